@@ -1,0 +1,315 @@
+//! The records of the contract's combined files.
+
+use budget_model::{Check, ColumnKind, Document, FormField, Indicator};
+use serde::Serialize;
+
+use crate::{guard_text, Guard};
+
+/// One row of `cells.csv`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CellRecord {
+    /// The input path.
+    pub source: String,
+    /// The issuer.
+    pub department: String,
+    /// The budget year.
+    pub year: String,
+    /// Table number as printed.
+    pub table_no: String,
+    /// Stable table key.
+    pub table_key: String,
+    /// Printed title.
+    pub table_title: String,
+    /// `收入`/`支出` in two-sided tables.
+    pub section: String,
+    /// Row code.
+    pub row_code: String,
+    /// Row name.
+    pub row_name: String,
+    /// Column path.
+    pub column: String,
+    /// Exact amount, empty for a blank cell.
+    pub value: String,
+    /// Unit as printed.
+    pub unit: String,
+    /// 1-based page.
+    pub page: u32,
+}
+
+impl Guard for CellRecord {
+    fn guard(&mut self) {
+        for s in [&mut self.department, &mut self.table_title, &mut self.row_name, &mut self.column] {
+            guard_text(s);
+        }
+    }
+}
+
+/// The records of `cells.csv` for one document.
+pub(crate) fn cell_records(doc: &Document) -> Vec<CellRecord> {
+    let mut out = Vec::new();
+    for t in doc.tables.iter().filter(|t| !t.key.is_form()) {
+        for row in &t.rows {
+            for (i, col) in t.columns.iter().enumerate() {
+                if col.kind != ColumnKind::Amount {
+                    continue;
+                }
+                out.push(CellRecord {
+                    source: doc.source.clone(),
+                    department: doc.department.clone(),
+                    year: doc.year.map(|y| y.to_string()).unwrap_or_default(),
+                    table_no: t.no.clone(),
+                    table_key: t.key.as_str().to_string(),
+                    table_title: t.title.clone(),
+                    section: row.section.map(|s| s.as_str().to_string()).unwrap_or_default(),
+                    row_code: row.code.clone().unwrap_or_default(),
+                    row_name: row.name.clone(),
+                    column: col.path.clone(),
+                    value: row.cells.get(i).map(|c| c.to_field()).unwrap_or_default(),
+                    unit: t.unit.clone().unwrap_or_default(),
+                    page: row.page,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One row of `documents.csv`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
+pub struct DocumentRecord {
+    /// The input path.
+    pub source: String,
+    /// The issuer.
+    pub department: String,
+    /// The budget year.
+    pub year: String,
+    /// `预算` or `决算`.
+    pub kind: String,
+    /// Page count.
+    pub pages: String,
+    /// Tables rebuilt.
+    pub tables: String,
+    /// Cells written to cells.csv.
+    pub cells: String,
+    /// Indicator rows.
+    pub indicators: String,
+    /// Failed checks.
+    pub checks_failed: String,
+    /// `ok`, `partial` or `error`.
+    pub status: String,
+    /// Why the input failed, one line.
+    pub error: String,
+    /// Time spent on the input.
+    pub elapsed_ms: u64,
+}
+
+impl Guard for DocumentRecord {
+    fn guard(&mut self) {
+        guard_text(&mut self.department);
+        guard_text(&mut self.error);
+    }
+}
+
+impl DocumentRecord {
+    /// The record of a converted document.
+    pub fn converted(doc: &Document, status: &str, elapsed_ms: u64) -> Self {
+        DocumentRecord {
+            source: doc.source.clone(),
+            department: doc.department.clone(),
+            year: doc.year.map(|y| y.to_string()).unwrap_or_default(),
+            kind: doc.kind.as_str().to_string(),
+            pages: doc.pages.to_string(),
+            tables: doc.tables.len().to_string(),
+            cells: doc.cell_count().to_string(),
+            indicators: doc.indicators.len().to_string(),
+            checks_failed: doc.checks_failed().to_string(),
+            status: status.to_string(),
+            error: String::new(),
+            elapsed_ms,
+        }
+    }
+
+    /// The record of an input that failed.
+    pub fn failed(source: &str, error: &str, elapsed_ms: u64) -> Self {
+        DocumentRecord {
+            source: source.to_string(),
+            status: "error".to_string(),
+            error: error.replace(['\n', '\r'], " "),
+            elapsed_ms,
+            ..DocumentRecord::default()
+        }
+    }
+}
+
+/// One row of `checks.csv`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CheckRecord {
+    /// The input path.
+    pub source: String,
+    /// Kind of check.
+    pub check: String,
+    /// Table checked.
+    pub table_key: String,
+    /// Row code.
+    pub row_code: String,
+    /// Row name.
+    pub row_name: String,
+    /// Column.
+    pub column: String,
+    /// What the arithmetic gives.
+    pub expected: String,
+    /// What is printed.
+    pub actual: String,
+    /// actual − expected.
+    pub difference: String,
+    /// `ok`, `rounding`, `fail` (or `unchecked`, `warning`).
+    pub status: String,
+    /// 1-based page.
+    pub page: u32,
+}
+
+impl Guard for CheckRecord {
+    fn guard(&mut self) {
+        guard_text(&mut self.row_name);
+        guard_text(&mut self.column);
+    }
+}
+
+impl CheckRecord {
+    /// The record of one check of `source`.
+    pub fn new(source: &str, c: &Check) -> Self {
+        let d = |v: Option<budget_model::Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
+        CheckRecord {
+            source: source.to_string(),
+            check: c.check.clone(),
+            table_key: c.table_key.as_str().to_string(),
+            row_code: c.row_code.clone(),
+            row_name: c.row_name.clone(),
+            column: c.column.clone(),
+            expected: d(c.expected),
+            actual: d(c.actual),
+            difference: d(c.difference),
+            status: c.status.as_str().to_string(),
+            page: c.page,
+        }
+    }
+}
+
+/// One row of `indicators.csv`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct IndicatorRecord {
+    /// The input path.
+    pub source: String,
+    /// The issuer.
+    pub department: String,
+    /// The budget year.
+    pub year: String,
+    /// Table key.
+    pub table_key: String,
+    /// Project name.
+    pub project: String,
+    /// Goal label.
+    pub goal: String,
+    /// 一级指标.
+    pub level1: String,
+    /// 二级指标.
+    pub level2: String,
+    /// 三级指标.
+    pub level3: String,
+    /// 指标值.
+    pub value: String,
+    /// 指标值确定依据.
+    pub basis: String,
+    /// Value two years before.
+    pub prev2_value: String,
+    /// Value one year before.
+    pub prev1_value: String,
+    /// 1-based page.
+    pub page: u32,
+}
+
+impl Guard for IndicatorRecord {
+    fn guard(&mut self) {
+        for s in [
+            &mut self.department,
+            &mut self.project,
+            &mut self.goal,
+            &mut self.level1,
+            &mut self.level2,
+            &mut self.level3,
+            &mut self.value,
+            &mut self.basis,
+            &mut self.prev2_value,
+            &mut self.prev1_value,
+        ] {
+            guard_text(s);
+        }
+    }
+}
+
+impl IndicatorRecord {
+    /// The record of one indicator of `doc`.
+    pub fn new(doc: &Document, i: &Indicator) -> Self {
+        IndicatorRecord {
+            source: doc.source.clone(),
+            department: doc.department.clone(),
+            year: doc.year.map(|y| y.to_string()).unwrap_or_default(),
+            table_key: i.table_key.clone(),
+            project: i.project.clone(),
+            goal: i.goal.clone(),
+            level1: i.level1.clone(),
+            level2: i.level2.clone(),
+            level3: i.level3.clone(),
+            value: i.value.clone(),
+            basis: i.basis.clone(),
+            prev2_value: i.prev2_value.clone(),
+            prev1_value: i.prev1_value.clone(),
+            page: i.page,
+        }
+    }
+}
+
+/// One row of `forms.csv`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FormRecord {
+    /// The input path.
+    pub source: String,
+    /// The issuer.
+    pub department: String,
+    /// The budget year.
+    pub year: String,
+    /// The form's table key.
+    pub form: String,
+    /// Project name.
+    pub project: String,
+    /// Printed label.
+    pub field: String,
+    /// Value as printed.
+    pub value: String,
+    /// 1-based page.
+    pub page: u32,
+}
+
+impl Guard for FormRecord {
+    fn guard(&mut self) {
+        for s in [&mut self.department, &mut self.project, &mut self.field, &mut self.value] {
+            guard_text(s);
+        }
+    }
+}
+
+impl FormRecord {
+    /// The record of one form field of `doc`.
+    pub fn new(doc: &Document, f: &FormField) -> Self {
+        FormRecord {
+            source: doc.source.clone(),
+            department: doc.department.clone(),
+            year: doc.year.map(|y| y.to_string()).unwrap_or_default(),
+            form: f.form.clone(),
+            project: f.project.clone(),
+            field: f.field.clone(),
+            value: f.value.clone(),
+            page: f.page,
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Errors of the extractor: each names the file and the reason.
+
+use std::path::{Path, PathBuf};
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file could not be read.
+    #[error("cannot read file: {0}")]
+    Io(#[source] std::io::Error),
+    /// The file is empty.
+    #[error("empty file")]
+    Empty,
+    /// An HTML page saved under a PDF name.
+    #[error("not a PDF: an HTML page")]
+    Html,
+    /// Neither a PDF nor UTF-8 text.
+    #[error("not a PDF (no %PDF- header) and not UTF-8 text")]
+    NotPdf,
+    /// The PDF is encrypted and cannot be opened without a password.
+    #[error("encrypted PDF: {0}")]
+    Encrypted(String),
+    /// The PDF structure is broken beyond what the reader repairs.
+    #[error("unreadable PDF: {0}")]
+    Unreadable(String),
+    /// Pages without any text: a scan or an image-only PDF.
+    #[error("no text layer on pages {0} (scanned?)")]
+    NoTextLayer(String),
+    /// The PDF reader failed on a page.
+    #[error("PDF reader failed on page {page}: {message}")]
+    Page {
+        /// 1-based page.
+        page: u32,
+        /// The reader's message.
+        message: String,
+    },
+    /// A limit protecting the machine was reached.
+    #[error("limit exceeded: {0}")]
+    Limit(String),
+}
+
+/// An extraction error with the file it concerns.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {kind}", path.display())]
+pub struct Error {
+    path: PathBuf,
+    kind: ErrorKind,
+}
+
+impl Error {
+    /// An error about `path`.
+    pub fn new(path: &Path, kind: ErrorKind) -> Self {
+        Error { path: path.to_path_buf(), kind }
+    }
+
+    /// The file concerned.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The reason.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+}

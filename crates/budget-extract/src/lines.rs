@@ -1,0 +1,95 @@
+//! Reflowing positioned glyphs into lines and runs.
+
+use budget_model::{Glyph, Line, Run};
+
+/// Glyphs drawn twice at almost the same place ("fake bold": the same
+/// character printed again shifted by a fraction of a point) are kept once.
+pub(crate) fn drop_fake_bold(glyphs: &mut Vec<Glyph>) {
+    let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
+    // Fake-bold copies follow their original closely in drawing order, so
+    // looking back over a few glyphs finds them without a quadratic scan.
+    for g in glyphs.drain(..) {
+        let tolerance = (g.height() * 0.25).max(0.5);
+        let duplicate = kept
+            .iter()
+            .rev()
+            .take(8)
+            .any(|k| k.text == g.text && (k.x0 - g.x0).abs() < tolerance && (k.top - g.top).abs() < tolerance);
+        if !duplicate {
+            kept.push(g);
+        }
+    }
+    *glyphs = kept;
+}
+
+/// Groups glyphs into lines (by vertical overlap) and each line into runs
+/// (split where the gap between glyphs exceeds a third of the text height).
+pub(crate) fn build_lines(glyphs: &[Glyph]) -> Vec<Line> {
+    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.trim().is_empty()).collect();
+    order.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+    let mut bands: Vec<Vec<&Glyph>> = Vec::new();
+    let mut band_bottom = f32::NEG_INFINITY;
+    let mut band_top = f32::NEG_INFINITY;
+    for g in order {
+        let overlaps = g.cy() <= band_bottom && g.cy() >= band_top;
+        match bands.last_mut() {
+            Some(band) if overlaps => {
+                band.push(g);
+                band_bottom = band_bottom.max(g.bottom);
+            }
+            _ => {
+                band_top = g.top;
+                band_bottom = g.bottom;
+                bands.push(vec![g]);
+            }
+        }
+    }
+    bands.into_iter().map(line_from_band).collect()
+}
+
+fn line_from_band(mut band: Vec<&Glyph>) -> Line {
+    band.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut runs: Vec<Run> = Vec::new();
+    let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
+    for g in band {
+        top = top.min(g.top);
+        bottom = bottom.max(g.bottom);
+        let gap_limit = g.height().max(1.0) / 3.0;
+        match runs.last_mut() {
+            Some(run) if g.x0 - run.x1 <= gap_limit => {
+                run.text.push_str(&g.text);
+                run.x1 = run.x1.max(g.x1);
+            }
+            _ => runs.push(Run { text: g.text.clone(), x0: g.x0, x1: g.x1 }),
+        }
+    }
+    let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+    Line { text, runs, top, bottom }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x0: f32, top: f32) -> Glyph {
+        Glyph { text: text.into(), x0, x1: x0 + 10.0, top, bottom: top + 10.0 }
+    }
+
+    #[test]
+    fn glyphs_become_lines_and_runs() {
+        let glyphs = vec![g("合", 0.0, 100.0), g("计", 10.0, 100.5), g("1", 60.0, 101.0), g("下", 0.0, 120.0)];
+        let lines = build_lines(&glyphs);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "合计 1");
+        assert_eq!(lines[0].runs.len(), 2);
+        assert_eq!(lines[0].runs[1].x0, 60.0);
+        assert_eq!(lines[1].text, "下");
+    }
+
+    #[test]
+    fn fake_bold_copies_are_dropped() {
+        let mut glyphs = vec![g("表", 0.0, 0.0), g("表", 0.4, 0.2), g("表", 10.0, 0.0)];
+        drop_fake_bold(&mut glyphs);
+        assert_eq!(glyphs.len(), 2);
+    }
+}

@@ -1,0 +1,204 @@
+//! A whole parsed document and what is found in it besides tables.
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use crate::page::Page;
+use crate::table::{Table, TableKey};
+
+/// A place in a document: page and line, both 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+pub struct Position {
+    /// 1-based page.
+    pub page: u32,
+    /// 1-based line within the page.
+    pub line: u32,
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "page {}, line {}", self.page, self.line)
+    }
+}
+
+/// Budget (预算) or final accounts (决算).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocKind {
+    /// 部门预算.
+    #[default]
+    Budget,
+    /// 部门决算.
+    FinalAccounts,
+}
+
+impl DocKind {
+    /// `预算` or `决算`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Budget => "预算",
+            DocKind::FinalAccounts => "决算",
+        }
+    }
+}
+
+impl Serialize for DocKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One indicator row of a performance-target form (tables 11 and 12).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Indicator {
+    /// `overall_performance_targets` or `project_performance_targets`.
+    pub table_key: String,
+    /// Project name (table 12), empty for table 11.
+    pub project: String,
+    /// `长期目标1`, `年度目标2`, … as labelled.
+    pub goal: String,
+    /// 一级指标.
+    pub level1: String,
+    /// 二级指标.
+    pub level2: String,
+    /// 三级指标.
+    pub level3: String,
+    /// 指标值 (the current year's in yearly tables).
+    pub value: String,
+    /// 指标值确定依据.
+    pub basis: String,
+    /// Value two years before, where printed.
+    pub prev2_value: String,
+    /// Value one year before, where printed.
+    pub prev1_value: String,
+    /// 1-based page.
+    pub page: u32,
+}
+
+/// One field of a performance or project form.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct FormField {
+    /// The form's table key.
+    pub form: String,
+    /// Project name for project forms, empty otherwise.
+    pub project: String,
+    /// The printed label; a line of a list is `list/item`.
+    pub field: String,
+    /// The value as printed (amounts without thousands separators).
+    pub value: String,
+    /// 1-based page.
+    pub page: u32,
+}
+
+/// Outcome of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CheckStatus {
+    /// The figures agree exactly.
+    Ok,
+    /// Off by no more than 0.01 per summed term (published rounding).
+    Rounding,
+    /// The figures disagree.
+    Fail,
+    /// The check could not be made (a figure is missing); says so instead of
+    /// passing silently.
+    Unchecked,
+    /// The figures disagree where a difference is allowed (a warning).
+    Warning,
+}
+
+impl CheckStatus {
+    /// The status as written: `ok`, `rounding`, `fail`, `unchecked`, `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckStatus::Ok => "ok",
+            CheckStatus::Rounding => "rounding",
+            CheckStatus::Fail => "fail",
+            CheckStatus::Unchecked => "unchecked",
+            CheckStatus::Warning => "warning",
+        }
+    }
+}
+
+impl Serialize for CheckStatus {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One arithmetic or cross-table check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// The kind of check (`hierarchy`, `row_sum`, `cross_table`, …).
+    pub check: String,
+    /// The table checked.
+    pub table_key: TableKey,
+    /// Code of the row checked, if any.
+    pub row_code: String,
+    /// Name of the row checked.
+    pub row_name: String,
+    /// Column checked.
+    pub column: String,
+    /// The figure the document's own arithmetic gives.
+    pub expected: Option<Decimal>,
+    /// The figure printed.
+    pub actual: Option<Decimal>,
+    /// `actual - expected`.
+    pub difference: Option<Decimal>,
+    /// Outcome.
+    pub status: CheckStatus,
+    /// 1-based page of the row.
+    pub page: u32,
+    /// What was compared, in words.
+    pub detail: String,
+}
+
+/// Something the converter noticed and the user should know: a table it could
+/// not fully rebuild, an amount it could not place. Never fatal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// 1-based page, if known.
+    pub page: u32,
+    /// The table concerned, if any.
+    pub table: String,
+    /// What happened.
+    pub message: String,
+}
+
+/// A parsed document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    /// The input path as given.
+    pub source: String,
+    /// The issuing department, if found.
+    pub department: String,
+    /// The budget year, if found.
+    pub year: Option<u16>,
+    /// 预算 or 决算.
+    pub kind: DocKind,
+    /// Number of pages.
+    pub pages: u32,
+    /// The tables, in printed order.
+    pub tables: Vec<Table>,
+    /// Performance-target rows.
+    pub indicators: Vec<Indicator>,
+    /// Other fields of the performance and project forms.
+    pub forms: Vec<FormField>,
+    /// Arithmetic and cross-table checks.
+    pub checks: Vec<Check>,
+    /// Things the converter noticed.
+    pub findings: Vec<Finding>,
+    /// The pages the document was parsed from (not serialised).
+    #[serde(skip)]
+    pub text: Vec<Page>,
+}
+
+impl Document {
+    /// Number of amount cells in all amount tables.
+    pub fn cell_count(&self) -> usize {
+        self.tables.iter().filter(|t| !t.key.is_form()).map(|t| t.rows.len() * t.columns.len()).sum()
+    }
+
+    /// Number of failed checks.
+    pub fn checks_failed(&self) -> usize {
+        self.checks.iter().filter(|c| c.status == CheckStatus::Fail).count()
+    }
+}

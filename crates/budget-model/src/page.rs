@@ -1,0 +1,133 @@
+//! Pages as the extractor delivers them: lines of text, and for PDF input the
+//! positioned glyphs and ruling lines the layout analysis works from.
+
+use serde::Serialize;
+
+/// One page of an input document.
+///
+/// Coordinates are in PDF points with the origin at the top-left corner of
+/// the page as displayed (page rotation already applied), `y` growing down.
+/// Text input has no geometry: `width`, `height` are 0 and `glyphs`, `rules`
+/// are empty.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page width in points (0 for text input).
+    pub width: f32,
+    /// Page height in points (0 for text input).
+    pub height: f32,
+    /// The page's text, line by line, in reading order.
+    pub lines: Vec<Line>,
+    /// Every glyph drawn on the page (PDF input only).
+    #[serde(skip)]
+    pub glyphs: Vec<Glyph>,
+    /// Horizontal and vertical ruling segments (PDF input only).
+    #[serde(skip)]
+    pub rules: Vec<Rule>,
+}
+
+impl Page {
+    /// An empty page with the given number.
+    pub fn new(number: u32) -> Self {
+        Page { number, ..Page::default() }
+    }
+
+    /// True when the page carries glyph positions (PDF input).
+    pub fn has_layout(&self) -> bool {
+        !self.glyphs.is_empty()
+    }
+}
+
+/// One line of text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Line {
+    /// The line's text as extracted (runs joined by one space).
+    pub text: String,
+    /// The text runs with their horizontal extent; empty for text input,
+    /// which carries no positions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<Run>,
+    /// Top of the line in points (0 for text input).
+    #[serde(skip)]
+    pub top: f32,
+    /// Bottom of the line in points (0 for text input).
+    #[serde(skip)]
+    pub bottom: f32,
+}
+
+impl Line {
+    /// A line of text without positions.
+    pub fn text(text: impl Into<String>) -> Self {
+        Line { text: text.into(), ..Line::default() }
+    }
+}
+
+/// A run of glyphs printed next to each other on one line.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Run {
+    /// The run's text.
+    pub text: String,
+    /// Left edge in points.
+    pub x0: f32,
+    /// Right edge in points.
+    pub x1: f32,
+}
+
+/// One glyph with its box.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Glyph {
+    /// The text the glyph stands for (usually one character).
+    pub text: String,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Top edge.
+    pub top: f32,
+    /// Bottom edge (the baseline, roughly).
+    pub bottom: f32,
+}
+
+impl Glyph {
+    /// Horizontal centre.
+    pub fn cx(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+
+    /// Vertical centre.
+    pub fn cy(&self) -> f32 {
+        (self.top + self.bottom) / 2.0
+    }
+
+    /// Height of the glyph box.
+    pub fn height(&self) -> f32 {
+        self.bottom - self.top
+    }
+}
+
+/// A ruling segment: a table border or cell separator, either horizontal
+/// (`y0 == y1` up to the line width) or vertical.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rule {
+    /// Left end.
+    pub x0: f32,
+    /// Top end.
+    pub y0: f32,
+    /// Right end.
+    pub x1: f32,
+    /// Bottom end.
+    pub y1: f32,
+}
+
+impl Rule {
+    /// A rule between two points, normalised so that `x0 <= x1`, `y0 <= y1`.
+    pub fn new(x0: f32, y0: f32, x1: f32, y1: f32) -> Self {
+        Rule { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) }
+    }
+
+    /// True for a horizontal segment.
+    pub fn is_horizontal(&self) -> bool {
+        (self.x1 - self.x0) >= (self.y1 - self.y0)
+    }
+}

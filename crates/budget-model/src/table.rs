@@ -1,0 +1,322 @@
+//! Rebuilt tables: their key, columns and rows of exact amounts.
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+/// The stable key of a table, the same across templates and years
+/// (see the output contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TableKey {
+    /// 部门收支总表 (usually table 1).
+    IncomeExpenseSummary,
+    /// 部门收入总表 (2).
+    IncomeSummary,
+    /// 部门支出总表 (3).
+    ExpenseSummary,
+    /// 财政拨款收支总表 (4).
+    FiscalIncomeExpenseSummary,
+    /// 一般公共预算支出表（分功能科目） (5-1 or 5).
+    GeneralBudgetExpenseByFunction,
+    /// 一般公共预算支出表（分单位） (5-2).
+    GeneralBudgetExpenseByUnit,
+    /// 一般公共预算基本支出表 (6).
+    GeneralBudgetBasicExpenseByEconomic,
+    /// 一般公共预算“三公”经费支出表 (7).
+    ThreePublicExpense,
+    /// 政府性基金预算支出表 (8).
+    GovernmentFundExpense,
+    /// 国有资本经营预算支出表 (9).
+    StateCapitalExpense,
+    /// 项目支出情况表 (10).
+    ProjectExpense,
+    /// 整体支出绩效目标表 (11).
+    OverallPerformanceTargets,
+    /// 项目支出绩效目标表 (12-k).
+    ProjectPerformanceTargets,
+    /// 财政拨款支出预算表（功能科目）.
+    FiscalExpenseByFunction,
+    /// 财政拨款基本支出预算表（经济科目）.
+    FiscalBasicExpenseByEconomic,
+    /// 一般公共预算支出经济分类表.
+    GeneralBudgetExpenseByEconomic,
+    /// 机关运行经费支出预算表.
+    OfficeOperatingExpense,
+    /// 政府采购支出预算表.
+    GovernmentProcurement,
+    /// Any other table, kept with its printed title.
+    Other,
+}
+
+impl TableKey {
+    /// Every key, in the order of the contract.
+    pub const ALL: [TableKey; 19] = [
+        TableKey::IncomeExpenseSummary,
+        TableKey::IncomeSummary,
+        TableKey::ExpenseSummary,
+        TableKey::FiscalIncomeExpenseSummary,
+        TableKey::GeneralBudgetExpenseByFunction,
+        TableKey::GeneralBudgetExpenseByUnit,
+        TableKey::GeneralBudgetBasicExpenseByEconomic,
+        TableKey::ThreePublicExpense,
+        TableKey::GovernmentFundExpense,
+        TableKey::StateCapitalExpense,
+        TableKey::ProjectExpense,
+        TableKey::OverallPerformanceTargets,
+        TableKey::ProjectPerformanceTargets,
+        TableKey::FiscalExpenseByFunction,
+        TableKey::FiscalBasicExpenseByEconomic,
+        TableKey::GeneralBudgetExpenseByEconomic,
+        TableKey::OfficeOperatingExpense,
+        TableKey::GovernmentProcurement,
+        TableKey::Other,
+    ];
+
+    /// The key as written in the output (`income_expense_summary`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableKey::IncomeExpenseSummary => "income_expense_summary",
+            TableKey::IncomeSummary => "income_summary",
+            TableKey::ExpenseSummary => "expense_summary",
+            TableKey::FiscalIncomeExpenseSummary => "fiscal_income_expense_summary",
+            TableKey::GeneralBudgetExpenseByFunction => "general_budget_expense_by_function",
+            TableKey::GeneralBudgetExpenseByUnit => "general_budget_expense_by_unit",
+            TableKey::GeneralBudgetBasicExpenseByEconomic => "general_budget_basic_expense_by_economic",
+            TableKey::ThreePublicExpense => "three_public_expense",
+            TableKey::GovernmentFundExpense => "government_fund_expense",
+            TableKey::StateCapitalExpense => "state_capital_expense",
+            TableKey::ProjectExpense => "project_expense",
+            TableKey::OverallPerformanceTargets => "overall_performance_targets",
+            TableKey::ProjectPerformanceTargets => "project_performance_targets",
+            TableKey::FiscalExpenseByFunction => "fiscal_expense_by_function",
+            TableKey::FiscalBasicExpenseByEconomic => "fiscal_basic_expense_by_economic",
+            TableKey::GeneralBudgetExpenseByEconomic => "general_budget_expense_by_economic",
+            TableKey::OfficeOperatingExpense => "office_operating_expense",
+            TableKey::GovernmentProcurement => "government_procurement",
+            TableKey::Other => "other",
+        }
+    }
+
+    /// The key named by `s`, if any.
+    pub fn from_key(s: &str) -> Option<TableKey> {
+        TableKey::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// True for the two-sided tables (收入 | 支出) whose rows carry a section.
+    pub fn is_two_sided(self) -> bool {
+        matches!(self, TableKey::IncomeExpenseSummary | TableKey::FiscalIncomeExpenseSummary)
+    }
+
+    /// True for the performance-target forms (tables 11 and 12), which are
+    /// not amount tables.
+    pub fn is_form(self) -> bool {
+        matches!(self, TableKey::OverallPerformanceTargets | TableKey::ProjectPerformanceTargets)
+    }
+}
+
+impl Serialize for TableKey {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for TableKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The side of a two-sided table a row belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// 收入: the income side.
+    Income,
+    /// 支出: the expense side.
+    Expense,
+}
+
+impl Section {
+    /// The section as written in the output: `收入` or `支出`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Income => "收入",
+            Section::Expense => "支出",
+        }
+    }
+}
+
+impl Serialize for Section {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnKind {
+    /// Amounts (the cells that go to `cells.csv`).
+    Amount,
+    /// Text beside the row label, such as 项目单位 in the project table.
+    Text,
+}
+
+/// One value column of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// The header path, groups joined by `/` (`基本支出/人员经费`).
+    pub path: String,
+    /// Amounts or text.
+    pub kind: ColumnKind,
+}
+
+impl Column {
+    /// An amount column.
+    pub fn amount(path: impl Into<String>) -> Self {
+        Column { path: path.into(), kind: ColumnKind::Amount }
+    }
+
+    /// A text column.
+    pub fn text(path: impl Into<String>) -> Self {
+        Column { path: path.into(), kind: ColumnKind::Text }
+    }
+
+    /// The last level of the path (`人员经费` for `基本支出/人员经费`).
+    pub fn leaf(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(&self.path)
+    }
+}
+
+/// One cell of a row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Cell {
+    /// Printed blank.
+    #[default]
+    Blank,
+    /// An exact amount.
+    Amount(Decimal),
+    /// Text (in a text column).
+    Text(String),
+}
+
+impl Serialize for Cell {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Blank => s.serialize_none(),
+            Cell::Amount(d) => s.serialize_str(&d.to_string()),
+            Cell::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl Cell {
+    /// The amount, if the cell holds one.
+    pub fn amount(&self) -> Option<Decimal> {
+        match self {
+            Cell::Amount(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// The cell as written to CSV: the exact amount, the text, or empty.
+    pub fn to_field(&self) -> String {
+        match self {
+            Cell::Blank => String::new(),
+            Cell::Amount(d) => d.to_string(),
+            Cell::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// One row of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// `收入` or `支出` in a two-sided table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
+    /// Classification or unit code (`2010301`, `303001`, `30101`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The row label, wrapped lines joined, list ordinal removed.
+    pub name: String,
+    /// One cell per column of the table.
+    pub cells: Vec<Cell>,
+    /// 1-based page where the row is printed.
+    pub page: u32,
+}
+
+impl Row {
+    /// A row with a name on a page, no code, no cells yet.
+    pub fn new(name: impl Into<String>, page: u32) -> Self {
+        Row { section: None, code: None, name: name.into(), cells: Vec::new(), page }
+    }
+
+    /// The amount in column `i`, if any.
+    pub fn amount(&self, i: usize) -> Option<Decimal> {
+        self.cells.get(i).and_then(Cell::amount)
+    }
+}
+
+/// A rebuilt table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// The stable key.
+    pub key: TableKey,
+    /// The number as printed (`1`, `5-1`, `公开03表`), normalised to digits
+    /// where the document used a Chinese ordinal (`一` → `1`).
+    pub no: String,
+    /// The title as printed, spaces removed.
+    pub title: String,
+    /// The unit as printed (`万元`, `元`).
+    pub unit: Option<String>,
+    /// The printed headings of the label columns (`科目编码`, `科目名称`).
+    pub label_columns: Vec<String>,
+    /// The value columns, in printed order.
+    pub columns: Vec<Column>,
+    /// The rows, in printed order.
+    pub rows: Vec<Row>,
+    /// Every page the table is printed on.
+    pub pages: Vec<u32>,
+    /// A note printed with the table (`备注：本单位没有…`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Table {
+    /// An empty table.
+    pub fn new(key: TableKey, no: impl Into<String>, title: impl Into<String>) -> Self {
+        Table {
+            key,
+            no: no.into(),
+            title: title.into(),
+            unit: None,
+            label_columns: Vec::new(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+            pages: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// The first page of the table (0 if unknown).
+    pub fn first_page(&self) -> u32 {
+        self.pages.first().copied().unwrap_or(0)
+    }
+
+    /// Indices of the amount columns.
+    pub fn amount_columns(&self) -> impl Iterator<Item = usize> + '_ {
+        self.columns.iter().enumerate().filter(|(_, c)| c.kind == ColumnKind::Amount).map(|(i, _)| i)
+    }
+
+    /// Index of the column whose leaf is `leaf`, if exactly one has it.
+    pub fn column_by_leaf(&self, leaf: &str) -> Option<usize> {
+        let mut found = self.columns.iter().enumerate().filter(|(_, c)| c.leaf() == leaf);
+        let first = found.next()?;
+        found.next().is_none().then_some(first.0)
+    }
+
+    /// Number of non-blank amount cells.
+    pub fn amount_cells(&self) -> usize {
+        self.rows.iter().flat_map(|r| r.cells.iter()).filter(|c| matches!(c, Cell::Amount(_))).count()
+    }
+}

@@ -1,0 +1,358 @@
+//! Ruled tables: from ruling segments and glyph boxes to a grid of cells.
+//!
+//! Horizontal and vertical rules that touch form a table. Their distinct
+//! positions cut the table into base cells; where a rule is missing between
+//! two base cells, the printed cell spans both (a merged cell). Each glyph
+//! goes to the cell its centre falls in, and a cell's glyphs are read line by
+//! line, left to right, the wrapped lines joined — so a name wrapped over
+//! three lines or an amount broken as `93` / `59` / `.3` / `0` comes back
+//! whole.
+
+use budget_model::{Glyph, Page, Rule};
+
+use crate::norm::join_wrapped;
+
+/// Positions closer than this (points) are one rule position.
+const SNAP: f32 = 2.0;
+/// Bands thinner than this are double rules, not rows or columns.
+const MIN_BAND: f32 = 2.5;
+
+/// A merged cell: base rows `r0..r1`, base columns `c0..c1`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// First base row.
+    pub r0: usize,
+    /// One past the last base row.
+    pub r1: usize,
+    /// First base column.
+    pub c0: usize,
+    /// One past the last base column.
+    pub c1: usize,
+    /// The cell's text, wrapped lines joined.
+    pub text: String,
+}
+
+/// A ruled table on one page.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// 1-based page.
+    pub page: u32,
+    /// Column boundaries, left to right.
+    pub xs: Vec<f32>,
+    /// Row boundaries, top to bottom.
+    pub ys: Vec<f32>,
+    /// The cells.
+    pub regions: Vec<Region>,
+    /// Base cell `r * cols + c` → index into `regions`.
+    cell_region: Vec<usize>,
+}
+
+impl Grid {
+    /// Number of base rows.
+    pub fn rows(&self) -> usize {
+        self.ys.len().saturating_sub(1)
+    }
+
+    /// Number of base columns.
+    pub fn cols(&self) -> usize {
+        self.xs.len().saturating_sub(1)
+    }
+
+    /// Index of the region covering base cell (`r`, `c`).
+    pub fn region_index(&self, r: usize, c: usize) -> usize {
+        self.cell_region[r * self.cols() + c]
+    }
+
+    /// The region covering base cell (`r`, `c`).
+    pub fn region(&self, r: usize, c: usize) -> &Region {
+        &self.regions[self.region_index(r, c)]
+    }
+
+    /// Top edge.
+    pub fn top(&self) -> f32 {
+        self.ys[0]
+    }
+
+    /// Bottom edge.
+    pub fn bottom(&self) -> f32 {
+        self.ys[self.ys.len() - 1]
+    }
+
+    /// True when the point lies inside the grid.
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.xs[0] && x <= self.xs[self.xs.len() - 1] && y >= self.top() && y <= self.bottom()
+    }
+}
+
+/// Finds the ruled tables of a page.
+pub fn find_grids(page: &Page) -> Vec<Grid> {
+    let (h, v) = split_rules(&page.rules);
+    let h = merge_collinear(h, true);
+    let v = merge_collinear(v, false);
+    let mut grids: Vec<Grid> = components(&h, &v).into_iter().filter_map(|(hs, vs)| build(page, &hs, &vs)).collect();
+    grids.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    grids
+}
+
+fn split_rules(rules: &[Rule]) -> (Vec<Rule>, Vec<Rule>) {
+    let mut h = Vec::new();
+    let mut v = Vec::new();
+    for r in rules {
+        let (w, ht) = (r.x1 - r.x0, r.y1 - r.y0);
+        if ht <= 1.0 && w >= 2.0 {
+            let y = (r.y0 + r.y1) / 2.0;
+            h.push(Rule::new(r.x0, y, r.x1, y));
+        } else if w <= 1.0 && ht >= 2.0 {
+            let x = (r.x0 + r.x1) / 2.0;
+            v.push(Rule::new(x, r.y0, x, r.y1));
+        }
+    }
+    (h, v)
+}
+
+/// Joins segments on one line that touch or overlap.
+fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
+    let key = |r: &Rule| if horizontal { (r.y0, r.x0) } else { (r.x0, r.y0) };
+    rules.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
+    let mut out: Vec<Rule> = Vec::with_capacity(rules.len());
+    // Rules are sorted by position then start; a rule merges into the last
+    // kept rule at (nearly) the same position whose extent it touches.
+    for r in rules {
+        let merged = out.iter_mut().rev().take(16).find(|o| {
+            if horizontal {
+                (o.y0 - r.y0).abs() <= 1.0 && r.x0 <= o.x1 + 1.5
+            } else {
+                (o.x0 - r.x0).abs() <= 1.0 && r.y0 <= o.y1 + 1.5
+            }
+        });
+        match merged {
+            Some(o) if horizontal => o.x1 = o.x1.max(r.x1),
+            Some(o) => o.y1 = o.y1.max(r.y1),
+            None => out.push(r),
+        }
+    }
+    out
+}
+
+/// Groups horizontal and vertical rules that touch into tables.
+fn components(h: &[Rule], v: &[Rule]) -> Vec<(Vec<Rule>, Vec<Rule>)> {
+    let n = h.len() + v.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for (i, a) in h.iter().enumerate() {
+        for (j, b) in v.iter().enumerate() {
+            let touch = b.x0 >= a.x0 - SNAP && b.x0 <= a.x1 + SNAP && a.y0 >= b.y0 - SNAP && a.y0 <= b.y1 + SNAP;
+            if touch {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, h.len() + j));
+                parent[ri] = rj;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> = Default::default();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        let entry = groups.entry(root).or_default();
+        if i < h.len() {
+            entry.0.push(h[i]);
+        } else {
+            entry.1.push(v[i - h.len()]);
+        }
+    }
+    groups.into_values().filter(|(hs, vs)| hs.len() >= 2 && vs.len() >= 2).collect()
+}
+
+/// Distinct positions, nearby ones snapped together, thin bands dropped.
+fn positions(mut values: Vec<f32>) -> Vec<f32> {
+    values.sort_by(f32::total_cmp);
+    let mut clusters: Vec<(f32, usize)> = Vec::new();
+    for v in values {
+        match clusters.last_mut() {
+            Some((sum, count)) if v - *sum / *count as f32 <= SNAP => {
+                *sum += v;
+                *count += 1;
+            }
+            _ => clusters.push((v, 1)),
+        }
+    }
+    let mut out: Vec<f32> = Vec::new();
+    for (sum, count) in clusters {
+        let p = sum / count as f32;
+        match out.last() {
+            Some(&last) if p - last < MIN_BAND => {}
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+fn build(page: &Page, h: &[Rule], v: &[Rule]) -> Option<Grid> {
+    let xs = positions(v.iter().map(|r| r.x0).collect());
+    let ys = positions(h.iter().map(|r| r.y0).collect());
+    if xs.len() < 2 || ys.len() < 2 {
+        return None;
+    }
+    let (rows, cols) = (ys.len() - 1, xs.len() - 1);
+    let vwall = |r: usize, c: usize| covers(v, xs[c], ys[r], ys[r + 1], false);
+    let hwall = |r: usize, c: usize| covers(h, ys[r], xs[c], xs[c + 1], true);
+    let mut parent: Vec<usize> = (0..rows * cols).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for r in 0..rows {
+        for c in 0..cols {
+            if c + 1 < cols && !vwall(r, c + 1) {
+                let (a, b) = (find(&mut parent, r * cols + c), find(&mut parent, r * cols + c + 1));
+                parent[a] = b;
+            }
+            if r + 1 < rows && !hwall(r + 1, c) {
+                let (a, b) = (find(&mut parent, r * cols + c), find(&mut parent, (r + 1) * cols + c));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut region_of_root: std::collections::HashMap<usize, usize> = Default::default();
+    let mut regions: Vec<Region> = Vec::new();
+    let mut cell_region = vec![0; rows * cols];
+    for r in 0..rows {
+        for c in 0..cols {
+            let root = find(&mut parent, r * cols + c);
+            let idx = *region_of_root.entry(root).or_insert_with(|| {
+                regions.push(Region { r0: r, r1: r + 1, c0: c, c1: c + 1, text: String::new() });
+                regions.len() - 1
+            });
+            let reg = &mut regions[idx];
+            reg.r0 = reg.r0.min(r);
+            reg.r1 = reg.r1.max(r + 1);
+            reg.c0 = reg.c0.min(c);
+            reg.c1 = reg.c1.max(c + 1);
+            cell_region[r * cols + c] = idx;
+        }
+    }
+    let mut grid = Grid { page: page.number, xs, ys, regions, cell_region };
+    fill_text(&mut grid, &page.glyphs);
+    Some(grid)
+}
+
+/// True when some rule at `at` covers most of the span `from..to`.
+fn covers(rules: &[Rule], at: f32, from: f32, to: f32, horizontal: bool) -> bool {
+    let need = (to - from) * 0.5;
+    rules.iter().any(|r| {
+        let (pos, a, b) = if horizontal { (r.y0, r.x0, r.x1) } else { (r.x0, r.y0, r.y1) };
+        (pos - at).abs() <= SNAP && (b.min(to) - a.max(from)) >= need
+    })
+}
+
+fn band(bounds: &[f32], v: f32) -> Option<usize> {
+    if v < bounds[0] || v > bounds[bounds.len() - 1] {
+        return None;
+    }
+    let i = bounds.partition_point(|&b| b <= v);
+    Some(i.saturating_sub(1).min(bounds.len() - 2))
+}
+
+fn fill_text(grid: &mut Grid, glyphs: &[Glyph]) {
+    let mut per_region: Vec<Vec<&Glyph>> = vec![Vec::new(); grid.regions.len()];
+    for g in glyphs {
+        if let (Some(c), Some(r)) = (band(&grid.xs, g.cx()), band(&grid.ys, g.cy())) {
+            per_region[grid.region_index(r, c)].push(g);
+        }
+    }
+    for (i, gs) in per_region.into_iter().enumerate() {
+        grid.regions[i].text = cell_text(gs);
+    }
+}
+
+/// A cell's glyphs read as text: lines by vertical position, left to right
+/// within a line (a space where a gap is wider than half the glyph height),
+/// lines joined without separator.
+pub(crate) fn cell_text(mut gs: Vec<&Glyph>) -> String {
+    gs.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
+    let mut lines: Vec<Vec<&Glyph>> = Vec::new();
+    for g in gs {
+        match lines.last_mut() {
+            Some(line) if (g.cy() - line[0].cy()).abs() < line[0].height().max(g.height()) * 0.5 => line.push(g),
+            _ => lines.push(vec![g]),
+        }
+    }
+    let texts: Vec<String> = lines
+        .into_iter()
+        .map(|mut line| {
+            line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let mut s = String::new();
+            let mut last_x1: Option<f32> = None;
+            for g in line {
+                if let Some(x1) = last_x1 {
+                    if g.x0 - x1 > g.height() * 0.5 {
+                        s.push(' ');
+                    }
+                }
+                s.push_str(&g.text);
+                last_x1 = Some(last_x1.map_or(g.x1, |x: f32| x.max(g.x1)));
+            }
+            s
+        })
+        .collect();
+    join_wrapped(texts.iter().map(String::as_str))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(t: &str, x: f32, y: f32) -> Glyph {
+        Glyph { text: t.into(), x0: x, x1: x + 8.0, top: y, bottom: y + 8.0 }
+    }
+
+    /// A 3×3 ruled table whose top row merges its last two cells.
+    fn page() -> Page {
+        let mut p = Page::new(1);
+        for y in [0.0, 20.0, 40.0, 60.0] {
+            p.rules.push(Rule::new(0.0, y, 300.0, y));
+        }
+        for x in [0.0, 100.0, 300.0] {
+            p.rules.push(Rule::new(x, 0.0, x, 60.0));
+        }
+        p.rules.push(Rule::new(200.0, 20.0, 200.0, 60.0));
+        p.glyphs = vec![
+            glyph("名", 10.0, 5.0),
+            glyph("支", 150.0, 5.0),
+            glyph("合", 10.0, 25.0),
+            glyph("1", 110.0, 22.0),
+            glyph(".", 118.0, 22.0),
+            glyph("5", 110.0, 30.0),
+            glyph("2", 210.0, 25.0),
+        ];
+        p
+    }
+
+    #[test]
+    fn rules_make_cells_and_missing_rules_merge_them() {
+        let grids = find_grids(&page());
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!((g.rows(), g.cols()), (3, 3));
+        assert_eq!(g.region(0, 1), g.region(0, 2));
+        assert_eq!(g.region(0, 1).text, "支");
+        assert_ne!(g.region(1, 1), g.region(1, 2));
+        assert_eq!(g.region(1, 1).text, "1.5");
+        assert_eq!(g.region(1, 2).text, "2");
+    }
+
+    #[test]
+    fn snapped_positions() {
+        assert_eq!(positions(vec![10.0, 10.5, 11.0, 50.0, 51.0]), vec![10.5, 50.5]);
+    }
+}

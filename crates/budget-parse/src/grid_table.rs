@@ -1,0 +1,208 @@
+//! From ruled grids to a raw table: logical columns, header paths, data rows,
+//! and continuation grids on the following pages.
+
+use budget_model::Finding;
+
+use crate::grid::Grid;
+use crate::lex::{amount, code, unit_of_line};
+use crate::norm::squeeze;
+use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::title::Title;
+
+/// The logical columns of a grid: runs of base columns that no cell boundary
+/// ever separates.
+fn logical_columns(g: &Grid) -> Vec<(usize, usize)> {
+    let mut starts = vec![0];
+    for c in 1..g.cols() {
+        let split = (0..g.rows()).any(|r| g.region_index(r, c - 1) != g.region_index(r, c));
+        if split {
+            starts.push(c);
+        }
+    }
+    starts.push(g.cols());
+    starts.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// A row made of one cell across the whole grid (a title, unit or note line
+/// printed inside the table's frame).
+fn banner(g: &Grid, r: usize) -> Option<&str> {
+    let idx = g.region_index(r, 0);
+    let reg = &g.regions[idx];
+    (reg.c0 == 0 && reg.c1 == g.cols() && g.cols() > 1).then_some(reg.text.as_str())
+}
+
+/// Texts of a row per logical column; a cell spanning several columns gives
+/// its text to the first, a cell continuing from the row above gives none.
+fn row_texts(g: &Grid, r: usize, cols: &[(usize, usize)]) -> Vec<String> {
+    cols.iter()
+        .map(|&(c0, _)| {
+            let reg = g.region(r, c0);
+            if reg.r0 == r && reg.c0 == c0 {
+                reg.text.clone()
+            } else {
+                String::new()
+            }
+        })
+        .collect()
+}
+
+/// `栏次` rows number the columns (`1 2 3 …`); they belong to the header.
+fn is_numbering_row(texts: &[String]) -> bool {
+    let squeezed: Vec<String> = texts.iter().map(|t| squeeze(t)).collect();
+    if squeezed.iter().any(|t| t == "栏次") {
+        return true;
+    }
+    let nums: Vec<u32> = squeezed.iter().filter(|t| !t.is_empty()).filter_map(|t| t.parse().ok()).collect();
+    nums.len() >= 3
+        && nums.windows(2).all(|w| w[1] == w[0] + 1)
+        && nums.len() == squeezed.iter().filter(|t| !t.is_empty()).count()
+}
+
+/// A data row: it carries an amount beyond its first column, or opens with a
+/// code or a total label.
+fn is_data_row(texts: &[String]) -> bool {
+    if is_numbering_row(texts) {
+        return false;
+    }
+    let first = texts.iter().map(|t| squeeze(t)).find(|t| !t.is_empty()).unwrap_or_default();
+    code(&first)
+        || first.starts_with("合计")
+        || first.starts_with("总计")
+        || texts.iter().skip(1).any(|t| amount(&squeeze(t)).is_some())
+}
+
+/// The first data row after the header rows starting at `from`.
+fn header_end(g: &Grid, from: usize, cols: &[(usize, usize)]) -> usize {
+    (from..g.rows()).find(|&r| banner(g, r).is_none() && is_data_row(&row_texts(g, r, cols))).unwrap_or(g.rows())
+}
+
+/// Header path of each logical column: the texts of the header cells over
+/// it, top to bottom, joined by `/`.
+fn header_paths(g: &Grid, from: usize, to: usize, cols: &[(usize, usize)]) -> Vec<String> {
+    cols.iter()
+        .map(|&(c0, _)| {
+            let mut seen: Vec<usize> = Vec::new();
+            let mut parts: Vec<String> = Vec::new();
+            for r in from..to {
+                if banner(g, r).is_some() || is_numbering_row(&row_texts(g, r, cols)) {
+                    continue;
+                }
+                let idx = g.region_index(r, c0);
+                if seen.contains(&idx) {
+                    continue;
+                }
+                seen.push(idx);
+                let t = squeeze(&g.regions[idx].text);
+                if !t.is_empty() {
+                    parts.push(t);
+                }
+            }
+            parts.join("/")
+        })
+        .collect()
+}
+
+/// Rebuilds the table of `title` from its grids: the first gives the header
+/// and columns, the following ones (on later pages) add their data rows
+/// after any repeated header.
+pub(crate) fn table_from_grids(title: Title, grids: &[&Grid], findings: &mut Vec<Finding>) -> RawTable {
+    let mut raw = RawTable::new(title);
+    let Some(first) = grids.first() else { return raw };
+    let cols = logical_columns(first);
+    let mut start = 0;
+    while start < first.rows() && banner(first, start).is_some() {
+        take_banner(&mut raw, banner(first, start).unwrap_or_default());
+        start += 1;
+    }
+    let end = header_end(first, start, &cols);
+    raw.columns = header_paths(first, start, end, &cols)
+        .into_iter()
+        .map(|path| RawColumn { path, role: Role::Unknown })
+        .collect();
+    let xs: Vec<(f32, f32)> = cols.iter().map(|&(a, b)| (first.xs[a], first.xs[b])).collect();
+    push_rows(&mut raw, first, end, &cols, None);
+    raw.pages.push(first.page);
+    for g in &grids[1..] {
+        let gcols = logical_columns(g);
+        let Some(map) = map_columns(g, &gcols, &xs) else {
+            findings.push(Finding {
+                page: g.page,
+                table: raw.title.key.as_str().into(),
+                message: "a table on this page has columns that do not line up with the table before; not joined"
+                    .into(),
+            });
+            continue;
+        };
+        let mut s = 0;
+        while s < g.rows() && banner(g, s).is_some() {
+            take_banner(&mut raw, banner(g, s).unwrap_or_default());
+            s += 1;
+        }
+        let e = header_end(g, s, &gcols);
+        push_rows(&mut raw, g, e, &gcols, Some(&map));
+        if raw.pages.last() != Some(&g.page) {
+            raw.pages.push(g.page);
+        }
+    }
+    raw
+}
+
+fn take_banner(raw: &mut RawTable, text: &str) {
+    let t = squeeze(text);
+    if raw.unit.is_none() {
+        if let Some(u) = unit_of_line(&t) {
+            raw.unit = Some(u.to_string());
+        }
+    }
+    if t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:") {
+        raw.note = Some(t);
+    }
+}
+
+fn push_rows(raw: &mut RawTable, g: &Grid, from: usize, cols: &[(usize, usize)], map: Option<&[Option<usize>]>) {
+    let width = raw.columns.len();
+    for r in from..g.rows() {
+        if let Some(b) = banner(g, r) {
+            take_banner(raw, b);
+            continue;
+        }
+        let texts = row_texts(g, r, cols);
+        if is_numbering_row(&texts) || texts.iter().all(|t| t.trim().is_empty()) {
+            continue;
+        }
+        let cells = match map {
+            None => texts,
+            Some(map) => {
+                let mut cells = vec![String::new(); width];
+                for (i, t) in texts.into_iter().enumerate() {
+                    if let Some(Some(j)) = map.get(i) {
+                        if cells[*j].is_empty() {
+                            cells[*j] = t;
+                        }
+                    }
+                }
+                cells
+            }
+        };
+        raw.rows.push(RawRow { cells, page: g.page });
+    }
+}
+
+/// Maps the logical columns of a continuation grid onto the first grid's by
+/// horizontal position; `None` when they do not line up.
+fn map_columns(g: &Grid, cols: &[(usize, usize)], first: &[(f32, f32)]) -> Option<Vec<Option<usize>>> {
+    let mut map = Vec::with_capacity(cols.len());
+    let mut hits = 0;
+    for &(a, b) in cols {
+        let mid = (g.xs[a] + g.xs[b]) / 2.0;
+        let j = first.iter().position(|&(x0, x1)| mid >= x0 && mid <= x1);
+        hits += usize::from(j.is_some());
+        map.push(j);
+    }
+    let distinct = {
+        let mut m: Vec<usize> = map.iter().flatten().copied().collect();
+        m.dedup();
+        m.len()
+    };
+    (hits * 10 >= cols.len() * 8 && distinct * 10 >= first.len() * 6).then_some(map)
+}

@@ -1,0 +1,53 @@
+//! Rebuilds the tables of Chinese government budget documents from pages of
+//! text and layout.
+//!
+//! The parser is pure: [`parse`] takes the [`Page`]s the extractor made and
+//! returns a [`Document`] of [`budget_model::Table`]s, with findings for what
+//! it could not rebuild. It never reads files.
+//!
+//! - [`lex`]: nom parsers for amounts, codes, ordinals, table numbers, units;
+//! - [`title`]: table titles and what they mean ([`budget_model::TableKey`]);
+//! - [`header`]: headers from text that lost its layout;
+//! - [`grid`]: ruled tables from rules and glyph boxes;
+//! - [`meta`]: department, year, budget or final accounts.
+//!
+//! ```
+//! use budget_extract::text::pages_from_text;
+//! let text = " 三、部门支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 10.00 6.00 4.00\n201 一般公共服务支出 10.00 6.00 4.00\n";
+//! let doc = budget_parse::parse(&pages_from_text(text));
+//! let t = &doc.tables[0];
+//! assert_eq!(t.key.as_str(), "expense_summary");
+//! assert_eq!(t.rows[1].code.as_deref(), Some("201"));
+//! assert_eq!(t.rows[1].amount(2).unwrap().to_string(), "4.00");
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod grid;
+mod grid_table;
+pub mod header;
+pub mod lex;
+pub mod meta;
+pub mod norm;
+mod raw;
+mod segment;
+mod text_table;
+pub mod title;
+
+use budget_model::{Document, Page};
+
+/// Parses a document's pages into tables, department, year and kind.
+pub fn parse(pages: &[Page]) -> Document {
+    let mut findings = Vec::new();
+    let tables = segment::tables(pages, &mut findings);
+    let meta = meta::find_meta(pages, &tables);
+    Document {
+        department: meta.department,
+        year: meta.year,
+        kind: meta.kind,
+        pages: pages.len() as u32,
+        tables,
+        findings,
+        ..Document::default()
+    }
+}

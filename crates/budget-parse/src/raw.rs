@@ -1,0 +1,280 @@
+//! A table as rebuilt from the page, before its columns are understood:
+//! header paths and rows of cell texts. Both the layout path (ruled grids)
+//! and the text path produce one; [`finish`] turns it into a model table.
+
+use budget_model::{Cell, Column, Finding, Row, Section, Table, TableKey};
+
+use crate::lex::{amount, code};
+use crate::norm::{row_name, squeeze};
+use crate::title::Title;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Classification or unit code (or one part of it: 类, 款, 项).
+    Code,
+    /// The row label.
+    Name,
+    /// Other text (项目单位).
+    Text,
+    /// Amounts.
+    Amount,
+    /// Not decided yet: decided from the header words and the cells.
+    Unknown,
+}
+
+/// One column of a raw table.
+#[derive(Debug, Clone)]
+pub(crate) struct RawColumn {
+    pub path: String,
+    pub role: Role,
+}
+
+/// One row of cell texts.
+#[derive(Debug, Clone)]
+pub(crate) struct RawRow {
+    pub cells: Vec<String>,
+    pub page: u32,
+}
+
+/// A table before its columns are understood.
+#[derive(Debug, Clone)]
+pub(crate) struct RawTable {
+    pub title: Title,
+    pub unit: Option<String>,
+    pub pages: Vec<u32>,
+    pub note: Option<String>,
+    pub columns: Vec<RawColumn>,
+    pub rows: Vec<RawRow>,
+}
+
+impl RawTable {
+    pub fn new(title: Title) -> Self {
+        RawTable { title, unit: None, pages: Vec::new(), note: None, columns: Vec::new(), rows: Vec::new() }
+    }
+}
+
+/// Turns a raw table into a model table: roles decided, code parts joined,
+/// sides of a two-sided table split into sections, names cleaned.
+pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
+    decide_roles(&mut raw);
+    let sides = sides(&raw.columns);
+    let two_sided = sides.len() > 1;
+    let value_cols: Vec<Vec<usize>> = sides
+        .iter()
+        .map(|s| s.iter().copied().filter(|&c| matches!(raw.columns[c].role, Role::Amount | Role::Text)).collect())
+        .collect();
+    let widest = value_cols.iter().max_by_key(|v| v.len()).cloned().unwrap_or_default();
+    let mut table = Table::new(raw.title.key, raw.title.no.clone(), raw.title.text.clone());
+    table.unit = raw.unit.clone();
+    table.pages = raw.pages.clone();
+    table.note = raw.note.clone();
+    table.label_columns = sides
+        .first()
+        .map(|s| {
+            s.iter()
+                .filter(|&&c| matches!(raw.columns[c].role, Role::Code | Role::Name))
+                .map(|&c| raw.columns[c].path.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    table.columns = widest
+        .iter()
+        .map(|&c| {
+            let path = column_path(&raw.columns[c].path, two_sided);
+            match raw.columns[c].role {
+                Role::Text => Column::text(path),
+                _ => Column::amount(path),
+            }
+        })
+        .collect();
+    for (si, side) in sides.iter().enumerate() {
+        let section = two_sided.then(|| section_of(si, side, &raw.columns));
+        for r in &raw.rows {
+            if let Some(row) =
+                build_row(r, side, &value_cols[si], table.columns.len(), &raw.columns, section, &table, findings)
+            {
+                table.rows.push(row);
+            }
+        }
+    }
+    name_unlabelled_total(&mut table);
+    table
+}
+
+/// Roles from header words first, then from what the cells hold.
+fn decide_roles(raw: &mut RawTable) {
+    for c in 0..raw.columns.len() {
+        if raw.columns[c].role != Role::Unknown {
+            continue;
+        }
+        let header = squeeze(&raw.columns[c].path);
+        let leaf = header.rsplit('/').next().unwrap_or(&header).to_string();
+        let cells: Vec<&str> = raw
+            .rows
+            .iter()
+            .map(|r| r.cells.get(c).map_or("", |s| s.trim()))
+            .filter(|s| !s.is_empty() && !is_dash(s))
+            .collect();
+        let amounts = cells.iter().filter(|s| amount(s).is_some()).count();
+        let codes = cells.iter().filter(|s| code(s) || is_code_part(s)).count();
+        let role = if ["编码", "代码"].iter().any(|w| leaf.contains(w)) || matches!(leaf.as_str(), "类" | "款" | "项")
+        {
+            Role::Code
+        } else if leaf.contains("名称") || matches!(leaf.as_str(), "项目" | "科目" | "项目（科目）" | "单位")
+        {
+            Role::Name
+        } else if !cells.is_empty() && amounts * 10 >= cells.len() * 8 && codes < cells.len() {
+            Role::Amount
+        } else if !cells.is_empty() && amounts < cells.len() / 2 {
+            if codes == cells.len() && c + 1 < raw.columns.len() {
+                Role::Code
+            } else {
+                Role::Text
+            }
+        } else {
+            Role::Amount
+        };
+        raw.columns[c].role = role;
+    }
+    // A table whose label column heading was not recognised: the first text
+    // column is the name.
+    if !raw.columns.iter().any(|c| c.role == Role::Name) {
+        if let Some(c) = raw.columns.iter_mut().find(|c| c.role == Role::Text) {
+            c.role = Role::Name;
+        }
+    }
+}
+
+/// `01`, `03`: one part of a code printed in separate 类/款/项 columns.
+fn is_code_part(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `-`, `—`, `/`: printed for "nothing" in some templates.
+pub(crate) fn is_dash(s: &str) -> bool {
+    matches!(s.trim(), "-" | "—" | "－" | "--" | "——" | "/" | "…")
+}
+
+/// The columns of each side: a side starts at a name column (code columns
+/// just before it belong to it) and runs to the next side's start.
+fn sides(columns: &[RawColumn]) -> Vec<Vec<usize>> {
+    let names: Vec<usize> = (0..columns.len()).filter(|&c| columns[c].role == Role::Name).collect();
+    // Several name columns in a row are one label (a name printed over two
+    // columns); only a name column after value columns opens a new side.
+    let mut starts = vec![0];
+    for &n in names.iter().skip(1) {
+        let has_values_before = (starts[starts.len() - 1]..n).any(|c| matches!(columns[c].role, Role::Amount));
+        if has_values_before {
+            let mut s = n;
+            while s > 0 && columns[s - 1].role == Role::Code {
+                s -= 1;
+            }
+            starts.push(s);
+        }
+    }
+    starts.push(columns.len());
+    starts.windows(2).map(|w| (w[0]..w[1]).collect()).collect()
+}
+
+fn section_of(index: usize, side: &[usize], columns: &[RawColumn]) -> Section {
+    let words: String = side.iter().map(|&c| columns[c].path.as_str()).collect();
+    if words.contains("支出") {
+        Section::Expense
+    } else if words.contains("收入") {
+        Section::Income
+    } else if index == 0 {
+        Section::Income
+    } else {
+        Section::Expense
+    }
+}
+
+/// In a two-sided table the side heading (`收入/`, `支出/`) becomes the
+/// section; the column keeps the rest of its path.
+fn column_path(path: &str, two_sided: bool) -> String {
+    let p = squeeze(path);
+    if two_sided {
+        if let Some((head, rest)) = p.split_once('/') {
+            if head.contains("收入") || head.contains("支出") || head.contains("收") || head.contains("支") {
+                return rest.to_string();
+            }
+        }
+    }
+    p
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_row(
+    r: &RawRow,
+    side: &[usize],
+    values: &[usize],
+    width: usize,
+    columns: &[RawColumn],
+    section: Option<Section>,
+    table: &Table,
+    findings: &mut Vec<Finding>,
+) -> Option<Row> {
+    let text = |c: usize| r.cells.get(c).map_or("", |s| s.trim());
+    let code_parts: Vec<&str> =
+        side.iter().filter(|&&c| columns[c].role == Role::Code).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
+    let name_parts: Vec<&str> =
+        side.iter().filter(|&&c| columns[c].role == Role::Name).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
+    let mut code_str: String = code_parts.concat().chars().filter(|c| !c.is_whitespace()).collect();
+    let mut name = name_parts.join("");
+    // A label printed across the code column (`合计` over 编码 and 名称).
+    if !code_str.is_empty() && !code_str.bytes().all(|b| b.is_ascii_digit()) {
+        if name.is_empty() {
+            name = code_parts.join("");
+        }
+        code_str.clear();
+    }
+    let mut cells = Vec::with_capacity(width);
+    for &c in values {
+        let t = squeeze(text(c));
+        let cell = match columns[c].role {
+            Role::Text if !t.is_empty() => Cell::Text(t),
+            Role::Text => Cell::Blank,
+            _ if t.is_empty() || is_dash(&t) => Cell::Blank,
+            _ => match amount(&t) {
+                Some(d) => Cell::Amount(d),
+                None => {
+                    findings.push(Finding {
+                        page: r.page,
+                        table: table.key.as_str().to_string(),
+                        message: format!(
+                            "row `{}`: `{}` in column `{}` is not an amount; left blank",
+                            squeeze(&name),
+                            t,
+                            columns[c].path
+                        ),
+                    });
+                    Cell::Blank
+                }
+            },
+        };
+        cells.push(cell);
+    }
+    cells.resize(width, Cell::Blank);
+    let empty_values = cells.iter().all(|c| *c == Cell::Blank);
+    if name.trim().is_empty() && code_str.is_empty() && empty_values {
+        return None;
+    }
+    Some(Row { section, code: (!code_str.is_empty()).then_some(code_str), name: row_name(&name), cells, page: r.page })
+}
+
+/// A first row of amounts printed without a label above other rows is the
+/// table's total: in the project table `340.00 340.00 …` heads the units and
+/// projects it sums. It is named `合计` so that it can be found and checked.
+fn name_unlabelled_total(table: &mut Table) {
+    if table.key == TableKey::ThreePublicExpense || table.rows.len() < 2 {
+        return;
+    }
+    let first = &table.rows[0];
+    let lead = |r: &Row| r.cells.iter().find_map(Cell::amount);
+    let largest = table.rows.iter().filter_map(lead).max();
+    let is_largest = lead(first).is_some() && lead(first) == largest;
+    if first.name.is_empty() && first.code.is_none() && first.section.is_none() && is_largest {
+        table.rows[0].name = "合计".to_string();
+    }
+}

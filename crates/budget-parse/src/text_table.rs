@@ -1,0 +1,475 @@
+//! Rebuilding a table from text without positions (the seed's form).
+//!
+//! The text of a table arrives cell by cell: a row's code, then its name
+//! wrapped over lines, then its amounts, some of them cut in two
+//! (`1,477.` / `88`). A row is its label tokens followed by its amounts; a
+//! label token after an amount opens the next row. The header is read by
+//! [`crate::header`]; the number of amounts per row, taken from the rows
+//! themselves, settles how the header is read.
+
+use budget_model::Finding;
+
+use crate::header::{resolve, segment, Header, Label, LabelKind};
+use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
+use crate::norm::squeeze;
+use crate::raw::{is_dash, RawColumn, RawRow, RawTable, Role};
+use crate::title::Title;
+
+/// One line of a table body with its page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyLine<'a> {
+    pub text: &'a str,
+    pub page: u32,
+}
+
+/// A token of the body: a run of non-space text with where it came from.
+#[derive(Debug, Clone)]
+struct Token {
+    text: String,
+    line: usize,
+    page: u32,
+    /// First token of its line.
+    starts_line: bool,
+    /// Last token of its line.
+    ends_line: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Amount,
+    Code,
+    Text,
+}
+
+impl Token {
+    fn kind(&self) -> Kind {
+        if code(&self.text) && self.starts_line {
+            Kind::Code
+        } else if amount(&self.text).is_some() || is_dash(&self.text) {
+            Kind::Amount
+        } else {
+            Kind::Text
+        }
+    }
+}
+
+/// Rebuilds the table announced by `title` from the lines that follow it.
+pub(crate) fn table_from_lines(title: Title, lines: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> RawTable {
+    let mut raw = RawTable::new(title);
+    let mut rest = lines;
+    if let Some(i) = rest.iter().take(4).position(|l| unit_of_line(l.text).is_some()) {
+        raw.unit = unit_of_line(rest[i].text).map(str::to_string);
+        rest = &rest[i + 1..];
+    }
+    let (body, note) = split_note(rest);
+    raw.note = note;
+    raw.pages = pages_of(lines);
+    let header_len =
+        (0..body.len()).find(|&i| is_data_start(body[i].text, body.get(i + 1).map(|l| l.text))).unwrap_or(body.len());
+    let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
+    let data = &body[header_len..];
+    let labels = segment(&header_lines);
+    let tokens = merge_cut_amounts(tokenize(data));
+    if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
+        two_sided(&mut raw, &labels, &tokens);
+    } else {
+        one_sided(&mut raw, &labels, &tokens, findings);
+    }
+    raw
+}
+
+fn pages_of(lines: &[BodyLine<'_>]) -> Vec<u32> {
+    let mut pages: Vec<u32> = lines.iter().map(|l| l.page).collect();
+    pages.dedup();
+    pages
+}
+
+/// `备注：…` or `注：…` ends the body; it and what follows is the note.
+fn split_note<'a, 'b>(lines: &'b [BodyLine<'a>]) -> (&'b [BodyLine<'a>], Option<String>) {
+    match lines.iter().position(|l| {
+        let t = squeeze(l.text);
+        t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:")
+    }) {
+        Some(i) => {
+            let note = lines[i..].iter().map(|l| squeeze(l.text)).collect::<Vec<_>>().join("");
+            (&lines[..i], Some(note))
+        }
+        None => (lines, None),
+    }
+}
+
+/// The first line of data: it starts with a code or an amount, or it
+/// carries an amount, or it is a total label (`合计`) followed by amounts —
+/// a `合计` in the header (`“三公”经费` / `合计`) is followed by more header.
+fn is_data_start(line: &str, next: Option<&str>) -> bool {
+    let Some(first) = line.split_whitespace().next() else { return false };
+    let opens_with_amount =
+        |l: &str| l.split_whitespace().next().is_some_and(|w| amount(w).is_some() || is_cut_amount(w));
+    let squeezed = squeeze(line);
+    code(first)
+        || opens_with_amount(line)
+        || line.split_whitespace().any(|w| amount(w).is_some() && w.contains('.'))
+        || ((squeezed.starts_with("合计") || squeezed.starts_with("总计")) && next.is_some_and(opens_with_amount))
+}
+
+fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        for (j, w) in words.iter().enumerate() {
+            out.push(Token {
+                text: (*w).to_string(),
+                line: i,
+                page: l.page,
+                starts_line: j == 0,
+                ends_line: j + 1 == words.len(),
+            });
+        }
+    }
+    out
+}
+
+/// Rejoins amounts cut by a line break: `1,477.` + `88`; `6507` + `.19`;
+/// `1,477.8` + `8` when the table prints its amounts with two decimals and
+/// the piece on the next line supplies exactly the missing digits.
+fn merge_cut_amounts(tokens: Vec<Token>) -> Vec<Token> {
+    let scale = usual_scale(&tokens);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if let Some(prev) = out.last_mut() {
+            if prev.line != t.line && continues(prev, &t, scale) {
+                prev.text.push_str(&t.text);
+                prev.ends_line = t.ends_line;
+                prev.line = t.line;
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+fn continues(prev: &Token, next: &Token, scale: u32) -> bool {
+    let digits = !next.text.is_empty() && next.text.bytes().all(|b| b.is_ascii_digit());
+    if !(prev.ends_line && next.starts_line) {
+        return false;
+    }
+    if is_cut_amount(&prev.text) {
+        return digits
+            || (next.text.starts_with(|c: char| c.is_ascii_digit())
+                && amount(&format!("{}{}", prev.text, next.text)).is_some());
+    }
+    if amount(&prev.text).is_none() {
+        return false;
+    }
+    if next.text.starts_with('.') && !prev.text.contains('.') {
+        return amount(&format!("{}{}", prev.text, next.text)).is_some();
+    }
+    let have = scale_of(&prev.text);
+    prev.text.contains('.') && have < scale && digits && next.text.len() as u32 == scale - have
+}
+
+/// The number of decimals most amounts of the table are printed with.
+fn usual_scale(tokens: &[Token]) -> u32 {
+    let mut counts = [0usize; 5];
+    for t in tokens {
+        if amount(&t.text).is_some() && t.text.contains('.') {
+            counts[(scale_of(&t.text) as usize).min(4)] += 1;
+        }
+    }
+    (0..5).max_by_key(|&s| counts[s]).unwrap_or(2) as u32
+}
+
+/// A row as read from tokens: label tokens, then amounts.
+#[derive(Debug, Default)]
+struct TextRow {
+    labels: Vec<Token>,
+    amounts: Vec<String>,
+    page: u32,
+}
+
+fn group_rows(tokens: &[Token]) -> Vec<TextRow> {
+    let mut rows: Vec<TextRow> = Vec::new();
+    let mut cur = TextRow::default();
+    for t in tokens {
+        match t.kind() {
+            Kind::Amount => {
+                if cur.labels.is_empty() && cur.amounts.is_empty() {
+                    cur.page = t.page;
+                }
+                cur.amounts.push(t.text.clone());
+            }
+            Kind::Code | Kind::Text => {
+                let starts_new = !cur.amounts.is_empty() || (t.kind() == Kind::Code && !cur.labels.is_empty());
+                if starts_new {
+                    rows.push(std::mem::take(&mut cur));
+                }
+                if cur.labels.is_empty() {
+                    cur.page = t.page;
+                }
+                cur.labels.push(t.clone());
+            }
+        }
+    }
+    if !cur.labels.is_empty() || !cur.amounts.is_empty() {
+        rows.push(cur);
+    }
+    rows
+}
+
+/// The number of amounts most rows carry.
+fn usual_width(rows: &[TextRow]) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for r in rows.iter().filter(|r| !r.amounts.is_empty()) {
+        match counts.iter_mut().find(|(n, _)| *n == r.amounts.len()) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((r.amounts.len(), 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n)
+}
+
+fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &mut Vec<Finding>) {
+    let rows = group_rows(tokens);
+    let width = usual_width(&rows);
+    let mut header: Header = resolve(labels, width);
+    if header.labels.is_empty() {
+        header.labels = vec![
+            Label { text: "科目编码".into(), kind: LabelKind::Code },
+            Label { text: "科目名称".into(), kind: LabelKind::Name },
+        ];
+    }
+    let n = width.unwrap_or(header.amounts.len()).max(header.amounts.len());
+    if header.amounts.len() < n {
+        findings.push(Finding {
+            page: raw.pages.first().copied().unwrap_or(0),
+            table: raw.title.key.as_str().into(),
+            message: format!(
+                "header names {} amount columns, rows carry {}; unnamed columns added",
+                header.amounts.len(),
+                n
+            ),
+        });
+        let missing = n - header.amounts.len();
+        header.amounts.extend((1..=missing).map(|i| format!("列{}", i)));
+    }
+    let has_code_column = header.labels.iter().any(|l| l.kind == LabelKind::Code);
+    raw.columns = header
+        .labels
+        .iter()
+        .map(|l| RawColumn { path: l.text.clone(), role: role_of(l.kind) })
+        .chain(header.amounts.iter().map(|a| RawColumn { path: a.clone(), role: Role::Amount }))
+        .collect();
+    let label_cols = header.labels.len();
+    for r in rows {
+        let mut cells = label_cells(&r.labels, &header.labels, has_code_column);
+        cells.resize(label_cols, String::new());
+        if r.amounts.len() != n {
+            let name: String = r.labels.iter().map(|t| t.text.as_str()).collect();
+            findings.push(Finding {
+                page: r.page,
+                table: raw.title.key.as_str().into(),
+                message: format!(
+                    "row `{}`: {} amounts where the table has {} columns ({}); without positions they cannot be placed, left blank",
+                    squeeze(&name),
+                    r.amounts.len(),
+                    n,
+                    r.amounts.join(" ")
+                ),
+            });
+            cells.extend(std::iter::repeat_n(String::new(), n));
+        } else {
+            cells.extend(r.amounts);
+        }
+        raw.rows.push(RawRow { cells, page: r.page });
+    }
+}
+
+fn role_of(kind: LabelKind) -> Role {
+    match kind {
+        LabelKind::Code => Role::Code,
+        LabelKind::Name => Role::Name,
+        _ => Role::Text,
+    }
+}
+
+/// Puts a row's label tokens into the label columns: a leading code into the
+/// code column; text into the name column, and where the table has further
+/// text columns, text separated by spaces on one line into the next column
+/// (wrapped lines continue the column they are in).
+fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Vec<String> {
+    let mut cells = vec![String::new(); columns.len()];
+    let code_col = columns.iter().position(|l| l.kind == LabelKind::Code);
+    let text_cols: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].kind != LabelKind::Code).collect();
+    let mut text_at = 0usize;
+    let mut last_line: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if i == 0 && has_code_column && code(&t.text) {
+            if let Some(c) = code_col {
+                cells[c] = t.text.clone();
+            }
+            continue;
+        }
+        let Some(&col) = text_cols.get(text_at) else { continue };
+        let same_line = last_line == Some(t.line);
+        if same_line && !cells[col].is_empty() && text_at + 1 < text_cols.len() {
+            text_at += 1;
+        }
+        let col = text_cols[text_at];
+        if same_line && text_cols.len() == 1 && !cells[col].is_empty() {
+            cells[col].push(' ');
+        }
+        cells[col].push_str(&t.text);
+        last_line = Some(t.line);
+    }
+    cells
+}
+
+/// A two-sided table (收入 | 支出): each line holds up to two items, an item
+/// being a label (possibly wrapped) with its amount. Items open at a list
+/// ordinal or a total label; which side an item is on follows from its
+/// words (支出 items end in 支出 or carry 年终结转), as the text has lost
+/// the columns.
+fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token]) {
+    let amount_label =
+        labels.iter().find(|l| l.kind == LabelKind::Amount).map_or("预算数".to_string(), |l| l.text.clone());
+    raw.columns = vec![
+        RawColumn { path: "收入/项目".into(), role: Role::Name },
+        RawColumn { path: format!("收入/{amount_label}"), role: Role::Amount },
+        RawColumn { path: "支出/项目".into(), role: Role::Name },
+        RawColumn { path: format!("支出/{amount_label}"), role: Role::Amount },
+    ];
+    for it in two_sided_items(tokens) {
+        let mut cells = vec![String::new(); 4];
+        let at = if is_expense_label(&it.label) { 2 } else { 0 };
+        cells[at] = it.label;
+        cells[at + 1] = it.amount;
+        raw.rows.push(RawRow { cells, page: it.page });
+    }
+}
+
+#[derive(Debug)]
+struct Item {
+    label: String,
+    amount: String,
+    page: u32,
+}
+
+fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    let mut open = false; // the last item still takes label text
+    for t in tokens {
+        if t.kind() != Kind::Text {
+            match items.last_mut() {
+                Some(it) if it.amount.is_empty() => it.amount = t.text.clone(),
+                _ => items.push(Item { label: String::new(), amount: t.text.clone(), page: t.page }),
+            }
+            open = false;
+            continue;
+        }
+        let opens_item = !split_ordinal(&t.text).0.is_empty() || is_total_label(&t.text);
+        match items.last_mut() {
+            Some(it) if !opens_item && (open || (it.amount.is_empty() && !t.starts_line)) => {
+                it.label.push_str(&t.text);
+                open = true;
+            }
+            Some(it) if !opens_item && it.amount.is_empty() && t.starts_line && !it.label.is_empty() => {
+                // A wrapped label: `三、国有资本经营预算拨款收` / `入`.
+                it.label.push_str(&t.text);
+            }
+            _ => {
+                items.push(Item { label: t.text.clone(), amount: String::new(), page: t.page });
+                open = true;
+            }
+        }
+    }
+    items
+}
+
+fn is_total_label(s: &str) -> bool {
+    ["本年收入", "本年支出", "上年结转", "年终结转", "收", "支", "收入总计", "支出总计"]
+        .iter()
+        .any(|w| s.starts_with(w))
+}
+
+/// Expense items: `…支出`, `本年支出合计`, `支出总计`, `年终结转结余`,
+/// `结转下年`.
+fn is_expense_label(label: &str) -> bool {
+    let s = squeeze(label);
+    s.ends_with("支出")
+        || s.contains("支出合计")
+        || s.contains("支出总计")
+        || s.contains("年终结转")
+        || s.contains("结转下年")
+        || s.starts_with("支出")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_model::TableKey;
+
+    fn title(key: TableKey) -> Title {
+        Title { no: "1".into(), text: "t".into(), key }
+    }
+
+    fn body(text: &str) -> Vec<BodyLine<'_>> {
+        text.lines().map(|l| BodyLine { text: l, page: 3 }).collect()
+    }
+
+    #[test]
+    fn cut_amounts_and_wrapped_names_rejoin() {
+        let lines = body("单位：万元\n单位编\n码\n单位名称 合计\n基本支出\n项目支出\n小计\n人员经\n费\n公用经\n费\n合计\n1,477.\n88\n1,137.\n88\n935.57 202.32 340.00\n303001\n武昌区人民政府办公室\n本级\n1,477.8\n8\n1,137.8\n8\n935.57 202.32 340.00");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &mut findings);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(raw.unit.as_deref(), Some("万元"));
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["单位编码", "单位名称", "合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+        );
+        assert_eq!(raw.rows[0].cells, ["", "合计", "1,477.88", "1,137.88", "935.57", "202.32", "340.00"]);
+        assert_eq!(
+            raw.rows[1].cells,
+            ["303001", "武昌区人民政府办公室本级", "1,477.88", "1,137.88", "935.57", "202.32", "340.00"]
+        );
+    }
+
+    #[test]
+    fn two_sided_items_go_to_their_side() {
+        let lines = body("收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 1,477.88 一、一般公共服务支出 1,147.27\n三、国有资本经营预算拨款收\n入\n0.00 三、公共安全支出 0.00\n十、城乡社区支出 0.00\n（二）政府性基金预算拨款 （二）国防支出\n收 入 总 计 1,477.88 支 出 总 计 1,477.88");
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &mut Vec::new());
+        let income: Vec<(&str, &str)> = raw
+            .rows
+            .iter()
+            .filter(|r| !r.cells[0].is_empty())
+            .map(|r| (r.cells[0].as_str(), r.cells[1].as_str()))
+            .collect();
+        assert_eq!(
+            income,
+            [
+                ("一、一般公共预算拨款收入", "1,477.88"),
+                ("三、国有资本经营预算拨款收入", "0.00"),
+                ("（二）政府性基金预算拨款", ""),
+                ("收入总计", "1,477.88")
+            ]
+        );
+        let expense: Vec<(&str, &str)> = raw
+            .rows
+            .iter()
+            .filter(|r| !r.cells[2].is_empty())
+            .map(|r| (r.cells[2].as_str(), r.cells[3].as_str()))
+            .collect();
+        assert_eq!(
+            expense,
+            [
+                ("一、一般公共服务支出", "1,147.27"),
+                ("三、公共安全支出", "0.00"),
+                ("十、城乡社区支出", "0.00"),
+                ("（二）国防支出", ""),
+                ("支出总计", "1,477.88")
+            ]
+        );
+    }
+}

@@ -1,0 +1,46 @@
+//! `budget2csv`: converts Chinese government budget documents (部门预算 /
+//! 部门决算, as PDF or as text extracted from one) into validated, normalized
+//! CSV. See the README for the commands and the output contract.
+#![forbid(unsafe_code)]
+
+mod args;
+mod atomic;
+mod convert;
+mod inputs;
+mod output;
+
+use std::process::ExitCode;
+
+use args::Command;
+
+fn main() -> ExitCode {
+    budget_extract::install_quiet_panic_hook();
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let command = match args::parse(&argv) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("budget2csv: {e}\n\n{}", args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let result = match command {
+        Command::Help => {
+            println!("{}", args::USAGE);
+            Ok(true)
+        }
+        Command::Version => {
+            println!("budget2csv {}", env!("CARGO_PKG_VERSION"));
+            Ok(true)
+        }
+        Command::Convert(opts) => output::run_convert(&opts),
+        Command::Text(path) => convert::run_text(&path),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("budget2csv: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
