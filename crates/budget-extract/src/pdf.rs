@@ -1,7 +1,7 @@
 //! PDF input: positioned glyphs and ruling lines through `pdf-extract`.
 //!
 //! `pdf-extract` interprets the content streams and decodes the fonts; the
-//! [`Collector`] output device it drives keeps, per page, every glyph's box
+//! output device it drives keeps, per page, every glyph's box
 //! (from the text rendering matrix, the font size and the glyph width) and the
 //! ruling segments of tables, whether drawn as thin filled rectangles (WPS,
 //! Word, Distiller) or as stroked paths (Excel, ONLYOFFICE). Coordinates are
@@ -192,6 +192,12 @@ impl Collector {
     }
 
     fn add_path(&mut self, ctm: &Transform, path: &Path, filled: bool) {
+        // Curves belong to drawings and to text drawn as outlines (fake bold
+        // titles are stroked glyph outlines); their straight pieces are not
+        // table rules.
+        if path.ops.iter().any(|op| matches!(op, PathOp::CurveTo(..))) {
+            return;
+        }
         let mut start: Option<(f32, f32)> = None;
         let mut current: Option<(f32, f32)> = None;
         for op in &path.ops {
@@ -210,7 +216,7 @@ impl Collector {
                     }
                     current = Some(p);
                 }
-                PathOp::CurveTo(_, _, _, _, x, y) => current = Some(self.corners(ctm, x, y)),
+                PathOp::CurveTo(..) => {}
                 PathOp::Rect(x, y, w, h) => self.add_rect(ctm, x, y, w, h, filled),
                 PathOp::Close => {
                     if let (Some(c), Some(s)) = (current, start) {

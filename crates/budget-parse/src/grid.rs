@@ -173,18 +173,20 @@ fn components(h: &[Rule], v: &[Rule]) -> Vec<(Vec<Rule>, Vec<Rule>)> {
 /// Distinct positions, nearby ones snapped together, thin bands dropped.
 fn positions(mut values: Vec<f32>) -> Vec<f32> {
     values.sort_by(f32::total_cmp);
-    let mut clusters: Vec<(f32, usize)> = Vec::new();
+    // Each cluster is measured from its first value, so that a dense run of
+    // positions cannot chain into one wide cluster.
+    let mut clusters: Vec<(f32, f32, usize)> = Vec::new();
     for v in values {
         match clusters.last_mut() {
-            Some((sum, count)) if v - *sum / *count as f32 <= SNAP => {
+            Some((first, sum, count)) if v - *first <= SNAP => {
                 *sum += v;
                 *count += 1;
             }
-            _ => clusters.push((v, 1)),
+            _ => clusters.push((v, v, 1)),
         }
     }
     let mut out: Vec<f32> = Vec::new();
-    for (sum, count) in clusters {
+    for (_, sum, count) in clusters {
         let p = sum / count as f32;
         match out.last() {
             Some(&last) if p - last < MIN_BAND => {}

@@ -179,14 +179,10 @@ fn sides(columns: &[RawColumn]) -> Vec<Vec<usize>> {
 
 fn section_of(index: usize, side: &[usize], columns: &[RawColumn]) -> Section {
     let words: String = side.iter().map(|&c| columns[c].path.as_str()).collect();
-    if words.contains("支出") {
+    if words.contains("支出") || (index > 0 && !words.contains("收入")) {
         Section::Expense
-    } else if words.contains("收入") {
-        Section::Income
-    } else if index == 0 {
-        Section::Income
     } else {
-        Section::Expense
+        Section::Income
     }
 }
 

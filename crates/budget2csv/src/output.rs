@@ -147,14 +147,11 @@ pub fn run_convert(opts: &ConvertOptions) -> Result<bool> {
     let total = inputs.len();
     for (i, input) in inputs.iter().enumerate() {
         let outcome = convert_one(input);
-        match &outcome.result {
-            Ok(doc) => {
-                let folder = folder_name(&doc.source, &mut folders);
-                write_document(&opts.out.join(&folder), doc, csv)?;
-                tables += doc.tables.len();
-                cells += doc.cell_count();
-            }
-            Err(_) => {}
+        if let Ok(doc) = &outcome.result {
+            let folder = folder_name(&doc.source, &mut folders);
+            write_document(&opts.out.join(&folder), doc, csv)?;
+            tables += doc.tables.len();
+            cells += doc.cell_count();
         }
         match outcome.status() {
             "ok" => ok += 1,

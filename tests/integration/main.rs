@@ -1,0 +1,8 @@
+//! The integration tests of budget2csv: the command line run on the bundled
+//! samples and compared with golden files, bad input, and (when `../shared`
+//! is present) the shared corpora.
+
+mod cli;
+mod corpus;
+mod golden;
+mod support;

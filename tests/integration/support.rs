@@ -1,0 +1,67 @@
+//! Helpers: running the binary, temporary folders, readable diffs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The workspace root (where `samples/` is).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+}
+
+/// `../shared` beside the project, if present.
+pub fn shared() -> Option<PathBuf> {
+    let p = root().join("../shared");
+    p.join("corpus").is_dir().then_some(p)
+}
+
+/// Runs budget2csv with `args` in the workspace root.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_budget2csv")).args(args).current_dir(root()).output().expect("budget2csv runs")
+}
+
+/// A fresh temporary folder, removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> Self {
+        let p = std::env::temp_dir().join(format!("budget2csv-test-{}-{}", name, std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).expect("temp dir");
+        TempDir(p)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A line diff of two texts, at most `max` differing lines, for failures.
+pub fn diff(expected: &str, actual: &str, max: usize) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let mut out = String::new();
+    let mut shown = 0;
+    for i in 0..e.len().max(a.len()) {
+        let (x, y) = (e.get(i), a.get(i));
+        if x != y {
+            if let Some(x) = x {
+                out.push_str(&format!("  line {:4} - {}\n", i + 1, x));
+            }
+            if let Some(y) = y {
+                out.push_str(&format!("  line {:4} + {}\n", i + 1, y));
+            }
+            shown += 1;
+            if shown >= max {
+                out.push_str("  …\n");
+                break;
+            }
+        }
+    }
+    out
+}
