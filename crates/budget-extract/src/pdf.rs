@@ -195,7 +195,7 @@ impl Collector {
         // Curves belong to drawings and to text drawn as outlines (fake bold
         // titles are stroked glyph outlines); their straight pieces are not
         // table rules.
-        if path.ops.iter().any(|op| matches!(op, PathOp::CurveTo(..))) {
+        if path.ops.iter().any(|op| matches!(op, PathOp::CurveTo(..))) || is_outline(ctm, path) {
             return;
         }
         let mut start: Option<(f32, f32)> = None;
@@ -262,6 +262,32 @@ impl Collector {
             self.rules.push(Rule::new(x, y0, x, y1));
         }
     }
+}
+
+/// A path of many short straight pieces is a drawing or text drawn as
+/// outlines (bold headings stroked glyph by glyph), not table rules: rules
+/// are long, or few.
+fn is_outline(ctm: &Transform, path: &Path) -> bool {
+    let mut lengths: Vec<f64> = Vec::new();
+    let mut current: Option<(f64, f64)> = None;
+    for op in &path.ops {
+        match *op {
+            PathOp::MoveTo(x, y) => current = Some(apply(ctm, x, y)),
+            PathOp::LineTo(x, y) => {
+                let p = apply(ctm, x, y);
+                if let Some(c) = current {
+                    lengths.push(((p.0 - c.0).powi(2) + (p.1 - c.1).powi(2)).sqrt());
+                }
+                current = Some(p);
+            }
+            _ => {}
+        }
+    }
+    if lengths.len() < 6 {
+        return false;
+    }
+    lengths.sort_by(f64::total_cmp);
+    lengths[lengths.len() / 2] < 4.0
 }
 
 /// Applies a PDF matrix to a point (row-vector convention, as PDF does).

@@ -118,19 +118,27 @@ fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
         ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
     });
     let mut out: Vec<Rule> = Vec::with_capacity(rules.len());
-    // Rules are sorted by position then start; a rule merges into the last
-    // kept rule at (nearly) the same position whose extent it touches.
+    // Rules are sorted by position then start; a rule merges into a recent
+    // kept rule at (nearly) the same position whose extent it overlaps or
+    // touches (positions differ by float noise, so starts are not ordered
+    // across such rules: both ends are compared).
     for r in rules {
         let merged = out.iter_mut().rev().take(16).find(|o| {
             if horizontal {
-                (o.y0 - r.y0).abs() <= 1.0 && r.x0 <= o.x1 + 1.5
+                (o.y0 - r.y0).abs() <= 1.0 && r.x0 <= o.x1 + 1.5 && r.x1 >= o.x0 - 1.5
             } else {
-                (o.x0 - r.x0).abs() <= 1.0 && r.y0 <= o.y1 + 1.5
+                (o.x0 - r.x0).abs() <= 1.0 && r.y0 <= o.y1 + 1.5 && r.y1 >= o.y0 - 1.5
             }
         });
         match merged {
-            Some(o) if horizontal => o.x1 = o.x1.max(r.x1),
-            Some(o) => o.y1 = o.y1.max(r.y1),
+            Some(o) if horizontal => {
+                o.x0 = o.x0.min(r.x0);
+                o.x1 = o.x1.max(r.x1);
+            }
+            Some(o) => {
+                o.y0 = o.y0.min(r.y0);
+                o.y1 = o.y1.max(r.y1);
+            }
             None => out.push(r),
         }
     }

@@ -59,15 +59,14 @@ fn is_numbering_row(texts: &[String]) -> bool {
 }
 
 /// A data row: it carries an amount beyond its first column, or opens with a
-/// code or a total label.
+/// code or a total label in one of its first two columns (a `合计` further
+/// right is a column heading).
 fn is_data_row(texts: &[String]) -> bool {
     if is_numbering_row(texts) {
         return false;
     }
-    let first = texts.iter().map(|t| squeeze(t)).find(|t| !t.is_empty()).unwrap_or_default();
-    code(&first)
-        || first.starts_with("合计")
-        || first.starts_with("总计")
+    let (at, first) = texts.iter().map(|t| squeeze(t)).enumerate().find(|(_, t)| !t.is_empty()).unwrap_or_default();
+    (at <= 1 && (code(&first) || first.starts_with("合计") || first.starts_with("总计")))
         || texts.iter().skip(1).any(|t| amount(&squeeze(t)).is_some())
 }
 
@@ -102,27 +101,32 @@ fn header_paths(g: &Grid, from: usize, to: usize, cols: &[(usize, usize)]) -> Ve
         .collect()
 }
 
-/// Rebuilds the table of `title` from its grids: the first gives the header
-/// and columns, the following ones (on later pages) add their data rows
-/// after any repeated header.
+/// Rebuilds the table of `title` from its grids: the first grid with data
+/// rows gives the columns (a header printed alone at the foot of the page
+/// before adds its levels on top), the following ones (on later pages) add
+/// their data rows after any repeated header.
 pub(crate) fn table_from_grids(title: Title, grids: &[&Grid], findings: &mut Vec<Finding>) -> RawTable {
     let mut raw = RawTable::new(title);
-    let Some(first) = grids.first() else { return raw };
+    let bodies: Vec<(usize, usize)> = grids.iter().map(|g| body_start(&mut raw, g)).collect();
+    let Some(primary) = (0..grids.len()).find(|&i| bodies[i].1 < grids[i].rows()).or((!grids.is_empty()).then_some(0))
+    else {
+        return raw;
+    };
+    let first = grids[primary];
     let cols = logical_columns(first);
-    let mut start = 0;
-    while start < first.rows() && banner(first, start).is_some() {
-        take_banner(&mut raw, banner(first, start).unwrap_or_default());
-        start += 1;
-    }
-    let end = header_end(first, start, &cols);
-    raw.columns = header_paths(first, start, end, &cols)
-        .into_iter()
-        .map(|path| RawColumn { path, role: Role::Unknown })
-        .collect();
+    let (start, end) = bodies[primary];
+    let mut paths = header_paths(first, start, end, &cols);
     let xs: Vec<(f32, f32)> = cols.iter().map(|&(a, b)| (first.xs[a], first.xs[b])).collect();
+    for &g in grids[..primary].iter().rev() {
+        prefix_header(g, &xs, &mut paths);
+        raw.pages.push(g.page);
+    }
+    raw.columns = paths.into_iter().map(|path| RawColumn { path, role: Role::Unknown }).collect();
     push_rows(&mut raw, first, end, &cols, None);
-    raw.pages.push(first.page);
-    for g in &grids[1..] {
+    if raw.pages.last() != Some(&first.page) {
+        raw.pages.push(first.page);
+    }
+    for (i, &g) in grids.iter().enumerate().skip(primary + 1) {
         let gcols = logical_columns(g);
         let Some(map) = map_columns(g, &gcols, &xs) else {
             findings.push(Finding {
@@ -133,18 +137,49 @@ pub(crate) fn table_from_grids(title: Title, grids: &[&Grid], findings: &mut Vec
             });
             continue;
         };
-        let mut s = 0;
-        while s < g.rows() && banner(g, s).is_some() {
-            take_banner(&mut raw, banner(g, s).unwrap_or_default());
-            s += 1;
-        }
-        let e = header_end(g, s, &gcols);
-        push_rows(&mut raw, g, e, &gcols, Some(&map));
+        push_rows(&mut raw, g, bodies[i].1, &gcols, Some(&map));
         if raw.pages.last() != Some(&g.page) {
             raw.pages.push(g.page);
         }
     }
+    raw.pages.sort_unstable();
+    raw.pages.dedup();
     raw
+}
+
+/// Where a grid's header starts (after banner rows, whose unit and note are
+/// taken) and where its data starts.
+fn body_start(raw: &mut RawTable, g: &Grid) -> (usize, usize) {
+    let cols = logical_columns(g);
+    let mut start = 0;
+    while start < g.rows() && banner(g, start).is_some() {
+        take_banner(raw, banner(g, start).unwrap_or_default());
+        start += 1;
+    }
+    (start, header_end(g, start, &cols))
+}
+
+/// Puts the header cells of a header-only grid (printed at the foot of the
+/// page before the table) on top of the paths of the columns below them.
+fn prefix_header(g: &Grid, xs: &[(f32, f32)], paths: &mut [String]) {
+    for (k, &(x0, x1)) in xs.iter().enumerate() {
+        let mid = (x0 + x1) / 2.0;
+        let Some(c) = (0..g.cols()).find(|&c| g.xs[c] <= mid && mid <= g.xs[c + 1]) else { continue };
+        let mut parts: Vec<String> = Vec::new();
+        for r in 0..g.rows() {
+            if banner(g, r).is_some() {
+                continue;
+            }
+            let t = squeeze(&g.region(r, c).text);
+            if !t.is_empty() && parts.last() != Some(&t) {
+                parts.push(t);
+            }
+        }
+        if !parts.is_empty() {
+            let below = std::mem::take(&mut paths[k]);
+            paths[k] = if below.is_empty() { parts.join("/") } else { format!("{}/{}", parts.join("/"), below) };
+        }
+    }
 }
 
 fn take_banner(raw: &mut RawTable, text: &str) {

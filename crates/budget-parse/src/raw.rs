@@ -2,7 +2,7 @@
 //! header paths and rows of cell texts. Both the layout path (ruled grids)
 //! and the text path produce one; [`finish`] turns it into a model table.
 
-use budget_model::{Cell, Column, Finding, Row, Section, Table, TableKey};
+use budget_model::{Cell, Column, Finding, Row, Section, Table};
 
 use crate::lex::{amount, code};
 use crate::norm::{row_name, squeeze};
@@ -98,7 +98,6 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
             }
         }
     }
-    name_unlabelled_total(&mut table);
     table
 }
 
@@ -124,14 +123,14 @@ fn decide_roles(raw: &mut RawTable) {
         } else if leaf.contains("名称") || matches!(leaf.as_str(), "项目" | "科目" | "项目（科目）" | "单位")
         {
             Role::Name
-        } else if !cells.is_empty() && amounts * 10 >= cells.len() * 8 && codes < cells.len() {
+        } else if is_text_heading(&leaf) {
+            Role::Text
+        } else if cells.is_empty() || amounts * 10 >= cells.len() * 8 && codes < cells.len() {
             Role::Amount
-        } else if !cells.is_empty() && amounts < cells.len() / 2 {
-            if codes == cells.len() && c + 1 < raw.columns.len() {
-                Role::Code
-            } else {
-                Role::Text
-            }
+        } else if codes == cells.len() && c + 1 < raw.columns.len() {
+            Role::Code
+        } else if amounts * 2 < cells.len() {
+            Role::Text
         } else {
             Role::Amount
         };
@@ -144,6 +143,13 @@ fn decide_roles(raw: &mut RawTable) {
             c.role = Role::Name;
         }
     }
+}
+
+/// Headings of text columns beside the label: `项目单位`, `备注`,
+/// `项目类型`, `支出用途` (but `单位资金` is money).
+fn is_text_heading(leaf: &str) -> bool {
+    (leaf.ends_with("单位") && leaf != "单位")
+        || ["备注", "说明", "类型", "用途", "方向", "依据"].iter().any(|w| leaf.contains(w))
 }
 
 /// `01`, `03`: one part of a code printed in separate 类/款/项 columns.
@@ -257,20 +263,4 @@ fn build_row(
         return None;
     }
     Some(Row { section, code: (!code_str.is_empty()).then_some(code_str), name: row_name(&name), cells, page: r.page })
-}
-
-/// A first row of amounts printed without a label above other rows is the
-/// table's total: in the project table `340.00 340.00 …` heads the units and
-/// projects it sums. It is named `合计` so that it can be found and checked.
-fn name_unlabelled_total(table: &mut Table) {
-    if table.key == TableKey::ThreePublicExpense || table.rows.len() < 2 {
-        return;
-    }
-    let first = &table.rows[0];
-    let lead = |r: &Row| r.cells.iter().find_map(Cell::amount);
-    let largest = table.rows.iter().filter_map(lead).max();
-    let is_largest = lead(first).is_some() && lead(first) == largest;
-    if first.name.is_empty() && first.code.is_none() && first.section.is_none() && is_largest {
-        table.rows[0].name = "合计".to_string();
-    }
 }
