@@ -50,7 +50,7 @@ pub(crate) fn cell_records(doc: &Document) -> Vec<CellRecord> {
     for t in doc.tables.iter().filter(|t| !t.key.is_form()) {
         for row in &t.rows {
             for (i, col) in t.columns.iter().enumerate() {
-                if col.kind != ColumnKind::Amount {
+                if col.kind != ColumnKind::Amount || !col.applies_to(row.section) {
                     continue;
                 }
                 out.push(CellRecord {

@@ -30,7 +30,10 @@ pub fn write_wide_table<W: Write>(w: W, table: &Table, options: CsvOptions) -> R
     }
     header.push("row_code".into());
     header.push("row_name".into());
-    header.extend(table.columns.iter().map(|c| c.path.clone()));
+    header.extend(table.columns.iter().map(|c| match c.section {
+        Some(s) => format!("{}/{}", s.as_str(), c.path),
+        None => c.path.clone(),
+    }));
     if options.excel {
         header.iter_mut().for_each(guard_text);
     }

@@ -21,8 +21,10 @@
 mod error;
 mod guard;
 mod lines;
+mod paths;
 pub mod pdf;
 pub mod text;
+mod view;
 
 use std::path::Path;
 

@@ -168,17 +168,27 @@ pub struct Column {
     pub path: String,
     /// Amounts or text.
     pub kind: ColumnKind,
+    /// In a two-sided table whose sides have different columns (预算数 on the
+    /// income side; 合计, 一般公共预算, … on the expense side), the side the
+    /// column belongs to; rows of the other side have no cell there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
 }
 
 impl Column {
     /// An amount column.
     pub fn amount(path: impl Into<String>) -> Self {
-        Column { path: path.into(), kind: ColumnKind::Amount }
+        Column { path: path.into(), kind: ColumnKind::Amount, section: None }
     }
 
     /// A text column.
     pub fn text(path: impl Into<String>) -> Self {
-        Column { path: path.into(), kind: ColumnKind::Text }
+        Column { path: path.into(), kind: ColumnKind::Text, section: None }
+    }
+
+    /// True when rows of `section` have a cell in this column.
+    pub fn applies_to(&self, section: Option<Section>) -> bool {
+        self.section.is_none() || self.section == section
     }
 
     /// The last level of the path (`人员经费` for `基本支出/人员经费`).

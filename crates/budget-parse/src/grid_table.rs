@@ -66,8 +66,10 @@ fn is_data_row(texts: &[String]) -> bool {
         return false;
     }
     let (at, first) = texts.iter().map(|t| squeeze(t)).enumerate().find(|(_, t)| !t.is_empty()).unwrap_or_default();
-    (at <= 1 && (code(&first) || first.starts_with("合计") || first.starts_with("总计")))
-        || texts.iter().skip(1).any(|t| amount(&squeeze(t)).is_some())
+    // `合计` heading a column of its own is followed by more headings.
+    let headings = texts.iter().skip(at + 1).filter(|t| !t.trim().is_empty() && amount(&squeeze(t)).is_none()).count();
+    let total = (first.starts_with("合计") || first.starts_with("总计")) && headings < 2;
+    (at <= 1 && (code(&first) || total)) || texts.iter().skip(1).any(|t| amount(&squeeze(t)).is_some())
 }
 
 /// The first data row after the header rows starting at `from`.

@@ -64,7 +64,8 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
         .iter()
         .map(|s| s.iter().copied().filter(|&c| matches!(raw.columns[c].role, Role::Amount | Role::Text)).collect())
         .collect();
-    let widest = value_cols.iter().max_by_key(|v| v.len()).cloned().unwrap_or_default();
+    let sections: Vec<Option<Section>> =
+        (0..sides.len()).map(|si| two_sided.then(|| section_of(si, &sides[si], &raw.columns))).collect();
     let mut table = Table::new(raw.title.key, raw.title.no.clone(), raw.title.text.clone());
     table.unit = raw.unit.clone();
     table.pages = raw.pages.clone();
@@ -78,27 +79,59 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
                 .collect()
         })
         .unwrap_or_default();
-    table.columns = widest
-        .iter()
-        .map(|&c| {
-            let path = column_path(&raw.columns[c].path, two_sided);
-            match raw.columns[c].role {
-                Role::Text => Column::text(path),
-                _ => Column::amount(path),
-            }
-        })
-        .collect();
+    let placement = place_columns(&mut table, &raw.columns, &value_cols, &sections, two_sided);
     for (si, side) in sides.iter().enumerate() {
-        let section = two_sided.then(|| section_of(si, side, &raw.columns));
+        let target = Target { values: &value_cols[si], placement: &placement[si], width: table.columns.len() };
         for r in &raw.rows {
-            if let Some(row) =
-                build_row(r, side, &value_cols[si], table.columns.len(), &raw.columns, section, &table, findings)
-            {
+            if let Some(row) = build_row(r, side, &target, &raw.columns, sections[si], &table, findings) {
                 table.rows.push(row);
             }
         }
     }
     table
+}
+
+/// The table's columns from the sides' value columns: sides printing the same
+/// columns share them; otherwise each side keeps its own, marked with its
+/// section. Returns where each side's value columns went.
+fn place_columns(
+    table: &mut Table,
+    columns: &[RawColumn],
+    value_cols: &[Vec<usize>],
+    sections: &[Option<Section>],
+    two_sided: bool,
+) -> Vec<Vec<usize>> {
+    let paths: Vec<Vec<String>> =
+        value_cols.iter().map(|v| v.iter().map(|&c| column_path(&columns[c].path, two_sided)).collect()).collect();
+    let shared = paths.windows(2).all(|w| w[0] == w[1]);
+    let mut placement = Vec::new();
+    for (si, cols) in value_cols.iter().enumerate() {
+        if shared && si > 0 {
+            placement.push((0..cols.len()).collect());
+            continue;
+        }
+        let mut at = Vec::new();
+        for (k, &c) in cols.iter().enumerate() {
+            let mut col = match columns[c].role {
+                Role::Text => Column::text(paths[si][k].clone()),
+                _ => Column::amount(paths[si][k].clone()),
+            };
+            if !shared {
+                col.section = sections[si];
+            }
+            at.push(table.columns.len());
+            table.columns.push(col);
+        }
+        placement.push(at);
+    }
+    placement
+}
+
+/// Where a side's value columns go in the table's columns.
+struct Target<'a> {
+    values: &'a [usize],
+    placement: &'a [usize],
+    width: usize,
 }
 
 /// Roles from header words first, then from what the cells hold.
@@ -206,12 +239,10 @@ fn column_path(path: &str, two_sided: bool) -> String {
     p
 }
 
-#[allow(clippy::too_many_arguments)]
 fn build_row(
     r: &RawRow,
     side: &[usize],
-    values: &[usize],
-    width: usize,
+    target: &Target<'_>,
     columns: &[RawColumn],
     section: Option<Section>,
     table: &Table,
@@ -231,8 +262,8 @@ fn build_row(
         }
         code_str.clear();
     }
-    let mut cells = Vec::with_capacity(width);
-    for &c in values {
+    let mut cells = vec![Cell::Blank; target.width];
+    for (k, &c) in target.values.iter().enumerate() {
         let t = squeeze(text(c));
         let cell = match columns[c].role {
             Role::Text if !t.is_empty() => Cell::Text(t),
@@ -255,9 +286,8 @@ fn build_row(
                 }
             },
         };
-        cells.push(cell);
+        cells[target.placement[k]] = cell;
     }
-    cells.resize(width, Cell::Blank);
     let empty_values = cells.iter().all(|c| *c == Cell::Blank);
     if name.trim().is_empty() && code_str.is_empty() && empty_values {
         return None;

@@ -1,0 +1,448 @@
+//! Ruling lines from the page's own drawing operators.
+//!
+//! `pdf-extract` reports only `S`, `f` and `F` paintings, without clipping
+//! and without the matrix of form XObjects; WPS draws its rules with `re f*`,
+//! others fill and stroke at once (`B`, `b`). So the paths are read here, in
+//! one pass over the content stream that follows the graphics state (`q`/`Q`,
+//! `cm`, colours, the clip box) and descends into form XObjects with their
+//! `/Matrix`. What comes out are the horizontal and vertical segments that
+//! can rule a table:
+//! - a filled rectangle (or straight-edged polygon) thinner than
+//!   [`MAX_RULE_THICKNESS`] is a rule along its length;
+//! - a stroked path gives its axis-parallel straight pieces;
+//! - paths with curves, and paths of many short pieces (text drawn as glyph
+//!   outlines, drawings) give nothing;
+//! - white paint is invisible, and so is paint outside the clip box.
+
+use budget_model::Rule;
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+
+use crate::view::View;
+
+/// A filled box thinner than this (points) is a ruling line.
+pub(crate) const MAX_RULE_THICKNESS: f32 = 2.5;
+/// Operators read per page at most (a hostile stream cannot run forever).
+const MAX_OPERATIONS: usize = 2_000_000;
+/// Nesting of form XObjects followed at most.
+const MAX_DEPTH: usize = 8;
+
+/// A PDF matrix `[a b c d e f]`.
+#[derive(Debug, Clone, Copy)]
+struct Matrix([f64; 6]);
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    /// `self` applied first, then `then`.
+    fn then(self, then: Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = then.0;
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
+    }
+
+    fn apply(&self, x: f64, y: f64) -> (f64, f64) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+}
+
+/// A box on the displayed page.
+#[derive(Debug, Clone, Copy)]
+struct BBox {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+impl BBox {
+    fn of(points: &[(f32, f32)]) -> Option<BBox> {
+        let first = points.first()?;
+        let mut b = BBox { x0: first.0, y0: first.1, x1: first.0, y1: first.1 };
+        for &(x, y) in points {
+            b.x0 = b.x0.min(x);
+            b.x1 = b.x1.max(x);
+            b.y0 = b.y0.min(y);
+            b.y1 = b.y1.max(y);
+        }
+        Some(b)
+    }
+
+    fn intersect(self, o: BBox) -> BBox {
+        BBox { x0: self.x0.max(o.x0), y0: self.y0.max(o.y0), x1: self.x1.min(o.x1), y1: self.y1.min(o.y1) }
+    }
+
+    /// True when the segment/box `r` lies (mostly) inside, with a tolerance.
+    fn keeps(&self, r: &Rule) -> bool {
+        let t = 1.0;
+        r.x1 >= self.x0 - t && r.x0 <= self.x1 + t && r.y1 >= self.y0 - t && r.y0 <= self.y1 + t
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct State {
+    ctm: Matrix,
+    fill_white: bool,
+    stroke_white: bool,
+    clip: Option<BBox>,
+}
+
+/// One piece of the path under construction, in displayed coordinates.
+#[derive(Debug, Clone, Copy)]
+enum Piece {
+    Move((f32, f32)),
+    Line((f32, f32)),
+    Curve((f32, f32)),
+    Rect([(f32, f32); 4]),
+    Close,
+}
+
+struct Reader<'a> {
+    doc: &'a Document,
+    view: View,
+    rules: Vec<Rule>,
+    operations: usize,
+}
+
+/// The ruling segments of a page, in displayed coordinates.
+pub(crate) fn page_rules(doc: &Document, page: ObjectId, view: View) -> Vec<Rule> {
+    let Ok(content) = doc.get_page_content(page) else { return Vec::new() };
+    let resources = page_resources(doc, page);
+    let mut reader = Reader { doc, view, rules: Vec::new(), operations: 0 };
+    let state = State { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, clip: None };
+    reader.run(&content, &resources, state, 0);
+    reader.rules
+}
+
+/// The page's resource dictionaries, inherited ones after its own.
+fn page_resources(doc: &Document, page: ObjectId) -> Vec<Dictionary> {
+    let mut out = Vec::new();
+    if let Ok((own, inherited)) = doc.get_page_resources(page) {
+        if let Some(d) = own {
+            out.push(d.clone());
+        }
+        for id in inherited {
+            if let Ok(d) = doc.get_dictionary(id) {
+                out.push(d.clone());
+            }
+        }
+    }
+    out
+}
+
+fn num(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+fn nums(ops: &[Object]) -> Vec<f64> {
+    ops.iter().filter_map(num).collect()
+}
+
+/// True for paint that does not show on white paper.
+fn is_white(components: &[f64], operator: &str) -> bool {
+    match operator {
+        "g" | "G" => components.first().is_some_and(|&g| g > 0.95),
+        "rg" | "RG" => components.len() >= 3 && components.iter().take(3).all(|&c| c > 0.95),
+        "k" | "K" => components.len() >= 4 && components.iter().take(4).all(|&c| c < 0.05),
+        // sc/scn: the colour space decides; one component is gray, three RGB, four CMYK.
+        _ => match components.len() {
+            1 => components[0] > 0.95,
+            3 => components.iter().all(|&c| c > 0.95),
+            4 => components.iter().all(|&c| c < 0.05),
+            _ => false,
+        },
+    }
+}
+
+impl Reader<'_> {
+    fn point(&self, state: &State, x: f64, y: f64) -> (f32, f32) {
+        let (px, py) = state.ctm.apply(x, y);
+        self.view.point(px, py)
+    }
+
+    fn run(&mut self, content: &[u8], resources: &[Dictionary], mut state: State, depth: usize) {
+        let Ok(content) = lopdf_content(content) else { return };
+        let mut stack: Vec<State> = Vec::new();
+        let mut path: Vec<Piece> = Vec::new();
+        let mut pending_clip = false;
+        for op in &content {
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                return;
+            }
+            let o = nums(&op.operands);
+            match op.operator.as_str() {
+                "q" => stack.push(state),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        state = s;
+                    }
+                }
+                "cm" if o.len() == 6 => state.ctm = Matrix([o[0], o[1], o[2], o[3], o[4], o[5]]).then(state.ctm),
+                "g" | "rg" | "k" | "sc" | "scn" => state.fill_white = is_white(&o, &op.operator),
+                "G" | "RG" | "K" | "SC" | "SCN" => state.stroke_white = is_white(&o, &op.operator),
+                "cs" => state.fill_white = false,
+                "CS" => state.stroke_white = false,
+                "m" if o.len() >= 2 => path.push(Piece::Move(self.point(&state, o[0], o[1]))),
+                "l" if o.len() >= 2 => path.push(Piece::Line(self.point(&state, o[0], o[1]))),
+                "c" if o.len() >= 6 => path.push(Piece::Curve(self.point(&state, o[4], o[5]))),
+                "v" | "y" if o.len() >= 4 => path.push(Piece::Curve(self.point(&state, o[2], o[3]))),
+                "h" => path.push(Piece::Close),
+                "re" if o.len() >= 4 => {
+                    let (x, y, w, h) = (o[0], o[1], o[2], o[3]);
+                    path.push(Piece::Rect([
+                        self.point(&state, x, y),
+                        self.point(&state, x + w, y),
+                        self.point(&state, x + w, y + h),
+                        self.point(&state, x, y + h),
+                    ]));
+                }
+                "W" | "W*" => pending_clip = true,
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
+                    let operator = op.operator.as_str();
+                    let fills = matches!(operator, "f" | "F" | "f*" | "B" | "B*" | "b" | "b*");
+                    let strokes = matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*");
+                    let before = self.rules.len();
+                    if fills && !state.fill_white {
+                        self.paint(&path, &state, true);
+                    }
+                    // A thin box filled and stroked at once is one rule.
+                    if strokes && !state.stroke_white && self.rules.len() == before {
+                        self.paint(&path, &state, false);
+                    }
+                    if pending_clip {
+                        let points: Vec<(f32, f32)> = path.iter().flat_map(piece_points).collect();
+                        if let Some(b) = BBox::of(&points) {
+                            state.clip = Some(state.clip.map_or(b, |c| c.intersect(b)));
+                        }
+                        pending_clip = false;
+                    }
+                    path.clear();
+                }
+                "Do" if depth < MAX_DEPTH => {
+                    if let Some(name) = op.operands.first().and_then(|n| n.as_name().ok()) {
+                        self.form(name, resources, state, depth);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Follows a form XObject: its matrix, its resources, its content.
+    fn form(&mut self, name: &[u8], resources: &[Dictionary], state: State, depth: usize) {
+        let Some(stream) = resources.iter().find_map(|r| {
+            let xobjects = self.deref_dict(r.get(b"XObject").ok()?)?;
+            let id = xobjects.get(name).ok()?.as_reference().ok()?;
+            self.doc.get_object(id).ok()?.as_stream().ok()
+        }) else {
+            return;
+        };
+        if stream.dict.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Form".as_slice()) {
+            return;
+        }
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|m| m.as_array().ok())
+            .map(|a| nums(a))
+            .filter(|m| m.len() == 6)
+            .map_or(Matrix::IDENTITY, |m| Matrix([m[0], m[1], m[2], m[3], m[4], m[5]]));
+        let mut inner_resources: Vec<Dictionary> = Vec::new();
+        if let Some(d) = stream.dict.get(b"Resources").ok().and_then(|r| self.deref_dict(r)) {
+            inner_resources.push(d.clone());
+        }
+        inner_resources.extend(resources.iter().cloned());
+        let Ok(content) = stream.decompressed_content().or_else(|_| Ok::<_, ()>(stream.content.clone())) else {
+            return;
+        };
+        let inner = State { ctm: matrix.then(state.ctm), ..state };
+        self.run(&content, &inner_resources, inner, depth + 1);
+    }
+
+    fn deref_dict<'b>(&'b self, o: &'b Object) -> Option<&'b Dictionary> {
+        match o {
+            Object::Dictionary(d) => Some(d),
+            Object::Reference(id) => self.doc.get_dictionary(*id).ok(),
+            _ => None,
+        }
+    }
+
+    fn paint(&mut self, path: &[Piece], state: &State, filled: bool) {
+        if path.iter().any(|p| matches!(p, Piece::Curve(_))) || is_outline(path) {
+            return;
+        }
+        let before = self.rules.len();
+        if filled {
+            for p in path {
+                if let Piece::Rect(corners) = p {
+                    self.thin_box(corners);
+                }
+            }
+            let points: Vec<(f32, f32)> = path
+                .iter()
+                .filter_map(|p| if let Piece::Move(q) | Piece::Line(q) = p { Some(*q) } else { None })
+                .collect();
+            if points.len() >= 3 {
+                self.thin_box(&points);
+            }
+        } else {
+            self.stroke(path);
+        }
+        if let Some(clip) = state.clip {
+            let mut i = before;
+            while i < self.rules.len() {
+                if clip.keeps(&self.rules[i]) {
+                    i += 1;
+                } else {
+                    self.rules.swap_remove(i);
+                }
+            }
+        }
+    }
+
+    /// A filled shape thin in one direction is a rule along the other.
+    fn thin_box(&mut self, points: &[(f32, f32)]) {
+        let Some(b) = BBox::of(points) else { return };
+        let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
+        if h <= MAX_RULE_THICKNESS && w > h {
+            let y = (b.y0 + b.y1) / 2.0;
+            self.rules.push(Rule::new(b.x0, y, b.x1, y));
+        } else if w <= MAX_RULE_THICKNESS && h > w {
+            let x = (b.x0 + b.x1) / 2.0;
+            self.rules.push(Rule::new(x, b.y0, x, b.y1));
+        }
+    }
+
+    fn stroke(&mut self, path: &[Piece]) {
+        let mut start: Option<(f32, f32)> = None;
+        let mut current: Option<(f32, f32)> = None;
+        for p in path {
+            match *p {
+                Piece::Move(q) => {
+                    start = Some(q);
+                    current = Some(q);
+                }
+                Piece::Line(q) => {
+                    if let Some(c) = current {
+                        self.segment(c, q);
+                    }
+                    current = Some(q);
+                }
+                Piece::Curve(q) => current = Some(q),
+                Piece::Rect(c) => {
+                    for i in 0..4 {
+                        self.segment(c[i], c[(i + 1) % 4]);
+                    }
+                }
+                Piece::Close => {
+                    if let (Some(c), Some(s)) = (current, start) {
+                        self.segment(c, s);
+                    }
+                    current = start;
+                }
+            }
+        }
+    }
+
+    fn segment(&mut self, a: (f32, f32), b: (f32, f32)) {
+        let (dx, dy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+        // Only axis-parallel segments rule tables; diagonals are drawings.
+        if (dx <= 0.5 || dy <= 0.5) && dx.max(dy) > 0.0 {
+            self.rules.push(Rule::new(a.0, a.1, b.0, b.1));
+        }
+    }
+}
+
+fn piece_points(p: &Piece) -> Vec<(f32, f32)> {
+    match p {
+        Piece::Move(q) | Piece::Line(q) | Piece::Curve(q) => vec![*q],
+        Piece::Rect(c) => c.to_vec(),
+        Piece::Close => Vec::new(),
+    }
+}
+
+/// A path of many short straight pieces is text drawn as outlines (bold
+/// headings stroked glyph by glyph) or a drawing, not table rules: rules are
+/// long, or few.
+fn is_outline(path: &[Piece]) -> bool {
+    let mut lengths: Vec<f32> = Vec::new();
+    let mut current: Option<(f32, f32)> = None;
+    for p in path {
+        match *p {
+            Piece::Move(q) => current = Some(q),
+            Piece::Line(q) => {
+                if let Some(c) = current {
+                    lengths.push(((q.0 - c.0).powi(2) + (q.1 - c.1).powi(2)).sqrt());
+                }
+                current = Some(q);
+            }
+            _ => {}
+        }
+    }
+    if lengths.len() < 6 {
+        return false;
+    }
+    lengths.sort_by(f32::total_cmp);
+    lengths[lengths.len() / 2] < 4.0
+}
+
+/// Decodes a content stream into operations.
+fn lopdf_content(bytes: &[u8]) -> Result<Vec<pdf_extract::content::Operation>, ()> {
+    pdf_extract::content::Content::decode(bytes).map(|c| c.operations).map_err(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view() -> View {
+        View { rotation: 0, llx: 0.0, lly: 0.0, urx: 600.0, ury: 800.0 }
+    }
+
+    fn rules_of(content: &str) -> Vec<Rule> {
+        let doc = Document::with_version("1.5");
+        let mut r = Reader { doc: &doc, view: view(), rules: Vec::new(), operations: 0 };
+        let state = State { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, clip: None };
+        r.run(content.as_bytes(), &[], state, 0);
+        r.rules
+    }
+
+    #[test]
+    fn even_odd_filled_thin_rectangles_are_rules() {
+        let rules = rules_of("0 0 0 rg 58.8 128.6 723.4 0.96 re f* 100 100 0.5 300 re B");
+        assert_eq!(rules.len(), 2);
+        assert!(rules[0].is_horizontal());
+        assert!((rules[0].y0 - (800.0 - 129.08)).abs() < 0.01);
+        assert!(!rules[1].is_horizontal());
+    }
+
+    #[test]
+    fn white_paint_curves_and_outlines_give_no_rules() {
+        assert!(rules_of("1 1 1 rg 0 0 500 1 re f").is_empty());
+        assert!(rules_of("0 0 m 10 10 20 10 30 0 c S").is_empty());
+        let outline = "0 0 m 1 0 l 1 1 l 2 1 l 2 2 l 3 2 l 3 3 l 4 3 l S";
+        assert!(rules_of(outline).is_empty());
+    }
+
+    #[test]
+    fn strokes_follow_the_matrix_and_the_clip() {
+        let rules = rules_of("q 1 0 0 -1 0 800 cm 10 10 m 110 10 l S Q");
+        assert_eq!(rules.len(), 1);
+        assert!((rules[0].y0 - 10.0).abs() < 0.01, "{rules:?}");
+        let clipped = rules_of("q 0 0 50 50 re W n 100 100 m 200 100 l S 10 10 m 40 10 l S Q");
+        assert_eq!(clipped.len(), 1, "{clipped:?}");
+    }
+}
