@@ -192,9 +192,16 @@ pub struct Document {
 }
 
 impl Document {
-    /// Number of amount cells in all amount tables.
+    /// Number of amount cells in all amount tables (the rows of cells.csv).
     pub fn cell_count(&self) -> usize {
-        self.tables.iter().filter(|t| !t.key.is_form()).map(|t| t.rows.len() * t.columns.len()).sum()
+        self.tables
+            .iter()
+            .filter(|t| !t.key.is_form())
+            .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
+            .map(|(t, r)| {
+                t.columns.iter().filter(|c| c.kind == crate::ColumnKind::Amount && c.applies_to(r.section)).count()
+            })
+            .sum()
     }
 
     /// Number of failed checks.
