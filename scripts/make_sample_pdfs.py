@@ -1,0 +1,1570 @@
+#!/usr/bin/env python3
+"""Render synthetic 部门预算 PDFs with their exact truth files.
+
+The project may not commit real budget PDFs (or the shared dev corpus), so
+this script makes its own: a Wuhan-style department budget (the family of
+tables 一、部门收支总表 … 十、项目支出情况表) for an invented department of an
+invented district (云湖区), year 2025, with amounts drawn from a fixed random
+seed and every sum consistent by construction (类 = Σ款 = Σ项, 合计 = 基本支出 +
+项目支出, 基本支出 = 人员经费 + 公用经费, both sides of the two-sided tables
+balance, and the tables agree with each other).
+
+Each variant renders a small document (3-6 pages) in a layout that exercises
+one family of PDF producers:
+
+  ruled-rects          A4 portrait, rules as thin filled rectangles (WPS/Word),
+                       narrow columns: names wrap over 2-4 lines, large amounts
+                       break over two lines inside their cell (`1,234.` / `56`),
+                       merged multi-row header cells, zeros printed blank in
+                       some tables.
+  ruled-strokes        A4 landscape, rules as stroked line segments
+                       (Excel/ONLYOFFICE), amounts in 元 with thousands
+                       separators, one table across two pages without a
+                       repeated header, one with the header repeated, codes in
+                       separate 类/款/项 columns in one table.
+  rotated              pages stored A4 portrait with /Rotate 90, content drawn
+                       so that it displays landscape (Distiller), titles in
+                       "fake bold" (drawn twice, 0.3 pt apart), amounts without
+                       separators, an empty table with a 备注 line.
+  excel-title-in-grid  spreadsheet style, one table per page: 附表N, the title,
+                       编制单位 and 单位：万元 in merged cells inside the top of
+                       the ruled grid; titles without ordinals.
+  unruled              no rules at all: columns only by position, a two-row
+                       header, an empty table with its 备注 line.
+
+For each variant it writes OUT/pdf/<variant>.pdf and OUT/truth/<variant>.truth.json
+in the format of the scorer (../shared/tools/score.py):
+
+    {"source": "<variant>", "tables": [table keys present],
+     "cells": [[table_key, section, row_code, row_name, column_leaf, value], ...],
+     "indicators": []}
+
+with `section` 收入/支出 in tables 1 and 4, `row_name` the printed label (its
+ordinal kept), `column_leaf` the last header level, `value` the exact amount
+without thousands separators (`1477.88`) or `` for a blank printed cell.
+
+Before rendering, every table is checked arithmetically (sums of the code
+hierarchy, column identities, unit rows, two-sided balance, cross-table
+agreement); the written truth file is read back and its sums checked again;
+with pdftotext installed, every title and every cell printed on one line is
+looked up in the PDF's text. With the same reportlab and font the output is
+byte-for-byte reproducible (reportlab's invariant mode).
+
+Requirements (developer machine only; CI never runs this script):
+
+    pip install reportlab                        # tested with reportlab 5.1.0
+    apt-get install -y fonts-wqy-microhei        # the CJK font that is embedded
+    apt-get install -y poppler-utils             # optional: pdftotext check
+
+Font: WenQuanYi Micro Hei (Apache-2.0, or GPL-3+ with the font exception);
+both allow embedding subsets in generated documents. reportlab embeds a
+subset of the glyphs used, as TrueType subsets with a ToUnicode map.
+Another font can be given with --font (a .ttf/.ttc holding CJK glyphs).
+
+samples/README.md describes the committed output. Usage:
+
+    python3 scripts/make_sample_pdfs.py                 # all variants
+    python3 scripts/make_sample_pdfs.py --out DIR       # default samples/pdf-staging
+    python3 scripts/make_sample_pdfs.py --only rotated
+    python3 scripts/make_sample_pdfs.py --list
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+try:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+except ImportError:  # pragma: no cover
+    sys.exit("reportlab is missing: pip install reportlab")
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_OUT = os.path.join(ROOT, "samples", "pdf-staging")
+FONT_CANDIDATES = [
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+]
+FONT = "CJK"
+YEAR = 2025
+
+# ----------------------------------------------------------------------------
+# Classifications
+# ----------------------------------------------------------------------------
+
+#: 支出功能分类科目 (类/款/项) used by the profiles below.
+FUNC = {
+    "201": "一般公共服务支出",
+    "20103": "政府办公厅（室）及相关机构事务",
+    "2010301": "行政运行",
+    "2010302": "一般行政管理事务",
+    "2010303": "机关服务",
+    "2010350": "事业运行",
+    "2010399": "其他政府办公厅（室）及相关机构事务支出",
+    "208": "社会保障和就业支出",
+    "20802": "民政管理事务",
+    "2080201": "行政运行",
+    "2080202": "一般行政管理事务",
+    "2080208": "基层政权建设和社区治理",
+    "20805": "行政事业单位养老支出",
+    "2080501": "行政单位离退休",
+    "2080502": "事业单位离退休",
+    "2080505": "机关事业单位基本养老保险缴费支出",
+    "2080506": "机关事业单位职业年金缴费支出",
+    "20810": "社会福利",
+    "2081001": "儿童福利",
+    "2081002": "老年福利",
+    "2081004": "殡葬",
+    "20819": "最低生活保障",
+    "2081901": "城市最低生活保障金支出",
+    "20820": "临时救助",
+    "2082001": "临时救助支出",
+    "210": "卫生健康支出",
+    "21004": "公共卫生",
+    "2100410": "突发公共卫生事件应急处置",
+    "21011": "行政事业单位医疗",
+    "2101101": "行政单位医疗",
+    "2101102": "事业单位医疗",
+    "2101103": "公务员医疗补助",
+    "213": "农林水支出",
+    "21305": "巩固脱贫攻坚成果衔接乡村振兴",
+    "2130599": "其他巩固脱贫攻坚成果衔接乡村振兴支出",
+    "221": "住房保障支出",
+    "22102": "住房改革支出",
+    "2210201": "住房公积金",
+    "2210202": "提租补贴",
+    "2210203": "购房补贴",
+    "229": "其他支出",
+    "22960": "彩票公益金安排的支出",
+    "2296002": "用于社会福利的彩票公益金支出",
+}
+
+#: The 25 支出功能分类 类 listed, in this order, on the expense side of
+#: tables 1 and 4.
+CLASSES = [
+    ("201", "一般公共服务支出"), ("203", "国防支出"), ("204", "公共安全支出"),
+    ("205", "教育支出"), ("206", "科学技术支出"), ("207", "文化旅游体育与传媒支出"),
+    ("208", "社会保障和就业支出"), ("210", "卫生健康支出"), ("211", "节能环保支出"),
+    ("212", "城乡社区支出"), ("213", "农林水支出"), ("214", "交通运输支出"),
+    ("215", "资源勘探工业信息等支出"), ("216", "商业服务业等支出"), ("217", "金融支出"),
+    ("219", "援助其他地区支出"), ("220", "自然资源海洋气象等支出"), ("221", "住房保障支出"),
+    ("222", "粮油物资储备支出"), ("223", "国有资本经营预算支出"),
+    ("224", "灾害防治及应急管理支出"), ("229", "其他支出"), ("231", "债务还本支出"),
+    ("232", "债务付息支出"), ("233", "债务发行费用支出"),
+]
+
+#: 部门预算支出经济分类科目.
+ECON = {
+    "301": "工资福利支出",
+    "30101": "基本工资",
+    "30102": "津贴补贴",
+    "30103": "奖金",
+    "30107": "绩效工资",
+    "30108": "机关事业单位基本养老保险缴费",
+    "30109": "职业年金缴费",
+    "30110": "职工基本医疗保险缴费",
+    "30111": "公务员医疗补助缴费",
+    "30112": "其他社会保障缴费",
+    "30113": "住房公积金",
+    "30199": "其他工资福利支出",
+    "302": "商品和服务支出",
+    "30201": "办公费",
+    "30202": "印刷费",
+    "30205": "水费",
+    "30206": "电费",
+    "30207": "邮电费",
+    "30209": "物业管理费",
+    "30211": "差旅费",
+    "30212": "因公出国（境）费用",
+    "30213": "维修（护）费",
+    "30215": "会议费",
+    "30216": "培训费",
+    "30217": "公务接待费",
+    "30226": "劳务费",
+    "30228": "工会经费",
+    "30229": "福利费",
+    "30231": "公务用车运行维护费",
+    "30239": "其他交通费用",
+    "30299": "其他商品和服务支出",
+    "303": "对个人和家庭的补助",
+    "30301": "离休费",
+    "30302": "退休费",
+    "30305": "生活补助",
+    "30307": "医疗费补助",
+    "310": "资本性支出",
+    "31002": "办公设备购置",
+}
+PERSONNEL_CLASSES = ("301", "303")  # 人员经费; 302 and 310 are 公用经费
+
+CN_DIGITS = "一二三四五六七八九"
+
+
+def cn_ordinal(n):
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 21 → 廿一 (as the budgets print)."""
+    if n < 10:
+        return CN_DIGITS[n - 1]
+    if n == 10:
+        return "十"
+    if n < 20:
+        return "十" + CN_DIGITS[n - 11]
+    if n == 20:
+        return "二十"
+    if n < 30:
+        return "廿" + CN_DIGITS[n - 21]
+    raise ValueError(n)
+
+
+# ----------------------------------------------------------------------------
+# Department profiles and the generated budget
+# ----------------------------------------------------------------------------
+
+# Per unit kind: (personnel 301 items with ranges in 万元, 303 items, 302/310 items).
+ADMIN_301 = [("30101", 90, 220), ("30102", 120, 300), ("30103", 60, 150), ("30108", 50, 120),
+             ("30109", 20, 60), ("30110", 30, 80), ("30111", 10, 40), ("30112", 1, 6),
+             ("30113", 40, 110), ("30199", 5, 30)]
+INST_301 = [("30101", 60, 140), ("30102", 40, 90), ("30107", 80, 200), ("30108", 40, 90),
+            ("30109", 15, 45), ("30110", 25, 60), ("30112", 1, 5), ("30113", 30, 80)]
+ADMIN_303 = [("30301", 5, 40), ("30302", 1, 10), ("30307", 2, 12)]
+INST_303 = [("30302", 1, 8), ("30305", 1, 6)]
+ADMIN_PUBLIC = [("30201", 10, 70), ("30202", 3, 25), ("30205", 1, 6), ("30206", 5, 25),
+                ("30207", 2, 10), ("30209", 8, 40), ("30211", 2, 15), ("30212", 0, 0),
+                ("30213", 3, 20), ("30215", 0.5, 5), ("30216", 1, 8), ("30217", 0.3, 3),
+                ("30226", 3, 30), ("30228", 5, 15), ("30229", 3, 12), ("30231", 2, 15),
+                ("30239", 10, 40), ("30299", 3, 20), ("31002", 3, 20)]
+INST_PUBLIC = [("30201", 5, 30), ("30205", 2, 10), ("30206", 8, 30), ("30209", 5, 25),
+               ("30211", 1, 6), ("30213", 2, 15), ("30216", 0.5, 4), ("30228", 2, 8),
+               ("30229", 2, 8), ("30239", 5, 20), ("30299", 2, 12)]
+
+PROFILES = {
+    # 民政: two units, lottery-fund projects (政府性基金), 208-heavy.
+    "civil-affairs": dict(
+        dept=("327", "云湖区民政局"),
+        units=[
+            dict(code="327001", name="云湖区民政局本级", kind="admin", run="2080201",
+                 retire="2080501", medical="2101101", housing=["2210203"],
+                 projects=[("婚姻登记服务经费", "2080202", "gb", 15, 60),
+                           ("社区治理能力提升经费", "2080208", "gb", 80, 400),
+                           ("城市最低生活保障资金", "2081901", "gb", 300, 1200),
+                           ("临时救助资金", "2082001", "gb", 50, 300),
+                           ("殡葬改革专项经费", "2081004", "gb", 20, 120),
+                           ("养老服务体系建设补助", "2296002", "gf", 200, 900)]),
+            dict(code="327002", name="云湖区社会福利院", kind="inst", run="2081002",
+                 retire="2080502", medical="2101102", housing=[],
+                 projects=[("福利院运营补助经费", "2081002", "gb", 60, 260),
+                           ("孤残儿童养育经费", "2081001", "gb", 30, 150),
+                           ("福利院适老化改造项目", "2296002", "gf", 100, 500)]),
+        ]),
+    # 政府办公室: two units, no fund budget (tables 8 and 9 empty), a zero project.
+    "gov-office": dict(
+        dept=("305", "云湖区人民政府办公室"),
+        units=[
+            dict(code="305001", name="云湖区人民政府办公室本级", kind="admin", run="2010301",
+                 retire="2080501", medical="2101101", housing=["2210202", "2210203"],
+                 projects=[("政务值班保障经费", "2010302", "gb", 20, 90),
+                           ("政府工作报告起草及调研经费", "2010302", "gb", 10, 40),
+                           ("机关服务保障经费", "2010303", "gb", 40, 160),
+                           ("政府网站及政务新媒体运维经费", "2010399", "gb", 30, 120),
+                           ("乡村振兴驻村帮扶经费", "2130599", "gb", 100, 400),
+                           ("突发公共卫生事件应急处置经费", "2100410", "gb", 0, 0)]),
+            dict(code="305002", name="云湖区政务服务和大数据管理中心", kind="inst", run="2010350",
+                 retire="2080502", medical="2101102", housing=[],
+                 projects=[("政务服务大厅运行经费", "2010399", "gb", 80, 300),
+                           ("12345热线运维经费", "2010399", "gb", 60, 200)]),
+        ]),
+}
+
+
+@dataclass
+class Unit:
+    code: str
+    name: str
+    econ: dict            # economic code (5 digits) → amount
+    basic: dict           # function leaf → [人员经费, 公用经费]
+    projects: list        # (name, function leaf, fund 'gb'|'gf', amount)
+
+
+@dataclass
+class Budget:
+    dept_code: str
+    dept: str
+    year: int
+    unit: str             # 万元 or 元
+    units: list
+
+
+def gen_budget(profile_name, unit_label, seed):
+    """Draw one department budget; every aggregate is derived from the leaves."""
+    rng = random.Random(seed)
+    # amounts are integers in hundredths of the printed unit
+    scale = 100 if unit_label == "万元" else 1_000_000
+
+    def amt(lo, hi, f=1.0):
+        return rng.randint(int(lo * f * scale), int(hi * f * scale))
+
+    prof = PROFILES[profile_name]
+    units = []
+    for u in prof["units"]:
+        admin = u["kind"] == "admin"
+        f = 1.0 if admin else 0.6
+        econ = {}
+        for code, lo, hi in (ADMIN_301 if admin else INST_301):
+            econ[code] = amt(lo, hi, f)
+        for code, lo, hi in (ADMIN_303 if admin else INST_303):
+            econ[code] = amt(lo, hi)
+        for code, lo, hi in (ADMIN_PUBLIC if admin else INST_PUBLIC):
+            econ[code] = amt(lo, hi, f)
+        personnel = sum(v for k, v in econ.items() if k[:3] in PERSONNEL_CLASSES)
+        public = sum(v for k, v in econ.items() if k[:3] not in PERSONNEL_CLASSES)
+        # 人员经费 by function: the social-insurance items map 1:1 to their
+        # function leaves, part of 津贴补贴 to the housing subsidies, 303 to
+        # 离退休, the rest to the unit's 行政运行/事业运行 leaf.
+        alloc = {"2080505": econ["30108"], "2080506": econ["30109"],
+                 u["medical"]: econ["30110"], "2210201": econ["30113"],
+                 u["retire"]: sum(v for k, v in econ.items() if k[:3] == "303")}
+        if "30111" in econ:
+            alloc["2101103"] = econ["30111"]
+        for leaf in u["housing"]:
+            alloc[leaf] = econ["30102"] * rng.randint(8, 18) // 100
+        run = personnel - sum(alloc.values())
+        assert run > 0
+        basic = {leaf: [v, 0] for leaf, v in alloc.items()}
+        basic[u["run"]] = [run, public]
+        projects = [(name, leaf, fund, amt(lo, hi)) for name, leaf, fund, lo, hi in u["projects"]]
+        units.append(Unit(u["code"], u["name"], econ, basic, projects))
+    code, name = prof["dept"]
+    return Budget(code, name, YEAR, unit_label, units)
+
+
+# --- aggregates --------------------------------------------------------------
+
+def leaf_values(b, fund):
+    """Function leaf → [人员经费, 公用经费, 项目支出] for fund 'gb', 'gf' or 'all'."""
+    out = {}
+    for u in b.units:
+        if fund in ("gb", "all"):
+            for leaf, (p, q) in u.basic.items():
+                v = out.setdefault(leaf, [0, 0, 0])
+                v[0] += p
+                v[1] += q
+        for _, leaf, f, a in u.projects:
+            if fund == "all" or f == fund:
+                out.setdefault(leaf, [0, 0, 0])[2] += a
+    return out
+
+
+def unit_totals(u):
+    """(一般公共预算 basic personnel, basic public, gb projects, gf projects)."""
+    p = sum(v[0] for v in u.basic.values())
+    q = sum(v[1] for v in u.basic.values())
+    gb = sum(a for _, _, f, a in u.projects if f == "gb")
+    gf = sum(a for _, _, f, a in u.projects if f == "gf")
+    return p, q, gb, gf
+
+
+def dept_totals(b):
+    t = [0, 0, 0, 0]
+    for u in b.units:
+        for i, v in enumerate(unit_totals(u)):
+            t[i] += v
+    return t
+
+
+def code_tree(leaves, names):
+    """Rows (code, name, level, values) of the 类/款/项 hierarchy, in code order."""
+    nodes = {}
+    for leaf, vals in leaves.items():
+        for code in {leaf[:3], leaf[:5], leaf}:
+            acc = nodes.setdefault(code, [0] * len(vals))
+            for i, v in enumerate(vals):
+                acc[i] += v
+    level = {3: 0, 5: 1, 7: 2}
+    return [(c, names[c], level[len(c)], nodes[c]) for c in sorted(nodes)]
+
+
+def econ_tree(b):
+    """Rows (code, name, level, [人员经费, 公用经费]) of the economic classification."""
+    leaves = {}
+    for u in b.units:
+        for code, v in u.econ.items():
+            pv = leaves.setdefault(code, [0, 0])
+            pv[0 if code[:3] in PERSONNEL_CLASSES else 1] += v
+    nodes = {}
+    for code, vals in leaves.items():
+        for c in (code[:3], code):
+            acc = nodes.setdefault(c, [0, 0])
+            acc[0] += vals[0]
+            acc[1] += vals[1]
+    return [(c, ECON[c], 0 if len(c) == 3 else 1, nodes[c]) for c in sorted(nodes)]
+
+
+# ----------------------------------------------------------------------------
+# Tables (layout-independent content)
+# ----------------------------------------------------------------------------
+
+@dataclass
+class HCell:
+    r: int
+    c: int
+    rs: int
+    cs: int
+    text: str
+    align: str = "c"
+    size: float = 0        # 0: the table's header size
+
+
+@dataclass
+class Row:
+    cells: list            # per column: str (label or text), int (amount), None (empty)
+    labels: dict           # section → (code, name) of the truth; None: no cell on that side
+    spans: dict = field(default_factory=dict)   # column → colspan of a merged body cell
+    indent: int = 0        # hierarchy level of the name
+    note: bool = False     # a 备注 line merged over the whole row
+    total: bool = False    # the 合计 row of a coded table
+
+
+@dataclass
+class Table:
+    key: str
+    no: str                # 1 … 10, 5-1, 5-2
+    title: str
+    weights: list          # default relative column widths
+    kinds: str             # per column: c(ode) n(ame) t(ext) a(mount)
+    header: list           # HCell
+    leaves: dict           # amount column → (section, column leaf)
+    rows: list = field(default_factory=list)
+    note: str = ""         # 备注 printed under an empty table
+    name_col: int = 1      # the column a hierarchy indent applies to
+
+    @property
+    def ncols(self):
+        return len(self.weights)
+
+
+TITLES = {
+    "income_expense_summary": ("1", "部门收支总表"),
+    "income_summary": ("2", "部门收入总表"),
+    "expense_summary": ("3", "部门支出总表"),
+    "fiscal_income_expense_summary": ("4", "财政拨款收支总表"),
+    "general_budget_expense_by_function": ("5-1", "一般公共预算支出表（分功能科目）"),
+    "general_budget_expense_by_unit": ("5-2", "一般公共预算支出表（分单位）"),
+    "general_budget_basic_expense_by_economic": ("6", "一般公共预算基本支出表"),
+    "three_public_expense": ("7", "一般公共预算“三公”经费支出表"),
+    "government_fund_expense": ("8", "政府性基金预算支出表"),
+    "state_capital_expense": ("9", "国有资本经营预算支出表"),
+    "project_expense": ("10", "项目支出情况表"),
+}
+
+
+def _table(key, weights, kinds, header, leaves, **kw):
+    no, title = TITLES[key]
+    return Table(key, no, title, weights, kinds, header, leaves, **kw)
+
+
+def two_sided(key, left, right, totals):
+    """Tables 1 and 4: 收入 (项目, 预算数) | 支出 (项目, 预算数)."""
+    header = [HCell(0, 0, 1, 2, "收    入"), HCell(0, 2, 1, 2, "支    出"),
+              HCell(1, 0, 1, 1, "项    目"), HCell(1, 1, 1, 1, "预算数"),
+              HCell(1, 2, 1, 1, "项    目"), HCell(1, 3, 1, 1, "预算数")]
+    t = _table(key, [3.2, 1.3, 3.2, 1.3], "nana", header,
+               {1: ("收入", "预算数"), 3: ("支出", "预算数")})
+    for i in range(max(len(left), len(right))):
+        l = left[i] if i < len(left) else (None, None)
+        r = right[i] if i < len(right) else (None, None)
+        t.rows.append(Row([l[0], l[1], r[0], r[1]],
+                          {"收入": None if l[0] is None else ("", l[0]),
+                           "支出": None if r[0] is None else ("", r[0])}))
+    for l, lv, r, rv in totals:
+        t.rows.append(Row([l, lv, r, rv], {"收入": ("", l), "支出": ("", r)}))
+    return t
+
+
+def class_amounts(b):
+    by_class = {}
+    for leaf, (p, q, pr) in leaf_values(b, "all").items():
+        by_class[leaf[:3]] = by_class.get(leaf[:3], 0) + p + q + pr
+    for c in by_class:
+        assert c in dict(CLASSES), f"class {c} not in the list of tables 1 and 4"
+    return by_class
+
+
+def t1_income_expense(b):
+    p, q, gb, gf = dept_totals(b)
+    gbt, total = p + q + gb, p + q + gb + gf
+    left = [(f"{cn_ordinal(i + 1)}、{n}", v) for i, (n, v) in enumerate([
+        ("一般公共预算拨款收入", gbt), ("政府性基金预算拨款收入", gf),
+        ("国有资本经营预算拨款收入", 0), ("财政专户管理资金收入", 0), ("事业收入", 0),
+        ("事业单位经营收入", 0), ("上级补助收入", 0), ("附属单位上缴收入", 0), ("其他收入", 0)])]
+    by_class = class_amounts(b)
+    right = [(f"{cn_ordinal(i + 1)}、{n}", by_class.get(c, 0)) for i, (c, n) in enumerate(CLASSES)]
+    totals = [("本年收入合计", total, "本年支出合计", total),
+              ("上年结转结余", 0, "年终结转结余", 0),
+              ("收 入 总 计", total, "支 出 总 计", total)]
+    return two_sided("income_expense_summary", left, right, totals)
+
+
+def t4_fiscal(b):
+    p, q, gb, gf = dept_totals(b)
+    gbt, total = p + q + gb, p + q + gb + gf
+    left = [("一、本年收入", total), ("（一）一般公共预算拨款", gbt), ("（二）政府性基金预算拨款", gf),
+            ("（三）国有资本经营预算拨款", 0), ("二、上年结转", 0), ("（一）一般公共预算拨款", 0),
+            ("（二）政府性基金预算拨款", 0), ("（三）国有资本经营预算拨款", 0)]
+    by_class = class_amounts(b)
+    right = [("一、本年支出", total)]
+    right += [(f"（{cn_ordinal(i + 1)}）{n}", by_class.get(c, 0)) for i, (c, n) in enumerate(CLASSES)]
+    right += [("二、年终结转结余", 0)]
+    return two_sided("fiscal_income_expense_summary", left, right,
+                     [("收 入 总 计", total, "支 出 总 计", total)])
+
+
+INCOME_SOURCES = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入",
+                  "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"]
+
+
+def t2_income(b):
+    header = [HCell(0, 0, 2, 1, "部门（单位）代码"), HCell(0, 1, 2, 1, "部门（单位）名称"),
+              HCell(0, 2, 2, 1, "合计"), HCell(0, 3, 1, 10, "本年收入"),
+              HCell(1, 3, 1, 1, "小计")]
+    header += [HCell(1, 4 + i, 1, 1, s) for i, s in enumerate(INCOME_SOURCES)]
+    header.append(HCell(0, 13, 2, 1, "上年结转结余"))
+    leaves = {2: ("", "合计"), 3: ("", "小计"), 13: ("", "上年结转结余")}
+    leaves.update({4 + i: ("", s) for i, s in enumerate(INCOME_SOURCES)})
+    t = _table("income_summary", [1.3, 2.4] + [1.2] * 12, "cn" + "a" * 12, header, leaves)
+
+    def row(code, name, gbt, gf):
+        cells = [code, name, gbt + gf, gbt + gf, gbt, gf] + [0] * 8
+        return Row(cells, {"": (code, name)})
+
+    rows = []
+    for u in b.units:
+        p, q, gb, gf = unit_totals(u)
+        rows.append(row(u.code, u.name, p + q + gb, gf))
+    p, q, gb, gf = dept_totals(b)
+    total = row("", "合计", p + q + gb, gf)
+    total.cells[0], total.labels, total.total = None, {"": ("", "合计")}, True
+    t.rows = [total, row(b.dept_code, b.dept, p + q + gb, gf)] + rows
+    return t
+
+
+def coded_rows(t, tree, ncode, values_of, total_label="合计"):
+    """Append a 合计 row and the rows of `tree`; codes in one column or 类/款/项."""
+    first_amount = ncode + 1
+    total = [0] * (t.ncols - first_amount)
+    for code, name, level, vals in tree:
+        if level == 0:
+            for i, v in enumerate(values_of(vals)):
+                total[i] += v
+    cells = [None] * ncode + [total_label] + total
+    t.rows.append(Row(cells, {"": ("", total_label)}, total=True))
+    for code, name, level, vals in tree:
+        if ncode == 1:
+            codes = [code]
+        else:   # 类 | 款 | 项
+            codes = [code[:3], code[3:5] if len(code) > 3 else "", code[5:] if len(code) > 5 else ""]
+        t.rows.append(Row(codes + [name] + values_of(vals), {"": (code, name)}, indent=level))
+
+
+def t3_expense(b, split=False):
+    if split:
+        header = [HCell(0, 0, 1, 3, "科目编码"), HCell(1, 0, 1, 1, "类"), HCell(1, 1, 1, 1, "款"),
+                  HCell(1, 2, 1, 1, "项"), HCell(0, 3, 2, 1, "科目名称"), HCell(0, 4, 2, 1, "合计"),
+                  HCell(0, 5, 2, 1, "基本支出"), HCell(0, 6, 2, 1, "项目支出")]
+        t = _table("expense_summary", [0.6, 0.45, 0.45, 3.2, 1.4, 1.4, 1.4], "cccnaaa", header,
+                   {4: ("", "合计"), 5: ("", "基本支出"), 6: ("", "项目支出")}, name_col=3)
+        ncode = 3
+    else:
+        header = [HCell(0, 0, 1, 1, "科目编码"), HCell(0, 1, 1, 1, "科目名称"), HCell(0, 2, 1, 1, "合计"),
+                  HCell(0, 3, 1, 1, "基本支出"), HCell(0, 4, 1, 1, "项目支出")]
+        t = _table("expense_summary", [1.1, 2.6, 1.2, 1.2, 1.2], "cnaaa", header,
+                   {2: ("", "合计"), 3: ("", "基本支出"), 4: ("", "项目支出")})
+        ncode = 1
+    coded_rows(t, code_tree(leaf_values(b, "all"), FUNC), ncode,
+               lambda v: [v[0] + v[1] + v[2], v[0] + v[1], v[2]])
+    return t
+
+
+BASIC_HEADER_LEAVES = ["合计", "小计", "人员经费", "公用经费", "项目支出"]
+
+
+def _basic_split_header(first, second):
+    return [HCell(0, 0, 2, 1, first), HCell(0, 1, 2, 1, second), HCell(0, 2, 2, 1, "合计"),
+            HCell(0, 3, 1, 3, "基本支出"), HCell(1, 3, 1, 1, "小计"), HCell(1, 4, 1, 1, "人员经费"),
+            HCell(1, 5, 1, 1, "公用经费"), HCell(0, 6, 2, 1, "项目支出")]
+
+
+def t51_by_function(b):
+    t = _table("general_budget_expense_by_function", [1.1, 2.2, 1.2, 1.2, 1.1, 1.1, 1.1], "cnaaaaa",
+               _basic_split_header("科目编码", "科目名称"),
+               {2 + i: ("", s) for i, s in enumerate(BASIC_HEADER_LEAVES)})
+    coded_rows(t, code_tree(leaf_values(b, "gb"), FUNC), 1,
+               lambda v: [v[0] + v[1] + v[2], v[0] + v[1], v[0], v[1], v[2]])
+    return t
+
+
+def t52_by_unit(b):
+    t = _table("general_budget_expense_by_unit", [1.0, 2.6, 1.2, 1.2, 1.1, 1.1, 1.1], "cnaaaaa",
+               _basic_split_header("单位编码", "单位名称"),
+               {2 + i: ("", s) for i, s in enumerate(BASIC_HEADER_LEAVES)})
+
+    def vals(p, q, gb):
+        return [p + q + gb, p + q, p, q, gb]
+
+    p, q, gb, _ = dept_totals(b)
+    t.rows.append(Row([None, "合计"] + vals(p, q, gb), {"": ("", "合计")}, total=True))
+    t.rows.append(Row([b.dept_code, b.dept] + vals(p, q, gb), {"": (b.dept_code, b.dept)}))
+    for u in b.units:
+        p, q, gb, _ = unit_totals(u)
+        t.rows.append(Row([u.code, u.name] + vals(p, q, gb), {"": (u.code, u.name)}, indent=1))
+    return t
+
+
+def t6_basic_econ(b):
+    header = [HCell(0, 0, 1, 2, "部门预算支出经济分类科目"), HCell(0, 2, 1, 3, "本年一般公共预算基本支出"),
+              HCell(1, 0, 1, 1, "科目编码"), HCell(1, 1, 1, 1, "科目名称"), HCell(1, 2, 1, 1, "合计"),
+              HCell(1, 3, 1, 1, "人员经费"), HCell(1, 4, 1, 1, "公用经费")]
+    t = _table("general_budget_basic_expense_by_economic", [1.0, 2.8, 1.3, 1.3, 1.3], "cnaaa", header,
+               {2: ("", "合计"), 3: ("", "人员经费"), 4: ("", "公用经费")})
+    coded_rows(t, econ_tree(b), 1, lambda v: [v[0] + v[1], v[0], v[1]])
+    return t
+
+
+THREE_PUBLIC_LEAVES = ["“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费",
+                       "公务接待费"]
+
+
+def t7_three_public(b):
+    header = [HCell(0, 0, 2, 1, "“三公”经费合计"), HCell(0, 1, 2, 1, "因公出国（境）费"),
+              HCell(0, 2, 1, 3, "公务用车购置及运行费"), HCell(1, 2, 1, 1, "小计"),
+              HCell(1, 3, 1, 1, "公务用车购置费"), HCell(1, 4, 1, 1, "公务用车运行费"),
+              HCell(0, 5, 2, 1, "公务接待费")]
+    t = _table("three_public_expense", [1] * 6, "aaaaaa", header,
+               {i: ("", s) for i, s in enumerate(THREE_PUBLIC_LEAVES)}, name_col=-1)
+    econ = {}
+    for u in b.units:
+        for k, v in u.econ.items():
+            econ[k] = econ.get(k, 0) + v
+    abroad, buy, run, recep = econ.get("30212", 0), 0, econ.get("30231", 0), econ.get("30217", 0)
+    t.rows.append(Row([abroad + buy + run + recep, abroad, buy + run, buy, run, recep], {"": ("", "")}))
+    return t
+
+
+def _fund_table(key, leaves_of, note):
+    header = [HCell(0, 0, 2, 1, "科目编码"), HCell(0, 1, 2, 1, "科目名称"),
+              HCell(0, 2, 1, 3, "本年" + ("政府性基金预算支出" if key == "government_fund_expense"
+                                          else "国有资本经营预算支出")),
+              HCell(1, 2, 1, 1, "合计"), HCell(1, 3, 1, 1, "基本支出"), HCell(1, 4, 1, 1, "项目支出")]
+    t = _table(key, [1.1, 2.8, 1.3, 1.3, 1.3], "cnaaa", header,
+               {2: ("", "合计"), 3: ("", "基本支出"), 4: ("", "项目支出")})
+    if leaves_of:
+        coded_rows(t, code_tree(leaves_of, FUNC), 1, lambda v: [v[0] + v[1] + v[2], v[0] + v[1], v[2]])
+    else:
+        t.note = note
+    return t
+
+
+def t8_fund(b):
+    return _fund_table("government_fund_expense", leaf_values(b, "gf"),
+                       f"备注：本单位{b.year}年没有使用政府性基金预算拨款安排的支出")
+
+
+def t9_state_capital(b):
+    return _fund_table("state_capital_expense", {},
+                       f"备注：本单位{b.year}年没有使用国有资本经营预算拨款安排的支出")
+
+
+PROJECT_LEAVES = ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "一般公共预算",
+                  "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]
+
+
+def t10_projects(b, label_total=True):
+    header = [HCell(0, 0, 2, 1, "项目名称"), HCell(0, 1, 2, 1, "项目单位"), HCell(0, 2, 2, 1, "合计"),
+              HCell(0, 3, 1, 3, "本年拨款"), HCell(0, 6, 1, 3, "财政拨款结转结余"),
+              HCell(0, 9, 2, 1, "财政专户管理资金"), HCell(0, 10, 2, 1, "单位资金")]
+    for i, s in enumerate(PROJECT_LEAVES[1:7]):
+        header.append(HCell(1, 3 + i, 1, 1, s))
+    t = _table("project_expense", [3.0, 2.6] + [1.1] * 9, "nt" + "a" * 9, header,
+               {2 + i: ("", s) for i, s in enumerate(PROJECT_LEAVES)}, name_col=0)
+
+    def vals(gb, gf):
+        return [gb + gf, gb, gf] + [0] * 6
+
+    def sums(projects):
+        return (sum(a for _, _, f, a in projects if f == "gb"),
+                sum(a for _, _, f, a in projects if f == "gf"))
+
+    allp = [p for u in b.units for p in u.projects]
+    # the total row: printed with the label 合计, or without a label (then its
+    # name is empty, as the README's contract says)
+    total = "合计" if label_total else ""
+    t.rows.append(Row([total or None, None] + vals(*sums(allp)), {"": ("", total)}))
+    t.rows.append(Row([b.dept, None] + vals(*sums(allp)), {"": ("", b.dept)}))
+    for u in b.units:
+        t.rows.append(Row([u.name, None] + vals(*sums(u.projects)), {"": ("", u.name)}, indent=1))
+        t.rows.append(Row(["本级支出项目", None] + vals(*sums(u.projects)), {"": ("", "本级支出项目")}, indent=2))
+        for name, _, fund, a in u.projects:
+            t.rows.append(Row([name, u.name] + vals(a if fund == "gb" else 0, a if fund == "gf" else 0),
+                              {"": ("", name)}, indent=3))
+    return t
+
+
+def build_tables(b, split_codes=False, project_total_label=True):
+    return {
+        "income_expense_summary": t1_income_expense(b),
+        "income_summary": t2_income(b),
+        "expense_summary": t3_expense(b, split=split_codes),
+        "fiscal_income_expense_summary": t4_fiscal(b),
+        "general_budget_expense_by_function": t51_by_function(b),
+        "general_budget_expense_by_unit": t52_by_unit(b),
+        "general_budget_basic_expense_by_economic": t6_basic_econ(b),
+        "three_public_expense": t7_three_public(b),
+        "government_fund_expense": t8_fund(b),
+        "state_capital_expense": t9_state_capital(b),
+        "project_expense": t10_projects(b, label_total=project_total_label),
+    }
+
+
+# ----------------------------------------------------------------------------
+# Self-check: the arithmetic a reader of the tables can verify
+# ----------------------------------------------------------------------------
+
+class CheckError(Exception):
+    pass
+
+
+def _amounts(row, t):
+    return [row.cells[c] or 0 for c in sorted(t.leaves)]
+
+
+def _by_label(t, name, section=""):
+    for r in t.rows:
+        lab = r.labels.get(section)
+        if lab and (lab[1] == name or lab[0] == name):
+            return r
+    raise CheckError(f"{t.key}: no row {name!r}")
+
+
+def _col(t, leaf):
+    return min(c for c, (_, l) in t.leaves.items() if l == leaf)
+
+
+def check_tables(tables):
+    """Raise CheckError unless every sum a reader can check holds."""
+    errors = []
+
+    def eq(what, a, b):
+        if a != b:
+            errors.append(f"{what}: {a} != {b}")
+
+    def code_of(r):
+        lab = r.labels.get("")
+        return lab[0] if lab else ""
+
+    # hierarchy: parent = Σ children; 合计 = Σ top level
+    for key in ("expense_summary", "general_budget_expense_by_function",
+                "general_budget_basic_expense_by_economic", "government_fund_expense"):
+        t = tables[key]
+        if not t.rows:
+            continue
+        coded = [r for r in t.rows if code_of(r)]
+        for r in coded:
+            code = code_of(r)
+            kids = [k for k in coded if len(code_of(k)) > len(code) and code_of(k).startswith(code)
+                    and len(code_of(k)) == min(len(code_of(x)) for x in coded
+                                               if len(code_of(x)) > len(code) and code_of(x).startswith(code))]
+            if kids:
+                eq(f"{key} {code} = Σ children", _amounts(r, t),
+                   [sum(x) for x in zip(*[_amounts(k, t) for k in kids])])
+        top = [r for r in coded if len(code_of(r)) == 3]
+        eq(f"{key} 合计 = Σ top level", _amounts(_by_label(t, "合计"), t),
+           [sum(x) for x in zip(*[_amounts(k, t) for k in top])])
+
+    # column identities
+    def identity(key, total, parts, rows=None):
+        t = tables[key]
+        for r in rows or t.rows:
+            if r.note:
+                continue
+            lab = r.labels.get("")
+            eq(f"{key} {lab} {total} = Σ{parts}", r.cells[_col(t, total)] or 0,
+               sum(r.cells[_col(t, p)] or 0 for p in parts))
+
+    identity("expense_summary", "合计", ["基本支出", "项目支出"])
+    identity("government_fund_expense", "合计", ["基本支出", "项目支出"])
+    for key in ("general_budget_expense_by_function", "general_budget_expense_by_unit"):
+        identity(key, "合计", ["小计", "项目支出"])
+        identity(key, "小计", ["人员经费", "公用经费"])
+    identity("general_budget_basic_expense_by_economic", "合计", ["人员经费", "公用经费"])
+    identity("income_summary", "合计", ["小计", "上年结转结余"])
+    identity("income_summary", "小计", INCOME_SOURCES)
+    identity("three_public_expense", "“三公”经费合计", ["因公出国（境）费", "小计", "公务接待费"])
+    identity("three_public_expense", "小计", ["公务用车购置费", "公务用车运行费"])
+    t10 = tables["project_expense"]
+    for r in t10.rows:
+        eq(f"project {r.labels}", r.cells[2], sum(r.cells[3:11]))
+
+    # unit rows: 合计 = department = Σ units
+    for key in ("income_summary", "general_budget_expense_by_unit"):
+        t = tables[key]
+        units = [r for r in t.rows if len(code_of(r)) > 3]
+        dept = [r for r in t.rows if len(code_of(r)) == 3]
+        eq(f"{key} 合计 = department", _amounts(t.rows[0], t), _amounts(dept[0], t))
+        eq(f"{key} department = Σ units", _amounts(dept[0], t),
+           [sum(x) for x in zip(*[_amounts(u, t) for u in units])])
+    # project table: total = department = Σ units; unit = its 本级支出项目 = Σ projects
+    rows = t10.rows
+    eq("project 合计 = department", rows[0].cells[2:], rows[1].cells[2:])
+    unit_rows = [r for r in rows if r.indent == 1]
+    eq("project department = Σ units", rows[1].cells[2:], [sum(x) for x in zip(*[u.cells[2:] for u in unit_rows])])
+    i = 2
+    while i < len(rows):
+        unit, cat = rows[i], rows[i + 1]
+        j = i + 2
+        projs = []
+        while j < len(rows) and rows[j].indent == 3:
+            projs.append(rows[j])
+            j += 1
+        eq(f"project unit {unit.cells[0]}", unit.cells[2:], cat.cells[2:])
+        eq(f"project unit {unit.cells[0]} = Σ projects", cat.cells[2:],
+           [sum(x) for x in zip(*[p.cells[2:] for p in projs])])
+        i = j
+
+    # two-sided tables
+    t1 = tables["income_expense_summary"]
+
+    def side(t, sec, name):
+        return _by_label(t, name, sec).cells[1 if sec == "收入" else 3]
+
+    inc_items = [r.cells[1] for r in t1.rows[:9]]
+    exp_items = [r.cells[3] for r in t1.rows[:25]]
+    eq("t1 本年收入合计", side(t1, "收入", "本年收入合计"), sum(inc_items))
+    eq("t1 本年支出合计", side(t1, "支出", "本年支出合计"), sum(exp_items))
+    eq("t1 收入总计", side(t1, "收入", "收 入 总 计"),
+       side(t1, "收入", "本年收入合计") + side(t1, "收入", "上年结转结余"))
+    eq("t1 支出总计", side(t1, "支出", "支 出 总 计"),
+       side(t1, "支出", "本年支出合计") + side(t1, "支出", "年终结转结余"))
+    eq("t1 balance", side(t1, "收入", "收 入 总 计"), side(t1, "支出", "支 出 总 计"))
+    t4 = tables["fiscal_income_expense_summary"]
+    eq("t4 本年收入", side(t4, "收入", "一、本年收入"), sum(r.cells[1] for r in t4.rows[1:4]))
+    eq("t4 本年支出", side(t4, "支出", "一、本年支出"), sum(r.cells[3] for r in t4.rows[1:26]))
+    eq("t4 收入总计", side(t4, "收入", "收 入 总 计"), side(t4, "收入", "一、本年收入") + t4.rows[4].cells[1])
+    eq("t4 支出总计", side(t4, "支出", "支 出 总 计"),
+       side(t4, "支出", "一、本年支出") + side(t4, "支出", "二、年终结转结余"))
+    eq("t4 balance", side(t4, "收入", "收 入 总 计"), side(t4, "支出", "支 出 总 计"))
+
+    # cross-table agreement
+    t3, t51, t52 = tables["expense_summary"], tables["general_budget_expense_by_function"], \
+        tables["general_budget_expense_by_unit"]
+    t6, t7, t8 = tables["general_budget_basic_expense_by_economic"], tables["three_public_expense"], \
+        tables["government_fund_expense"]
+    class_rows = {code_of(r): r.cells[_col(t3, "合计")] for r in t3.rows if len(code_of(r)) == 3}
+    for i, (code, _) in enumerate(CLASSES):
+        eq(f"t1 class {code} = t3", exp_items[i], class_rows.get(code, 0))
+        eq(f"t4 class {code} = t1", t4.rows[1 + i].cells[3], exp_items[i])
+    total3 = _by_label(t3, "合计")
+    eq("t3 合计 = t1 本年支出合计", total3.cells[_col(t3, "合计")], side(t1, "支出", "本年支出合计"))
+    eq("t1 一般公共预算 = t5-1 合计", inc_items[0], t51.rows[0].cells[2])
+    eq("t1 政府性基金 = t8 合计", inc_items[1], t8.rows[0].cells[2] if t8.rows else 0)
+    eq("t4 一般公共预算 = t1", t4.rows[1].cells[1], inc_items[0])
+    eq("t4 政府性基金 = t1", t4.rows[2].cells[1], inc_items[1])
+    eq("t5-1 合计 = t5-2 合计", _amounts(t51.rows[0], t51), _amounts(t52.rows[0], t52))
+    eq("t5-1 基本 = t6", t51.rows[0].cells[3:6], t6.rows[0].cells[2:5])
+    eq("t3 基本 = t6 合计", total3.cells[_col(t3, "基本支出")], t6.rows[0].cells[2])
+    eq("t3 项目 = t10 合计", total3.cells[_col(t3, "项目支出")], t10.rows[0].cells[2])
+    eq("t2 合计 = t1 收入", tables["income_summary"].rows[0].cells[2], side(t1, "收入", "本年收入合计"))
+    eq("t2 一般公共预算 = t1", tables["income_summary"].rows[0].cells[4], inc_items[0])
+    eq("t10 一般公共预算 = t5-1 项目", t10.rows[0].cells[3], t51.rows[0].cells[6])
+    econ = {code_of(r): r.cells[2] for r in t6.rows if code_of(r)}
+    eq("t7 接待 = t6 30217", t7.rows[0].cells[5], econ.get("30217", 0))
+    eq("t7 车辆运行 = t6 30231", t7.rows[0].cells[4], econ.get("30231", 0))
+    eq("t7 出国 = t6 30212", t7.rows[0].cells[1], econ.get("30212", 0))
+    if errors:
+        raise CheckError("\n".join(errors))
+
+
+# ----------------------------------------------------------------------------
+# Amount formatting and the truth file
+# ----------------------------------------------------------------------------
+
+def plain(v):
+    return f"{v // 100}.{v % 100:02d}"
+
+
+def grouped(v):
+    return f"{v // 100:,}.{v % 100:02d}"
+
+
+def truth_cells(t, blank_zero):
+    out = []
+    for r in t.rows:
+        if r.note:
+            continue
+        for c, (sec, leaf) in sorted(t.leaves.items()):
+            lab = r.labels.get(sec)
+            if lab is None:
+                continue
+            v = r.cells[c]
+            value = "" if v is None or (blank_zero and v == 0) else plain(v)
+            out.append([t.key, sec, lab[0], lab[1], leaf, value])
+    return out
+
+
+# ----------------------------------------------------------------------------
+# Rendering
+# ----------------------------------------------------------------------------
+
+CLOSING = "）)、，。：；”’》"
+
+
+def wrap(text, width, size):
+    """Lines of `text` in a cell `width` wide: greedy, character by character
+    (as Word and Excel wrap CJK text and break a number that does not fit);
+    explicit '\n' kept; a closing bracket never starts a line."""
+    lines = []
+    for para in text.split("\n"):
+        cur = ""
+        for ch in para:
+            if cur and pdfmetrics.stringWidth(cur + ch, FONT, size) > width:
+                if ch in CLOSING and len(cur) > 1:
+                    lines.append(cur[:-1])
+                    cur = cur[-1] + ch
+                else:
+                    lines.append(cur)
+                    cur = ch
+            else:
+                cur += ch
+        lines.append(cur)
+    return lines
+
+
+@dataclass
+class Style:
+    """How one variant lays its tables out."""
+    landscape: bool = False
+    rotate: bool = False          # store portrait pages with /Rotate 90
+    rules: str = "rects"          # rects | strokes | none
+    size: float = 8.0             # body font size
+    hsize: float = 8.0            # header font size
+    row_min: float = 14.0         # minimum body row height
+    pad: float = 2.0
+    margin: float = 42.0
+    sep: bool = True              # thousands separators
+    unit_label: str = "万元"
+    blank_zero: tuple = ()        # table keys whose zeros print blank
+    widths: dict = field(default_factory=dict)  # table key → total width (pt)
+    weights: dict = field(default_factory=dict)  # table key → column weights
+    repeat_header: tuple = ()     # table keys whose header repeats on a new page
+    fake_bold: bool = False       # titles drawn twice, 0.3 pt apart
+    titles: str = "ordinal"       # ordinal: 一、部门收支总表 | excel: 附表1 in the grid
+    page_per_table: bool = False
+    indent: float = 0.0           # name indent per hierarchy level
+    footer: bool = True
+    heading: str = "part"         # part: a 第二部分 heading | header: a running page header
+    total_merged: bool = False    # 合计 label merged over the code and name columns
+
+
+class Renderer:
+    def __init__(self, path, style, budget):
+        self.s = style
+        self.b = budget
+        pw, ph = A4
+        # reportlab takes the displayed size and, for /Rotate 90, writes the
+        # MediaBox swapped: a landscape size here stores A4 portrait pages
+        self.c = Canvas(path, pagesize=(ph, pw) if style.landscape else (pw, ph),
+                        invariant=1, pageCompression=1, initialFontName=FONT, initialFontSize=9)
+        self.c.setTitle(f"{budget.dept}{budget.year}年部门预算")
+        self.c.setAuthor("budget2csv scripts/make_sample_pdfs.py (synthetic sample)")
+        self.c.setCreator("budget2csv make_sample_pdfs.py")
+        self.stored_w = pw if (style.rotate or not style.landscape) else ph
+        self.w, self.h = (ph, pw) if style.landscape else (pw, ph)
+        self.page = 0
+        self.y = 0
+        self.open = False
+        self.whole = []      # cell texts drawn on one line (for the text check)
+        self.wrapped = []    # cell texts wrapped or broken over lines
+
+    # --- pages ---------------------------------------------------------------
+
+    def new_page(self):
+        if self.open:
+            self.end_page()
+        self.page += 1
+        self.open = True
+        c = self.c
+        if self.s.rotate:
+            c.setPageRotation(90)
+            c.saveState()
+            # display coordinates (X, Y) of the landscape page → stored (W - Y, X)
+            c.transform(0, 1, -1, 0, self.stored_w, 0)
+        self.y = self.h - self.s.margin
+        if self.s.heading == "header":
+            c.setFont(FONT, 8)
+            c.drawString(self.s.margin, self.h - 28, f"{self.b.dept}{self.b.year}年部门预算")
+
+    def end_page(self):
+        c = self.c
+        if self.s.footer:
+            c.setFont(FONT, 9)
+            c.drawCentredString(self.w / 2, 24, f"— {self.page} —")
+        if self.s.rotate:
+            c.restoreState()
+        c.showPage()
+        self.open = False
+
+    def save(self):
+        if self.open:
+            self.end_page()
+        self.c.save()
+
+    # --- text ----------------------------------------------------------------
+
+    def text(self, x, y, s, size, align="l", bold=False):
+        c = self.c
+        c.setFont(FONT, size)
+        draw = {"l": c.drawString, "c": c.drawCentredString, "r": c.drawRightString}[align]
+        draw(x, y, s)
+        if bold:   # "fake bold": the same text again, 0.3 pt to the right
+            draw(x + 0.3, y, s)
+
+    def title_line(self, s, size, align="c"):
+        x = {"l": self.s.margin, "c": self.w / 2, "r": self.w - self.s.margin}[align]
+        self.y -= size * 1.5
+        self.text(x, self.y, s, size, align, bold=self.s.fake_bold)
+        self.y -= size * 0.5
+
+    def cell_text(self, x, top, w, h, s, align, size, indent=0.0):
+        if not s:
+            return
+        pad = self.s.pad
+        lines = wrap(s, w - 2 * pad - indent, size)
+        (self.whole if len(lines) == 1 else self.wrapped).append(s)
+        lh = size * 1.25
+        y = top - (h - len(lines) * lh) / 2 - lh + (lh - size) / 2 + size * 0.12
+        for line in lines:
+            if align == "l":
+                self.text(x + pad + indent, y, line, size)
+            elif align == "r":
+                self.text(x + w - pad, y, line, size, "r")
+            else:
+                self.text(x + w / 2, y, line, size, "c")
+            y -= lh
+
+    def lines_needed(self, s, w, size, indent=0.0):
+        if not s:
+            return 1
+        return len(wrap(s, w - 2 * self.s.pad - indent, size))
+
+    # --- rules ---------------------------------------------------------------
+
+    def rules(self, x0, top, widths, heights, cells):
+        """Rule a grid: `cells` are (r, c, rs, cs); a rule is drawn between two
+        grid positions unless one merged cell covers both."""
+        nr, nc = len(heights), len(widths)
+        owner = [[None] * nc for _ in range(nr)]
+        for i, (r, c, rs, cs) in enumerate(cells):
+            for rr in range(r, r + rs):
+                for cc in range(c, c + cs):
+                    owner[rr][cc] = i
+        uid = len(cells)
+        for rr in range(nr):
+            for cc in range(nc):
+                if owner[rr][cc] is None:
+                    owner[rr][cc] = uid
+                    uid += 1
+        xs = [x0]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        ys = [top]
+        for h in heights:
+            ys.append(ys[-1] - h)
+        horiz = []   # (y, x0, x1, outer)
+        for i in range(nr + 1):
+            for j in range(nc):
+                if i in (0, nr) or owner[i - 1][j] != owner[i][j]:
+                    horiz.append((ys[i], xs[j], xs[j + 1], i in (0, nr)))
+        vert = []    # (x, y_top, y_bottom, outer)
+        for j in range(nc + 1):
+            for i in range(nr):
+                if j in (0, nc) or owner[i][j - 1] != owner[i][j]:
+                    vert.append((xs[j], ys[i], ys[i + 1], j in (0, nc)))
+        c = self.c
+        if self.s.rules == "none":
+            return
+        if self.s.rules == "rects":
+            # Word/WPS: every cell edge a thin filled rectangle; outer edges heavier
+            c.setFillGray(0)
+            for y, a, b, outer in horiz:
+                t = 1.0 if outer else 0.5
+                c.rect(a - t / 2, y - t / 2, b - a + t, t, stroke=0, fill=1)
+            for x, a, b, outer in vert:
+                t = 1.0 if outer else 0.5
+                c.rect(x - t / 2, b - t / 2, t, a - b + t, stroke=0, fill=1)
+        else:
+            # Excel/ONLYOFFICE: stroked segments, collinear runs joined
+            c.setLineWidth(0.5)
+            c.setStrokeGray(0)
+            for y, a, b in _join(horiz):
+                c.line(a, y, b, y)
+            for x, a, b in _join(vert):
+                c.line(x, a, x, b)
+
+    # --- tables --------------------------------------------------------------
+
+    def fmt(self, t, v):
+        if v is None:
+            return ""
+        if v == 0 and t.key in self.s.blank_zero:
+            return ""
+        return grouped(v) if self.s.sep else plain(v)
+
+    def col_widths(self, t):
+        weights = self.s.weights.get(t.key, t.weights)
+        total = self.s.widths.get(t.key, self.w - 2 * self.s.margin)
+        k = total / sum(weights)
+        return [w * k for w in weights]
+
+    def header_grid(self, t, widths):
+        """Header cells and row heights; the excel style puts 附表N, the title,
+        编制单位 and the unit in merged rows on top."""
+        cells = list(t.header)
+        n = t.ncols
+        if self.s.titles == "excel":
+            shift = 3
+            cells = [HCell(h.r + shift, h.c, h.rs, h.cs, h.text) for h in cells]
+            left = max(2, n // 2)
+            cells = [HCell(0, 0, 1, n, f"附表{t.no}", "l"),
+                     HCell(1, 0, 1, n, t.title, "c", size=14),
+                     HCell(2, 0, 1, left, f"编制单位：{self.b.dept}", "l"),
+                     HCell(2, left, 1, n - left, f"单位：{self.s.unit_label}", "r")] + cells
+        nrows = max(h.r + h.rs for h in cells)
+        heights = [self.s.row_min] * nrows
+        for h in sorted(cells, key=lambda h: h.rs):
+            size = h.size or self.s.hsize
+            w = sum(widths[h.c:h.c + h.cs])
+            need = self.lines_needed(h.text, w, size) * size * 1.25 + 2 * self.s.pad + (4 if h.size else 0)
+            have = sum(heights[h.r:h.r + h.rs])
+            if need > have:
+                heights[h.r + h.rs - 1] += need - have
+        return cells, heights
+
+    def row_layout(self, t, row, widths):
+        """Body row → its cells (c, cs, text, align, indent) and its height."""
+        out = []
+        lines = 1
+        c = 0
+        spans = dict(row.spans)
+        if row.total and self.s.total_merged:
+            # 合计 printed once, centred in a cell merged over the code and name columns
+            spans[0] = t.name_col + 1
+            row = Row(["合计"] + row.cells[1:], row.labels, spans, row.indent, row.note, row.total)
+        while c < t.ncols:
+            cs = spans.get(c, 1)
+            if row.note:
+                cs = t.ncols
+            v = row.cells[c]
+            kind = t.kinds[c]
+            if isinstance(v, int) and not isinstance(v, bool):
+                text, align, indent = self.fmt(t, v), "r", 0.0
+            else:
+                text = v or ""
+                align = "l" if kind in "ntc" or row.note else "c"
+                if cs > 1 and not row.note:
+                    align = "c"
+                indent = self.s.indent * row.indent if c == t.name_col else 0.0
+            if text == "合计" and not isinstance(v, int):
+                align = "c"
+            w = sum(widths[c:c + cs])
+            size = self.s.size
+            lines = max(lines, self.lines_needed(text, w, size, indent))
+            out.append((c, cs, text, align, indent))
+            c += cs
+        h = max(self.s.row_min, lines * self.s.size * 1.25 + 2 * self.s.pad)
+        return out, h
+
+    def table(self, t, group_title=None):
+        s = self.s
+        widths = self.col_widths(t)
+        x0 = (self.w - sum(widths)) / 2
+        hcells, hheights = self.header_grid(t, widths)
+        body = [self.row_layout(t, r, widths) for r in t.rows]
+        if t.note and s.titles == "excel":
+            note = Row([t.note] + [None] * (t.ncols - 1), {}, note=True)
+            body.append(self.row_layout(t, note, widths))
+        title_h = 0 if s.titles == "excel" else (40 + (30 if group_title else 0))
+        first = sum(h for _, h in body[:3])
+        bottom = s.margin + 10
+        if s.page_per_table or not self.open or self.y - title_h - sum(hheights) - first < bottom:
+            self.new_page()
+        if s.titles != "excel":
+            if group_title:
+                self.title_line(group_title, 15)
+            self.title_line(self.printed_title(t), 15 if not group_title else 12)
+            self.y -= 4
+            self.text(self.w - x0, self.y, f"单位：{s.unit_label}", 9, "r")
+            self.y -= 6
+
+        chunk = {"cells": [], "heights": []}
+        start = [self.y]
+
+        def flush():
+            if chunk["heights"]:
+                self.rules(x0, start[0], widths, chunk["heights"],
+                           [(r, c, rs, cs) for r, c, rs, cs in chunk["cells"]])
+            chunk["cells"], chunk["heights"] = [], []
+
+        def put_header():
+            base = len(chunk["heights"])
+            xs = _offsets(x0, widths)
+            top = self.y
+            tops = [top]
+            for h in hheights:
+                tops.append(tops[-1] - h)
+            for h in hcells:
+                hh = sum(hheights[h.r:h.r + h.rs])
+                self.cell_text(xs[h.c], tops[h.r], sum(widths[h.c:h.c + h.cs]), hh, h.text, h.align,
+                               h.size or s.hsize)
+                chunk["cells"].append((base + h.r, h.c, h.rs, h.cs))
+            chunk["heights"].extend(hheights)
+            self.y -= sum(hheights)
+
+        put_header()
+        xs = _offsets(x0, widths)
+        for cells, h in body:
+            if self.y - h < bottom:
+                flush()
+                self.new_page()
+                start[0] = self.y
+                if t.key in s.repeat_header:
+                    put_header()
+            r = len(chunk["heights"])
+            for c, cs, text, align, indent in cells:
+                self.cell_text(xs[c], self.y, sum(widths[c:c + cs]), h, text, align, s.size, indent)
+                chunk["cells"].append((r, c, 1, cs))
+            chunk["heights"].append(h)
+            self.y -= h
+        flush()
+        if t.note and s.titles != "excel":
+            self.y -= 14
+            self.text(x0, self.y, t.note, 9)
+        self.y -= 18
+
+    def printed_title(self, t):
+        if t.no in ("5-1", "5-2"):
+            return f"表{t.no}.{t.title}"
+        return f"{cn_ordinal(int(t.no))}、{t.title}"
+
+
+def _offsets(x0, widths):
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    return xs
+
+
+def _join(segs):
+    """Join collinear touching segments (p, a, b, outer) into runs (p, a, b)."""
+    by_line = {}
+    for p, a, b, _ in segs:
+        by_line.setdefault(round(p, 3), []).append((min(a, b), max(a, b)))
+    runs = []
+    for p, parts in sorted(by_line.items()):
+        parts.sort()
+        cur = list(parts[0])
+        for a, b in parts[1:]:
+            if a <= cur[1] + 0.01:
+                cur[1] = max(cur[1], b)
+            else:
+                runs.append((p, cur[0], cur[1]))
+                cur = [a, b]
+        runs.append((p, cur[0], cur[1]))
+    return runs
+
+
+# ----------------------------------------------------------------------------
+# Variants
+# ----------------------------------------------------------------------------
+
+VARIANTS = {
+    # Word/WPS: thin filled rectangles, A4 portrait, narrow columns.
+    "ruled-rects": dict(
+        profile="civil-affairs", unit="万元", seed=202501,
+        tables=["income_summary", "expense_summary", "general_budget_expense_by_function",
+                "general_budget_expense_by_unit", "three_public_expense"],
+        style=Style(rules="rects", size=7.5, hsize=7.5, row_min=13, margin=45, sep=True,
+                    blank_zero=("expense_summary", "general_budget_expense_by_function"),
+                    total_merged=True,
+                    weights={
+                        # amounts break in the 合计/小计/一般公共预算 columns
+                        "income_summary": [34, 56, 31, 31, 31, 27] + [22] * 7 + [26],
+                        "expense_summary": [48, 100, 70, 70, 70],
+                        # the name column wraps names over 2-4 lines
+                        "general_budget_expense_by_function": [40, 52, 44, 44, 44, 44, 44],
+                        # 27 pt breaks `2,345.` / `67`, 30 pt breaks `2,345.6` / `7`
+                        "general_budget_expense_by_unit": [34, 70, 27, 30, 36, 34, 36],
+                        "three_public_expense": [80] * 6,
+                    },
+                    widths={"income_summary": 390, "expense_summary": 358,
+                            "general_budget_expense_by_function": 312,
+                            "general_budget_expense_by_unit": 267, "three_public_expense": 480})),
+    # Excel/ONLYOFFICE: stroked rules, A4 landscape, amounts in 元.
+    "ruled-strokes": dict(
+        profile="gov-office", unit="元", seed=202502, split_codes=True,
+        tables=["income_expense_summary", "expense_summary", "general_budget_basic_expense_by_economic",
+                "fiscal_income_expense_summary"],
+        style=Style(landscape=True, rules="strokes", size=9, hsize=9, row_min=17, sep=True,
+                    unit_label="元", indent=9,
+                    blank_zero=("fiscal_income_expense_summary",),
+                    repeat_header=("general_budget_basic_expense_by_economic",),
+                    widths={"expense_summary": 700, "general_budget_basic_expense_by_economic": 640})),
+    # Distiller: portrait pages with /Rotate 90 showing landscape content.
+    "rotated": dict(
+        profile="civil-affairs", unit="万元", seed=202503, project_total_label=False,
+        tables=["income_expense_summary", "fiscal_income_expense_summary", "government_fund_expense",
+                "state_capital_expense", "project_expense"],
+        style=Style(landscape=True, rotate=True, rules="rects", size=9, hsize=9, row_min=16, sep=False,
+                    fake_bold=True, blank_zero=("fiscal_income_expense_summary", "project_expense"),
+                    weights={"project_expense": [3.2, 2.6] + [1.0] * 9})),
+    # Spreadsheet export: one table per page, title and unit inside the grid.
+    "excel-title-in-grid": dict(
+        profile="gov-office", unit="万元", seed=202504,
+        tables=["income_summary", "general_budget_expense_by_function",
+                "general_budget_basic_expense_by_economic", "three_public_expense",
+                "government_fund_expense", "project_expense"],
+        style=Style(titles="excel", page_per_table=True, rules="strokes", size=7.5, hsize=7.5,
+                    row_min=14, margin=36, sep=True, heading="header", footer=False,
+                    blank_zero=("general_budget_expense_by_function",
+                                "general_budget_basic_expense_by_economic"),
+                    weights={"income_summary": [1.2, 2.6] + [1.25] * 3 + [1.0] * 9,
+                             "project_expense": [2.6, 2.2, 1.2] + [1.0] * 8})),
+    # No rules at all: columns only by position (text-only reports).
+    "unruled": dict(
+        profile="civil-affairs", unit="万元", seed=202505,
+        tables=["expense_summary", "general_budget_expense_by_function",
+                "general_budget_basic_expense_by_economic", "three_public_expense",
+                "state_capital_expense"],
+        style=Style(rules="none", size=8, hsize=8, row_min=15, sep=True,
+                    widths={"three_public_expense": 460})),
+}
+
+
+def write_truth(path, source, keys, cells):
+    """The scorer's format, one cell a line (readable diffs)."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("{\n")
+        f.write(f' "source": {json.dumps(source, ensure_ascii=False)},\n')
+        f.write(f' "tables": {json.dumps(sorted(keys), ensure_ascii=False)},\n')
+        f.write(' "cells": [\n')
+        f.write(",\n".join("  " + json.dumps(c, ensure_ascii=False) for c in cells))
+        f.write('\n ],\n "indicators": []\n}\n')
+
+
+CODED_TABLES = ("expense_summary", "general_budget_expense_by_function",
+                "general_budget_basic_expense_by_economic", "government_fund_expense",
+                "state_capital_expense")
+
+
+def truth_rows(cells):
+    """Cells of a truth file back into rows: table → [(section, code, name, [(leaf, Decimal)])].
+    A row is a run of cells of one table and section with the same code and
+    name, as long as the first row of that table and section."""
+    rows, cur, width = {}, {}, {}
+    for key, sec, code, name, leaf, value in cells:
+        k = (key, sec)
+        row = cur.get(k)
+        if row is None or row[1:3] != (code, name) or len(row[3]) == width.get(k):
+            if row is not None:
+                width.setdefault(k, len(row[3]))
+            row = (sec, code, name, [])
+            cur[k] = row
+            rows.setdefault(key, []).append(row)
+        row[3].append((leaf, Decimal(value or "0")))
+    return rows
+
+
+def check_truth(path):
+    """Re-read a written truth file; check its format and every sum in it."""
+    d = json.load(open(path, encoding="utf-8"))
+    errors = []
+    if set(d) != {"source", "tables", "cells", "indicators"}:
+        errors.append(f"keys {sorted(d)}")
+    for cell in d["cells"]:
+        if len(cell) != 6 or not all(isinstance(x, str) for x in cell):
+            errors.append(f"bad cell {cell}")
+        elif cell[0] not in d["tables"]:
+            errors.append(f"table {cell[0]} not listed")
+        elif cell[5] and not re.fullmatch(r"\d+\.\d\d", cell[5]):
+            errors.append(f"bad value {cell}")
+    if errors:
+        raise CheckError(f"{path}: " + "; ".join(errors[:10]))
+
+    def eq(what, a, b):
+        if a != b:
+            errors.append(f"{what}: {a} != {b}")
+
+    def col(vals, leaf):
+        return sum(v for l, v in vals if l == leaf)
+
+    def vec(row):
+        return [v for _, v in row[3]]
+
+    def vsum(rows):
+        return [sum(x) for x in zip(*[vec(r) for r in rows])]
+
+    def named(rows, name, sec=""):
+        return next(r for r in rows if r[0] == sec and "".join(r[2].split()) == name)
+
+    for key, rows in truth_rows(d["cells"]).items():
+        # the code hierarchy: 类 = Σ款 = Σ项, 合计 = Σ类
+        if key in CODED_TABLES and rows:
+            coded = {r[1]: r for r in rows if r[1]}
+            for code, r in coded.items():
+                kids = [k for c, k in coded.items() if c.startswith(code) and len(c) == len(code) + 2]
+                if kids:
+                    eq(f"{key} {code} = Σ children", vec(r), vsum(kids))
+            eq(f"{key} 合计 = Σ top level", vec(named(rows, "合计")),
+               vsum([r for c, r in coded.items() if len(c) == 3]))
+        # column identities of every row
+        for r in rows:
+            vals, leaves = r[3], [l for l, _ in r[3]]
+            what = f"{key} {r[1]} {r[2]}"
+            if "基本支出" in leaves and "项目支出" in leaves:
+                eq(f"{what} 合计", col(vals, "合计"), col(vals, "基本支出") + col(vals, "项目支出"))
+            if "小计" in leaves and "人员经费" in leaves:
+                eq(f"{what} 合计", col(vals, "合计"), col(vals, "小计") + col(vals, "项目支出"))
+                eq(f"{what} 小计", col(vals, "小计"), col(vals, "人员经费") + col(vals, "公用经费"))
+            elif "人员经费" in leaves:
+                eq(f"{what} 合计", col(vals, "合计"), col(vals, "人员经费") + col(vals, "公用经费"))
+            if key == "income_summary":
+                eq(f"{what} 合计", col(vals, "合计"), col(vals, "小计") + col(vals, "上年结转结余"))
+                eq(f"{what} 小计", col(vals, "小计"), sum(col(vals, x) for x in INCOME_SOURCES))
+            if key == "project_expense":
+                eq(f"{what} 合计", vec(r)[0], sum(vec(r)[1:]))
+            if key == "three_public_expense":
+                v = vec(r)
+                eq(f"{what} 合计", v[0], v[1] + v[2] + v[5])
+                eq(f"{what} 小计", v[2], v[3] + v[4])
+        # unit rows: 合计 = department = Σ units
+        if key in ("income_summary", "general_budget_expense_by_unit"):
+            eq(f"{key} 合计 = department", vec(rows[0]), vec(rows[1]))
+            eq(f"{key} department = Σ units", vec(rows[1]), vsum(rows[2:]))
+        if key == "project_expense":
+            eq(f"{key} 合计 = department", vec(rows[0]), vec(rows[1]))
+            cats = [i for i, r in enumerate(rows) if r[2] == "本级支出项目"]
+            eq(f"{key} department = Σ units", vec(rows[1]), vsum([rows[i - 1] for i in cats]))
+            for n, i in enumerate(cats):
+                end = cats[n + 1] - 1 if n + 1 < len(cats) else len(rows)
+                eq(f"{key} unit = 本级支出项目", vec(rows[i - 1]), vec(rows[i]))
+                eq(f"{key} 本级支出项目 = Σ projects", vec(rows[i]), vsum(rows[i + 1:end]))
+        # the two-sided tables
+        if key in ("income_expense_summary", "fiscal_income_expense_summary"):
+            inc = [vec(r)[0] for r in rows if r[0] == "收入"]
+            exp = [vec(r)[0] for r in rows if r[0] == "支出"]
+            eq(f"{key} 收入总计 = 支出总计", inc[-1], exp[-1])
+            if key == "income_expense_summary":
+                eq(f"{key} 本年收入合计", inc[-3], sum(inc[:-3]))
+                eq(f"{key} 本年支出合计", exp[-3], sum(exp[:-3]))
+                eq(f"{key} 收入总计", inc[-1], inc[-3] + inc[-2])
+                eq(f"{key} 支出总计", exp[-1], exp[-3] + exp[-2])
+            else:
+                eq(f"{key} 本年收入", inc[0], sum(inc[1:4]))
+                eq(f"{key} 上年结转", inc[4], sum(inc[5:8]))
+                eq(f"{key} 收入总计", inc[-1], inc[0] + inc[4])
+                eq(f"{key} 本年支出", exp[0], sum(exp[1:-2]))
+                eq(f"{key} 支出总计", exp[-1], exp[0] + exp[-2])
+    if errors:
+        raise CheckError(f"{path}: " + "; ".join(errors[:10]))
+
+
+def check_text(pdf, renderer, budget, tables):
+    """With pdftotext: every title and every cell drawn on one line is in the text."""
+    exe = shutil.which("pdftotext")
+    if not exe:
+        return "pdftotext not found: text not checked"
+    text = subprocess.run([exe, "-layout", pdf, "-"], check=True, capture_output=True,
+                          text=True).stdout
+    flat = "".join(text.split())
+    missing = [s for s in renderer.whole if "".join(s.split()) not in flat]
+    for t in tables:
+        if t.title.replace("“", "").replace("”", "") not in flat.replace("“", "").replace("”", ""):
+            missing.append(t.title)
+    if budget.dept not in flat:
+        missing.append(budget.dept)
+    if missing:
+        raise CheckError(f"{pdf}: not in the pdftotext text: {missing[:10]}")
+    return f"text ok ({len(renderer.whole)} cells on one line, {len(renderer.wrapped)} wrapped)"
+
+
+def render_variant(name, spec, out):
+    b = gen_budget(spec["profile"], spec["unit"], spec["seed"])
+    tables = build_tables(b, split_codes=spec.get("split_codes", False),
+                          project_total_label=spec.get("project_total_label", True))
+    check_tables(tables)
+    style = spec["style"]
+    pdf = os.path.join(out, "pdf", f"{name}.pdf")
+    r = Renderer(pdf, style, b)
+    if style.heading == "part":
+        r.new_page()
+        r.title_line(f"第二部分  {b.dept}{b.year}年部门预算表", 16)
+    grouped_5 = False
+    cells = []
+    for key in spec["tables"]:
+        t = tables[key]
+        group = None
+        if t.no.startswith("5-") and style.titles == "ordinal" and not grouped_5:
+            group, grouped_5 = "五、一般公共预算支出表", True
+        r.table(t, group)
+        cells += truth_cells(t, key in style.blank_zero)
+    r.save()
+    truth = os.path.join(out, "truth", f"{name}.truth.json")
+    write_truth(truth, name, spec["tables"], cells)
+    check_truth(truth)
+    note = check_text(pdf, r, b, [tables[k] for k in spec["tables"]])
+    return pdf, truth, r.page, len(cells), note
+
+
+def find_font(path):
+    for p in [path] if path else FONT_CANDIDATES:
+        if p and os.path.exists(p):
+            return p
+    sys.exit("no CJK font found: apt-get install -y fonts-wqy-microhei (or pass --font FILE)")
+
+
+def _show(path):
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=DEFAULT_OUT,
+                    help="output folder, gets pdf/ and truth/ (default: samples/pdf-staging)")
+    ap.add_argument("--only", action="append", choices=sorted(VARIANTS), help="render only this variant")
+    ap.add_argument("--font", help="a CJK .ttf/.ttc to embed (default: WenQuanYi Micro Hei)")
+    ap.add_argument("--list", action="store_true", help="list the variants and exit")
+    a = ap.parse_args(argv)
+    if a.list:
+        for name, spec in VARIANTS.items():
+            print(f"{name}: {spec['profile']}, {spec['unit']}, {', '.join(spec['tables'])}")
+        return 0
+    font = find_font(a.font)
+    pdfmetrics.registerFont(TTFont(FONT, font, subfontIndex=0))
+    os.makedirs(os.path.join(a.out, "pdf"), exist_ok=True)
+    os.makedirs(os.path.join(a.out, "truth"), exist_ok=True)
+    for name in a.only or VARIANTS:
+        pdf, truth, pages, ncells, note = render_variant(name, VARIANTS[name], a.out)
+        print(f"{_show(pdf)}: {pages} pages, {os.path.getsize(pdf) // 1024} KB; "
+              f"{_show(truth)}: {ncells} cells; {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
