@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod fonts;
 mod guard;
 mod lines;
 mod paths;

@@ -79,6 +79,7 @@ fn load(bytes: &[u8]) -> Result<Document, ErrorKind> {
             Ok(Err(_)) | Err(_) => return Err(ErrorKind::Encrypted("a password is required to open it".into())),
         }
     }
+    crate::fonts::normalise_cid_widths(&mut doc);
     Ok(doc)
 }
 
