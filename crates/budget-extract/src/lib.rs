@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod cjk;
 mod error;
 mod fonts;
 mod guard;

@@ -80,6 +80,7 @@ fn load(bytes: &[u8]) -> Result<Document, ErrorKind> {
         }
     }
     crate::fonts::normalise_cid_widths(&mut doc);
+    crate::cjk::decode_predefined_cmaps(&mut doc);
     Ok(doc)
 }
 
