@@ -131,7 +131,9 @@ impl CidWidths {
             let cid = cmap.cid(code).unwrap_or(0);
             let Some(&w) = self.by_cid.get(&cid).filter(|&&w| w != self.default) else { continue };
             match &mut run {
-                Some((first, widths)) if *first + widths.len() as u32 == code => widths.push(width_object(w)),
+                Some((first, widths)) if first.checked_add(widths.len() as u32) == Some(code) => {
+                    widths.push(width_object(w))
+                }
                 _ => {
                     if let Some((first, widths)) = run.take() {
                         out.extend([Object::Integer(i64::from(first)), Object::Array(widths)]);
