@@ -3,23 +3,34 @@
 use budget_model::{Glyph, Line, Run};
 
 /// Glyphs drawn twice at almost the same place ("fake bold": the same
-/// character printed again shifted by a fraction of a point) are kept once.
+/// character printed again shifted by a fraction of a point, right after it
+/// or after the whole line) are kept once.
 pub(crate) fn drop_fake_bold(glyphs: &mut Vec<Glyph>) {
-    let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
-    // Fake-bold copies follow their original closely in drawing order, so
-    // looking back over a few glyphs finds them without a quadratic scan.
-    for g in glyphs.drain(..) {
+    use std::collections::HashMap;
+    // Buckets of half a point: a copy within that distance lands in the same
+    // or a neighbouring bucket.
+    let key = |v: f32| (v * 2.0).round() as i64;
+    let mut seen: HashMap<(&str, i64, i64), usize> = HashMap::new();
+    let mut keep = vec![true; glyphs.len()];
+    for (i, g) in glyphs.iter().enumerate() {
         let tolerance = (g.height() * 0.25).max(0.5);
-        let duplicate = kept
-            .iter()
-            .rev()
-            .take(8)
-            .any(|k| k.text == g.text && (k.x0 - g.x0).abs() < tolerance && (k.top - g.top).abs() < tolerance);
-        if !duplicate {
-            kept.push(g);
+        let (kx, ky) = (key(g.x0), key(g.top));
+        let duplicate = (-2..=2).any(|dx| {
+            (-2..=2).any(|dy| {
+                seen.get(&(g.text.as_str(), kx + dx, ky + dy)).is_some_and(|&j| {
+                    let k = &glyphs[j];
+                    (k.x0 - g.x0).abs() < tolerance && (k.top - g.top).abs() < tolerance
+                })
+            })
+        });
+        if duplicate {
+            keep[i] = false;
+        } else {
+            seen.insert((g.text.as_str(), kx, ky), i);
         }
     }
-    *glyphs = kept;
+    let mut flags = keep.into_iter();
+    glyphs.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// Groups glyphs into lines (by vertical overlap) and each line into runs
@@ -91,5 +102,10 @@ mod tests {
         let mut glyphs = vec![g("表", 0.0, 0.0), g("表", 0.4, 0.2), g("表", 10.0, 0.0)];
         drop_fake_bold(&mut glyphs);
         assert_eq!(glyphs.len(), 2);
+        // The whole title drawn again after itself.
+        let mut title: Vec<Glyph> = (0..20).map(|i| g("字", i as f32 * 10.0, 0.0)).collect();
+        title.extend((0..20).map(|i| g("字", i as f32 * 10.0 + 0.3, 0.3)));
+        drop_fake_bold(&mut title);
+        assert_eq!(title.len(), 20);
     }
 }

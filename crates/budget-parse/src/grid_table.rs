@@ -23,12 +23,37 @@ fn logical_columns(g: &Grid) -> Vec<(usize, usize)> {
     starts.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
-/// A row made of one cell across the whole grid (a title, unit or note line
-/// printed inside the table's frame).
-fn banner(g: &Grid, r: usize) -> Option<&str> {
-    let idx = g.region_index(r, 0);
-    let reg = &g.regions[idx];
-    (reg.c0 == 0 && reg.c1 == g.cols() && g.cols() > 1).then_some(reg.text.as_str())
+/// A caption row printed inside the table's frame: one cell across the
+/// whole grid (a title, `附表2`, a note), or cells that only say who made
+/// the table and in what unit (`编制单位：… | 单位：万元`). Returns its text.
+fn banner(g: &Grid, r: usize) -> Option<String> {
+    let reg = g.region(r, 0);
+    if reg.c0 == 0 && reg.c1 == g.cols() && g.cols() > 1 {
+        return Some(reg.text.clone());
+    }
+    let mut texts: Vec<&str> = Vec::new();
+    let mut c = 0;
+    while c < g.cols() {
+        let reg = g.region(r, c);
+        if reg.r0 == r && !reg.text.trim().is_empty() {
+            texts.push(&reg.text);
+        }
+        c = reg.c1.max(c + 1);
+    }
+    let caption = !texts.is_empty() && texts.iter().all(|t| is_caption_text(t));
+    caption.then(|| texts.join(" "))
+}
+
+/// `单位：万元`, `编制单位：某局`, `部门：某局`.
+fn is_caption_text(t: &str) -> bool {
+    let t = squeeze(t);
+    unit_of_line(&t).is_some()
+        || ["编制单位", "编制部门", "部门：", "部门:", "单位名称："].iter().any(|w| t.starts_with(w))
+}
+
+/// The caption rows at the top of a grid, in order.
+pub(crate) fn leading_captions(g: &Grid) -> Vec<String> {
+    (0..g.rows()).map_while(|r| banner(g, r)).collect()
 }
 
 /// Texts of a row per logical column; a cell spanning several columns gives
@@ -155,7 +180,7 @@ fn body_start(raw: &mut RawTable, g: &Grid) -> (usize, usize) {
     let cols = logical_columns(g);
     let mut start = 0;
     while start < g.rows() && banner(g, start).is_some() {
-        take_banner(raw, banner(g, start).unwrap_or_default());
+        take_banner(raw, &banner(g, start).unwrap_or_default());
         start += 1;
     }
     (start, header_end(g, start, &cols))
@@ -200,7 +225,7 @@ fn push_rows(raw: &mut RawTable, g: &Grid, from: usize, cols: &[(usize, usize)],
     let width = raw.columns.len();
     for r in from..g.rows() {
         if let Some(b) = banner(g, r) {
-            take_banner(raw, b);
+            take_banner(raw, &b);
             continue;
         }
         let texts = row_texts(g, r, cols);

@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod align_table;
 pub mod grid;
 mod grid_table;
 pub mod header;

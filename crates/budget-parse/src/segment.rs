@@ -1,27 +1,32 @@
 //! Walking a document: finding each table's title and the body that follows
 //! it (ruled grids on PDF pages, lines of text otherwise), across pages.
 
-use budget_model::{Finding, Page, Table};
+use budget_model::{Finding, Line, Page, Table};
 
+use crate::align_table::{table_from_layout, PlacedLine};
 use crate::grid::{find_grids, Grid};
-use crate::grid_table::table_from_grids;
+use crate::grid_table::{leading_captions, table_from_grids};
 use crate::lex::unit_of_line;
 use crate::norm::squeeze;
 use crate::raw::{finish, RawTable};
 use crate::text_table::{table_from_lines, BodyLine};
-use crate::title::{parse_title, Title};
+use crate::title::{parse_title, table_label, Title};
 
 /// What a page is made of, top to bottom.
 #[derive(Debug)]
 enum Block<'a> {
-    Line { text: String, page: u32 },
+    /// A line (on a PDF page, only its runs outside every grid).
+    Line {
+        line: Line,
+        page: u32,
+    },
     Grid(&'a Grid),
 }
 
 /// A title and everything printed after it up to the next title.
 struct Pending<'a> {
     title: Title,
-    lines: Vec<(String, u32)>,
+    lines: Vec<(Line, u32)>,
     grids: Vec<&'a Grid>,
     /// Lines seen before the first grid (where the unit line is).
     lines_before_grid: usize,
@@ -32,23 +37,44 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Vec<Table> 
     let grids: Vec<Vec<Grid>> = pages.iter().map(|p| if p.has_layout() { find_grids(p) } else { Vec::new() }).collect();
     let mut out = Vec::new();
     let mut pending: Option<Pending<'_>> = None;
+    // A label line (`公开01表`, `附表2`) numbers the title next to it.
+    let mut label: Option<(String, u32)> = None;
     for (page, page_grids) in pages.iter().zip(&grids) {
         for block in blocks(page, page_grids) {
             match block {
-                Block::Line { text, page } => {
-                    if is_part_heading(&text) {
+                Block::Line { line, page } => {
+                    let text = line.text.clone();
+                    if let Some(no) = table_label(&text) {
+                        match pending.as_mut() {
+                            // Printed below or beside a title still without a body.
+                            Some(p) if p.title.no.is_empty() && p.lines.is_empty() && p.grids.is_empty() => {
+                                p.title.no = no
+                            }
+                            _ => label = Some((no, page)),
+                        }
+                    } else if is_part_heading(&text) {
                         close(pending.take(), &mut out, findings);
-                    } else if let Some(title) = parse_title(&text) {
+                    } else if let Some(mut title) = parse_title(&text) {
                         close(pending.take(), &mut out, findings);
+                        if let Some((no, at)) = label.take() {
+                            if title.no.is_empty() && at == page {
+                                title.no = no;
+                            }
+                        }
                         pending = Some(Pending { title, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
                     } else if let Some(p) = pending.as_mut() {
-                        p.lines.push((text, page));
+                        p.lines.push((line, page));
                         if p.grids.is_empty() {
                             p.lines_before_grid = p.lines.len();
                         }
                     }
                 }
                 Block::Grid(g) => {
+                    // Spreadsheet exports print the title inside the frame.
+                    if let Some(title) = title_in_captions(&leading_captions(g)) {
+                        close(pending.take(), &mut out, findings);
+                        pending = Some(Pending { title, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
+                    }
                     if let Some(p) = pending.as_mut() {
                         p.grids.push(g);
                     }
@@ -58,6 +84,17 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Vec<Table> 
     }
     close(pending.take(), &mut out, findings);
     out
+}
+
+/// The title among a grid's caption rows, numbered by a label caption.
+fn title_in_captions(captions: &[String]) -> Option<Title> {
+    let mut title = captions.iter().find_map(|c| parse_title(c))?;
+    if title.no.is_empty() {
+        if let Some(no) = captions.iter().find_map(|c| table_label(c)) {
+            title.no = no;
+        }
+    }
+    Some(title)
 }
 
 /// `第二部分 …`: a part of the document begins; no table runs across it.
@@ -72,18 +109,18 @@ fn blocks<'a>(page: &Page, grids: &'a [Grid]) -> Vec<Block<'a>> {
     let mut items: Vec<(f32, Block<'a>)> = Vec::new();
     for l in &page.lines {
         if l.runs.is_empty() {
-            items.push((items.len() as f32, Block::Line { text: l.text.clone(), page: page.number }));
+            items.push((items.len() as f32, Block::Line { line: l.clone(), page: page.number }));
             continue;
         }
         let cy = (l.top + l.bottom) / 2.0;
-        let outside: Vec<&str> = l
-            .runs
-            .iter()
-            .filter(|r| !grids.iter().any(|g| g.contains((r.x0 + r.x1) / 2.0, cy)))
-            .map(|r| r.text.as_str())
-            .collect();
-        if !outside.is_empty() {
-            items.push((l.top, Block::Line { text: outside.join(" "), page: page.number }));
+        let runs: Vec<_> =
+            l.runs.iter().filter(|r| !grids.iter().any(|g| g.contains((r.x0 + r.x1) / 2.0, cy))).cloned().collect();
+        if !runs.is_empty() {
+            let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+            items.push((
+                l.top,
+                Block::Line { line: Line { text, runs, top: l.top, bottom: l.bottom }, page: page.number },
+            ));
         }
     }
     if page.has_layout() {
@@ -104,20 +141,35 @@ fn close(pending: Option<Pending<'_>>, out: &mut Vec<Table>, findings: &mut Vec<
         let mut raw = table_from_grids(p.title, &p.grids, findings);
         let before = &p.lines[..p.lines_before_grid];
         if raw.unit.is_none() {
-            raw.unit = before.iter().find_map(|(t, _)| unit_of_line(t)).map(str::to_string);
+            raw.unit = before.iter().find_map(|(l, _)| unit_of_line(&l.text)).map(str::to_string);
         }
         if raw.note.is_none() {
-            raw.note = p.lines.iter().map(|(t, _)| squeeze(t)).find(|t| t.starts_with("备注") || t.starts_with("注："));
+            raw.note =
+                p.lines.iter().map(|(l, _)| squeeze(&l.text)).find(|t| t.starts_with("备注") || t.starts_with("注："));
         }
         raw
     } else {
         // Text without a unit line right after the title is prose that
         // mentions a table, or a table of contents, not a table.
-        if !p.lines.iter().take(4).any(|(t, _)| unit_of_line(t).is_some()) {
+        if !p.lines.iter().take(4).any(|(l, _)| unit_of_line(&l.text).is_some()) {
             return;
         }
-        let body: Vec<BodyLine<'_>> = p.lines.iter().map(|(t, page)| BodyLine { text: t, page: *page }).collect();
-        table_from_lines(p.title, &body, findings)
+        let positioned = p.lines.iter().any(|(l, _)| !l.runs.is_empty());
+        let aligned = positioned
+            .then(|| {
+                let placed: Vec<PlacedLine<'_>> =
+                    p.lines.iter().map(|(line, page)| PlacedLine { line, page: *page }).collect();
+                table_from_layout(p.title.clone(), &placed)
+            })
+            .flatten();
+        match aligned {
+            Some(raw) => raw,
+            None => {
+                let body: Vec<BodyLine<'_>> =
+                    p.lines.iter().map(|(l, page)| BodyLine { text: &l.text, page: *page }).collect();
+                table_from_lines(p.title, &body, findings)
+            }
+        }
     };
     if let Some(t) = accept(raw, findings) {
         out.push(t);

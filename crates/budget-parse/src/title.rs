@@ -52,6 +52,23 @@ pub fn parse_title(line: &str) -> Option<Title> {
     Some(Title { no, key: classify(&rest), text: rest.trim().to_string() })
 }
 
+/// A line that is only a table's label: `附表2`, `公开01表`, `表一`, `公开表三`.
+/// Templates print it above, below or beside the title; it gives the title
+/// its number.
+///
+/// ```
+/// use budget_parse::title::table_label;
+/// assert_eq!(table_label("公开01表").as_deref(), Some("01"));
+/// assert_eq!(table_label("附表 2").as_deref(), Some("2"));
+/// assert_eq!(table_label("部门收支总表"), None);
+/// ```
+pub fn table_label(line: &str) -> Option<String> {
+    let line = squeeze(line);
+    let (no, rest) = table_number(&line)?;
+    let looks_like_label = line.contains('表') && !line.contains('、') && !line.contains('.');
+    (rest.trim().is_empty() && looks_like_label).then_some(no)
+}
+
 /// A line of a table of contents: leader dots, or a title followed by a page number.
 fn is_toc_line(line: &str) -> bool {
     line.contains("……") || line.contains("....") || line.contains("···") || line.contains("．．．")

@@ -1,0 +1,430 @@
+//! Tables printed without rules: columns from the alignment of the text.
+//!
+//! The rows that carry amounts (anchors) give the columns: their amount runs,
+//! code runs and label runs, merged where they overlap horizontally, are the
+//! columns, left to right. Header runs above the first anchor go to the
+//! columns they stand over — a run over several columns is a group heading,
+//! runs stacked close in the same columns are one wrapped heading — and each
+//! column's path is its headings top to bottom. Lines without amounts between
+//! anchors (a name wrapped above and below its amounts) join the nearest
+//! anchor. Continuation pages add their anchors under the same columns.
+
+use budget_model::{Line, Run};
+
+use crate::lex::{amount, code, unit_of_line};
+use crate::norm::{join_wrapped, squeeze};
+use crate::raw::{is_dash, RawColumn, RawRow, RawTable, Role};
+use crate::title::Title;
+
+/// One line of the table's region, with its page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PlacedLine<'a> {
+    pub line: &'a Line,
+    pub page: u32,
+}
+
+/// A horizontal interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Span {
+    x0: f32,
+    x1: f32,
+}
+
+impl Span {
+    fn of(r: &Run) -> Span {
+        Span { x0: r.x0, x1: r.x1 }
+    }
+
+    fn mid(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+
+    fn overlap(&self, o: &Span) -> f32 {
+        (self.x1.min(o.x1) - self.x0.max(o.x0)).max(0.0)
+    }
+}
+
+fn is_amount_run(r: &Run) -> bool {
+    let t = squeeze(&r.text);
+    amount(&t).is_some() || is_dash(&t)
+}
+
+/// A line that holds a row: it has an amount, or opens with a code or a
+/// total label.
+fn is_anchor(l: &Line) -> bool {
+    let first = l.runs.first().map(|r| squeeze(&r.text)).unwrap_or_default();
+    l.runs.iter().any(is_amount_run) || code(&first) || first == "合计" || first == "总计"
+}
+
+/// Rebuilds an unruled table from the positioned lines after its title;
+/// `None` when the lines hold no rows with amounts.
+pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Option<RawTable> {
+    let mut raw = RawTable::new(title);
+    let start = lines.iter().take(6).position(|l| unit_of_line(&l.line.text).is_some()).map_or(0, |i| i + 1);
+    if let Some(u) = lines[..start].iter().find_map(|l| unit_of_line(&l.line.text)) {
+        raw.unit = Some(u.to_string());
+    }
+    let lines = &lines[start..];
+    let first_anchor = lines.iter().position(|l| is_anchor(l.line))?;
+    let first_page = lines[first_anchor].page;
+    let body: Vec<PlacedLine<'_>> = lines[first_anchor..].to_vec();
+    let columns = columns_of(body.iter().filter(|l| l.page == first_page && is_anchor(l.line)).map(|l| l.line));
+    if columns.len() < 2 {
+        return None;
+    }
+    let header: Vec<&Line> =
+        lines[..first_anchor].iter().filter(|l| l.page == first_page).map(|l| l.line).filter(|l| !is_note(l)).collect();
+    let spans: Vec<Span> = columns.iter().map(|c| c.1).collect();
+    raw.columns =
+        header_paths(&header, &spans).into_iter().map(|path| RawColumn { path, role: Role::Unknown }).collect();
+    let mut pages: Vec<u32> = Vec::new();
+    for page_lines in body.chunk_by(|a, b| a.page == b.page) {
+        let page = page_lines[0].page;
+        let rows = rows_of(page_lines, &columns, &mut raw);
+        if !rows.is_empty() {
+            pages.push(page);
+        }
+        raw.rows.extend(rows.into_iter().map(|cells| RawRow { cells, page }));
+    }
+    raw.pages = pages;
+    Some(raw)
+}
+
+fn is_note(l: &Line) -> bool {
+    let t = squeeze(&l.text);
+    t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:")
+}
+
+/// What a run or a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Amount,
+    Code,
+    Text,
+}
+
+fn kind_of(r: &Run) -> Kind {
+    if is_amount_run(r) {
+        Kind::Amount
+    } else if code(&squeeze(&r.text)) {
+        Kind::Code
+    } else {
+        Kind::Text
+    }
+}
+
+/// A column: its kind and extent.
+type Column = (Kind, Span);
+
+/// Columns from the runs of the anchor lines: runs of one kind (amount,
+/// code, text) that overlap horizontally are one column.
+fn columns_of<'a>(anchors: impl Iterator<Item = &'a Line>) -> Vec<Column> {
+    let mut spans: Vec<Column> = Vec::new();
+    for l in anchors {
+        for r in &l.runs {
+            spans.push((kind_of(r), Span::of(r)));
+        }
+    }
+    spans.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+    let mut columns: Vec<Column> = Vec::new();
+    for (kind, s) in spans {
+        match columns.iter_mut().find(|(k, c)| *k == kind && c.overlap(&s) > 0.0) {
+            Some((_, c)) => {
+                c.x0 = c.x0.min(s.x0);
+                c.x1 = c.x1.max(s.x1);
+            }
+            None => columns.push((kind, s)),
+        }
+    }
+    // Growing columns can come to overlap one another; merge those of a kind.
+    columns.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+    let mut merged: Vec<Column> = Vec::new();
+    for (kind, s) in columns {
+        match merged.last_mut() {
+            Some((k, c)) if *k == kind && c.overlap(&s) > 0.0 => c.x1 = c.x1.max(s.x1),
+            _ => merged.push((kind, s)),
+        }
+    }
+    merged
+}
+
+/// Each column's zone: from half-way to the column on its left to half-way
+/// to the one on its right (headings are centred in the zone while amounts
+/// are right-aligned in it).
+fn zones(columns: &[Span]) -> Vec<Span> {
+    (0..columns.len())
+        .map(|c| Span {
+            x0: if c == 0 { f32::NEG_INFINITY } else { (columns[c - 1].x1 + columns[c].x0) / 2.0 },
+            x1: if c + 1 == columns.len() { f32::INFINITY } else { (columns[c].x1 + columns[c + 1].x0) / 2.0 },
+        })
+        .collect()
+}
+
+/// A header cell: a heading, its wrapped lines joined.
+#[derive(Debug, Clone)]
+struct HeaderCell {
+    span: Span,
+    top: f32,
+    bottom: f32,
+    texts: Vec<String>,
+}
+
+impl HeaderCell {
+    fn center(&self) -> f32 {
+        (self.top + self.bottom) / 2.0
+    }
+
+    fn text(&self) -> String {
+        squeeze(&join_wrapped(self.texts.iter().map(String::as_str)))
+    }
+}
+
+/// The header's cells: runs, with a run right below another and under it
+/// (less than half a line between them) joined to it as a wrapped line.
+fn header_cells(header: &[&Line]) -> Vec<HeaderCell> {
+    let mut cells: Vec<HeaderCell> = Vec::new();
+    for l in header {
+        if unit_of_line(&l.text).is_some() {
+            continue;
+        }
+        for r in &l.runs {
+            let span = Span::of(r);
+            let height = (l.bottom - l.top).max(1.0);
+            let wrapped = cells.iter_mut().rev().find(|c| {
+                let narrow = (c.span.x1 - c.span.x0).min(span.x1 - span.x0).max(1.0);
+                let gap = l.top - c.bottom;
+                gap > -height * 0.5 && gap < height * 0.5 && c.span.overlap(&span) >= 0.5 * narrow
+            });
+            match wrapped {
+                Some(c) => {
+                    c.texts.push(r.text.clone());
+                    c.bottom = l.bottom;
+                    c.span.x0 = c.span.x0.min(span.x0);
+                    c.span.x1 = c.span.x1.max(span.x1);
+                }
+                None => cells.push(HeaderCell { span, top: l.top, bottom: l.bottom, texts: vec![r.text.clone()] }),
+            }
+        }
+    }
+    cells
+}
+
+/// The parent of each header cell: a heading above it that stands over a
+/// group of columns. A group heading is centred over its children and
+/// narrower than them, so its children are found on the first line below it
+/// that reaches under it, between the nearest headings to its left and right
+/// that are not below it (cells of its own line, and cells spanning both
+/// rows, centred above that line).
+fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
+    let mut parent: Vec<Option<usize>> = vec![None; cells.len()];
+    let mut order: Vec<usize> = (0..cells.len()).collect();
+    // Lower groups first, so that a cell gets its nearest group.
+    order.sort_by(|&a, &b| cells[b].top.total_cmp(&cells[a].top));
+    for g in order {
+        let below: Vec<usize> = (0..cells.len())
+            .filter(|&c| cells[c].top >= cells[g].bottom - 0.5 && cells[c].span.overlap(&cells[g].span) > 0.0)
+            .collect();
+        let Some(child_top) = below.iter().map(|&c| cells[c].top).min_by(f32::total_cmp) else { continue };
+        let upper = |c: usize| c != g && cells[c].center() < child_top;
+        let left = (0..cells.len())
+            .filter(|&c| upper(c) && cells[c].span.x1 <= cells[g].span.x0)
+            .map(|c| cells[c].span.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let right = (0..cells.len())
+            .filter(|&c| upper(c) && cells[c].span.x0 >= cells[g].span.x1)
+            .map(|c| cells[c].span.x0)
+            .fold(f32::INFINITY, f32::min);
+        for c in 0..cells.len() {
+            let on_child_line = (cells[c].top - child_top).abs() < 1.5;
+            let m = cells[c].span.mid();
+            if on_child_line && m > left && m < right && parent[c].is_none() {
+                parent[c] = Some(g);
+            }
+        }
+    }
+    parent
+}
+
+/// Each column's header path, from the header lines above the first row:
+/// the lowest heading over the column, then its groups up to the top.
+fn header_paths(header: &[&Line], columns: &[Span]) -> Vec<String> {
+    let cells = header_cells(header);
+    let parent = parents(&cells);
+    let zones = zones(columns);
+    (0..columns.len())
+        .map(|c| {
+            let z = &zones[c];
+            let inside = |h: usize| z.x0 <= cells[h].span.mid() && cells[h].span.mid() < z.x1;
+            let leaf = (0..cells.len()).filter(|&h| inside(h)).max_by(|&a, &b| cells[a].top.total_cmp(&cells[b].top));
+            let mut parts: Vec<String> = Vec::new();
+            let mut at = leaf;
+            let mut guard = 0;
+            while let Some(h) = at {
+                parts.push(cells[h].text());
+                at = parent[h];
+                guard += 1;
+                if guard > 8 {
+                    break;
+                }
+            }
+            parts.reverse();
+            parts.retain(|p| !p.is_empty());
+            parts.join("/")
+        })
+        .collect()
+}
+
+/// The column a data run belongs to: among the columns of its kind (text
+/// goes to text columns: a name wrapped onto a line of its own), the one
+/// whose span holds its middle, or the nearest.
+fn column_of(run: &Run, columns: &[Column]) -> usize {
+    let kind = kind_of(run);
+    let m = Span::of(run).mid();
+    let d = |c: &Span| {
+        if m < c.x0 {
+            c.x0 - m
+        } else if m > c.x1 {
+            m - c.x1
+        } else {
+            0.0
+        }
+    };
+    let best = |same_kind: bool| {
+        (0..columns.len())
+            .filter(|&c| !same_kind || columns[c].0 == kind)
+            .min_by(|&a, &b| d(&columns[a].1).total_cmp(&d(&columns[b].1)))
+    };
+    best(true).or_else(|| best(false)).unwrap_or(0)
+}
+
+/// The rows of one page: each anchor line with the lines that belong to it.
+fn rows_of(lines: &[PlacedLine<'_>], columns: &[Column], raw: &mut RawTable) -> Vec<Vec<String>> {
+    let anchors: Vec<usize> = (0..lines.len()).filter(|&i| is_anchor(lines[i].line)).collect();
+    let Some(&first) = anchors.first() else { return Vec::new() };
+    let spacing = typical_spacing(lines, &anchors);
+    let mut members: Vec<Vec<&Line>> = anchors.iter().map(|&i| vec![lines[i].line]).collect();
+    for (i, pl) in lines.iter().enumerate() {
+        let l = pl.line;
+        if anchors.contains(&i) {
+            continue;
+        }
+        if is_note(l) {
+            raw.note.get_or_insert_with(|| squeeze(&l.text));
+            continue;
+        }
+        if i < first {
+            continue; // a running head or a repeated header above the rows
+        }
+        let cy = (l.top + l.bottom) / 2.0;
+        let nearest = (0..anchors.len()).min_by(|&a, &b| {
+            let d = |k: usize| (mid(lines[anchors[k]].line) - cy).abs();
+            d(a).total_cmp(&d(b))
+        });
+        if let Some(k) = nearest {
+            if (mid(lines[anchors[k]].line) - cy).abs() <= spacing * 0.9 {
+                members[k].push(l);
+            }
+        }
+    }
+    members
+        .into_iter()
+        .map(|mut ls| {
+            ls.sort_by(|a, b| a.top.total_cmp(&b.top));
+            let mut cells: Vec<Vec<&str>> = vec![Vec::new(); columns.len()];
+            for l in ls {
+                for r in &l.runs {
+                    cells[column_of(r, columns)].push(&r.text);
+                }
+            }
+            cells.into_iter().map(join_wrapped).collect()
+        })
+        .collect()
+}
+
+fn mid(l: &Line) -> f32 {
+    (l.top + l.bottom) / 2.0
+}
+
+/// The usual distance between consecutive rows.
+fn typical_spacing(lines: &[PlacedLine<'_>], anchors: &[usize]) -> f32 {
+    let mut gaps: Vec<f32> = anchors.windows(2).map(|w| mid(lines[w[1]].line) - mid(lines[w[0]].line)).collect();
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 2).copied().unwrap_or_else(|| {
+        let l = lines[anchors[0]].line;
+        (l.bottom - l.top) * 2.0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_model::TableKey;
+
+    fn line(top: f32, runs: &[(&str, f32, f32)]) -> Line {
+        Line {
+            text: runs.iter().map(|r| r.0).collect::<Vec<_>>().join(" "),
+            runs: runs.iter().map(|&(t, x0, x1)| Run { text: t.into(), x0, x1 }).collect(),
+            top,
+            bottom: top + 8.0,
+        }
+    }
+
+    #[test]
+    fn columns_and_a_two_row_header_come_from_alignment() {
+        let lines = [
+            line(0.0, &[("单位：万元", 500.0, 550.0)]),
+            line(20.0, &[("基本支出", 378.0, 410.0)]),
+            line(
+                27.5,
+                &[
+                    ("科目编码", 57.0, 89.0),
+                    ("科目名称", 151.0, 183.0),
+                    ("合计", 256.0, 272.0),
+                    ("项目支出", 506.0, 538.0),
+                ],
+            ),
+            line(35.0, &[("小计", 324.0, 340.0), ("人员经费", 381.0, 413.0), ("公用经费", 444.0, 476.0)]),
+            line(
+                50.0,
+                &[
+                    ("合计", 159.0, 175.0),
+                    ("2,693.16", 265.0, 296.0),
+                    ("1,371.64", 333.0, 364.0),
+                    ("1,078.40", 396.0, 426.0),
+                    ("293.24", 465.0, 489.0),
+                    ("1,321.52", 521.0, 551.0),
+                ],
+            ),
+            line(60.0, &[("机关事业单位基本养老保险缴费支", 106.0, 226.0)]),
+            line(
+                65.0,
+                &[
+                    ("2080505", 44.0, 75.0),
+                    ("94.83", 276.0, 296.0),
+                    ("94.83", 344.0, 364.0),
+                    ("94.83", 407.0, 426.0),
+                    ("0.00", 473.0, 489.0),
+                    ("0.00", 536.0, 551.0),
+                ],
+            ),
+            line(70.0, &[("出", 106.0, 114.0)]),
+        ];
+        let placed: Vec<PlacedLine<'_>> = lines.iter().map(|l| PlacedLine { line: l, page: 1 }).collect();
+        let title = Title {
+            no: "5-1".into(),
+            text: "一般公共预算支出表".into(),
+            key: TableKey::GeneralBudgetExpenseByFunction,
+        };
+        let raw = table_from_layout(title, &placed).unwrap();
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["科目编码", "科目名称", "合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+        );
+        assert_eq!(raw.rows.len(), 2);
+        assert_eq!(raw.rows[1].cells[0], "2080505");
+        assert_eq!(raw.rows[1].cells[1], "机关事业单位基本养老保险缴费支出");
+        assert_eq!(raw.rows[1].cells[6], "0.00");
+        assert_eq!(raw.unit.as_deref(), Some("万元"));
+    }
+}
