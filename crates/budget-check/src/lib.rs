@@ -1,1 +1,175 @@
-//! stub
+//! Arithmetic and cross-table checks of rebuilt budget tables.
+//!
+//! [`check_document`] takes a parsed [`Document`] and returns one
+//! [`Check`] per comparison, in table order, cross-table checks last. It is
+//! pure and never fails: a figure that is not there makes its check
+//! [`CheckStatus::Unchecked`], and a table or row that no check reaches is
+//! reported as such (kind [`kind::COVERAGE`]).
+//!
+//! The kinds (the `check` column of `checks.csv`) are in [`kind`]:
+//! [`kind::HIERARCHY`] (a coded row against the rows whose codes extend
+//! it), [`kind::TOTAL_ROW`] (a `合计` row against the top-level rows),
+//! [`kind::ROW_SUM`] (a column whose header says it sums others),
+//! [`kind::TWO_SIDED`] (the groups, totals and balance of 收支总表) and
+//! [`kind::CROSS_TABLE`] (the same figure where tables restate it).
+//!
+//! Verdicts: exact → `ok`; off by no more than one unit of the last printed
+//! digit per summed term → `rounding` (0.01 per term for amounts printed
+//! with two decimals; the least precise non-zero figure compared sets the
+//! unit, so whole 元 beside 元 and 分 allow 1); else `fail`, or `warning`
+//! where a difference is allowed. Tables printed in different units (三公
+//! in 万元, 基本支出 in 元) are compared in the coarser one.
+//!
+//! Blank cells: a column (on one side of a two-sided table) that prints no
+//! zero amount but has blank cells prints zeros blank (财政拨款收支总表 in the
+//! Hubei template, 上缴上级支出 in 支出决算表), and its blanks count as 0; in
+//! a column that prints `0.00`, a blank is a missing figure, and every check
+//! that needs it is `unchecked`. A check whose figures are all blank zeros
+//! is not made: nothing is printed to check.
+//!
+//! ```
+//! use budget_model::{Cell, CheckStatus, Column, Decimal, Document, Row, Table, TableKey};
+//!
+//! let amount = |s: &str| Cell::Amount(s.parse::<Decimal>().unwrap());
+//! let row = |code: &str, name: &str, v: &str| {
+//!     let mut r = Row::new(name, 9);
+//!     r.code = (!code.is_empty()).then(|| code.to_string());
+//!     r.cells = vec![amount(v)];
+//!     r
+//! };
+//! let mut t = Table::new(TableKey::ExpenseSummary, "3", "部门支出总表");
+//! t.columns = vec![Column::amount("合计")];
+//! t.rows = vec![row("22102", "住房改革支出", "139.77"), row("2210201", "住房公积金", "88.34")];
+//! let doc = Document { tables: vec![t], ..Document::default() };
+//!
+//! let checks = budget_check::check_document(&doc);
+//! assert_eq!(checks[0].check, budget_check::kind::HIERARCHY);
+//! assert_eq!(checks[0].status, CheckStatus::Fail);
+//! assert_eq!(checks[0].expected.unwrap().to_string(), "88.34");
+//! assert_eq!(checks[0].difference.unwrap().to_string(), "51.43");
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod cross_table;
+mod hierarchy;
+mod ledger;
+mod locate;
+mod names;
+mod row_sum;
+mod sum;
+mod two_sided;
+
+pub use budget_model::{Check, CheckStatus, Document};
+
+use ledger::Ledger;
+use sum::View;
+
+/// The kinds of check, as written in the `check` column.
+pub mod kind {
+    /// A coded row against the rows whose codes extend it (类 = its 款,
+    /// 款 = its 项, 301 = 30101 + …, a department = its units), and in the
+    /// project table a unit against its projects.
+    pub const HIERARCHY: &str = "hierarchy";
+    /// A `合计` row against the top-level rows (or, in the project table,
+    /// every project).
+    pub const TOTAL_ROW: &str = "total_row";
+    /// Across a row: a column whose header says it sums others
+    /// (`合计 = 基本支出 + 项目支出`, `基本支出/小计 = 人员经费 + 公用经费`).
+    pub const ROW_SUM: &str = "row_sum";
+    /// A two-sided table: groups, totals and `收入总计 = 支出总计`.
+    pub const TWO_SIDED: &str = "two_sided";
+    /// The same figure in two tables.
+    pub const CROSS_TABLE: &str = "cross_table";
+    /// A table or row that no check reaches (always `unchecked`).
+    pub const COVERAGE: &str = "coverage";
+}
+
+/// Every check of `doc`: within each amount table, then across tables.
+pub fn check_document(doc: &Document) -> Vec<Check> {
+    let views: Vec<View> =
+        doc.tables.iter().enumerate().filter(|(_, t)| !t.key.is_form()).map(|(i, t)| View::new(t, i)).collect();
+    let mut ledger = Ledger::new(doc);
+    for view in &views {
+        if view.table.key.is_two_sided() {
+            two_sided::check(view, &mut ledger);
+        } else {
+            hierarchy::check(view, &mut ledger);
+        }
+        row_sum::check(view, &mut ledger);
+        ledger.coverage(view);
+    }
+    cross_table::check(&views, &mut ledger);
+    ledger.into_checks()
+}
+
+/// Builders for the unit tests: tables written as they are printed.
+#[cfg(test)]
+pub(crate) mod testing {
+    use budget_model::{Cell, Check, CheckStatus, Column, Decimal, Document, Row, Section, Table, TableKey};
+
+    /// A cell as printed: empty is blank, a number is an amount, anything
+    /// else is text.
+    pub fn cell(s: &str) -> Cell {
+        if s.is_empty() {
+            Cell::Blank
+        } else {
+            s.parse::<Decimal>().map(Cell::Amount).unwrap_or_else(|_| Cell::Text(s.to_string()))
+        }
+    }
+
+    /// A table of `key` with amount `columns` and rows `(code, name, cells)`.
+    pub fn table(key: TableKey, columns: &[&str], rows: &[(&str, &str, &[&str])]) -> Table {
+        let mut t = Table::new(key, "", "");
+        t.columns = columns.iter().map(|c| Column::amount(*c)).collect();
+        t.rows = rows.iter().map(|(code, name, cells)| row(None, code, name, cells)).collect();
+        t.pages = vec![1];
+        t
+    }
+
+    /// A two-sided table: income rows, then expense rows, `(name, cells)`.
+    pub fn two_sided(
+        key: TableKey,
+        columns: &[&str],
+        income: &[(&str, &[&str])],
+        expense: &[(&str, &[&str])],
+    ) -> Table {
+        let mut t = table(key, columns, &[]);
+        t.rows.extend(income.iter().map(|(n, c)| row(Some(Section::Income), "", n, c)));
+        t.rows.extend(expense.iter().map(|(n, c)| row(Some(Section::Expense), "", n, c)));
+        t
+    }
+
+    fn row(section: Option<Section>, code: &str, name: &str, cells: &[&str]) -> Row {
+        let mut r = Row::new(name, 1);
+        r.section = section;
+        r.code = (!code.is_empty()).then(|| code.to_string());
+        r.cells = cells.iter().map(|c| cell(c)).collect();
+        r
+    }
+
+    /// Every check of a document made of `tables`.
+    pub fn checks(tables: Vec<Table>) -> Vec<Check> {
+        crate::check_document(&Document { tables, ..Document::default() })
+    }
+
+    /// The checks of `kind` as `(code or name, column, status)`.
+    pub fn verdicts(checks: &[Check], kind: &str) -> Vec<(String, String, CheckStatus)> {
+        checks
+            .iter()
+            .filter(|c| c.check == kind)
+            .map(|c| {
+                let row = if c.row_code.is_empty() { c.row_name.clone() } else { c.row_code.clone() };
+                (row, c.column.clone(), c.status)
+            })
+            .collect()
+    }
+
+    /// The status of the one check of `kind` on `row` and `column`.
+    pub fn status(checks: &[Check], kind: &str, row: &str, column: &str) -> CheckStatus {
+        let found: Vec<_> =
+            verdicts(checks, kind).into_iter().filter(|(r, c, _)| r == row && c == column).map(|(_, _, s)| s).collect();
+        assert_eq!(found.len(), 1, "{kind} {row} [{column}] in {:#?}", verdicts(checks, kind));
+        found[0]
+    }
+}

@@ -1,0 +1,294 @@
+//! Totals across a row, read from the header: in each header group, a
+//! column labelled as a total (`合计`, `小计`, `本年支出合计`, `“三公”经费合计`)
+//! is the sum of its sibling columns. So `合计 = 基本支出 + 项目支出`,
+//! `基本支出/小计 = 人员经费 + 公用经费`, `本年收入/小计` = its parts,
+//! `公务用车购置及运行费/小计 = 购置费 + 运行费`, and `“三公”经费合计` = the
+//! three kinds, with a sibling group counted by its own 小计 when it has
+//! one, else by all its columns. Columns labelled `其中…` are parts of a
+//! sibling and never terms.
+
+use budget_model::Table;
+
+use crate::hierarchy::sections;
+use crate::kind;
+use crate::ledger::Ledger;
+use crate::names::{is_subset, is_total};
+use crate::sum::{unchecked, Figure, Sum, View};
+
+/// One level of the header: the columns and groups under one label.
+#[derive(Debug, Default)]
+struct Group {
+    label: String,
+    leaves: Vec<(String, usize)>,
+    groups: Vec<Group>,
+    /// Members in printed order: `Ok(leaf)` or `Err(group)` indices.
+    order: Vec<Result<usize, usize>>,
+}
+
+impl Group {
+    /// The header tree of `columns` of `t`.
+    fn of(t: &Table, columns: &[usize]) -> Group {
+        let mut root = Group::default();
+        for &i in columns {
+            let parts: Vec<&str> = t.columns[i].path.split('/').map(str::trim).collect();
+            root.insert(&parts, i);
+        }
+        root
+    }
+
+    fn insert(&mut self, parts: &[&str], col: usize) {
+        match parts {
+            [] => {}
+            [leaf] => {
+                self.order.push(Ok(self.leaves.len()));
+                self.leaves.push((leaf.to_string(), col));
+            }
+            [head, rest @ ..] => {
+                // Only the last group can continue: a label seen again
+                // after another member starts a new group.
+                let last = self.order.last().and_then(|m| m.err());
+                let g = match last.filter(|&g| self.groups[g].label == *head) {
+                    Some(g) => g,
+                    None => {
+                        self.order.push(Err(self.groups.len()));
+                        self.groups.push(Group { label: head.to_string(), ..Group::default() });
+                        self.groups.len() - 1
+                    }
+                };
+                self.groups[g].insert(rest, col);
+            }
+        }
+    }
+
+    /// The total column of this level, if exactly one leaf is a total.
+    fn total(&self) -> Option<usize> {
+        let mut totals = self.leaves.iter().filter(|(l, _)| is_total(l));
+        let first = totals.next()?;
+        totals.next().is_none().then_some(first.1)
+    }
+
+    /// Two members with one label: the header was not read cleanly.
+    fn ambiguous(&self) -> bool {
+        let mut labels: Vec<&str> = self.leaves.iter().map(|(l, _)| l.as_str()).collect();
+        labels.extend(self.groups.iter().map(|g| g.label.as_str()));
+        let n = labels.len();
+        labels.sort_unstable();
+        labels.dedup();
+        labels.len() != n || labels.iter().any(|l| l.is_empty())
+    }
+
+    /// The columns this group adds to a sum above it: its total, or else
+    /// every term column under it.
+    fn term_columns(&self) -> Vec<usize> {
+        match self.total() {
+            Some(c) => vec![c],
+            None => self.parts(),
+        }
+    }
+
+    /// The columns summed into this level's total.
+    fn parts(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for m in &self.order {
+            match *m {
+                Ok(l) if !is_total(&self.leaves[l].0) && !is_subset(&self.leaves[l].0) => out.push(self.leaves[l].1),
+                Ok(_) => {}
+                Err(g) if !is_subset(&self.groups[g].label) => out.extend(self.groups[g].term_columns()),
+                Err(_) => {}
+            }
+        }
+        out
+    }
+
+    /// Every level with a total and something to add to it.
+    fn summing<'a>(&'a self, path: &str, out: &mut Vec<(String, &'a Group)>) {
+        if self.total().is_some() && !self.parts().is_empty() {
+            out.push((path.to_string(), self));
+        }
+        for g in &self.groups {
+            let p = if path.is_empty() { g.label.clone() } else { format!("{path}/{}", g.label) };
+            g.summing(&p, out);
+        }
+    }
+}
+
+/// Checks every row of `view` against the summing columns of its header
+/// (in a two-sided table whose sides print different columns, each side
+/// against its own).
+pub(crate) fn check(view: &View, ledger: &mut Ledger) {
+    for (section, rows) in sections(view.table) {
+        let root = Group::of(view.table, &view.columns_for(section));
+        let mut levels = Vec::new();
+        root.summing("", &mut levels);
+        if levels.iter().any(|(_, g)| g.ambiguous()) {
+            let why = "the header repeats a label beside a total column, so which columns it sums is not known";
+            ledger.push(unchecked(kind::ROW_SUM, view, None, why.to_string()));
+            continue;
+        }
+        for (_, g) in &levels {
+            for &r in &rows {
+                check_row(view, g, r, ledger);
+            }
+        }
+    }
+}
+
+/// One row against one summing level of the header.
+fn check_row(view: &View, g: &Group, r: usize, ledger: &mut Ledger) {
+    let t = view.table;
+    let Some(total) = g.total() else { return };
+    let parts = g.parts();
+    let names: Vec<&str> = parts.iter().map(|&c| t.columns[c].path.as_str()).collect();
+    let detail = format!("{} = {}", t.columns[total].path, names.join(" + "));
+    let figures: Vec<Figure> = parts.iter().map(|&c| view.figure(r, c)).collect();
+    if t.key.is_two_sided() && view.figure(r, total).is_nonzero() && figures.iter().all(|f| *f == Figure::Blank) {
+        // One side of a two-sided table may print only the first of the
+        // columns (财政拨款收入支出决算总表: 决算数 on the income side; 合计,
+        // 一般公共预算, … on the expense side): blank parts beside a total are
+        // not printed, not zero.
+        let mut c =
+            unchecked(kind::ROW_SUM, view, Some(r), format!("{detail}: the parts are not printed on this side"));
+        c.column = t.columns[total].path.clone();
+        c.actual = view.figure(r, total).value();
+        ledger.cover(view, &[r]);
+        ledger.push(c);
+        return;
+    }
+    ledger.add(view, &[r], Sum::at(kind::ROW_SUM, view, r, total).terms(figures).detail(detail));
+}
+
+#[cfg(test)]
+mod tests {
+    use budget_model::{CheckStatus, Column, Section, TableKey};
+
+    use crate::kind::ROW_SUM;
+    use crate::testing::{checks, status, table, two_sided};
+
+    const BY_FUNCTION: &[&str] = &["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"];
+
+    #[test]
+    fn total_and_subtotal_columns_sum_their_siblings() {
+        let t = table(
+            TableKey::GeneralBudgetExpenseByFunction,
+            BY_FUNCTION,
+            &[
+                ("201", "一般公共服务支出", &["1147.27", "807.27", "607.03", "200.23", "340.00"]),
+                ("208", "社会保障和就业支出", &["102.39", "102.39", "100.31", "2.08", "1.00"]),
+            ],
+        );
+        let c = checks(vec![t]);
+        assert_eq!(status(&c, ROW_SUM, "201", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, ROW_SUM, "201", "基本支出/小计"), CheckStatus::Rounding);
+        assert_eq!(status(&c, ROW_SUM, "208", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&c, ROW_SUM, "208", "基本支出/小计"), CheckStatus::Ok);
+    }
+
+    #[test]
+    fn a_group_with_a_subtotal_counts_once_in_the_total_above() {
+        let columns = [
+            "“三公”经费合计",
+            "因公出国（境）费",
+            "公务用车购置及运行费/小计",
+            "公务用车购置及运行费/公务用车购置费",
+            "公务用车购置及运行费/公务用车运行费",
+            "公务接待费",
+        ];
+        let good = table(
+            TableKey::ThreePublicExpense,
+            &columns,
+            &[("", "", &["5.55", "0.00", "3.37", "0.00", "3.37", "2.18"])],
+        );
+        let c = checks(vec![good]);
+        assert_eq!(status(&c, ROW_SUM, "", "“三公”经费合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, ROW_SUM, "", "公务用车购置及运行费/小计"), CheckStatus::Ok);
+        let bad = table(
+            TableKey::ThreePublicExpense,
+            &columns,
+            &[("", "", &["5.55", "0.00", "3.37", "1.00", "3.37", "2.18"])],
+        );
+        let c = checks(vec![bad]);
+        assert_eq!(status(&c, ROW_SUM, "", "公务用车购置及运行费/小计"), CheckStatus::Fail);
+    }
+
+    #[test]
+    fn columns_of_groups_without_a_subtotal_are_each_a_term() {
+        let columns =
+            ["合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算", "财政拨款结转结余/一般公共预算", "单位资金"];
+        let t =
+            table(TableKey::ProjectExpense, &columns, &[("", "乡村振兴", &["10.00", "6.00", "1.00", "2.00", "1.00"])]);
+        assert_eq!(status(&checks(vec![t]), ROW_SUM, "乡村振兴", "合计"), CheckStatus::Ok);
+        let t =
+            table(TableKey::ProjectExpense, &columns, &[("", "乡村振兴", &["10.00", "6.00", "1.00", "2.00", "0.00"])]);
+        assert_eq!(status(&checks(vec![t]), ROW_SUM, "乡村振兴", "合计"), CheckStatus::Fail);
+    }
+
+    #[test]
+    fn subset_columns_are_not_terms() {
+        let t = table(
+            TableKey::IncomeSummary,
+            &["合计", "财政拨款", "事业收入", "其中：教育收费"],
+            &[("", "合计", &["10.00", "6.00", "4.00", "3.00"])],
+        );
+        assert_eq!(status(&checks(vec![t]), ROW_SUM, "合计", "合计"), CheckStatus::Ok);
+    }
+
+    #[test]
+    fn a_header_that_repeats_a_label_is_not_summed() {
+        let t = table(
+            TableKey::ExpenseSummary,
+            &["合计", "项目支出", "基本支出", "项目支出"],
+            &[("201", "x", &["3.00", "1.00", "1.00", "1.00"])],
+        );
+        let c = checks(vec![t]);
+        assert_eq!(status(&c, ROW_SUM, "", ""), CheckStatus::Unchecked);
+    }
+
+    #[test]
+    fn a_figure_missing_where_zeros_are_printed_is_unchecked() {
+        let t = table(
+            TableKey::ExpenseSummary,
+            &["合计", "基本支出", "项目支出"],
+            &[("201", "x", &["3.00", "3.00", ""]), ("202", "y", &["0.00", "0.00", "0.00"])],
+        );
+        assert_eq!(status(&checks(vec![t]), ROW_SUM, "201", "合计"), CheckStatus::Unchecked);
+        // Where the column prints no zero, its blanks are zeros.
+        let t =
+            table(TableKey::ExpenseSummary, &["合计", "基本支出", "项目支出"], &[("201", "x", &["3.00", "3.00", ""])]);
+        assert_eq!(status(&checks(vec![t]), ROW_SUM, "201", "合计"), CheckStatus::Ok);
+    }
+
+    /// 财政拨款收入支出决算总表: the income side prints one column, the
+    /// expense side four.
+    #[test]
+    fn parts_a_side_does_not_print_are_not_zeros() {
+        let columns = ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款"];
+        let t = two_sided(
+            TableKey::FiscalIncomeExpenseSummary,
+            &columns,
+            &[("一般公共预算财政拨款", &["307.82", "", ""]), ("总计", &["307.82", "", ""])],
+            &[("一般公共服务支出", &["307.82", "307.82", ""]), ("总计", &["307.82", "307.82", ""])],
+        );
+        let c = checks(vec![t]);
+        assert_eq!(status(&c, ROW_SUM, "一般公共服务支出", "合计"), CheckStatus::Ok);
+        let income: Vec<_> = c.iter().filter(|c| c.check == ROW_SUM && c.row_name == "一般公共预算财政拨款").collect();
+        assert_eq!(income[0].status, CheckStatus::Unchecked);
+        // With the sides' own columns marked, each side is summed by its own header.
+        let mut t = two_sided(
+            TableKey::FiscalIncomeExpenseSummary,
+            &["预算数", "合计", "一般公共预算", "政府性基金预算"],
+            &[("一般公共预算", &["9.00", "", "", ""]), ("收入总计", &["9.00", "", "", ""])],
+            &[("公共安全支出", &["", "9.00", "8.00", ""]), ("支出总计", &["", "9.00", "9.00", ""])],
+        );
+        t.columns = ["预算数", "合计", "一般公共预算", "政府性基金预算"]
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Column {
+                section: Some(if i == 0 { Section::Income } else { Section::Expense }),
+                ..Column::amount(*p)
+            })
+            .collect();
+        let c = checks(vec![t]);
+        assert_eq!(status(&c, ROW_SUM, "公共安全支出", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&c, ROW_SUM, "支出总计", "合计"), CheckStatus::Ok);
+    }
+}

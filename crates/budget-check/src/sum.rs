@@ -1,0 +1,345 @@
+//! Figures, sums and their verdicts: the one place that decides `ok`,
+//! `rounding`, `fail`, `warning` or `unchecked`.
+
+use budget_model::{Cell, Check, CheckStatus, Decimal, Row, Section, Table, TableKey};
+
+/// How a table prints a zero amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Zeros {
+    /// Zeros are printed (`0.00`), or nothing is blank: a blank cell is a
+    /// figure we do not have.
+    Printed,
+    /// No amount cell is zero and some are blank: the template prints zeros
+    /// blank (财政拨款收支总表 of the Hubei template), so a blank cell is 0.
+    Blank,
+}
+
+impl Zeros {
+    /// Decided per column, and per side of a two-sided table, from its own
+    /// cells: one printed zero means its blanks are not zeros. Templates
+    /// leave whole columns blank (支出决算表: 上缴上级支出, 经营支出 beside
+    /// 项目支出 printed `0.00`; the Shanghai 财政拨款收支总表 prints `0.00` on
+    /// its income side and leaves the fund columns of its expense side blank).
+    pub(crate) fn of(table: &Table, section: Option<Section>, col: usize) -> Zeros {
+        let mut blanks = false;
+        for row in table.rows.iter().filter(|r| r.section == section) {
+            match row.cells.get(col) {
+                Some(Cell::Amount(d)) if d.is_zero() => return Zeros::Printed,
+                Some(Cell::Blank) | None => blanks = true,
+                _ => {}
+            }
+        }
+        if blanks {
+            Zeros::Blank
+        } else {
+            Zeros::Printed
+        }
+    }
+}
+
+/// One figure of a sum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Figure {
+    /// An amount as printed.
+    Printed(Decimal),
+    /// A blank cell in a table that prints zeros blank: 0.
+    Blank,
+    /// No figure: a blank where zeros are printed, text in an amount
+    /// column, no such cell.
+    Missing,
+}
+
+impl Figure {
+    /// The value, if there is one (0 for a blank zero).
+    pub(crate) fn value(self) -> Option<Decimal> {
+        match self {
+            Figure::Printed(d) => Some(d),
+            Figure::Blank => Some(Decimal::ZERO),
+            Figure::Missing => None,
+        }
+    }
+
+    /// True when the figure is known and not zero.
+    pub(crate) fn is_nonzero(self) -> bool {
+        self.value().is_some_and(|v| !v.is_zero())
+    }
+}
+
+/// A table with how it prints zeros, and its place in the document.
+#[derive(Debug, Clone)]
+pub(crate) struct View<'a> {
+    /// The table.
+    pub table: &'a Table,
+    /// Its index in `Document::tables`.
+    pub index: usize,
+    /// How each column prints zeros: in rows without a section, on the
+    /// income side, on the expense side.
+    zeros: Vec<[Zeros; 3]>,
+}
+
+impl<'a> View<'a> {
+    /// A view of `table`, the `index`th of its document.
+    pub(crate) fn new(table: &'a Table, index: usize) -> Self {
+        let sides = [None, Some(Section::Income), Some(Section::Expense)];
+        let zeros = (0..table.columns.len()).map(|c| sides.map(|s| Zeros::of(table, s, c))).collect();
+        View { table, index, zeros }
+    }
+
+    /// The figure in row `row`, column `col`.
+    pub(crate) fn figure(&self, row: usize, col: usize) -> Figure {
+        let Some(r) = self.table.rows.get(row) else { return Figure::Missing };
+        let side = match r.section {
+            None => 0,
+            Some(Section::Income) => 1,
+            Some(Section::Expense) => 2,
+        };
+        let zeros = self.zeros.get(col).map_or(Zeros::Printed, |z| z[side]);
+        match r.cells.get(col) {
+            Some(Cell::Amount(d)) => Figure::Printed(*d),
+            Some(Cell::Blank) if zeros == Zeros::Blank => Figure::Blank,
+            _ => Figure::Missing,
+        }
+    }
+
+    /// The row at `row` (which must exist: callers index from the table).
+    pub(crate) fn row(&self, row: usize) -> &'a Row {
+        &self.table.rows[row]
+    }
+
+    /// The amount columns rows of `section` have (in a two-sided table
+    /// whose sides print different columns, that side's own).
+    pub(crate) fn columns_for(&self, section: Option<Section>) -> Vec<usize> {
+        self.table.amount_columns().filter(|&c| self.table.columns[c].applies_to(section)).collect()
+    }
+
+    /// How many 元 one unit of the table is (`万元` → 10000), if it says.
+    pub(crate) fn unit_factor(&self) -> Option<Decimal> {
+        let unit = self.table.unit.as_deref()?;
+        let factor = if unit.contains("亿元") {
+            100_000_000
+        } else if unit.contains("万元") {
+            10_000
+        } else if unit.contains("千元") {
+            1_000
+        } else if unit.contains('元') {
+            1
+        } else {
+            return None;
+        };
+        Some(Decimal::from(factor))
+    }
+
+    /// The header path of column `col`.
+    pub(crate) fn column(&self, col: usize) -> &'a str {
+        self.table.columns.get(col).map(|c| c.path.as_str()).unwrap_or("")
+    }
+}
+
+/// A printed figure and the terms the document's own arithmetic adds up to
+/// it.
+#[derive(Debug, Clone)]
+pub(crate) struct Sum {
+    kind: &'static str,
+    key: TableKey,
+    code: String,
+    name: String,
+    column: String,
+    page: u32,
+    printed: Figure,
+    terms: Vec<Figure>,
+    detail: String,
+    warn_only: bool,
+}
+
+impl Sum {
+    /// The figure of `view` at `row`, `col`, to be compared with terms.
+    pub(crate) fn at(kind: &'static str, view: &View, row: usize, col: usize) -> Sum {
+        let r = view.row(row);
+        Sum {
+            kind,
+            key: view.table.key,
+            code: r.code.clone().unwrap_or_default(),
+            name: r.name.clone(),
+            column: view.column(col).to_string(),
+            page: r.page,
+            printed: view.figure(row, col),
+            terms: Vec::new(),
+            detail: String::new(),
+            warn_only: false,
+        }
+    }
+
+    /// A row `view` does not print (a 类 one table lists and another
+    /// leaves out): its figure is 0, reported under `code` and `name`.
+    pub(crate) fn absent(kind: &'static str, view: &View, col: usize, code: &str, name: &str) -> Sum {
+        Sum {
+            kind,
+            key: view.table.key,
+            code: code.to_string(),
+            name: name.to_string(),
+            column: view.column(col).to_string(),
+            page: view.table.first_page(),
+            printed: Figure::Blank,
+            terms: Vec::new(),
+            detail: String::new(),
+            warn_only: false,
+        }
+    }
+
+    /// Replaces the printed figure (converted to another unit).
+    pub(crate) fn printed(mut self, figure: Figure) -> Sum {
+        self.printed = figure;
+        self
+    }
+
+    /// Adds the terms.
+    pub(crate) fn terms(mut self, terms: impl IntoIterator<Item = Figure>) -> Sum {
+        self.terms.extend(terms);
+        self
+    }
+
+    /// Says in words what is compared (kept in `document.json`).
+    pub(crate) fn detail(mut self, detail: impl Into<String>) -> Sum {
+        self.detail = detail.into();
+        self
+    }
+
+    /// A difference is a `warning`, not a `fail`.
+    pub(crate) fn warn_only(mut self) -> Sum {
+        self.warn_only = true;
+        self
+    }
+
+    /// The verdict, or `None` when nothing is printed at all (every figure
+    /// a blank zero): there is nothing to check.
+    pub(crate) fn verdict(self) -> Option<Check> {
+        let figures = || std::iter::once(self.printed).chain(self.terms.iter().copied());
+        if figures().all(|f| f == Figure::Blank) {
+            return None;
+        }
+        let expected = self.terms.iter().map(|f| f.value()).sum::<Option<Decimal>>();
+        let actual = self.printed.value();
+        let (difference, status) = match (expected, actual) {
+            (Some(e), Some(a)) => {
+                let ulp = figures().filter(|f| f.is_nonzero()).filter_map(last_place).max().unwrap_or(Decimal::ONE);
+                (Some(a - e), status(a - e, self.terms.len().max(1), ulp, self.warn_only))
+            }
+            _ => (None, CheckStatus::Unchecked),
+        };
+        Some(Check {
+            check: self.kind.to_string(),
+            table_key: self.key,
+            row_code: self.code,
+            row_name: self.name,
+            column: self.column,
+            expected,
+            actual,
+            difference,
+            status,
+            page: self.page,
+            detail: self.detail,
+        })
+    }
+}
+
+/// The unit of the last printed digit: 0.01 for `896.81`, 1 for `171915169`.
+fn last_place(f: Figure) -> Option<Decimal> {
+    match f {
+        Figure::Printed(d) => Some(Decimal::new(1, d.scale())),
+        _ => None,
+    }
+}
+
+/// `ok` when exact; `rounding` when off by no more than one unit of the
+/// last printed digit per summed term, as published figures are each
+/// rounded to the unit shown (0.01 for amounts printed with two decimals,
+/// 1 for whole 元); the least precise non-zero figure compared sets the
+/// unit. Else `fail`, or `warning` where a difference is allowed.
+fn status(difference: Decimal, terms: usize, ulp: Decimal, warn_only: bool) -> CheckStatus {
+    if difference.is_zero() {
+        CheckStatus::Ok
+    } else if difference.abs() <= ulp * Decimal::from(terms) {
+        CheckStatus::Rounding
+    } else if warn_only {
+        CheckStatus::Warning
+    } else {
+        CheckStatus::Fail
+    }
+}
+
+/// An `unchecked` verdict for something that could not be compared at all.
+pub(crate) fn unchecked(kind: &'static str, view: &View, row: Option<usize>, detail: String) -> Check {
+    let r = row.map(|i| view.row(i));
+    Check {
+        check: kind.to_string(),
+        table_key: view.table.key,
+        row_code: r.and_then(|r| r.code.clone()).unwrap_or_default(),
+        row_name: r.map(|r| r.name.clone()).unwrap_or_default(),
+        column: String::new(),
+        expected: None,
+        actual: None,
+        difference: None,
+        status: CheckStatus::Unchecked,
+        page: r.map(|r| r.page).unwrap_or_else(|| view.table.first_page()),
+        detail,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use budget_model::{CheckStatus, Decimal};
+
+    use super::*;
+
+    fn printed(s: &str) -> Figure {
+        Figure::Printed(s.parse::<Decimal>().unwrap())
+    }
+
+    fn verdict(total: Figure, terms: &[Figure]) -> Option<CheckStatus> {
+        let t = crate::testing::table(TableKey::ExpenseSummary, &["合计"], &[("201", "x", &["1.00"])]);
+        let view = View::new(&t, 0);
+        let sum = Sum::at("row_sum", &view, 0, 0).printed(total).terms(terms.iter().copied());
+        sum.verdict().map(|c| c.status)
+    }
+
+    #[test]
+    fn one_unit_of_the_last_digit_per_term_is_rounding() {
+        let terms = [printed("935.57"), printed("202.32")];
+        assert_eq!(verdict(printed("1137.89"), &terms), Some(CheckStatus::Ok));
+        assert_eq!(verdict(printed("1137.88"), &terms), Some(CheckStatus::Rounding));
+        assert_eq!(verdict(printed("1137.87"), &terms), Some(CheckStatus::Rounding));
+        assert_eq!(verdict(printed("1137.86"), &terms), Some(CheckStatus::Fail));
+        // Whole 元 beside cents: the coarser figure sets the unit.
+        assert_eq!(verdict(printed("22118861"), &[printed("22118861.34")]), Some(CheckStatus::Rounding));
+        assert_eq!(verdict(printed("22118863"), &[printed("22118861.34")]), Some(CheckStatus::Fail));
+    }
+
+    #[test]
+    fn missing_figures_are_unchecked_and_blank_zeros_alone_are_not_checked() {
+        assert_eq!(verdict(printed("1.00"), &[Figure::Missing]), Some(CheckStatus::Unchecked));
+        assert_eq!(verdict(Figure::Missing, &[printed("1.00")]), Some(CheckStatus::Unchecked));
+        assert_eq!(verdict(Figure::Blank, &[Figure::Blank, Figure::Blank]), None);
+        assert_eq!(verdict(Figure::Blank, &[printed("1.00")]), Some(CheckStatus::Fail));
+        assert_eq!(verdict(printed("0.00"), &[Figure::Blank]), Some(CheckStatus::Ok));
+    }
+
+    #[test]
+    fn a_difference_where_one_is_allowed_is_a_warning() {
+        let t = crate::testing::table(TableKey::ThreePublicExpense, &["公务接待费"], &[("", "", &["2.00"])]);
+        let view = View::new(&t, 0);
+        let sum = Sum::at("cross_table", &view, 0, 0).terms([printed("1.00")]).warn_only();
+        assert_eq!(sum.verdict().map(|c| c.status), Some(CheckStatus::Warning));
+    }
+
+    #[test]
+    fn zeros_are_decided_per_column_and_side() {
+        let t = crate::testing::table(
+            TableKey::ExpenseSummary,
+            &["a", "b"],
+            &[("", "x", &["0.00", ""]), ("", "y", &["", "1.00"])],
+        );
+        let view = View::new(&t, 0);
+        assert_eq!(view.figure(1, 0), Figure::Missing);
+        assert_eq!(view.figure(0, 1), Figure::Blank);
+    }
+}

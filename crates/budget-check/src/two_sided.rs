@@ -1,0 +1,259 @@
+//! Two-sided tables (部门收支总表, 财政拨款收支总表): each side read as a list
+//! of terms, groups and totals.
+//!
+//! - A total row (`本年收入合计`, `当年收入小计`, `收入总计`, `总计`) is the sum
+//!   of the terms above it since the previous total, the previous total
+//!   included: `收入总计 = 本年收入合计 + 上年结转结余`.
+//! - A group row (`本年收入`, `本年支出`, `上年结转`, `财政拨款收入`,
+//!   `年初财政拨款结转和结余`) is the sum of the rows under it: for
+//!   `本年…` every row up to the next group or total, for the others the
+//!   rows that name a fund type (`一般公共预算拨款`, `政府性基金预算拨款`, …).
+//!   It counts once, as itself, in the total above.
+//! - The two sides balance: the last total of the income side equals the
+//!   last total of the expense side (`收入总计 = 支出总计`).
+
+use budget_model::{Section, Table};
+
+use crate::kind;
+use crate::ledger::Ledger;
+use crate::locate::side_column;
+use crate::names::{fund_type, heading, is_grand_total, is_subset, is_total, Heading};
+use crate::sum::{unchecked, Figure, Sum, View};
+
+/// One side of a two-sided table.
+#[derive(Debug, Default)]
+pub(crate) struct Side {
+    /// Each group row and the rows under it.
+    pub groups: Vec<(usize, Vec<usize>)>,
+    /// Each total row and the terms it sums.
+    pub totals: Vec<(usize, Vec<usize>)>,
+    /// The rows that are neither totals nor groups with rows under them.
+    pub items: Vec<usize>,
+}
+
+impl Side {
+    /// Reads the rows of `section` of `t`.
+    pub(crate) fn read(t: &Table, section: Section) -> Side {
+        let rows: Vec<usize> = (0..t.rows.len()).filter(|&i| t.rows[i].section == Some(section)).collect();
+        let name = |k: usize| t.rows[rows[k]].name.as_str();
+        let mut side = Side::default();
+        let mut open: Vec<usize> = Vec::new();
+        let mut k = 0;
+        while k < rows.len() {
+            let (r, n) = (rows[k], name(k));
+            k += 1;
+            if is_subset(n) {
+                continue;
+            }
+            if is_total(n) {
+                side.totals.push((r, std::mem::replace(&mut open, vec![r])));
+                continue;
+            }
+            open.push(r);
+            let Some(h) = heading(n) else {
+                side.items.push(r);
+                continue;
+            };
+            let mut under = Vec::new();
+            while k < rows.len() && belongs_under(h, name(k)) {
+                if !is_subset(name(k)) {
+                    under.push(rows[k]);
+                    side.items.push(rows[k]);
+                }
+                k += 1;
+            }
+            if under.is_empty() {
+                side.items.push(r);
+            } else {
+                side.groups.push((r, under));
+            }
+        }
+        side
+    }
+
+    /// The grand total: the last `…总计`, else the last total.
+    pub(crate) fn grand_total(&self, t: &Table) -> Option<usize> {
+        let last_grand = self.totals.iter().rev().find(|(r, _)| is_grand_total(&t.rows[*r].name));
+        last_grand.or(self.totals.last()).map(|(r, _)| *r)
+    }
+}
+
+fn belongs_under(h: Heading, name: &str) -> bool {
+    if is_total(name) || heading(name).is_some() {
+        return false;
+    }
+    h == Heading::AllFollowing || fund_type(name).is_some()
+}
+
+/// Checks both sides of a two-sided table and their balance.
+pub(crate) fn check(view: &View, ledger: &mut Ledger) {
+    let t = view.table;
+    let income = Side::read(t, Section::Income);
+    let expense = Side::read(t, Section::Expense);
+    for (side, section) in [(&income, Section::Income), (&expense, Section::Expense)] {
+        let columns = view.columns_for(Some(section));
+        for (group, under) in &side.groups {
+            let detail = format!("{} = the {} rows under it", t.rows[*group].name, under.len());
+            sums(view, *group, under, &columns, &detail, ledger);
+        }
+        for (total, terms) in &side.totals {
+            let names: Vec<&str> = terms.iter().map(|&r| t.rows[r].name.as_str()).collect();
+            let detail = format!("{} = {}", t.rows[*total].name, abbreviate(&names));
+            sums(view, *total, terms, &columns, &detail, ledger);
+        }
+    }
+    balance(view, &income, &expense, ledger);
+}
+
+fn sums(view: &View, total: usize, terms: &[usize], columns: &[usize], detail: &str, ledger: &mut Ledger) {
+    let mut rows = vec![total];
+    rows.extend_from_slice(terms);
+    for &c in columns {
+        let figures = terms.iter().map(|&r| view.figure(r, c));
+        ledger.add(view, &rows, Sum::at(kind::TWO_SIDED, view, total, c).terms(figures).detail(detail));
+    }
+}
+
+/// `收入总计 = 支出总计`: in each column both sides print, or, when the
+/// sides print different columns, between the income side's column and
+/// the expense side's total column.
+fn balance(view: &View, income: &Side, expense: &Side, ledger: &mut Ledger) {
+    let t = view.table;
+    let (Some(i), Some(e)) = (income.grand_total(t), expense.grand_total(t)) else {
+        if !t.rows.is_empty() {
+            let why = "the income or the expense side has no total row, so the two sides cannot be balanced";
+            ledger.push(unchecked(kind::TWO_SIDED, view, None, why.to_string()));
+        }
+        return;
+    };
+    let printed = |r: usize, c: usize| matches!(view.figure(r, c), Figure::Printed(_));
+    let (ci, ce) = (view.columns_for(Some(Section::Income)), view.columns_for(Some(Section::Expense)));
+    let mut pairs: Vec<(usize, usize)> =
+        ci.iter().copied().filter(|c| ce.contains(c) && printed(i, *c) && printed(e, *c)).map(|c| (c, c)).collect();
+    if pairs.is_empty() {
+        if let (Some(a), Some(b)) = (side_column(t, Section::Income), side_column(t, Section::Expense)) {
+            pairs.push((a, b));
+        }
+    }
+    let detail = format!("{} = {}", t.rows[e].name, t.rows[i].name);
+    for (a, b) in pairs {
+        ledger.add(view, &[i, e], Sum::at(kind::TWO_SIDED, view, e, b).terms([view.figure(i, a)]).detail(&detail));
+    }
+}
+
+/// Names joined with ` + `, at most eight.
+fn abbreviate(names: &[&str]) -> String {
+    match names.len() {
+        0 => "nothing".into(),
+        n if n > 8 => format!("{} + … ({n} rows)", names[..8].join(" + ")),
+        _ => names.join(" + "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use budget_model::{CheckStatus, TableKey};
+
+    use crate::kind::TWO_SIDED;
+    use crate::testing::{checks, status, two_sided};
+
+    /// 部门收支总表 of the Hubei template: items, then 本年…合计, then the
+    /// carry-over, then …总计.
+    #[test]
+    fn totals_follow_their_terms() {
+        let t = two_sided(
+            TableKey::IncomeExpenseSummary,
+            &["预算数"],
+            &[
+                ("一般公共预算拨款收入", &["1477.88"]),
+                ("事业收入", &["0.00"]),
+                ("本年收入合计", &["1477.88"]),
+                ("上年结转结余", &["0.00"]),
+                ("收入总计", &["1477.88"]),
+            ],
+            &[
+                ("一般公共服务支出", &["1147.27"]),
+                ("住房保障支出", &["330.61"]),
+                ("本年支出合计", &["1477.88"]),
+                ("年终结转结余", &["1.00"]),
+                ("支出总计", &["1477.88"]),
+            ],
+        );
+        let c = checks(vec![t]);
+        assert_eq!(status(&c, TWO_SIDED, "本年收入合计", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TWO_SIDED, "收入总计", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TWO_SIDED, "本年支出合计", "预算数"), CheckStatus::Ok);
+        let expense_total: Vec<_> = c.iter().filter(|c| c.row_name == "支出总计").map(|c| c.status).collect();
+        assert_eq!(
+            expense_total,
+            vec![CheckStatus::Fail, CheckStatus::Ok],
+            "支出总计 = 本年支出合计 + 1.00; = 收入总计"
+        );
+    }
+
+    /// 财政拨款收支总表 of the Hubei template prints its groups above their
+    /// rows, and zeros blank.
+    #[test]
+    fn groups_head_the_rows_under_them() {
+        let income: &[(&str, &[&str])] = &[
+            ("本年收入", &["100.00"]),
+            ("一般公共预算拨款", &["90.00"]),
+            ("政府性基金预算拨款", &["10.00"]),
+            ("上年结转", &["5.00"]),
+            ("一般公共预算拨款", &["4.00"]),
+            ("政府性基金预算拨款", &[""]),
+            ("收入总计", &["105.00"]),
+        ];
+        let expense: &[(&str, &[&str])] = &[
+            ("本年支出", &["105.00"]),
+            ("一般公共服务支出", &["100.00"]),
+            ("国防支出", &[""]),
+            ("住房保障支出", &["5.00"]),
+            ("年终结转结余", &[""]),
+            ("支出总计", &["105.00"]),
+        ];
+        let c = checks(vec![two_sided(TableKey::FiscalIncomeExpenseSummary, &["预算数"], income, expense)]);
+        assert_eq!(status(&c, TWO_SIDED, "本年收入", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TWO_SIDED, "上年结转", "预算数"), CheckStatus::Fail);
+        assert_eq!(status(&c, TWO_SIDED, "收入总计", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TWO_SIDED, "本年支出", "预算数"), CheckStatus::Ok);
+    }
+
+    /// 江苏 收支预算总表: 财政拨款 heads its fund rows; 当年收入小计 and
+    /// 收入合计 each total what is above them.
+    #[test]
+    fn a_subtotal_counts_in_the_next_total() {
+        let income: &[(&str, &[&str])] = &[
+            ("财政拨款", &["10070.48"]),
+            ("一般公共预算", &["10070.48"]),
+            ("政府性基金预算", &[""]),
+            ("财政专户管理资金", &[""]),
+            ("其他资金", &["80.00"]),
+            ("当年收入小计", &["10150.48"]),
+            ("上年结转资金", &[""]),
+            ("收入合计", &["10150.48"]),
+        ];
+        let expense: &[(&str, &[&str])] = &[("一般公共服务支出", &["10150.48"]), ("支出合计", &["10150.47"])];
+        let c = checks(vec![two_sided(TableKey::IncomeExpenseSummary, &["金额"], income, expense)]);
+        assert_eq!(status(&c, TWO_SIDED, "财政拨款", "金额"), CheckStatus::Ok);
+        assert_eq!(status(&c, TWO_SIDED, "当年收入小计", "金额"), CheckStatus::Ok);
+        assert_eq!(status(&c, TWO_SIDED, "收入合计", "金额"), CheckStatus::Ok);
+        let balance: Vec<_> = c.iter().filter(|c| c.row_name == "支出合计").map(|c| c.status).collect();
+        assert_eq!(balance, vec![CheckStatus::Rounding, CheckStatus::Rounding]);
+    }
+
+    #[test]
+    fn sides_that_do_not_balance_fail() {
+        let t = two_sided(
+            TableKey::IncomeExpenseSummary,
+            &["预算数"],
+            &[("一般公共预算拨款收入", &["10.00"]), ("收入总计", &["10.00"])],
+            &[("一般公共服务支出", &["12.00"]), ("支出总计", &["12.00"])],
+        );
+        let c = checks(vec![t]);
+        let balance: Vec<_> = c.iter().filter(|c| c.row_name == "支出总计").map(|c| c.status).collect();
+        assert_eq!(balance, vec![CheckStatus::Ok, CheckStatus::Fail]);
+        let one_sided = two_sided(TableKey::IncomeExpenseSummary, &["预算数"], &[("事业收入", &["1.00"])], &[]);
+        assert_eq!(status(&checks(vec![one_sided]), TWO_SIDED, "", ""), CheckStatus::Unchecked);
+    }
+}
