@@ -264,6 +264,39 @@ mod tests {
         );
     }
 
+    fn type0(encoding: &str, descendant: Option<Object>) -> Dictionary {
+        let mut font = Dictionary::new();
+        font.set("Type", Object::Name(b"Font".to_vec()));
+        font.set("Subtype", Object::Name(b"Type0".to_vec()));
+        font.set("Encoding", Object::Name(encoding.as_bytes().to_vec()));
+        if let Some(d) = descendant {
+            font.set("DescendantFonts", vec![d]);
+        }
+        font
+    }
+
+    #[test]
+    fn only_fonts_with_a_shipped_cmap_and_a_descendant_are_rewritten() {
+        let mut doc = Document::with_version("1.5");
+        let mut cid_font = Dictionary::new();
+        // A malformed /W: read as far as it makes sense, nothing panics.
+        cid_font.set("W", vec![Object::Integer(-5), Object::string_literal("x"), Object::Integer(3)]);
+        let utf16 = doc.add_object(type0("UniGB-UTF16-H", Some(Object::Dictionary(cid_font))));
+        let orphan = doc.add_object(type0("GBK-EUC-H", None));
+        let identity = doc.add_object(type0("Identity-H", Some(Object::Dictionary(Dictionary::new()))));
+        let japanese = doc.add_object(type0("UniJIS-UCS2-H", Some(Object::Dictionary(Dictionary::new()))));
+        let before = doc.objects.clone();
+        decode_predefined_cmaps(&mut doc);
+        for id in [orphan, identity, japanese] {
+            assert_eq!(doc.objects.get(&id), before.get(&id), "{id:?} left as it was");
+        }
+        let font = doc.get_dictionary(utf16).expect("still a font");
+        let stream = |key: &[u8]| {
+            font.get(key).and_then(Object::as_reference).and_then(|r| doc.get_object(r)).and_then(Object::as_stream)
+        };
+        assert!(stream(b"Encoding").is_ok() && stream(b"ToUnicode").is_ok());
+    }
+
     #[test]
     fn widths_in_both_forms_are_rekeyed_by_code() {
         let doc = Document::with_version("1.5");
