@@ -3,7 +3,7 @@
 //! `pdf-extract` interprets the content streams and decodes the fonts; the
 //! output device it drives keeps, per page, every glyph's box (from the text
 //! rendering matrix, the font size and the glyph width). The ruling segments
-//! of tables come from [`crate::paths`]. Coordinates are turned into the page
+//! of tables come from the `paths` module. Coordinates are turned into the page
 //! as displayed: origin top-left, `/Rotate` applied.
 
 use budget_model::{Glyph, Page, Rule};

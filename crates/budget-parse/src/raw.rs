@@ -80,15 +80,40 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
         })
         .unwrap_or_default();
     let placement = place_columns(&mut table, &raw.columns, &value_cols, &sections, two_sided);
-    for (si, side) in sides.iter().enumerate() {
-        let target = Target { values: &value_cols[si], placement: &placement[si], width: table.columns.len() };
-        for r in &raw.rows {
-            if let Some(row) = build_row(r, side, &target, &raw.columns, sections[si], &table, findings) {
-                table.rows.push(row);
+    let mut by_side: Vec<Vec<Option<Row>>> = sides
+        .iter()
+        .enumerate()
+        .map(|(si, side)| {
+            let target = Target { values: &value_cols[si], placement: &placement[si], width: table.columns.len() };
+            raw.rows.iter().map(|r| build_row(r, side, &target, &raw.columns, sections[si], &table, findings)).collect()
+        })
+        .collect();
+    join_spanning_labels(&mut by_side);
+    table.rows = by_side.into_iter().flatten().flatten().collect();
+    table
+}
+
+/// A total printed across two sides (`当年支出小计` over both expense
+/// column groups, its amount under the second): the label comes out on one
+/// side without amounts, the amount on the next without a label. They are
+/// one row, kept on the side of the amount.
+fn join_spanning_labels(by_side: &mut [Vec<Option<Row>>]) {
+    for si in 0..by_side.len().saturating_sub(1) {
+        for ri in 0..by_side[si].len() {
+            let label_only = by_side[si][ri]
+                .as_ref()
+                .is_some_and(|r| !r.name.is_empty() && r.cells.iter().all(|c| *c == Cell::Blank));
+            let amounts_only = by_side[si + 1][ri]
+                .as_ref()
+                .is_some_and(|r| r.name.is_empty() && r.code.is_none() && r.cells.iter().any(|c| *c != Cell::Blank));
+            if label_only && amounts_only {
+                if let (Some(label), Some(row)) = (by_side[si][ri].take(), by_side[si + 1][ri].as_mut()) {
+                    row.name = label.name;
+                    row.code = label.code;
+                }
             }
         }
     }
-    table
 }
 
 /// The table's columns from the sides' value columns: sides printing the same
@@ -158,7 +183,10 @@ fn decide_roles(raw: &mut RawTable) {
             Role::Name
         } else if is_text_heading(&leaf) {
             Role::Text
-        } else if cells.is_empty() || amounts * 10 >= cells.len() * 8 && codes < cells.len() {
+        } else if cells.is_empty() || amounts * 10 >= cells.len() * 8 && (codes < cells.len() || !header.is_empty()) {
+            // Digits under a heading are amounts (`80` under 因公出国（境）费);
+            // only a column without heading holding nothing but codes is
+            // taken for codes.
             Role::Amount
         } else if codes == cells.len() && c + 1 < raw.columns.len() {
             Role::Code
