@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 mod align_table;
+mod forms;
 pub mod grid;
 mod grid_table;
 pub mod header;
@@ -40,7 +41,8 @@ use budget_model::{Document, Page};
 /// Parses a document's pages into tables, department, year and kind.
 pub fn parse(pages: &[Page]) -> Document {
     let mut findings = Vec::new();
-    let tables = segment::tables(pages, &mut findings);
+    let found = segment::tables(pages, &mut findings);
+    let tables = found.tables;
     let meta = meta::find_meta(pages, &tables);
     Document {
         department: meta.department,
@@ -48,6 +50,8 @@ pub fn parse(pages: &[Page]) -> Document {
         kind: meta.kind,
         pages: pages.len() as u32,
         tables,
+        indicators: found.indicators,
+        forms: found.forms,
         findings,
         ..Document::default()
     }

@@ -1,9 +1,10 @@
 //! Walking a document: finding each table's title and the body that follows
 //! it (ruled grids on PDF pages, lines of text otherwise), across pages.
 
-use budget_model::{Finding, Line, Page, Table};
+use budget_model::{Finding, FormField, Indicator, Line, Page, Table};
 
 use crate::align_table::{table_from_layout, PlacedLine};
+use crate::forms::{read_form, FormBody};
 use crate::grid::{find_grids, Grid};
 use crate::grid_table::{leading_captions, table_from_grids};
 use crate::lex::unit_of_line;
@@ -11,6 +12,15 @@ use crate::norm::squeeze;
 use crate::raw::{finish, RawTable};
 use crate::text_table::{table_from_lines, BodyLine};
 use crate::title::{parse_title, table_label, Title};
+
+/// What the walk finds: the amount tables, and what the performance and
+/// project forms (tables 11 and 12) hold.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub tables: Vec<Table>,
+    pub indicators: Vec<Indicator>,
+    pub forms: Vec<FormField>,
+}
 
 /// What a page is made of, top to bottom.
 #[derive(Debug)]
@@ -33,9 +43,9 @@ struct Pending<'a> {
 }
 
 /// Finds every table of the document.
-pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Vec<Table> {
+pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     let grids: Vec<Vec<Grid>> = pages.iter().map(|p| if p.has_layout() { find_grids(p) } else { Vec::new() }).collect();
-    let mut out = Vec::new();
+    let mut out = Found::default();
     let mut pending: Option<Pending<'_>> = None;
     // A label line (`公开01表`, `附表2`) numbers the title next to it.
     let mut label: Option<(String, u32)> = None;
@@ -132,9 +142,11 @@ fn blocks<'a>(page: &Page, grids: &'a [Grid]) -> Vec<Block<'a>> {
     items.into_iter().map(|(_, b)| b).collect()
 }
 
-fn close(pending: Option<Pending<'_>>, out: &mut Vec<Table>, findings: &mut Vec<Finding>) {
+fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Finding>) {
     let Some(p) = pending else { return };
     if p.title.key.is_form() {
+        let body = FormBody { lines: &p.lines, grids: &p.grids };
+        read_form(&p.title, &body, out, findings);
         return;
     }
     let raw = if !p.grids.is_empty() {
@@ -172,7 +184,7 @@ fn close(pending: Option<Pending<'_>>, out: &mut Vec<Table>, findings: &mut Vec<
         }
     };
     if let Some(t) = accept(raw, findings) {
-        out.push(t);
+        out.tables.push(t);
     }
 }
 
