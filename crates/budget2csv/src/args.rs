@@ -7,6 +7,7 @@ use anyhow::{bail, Context, Result};
 pub const USAGE: &str = "\
 usage:
   budget2csv convert INPUT... --out DIR [--excel]
+  budget2csv check INPUT...
   budget2csv text FILE
   budget2csv --help | --version
 
@@ -17,6 +18,10 @@ convert  writes DIR/cells.csv, documents.csv, checks.csv, indicators.csv,
          forms.csv and one folder per document (a CSV per table and
          document.json). Exit status 1 when an input failed; the others are
          still written.
+check    prints the arithmetic and cross-table checks of each document:
+         how many ran, and every failure, warning and unchecked figure with
+         its table, row, column, page, expected and printed amounts. Exit
+         status 1 when a check fails or an input cannot be read.
 text     prints the reflowed lines of a document, page by page.
 
 options:
@@ -30,6 +35,7 @@ pub enum Command {
     Help,
     Version,
     Convert(ConvertOptions),
+    Check(Vec<PathBuf>),
     Text(PathBuf),
 }
 
@@ -47,6 +53,7 @@ pub fn parse(argv: &[String]) -> Result<Command> {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
         "convert" => parse_convert(rest).map(Command::Convert),
+        "check" => parse_check(rest).map(Command::Check),
         "text" => match rest {
             [file] => Ok(Command::Text(PathBuf::from(file))),
             _ => bail!("`text` takes exactly one FILE"),
@@ -76,6 +83,16 @@ fn parse_convert(rest: &[String]) -> Result<ConvertOptions> {
     Ok(ConvertOptions { inputs, out, excel })
 }
 
+fn parse_check(rest: &[String]) -> Result<Vec<PathBuf>> {
+    if let Some(option) = rest.iter().find(|a| a.starts_with('-') && a.len() > 1) {
+        bail!("unknown option `{option}`");
+    }
+    if rest.is_empty() {
+        bail!("`check` needs at least one INPUT");
+    }
+    Ok(rest.iter().map(PathBuf::from).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +112,16 @@ mod tests {
                 assert!(o.excel);
                 assert_eq!(o.out, PathBuf::from("o"));
             }
+            c => panic!("{c:?}"),
+        }
+    }
+
+    #[test]
+    fn check_needs_inputs_and_takes_no_options() {
+        assert!(parse(&argv("check")).is_err());
+        assert!(parse(&argv("check a.pdf --out o")).is_err());
+        match parse(&argv("check a.pdf samples")).unwrap() {
+            Command::Check(inputs) => assert_eq!(inputs, vec![PathBuf::from("a.pdf"), PathBuf::from("samples")]),
             c => panic!("{c:?}"),
         }
     }

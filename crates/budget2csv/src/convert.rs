@@ -44,6 +44,7 @@ fn convert_path(path: &Path, source: &str) -> Result<Document, String> {
     if doc.tables.is_empty() {
         return Err(format!("no budget tables found in {} pages", doc.pages));
     }
+    doc.checks = budget_check::check_document(&doc);
     Ok(doc)
 }
 

@@ -5,6 +5,7 @@
 
 mod args;
 mod atomic;
+mod check_cmd;
 mod convert;
 mod inputs;
 mod output;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
             Ok(true)
         }
         Command::Convert(opts) => output::run_convert(&opts),
+        Command::Check(inputs) => check_cmd::run_check(&inputs),
         Command::Text(path) => convert::run_text(&path),
     };
     match result {
