@@ -56,19 +56,34 @@ pub(crate) fn leading_captions(g: &Grid) -> Vec<String> {
     (0..g.rows()).map_while(|r| banner(g, r)).collect()
 }
 
-/// Texts of a row per logical column; a cell spanning several columns gives
-/// its text to the first, a cell continuing from the row above gives none.
+/// Texts of a row per logical column. A cell spanning several columns gives
+/// its text to the first; a label cell spanning several rows (a category
+/// over its items: `一般公共预算资金` over `小计`, `公共财政拨款（补助）资金`)
+/// gives its text to each, an amount cell only to the first.
 fn row_texts(g: &Grid, r: usize, cols: &[(usize, usize)]) -> Vec<String> {
     cols.iter()
         .map(|&(c0, _)| {
             let reg = g.region(r, c0);
-            if reg.r0 == r && reg.c0 == c0 {
+            let continues_label = reg.r0 < r && amount(&squeeze(&reg.text)).is_none();
+            if reg.c0 == c0 && (reg.r0 == r || continues_label) {
                 reg.text.clone()
             } else {
                 String::new()
             }
         })
         .collect()
+}
+
+/// A row that only says the table is empty: `无`, `此表为空`, `本表无数据`.
+fn empty_marker(texts: &[String]) -> Option<String> {
+    let parts: Vec<String> = texts.iter().map(|t| squeeze(t)).filter(|t| !t.is_empty()).collect();
+    let joined = parts.concat();
+    let marker = matches!(joined.as_str(), "无" | "空" | "/" | "无数据")
+        || joined.contains("此表为空")
+        || joined.contains("本表为空")
+        || joined.contains("本表无数据")
+        || (joined.contains("没有") && joined.contains("支出"));
+    (parts.len() == 1 && marker).then_some(joined)
 }
 
 /// `栏次` rows number the columns (`1 2 3 …`); they belong to the header.
@@ -99,7 +114,12 @@ fn is_data_row(texts: &[String]) -> bool {
 
 /// The first data row after the header rows starting at `from`.
 fn header_end(g: &Grid, from: usize, cols: &[(usize, usize)]) -> usize {
-    (from..g.rows()).find(|&r| banner(g, r).is_none() && is_data_row(&row_texts(g, r, cols))).unwrap_or(g.rows())
+    (from..g.rows())
+        .find(|&r| {
+            let texts = row_texts(g, r, cols);
+            banner(g, r).is_none() && (is_data_row(&texts) || empty_marker(&texts).is_some())
+        })
+        .unwrap_or(g.rows())
 }
 
 /// Header path of each logical column: the texts of the header cells over
@@ -229,6 +249,10 @@ fn push_rows(raw: &mut RawTable, g: &Grid, from: usize, cols: &[(usize, usize)],
             continue;
         }
         let texts = row_texts(g, r, cols);
+        if let Some(marker) = empty_marker(&texts) {
+            raw.note.get_or_insert(marker);
+            continue;
+        }
         if is_numbering_row(&texts) || texts.iter().all(|t| t.trim().is_empty()) {
             continue;
         }

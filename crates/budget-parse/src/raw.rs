@@ -282,7 +282,8 @@ fn build_row(
     let name_parts: Vec<&str> =
         side.iter().filter(|&&c| columns[c].role == Role::Name).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
     let mut code_str: String = code_parts.concat().chars().filter(|c| !c.is_whitespace()).collect();
-    let mut name = name_parts.join("");
+    // Labels in several columns are levels: `一般公共预算资金/小计`.
+    let mut name = name_parts.join("/");
     // A label printed across the code column (`合计` over 编码 and 名称).
     if !code_str.is_empty() && !code_str.bytes().all(|b| b.is_ascii_digit()) {
         if name.is_empty() {

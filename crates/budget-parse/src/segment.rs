@@ -49,12 +49,30 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     let mut pending: Option<Pending<'_>> = None;
     // A label line (`公开01表`, `附表2`) numbers the title next to it.
     let mut label: Option<(String, u32)> = None;
+    // A numbered line that is not yet a title, in case the next completes it.
+    let mut opened: Option<(String, u32)> = None;
     for (page, page_grids) in pages.iter().zip(&grids) {
         for block in blocks(page, page_grids) {
             match block {
                 Block::Line { line, page } => {
                     let text = line.text.clone();
-                    if let Some(no) = table_label(&text) {
+                    // A title wrapped over two lines: `公开09表：一般公共预算“三公”经费、会议费、培训费`
+                    // / `支出预算表`.
+                    let wrapped = opened
+                        .take()
+                        .filter(|(_, at)| *at == page)
+                        .and_then(|(first, _)| parse_title(&format!("{first}{text}")).map(|t| (t, first)));
+                    opened = opens_title(&text).then(|| (text.clone(), page));
+                    if let Some((title, first)) = wrapped {
+                        if let Some(p) = pending.as_mut() {
+                            if p.lines.last().is_some_and(|(l, _)| l.text == first) {
+                                p.lines.pop();
+                                p.lines_before_grid = p.lines_before_grid.min(p.lines.len());
+                            }
+                        }
+                        close(pending.take(), &mut out, findings);
+                        pending = Some(Pending { title, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
+                    } else if let Some(no) = table_label(&text) {
                         match pending.as_mut() {
                             // Printed below or beside a title still without a body.
                             Some(p) if p.title.no.is_empty() && p.lines.is_empty() && p.grids.is_empty() => {
@@ -105,6 +123,15 @@ fn title_in_captions(captions: &[String]) -> Option<Title> {
         }
     }
     Some(title)
+}
+
+/// The first line of a title wrapped over two: a table number with words
+/// after it (`公开09表：一般公共预算“三公”经费`), not a title by itself, and no
+/// amount on it.
+fn opens_title(text: &str) -> bool {
+    let t = squeeze(text);
+    let numbered = t.contains('表') && crate::lex::table_number(&t).is_some_and(|(_, rest)| !rest.is_empty());
+    numbered && parse_title(&t).is_none() && !t.split_whitespace().any(|w| crate::lex::amount(w).is_some())
 }
 
 /// `第二部分 …`: a part of the document begins; no table runs across it.
