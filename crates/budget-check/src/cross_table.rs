@@ -24,7 +24,7 @@ use budget_model::{Section, Table, TableKey};
 use crate::kind;
 use crate::ledger::Ledger;
 use crate::locate::{
-    coded_categories, column_containing, columns_containing, concept_column, named_categories, side_column,
+    coded_categories, column_containing, columns_containing, concept_column, named_categories, row_column, side_column,
     total_column, total_row,
 };
 use crate::names::{fund_type, is_fiscal, is_total, Fund};
@@ -170,6 +170,7 @@ fn summary_vs_expense(t: &Tables, ledger: &mut Ledger) {
     let what = "expense of all funds";
     per_category(ledger, what, &(v1, c1, named), &[(v3, c3, coded_categories(v3.table))]);
     if let (Some(r1), Some(r3)) = (this_year(v1.table, &side, "支出"), total_row(v3.table)) {
+        let c1 = row_column(v1.table, r1, Section::Expense).unwrap_or(c1);
         same(ledger, what, At::new(v1, r1, c1), &[At::new(v3, r3, c3)], false);
     }
 }
@@ -180,8 +181,9 @@ fn summary_vs_income(t: &Tables, ledger: &mut Ledger) {
     let (Some(v1), Some(v2)) = (t.get(TableKey::IncomeExpenseSummary), t.get(TableKey::IncomeSummary)) else {
         return;
     };
-    let (Some(c1), Some(r2)) = (side_column(v1.table, Section::Income), total_row(v2.table)) else { return };
+    let Some(r2) = total_row(v2.table) else { return };
     let side = Side::read(v1.table, Section::Income);
+    let at1 = |r: usize| row_column(v1.table, r, Section::Income).map(|c| At::new(v1, r, c));
     let carry = v2.table.columns.iter().any(|c| c.path.contains("结转") || c.path.contains("结余"));
     let this_year_leaf = v2.table.amount_columns().find(|&c| {
         let leaf = v2.table.columns[c].leaf();
@@ -194,11 +196,11 @@ fn summary_vs_income(t: &Tables, ledger: &mut Ledger) {
             total_column(v2.table)
         }
     });
-    if let (Some(c2), Some(r1)) = (col, this_year(v1.table, &side, "收入")) {
-        same(ledger, "this year's income", At::new(v1, r1, c1), &[At::new(v2, r2, c2)], false);
+    if let (Some(c2), Some(a)) = (col, this_year(v1.table, &side, "收入").and_then(at1)) {
+        same(ledger, "this year's income", a, &[At::new(v2, r2, c2)], false);
     }
-    if let (true, Some(c2), Some(g)) = (carry, total_column(v2.table), side.grand_total(v1.table)) {
-        same(ledger, "income with carry-over", At::new(v1, g, c1), &[At::new(v2, r2, c2)], false);
+    if let (true, Some(c2), Some(a)) = (carry, total_column(v2.table), side.grand_total(v1.table).and_then(at1)) {
+        same(ledger, "income with carry-over", a, &[At::new(v2, r2, c2)], false);
     }
 }
 
@@ -223,6 +225,8 @@ fn summary_vs_fiscal(t: &Tables, ledger: &mut Ledger) {
             per_category(ledger, what, &(v1, c1, n1), &[(v4, c4, n4)]);
         }
         if let (Some(r1), Some(r4)) = (s1.grand_total(v1.table), s4.grand_total(v4.table)) {
+            let c1 = row_column(v1.table, r1, section).unwrap_or(c1);
+            let c4 = row_column(v4.table, r4, section).unwrap_or(c4);
             same(ledger, what, At::new(v1, r1, c1), &[At::new(v4, r4, c4)], false);
         }
     }

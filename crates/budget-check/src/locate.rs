@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use budget_model::{Section, Table};
+use budget_model::{Cell, Section, Table};
 
 use crate::names::{category_code, is_subset, is_total};
 
@@ -33,6 +33,20 @@ fn total_of(t: &Table, columns: &[usize]) -> Option<usize> {
 pub(crate) fn side_column(t: &Table, section: Section) -> Option<usize> {
     let columns: Vec<usize> = t.amount_columns().filter(|&c| t.columns[c].applies_to(Some(section))).collect();
     total_of(t, &columns).or(columns.first().copied())
+}
+
+/// The column in which row `row` of a two-sided table prints its figure:
+/// the side's column ([`side_column`]), or, when the row leaves that blank,
+/// the one column of its side where it prints an amount (江苏 收支预算总表
+/// prints 支出合计 once for its 功能分类 and 支出用途 lists).
+pub(crate) fn row_column(t: &Table, row: usize, section: Section) -> Option<usize> {
+    let main = side_column(t, section)?;
+    let amount = |c: &usize| matches!(t.rows[row].cells.get(*c), Some(Cell::Amount(_)));
+    if amount(&main) {
+        return Some(main);
+    }
+    let printed = t.amount_columns().filter(|&c| t.columns[c].applies_to(Some(section))).filter(amount);
+    unique(printed).or(Some(main))
 }
 
 /// The one amount column for `concept`: its leaf is `concept`

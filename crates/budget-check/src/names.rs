@@ -22,6 +22,13 @@ pub(crate) fn is_subset(name: &str) -> bool {
     name.trim_start().starts_with("其中")
 }
 
+/// A ratio, not an amount (`为预算%`, `比上年增长%`, `完成率`, `比重`): never
+/// summed.
+pub(crate) fn is_ratio(label: &str) -> bool {
+    let l = label.trim();
+    l.contains('%') || l.contains('％') || l.ends_with('率') || l.contains("比重")
+}
+
 /// How a group row of a two-sided table finds its children.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Heading {
@@ -132,6 +139,7 @@ mod tests {
         }
         assert!(is_grand_total("支出总计") && !is_grand_total("本年支出合计"));
         assert!(is_subset("其中：教育收费"));
+        assert!(is_ratio("为预算%") && is_ratio("完成率") && !is_ratio("预算数"));
         assert_eq!(heading("本年支出"), Some(Heading::AllFollowing));
         assert_eq!(heading("上年结转"), Some(Heading::FundTypes));
         assert_eq!(heading("年初财政拨款结转和结余"), Some(Heading::FundTypes));

@@ -5,14 +5,17 @@
 //! `公务用车购置及运行费/小计 = 购置费 + 运行费`, and `“三公”经费合计` = the
 //! three kinds, with a sibling group counted by its own 小计 when it has
 //! one, else by all its columns. Columns labelled `其中…` are parts of a
-//! sibling and never terms.
+//! sibling and never terms. Where every kind is split into measures (决算:
+//! `合计/预算数`, `合计/决算数`, `因公出国（境）费/预算数`, …), the total group's
+//! column of each measure sums that measure of the others. Ratio columns
+//! (`为预算%`) are not amounts and take no part.
 
 use budget_model::Table;
 
 use crate::hierarchy::sections;
 use crate::kind;
 use crate::ledger::Ledger;
-use crate::names::{is_subset, is_total};
+use crate::names::{is_ratio, is_subset, is_total};
 use crate::sum::{unchecked, Figure, Sum, View};
 
 /// One level of the header: the columns and groups under one label.
@@ -29,7 +32,7 @@ impl Group {
     /// The header tree of `columns` of `t`.
     fn of(t: &Table, columns: &[usize]) -> Group {
         let mut root = Group::default();
-        for &i in columns {
+        for &i in columns.iter().filter(|&&c| !is_ratio(t.columns[c].leaf())) {
             let parts: Vec<&str> = t.columns[i].path.split('/').map(str::trim).collect();
             root.insert(&parts, i);
         }
@@ -100,14 +103,64 @@ impl Group {
         out
     }
 
+    /// The member group labelled as a total whose members are all leaves:
+    /// the 决算 header that splits every kind into 预算数 and 决算数
+    /// (`合计/预算数`, `因公出国（境）费/预算数`, …).
+    fn total_group(&self) -> Option<&Group> {
+        let mut totals = self.groups.iter().filter(|g| is_total(&g.label) && g.groups.is_empty());
+        let first = totals.next()?;
+        totals.next().is_none().then_some(first)
+    }
+
+    /// The columns of measure `m` (`预算数`) this group adds to a sum above
+    /// it: its total group's, its own, or its subgroups'.
+    fn measure_terms(&self, m: &str) -> Option<Vec<usize>> {
+        if let Some(total) = self.total_group() {
+            return total.leaves.iter().find(|(l, _)| l == m).map(|(_, c)| vec![*c]);
+        }
+        if self.groups.is_empty() {
+            return self.leaves.iter().find(|(l, _)| l == m).map(|(_, c)| vec![*c]);
+        }
+        if !self.leaves.is_empty() {
+            return None;
+        }
+        let parts: Option<Vec<Vec<usize>>> =
+            self.groups.iter().filter(|g| !is_subset(&g.label)).map(|g| g.measure_terms(m)).collect();
+        parts.map(|p| p.concat())
+    }
+
+    /// This level's sums: `(total column, term columns)`.
+    fn sums(&self) -> Vec<(usize, Vec<usize>)> {
+        if let Some(total) = self.total() {
+            let parts = self.parts();
+            return if parts.is_empty() { Vec::new() } else { vec![(total, parts)] };
+        }
+        let Some(total) = self.total_group() else { return Vec::new() };
+        let mut out = Vec::new();
+        for (m, col) in &total.leaves {
+            let terms: Option<Vec<Vec<usize>>> = self
+                .order
+                .iter()
+                .filter(|member| !matches!(member, Err(g) if std::ptr::eq(&self.groups[*g], total) || is_subset(&self.groups[*g].label)))
+                .map(|member| match *member {
+                    Ok(_) => None,
+                    Err(g) => self.groups[g].measure_terms(m),
+                })
+                .collect();
+            if let Some(terms) = terms.map(|t| t.concat()).filter(|t| !t.is_empty()) {
+                out.push((*col, terms));
+            }
+        }
+        out
+    }
+
     /// Every level with a total and something to add to it.
-    fn summing<'a>(&'a self, path: &str, out: &mut Vec<(String, &'a Group)>) {
-        if self.total().is_some() && !self.parts().is_empty() {
-            out.push((path.to_string(), self));
+    fn summing<'a>(&'a self, out: &mut Vec<&'a Group>) {
+        if !self.sums().is_empty() {
+            out.push(self);
         }
         for g in &self.groups {
-            let p = if path.is_empty() { g.label.clone() } else { format!("{path}/{}", g.label) };
-            g.summing(&p, out);
+            g.summing(out);
         }
     }
 }
@@ -119,25 +172,23 @@ pub(crate) fn check(view: &View, ledger: &mut Ledger) {
     for (section, rows) in sections(view.table) {
         let root = Group::of(view.table, &view.columns_for(section));
         let mut levels = Vec::new();
-        root.summing("", &mut levels);
-        if levels.iter().any(|(_, g)| g.ambiguous()) {
+        root.summing(&mut levels);
+        if levels.iter().any(|g| g.ambiguous()) {
             let why = "the header repeats a label beside a total column, so which columns it sums is not known";
             ledger.push(unchecked(kind::ROW_SUM, view, None, why.to_string()));
             continue;
         }
-        for (_, g) in &levels {
+        for (total, parts) in levels.iter().flat_map(|g| g.sums()) {
             for &r in &rows {
-                check_row(view, g, r, ledger);
+                check_row(view, total, &parts, r, ledger);
             }
         }
     }
 }
 
-/// One row against one summing level of the header.
-fn check_row(view: &View, g: &Group, r: usize, ledger: &mut Ledger) {
+/// One row: the `total` column against the `parts` columns.
+fn check_row(view: &View, total: usize, parts: &[usize], r: usize, ledger: &mut Ledger) {
     let t = view.table;
-    let Some(total) = g.total() else { return };
-    let parts = g.parts();
     let names: Vec<&str> = parts.iter().map(|&c| t.columns[c].path.as_str()).collect();
     let detail = format!("{} = {}", t.columns[total].path, names.join(" + "));
     let figures: Vec<Figure> = parts.iter().map(|&c| view.figure(r, c)).collect();
@@ -220,6 +271,28 @@ mod tests {
         let t =
             table(TableKey::ProjectExpense, &columns, &[("", "乡村振兴", &["10.00", "6.00", "1.00", "2.00", "0.00"])]);
         assert_eq!(status(&checks(vec![t]), ROW_SUM, "乡村振兴", "合计"), CheckStatus::Fail);
+    }
+
+    /// 财政拨款“三公”经费支出决算表: every kind split into 预算数 and 决算数.
+    #[test]
+    fn a_total_group_sums_each_measure_of_the_others() {
+        let columns = [
+            "合计/预算数",
+            "合计/决算数",
+            "因公出国（境）费/预算数",
+            "因公出国（境）费/决算数",
+            "公务用车购置及运行费/小计/预算数",
+            "公务用车购置及运行费/小计/决算数",
+            "公务用车购置及运行费/公务用车运行费/预算数",
+            "公务用车购置及运行费/公务用车运行费/决算数",
+            "公务接待费/预算数",
+            "公务接待费/决算数",
+        ];
+        let row = ["3.00", "2.50", "1.00", "1.00", "1.00", "1.00", "1.00", "1.00", "1.00", "0.40"];
+        let c = checks(vec![table(TableKey::ThreePublicExpense, &columns, &[("", "", &row)])]);
+        assert_eq!(status(&c, ROW_SUM, "", "合计/预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, ROW_SUM, "", "合计/决算数"), CheckStatus::Fail);
+        assert_eq!(status(&c, ROW_SUM, "", "公务用车购置及运行费/小计/决算数"), CheckStatus::Ok);
     }
 
     #[test]

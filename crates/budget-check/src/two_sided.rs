@@ -16,7 +16,7 @@ use budget_model::{Section, Table};
 
 use crate::kind;
 use crate::ledger::Ledger;
-use crate::locate::side_column;
+use crate::locate::row_column;
 use crate::names::{fund_type, heading, is_grand_total, is_subset, is_total, Heading};
 use crate::sum::{unchecked, Figure, Sum, View};
 
@@ -94,18 +94,19 @@ pub(crate) fn check(view: &View, ledger: &mut Ledger) {
         let columns = view.columns_for(Some(section));
         for (group, under) in &side.groups {
             let detail = format!("{} = the {} rows under it", t.rows[*group].name, under.len());
-            sums(view, *group, under, &columns, &detail, ledger);
+            groups(view, *group, under, &columns, &detail, ledger);
         }
         for (total, terms) in &side.totals {
             let names: Vec<&str> = terms.iter().map(|&r| t.rows[r].name.as_str()).collect();
             let detail = format!("{} = {}", t.rows[*total].name, abbreviate(&names));
-            sums(view, *total, terms, &columns, &detail, ledger);
+            totals(view, *total, terms, &columns, &detail, ledger);
         }
     }
     balance(view, &income, &expense, ledger);
 }
 
-fn sums(view: &View, total: usize, terms: &[usize], columns: &[usize], detail: &str, ledger: &mut Ledger) {
+/// A group row against the rows under it, in each column.
+fn groups(view: &View, total: usize, terms: &[usize], columns: &[usize], detail: &str, ledger: &mut Ledger) {
     let mut rows = vec![total];
     rows.extend_from_slice(terms);
     for &c in columns {
@@ -114,9 +115,29 @@ fn sums(view: &View, total: usize, terms: &[usize], columns: &[usize], detail: &
     }
 }
 
+/// A total row against its terms in each column. A total the side prints
+/// in one column only, beside lists in others (江苏 收支预算总表: 当年支出小计
+/// once for its 功能分类 and its 支出用途 lists), totals every list.
+fn totals(view: &View, total: usize, terms: &[usize], columns: &[usize], detail: &str, ledger: &mut Ledger) {
+    let mut rows = vec![total];
+    rows.extend_from_slice(terms);
+    let printed: Vec<usize> =
+        columns.iter().copied().filter(|&c| matches!(view.figure(total, c), Figure::Printed(_))).collect();
+    for &c in columns {
+        let figures: Vec<Figure> = terms.iter().map(|&r| view.figure(r, c)).collect();
+        let list = figures.iter().any(|f| f.is_nonzero());
+        let mut sum = Sum::at(kind::TWO_SIDED, view, total, c).terms(figures).detail(detail);
+        if let (&[once], Figure::Blank, true) = (&printed[..], view.figure(total, c), list) {
+            let note = format!("{detail} (the total is printed once, in {})", view.column(once));
+            sum = sum.printed(view.figure(total, once)).detail(note);
+        }
+        ledger.add(view, &rows, sum);
+    }
+}
+
 /// `收入总计 = 支出总计`: in each column both sides print, or, when the
-/// sides print different columns, between the income side's column and
-/// the expense side's total column.
+/// sides print different columns, between the column each total is
+/// printed in (the side's total column, else its only printed one).
 fn balance(view: &View, income: &Side, expense: &Side, ledger: &mut Ledger) {
     let t = view.table;
     let (Some(i), Some(e)) = (income.grand_total(t), expense.grand_total(t)) else {
@@ -131,7 +152,7 @@ fn balance(view: &View, income: &Side, expense: &Side, ledger: &mut Ledger) {
     let mut pairs: Vec<(usize, usize)> =
         ci.iter().copied().filter(|c| ce.contains(c) && printed(i, *c) && printed(e, *c)).map(|c| (c, c)).collect();
     if pairs.is_empty() {
-        if let (Some(a), Some(b)) = (side_column(t, Section::Income), side_column(t, Section::Expense)) {
+        if let (Some(a), Some(b)) = (row_column(t, i, Section::Income), row_column(t, e, Section::Expense)) {
             pairs.push((a, b));
         }
     }
@@ -240,6 +261,24 @@ mod tests {
         assert_eq!(status(&c, TWO_SIDED, "收入合计", "金额"), CheckStatus::Ok);
         let balance: Vec<_> = c.iter().filter(|c| c.row_name == "支出合计").map(|c| c.status).collect();
         assert_eq!(balance, vec![CheckStatus::Rounding, CheckStatus::Rounding]);
+    }
+
+    /// 江苏 收支预算总表 lists expense by function and by use side by side
+    /// and prints 当年支出小计 once.
+    #[test]
+    fn a_total_printed_once_totals_each_list() {
+        for (by_use, want) in [("4.00", CheckStatus::Ok), ("3.00", CheckStatus::Fail)] {
+            let rows: &[(&str, &[&str])] = &[
+                ("一般公共服务支出", &["10.00", ""]),
+                ("基本支出", &["", "6.00"]),
+                ("项目支出", &["", by_use]),
+                ("当年支出小计", &["", "10.00"]),
+            ];
+            let c =
+                checks(vec![two_sided(TableKey::IncomeExpenseSummary, &["功能分类/金额", "支出用途/金额"], &[], rows)]);
+            assert_eq!(status(&c, TWO_SIDED, "当年支出小计", "功能分类/金额"), CheckStatus::Ok);
+            assert_eq!(status(&c, TWO_SIDED, "当年支出小计", "支出用途/金额"), want);
+        }
     }
 
     #[test]
