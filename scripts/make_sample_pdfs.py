@@ -64,7 +64,7 @@ Another font can be given with --font (a .ttf/.ttc holding CJK glyphs).
 samples/README.md describes the committed output. Usage:
 
     python3 scripts/make_sample_pdfs.py                 # all variants
-    python3 scripts/make_sample_pdfs.py --out DIR       # default samples/pdf-staging
+    python3 scripts/make_sample_pdfs.py --out DIR       # default samples (pdf/ and truth/)
     python3 scripts/make_sample_pdfs.py --only rotated
     python3 scripts/make_sample_pdfs.py --list
 """
@@ -89,7 +89,7 @@ except ImportError:  # pragma: no cover
     sys.exit("reportlab is missing: pip install reportlab")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_OUT = os.path.join(ROOT, "samples", "pdf-staging")
+DEFAULT_OUT = os.path.join(ROOT, "samples")
 FONT_CANDIDATES = [
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -1546,7 +1546,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=DEFAULT_OUT,
-                    help="output folder, gets pdf/ and truth/ (default: samples/pdf-staging)")
+                    help="output folder, gets pdf/ and truth/ (default: samples)")
     ap.add_argument("--only", action="append", choices=sorted(VARIANTS), help="render only this variant")
     ap.add_argument("--font", help="a CJK .ttf/.ttc to embed (default: WenQuanYi Micro Hei)")
     ap.add_argument("--list", action="store_true", help="list the variants and exit")

@@ -7,4 +7,6 @@ mod cjk;
 mod cli;
 mod corpus;
 mod golden;
+mod score;
 mod support;
+mod truth;
