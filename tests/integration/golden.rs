@@ -37,7 +37,10 @@ fn outputs(dir: &Path) -> BTreeMap<String, String> {
         for e in std::fs::read_dir(&d).expect("readable output folder").flatten() {
             let p = e.path();
             if p.is_dir() {
-                stack.push(p);
+                // A document's own rows are the combined files' parts.
+                if p.file_name().is_some_and(|n| n != ".rows") {
+                    stack.push(p);
+                }
             } else if p.file_name().is_some_and(|n| n != "document.json") {
                 let rel = p.strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
                 let text = std::fs::read_to_string(&p).expect("UTF-8 output");

@@ -2,6 +2,7 @@
 //! samples and compared with golden files, bad input, and (when `../shared`
 //! is present) the shared corpora.
 
+mod batch;
 mod checks;
 mod cjk;
 mod cli;

@@ -78,6 +78,13 @@ impl<W: Write> Writer<W> {
         Writer { csv, options, started: false }
     }
 
+    /// A writer of records only: no header, no byte-order mark. For the parts
+    /// of a file that is put together later, under one header.
+    pub fn rows_only(w: W, options: CsvOptions) -> Self {
+        let csv = csv::WriterBuilder::new().has_headers(false).terminator(csv::Terminator::Any(b'\n')).from_writer(w);
+        Writer { csv, options, started: true }
+    }
+
     /// Writes one record (the header first if this is the first).
     pub fn record<R: serde::Serialize + Guard>(&mut self, mut r: R) -> Result<(), Error> {
         if self.options.excel {
@@ -103,6 +110,13 @@ impl<W: Write> Writer<W> {
         for r in records::cell_records(doc) {
             self.record(r)?;
         }
+        Ok(())
+    }
+
+    /// Writes a header row now, whatever was written before (for a file put
+    /// together from parts written with [`Writer::rows_only`]).
+    pub fn header_always(&mut self, names: &[&str]) -> Result<(), Error> {
+        self.csv.write_record(names)?;
         Ok(())
     }
 

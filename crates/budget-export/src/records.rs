@@ -101,6 +101,9 @@ pub struct DocumentRecord {
     pub error: String,
     /// Time spent on the input.
     pub elapsed_ms: u64,
+    /// SHA-256 of the input's bytes (added after the contract's columns):
+    /// how `--skip-existing` knows an input was converted before.
+    pub sha256: String,
 }
 
 impl Guard for DocumentRecord {
@@ -126,6 +129,7 @@ impl DocumentRecord {
             status: status.to_string(),
             error: String::new(),
             elapsed_ms,
+            sha256: String::new(),
         }
     }
 

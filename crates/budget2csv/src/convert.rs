@@ -2,10 +2,9 @@
 //! anywhere in the pipeline becomes this input's error.
 
 use std::path::Path;
-use std::time::Instant;
 
 use anyhow::Result;
-use budget_extract::{catch_quietly, extract_file, PdfOptions};
+use budget_extract::{catch_quietly, extract_bytes, extract_file, ErrorKind, PdfOptions};
 use budget_model::Document;
 
 use crate::inputs::Input;
@@ -14,31 +13,28 @@ use crate::inputs::Input;
 pub struct Outcome {
     pub source: String,
     pub result: Result<Document, String>,
-    pub elapsed_ms: u64,
 }
 
-impl Outcome {
-    /// `ok`, `partial` (converted, with things it could not rebuild) or `error`.
-    pub fn status(&self) -> &'static str {
-        match &self.result {
-            Err(_) => "error",
-            Ok(d) if d.findings.is_empty() => "ok",
-            Ok(_) => "partial",
-        }
+/// Converts one input in this process (the `check` command; `convert`
+/// runs its inputs in worker processes).
+pub fn convert_one(input: &Input) -> Outcome {
+    let result = match std::fs::read(&input.path) {
+        Ok(bytes) => convert_bytes(&bytes, &input.source),
+        Err(e) => Err(ErrorKind::Io(e).to_string()),
+    };
+    Outcome { source: input.source.clone(), result }
+}
+
+/// Converts the bytes of one input; a panic anywhere becomes its error.
+pub fn convert_bytes(bytes: &[u8], source: &str) -> Result<Document, String> {
+    match catch_quietly(|| convert_inner(bytes, source)) {
+        Ok(r) => r,
+        Err(panic) => Err(format!("internal error while converting: {panic}")),
     }
 }
 
-pub fn convert_one(input: &Input) -> Outcome {
-    let start = Instant::now();
-    let result = match catch_quietly(|| convert_path(&input.path, &input.source)) {
-        Ok(r) => r,
-        Err(panic) => Err(format!("internal error while converting: {panic}")),
-    };
-    Outcome { source: input.source.clone(), result, elapsed_ms: start.elapsed().as_millis() as u64 }
-}
-
-fn convert_path(path: &Path, source: &str) -> Result<Document, String> {
-    let extracted = extract_file(path, &PdfOptions::default()).map_err(|e| e.kind().to_string())?;
+fn convert_inner(bytes: &[u8], source: &str) -> Result<Document, String> {
+    let extracted = extract_bytes(bytes, &PdfOptions::default()).map_err(|e| e.to_string())?;
     let mut doc = budget_parse::parse(&extracted.pages);
     doc.source = source.to_string();
     if doc.tables.is_empty() {

@@ -5,10 +5,13 @@
 
 mod args;
 mod atomic;
+mod batch;
 mod check_cmd;
 mod convert;
 mod inputs;
-mod output;
+mod outdir;
+mod progress;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -33,7 +36,8 @@ fn main() -> ExitCode {
             println!("budget2csv {}", env!("CARGO_PKG_VERSION"));
             Ok(true)
         }
-        Command::Convert(opts) => output::run_convert(&opts),
+        Command::Convert(opts) => batch::run_convert(&opts),
+        Command::Worker { memory_mb } => worker::run_worker(memory_mb),
         Command::Check(inputs) => check_cmd::run_check(&inputs),
         Command::Text(path) => convert::run_text(&path),
     };

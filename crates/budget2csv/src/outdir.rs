@@ -1,0 +1,249 @@
+//! The output folder of a batch.
+//!
+//! ```text
+//! DIR/cells.csv documents.csv checks.csv indicators.csv forms.csv
+//! DIR/<stem>/<table_no>_<table_key>.csv … document.json
+//! DIR/<stem>/.rows/cells.csv … documents.csv
+//! ```
+//!
+//! Each converted document's folder holds, besides its tables and
+//! `document.json`, its own rows of the five combined files (`.rows/`,
+//! without header; `.rows/documents.csv` written last, so that it marks a
+//! complete folder). The combined files are these rows put together in the
+//! order of the inputs under one header, so their content does not depend on
+//! which input finished first, and a batch resumed with `--skip-existing`
+//! reuses the rows of the documents it does not convert again. Every file
+//! is written under a temporary name and renamed when complete.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use budget_export::{
+    table_file_name, write_json, write_wide_table, CheckRecord, CsvOptions, DocumentRecord, FormRecord,
+    IndicatorRecord, Writer,
+};
+use budget_model::Document;
+
+use crate::atomic::{write_file, AtomicFile};
+
+/// The combined files and their headers.
+pub const COMBINED: [(&str, &[&str]); 5] = [
+    (
+        "cells.csv",
+        &[
+            "source",
+            "department",
+            "year",
+            "table_no",
+            "table_key",
+            "table_title",
+            "section",
+            "row_code",
+            "row_name",
+            "column",
+            "value",
+            "unit",
+            "page",
+        ],
+    ),
+    (
+        "documents.csv",
+        &[
+            "source",
+            "department",
+            "year",
+            "kind",
+            "pages",
+            "tables",
+            "cells",
+            "indicators",
+            "checks_failed",
+            "status",
+            "error",
+            "elapsed_ms",
+            "sha256",
+        ],
+    ),
+    (
+        "checks.csv",
+        &[
+            "source",
+            "check",
+            "table_key",
+            "row_code",
+            "row_name",
+            "column",
+            "expected",
+            "actual",
+            "difference",
+            "status",
+            "page",
+        ],
+    ),
+    (
+        "indicators.csv",
+        &[
+            "source",
+            "department",
+            "year",
+            "table_key",
+            "project",
+            "goal",
+            "level1",
+            "level2",
+            "level3",
+            "value",
+            "basis",
+            "prev2_value",
+            "prev1_value",
+            "page",
+        ],
+    ),
+    ("forms.csv", &["source", "department", "year", "form", "project", "field", "value", "page"]),
+];
+
+const ROWS: &str = ".rows";
+
+/// The folder of each input: its source's file stem, made unique in the
+/// batch in input order (`a`, `a-2`, …).
+pub fn folder_names<'a>(sources: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut taken: HashSet<String> = HashSet::new();
+    sources
+        .map(|source| {
+            let stem = Path::new(source)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "document".into());
+            let mut name = stem.clone();
+            let mut n = 2;
+            while !taken.insert(name.clone()) {
+                name = format!("{stem}-{n}");
+                n += 1;
+            }
+            name
+        })
+        .collect()
+}
+
+/// Writes a converted document's folder: one wide CSV per table,
+/// `document.json`, and its rows of the combined files. Files of an earlier
+/// conversion into the same folder are removed first.
+pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: DocumentRecord) -> Result<()> {
+    clear_document(dir)?;
+    std::fs::create_dir_all(dir.join(ROWS)).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut names: HashSet<String> = HashSet::new();
+    for (i, t) in doc.tables.iter().enumerate() {
+        let mut name = table_file_name(t, i);
+        if !names.insert(name.clone()) {
+            name = format!("{}-{}", i + 1, name);
+            names.insert(name.clone());
+        }
+        write_file(&dir.join(&name), |f| Ok(write_wide_table(f, t, csv)?))?;
+    }
+    write_file(&dir.join("document.json"), |f| Ok(write_json(f, doc)?))?;
+    let rows = dir.join(ROWS);
+    write_file(&rows.join("cells.csv"), |f| {
+        let mut w = Writer::rows_only(f, csv);
+        w.cells(doc)?;
+        w.finish()?;
+        Ok(())
+    })?;
+    write_file(&rows.join("checks.csv"), |f| {
+        let mut w = Writer::rows_only(f, csv);
+        for c in &doc.checks {
+            w.record(CheckRecord::new(&doc.source, c))?;
+        }
+        w.finish()?;
+        Ok(())
+    })?;
+    write_file(&rows.join("indicators.csv"), |f| {
+        let mut w = Writer::rows_only(f, csv);
+        for i in &doc.indicators {
+            w.record(IndicatorRecord::new(doc, i))?;
+        }
+        w.finish()?;
+        Ok(())
+    })?;
+    write_file(&rows.join("forms.csv"), |f| {
+        let mut w = Writer::rows_only(f, csv);
+        for x in &doc.forms {
+            w.record(FormRecord::new(doc, x))?;
+        }
+        w.finish()?;
+        Ok(())
+    })?;
+    // Last: its presence says the folder is complete.
+    write_file(&rows.join("documents.csv"), |f| {
+        let mut w = Writer::rows_only(f, csv);
+        w.record(record)?;
+        w.finish()?;
+        Ok(())
+    })
+}
+
+/// Removes what an earlier conversion wrote into a document folder (its
+/// CSV files, `document.json`, its rows), nothing else.
+fn clear_document(dir: &Path) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    for e in entries.flatten() {
+        let p = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name == ROWS {
+            std::fs::remove_dir_all(&p).with_context(|| format!("cannot clear {}", p.display()))?;
+        } else if name.ends_with(".csv") || name == "document.json" {
+            std::fs::remove_file(&p).with_context(|| format!("cannot clear {}", p.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The SHA-256 and status a complete document folder was written with, if
+/// it is complete.
+pub fn stored(dir: &Path) -> Option<(String, String)> {
+    let text = std::fs::read(dir.join(ROWS).join("documents.csv")).ok()?;
+    let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_slice());
+    let rec = r.records().next()?.ok()?;
+    let (status, sha) = (rec.get(9)?, rec.get(12)?);
+    let files_there = COMBINED.iter().all(|(name, _)| dir.join(ROWS).join(name).exists());
+    files_there.then(|| (sha.to_string(), status.to_string()))
+}
+
+/// One input's place in the combined files.
+pub enum Entry<'a> {
+    /// Converted: its rows are in its folder.
+    Folder(&'a str),
+    /// Failed: its one row of documents.csv.
+    Failed(DocumentRecord),
+}
+
+/// Writes the five combined files: header, then each entry's rows in order.
+pub fn write_combined(out: &Path, entries: &[Entry<'_>], csv: CsvOptions) -> Result<()> {
+    for (name, header) in COMBINED {
+        let mut file = AtomicFile::create(&out.join(name))?;
+        if csv.excel {
+            file.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut w = Writer::rows_only(Vec::new(), csv);
+        w.header_always(header)?;
+        file.write_all(&w.finish()?)?;
+        for e in entries {
+            match e {
+                Entry::Folder(folder) => {
+                    let part = out.join(folder).join(ROWS).join(name);
+                    let bytes = std::fs::read(&part).with_context(|| format!("cannot read {}", part.display()))?;
+                    file.write_all(&bytes)?;
+                }
+                Entry::Failed(record) if name == "documents.csv" => {
+                    let mut w = Writer::rows_only(Vec::new(), csv);
+                    w.record(record.clone())?;
+                    file.write_all(&w.finish()?)?;
+                }
+                Entry::Failed(_) => {}
+            }
+        }
+        file.commit()?;
+    }
+    Ok(())
+}
