@@ -21,6 +21,10 @@ pub enum ErrorKind {
     /// The PDF is encrypted and cannot be opened without a password.
     #[error("encrypted PDF: {0}")]
     Encrypted(String),
+    /// The PDF ends without its end-of-file marker and cannot be read: a
+    /// download cut short.
+    #[error("truncated PDF: the file ends before its end-of-file marker (download cut short?)")]
+    Truncated,
     /// The PDF structure is broken beyond what the reader repairs.
     #[error("unreadable PDF: {0}")]
     Unreadable(String),
@@ -36,8 +40,49 @@ pub enum ErrorKind {
         message: String,
     },
     /// A limit protecting the machine was reached.
-    #[error("limit exceeded: {0}")]
-    Limit(String),
+    #[error(transparent)]
+    Limit(Limit),
+}
+
+/// Which limit a file ran into (the limits are fields of
+/// [`PdfOptions`](crate::PdfOptions)).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Limit {
+    /// The file is larger than the largest file read.
+    #[error("file too large: {} (the limit is {})", mib(*bytes), mib(*max))]
+    FileSize {
+        /// Size of the file.
+        bytes: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// The document has more pages than are read.
+    #[error("too many pages: {pages} (the limit is {max})")]
+    Pages {
+        /// Pages of the document.
+        pages: usize,
+        /// The limit.
+        max: u32,
+    },
+    /// A compressed stream inflates past the limit: a decompression bomb.
+    #[error("decompression bomb refused: {what} inflates past the {} limit", mib(*max))]
+    Inflated {
+        /// The stream: `object 12 0`, `the content of page 3`, …
+        what: String,
+        /// The limit, in bytes.
+        max: u64,
+    },
+}
+
+/// Bytes in MiB, without decimals when whole: `64 MiB`, `300.5 MiB`.
+fn mib(bytes: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    if bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    }
 }
 
 /// An extraction error with the file it concerns.

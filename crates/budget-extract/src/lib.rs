@@ -22,9 +22,11 @@ mod cjk;
 mod error;
 mod fonts;
 mod guard;
+mod limits;
 mod lines;
 mod paths;
 pub mod pdf;
+mod repair;
 pub mod text;
 mod view;
 
@@ -32,7 +34,7 @@ use std::path::Path;
 
 use budget_model::Page;
 
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, Limit};
 pub use guard::{catch_quietly, install_quiet_panic_hook};
 pub use pdf::PdfOptions;
 
@@ -56,12 +58,15 @@ pub struct Extracted {
 
 /// Reads a file: a PDF, or text extracted from one.
 pub fn extract_file(path: &Path, options: &PdfOptions) -> Result<Extracted, Error> {
+    let size = std::fs::metadata(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?.len();
+    limits::check_file_size(size, options).map_err(|kind| Error::new(path, kind))?;
     let bytes = std::fs::read(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
     extract_bytes(&bytes, options).map_err(|kind| Error::new(path, kind))
 }
 
 /// Reads the bytes of an input, PDF or text.
 pub fn extract_bytes(bytes: &[u8], options: &PdfOptions) -> Result<Extracted, ErrorKind> {
+    limits::check_file_size(bytes.len() as u64, options)?;
     match sniff(bytes) {
         Some(InputKind::Pdf) => Ok(Extracted { kind: InputKind::Pdf, pages: pdf::pages_from_pdf(bytes, options)? }),
         Some(InputKind::Text) => {

@@ -9,39 +9,51 @@
 use budget_model::{Glyph, Page, Rule};
 use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
 
-use crate::error::ErrorKind;
+use crate::error::{ErrorKind, Limit};
 use crate::guard::catch_quietly;
+use crate::limits::{self, Sizes};
+use crate::repair;
 use crate::lines::{build_lines, drop_fake_bold};
 use crate::paths::page_rules;
 use crate::view::View;
 
-/// Limits and settings for reading PDFs.
+/// Limits and settings for reading PDFs (and, for the file size, text).
+/// A file past a limit is refused with [`ErrorKind::Limit`]; see the
+/// `limits` module for how streams are measured.
 #[derive(Debug, Clone)]
 pub struct PdfOptions {
-    /// Pages beyond this many are refused (a hostile file cannot run forever).
+    /// Documents with more pages are refused (a hostile file cannot run
+    /// forever). Default 2000.
     pub max_pages: u32,
-    /// Glyphs per page beyond this many are dropped with the page reported.
+    /// Glyphs per page beyond this many are dropped. Default 200,000.
     pub max_glyphs_per_page: usize,
+    /// Larger files are refused before they are read. Default 256 MiB.
+    pub max_file_bytes: u64,
+    /// A compressed stream that inflates to more bytes than this, or a page
+    /// whose content streams together do, is refused as a decompression
+    /// bomb before anything inflates it. Default 64 MiB.
+    pub max_stream_bytes: u64,
 }
 
 impl Default for PdfOptions {
     fn default() -> Self {
-        PdfOptions { max_pages: 2000, max_glyphs_per_page: 200_000 }
+        PdfOptions { max_pages: 2000, max_glyphs_per_page: 200_000, max_file_bytes: 256 << 20, max_stream_bytes: 64 << 20 }
     }
 }
 
 /// Reads every page of a PDF into lines, glyphs and rules.
 pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, ErrorKind> {
-    let doc = load(bytes)?;
+    let (doc, sizes) = load(bytes, options)?;
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(ErrorKind::Unreadable("no pages".into()));
     }
     if page_ids.len() as u64 > u64::from(options.max_pages) {
-        return Err(ErrorKind::Limit(format!("{} pages (at most {} are read)", page_ids.len(), options.max_pages)));
+        return Err(ErrorKind::Limit(Limit::Pages { pages: page_ids.len(), max: options.max_pages }));
     }
     let mut pages = Vec::with_capacity(page_ids.len());
     for (&number, &id) in &page_ids {
+        limits::check_page_content(&doc, id, number, &sizes, options)?;
         let view = View::of_page(&doc, id);
         let mut collector = Collector::new(view, options.max_glyphs_per_page);
         let outcome = catch_quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
@@ -67,7 +79,31 @@ fn page_range(n: usize) -> String {
     }
 }
 
-fn load(bytes: &[u8]) -> Result<Document, ErrorKind> {
+const NO_PAGE_TREE: &str = "no page tree (the cross-reference table leads nowhere and no catalog was found to rebuild it)";
+
+/// Loads and decrypts the document (rebuilding a cross-reference table
+/// that leads nowhere), measures its streams against the limits and puts
+/// its fonts in the form pdf-extract reads right.
+fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes), ErrorKind> {
+    limits::check_raw(bytes, options)?;
+    let mut doc = match open(bytes) {
+        Ok(doc) if has_page_tree(&doc) => doc,
+        Err(e @ ErrorKind::Encrypted(_)) => return Err(e),
+        _ if !repair::has_eof_marker(bytes) => return Err(ErrorKind::Truncated),
+        first => match repair::rebuild(bytes).map(|rebuilt| open(&rebuilt)) {
+            Some(Ok(doc)) if has_page_tree(&doc) => doc,
+            _ => return Err(first.err().unwrap_or_else(|| ErrorKind::Unreadable(NO_PAGE_TREE.into()))),
+        },
+    };
+    let sizes = limits::check_streams(&mut doc, options)?;
+    crate::fonts::normalise_cid_widths(&mut doc);
+    crate::cjk::decode_predefined_cmaps(&mut doc);
+    Ok((doc, sizes))
+}
+
+/// Parses the file and decrypts it with the empty user password, as
+/// readers open a file protected by an owner password only.
+fn open(bytes: &[u8]) -> Result<Document, ErrorKind> {
     let mut doc = match catch_quietly(|| Document::load_mem(bytes)) {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return Err(load_error(e)),
@@ -79,9 +115,16 @@ fn load(bytes: &[u8]) -> Result<Document, ErrorKind> {
             Ok(Err(_)) | Err(_) => return Err(ErrorKind::Encrypted("a password is required to open it".into())),
         }
     }
-    crate::fonts::normalise_cid_widths(&mut doc);
-    crate::cjk::decode_predefined_cmaps(&mut doc);
     Ok(doc)
+}
+
+/// True when the catalog leads to a page tree (checked without walking it).
+fn has_page_tree(doc: &Document) -> bool {
+    doc.catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(|p| doc.dereference(p))
+        .and_then(|(_, pages)| pages.as_dict())
+        .is_ok()
 }
 
 fn load_error(e: pdf_extract::Error) -> ErrorKind {
