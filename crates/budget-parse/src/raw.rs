@@ -277,20 +277,22 @@ fn build_row(
     findings: &mut Vec<Finding>,
 ) -> Option<Row> {
     let text = |c: usize| r.cells.get(c).map_or("", |s| s.trim());
-    let code_parts: Vec<&str> =
+    // Digits in code columns are the code; words there are a label printed
+    // across the code column (`合计` over 编码 and 名称, a name cell starting
+    // under the code heading) and belong to the name.
+    let is_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
+    let in_code: Vec<&str> =
         side.iter().filter(|&&c| columns[c].role == Role::Code).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
-    let name_parts: Vec<&str> =
-        side.iter().filter(|&&c| columns[c].role == Role::Name).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
-    let mut code_str: String = code_parts.concat().chars().filter(|c| !c.is_whitespace()).collect();
+    let code_str: String =
+        in_code.iter().filter(|s| is_digits(s)).flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).collect();
+    let name_parts: Vec<&str> = in_code
+        .iter()
+        .copied()
+        .filter(|s| !is_digits(s))
+        .chain(side.iter().filter(|&&c| columns[c].role == Role::Name).map(|&c| text(c)).filter(|s| !s.is_empty()))
+        .collect();
     // Labels in several columns are levels: `一般公共预算资金/小计`.
-    let mut name = name_parts.join("/");
-    // A label printed across the code column (`合计` over 编码 and 名称).
-    if !code_str.is_empty() && !code_str.bytes().all(|b| b.is_ascii_digit()) {
-        if name.is_empty() {
-            name = code_parts.join("");
-        }
-        code_str.clear();
-    }
+    let name = name_parts.join("/");
     let mut cells = vec![Cell::Blank; target.width];
     for (k, &c) in target.values.iter().enumerate() {
         let t = squeeze(text(c));
