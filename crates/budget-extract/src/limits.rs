@@ -111,7 +111,12 @@ fn stream_data_after(bytes: &[u8]) -> Option<&[u8]> {
     let window = &bytes[..bytes.len().min(DICT_WINDOW)];
     let at = find(window, b"stream")? + b"stream".len();
     let rest = &bytes[at..];
-    Some(rest.strip_prefix(b"\r\n").or_else(|| rest.strip_prefix(b"\n")).or_else(|| rest.strip_prefix(b"\r")).unwrap_or(rest))
+    Some(
+        rest.strip_prefix(b"\r\n")
+            .or_else(|| rest.strip_prefix(b"\n"))
+            .or_else(|| rest.strip_prefix(b"\r"))
+            .unwrap_or(rest),
+    )
 }
 
 /// The size of a stream once decoded, counted up to `cap + 1`, through the
@@ -245,7 +250,10 @@ mod tests {
         let inner = zlib(&[b'a'; 3000]);
         let hex: String = inner.iter().map(|b| format!("{b:02x}")).collect();
         // ASCIIHex is not decoded by lopdf: the chain ends there.
-        let s = Stream::new(lopdf::dictionary! { "Filter" => vec!["ASCIIHexDecode".into(), "FlateDecode".into()] }, hex.clone().into_bytes());
+        let s = Stream::new(
+            lopdf::dictionary! { "Filter" => vec!["ASCIIHexDecode".into(), "FlateDecode".into()] },
+            hex.clone().into_bytes(),
+        );
         assert_eq!(decoded_size(&s, 1 << 20), hex.len() as u64);
         let s = Stream::new(lopdf::dictionary! { "Filter" => "FlateDecode" }, inner);
         assert_eq!(decoded_size(&s, 1 << 20), 3000);
@@ -259,7 +267,10 @@ mod tests {
         pdf.extend(b"\nendstream\nendobj\n");
         let options = PdfOptions { max_stream_bytes: 1 << 20, ..PdfOptions::default() };
         let err = check_raw(&pdf, &options).expect_err("refused");
-        assert_eq!(err.to_string(), "decompression bomb refused: the object stream at byte 25 inflates past the 1 MiB limit");
+        assert_eq!(
+            err.to_string(),
+            "decompression bomb refused: the object stream at byte 25 inflates past the 1 MiB limit"
+        );
         assert!(check_raw(&pdf, &PdfOptions::default()).is_ok());
     }
 }

@@ -12,9 +12,9 @@ use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
 use crate::error::{ErrorKind, Limit};
 use crate::guard::catch_quietly;
 use crate::limits::{self, Sizes};
-use crate::repair;
 use crate::lines::{build_lines, drop_fake_bold};
 use crate::paths::page_rules;
+use crate::repair;
 use crate::view::View;
 
 /// Limits and settings for reading PDFs (and, for the file size, text).
@@ -37,7 +37,12 @@ pub struct PdfOptions {
 
 impl Default for PdfOptions {
     fn default() -> Self {
-        PdfOptions { max_pages: 2000, max_glyphs_per_page: 200_000, max_file_bytes: 256 << 20, max_stream_bytes: 64 << 20 }
+        PdfOptions {
+            max_pages: 2000,
+            max_glyphs_per_page: 200_000,
+            max_file_bytes: 256 << 20,
+            max_stream_bytes: 64 << 20,
+        }
     }
 }
 
@@ -79,7 +84,8 @@ fn page_range(n: usize) -> String {
     }
 }
 
-const NO_PAGE_TREE: &str = "no page tree (the cross-reference table leads nowhere and no catalog was found to rebuild it)";
+const NO_PAGE_TREE: &str =
+    "no page tree (the cross-reference table leads nowhere and no catalog was found to rebuild it)";
 
 /// Loads and decrypts the document (rebuilding a cross-reference table
 /// that leads nowhere), measures its streams against the limits and puts

@@ -45,7 +45,9 @@ pub(crate) fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
         };
         out.extend(line.as_bytes());
     }
-    out.extend(format!("trailer\n<</Size {size} /Root {} {} R>>\nstartxref\n{start}\n%%EOF\n", root.0, root.1).as_bytes());
+    out.extend(
+        format!("trailer\n<</Size {size} /Root {} {} R>>\nstartxref\n{start}\n%%EOF\n", root.0, root.1).as_bytes(),
+    );
     Some(out)
 }
 
