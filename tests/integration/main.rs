@@ -3,6 +3,7 @@
 //! is present) the shared corpora.
 
 mod batch;
+mod broken;
 mod checks;
 mod cjk;
 mod cli;
