@@ -1,0 +1,265 @@
+//! The fields of a form printed as a ruled grid: label and value cells side
+//! by side (`项目名称 | 乡村振兴工作经费 | 项目代码 | 4201…`), blocks headed
+//! by a label spanning their rows (`目标说明`, `项目资金（元）`), small
+//! tables inside the form (资金来源, 支出明细, 总体资金情况, 项目支出情况),
+//! headed texts (`长期目标 | 年度目标` over the goals) and indicator tables.
+
+use std::collections::HashMap;
+
+use super::grid_indicators;
+use super::sheet::{Cell, Row};
+use super::vocab::{goal_heading, is_field_label, is_group_label, label_key, GoalKind};
+use super::Sink;
+use crate::norm::row_name;
+
+/// Reads every row of a form's grids.
+pub(super) fn read(rows: &[Row], sink: &mut Sink<'_>) {
+    let mut heads: HashMap<(usize, usize), Vec<String>> = HashMap::new();
+    let mut i = 0;
+    while i < rows.len() {
+        if let Some(next) = grid_indicators::read(rows, i, sink) {
+            i = next;
+        } else if let Some(next) = sub_table(rows, i, sink) {
+            i = next;
+        } else if let Some(next) = headed_texts(rows, i, sink) {
+            i = next;
+        } else {
+            plain_row(&rows[i], sink, &mut heads);
+            i += 1;
+        }
+    }
+}
+
+/// A row of one text (a goal heading, a caption) or of label and value
+/// pairs, maybe under a group label spanning several rows.
+fn plain_row(row: &Row, sink: &mut Sink<'_>, heads: &mut HashMap<(usize, usize), Vec<String>>) {
+    let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.text.is_empty()).collect();
+    if filled.len() == 1 && row.cells.len() <= 2 {
+        if !filled[0].starts {
+            return;
+        }
+        let text = &filled[0].text;
+        if let Some((goal, what)) = goal_heading(text) {
+            sink.field(&goal, &what, row.page, None);
+            sink.goal = goal;
+        } else if text.ends_with('表') {
+            if let Some(kind) = GoalKind::of(text) {
+                sink.goal_kind = Some(kind);
+            }
+        }
+        return;
+    }
+    let (group, cells) = split_group(row);
+    let pairs: Vec<(&Cell, &Cell)> = cells.chunks(2).filter(|p| p.len() == 2).map(|p| (p[0], p[1])).collect();
+    if let Some(g) = group {
+        if g.starts {
+            heads.insert(g.id, pairs.iter().map(|(l, _)| label_key(&l.text)).collect());
+        }
+    }
+    for (k, (label, value)) in pairs.iter().enumerate() {
+        if !label.starts || label.text.is_empty() || label.id == value.id {
+            continue;
+        }
+        let key = label_key(&label.text);
+        let name = match group {
+            Some(g) if !is_field_label(&key) => format!("{}/{key}", label_key(&g.text)),
+            _ => key.clone(),
+        };
+        let qualifier = group.and_then(|g| heads.get(&g.id)).and_then(|h| h.get(k)).cloned();
+        sink.field(&name, &value.text, row.page, qualifier);
+    }
+}
+
+/// A label spanning several rows on the left (`目标说明`, `项目资金（元）`)
+/// when the row has an odd number of cells; the rest.
+fn split_group(row: &Row) -> (Option<&Cell>, Vec<&Cell>) {
+    let cells: Vec<&Cell> = row.cells.iter().collect();
+    if cells.len() % 2 == 1 && cells.len() > 1 && (cells[0].span > 1 || is_group_label(&cells[0].text)) {
+        (Some(cells[0]), cells[1..].to_vec())
+    } else {
+        (None, cells)
+    }
+}
+
+/// What a small table inside a form is.
+#[derive(Debug, Clone, Copy)]
+enum Sub {
+    /// Items and one amount: `资金来源项目 | 金额`, `项目支出明细 | 金额`.
+    List(&'static str),
+    /// Rows named by their first cells, several value columns.
+    Matrix(&'static str),
+}
+
+/// The kind of a small table and the cell that heads its name column.
+fn sub_header(row: &Row) -> Option<(Sub, &Cell)> {
+    let has = |w: &str| row.find(|t| t == w).is_some();
+    let cell = |w: &str| row.find(|t| t == w);
+    if has("金额") {
+        if let Some(c) = cell("资金来源项目") {
+            return Some((Sub::List("资金来源"), c));
+        }
+        if let Some(c) = cell("项目支出明细") {
+            return Some((Sub::List("支出明细"), c));
+        }
+    }
+    if row.find(|t| t.contains("当年金额")).is_some() {
+        if let Some(c) = cell("总体资金情况") {
+            return Some((Sub::Matrix("总体资金情况"), c));
+        }
+    }
+    if has("项目类型") && row.find(|t| t.contains("预算")).is_some() {
+        if let Some(c) = cell("项目名称") {
+            return Some((Sub::Matrix("项目支出情况"), c));
+        }
+    }
+    None
+}
+
+/// Reads the small table headed by `rows[at]`, if it is one; returns the
+/// index after it.
+fn sub_table(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
+    let (kind, key) = sub_header(&rows[at])?;
+    let (kx0, kx1) = (key.x0 - 1.0, key.x1 + 1.0);
+    let starts_key = |r: &Row| r.within(kx0, kx1).any(|c| c.starts && !c.text.is_empty());
+    let first = (at + 1..rows.len().min(at + 4)).find(|&j| starts_key(&rows[j])).unwrap_or(at + 1);
+    let leaves = leaves(&rows[at..first], &rows[at], kx1);
+    let mut list = ListNames::default();
+    let mut j = first;
+    while j < rows.len() {
+        let row = &rows[j];
+        let new_label = row.cells.iter().any(|c| c.x1 <= kx0 + 2.0 && c.starts && !c.text.is_empty());
+        let keys: Vec<&Cell> = row.within(kx0, kx1).collect();
+        let own_values = leaves.iter().any(|(cx, _)| row.at(*cx).is_some_and(|v| keys.iter().all(|k| k.id != v.id)));
+        if new_label || keys.is_empty() || !own_values || sub_header(row).is_some() {
+            break;
+        }
+        if keys.last().is_some_and(|k| k.starts) {
+            let names: Vec<&str> = keys.iter().map(|c| c.text.as_str()).filter(|t| !t.is_empty()).collect();
+            match kind {
+                Sub::List(prefix) => {
+                    let name = list.name(prefix, &names.join(""));
+                    let value = leaves.first().map_or("", |(cx, _)| row.text_at(*cx));
+                    sink.field(&name, value, row.page, None);
+                }
+                Sub::Matrix(prefix) => {
+                    for (cx, leaf) in &leaves {
+                        let name = format!("{prefix}/{}/{leaf}", names.join("/"));
+                        sink.field(&name, row.text_at(*cx), row.page, None);
+                    }
+                }
+            }
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The value columns right of the name column: a header cell, or the cells
+/// printed under it in the header's later rows (`近两年收支金额` over `2023年`,
+/// `2024年`).
+fn leaves(header: &[Row], top: &Row, key_x1: f32) -> Vec<(f32, String)> {
+    let mut out = Vec::new();
+    for h in top.cells.iter().filter(|c| c.x0 >= key_x1 - 2.0) {
+        let subs: Vec<&Cell> =
+            header.iter().skip(1).flat_map(|r| r.within(h.x0, h.x1)).filter(|c| c.starts && c.id != h.id).collect();
+        if subs.is_empty() {
+            out.push((h.cx(), label_key(&h.text)));
+        } else {
+            out.extend(subs.iter().map(|c| (c.cx(), label_key(&c.text))));
+        }
+    }
+    out
+}
+
+/// Names of the lines of a list: `资金来源/合计`,
+/// `资金来源/一般公共预算财政拨款收入`, and a `其中：` line under the line
+/// above it (`资金来源/上年结转/使用上年度…结余结转`); lines after a `其中` line
+/// without an ordinal belong to the same line above.
+#[derive(Debug, Default)]
+pub(super) struct ListNames {
+    parent: Option<String>,
+    in_part: bool,
+}
+
+impl ListNames {
+    /// The field name of the line printed `label` in the list `prefix`.
+    pub(super) fn name(&mut self, prefix: &str, label: &str) -> String {
+        let text = label_key(label);
+        let part =
+            text.strip_prefix("其中:").or_else(|| text.strip_prefix("其中：")).or_else(|| text.strip_prefix("其中"));
+        let ordinal = crate::lex::split_ordinal(&text).0;
+        match (part, &self.parent) {
+            (Some(rest), Some(p)) => {
+                self.in_part = true;
+                format!("{prefix}/{p}/{rest}")
+            }
+            (None, Some(p)) if self.in_part && ordinal.is_empty() && text != "合计" => {
+                format!("{prefix}/{p}/{text}")
+            }
+            _ => {
+                let name = row_name(&text);
+                self.in_part = false;
+                self.parent = (name != "合计").then(|| name.clone());
+                format!("{prefix}/{name}")
+            }
+        }
+    }
+}
+
+/// Headers over texts printed below them: `长期目标（截至2025年） | 年度目标`,
+/// `项目总目标 | 年度总体目标`. Each becomes `group/header`.
+fn headed_texts(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
+    let row = &rows[at];
+    let (group, cells) = split_group_any(row);
+    // `长期 标（截至2025年）`: a glyph of 目标 may be lost.
+    let heads = |t: &str| (GoalKind::of(t).is_some() && t.contains('标')) || t == "项目总目标" || t == "年度总体目标";
+    let heading = |t: &str| t.contains('：') || t.contains(':') || t.ends_with('表') || goal_heading(t).is_some();
+    if cells.len() < 2 || !cells.iter().all(|c| heads(&c.text) && !heading(&c.text)) {
+        return None;
+    }
+    let prefix = group.map(|g| format!("{}/", label_key(&g.text))).unwrap_or_default();
+    let mut last = at;
+    for h in &cells {
+        let below = (at + 1..rows.len().min(at + 5))
+            .find_map(|j| rows[j].at(h.cx()).filter(|c| c.starts && c.id != h.id).map(|c| (j, c)));
+        if let Some((j, c)) = below {
+            sink.field(&format!("{prefix}{}", label_key(&h.text)), &c.text, rows[j].page, None);
+            last = last.max(j);
+        }
+    }
+    Some(last + 1)
+}
+
+/// Like [`split_group`], for rows whose group label may pair with nothing.
+fn split_group_any(row: &Row) -> (Option<&Cell>, Vec<&Cell>) {
+    let cells: Vec<&Cell> = row.cells.iter().collect();
+    match cells.split_first() {
+        Some((g, rest)) if is_group_label(&g.text) || (g.span > 1 && !rest.is_empty()) => (Some(g), rest.to_vec()),
+        _ => (None, cells),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_lines_are_named_under_their_parent() {
+        let mut n = ListNames::default();
+        let lines = [
+            ("合计", "资金来源/合计"),
+            ("1.一般公共预算财政拨款收入", "资金来源/一般公共预算财政拨款收入"),
+            ("其中：申请当年预算拨款", "资金来源/一般公共预算财政拨款收入/申请当年预算拨款"),
+            ("3.事业收入", "资金来源/事业收入"),
+            ("9.上年结转", "资金来源/上年结转"),
+            (
+                "其中：使用上年度一般公共预算财政拨款结余结转",
+                "资金来源/上年结转/使用上年度一般公共预算财政拨款结余结转",
+            ),
+            ("使用上年度政府性基金预算财政拨款结余结转", "资金来源/上年结转/使用上年度政府性基金预算财政拨款结余结转"),
+        ];
+        for (label, want) in lines {
+            assert_eq!(n.name("资金来源", label), want);
+        }
+    }
+}

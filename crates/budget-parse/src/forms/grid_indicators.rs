@@ -1,0 +1,252 @@
+//! Indicator tables in ruled grids: the header row (一级指标 | 二级指标 |
+//! 三级指标 | 指标值 | 指标值确定依据) places every column by its x range;
+//! the value columns are the cells of the first data row under 指标值, named
+//! by the header cells above them (`2023年`, `预期当年实现值`). Merged level
+//! cells give their text to every row they span. A table cut by a page break
+//! goes on in the next page's grid: a level cell cut in two (`产出指` / `标`)
+//! is joined, and a row cut in two is one row.
+
+use budget_model::Indicator;
+
+use super::sheet::{Cell, Row};
+use super::value::clean_value;
+use super::vocab::{goal_label, is_level1, is_level2};
+use super::{Sink, Slot};
+
+/// A horizontal range.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    x0: f32,
+    x1: f32,
+}
+
+impl Span {
+    fn of(c: &Cell) -> Span {
+        Span { x0: c.x0, x1: c.x1 }
+    }
+
+    fn cx(self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// The columns of an indicator table.
+#[derive(Debug, Clone)]
+struct Layout {
+    goal: Option<Span>,
+    level1: Span,
+    level2: Span,
+    level3: Span,
+    basis: Option<Span>,
+    /// Where the values are: from the end of 三级指标 to 依据 or the edge.
+    values: Span,
+}
+
+/// `一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据` (a header cut by a
+/// page break may print `一级指` only).
+fn layout(row: &Row) -> Option<Layout> {
+    let level1 = Span::of(row.find(|t| t.starts_with("一级"))?);
+    let level2 = Span::of(row.find(|t| t.starts_with("二级"))?);
+    let level3 = Span::of(row.find(|t| t.starts_with("三级"))?);
+    let basis = row.find(|t| t.contains("依据") || t.contains("确定")).map(Span::of);
+    let right = row.cells.last().map_or(level3.x1, |c| c.x1);
+    let values = Span { x0: level3.x1 - 1.0, x1: basis.map_or(right + 1.0, |b| b.x0 + 1.0) };
+    let goal = row.cells.iter().rfind(|c| c.x1 <= level1.x0 + 1.0).map(Span::of);
+    Some(Layout { goal, level1, level2, level3, basis, values })
+}
+
+/// A row with an indicator of its own: its 三级指标 cell begins here, and
+/// is not a heading across the table (`年度目标1：…`, `年度绩效目标表`).
+fn is_data(row: &Row, l: &Layout) -> bool {
+    row.at(l.level3.cx()).is_some_and(|c| {
+        c.starts
+            && !c.text.is_empty()
+            && !c.text.starts_with("三级")
+            && !c.holds(l.level1.cx())
+            && !c.holds(l.values.cx())
+    })
+}
+
+/// Cells of a level column cut by a page break, joined across it; for each,
+/// the indicator rows that took its text.
+#[derive(Debug, Default)]
+struct Fill {
+    id: Option<(usize, usize)>,
+    text: String,
+    rows: Vec<usize>,
+}
+
+impl Fill {
+    /// The text of `cell` for the current row. An empty cell continues the
+    /// cell above (a merged cell cut by a stray rule). At the top of a
+    /// continued grid, a fragment that completes the text above (`产出指` +
+    /// `标`), or any text below an empty cell, continues the cell cut by the
+    /// page break; the rows that took the first half get the whole.
+    fn take(
+        &mut self,
+        cell: Option<&Cell>,
+        continues: bool,
+        complete: fn(&str) -> bool,
+        rows: &mut [Indicator],
+        set: fn(&mut Indicator, &str),
+    ) -> String {
+        let Some(cell) = cell else { return self.text.clone() };
+        if self.id == Some(cell.id) {
+            return self.text.clone();
+        }
+        let joined = format!("{}{}", self.text, cell.text);
+        let cut = cell.text.is_empty()
+            || (continues && (self.text.is_empty() || (!complete(&cell.text) && complete(&joined))));
+        if cut && self.id.is_some() {
+            self.text = joined;
+            for &r in &self.rows {
+                if let Some(ind) = rows.get_mut(r) {
+                    set(ind, &self.text);
+                }
+            }
+        } else {
+            self.rows.clear();
+            self.text = cell.text.clone();
+        }
+        self.id = Some(cell.id);
+        self.text.clone()
+    }
+}
+
+/// A level name that is whole by itself: a known one, or one of four
+/// characters or more ending in 指标 (`指标` alone is the end of a name cut
+/// by a page break).
+fn level1_complete(t: &str) -> bool {
+    is_level1(t) || (t.chars().count() >= 4 && t.ends_with("指标"))
+}
+
+fn level2_complete(t: &str) -> bool {
+    is_level2(t) || (t.chars().count() >= 4 && t.ends_with("指标"))
+}
+
+fn goal_complete(t: &str) -> bool {
+    goal_label(t).is_some() || t.contains("指标") || t.contains("名称")
+}
+
+/// Reads the indicator table whose header is `rows[at]`, if it is one.
+/// Returns the index of the first row after it.
+pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
+    let l = layout(&rows[at])?;
+    let first = (at + 1..rows.len().min(at + 6)).find(|&j| is_data(&rows[j], &l));
+    let Some(first) = first else {
+        return Some(at + 1);
+    };
+    let slots = slots(&rows[at..first], &rows[first], &l, sink);
+    let mut goal = Fill::default();
+    for r in &rows[at..first] {
+        goal.take(l.goal.and_then(|g| r.at(g.cx())), r.continues, goal_complete, &mut [], |_, _| {});
+    }
+    let (mut level1, mut level2) = (Fill::default(), Fill::default());
+    let start = sink.indicators_mut().len();
+    let mut j = first;
+    while j < rows.len() {
+        let row = &rows[j];
+        let merge = row.continues && j > first && cut_row(row, &l, &slots, &sink.indicators_mut()[start..]);
+        if !merge && !is_data(row, &l) {
+            break;
+        }
+        let inds = &mut sink.indicators_mut()[start..];
+        let goal_text = goal.take(l.goal.and_then(|g| row.at(g.cx())), row.continues, goal_complete, inds, set_goal);
+        let l1 =
+            level1.take(row.at(l.level1.cx()), row.continues, level1_complete, inds, |i, t| i.level1 = t.to_string());
+        let l2 =
+            level2.take(row.at(l.level2.cx()), row.continues, level2_complete, inds, |i, t| i.level2 = t.to_string());
+        if merge {
+            if let Some(last) = inds.last_mut() {
+                append_row(last, row, &l, &slots);
+            }
+            j += 1;
+            continue;
+        }
+        let mut ind = Indicator {
+            goal: goal_label(&goal_text).unwrap_or_default(),
+            level1: l1,
+            level2: l2,
+            level3: row.text_at(l.level3.cx()).to_string(),
+            basis: l.basis.map(|b| row.text_at(b.cx()).to_string()).unwrap_or_default(),
+            page: row.page,
+            ..Indicator::default()
+        };
+        for (cx, slot) in &slots {
+            slot.put(&mut ind, clean_value(row.text_at(*cx)));
+        }
+        let n = sink.indicators_mut().len() - start;
+        for f in [&mut goal, &mut level1, &mut level2] {
+            f.rows.push(n);
+        }
+        sink.indicator(ind);
+        j += 1;
+    }
+    Some(j)
+}
+
+fn set_goal(i: &mut Indicator, t: &str) {
+    if let Some(g) = goal_label(t) {
+        i.goal = g;
+    }
+}
+
+/// The top row of a continued grid that is the rest of the row above: no
+/// 三级指标 of its own, or no value where the row above had none either.
+fn cut_row(row: &Row, l: &Layout, slots: &[(f32, Slot)], done: &[Indicator]) -> bool {
+    let Some(prev) = done.last() else { return false };
+    let level3 = row.at(l.level3.cx()).map_or("", |c| c.text.as_str());
+    let no_values = slots.iter().all(|(cx, _)| row.text_at(*cx).is_empty());
+    let prev_no_values = prev.value.is_empty() && prev.prev1_value.is_empty() && prev.prev2_value.is_empty();
+    level3.is_empty() || no_values || prev_no_values
+}
+
+/// Adds the texts of the lower half of a row cut by a page break.
+fn append_row(ind: &mut Indicator, row: &Row, l: &Layout, slots: &[(f32, Slot)]) {
+    ind.level3.push_str(row.text_at(l.level3.cx()));
+    if let Some(b) = l.basis {
+        ind.basis.push_str(row.text_at(b.cx()));
+    }
+    for (cx, slot) in slots {
+        let field = match slot {
+            Slot::Current => &mut ind.value,
+            Slot::Prev2 => &mut ind.prev2_value,
+            Slot::Prev1 => &mut ind.prev1_value,
+            Slot::Unknown => continue,
+        };
+        field.push_str(&clean_value(row.text_at(*cx)));
+    }
+}
+
+/// The value columns: the cells of the first data row under 指标值, named
+/// by the header cells above them. One column is the value; of several,
+/// the one headed 当年 / 预期 / 预计 is, and the others are the two years
+/// before, in order.
+fn slots(header: &[Row], data: &Row, l: &Layout, sink: &mut Sink<'_>) -> Vec<(f32, Slot)> {
+    let leaves: Vec<f32> = data.within(l.values.x0, l.values.x1).map(Cell::cx).collect();
+    if leaves.len() == 1 {
+        return vec![(leaves[0], Slot::Current)];
+    }
+    let names: Vec<String> = leaves
+        .iter()
+        .map(|&cx| header.iter().filter_map(|r| r.at(cx)).map(|c| c.text.as_str()).collect::<Vec<_>>().join("/"))
+        .collect();
+    let current: Vec<usize> =
+        (0..leaves.len()).filter(|&k| ["当年", "预期", "预计", "实现"].iter().any(|w| names[k].contains(w))).collect();
+    if current.len() != 1 {
+        sink.finding(data.page, format!("value columns {names:?}: no single current-year column; values not read"));
+        return leaves.iter().map(|&cx| (cx, Slot::Unknown)).collect();
+    }
+    let history: Vec<usize> = (0..leaves.len()).filter(|k| *k != current[0]).collect();
+    let named = match history.len() {
+        1 => vec![Slot::Prev1],
+        2 => vec![Slot::Prev2, Slot::Prev1],
+        _ => {
+            sink.finding(data.page, format!("value columns {names:?}: more than two earlier years; those not read"));
+            vec![Slot::Unknown; history.len()]
+        }
+    };
+    let mut out: Vec<(f32, Slot)> = history.iter().zip(named).map(|(&k, s)| (leaves[k], s)).collect();
+    out.push((leaves[current[0]], Slot::Current));
+    out
+}

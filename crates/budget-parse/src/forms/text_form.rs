@@ -1,0 +1,382 @@
+//! A form in text without layout: labels wrapped over lines (`项目主管部` /
+//! `门`) followed by their values, the small tables of the form read from
+//! their lines, then the indicator tables, each after its goal heading
+//! (`长期目标 1： …`) or its own header.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::grid_form::ListNames;
+use super::text_indicators::{header, read_block, Widths};
+use super::vocab::{goal_heading, goal_label, is_field_label, is_group_label, label_key};
+use super::Sink;
+use crate::lex::amount;
+use crate::norm::squeeze;
+
+/// Reads a form's lines: fields first, then indicator tables.
+pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
+    let widths = Widths::learn(lines);
+    let starts: Vec<usize> =
+        (0..lines.len()).filter(|&i| goal_heading(lines[i].0).is_some() || header(lines, i).is_some()).collect();
+    let fields_end = starts.first().copied().unwrap_or(lines.len());
+    fields(&lines[..fields_end], sink);
+    let mut i = fields_end;
+    while i < lines.len() {
+        if let Some((goal, text)) = goal_heading(lines[i].0) {
+            sink.field(&goal, &text, lines[i].1, None);
+            sink.goal = goal;
+            i += 1;
+            continue;
+        }
+        match header(lines, i) {
+            Some((h, n)) => {
+                let from = i + n;
+                let end = (from..lines.len())
+                    .find(|&j| goal_heading(lines[j].0).is_some() || header(lines, j).is_some())
+                    .unwrap_or(lines.len());
+                read_block(&lines[from..end], &h, widths, sink);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// One whitespace-separated piece of a line.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    line: usize,
+    page: u32,
+}
+
+fn pieces<'a>(lines: &[(&'a str, u32)]) -> Vec<Piece<'a>> {
+    lines
+        .iter()
+        .enumerate()
+        .flat_map(|(line, (text, page))| text.split_whitespace().map(move |t| Piece { text: t, line, page: *page }))
+        .collect()
+}
+
+/// Joins pieces: one space within a line, nothing across lines; then
+/// extraction spaces removed.
+fn join(pieces: &[Piece<'_>]) -> String {
+    let mut out = String::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if i > 0 && pieces[i - 1].line == p.line {
+            out.push(' ');
+        }
+        out.push_str(p.text);
+    }
+    squeeze(&out)
+}
+
+/// Most pieces a label is printed over (`项` / `目` / `支` / … one per line).
+const MAX_LABEL_PIECES: usize = 12;
+
+/// A label printed from `pieces[at]` over whole pieces: how many pieces and
+/// the label as printed (spaces removed).
+fn label_at(pieces: &[Piece<'_>], at: usize) -> Option<(usize, String)> {
+    let mut joined = String::new();
+    let mut best = None;
+    for (m, p) in pieces.iter().skip(at).take(MAX_LABEL_PIECES).enumerate() {
+        joined.push_str(p.text);
+        let key = label_key(&joined);
+        if is_field_label(&key) || is_group_label(&key) || goal_label(&key).is_some() {
+            best = Some((m + 1, key));
+        }
+    }
+    best
+}
+
+/// What a group label is followed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    /// `总体资金情况 当年金额 占比 …` over rows of figures.
+    Funding,
+    /// `项目名称 项目类型 项目总预算 …` over one row per project.
+    Projects,
+    /// `长期目标（截至 2024 年） 年度目标` over the two texts.
+    Goals,
+    /// `资金来源项目 金额` over items and amounts.
+    Sources,
+    /// `项目支出明细 金额` over items and amounts.
+    Spending,
+    /// A label over other labels (`目标说明`, `项目支出预算及测算依据`).
+    Group,
+}
+
+fn block_of(group: &str) -> Block {
+    match group {
+        "部门总体资金情况" => Block::Funding,
+        "项目支出情况" => Block::Projects,
+        "整体绩效总目标" => Block::Goals,
+        "项目资金来源" => Block::Sources,
+        "项目支出明细预算" => Block::Spending,
+        _ => Block::Group,
+    }
+}
+
+/// Reads the fields: each label takes the pieces up to the next label.
+fn fields(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
+    let ps = pieces(lines);
+    let mut group = String::new();
+    let mut open: Option<(String, Vec<Piece<'_>>, u32)> = None;
+    let mut p = 0;
+    while p < ps.len() {
+        let Some((m, label)) = label_at(&ps, p) else {
+            if let Some((_, values, _)) = open.as_mut() {
+                values.push(ps[p]);
+            }
+            p += 1;
+            continue;
+        };
+        close(open.take(), sink);
+        let page = ps[p].page;
+        p += m;
+        if is_group_label(&label) {
+            group = label.clone();
+            p = match block_of(&label) {
+                Block::Funding => funding(lines, &ps, p, sink),
+                Block::Projects => projects(lines, &ps, p, sink),
+                Block::Goals => goals(&ps, p, &label, sink),
+                Block::Sources => list(&ps, p, "资金来源", sink),
+                Block::Spending => list(&ps, p, "支出明细", sink),
+                Block::Group => p,
+            };
+            continue;
+        }
+        let name = if !is_field_label(&label) && !group.is_empty() { format!("{group}/{label}") } else { label };
+        open = Some((name, Vec::new(), page));
+    }
+    close(open, sink);
+}
+
+fn close(open: Option<(String, Vec<Piece<'_>>, u32)>, sink: &mut Sink<'_>) {
+    if let Some((name, values, page)) = open {
+        let page = values.first().map_or(page, |v| v.page);
+        sink.field(&name, &join(&values), page, None);
+    }
+}
+
+/// The first piece of the line after `line`, or the end.
+fn next_line_start(ps: &[Piece<'_>], from: usize, line: usize) -> usize {
+    (from..ps.len()).find(|&q| ps[q].line > line).unwrap_or(ps.len())
+}
+
+/// True when a label begins at `ps[p]` and `p` begins its line.
+fn label_line(ps: &[Piece<'_>], p: usize) -> bool {
+    (p == 0 || ps[p - 1].line != ps[p].line) && label_at(ps, p).is_some()
+}
+
+/// Consumes header words from `p`: the longest run of whole pieces that
+/// `re` accepts. Returns the words found and the piece after them.
+fn header_words(ps: &[Piece<'_>], p: usize, re: &Regex, word: &Regex) -> (Vec<String>, usize) {
+    let mut joined = String::new();
+    let mut best = (Vec::new(), p);
+    for (m, piece) in ps.iter().enumerate().skip(p).take(24) {
+        joined.push_str(piece.text);
+        if re.is_match(&joined) {
+            best = (word.find_iter(&joined).map(|w| w.as_str().to_string()).collect(), m + 1);
+        }
+    }
+    best
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
+}
+
+/// A figure of 总体资金情况: an amount or a share (`100%`).
+fn is_figure(t: &str) -> bool {
+    amount(t).is_some() || t.strip_suffix('%').is_some_and(|n| amount(n).is_some())
+}
+
+/// 总体资金情况: `总体资金情况 当年金额 占比 近两年收支金额 2022 年 2023 年`,
+/// then lines of figures under group labels (`收入` / `构成`):
+/// `财政拨款 1477.88 100% 5010.43 5093.22` → `总体资金情况/收入构成/财政拨款/当年金额`.
+fn funding(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_>) -> usize {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let words = r"总体资金情况|当年金额|占比|近两年收支金额|\d{4}年";
+    let re = regex(&RE, &format!("^(?:{words})+$"));
+    let word = regex(&WORD, words);
+    let (found, mut p) = header_words(ps, p, re, word);
+    let years = found.iter().any(|w| w.ends_with('年') && w.len() == 7);
+    let columns: Vec<&String> =
+        found.iter().filter(|w| *w != "总体资金情况" && !(years && *w == "近两年收支金额")).collect();
+    if columns.is_empty() {
+        return p;
+    }
+    let mut group = String::new();
+    let mut pending = String::new();
+    while p < ps.len() && !label_line(ps, p) {
+        let line = ps[p].line;
+        let end = next_line_start(ps, p, line);
+        let texts: Vec<&str> = ps[p..end].iter().map(|x| x.text).collect();
+        let figures = texts.iter().rev().take_while(|t| is_figure(t)).count();
+        if figures >= columns.len() {
+            if !pending.is_empty() {
+                group = std::mem::take(&mut pending);
+            }
+            let name = join(&ps[p..end - figures]);
+            let path = if group.is_empty() { name } else { format!("{group}/{name}") };
+            for (col, value) in columns.iter().zip(&texts[texts.len() - columns.len()..]) {
+                sink.field(&format!("总体资金情况/{path}/{col}"), value, lines[line].1, None);
+            }
+        } else {
+            pending.push_str(&join(&ps[p..end]));
+        }
+        p = end;
+    }
+    p
+}
+
+/// 项目支出情况: `项目名称 项目类型 项目总预算 项目本年度预算 项目主要支出方向和用途`
+/// (wrapped), then per project a line `乡村振兴工作经费 经常性 项目 340 340`
+/// and the use on the lines after it.
+fn projects(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_>) -> usize {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let words =
+        r"项目名称|项目类型|项目总预算|项目本年度预算|项目当年预算|项目主要支出方向和用途|项目主要支出方向|项目用途";
+    let re = regex(&RE, &format!("^(?:{words})+$"));
+    let word = regex(&WORD, words);
+    let (found, mut p) = header_words(ps, p, re, word);
+    let amounts: Vec<&String> = found.iter().filter(|w| w.contains("预算")).collect();
+    let after: Vec<&String> =
+        found.iter().skip_while(|w| !w.contains("预算")).filter(|w| !w.contains("预算")).collect();
+    if amounts.is_empty() {
+        return p;
+    }
+    let mut current: Option<(String, Vec<Piece<'_>>, u32)> = None;
+    let flush = |current: Option<(String, Vec<Piece<'_>>, u32)>, sink: &mut Sink<'_>| {
+        if let (Some((name, uses, page)), Some(col)) = (current, after.first()) {
+            sink.field(&format!("项目支出情况/{name}/{col}"), &join(&uses), page, None);
+        }
+    };
+    while p < ps.len() && !label_line(ps, p) {
+        let line = ps[p].line;
+        let end = next_line_start(ps, p, line);
+        let texts: Vec<&str> = ps[p..end].iter().map(|x| x.text).collect();
+        let at = (0..texts.len()).find(|&i| {
+            i + amounts.len() <= texts.len() && texts[i..i + amounts.len()].iter().all(|t| amount(t).is_some())
+        });
+        match at {
+            Some(i) if i > 0 => {
+                flush(current.take(), sink);
+                let page = lines[line].1;
+                let (name, kind) = name_and_kind(&ps[p..p + i]);
+                sink.field(&format!("项目支出情况/{name}/项目类型"), &kind, page, None);
+                for (col, value) in amounts.iter().zip(&texts[i..i + amounts.len()]) {
+                    sink.field(&format!("项目支出情况/{name}/{col}"), value, page, None);
+                }
+                current = Some((name, ps[p + i + amounts.len()..end].to_vec(), page));
+            }
+            _ => {
+                if let Some((_, uses, _)) = current.as_mut() {
+                    uses.extend_from_slice(&ps[p..end]);
+                }
+            }
+        }
+        p = end;
+    }
+    flush(current, sink);
+    p
+}
+
+/// `乡村振兴工作经费 经常性 项目` → (`乡村振兴工作经费`, `经常性项目`): the
+/// project type is the shortest run of last pieces that reads as one.
+fn name_and_kind(pieces: &[Piece<'_>]) -> (String, String) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"^(经常性|一次性|延续性|持续性|新增|跨年度|其他|专项)(项目)?$");
+    for k in 1..pieces.len() {
+        let kind: String = pieces[pieces.len() - k..].iter().map(|p| p.text).collect();
+        if re.is_match(&kind) {
+            return (join(&pieces[..pieces.len() - k]), kind);
+        }
+    }
+    (join(pieces), String::new())
+}
+
+/// 整体绩效总目标: `长期目标（截至 2024 年） 年度目标`, then the two texts one
+/// after the other; the second begins where the numbering starts again
+/// (`目标 1：`).
+fn goals(ps: &[Piece<'_>], p: usize, group: &str, sink: &mut Sink<'_>) -> usize {
+    static HEAD: OnceLock<Regex> = OnceLock::new();
+    static START: OnceLock<Regex> = OnceLock::new();
+    let head = regex(&HEAD, r"^(长期目标(?:[（(][^）)]*[）)])?)(年度目标)$");
+    let start = regex(&START, r"^目标\s*1\s*[：:]");
+    let mut joined = String::new();
+    let mut found = None;
+    for (m, piece) in ps.iter().enumerate().skip(p).take(8) {
+        joined.push_str(piece.text);
+        if let Some(c) = head.captures(&joined) {
+            found = Some((c[1].to_string(), c[2].to_string(), m + 1));
+            break;
+        }
+    }
+    let Some((long, yearly, mut q)) = found else { return p };
+    let from = q;
+    while q < ps.len() && !label_line(ps, q) && goal_heading(&line_text(ps, q)).is_none() {
+        q += 1;
+    }
+    let body = &ps[from..q];
+    let line_starts: Vec<usize> = (0..body.len()).filter(|&i| i == 0 || body[i - 1].line != body[i].line).collect();
+    let restarts: Vec<usize> = line_starts.iter().copied().filter(|&i| start.is_match(&line_text(body, i))).collect();
+    let split = restarts.get(1).copied();
+    let (first, second) = match split {
+        Some(s) => (&body[..s], &body[s..]),
+        None => (body, &body[body.len()..]),
+    };
+    let page = body.first().map_or(0, |x| x.page);
+    if split.is_none() && !body.is_empty() {
+        sink.finding(
+            page,
+            "整体绩效总目标: the long-term and yearly goals could not be told apart; all under the first",
+        );
+    }
+    sink.field(&format!("{group}/{long}"), &join(first), page, None);
+    sink.field(&format!("{group}/{yearly}"), &join(second), second.first().map_or(page, |x| x.page), None);
+    q
+}
+
+/// The text of the line that `ps[p]` begins.
+fn line_text(ps: &[Piece<'_>], p: usize) -> String {
+    let line = ps[p].line;
+    ps[p..].iter().take_while(|x| x.line == line).map(|x| x.text).collect::<Vec<_>>().join(" ")
+}
+
+/// A list of items with amounts (资金来源, 支出明细): an item's name runs
+/// over lines until an amount ends a line (`其中：使用上年度一般公共预算财政拨款结余结`
+/// / `转` / `0`).
+fn list(ps: &[Piece<'_>], p: usize, prefix: &str, sink: &mut Sink<'_>) -> usize {
+    let mut p = p;
+    // The list's header: `资金来源项目 金额`, `项目支出明细 金额`.
+    if let Some(k) = (p..ps.len().min(p + 3)).find(|&k| ps[k].text == "金额") {
+        p = k + 1;
+    }
+    let mut names = ListNames::default();
+    let mut item: Vec<Piece<'_>> = Vec::new();
+    while p < ps.len() {
+        if item.is_empty() && label_line(ps, p) {
+            break;
+        }
+        let piece = ps[p];
+        let ends_line = ps.get(p + 1).is_none_or(|n| n.line != piece.line);
+        if ends_line && amount(piece.text).is_some() && !item.is_empty() {
+            let name = names.name(prefix, &join(&item));
+            sink.field(&name, piece.text, piece.page, None);
+            item.clear();
+        } else {
+            item.push(piece);
+        }
+        p += 1;
+    }
+    if !item.is_empty() {
+        let page = item[0].page;
+        sink.finding(page, format!("{prefix}: no amount for {:?}", join(&item)));
+    }
+    p
+}

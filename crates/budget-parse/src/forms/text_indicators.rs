@@ -1,0 +1,543 @@
+//! Indicator tables in text without layout. The extractor prints each cell
+//! where its baseline falls, so a row reads: the level cells that begin on
+//! it, the 三级指标 name (wrapped over lines), then the values, then the
+//! basis:
+//!
+//! ```text
+//! 质量指标
+//! 对重大决策部
+//! 署督办落实率、
+//! 督查事项回告
+//! 率、办结率 90%
+//! 100% 100% 100% 工作要求
+//! ```
+//!
+//! Rows are found by their values: a run of value pieces, of which the last
+//! N are the row's values, N being the number of value columns the header
+//! declares (`90%` above belongs to the name, since the header declares
+//! three). What lies between two rows is the basis of the first and the
+//! names of the second, parted where a level name begins, else by the
+//! shape of the lines.
+
+use std::sync::OnceLock;
+
+use budget_model::Indicator;
+use regex::Regex;
+
+use super::value::value_at;
+use super::vocab::{goal_label, is_level1, is_level2, print_width};
+use super::{Sink, Slot};
+use crate::norm::squeeze;
+
+/// The value columns an indicator header declares, in printed order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Header {
+    slots: Vec<Slot>,
+    /// The header has a 指标值确定依据 column.
+    basis: bool,
+}
+
+/// Header words: an indicator header is made of these and nothing else.
+const HEADER_WORDS: &str = r"长期绩效指标|年度绩效指标|绩效指标|目标名称|一级指标|二级指标|三级指标|指标值确定依据|近两年指标值|预期当年实现值|预计当年实现值|预期当年实现|预计当年实现|年度\(/项目\)指标值|年度（/项目）指标值|指标值|前年|上年|\d{4}年";
+
+fn header_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!("^(?:{HEADER_WORDS})+$")).unwrap_or_else(|e| unreachable!("constant pattern: {e}"))
+    })
+}
+
+fn word_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(HEADER_WORDS).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
+}
+
+/// Most lines an indicator header is printed over.
+const MAX_HEADER_LINES: usize = 18;
+
+/// An indicator header beginning at `lines[at]`, wrapped over lines
+/// (`一级` / `指标` / `二级指标 三级指标 指标值 指标值确定依据`). Returns the
+/// header and the number of lines it takes.
+pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)> {
+    let mut joined = String::new();
+    let mut best = None;
+    for (k, (text, _)) in lines.iter().enumerate().skip(at).take(MAX_HEADER_LINES) {
+        joined.push_str(&squeeze(text).replace(' ', ""));
+        if header_re().is_match(&joined) && joined.contains("一级指标") && joined.contains("三级指标") {
+            best = Some((joined.clone(), k + 1 - at));
+        }
+    }
+    let (text, n) = best?;
+    Some((Header { slots: slots(&text), basis: text.contains("依据") }, n))
+}
+
+/// The value columns a header names. `指标值` alone is one column; a yearly
+/// header names the earlier years (`2022年 2023年`, `前年 上年`, under
+/// `近两年指标值`) and the current one (`预期当年实现值`, `预计当年实现`).
+fn slots(header: &str) -> Vec<Slot> {
+    let words: Vec<&str> = word_re().find_iter(header).map(|m| m.as_str()).collect();
+    let is_current = |w: &str| w.starts_with("预期") || w.starts_with("预计");
+    let is_history = |w: &str| w == "前年" || w == "上年" || (w.ends_with('年') && w.len() == 7);
+    let history = words.iter().filter(|w| is_history(w)).count();
+    let current = words.iter().filter(|w| is_current(w)).count();
+    if history == 0 && current == 0 {
+        return vec![Slot::Current];
+    }
+    let named: Vec<Slot> = match history {
+        0 => Vec::new(),
+        1 => vec![Slot::Prev1],
+        2 => vec![Slot::Prev2, Slot::Prev1],
+        n => vec![Slot::Unknown; n],
+    };
+    let current_first = words
+        .iter()
+        .position(|w| is_current(w))
+        .is_some_and(|c| words.iter().position(|w| is_history(w) || *w == "近两年指标值").is_none_or(|h| c < h));
+    let mut out = Vec::new();
+    if current_first {
+        out.push(Slot::Current);
+        out.extend(named);
+    } else {
+        out.extend(named);
+        out.extend(std::iter::repeat_n(Slot::Current, current.min(1)));
+    }
+    out
+}
+
+/// The widths of a form's columns, learned from its own lines: a 二级指标
+/// name wrapped over lines (`社会效益指` / `标`) shows how wide the column is.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Widths {
+    level2_full: Option<usize>,
+}
+
+impl Widths {
+    /// Learns from every line of a form.
+    pub(super) fn learn(lines: &[(&str, u32)]) -> Widths {
+        let mut full = None;
+        for i in 0..lines.len() {
+            let first = squeeze(lines[i].0);
+            if first.contains(' ') || is_level2(&first) {
+                continue;
+            }
+            let mut joined = first.clone();
+            for (next, _) in lines.iter().skip(i + 1).take(2) {
+                joined.push_str(&squeeze(next));
+                if is_level2(&joined) {
+                    full = full.max(Some(print_width(&first)));
+                    break;
+                }
+            }
+        }
+        Widths { level2_full: full }
+    }
+}
+
+/// One whitespace-separated piece of a line.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    line: usize,
+}
+
+/// A run of consecutive values: `(first piece, end piece, value)` each.
+#[derive(Debug, Clone)]
+struct Run {
+    values: Vec<(usize, usize, String)>,
+}
+
+impl Run {
+    fn start(&self) -> usize {
+        self.values.first().map_or(0, |v| v.0)
+    }
+
+    fn end(&self) -> usize {
+        self.values.last().map_or(0, |v| v.1)
+    }
+}
+
+/// The fill-down state of a block: the level cells above.
+#[derive(Debug, Default)]
+struct Levels {
+    level1: String,
+    level2: String,
+}
+
+/// Reads the rows of one indicator table: `lines` are the lines after its
+/// header, up to the next goal or table.
+pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths, sink: &mut Sink<'_>) {
+    let pieces: Vec<Piece<'_>> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(line, (text, _))| text.split_whitespace().map(move |t| Piece { text: t, line }))
+        .collect();
+    let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+    let names = name_marks(&texts);
+    let runs = runs(&texts, &names);
+    if runs.is_empty() {
+        return;
+    }
+    // Where each row's names begin: after the previous row's basis.
+    let mut head_starts = vec![0];
+    for w in runs.windows(2) {
+        head_starts.push(split_gap(&pieces, lines, w[0].end(), w[1].start()));
+    }
+    let tail_ends: Vec<usize> = head_starts.iter().skip(1).copied().chain([pieces.len()]).collect();
+    let basis_width = basis_width(&pieces, lines, &runs, &tail_ends);
+    let mut levels = Levels::default();
+    for (k, run) in runs.iter().enumerate() {
+        let mut head: Vec<Piece<'_>> = pieces[head_starts[k]..run.start()].to_vec();
+        let mut tail: Vec<Piece<'_>> = pieces[run.end()..tail_ends[k]].to_vec();
+        let value_line = pieces[run.start()].line;
+        let named_on_value_line = head.last().is_some_and(|p| p.line == value_line);
+        if named_on_value_line && tail.first().is_some_and(|p| p.line != pieces[run.end() - 1].line) {
+            let moved = wide_leading_lines(&tail, lines, basis_width);
+            head.extend(tail.drain(..moved));
+        }
+        let page = lines[value_line].1;
+        row(&head, run, &tail, header, widths, &mut levels, page, sink);
+    }
+}
+
+/// Marks the pieces that spell a goal label (`长期绩` / `效目标` / `1`) or a
+/// level name (`满意` / `度指` / `标`), which are not values.
+fn name_marks(texts: &[&str]) -> Vec<bool> {
+    let mut marks = vec![false; texts.len()];
+    let mut p = 0;
+    while p < texts.len() {
+        let m = (1..=6).rev().find(|&m| p + m <= texts.len() && is_name(&texts[p..p + m].concat()));
+        match m {
+            Some(m) => {
+                marks[p..p + m].iter_mut().for_each(|x| *x = true);
+                p += m;
+            }
+            None => p += 1,
+        }
+    }
+    marks
+}
+
+fn is_name(joined: &str) -> bool {
+    goal_label(joined).is_some() || is_level1(joined) || is_level2(joined)
+}
+
+/// The runs of consecutive values.
+fn runs(texts: &[&str], skip: &[bool]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut p = 0;
+    while p < texts.len() {
+        let value = if skip[p] { None } else { value_at(texts, p) };
+        match value {
+            Some((n, v)) if !skip[p..p + n].iter().any(|s| *s) => {
+                match out.last_mut() {
+                    Some(r) if r.end() == p => r.values.push((p, p + n, v)),
+                    _ => out.push(Run { values: vec![(p, p + n, v)] }),
+                }
+                p += n;
+            }
+            _ => p += 1,
+        }
+    }
+    out
+}
+
+/// Where, between the values ending at `end` and those starting at `next`,
+/// the first row's basis ends and the second row's names begin:
+///
+/// 1. at a line that begins a level name or a goal label (`数量指标`);
+/// 2. else, when the basis began on the value line (`… 工作要求`), right
+///    after it;
+/// 3. else after the first line shorter than the one before it (the end of
+///    a wrapped basis cell), leaving the second row at least one line.
+fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usize) -> usize {
+    let value_line = pieces[end - 1].line;
+    let next_line = pieces[next].line;
+    if value_line == next_line {
+        return next;
+    }
+    let first_on = |line: usize| (end..next).find(|&p| pieces[p].line == line);
+    let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+    for line in value_line + 1..=next_line {
+        if let Some(p) = first_on(line) {
+            if begins_level(&texts[p..next.max(p)]) {
+                return p;
+            }
+        }
+    }
+    let inline_basis = end < next && pieces[end].line == value_line;
+    let middle: Vec<usize> = (value_line + 1..next_line).filter(|&l| first_on(l).is_some()).collect();
+    let head_at = |line: usize| first_on(line).unwrap_or(next);
+    if inline_basis {
+        return middle.first().map_or(next, |&l| head_at(l));
+    }
+    let named_on_value_line = first_on(next_line).is_some();
+    let widths: Vec<usize> = middle.iter().map(|&l| print_width(lines[l].0)).collect();
+    let end_of_cell = (1..widths.len()).find(|&j| widths[j] < widths[j - 1]);
+    match end_of_cell {
+        Some(j) if j + 1 < middle.len() || named_on_value_line => {
+            middle.get(j + 1).map_or_else(|| head_at(next_line), |&l| head_at(l))
+        }
+        _ if named_on_value_line => head_at(next_line),
+        _ if middle.len() >= 2 => head_at(middle[1]),
+        _ => middle.first().map_or(next, |&l| head_at(l)),
+    }
+}
+
+/// True when the pieces begin with a level name or a goal label, possibly
+/// wrapped over pieces (`满意` `度指` `标`).
+fn begins_level(texts: &[&str]) -> bool {
+    (1..=6.min(texts.len())).any(|m| {
+        let joined = texts[..m].concat();
+        is_level1(&joined) || is_level2(&joined) || goal_label(&joined).is_some()
+    })
+}
+
+/// How wide the basis column prints: the median of the widest line of each
+/// row's basis printed on lines of its own.
+fn basis_width(pieces: &[Piece<'_>], lines: &[(&str, u32)], runs: &[Run], tail_ends: &[usize]) -> usize {
+    let mut widest: Vec<usize> = runs
+        .iter()
+        .zip(tail_ends)
+        .filter_map(|(r, &e)| {
+            let value_line = pieces[r.end() - 1].line;
+            let own: Vec<usize> = (r.end()..e).map(|p| pieces[p].line).filter(|&l| l != value_line).collect();
+            own.iter().map(|&l| print_width(lines[l].0)).max()
+        })
+        .collect();
+    widest.sort_unstable();
+    widest.get(widest.len() / 2).copied().unwrap_or(usize::MAX)
+}
+
+/// A name printed beside the values goes on below them (`巩固帮扶对象脱贫成
+/// 完成 完成 完成` / `果，落实资金帮扶，落` / `实基础设施建设等`): the leading
+/// lines after the values that are wider than the basis column can be are
+/// the name's. Returns how many pieces they hold.
+fn wide_leading_lines(tail: &[Piece<'_>], lines: &[(&str, u32)], basis_width: usize) -> usize {
+    let mut n = 0;
+    while let Some(p) = tail.get(n) {
+        if print_width(lines[p.line].0) <= basis_width.saturating_add(2) {
+            break;
+        }
+        let line = p.line;
+        while tail.get(n).is_some_and(|q| q.line == line) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Joins pieces: one space within a line, nothing across lines; then
+/// extraction spaces removed.
+fn join(pieces: &[Piece<'_>]) -> String {
+    let mut out = String::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if i > 0 && pieces[i - 1].line == p.line {
+            out.push(' ');
+        }
+        out.push_str(p.text);
+    }
+    squeeze(&out)
+}
+
+/// The longest run of whole pieces from the start that `is` accepts.
+fn take_word(pieces: &[Piece<'_>], is: fn(&str) -> bool) -> Option<(usize, String)> {
+    (1..=6.min(pieces.len())).rev().find_map(|m| {
+        let joined: String = pieces[..m].iter().map(|p| p.text).collect();
+        is(&joined).then_some((m, joined))
+    })
+}
+
+/// Builds one indicator row from its names, values and basis.
+#[allow(clippy::too_many_arguments)]
+fn row(
+    head: &[Piece<'_>],
+    run: &Run,
+    tail: &[Piece<'_>],
+    header: &Header,
+    widths: Widths,
+    levels: &mut Levels,
+    page: u32,
+    sink: &mut Sink<'_>,
+) {
+    let mut rest = head;
+    let mut goal = String::new();
+    if let Some((m, g)) = (1..=4.min(rest.len())).rev().find_map(|m| {
+        let joined: String = rest[..m].iter().map(|p| p.text).collect();
+        goal_label(&joined).map(|g| (m, g))
+    }) {
+        goal = g;
+        sink.goal = goal.clone();
+        rest = &rest[m..];
+    }
+    rest = read_levels(rest, levels, widths, page, sink);
+    let n = header.slots.len();
+    let k = run.values.len();
+    let mut level3 = join(rest);
+    if k > n {
+        for (_, _, v) in &run.values[..k - n] {
+            level3.push_str(v);
+        }
+    }
+    let mut ind = Indicator {
+        goal,
+        level1: levels.level1.clone(),
+        level2: levels.level2.clone(),
+        level3,
+        basis: join(tail),
+        page,
+        ..Indicator::default()
+    };
+    if k < n {
+        let what = format!("{} value(s) where the header declares {n}; values left empty", k);
+        sink.finding(page, format!("indicator {:?}: {what}", ind.level3));
+    } else {
+        for (slot, (_, _, v)) in header.slots.iter().zip(&run.values[k - n..]) {
+            slot.put(&mut ind, v.clone());
+        }
+    }
+    if ind.basis.is_empty() && header.basis {
+        sink.finding(
+            page,
+            format!("indicator {:?}: no basis printed beside it (a merged basis cell may cover it)", ind.level3),
+        );
+    }
+    if ind.level3.is_empty() {
+        sink.finding(page, format!("indicator with value {:?} has no 三级指标 name", ind.value));
+    }
+    sink.indicator(ind);
+}
+
+/// Reads the level cells that begin on this row: a 一级指标 name, a 二级指标
+/// name. A new 一级指标 cell begins a new 二级指标 cell too; when no known
+/// 二级指标 name follows, its lines are those as wide as the column (learned
+/// from the form) and the first narrower one. Returns what is left: the
+/// 三级指标 name.
+fn read_levels<'p, 'a>(
+    pieces: &'p [Piece<'a>],
+    levels: &mut Levels,
+    widths: Widths,
+    page: u32,
+    sink: &mut Sink<'_>,
+) -> &'p [Piece<'a>] {
+    let Some((m1, w1)) = take_word(pieces, is_level1) else {
+        return match take_word(pieces, is_level2) {
+            Some((m2, w2)) => {
+                levels.level2 = w2;
+                &pieces[m2..]
+            }
+            None => pieces,
+        };
+    };
+    if let Some((m2, w2)) = take_word(&pieces[m1..], is_level2) {
+        levels.level1 = w1;
+        levels.level2 = w2;
+        return &pieces[m1 + m2..];
+    }
+    // `成本指标` / `满意度指标` alone: a 二级指标 under the 一级指标 above,
+    // unless it is a new 满意度 一级指标.
+    if is_level2(&w1) && !(w1 == "满意度指标" && levels.level1 != "满意度指标") && !levels.level1.is_empty() {
+        levels.level2 = w1;
+        return &pieces[m1..];
+    }
+    levels.level1 = w1;
+    let rest = &pieces[m1..];
+    match level2_lines(rest, widths) {
+        Some(m2) => {
+            levels.level2 = join(&rest[..m2]);
+            &rest[m2..]
+        }
+        None => {
+            levels.level2.clear();
+            sink.finding(page, format!("二级指标 under {:?} not told apart from the 三级指标 name", levels.level1));
+            rest
+        }
+    }
+}
+
+/// How many pieces of `rest` the 二级指标 cell takes: its lines as wide as
+/// the column and the first narrower one; `None` when the column's width is
+/// unknown or nothing would be left for the 三级指标 name.
+fn level2_lines(rest: &[Piece<'_>], widths: Widths) -> Option<usize> {
+    let full = widths.level2_full?;
+    let mut n = 0;
+    while n < rest.len() {
+        let line = rest[n].line;
+        let end = rest[n..].iter().position(|p| p.line != line).map_or(rest.len(), |k| n + k);
+        let width: usize = rest[n..end].iter().map(|p| print_width(p.text)).sum();
+        n = end;
+        if width + 1 < full {
+            break;
+        }
+    }
+    (n < rest.len()).then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header_of(lines: &[&str]) -> Option<(Vec<Slot>, usize)> {
+        let lines: Vec<(&str, u32)> = lines.iter().map(|l| (*l, 1)).collect();
+        header(&lines, 0).map(|(h, n)| (h.slots, n))
+    }
+
+    #[test]
+    fn headers_declare_their_value_columns() {
+        use Slot::*;
+        type Case<'a> = (&'a [&'a str], Option<(Vec<Slot>, usize)>);
+        let cases: &[Case<'_>] = &[
+            (
+                &["长期绩效指", "标", "一级", "指标", "二级指标 三级指标 指标值 指标值确定依据", "产出"],
+                Some((vec![Current], 5)),
+            ),
+            (
+                &[
+                    "一级",
+                    "指标",
+                    "二级指标 三级指标",
+                    "指标值",
+                    "指标值确",
+                    "定依据",
+                    "近两年指标值 预期当",
+                    "年实现",
+                    "值",
+                    "2022",
+                    "年",
+                    "2023",
+                    "年",
+                    "产出",
+                ],
+                Some((vec![Prev2, Prev1, Current], 13)),
+            ),
+            (
+                &[
+                    "目标名",
+                    "称",
+                    "一级",
+                    "指标",
+                    "二级指标 三级指标",
+                    "指标值",
+                    "指标值确定依",
+                    "据前年 上年",
+                    "预计当",
+                    "年实现",
+                    "年度绩",
+                    "效目标",
+                    "1",
+                ],
+                Some((vec![Prev2, Prev1, Current], 10)),
+            ),
+            (&["一级指标 二级指标 三级指标 年度(/项目)指标值"], Some((vec![Current], 1))),
+            (&["项目名称 项目类型"], None),
+        ];
+        for (lines, want) in cases {
+            assert_eq!(header_of(lines), *want, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn widths_come_from_wrapped_level_names() {
+        let lines: Vec<(&str, u32)> = ["社会效益指", "标", "帮扶对象生活"].iter().map(|l| (*l, 1)).collect();
+        assert_eq!(Widths::learn(&lines).level2_full, Some(10));
+    }
+}

@@ -1,0 +1,265 @@
+//! Indicator values in text without layout: `≥300 万元`, `98%`, `2 个`,
+//! `完成`, `前列`, `2025 年 12 月底前`, read from whitespace-separated pieces
+//! (a unit may be printed apart from its number, or wrapped: `≥300 万` /
+//! `元`).
+
+use nom::bytes::complete::take_while1;
+use nom::character::complete::{char, digit1, one_of};
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+
+use crate::norm::squeeze;
+
+/// Units and measure words printed after a number.
+const UNITS: &[&str] = &[
+    "%",
+    "％",
+    "‰",
+    "(%)",
+    "（%）",
+    "个",
+    "篇",
+    "次",
+    "条",
+    "元",
+    "万元",
+    "亿元",
+    "千元",
+    "人",
+    "人次",
+    "万人",
+    "万人次",
+    "户",
+    "户次",
+    "项",
+    "家",
+    "家次",
+    "件",
+    "份",
+    "本",
+    "册",
+    "万册",
+    "天",
+    "日",
+    "小时",
+    "分钟",
+    "月",
+    "个月",
+    "年",
+    "周",
+    "工作日",
+    "平方米",
+    "(平方米)",
+    "（平方米）",
+    "㎡",
+    "米",
+    "公里",
+    "千米",
+    "亩",
+    "公顷",
+    "套",
+    "台",
+    "台（套）",
+    "台(套)",
+    "辆",
+    "场",
+    "场次",
+    "期",
+    "所",
+    "座",
+    "处",
+    "批",
+    "批次",
+    "吨",
+    "万吨",
+    "名",
+    "间",
+    "张",
+    "课时",
+    "学时",
+    "分",
+    "个百分点",
+    "宗",
+    "块",
+    "栋",
+    "段",
+    "km",
+    "万次",
+];
+
+/// Values printed as words.
+const WORDS: &[&str] = &[
+    "完成",
+    "已完成",
+    "按时完成",
+    "按期完成",
+    "全部完成",
+    "全面完成",
+    "及时完成",
+    "前列",
+    "及时",
+    "按时",
+    "明显",
+    "显著",
+    "健全",
+    "完善",
+    "有效",
+    "有效提升",
+    "持续提升",
+    "逐步提升",
+    "不断提升",
+    "稳步提升",
+    "提升",
+    "提高",
+    "逐步提高",
+    "有所提高",
+    "改善",
+    "明显改善",
+    "持续改善",
+    "合规",
+    "达标",
+    "合格",
+    "良好",
+    "优",
+    "优良",
+    "优秀",
+    "是",
+    "否",
+    "高",
+    "较高",
+    "稳定",
+    "保持稳定",
+    "满意",
+    "基本满意",
+    "到位",
+    "规范",
+    "准确",
+    "安全",
+    "正常",
+    "增强",
+    "降低",
+    "长期",
+    "持续",
+    "无",
+];
+
+/// `≥`, `≤`, `>`, `<`, `=` and their full-width forms.
+fn comparator(i: &str) -> IResult<&str, char> {
+    one_of("≥≤><=＞＜＝").parse(i)
+}
+
+/// A number with an optional comparator: `≥300`, `98`, `100.00`, `=100`.
+fn number(i: &str) -> IResult<&str, &str> {
+    recognize((opt(comparator), digit1, opt((char('.'), digit1)))).parse(i)
+}
+
+/// Everything after the number up to the end of the piece.
+fn rest(i: &str) -> IResult<&str, &str> {
+    take_while1(|_| true).parse(i)
+}
+
+/// A date-like value spread over pieces: `2025 年 12 月底前`.
+fn date(joined: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?(底前|底|前|以前|之前)?$")
+            .unwrap_or_else(|e| unreachable!("constant pattern: {e}"))
+    });
+    re.is_match(joined)
+}
+
+fn is_unit(s: &str) -> bool {
+    UNITS.contains(&s)
+}
+
+fn is_unit_prefix(s: &str) -> bool {
+    UNITS.iter().any(|u| u.starts_with(s))
+}
+
+/// Reads one value starting at `pieces[i]`. Returns how many pieces it
+/// takes and the value with spaces removed. A unit may follow in later
+/// pieces (`≥300` `万元`, `300 万` `元`); a date takes up to four pieces.
+///
+/// ```text
+/// ≥300 万元 工作要求   → 2 pieces, "≥300万元"
+/// 98% 工作要求         → 1 piece,  "98%"
+/// 完成 乡村振兴…       → 1 piece,  "完成"
+/// ```
+pub(crate) fn value_at(pieces: &[&str], i: usize) -> Option<(usize, String)> {
+    let first = pieces.get(i)?.trim();
+    for n in (2..=4).rev() {
+        if i + n <= pieces.len() {
+            let joined: String = pieces[i..i + n].iter().map(|p| p.trim()).collect();
+            if date(&joined) {
+                return Some((n, joined));
+            }
+        }
+    }
+    if WORDS.contains(&first) {
+        return Some((1, first.to_string()));
+    }
+    let (after, num) = number(first).ok()?;
+    let mut unit = match rest(after) {
+        Ok((_, u)) => u.to_string(),
+        Err(_) => String::new(),
+    };
+    if !unit.is_empty() && !is_unit(&unit) && !is_unit_prefix(&unit) && !date(first) {
+        return None;
+    }
+    if date(first) {
+        return Some((1, first.to_string()));
+    }
+    // Pieces that continue the unit: `万` + `元`, or a unit printed apart.
+    let mut taken = 1;
+    while let Some(next) = pieces.get(i + taken) {
+        let grown = format!("{unit}{}", next.trim());
+        if is_unit_prefix(&grown) && (is_unit(&grown) || !is_unit(&unit)) {
+            unit = grown;
+            taken += 1;
+        } else {
+            break;
+        }
+    }
+    if !unit.is_empty() && !is_unit(&unit) {
+        return None;
+    }
+    Some((taken, format!("{num}{unit}")))
+}
+
+/// A value as written in the output: spaces removed.
+pub(crate) fn clean_value(text: &str) -> String {
+    squeeze(text).replace(' ', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_from_pieces() {
+        type Case<'a> = (&'a [&'a str], Option<(usize, &'a str)>);
+        let cases: &[Case<'_>] = &[
+            (&["≥300", "万元", "工作要求"], Some((2, "≥300万元"))),
+            (&["≥300", "万", "元"], Some((3, "≥300万元"))),
+            (&["300", "万元", "300", "万元"], Some((2, "300万元"))),
+            (&["98%", "工作要求"], Some((1, "98%"))),
+            (&["2", "个"], Some((2, "2个"))),
+            (&["2个"], Some((1, "2个"))),
+            (&["≥10", "篇"], Some((2, "≥10篇"))),
+            (&["90%", "100%"], Some((1, "90%"))),
+            (&["完成", "工作要求"], Some((1, "完成"))),
+            (&["前列"], Some((1, "前列"))),
+            (&["2025", "年", "12", "月底前"], Some((4, "2025年12月底前"))),
+            (&["200台（套）"], Some((1, "200台（套）"))),
+            (&["100", "工作要求"], Some((1, "100"))),
+            (&["[2015]67", "号文"], None),
+            (&["工作要求"], None),
+            (&["率、办结率"], None),
+            (&["2个人"], None),
+        ];
+        for (pieces, want) in cases {
+            let got = value_at(pieces, 0);
+            assert_eq!(got.as_ref().map(|(n, v)| (*n, v.as_str())), *want, "{pieces:?}");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! The words of the performance and project forms: field labels, indicator
+//! levels, the header words of indicator tables, goal labels, and the width
+//! a line of text takes when printed.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::norm::{fullwidth_parens, squeeze};
+
+/// Labels of single fields, printed to the left of (or above) their value.
+/// Compared after [`label_key`].
+const FIELD_LABELS: &[&str] = &[
+    // 整体支出绩效目标表 (Hubei template)
+    "部门（单位）名称",
+    "部门名称",
+    "单位名称",
+    "填报人",
+    "联系电话",
+    "部门职能概述",
+    "年度工作任务",
+    // 项目支出绩效目标表 / 项目申报表
+    "项目名称",
+    "项目代码",
+    "项目编码",
+    "项目主管部门",
+    "项目执行单位",
+    "项目负责人",
+    "项目类型",
+    "项目申请理由",
+    "项目主要内容",
+    "项目总预算",
+    "项目当年预算",
+    "项目前两年预算及当年预算变动情况",
+    "测算依据及说明",
+    // 财政项目支出绩效目标填报表 (Shanghai)
+    "项目性质",
+    "项目类别",
+    "主管部门",
+    "实施单位",
+    "执行单位",
+    "计划开始日期",
+    "计划完成日期",
+    "项目资金总额",
+    "年度资金申请总额",
+];
+
+/// Labels of a block that spans several rows (a group): the fields under it
+/// are named `group/label` unless their own label is a field label.
+const GROUP_LABELS: &[&str] = &[
+    "部门总体资金情况",
+    "项目支出情况",
+    "整体绩效总目标",
+    "项目资金来源",
+    "项目支出预算及测算依据",
+    "项目支出明细预算",
+    "目标说明",
+    "项目资金（元）",
+    "项目资金",
+    "项目绩效目标",
+];
+
+/// 一级指标 names.
+const LEVEL1: &[&str] = &["产出指标", "效益指标", "满意度指标", "成本指标"];
+
+/// 二级指标 names (the 2022 template adds the 成本 ones).
+const LEVEL2: &[&str] = &[
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+    "满意度指标",
+    "经济成本指标",
+    "社会成本指标",
+    "生态环境成本指标",
+    "经济效益",
+    "社会效益",
+    "生态效益",
+    "可持续影响",
+    "服务对象满意度",
+];
+
+/// The normalised form of a printed label: spaces and a trailing colon
+/// removed, brackets full-width.
+pub(crate) fn label_key(text: &str) -> String {
+    fullwidth_parens(squeeze(text).trim_end_matches([':', '：']))
+}
+
+/// A field label of the forms (`项目名称`, `联系电话`).
+pub(crate) fn is_field_label(text: &str) -> bool {
+    let k = label_key(text);
+    FIELD_LABELS.contains(&k.as_str())
+}
+
+/// A group label (`项目资金来源`, `目标说明`).
+pub(crate) fn is_group_label(text: &str) -> bool {
+    let k = label_key(text);
+    GROUP_LABELS.contains(&k.as_str())
+}
+
+/// A 一级指标 name.
+pub(crate) fn is_level1(text: &str) -> bool {
+    LEVEL1.contains(&squeeze(text).as_str())
+}
+
+/// A 二级指标 name.
+pub(crate) fn is_level2(text: &str) -> bool {
+    LEVEL2.contains(&squeeze(text).as_str())
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
+}
+
+/// Which kind of goal a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GoalKind {
+    /// 长期目标.
+    LongTerm,
+    /// 年度目标.
+    Yearly,
+}
+
+impl GoalKind {
+    /// `长期目标` or `年度目标`.
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            GoalKind::LongTerm => "长期目标",
+            GoalKind::Yearly => "年度目标",
+        }
+    }
+
+    /// The kind a caption or label speaks of, if it says.
+    pub(crate) fn of(text: &str) -> Option<GoalKind> {
+        let t = squeeze(text);
+        if t.starts_with("长期") {
+            Some(GoalKind::LongTerm)
+        } else if t.starts_with("年度") {
+            Some(GoalKind::Yearly)
+        } else {
+            None
+        }
+    }
+}
+
+/// A goal as written in `indicators.csv`: `长期目标1`, `年度目标2`.
+pub(crate) fn goal_name(kind: GoalKind, n: u32) -> String {
+    format!("{}{n}", kind.word())
+}
+
+/// A goal label by itself: `长期绩效目标1`, `年度目标 2`, `长期 标1` (a
+/// glyph lost in extraction). Returns the goal as written in the output.
+pub(crate) fn goal_label(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"^(长期|年度)(?:绩效)?目?标?(\d{1,2})$");
+    let t = squeeze(text);
+    let c = re.captures(&t)?;
+    let kind = GoalKind::of(&c[1])?;
+    let n: u32 = c[2].parse().ok()?;
+    Some(goal_name(kind, n))
+}
+
+/// A goal heading: `长期目标 1： 聚焦政府中心工作，…` → (`长期目标1`,
+/// `聚焦政府中心工作，…`).
+pub(crate) fn goal_heading(text: &str) -> Option<(String, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"^(长期|年度)(?:绩效)?目?标\s*(\d{1,2})\s*[：:]\s*(.*)$");
+    let t = text.trim();
+    let c = re.captures(t)?;
+    let kind = GoalKind::of(&c[1])?;
+    let n: u32 = c[2].parse().ok()?;
+    Some((goal_name(kind, n), squeeze(&c[3])))
+}
+
+/// Width of text as printed in a fixed-width cell: two units for CJK and
+/// full-width characters, one for ASCII. Lines of one wrapped cell are all
+/// about the cell's width but the last.
+pub(crate) fn print_width(text: &str) -> usize {
+    text.trim().chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goal_labels_and_headings() {
+        let cases = [
+            ("长期绩效目标1", Some("长期目标1")),
+            ("年度绩效目标 2", Some("年度目标2")),
+            ("长期 标1", Some("长期目标1")),
+            ("年度目标1", Some("年度目标1")),
+            ("长期绩效指标", None),
+            ("目标 1", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(goal_label(text).as_deref(), want, "{text}");
+        }
+        let (goal, text) = goal_heading("长期目标 1： 聚焦政府中心工作。").expect("heading");
+        assert_eq!((goal.as_str(), text.as_str()), ("长期目标1", "聚焦政府中心工作。"));
+        assert!(goal_heading("目标 1：聚焦政府中心工作").is_none());
+        assert!(goal_heading("长期目标（截至 2024 年） 年度目标").is_none());
+    }
+
+    #[test]
+    fn labels_and_levels() {
+        assert!(is_field_label("项目负责人"));
+        assert!(is_field_label("部门(单位)名称："));
+        assert!(is_group_label("项目资金(元)"));
+        assert!(is_level1("满意度 指标"));
+        assert!(is_level2("服务对象满意度指标"));
+        assert!(!is_level2("帮扶地区满意度"));
+        assert_eq!(print_width("武汉市委办"), 10);
+        assert_eq!(print_width("[2015]67 号"), 11);
+    }
+}
