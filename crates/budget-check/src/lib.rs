@@ -10,8 +10,10 @@
 //! [`kind::HIERARCHY`] (a coded row against the rows whose codes extend
 //! it), [`kind::TOTAL_ROW`] (a `合计` row against the top-level rows),
 //! [`kind::ROW_SUM`] (a column whose header says it sums others),
-//! [`kind::TWO_SIDED`] (the groups, totals and balance of 收支总表) and
-//! [`kind::CROSS_TABLE`] (the same figure where tables restate it).
+//! [`kind::TWO_SIDED`] (the groups, totals and balance of 收支总表),
+//! [`kind::CROSS_TABLE`] (the same figure where tables restate it) and
+//! [`kind::FORM_SUM`] (the lists and totals of the performance and project
+//! forms).
 //!
 //! Verdicts: exact → `ok`; off by no more than one unit of the last printed
 //! digit per summed term → `rounding` (0.01 per term for amounts printed
@@ -52,6 +54,7 @@
 #![deny(missing_docs)]
 
 mod cross_table;
+mod form_sum;
 mod hierarchy;
 mod ledger;
 mod locate;
@@ -81,11 +84,15 @@ pub mod kind {
     pub const TWO_SIDED: &str = "two_sided";
     /// The same figure in two tables.
     pub const CROSS_TABLE: &str = "cross_table";
+    /// In a performance or project form: the 支出明细 items, the 资金来源
+    /// lines and the rows of each 总体资金情况 group against their 合计.
+    pub const FORM_SUM: &str = "form_sum";
     /// A table or row that no check reaches (always `unchecked`).
     pub const COVERAGE: &str = "coverage";
 }
 
-/// Every check of `doc`: within each amount table, then across tables.
+/// Every check of `doc`: within each amount table, then across tables, then
+/// within the forms.
 pub fn check_document(doc: &Document) -> Vec<Check> {
     let views: Vec<View> =
         doc.tables.iter().enumerate().filter(|(_, t)| !t.key.is_form()).map(|(i, t)| View::new(t, i)).collect();
@@ -100,6 +107,7 @@ pub fn check_document(doc: &Document) -> Vec<Check> {
         ledger.coverage(view);
     }
     cross_table::check(&views, &mut ledger);
+    form_sum::check(&doc.forms, &mut ledger);
     ledger.into_checks()
 }
 

@@ -186,6 +186,30 @@ impl Sum {
         }
     }
 
+    /// A figure printed outside any table (a field of a form, `name` its
+    /// project, `column` its field), to be compared with terms.
+    pub(crate) fn field(
+        kind: &'static str,
+        key: TableKey,
+        name: &str,
+        column: &str,
+        page: u32,
+        printed: Figure,
+    ) -> Sum {
+        Sum {
+            kind,
+            key,
+            code: String::new(),
+            name: name.to_string(),
+            column: column.to_string(),
+            page,
+            printed,
+            terms: Vec::new(),
+            detail: String::new(),
+            warn_only: false,
+        }
+    }
+
     /// Replaces the printed figure (converted to another unit).
     pub(crate) fn printed(mut self, figure: Figure) -> Sum {
         self.printed = figure;
