@@ -12,9 +12,18 @@ use super::vocab::{goal_heading, is_field_label, is_group_label, label_key, Goal
 use super::Sink;
 use crate::norm::row_name;
 
+/// The group labels met so far: the labels of each group's first row (its
+/// column heads), and the last group's label, for a group cut by a page
+/// break.
+#[derive(Debug, Default)]
+struct Groups {
+    heads: HashMap<(usize, usize), Vec<String>>,
+    last: String,
+}
+
 /// Reads every row of a form's grids.
 pub(super) fn read(rows: &[Row], sink: &mut Sink<'_>) {
-    let mut heads: HashMap<(usize, usize), Vec<String>> = HashMap::new();
+    let mut groups = Groups::default();
     let mut i = 0;
     while i < rows.len() {
         if let Some(next) = grid_indicators::read(rows, i, sink) {
@@ -24,7 +33,7 @@ pub(super) fn read(rows: &[Row], sink: &mut Sink<'_>) {
         } else if let Some(next) = headed_texts(rows, i, sink) {
             i = next;
         } else {
-            plain_row(&rows[i], sink, &mut heads);
+            plain_row(&rows[i], sink, &mut groups);
             i += 1;
         }
     }
@@ -32,7 +41,7 @@ pub(super) fn read(rows: &[Row], sink: &mut Sink<'_>) {
 
 /// A row of one text (a goal heading, a caption) or of label and value
 /// pairs, maybe under a group label spanning several rows.
-fn plain_row(row: &Row, sink: &mut Sink<'_>, heads: &mut HashMap<(usize, usize), Vec<String>>) {
+fn plain_row(row: &Row, sink: &mut Sink<'_>, groups: &mut Groups) {
     let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.text.is_empty()).collect();
     if filled.len() == 1 && row.cells.len() <= 2 {
         if !filled[0].starts {
@@ -50,10 +59,11 @@ fn plain_row(row: &Row, sink: &mut Sink<'_>, heads: &mut HashMap<(usize, usize),
         return;
     }
     let (group, cells) = split_group(row);
+    let group_name = group.and_then(|g| group_name(g, row.continues, groups));
     let pairs: Vec<(&Cell, &Cell)> = cells.chunks(2).filter(|p| p.len() == 2).map(|p| (p[0], p[1])).collect();
     if let Some(g) = group {
-        if g.starts {
-            heads.insert(g.id, pairs.iter().map(|(l, _)| label_key(&l.text)).collect());
+        if g.starts && !g.text.is_empty() {
+            groups.heads.insert(g.id, pairs.iter().map(|(l, _)| label_key(&l.text)).collect());
         }
     }
     for (k, (label, value)) in pairs.iter().enumerate() {
@@ -61,20 +71,37 @@ fn plain_row(row: &Row, sink: &mut Sink<'_>, heads: &mut HashMap<(usize, usize),
             continue;
         }
         let key = label_key(&label.text);
-        let name = match group {
-            Some(g) if !is_field_label(&key) => format!("{}/{key}", label_key(&g.text)),
+        let name = match &group_name {
+            Some(g) if !is_field_label(&key) => format!("{g}/{key}"),
             _ => key.clone(),
         };
-        let qualifier = group.and_then(|g| heads.get(&g.id)).and_then(|h| h.get(k)).cloned();
+        let qualifier = group.and_then(|g| groups.heads.get(&g.id)).and_then(|h| h.get(k)).cloned();
         sink.field(&name, &value.text, row.page, qualifier);
     }
 }
 
-/// A label spanning several rows on the left (`目标说明`, `项目资金（元）`)
-/// when the row has an odd number of cells; the rest.
+/// The name of a group label cell. At the top of a page, an empty cell or
+/// a fragment completing the label above (`目标说` / `明`) is the group cut
+/// by the page break.
+fn group_name(g: &Cell, continues: bool, groups: &mut Groups) -> Option<String> {
+    let text = label_key(&g.text);
+    let joined = format!("{}{text}", groups.last);
+    let name = if continues && (text.is_empty() || (!is_group_label(&text) && is_group_label(&joined))) {
+        joined
+    } else {
+        text
+    };
+    groups.last = name.clone();
+    (!name.is_empty()).then_some(name)
+}
+
+/// A label spanning several rows on the left (`目标说明`, `项目资金（元）`),
+/// or an empty cell there, when the row has an odd number of cells; the
+/// rest.
 fn split_group(row: &Row) -> (Option<&Cell>, Vec<&Cell>) {
     let cells: Vec<&Cell> = row.cells.iter().collect();
-    if cells.len() % 2 == 1 && cells.len() > 1 && (cells[0].span > 1 || is_group_label(&cells[0].text)) {
+    let group = |c: &Cell| c.span > 1 || c.text.is_empty() || is_group_label(&c.text);
+    if cells.len() % 2 == 1 && cells.len() > 1 && group(cells[0]) {
         (Some(cells[0]), cells[1..].to_vec())
     } else {
         (None, cells)
@@ -127,10 +154,17 @@ fn sub_table(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
     let mut j = first;
     while j < rows.len() {
         let row = &rows[j];
-        let new_label = row.cells.iter().any(|c| c.x1 <= kx0 + 2.0 && c.starts && !c.text.is_empty());
+        let new_label = row
+            .cells
+            .iter()
+            .any(|c| c.x1 <= kx0 + 2.0 && c.starts && !c.text.is_empty() && !(row.continues && cut_label(rows, j, c)));
+        // A cell across the edges of the name column is no row of this table
+        // (`长期目标（截至2025年）` under 项目支出情况).
+        let straddles = |x: f32| row.cells.iter().any(|c| c.starts && c.x0 < x - 2.0 && c.x1 > x + 2.0);
         let keys: Vec<&Cell> = row.within(kx0, kx1).collect();
         let own_values = leaves.iter().any(|(cx, _)| row.at(*cx).is_some_and(|v| keys.iter().all(|k| k.id != v.id)));
-        if new_label || keys.is_empty() || !own_values || sub_header(row).is_some() {
+        if new_label || straddles(kx0) || straddles(kx1) || keys.is_empty() || !own_values || sub_header(row).is_some()
+        {
             break;
         }
         if keys.last().is_some_and(|k| k.starts) {
@@ -152,6 +186,16 @@ fn sub_table(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
         j += 1;
     }
     Some(j)
+}
+
+/// A label cell at the top of a page that is the rest of the label cell
+/// above, cut by the page break: below an empty cell (the text printed on
+/// the second page), or completing its text into a known label
+/// (`项目支出预算及测算依` / `据`).
+fn cut_label(rows: &[Row], j: usize, cell: &Cell) -> bool {
+    let Some(above) = j.checked_sub(1).and_then(|i| rows[i].at(cell.cx())) else { return false };
+    let joined = format!("{}{}", above.text, cell.text);
+    above.text.is_empty() || is_group_label(&joined) || is_field_label(&joined)
 }
 
 /// The value columns right of the name column: a header cell, or the cells
