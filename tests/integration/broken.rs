@@ -284,6 +284,28 @@ fn xref_stream_bomb_pdf() -> Vec<u8> {
     raw_pdf(&objects, Some(zlib_bomb(&[1, 0, 0, 0, 0, 0, 0], 4)))
 }
 
+/// A page that draws a form XObject that draws itself.
+fn self_drawing_form_pdf() -> Vec<u8> {
+    let mut objects = page_objects(5);
+    objects[2] =
+        b"<</Type /Page /Parent 2 0 R /Resources <</Font <</F1 5 0 R>> /XObject <</Fm1 6 0 R>>>> /Contents 4 0 R>>"
+            .to_vec();
+    objects[3] = stream_object("", b"BT /F1 12 Tf 72 780 Td (loop) Tj ET /Fm1 Do");
+    objects.push(b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>".to_vec());
+    objects.push(stream_object("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", b"q /Fm1 Do Q"));
+    raw_pdf(&objects, None)
+}
+
+/// A page tree whose node is its own parent, and a page that inherits its
+/// resources and media box from it.
+fn cyclic_page_tree_pdf() -> Vec<u8> {
+    let mut objects = page_objects(5);
+    objects[1] = b"<</Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R>>".to_vec();
+    objects[2] = b"<</Type /Page /Parent 2 0 R /Contents 4 0 R>>".to_vec();
+    objects.push(b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>".to_vec());
+    raw_pdf(&objects, None)
+}
+
 /// `bytes` with the offsets of its cross-reference table overwritten.
 fn broken_xref(bytes: &[u8]) -> Vec<u8> {
     let at = bytes.windows(5).rposition(|w| w == b"\nxref").expect("a classic xref table") + 1;
@@ -377,6 +399,13 @@ fn corpus() -> Vec<Case> {
             bytes: xref_stream_bomb_pdf(),
             error: "decompression bomb refused: the cross-reference stream at byte 405 inflates past the 64 MiB limit",
         },
+        Case {
+            name: "self-drawing-form.pdf",
+            bytes: self_drawing_form_pdf(),
+            error: "form XObjects nested more than 32 deep on page 1 (a form that draws itself?)",
+        },
+        // The page inherits nothing (its tree loops), so its font is missing.
+        Case { name: "cyclic-page-tree.pdf", bytes: cyclic_page_tree_pdf(), error: "PDF reader failed on page 1: Font" },
         Case { name: "many-pages.pdf", bytes: many_pages_pdf(100_000), error: "too many pages: 100000 (the limit is 2000)" },
     ]
 }

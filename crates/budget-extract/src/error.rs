@@ -28,8 +28,9 @@ pub enum ErrorKind {
     /// The PDF structure is broken beyond what the reader repairs.
     #[error("unreadable PDF: {0}")]
     Unreadable(String),
-    /// Pages without any text: a scan or an image-only PDF.
-    #[error("no text layer on pages {0} (scanned?)")]
+    /// Pages without any text (`page 1`, `pages 1–210`): a scan or an
+    /// image-only PDF.
+    #[error("no text layer on {0} (scanned?)")]
     NoTextLayer(String),
     /// The PDF reader failed on a page.
     #[error("PDF reader failed on page {page}: {message}")]
@@ -64,6 +65,15 @@ pub enum Limit {
         pages: usize,
         /// The limit.
         max: u32,
+    },
+    /// Form XObjects drawn within each other deeper than the limit: a form
+    /// that draws itself.
+    #[error("form XObjects nested more than {max} deep on page {page} (a form that draws itself?)")]
+    FormNesting {
+        /// 1-based page.
+        page: u32,
+        /// The limit.
+        max: usize,
     },
     /// A compressed stream inflates past the limit: a decompression bomb.
     #[error("decompression bomb refused: {what} inflates past the {} limit", mib(*max))]

@@ -24,6 +24,7 @@ mod fonts;
 mod guard;
 mod limits;
 mod lines;
+mod nesting;
 mod paths;
 pub mod pdf;
 mod repair;

@@ -13,6 +13,7 @@ use crate::error::{ErrorKind, Limit};
 use crate::guard::catch_quietly;
 use crate::limits::{self, Sizes};
 use crate::lines::{build_lines, drop_fake_bold};
+use crate::nesting;
 use crate::paths::page_rules;
 use crate::repair;
 use crate::view::View;
@@ -59,6 +60,7 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
     let mut pages = Vec::with_capacity(page_ids.len());
     for (&number, &id) in &page_ids {
         limits::check_page_content(&doc, id, number, &sizes, options)?;
+        nesting::check_forms(&doc, id, number)?;
         let view = View::of_page(&doc, id);
         let mut collector = Collector::new(view, options.max_glyphs_per_page);
         let outcome = catch_quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
@@ -78,9 +80,9 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
 
 fn page_range(n: usize) -> String {
     if n == 1 {
-        "1".to_string()
+        "page 1".to_string()
     } else {
-        format!("1–{n}")
+        format!("pages 1–{n}")
     }
 }
 
@@ -102,6 +104,7 @@ fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes), ErrorKi
         },
     };
     let sizes = limits::check_streams(&mut doc, options)?;
+    nesting::pin_inherited(&mut doc);
     crate::fonts::normalise_cid_widths(&mut doc);
     crate::cjk::decode_predefined_cmaps(&mut doc);
     Ok((doc, sizes))
