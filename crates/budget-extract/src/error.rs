@@ -119,3 +119,23 @@ impl Error {
         &self.kind
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_read_as_one_line_naming_the_limit() {
+        let cases = [
+            (Limit::FileSize { bytes: 601 << 19, max: 256 << 20 }, "file too large: 300.5 MiB (the limit is 256 MiB)"),
+            (Limit::Pages { pages: 100_000, max: 2000 }, "too many pages: 100000 (the limit is 2000)"),
+            (
+                Limit::Inflated { what: "the content of page 3".into(), max: 64 << 20 },
+                "decompression bomb refused: the content of page 3 inflates past the 64 MiB limit",
+            ),
+        ];
+        for (limit, line) in cases {
+            assert_eq!(ErrorKind::Limit(limit).to_string(), line);
+        }
+    }
+}
