@@ -8,6 +8,7 @@ mod checks;
 mod cjk;
 mod cli;
 mod corpus;
+mod forms;
 mod golden;
 mod score;
 mod support;

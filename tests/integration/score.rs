@@ -96,3 +96,85 @@ pub fn score(out: &Path, truth: &Path, source: &str) -> Score {
     let matched = want.iter().map(|(k, n)| (*n).min(got.get(k).copied().unwrap_or(0))).sum();
     Score { truth: want.values().sum(), matched, output: got.values().sum() }
 }
+
+/// Indicators as `../shared/tools/score.py` scores them: matched as a
+/// multiset on (table, goal, level names, value), the goal reduced to its
+/// kind and number (`长期绩效目标1` → `长期1`, none → `1`), names without
+/// spaces and list ordinals; the basis is scored separately, on the same key
+/// plus the basis.
+#[derive(Debug, Clone, Copy)]
+pub struct IndicatorScore {
+    pub rows: Score,
+    pub basis_truth: usize,
+    pub basis_matched: usize,
+}
+
+impl IndicatorScore {
+    pub fn basis_recall(&self) -> f64 {
+        self.basis_matched as f64 / self.basis_truth.max(1) as f64
+    }
+}
+
+type IndicatorKey = (String, String, String, String, String, String);
+
+fn goal_key(goal: &str) -> String {
+    let g = squeeze(goal);
+    let kind = if g.contains("长期") {
+        "长期"
+    } else if g.contains("年度") {
+        "年度"
+    } else {
+        g.as_str()
+    };
+    let n: String = g.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
+    format!("{kind}{}", if n.is_empty() { "1" } else { &n })
+}
+
+fn indicator_key(f: &[&str]) -> IndicatorKey {
+    (f[0].to_string(), goal_key(f[1]), norm_name(f[2]), norm_name(f[3]), norm_name(f[4]), squeeze(f[5]))
+}
+
+fn matched<K: std::hash::Hash + Eq>(want: &HashMap<K, usize>, got: &HashMap<K, usize>) -> usize {
+    want.iter().map(|(k, n)| (*n).min(got.get(k).copied().unwrap_or(0))).sum()
+}
+
+/// Scores the rows of `out/indicators.csv` whose source contains `source`
+/// against the `indicators` of `truth`.
+pub fn score_indicators(out: &Path, truth: &Path, source: &str) -> IndicatorScore {
+    let truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(truth).expect("truth file")).expect("truth JSON");
+    let mut want: HashMap<IndicatorKey, usize> = HashMap::new();
+    let mut want_basis: HashMap<(IndicatorKey, String), usize> = HashMap::new();
+    for row in truth["indicators"].as_array().into_iter().flatten() {
+        let f: Vec<&str> = row.as_array().expect("indicator").iter().map(|v| v.as_str().unwrap_or("")).collect();
+        let k = indicator_key(&f);
+        *want_basis.entry((k.clone(), squeeze(f[6]))).or_default() += 1;
+        *want.entry(k).or_default() += 1;
+    }
+    let text = std::fs::read_to_string(out.join("indicators.csv")).expect("indicators.csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut got: HashMap<IndicatorKey, usize> = HashMap::new();
+    let mut got_basis: HashMap<(IndicatorKey, String), usize> = HashMap::new();
+    for r in reader.deserialize::<HashMap<String, String>>() {
+        let r = r.expect("indicators.csv record");
+        let field = |k: &str| r.get(k).map(String::as_str).unwrap_or("");
+        if !field("source").contains(source) {
+            continue;
+        }
+        let k = indicator_key(&[
+            field("table_key"),
+            field("goal"),
+            field("level1"),
+            field("level2"),
+            field("level3"),
+            field("value"),
+        ]);
+        *got_basis.entry((k.clone(), squeeze(field("basis")))).or_default() += 1;
+        *got.entry(k).or_default() += 1;
+    }
+    IndicatorScore {
+        rows: Score { truth: want.values().sum(), matched: matched(&want, &got), output: got.values().sum() },
+        basis_truth: want_basis.values().sum(),
+        basis_matched: matched(&want_basis, &got_basis),
+    }
+}
