@@ -74,8 +74,8 @@ pub fn run_convert(opts: &ConvertOptions) -> Result<bool> {
         .zip(&done)
         .map(|((_, folder), d)| match d {
             Some(Done::Converted { .. }) => Entry::Folder(folder),
-            Some(Done::Failed(record)) => Entry::Failed(record.clone()),
-            None => Entry::Failed(DocumentRecord::failed("", "not converted", 0)),
+            Some(Done::Failed(record)) => Entry::Failed(Box::new(record.clone())),
+            None => Entry::Failed(Box::new(DocumentRecord::failed("", "not converted", 0))),
         })
         .collect();
     write_combined(&opts.out, &entries, CsvOptions { excel: opts.excel })?;

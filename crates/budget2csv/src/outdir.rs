@@ -215,7 +215,7 @@ pub enum Entry<'a> {
     /// Converted: its rows are in its folder.
     Folder(&'a str),
     /// Failed: its one row of documents.csv.
-    Failed(DocumentRecord),
+    Failed(Box<DocumentRecord>),
 }
 
 /// Writes the five combined files: header, then each entry's rows in order.
@@ -237,7 +237,7 @@ pub fn write_combined(out: &Path, entries: &[Entry<'_>], csv: CsvOptions) -> Res
                 }
                 Entry::Failed(record) if name == "documents.csv" => {
                     let mut w = Writer::rows_only(Vec::new(), csv);
-                    w.record(record.clone())?;
+                    w.record(DocumentRecord::clone(record))?;
                     file.write_all(&w.finish()?)?;
                 }
                 Entry::Failed(_) => {}
