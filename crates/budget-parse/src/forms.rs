@@ -15,6 +15,8 @@
 mod grid_form;
 mod grid_indicators;
 mod sheet;
+#[cfg(test)]
+mod testing;
 mod text_form;
 mod text_indicators;
 mod value;

@@ -535,6 +535,156 @@ mod tests {
         }
     }
 
+    fn text_rows(title: &str, text: &str) -> (Vec<[String; 8]>, usize) {
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let (rows, _, findings) = crate::forms::testing::read(title, &[], &lines);
+        let rows = rows.iter().map(|r| crate::forms::testing::row(r).map(str::to_string)).collect();
+        (rows, findings.len())
+    }
+
+    /// One value column: a number ending the name is the name's; a new
+    /// 一级指标 without a known 二级指标 name takes the lines as wide as the
+    /// column (learned from `社会效益指` / `标`) and the first narrower one.
+    #[test]
+    fn one_value_column_names_ending_in_numbers_and_unknown_level2_names() {
+        let text = "
+            长期目标 1： 聚焦中心工作。
+            长期绩效指
+            标
+            一级
+            指标
+            二级指标 三级指标 指标值 指标值确定依据
+            产出
+            指标
+            数量指标
+            重大政府参阅
+            材料
+            ≥10 篇 工作要求
+            质量指标
+            督查事项回告
+            率、办结率 90%
+            100% 工作要求
+            效益
+            指标
+            社会效益指
+            标
+            帮扶对象生活
+            水平改善
+            完成
+            乡村振兴工作年终考核结
+            果
+            满意度
+            指标
+            帮扶地区满
+            意度
+            帮扶地区满意
+            度
+            ≥90%
+            考核结果
+        ";
+        let (rows, findings) = text_rows("十一、整体支出绩效目标表", text);
+        let want = [
+            ["长期目标1", "产出指标", "数量指标", "重大政府参阅材料", "≥10篇", "工作要求", "", ""],
+            ["长期目标1", "产出指标", "质量指标", "督查事项回告率、办结率90%", "100%", "工作要求", "", ""],
+            [
+                "长期目标1",
+                "效益指标",
+                "社会效益指标",
+                "帮扶对象生活水平改善",
+                "完成",
+                "乡村振兴工作年终考核结果",
+                "",
+                "",
+            ],
+            ["长期目标1", "满意度指标", "帮扶地区满意度", "帮扶地区满意度", "≥90%", "考核结果", "", ""],
+        ];
+        assert_eq!(rows, want.map(|r| r.map(str::to_string)));
+        assert_eq!(findings, 0);
+    }
+
+    /// Three value columns (`前年 上年 预计当年实现`): a goal label in the
+    /// goal column, a name going on below its values (wider than any basis
+    /// line), and rows printed without a basis of their own (findings).
+    #[test]
+    fn yearly_values_names_below_their_values_and_rows_without_basis() {
+        let text = "
+            目标名
+            称
+            一级
+            指标
+            二级指标 三级指标
+            指标值
+            指标值确定依
+            据前年 上年
+            预计当
+            年实现
+            年度绩
+            效目标
+            1
+            产出
+            指标
+            数量指标
+            帮扶对象数量达到文
+            件要求
+            2个 2个 2个
+            武汉市委办公
+            厅武办文
+            数量指标
+            帮助村集体建设、发展
+            产业扶贫项目
+            28 个 41 个 ≥30个
+            效益
+            指标
+            可持续影响指标 巩固帮扶对象脱贫成 完成 完成 完成
+            果，落实资金帮扶，落
+            实基础设施建设等
+            满意
+            度指
+            标
+            服务对象满意度
+            指标
+            帮扶地区满意度 98% 98% ≥90%
+            乡村振兴工作
+            年终考核结果
+        ";
+        let (rows, findings) = text_rows("年度绩效目标表", text);
+        let want = [
+            [
+                "年度目标1",
+                "产出指标",
+                "数量指标",
+                "帮扶对象数量达到文件要求",
+                "2个",
+                "武汉市委办公厅武办文",
+                "2个",
+                "2个",
+            ],
+            ["年度目标1", "产出指标", "数量指标", "帮助村集体建设、发展产业扶贫项目", "≥30个", "", "28个", "41个"],
+            [
+                "年度目标1",
+                "效益指标",
+                "可持续影响指标",
+                "巩固帮扶对象脱贫成果，落实资金帮扶，落实基础设施建设等",
+                "完成",
+                "",
+                "完成",
+                "完成",
+            ],
+            [
+                "年度目标1",
+                "满意度指标",
+                "服务对象满意度指标",
+                "帮扶地区满意度",
+                "≥90%",
+                "乡村振兴工作年终考核结果",
+                "98%",
+                "98%",
+            ],
+        ];
+        assert_eq!(rows, want.map(|r| r.map(str::to_string)));
+        assert_eq!(findings, 2, "two rows print no basis");
+    }
+
     #[test]
     fn widths_come_from_wrapped_level_names() {
         let lines: Vec<(&str, u32)> = ["社会效益指", "标", "帮扶对象生活"].iter().map(|l| (*l, 1)).collect();

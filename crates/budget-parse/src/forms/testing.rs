@@ -1,0 +1,72 @@
+//! Builders for the forms' unit tests: ruled tables drawn as a PDF page
+//! would have them, and text read as the extractor gives it.
+
+use budget_model::{Finding, FormField, Glyph, Indicator, Page, Rule};
+
+use super::{read_form, FormBody};
+use crate::grid::find_grids;
+use crate::segment::Found;
+use crate::title::parse_title;
+
+/// Width of a glyph, and the height of a base row.
+const GLYPH: f32 = 8.0;
+const ROW: f32 = 20.0;
+
+/// A page with one ruled table. `widths` are the base columns; each row
+/// lists its cells left to right as `(rows spanned, columns spanned, text)`,
+/// skipping the places a cell above still covers (as in HTML). Text is
+/// printed on one line from the cell's left edge.
+pub(crate) fn ruled_page(number: u32, widths: &[f32], rows: &[&[(usize, usize, &str)]]) -> Page {
+    let mut xs = vec![10.0];
+    for w in widths {
+        xs.push(xs[xs.len() - 1] + w);
+    }
+    let y = |r: usize| 10.0 + ROW * r as f32;
+    let mut taken = vec![vec![false; widths.len()]; rows.len()];
+    let mut page = Page::new(number);
+    for (r, cells) in rows.iter().enumerate() {
+        let mut c = 0;
+        for &(rs, cs, text) in cells.iter() {
+            while c < widths.len() && taken[r][c] {
+                c += 1;
+            }
+            for row in taken.iter_mut().skip(r).take(rs) {
+                for t in row.iter_mut().skip(c).take(cs) {
+                    *t = true;
+                }
+            }
+            let (x0, x1, y0, y1) = (xs[c], xs[(c + cs).min(widths.len())], y(r), y(r + rs));
+            page.rules.extend([
+                Rule::new(x0, y0, x1, y0),
+                Rule::new(x0, y1, x1, y1),
+                Rule::new(x0, y0, x0, y1),
+                Rule::new(x1, y0, x1, y1),
+            ]);
+            for (i, ch) in text.chars().enumerate() {
+                let gx = x0 + 2.0 + GLYPH * i as f32;
+                let gy = y0 + 6.0;
+                page.glyphs.push(Glyph { text: ch.to_string(), x0: gx, x1: gx + GLYPH, top: gy, bottom: gy + GLYPH });
+            }
+            c += cs;
+        }
+    }
+    page
+}
+
+/// What the form titled `title` yields from `pages` (grids) or `lines`.
+pub(crate) fn read(title: &str, pages: &[Page], lines: &[&str]) -> (Vec<Indicator>, Vec<FormField>, Vec<Finding>) {
+    let title = parse_title(title).expect("a form title");
+    let grids: Vec<_> = pages.iter().flat_map(find_grids).collect();
+    let grid_refs: Vec<_> = grids.iter().collect();
+    let lines: Vec<_> = lines.iter().map(|l| (budget_model::Line::text(*l), 1)).collect();
+    let mut found = Found::default();
+    let mut findings = Vec::new();
+    read_form(&title, &FormBody { lines: &lines, grids: &grid_refs }, &mut found, &mut findings);
+    (found.indicators, found.forms, findings)
+}
+
+/// An indicator as `[goal, level1, level2, level3, value, basis, prev2,
+/// prev1]`.
+pub(crate) fn row(i: &Indicator) -> [&str; 8] {
+    [&i.goal, &i.level1, &i.level2, &i.level3, &i.value, &i.basis, &i.prev2_value, &i.prev1_value]
+}
