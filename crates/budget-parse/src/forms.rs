@@ -48,7 +48,8 @@ pub(crate) fn read_form(title: &Title, body: &FormBody<'_, '_>, out: &mut Found,
     }
     let rows = sheet::rows(body.grids);
     if !rows.is_empty() {
-        grid_form::read(&rows, &mut sink);
+        let lines: Vec<(&str, u32, f32)> = body.lines.iter().map(|(l, p)| (l.text.as_str(), *p, l.top)).collect();
+        grid_form::read(&rows, &lines, &mut sink);
     } else {
         let lines: Vec<(&str, u32)> = body.lines.iter().map(|(l, p)| (l.text.as_str(), *p)).collect();
         text_form::read(&lines, &mut sink);

@@ -10,7 +10,7 @@ use super::grid_indicators;
 use super::sheet::{Cell, Row};
 use super::vocab::{goal_heading, is_field_label, is_group_label, label_key, GoalKind};
 use super::Sink;
-use crate::norm::row_name;
+use crate::norm::{row_name, squeeze};
 
 /// The group labels met so far: the labels of each group's first row (its
 /// column heads), and the last group's label, for a group cut by a page
@@ -21,11 +21,16 @@ struct Groups {
     last: String,
 }
 
-/// Reads every row of a form's grids.
-pub(super) fn read(rows: &[Row], sink: &mut Sink<'_>) {
+/// Reads every row of a form's grids, and the goal headings and captions
+/// printed between them (`lines`, with their page and top).
+pub(super) fn read(rows: &[Row], lines: &[(&str, u32, f32)], sink: &mut Sink<'_>) {
     let mut groups = Groups::default();
+    let mut lines = lines.iter().peekable();
     let mut i = 0;
     while i < rows.len() {
+        while let Some((text, _, _)) = lines.next_if(|(_, page, top)| (*page, *top) < (rows[i].page, rows[i].top)) {
+            heading(text, rows[i].page, sink);
+        }
         if let Some(next) = grid_indicators::read(rows, i, sink) {
             i = next;
         } else if let Some(next) = sub_table(rows, i, sink) {
@@ -47,15 +52,7 @@ fn plain_row(row: &Row, sink: &mut Sink<'_>, groups: &mut Groups) {
         if !filled[0].starts {
             return;
         }
-        let text = &filled[0].text;
-        if let Some((goal, what)) = goal_heading(text) {
-            sink.field(&goal, &what, row.page, None);
-            sink.goal = goal;
-        } else if text.ends_with('表') {
-            if let Some(kind) = GoalKind::of(text) {
-                sink.goal_kind = Some(kind);
-            }
-        }
+        heading(&filled[0].text, row.page, sink);
         return;
     }
     let (group, cells) = split_group(row);
@@ -77,6 +74,19 @@ fn plain_row(row: &Row, sink: &mut Sink<'_>, groups: &mut Groups) {
         };
         let qualifier = group.and_then(|g| groups.heads.get(&g.id)).and_then(|h| h.get(k)).cloned();
         sink.field(&name, &value.text, row.page, qualifier);
+    }
+}
+
+/// A goal heading (`长期目标1：聚焦…`) sets the goal of the rows after it; a
+/// caption (`年度绩效目标表`) the kind of goal.
+fn heading(text: &str, page: u32, sink: &mut Sink<'_>) {
+    if let Some((goal, what)) = goal_heading(text) {
+        sink.field(&goal, &what, page, None);
+        sink.goal = goal;
+    } else if squeeze(text).ends_with('表') {
+        if let Some(kind) = GoalKind::of(text) {
+            sink.goal_kind = Some(kind);
+        }
     }
 }
 

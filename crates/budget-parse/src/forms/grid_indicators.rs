@@ -298,6 +298,32 @@ mod tests {
     }
 
     #[test]
+    fn a_goal_heading_printed_above_the_grid() {
+        let page = ruled_page(
+            1,
+            &[60.0, 50.0, 60.0, 120.0, 60.0, 100.0],
+            &[
+                &[
+                    (2, 1, "长期绩效指标"),
+                    (1, 1, "一级指标"),
+                    (1, 1, "二级指标"),
+                    (1, 1, "三级指标"),
+                    (1, 1, "指标值"),
+                    (1, 1, "指标值确定依据"),
+                ],
+                &[(1, 1, "产出指标"), (1, 1, "数量指标"), (1, 1, "帮扶对象数量"), (1, 1, "2个"), (1, 1, "工作要求")],
+            ],
+        );
+        let (rows, fields, _) = read("十一、整体支出绩效目标表", &[page], &["长期目标 2： 提升服务"]);
+        let got: Vec<[&str; 8]> = rows.iter().map(row).collect();
+        assert_eq!(got, [["长期目标2", "产出指标", "数量指标", "帮扶对象数量", "2个", "工作要求", "", ""]]);
+        assert_eq!(
+            fields.iter().map(|f| (f.field.as_str(), f.value.as_str())).collect::<Vec<_>>(),
+            [("长期目标2", "提升服务")]
+        );
+    }
+
+    #[test]
     fn yearly_values_by_their_headers_and_a_table_cut_by_a_page_break() {
         let widths = [50.0, 50.0, 60.0, 100.0, 45.0, 45.0, 60.0, 80.0];
         let first = ruled_page(

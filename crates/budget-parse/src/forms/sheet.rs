@@ -46,6 +46,8 @@ pub(crate) struct Row {
     pub cells: Vec<Cell>,
     /// 1-based page.
     pub page: u32,
+    /// Top edge.
+    pub top: f32,
     /// The first row of a grid that continues a form from an earlier page.
     pub continues: bool,
 }
@@ -136,7 +138,7 @@ pub(crate) fn rows(grids: &[&Grid]) -> Vec<Row> {
                 });
                 c = end;
             }
-            out.push(Row { cells, page: g.page, continues: continues && r == 0 });
+            out.push(Row { cells, page: g.page, top: g.ys[r], continues: continues && r == 0 });
         }
     }
     out

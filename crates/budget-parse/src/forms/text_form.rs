@@ -33,7 +33,9 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
             Some((h, n)) => {
                 let from = i + n;
                 let end = (from..lines.len())
-                    .find(|&j| goal_heading(lines[j].0).is_some() || header(lines, j).is_some())
+                    .find(|&j| {
+                        goal_heading(lines[j].0).is_some() || header(lines, j).is_some() || is_section(lines[j].0)
+                    })
                     .unwrap_or(lines.len());
                 read_block(&lines[from..end], &h, widths, sink);
                 i = end;
@@ -41,6 +43,15 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
             None => i += 1,
         }
     }
+}
+
+/// A heading of the text after the tables (`十一、其他重要事项的情况说明`,
+/// `（一）机关运行经费情况`, `第三部分 …`): no indicator table runs past it.
+fn is_section(line: &str) -> bool {
+    let t = squeeze(line);
+    let (ordinal, rest) = crate::lex::split_ordinal(&t);
+    (ordinal.chars().any(|c| "一二三四五六七八九十廿".contains(c)) && rest.chars().count() > 4)
+        || (t.starts_with('第') && t.chars().take(6).collect::<String>().contains("部分"))
 }
 
 /// One whitespace-separated piece of a line.
@@ -384,6 +395,21 @@ fn list(ps: &[Piece<'_>], p: usize, prefix: &str, sink: &mut Sink<'_>) -> usize 
 #[cfg(test)]
 mod tests {
     use crate::forms::testing::read;
+
+    #[test]
+    fn the_sections_after_the_tables_end_an_indicator_table() {
+        let cases = [
+            ("十一、其他重要事项的情况说明", true),
+            ("（一）机关运行经费情况", true),
+            ("第三部分 武昌区人民政府办公室 2024 年部门预算情况说明", true),
+            ("（1）帮扶对象数量达到文件要求", false),
+            ("一、产出", false),
+            ("乡村振兴工作年终考核结果", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(super::is_section(line), want, "{line}");
+        }
+    }
 
     fn fields(title: &str, text: &str) -> Vec<(String, String)> {
         let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
