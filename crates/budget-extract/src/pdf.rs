@@ -49,14 +49,12 @@ impl Default for PdfOptions {
 
 /// Reads every page of a PDF into lines, glyphs and rules.
 pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, ErrorKind> {
-    let (doc, sizes) = load(bytes, options)?;
+    let (mut doc, sizes) = load(bytes, options)?;
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(ErrorKind::Unreadable("no pages".into()));
     }
-    if page_ids.len() as u64 > u64::from(options.max_pages) {
-        return Err(ErrorKind::Limit(Limit::Pages { pages: page_ids.len(), max: options.max_pages }));
-    }
+    nesting::pin_inherited(&mut doc);
     let mut pages = Vec::with_capacity(page_ids.len());
     for (&number, &id) in &page_ids {
         limits::check_page_content(&doc, id, number, &sizes, options)?;
@@ -103,8 +101,12 @@ fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes), ErrorKi
             _ => return Err(first.err().unwrap_or_else(|| ErrorKind::Unreadable(NO_PAGE_TREE.into()))),
         },
     };
+    // Before anything reads every page.
+    let pages = doc.get_pages().len();
+    if pages as u64 > u64::from(options.max_pages) {
+        return Err(ErrorKind::Limit(Limit::Pages { pages, max: options.max_pages }));
+    }
     let sizes = limits::check_streams(&mut doc, options)?;
-    nesting::pin_inherited(&mut doc);
     crate::fonts::normalise_cid_widths(&mut doc);
     crate::cjk::decode_predefined_cmaps(&mut doc);
     Ok((doc, sizes))
