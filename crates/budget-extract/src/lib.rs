@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod cjk;
+mod content;
 mod error;
 mod fonts;
 mod guard;

@@ -17,6 +17,7 @@
 use budget_model::Rule;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
+use crate::content::{operations, Operand};
 use crate::view::View;
 
 /// A filled box thinner than this (points) is a ruling line.
@@ -149,6 +150,10 @@ fn nums(ops: &[Object]) -> Vec<f64> {
     ops.iter().filter_map(num).collect()
 }
 
+fn operand_nums(ops: &[Operand]) -> Vec<f64> {
+    ops.iter().filter_map(Operand::number).collect()
+}
+
 /// True for paint that does not show on white paper.
 fn is_white(components: &[f64], operator: &str) -> bool {
     match operator {
@@ -172,17 +177,19 @@ impl Reader<'_> {
     }
 
     fn run(&mut self, content: &[u8], resources: &[Dictionary], mut state: State, depth: usize) {
-        let Ok(content) = lopdf_content(content) else { return };
+        let Some(content) = operations(content) else { return };
         let mut stack: Vec<State> = Vec::new();
         let mut path: Vec<Piece> = Vec::new();
         let mut pending_clip = false;
-        for op in &content {
+        for (operator, operands) in content.iter() {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
                 return;
             }
-            let o = nums(&op.operands);
-            match op.operator.as_str() {
+            let o = operand_nums(operands);
+            // Operators are ASCII letters, `*`, `'` and `"`.
+            let operator = std::str::from_utf8(operator).unwrap_or_default();
+            match operator {
                 "q" => stack.push(state),
                 "Q" => {
                     if let Some(s) = stack.pop() {
@@ -190,8 +197,8 @@ impl Reader<'_> {
                     }
                 }
                 "cm" if o.len() == 6 => state.ctm = Matrix([o[0], o[1], o[2], o[3], o[4], o[5]]).then(state.ctm),
-                "g" | "rg" | "k" | "sc" | "scn" => state.fill_white = is_white(&o, &op.operator),
-                "G" | "RG" | "K" | "SC" | "SCN" => state.stroke_white = is_white(&o, &op.operator),
+                "g" | "rg" | "k" | "sc" | "scn" => state.fill_white = is_white(&o, operator),
+                "G" | "RG" | "K" | "SC" | "SCN" => state.stroke_white = is_white(&o, operator),
                 "cs" => state.fill_white = false,
                 "CS" => state.stroke_white = false,
                 "m" if o.len() >= 2 => path.push(Piece::Move(self.point(&state, o[0], o[1]))),
@@ -210,7 +217,6 @@ impl Reader<'_> {
                 }
                 "W" | "W*" => pending_clip = true,
                 "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
-                    let operator = op.operator.as_str();
                     let fills = matches!(operator, "f" | "F" | "f*" | "B" | "B*" | "b" | "b*");
                     let strokes = matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*");
                     let before = self.rules.len();
@@ -231,7 +237,7 @@ impl Reader<'_> {
                     path.clear();
                 }
                 "Do" if depth < MAX_DEPTH => {
-                    if let Some(name) = op.operands.first().and_then(|n| n.as_name().ok()) {
+                    if let Some(name) = operands.first().and_then(Operand::name) {
                         self.form(name, resources, state, depth);
                     }
                 }
@@ -397,11 +403,6 @@ fn is_outline(path: &[Piece]) -> bool {
     }
     lengths.sort_by(f32::total_cmp);
     lengths[lengths.len() / 2] < 4.0
-}
-
-/// Decodes a content stream into operations.
-fn lopdf_content(bytes: &[u8]) -> Result<Vec<pdf_extract::content::Operation>, ()> {
-    pdf_extract::content::Content::decode(bytes).map(|c| c.operations).map_err(|_| ())
 }
 
 #[cfg(test)]
