@@ -5,38 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::{root, run, TempDir};
+use crate::support::{output_files, root, run, TempDir};
 
-/// The files of an output folder, `elapsed_ms` left out of documents.csv.
+/// Every file of an output folder, `elapsed_ms` blanked.
 fn snapshot(dir: &Path) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("output folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            let rel = p.strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(&p).expect("UTF-8 output");
-            let text = if rel.ends_with("documents.csv") { without_elapsed(&text) } else { text };
-            out.insert(rel, text);
-        }
-    }
-    out
-}
-
-/// documents.csv without its elapsed_ms column (the 12th).
-fn without_elapsed(text: &str) -> String {
-    let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
-    r.records()
-        .map(|rec| {
-            let rec = rec.expect("record");
-            rec.iter().enumerate().filter(|(i, _)| *i != 11).map(|(_, f)| f).collect::<Vec<_>>().join(",")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    output_files(dir, |_| true)
 }
 
 fn documents(dir: &Path) -> Vec<(String, String, String)> {

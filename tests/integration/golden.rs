@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::{diff, root, run, TempDir};
+use crate::support::{diff, output_files, root, run, TempDir};
 
 fn sample_inputs() -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -28,42 +28,10 @@ fn sample_inputs() -> Vec<PathBuf> {
     out
 }
 
-/// Files under `dir` (relative path → content), `document.json` left out,
-/// the time column of documents.csv blanked.
+/// The files a golden covers: all but `document.json` and a document's own
+/// rows (the parts of the combined files).
 fn outputs(dir: &Path) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("readable output folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                // A document's own rows are the combined files' parts.
-                if p.file_name().is_some_and(|n| n != ".rows") {
-                    stack.push(p);
-                }
-            } else if p.file_name().is_some_and(|n| n != "document.json") {
-                let rel = p.strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
-                let text = std::fs::read_to_string(&p).expect("UTF-8 output");
-                let text = if rel == "documents.csv" { blank_elapsed(&text) } else { text };
-                out.insert(rel, text);
-            }
-        }
-    }
-    out
-}
-
-fn blank_elapsed(text: &str) -> String {
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let headers = r.headers().expect("header").clone();
-    let at = headers.iter().position(|h| h == "elapsed_ms").expect("elapsed_ms column");
-    w.write_record(&headers).expect("write");
-    for rec in r.records() {
-        let rec = rec.expect("record");
-        let fields: Vec<&str> = rec.iter().enumerate().map(|(i, f)| if i == at { "" } else { f }).collect();
-        w.write_record(&fields).expect("write");
-    }
-    String::from_utf8(w.into_inner().expect("flush")).expect("UTF-8")
+    output_files(dir, |rel| !rel.ends_with("document.json") && !rel.contains(".rows/"))
 }
 
 #[test]

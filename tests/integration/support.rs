@@ -65,3 +65,39 @@ pub fn diff(expected: &str, actual: &str, max: usize) -> String {
     }
     out
 }
+
+/// The files under `dir` that `keep` accepts (by path relative to `dir`,
+/// with `/`), path → content; in every `documents.csv` the `elapsed_ms`
+/// column (the 12th), which differs from run to run, is blanked.
+pub fn output_files(dir: &Path, keep: impl Fn(&str) -> bool) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("readable output folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            if !keep(&rel) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).expect("UTF-8 output");
+            let text = if rel.ends_with("documents.csv") { blank_elapsed(&text) } else { text };
+            out.insert(rel, text);
+        }
+    }
+    out
+}
+
+fn blank_elapsed(text: &str) -> String {
+    let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    for rec in r.records() {
+        let rec = rec.expect("record");
+        let fields: Vec<&str> = rec.iter().enumerate().map(|(i, f)| if i == 11 { "" } else { f }).collect();
+        w.write_record(&fields).expect("write");
+    }
+    String::from_utf8(w.into_inner().expect("flush")).expect("UTF-8")
+}

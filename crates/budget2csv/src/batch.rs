@@ -89,17 +89,7 @@ fn reuse_converted(selected: &[(Input, String)], out: &Path, done: &mut [Option<
         let Some((sha, status)) = stored(&out.join(folder)) else { continue };
         let Ok(bytes) = std::fs::read(&input.path) else { continue };
         if status != "error" && sha == sha256_hex(&bytes) {
-            let reply = Reply {
-                index: i,
-                status,
-                error: String::new(),
-                elapsed_ms: 0,
-                pages: 0,
-                tables: 0,
-                cells: 0,
-                checks_failed: 0,
-                sha256: sha,
-            };
+            let reply = Reply { sha256: sha, ..Reply::new(i, &status) };
             progress.finished(&input.source, 0, false, "skipped: converted before");
             done[i] = Some(Done::Converted { reply, reused: true });
         }

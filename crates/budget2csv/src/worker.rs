@@ -49,6 +49,23 @@ pub struct Reply {
     pub sha256: String,
 }
 
+impl Reply {
+    /// A reply about input `index` with `status` and nothing counted yet.
+    pub fn new(index: usize, status: &str) -> Self {
+        Reply {
+            index,
+            status: status.into(),
+            error: String::new(),
+            elapsed_ms: 0,
+            pages: 0,
+            tables: 0,
+            cells: 0,
+            checks_failed: 0,
+            sha256: String::new(),
+        }
+    }
+}
+
 /// SHA-256 of some bytes, as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
@@ -76,17 +93,7 @@ pub fn run_worker(memory_mb: u64) -> Result<bool> {
 
 fn run_job(job: &Job, memory_mb: u64) -> Reply {
     let start = Instant::now();
-    let mut reply = Reply {
-        index: job.index,
-        status: "error".into(),
-        error: String::new(),
-        elapsed_ms: 0,
-        pages: 0,
-        tables: 0,
-        cells: 0,
-        checks_failed: 0,
-        sha256: String::new(),
-    };
+    let mut reply = Reply::new(job.index, "error");
     let bytes = match std::fs::read(&job.path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::OutOfMemory => {
