@@ -64,8 +64,8 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
         let outcome = catch_quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
         match outcome {
             Ok(Ok(())) => {}
-            Ok(Err(e)) => return Err(ErrorKind::Page { page: number, message: format!("{e:?}") }),
-            Err(panic) => return Err(ErrorKind::Page { page: number, message: panic }),
+            Ok(Err(e)) => return Err(ErrorKind::Page { page: number, message: one_line(&format!("{e:?}")) }),
+            Err(panic) => return Err(ErrorKind::Page { page: number, message: one_line(&panic) }),
         }
         let rules = catch_quietly(|| page_rules(&doc, id, view)).unwrap_or_default();
         pages.push(collector.finish(number, rules));
@@ -74,6 +74,11 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
         return Err(ErrorKind::NoTextLayer(page_range(pages.len())));
     }
     Ok(pages)
+}
+
+/// A reader's message on one line: names from the file can hold any byte.
+fn one_line(message: &str) -> String {
+    message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 fn page_range(n: usize) -> String {
@@ -118,7 +123,7 @@ fn open(bytes: &[u8]) -> Result<Document, ErrorKind> {
     let mut doc = match catch_quietly(|| Document::load_mem(bytes)) {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return Err(load_error(e)),
-        Err(panic) => return Err(ErrorKind::Unreadable(panic)),
+        Err(panic) => return Err(ErrorKind::Unreadable(one_line(&panic))),
     };
     if doc.is_encrypted() {
         match catch_quietly(|| doc.decrypt("")) {
@@ -139,7 +144,7 @@ fn has_page_tree(doc: &Document) -> bool {
 }
 
 fn load_error(e: pdf_extract::Error) -> ErrorKind {
-    let message = e.to_string();
+    let message = one_line(&e.to_string());
     let lower = message.to_ascii_lowercase();
     if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt") {
         ErrorKind::Encrypted(message)
@@ -232,5 +237,17 @@ impl OutputDev for Collector {
 
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reader_messages_are_kept_on_one_line() {
+        assert_eq!(one_line("unknown font F\n1\r\t"), "unknown font F 1  ");
+        assert_eq!(page_range(1), "page 1");
+        assert_eq!(page_range(210), "pages 1–210");
     }
 }
