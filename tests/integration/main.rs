@@ -9,6 +9,7 @@ mod cjk;
 mod cli;
 mod corpus;
 mod forms;
+mod fuzz;
 mod golden;
 mod score;
 mod support;
