@@ -14,6 +14,8 @@
 
 use std::collections::BTreeMap;
 
+/// The largest object number PDF allows.
+const MAX_OBJECT_NUMBER: u32 = 8_388_607;
 /// How far into an object its `/Type /Catalog` is looked for.
 const CATALOG_WINDOW: usize = 1024;
 
@@ -37,13 +39,17 @@ pub(crate) fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out = bytes.to_vec();
     out.push(b'\n');
     let start = out.len();
-    out.extend(format!("xref\n0 {size}\n0000000000 65535 f\r\n").as_bytes());
-    for n in 1..size {
-        let line = match objects.get(&n) {
-            Some(&(g, at)) => format!("{at:010} {g:05} n\r\n"),
-            None => "0000000000 65535 f\r\n".to_string(),
-        };
-        out.extend(line.as_bytes());
+    out.extend(b"xref\n0 1\n0000000000 65535 f\r\n");
+    // One subsection per run of consecutive numbers: the table grows with
+    // the objects found, not with the largest number (which can be huge).
+    let numbers: Vec<u32> = objects.keys().copied().collect();
+    for run in numbers.chunk_by(|a, b| b.checked_sub(*a) == Some(1)) {
+        out.extend(format!("{} {}\n", run[0], run.len()).as_bytes());
+        for n in run {
+            if let Some(&(g, at)) = objects.get(n) {
+                out.extend(format!("{at:010} {g:05} n\r\n").as_bytes());
+            }
+        }
     }
     out.extend(
         format!("trailer\n<</Size {size} /Root {} {} R>>\nstartxref\n{start}\n%%EOF\n", root.0, root.1).as_bytes(),
@@ -73,7 +79,9 @@ fn object_header(s: &[u8]) -> Option<(u32, u16)> {
     let (g, rest) = digits(rest)?;
     let rest = spaces(rest)?;
     rest.starts_with(b"obj").then_some(())?;
-    Some((u32::try_from(n).ok()?, u16::try_from(g).ok()?))
+    // Numbers past PDF's limit of 8,388,607 objects are not objects.
+    let n = u32::try_from(n).ok().filter(|&n| (1..=MAX_OBJECT_NUMBER).contains(&n))?;
+    Some((n, u16::try_from(g).ok()?))
 }
 
 fn digits(s: &[u8]) -> Option<(u64, &[u8])> {
@@ -108,6 +116,7 @@ mod tests {
         assert_eq!(object_header(b"3  1  obj"), Some((3, 1)));
         assert_eq!(object_header(b"12 0 R"), None);
         assert_eq!(object_header(b"99999999999 0 obj"), None);
+        assert_eq!(object_header(b"1000000353 00000 obj"), None);
         let objects = scan_objects(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\nx 2 0 obj\n1 0 obj\n<</A 1>>\nendobj\n");
         assert_eq!(objects.into_iter().collect::<Vec<_>>(), vec![(1, (0, 39))]);
     }
@@ -120,7 +129,7 @@ mod tests {
         assert_eq!(
             tail,
             format!(
-                "\nxref\n0 3\n0000000000 65535 f\r\n0000000009 00000 n\r\n0000000058 00000 n\r\ntrailer\n<</Size 3 /Root 1 0 R>>\nstartxref\n{}\n%%EOF\n",
+                "\nxref\n0 1\n0000000000 65535 f\r\n1 2\n0000000009 00000 n\r\n0000000058 00000 n\r\ntrailer\n<</Size 3 /Root 1 0 R>>\nstartxref\n{}\n%%EOF\n",
                 pdf.len() + 1
             )
         );
