@@ -82,7 +82,10 @@ impl Tree {
 
 fn codes(view: &View, rows: &[usize], columns: &[usize], ledger: &mut Ledger) {
     let t = view.table;
-    let tree = Tree::build(t, rows);
+    let mut tree = Tree::build(t, rows);
+    if tree.top.is_empty() {
+        tree.top = label_groups(view, rows, columns, ledger);
+    }
     for (&parent, kids) in &tree.children {
         let detail = format!("{} = {}", t.rows[parent].code.as_deref().unwrap_or(""), listing(t, kids));
         sum_rows(view, kind::HIERARCHY, parent, kids, columns, &detail, ledger);
@@ -92,7 +95,10 @@ fn codes(view: &View, rows: &[usize], columns: &[usize], ledger: &mut Ledger) {
         let why = format!("no row above carries a code that {code} extends, so it is in no total");
         ledger.push(unchecked(kind::HIERARCHY, view, Some(orphan), why));
     }
-    let totals: Vec<usize> = rows.iter().copied().filter(|&i| is_total_row(t, i)).collect();
+    // A subtotal inside a labelled group (`其他资金/小计`) is the group's, not
+    // a total over the table.
+    let totals: Vec<usize> =
+        rows.iter().copied().filter(|&i| is_total_row(t, i) && !t.rows[i].name.contains('/')).collect();
     for &total in &totals {
         let label = if t.rows[total].name.is_empty() { "合计" } else { t.rows[total].name.as_str() };
         if !tree.top.is_empty() {
@@ -106,6 +112,58 @@ fn codes(view: &View, rows: &[usize], columns: &[usize], ledger: &mut Ledger) {
             sum_rows(view, kind::TOTAL_ROW, total, &[], columns, &detail, ledger);
         }
     }
+}
+
+/// Rows without codes whose labels have levels (`一般公共预算资金/小计`,
+/// `一般公共预算资金/公共财政拨款（补助）资金`, as category cells spanning
+/// their items are read): each group's `小计` (or `合计`) row is the sum of
+/// its other items, breakdowns (`其中：…`) left out. Returns the rows a
+/// total row above them sums: each group's subtotal, and the rows without
+/// levels that are not totals themselves. Empty when no label has levels.
+fn label_groups(view: &View, rows: &[usize], columns: &[usize], ledger: &mut Ledger) -> Vec<usize> {
+    let t = view.table;
+    let level = |i: usize| t.rows[i].name.split_once('/');
+    if t.rows.iter().all(|r| r.code.is_some() || !r.name.contains('/')) {
+        return Vec::new();
+    }
+    let mut top = Vec::new();
+    let mut groups: Vec<(&str, Option<usize>, Vec<usize>)> = Vec::new();
+    for &i in rows {
+        if t.rows[i].code.is_some() || is_total_row(t, i) && level(i).is_none() {
+            continue;
+        }
+        let Some((head, item)) = level(i) else {
+            top.push(i);
+            continue;
+        };
+        let at = match groups.iter().position(|(h, _, _)| *h == head) {
+            Some(at) => at,
+            None => {
+                groups.push((head, None, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if matches!(item, "小计" | "合计") {
+            groups[at].1 = Some(i);
+        } else if !item.starts_with("其中") {
+            groups[at].2.push(i);
+        }
+    }
+    for (head, subtotal, items) in &groups {
+        match subtotal {
+            Some(s) => {
+                if !items.is_empty() {
+                    let detail =
+                        format!("{head}/{} = {}", t.rows[*s].name.rsplit('/').next().unwrap_or(""), listing(t, items));
+                    sum_rows(view, kind::HIERARCHY, *s, items, columns, &detail, ledger);
+                }
+                top.push(*s);
+            }
+            None => top.extend(items),
+        }
+    }
+    top.sort_unstable();
+    top
 }
 
 /// One check per amount column: `total` against the sum of `terms`.
@@ -280,6 +338,27 @@ mod tests {
         let c = checks(vec![t]);
         assert_eq!(status(&c, TOTAL_ROW, "合计", "合计"), CheckStatus::Ok);
         assert_eq!(status(&c, HIERARCHY, "71102", ""), CheckStatus::Unchecked);
+    }
+
+    #[test]
+    fn labels_with_levels_sum_to_their_subtotal_and_the_total() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("", "收入总计", &["30.00"]),
+            ("", "一般公共预算资金/小计", &["24.00"]),
+            ("", "一般公共预算资金/公共财政拨款（补助）资金", &["20.00"]),
+            ("", "一般公共预算资金/专项收入", &["4.00"]),
+            ("", "其他资金/小计", &["6.00"]),
+            ("", "其他资金/事业收入", &["6.00"]),
+            ("", "上年结转和结余资金/小计", &[""]),
+            ("", "上年结转和结余资金/其中：动用上年结转和结余资金", &[""]),
+        ];
+        let c = checks(vec![table(TableKey::IncomeSummary, &["金额"], rows)]);
+        assert_eq!(status(&c, HIERARCHY, "一般公共预算资金/小计", "金额"), CheckStatus::Ok);
+        assert_eq!(status(&c, TOTAL_ROW, "收入总计", "金额"), CheckStatus::Ok);
+        let mut bad = rows.to_vec();
+        bad[3] = ("", "一般公共预算资金/专项收入", &["5.00"]);
+        let c = checks(vec![table(TableKey::IncomeSummary, &["金额"], &bad)]);
+        assert_eq!(status(&c, HIERARCHY, "一般公共预算资金/小计", "金额"), CheckStatus::Fail);
     }
 
     #[test]

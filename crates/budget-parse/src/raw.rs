@@ -204,6 +204,14 @@ fn decide_roles(raw: &mut RawTable) {
             c.role = Role::Name;
         }
     }
+    // A text column right of the name under no heading of its own (the name
+    // heading `项目名称` printed over both) is a second level of the label.
+    for c in 1..raw.columns.len() {
+        let unlabelled = squeeze(&raw.columns[c].path).is_empty() || raw.columns[c].path == raw.columns[c - 1].path;
+        if raw.columns[c].role == Role::Text && raw.columns[c - 1].role == Role::Name && unlabelled {
+            raw.columns[c].role = Role::Name;
+        }
+    }
 }
 
 /// Headings of text columns beside the label: `项目单位`, `备注`,
