@@ -226,6 +226,15 @@ fn is_code_part(s: &str) -> bool {
     (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Label text spilled into an amount cell before its figure: `补 650` →
+/// (`补`, `650`). Only CJK words, then a space, then an amount.
+fn overflow(cell: &str) -> Option<(&str, &str)> {
+    let (words, figure) = cell.trim().rsplit_once(char::is_whitespace)?;
+    let words = words.trim();
+    let cjk = !words.is_empty() && words.chars().all(|c| crate::norm::is_cjk(c) || "（）()、".contains(c));
+    (cjk && amount(figure).is_some()).then_some((words, figure))
+}
+
 /// `-`, `—`, `/`: printed for "nothing" in some templates.
 pub(crate) fn is_dash(s: &str) -> bool {
     matches!(s.trim(), "-" | "—" | "－" | "--" | "——" | "/" | "…")
@@ -300,10 +309,18 @@ fn build_row(
         .chain(side.iter().filter(|&&c| columns[c].role == Role::Name).map(|&c| text(c)).filter(|s| !s.is_empty()))
         .collect();
     // Labels in several columns are levels: `一般公共预算资金/小计`.
-    let name = name_parts.join("/");
+    let mut name = name_parts.join("/");
     let mut cells = vec![Cell::Blank; target.width];
     for (k, &c) in target.values.iter().enumerate() {
-        let t = squeeze(text(c));
+        let mut t = squeeze(text(c));
+        // The end of a long label run past its cell into the first amount
+        // cell (`补 650`): the words go back to the label.
+        if k == 0 && columns[c].role == Role::Amount {
+            if let Some((spill, figure)) = overflow(text(c)) {
+                name.push_str(spill);
+                t = figure.to_string();
+            }
+        }
         let cell = match columns[c].role {
             Role::Text if !t.is_empty() => Cell::Text(t),
             Role::Text => Cell::Blank,
