@@ -30,6 +30,7 @@ mod paths;
 pub mod pdf;
 mod repair;
 pub mod text;
+mod tounicode;
 mod view;
 
 use std::path::Path;

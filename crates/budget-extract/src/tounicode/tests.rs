@@ -1,0 +1,248 @@
+//! Compaction changes nothing pdf-extract outputs, and does compact.
+
+use std::path::{Path, PathBuf};
+
+use pdf_extract::{Dictionary, Document, MediaBox, Object, OutputDev, OutputError, Stream, Transform};
+
+use super::cmap::ToUnicode;
+use super::compact_per_page;
+use crate::guard::catch_quietly;
+
+/// Every character pdf-extract outputs, with its matrix, width and size.
+#[derive(Default)]
+struct Record(Vec<String>);
+
+impl OutputDev for Record {
+    fn begin_page(&mut self, _: u32, _: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(&mut self, trm: &Transform, w: f64, s: f64, size: f64, ch: &str) -> Result<(), OutputError> {
+        self.0.push(format!("{ch:?} {trm:?} {w} {s} {size}"));
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// What pdf-extract outputs for each page, or its panic.
+fn output(doc: &Document) -> Vec<Result<Vec<String>, String>> {
+    doc.get_pages()
+        .into_keys()
+        .map(|n| {
+            let mut record = Record::default();
+            match catch_quietly(|| pdf_extract::output_doc_page(doc, &mut record, n)) {
+                Ok(Ok(())) => Ok(record.0),
+                Ok(Err(e)) => Err(format!("{e:?}")),
+                Err(panic) => Err(panic),
+            }
+        })
+        .collect()
+}
+
+/// The entries of the `ToUnicode` maps of every page's fonts, added up.
+fn entries_read(doc: &Document) -> usize {
+    let mut total = 0;
+    for page in doc.get_pages().into_values() {
+        let Ok((Some(resources), _)) = doc.get_page_resources(page) else { continue };
+        let fonts = resources.get(b"Font").and_then(|f| doc.dereference(f)).and_then(|(_, f)| f.as_dict());
+        for (_, font) in fonts.into_iter().flat_map(|f| f.iter()) {
+            let map = doc
+                .dereference(font)
+                .and_then(|(_, f)| f.as_dict())
+                .and_then(|f| f.get(b"ToUnicode"))
+                .and_then(|t| doc.dereference(t))
+                .and_then(|(_, t)| t.as_stream());
+            if let Ok(stream) = map {
+                let content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+                total += ToUnicode::parse(&content).map_or(0, |m| m.len());
+            }
+        }
+    }
+    total
+}
+
+/// Loads a PDF as `pdf::load` does up to compaction; then compacts it and
+/// checks that pdf-extract outputs the same. Returns the map entries read
+/// for all pages before and after.
+fn same_output(path: &Path) -> (usize, usize) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut doc = Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    crate::nesting::pin_inherited(&mut doc);
+    crate::fonts::normalise_cid_widths(&mut doc);
+    crate::cjk::decode_predefined_cmaps(&mut doc);
+    let (before, entries_before) = (output(&doc), entries_read(&doc));
+    compact_per_page(&mut doc);
+    let (after, entries_after) = (output(&doc), entries_read(&doc));
+    assert_eq!(before.len(), after.len(), "{}", path.display());
+    for (i, (b, a)) in before.iter().zip(&after).enumerate() {
+        assert_eq!(b, a, "{} page {}", path.display(), i + 1);
+    }
+    (entries_before, entries_after)
+}
+
+fn pdfs(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_project_samples_read_the_same_with_smaller_maps() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<PathBuf> =
+        [root.join("../../samples/pdf"), root.join("tests/fixtures")].iter().flat_map(|d| pdfs(d)).collect();
+    assert!(files.len() >= 5, "{files:?}");
+    let (mut before, mut after) = (0, 0);
+    for file in &files {
+        let (b, a) = same_output(file);
+        assert!(a <= b, "{}: {a} entries read after, {b} before", file.display());
+        (before, after) = (before + b, after + a);
+    }
+    assert!(after < before, "{after} entries read after, {before} before");
+}
+
+/// The shared corpora, when present: the synthetic documents and real
+/// ones of each producer (bfchar and bfrange maps, forms and images,
+/// WinAnsi fonts, a predefined CJK CMap) read the same.
+#[test]
+fn the_shared_corpora_read_the_same() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    if !shared.is_dir() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let real = ["real_01", "real_10", "real_14", "real_18", "real_19", "real_25"];
+    let real = real.iter().map(|name| shared.join("real").join(format!("{name}.pdf")));
+    let (mut before, mut after) = (0, 0);
+    for file in pdfs(&shared.join("dev")).into_iter().chain(real) {
+        let (b, a) = same_output(&file);
+        (before, after) = (before + b, after + a);
+    }
+    assert!(after * 2 < before, "{after} entries read after, {before} before");
+}
+
+/// A Type0 font with `Identity-H` and a simple font, each with a map of
+/// `codes`; a page showing text in both, in the given content.
+fn two_font_page(content: &str) -> (Document, ObjectIds) {
+    let mut doc = Document::with_version("1.5");
+    // Maps as producers write them: one entry per code (here 1–40 and
+    // `A`–`Z`), destinations out of order.
+    let map = |width: usize, codes: std::ops::RangeInclusive<u32>| {
+        let lines: Vec<String> =
+            codes.clone().map(|c| format!("<{c:0w$X}> <{:04X}>", 0x9fa5 - c, w = width * 2)).collect();
+        let text = format!(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def \
+             1 begincodespacerange <{lo}> <{hi}> endcodespacerange {n} beginbfchar {} endbfchar endcmap end end",
+            lines.join(" "),
+            lo = "00".repeat(width),
+            hi = "FF".repeat(width),
+            n = lines.len(),
+        );
+        doc_stream(text)
+    };
+    let type0_map = doc.add_object(map(2, 1..=40));
+    let simple_map = doc.add_object(map(1, 0x41..=0x5a));
+    let mut type0 = Dictionary::new();
+    type0.set("Type", Object::Name(b"Font".to_vec()));
+    type0.set("Subtype", Object::Name(b"Type0".to_vec()));
+    type0.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+    type0.set("ToUnicode", Object::Reference(type0_map));
+    let mut simple = Dictionary::new();
+    simple.set("Type", Object::Name(b"Font".to_vec()));
+    simple.set("Subtype", Object::Name(b"TrueType".to_vec()));
+    simple.set("ToUnicode", Object::Reference(simple_map));
+    let (type0, simple) = (doc.add_object(type0), doc.add_object(simple));
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(type0));
+    fonts.set("F2", Object::Reference(simple));
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    let contents = doc.add_object(doc_stream(content.to_string()));
+    let mut page = Dictionary::new();
+    page.set("Type", Object::Name(b"Page".to_vec()));
+    page.set("Resources", Object::Dictionary(resources));
+    page.set("Contents", Object::Reference(contents));
+    let page = doc.add_object(page);
+    let mut pages = Dictionary::new();
+    pages.set("Type", Object::Name(b"Pages".to_vec()));
+    pages.set("Kids", vec![Object::Reference(page)]);
+    pages.set("Count", 1);
+    let pages = doc.add_object(pages);
+    if let Ok(d) = doc.get_dictionary_mut(page) {
+        d.set("Parent", Object::Reference(pages));
+    }
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages));
+    let catalog = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog));
+    (doc, ObjectIds { page, type0, simple })
+}
+
+struct ObjectIds {
+    page: pdf_extract::ObjectId,
+    type0: pdf_extract::ObjectId,
+    simple: pdf_extract::ObjectId,
+}
+
+fn doc_stream(text: String) -> Stream {
+    Stream::new(Dictionary::new(), text.into_bytes())
+}
+
+/// The codes of the map the page's font `name` has now.
+fn page_map(doc: &Document, page: pdf_extract::ObjectId, name: &[u8]) -> (pdf_extract::ObjectId, Vec<u32>) {
+    let resources = doc.get_dictionary(page).and_then(|p| p.get(b"Resources")).and_then(Object::as_dict);
+    let font = resources.and_then(|r| r.get(b"Font")).and_then(Object::as_dict).and_then(|f| f.get(name));
+    let id = font.and_then(Object::as_reference).expect("a font reference");
+    let map = doc.get_dictionary(id).and_then(|f| f.get(b"ToUnicode")).and_then(Object::as_reference);
+    let stream = map.and_then(|m| doc.get_object(m)).and_then(Object::as_stream).expect("a ToUnicode stream");
+    let parsed = ToUnicode::parse(&stream.content).expect("parsed");
+    (id, (0..0x100).filter(|&c| parsed.contains(c)).collect())
+}
+
+#[test]
+fn each_font_keeps_the_codes_shown_in_it() {
+    // F1 shows 1 and 2, then 3 after `Q` restores it; F2 shows `A` inside
+    // `q … Q`; `B` (0x42) and code 4 are shown by no font of theirs.
+    let (mut doc, ids) = two_font_page("BT /F1 12 Tf <00010002> Tj q /F2 9 Tf (A) Tj Q <0003> Tj ET");
+    compact_per_page(&mut doc);
+    let (type0, codes) = page_map(&doc, ids.page, b"F1");
+    assert_ne!(type0, ids.type0, "a copy");
+    assert_eq!(codes, [1, 2, 3]);
+    let (simple, codes) = page_map(&doc, ids.page, b"F2");
+    assert_ne!(simple, ids.simple, "a copy");
+    assert_eq!(codes, [0x41]);
+}
+
+#[test]
+fn strings_shown_before_any_font_count_for_every_font() {
+    let (mut doc, ids) = two_font_page("BT (B) Tj /F1 12 Tf <0004> Tj ET");
+    compact_per_page(&mut doc);
+    // `B` is 0x42 to F2; to F1 it is half a code, and no code.
+    assert_eq!(page_map(&doc, ids.page, b"F1").1, [4]);
+    assert_eq!(page_map(&doc, ids.page, b"F2").1, [0x42]);
+}
+
+#[test]
+fn pages_with_content_that_cannot_be_followed_are_left_alone() {
+    // `Do` of an XObject the page does not have: pdf-extract panics there.
+    let (mut doc, ids) = two_font_page("BT /F1 12 Tf <0001> Tj ET /X0 Do");
+    compact_per_page(&mut doc);
+    assert_eq!(page_map(&doc, ids.page, b"F1"), (ids.type0, (1..=40).collect()));
+}
