@@ -26,11 +26,11 @@ mod guard;
 mod limits;
 mod lines;
 mod nesting;
+mod pagefonts;
 mod paths;
 pub mod pdf;
 mod repair;
 pub mod text;
-mod tounicode;
 mod view;
 
 use std::path::Path;

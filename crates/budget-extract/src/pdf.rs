@@ -114,7 +114,7 @@ fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes), ErrorKi
     let sizes = limits::check_streams(&mut doc, options)?;
     crate::fonts::normalise_cid_widths(&mut doc);
     crate::cjk::decode_predefined_cmaps(&mut doc);
-    crate::tounicode::compact_per_page(&mut doc);
+    crate::pagefonts::lighten(&mut doc);
     Ok((doc, sizes))
 }
 

@@ -1,11 +1,12 @@
-//! Compaction changes nothing pdf-extract outputs, and does compact.
+//! Lightening changes nothing pdf-extract outputs, and does compact.
 
 use std::path::{Path, PathBuf};
 
 use pdf_extract::{Dictionary, Document, MediaBox, Object, OutputDev, OutputError, Stream, Transform};
 
 use super::cmap::ToUnicode;
-use super::compact_per_page;
+use super::lighten;
+use super::pages::compact_per_page;
 use crate::guard::catch_quietly;
 
 /// Every character pdf-extract outputs, with its matrix, width and size.
@@ -71,7 +72,7 @@ fn entries_read(doc: &Document) -> usize {
     total
 }
 
-/// Loads a PDF as `pdf::load` does up to compaction; then compacts it and
+/// Loads a PDF as `pdf::load` does up to [`lighten`]; then lightens it and
 /// checks that pdf-extract outputs the same. Returns the map entries read
 /// for all pages before and after.
 fn same_output(path: &Path) -> (usize, usize) {
@@ -81,7 +82,7 @@ fn same_output(path: &Path) -> (usize, usize) {
     crate::fonts::normalise_cid_widths(&mut doc);
     crate::cjk::decode_predefined_cmaps(&mut doc);
     let (before, entries_before) = (output(&doc), entries_read(&doc));
-    compact_per_page(&mut doc);
+    lighten(&mut doc);
     let (after, entries_after) = (output(&doc), entries_read(&doc));
     assert_eq!(before.len(), after.len(), "{}", path.display());
     for (i, (b, a)) in before.iter().zip(&after).enumerate() {

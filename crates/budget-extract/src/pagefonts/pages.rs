@@ -1,5 +1,6 @@
 //! Per page: the strings each font name shows, and the page's fonts
-//! replaced by copies with `ToUnicode` maps of those codes (module docs).
+//! replaced by copies with `ToUnicode` maps of those codes (see the
+//! `pagefonts` module).
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
