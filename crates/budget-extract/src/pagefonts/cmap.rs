@@ -16,7 +16,6 @@
 //! bytes unchanged, so that pdf-extract maps those codes exactly as before.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 /// Entries of one map at most (a hostile range cannot eat memory).
 const MAX_ENTRIES: usize = 1 << 18;
@@ -35,15 +34,17 @@ pub(crate) struct ToUnicode {
     tokens: usize,
 }
 
-/// Tokens of a written map besides its blocks (header and footer).
-const FIXED_TOKENS: usize = 22;
+/// Tokens of a written map besides its blocks (`begincmap`, `endcmap`).
+const FIXED_TOKENS: usize = 2;
 
 /// One token of the lexer, as far as the map needs it.
 #[derive(Debug, PartialEq)]
 enum Token<'a> {
     Integer(i64),
     Operator(&'a [u8]),
-    Hex(Vec<u8>),
+    /// A hex string, or a literal one without escapes other than `\\`,
+    /// `\(` and `\)` and without parentheses inside: its bytes.
+    Str(Vec<u8>),
     Array(Vec<Token<'a>>),
     /// A name, a real number, a literal string or a dictionary.
     Other,
@@ -96,9 +97,13 @@ impl ToUnicode {
     /// A CMap with the same codespace that maps each of `codes` (ascending,
     /// those not mapped are skipped) as this one does, in blocks of at most
     /// 100 entries: runs of consecutive codes with consecutive destinations
-    /// of one UTF-16 unit or two as `bfrange` (`<lo> <hi> <dst>`, which
-    /// the parser reads by adding to `dst`), other codes as `bfchar`.
-    /// Returns it with its number of tokens.
+    /// of one UTF-16 unit or two as `bfrange` (`lo hi dst`, which the
+    /// parser reads by adding to `dst`), other codes as `bfchar`. It is
+    /// written for pdf-extract, its only reader, as cheap to lex as
+    /// possible: no PostScript resource around `begincmap … endcmap`, and
+    /// literal strings, which its lexer tries before hex ones (only `\`,
+    /// `(` and `)` escaped; other bytes stand for themselves). Returns it
+    /// with its number of tokens.
     pub(crate) fn write(&self, codes: &[u32]) -> (Vec<u8>, usize) {
         let entries: Vec<(u32, u8, &[u8])> =
             codes.iter().filter_map(|&c| self.map.get(&c).map(|(w, dst)| (c, *w, dst.as_slice()))).collect();
@@ -109,21 +114,20 @@ impl ToUnicode {
             let (code, width, dst) = entries[i];
             if run > 1 {
                 let last = entries[i + run - 1].0;
-                ranges.push(format!("<{}> <{}> <{}>", code_hex(code, width), code_hex(last, width), hex(dst)));
+                ranges.push(line(&[&code_bytes(code, width), &code_bytes(last, width), dst]));
             } else {
-                chars.push(format!("<{}> <{}>", code_hex(code, width), hex(dst)));
+                chars.push(line(&[&code_bytes(code, width), dst]));
             }
             i += run;
         }
-        let bounds: Vec<String> =
-            self.codespace.iter().map(|(lo, hi)| format!("<{}> <{}>", hex(lo), hex(hi))).collect();
-        let mut s = String::from(HEADER);
+        let bounds: Vec<Vec<u8>> = self.codespace.iter().map(|(lo, hi)| line(&[lo, hi])).collect();
+        let mut out = b"begincmap\n".to_vec();
         let mut tokens = FIXED_TOKENS;
-        tokens += push_blocks(&mut s, "codespacerange", &bounds, 2);
-        tokens += push_blocks(&mut s, "bfchar", &chars, 2);
-        tokens += push_blocks(&mut s, "bfrange", &ranges, 3);
-        s.push_str(FOOTER);
-        (s.into_bytes(), tokens)
+        tokens += push_blocks(&mut out, "codespacerange", &bounds, 2);
+        tokens += push_blocks(&mut out, "bfchar", &chars, 2);
+        tokens += push_blocks(&mut out, "bfrange", &ranges, 3);
+        out.extend_from_slice(b"endcmap\n");
+        (out, tokens)
     }
 
     /// `n begincodespacerange <lo> <hi> … endcodespacerange`: kept to be
@@ -132,7 +136,7 @@ impl ToUnicode {
         let n = block_len(tokens, at)?;
         let entries = tokens.get(at + 1..at + 1 + 2 * n)?;
         for pair in entries.chunks(2) {
-            let (Token::Hex(lo), Token::Hex(hi)) = (&pair[0], &pair[1]) else { return None };
+            let (Token::Str(lo), Token::Str(hi)) = (&pair[0], &pair[1]) else { return None };
             self.codespace.push((lo.clone(), hi.clone()));
         }
         block_end(tokens, at + 1 + 2 * n, b"endcodespacerange")
@@ -143,7 +147,7 @@ impl ToUnicode {
         let n = block_len(tokens, at)?;
         let entries = tokens.get(at + 1..at + 1 + 2 * n)?;
         for pair in entries.chunks(2) {
-            let (Token::Hex(code), Token::Hex(dst)) = (&pair[0], &pair[1]) else { return None };
+            let (Token::Str(code), Token::Str(dst)) = (&pair[0], &pair[1]) else { return None };
             let (width, code) = code_value(code)?;
             check_destination(dst)?;
             self.map.insert(code, (width, dst.clone()));
@@ -157,13 +161,13 @@ impl ToUnicode {
         let n = block_len(tokens, at)?;
         let entries = tokens.get(at + 1..at + 1 + 3 * n)?;
         for triple in entries.chunks(3) {
-            let (Token::Hex(lo), Token::Hex(hi)) = (&triple[0], &triple[1]) else { return None };
+            let (Token::Str(lo), Token::Str(hi)) = (&triple[0], &triple[1]) else { return None };
             let ((width, lo), (hi_width, hi)) = (code_value(lo)?, code_value(hi)?);
             if width != hi_width || hi.checked_sub(lo).is_some_and(|d| d >= MAX_ENTRIES as u32) {
                 return None;
             }
             match &triple[2] {
-                Token::Hex(dst) => self.range_by_increment(width, lo, hi, dst)?,
+                Token::Str(dst) => self.range_by_increment(width, lo, hi, dst)?,
                 Token::Array(items) => self.range_by_list(width, lo, hi, items)?,
                 _ => return None,
             }
@@ -207,7 +211,7 @@ impl ToUnicode {
             return None;
         }
         for (code, item) in (lo..=hi).zip(items) {
-            let Token::Hex(dst) = item else { return None };
+            let Token::Str(dst) = item else { return None };
             check_destination(dst)?;
             self.map.insert(code, (width, dst.clone()));
         }
@@ -248,24 +252,34 @@ fn check_destination(dst: &[u8]) -> Option<()> {
     (lone_surrogate || String::from_utf16(&units).is_ok()).then_some(())
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        // Writing into a String cannot fail.
-        let _ = write!(s, "{b:02X}");
-        s
-    })
+/// Strings as literal strings (module docs of [`ToUnicode::write`]),
+/// separated by spaces, and a line end.
+fn line(strings: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, s) in strings.iter().enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        out.push(b'(');
+        for &b in s.iter() {
+            if matches!(b, b'\\' | b'(' | b')') {
+                out.push(b'\\');
+            }
+            out.push(b);
+        }
+        out.push(b')');
+    }
+    out.push(b'\n');
+    out
 }
-
-const HEADER: &str = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n";
-const FOOTER: &str = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 
 /// Writes `lines` as `n beginNAME … endNAME` blocks of at most 100 lines;
 /// returns the tokens written, for lines of `per_line` tokens.
-fn push_blocks(s: &mut String, name: &str, lines: &[String], per_line: usize) -> usize {
+fn push_blocks(out: &mut Vec<u8>, name: &str, lines: &[Vec<u8>], per_line: usize) -> usize {
     for chunk in lines.chunks(100) {
-        // Writing into a String cannot fail.
-        let _ = writeln!(s, "{} begin{name}\n{}\nend{name}", chunk.len(), chunk.join("\n"));
+        out.extend_from_slice(format!("{} begin{name}\n", chunk.len()).as_bytes());
+        chunk.iter().for_each(|l| out.extend_from_slice(l));
+        out.extend_from_slice(format!("end{name}\n").as_bytes());
     }
     lines.len() * per_line + lines.len().div_ceil(100) * 3
 }
@@ -289,9 +303,9 @@ fn run_length(entries: &[(u32, u8, &[u8])]) -> usize {
     1 + entries.iter().enumerate().skip(1).take_while(|(k, e)| follows(*k, e)).count()
 }
 
-/// A code as `width` bytes of hex.
-fn code_hex(code: u32, width: u8) -> String {
-    hex(&code.to_be_bytes()[4 - usize::from(width)..])
+/// A code as `width` bytes.
+fn code_bytes(code: u32, width: u8) -> Vec<u8> {
+    code.to_be_bytes()[4 - usize::from(width)..].to_vec()
 }
 
 /// The lexer of `adobe-cmap-parser` 0.4.1 (`parse`), for the inputs where
@@ -300,13 +314,9 @@ fn code_hex(code: u32, width: u8) -> String {
 /// then white space (`multispace`: space, tab, CR, LF), then a value
 /// followed by white space; it stops without error at the first byte that
 /// starts no value, which here is a `None` unless only white space and
-/// comments remain.
+/// comments remain. NUL and form feed, white space to some of its rules
+/// and not to others, are refused outside strings.
 fn lex(bytes: &[u8]) -> Option<Vec<Token<'_>>> {
-    // NUL and form feed are white space in some of its rules and not in
-    // others.
-    if bytes.iter().any(|&b| b == 0 || b == 0x0c) {
-        return None;
-    }
     let mut lexer = Lexer { bytes, at: 0 };
     let mut tokens = Vec::new();
     loop {
@@ -381,15 +391,15 @@ impl<'a> Lexer<'a> {
                 self.skip_while(is_operator_byte);
                 Token::Operator(&self.bytes[start..self.at])
             }
-            b'(' => {
-                self.literal_string()?;
-                Token::Other
-            }
+            b'(' => match self.literal_string()? {
+                Some(bytes) => Token::Str(bytes),
+                None => Token::Other,
+            },
             b'<' if self.peek_at(1) == Some(b'<') => {
                 self.dictionary()?;
                 Token::Other
             }
-            b'<' => Token::Hex(self.hex_string()?),
+            b'<' => Token::Str(self.hex_string()?),
             b'[' => Token::Array(self.array()?),
             _ => return None,
         };
@@ -436,32 +446,47 @@ impl<'a> Lexer<'a> {
                     self.at += 3;
                 }
                 Some(b) if b >= 0x80 => return None,
-                Some(b) if !b" \t\n\r()<>[]{}/%".contains(&b) => self.at += 1,
+                Some(b) if !b" \t\n\r\x0c()<>[]{}/%".contains(&b) => self.at += 1,
                 _ => return Some(()),
             }
         }
     }
 
     /// `( … )` with nested parentheses and escapes: a backslash escapes a
-    /// following `\`, `(` or `)`; before anything else it stands alone.
-    fn literal_string(&mut self) -> Option<()> {
+    /// following `\`, `(` or `)`; before anything else it stands alone (and
+    /// what follows may be read as an escape: `\n`, octal digits). The
+    /// bytes when there is nothing but such escaped characters and plain
+    /// bytes (`Some(None)` otherwise); `None` when unterminated.
+    fn literal_string(&mut self) -> Option<Option<Vec<u8>>> {
         self.at += 1;
         let mut depth = 1usize;
+        let mut bytes = Some(Vec::new());
         while depth > 0 {
-            match self.peek()? {
-                b'\\' if matches!(self.peek_at(1), Some(b'\\' | b'(' | b')')) => self.at += 2,
+            let b = self.peek()?;
+            match b {
+                b'\\' if matches!(self.peek_at(1), Some(b'\\' | b'(' | b')')) => {
+                    if let (Some(out), Some(c)) = (bytes.as_mut(), self.peek_at(1)) {
+                        out.push(c);
+                    }
+                    self.at += 2;
+                    continue;
+                }
+                b'\\' => bytes = None,
                 b'(' => {
                     depth += 1;
-                    self.at += 1;
+                    bytes = None;
                 }
-                b')' => {
-                    depth -= 1;
-                    self.at += 1;
-                }
-                _ => self.at += 1,
+                b')' => depth -= 1,
+                _ => {}
             }
+            if depth > 0 {
+                if let Some(out) = bytes.as_mut() {
+                    out.push(b);
+                }
+            }
+            self.at += 1;
         }
-        Some(())
+        Some(bytes)
     }
 
     /// `<< /Key value … >>`.
@@ -533,6 +558,11 @@ fn hex_digit(b: u8) -> Option<u8> {
 mod tests {
     use super::*;
 
+    const HEADER: &str = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+        /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+        /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n";
+    const FOOTER: &str = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+
     fn cmap(body: &str) -> Option<ToUnicode> {
         ToUnicode::parse(
             format!("{HEADER}1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n{body}{FOOTER}").as_bytes(),
@@ -600,8 +630,10 @@ mod tests {
             "1 beginbfrange\n<02> <01> <000041>\nendbfrange\n",
             "1 beginbfrange\n<01> <02> <FFFF>\nendbfrange\n",
             "1 beginbfrange\n<01> <03> [<0041> <0042>]\nendbfrange\n",
-            // Literal strings as codes; a count that is not an integer.
-            "1 beginbfchar\n(a) <0041>\nendbfchar\n",
+            // Literal strings with other escapes or parentheses inside; a
+            // count that is not an integer.
+            "1 beginbfchar\n(\\101) <0041>\nendbfchar\n",
+            "1 beginbfchar\n(a(b)) <0041>\nendbfchar\n",
             "beginbfchar\n<01> <0041>\nendbfchar\n",
             // A token the lexer stops at, before the entries.
             "{ } 1 beginbfchar\n<01> <0041>\nendbfchar\n",
@@ -611,6 +643,13 @@ mod tests {
             assert_eq!(cmap(body), None, "{body}");
         }
         assert_eq!(ToUnicode::parse(b"1 beginbfchar <01> <0041> endbfchar \x00"), None);
+        assert_eq!(ToUnicode::parse(b"1 beginbfchar <01>\x0c<0041> endbfchar"), None);
+    }
+
+    #[test]
+    fn literal_strings_with_escaped_parentheses_are_read() {
+        let c = cmap("2 beginbfchar\n(a) <0041>\n(\\() (\x00\\)\x00\\\\)\nendbfchar\n").expect("parsed");
+        assert_eq!(entries(&c), [(0x28, vec![0, 0x29, 0, 0x5c]), (0x61, vec![0, 0x41])]);
     }
 
     #[test]
@@ -627,12 +666,22 @@ mod tests {
         )
         .expect("parsed");
         let (written, tokens) = c.write(&[0x20, 0x41, 0x80]);
-        let text = String::from_utf8(written.clone()).expect("ASCII");
-        assert!(text.contains("1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"), "{text}");
-        assert!(text.contains("2 beginbfchar\n<20> <0020>\n<41> <0041>\nendbfchar\n"), "{text}");
+        let expected = b"begincmap\n1 begincodespacerange\n(\x00) (\xff)\nendcodespacerange\n\
+            2 beginbfchar\n( ) (\x00 )\n(A) (\x00A)\nendbfchar\nendcmap\n";
+        assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(expected));
         let again = ToUnicode::parse(&written).expect("reparsed");
         assert_eq!(again.tokens(), tokens);
         assert_eq!(entries(&again), [(0x20, vec![0, 0x20]), (0x41, vec![0, 0x41])]);
+        assert_eq!(again.codespace, c.codespace);
+    }
+
+    #[test]
+    fn written_strings_escape_backslashes_and_parentheses() {
+        let c = cmap("2 beginbfchar\n<0028> <005C>\n<5C29> <0029>\nendbfchar\n").expect("parsed");
+        let (written, _) = c.write(&[0x28, 0x5c29]);
+        let text = String::from_utf8_lossy(&written);
+        assert!(text.contains("2 beginbfchar\n(\x00\\() (\x00\\\\)\n(\\\\\\)) (\x00\\))\nendbfchar"), "{text}");
+        assert_eq!(entries(&ToUnicode::parse(&written).expect("reparsed")), entries(&c));
     }
 
     #[test]
@@ -640,10 +689,10 @@ mod tests {
         let c = cmap("1 beginbfrange\n<0000> <01FF> <4E00>\nendbfrange\n").expect("parsed");
         let codes: Vec<u32> = (0..250).map(|c| c * 2).collect();
         let (written, tokens) = c.write(&codes);
-        let text = String::from_utf8(written).expect("ASCII");
+        let text = String::from_utf8_lossy(&written);
         assert_eq!(text.matches("100 beginbfchar").count(), 2, "{text}");
         assert!(text.contains("50 beginbfchar"), "{text}");
-        let again = ToUnicode::parse(text.as_bytes()).expect("reparsed");
+        let again = ToUnicode::parse(&written).expect("reparsed");
         assert_eq!((entries(&again).len(), again.tokens()), (250, tokens));
     }
 
@@ -651,12 +700,11 @@ mod tests {
     fn runs_are_written_as_ranges() {
         let c = cmap("2 beginbfrange\n<0001> <0009> <4E00>\n<0020> <0021> <D835DC00>\nendbfrange\n").expect("parsed");
         let (written, _) = c.write(&[1, 2, 3, 5, 0x20, 0x21]);
-        let text = String::from_utf8(written.clone()).expect("ASCII");
-        assert!(text.contains("1 beginbfchar\n<0005> <4E04>\nendbfchar\n"), "{text}");
-        assert!(
-            text.contains("2 beginbfrange\n<0001> <0003> <4E00>\n<0020> <0021> <D835DC00>\nendbfrange\n"),
-            "{text}"
-        );
+        let text = String::from_utf8_lossy(&written);
+        assert!(text.contains("1 beginbfchar\n(\x00\x05) (N\x04)\nendbfchar\n"), "{text}");
+        let ranges =
+            "2 beginbfrange\n(\x00\x01) (\x00\x03) (N\x00)\n(\x00 ) (\x00!) (\u{fffd}5\u{fffd}\x00)\nendbfrange\n";
+        assert!(text.contains(ranges), "{text}");
         let again = ToUnicode::parse(&written).expect("reparsed");
         for code in [1, 2, 3, 5, 0x20, 0x21] {
             assert_eq!(again.get(code), c.get(code), "{code:#x}");
