@@ -34,6 +34,9 @@ const MAX_NESTING: usize = 32;
 pub(crate) enum Operand<'a> {
     Integer(i64),
     Real(f32),
+    /// A real as written (`-.5`, `12.`): read as lopdf reads it (`f32`)
+    /// when its value is asked for, which most operators never do.
+    RealText(&'a [u8]),
     Name(Cow<'a, [u8]>),
     String(Cow<'a, [u8]>),
     Array(Vec<Operand<'a>>),
@@ -47,6 +50,7 @@ impl Operand<'_> {
         match self {
             Operand::Integer(i) => Some(*i as f64),
             Operand::Real(r) => Some(f64::from(*r)),
+            Operand::RealText(text) => real(text).map(f64::from),
             _ => None,
         }
     }
@@ -101,6 +105,12 @@ pub(crate) fn operations(bytes: &[u8]) -> Option<Operations<'_>> {
     }
 }
 
+/// A real's text as lopdf reads it (`f32::from_str`; the syntax was
+/// checked when it was read).
+fn real(text: &[u8]) -> Option<f32> {
+    std::str::from_utf8(text).ok()?.parse().ok()
+}
+
 /// Through lopdf itself.
 fn lopdf(bytes: &[u8]) -> Option<Operations<'static>> {
     let content = Content::decode(bytes).ok()?;
@@ -116,7 +126,9 @@ fn lopdf(bytes: &[u8]) -> Option<Operations<'static>> {
 /// The fast reader; `None` when the stream needs lopdf (module docs).
 fn fast(bytes: &[u8]) -> Option<Operations<'_>> {
     let mut r = Reader { bytes, at: 0 };
-    let mut out = Operations::default();
+    // About one operand per 6 bytes and one operator per 12 in real pages.
+    let mut out =
+        Operations { ops: Vec::with_capacity(bytes.len() / 12), operands: Vec::with_capacity(bytes.len() / 6) };
     r.skip_content_space();
     loop {
         match r.operation(&mut out)? {
@@ -278,18 +290,17 @@ impl<'a> Reader<'a> {
                 j += 1;
             }
             if int_digits > 0 || j > frac_start {
-                let text = std::str::from_utf8(&self.bytes[start..j]).ok()?;
                 self.at = j;
-                return text.parse::<f32>().ok().map(Operand::Real);
+                return Some(Operand::RealText(&self.bytes[start..j]));
             }
         }
-        if int_digits == 0 {
+        // Up to 18 digits always fit in i64; lopdf decides beyond.
+        if int_digits == 0 || int_digits > 18 {
             return None;
         }
-        let text = std::str::from_utf8(&self.bytes[start..i]).ok()?;
-        let value = text.parse::<i64>().ok()?;
+        let magnitude = self.bytes[digits_start..i].iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
         self.at = i;
-        Some(Operand::Integer(value))
+        Some(Operand::Integer(if self.bytes[start] == b'-' { -magnitude } else { magnitude }))
     }
 
     /// `/` and the name: regular bytes and `#xx` escapes, up to the first
@@ -505,6 +516,7 @@ mod tests {
         match o {
             Operand::Integer(i) => Operand::Integer(*i),
             Operand::Real(r) => Operand::Real(*r),
+            Operand::RealText(text) => Operand::Real(real(text).expect("a real")),
             Operand::Name(n) => Operand::Name(Cow::Owned(n.to_vec())),
             Operand::String(s) => Operand::String(Cow::Owned(s.to_vec())),
             Operand::Array(a) => Operand::Array(a.iter().map(to_static).collect()),
@@ -548,7 +560,8 @@ mod tests {
     fn operands_of_each_kind_are_kept() {
         let ops = operations(b"/F1 9.5 Tf [(ab) -3] TJ").expect("read");
         let got: Vec<(&[u8], Vec<Operand>)> = ops.iter().map(|(o, a)| (o, a.to_vec())).collect();
-        assert_eq!(got[0].1, [Operand::Name(Cow::Borrowed(b"F1")), Operand::Real(9.5)]);
+        assert_eq!(got[0].1, [Operand::Name(Cow::Borrowed(b"F1")), Operand::RealText(b"9.5")]);
+        assert_eq!(got[0].1[1].number(), Some(9.5));
         assert_eq!(got[1].1, [Operand::Array(vec![Operand::String(Cow::Borrowed(b"ab")), Operand::Integer(-3)])]);
         assert_eq!(ops.len(), 2);
     }

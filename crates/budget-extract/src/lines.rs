@@ -10,32 +10,28 @@ use budget_model::{Glyph, Line, Run};
 /// lands in the same or a neighbouring bucket. Each bucket remembers the
 /// last glyph kept there per text; a glyph is a copy when one of the 5 × 5
 /// buckets around its own holds a glyph of the same text closer than a
-/// quarter of its height (at least half a point). The buckets are kept
-/// in an ordered map by row and column, so that the five buckets of a row
+/// quarter of its height (at least half a point). They are kept in an
+/// ordered map by row, column and text, so that the five buckets of a row
 /// are one range (and no hashing of positions a hostile file chooses).
 pub(crate) fn drop_fake_bold(glyphs: &mut Vec<Glyph>) {
     use std::collections::BTreeMap;
-    let key = |v: f32| (v * 2.0).round() as i64;
-    // (row, column) → (text, index) of the last glyph kept there per text.
-    let mut seen: BTreeMap<(i64, i64), Vec<(&str, usize)>> = BTreeMap::new();
+    // Clamped far beyond any page, so that neighbours never overflow.
+    let key = |v: f32| ((v * 2.0).round() as i64).clamp(-(1 << 40), 1 << 40);
+    // (row, column, text) → index of the last glyph kept there.
+    let mut seen: BTreeMap<(i64, i64, &str), usize> = BTreeMap::new();
     let mut keep = vec![true; glyphs.len()];
     for (i, g) in glyphs.iter().enumerate() {
         let tolerance = (g.height() * 0.25).max(0.5);
         let (kx, ky) = (key(g.x0), key(g.top));
-        let close = |&(text, j): &(&str, usize)| {
+        let close = |(&(_, _, text), &j): (&(i64, i64, &str), &usize)| {
             let k: &Glyph = &glyphs[j];
             text == g.text && (k.x0 - g.x0).abs() < tolerance && (k.top - g.top).abs() < tolerance
         };
-        let duplicate = (ky - 2..=ky + 2)
-            .any(|row| seen.range((row, kx - 2)..=(row, kx + 2)).any(|(_, kept)| kept.iter().any(close)));
+        let duplicate = (ky - 2..=ky + 2).any(|row| seen.range((row, kx - 2, "")..(row, kx + 3, "")).any(close));
         if duplicate {
             keep[i] = false;
-            continue;
-        }
-        let bucket = seen.entry((ky, kx)).or_default();
-        match bucket.iter_mut().find(|(text, _)| *text == g.text) {
-            Some(kept) => kept.1 = i,
-            None => bucket.push((g.text.as_str(), i)),
+        } else {
+            seen.insert((ky, kx, g.text.as_str()), i);
         }
     }
     let mut flags = keep.into_iter();

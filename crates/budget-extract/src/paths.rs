@@ -154,12 +154,36 @@ fn operand_nums(ops: &[Operand]) -> Vec<f64> {
     ops.iter().filter_map(Operand::number).collect()
 }
 
+/// True for the operators whose numbers [`Reader::run`] reads.
+fn reads_numbers(operator: &[u8]) -> bool {
+    matches!(
+        operator,
+        b"cm"
+            | b"g"
+            | b"rg"
+            | b"k"
+            | b"sc"
+            | b"scn"
+            | b"G"
+            | b"RG"
+            | b"K"
+            | b"SC"
+            | b"SCN"
+            | b"m"
+            | b"l"
+            | b"c"
+            | b"v"
+            | b"y"
+            | b"re"
+    )
+}
+
 /// True for paint that does not show on white paper.
-fn is_white(components: &[f64], operator: &str) -> bool {
+fn is_white(components: &[f64], operator: &[u8]) -> bool {
     match operator {
-        "g" | "G" => components.first().is_some_and(|&g| g > 0.95),
-        "rg" | "RG" => components.len() >= 3 && components.iter().take(3).all(|&c| c > 0.95),
-        "k" | "K" => components.len() >= 4 && components.iter().take(4).all(|&c| c < 0.05),
+        b"g" | b"G" => components.first().is_some_and(|&g| g > 0.95),
+        b"rg" | b"RG" => components.len() >= 3 && components.iter().take(3).all(|&c| c > 0.95),
+        b"k" | b"K" => components.len() >= 4 && components.iter().take(4).all(|&c| c < 0.05),
         // sc/scn: the colour space decides; one component is gray, three RGB, four CMYK.
         _ => match components.len() {
             1 => components[0] > 0.95,
@@ -186,27 +210,26 @@ impl Reader<'_> {
             if self.operations > MAX_OPERATIONS {
                 return;
             }
-            let o = operand_nums(operands);
-            // Operators are ASCII letters, `*`, `'` and `"`.
-            let operator = std::str::from_utf8(operator).unwrap_or_default();
+            // Only the operators below that read numbers have them read.
+            let o = if reads_numbers(operator) { operand_nums(operands) } else { Vec::new() };
             match operator {
-                "q" => stack.push(state),
-                "Q" => {
+                b"q" => stack.push(state),
+                b"Q" => {
                     if let Some(s) = stack.pop() {
                         state = s;
                     }
                 }
-                "cm" if o.len() == 6 => state.ctm = Matrix([o[0], o[1], o[2], o[3], o[4], o[5]]).then(state.ctm),
-                "g" | "rg" | "k" | "sc" | "scn" => state.fill_white = is_white(&o, operator),
-                "G" | "RG" | "K" | "SC" | "SCN" => state.stroke_white = is_white(&o, operator),
-                "cs" => state.fill_white = false,
-                "CS" => state.stroke_white = false,
-                "m" if o.len() >= 2 => path.push(Piece::Move(self.point(&state, o[0], o[1]))),
-                "l" if o.len() >= 2 => path.push(Piece::Line(self.point(&state, o[0], o[1]))),
-                "c" if o.len() >= 6 => path.push(Piece::Curve(self.point(&state, o[4], o[5]))),
-                "v" | "y" if o.len() >= 4 => path.push(Piece::Curve(self.point(&state, o[2], o[3]))),
-                "h" => path.push(Piece::Close),
-                "re" if o.len() >= 4 => {
+                b"cm" if o.len() == 6 => state.ctm = Matrix([o[0], o[1], o[2], o[3], o[4], o[5]]).then(state.ctm),
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => state.fill_white = is_white(&o, operator),
+                b"G" | b"RG" | b"K" | b"SC" | b"SCN" => state.stroke_white = is_white(&o, operator),
+                b"cs" => state.fill_white = false,
+                b"CS" => state.stroke_white = false,
+                b"m" if o.len() >= 2 => path.push(Piece::Move(self.point(&state, o[0], o[1]))),
+                b"l" if o.len() >= 2 => path.push(Piece::Line(self.point(&state, o[0], o[1]))),
+                b"c" if o.len() >= 6 => path.push(Piece::Curve(self.point(&state, o[4], o[5]))),
+                b"v" | b"y" if o.len() >= 4 => path.push(Piece::Curve(self.point(&state, o[2], o[3]))),
+                b"h" => path.push(Piece::Close),
+                b"re" if o.len() >= 4 => {
                     let (x, y, w, h) = (o[0], o[1], o[2], o[3]);
                     path.push(Piece::Rect([
                         self.point(&state, x, y),
@@ -215,10 +238,10 @@ impl Reader<'_> {
                         self.point(&state, x, y + h),
                     ]));
                 }
-                "W" | "W*" => pending_clip = true,
-                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
-                    let fills = matches!(operator, "f" | "F" | "f*" | "B" | "B*" | "b" | "b*");
-                    let strokes = matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*");
+                b"W" | b"W*" => pending_clip = true,
+                b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"n" => {
+                    let fills = matches!(operator, b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*");
+                    let strokes = matches!(operator, b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*");
                     let before = self.rules.len();
                     if fills && !state.fill_white {
                         self.paint(&path, &state, true);
@@ -236,7 +259,7 @@ impl Reader<'_> {
                     }
                     path.clear();
                 }
-                "Do" if depth < MAX_DEPTH => {
+                b"Do" if depth < MAX_DEPTH => {
                     if let Some(name) = operands.first().and_then(Operand::name) {
                         self.form(name, resources, state, depth);
                     }
