@@ -20,8 +20,14 @@
 //! `R` inside an array or dictionary (a reference to lopdf there), NUL or
 //! form feed, a comment after operands or inside an array, and deep
 //! nesting go to lopdf, whose result is converted.
+//!
+//! [`text_only`] gives pdf-extract a page of its text operations alone,
+//! cut from the stream as written (the fast reader records where each
+//! operation is), so that lopdf parses the text of a page and not its
+//! paths.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use pdf_extract::content::Content;
 use pdf_extract::Object;
@@ -81,6 +87,9 @@ pub(crate) struct Operations<'a> {
     /// Operator and the range of its operands in `operands`.
     ops: Vec<(Cow<'a, [u8]>, usize, usize)>,
     operands: Vec<Operand<'a>>,
+    /// Where each operation is written in the stream, operands to
+    /// operator (the fast reader only; empty when lopdf read it).
+    spans: Vec<Range<usize>>,
 }
 
 impl<'a> Operations<'a> {
@@ -123,12 +132,50 @@ fn lopdf(bytes: &[u8]) -> Option<Operations<'static>> {
     Some(out)
 }
 
+/// The operators pdf-extract 0.12 acts on for text: text objects and
+/// state, text shown, the graphics state stack, the matrix, extended
+/// graphics states (which can set the font) and XObjects (forms show text).
+/// Everything else (paths, painting, clipping, colour, marked content) it
+/// reads and throws away, or hands to `OutputDev::stroke`/`fill`, which
+/// the rules do not come from (see `paths`).
+const TEXT_OPERATORS: &[&[u8]] = &[
+    b"BT", b"ET", b"Tc", b"Tw", b"Tz", b"TL", b"Tf", b"Ts", b"Tr", b"Tm", b"Td", b"TD", b"T*", b"Tj", b"TJ", b"'",
+    b"\"", b"q", b"Q", b"cm", b"gs", b"Do",
+];
+
+/// The content stream with only the operations that decide its text, as
+/// written (`None` when the fast reader cannot read it, or nothing would
+/// be left out). `keep_draw` says whether a `Do` of a name is kept.
+///
+/// lopdf decodes what is left into the same text operations, in the same
+/// order, as it decodes from the whole stream: each operation kept is its
+/// own bytes, and the reading stops where lopdf's would (module docs).
+pub(crate) fn text_only(bytes: &[u8], keep_draw: impl Fn(&[u8]) -> bool) -> Option<Vec<u8>> {
+    let ops = fast(bytes)?;
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    let mut dropped = false;
+    for (i, (operator, operands)) in ops.iter().enumerate() {
+        let keep = TEXT_OPERATORS.contains(&operator)
+            && (operator != b"Do" || operands.first().and_then(Operand::name).is_none_or(&keep_draw));
+        if keep {
+            out.extend_from_slice(&bytes[ops.spans[i].clone()]);
+            out.push(b'\n');
+        } else {
+            dropped = true;
+        }
+    }
+    dropped.then_some(out)
+}
+
 /// The fast reader; `None` when the stream needs lopdf (module docs).
 fn fast(bytes: &[u8]) -> Option<Operations<'_>> {
     let mut r = Reader { bytes, at: 0 };
     // About one operand per 6 bytes and one operator per 12 in real pages.
-    let mut out =
-        Operations { ops: Vec::with_capacity(bytes.len() / 12), operands: Vec::with_capacity(bytes.len() / 6) };
+    let mut out = Operations {
+        ops: Vec::with_capacity(bytes.len() / 12),
+        operands: Vec::with_capacity(bytes.len() / 6),
+        spans: Vec::with_capacity(bytes.len() / 12),
+    };
     r.skip_content_space();
     loop {
         match r.operation(&mut out)? {
@@ -201,6 +248,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let start = out.operands.len();
+        let written_from = self.at;
         while let Some(operand) = self.operand(0)? {
             out.operands.push(operand);
             self.skip_content_space();
@@ -215,6 +263,7 @@ impl<'a> Reader<'a> {
             return Some(Step::Stop);
         }
         out.ops.push((Cow::Borrowed(&self.bytes[op_start..self.at]), start, out.operands.len()));
+        out.spans.push(written_from..self.at);
         self.skip_content_space();
         Some(Step::Read)
     }
@@ -566,6 +615,34 @@ mod tests {
         assert_eq!(ops.len(), 2);
     }
 
+    /// What lopdf reads from `text_only(content)` is what it reads from
+    /// `content`, without the operations left out.
+    fn text_only_reads_as_the_text_of(content: &[u8]) -> bool {
+        let Some(text) = text_only(content, |_| true) else { return false };
+        let owned = |ops: Operations| -> Owned {
+            ops.iter().map(|(op, operands)| (op.to_vec(), operands.iter().map(to_static).collect())).collect()
+        };
+        let mut expected = lopdf(content).map(owned).expect("read");
+        expected.retain(|(op, _)| TEXT_OPERATORS.contains(&op.as_slice()));
+        assert_eq!(lopdf(&text).map(owned), Some(expected), "{}", String::from_utf8_lossy(content));
+        true
+    }
+
+    #[test]
+    fn text_only_keeps_the_text_operations_as_written() {
+        let page = b"0 0 0 rg 58.8 128.6 723.4 0.96 re f q 1 0 0 1 5 5 cm /Im1 Do Q\n\
+            /P <</MCID 0>> BDC BT /F1 12 Tf 1 0 0 1 72 700 Tm [(a) -3 (b)] TJ ET EMC /Fm1 Do 10 10 m 20 20 l S";
+        let text = text_only(page, |name| name != b"Im1").expect("read");
+        assert_eq!(
+            String::from_utf8_lossy(&text),
+            "q\n1 0 0 1 5 5 cm\nQ\nBT\n/F1 12 Tf\n1 0 0 1 72 700 Tm\n[(a) -3 (b)] TJ\nET\n/Fm1 Do\n"
+        );
+        assert!(text_only_reads_as_the_text_of(page));
+        // Nothing to leave out, or not read here: the stream stays as it is.
+        assert_eq!(text_only(b"BT (a) Tj ET", |_| true), None);
+        assert_eq!(text_only(b"1 0 0 1 0 0 cm BI /W 1 ID \x00 EI", |_| true), None);
+    }
+
     /// Every page and form of the project's PDFs and the shared corpora
     /// (when present) decodes as lopdf decodes it, nearly all here.
     #[test]
@@ -588,6 +665,7 @@ mod tests {
                 let forms = forms.map(|s| s.decompressed_content().unwrap_or_else(|_| s.content.clone()));
                 for content in pages.chain(forms) {
                     let (_, fast_read) = both(&content);
+                    text_only_reads_as_the_text_of(&content);
                     streams += 1;
                     read_here += usize::from(fast_read.is_some());
                 }

@@ -64,16 +64,16 @@ fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Ob
 /// Follows the form XObjects a page draws, as `pdf-extract` will (a form
 /// without `/Resources` uses those of whatever draws it), and refuses the
 /// page when they nest deeper than [`MAX_FORM_DEPTH`].
-pub(crate) fn check_forms(doc: &Document, page: ObjectId, number: u32) -> Result<(), ErrorKind> {
+/// `content` is the page's content (`Document::get_page_content`).
+pub(crate) fn check_forms(doc: &Document, page: ObjectId, number: u32, content: &[u8]) -> Result<(), ErrorKind> {
     let Some(resources) = doc.get_dictionary(page).ok().and_then(|d| deref_dict(doc, d.get(b"Resources").ok())) else {
         return Ok(());
     };
     if !resources.has(b"XObject") {
         return Ok(());
     }
-    let content = doc.get_page_content(page).unwrap_or_default();
     let mut walk = Walk { doc, done: HashSet::new() };
-    if walk.draws(&content, resources, 0) {
+    if walk.draws(content, resources, 0) {
         Ok(())
     } else {
         Err(ErrorKind::Limit(Limit::FormNesting { page: number, max: MAX_FORM_DEPTH }))

@@ -113,12 +113,12 @@ struct Reader<'a> {
 }
 
 /// The ruling segments of a page, in displayed coordinates.
-pub(crate) fn page_rules(doc: &Document, page: ObjectId, view: View) -> Vec<Rule> {
-    let Ok(content) = doc.get_page_content(page) else { return Vec::new() };
+/// `content` is the page's content (`Document::get_page_content`).
+pub(crate) fn page_rules(doc: &Document, page: ObjectId, view: View, content: &[u8]) -> Vec<Rule> {
     let resources = page_resources(doc, page);
     let mut reader = Reader { doc, view, rules: Vec::new(), operations: 0 };
     let state = State { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, clip: None };
-    reader.run(&content, &resources, state, 0);
+    reader.run(content, &resources, state, 0);
     reader.rules
 }
 

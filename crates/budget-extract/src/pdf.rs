@@ -5,9 +5,15 @@
 //! rendering matrix, the font size and the glyph width). The ruling segments
 //! of tables come from the `paths` module. Coordinates are turned into the page
 //! as displayed: origin top-left, `/Rotate` applied.
+//!
+//! Each page's content is inflated once: the form checks and the rules read
+//! it whole, then pdf-extract reads a copy of its text operations only
+//! (`show_text_only`), which is what it would output from the whole.
 
 use budget_model::{Glyph, Page, Rule};
-use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
+use std::collections::HashSet;
+
+use pdf_extract::{Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Stream, Transform};
 
 use crate::error::{ErrorKind, Limit};
 use crate::guard::catch_quietly;
@@ -58,22 +64,97 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
     let mut pages = Vec::with_capacity(page_ids.len());
     for (&number, &id) in &page_ids {
         limits::check_page_content(&doc, id, number, &sizes, options)?;
-        nesting::check_forms(&doc, id, number)?;
+        // Inflated once for the checks, the rules and the text.
+        let content = doc.get_page_content(id).ok();
+        nesting::check_forms(&doc, id, number, content.as_deref().unwrap_or_default())?;
         let view = View::of_page(&doc, id);
+        let rules = match &content {
+            Some(content) => catch_quietly(|| page_rules(&doc, id, view, content)).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let put_back = content.and_then(|content| show_text_only(&mut doc, id, &content));
         let mut collector = Collector::new(view, options.max_glyphs_per_page);
         let outcome = catch_quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
+        if let Some(put_back) = put_back {
+            put_back.restore(&mut doc, id);
+        }
         match outcome {
             Ok(Ok(())) => {}
             Ok(Err(e)) => return Err(ErrorKind::Page { page: number, message: one_line(&format!("{e:?}")) }),
             Err(panic) => return Err(ErrorKind::Page { page: number, message: one_line(&panic) }),
         }
-        let rules = catch_quietly(|| page_rules(&doc, id, view)).unwrap_or_default();
         pages.push(collector.finish(number, rules));
     }
     if pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err(ErrorKind::NoTextLayer(page_range(pages.len())));
     }
     Ok(pages)
+}
+
+/// A page's own content, set aside while pdf-extract reads the page.
+struct PutBack {
+    /// The stream of text operations pdf-extract read instead.
+    text: ObjectId,
+    /// The page's `/Contents`.
+    contents: Object,
+}
+
+impl PutBack {
+    fn restore(self, doc: &mut Document, page: ObjectId) {
+        doc.objects.remove(&self.text);
+        if let Ok(dict) = doc.get_dictionary_mut(page) {
+            dict.set("Contents", self.contents);
+        }
+    }
+}
+
+/// Gives a page, while pdf-extract reads it, a content stream of only the
+/// operations that decide its text ([`crate::content::text_only`]), not
+/// compressed. pdf-extract parses every operation of a page with lopdf,
+/// and paths, colours and marked content (the rules of the tables are read
+/// from the whole content by `paths`) are most of a budget page; it also
+/// inflates an image drawn by `Do` and parses it as content, so those
+/// `Do`s are left out too. `None` leaves the page as it is.
+fn show_text_only(doc: &mut Document, page: ObjectId, content: &[u8]) -> Option<PutBack> {
+    let images = image_names(doc, page);
+    let text = crate::content::text_only(content, |name| !images.contains(name))?;
+    let contents = doc.get_dictionary(page).ok()?.get(b"Contents").ok()?.clone();
+    let id = (doc.max_id + 1, 0);
+    doc.max_id += 1;
+    doc.objects.insert(id, Object::Stream(Stream::new(Dictionary::new(), text)));
+    doc.get_dictionary_mut(page).ok()?.set("Contents", Object::Reference(id));
+    Some(PutBack { text: id, contents })
+}
+
+/// The names of the page's `/XObject` resources that are images (the
+/// page's own `/Resources`, which every page has: `nesting::pin_inherited`).
+fn image_names(doc: &Document, page: ObjectId) -> HashSet<Vec<u8>> {
+    fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+        match o {
+            Object::Reference(id) => doc.get_object(*id).ok(),
+            o => Some(o),
+        }
+    }
+    let deref = |o| deref(doc, o);
+    let xobjects = doc
+        .get_dictionary(page)
+        .ok()
+        .and_then(|d| d.get(b"Resources").ok())
+        .and_then(deref)
+        .and_then(|r| r.as_dict().ok())
+        .and_then(|r| r.get(b"XObject").ok())
+        .and_then(deref)
+        .and_then(|x| x.as_dict().ok());
+    let Some(xobjects) = xobjects else { return HashSet::new() };
+    xobjects
+        .iter()
+        .filter(|(_, o)| {
+            deref(o)
+                .and_then(|o| o.as_stream().ok())
+                .is_some_and(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image"))
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
 }
 
 /// A reader's message on one line: names from the file can hold any byte.
