@@ -20,6 +20,7 @@ use crate::guard::catch_quietly;
 use crate::limits::{self, Sizes};
 use crate::lines::{build_lines, drop_fake_bold};
 use crate::nesting;
+use crate::pagefonts::PrivateUse;
 use crate::paths::page_rules;
 use crate::repair;
 use crate::view::View;
@@ -55,7 +56,7 @@ impl Default for PdfOptions {
 
 /// Reads every page of a PDF into lines, glyphs and rules.
 pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, ErrorKind> {
-    let (mut doc, sizes) = load(bytes, options)?;
+    let (mut doc, sizes, private_use) = load(bytes, options)?;
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(ErrorKind::Unreadable("no pages".into()));
@@ -73,7 +74,7 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
             None => Vec::new(),
         };
         let put_back = content.and_then(|content| show_text_only(&mut doc, id, &content));
-        let mut collector = Collector::new(view, options.max_glyphs_per_page);
+        let mut collector = Collector::new(view, options.max_glyphs_per_page, &private_use);
         let outcome = catch_quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
         if let Some(put_back) = put_back {
             put_back.restore(&mut doc, id);
@@ -176,7 +177,7 @@ const NO_PAGE_TREE: &str =
 /// Loads and decrypts the document (rebuilding a cross-reference table
 /// that leads nowhere), measures its streams against the limits and puts
 /// its fonts in the form pdf-extract reads right.
-fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes), ErrorKind> {
+fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes, PrivateUse), ErrorKind> {
     limits::check_raw(bytes, options)?;
     let mut doc = match open(bytes) {
         Ok(doc) if has_page_tree(&doc) => doc,
@@ -195,8 +196,8 @@ fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes), ErrorKi
     let sizes = limits::check_streams(&mut doc, options)?;
     crate::fonts::normalise_cid_widths(&mut doc);
     crate::cjk::decode_predefined_cmaps(&mut doc);
-    crate::pagefonts::lighten(&mut doc);
-    Ok((doc, sizes))
+    let private_use = crate::pagefonts::lighten(&mut doc);
+    Ok((doc, sizes, private_use))
 }
 
 /// Parses the file and decrypts it with the empty user password, as
@@ -236,15 +237,18 @@ fn load_error(e: pdf_extract::Error) -> ErrorKind {
 }
 
 /// The output device that keeps glyph boxes.
-struct Collector {
+struct Collector<'p> {
     view: View,
     max_glyphs: usize,
     glyphs: Vec<Glyph>,
+    /// What the private-use characters of the document's lightened fonts
+    /// stand for.
+    private_use: &'p PrivateUse,
 }
 
-impl Collector {
-    fn new(view: View, max_glyphs: usize) -> Self {
-        Collector { view, max_glyphs, glyphs: Vec::new() }
+impl<'p> Collector<'p> {
+    fn new(view: View, max_glyphs: usize, private_use: &'p PrivateUse) -> Self {
+        Collector { view, max_glyphs, glyphs: Vec::new(), private_use }
     }
 
     fn finish(mut self, number: u32, rules: Vec<Rule>) -> Page {
@@ -260,7 +264,7 @@ fn apply(t: &Transform, x: f64, y: f64) -> (f64, f64) {
     (x * t.m11 + y * t.m21 + t.m31, x * t.m12 + y * t.m22 + t.m32)
 }
 
-impl OutputDev for Collector {
+impl OutputDev for Collector<'_> {
     fn begin_page(
         &mut self,
         _page: u32,
@@ -284,6 +288,14 @@ impl OutputDev for Collector {
         font_size: f64,
         ch: &str,
     ) -> Result<(), OutputError> {
+        let text;
+        let ch = match self.private_use.text(ch) {
+            Some(t) => {
+                text = t;
+                text.as_str()
+            }
+            None => ch,
+        };
         if self.glyphs.len() >= self.max_glyphs || ch.trim().is_empty() {
             return Ok(());
         }

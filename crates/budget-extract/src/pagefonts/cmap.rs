@@ -35,7 +35,7 @@ pub(crate) struct ToUnicode {
 }
 
 /// Tokens of a written map besides its blocks (`begincmap`, `endcmap`).
-const FIXED_TOKENS: usize = 2;
+pub(crate) const FIXED_TOKENS: usize = 2;
 
 /// One token of the lexer, as far as the map needs it.
 #[derive(Debug, PartialEq)]
@@ -87,6 +87,27 @@ impl ToUnicode {
     #[cfg(test)]
     fn get(&self, code: u32) -> Option<&[u8]> {
         self.map.get(&code).map(|(_, dst)| dst.as_slice())
+    }
+
+    /// The text pdf-extract outputs for `code` in a Type0 font with this
+    /// map: the destination, or nothing for a code not mapped or mapped to
+    /// a lone surrogate (which its reader skips).
+    pub(crate) fn text(&self, code: u32) -> String {
+        let Some((_, dst)) = self.map.get(&code) else { return String::new() };
+        let units: Vec<u16> = dst.chunks_exact(2).map(|u| u16::from_be_bytes([u[0], u[1]])).collect();
+        if matches!(units.as_slice(), [0xd800..=0xdfff]) {
+            return String::new();
+        }
+        // `parse` kept only destinations that decode.
+        String::from_utf16_lossy(&units)
+    }
+
+    /// True when a destination holds a character of planes 15 and 16
+    /// (a high surrogate DB80–DBFF), where private-use maps point.
+    pub(crate) fn maps_to_planes_15_16(&self) -> bool {
+        self.map
+            .values()
+            .any(|(_, dst)| dst.chunks_exact(2).any(|u| (0xdb80..=0xdbff).contains(&u16::from_be_bytes([u[0], u[1]]))))
     }
 
     /// Tokens in the stream read: what reading it costs pdf-extract.
@@ -217,6 +238,28 @@ impl ToUnicode {
         }
         Some(())
     }
+}
+
+/// A map of two-byte code ranges to consecutive characters: each
+/// `(lo, hi, first)` maps code `lo + k` to the character `first + k`,
+/// written as one `bfrange` entry whose four-byte destination (a UTF-16
+/// surrogate pair) the parser adds `k` to, which stays a pair of the same
+/// high surrogate while `first + k` does not cross a multiple of 1024.
+/// Literal strings and no wrapper, as [`ToUnicode::write`].
+pub(crate) fn write_ranges(ranges: &[(u32, u32, u32)]) -> Vec<u8> {
+    let lines: Vec<Vec<u8>> = ranges
+        .iter()
+        .filter_map(|&(lo, hi, first)| {
+            let mut units = [0u16; 2];
+            let pair = char::from_u32(first)?.encode_utf16(&mut units);
+            let dst: Vec<u8> = pair.iter().flat_map(|u| u.to_be_bytes()).collect();
+            Some(line(&[&code_bytes(lo, 2), &code_bytes(hi, 2), &dst]))
+        })
+        .collect();
+    let mut out = b"begincmap\n".to_vec();
+    push_blocks(&mut out, "bfrange", &lines, 3);
+    out.extend_from_slice(b"endcmap\n");
+    out
 }
 
 /// The count before a `begin…` operator at `at`.

@@ -12,7 +12,10 @@
 //!   subsets whose maps hold exactly the characters of the whole document
 //!   (a few hundred to a few thousand entries), though a page shows only a
 //!   part of them: each page gets its own copies of its fonts with maps of
-//!   the codes it shows ([`pages`], below).
+//!   the codes it shows ([`pages`], below); where a page shows many codes
+//!   of a Type0 font that lie close together, the copy maps each block of
+//!   128 codes to private-use characters with one range entry, which the
+//!   output device turns back into the map's text ([`PrivateUse`]).
 //!
 //! For the maps, the page's content (and the form XObjects it draws,
 //! followed as pdf-extract follows them) is read for the strings shown and
@@ -42,12 +45,17 @@ mod cmap;
 mod pages;
 mod programs;
 
+pub(crate) use pages::PrivateUse;
+
 /// Removes what pdf-extract reads on every page in vain: unread font
 /// programs, and the codes of `ToUnicode` maps a page does not show
 /// (module docs).
-pub(crate) fn lighten(doc: &mut Document) {
+///
+/// Returns what the private-use characters some maps now give stand for
+/// ([`PrivateUse`]); the output device turns them back.
+pub(crate) fn lighten(doc: &mut Document) -> PrivateUse {
     programs::drop_unread(doc);
-    pages::compact_per_page(doc);
+    pages::compact_per_page(doc)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::cmap::ToUnicode;
+use super::cmap::{write_ranges, ToUnicode, FIXED_TOKENS};
 use crate::content::{operations, Operand};
 
 /// Nesting of form XObjects followed at most; a page nested deeper is left
@@ -19,12 +19,17 @@ const MAX_TREE_DEPTH: usize = 64;
 /// Gives every page copies of its fonts whose `ToUnicode` maps hold only
 /// the codes that page shows (module docs). Pages and fonts where that is
 /// not certain are left as they were.
-pub(crate) fn compact_per_page(doc: &mut Document) {
+pub(crate) fn compact_per_page(doc: &mut Document) -> PrivateUse {
     let mut planner = Planner::new(doc);
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    // Every map first: private-use maps only where no map points there.
+    for &page in &pages {
+        planner.page_fonts(page);
+    }
+    planner.private_use_allowed = planner.maps.values().flatten().all(|m| !m.maps_to_planes_15_16());
     let changes: Vec<(ObjectId, Dictionary)> =
         pages.into_iter().filter_map(|page| Some((page, planner.page_resources(page)?))).collect();
-    let new_objects = planner.new_objects;
+    let Planner { new_objects, private_use, .. } = planner;
     for (id, object) in new_objects {
         doc.max_id = doc.max_id.max(id.0);
         doc.objects.insert(id, object);
@@ -33,6 +38,54 @@ pub(crate) fn compact_per_page(doc: &mut Document) {
         if let Ok(dict) = doc.get_object_mut(page).and_then(Object::as_dict_mut) {
             dict.set("Resources", Object::Dictionary(resources));
         }
+    }
+    private_use
+}
+
+/// The first character of the private-use blocks (plane 15).
+const PRIVATE_USE_FIRST: u32 = 0xF0000;
+/// Codes per private-use block: a power of two up to 1024, so that a
+/// block's characters share one high surrogate (see `write_ranges`).
+const PRIVATE_USE_BLOCK: u32 = 128;
+/// Blocks in planes 15 and 16.
+const PRIVATE_USE_BLOCKS: usize = (0x11_0000 - PRIVATE_USE_FIRST as usize) / PRIVATE_USE_BLOCK as usize;
+/// What one block costs pdf-extract, in tokens of its lexer: the three of
+/// the `bfrange` entry, and the entries it adds, about 16 of which cost
+/// what a token does (measured: 4.4 µs a token, 0.25 µs an entry).
+const PRIVATE_USE_BLOCK_TOKENS: usize = 3 + PRIVATE_USE_BLOCK as usize / 16;
+
+/// The characters pdf-extract outputs for the fonts given private-use
+/// maps, and what they stand for.
+///
+/// A page that shows many codes of a Type0 font costs pdf-extract's
+/// `ToUnicode` reader microseconds per code even in a compacted map. Such a
+/// font's copy maps instead each block of 128 codes it shows to a block of
+/// private-use characters of planes 15–16 with one `bfrange` entry, which
+/// that reader reads fast; the block is the document's own (one per map and
+/// block of codes), and [`PrivateUse::text`] turns its characters back into
+/// the map's text. Used only when no map of the document points into those
+/// planes.
+#[derive(Debug, Default)]
+pub(crate) struct PrivateUse {
+    /// Block → (its map, its first code).
+    blocks: Vec<(Rc<ToUnicode>, u32)>,
+}
+
+impl PrivateUse {
+    /// What `ch`, one character output by pdf-extract, stands for; `None`
+    /// when it is not one of the document's private-use characters.
+    pub(crate) fn text(&self, ch: &str) -> Option<String> {
+        let mut chars = ch.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else { return None };
+        let offset = u32::from(c).checked_sub(PRIVATE_USE_FIRST)?;
+        let (map, first) = self.blocks.get((offset / PRIVATE_USE_BLOCK) as usize)?;
+        Some(map.text(first + offset % PRIVATE_USE_BLOCK))
+    }
+
+    /// True when no font was given a private-use map.
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
     }
 }
 
@@ -133,6 +186,9 @@ impl PageCodes {
     }
 }
 
+/// A font of a page that can be compacted: its name, object and map.
+type Target<'a> = (&'a [u8], ObjectId, Rc<FontMap>);
+
 struct Planner<'a> {
     doc: &'a Document,
     /// Font object → its map, when it can be compacted.
@@ -145,6 +201,11 @@ struct Planner<'a> {
     copies: HashMap<(ObjectId, Vec<u32>), Option<ObjectId>>,
     new_objects: Vec<(ObjectId, Object)>,
     next_id: u32,
+    /// Whether private-use maps may be written (no map points there).
+    private_use_allowed: bool,
+    private_use: PrivateUse,
+    /// (map, block of codes) → its private-use block.
+    private_use_blocks: HashMap<(*const ToUnicode, u32), u32>,
 }
 
 impl<'a> Planner<'a> {
@@ -157,21 +218,31 @@ impl<'a> Planner<'a> {
             copies: HashMap::new(),
             new_objects: Vec::new(),
             next_id: doc.max_id + 1,
+            private_use_allowed: false,
+            private_use: PrivateUse::default(),
+            private_use_blocks: HashMap::new(),
         }
     }
 
-    /// The page's new resource dictionary, when one of its fonts was
-    /// compacted.
-    fn page_resources(&mut self, page: ObjectId) -> Option<Dictionary> {
+    /// The page's fonts that can be compacted, by name, with their maps.
+    fn page_fonts(&mut self, page: ObjectId) -> Option<(&'a Dictionary, Vec<Target<'a>>)> {
         let resources = page_resources(self.doc, page)?;
         let fonts = self.deref(resources.get(b"Font").ok()?)?.as_dict().ok()?;
-        let targets: Vec<(&[u8], ObjectId, Rc<FontMap>)> = fonts
+        let targets: Vec<Target> = fonts
             .iter()
             .filter_map(|(name, font)| {
                 let id = font.as_reference().ok()?;
                 Some((name.as_slice(), id, self.font_map(id)?))
             })
             .collect();
+        Some((fonts, targets))
+    }
+
+    /// The page's new resource dictionary, when one of its fonts was
+    /// compacted.
+    fn page_resources(&mut self, page: ObjectId) -> Option<Dictionary> {
+        let resources = page_resources(self.doc, page)?;
+        let (fonts, targets) = self.page_fonts(page)?;
         if targets.is_empty() {
             return None;
         }
@@ -274,7 +345,7 @@ impl<'a> Planner<'a> {
         if let Some(&copy) = self.copies.get(&key) {
             return copy;
         }
-        let (content, tokens) = map.to_unicode.write(&key.1);
+        let (content, tokens) = self.cheapest_map(map, &key.1);
         let copy = match self.doc.get_object(id).and_then(Object::as_dict) {
             Ok(font) if tokens < map.to_unicode.tokens() => {
                 let mut font = font.clone();
@@ -286,6 +357,49 @@ impl<'a> Planner<'a> {
         };
         self.copies.insert(key, copy);
         copy
+    }
+
+    /// A map of `codes` as `map` maps them, and what it costs pdf-extract
+    /// to read (in tokens): compacted, or private-use blocks where that is
+    /// allowed and cheaper (see [`PrivateUse`]).
+    fn cheapest_map(&mut self, map: &FontMap, codes: &[u32]) -> (Vec<u8>, usize) {
+        let compact = map.to_unicode.write(codes);
+        if map.codes != Codes::TwoBytes || !self.private_use_allowed {
+            return compact;
+        }
+        let blocks: BTreeSet<u32> = codes.iter().map(|c| c / PRIVATE_USE_BLOCK).collect();
+        let cost = FIXED_TOKENS + 3 + blocks.len() * PRIVATE_USE_BLOCK_TOKENS;
+        if cost >= compact.1 {
+            return compact;
+        }
+        let ranges: Option<Vec<(u32, u32, u32)>> =
+            blocks.into_iter().map(|block| self.private_use_range(&map.to_unicode, block)).collect();
+        match ranges {
+            Some(ranges) => (write_ranges(&ranges), cost),
+            None => compact,
+        }
+    }
+
+    /// `(lo, hi, first)`: the codes of `block` and the first character of
+    /// its private-use block, given one if it has none yet (`None` when
+    /// the planes are full).
+    fn private_use_range(&mut self, map: &Rc<ToUnicode>, block: u32) -> Option<(u32, u32, u32)> {
+        let key = (Rc::as_ptr(map), block);
+        let index = match self.private_use_blocks.get(&key) {
+            Some(&index) => index,
+            None => {
+                let blocks = &mut self.private_use.blocks;
+                if blocks.len() >= PRIVATE_USE_BLOCKS {
+                    return None;
+                }
+                blocks.push((Rc::clone(map), block * PRIVATE_USE_BLOCK));
+                let index = (blocks.len() - 1) as u32;
+                self.private_use_blocks.insert(key, index);
+                index
+            }
+        };
+        let lo = block * PRIVATE_USE_BLOCK;
+        Some((lo, lo + PRIVATE_USE_BLOCK - 1, PRIVATE_USE_FIRST + index * PRIVATE_USE_BLOCK))
     }
 
     fn add(&mut self, object: Object) -> ObjectId {

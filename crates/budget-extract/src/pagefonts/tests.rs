@@ -7,13 +7,14 @@ use pdf_extract::{Dictionary, Document, MediaBox, Object, OutputDev, OutputError
 use super::cmap::ToUnicode;
 use super::lighten;
 use super::pages::compact_per_page;
+use super::pages::PrivateUse;
 use crate::guard::catch_quietly;
 
-/// Every character pdf-extract outputs, with its matrix, width and size.
-#[derive(Default)]
-struct Record(Vec<String>);
+/// Every character pdf-extract outputs, with its matrix, width and size;
+/// private-use characters as what they stand for.
+struct Record<'p>(Vec<String>, &'p PrivateUse);
 
-impl OutputDev for Record {
+impl OutputDev for Record<'_> {
     fn begin_page(&mut self, _: u32, _: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
         Ok(())
     }
@@ -21,6 +22,7 @@ impl OutputDev for Record {
         Ok(())
     }
     fn output_character(&mut self, trm: &Transform, w: f64, s: f64, size: f64, ch: &str) -> Result<(), OutputError> {
+        let ch = self.1.text(ch).unwrap_or_else(|| ch.to_string());
         self.0.push(format!("{ch:?} {trm:?} {w} {s} {size}"));
         Ok(())
     }
@@ -36,11 +38,11 @@ impl OutputDev for Record {
 }
 
 /// What pdf-extract outputs for each page, or its panic.
-fn output(doc: &Document) -> Vec<Result<Vec<String>, String>> {
+fn output(doc: &Document, private_use: &PrivateUse) -> Vec<Result<Vec<String>, String>> {
     doc.get_pages()
         .into_keys()
         .map(|n| {
-            let mut record = Record::default();
+            let mut record = Record(Vec::new(), private_use);
             match catch_quietly(|| pdf_extract::output_doc_page(doc, &mut record, n)) {
                 Ok(Ok(())) => Ok(record.0),
                 Ok(Err(e)) => Err(format!("{e:?}")),
@@ -50,7 +52,8 @@ fn output(doc: &Document) -> Vec<Result<Vec<String>, String>> {
         .collect()
 }
 
-/// The entries of the `ToUnicode` maps of every page's fonts, added up.
+/// The tokens of the `ToUnicode` maps of every page's fonts, added up:
+/// what reading them costs pdf-extract's lexer.
 fn entries_read(doc: &Document) -> usize {
     let mut total = 0;
     for page in doc.get_pages().into_values() {
@@ -65,7 +68,7 @@ fn entries_read(doc: &Document) -> usize {
                 .and_then(|(_, t)| t.as_stream());
             if let Ok(stream) = map {
                 let content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
-                total += ToUnicode::parse(&content).map_or(0, |m| m.len());
+                total += ToUnicode::parse(&content).map_or(0, |m| m.tokens());
             }
         }
     }
@@ -73,22 +76,23 @@ fn entries_read(doc: &Document) -> usize {
 }
 
 /// Loads a PDF as `pdf::load` does up to [`lighten`]; then lightens it and
-/// checks that pdf-extract outputs the same. Returns the map entries read
-/// for all pages before and after.
-fn same_output(path: &Path) -> (usize, usize) {
+/// checks that pdf-extract outputs the same. Returns the map tokens read
+/// for all pages before and after, and whether private-use maps were
+/// written.
+fn same_output(path: &Path) -> (usize, usize, bool) {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut doc = Document::load_mem(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     crate::nesting::pin_inherited(&mut doc);
     crate::fonts::normalise_cid_widths(&mut doc);
     crate::cjk::decode_predefined_cmaps(&mut doc);
-    let (before, entries_before) = (output(&doc), entries_read(&doc));
-    lighten(&mut doc);
-    let (after, entries_after) = (output(&doc), entries_read(&doc));
+    let (before, entries_before) = (output(&doc, &PrivateUse::default()), entries_read(&doc));
+    let private_use = lighten(&mut doc);
+    let (after, entries_after) = (output(&doc, &private_use), entries_read(&doc));
     assert_eq!(before.len(), after.len(), "{}", path.display());
     for (i, (b, a)) in before.iter().zip(&after).enumerate() {
         assert_eq!(b, a, "{} page {}", path.display(), i + 1);
     }
-    (entries_before, entries_after)
+    (entries_before, entries_after, !private_use.is_empty())
 }
 
 fn pdfs(dir: &Path) -> Vec<PathBuf> {
@@ -111,11 +115,11 @@ fn the_project_samples_read_the_same_with_smaller_maps() {
     assert!(files.len() >= 5, "{files:?}");
     let (mut before, mut after) = (0, 0);
     for file in &files {
-        let (b, a) = same_output(file);
+        let (b, a, _) = same_output(file);
         assert!(a <= b, "{}: {a} entries read after, {b} before", file.display());
         (before, after) = (before + b, after + a);
     }
-    assert!(after < before, "{after} entries read after, {before} before");
+    assert!(after < before, "{after} tokens read after, {before} before");
 }
 
 /// The shared corpora, when present: the synthetic documents and real
@@ -130,12 +134,13 @@ fn the_shared_corpora_read_the_same() {
     }
     let real = ["real_01", "real_10", "real_14", "real_18", "real_19", "real_25"];
     let real = real.iter().map(|name| shared.join("real").join(format!("{name}.pdf")));
-    let (mut before, mut after) = (0, 0);
+    let (mut before, mut after, mut private_use) = (0, 0, 0);
     for file in pdfs(&shared.join("dev")).into_iter().chain(real) {
-        let (b, a) = same_output(&file);
-        (before, after) = (before + b, after + a);
+        let (b, a, p) = same_output(&file);
+        (before, after, private_use) = (before + b, after + a, private_use + usize::from(p));
     }
-    assert!(after * 2 < before, "{after} entries read after, {before} before");
+    assert!(after * 2 < before, "{after} tokens read after, {before} before");
+    assert!(private_use >= 3, "private-use maps in {private_use} documents");
 }
 
 /// A Type0 font with `Identity-H` and a simple font, each with a map of
@@ -246,4 +251,41 @@ fn pages_with_content_that_cannot_be_followed_are_left_alone() {
     let (mut doc, ids) = two_font_page("BT /F1 12 Tf <0001> Tj ET /X0 Do");
     compact_per_page(&mut doc);
     assert_eq!(page_map(&doc, ids.page, b"F1"), (ids.type0, (1..=40).collect()));
+}
+
+#[test]
+fn many_codes_of_a_two_byte_font_map_to_private_use_and_back() {
+    // All 40 codes of F1 in one block of 128: one `bfrange` entry instead
+    // of 40 `bfchar` ones. F2's one code stays compacted.
+    let codes: String = (1..=40).map(|c| format!("{c:04X}")).collect();
+    let (mut doc, ids) = two_font_page(&format!("BT /F1 12 Tf <{codes}> Tj /F2 9 Tf (A) Tj ET"));
+    let private_use = compact_per_page(&mut doc);
+    assert!(!private_use.is_empty());
+    let (type0, _) = page_map(&doc, ids.page, b"F1");
+    let map = doc.get_dictionary(type0).and_then(|f| f.get(b"ToUnicode")).and_then(Object::as_reference);
+    let stream = map.and_then(|m| doc.get_object(m)).and_then(Object::as_stream).expect("a ToUnicode stream");
+    let range = b"1 beginbfrange\n(\x00\x00) (\x00\x7f) (\xdb\x80\xdc\x00)\nendbfrange";
+    assert!(stream.content.windows(range.len()).any(|w| w == range), "{:?}", String::from_utf8_lossy(&stream.content));
+    // The parser of pdf-extract reads code k as U+F0000 + k, which stands
+    // for what the font's own map gives k (U+9FA5 − k), or nothing.
+    let read = adobe_cmap_parser::get_unicode_map(&stream.content).expect("read");
+    assert_eq!(read.get(&7), Some(&vec![0xdb, 0x80, 0xdc, 0x07]));
+    assert_eq!(private_use.text("\u{f0007}").as_deref(), Some("\u{9f9e}"));
+    assert_eq!(private_use.text("\u{f0029}").as_deref(), Some(""), "code 41 is not in the map");
+    assert_eq!(private_use.text("\u{f0080}"), None, "no such block");
+    assert_eq!(private_use.text("a"), None);
+    assert_eq!(page_map(&doc, ids.page, b"F2").1, [0x41]);
+}
+
+#[test]
+fn no_private_use_where_a_map_points_into_planes_15_and_16() {
+    let codes: String = (1..=40).map(|c| format!("{c:04X}")).collect();
+    let (mut doc, ids) = two_font_page(&format!("BT /F1 12 Tf <{codes}> Tj ET"));
+    // F2's map now gives code `A` a character of plane 15.
+    let simple_map = doc.get_dictionary(ids.simple).and_then(|f| f.get(b"ToUnicode")).and_then(Object::as_reference);
+    let simple_map = simple_map.expect("a map");
+    doc.objects.insert(simple_map, Object::Stream(doc_stream("1 beginbfchar <41> <DB80DC05> endbfchar".to_string())));
+    let private_use = compact_per_page(&mut doc);
+    assert!(private_use.is_empty());
+    assert_eq!(page_map(&doc, ids.page, b"F1").1, (1..=40).collect::<Vec<u32>>());
 }
