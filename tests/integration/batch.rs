@@ -85,6 +85,17 @@ fn skip_existing_reuses_converted_inputs_and_redoes_changed_ones() {
     let log = String::from_utf8_lossy(&changed.stderr);
     assert_eq!(log.matches("skipped: converted before").count(), 1, "{log}");
     assert_ne!(snapshot(&out)["rotated/document.json"], first["rotated/document.json"]);
+    // A folder whose files are not all there as written (an empty file
+    // left by a power cut) is converted again, and comes out whole.
+    let whole = snapshot(&out);
+    std::fs::write(out.join("ruled-rects/.rows/cells.csv"), b"").expect("truncate");
+    let redone = convert(&[dir, "--skip-existing"], &out);
+    let log = String::from_utf8_lossy(&redone.stderr);
+    assert_eq!(log.matches("skipped: converted before").count(), 1, "{log}");
+    assert!(log.contains("ruled-rects.pdf") && !log.contains("ruled-rects.pdf: skipped"), "{log}");
+    let after = snapshot(&out);
+    assert_eq!(after["ruled-rects/.rows/cells.csv"], whole["ruled-rects/.rows/cells.csv"]);
+    assert_eq!(after["cells.csv"], whole["cells.csv"]);
 }
 
 #[cfg(unix)]

@@ -30,14 +30,42 @@ impl AtomicFile {
         self.writer.as_mut().unwrap_or_else(|| unreachable!("writer taken before commit"))
     }
 
-    pub fn commit(mut self) -> Result<()> {
-        if let Some(mut w) = self.writer.take() {
-            w.flush().with_context(|| format!("cannot write {}", self.tmp.display()))?;
-            w.get_ref().sync_all().ok();
-        }
+    /// Puts the file in place; returns its size. The file is complete or
+    /// absent whatever interrupts the process; it is not flushed to disk
+    /// first (see [`AtomicFile::commit_synced`]).
+    pub fn commit(mut self) -> Result<u64> {
+        let size = self.finish(false)?;
         std::fs::rename(&self.tmp, &self.path)
             .with_context(|| format!("cannot rename {} to {}", self.tmp.display(), self.path.display()))?;
-        Ok(())
+        Ok(size)
+    }
+
+    /// As [`AtomicFile::commit`], with the file flushed to disk before it is
+    /// renamed and the rename flushed after, so that it survives a power
+    /// cut too.
+    pub fn commit_synced(self) -> Result<u64> {
+        let folder = self.path.parent().map(Path::to_path_buf);
+        let mut this = self;
+        let size = this.finish(true)?;
+        std::fs::rename(&this.tmp, &this.path)
+            .with_context(|| format!("cannot rename {} to {}", this.tmp.display(), this.path.display()))?;
+        if let Some(folder) = folder.filter(|f| !f.as_os_str().is_empty()) {
+            // Opening a folder to sync it works on Unix; elsewhere it is skipped.
+            if let Ok(dir) = File::open(&folder) {
+                dir.sync_all().ok();
+            }
+        }
+        Ok(size)
+    }
+
+    /// Writes out the buffer (and syncs when asked); the file's size.
+    fn finish(&mut self, sync: bool) -> Result<u64> {
+        let Some(mut w) = self.writer.take() else { return Ok(0) };
+        w.flush().with_context(|| format!("cannot write {}", self.tmp.display()))?;
+        if sync {
+            w.get_ref().sync_all().with_context(|| format!("cannot write {}", self.tmp.display()))?;
+        }
+        Ok(w.get_ref().metadata().map(|m| m.len()).unwrap_or(0))
     }
 }
 
@@ -60,8 +88,9 @@ impl Write for AtomicFile {
     }
 }
 
-/// Writes a whole file atomically with `f`.
-pub fn write_file(path: &Path, f: impl FnOnce(&mut AtomicFile) -> Result<()>) -> Result<()> {
+/// Writes a whole file atomically with `f` (not synced: [`AtomicFile::commit`]);
+/// returns its size.
+pub fn write_file(path: &Path, f: impl FnOnce(&mut AtomicFile) -> Result<()>) -> Result<u64> {
     let mut file = AtomicFile::create(path)?;
     f(&mut file)?;
     file.commit()
@@ -82,8 +111,12 @@ mod tests {
         }
         assert!(!path.exists());
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "temporary file left behind");
-        write_file(&path, |f| Ok(f.write_all(b"whole")?)).unwrap();
+        assert_eq!(write_file(&path, |f| Ok(f.write_all(b"whole")?)).unwrap(), 5);
         assert_eq!(std::fs::read(&path).unwrap(), b"whole");
+        let mut again = AtomicFile::create(&path).unwrap();
+        again.write_all(b"synced").unwrap();
+        assert_eq!(again.commit_synced().unwrap(), 6);
+        assert_eq!(std::fs::read(&path).unwrap(), b"synced");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -3,7 +3,7 @@
 //! ```text
 //! DIR/cells.csv documents.csv checks.csv indicators.csv forms.csv
 //! DIR/<stem>/<table_no>_<table_key>.csv … document.json
-//! DIR/<stem>/.rows/cells.csv … documents.csv
+//! DIR/<stem>/.rows/cells.csv … sizes documents.csv
 //! ```
 //!
 //! Each converted document's folder holds, besides its tables and
@@ -12,8 +12,10 @@
 //! complete folder). The combined files are these rows put together in the
 //! order of the inputs under one header, so their content does not depend on
 //! which input finished first, and a batch resumed with `--skip-existing`
-//! reuses the rows of the documents it does not convert again. Every file
-//! is written under a temporary name and renamed when complete.
+//! reuses the rows of the documents it does not convert again (after
+//! checking that the folder's files have the sizes listed in
+//! `.rows/sizes`). Every file is written under a temporary name and renamed
+//! when complete; the combined files are flushed to disk as well.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -105,6 +107,8 @@ pub const COMBINED: [(&str, &[&str]); 5] = [
 ];
 
 const ROWS: &str = ".rows";
+/// In `.rows/`: each file of the folder with its size.
+const SIZES: &str = "sizes";
 
 /// The folder of each input: its source's file stem, made unique in the
 /// batch in input order (`a`, `a-2`, …).
@@ -133,6 +137,8 @@ pub fn folder_names<'a>(sources: impl Iterator<Item = &'a str>) -> Vec<String> {
 pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: DocumentRecord) -> Result<()> {
     clear_document(dir)?;
     std::fs::create_dir_all(dir.join(ROWS)).with_context(|| format!("cannot create {}", dir.display()))?;
+    // Each file written, relative to `dir`, with its size.
+    let mut written: Vec<(String, u64)> = Vec::new();
     let mut names: HashSet<String> = HashSet::new();
     for (i, t) in doc.tables.iter().enumerate() {
         let mut name = table_file_name(t, i);
@@ -140,47 +146,46 @@ pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: Docum
             name = format!("{}-{}", i + 1, name);
             names.insert(name.clone());
         }
-        write_file(&dir.join(&name), |f| Ok(write_wide_table(f, t, csv)?))?;
+        let size = write_file(&dir.join(&name), |f| Ok(write_wide_table(f, t, csv)?))?;
+        written.push((name, size));
     }
-    write_file(&dir.join("document.json"), |f| Ok(write_json(f, doc)?))?;
+    let size = write_file(&dir.join("document.json"), |f| Ok(write_json(f, doc)?))?;
+    written.push(("document.json".into(), size));
     let rows = dir.join(ROWS);
-    write_file(&rows.join("cells.csv"), |f| {
-        let mut w = Writer::rows_only(f, csv);
-        w.cells(doc)?;
-        w.finish()?;
+    let mut rows_file = |name: &str, write: &dyn Fn(&mut Writer<&mut AtomicFile>) -> Result<()>| -> Result<()> {
+        let size = write_file(&rows.join(name), |f| {
+            let mut w = Writer::rows_only(f, csv);
+            write(&mut w)?;
+            w.finish()?;
+            Ok(())
+        })?;
+        written.push((format!("{ROWS}/{name}"), size));
+        Ok(())
+    };
+    rows_file("cells.csv", &|w| Ok(w.cells(doc)?))?;
+    rows_file("checks.csv", &|w| {
+        doc.checks.iter().try_for_each(|c| w.record(CheckRecord::new(&doc.source, c)))?;
         Ok(())
     })?;
-    write_file(&rows.join("checks.csv"), |f| {
-        let mut w = Writer::rows_only(f, csv);
-        for c in &doc.checks {
-            w.record(CheckRecord::new(&doc.source, c))?;
-        }
-        w.finish()?;
+    rows_file("indicators.csv", &|w| {
+        doc.indicators.iter().try_for_each(|i| w.record(IndicatorRecord::new(doc, i)))?;
         Ok(())
     })?;
-    write_file(&rows.join("indicators.csv"), |f| {
-        let mut w = Writer::rows_only(f, csv);
-        for i in &doc.indicators {
-            w.record(IndicatorRecord::new(doc, i))?;
-        }
-        w.finish()?;
+    rows_file("forms.csv", &|w| {
+        doc.forms.iter().try_for_each(|x| w.record(FormRecord::new(doc, x)))?;
         Ok(())
     })?;
-    write_file(&rows.join("forms.csv"), |f| {
-        let mut w = Writer::rows_only(f, csv);
-        for x in &doc.forms {
-            w.record(FormRecord::new(doc, x))?;
-        }
-        w.finish()?;
-        Ok(())
-    })?;
-    // Last: its presence says the folder is complete.
+    // Last, the sizes of all the above, then the row that marks the folder
+    // complete (see `stored`).
+    let sizes: String = written.iter().map(|(name, size)| format!("{size} {name}\n")).collect();
+    write_file(&rows.join(SIZES), |f| Ok(f.write_all(sizes.as_bytes())?))?;
     write_file(&rows.join("documents.csv"), |f| {
         let mut w = Writer::rows_only(f, csv);
         w.record(record)?;
         w.finish()?;
         Ok(())
-    })
+    })?;
+    Ok(())
 }
 
 /// Removes what an earlier conversion wrote into a document folder (its
@@ -200,14 +205,32 @@ fn clear_document(dir: &Path) -> Result<()> {
 }
 
 /// The SHA-256 and status a complete document folder was written with, if
-/// it is complete.
+/// it is complete: its marker row is there, and every file it wrote is
+/// there with the size it was written with. Document files are not flushed
+/// to disk one by one (that would cost more than reading a page), so after
+/// a power cut a folder can hold an empty or cut file: it then does not
+/// count as converted.
 pub fn stored(dir: &Path) -> Option<(String, String)> {
-    let text = std::fs::read(dir.join(ROWS).join("documents.csv")).ok()?;
+    let rows = dir.join(ROWS);
+    let text = std::fs::read(rows.join("documents.csv")).ok()?;
     let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_slice());
     let rec = r.records().next()?.ok()?;
     let (status, sha) = (rec.get(9)?, rec.get(12)?);
-    let files_there = COMBINED.iter().all(|(name, _)| dir.join(ROWS).join(name).exists());
-    files_there.then(|| (sha.to_string(), status.to_string()))
+    let sizes = std::fs::read_to_string(rows.join(SIZES)).ok()?;
+    let mut listed = HashSet::new();
+    for line in sizes.lines() {
+        let (size, name) = line.split_once(' ')?;
+        let on_disk = std::fs::metadata(dir.join(name)).ok()?.len();
+        if size.parse::<u64>().ok()? != on_disk {
+            return None;
+        }
+        listed.insert(name);
+    }
+    let rows_listed = COMBINED
+        .iter()
+        .filter(|(name, _)| *name != "documents.csv")
+        .all(|(name, _)| listed.contains(format!("{ROWS}/{name}").as_str()));
+    rows_listed.then(|| (sha.to_string(), status.to_string()))
 }
 
 /// One input's place in the combined files.
@@ -243,7 +266,7 @@ pub fn write_combined(out: &Path, entries: &[Entry<'_>], csv: CsvOptions) -> Res
                 Entry::Failed(_) => {}
             }
         }
-        file.commit()?;
+        file.commit_synced()?;
     }
     Ok(())
 }
