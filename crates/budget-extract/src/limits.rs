@@ -4,7 +4,9 @@
 //! `pdf-extract` inflate compressed streams without any cap (a 4 MB file
 //! can hold a page that inflates to 4 GB), so every stream is measured here
 //! through a capped decoder, which counts and throws the bytes away, before
-//! anything inflates it for real:
+//! anything inflates it for real (a stream compressed with Flate alone that
+//! is too short to reach the limit, at deflate's 1032 bytes out per byte in
+//! at most, is bounded by its length instead):
 //!
 //! - [`check_raw`], before the file is loaded: the cross-reference and object
 //!   streams, which `lopdf` inflates while it loads the file, found by their
@@ -62,8 +64,23 @@ pub(crate) fn check_raw(bytes: &[u8], options: &PdfOptions) -> Result<(), ErrorK
     Ok(())
 }
 
-/// Inflated sizes of the streams of a loaded document, by object.
+/// Inflated sizes of the streams of a loaded document, by object: the
+/// size, or a bound on it (see [`flate_bound`]).
 pub(crate) type Sizes = HashMap<ObjectId, u64>;
+
+/// Deflate gives at most 1032 bytes per byte (zlib's documented bound);
+/// with room for block and stream headers.
+const DEFLATE_RATIO: u64 = 1100;
+const DEFLATE_SLACK: u64 = 4096;
+
+/// A bound on what a stream compressed with Flate alone inflates to, from
+/// its length: no stream under the limit's 1/1100 needs to be inflated to
+/// know that it stays under the limit.
+fn flate_bound(stream: &Stream) -> Option<u64> {
+    let filters = stream.filters().ok()?;
+    matches!(filters.as_slice(), [b"FlateDecode"])
+        .then(|| (stream.content.len() as u64).saturating_mul(DEFLATE_RATIO).saturating_add(DEFLATE_SLACK))
+}
 
 /// Empties every image and measures every other stream of a loaded
 /// document through its filters; refuses one that inflates past the limit.
@@ -76,7 +93,10 @@ pub(crate) fn check_streams(doc: &mut Document, options: &PdfOptions) -> Result<
             stream.set_plain_content(Vec::new());
             continue;
         }
-        let size = decoded_size(stream, cap);
+        let size = match flate_bound(stream) {
+            Some(bound) if bound <= cap => bound,
+            _ => decoded_size(stream, cap),
+        };
         if size > cap {
             let what = format!("object {} {}", id.0, id.1);
             return Err(ErrorKind::Limit(Limit::Inflated { what, max: cap }));
@@ -94,7 +114,17 @@ pub(crate) fn check_page_content(
     sizes: &Sizes,
     options: &PdfOptions,
 ) -> Result<(), ErrorKind> {
-    let total: u64 = doc.get_page_contents(page).iter().filter_map(|id| sizes.get(id)).sum();
+    let contents = doc.get_page_contents(page);
+    let bound: u64 = contents.iter().filter_map(|id| sizes.get(id)).sum();
+    if bound <= options.max_stream_bytes {
+        return Ok(());
+    }
+    // Some sizes are bounds: the streams measured.
+    let exact = |id: &ObjectId| match doc.get_object(*id).and_then(Object::as_stream) {
+        Ok(stream) => decoded_size(stream, options.max_stream_bytes),
+        Err(_) => sizes.get(id).copied().unwrap_or(0),
+    };
+    let total: u64 = contents.iter().filter(|id| sizes.contains_key(id)).map(exact).sum();
     if total > options.max_stream_bytes {
         let what = format!("the content of page {number}");
         return Err(ErrorKind::Limit(Limit::Inflated { what, max: options.max_stream_bytes }));
@@ -257,6 +287,42 @@ mod tests {
         assert_eq!(decoded_size(&s, 1 << 20), hex.len() as u64);
         let s = Stream::new(lopdf::dictionary! { "Filter" => "FlateDecode" }, inner);
         assert_eq!(decoded_size(&s, 1 << 20), 3000);
+    }
+
+    /// A document of one page drawn by content streams of `n` bytes each
+    /// (zeros, compressed).
+    fn page_of_streams(sizes: &[usize]) -> (Document, ObjectId) {
+        let mut doc = Document::with_version("1.5");
+        let contents: Vec<Object> = sizes
+            .iter()
+            .map(|&n| {
+                let stream = Stream::new(lopdf::dictionary! { "Filter" => "FlateDecode" }, zlib(&vec![0u8; n]));
+                Object::Reference(doc.add_object(stream))
+            })
+            .collect();
+        let page = doc.add_object(lopdf::dictionary! { "Type" => "Page", "Contents" => contents });
+        (doc, page)
+    }
+
+    #[test]
+    fn small_flate_streams_are_bounded_and_a_page_over_the_limit_measured() {
+        let options = PdfOptions { max_stream_bytes: 1_000_000, ..PdfOptions::default() };
+        // Each stream's bound (1100 per byte) stays under the limit: none
+        // is inflated here.
+        let (mut doc, page) = page_of_streams(&[300_000, 300_000, 300_000]);
+        let sizes = check_streams(&mut doc, &options).expect("under the limit");
+        assert!(sizes.values().all(|&s| s < 1_000_000 && s != 300_000), "{sizes:?}");
+        // Their bounds add up past the limit; measured, they are 900,000.
+        assert!(sizes.values().sum::<u64>() > 1_000_000);
+        assert!(check_page_content(&doc, page, 1, &sizes, &options).is_ok());
+        // 1,200,000 together: refused.
+        let (mut doc, page) = page_of_streams(&[600_000, 600_000]);
+        let sizes = check_streams(&mut doc, &options).expect("each under the limit");
+        let err = check_page_content(&doc, page, 1, &sizes, &options).expect_err("refused");
+        assert!(err.to_string().contains("the content of page 1"), "{err}");
+        // One stream whose bound is past the limit is measured, and refused.
+        let (mut doc, _) = page_of_streams(&[3_000_000]);
+        assert!(check_streams(&mut doc, &options).is_err());
     }
 
     #[test]
