@@ -17,7 +17,7 @@
 use budget_model::Rule;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
-use crate::content::{operations, Operand};
+use crate::content::{operations, Operand, Operations};
 use crate::view::View;
 
 /// A filled box thinner than this (points) is a ruling line.
@@ -113,12 +113,12 @@ struct Reader<'a> {
 }
 
 /// The ruling segments of a page, in displayed coordinates.
-/// `content` is the page's content (`Document::get_page_content`).
-pub(crate) fn page_rules(doc: &Document, page: ObjectId, view: View, content: &[u8]) -> Vec<Rule> {
+/// `content` is the page's content (`Document::get_page_content`), read.
+pub(crate) fn page_rules(doc: &Document, page: ObjectId, view: View, content: &Operations) -> Vec<Rule> {
     let resources = page_resources(doc, page);
     let mut reader = Reader { doc, view, rules: Vec::new(), operations: 0 };
     let state = State { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, clip: None };
-    reader.run(content, &resources, state, 0);
+    reader.run_operations(content, &resources, state, 0);
     reader.rules
 }
 
@@ -200,8 +200,13 @@ impl Reader<'_> {
         self.view.point(px, py)
     }
 
-    fn run(&mut self, content: &[u8], resources: &[Dictionary], mut state: State, depth: usize) {
-        let Some(content) = operations(content) else { return };
+    fn run(&mut self, content: &[u8], resources: &[Dictionary], state: State, depth: usize) {
+        if let Some(content) = operations(content) {
+            self.run_operations(&content, resources, state, depth);
+        }
+    }
+
+    fn run_operations(&mut self, content: &Operations, resources: &[Dictionary], mut state: State, depth: usize) {
         let mut stack: Vec<State> = Vec::new();
         let mut path: Vec<Piece> = Vec::new();
         let mut pending_clip = false;

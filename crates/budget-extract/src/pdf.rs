@@ -15,6 +15,7 @@ use std::collections::HashSet;
 
 use pdf_extract::{Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Stream, Transform};
 
+use crate::content::Operations;
 use crate::error::{ErrorKind, Limit};
 use crate::guard::catch_quietly;
 use crate::limits::{self, Sizes};
@@ -69,11 +70,17 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
         let content = doc.get_page_content(id).ok();
         nesting::check_forms(&doc, id, number, content.as_deref().unwrap_or_default())?;
         let view = View::of_page(&doc, id);
-        let rules = match &content {
-            Some(content) => catch_quietly(|| page_rules(&doc, id, view, content)).unwrap_or_default(),
+        let operations = content.as_deref().and_then(crate::content::operations);
+        let rules = match &operations {
+            Some(ops) => catch_quietly(|| page_rules(&doc, id, view, ops)).unwrap_or_default(),
             None => Vec::new(),
         };
-        let put_back = content.and_then(|content| show_text_only(&mut doc, id, &content));
+        let text = match (&operations, &content) {
+            (Some(ops), Some(content)) => text_operations(&doc, id, ops, content),
+            _ => None,
+        };
+        drop(operations);
+        let put_back = text.and_then(|text| show_text_only(&mut doc, id, text));
         let mut collector = Collector::new(view, options.max_glyphs_per_page, &private_use);
         let outcome = catch_quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
         if let Some(put_back) = put_back {
@@ -116,15 +123,19 @@ impl PutBack {
 /// from the whole content by `paths`) are most of a budget page; it also
 /// inflates an image drawn by `Do` and parses it as content, so those
 /// `Do`s are left out too. `None` leaves the page as it is.
-fn show_text_only(doc: &mut Document, page: ObjectId, content: &[u8]) -> Option<PutBack> {
-    let images = image_names(doc, page);
-    let text = crate::content::text_only(content, |name| !images.contains(name))?;
+fn show_text_only(doc: &mut Document, page: ObjectId, text: Vec<u8>) -> Option<PutBack> {
     let contents = doc.get_dictionary(page).ok()?.get(b"Contents").ok()?.clone();
     let id = (doc.max_id + 1, 0);
     doc.max_id += 1;
     doc.objects.insert(id, Object::Stream(Stream::new(Dictionary::new(), text)));
     doc.get_dictionary_mut(page).ok()?.set("Contents", Object::Reference(id));
     Some(PutBack { text: id, contents })
+}
+
+/// The page's content cut to its text operations, for [`show_text_only`].
+fn text_operations(doc: &Document, page: ObjectId, ops: &Operations, content: &[u8]) -> Option<Vec<u8>> {
+    let images = image_names(doc, page);
+    crate::content::text_only(ops, content, |name| !images.contains(name))
 }
 
 /// The names of the page's `/XObject` resources that are images (the
