@@ -30,28 +30,36 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 }
 
 /// `预算主管部门：上海市普陀区司法局`, `部 门:中共江苏省委办公厅`,
-/// `编制部门：上海市普陀区人民政府办公室 单位：元`
+/// `编制部门：上海市普陀区人民政府办公室 单位：元`; the department is
+/// 2 to 40 characters ([`dept_within`]: a bounded repetition of a large
+/// class costs milliseconds to compile).
 fn labelled() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|填报单位|部门名称|单位名称|部门)[:：](?P<dept>[^:：]{2,40}?)(?:单位[:：].*)?$",
+        r"^(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|填报单位|部门名称|单位名称|部门)[:：](?P<dept>[^:：]+?)(?:单位[:：].*)?$",
     )
 }
 
-/// `第二部分武昌区人民政府办公室2024年部门预算表`, `上海市普陀区财政局2024年度部门决算`
+/// `第二部分武昌区人民政府办公室2024年部门预算表`, `上海市普陀区财政局2024年度部门决算`;
+/// the department is at most 40 characters ([`dept_within`]).
 fn heading() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^(?:第[一二三四五六七八九十]+部分)?(?P<dept>[^\d，。；：:]{0,40}?)(?P<year>20\d{2})年度?(?P<level>区级|市级|县级|省级|本级)?(?:部门|单位)?(?P<kind>预算|决算)(?:表|公开|公开表|公开表格|公开报表|情况说明|编制说明|草案)?$",
+        r"^(?:第[一二三四五六七八九十]+部分)?(?P<dept>[^0-9０-９，。；：:]*?)(?P<year>20[0-9]{2})年度?(?P<level>区级|市级|县级|省级|本级)?(?:部门|单位)?(?P<kind>预算|决算)(?:表|公开|公开表|公开表格|公开报表|情况说明|编制说明|草案)?$",
     )
+}
+
+/// True when the `dept` group holds `min` to `max` characters.
+fn dept_within(c: &regex::Captures, min: usize, max: usize) -> bool {
+    (min..=max).contains(&c["dept"].chars().count())
 }
 
 /// A year in a table title: `2025年部门财务收支预算总表`.
 fn title_year() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(20\d{2})年")
+    regex(&RE, r"(20[0-9]{2})年")
 }
 
 /// Reads department, year and kind from the first pages' lines, and the year
@@ -61,7 +69,7 @@ pub fn find_meta(pages: &[Page], tables: &[Table]) -> Meta {
     let mut meta = Meta::default();
     let mut heading_dept = None;
     for (i, l) in lines.iter().enumerate() {
-        if let Some(c) = heading().captures(l) {
+        if let Some(c) = heading().captures(l).filter(|c| dept_within(c, 0, 40)) {
             if meta.year.is_none() {
                 meta.year = c["year"].parse().ok();
                 meta.kind = kind_of(&c["kind"]);
@@ -77,7 +85,9 @@ pub fn find_meta(pages: &[Page], tables: &[Table]) -> Meta {
             }
         }
     }
-    let labelled_dept = lines.iter().find_map(|l| labelled().captures(l).map(|c| clean_department(&c["dept"])));
+    let labelled_dept = lines
+        .iter()
+        .find_map(|l| labelled().captures(l).filter(|c| dept_within(c, 2, 40)).map(|c| clean_department(&c["dept"])));
     meta.department = labelled_dept.filter(|d| d.chars().count() >= 2).or(heading_dept).unwrap_or_default();
     if meta.year.is_none() {
         meta.year = tables.iter().find_map(|t| title_year().captures(&t.title).and_then(|c| c[1].parse().ok()));
