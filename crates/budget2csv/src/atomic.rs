@@ -41,20 +41,11 @@ impl AtomicFile {
     }
 
     /// As [`AtomicFile::commit`], with the file flushed to disk before it is
-    /// renamed and the rename flushed after, so that it survives a power
-    /// cut too.
-    pub fn commit_synced(self) -> Result<u64> {
-        let folder = self.path.parent().map(Path::to_path_buf);
-        let mut this = self;
-        let size = this.finish(true)?;
-        std::fs::rename(&this.tmp, &this.path)
-            .with_context(|| format!("cannot rename {} to {}", this.tmp.display(), this.path.display()))?;
-        if let Some(folder) = folder.filter(|f| !f.as_os_str().is_empty()) {
-            // Opening a folder to sync it works on Unix; elsewhere it is skipped.
-            if let Ok(dir) = File::open(&folder) {
-                dir.sync_all().ok();
-            }
-        }
+    /// renamed; [`sync_folder`] then makes the rename last as well.
+    pub fn commit_synced(mut self) -> Result<u64> {
+        let size = self.finish(true)?;
+        std::fs::rename(&self.tmp, &self.path)
+            .with_context(|| format!("cannot rename {} to {}", self.tmp.display(), self.path.display()))?;
         Ok(size)
     }
 
@@ -85,6 +76,14 @@ impl Write for AtomicFile {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.writer().flush()
+    }
+}
+
+/// Flushes a folder's entries (renames into it) to disk; where a folder
+/// cannot be opened as a file (not Unix), nothing is done.
+pub fn sync_folder(folder: &Path) {
+    if let Ok(dir) = File::open(folder) {
+        dir.sync_all().ok();
     }
 }
 

@@ -28,7 +28,7 @@ use budget_export::{
 };
 use budget_model::Document;
 
-use crate::atomic::{write_file, AtomicFile};
+use crate::atomic::{sync_folder, write_file, AtomicFile};
 
 /// The combined files and their headers.
 pub const COMBINED: [(&str, &[&str]); 5] = [
@@ -268,5 +268,6 @@ pub fn write_combined(out: &Path, entries: &[Entry<'_>], csv: CsvOptions) -> Res
         }
         file.commit_synced()?;
     }
+    sync_folder(out);
     Ok(())
 }
