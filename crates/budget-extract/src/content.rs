@@ -171,6 +171,122 @@ pub(crate) fn text_only(ops: &Operations, bytes: &[u8], keep_draw: impl Fn(&[u8]
     dropped.then_some(out)
 }
 
+/// [`text_only`] with the codes that fonts of two bytes per code show
+/// renumbered: per font name, the codes in the order first shown become
+/// 0, 1, 2, …. `two_byte` says which font names are such fonts.
+pub(crate) struct Renumbered<'n> {
+    /// The content of text operations, strings of those fonts renumbered.
+    pub(crate) content: Vec<u8>,
+    /// Per font name, the code each new code stands for (new code = index).
+    pub(crate) codes: Vec<(&'n [u8], Vec<u16>)>,
+}
+
+/// The content as [`text_only`] gives it, with the strings shown (`Tj`,
+/// `TJ`) in fonts `two_byte` accepts renumbered ([`Renumbered`]), as
+/// pdf-extract reads them: the font set by `Tf`, kept by `q` and `Q`, two
+/// bytes a code (an odd last byte is no code). `None` where which font a
+/// string is shown in is not certain from the content alone: a string
+/// shown before any `Tf`, an extended graphics state that sets a font
+/// (`gs` of a name `state_sets_font` accepts), a form drawn (`Do`, whose
+/// content shows strings in the page's fonts); and where the stream is not
+/// read here.
+pub(crate) fn text_renumbered<'n>(
+    ops: &'n Operations,
+    bytes: &[u8],
+    keep_draw: impl Fn(&[u8]) -> bool,
+    two_byte: impl Fn(&[u8]) -> bool,
+    state_sets_font: impl Fn(&[u8]) -> bool,
+) -> Option<Renumbered<'n>> {
+    if ops.spans.len() != ops.ops.len() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    let mut font: Option<&[u8]> = None;
+    let mut stack: Vec<Option<&[u8]>> = Vec::new();
+    // Per font name: the codes in new-code order, and code → new code.
+    type Numbering<'n> = (&'n [u8], Vec<u16>, std::collections::HashMap<u16, u16>);
+    let mut fonts: Vec<Numbering> = Vec::new();
+    for (i, (operator, operands)) in ops.iter().enumerate() {
+        if !TEXT_OPERATORS.contains(&operator) {
+            continue;
+        }
+        match operator {
+            b"q" => stack.push(font),
+            b"Q" => {
+                if let Some(f) = stack.pop() {
+                    font = f;
+                }
+            }
+            b"Tf" => font = Some(operands.first()?.name()?),
+            b"gs" if operands.first().and_then(Operand::name).is_none_or(&state_sets_font) => return None,
+            b"Do" if operands.first().and_then(Operand::name).is_none_or(&keep_draw) => return None,
+            b"Do" => continue,
+            b"Tj" | b"TJ" => {
+                let name = font?;
+                if two_byte(name) {
+                    let at = match fonts.iter().position(|(n, _, _)| *n == name) {
+                        Some(at) => at,
+                        None => {
+                            fonts.push((name, Vec::new(), std::collections::HashMap::new()));
+                            fonts.len() - 1
+                        }
+                    };
+                    let (_, order, new) = &mut fonts[at];
+                    let mut renumber = |s: &[u8], out: &mut Vec<u8>| -> Option<()> {
+                        out.push(b'<');
+                        for pair in s.chunks(2) {
+                            let code = match *pair {
+                                [hi, lo] => {
+                                    let code = u16::from_be_bytes([hi, lo]);
+                                    let next = u16::try_from(order.len()).ok()?;
+                                    *new.entry(code).or_insert_with(|| {
+                                        order.push(code);
+                                        next
+                                    })
+                                }
+                                // An odd last byte: no code to pdf-extract, kept as it is.
+                                _ => {
+                                    out.extend_from_slice(format!("{:02X}", pair[0]).as_bytes());
+                                    continue;
+                                }
+                            };
+                            out.extend_from_slice(format!("{code:04X}").as_bytes());
+                        }
+                        out.push(b'>');
+                        Some(())
+                    };
+                    match (operator, operands.first()?) {
+                        (b"Tj", Operand::String(s)) => renumber(s, &mut out)?,
+                        (b"TJ", Operand::Array(items)) => {
+                            out.push(b'[');
+                            for item in items {
+                                match item {
+                                    Operand::String(s) => renumber(s, &mut out)?,
+                                    Operand::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                                    Operand::RealText(text) => out.extend_from_slice(text),
+                                    _ => return None,
+                                }
+                                out.push(b' ');
+                            }
+                            out.push(b']');
+                        }
+                        _ => return None,
+                    }
+                    out.extend_from_slice(b" ");
+                    out.extend_from_slice(operator);
+                    out.push(b'\n');
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.extend_from_slice(&bytes[ops.spans[i].clone()]);
+        out.push(b'\n');
+    }
+    let codes = fonts.into_iter().map(|(name, order, _)| (name, order)).collect();
+    Some(Renumbered { content: out, codes })
+}
+
 /// The fast reader; `None` when the stream needs lopdf (module docs).
 fn fast(bytes: &[u8]) -> Option<Operations<'_>> {
     let mut r = Reader { bytes, at: 0 };

@@ -27,6 +27,7 @@ mod limits;
 mod lines;
 mod nesting;
 mod pagefonts;
+mod pagetext;
 mod paths;
 pub mod pdf;
 mod repair;

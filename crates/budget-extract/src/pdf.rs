@@ -11,17 +11,15 @@
 //! (`show_text_only`), which is what it would output from the whole.
 
 use budget_model::{Glyph, Page, Rule};
-use std::collections::HashSet;
+use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
 
-use pdf_extract::{Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Stream, Transform};
-
-use crate::content::Operations;
 use crate::error::{ErrorKind, Limit};
 use crate::guard::catch_quietly;
 use crate::limits::{self, Sizes};
 use crate::lines::{build_lines, drop_fake_bold};
 use crate::nesting;
 use crate::pagefonts::PrivateUse;
+use crate::pagetext::{PageChars, PageText};
 use crate::paths::page_rules;
 use crate::repair;
 use crate::view::View;
@@ -64,6 +62,7 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
     }
     nesting::pin_inherited(&mut doc);
     let mut pages = Vec::with_capacity(page_ids.len());
+    let mut page_text = PageText::new(&private_use);
     for (&number, &id) in &page_ids {
         limits::check_page_content(&doc, id, number, &sizes, options)?;
         // Inflated once for the checks, the rules and the text.
@@ -75,13 +74,16 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
             Some(ops) => catch_quietly(|| page_rules(&doc, id, view, ops)).unwrap_or_default(),
             None => Vec::new(),
         };
-        let text = match (&operations, &content) {
-            (Some(ops), Some(content)) => text_operations(&doc, id, ops, content),
+        let shown = match (&operations, &content) {
+            (Some(ops), Some(content)) => page_text.show(&mut doc, id, ops, content),
             _ => None,
         };
         drop(operations);
-        let put_back = text.and_then(|text| show_text_only(&mut doc, id, text));
-        let mut collector = Collector::new(view, options.max_glyphs_per_page, &private_use);
+        let (put_back, page_chars) = match shown {
+            Some((put_back, chars)) => (Some(put_back), chars),
+            None => (None, PageChars::default()),
+        };
+        let mut collector = Collector::new(view, options.max_glyphs_per_page, &page_chars, &private_use);
         let outcome = catch_quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
         if let Some(put_back) = put_back {
             put_back.restore(&mut doc, id);
@@ -97,76 +99,6 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
         return Err(ErrorKind::NoTextLayer(page_range(pages.len())));
     }
     Ok(pages)
-}
-
-/// A page's own content, set aside while pdf-extract reads the page.
-struct PutBack {
-    /// The stream of text operations pdf-extract read instead.
-    text: ObjectId,
-    /// The page's `/Contents`.
-    contents: Object,
-}
-
-impl PutBack {
-    fn restore(self, doc: &mut Document, page: ObjectId) {
-        doc.objects.remove(&self.text);
-        if let Ok(dict) = doc.get_dictionary_mut(page) {
-            dict.set("Contents", self.contents);
-        }
-    }
-}
-
-/// Gives a page, while pdf-extract reads it, a content stream of only the
-/// operations that decide its text ([`crate::content::text_only`]), not
-/// compressed. pdf-extract parses every operation of a page with lopdf,
-/// and paths, colours and marked content (the rules of the tables are read
-/// from the whole content by `paths`) are most of a budget page; it also
-/// inflates an image drawn by `Do` and parses it as content, so those
-/// `Do`s are left out too. `None` leaves the page as it is.
-fn show_text_only(doc: &mut Document, page: ObjectId, text: Vec<u8>) -> Option<PutBack> {
-    let contents = doc.get_dictionary(page).ok()?.get(b"Contents").ok()?.clone();
-    let id = (doc.max_id + 1, 0);
-    doc.max_id += 1;
-    doc.objects.insert(id, Object::Stream(Stream::new(Dictionary::new(), text)));
-    doc.get_dictionary_mut(page).ok()?.set("Contents", Object::Reference(id));
-    Some(PutBack { text: id, contents })
-}
-
-/// The page's content cut to its text operations, for [`show_text_only`].
-fn text_operations(doc: &Document, page: ObjectId, ops: &Operations, content: &[u8]) -> Option<Vec<u8>> {
-    let images = image_names(doc, page);
-    crate::content::text_only(ops, content, |name| !images.contains(name))
-}
-
-/// The names of the page's `/XObject` resources that are images (the
-/// page's own `/Resources`, which every page has: `nesting::pin_inherited`).
-fn image_names(doc: &Document, page: ObjectId) -> HashSet<Vec<u8>> {
-    fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
-        match o {
-            Object::Reference(id) => doc.get_object(*id).ok(),
-            o => Some(o),
-        }
-    }
-    let deref = |o| deref(doc, o);
-    let xobjects = doc
-        .get_dictionary(page)
-        .ok()
-        .and_then(|d| d.get(b"Resources").ok())
-        .and_then(deref)
-        .and_then(|r| r.as_dict().ok())
-        .and_then(|r| r.get(b"XObject").ok())
-        .and_then(deref)
-        .and_then(|x| x.as_dict().ok());
-    let Some(xobjects) = xobjects else { return HashSet::new() };
-    xobjects
-        .iter()
-        .filter(|(_, o)| {
-            deref(o)
-                .and_then(|o| o.as_stream().ok())
-                .is_some_and(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image"))
-        })
-        .map(|(name, _)| name.clone())
-        .collect()
 }
 
 /// A reader's message on one line: names from the file can hold any byte.
@@ -188,7 +120,7 @@ const NO_PAGE_TREE: &str =
 /// Loads and decrypts the document (rebuilding a cross-reference table
 /// that leads nowhere), measures its streams against the limits and puts
 /// its fonts in the form pdf-extract reads right.
-fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes, PrivateUse), ErrorKind> {
+pub(crate) fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes, PrivateUse), ErrorKind> {
     limits::check_raw(bytes, options)?;
     let mut doc = match open(bytes) {
         Ok(doc) if has_page_tree(&doc) => doc,
@@ -255,11 +187,13 @@ struct Collector<'p> {
     /// What the private-use characters of the document's lightened fonts
     /// stand for.
     private_use: &'p PrivateUse,
+    /// What the private-use characters of the page's renumbered fonts stand for.
+    page_chars: &'p PageChars,
 }
 
 impl<'p> Collector<'p> {
-    fn new(view: View, max_glyphs: usize, private_use: &'p PrivateUse) -> Self {
-        Collector { view, max_glyphs, glyphs: Vec::new(), private_use }
+    fn new(view: View, max_glyphs: usize, page_chars: &'p PageChars, private_use: &'p PrivateUse) -> Self {
+        Collector { view, max_glyphs, glyphs: Vec::new(), private_use, page_chars }
     }
 
     fn finish(mut self, number: u32, rules: Vec<Rule>) -> Page {
@@ -300,7 +234,7 @@ impl OutputDev for Collector<'_> {
         ch: &str,
     ) -> Result<(), OutputError> {
         let text;
-        let ch = match self.private_use.text(ch) {
+        let ch = match self.page_chars.text(ch).or_else(|| self.private_use.text(ch)) {
             Some(t) => {
                 text = t;
                 text.as_str()

@@ -45,6 +45,7 @@ mod cmap;
 mod pages;
 mod programs;
 
+pub(crate) use cmap::{write_ranges, ToUnicode};
 pub(crate) use pages::PrivateUse;
 
 /// Removes what pdf-extract reads on every page in vain: unread font

@@ -29,7 +29,21 @@ pub(crate) fn compact_per_page(doc: &mut Document) -> PrivateUse {
     planner.private_use_allowed = planner.maps.values().flatten().all(|m| !m.maps_to_planes_15_16());
     let changes: Vec<(ObjectId, Dictionary)> =
         pages.into_iter().filter_map(|page| Some((page, planner.page_resources(page)?))).collect();
-    let Planner { new_objects, private_use, .. } = planner;
+    let Planner { new_objects, mut private_use, fonts, copies, .. } = planner;
+    // The maps of the two-byte fonts, for `pagetext`: each font's own, and
+    // each copy's original's.
+    for (&id, map) in &fonts {
+        if let Some(map) = map.as_ref().filter(|m| m.codes == Codes::TwoBytes) {
+            private_use.two_byte.insert(id, Rc::clone(&map.to_unicode));
+        }
+    }
+    for ((font, _), copy) in copies {
+        if let (Some(copy), Some(Some(map))) = (copy, fonts.get(&font)) {
+            if map.codes == Codes::TwoBytes {
+                private_use.two_byte.insert(copy, Rc::clone(&map.to_unicode));
+            }
+        }
+    }
     for (id, object) in new_objects {
         doc.max_id = doc.max_id.max(id.0);
         doc.objects.insert(id, object);
@@ -69,6 +83,10 @@ const PRIVATE_USE_BLOCK_TOKENS: usize = 3 + PRIVATE_USE_BLOCK as usize / 16;
 pub(crate) struct PrivateUse {
     /// Block → (its map, its first code).
     blocks: Vec<(Rc<ToUnicode>, u32)>,
+    /// The `ToUnicode` map of each font object of two bytes a code
+    /// (Type0, `Identity-H`/`-V`) whose map is read with certainty, copies
+    /// made here with their original's map.
+    pub(crate) two_byte: HashMap<ObjectId, Rc<ToUnicode>>,
 }
 
 impl PrivateUse {
@@ -80,6 +98,11 @@ impl PrivateUse {
         let offset = u32::from(c).checked_sub(PRIVATE_USE_FIRST)?;
         let (map, first) = self.blocks.get((offset / PRIVATE_USE_BLOCK) as usize)?;
         Some(map.text(first + offset % PRIVATE_USE_BLOCK))
+    }
+
+    /// The first private-use character after the document's blocks.
+    pub(crate) fn first_free(&self) -> u32 {
+        PRIVATE_USE_FIRST + self.blocks.len() as u32 * PRIVATE_USE_BLOCK
     }
 
     /// True when no font was given a private-use map.
