@@ -19,7 +19,8 @@
 //!   the font gives its code and whose `ToUnicode` maps the new codes to
 //!   consecutive private-use characters of planes 15–16 with one range
 //!   entry per 1024 characters. [`PageChars`] turns those characters back
-//!   into the font's own text. A budget page shows a few hundred codes of
+//!   into the font's own text. (Not where a map of the document points
+//!   into those planes itself.) A budget page shows a few hundred codes of
 //!   a font drawn from thousands, and this is what pdf-extract's map reader
 //!   (microseconds per entry) costs least to read.
 //!
@@ -111,7 +112,7 @@ impl<'u> PageText<'u> {
         let images = image_names(doc, page);
         let keep_draw = |name: &[u8]| !images.contains(name);
         let fonts = self.two_byte_fonts(doc, page);
-        let renumbered = match fonts.is_empty() {
+        let renumbered = match fonts.is_empty() || !self.private_use.allowed {
             true => None,
             false => {
                 let setting_font = states_setting_font(doc, page);

@@ -29,7 +29,8 @@ pub(crate) fn compact_per_page(doc: &mut Document) -> PrivateUse {
     planner.private_use_allowed = planner.maps.values().flatten().all(|m| !m.maps_to_planes_15_16());
     let changes: Vec<(ObjectId, Dictionary)> =
         pages.into_iter().filter_map(|page| Some((page, planner.page_resources(page)?))).collect();
-    let Planner { new_objects, mut private_use, fonts, copies, .. } = planner;
+    let Planner { new_objects, mut private_use, fonts, copies, private_use_allowed, .. } = planner;
+    private_use.allowed = private_use_allowed;
     // The maps of the two-byte fonts, for `pagetext`: each font's own, and
     // each copy's original's.
     for (&id, map) in &fonts {
@@ -87,6 +88,9 @@ pub(crate) struct PrivateUse {
     /// (Type0, `Identity-H`/`-V`) whose map is read with certainty, copies
     /// made here with their original's map.
     pub(crate) two_byte: HashMap<ObjectId, Rc<ToUnicode>>,
+    /// Whether private-use characters may stand for others: no map of the
+    /// document points into planes 15–16.
+    pub(crate) allowed: bool,
 }
 
 impl PrivateUse {
