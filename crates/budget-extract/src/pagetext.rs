@@ -42,18 +42,17 @@ const PLANES_END: u32 = 0x11_0000;
 #[derive(Debug, Default)]
 pub(crate) struct PageChars {
     first: u32,
-    /// Character − `first` → (the font's map, the code it stands for).
-    codes: Vec<(Rc<ToUnicode>, u32)>,
+    /// Character − `first` → the text of the code it stands for.
+    codes: Vec<String>,
 }
 
 impl PageChars {
     /// What `ch`, one character output by pdf-extract, stands for; `None`
     /// when it is not one of the page's characters.
-    pub(crate) fn text(&self, ch: &str) -> Option<String> {
+    pub(crate) fn text(&self, ch: &str) -> Option<&str> {
         let mut chars = ch.chars();
         let (Some(c), None) = (chars.next(), chars.next()) else { return None };
-        let (map, code) = self.codes.get(u32::from(c).checked_sub(self.first)? as usize)?;
-        Some(map.text(*code))
+        self.codes.get(u32::from(c).checked_sub(self.first)? as usize).map(String::as_str)
     }
 }
 
@@ -309,7 +308,7 @@ fn renumbered_font(
         ranges.push((k, k + len - 1, ch));
         k += len;
     }
-    chars.codes.extend(codes.iter().map(|&c| (Rc::clone(map), u32::from(c))));
+    chars.codes.extend(codes.iter().map(|&c| map.text(u32::from(c))));
     let cid = add(doc, Object::Dictionary(cid), added);
     let to_unicode = add(doc, Object::Stream(Stream::new(Dictionary::new(), write_ranges(&ranges))), added);
     copy.set("DescendantFonts", Object::Array(vec![Object::Reference(cid)]));
@@ -390,7 +389,7 @@ mod tests {
             size: f64,
             ch: &str,
         ) -> Result<(), OutputError> {
-            let ch = self.1.text(ch).or_else(|| self.2.text(ch)).unwrap_or_else(|| ch.to_string());
+            let ch = self.1.text(ch).map(str::to_string).or_else(|| self.2.text(ch)).unwrap_or_else(|| ch.to_string());
             self.0.push(format!("{ch:?} {trm:?} {w} {s} {size}"));
             Ok(())
         }
@@ -564,9 +563,9 @@ mod tests {
             ]
         );
         // Characters F03F0…F03F2: one range, as the block of 1024 ends at F03FF.
-        assert_eq!(chars.text("\u{f03f0}").as_deref(), Some("三"));
-        assert_eq!(chars.text("\u{f03f1}").as_deref(), Some("二"));
-        assert_eq!(chars.text("\u{f03f2}").as_deref(), Some("一"));
+        assert_eq!(chars.text("\u{f03f0}"), Some("三"));
+        assert_eq!(chars.text("\u{f03f1}"), Some("二"));
+        assert_eq!(chars.text("\u{f03f2}"), Some("一"));
         assert_eq!(chars.text("\u{f03f3}"), None);
         let written = copy.get(b"ToUnicode").and_then(Object::as_reference).expect("a ToUnicode reference");
         let stream = doc.get_object(written).and_then(Object::as_stream).expect("a stream");

@@ -233,13 +233,14 @@ impl OutputDev for Collector<'_> {
         font_size: f64,
         ch: &str,
     ) -> Result<(), OutputError> {
-        let text;
-        let ch = match self.page_chars.text(ch).or_else(|| self.private_use.text(ch)) {
-            Some(t) => {
-                text = t;
-                text.as_str()
-            }
-            None => ch,
+        let owned;
+        let ch = if let Some(t) = self.page_chars.text(ch) {
+            t
+        } else if let Some(t) = self.private_use.text(ch) {
+            owned = t;
+            owned.as_str()
+        } else {
+            ch
         };
         if self.glyphs.len() >= self.max_glyphs || ch.trim().is_empty() {
             return Ok(());
