@@ -11,27 +11,31 @@ use budget_model::{Glyph, Line, Run};
 /// last glyph kept there per text; a glyph is a copy when one of the 5 × 5
 /// buckets around its own holds a glyph of the same text closer than a
 /// quarter of its height (at least half a point). They are kept in an
-/// ordered map by row, column and text, so that the five buckets of a row
-/// are one range (and no hashing of positions a hostile file chooses).
+/// ordered map by text (numbered), row and column, so that the five buckets
+/// of a row holding the glyph's text are one range (and no hashing of
+/// positions a hostile file chooses).
 pub(crate) fn drop_fake_bold(glyphs: &mut Vec<Glyph>) {
-    use std::collections::BTreeMap;
+    use std::collections::{BTreeMap, HashMap};
     // Clamped far beyond any page, so that neighbours never overflow.
     let key = |v: f32| ((v * 2.0).round() as i64).clamp(-(1 << 40), 1 << 40);
-    // (row, column, text) → index of the last glyph kept there.
-    let mut seen: BTreeMap<(i64, i64, &str), usize> = BTreeMap::new();
+    let mut texts: HashMap<&str, u32> = HashMap::new();
+    // (text, row, column) → index of the last glyph kept there.
+    let mut seen: BTreeMap<(u32, i64, i64), usize> = BTreeMap::new();
     let mut keep = vec![true; glyphs.len()];
     for (i, g) in glyphs.iter().enumerate() {
+        let next = texts.len() as u32;
+        let text = *texts.entry(g.text.as_str()).or_insert(next);
         let tolerance = (g.height() * 0.25).max(0.5);
         let (kx, ky) = (key(g.x0), key(g.top));
-        let close = |(&(_, _, text), &j): (&(i64, i64, &str), &usize)| {
+        let close = |(_, &j): (_, &usize)| {
             let k: &Glyph = &glyphs[j];
-            text == g.text && (k.x0 - g.x0).abs() < tolerance && (k.top - g.top).abs() < tolerance
+            (k.x0 - g.x0).abs() < tolerance && (k.top - g.top).abs() < tolerance
         };
-        let duplicate = (ky - 2..=ky + 2).any(|row| seen.range((row, kx - 2, "")..(row, kx + 3, "")).any(close));
+        let duplicate = (ky - 2..=ky + 2).any(|row| seen.range((text, row, kx - 2)..=(text, row, kx + 2)).any(close));
         if duplicate {
             keep[i] = false;
         } else {
-            seen.insert((ky, kx, g.text.as_str()), i);
+            seen.insert((text, ky, kx), i);
         }
     }
     let mut flags = keep.into_iter();
