@@ -12,10 +12,13 @@
 //!   subsets whose maps hold exactly the characters of the whole document
 //!   (a few hundred to a few thousand entries), though a page shows only a
 //!   part of them: each page gets its own copies of its fonts with maps of
-//!   the codes it shows ([`pages`], below); where a page shows many codes
-//!   of a Type0 font that lie close together, the copy maps each block of
-//!   128 codes to private-use characters with one range entry, which the
-//!   output device turns back into the map's text ([`PrivateUse`]).
+//!   the codes it shows ([`pages`], below), but for its two-byte fonts
+//!   where every string's font is known from the page's own content (no
+//!   form drawn, no string before a font), which `pagetext` renumbers
+//!   instead; where a page shows many codes of a Type0 font that lie close
+//!   together, the copy maps each block of 128 codes to private-use
+//!   characters with one range entry, which the output device turns back
+//!   into the map's text ([`PrivateUse`]).
 //!
 //! For the maps, the page's content (and the form XObjects it draws,
 //! followed as pdf-extract follows them) is read for the strings shown and

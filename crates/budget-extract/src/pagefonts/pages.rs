@@ -191,6 +191,8 @@ struct PageCodes {
     by_name: HashMap<Vec<u8>, BTreeSet<u32>>,
     /// Strings shown where the font in force is not known: every font.
     unknown: Vec<Vec<u8>>,
+    /// Whether a form (an XObject that is not an image) is drawn.
+    drew_form: bool,
 }
 
 impl PageCodes {
@@ -275,11 +277,17 @@ impl<'a> Planner<'a> {
         }
         let content = self.doc.get_page_content(page).ok()?;
         let forms = targets.iter().map(|(name, _, map)| (name.to_vec(), map.codes)).collect();
-        let mut codes = PageCodes { forms, by_name: HashMap::new(), unknown: Vec::new() };
+        let mut codes = PageCodes { forms, by_name: HashMap::new(), unknown: Vec::new(), drew_form: false };
         self.walk(&events(&content)?, resources, 0, &mut codes)?;
+        // Where every string's font is known from the page's own content,
+        // `pagetext` renumbers the two-byte fonts: no copies for those.
+        let renumbered = !codes.drew_form && codes.unknown.is_empty() && self.private_use_allowed;
         let mut new_fonts = fonts.clone();
         let mut changed = false;
         for (name, id, map) in targets {
+            if renumbered && map.codes == Codes::TwoBytes {
+                continue;
+            }
             if let Some(copy) = self.copy(id, &map, codes.codes(name, &map)) {
                 new_fonts.set(name.to_vec(), Object::Reference(copy));
                 changed = true;
@@ -305,7 +313,8 @@ impl<'a> Planner<'a> {
                 Event::Font(name) => font = name.as_deref(),
                 Event::Show(s) => codes.show(font, s),
                 Event::Draw(name) => {
-                    let (events, inner) = self.xobject(name.as_deref()?, resources)?;
+                    let (events, inner, image) = self.xobject(name.as_deref()?, resources)?;
+                    codes.drew_form |= !image;
                     if depth >= MAX_DEPTH {
                         return None;
                     }
@@ -316,19 +325,21 @@ impl<'a> Planner<'a> {
         Some(())
     }
 
-    /// The events and resources of the XObject `name` (pdf-extract reads
-    /// images as content too); `None` where pdf-extract would panic.
-    fn xobject(&mut self, name: &[u8], resources: &'a Dictionary) -> Option<(Rc<Vec<Event>>, &'a Dictionary)> {
+    /// The events and resources of the XObject `name`, and whether it is an
+    /// image (pdf-extract reads images as content too); `None` where
+    /// pdf-extract would panic.
+    fn xobject(&mut self, name: &[u8], resources: &'a Dictionary) -> Option<(Rc<Vec<Event>>, &'a Dictionary, bool)> {
         let xobjects = self.deref(resources.get(b"XObject").ok()?)?.as_dict().ok()?;
         let entry = xobjects.get(name).ok()?;
         let stream = self.deref(entry)?.as_stream().ok()?;
+        let image = stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image");
         let own = stream.dict.get(b"Resources").ok().and_then(|r| self.deref(r)).and_then(|r| r.as_dict().ok());
         let scan = || events(&stream_content(stream)).map(Rc::new);
         let events = match entry.as_reference() {
             Ok(id) => self.xobjects.entry(id).or_insert_with(scan).clone()?,
             Err(_) => scan()?,
         };
-        Some((events, own.unwrap_or(resources)))
+        Some((events, own.unwrap_or(resources), image))
     }
 
     fn deref(&self, object: &'a Object) -> Option<&'a Object> {

