@@ -31,6 +31,12 @@ doc:
 
 check: fmt clippy test doc
 
+# The in-process stages (criterion), then whole-process runs against
+# pdftotext on ../shared/corpus/real (needs hyperfine, poppler-utils, time).
+bench: build
+	$(CARGO) bench -p budget-parse --bench pipeline
+	scripts/bench.sh $(BIN)
+
 clean:
 	rm -rf out
 	$(CARGO) clean
