@@ -1,7 +1,7 @@
 //! The shared corpora beside the project (`../shared`); skipped, with a
 //! note, when they are absent.
 
-use crate::support::{run, shared, TempDir};
+use crate::support::{output_files, run, shared, TempDir};
 
 fn documents(dir: &std::path::Path) -> Vec<csv::StringRecord> {
     let text = std::fs::read_to_string(dir.join("documents.csv")).expect("documents.csv");
@@ -9,20 +9,40 @@ fn documents(dir: &std::path::Path) -> Vec<csv::StringRecord> {
 }
 
 #[test]
-fn every_real_pdf_gives_tables_or_a_clear_error() {
+fn every_real_pdf_gives_tables_or_a_clear_error_alike_with_one_job_or_two() {
     let Some(shared) = shared() else {
         eprintln!("skipped: ../shared is absent");
         return;
     };
     let tmp = TempDir::new("real");
-    let out = run(&[
-        "convert",
-        shared.join("corpus/real").to_str().unwrap_or_default(),
-        "--out",
-        tmp.path().to_str().unwrap_or_default(),
-    ]);
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
-    let docs = documents(tmp.path());
+    let convert = |jobs: &str, out: &std::path::Path| {
+        let folder = shared.join("corpus/real");
+        run(&[
+            "convert",
+            folder.to_str().unwrap_or_default(),
+            "--jobs",
+            jobs,
+            "--out",
+            out.to_str().unwrap_or_default(),
+        ])
+    };
+    let (one, two) = (tmp.path().join("one"), tmp.path().join("two"));
+    let out = convert("2", &two);
+    assert_eq!(out.status.code(), Some(1), "real_24 fails: {}", String::from_utf8_lossy(&out.stderr));
+    // One line per file as it finishes, then the summary.
+    let log = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 26, "{log}");
+    assert!(lines[..25].iter().all(|l| l.starts_with('[') && l.contains("/25] real_")), "{log}");
+    assert!(lines[25].starts_with("25 files: ") && lines[25].contains(" failed;"), "{log}");
+    // The same files whatever the number of jobs.
+    assert_eq!(convert("1", &one).status.code(), Some(1));
+    let (a, b) = (output_files(&one, |_| true), output_files(&two, |_| true));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(v == &b[k], "{k} differs between --jobs 1 and --jobs 2");
+    }
+    let docs = documents(&two);
     assert_eq!(docs.len(), 25);
     for d in &docs {
         let (source, tables, status, error) = (&d[0], &d[5], &d[9], &d[10]);
