@@ -275,20 +275,133 @@ fn push_rows(raw: &mut RawTable, g: &Grid, from: usize, cols: &[(usize, usize)],
 }
 
 /// Maps the logical columns of a continuation grid onto the first grid's by
-/// horizontal position; `None` when they do not line up.
+/// horizontal position: by its middle, or, for a cell across several of
+/// the first grid's columns (a `合计` label over the code and name columns),
+/// to the first of them, as the first grid's own rows put such a cell.
+/// `None` when they do not line up: fewer than 8 in 10 of its columns map,
+/// or they cover fewer than 6 in 10 of the first grid's columns.
 fn map_columns(g: &Grid, cols: &[(usize, usize)], first: &[(f32, f32)]) -> Option<Vec<Option<usize>>> {
+    let mids: Vec<f32> = first.iter().map(|&(x0, x1)| (x0 + x1) / 2.0).collect();
     let mut map = Vec::with_capacity(cols.len());
-    let mut hits = 0;
+    let mut covered = vec![false; first.len()];
     for &(a, b) in cols {
-        let mid = (g.xs[a] + g.xs[b]) / 2.0;
-        let j = first.iter().position(|&(x0, x1)| mid >= x0 && mid <= x1);
-        hits += usize::from(j.is_some());
+        let (x0, x1) = (g.xs[a], g.xs[b]);
+        let across: Vec<usize> = (0..first.len()).filter(|&j| mids[j] >= x0 && mids[j] <= x1).collect();
+        let j = match across.as_slice() {
+            [j, _, ..] => Some(*j),
+            _ => {
+                let mid = (x0 + x1) / 2.0;
+                first.iter().position(|&(f0, f1)| mid >= f0 && mid <= f1)
+            }
+        };
+        across.iter().chain(j.as_ref()).for_each(|&k| covered[k] = true);
         map.push(j);
     }
-    let distinct = {
-        let mut m: Vec<usize> = map.iter().flatten().copied().collect();
-        m.dedup();
-        m.len()
-    };
-    (hits * 10 >= cols.len() * 8 && distinct * 10 >= first.len() * 6).then_some(map)
+    let hits = map.iter().flatten().count();
+    let covered = covered.iter().filter(|&&c| c).count();
+    (hits * 10 >= cols.len() * 8 && covered * 10 >= first.len() * 6).then_some(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use budget_model::{Glyph, Page, Rule};
+
+    use super::*;
+    use crate::grid::find_grids;
+    use crate::title::parse_title;
+
+    /// A page of ruled rows (`ys`) and columns (`xs`); `cells` are
+    /// (text, x, row) written at the left of their cell.
+    fn page(number: u32, xs: &[f32], ys: &[f32], cells: &[(&str, f32, usize)]) -> Page {
+        let mut p = Page::new(number);
+        let (right, bottom) = (xs[xs.len() - 1], ys[ys.len() - 1]);
+        for &y in ys {
+            p.rules.push(Rule::new(0.0, y, right, y));
+        }
+        for &x in xs {
+            p.rules.push(Rule::new(x, 0.0, x, bottom));
+        }
+        for &(text, x, row) in cells {
+            let top = ys[row] + 5.0;
+            let mut at = x + 2.0;
+            for ch in text.chars() {
+                p.glyphs.push(Glyph { text: ch.to_string(), x0: at, x1: at + 8.0, top, bottom: top + 8.0 });
+                at += 9.0;
+            }
+        }
+        p
+    }
+
+    #[test]
+    fn a_lone_total_row_on_the_next_page_joins_the_table() {
+        // Page 1: 类 | 款 | 项 | name | 合计 | 基本支出, two rows. Page 2:
+        // the 合计 row alone, its label across the code and name columns
+        // (which count as one of the three columns it has).
+        let xs = [0.0, 30.0, 50.0, 70.0, 200.0, 280.0, 360.0];
+        let first = page(
+            1,
+            &xs,
+            &[0.0, 20.0, 40.0, 60.0],
+            &[
+                ("类", 0.0, 0),
+                ("款", 30.0, 0),
+                ("项", 50.0, 0),
+                ("科目名称", 70.0, 0),
+                ("合计", 200.0, 0),
+                ("基本支出", 280.0, 0),
+                ("201", 0.0, 1),
+                ("一般公共服务支出", 70.0, 1),
+                ("10.00", 200.0, 1),
+                ("6.00", 280.0, 1),
+                ("201", 0.0, 2),
+                ("05", 30.0, 2),
+                ("统计信息事务", 70.0, 2),
+                ("10.00", 200.0, 2),
+                ("6.00", 280.0, 2),
+            ],
+        );
+        let second = page(
+            2,
+            &[0.0, 200.0, 280.0, 360.0],
+            &[0.0, 20.0],
+            &[("合计", 0.0, 0), ("15.00", 200.0, 0), ("11.00", 280.0, 0)],
+        );
+        let (g1, g2) = (find_grids(&first), find_grids(&second));
+        let title = parse_title("三、部门支出总表").expect("a title");
+        let mut findings = Vec::new();
+        let raw = table_from_grids(title, &[&g1[0], &g2[0]], &mut findings);
+        assert!(findings.is_empty(), "{findings:?}");
+        let rows: Vec<&[String]> = raw.rows.iter().map(|r| r.cells.as_slice()).collect();
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[2], ["合计", "", "", "", "15.00", "11.00"]);
+        assert_eq!(raw.pages, [1, 2]);
+    }
+
+    #[test]
+    fn a_narrower_table_on_the_next_page_stays_apart() {
+        let xs = [0.0, 60.0, 200.0, 280.0, 360.0];
+        let first = page(
+            1,
+            &xs,
+            &[0.0, 20.0, 40.0],
+            &[
+                ("科目编码", 0.0, 0),
+                ("科目名称", 60.0, 0),
+                ("合计", 200.0, 0),
+                ("基本支出", 280.0, 0),
+                ("201", 0.0, 1),
+                ("一般公共服务支出", 60.0, 1),
+                ("10.00", 200.0, 1),
+                ("6.00", 280.0, 1),
+            ],
+        );
+        // Two columns under the first table's first two.
+        let second = page(2, &[0.0, 60.0, 200.0], &[0.0, 20.0], &[("说明", 0.0, 0), ("无", 60.0, 0)]);
+        let (g1, g2) = (find_grids(&first), find_grids(&second));
+        let title = parse_title("三、部门支出总表").expect("a title");
+        let mut findings = Vec::new();
+        let raw = table_from_grids(title, &[&g1[0], &g2[0]], &mut findings);
+        assert_eq!(raw.rows.len(), 1);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+    }
 }
