@@ -253,7 +253,7 @@ fn cid_widths(doc: &Document, font: ObjectId) -> Option<Widths> {
                     if !matches!(width, Object::Integer(_) | Object::Real(_)) {
                         return None;
                     }
-                    widths.insert((first + j as i64) as u32, width.clone());
+                    widths.insert(first.wrapping_add(j as i64) as u32, width.clone());
                 }
                 i += 2;
             }

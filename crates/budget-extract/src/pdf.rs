@@ -74,8 +74,9 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
             Some(ops) => catch_quietly(|| page_rules(&doc, id, view, ops)).unwrap_or_default(),
             None => Vec::new(),
         };
+        // A panic there leaves the page as it is (and pdf-extract reads it whole).
         let shown = match (&operations, &content) {
-            (Some(ops), Some(content)) => page_text.show(&mut doc, id, ops, content),
+            (Some(ops), Some(content)) => catch_quietly(|| page_text.show(&mut doc, id, ops, content)).ok().flatten(),
             _ => None,
         };
         drop(operations);
