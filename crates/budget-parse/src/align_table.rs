@@ -427,4 +427,25 @@ mod tests {
         assert_eq!(raw.rows[1].cells[6], "0.00");
         assert_eq!(raw.unit.as_deref(), Some("万元"));
     }
+
+    #[test]
+    fn a_lone_total_row_on_the_next_page_is_a_row_of_the_table() {
+        let page1 = [
+            line(20.0, &[("科目编码", 40.0, 72.0), ("科目名称", 120.0, 152.0), ("合计", 260.0, 276.0)]),
+            line(40.0, &[("201", 40.0, 52.0), ("一般公共服务支出", 120.0, 184.0), ("10.00", 260.0, 280.0)]),
+            line(50.0, &[("203", 40.0, 52.0), ("国防支出", 120.0, 152.0), ("5.00", 264.0, 280.0)]),
+        ];
+        let page2 = [line(40.0, &[("合计", 60.0, 76.0), ("15.00", 260.0, 280.0)])];
+        let placed: Vec<PlacedLine<'_>> = page1
+            .iter()
+            .map(|l| PlacedLine { line: l, page: 1 })
+            .chain(page2.iter().map(|l| PlacedLine { line: l, page: 2 }))
+            .collect();
+        let title = Title { no: "3".into(), text: "部门支出总表".into(), key: TableKey::ExpenseSummary };
+        let raw = table_from_layout(title, &placed).expect("a table");
+        let rows: Vec<&[String]> = raw.rows.iter().map(|r| r.cells.as_slice()).collect();
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[2], ["", "合计", "15.00"]);
+        assert_eq!(raw.pages, [1, 2]);
+    }
 }
