@@ -27,6 +27,7 @@
 //! paths.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pdf_extract::content::Content;
@@ -203,8 +204,6 @@ pub(crate) fn text_renumbered<'n>(
     let mut out = Vec::with_capacity(bytes.len() / 2);
     let mut font: Option<&[u8]> = None;
     let mut stack: Vec<Option<&[u8]>> = Vec::new();
-    // Per font name: the codes in new-code order, and code → new code.
-    type Numbering<'n> = (&'n [u8], Vec<u16>, std::collections::HashMap<u16, u16>);
     let mut fonts: Vec<Numbering> = Vec::new();
     for (i, (operator, operands)) in ops.iter().enumerate() {
         if !TEXT_OPERATORS.contains(&operator) {
@@ -221,70 +220,84 @@ pub(crate) fn text_renumbered<'n>(
             b"gs" if operands.first().and_then(Operand::name).is_none_or(&state_sets_font) => return None,
             b"Do" if operands.first().and_then(Operand::name).is_none_or(&keep_draw) => return None,
             b"Do" => continue,
-            b"Tj" | b"TJ" => {
+            b"Tj" | b"TJ" if two_byte(font?) => {
                 let name = font?;
-                if two_byte(name) {
-                    let at = match fonts.iter().position(|(n, _, _)| *n == name) {
-                        Some(at) => at,
-                        None => {
-                            fonts.push((name, Vec::new(), std::collections::HashMap::new()));
-                            fonts.len() - 1
-                        }
-                    };
-                    let (_, order, new) = &mut fonts[at];
-                    let mut renumber = |s: &[u8], out: &mut Vec<u8>| -> Option<()> {
-                        out.push(b'<');
-                        for pair in s.chunks(2) {
-                            let code = match *pair {
-                                [hi, lo] => {
-                                    let code = u16::from_be_bytes([hi, lo]);
-                                    let next = u16::try_from(order.len()).ok()?;
-                                    *new.entry(code).or_insert_with(|| {
-                                        order.push(code);
-                                        next
-                                    })
-                                }
-                                // An odd last byte: no code to pdf-extract, kept as it is.
-                                _ => {
-                                    out.extend_from_slice(format!("{:02X}", pair[0]).as_bytes());
-                                    continue;
-                                }
-                            };
-                            out.extend_from_slice(format!("{code:04X}").as_bytes());
-                        }
-                        out.push(b'>');
-                        Some(())
-                    };
-                    match (operator, operands.first()?) {
-                        (b"Tj", Operand::String(s)) => renumber(s, &mut out)?,
-                        (b"TJ", Operand::Array(items)) => {
-                            out.push(b'[');
-                            for item in items {
-                                match item {
-                                    Operand::String(s) => renumber(s, &mut out)?,
-                                    Operand::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
-                                    Operand::RealText(text) => out.extend_from_slice(text),
-                                    _ => return None,
-                                }
-                                out.push(b' ');
-                            }
-                            out.push(b']');
-                        }
-                        _ => return None,
+                let at = match fonts.iter().position(|f| f.name == name) {
+                    Some(at) => at,
+                    None => {
+                        fonts.push(Numbering { name, order: Vec::new(), new: HashMap::new() });
+                        fonts.len() - 1
                     }
-                    out.extend_from_slice(b" ");
-                    out.extend_from_slice(operator);
-                    out.push(b'\n');
-                    continue;
-                }
+                };
+                fonts[at].write_shown(operator, operands.first()?, &mut out)?;
+                continue;
             }
             _ => {}
         }
         out.extend_from_slice(&bytes[ops.spans[i].clone()]);
         out.push(b'\n');
     }
-    let codes = fonts.into_iter().map(|(name, order, _)| (name, order)).collect();
+    let codes = fonts.into_iter().map(|f| (f.name, f.order)).collect();
     Some(Renumbered { content: out, codes })
+}
+
+/// The codes of one font name renumbered in the order first shown.
+struct Numbering<'n> {
+    name: &'n [u8],
+    /// The code each new code stands for.
+    order: Vec<u16>,
+    /// Code → new code.
+    new: HashMap<u16, u16>,
+}
+
+impl Numbering<'_> {
+    /// `<hex> Tj` or `[<hex> n …] TJ` with the string's codes renumbered;
+    /// `None` for an operand pdf-extract reads otherwise, or past 65,536
+    /// codes.
+    fn write_shown(&mut self, operator: &[u8], operand: &Operand, out: &mut Vec<u8>) -> Option<()> {
+        match (operator, operand) {
+            (b"Tj", Operand::String(s)) => self.write_string(s, out)?,
+            (b"TJ", Operand::Array(items)) => {
+                out.push(b'[');
+                for item in items {
+                    match item {
+                        Operand::String(s) => self.write_string(s, out)?,
+                        Operand::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                        Operand::RealText(text) => out.extend_from_slice(text),
+                        _ => return None,
+                    }
+                    out.push(b' ');
+                }
+                out.push(b']');
+            }
+            _ => return None,
+        }
+        out.push(b' ');
+        out.extend_from_slice(operator);
+        out.push(b'\n');
+        Some(())
+    }
+
+    /// A string as a hex string of new codes, two bytes each; an odd last
+    /// byte, no code to pdf-extract, is kept as it is.
+    fn write_string(&mut self, s: &[u8], out: &mut Vec<u8>) -> Option<()> {
+        out.push(b'<');
+        for pair in s.chunks(2) {
+            let [hi, lo] = *pair else {
+                out.extend_from_slice(format!("{:02X}", pair[0]).as_bytes());
+                continue;
+            };
+            let code = u16::from_be_bytes([hi, lo]);
+            let next = u16::try_from(self.order.len()).ok()?;
+            let new = *self.new.entry(code).or_insert_with(|| {
+                self.order.push(code);
+                next
+            });
+            out.extend_from_slice(format!("{new:04X}").as_bytes());
+        }
+        out.push(b'>');
+        Some(())
+    }
 }
 
 /// The fast reader; `None` when the stream needs lopdf (module docs).
