@@ -85,3 +85,23 @@ fn real_25_unigb_utf16_h_text_is_decoded() {
     );
     assert!(text.contains("\n2023年全市一般公共预算收入2616.81亿元，比上年执行\n"), "a line of page 6");
 }
+
+/// real_04 (上海市普陀区万里街道, 2024) prints its 部门支出总表 on pages
+/// 16–19 and the table's 合计 row alone on page 20, its label across the
+/// 类/款/项 and name columns: that row was dropped as a table whose columns
+/// did not line up.
+#[test]
+fn real_04_expense_summary_keeps_its_total_row_printed_alone_on_page_20() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    };
+    let tmp = TempDir::new("real_04");
+    let pdf = shared.join("corpus/real/real_04.pdf");
+    let out = run(&["convert", pdf.to_str().unwrap_or_default(), "--out", tmp.path().to_str().unwrap_or_default()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = std::fs::read_to_string(tmp.path().join("real_04/t3_expense_summary.csv")).expect("table 3");
+    assert_eq!(table.lines().last(), Some(",合计,156211123,99706020,56505103"));
+    let docs = documents(tmp.path());
+    assert_eq!((&docs[0][9], &docs[0][8]), ("ok", "0"), "status and checks failed");
+}
