@@ -23,6 +23,9 @@
 #                                 the same files as one batch
 # Output folders are emptied before each run, outside the time measured.
 #
+# Then ROUNDS (default 15) alternating rounds of pdftotext -layout and the
+# folder with --jobs 1, back to back, for their ratio round by round.
+#
 # Reports pages/s (from the median and from the fastest run), the ratio to
 # pdftotext -layout, and peak resident set size: GNU time's "Maximum
 # resident set size", the largest single process among the one started and
@@ -123,7 +126,22 @@ rss_jobs1=$(rss "$bin" convert "$work/in" --out "$work/batch" --jobs 1)
 rm -rf "$work/batch"
 rss_jobs2=$(rss "$bin" convert "$work/in" --out "$work/batch" --jobs 2)
 
-python3 - "$work/times.json" "$pages" "$rss_layout" "$rss_plain" "$rss_convert" "$rss_jobs1" "$rss_jobs2" << 'REPORT'
+# Alternating rounds: pdftotext -layout over the files, then the folder
+# with --jobs 1, back to back, ROUNDS times; the ratio of each round. A
+# load that comes and goes on the machine then falls on both alike.
+rounds=${ROUNDS:-15}
+for _ in $(seq "$rounds"); do
+    t0=$(date +%s.%N)
+    "$work/each.sh" layout - - $files
+    t1=$(date +%s.%N)
+    rm -rf "$work/batch"
+    t2=$(date +%s.%N)
+    "$bin" convert "$work/in" --out "$work/batch" --jobs 1 > /dev/null 2>&1 || true
+    t3=$(date +%s.%N)
+    echo "$t0 $t1 $t2 $t3"
+done > "$work/rounds.txt"
+
+python3 - "$work/times.json" "$pages" "$rss_layout" "$rss_plain" "$rss_convert" "$rss_jobs1" "$rss_jobs2" "$work/rounds.txt" << 'REPORT'
 import json, statistics, sys
 
 times, pages = json.load(open(sys.argv[1]))["results"], int(sys.argv[2])
@@ -136,4 +154,8 @@ for r, kb in zip(times, rss):
     print(f"| {r['command']} | {med:.2f} | {fast:.2f} | {pages / med:.0f} | {pages / fast:.0f} | {base / med:.2f}× | {kb / 1024:.0f} |")
 one, two = (statistics.median(r["times"]) for r in times[3:5])
 print(f"\n--jobs 2 against --jobs 1 on the folder (medians): {one / two:.2f}× as fast")
+rounds = [[float(x) for x in line.split()] for line in open(sys.argv[8])]
+ratios = [(t1 - t0) / (t3 - t2) for t0, t1, t2, t3 in rounds]
+print(f"alternating rounds ({len(rounds)}), folder --jobs 1 against pdftotext -layout: "
+      f"median {statistics.median(ratios):.2f}×, from {min(ratios):.2f}× to {max(ratios):.2f}×")
 REPORT
