@@ -10,7 +10,8 @@
 //!   ([`crate::content::text_only`]), not compressed: paths, colours and
 //!   marked content are most of a budget page, and the rules of the tables
 //!   are read from the whole content by `paths`; `Do`s of images are left
-//!   out too (pdf-extract would inflate an image and parse it as content);
+//!   out too (they show no text, and unlike a form's they do not stop the
+//!   renumbering below);
 //! - where the fonts strings are shown in are certain from that content
 //!   ([`crate::content::text_renumbered`]), the codes each font of two bytes
 //!   a code (Type0, `Identity-H`/`-V`, with a map `pagefonts` reads with
@@ -156,14 +157,11 @@ impl<'u> PageText<'u> {
 
     /// The page's fonts of two bytes a code whose map and widths are read
     /// with certainty, by name: (font, map, widths).
-    fn two_byte_fonts(
-        &mut self,
-        doc: &Document,
-        page: ObjectId,
-    ) -> HashMap<Vec<u8>, (ObjectId, Rc<ToUnicode>, Rc<Widths>)> {
-        let mut out = HashMap::new();
-        let Some(resources) = doc.get_dictionary(page).ok().and_then(|p| p.get(b"Resources").ok()) else { return out };
-        let Some(fonts) = font_dictionary(doc, resources) else { return out };
+    fn two_byte_fonts(&mut self, doc: &Document, page: ObjectId) -> TwoByteFonts {
+        let mut out = TwoByteFonts::new();
+        let Some(fonts) = page_resources(doc, page).and_then(|r| resource_dictionary(doc, r, b"Font")) else {
+            return out;
+        };
         for (name, font) in fonts.iter() {
             let Ok(id) = font.as_reference() else { continue };
             let Some(map) = self.private_use.two_byte.get(&id) else { continue };
@@ -192,7 +190,7 @@ fn install_fonts(
         return None;
     }
     let resources = doc.get_dictionary(page).ok()?.get(b"Resources").ok()?.clone();
-    let mut new_fonts = font_dictionary(doc, &resources)?.clone();
+    let mut new_fonts = resource_dictionary(doc, &resources, b"Font")?.clone();
     for (name, codes) in codes {
         let (font, map, widths) = fonts.get(*name)?;
         let copy = renumbered_font(doc, *font, map, widths, codes, chars, &mut put_back.added)?;
@@ -212,10 +210,31 @@ fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
     }
 }
 
-/// The `/Font` dictionary of a resources entry.
-fn font_dictionary<'a>(doc: &'a Document, resources: &'a Object) -> Option<&'a Dictionary> {
+/// The page's `/Resources` entry (its own: every page has one,
+/// `nesting::pin_inherited`).
+fn page_resources(doc: &Document, page: ObjectId) -> Option<&Object> {
+    doc.get_dictionary(page).ok()?.get(b"Resources").ok()
+}
+
+/// The `key` dictionary (`/Font`, `/XObject`, `/ExtGState`) of a resources
+/// entry.
+fn resource_dictionary<'a>(doc: &'a Document, resources: &'a Object, key: &[u8]) -> Option<&'a Dictionary> {
     let resources = deref(doc, resources)?.as_dict().ok()?;
-    deref(doc, resources.get(b"Font").ok()?)?.as_dict().ok()
+    deref(doc, resources.get(key).ok()?)?.as_dict().ok()
+}
+
+/// The names of the page's `key` resources whose object (`None`: a
+/// reference to nothing) `keep` accepts.
+fn resource_names(
+    doc: &Document,
+    page: ObjectId,
+    key: &[u8],
+    keep: impl Fn(Option<&Object>) -> bool,
+) -> HashSet<Vec<u8>> {
+    let Some(dict) = page_resources(doc, page).and_then(|r| resource_dictionary(doc, r, key)) else {
+        return HashSet::new();
+    };
+    dict.iter().filter(|(_, o)| keep(deref(doc, o))).map(|(name, _)| name.clone()).collect()
 }
 
 fn add(doc: &mut Document, object: Object, added: &mut Vec<ObjectId>) -> ObjectId {
@@ -319,45 +338,15 @@ fn renumbered_font(
 /// The names of the page's `/ExtGState` resources that set a font (or
 /// cannot be read: pdf-extract panics on those).
 fn states_setting_font(doc: &Document, page: ObjectId) -> HashSet<Vec<u8>> {
-    let states = doc
-        .get_dictionary(page)
-        .ok()
-        .and_then(|d| d.get(b"Resources").ok())
-        .and_then(|r| deref(doc, r))
-        .and_then(|r| r.as_dict().ok())
-        .and_then(|r| r.get(b"ExtGState").ok())
-        .and_then(|x| deref(doc, x))
-        .and_then(|x| x.as_dict().ok());
-    let Some(states) = states else { return HashSet::new() };
-    states
-        .iter()
-        .filter(|(_, o)| deref(doc, o).and_then(|o| o.as_dict().ok()).is_none_or(|d| d.has(b"Font")))
-        .map(|(name, _)| name.clone())
-        .collect()
+    resource_names(doc, page, b"ExtGState", |o| o.and_then(|o| o.as_dict().ok()).is_none_or(|d| d.has(b"Font")))
 }
 
-/// The names of the page's `/XObject` resources that are images (the
-/// page's own `/Resources`, which every page has: `nesting::pin_inherited`).
+/// The names of the page's `/XObject` resources that are images.
 fn image_names(doc: &Document, page: ObjectId) -> HashSet<Vec<u8>> {
-    let xobjects = doc
-        .get_dictionary(page)
-        .ok()
-        .and_then(|d| d.get(b"Resources").ok())
-        .and_then(|r| deref(doc, r))
-        .and_then(|r| r.as_dict().ok())
-        .and_then(|r| r.get(b"XObject").ok())
-        .and_then(|x| deref(doc, x))
-        .and_then(|x| x.as_dict().ok());
-    let Some(xobjects) = xobjects else { return HashSet::new() };
-    xobjects
-        .iter()
-        .filter(|(_, o)| {
-            deref(doc, o)
-                .and_then(|o| o.as_stream().ok())
-                .is_some_and(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image"))
-        })
-        .map(|(name, _)| name.clone())
-        .collect()
+    resource_names(doc, page, b"XObject", |o| {
+        o.and_then(|o| o.as_stream().ok())
+            .is_some_and(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image"))
+    })
 }
 
 #[cfg(test)]
