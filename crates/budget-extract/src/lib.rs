@@ -31,6 +31,8 @@ mod pagetext;
 mod paths;
 pub mod pdf;
 mod repair;
+#[cfg(test)]
+mod testing;
 pub mod text;
 mod view;
 

@@ -353,53 +353,14 @@ fn image_names(doc: &Document, page: ObjectId) -> HashSet<Vec<u8>> {
 mod tests {
     use std::path::{Path, PathBuf};
 
-    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-
     use super::*;
-    use crate::guard::catch_quietly;
     use crate::pdf::PdfOptions;
+    use crate::testing::{output_page, pdfs};
 
-    /// Every character pdf-extract outputs, as what it stands for, with its
-    /// matrix, width and size.
-    struct Record<'p>(Vec<String>, &'p PageChars, &'p PrivateUse);
-
-    impl OutputDev for Record<'_> {
-        fn begin_page(&mut self, _: u32, _: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_page(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn output_character(
-            &mut self,
-            trm: &Transform,
-            w: f64,
-            s: f64,
-            size: f64,
-            ch: &str,
-        ) -> Result<(), OutputError> {
-            let ch = self.1.text(ch).map(str::to_string).or_else(|| self.2.text(ch)).unwrap_or_else(|| ch.to_string());
-            self.0.push(format!("{ch:?} {trm:?} {w} {s} {size}"));
-            Ok(())
-        }
-        fn begin_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_line(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-    }
-
+    /// What pdf-extract outputs for a page, the page's and the document's
+    /// private-use characters as what they stand for.
     fn output(doc: &Document, number: u32, chars: &PageChars, private_use: &PrivateUse) -> Result<Vec<String>, String> {
-        let mut record = Record(Vec::new(), chars, private_use);
-        match catch_quietly(|| pdf_extract::output_doc_page(doc, &mut record, number)) {
-            Ok(Ok(())) => Ok(record.0),
-            Ok(Err(e)) => Err(format!("{e:?}")),
-            Err(panic) => Err(panic),
-        }
+        output_page(doc, number, &|ch| chars.text(ch).map(str::to_string).or_else(|| private_use.text(ch)))
     }
 
     /// Reads every page of a PDF as it is and as [`PageText::show`] gives
@@ -431,18 +392,6 @@ mod tests {
             assert_eq!(doc.get_object(id).cloned().ok(), page_before, "{} page {number} put back", path.display());
         }
         (shown, renumbered)
-    }
-
-    fn pdfs(dir: &Path) -> Vec<PathBuf> {
-        let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
-            .collect();
-        out.sort();
-        out
     }
 
     #[test]

@@ -2,54 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-use pdf_extract::{Dictionary, Document, MediaBox, Object, OutputDev, OutputError, Stream, Transform};
+use pdf_extract::{Dictionary, Document, Object, Stream};
 
 use super::cmap::ToUnicode;
 use super::lighten;
 use super::pages::compact_per_page;
 use super::pages::PrivateUse;
-use crate::guard::catch_quietly;
+use crate::testing::{output_page, pdfs};
 
-/// Every character pdf-extract outputs, with its matrix, width and size;
-/// private-use characters as what they stand for.
-struct Record<'p>(Vec<String>, &'p PrivateUse);
-
-impl OutputDev for Record<'_> {
-    fn begin_page(&mut self, _: u32, _: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_page(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn output_character(&mut self, trm: &Transform, w: f64, s: f64, size: f64, ch: &str) -> Result<(), OutputError> {
-        let ch = self.1.text(ch).unwrap_or_else(|| ch.to_string());
-        self.0.push(format!("{ch:?} {trm:?} {w} {s} {size}"));
-        Ok(())
-    }
-    fn begin_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-    fn end_line(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-}
-
-/// What pdf-extract outputs for each page, or its panic.
+/// What pdf-extract outputs for each page, private-use characters as what
+/// they stand for, or its error.
 fn output(doc: &Document, private_use: &PrivateUse) -> Vec<Result<Vec<String>, String>> {
-    doc.get_pages()
-        .into_keys()
-        .map(|n| {
-            let mut record = Record(Vec::new(), private_use);
-            match catch_quietly(|| pdf_extract::output_doc_page(doc, &mut record, n)) {
-                Ok(Ok(())) => Ok(record.0),
-                Ok(Err(e)) => Err(format!("{e:?}")),
-                Err(panic) => Err(panic),
-            }
-        })
-        .collect()
+    doc.get_pages().into_keys().map(|n| output_page(doc, n, &|ch| private_use.text(ch))).collect()
 }
 
 /// The tokens of the `ToUnicode` maps of every page's fonts, added up:
@@ -93,18 +57,6 @@ fn same_output(path: &Path) -> (usize, usize, bool) {
         assert_eq!(b, a, "{} page {}", path.display(), i + 1);
     }
     (entries_before, entries_after, !private_use.is_empty())
-}
-
-fn pdfs(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .collect();
-    out.sort();
-    out
 }
 
 #[test]
