@@ -33,30 +33,30 @@ impl AtomicFile {
     /// Puts the file in place; returns its size. The file is complete or
     /// absent whatever interrupts the process; it is not flushed to disk
     /// first (see [`AtomicFile::commit_synced`]).
-    pub fn commit(mut self) -> Result<u64> {
-        let size = self.finish(false)?;
-        std::fs::rename(&self.tmp, &self.path)
-            .with_context(|| format!("cannot rename {} to {}", self.tmp.display(), self.path.display()))?;
-        Ok(size)
+    pub fn commit(self) -> Result<u64> {
+        self.put_in_place(false)
     }
 
     /// As [`AtomicFile::commit`], with the file flushed to disk before it is
     /// renamed; [`sync_folder`] then makes the rename last as well.
-    pub fn commit_synced(mut self) -> Result<u64> {
-        let size = self.finish(true)?;
+    pub fn commit_synced(self) -> Result<u64> {
+        self.put_in_place(true)
+    }
+
+    /// Writes out the buffer (and syncs when asked), then renames the file
+    /// into place; its size.
+    fn put_in_place(mut self, sync: bool) -> Result<u64> {
+        let mut size = 0;
+        if let Some(mut w) = self.writer.take() {
+            w.flush().with_context(|| format!("cannot write {}", self.tmp.display()))?;
+            if sync {
+                w.get_ref().sync_all().with_context(|| format!("cannot write {}", self.tmp.display()))?;
+            }
+            size = w.get_ref().metadata().map(|m| m.len()).unwrap_or(0);
+        }
         std::fs::rename(&self.tmp, &self.path)
             .with_context(|| format!("cannot rename {} to {}", self.tmp.display(), self.path.display()))?;
         Ok(size)
-    }
-
-    /// Writes out the buffer (and syncs when asked); the file's size.
-    fn finish(&mut self, sync: bool) -> Result<u64> {
-        let Some(mut w) = self.writer.take() else { return Ok(0) };
-        w.flush().with_context(|| format!("cannot write {}", self.tmp.display()))?;
-        if sync {
-            w.get_ref().sync_all().with_context(|| format!("cannot write {}", self.tmp.display()))?;
-        }
-        Ok(w.get_ref().metadata().map(|m| m.len()).unwrap_or(0))
     }
 }
 
