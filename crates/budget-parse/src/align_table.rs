@@ -11,9 +11,10 @@
 
 use budget_model::{Line, Run};
 
-use crate::lex::{amount, code, unit_of_line};
+use crate::front::{after_total_label, column_path, is_note, unit_line, Kind, Span};
+use crate::lex::{code, unit_of_line};
 use crate::norm::{join_wrapped, squeeze};
-use crate::raw::{is_dash, RawColumn, RawRow, RawTable, Role};
+use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::title::Title;
 
 /// One line of the table's region, with its page.
@@ -23,48 +24,31 @@ pub(crate) struct PlacedLine<'a> {
     pub page: u32,
 }
 
-/// A horizontal interval.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Span {
-    x0: f32,
-    x1: f32,
+/// What a run holds. Here positions, not token kinds, tell a code column
+/// from an amount column (the header names it), so a code reads as the
+/// amount its digits spell: only amounts and text are told apart.
+fn kind_of(r: &Run) -> Kind {
+    Kind::of(&r.text, false)
 }
 
-impl Span {
-    fn of(r: &Run) -> Span {
-        Span { x0: r.x0, x1: r.x1 }
-    }
-
-    fn mid(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
-    }
-
-    fn overlap(&self, o: &Span) -> f32 {
-        (self.x1.min(o.x1) - self.x0.max(o.x0)).max(0.0)
-    }
-}
-
-fn is_amount_run(r: &Run) -> bool {
-    let t = squeeze(&r.text);
-    amount(&t).is_some() || is_dash(&t)
+fn span_of(r: &Run) -> Span {
+    Span::new(r.x0, r.x1)
 }
 
 /// A line that holds a row: it has an amount, or opens with a code or a
-/// total label.
+/// total label alone in its run.
 fn is_anchor(l: &Line) -> bool {
     let first = l.runs.first().map(|r| squeeze(&r.text)).unwrap_or_default();
-    l.runs.iter().any(is_amount_run) || code(&first) || first == "合计" || first == "总计"
+    l.runs.iter().any(|r| kind_of(r) == Kind::Amount) || code(&first) || after_total_label(&first) == Some("")
 }
 
 /// Rebuilds an unruled table from the positioned lines after its title;
 /// `None` when the lines hold no rows with amounts.
 pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Option<RawTable> {
     let mut raw = RawTable::new(title);
-    let start = lines.iter().take(6).position(|l| unit_of_line(&l.line.text).is_some()).map_or(0, |i| i + 1);
-    if let Some(u) = lines[..start].iter().find_map(|l| unit_of_line(&l.line.text)) {
-        raw.unit = Some(u.to_string());
-    }
-    let lines = &lines[start..];
+    let unit = unit_line(lines.iter().map(|l| l.line.text.as_str()));
+    raw.unit = unit.map(|(_, u)| u.to_string());
+    let lines = &lines[unit.map_or(0, |(i, _)| i + 1)..];
     let first_anchor = lines.iter().position(|l| is_anchor(l.line))?;
     let first_page = lines[first_anchor].page;
     let body: Vec<PlacedLine<'_>> = lines[first_anchor..].to_vec();
@@ -72,11 +56,15 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
     if columns.len() < 2 {
         return None;
     }
-    let header: Vec<&Line> =
-        lines[..first_anchor].iter().filter(|l| l.page == first_page).map(|l| l.line).filter(|l| !is_note(l)).collect();
+    let header: Vec<&Line> = lines[..first_anchor]
+        .iter()
+        .filter(|l| l.page == first_page)
+        .map(|l| l.line)
+        .filter(|l| !is_note(&l.text))
+        .collect();
     let spans: Vec<Span> = columns.iter().map(|c| c.1).collect();
     raw.columns =
-        header_paths(&header, &spans).into_iter().map(|path| RawColumn { path, role: Role::Unknown }).collect();
+        paths_by_alignment(&header, &spans).into_iter().map(|path| RawColumn { path, role: Role::Unknown }).collect();
     let mut pages: Vec<u32> = Vec::new();
     for page_lines in body.chunk_by(|a, b| a.page == b.page) {
         let page = page_lines[0].page;
@@ -90,29 +78,6 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
     Some(raw)
 }
 
-fn is_note(l: &Line) -> bool {
-    let t = squeeze(&l.text);
-    t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:")
-}
-
-/// What a run or a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Amount,
-    Code,
-    Text,
-}
-
-fn kind_of(r: &Run) -> Kind {
-    if is_amount_run(r) {
-        Kind::Amount
-    } else if code(&squeeze(&r.text)) {
-        Kind::Code
-    } else {
-        Kind::Text
-    }
-}
-
 /// A column: its kind and extent.
 type Column = (Kind, Span);
 
@@ -122,13 +87,13 @@ fn columns_of<'a>(anchors: impl Iterator<Item = &'a Line>) -> Vec<Column> {
     let mut spans: Vec<Column> = Vec::new();
     for l in anchors {
         for r in &l.runs {
-            spans.push((kind_of(r), Span::of(r)));
+            spans.push((kind_of(r), span_of(r)));
         }
     }
     spans.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
     let mut columns: Vec<Column> = Vec::new();
     for (kind, s) in spans {
-        match columns.iter_mut().find(|(k, c)| *k == kind && c.overlap(&s) > 0.0) {
+        match columns.iter_mut().find(|(k, c)| *k == kind && c.overlap(s) > 0.0) {
             Some((_, c)) => {
                 c.x0 = c.x0.min(s.x0);
                 c.x1 = c.x1.max(s.x1);
@@ -141,7 +106,7 @@ fn columns_of<'a>(anchors: impl Iterator<Item = &'a Line>) -> Vec<Column> {
     let mut merged: Vec<Column> = Vec::new();
     for (kind, s) in columns {
         match merged.last_mut() {
-            Some((k, c)) if *k == kind && c.overlap(&s) > 0.0 => c.x1 = c.x1.max(s.x1),
+            Some((k, c)) if *k == kind && c.overlap(s) > 0.0 => c.x1 = c.x1.max(s.x1),
             _ => merged.push((kind, s)),
         }
     }
@@ -188,12 +153,12 @@ fn header_cells(header: &[&Line]) -> Vec<HeaderCell> {
             continue;
         }
         for r in &l.runs {
-            let span = Span::of(r);
+            let span = span_of(r);
             let height = (l.bottom - l.top).max(1.0);
             let wrapped = cells.iter_mut().rev().find(|c| {
                 let narrow = (c.span.x1 - c.span.x0).min(span.x1 - span.x0).max(1.0);
                 let gap = l.top - c.bottom;
-                gap > -height * 0.5 && gap < height * 0.5 && c.span.overlap(&span) >= 0.5 * narrow
+                gap > -height * 0.5 && gap < height * 0.5 && c.span.overlap(span) >= 0.5 * narrow
             });
             match wrapped {
                 Some(c) => {
@@ -222,7 +187,7 @@ fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
     order.sort_by(|&a, &b| cells[b].top.total_cmp(&cells[a].top));
     for g in order {
         let below: Vec<usize> = (0..cells.len())
-            .filter(|&c| cells[c].top >= cells[g].bottom - 0.5 && cells[c].span.overlap(&cells[g].span) > 0.0)
+            .filter(|&c| cells[c].top >= cells[g].bottom - 0.5 && cells[c].span.overlap(cells[g].span) > 0.0)
             .collect();
         let Some(child_top) = below.iter().map(|&c| cells[c].top).min_by(f32::total_cmp) else { continue };
         let upper = |c: usize| c != g && cells[c].center() < child_top;
@@ -246,8 +211,9 @@ fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
 }
 
 /// Each column's header path, from the header lines above the first row:
-/// the lowest heading over the column, then its groups up to the top.
-fn header_paths(header: &[&Line], columns: &[Span]) -> Vec<String> {
+/// the lowest heading over the column (the header cell centred in its zone),
+/// then its groups up to the top.
+fn paths_by_alignment(header: &[&Line], columns: &[Span]) -> Vec<String> {
     let cells = header_cells(header);
     let parent = parents(&cells);
     let zones = zones(columns);
@@ -267,9 +233,7 @@ fn header_paths(header: &[&Line], columns: &[Span]) -> Vec<String> {
                     break;
                 }
             }
-            parts.reverse();
-            parts.retain(|p| !p.is_empty());
-            parts.join("/")
+            column_path(parts.iter().rev())
         })
         .collect()
 }
@@ -279,7 +243,7 @@ fn header_paths(header: &[&Line], columns: &[Span]) -> Vec<String> {
 /// whose span holds its middle, or the nearest.
 fn column_of(run: &Run, columns: &[Column]) -> usize {
     let kind = kind_of(run);
-    let m = Span::of(run).mid();
+    let m = span_of(run).mid();
     let d = |c: &Span| {
         if m < c.x0 {
             c.x0 - m
@@ -308,7 +272,7 @@ fn rows_of(lines: &[PlacedLine<'_>], columns: &[Column], raw: &mut RawTable) -> 
         if anchors.contains(&i) {
             continue;
         }
-        if is_note(l) {
+        if is_note(&l.text) {
             raw.note.get_or_insert_with(|| squeeze(&l.text));
             continue;
         }

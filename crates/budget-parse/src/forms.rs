@@ -15,6 +15,7 @@
 mod grid_form;
 mod grid_indicators;
 mod sheet;
+mod sink;
 #[cfg(test)]
 mod testing;
 mod text_form;
@@ -22,14 +23,12 @@ mod text_indicators;
 mod value;
 mod vocab;
 
-use budget_model::Finding;
-use budget_model::{FormField, Indicator, Line, TableKey};
+use budget_model::{Finding, Line, TableKey};
 
 use crate::grid::Grid;
-use crate::lex::{amount, table_number};
-use crate::norm::squeeze;
-use crate::segment::Found;
 use crate::title::Title;
+pub(crate) use sink::FormsRead;
+use sink::Sink;
 use vocab::GoalKind;
 
 /// What follows a form's title up to the next title: its lines (with their
@@ -39,12 +38,17 @@ pub(crate) struct FormBody<'a, 'g> {
     pub grids: &'a [&'g Grid],
 }
 
-/// Reads one form into `out.indicators` and `out.forms`.
-pub(crate) fn read_form(title: &Title, body: &FormBody<'_, '_>, out: &mut Found, findings: &mut Vec<Finding>) {
+/// Reads one form. `earlier` is what the document's forms before it hold: a
+/// piece that continues a project form takes its project from there.
+pub(crate) fn read_form(
+    title: &Title,
+    body: &FormBody<'_, '_>,
+    earlier: &FormsRead,
+    findings: &mut Vec<Finding>,
+) -> FormsRead {
     let mut sink = Sink::new(title, findings);
     if is_continuation(title) {
-        sink.project = last_project(out).unwrap_or_default();
-        sink.continued = true;
+        sink.continue_project(last_project(earlier).unwrap_or_default());
     }
     let rows = sheet::rows(body.grids);
     if !rows.is_empty() {
@@ -54,7 +58,7 @@ pub(crate) fn read_form(title: &Title, body: &FormBody<'_, '_>, out: &mut Found,
         let lines: Vec<(&str, u32)> = body.lines.iter().map(|(l, p)| (l.text.as_str(), *p)).collect();
         text_form::read(&lines, &mut sink);
     }
-    sink.finish(title, out);
+    sink.finish(title)
 }
 
 /// A caption inside a project form that the walk took for a title:
@@ -64,165 +68,11 @@ fn is_continuation(title: &Title) -> bool {
 }
 
 /// The project of the last project form read.
-fn last_project(out: &Found) -> Option<String> {
+fn last_project(earlier: &FormsRead) -> Option<String> {
     let key = TableKey::ProjectPerformanceTargets.as_str();
-    let from_forms = out.forms.iter().rev().find(|f| f.form == key).map(|f| f.project.clone());
-    let from_indicators = out.indicators.iter().rev().find(|i| i.table_key == key).map(|i| i.project.clone());
+    let from_forms = earlier.fields.iter().rev().find(|f| f.form == key).map(|f| f.project.clone());
+    let from_indicators = earlier.indicators.iter().rev().find(|i| i.table_key == key).map(|i| i.project.clone());
     from_forms.or(from_indicators)
-}
-
-/// The project a numbered project form's title names:
-/// `表 12-1.乡村振兴工作经费项目申报表` → `乡村振兴工作经费`.
-fn project_of_title(title: &Title) -> Option<String> {
-    let text = squeeze(&title.text);
-    let text = table_number(&text).map_or(text.clone(), |(_, rest)| rest.to_string());
-    let text = text.trim_start_matches(['.', '．', '、', ' ']);
-    ["项目支出绩效目标表", "项目绩效目标表", "项目申报表", "申报表"]
-        .iter()
-        .find_map(|s| text.strip_suffix(s))
-        .filter(|name| !name.is_empty())
-        .map(str::to_string)
-}
-
-/// What a value column of an indicator table holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Slot {
-    /// 指标值, or 预期当年实现值 in yearly tables.
-    Current,
-    /// The value two years before (`2022年`, `前年`).
-    Prev2,
-    /// The value one year before (`2023年`, `上年`).
-    Prev1,
-    /// A column the header does not name clearly: not read.
-    Unknown,
-}
-
-impl Slot {
-    /// Puts `value` where the slot says.
-    fn put(self, row: &mut Indicator, value: String) {
-        match self {
-            Slot::Current => row.value = value,
-            Slot::Prev2 => row.prev2_value = value,
-            Slot::Prev1 => row.prev1_value = value,
-            Slot::Unknown => {}
-        }
-    }
-}
-
-/// A field waiting for the end of its form: duplicate names are told apart
-/// by their qualifier (the label heading their column in the block they are
-/// printed in: `项目资金（元）/年度资金申请总额/其他资金`).
-struct Staged {
-    field: FormField,
-    qualifier: Option<String>,
-}
-
-/// Everything one form yields, gathered until the form is read.
-pub(crate) struct Sink<'f> {
-    /// The form's table key.
-    key: TableKey,
-    /// The project (table 12), from 项目名称, or the form this piece continues.
-    project: String,
-    /// This piece continues an earlier project form.
-    continued: bool,
-    fields: Vec<Staged>,
-    indicators: Vec<Indicator>,
-    findings: &'f mut Vec<Finding>,
-    /// The goal of the indicator rows being read (`长期目标1`).
-    pub goal: String,
-    /// The kind of goal a caption announced (`长期绩效目标表`).
-    pub goal_kind: Option<GoalKind>,
-    /// The form's title, for findings.
-    table: String,
-}
-
-impl<'f> Sink<'f> {
-    fn new(title: &Title, findings: &'f mut Vec<Finding>) -> Self {
-        Sink {
-            key: title.key,
-            project: String::new(),
-            continued: false,
-            fields: Vec::new(),
-            indicators: Vec::new(),
-            findings,
-            goal: String::new(),
-            goal_kind: GoalKind::of(&title.text),
-            table: if title.no.is_empty() { title.text.clone() } else { format!("{} {}", title.no, title.text) },
-        }
-    }
-
-    /// Adds a field; `value` is written as printed, spaces removed, amounts
-    /// without thousands separators.
-    pub fn field(&mut self, name: &str, value: &str, page: u32, qualifier: Option<String>) {
-        let value = field_value(value);
-        if name == "项目名称" && self.key == TableKey::ProjectPerformanceTargets && !self.continued {
-            self.project = value.clone();
-        }
-        let field = FormField {
-            form: self.key.as_str().to_string(),
-            project: String::new(),
-            field: name.to_string(),
-            value,
-            page,
-        };
-        self.fields.push(Staged { field, qualifier });
-    }
-
-    /// Adds an indicator row.
-    pub fn indicator(&mut self, mut row: Indicator) {
-        row.table_key = self.key.as_str().to_string();
-        if row.goal.is_empty() {
-            row.goal = self.goal.clone();
-        }
-        self.indicators.push(row);
-    }
-
-    /// The indicator rows read so far, for rows continued on the next page.
-    pub fn indicators_mut(&mut self) -> &mut Vec<Indicator> {
-        &mut self.indicators
-    }
-
-    /// Reports something that could not be read with certainty.
-    pub fn finding(&mut self, page: u32, message: impl Into<String>) {
-        self.findings.push(Finding { page, table: self.table.clone(), message: message.into() });
-    }
-
-    /// The goal the current indicator rows belong to, from a caption when no
-    /// heading named it.
-    fn finish(mut self, title: &Title, out: &mut Found) {
-        if self.project.is_empty() && self.key == TableKey::ProjectPerformanceTargets {
-            self.project = project_of_title(title).unwrap_or_default();
-        }
-        let project =
-            if self.key == TableKey::ProjectPerformanceTargets { self.project.clone() } else { String::new() };
-        let names: Vec<String> = self.fields.iter().map(|s| s.field.field.clone()).collect();
-        for mut s in self.fields {
-            let dup = names.iter().filter(|n| **n == s.field.field).count() > 1;
-            if let (true, Some(q)) = (dup, s.qualifier) {
-                let name = &s.field.field;
-                let (head, last) = name.rsplit_once('/').map_or(("", name.as_str()), |(h, l)| (h, l));
-                if q != last {
-                    s.field.field = if head.is_empty() { format!("{q}/{last}") } else { format!("{head}/{q}/{last}") };
-                }
-            }
-            s.field.project = project.clone();
-            out.forms.push(s.field);
-        }
-        for mut i in self.indicators {
-            i.project = project.clone();
-            out.indicators.push(i);
-        }
-    }
-}
-
-/// A field value as written: spaces removed, an amount without thousands
-/// separators (`4,100,000.00` → `4100000.00`).
-fn field_value(text: &str) -> String {
-    let t = squeeze(text);
-    match amount(&t) {
-        Some(d) => d.to_string(),
-        None => t,
-    }
 }
 
 #[cfg(test)]
@@ -230,12 +80,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn projects_from_titles() {
-        let t = crate::title::parse_title("表 12-1.乡村振兴工作经费项目申报表").expect("title");
-        assert_eq!(project_of_title(&t).as_deref(), Some("乡村振兴工作经费"));
+    fn a_caption_continues_the_project_form() {
         let t = crate::title::parse_title("长期绩效目标表").expect("caption read as a title");
         assert!(is_continuation(&t));
-        assert_eq!(field_value("4,100,000.00"), "4100000.00");
-        assert_eq!(field_value("1.部门项目 ☑ 2.公共项目 □"), "1.部门项目☑2.公共项目□");
     }
 }

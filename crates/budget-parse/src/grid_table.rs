@@ -3,6 +3,7 @@
 
 use budget_model::Finding;
 
+use crate::front::{after_total_label, column_path, is_note};
 use crate::grid::Grid;
 use crate::lex::{amount, code, unit_of_line};
 use crate::norm::squeeze;
@@ -108,7 +109,7 @@ fn is_data_row(texts: &[String]) -> bool {
     let (at, first) = texts.iter().map(|t| squeeze(t)).enumerate().find(|(_, t)| !t.is_empty()).unwrap_or_default();
     // `合计` heading a column of its own is followed by more headings.
     let headings = texts.iter().skip(at + 1).filter(|t| !t.trim().is_empty() && amount(&squeeze(t)).is_none()).count();
-    let total = (first.starts_with("合计") || first.starts_with("总计")) && headings < 2;
+    let total = after_total_label(&first).is_some() && headings < 2;
     (at <= 1 && (code(&first) || total)) || texts.iter().skip(1).any(|t| amount(&squeeze(t)).is_some())
 }
 
@@ -122,9 +123,9 @@ fn header_end(g: &Grid, from: usize, cols: &[(usize, usize)]) -> usize {
         .unwrap_or(g.rows())
 }
 
-/// Header path of each logical column: the texts of the header cells over
-/// it, top to bottom, joined by `/`.
-fn header_paths(g: &Grid, from: usize, to: usize, cols: &[(usize, usize)]) -> Vec<String> {
+/// Header path of each logical column: the texts of the header cells (grid
+/// regions) over it, top to bottom, each merged cell once.
+fn paths_by_regions(g: &Grid, from: usize, to: usize, cols: &[(usize, usize)]) -> Vec<String> {
     cols.iter()
         .map(|&(c0, _)| {
             let mut seen: Vec<usize> = Vec::new();
@@ -138,12 +139,9 @@ fn header_paths(g: &Grid, from: usize, to: usize, cols: &[(usize, usize)]) -> Ve
                     continue;
                 }
                 seen.push(idx);
-                let t = squeeze(&g.regions[idx].text);
-                if !t.is_empty() {
-                    parts.push(t);
-                }
+                parts.push(squeeze(&g.regions[idx].text));
             }
-            parts.join("/")
+            column_path(parts)
         })
         .collect()
 }
@@ -162,7 +160,7 @@ pub(crate) fn table_from_grids(title: Title, grids: &[&Grid], findings: &mut Vec
     let first = grids[primary];
     let cols = logical_columns(first);
     let (start, end) = bodies[primary];
-    let mut paths = header_paths(first, start, end, &cols);
+    let mut paths = paths_by_regions(first, start, end, &cols);
     let xs: Vec<(f32, f32)> = cols.iter().map(|&(a, b)| (first.xs[a], first.xs[b])).collect();
     for &g in grids[..primary].iter().rev() {
         prefix_header(g, &xs, &mut paths);
@@ -224,7 +222,7 @@ fn prefix_header(g: &Grid, xs: &[(f32, f32)], paths: &mut [String]) {
         }
         if !parts.is_empty() {
             let below = std::mem::take(&mut paths[k]);
-            paths[k] = if below.is_empty() { parts.join("/") } else { format!("{}/{}", parts.join("/"), below) };
+            paths[k] = column_path(parts.iter().chain([&below]));
         }
     }
 }
@@ -236,7 +234,7 @@ fn take_banner(raw: &mut RawTable, text: &str) {
             raw.unit = Some(u.to_string());
         }
     }
-    if t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:") {
+    if is_note(&t) {
         raw.note = Some(t);
     }
 }

@@ -25,6 +25,7 @@
 
 mod align_table;
 mod forms;
+mod front;
 pub mod grid;
 mod grid_table;
 pub mod header;
@@ -50,8 +51,8 @@ pub fn parse(pages: &[Page]) -> Document {
         kind: meta.kind,
         pages: pages.len() as u32,
         tables,
-        indicators: found.indicators,
-        forms: found.forms,
+        indicators: found.forms.indicators,
+        forms: found.forms.fields,
         findings,
         ..Document::default()
     }

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use budget_model::{DocKind, Page, Table};
 use regex::Regex;
 
+use crate::front::regex;
 use crate::norm::squeeze;
 
 /// Department, year and kind as found in the document.
@@ -23,10 +24,6 @@ pub struct Meta {
     pub year: Option<u16>,
     /// 预算 or 决算.
     pub kind: DocKind,
-}
-
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
 }
 
 /// `预算主管部门：上海市普陀区司法局`, `部 门:中共江苏省委办公厅`,

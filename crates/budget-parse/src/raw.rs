@@ -4,6 +4,7 @@
 
 use budget_model::{Cell, Column, Finding, Row, Section, Table};
 
+use crate::front::is_dash;
 use crate::lex::{amount, code};
 use crate::norm::{row_name, squeeze};
 use crate::title::Title;
@@ -233,11 +234,6 @@ fn overflow(cell: &str) -> Option<(&str, &str)> {
     let words = words.trim();
     let cjk = !words.is_empty() && words.chars().all(|c| crate::norm::is_cjk(c) || "（）()、".contains(c));
     (cjk && amount(figure).is_some()).then_some((words, figure))
-}
-
-/// `-`, `—`, `/`: printed for "nothing" in some templates.
-pub(crate) fn is_dash(s: &str) -> bool {
-    matches!(s.trim(), "-" | "—" | "－" | "--" | "——" | "/" | "…")
 }
 
 /// The columns of each side: a side starts at a name column (code columns

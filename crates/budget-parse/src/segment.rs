@@ -1,10 +1,11 @@
 //! Walking a document: finding each table's title and the body that follows
 //! it (ruled grids on PDF pages, lines of text otherwise), across pages.
 
-use budget_model::{Finding, FormField, Indicator, Line, Page, Table};
+use budget_model::{Finding, Line, Page, Table};
 
 use crate::align_table::{table_from_layout, PlacedLine};
-use crate::forms::{read_form, FormBody};
+use crate::forms::{read_form, FormBody, FormsRead};
+use crate::front::{is_note, unit_line};
 use crate::grid::{find_grids, Grid};
 use crate::grid_table::{leading_captions, table_from_grids};
 use crate::lex::unit_of_line;
@@ -18,8 +19,7 @@ use crate::title::{parse_title, table_label, Title};
 #[derive(Debug, Default)]
 pub(crate) struct Found {
     pub tables: Vec<Table>,
-    pub indicators: Vec<Indicator>,
-    pub forms: Vec<FormField>,
+    pub forms: FormsRead,
 }
 
 /// What a page is made of, top to bottom.
@@ -173,7 +173,8 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
     let Some(p) = pending else { return };
     if p.title.key.is_form() {
         let body = FormBody { lines: &p.lines, grids: &p.grids };
-        read_form(&p.title, &body, out, findings);
+        let read = read_form(&p.title, &body, &out.forms, findings);
+        out.forms.append(read);
         return;
     }
     let raw = if !p.grids.is_empty() {
@@ -183,14 +184,13 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
             raw.unit = before.iter().find_map(|(l, _)| unit_of_line(&l.text)).map(str::to_string);
         }
         if raw.note.is_none() {
-            raw.note =
-                p.lines.iter().map(|(l, _)| squeeze(&l.text)).find(|t| t.starts_with("备注") || t.starts_with("注："));
+            raw.note = p.lines.iter().map(|(l, _)| squeeze(&l.text)).find(|t| is_note(t));
         }
         raw
     } else {
         // Text without a unit line right after the title is prose that
         // mentions a table, or a table of contents, not a table.
-        if !p.lines.iter().take(4).any(|(l, _)| unit_of_line(&l.text).is_some()) {
+        if unit_line(p.lines.iter().map(|(l, _)| l.text.as_str())).is_none() {
             return;
         }
         let positioned = p.lines.iter().any(|(l, _)| !l.runs.is_empty());

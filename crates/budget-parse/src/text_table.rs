@@ -9,10 +9,11 @@
 
 use budget_model::Finding;
 
+use crate::front::{after_total_label, is_note, pieces, unit_line, Kind};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
-use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
+use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
-use crate::raw::{is_dash, RawColumn, RawRow, RawTable, Role};
+use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -34,22 +35,9 @@ struct Token {
     ends_line: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Amount,
-    Code,
-    Text,
-}
-
 impl Token {
     fn kind(&self) -> Kind {
-        if code(&self.text) && self.starts_line {
-            Kind::Code
-        } else if amount(&self.text).is_some() || is_dash(&self.text) {
-            Kind::Amount
-        } else {
-            Kind::Text
-        }
+        Kind::of(&self.text, self.starts_line)
     }
 }
 
@@ -57,8 +45,8 @@ impl Token {
 pub(crate) fn table_from_lines(title: Title, lines: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> RawTable {
     let mut raw = RawTable::new(title);
     let mut rest = lines;
-    if let Some(i) = rest.iter().take(4).position(|l| unit_of_line(l.text).is_some()) {
-        raw.unit = unit_of_line(rest[i].text).map(str::to_string);
+    if let Some((i, unit)) = unit_line(rest.iter().map(|l| l.text)) {
+        raw.unit = Some(unit.to_string());
         rest = &rest[i + 1..];
     }
     let (body, note) = split_note(rest);
@@ -86,10 +74,7 @@ fn pages_of(lines: &[BodyLine<'_>]) -> Vec<u32> {
 
 /// `备注：…` or `注：…` ends the body; it and what follows is the note.
 fn split_note<'a, 'b>(lines: &'b [BodyLine<'a>]) -> (&'b [BodyLine<'a>], Option<String>) {
-    match lines.iter().position(|l| {
-        let t = squeeze(l.text);
-        t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:")
-    }) {
+    match lines.iter().position(|l| is_note(l.text)) {
         Some(i) => {
             let note = lines[i..].iter().map(|l| squeeze(l.text)).collect::<Vec<_>>().join("");
             (&lines[..i], Some(note))
@@ -105,28 +90,26 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
     let Some(first) = line.split_whitespace().next() else { return false };
     let opens_with_amount =
         |l: &str| l.split_whitespace().next().is_some_and(|w| amount(w).is_some() || is_cut_amount(w));
-    let squeezed = squeeze(line);
     code(first)
         || opens_with_amount(line)
         || line.split_whitespace().any(|w| amount(w).is_some() && w.contains('.'))
-        || ((squeezed.starts_with("合计") || squeezed.starts_with("总计")) && next.is_some_and(opens_with_amount))
+        || (after_total_label(&squeeze(line)).is_some() && next.is_some_and(opens_with_amount))
 }
 
 fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
-    let mut out = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        let words: Vec<&str> = l.text.split_whitespace().collect();
-        for (j, w) in words.iter().enumerate() {
-            out.push(Token {
-                text: (*w).to_string(),
-                line: i,
-                page: l.page,
-                starts_line: j == 0,
-                ends_line: j + 1 == words.len(),
-            });
-        }
-    }
-    out
+    let texts: Vec<(&str, u32)> = lines.iter().map(|l| (l.text, l.page)).collect();
+    let ps = pieces(&texts);
+    let line_of = |i: usize| ps.get(i).map(|p| p.line);
+    ps.iter()
+        .enumerate()
+        .map(|(i, p)| Token {
+            text: p.text.to_string(),
+            line: p.line,
+            page: p.page,
+            starts_line: i == 0 || line_of(i - 1) != Some(p.line),
+            ends_line: line_of(i + 1) != Some(p.line),
+        })
+        .collect()
 }
 
 /// Rejoins amounts cut by a line break: `1,477.` + `88`; `6507` + `.19`;
@@ -367,7 +350,7 @@ fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
             open = false;
             continue;
         }
-        let opens_item = !split_ordinal(&t.text).0.is_empty() || is_total_label(&t.text);
+        let opens_item = !split_ordinal(&t.text).0.is_empty() || opens_total_item(&t.text);
         match items.last_mut() {
             Some(it) if !opens_item && (open || (it.amount.is_empty() && !t.starts_line)) => {
                 it.label.push_str(&t.text);
@@ -386,7 +369,9 @@ fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
     items
 }
 
-fn is_total_label(s: &str) -> bool {
+/// A two-sided table's total items: `本年收入合计`, `上年结转`, `收入总计`
+/// (`收 入 总 计`, whose first piece is `收`).
+fn opens_total_item(s: &str) -> bool {
     ["本年收入", "本年支出", "上年结转", "年终结转", "收", "支", "收入总计", "支出总计"]
         .iter()
         .any(|w| s.starts_with(w))

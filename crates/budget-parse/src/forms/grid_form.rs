@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use super::grid_indicators;
 use super::sheet::{Cell, Row};
+use super::sink::Sink;
 use super::vocab::{goal_heading, is_field_label, is_group_label, label_key, GoalKind};
-use super::Sink;
 use crate::norm::{row_name, squeeze};
 
 /// The group labels met so far: the labels of each group's first row (its

@@ -9,26 +9,10 @@
 use budget_model::Indicator;
 
 use super::sheet::{Cell, Row};
+use super::sink::{Sink, Slot};
 use super::value::clean_value;
 use super::vocab::{goal_label, is_level1, is_level2};
-use super::{Sink, Slot};
-
-/// A horizontal range.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    x0: f32,
-    x1: f32,
-}
-
-impl Span {
-    fn of(c: &Cell) -> Span {
-        Span { x0: c.x0, x1: c.x1 }
-    }
-
-    fn cx(self) -> f32 {
-        (self.x0 + self.x1) / 2.0
-    }
-}
+use crate::front::Span;
 
 /// The columns of an indicator table.
 #[derive(Debug, Clone)]
@@ -45,25 +29,25 @@ struct Layout {
 /// `一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据` (a header cut by a
 /// page break may print `一级指` only).
 fn layout(row: &Row) -> Option<Layout> {
-    let level1 = Span::of(row.find(|t| t.starts_with("一级"))?);
-    let level2 = Span::of(row.find(|t| t.starts_with("二级"))?);
-    let level3 = Span::of(row.find(|t| t.starts_with("三级"))?);
-    let basis = row.find(|t| t.contains("依据") || t.contains("确定")).map(Span::of);
+    let level1 = row.find(|t| t.starts_with("一级"))?.extent();
+    let level2 = row.find(|t| t.starts_with("二级"))?.extent();
+    let level3 = row.find(|t| t.starts_with("三级"))?.extent();
+    let basis = row.find(|t| t.contains("依据") || t.contains("确定")).map(Cell::extent);
     let right = row.cells.last().map_or(level3.x1, |c| c.x1);
-    let values = Span { x0: level3.x1 - 1.0, x1: basis.map_or(right + 1.0, |b| b.x0 + 1.0) };
-    let goal = row.cells.iter().rfind(|c| c.x1 <= level1.x0 + 1.0).map(Span::of);
+    let values = Span::new(level3.x1 - 1.0, basis.map_or(right + 1.0, |b| b.x0 + 1.0));
+    let goal = row.cells.iter().rfind(|c| c.x1 <= level1.x0 + 1.0).map(Cell::extent);
     Some(Layout { goal, level1, level2, level3, basis, values })
 }
 
 /// A row with an indicator of its own: its 三级指标 cell begins here, and
 /// is not a heading across the table (`年度目标1：…`, `年度绩效目标表`).
 fn is_data(row: &Row, l: &Layout) -> bool {
-    row.at(l.level3.cx()).is_some_and(|c| {
+    row.at(l.level3.mid()).is_some_and(|c| {
         c.starts
             && !c.text.is_empty()
             && !c.text.starts_with("三级")
-            && !c.holds(l.level1.cx())
-            && !c.holds(l.values.cx())
+            && !c.holds(l.level1.mid())
+            && !c.holds(l.values.mid())
     })
 }
 
@@ -139,7 +123,7 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
     let slots = slots(&rows[at..first], &rows[first], &l, sink);
     let mut goal = Fill::default();
     for r in &rows[at..first] {
-        goal.take(l.goal.and_then(|g| r.at(g.cx())), r.continues, goal_complete, &mut [], |_, _| {});
+        goal.take(l.goal.and_then(|g| r.at(g.mid())), r.continues, goal_complete, &mut [], |_, _| {});
     }
     let (mut level1, mut level2) = (Fill::default(), Fill::default());
     let start = sink.indicators_mut().len();
@@ -151,11 +135,11 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
             break;
         }
         let inds = &mut sink.indicators_mut()[start..];
-        let goal_text = goal.take(l.goal.and_then(|g| row.at(g.cx())), row.continues, goal_complete, inds, set_goal);
+        let goal_text = goal.take(l.goal.and_then(|g| row.at(g.mid())), row.continues, goal_complete, inds, set_goal);
         let l1 =
-            level1.take(row.at(l.level1.cx()), row.continues, level1_complete, inds, |i, t| i.level1 = t.to_string());
+            level1.take(row.at(l.level1.mid()), row.continues, level1_complete, inds, |i, t| i.level1 = t.to_string());
         let l2 =
-            level2.take(row.at(l.level2.cx()), row.continues, level2_complete, inds, |i, t| i.level2 = t.to_string());
+            level2.take(row.at(l.level2.mid()), row.continues, level2_complete, inds, |i, t| i.level2 = t.to_string());
         if merge {
             if let Some(last) = inds.last_mut() {
                 append_row(last, row, &l, &slots);
@@ -167,8 +151,8 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
             goal: goal_label(&goal_text).unwrap_or_default(),
             level1: l1,
             level2: l2,
-            level3: row.text_at(l.level3.cx()).to_string(),
-            basis: l.basis.map(|b| row.text_at(b.cx()).to_string()).unwrap_or_default(),
+            level3: row.text_at(l.level3.mid()).to_string(),
+            basis: l.basis.map(|b| row.text_at(b.mid()).to_string()).unwrap_or_default(),
             page: row.page,
             ..Indicator::default()
         };
@@ -195,7 +179,7 @@ fn set_goal(i: &mut Indicator, t: &str) {
 /// 三级指标 of its own, or no value where the row above had none either.
 fn cut_row(row: &Row, l: &Layout, slots: &[(f32, Slot)], done: &[Indicator]) -> bool {
     let Some(prev) = done.last() else { return false };
-    let level3 = row.at(l.level3.cx()).map_or("", |c| c.text.as_str());
+    let level3 = row.at(l.level3.mid()).map_or("", |c| c.text.as_str());
     let no_values = slots.iter().all(|(cx, _)| row.text_at(*cx).is_empty());
     let prev_no_values = prev.value.is_empty() && prev.prev1_value.is_empty() && prev.prev2_value.is_empty();
     level3.is_empty() || no_values || prev_no_values
@@ -203,9 +187,9 @@ fn cut_row(row: &Row, l: &Layout, slots: &[(f32, Slot)], done: &[Indicator]) -> 
 
 /// Adds the texts of the lower half of a row cut by a page break.
 fn append_row(ind: &mut Indicator, row: &Row, l: &Layout, slots: &[(f32, Slot)]) {
-    ind.level3.push_str(row.text_at(l.level3.cx()));
+    ind.level3.push_str(row.text_at(l.level3.mid()));
     if let Some(b) = l.basis {
-        ind.basis.push_str(row.text_at(b.cx()));
+        ind.basis.push_str(row.text_at(b.mid()));
     }
     for (cx, slot) in slots {
         let field = match slot {

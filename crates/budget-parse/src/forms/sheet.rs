@@ -2,6 +2,7 @@
 //! cells placed by their x range, so that a table continued on the next page
 //! (whose grid has other column boundaries) is read with the same columns.
 
+use crate::front::Span;
 use crate::grid::Grid;
 use crate::norm::squeeze;
 
@@ -28,9 +29,14 @@ pub(crate) struct Cell {
 }
 
 impl Cell {
+    /// Its horizontal extent.
+    pub fn extent(&self) -> Span {
+        Span::new(self.x0, self.x1)
+    }
+
     /// Horizontal centre.
     pub fn cx(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
+        self.extent().mid()
     }
 
     /// True when `x` lies inside the cell.

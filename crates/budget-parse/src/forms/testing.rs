@@ -3,9 +3,8 @@
 
 use budget_model::{Finding, FormField, Glyph, Indicator, Page, Rule};
 
-use super::{read_form, FormBody};
+use super::{read_form, FormBody, FormsRead};
 use crate::grid::find_grids;
-use crate::segment::Found;
 use crate::title::parse_title;
 
 /// Width of a glyph, and the height of a base row.
@@ -59,10 +58,9 @@ pub(crate) fn read(title: &str, pages: &[Page], lines: &[&str]) -> (Vec<Indicato
     let grids: Vec<_> = pages.iter().flat_map(find_grids).collect();
     let grid_refs: Vec<_> = grids.iter().collect();
     let lines: Vec<_> = lines.iter().map(|l| (budget_model::Line::text(*l), 1)).collect();
-    let mut found = Found::default();
     let mut findings = Vec::new();
-    read_form(&title, &FormBody { lines: &lines, grids: &grid_refs }, &mut found, &mut findings);
-    (found.indicators, found.forms, findings)
+    let read = read_form(&title, &FormBody { lines: &lines, grids: &grid_refs }, &FormsRead::default(), &mut findings);
+    (read.indicators, read.fields, findings)
 }
 
 /// An indicator as `[goal, level1, level2, level3, value, basis, prev2,

@@ -8,9 +8,10 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::grid_form::ListNames;
+use super::sink::Sink;
 use super::text_indicators::{header, read_block, Widths};
 use super::vocab::{goal_heading, goal_label, is_field_label, is_group_label, label_key};
-use super::Sink;
+use crate::front::{join, pieces, regex, Piece};
 use crate::lex::amount;
 use crate::norm::squeeze;
 
@@ -52,35 +53,6 @@ fn is_section(line: &str) -> bool {
     let (ordinal, rest) = crate::lex::split_ordinal(&t);
     (ordinal.chars().any(|c| "一二三四五六七八九十廿".contains(c)) && rest.chars().count() > 4)
         || (t.starts_with('第') && t.chars().take(6).collect::<String>().contains("部分"))
-}
-
-/// One whitespace-separated piece of a line.
-#[derive(Debug, Clone, Copy)]
-struct Piece<'a> {
-    text: &'a str,
-    line: usize,
-    page: u32,
-}
-
-fn pieces<'a>(lines: &[(&'a str, u32)]) -> Vec<Piece<'a>> {
-    lines
-        .iter()
-        .enumerate()
-        .flat_map(|(line, (text, page))| text.split_whitespace().map(move |t| Piece { text: t, line, page: *page }))
-        .collect()
-}
-
-/// Joins pieces: one space within a line, nothing across lines; then
-/// extraction spaces removed.
-fn join(pieces: &[Piece<'_>]) -> String {
-    let mut out = String::new();
-    for (i, p) in pieces.iter().enumerate() {
-        if i > 0 && pieces[i - 1].line == p.line {
-            out.push(' ');
-        }
-        out.push_str(p.text);
-    }
-    squeeze(&out)
 }
 
 /// Most pieces a label is printed over (`项` / `目` / `支` / … one per line).
@@ -193,10 +165,6 @@ fn header_words(ps: &[Piece<'_>], p: usize, re: &Regex, word: &Regex) -> (Vec<St
         }
     }
     best
-}
-
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
 }
 
 /// A figure of 总体资金情况: an amount or a share (`100%`).

@@ -24,9 +24,10 @@ use std::sync::OnceLock;
 use budget_model::Indicator;
 use regex::Regex;
 
+use super::sink::{Sink, Slot};
 use super::value::value_at;
 use super::vocab::{goal_label, is_level1, is_level2, print_width};
-use super::{Sink, Slot};
+use crate::front::{join, pieces, regex, Piece};
 use crate::norm::squeeze;
 
 /// The value columns an indicator header declares, in printed order.
@@ -42,14 +43,12 @@ const HEADER_WORDS: &str = r"长期绩效指标|年度绩效指标|绩效指标|
 
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!("^(?:{HEADER_WORDS})+$")).unwrap_or_else(|e| unreachable!("constant pattern: {e}"))
-    })
+    regex(&RE, &format!("^(?:{HEADER_WORDS})+$"))
 }
 
 fn word_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(HEADER_WORDS).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
+    regex(&RE, HEADER_WORDS)
 }
 
 /// Most lines an indicator header is printed over.
@@ -133,13 +132,6 @@ impl Widths {
     }
 }
 
-/// One whitespace-separated piece of a line.
-#[derive(Debug, Clone, Copy)]
-struct Piece<'a> {
-    text: &'a str,
-    line: usize,
-}
-
 /// A run of consecutive values: `(first piece, end piece, value)` each.
 #[derive(Debug, Clone)]
 struct Run {
@@ -166,11 +158,7 @@ struct Levels {
 /// Reads the rows of one indicator table: `lines` are the lines after its
 /// header, up to the next goal or table.
 pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths, sink: &mut Sink<'_>) {
-    let pieces: Vec<Piece<'_>> = lines
-        .iter()
-        .enumerate()
-        .flat_map(|(line, (text, _))| text.split_whitespace().map(move |t| Piece { text: t, line }))
-        .collect();
+    let pieces = pieces(lines);
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     let names = name_marks(&texts);
     let runs = runs(&texts, &names);
@@ -324,19 +312,6 @@ fn wide_leading_lines(tail: &[Piece<'_>], lines: &[(&str, u32)], basis_width: us
         }
     }
     n
-}
-
-/// Joins pieces: one space within a line, nothing across lines; then
-/// extraction spaces removed.
-fn join(pieces: &[Piece<'_>]) -> String {
-    let mut out = String::new();
-    for (i, p) in pieces.iter().enumerate() {
-        if i > 0 && pieces[i - 1].line == p.line {
-            out.push(' ');
-        }
-        out.push_str(p.text);
-    }
-    squeeze(&out)
 }
 
 /// The longest run of whole pieces from the start that `is` accepts.

@@ -3,11 +3,15 @@
 //! (a unit may be printed apart from its number, or wrapped: `≥300 万` /
 //! `元`).
 
+use std::sync::OnceLock;
+
 use nom::bytes::complete::take_while1;
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize};
 use nom::{IResult, Parser};
+use regex::Regex;
 
+use crate::front::regex;
 use crate::norm::squeeze;
 
 /// Units and measure words printed after a number.
@@ -160,12 +164,8 @@ fn rest(i: &str) -> IResult<&str, &str> {
 
 /// A date-like value spread over pieces: `2025 年 12 月底前`.
 fn date(joined: &str) -> bool {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?(底前|底|前|以前|之前)?$")
-            .unwrap_or_else(|e| unreachable!("constant pattern: {e}"))
-    });
-    re.is_match(joined)
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?(底前|底|前|以前|之前)?$").is_match(joined)
 }
 
 fn is_unit(s: &str) -> bool {

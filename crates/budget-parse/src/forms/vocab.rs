@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::front::regex;
 use crate::norm::{fullwidth_parens, squeeze};
 
 /// Labels of single fields, printed to the left of (or above) their value.
@@ -111,10 +112,6 @@ pub(crate) fn is_level1(text: &str) -> bool {
 /// A 二级指标 name.
 pub(crate) fn is_level2(text: &str) -> bool {
     LEVEL2.contains(&squeeze(text).as_str())
-}
-
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
 }
 
 /// Which kind of goal a label names.

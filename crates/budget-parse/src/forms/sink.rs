@@ -1,0 +1,200 @@
+//! What one form yields, gathered while it is read: fields, indicator
+//! rows and findings, with the form's project.
+
+use budget_model::{Finding, FormField, Indicator, TableKey};
+
+use super::vocab::GoalKind;
+use crate::lex::{amount, table_number};
+use crate::norm::squeeze;
+use crate::title::Title;
+
+/// The project a numbered project form's title names:
+/// `表 12-1.乡村振兴工作经费项目申报表` → `乡村振兴工作经费`.
+fn project_of_title(title: &Title) -> Option<String> {
+    let text = squeeze(&title.text);
+    let text = table_number(&text).map_or(text.clone(), |(_, rest)| rest.to_string());
+    let text = text.trim_start_matches(['.', '．', '、', ' ']);
+    ["项目支出绩效目标表", "项目绩效目标表", "项目申报表", "申报表"]
+        .iter()
+        .find_map(|s| text.strip_suffix(s))
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+}
+
+/// What the forms of a document hold: indicator rows and the other fields.
+#[derive(Debug, Default)]
+pub(crate) struct FormsRead {
+    pub indicators: Vec<Indicator>,
+    pub fields: Vec<FormField>,
+}
+
+impl FormsRead {
+    /// Adds what a later form holds.
+    pub(crate) fn append(&mut self, mut later: FormsRead) {
+        self.indicators.append(&mut later.indicators);
+        self.fields.append(&mut later.fields);
+    }
+}
+
+/// What a value column of an indicator table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Slot {
+    /// 指标值, or 预期当年实现值 in yearly tables.
+    Current,
+    /// The value two years before (`2022年`, `前年`).
+    Prev2,
+    /// The value one year before (`2023年`, `上年`).
+    Prev1,
+    /// A column the header does not name clearly: not read.
+    Unknown,
+}
+
+impl Slot {
+    /// Puts `value` where the slot says.
+    pub(super) fn put(self, row: &mut Indicator, value: String) {
+        match self {
+            Slot::Current => row.value = value,
+            Slot::Prev2 => row.prev2_value = value,
+            Slot::Prev1 => row.prev1_value = value,
+            Slot::Unknown => {}
+        }
+    }
+}
+
+/// A field waiting for the end of its form: duplicate names are told apart
+/// by their qualifier (the label heading their column in the block they are
+/// printed in: `项目资金（元）/年度资金申请总额/其他资金`).
+struct Staged {
+    field: FormField,
+    qualifier: Option<String>,
+}
+
+/// Everything one form yields, gathered until the form is read.
+pub(crate) struct Sink<'f> {
+    /// The form's table key.
+    key: TableKey,
+    /// The project (table 12), from 项目名称, or the form this piece continues.
+    project: String,
+    /// This piece continues an earlier project form.
+    continued: bool,
+    fields: Vec<Staged>,
+    indicators: Vec<Indicator>,
+    findings: &'f mut Vec<Finding>,
+    /// The goal of the indicator rows being read (`长期目标1`).
+    pub goal: String,
+    /// The kind of goal a caption announced (`长期绩效目标表`).
+    pub goal_kind: Option<GoalKind>,
+    /// The form's title, for findings.
+    table: String,
+}
+
+impl<'f> Sink<'f> {
+    pub(super) fn new(title: &Title, findings: &'f mut Vec<Finding>) -> Self {
+        Sink {
+            key: title.key,
+            project: String::new(),
+            continued: false,
+            fields: Vec::new(),
+            indicators: Vec::new(),
+            findings,
+            goal: String::new(),
+            goal_kind: GoalKind::of(&title.text),
+            table: if title.no.is_empty() { title.text.clone() } else { format!("{} {}", title.no, title.text) },
+        }
+    }
+
+    /// This piece of a project form continues the form before it, whose
+    /// project is `project`.
+    pub(super) fn continue_project(&mut self, project: String) {
+        self.project = project;
+        self.continued = true;
+    }
+
+    /// Adds a field; `value` is written as printed, spaces removed, amounts
+    /// without thousands separators.
+    pub fn field(&mut self, name: &str, value: &str, page: u32, qualifier: Option<String>) {
+        let value = field_value(value);
+        if name == "项目名称" && self.key == TableKey::ProjectPerformanceTargets && !self.continued {
+            self.project = value.clone();
+        }
+        let field = FormField {
+            form: self.key.as_str().to_string(),
+            project: String::new(),
+            field: name.to_string(),
+            value,
+            page,
+        };
+        self.fields.push(Staged { field, qualifier });
+    }
+
+    /// Adds an indicator row.
+    pub fn indicator(&mut self, mut row: Indicator) {
+        row.table_key = self.key.as_str().to_string();
+        if row.goal.is_empty() {
+            row.goal = self.goal.clone();
+        }
+        self.indicators.push(row);
+    }
+
+    /// The indicator rows read so far, for rows continued on the next page.
+    pub fn indicators_mut(&mut self) -> &mut Vec<Indicator> {
+        &mut self.indicators
+    }
+
+    /// Reports something that could not be read with certainty.
+    pub fn finding(&mut self, page: u32, message: impl Into<String>) {
+        self.findings.push(Finding { page, table: self.table.clone(), message: message.into() });
+    }
+
+    /// Everything the form yields, each field and row given the form's
+    /// project (from its 项目名称 field, else its title).
+    pub(super) fn finish(mut self, title: &Title) -> FormsRead {
+        if self.project.is_empty() && self.key == TableKey::ProjectPerformanceTargets {
+            self.project = project_of_title(title).unwrap_or_default();
+        }
+        let project =
+            if self.key == TableKey::ProjectPerformanceTargets { self.project.clone() } else { String::new() };
+        let names: Vec<String> = self.fields.iter().map(|s| s.field.field.clone()).collect();
+        let mut out = FormsRead::default();
+        for mut s in self.fields {
+            let dup = names.iter().filter(|n| **n == s.field.field).count() > 1;
+            if let (true, Some(q)) = (dup, s.qualifier) {
+                let name = &s.field.field;
+                let (head, last) = name.rsplit_once('/').map_or(("", name.as_str()), |(h, l)| (h, l));
+                if q != last {
+                    s.field.field = if head.is_empty() { format!("{q}/{last}") } else { format!("{head}/{q}/{last}") };
+                }
+            }
+            s.field.project = project.clone();
+            out.fields.push(s.field);
+        }
+        for mut i in self.indicators {
+            i.project = project.clone();
+            out.indicators.push(i);
+        }
+        out
+    }
+}
+
+/// A field value as written: spaces removed, an amount without thousands
+/// separators (`4,100,000.00` → `4100000.00`).
+fn field_value(text: &str) -> String {
+    let t = squeeze(text);
+    match amount(&t) {
+        Some(d) => d.to_string(),
+        None => t,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projects_from_titles_and_field_values() {
+        let t = crate::title::parse_title("表 12-1.乡村振兴工作经费项目申报表").expect("title");
+        assert_eq!(project_of_title(&t).as_deref(), Some("乡村振兴工作经费"));
+        assert_eq!(field_value("4,100,000.00"), "4100000.00");
+        assert_eq!(field_value("1.部门项目 ☑ 2.公共项目 □"), "1.部门项目☑2.公共项目□");
+    }
+}

@@ -1,0 +1,211 @@
+//! The parser's front-end vocabulary: what every table path (ruled grids,
+//! text aligned by position, text without layout) and the forms recognise,
+//! each defined once. A new template's word for a note, a unit line or a
+//! total belongs here, and reaches every path at once.
+//!
+//! - notes under a table ([`is_note`]);
+//! - the unit line after a title ([`unit_line`], [`UNIT_WINDOW`]);
+//! - total labels that open the data ([`after_total_label`]);
+//! - what a token of a row is ([`Kind`], [`is_dash`]);
+//! - horizontal extents ([`Span`]);
+//! - whitespace-separated pieces of lines and their joining ([`Piece`],
+//!   [`pieces`], [`join`]);
+//! - header paths ([`column_path`]);
+//! - regular expressions compiled once ([`regex`]).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::lex::{amount, code, unit_of_line};
+use crate::norm::squeeze;
+
+/// A note printed under (or inside the frame of) a table: `备注：…`,
+/// `注：…`, `注:…`. It ends the table's body.
+///
+/// ```text
+/// 注：本单位无政府性基金预算拨款收入，也没有使用政府性基金安排的支出。
+/// ```
+pub(crate) fn is_note(text: &str) -> bool {
+    let t = squeeze(text);
+    t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:")
+}
+
+/// How many lines after a title its unit line (`单位：万元`) may come: a text
+/// without a unit line that close is prose that mentions a table, or a table
+/// of contents, not a table.
+pub(crate) const UNIT_WINDOW: usize = 4;
+
+/// The unit line among the first [`UNIT_WINDOW`] lines after a title: its
+/// index and the unit (`单位：万元` → `万元`).
+pub(crate) fn unit_line<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<(usize, &'static str)> {
+    lines.into_iter().take(UNIT_WINDOW).enumerate().find_map(|(i, l)| unit_of_line(l).map(|u| (i, u)))
+}
+
+/// What follows the total label a row opens with: `合计`, `总计` (`合计 1,477.88`
+/// → ` 1,477.88`); `None` for any other row. A total row is where the data of
+/// many templates starts, above or below the detail rows.
+pub(crate) fn after_total_label(text: &str) -> Option<&str> {
+    text.strip_prefix("合计").or_else(|| text.strip_prefix("总计"))
+}
+
+/// `-`, `—`, `/`: printed for "nothing" in some templates, where an amount
+/// would be.
+pub(crate) fn is_dash(s: &str) -> bool {
+    matches!(s.trim(), "-" | "—" | "－" | "--" | "——" | "/" | "…")
+}
+
+/// What a token of a table row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// An amount, or a dash in its place.
+    Amount,
+    /// A classification or unit code opening its line (`2080505`).
+    Code,
+    /// Anything else: names, headings.
+    Text,
+}
+
+impl Kind {
+    /// The kind of `token`. A code is only a code where a row begins
+    /// (`opens_line`): `2080505 机关事业单位基本养老保险缴费支出 94.83`;
+    /// the same digits further right (`340`) are an amount. The order of
+    /// the tests matters: every code also reads as an amount.
+    pub(crate) fn of(token: &str, opens_line: bool) -> Kind {
+        let t = squeeze(token);
+        if opens_line && code(&t) {
+            Kind::Code
+        } else if amount(&t).is_some() || is_dash(&t) {
+            Kind::Amount
+        } else {
+            Kind::Text
+        }
+    }
+}
+
+/// A horizontal extent on the page, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Span {
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+}
+
+impl Span {
+    /// The extent from `x0` to `x1`.
+    pub(crate) fn new(x0: f32, x1: f32) -> Span {
+        Span { x0, x1 }
+    }
+
+    /// The middle.
+    pub(crate) fn mid(self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+
+    /// How much the two extents share (0 when apart).
+    pub(crate) fn overlap(self, o: Span) -> f32 {
+        (self.x1.min(o.x1) - self.x0.max(o.x0)).max(0.0)
+    }
+}
+
+/// One whitespace-separated piece of a line of text without layout, with
+/// its line (an index into the lines it was cut from) and page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece<'a> {
+    /// The text, without spaces.
+    pub text: &'a str,
+    /// Index of its line.
+    pub line: usize,
+    /// Its page.
+    pub page: u32,
+}
+
+/// The pieces of `lines` (text, page), in reading order.
+pub(crate) fn pieces<'a>(lines: &[(&'a str, u32)]) -> Vec<Piece<'a>> {
+    lines
+        .iter()
+        .enumerate()
+        .flat_map(|(line, (text, page))| text.split_whitespace().map(move |t| Piece { text: t, line, page: *page }))
+        .collect()
+}
+
+/// Joins pieces as a reader would: one space within a line, nothing across
+/// lines (a wrapped cell: `对重大决策部` / `署督办落实率`); then the spaces
+/// extraction put inside CJK text removed.
+pub(crate) fn join(pieces: &[Piece<'_>]) -> String {
+    let mut out = String::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if i > 0 && pieces[i - 1].line == p.line {
+            out.push(' ');
+        }
+        out.push_str(p.text);
+    }
+    squeeze(&out)
+}
+
+/// A column's header path: its headings from the top down, empty ones left
+/// out, joined by `/` (`基本支出` over `人员经费` → `基本支出/人员经费`).
+pub(crate) fn column_path<S: AsRef<str>>(headings: impl IntoIterator<Item = S>) -> String {
+    let mut path = String::new();
+    for h in headings {
+        let h = h.as_ref();
+        if h.is_empty() {
+            continue;
+        }
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(h);
+    }
+    path
+}
+
+/// The regular expression `pattern`, compiled into `cell` on first use.
+/// Patterns are constants of the parser, so compiling cannot fail.
+pub(crate) fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_units_and_totals() {
+        for (text, note) in [("注：本表无数据", true), ("注:无", true), ("备注", true), ("注册", false)] {
+            assert_eq!(is_note(text), note, "{text}");
+        }
+        assert_eq!(unit_line(["部门收支总表", "", "单位：万元", "项目"]), Some((2, "万元")));
+        assert_eq!(unit_line(["a", "b", "c", "d", "单位：元"]), None);
+        assert_eq!(after_total_label("合计 10.00"), Some(" 10.00"));
+        assert_eq!(after_total_label("总计"), Some(""));
+        assert_eq!(after_total_label("小计"), None);
+    }
+
+    #[test]
+    fn token_kinds() {
+        let cases = [
+            ("2080505", true, Kind::Code),
+            ("2080505", false, Kind::Amount),
+            ("1,477.88", true, Kind::Amount),
+            ("—", false, Kind::Amount),
+            ("行政运行", true, Kind::Text),
+        ];
+        for (token, opens_line, kind) in cases {
+            assert_eq!(Kind::of(token, opens_line), kind, "{token}");
+        }
+    }
+
+    #[test]
+    fn pieces_join_within_and_across_lines() {
+        let lines = [("对重大决策部", 3), ("署督办 落实率", 3), ("Word 2007", 4)];
+        let ps = pieces(&lines);
+        assert_eq!(ps.len(), 5);
+        assert_eq!((ps[4].line, ps[4].page), (2, 4));
+        assert_eq!(join(&ps[..3]), "对重大决策部署督办落实率");
+        assert_eq!(join(&ps[3..]), "Word 2007");
+        assert_eq!(column_path(["基本支出", "", "人员经费"]), "基本支出/人员经费");
+        assert_eq!(Span::new(0.0, 10.0).overlap(Span::new(8.0, 20.0)), 2.0);
+    }
+}
