@@ -425,14 +425,16 @@ mod tests {
     fn two_sided_items_go_to_their_side() {
         let lines = body("收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 1,477.88 一、一般公共服务支出 1,147.27\n三、国有资本经营预算拨款收\n入\n0.00 三、公共安全支出 0.00\n十、城乡社区支出 0.00\n（二）政府性基金预算拨款 （二）国防支出\n收 入 总 计 1,477.88 支 出 总 计 1,477.88");
         let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &mut Vec::new());
-        let income: Vec<(&str, &str)> = raw
-            .rows
-            .iter()
-            .filter(|r| !r.cells[0].is_empty())
-            .map(|r| (r.cells[0].as_str(), r.cells[1].as_str()))
-            .collect();
+        // The (item, amount) pairs of the side whose item is in column `at`.
+        let side = |at: usize| -> Vec<(&str, &str)> {
+            raw.rows
+                .iter()
+                .filter(|r| !r.cells[at].is_empty())
+                .map(|r| (r.cells[at].as_str(), r.cells[at + 1].as_str()))
+                .collect()
+        };
         assert_eq!(
-            income,
+            side(0),
             [
                 ("一、一般公共预算拨款收入", "1,477.88"),
                 ("三、国有资本经营预算拨款收入", "0.00"),
@@ -440,14 +442,8 @@ mod tests {
                 ("收入总计", "1,477.88")
             ]
         );
-        let expense: Vec<(&str, &str)> = raw
-            .rows
-            .iter()
-            .filter(|r| !r.cells[2].is_empty())
-            .map(|r| (r.cells[2].as_str(), r.cells[3].as_str()))
-            .collect();
         assert_eq!(
-            expense,
+            side(2),
             [
                 ("一、一般公共服务支出", "1,147.27"),
                 ("三、公共安全支出", "0.00"),

@@ -95,6 +95,18 @@ fn looks_like_table_name(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
+/// Tables a word of their own names, whatever else the title says; the
+/// first that matches wins (`“三公”经费` before `机关运行经费`, which its
+/// title may mention too).
+const NAMED_BY_A_WORD: [(&str, TableKey); 6] = [
+    ("三公", TableKey::ThreePublicExpense),
+    ("政府采购", TableKey::GovernmentProcurement),
+    ("机关运行经费", TableKey::OfficeOperatingExpense),
+    ("政府性基金", TableKey::GovernmentFundExpense),
+    ("国有资本经营", TableKey::StateCapitalExpense),
+    ("项目支出", TableKey::ProjectExpense),
+];
+
 /// What table a title announces, by the meaning of its words, whatever the
 /// template's exact wording (Wuhan, Shanghai, Jiangsu, 决算).
 ///
@@ -112,23 +124,8 @@ pub fn classify(title: &str) -> TableKey {
             TableKey::ProjectPerformanceTargets
         };
     }
-    if has("三公") {
-        return TableKey::ThreePublicExpense;
-    }
-    if has("政府采购") {
-        return TableKey::GovernmentProcurement;
-    }
-    if has("机关运行经费") {
-        return TableKey::OfficeOperatingExpense;
-    }
-    if has("政府性基金") {
-        return TableKey::GovernmentFundExpense;
-    }
-    if has("国有资本经营") {
-        return TableKey::StateCapitalExpense;
-    }
-    if has("项目支出") {
-        return TableKey::ProjectExpense;
+    if let Some(&(_, key)) = NAMED_BY_A_WORD.iter().find(|(w, _)| has(w)) {
+        return key;
     }
     let two_sided = any(&["收支", "收入支出"]);
     if has("财政拨款") && two_sided {

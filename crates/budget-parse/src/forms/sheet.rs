@@ -92,20 +92,25 @@ fn row_regions(g: &Grid, r: usize) -> Vec<usize> {
         let reg = &g.regions[i];
         g.xs[reg.c1] - g.xs[reg.c0] < MAX_HOLE && g.ys[reg.r1] - g.ys[reg.r0] < MAX_HOLE
     };
-    let mut c = 0;
-    while c < ids.len() {
+    for (c, end) in runs(&ids) {
         let id = ids[c];
-        let mut end = c + 1;
-        while end < ids.len() && ids[end] == id {
-            end += 1;
-        }
         if c > 0 && end < ids.len() && ids[c - 1] == ids[end] && tiny(id) {
             let around = ids[end];
             ids[c..end].iter_mut().for_each(|x| *x = around);
         }
-        c = end;
     }
     ids
+}
+
+/// The runs of equal neighbours in `ids`: `(start, end)` of each.
+fn runs(ids: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for run in ids.chunk_by(|a, b| a == b) {
+        out.push((start, start + run.len()));
+        start += run.len();
+    }
+    out
 }
 
 /// The rows of `grids`, in order. Glyph-sized grids are left out.
@@ -126,13 +131,8 @@ pub(crate) fn rows(grids: &[&Grid]) -> Vec<Row> {
             // region lies between.
             let ids = row_regions(g, r);
             let mut cells: Vec<Cell> = Vec::new();
-            let mut c = 0;
-            while c < g.cols() {
+            for (c, end) in runs(&ids) {
                 let ri = ids[c];
-                let mut end = c + 1;
-                while end < g.cols() && ids[end] == ri {
-                    end += 1;
-                }
                 let reg = g.region(r, c);
                 cells.push(Cell {
                     text: squeeze(&reg.text),
@@ -142,7 +142,6 @@ pub(crate) fn rows(grids: &[&Grid]) -> Vec<Row> {
                     span: reg.r1 - reg.r0,
                     id: (gi, ri),
                 });
-                c = end;
             }
             out.push(Row { cells, page: g.page, top: g.ys[r], continues: continues && r == 0 });
         }
