@@ -1,5 +1,6 @@
 //! Helpers: running the binary, temporary folders, readable diffs.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -8,10 +9,19 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
 }
 
-/// `../shared` beside the project, if present.
-pub fn shared() -> Option<PathBuf> {
+/// `../shared` beside the project, if present; if not, `None`, and the test
+/// output says `skipped <test>: ../shared is absent`.
+///
+/// The note goes straight to the process's stderr: libtest captures what a
+/// test prints with `eprintln!` and shows it only when the test fails, so a
+/// skipped test would pass without a sign.
+pub fn shared_or_skip(test: &str) -> Option<PathBuf> {
     let p = root().join("../shared");
-    p.join("corpus").is_dir().then_some(p)
+    if p.join("corpus").is_dir() {
+        return Some(p);
+    }
+    let _ = writeln!(std::io::stderr(), "skipped {test}: ../shared is absent");
+    None
 }
 
 /// Runs budget2csv with `args` in the workspace root.
