@@ -4,6 +4,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod diff;
+
+pub use diff::diff;
+
 /// The workspace root (where `samples/` is).
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
@@ -49,31 +53,6 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
-}
-
-/// A line diff of two texts, at most `max` differing lines, for failures.
-pub fn diff(expected: &str, actual: &str, max: usize) -> String {
-    let e: Vec<&str> = expected.lines().collect();
-    let a: Vec<&str> = actual.lines().collect();
-    let mut out = String::new();
-    let mut shown = 0;
-    for i in 0..e.len().max(a.len()) {
-        let (x, y) = (e.get(i), a.get(i));
-        if x != y {
-            if let Some(x) = x {
-                out.push_str(&format!("  line {:4} - {}\n", i + 1, x));
-            }
-            if let Some(y) = y {
-                out.push_str(&format!("  line {:4} + {}\n", i + 1, y));
-            }
-            shown += 1;
-            if shown >= max {
-                out.push_str("  …\n");
-                break;
-            }
-        }
-    }
-    out
 }
 
 /// The files under `dir` that `keep` accepts (by path relative to `dir`,
