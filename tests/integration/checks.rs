@@ -3,7 +3,7 @@
 //! is present) the synthetic corpus, whose sums are consistent by
 //! construction.
 
-use crate::support::{run, shared, TempDir};
+use crate::support::{run, shared_or_skip, TempDir};
 
 const SEED: &str = "samples/text/wuchang-gov-office-2024.txt";
 
@@ -84,10 +84,7 @@ fn convert_writes_the_seeds_rounding_and_failures() {
 /// documents exactly today; a `fail` here is a checker or a reader error.)
 #[test]
 fn no_check_fails_on_the_synthetic_corpus() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
-        return;
-    };
+    let Some(shared) = shared_or_skip("no_check_fails_on_the_synthetic_corpus") else { return };
     let tmp = TempDir::new("check-dev");
     let dev = shared.join("corpus/dev");
     let out = run(&["convert", dev.to_str().unwrap_or_default(), "--out", tmp.path().to_str().unwrap_or_default()]);

@@ -1,7 +1,7 @@
 //! The shared corpora beside the project (`../shared`); skipped, with a
 //! note, when they are absent.
 
-use crate::support::{output_files, run, shared, TempDir};
+use crate::support::{output_files, run, shared_or_skip, TempDir};
 
 fn documents(dir: &std::path::Path) -> Vec<csv::StringRecord> {
     let text = std::fs::read_to_string(dir.join("documents.csv")).expect("documents.csv");
@@ -10,8 +10,7 @@ fn documents(dir: &std::path::Path) -> Vec<csv::StringRecord> {
 
 #[test]
 fn every_real_pdf_gives_tables_or_a_clear_error_alike_with_one_job_or_two() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
+    let Some(shared) = shared_or_skip("every_real_pdf_gives_tables_or_a_clear_error_alike_with_one_job_or_two") else {
         return;
     };
     let tmp = TempDir::new("real");
@@ -65,10 +64,7 @@ fn every_real_pdf_gives_tables_or_a_clear_error_alike_with_one_job_or_two() {
 /// non-embedded SimSun with a predefined CMap and no ToUnicode map.
 #[test]
 fn real_25_unigb_utf16_h_text_is_decoded() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
-        return;
-    };
+    let Some(shared) = shared_or_skip("real_25_unigb_utf16_h_text_is_decoded") else { return };
     let out = run(&["text", shared.join("corpus/real/real_25.pdf").to_str().unwrap_or_default()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("UTF-8");
@@ -92,8 +88,7 @@ fn real_25_unigb_utf16_h_text_is_decoded() {
 /// did not line up.
 #[test]
 fn real_04_expense_summary_keeps_its_total_row_printed_alone_on_page_20() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
+    let Some(shared) = shared_or_skip("real_04_expense_summary_keeps_its_total_row_printed_alone_on_page_20") else {
         return;
     };
     let tmp = TempDir::new("real_04");

@@ -4,7 +4,7 @@
 //! seed's rows and fields are in its golden files.
 
 use crate::score::score_indicators;
-use crate::support::{run, shared, TempDir};
+use crate::support::{run, shared_or_skip, TempDir};
 
 fn convert(input: &std::path::Path, name: &str) -> TempDir {
     let tmp = TempDir::new(name);
@@ -20,10 +20,7 @@ fn records(path: &std::path::Path) -> Vec<csv::StringRecord> {
 
 #[test]
 fn the_development_corpus_gives_every_indicator_with_its_basis() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
-        return;
-    };
+    let Some(shared) = shared_or_skip("the_development_corpus_gives_every_indicator_with_its_basis") else { return };
     let dir = shared.join("corpus/dev");
     let tmp = convert(&dir, "forms-dev");
     let mut scored = 0;
@@ -44,10 +41,7 @@ fn the_development_corpus_gives_every_indicator_with_its_basis() {
 
 #[test]
 fn the_development_corpus_forms_add_up() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
-        return;
-    };
+    let Some(shared) = shared_or_skip("the_development_corpus_forms_add_up") else { return };
     let tmp = convert(&shared.join("corpus/dev/dev01.pdf"), "forms-dev01");
     let forms = records(&tmp.path().join("forms.csv"));
     let field = |project: &str, name: &str| {
@@ -66,10 +60,7 @@ fn the_development_corpus_forms_add_up() {
 
 #[test]
 fn real_03s_shanghai_project_forms_give_indicator_rows() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
-        return;
-    };
+    let Some(shared) = shared_or_skip("real_03s_shanghai_project_forms_give_indicator_rows") else { return };
     let tmp = convert(&shared.join("corpus/real/real_03.pdf"), "forms-real03");
     let rows = records(&tmp.path().join("indicators.csv"));
     let projects: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[4]).collect();

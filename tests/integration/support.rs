@@ -1,17 +1,31 @@
 //! Helpers: running the binary, temporary folders, readable diffs.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+mod diff;
+
+pub use diff::diff;
 
 /// The workspace root (where `samples/` is).
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
 }
 
-/// `../shared` beside the project, if present.
-pub fn shared() -> Option<PathBuf> {
+/// `../shared` beside the project, if present; if not, `None`, and the test
+/// output says `skipped <test>: ../shared is absent`.
+///
+/// The note goes straight to the process's stderr: libtest captures what a
+/// test prints with `eprintln!` and shows it only when the test fails, so a
+/// skipped test would pass without a sign.
+pub fn shared_or_skip(test: &str) -> Option<PathBuf> {
     let p = root().join("../shared");
-    p.join("corpus").is_dir().then_some(p)
+    if p.join("corpus").is_dir() {
+        return Some(p);
+    }
+    let _ = writeln!(std::io::stderr(), "skipped {test}: ../shared is absent");
+    None
 }
 
 /// Runs budget2csv with `args` in the workspace root.
@@ -39,31 +53,6 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
-}
-
-/// A line diff of two texts, at most `max` differing lines, for failures.
-pub fn diff(expected: &str, actual: &str, max: usize) -> String {
-    let e: Vec<&str> = expected.lines().collect();
-    let a: Vec<&str> = actual.lines().collect();
-    let mut out = String::new();
-    let mut shown = 0;
-    for i in 0..e.len().max(a.len()) {
-        let (x, y) = (e.get(i), a.get(i));
-        if x != y {
-            if let Some(x) = x {
-                out.push_str(&format!("  line {:4} - {}\n", i + 1, x));
-            }
-            if let Some(y) = y {
-                out.push_str(&format!("  line {:4} + {}\n", i + 1, y));
-            }
-            shown += 1;
-            if shown >= max {
-                out.push_str("  …\n");
-                break;
-            }
-        }
-    }
-    out
 }
 
 /// The files under `dir` that `keep` accepts (by path relative to `dir`,

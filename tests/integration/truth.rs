@@ -3,7 +3,7 @@
 //! `../shared` is present.
 
 use crate::score::score;
-use crate::support::{root, run, shared, TempDir};
+use crate::support::{root, run, shared_or_skip, TempDir};
 
 #[test]
 fn every_sample_pdf_reads_exactly_its_truth() {
@@ -26,10 +26,7 @@ fn every_sample_pdf_reads_exactly_its_truth() {
 
 #[test]
 fn the_development_corpus_reads_with_cell_f1_of_at_least_0_99() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
-        return;
-    };
+    let Some(shared) = shared_or_skip("the_development_corpus_reads_with_cell_f1_of_at_least_0_99") else { return };
     let dir = shared.join("corpus/dev");
     let tmp = TempDir::new("dev-truth");
     let out = run(&["convert", dir.to_str().unwrap_or_default(), "--out", tmp.path().to_str().unwrap_or_default()]);

@@ -355,7 +355,7 @@ mod tests {
 
     use super::*;
     use crate::pdf::PdfOptions;
-    use crate::testing::{output_page, pdfs};
+    use crate::testing::{output_page, pdfs, shared_corpus_or_skip};
 
     /// What pdf-extract outputs for a page, the page's and the document's
     /// private-use characters as what they stand for.
@@ -454,11 +454,9 @@ mod tests {
     /// ones of each producer.
     #[test]
     fn the_shared_corpora_read_the_same_from_their_text_operations() {
-        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-        if !shared.is_dir() {
-            eprintln!("skipped: ../shared is absent");
+        let Some(shared) = shared_corpus_or_skip("the_shared_corpora_read_the_same_from_their_text_operations") else {
             return;
-        }
+        };
         let real = ["real_01", "real_03", "real_10", "real_11", "real_14", "real_18", "real_19", "real_23", "real_25"];
         let real = real.iter().map(|name| shared.join("real").join(format!("{name}.pdf")));
         let (mut shown, mut renumbered) = (0, 0);

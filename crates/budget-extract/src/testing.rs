@@ -1,6 +1,7 @@
 //! Test helpers shared by the modules that change what pdf-extract reads
 //! (`pagefonts`, `pagetext`) and must not change what it outputs.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
@@ -63,4 +64,20 @@ pub(crate) fn pdfs(dir: &Path) -> Vec<PathBuf> {
         .collect();
     out.sort();
     out
+}
+
+/// `../shared/corpus` beside the project, if present; if not, `None`, and
+/// the test output says `skipped <test>: ../shared is absent`.
+///
+/// The note goes straight to the process's stderr: libtest captures what a
+/// test prints with `eprintln!` and shows it only when the test fails. (The
+/// integration tests' `support::shared_or_skip` does the same; this crate
+/// cannot use it, as the budget2csv crate depends on this one.)
+pub(crate) fn shared_corpus_or_skip(test: &str) -> Option<PathBuf> {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    if corpus.is_dir() {
+        return Some(corpus);
+    }
+    let _ = writeln!(std::io::stderr(), "skipped {test}: ../shared is absent");
+    None
 }
