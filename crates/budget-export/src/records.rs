@@ -185,7 +185,7 @@ impl CheckRecord {
         let d = |v: Option<budget_model::Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
         CheckRecord {
             source: source.to_string(),
-            check: c.check.clone(),
+            check: c.check.as_str().to_string(),
             table_key: c.table_key.as_str().to_string(),
             row_code: c.row_code.clone(),
             row_name: c.row_name.clone(),
