@@ -1,6 +1,6 @@
 //! The command line: bad arguments, bad inputs, a batch that goes on.
 
-use crate::support::{root, run, TempDir};
+use crate::support::{document_statuses, root, run, TempDir};
 
 #[test]
 fn bad_command_lines_exit_with_status_2() {
@@ -36,15 +36,7 @@ fn one_bad_input_fails_alone_with_a_clear_error_row() {
         out_dir.to_str().unwrap_or_default(),
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
-    let docs = std::fs::read_to_string(out_dir.join("documents.csv")).expect("documents.csv written");
-    let mut r = csv::Reader::from_reader(docs.as_bytes());
-    let rows: Vec<(String, String, String)> = r
-        .records()
-        .map(|x| {
-            let x = x.expect("record");
-            (x[0].to_string(), x[9].to_string(), x[10].to_string())
-        })
-        .collect();
+    let rows = document_statuses(&out_dir);
     let find = |name: &str| {
         rows.iter().find(|(s, _, _)| s.ends_with(name)).cloned().unwrap_or_else(|| panic!("no row for {name}"))
     };
