@@ -295,13 +295,19 @@ fn message(e: &clap::Error, command: Option<&str>) -> String {
     let arg = args.first().map_or("", String::as_str);
     let (option, value_name) = arg.split_once(' ').unwrap_or((arg, ""));
     let missing = |name: &str| args.iter().any(|a| a.starts_with(name));
+    // `--exel` → ` (did you mean `--excel`?)`
+    let did_you_mean = |kind: ContextKind| match context(kind).first() {
+        Some(like) => format!(" (did you mean `{like}`?)"),
+        None => String::new(),
+    };
     let command = command.unwrap_or_default();
     match e.kind() {
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "no command given".to_string()
         }
         ErrorKind::InvalidSubcommand => {
-            format!("unknown command `{}`", context(ContextKind::InvalidSubcommand).concat())
+            let unknown = context(ContextKind::InvalidSubcommand).concat();
+            format!("unknown command `{unknown}`{}", did_you_mean(ContextKind::SuggestedSubcommand))
         }
         // The words of `positive` and `shard`.
         ErrorKind::ValueValidation => match std::error::Error::source(e) {
@@ -318,7 +324,7 @@ fn message(e: &clap::Error, command: Option<&str>) -> String {
         {
             "`text` takes exactly one FILE".to_string()
         }
-        ErrorKind::UnknownArgument => format!("unknown option `{arg}`"),
+        ErrorKind::UnknownArgument => format!("unknown option `{arg}`{}", did_you_mean(ContextKind::SuggestedArg)),
         _ => clap_words(e),
     }
 }
@@ -363,6 +369,7 @@ mod tests {
         assert_eq!(error("convert --excel"), "`convert` needs at least one INPUT");
         assert_eq!(error("convert a.pdf --out"), "--out needs DIR");
         assert_eq!(error("convert a.pdf --out o --bogus"), "unknown option `--bogus`");
+        assert_eq!(error("convert a.pdf --out o --exel"), "unknown option `--exel` (did you mean `--excel`?)");
         match parse_line("convert a.pdf b --out=o --excel").unwrap() {
             Command::Convert(o) => {
                 assert_eq!(o.inputs, [PathBuf::from("a.pdf"), PathBuf::from("b")]);
@@ -434,6 +441,7 @@ mod tests {
     fn commands_help_version_and_the_hidden_worker() {
         assert_eq!(error(""), "no command given");
         assert_eq!(error("frobnicate"), "unknown command `frobnicate`");
+        assert_eq!(error("chek a.pdf"), "unknown command `chek` (did you mean `check`?)");
         for help in ["--help", "-h", "help", "help convert", "convert --help", "check -h", "text --help", "--version"] {
             assert!(matches!(parse_line(help), Err(Stop::Shown(_))), "{help}");
         }
