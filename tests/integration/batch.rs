@@ -5,22 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::{output_files, root, run, TempDir};
+use crate::support::{document_statuses as documents, output_files, root, run, TempDir};
 
 /// Every file of an output folder, `elapsed_ms` blanked.
 fn snapshot(dir: &Path) -> BTreeMap<String, String> {
     output_files(dir, |_| true)
-}
-
-fn documents(dir: &Path) -> Vec<(String, String, String)> {
-    let text = std::fs::read_to_string(dir.join("documents.csv")).expect("documents.csv");
-    csv::Reader::from_reader(text.as_bytes())
-        .records()
-        .map(|r| {
-            let r = r.expect("record");
-            (r[0].to_string(), r[9].to_string(), r[10].to_string())
-        })
-        .collect()
 }
 
 fn convert(args: &[&str], out: &Path) -> std::process::Output {

@@ -15,7 +15,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::encryption::{EncryptionState, EncryptionVersion, Permissions};
 use lopdf::{dictionary, Document, Object, Stream, StringFormat};
 
-use crate::support::{root, run, TempDir};
+use crate::support::{document_statuses, read_csv, root, run, TempDir};
 
 /// One bad input and the exact error it must get (empty when it must
 /// convert: a damaged file that readers repair).
@@ -422,27 +422,12 @@ fn write_corpus(dir: &Path, cases: &[Case]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// `documents.csv` as (source, status, error) rows.
-fn document_rows(out_dir: &Path) -> Vec<(String, String, String)> {
-    let docs = std::fs::read_to_string(out_dir.join("documents.csv")).expect("documents.csv written");
-    let mut r = csv::Reader::from_reader(docs.as_bytes());
-    r.records()
-        .map(|x| {
-            let x = x.expect("record");
-            (x[0].to_string(), x[9].to_string(), x[10].to_string())
-        })
-        .collect()
-}
-
 /// The cells.csv rows of one source, without the source column.
-fn cells_of(out_dir: &Path, source_suffix: &str) -> Vec<String> {
-    let cells = std::fs::read_to_string(out_dir.join("cells.csv")).expect("cells.csv written");
-    cells
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once(','))
-        .filter(|(source, _)| source.ends_with(source_suffix))
-        .map(|(_, rest)| rest.to_string())
+fn cells_of(out_dir: &Path, source_suffix: &str) -> Vec<Vec<String>> {
+    read_csv(&out_dir.join("cells.csv"))
+        .iter()
+        .filter(|c| c["source"].ends_with(source_suffix))
+        .map(|c| c.without("source"))
         .collect()
 }
 
@@ -464,7 +449,7 @@ fn every_broken_file_gets_its_own_error_and_the_batch_goes_on() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(!stderr.contains("panicked"), "a panic escaped: {stderr}");
 
-    let rows = document_rows(&batch_out);
+    let rows = document_statuses(&batch_out);
     let mut wrong = Vec::new();
     for case in &cases {
         let expected = if case.error.is_empty() { ("ok", "") } else { ("error", case.error) };

@@ -3,7 +3,7 @@
 //! is present) the synthetic corpus, whose sums are consistent by
 //! construction.
 
-use crate::support::{run, shared_or_skip, TempDir};
+use crate::support::{read_csv, run, shared_or_skip, Record, TempDir};
 
 const SEED: &str = "samples/text/wuchang-gov-office-2024.txt";
 
@@ -61,11 +61,10 @@ fn convert_writes_the_seeds_rounding_and_failures() {
     assert!(
         checks.starts_with("source,check,table_key,row_code,row_name,column,expected,actual,difference,status,page\n")
     );
+    let records = read_csv(&tmp.path().join("checks.csv"));
     let line = |code: &str, status: &str| {
-        let hit = |l: &&str| {
-            l.contains(",hierarchy,") && l.contains(&format!(",{code},")) && l.contains(&format!(",{status},"))
-        };
-        checks.lines().find(hit).map(str::to_string)
+        let hit = |r: &&Record| &r["check"] == "hierarchy" && &r["row_code"] == code && &r["status"] == status;
+        records.iter().find(hit).map(|r| r.fields().join(","))
     };
     assert_eq!(
         line("301", "rounding").as_deref(),
@@ -75,8 +74,8 @@ fn convert_writes_the_seeds_rounding_and_failures() {
         )
     );
     assert!(line("22102", "fail").is_some(), "{checks}");
-    let docs = std::fs::read_to_string(tmp.path().join("documents.csv")).expect("documents.csv");
-    assert_eq!(docs.lines().nth(1).and_then(|l| l.split(',').nth(8)), Some("2"), "checks_failed");
+    let docs = read_csv(&tmp.path().join("documents.csv"));
+    assert_eq!(&docs[0]["checks_failed"], "2");
 }
 
 /// The synthetic corpus is consistent by construction: no check may fail,
@@ -89,14 +88,12 @@ fn no_check_fails_on_the_synthetic_corpus() {
     let dev = shared.join("corpus/dev");
     let out = run(&["convert", dev.to_str().unwrap_or_default(), "--out", tmp.path().to_str().unwrap_or_default()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = std::fs::read_to_string(tmp.path().join("checks.csv")).expect("checks.csv");
     let mut per_source: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     let mut bad = Vec::new();
-    for rec in csv::Reader::from_reader(text.as_bytes()).records() {
-        let rec = rec.expect("record");
-        *per_source.entry(rec[0].to_string()).or_default() += 1;
-        if &rec[9] == "fail" {
-            bad.push(rec.iter().collect::<Vec<_>>().join(","));
+    for rec in read_csv(&tmp.path().join("checks.csv")) {
+        *per_source.entry(rec["source"].to_string()).or_default() += 1;
+        if &rec["status"] == "fail" {
+            bad.push(rec.fields().join(","));
         }
     }
     assert!(bad.is_empty(), "checks that fail on consistent documents:\n{}", bad.join("\n"));

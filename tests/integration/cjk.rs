@@ -2,7 +2,7 @@
 //! map (the fixtures of budget-extract, made by scripts/make-cjk-samples.py)
 //! convert to the table they print.
 
-use crate::support::{root, run, TempDir};
+use crate::support::{read_csv, root, run, TempDir};
 
 /// The table as printed in every fixture.
 const EXPENSE_SUMMARY: &str = "\
@@ -23,12 +23,10 @@ fn predefined_cmap_fonts_convert_to_their_table() {
     let out =
         run(&["convert", fixtures.to_str().unwrap_or_default(), "--out", tmp.path().to_str().unwrap_or_default()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let docs = std::fs::read_to_string(tmp.path().join("documents.csv")).expect("documents.csv");
-    let mut r = csv::Reader::from_reader(docs.as_bytes());
-    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("record")).collect();
+    let rows = read_csv(&tmp.path().join("documents.csv"));
     assert_eq!(rows.len(), 3);
     for row in &rows {
-        let (source, department, year, status) = (&row[0], &row[1], &row[2], &row[9]);
+        let (source, department, year, status) = (&row["source"], &row["department"], &row["year"], &row["status"]);
         assert_eq!((department, year, status), ("示例区财政局", "2024", "ok"), "{source}");
         let stem = source.trim_end_matches(".pdf");
         let table = std::fs::read_to_string(tmp.path().join(stem).join("3_expense_summary.csv"))

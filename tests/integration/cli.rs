@@ -1,13 +1,73 @@
 //! The command line: bad arguments, bad inputs, a batch that goes on.
 
-use crate::support::{root, run, TempDir};
+use crate::support::{document_statuses, root, run, TempDir};
 
 #[test]
-fn bad_command_lines_exit_with_status_2() {
-    for args in [&["convert"][..], &["convert", "x.pdf"], &["frobnicate"], &["convert", "x.pdf", "--out"], &[]] {
+fn bad_command_lines_exit_with_status_2_and_say_why() {
+    for (args, message) in [
+        (&["convert"][..], "`convert` needs at least one INPUT"),
+        (&["convert", "x.pdf"], "`convert` needs --out DIR"),
+        (&["convert", "x.pdf", "--out"], "--out needs DIR"),
+        (&["convert", "x.pdf", "--out", "o", "--shard", "3"], "--shard needs I/N with 1 <= I <= N, not `3`"),
+        (&["convert", "x.pdf", "--out", "o", "--jobs=0"], "--jobs needs a whole number above 0, not `0`"),
+        (&["convert", "x.pdf", "--out", "o", "--bogus"], "unknown option `--bogus`"),
+        (&["text", "a.txt", "b.txt"], "`text` takes exactly one FILE"),
+        (&["frobnicate"], "unknown command `frobnicate`"),
+        (&[], "no command given"),
+    ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with(&format!("budget2csv: {message}\n\nusage: budget2csv ")), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for command in ["convert", "check", "text"] {
+        let out = run(&[command, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains(&format!("Usage: budget2csv {command} ")), "{command}: {help}");
+        assert!(help.contains(&format!("\n  budget2csv {command} ")), "{command} has no example: {help}");
+    }
+    let out = run(&["help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for command in ["convert", "check", "text"] {
+        assert!(help.contains(&format!("\n  {command} ")), "{command} is not listed: {help}");
+    }
+    assert!(!help.contains("__worker"), "the worker is internal: {help}");
+}
+
+#[test]
+fn convert_help_lists_its_options_and_environment() {
+    let out = run(&["convert", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for option in [
+        "-o, --out <DIR>",
+        "--excel",
+        "-j, --jobs <N>",
+        "--shard <I/N>",
+        "--skip-existing",
+        "--timeout-per-file <SECS>",
+        "--memory-per-file <MB>",
+        "[default: 300]",
+        "[default: 4096]",
+    ] {
+        assert!(help.contains(option), "{option} missing: {help}");
+    }
+    assert!(help.contains("\nEnvironment:\n  BUDGET2CSV_FONT_RENUMBERING=off "), "{help}");
+}
+
+#[test]
+fn version_prints_the_version() {
+    for flag in ["--version", "-V"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), format!("budget2csv {}\n", env!("CARGO_PKG_VERSION")));
     }
 }
 
@@ -36,15 +96,7 @@ fn one_bad_input_fails_alone_with_a_clear_error_row() {
         out_dir.to_str().unwrap_or_default(),
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
-    let docs = std::fs::read_to_string(out_dir.join("documents.csv")).expect("documents.csv written");
-    let mut r = csv::Reader::from_reader(docs.as_bytes());
-    let rows: Vec<(String, String, String)> = r
-        .records()
-        .map(|x| {
-            let x = x.expect("record");
-            (x[0].to_string(), x[9].to_string(), x[10].to_string())
-        })
-        .collect();
+    let rows = document_statuses(&out_dir);
     let find = |name: &str| {
         rows.iter().find(|(s, _, _)| s.ends_with(name)).cloned().unwrap_or_else(|| panic!("no row for {name}"))
     };

@@ -1,11 +1,10 @@
 //! The shared corpora beside the project (`../shared`); skipped, with a
 //! note, when they are absent.
 
-use crate::support::{output_files, run, shared_or_skip, TempDir};
+use crate::support::{output_files, read_csv, run, shared_or_skip, Record, TempDir};
 
-fn documents(dir: &std::path::Path) -> Vec<csv::StringRecord> {
-    let text = std::fs::read_to_string(dir.join("documents.csv")).expect("documents.csv");
-    csv::Reader::from_reader(text.as_bytes()).records().map(|r| r.expect("record")).collect()
+fn documents(dir: &std::path::Path) -> Vec<Record> {
+    read_csv(&dir.join("documents.csv"))
 }
 
 #[test]
@@ -44,14 +43,15 @@ fn every_real_pdf_gives_tables_or_a_clear_error_alike_with_one_job_or_two() {
     let docs = documents(&two);
     assert_eq!(docs.len(), 25);
     for d in &docs {
-        let (source, tables, status, error) = (&d[0], &d[5], &d[9], &d[10]);
+        let (source, tables, status, error) = (&d["source"], &d["tables"], &d["status"], &d["error"]);
         if status == "error" {
             assert!(!error.is_empty(), "{source}: error without a reason");
         } else {
             assert!(tables.parse::<u32>().unwrap_or(0) > 0, "{source}: no tables and no error");
         }
     }
-    let reason = |name: &str| docs.iter().find(|d| &d[0] == name).map(|d| d[10].to_string()).unwrap_or_default();
+    let reason =
+        |name: &str| docs.iter().find(|d| &d["source"] == name).map(|d| d["error"].to_string()).unwrap_or_default();
     assert_eq!(reason("real_24.pdf"), "no text layer on pages 1–210 (scanned?)");
     // real_25 shows its text in SimSun through UniGB-UTF16-H (no ToUnicode):
     // it is read; its tables are a government's, not a department's.
@@ -98,5 +98,5 @@ fn real_04_expense_summary_keeps_its_total_row_printed_alone_on_page_20() {
     let table = std::fs::read_to_string(tmp.path().join("real_04/t3_expense_summary.csv")).expect("table 3");
     assert_eq!(table.lines().last(), Some(",合计,156211123,99706020,56505103"));
     let docs = documents(tmp.path());
-    assert_eq!((&docs[0][9], &docs[0][8]), ("ok", "0"), "status and checks failed");
+    assert_eq!((&docs[0]["status"], &docs[0]["checks_failed"]), ("ok", "0"), "status and checks failed");
 }

@@ -4,18 +4,13 @@
 //! seed's rows and fields are in its golden files.
 
 use crate::score::score_indicators;
-use crate::support::{run, shared_or_skip, TempDir};
+use crate::support::{read_csv, run, shared_or_skip, TempDir};
 
 fn convert(input: &std::path::Path, name: &str) -> TempDir {
     let tmp = TempDir::new(name);
     let out = run(&["convert", input.to_str().unwrap_or_default(), "--out", tmp.path().to_str().unwrap_or_default()]);
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
     tmp
-}
-
-fn records(path: &std::path::Path) -> Vec<csv::StringRecord> {
-    let text = std::fs::read_to_string(path).expect("readable CSV");
-    csv::Reader::from_reader(text.as_bytes()).records().map(|r| r.expect("record")).collect()
 }
 
 #[test]
@@ -43,30 +38,35 @@ fn the_development_corpus_gives_every_indicator_with_its_basis() {
 fn the_development_corpus_forms_add_up() {
     let Some(shared) = shared_or_skip("the_development_corpus_forms_add_up") else { return };
     let tmp = convert(&shared.join("corpus/dev/dev01.pdf"), "forms-dev01");
-    let forms = records(&tmp.path().join("forms.csv"));
+    let forms = read_csv(&tmp.path().join("forms.csv"));
     let field = |project: &str, name: &str| {
-        forms.iter().find(|r| &r[4] == project && &r[5] == name).map(|r| r[6].to_string()).unwrap_or_default()
+        forms
+            .iter()
+            .find(|r| &r["project"] == project && &r["field"] == name)
+            .map(|r| r["value"].to_string())
+            .unwrap_or_default()
     };
     assert_eq!(field("乡村振兴工作经费", "项目代码"), "42652325857T039056918");
     assert_eq!(field("乡村振兴工作经费", "支出明细/合计"), "38");
     assert_eq!(field("乡村振兴工作经费", "支出明细/乡村振兴工作经费"), "29.6");
     assert_eq!(field("", "总体资金情况/支出构成/基本支出/当年金额"), "4278.08");
-    let checks = records(&tmp.path().join("checks.csv"));
-    let sums: Vec<&csv::StringRecord> = checks.iter().filter(|r| &r[1] == "form_sum").collect();
+    let checks = read_csv(&tmp.path().join("checks.csv"));
+    let sums: Vec<_> = checks.iter().filter(|r| &r["check"] == "form_sum").collect();
     // 总体资金情况: two groups by three columns; the project's two lists.
     assert_eq!(sums.len(), 8, "{sums:?}");
-    assert!(sums.iter().all(|r| &r[9] == "ok"), "{sums:?}");
+    assert!(sums.iter().all(|r| &r["status"] == "ok"), "{sums:?}");
 }
 
 #[test]
 fn real_03s_shanghai_project_forms_give_indicator_rows() {
     let Some(shared) = shared_or_skip("real_03s_shanghai_project_forms_give_indicator_rows") else { return };
     let tmp = convert(&shared.join("corpus/real/real_03.pdf"), "forms-real03");
-    let rows = records(&tmp.path().join("indicators.csv"));
-    let projects: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[4]).collect();
+    let rows = read_csv(&tmp.path().join("indicators.csv"));
+    let projects: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r["project"]).collect();
     assert_eq!(projects.len(), 5, "{projects:?}");
     assert!(rows.len() >= 60, "{} rows", rows.len());
-    let first: Vec<&str> = rows[0].iter().skip(3).take(8).collect();
+    let columns = ["table_key", "project", "goal", "level1", "level2", "level3", "value", "basis"];
+    let first = columns.map(|c| &rows[0][c]);
     assert_eq!(
         first,
         [
@@ -80,8 +80,14 @@ fn real_03s_shanghai_project_forms_give_indicator_rows() {
             ""
         ]
     );
-    assert!(rows.iter().all(|r| !r[6].is_empty() && !r[8].is_empty()), "every row has its levels and name");
-    let forms = records(&tmp.path().join("forms.csv"));
-    let total = forms.iter().find(|r| &r[4] == "就业援助基地补贴" && &r[5] == "项目资金总额").map(|r| r[6].to_string());
+    assert!(
+        rows.iter().all(|r| !r["level1"].is_empty() && !r["level3"].is_empty()),
+        "every row has its levels and name"
+    );
+    let forms = read_csv(&tmp.path().join("forms.csv"));
+    let total = forms
+        .iter()
+        .find(|r| &r["project"] == "就业援助基地补贴" && &r["field"] == "项目资金总额")
+        .map(|r| r["value"].to_string());
     assert_eq!(total.as_deref(), Some("6351000.00"));
 }

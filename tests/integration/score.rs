@@ -10,6 +10,8 @@ use std::path::Path;
 use regex::Regex;
 use rust_decimal::Decimal;
 
+use crate::support::read_csv;
+
 type Key = (String, String, String, String, String);
 
 /// Precision, recall and F1 of the cells of `source` in `out/cells.csv`.
@@ -78,12 +80,9 @@ pub fn score(out: &Path, truth: &Path, source: &str) -> Score {
     if let Some(tables) = truth["tables"].as_array() {
         scope = tables.iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
     }
-    let text = std::fs::read_to_string(out.join("cells.csv")).expect("cells.csv");
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
     let mut got: HashMap<Key, usize> = HashMap::new();
-    for r in reader.deserialize::<HashMap<String, String>>() {
-        let r = r.expect("cells.csv record");
-        let field = |k: &str| r.get(k).map(String::as_str).unwrap_or("");
+    for r in read_csv(&out.join("cells.csv")) {
+        let field = |k: &str| &r[k];
         if !field("source").contains(source) || !scope.contains(field("table_key")) || field("value").trim().is_empty()
         {
             continue;
@@ -151,13 +150,10 @@ pub fn score_indicators(out: &Path, truth: &Path, source: &str) -> IndicatorScor
         *want_basis.entry((k.clone(), squeeze(f[6]))).or_default() += 1;
         *want.entry(k).or_default() += 1;
     }
-    let text = std::fs::read_to_string(out.join("indicators.csv")).expect("indicators.csv");
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
     let mut got: HashMap<IndicatorKey, usize> = HashMap::new();
     let mut got_basis: HashMap<(IndicatorKey, String), usize> = HashMap::new();
-    for r in reader.deserialize::<HashMap<String, String>>() {
-        let r = r.expect("indicators.csv record");
-        let field = |k: &str| r.get(k).map(String::as_str).unwrap_or("");
+    for r in read_csv(&out.join("indicators.csv")) {
+        let field = |k: &str| &r[k];
         if !field("source").contains(source) {
             continue;
         }

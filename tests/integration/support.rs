@@ -1,8 +1,12 @@
-//! Helpers: running the binary, temporary folders, readable diffs.
+//! Helpers: running the binary, temporary folders, readable diffs, CSV
+//! read by column name.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::rc::Rc;
+
+use budget_export::{DocumentRecord, Record as _};
 
 mod diff;
 
@@ -57,7 +61,7 @@ impl Drop for TempDir {
 
 /// The files under `dir` that `keep` accepts (by path relative to `dir`,
 /// with `/`), path → content; in every `documents.csv` the `elapsed_ms`
-/// column (the 12th), which differs from run to run, is blanked.
+/// column, which differs from run to run, is blanked.
 pub fn output_files(dir: &Path, keep: impl Fn(&str) -> bool) -> std::collections::BTreeMap<String, String> {
     let mut out = std::collections::BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -80,13 +84,68 @@ pub fn output_files(dir: &Path, keep: impl Fn(&str) -> bool) -> std::collections
     out
 }
 
+/// `documents.csv`, or a document's rows of it (without header), with the
+/// `elapsed_ms` column blanked.
 fn blank_elapsed(text: &str) -> String {
+    let elapsed = DocumentRecord::columns().iter().position(|c| c == "elapsed_ms").expect("an elapsed_ms column");
     let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     for rec in r.records() {
         let rec = rec.expect("record");
-        let fields: Vec<&str> = rec.iter().enumerate().map(|(i, f)| if i == 11 { "" } else { f }).collect();
+        let fields: Vec<&str> = rec.iter().enumerate().map(|(i, f)| if i == elapsed { "" } else { f }).collect();
         w.write_record(&fields).expect("write");
     }
     String::from_utf8(w.into_inner().expect("flush")).expect("UTF-8")
+}
+
+/// One record of a CSV file, its fields looked up by column name:
+/// `row["status"]`.
+#[derive(Debug, Clone)]
+pub struct Record {
+    header: Rc<csv::StringRecord>,
+    fields: csv::StringRecord,
+}
+
+impl Record {
+    /// The fields, in order, but that of `column`.
+    pub fn without(&self, column: &str) -> Vec<String> {
+        let skip = self.position(column);
+        self.fields.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, f)| f.to_string()).collect()
+    }
+
+    /// The fields, in order.
+    pub fn fields(&self) -> Vec<&str> {
+        self.fields.iter().collect()
+    }
+
+    fn position(&self, column: &str) -> usize {
+        self.header
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("no column {column:?} in {:?}", self.header))
+    }
+}
+
+impl std::ops::Index<&str> for Record {
+    type Output = str;
+
+    fn index(&self, column: &str) -> &str {
+        &self.fields[self.position(column)]
+    }
+}
+
+/// The records of a CSV file with a header row, each read by column name.
+pub fn read_csv(path: &Path) -> Vec<Record> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = Rc::new(r.headers().expect("a header row").clone());
+    r.records().map(|fields| Record { header: header.clone(), fields: fields.expect("a CSV record") }).collect()
+}
+
+/// `DIR/documents.csv` as (source, status, error) rows.
+pub fn document_statuses(dir: &Path) -> Vec<(String, String, String)> {
+    read_csv(&dir.join("documents.csv"))
+        .iter()
+        .map(|d| (d["source"].to_string(), d["status"].to_string(), d["error"].to_string()))
+        .collect()
 }

@@ -19,9 +19,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use budget_model::{Section, Table, TableKey};
+use budget_model::{CheckKind, Section, Table, TableKey};
 
-use crate::kind;
 use crate::ledger::Ledger;
 use crate::locate::{
     coded_categories, column_containing, columns_containing, concept_column, named_categories, row_column, side_column,
@@ -88,14 +87,14 @@ impl<'v, 'a> At<'v, 'a> {
 /// them when the tables print different units (三公 in 万元, 基本支出 in 元).
 fn same(ledger: &mut Ledger, what: &str, actual: At, expected: &[At], warn_only: bool) {
     let sum = match actual.row {
-        Some(r) => Sum::at(kind::CROSS_TABLE, actual.view, r, actual.col),
+        Some(r) => Sum::at(CheckKind::CrossTable, actual.view, r, actual.col),
         None => {
             let (code, name) = expected
                 .iter()
                 .find_map(|e| e.row.map(|r| &e.view.table.rows[r]))
                 .map(|r| (r.code.clone().unwrap_or_default(), r.name.clone()))
                 .unwrap_or_default();
-            Sum::absent(kind::CROSS_TABLE, actual.view, actual.col, &code, &name)
+            Sum::absent(CheckKind::CrossTable, actual.view, actual.col, &code, &name)
         }
     };
     let sources: Vec<String> = expected.iter().map(At::describe).collect();
@@ -258,7 +257,7 @@ fn fiscal_vs_funds(t: &Tables, ledger: &mut Ledger) {
         let Some(part) = fund_part(t, key) else {
             if shows_fund(v4, fund) {
                 let why = format!("table 4 shows {word} money but its own table was not read with a total column");
-                ledger.push(unchecked(kind::CROSS_TABLE, v4, None, why));
+                ledger.push(unchecked(CheckKind::CrossTable, v4, None, why));
                 if !split {
                     return;
                 }
@@ -387,7 +386,7 @@ fn units(t: &Tables, ledger: &mut Ledger) {
         if let Some(c) = carry.filter(|&c| v2.figure(r2, c).value().is_none_or(|v| !v.is_zero())) {
             if !general_carry {
                 let why = "the unit has carry-over that table 4 does not show to be 一般公共预算".to_string();
-                ledger.push(unchecked(kind::CROSS_TABLE, v52, Some(r52), why));
+                ledger.push(unchecked(CheckKind::CrossTable, v52, Some(r52), why));
                 continue;
             }
             terms.push(At::new(v2, r2, c));
@@ -472,13 +471,13 @@ fn projects(t: &Tables, ledger: &mut Ledger) {
 mod tests {
     use budget_model::{Check, CheckStatus, Table, TableKey};
 
-    use crate::kind::CROSS_TABLE;
     use crate::testing::{checks, table, two_sided};
+    use budget_model::CheckKind::CrossTable;
 
     /// The cross-table verdicts as `(table, row, column, status)`.
     fn cross(c: &[Check]) -> Vec<(TableKey, String, String, CheckStatus)> {
         c.iter()
-            .filter(|c| c.check == CROSS_TABLE)
+            .filter(|c| c.check == CrossTable)
             .map(|c| {
                 let row = if c.row_code.is_empty() { c.row_name.clone() } else { c.row_code.clone() };
                 (c.table_key, row, c.column.clone(), c.status)

@@ -5,9 +5,8 @@
 //! 基本支出 + 项目支出) add up to its 合计, column by column (占比 is a share,
 //! not an amount, and is not summed).
 
-use budget_model::{Decimal, FormField, TableKey};
+use budget_model::{CheckKind, Decimal, FormField, TableKey};
 
-use crate::kind;
 use crate::ledger::Ledger;
 use crate::sum::{Figure, Sum};
 
@@ -58,7 +57,7 @@ fn list_sum(key: TableKey, project: &str, list: &str, fields: &[&FormField], led
         return;
     }
     let detail = format!("{list}: {} lines add up to 合计", items.len());
-    let sum = Sum::field(kind::FORM_SUM, key, project, &total_name, total.page, figure(&total.value))
+    let sum = Sum::field(CheckKind::FormSum, key, project, &total_name, total.page, figure(&total.value))
         .terms(items.iter().map(|f| figure(&f.value)))
         .detail(detail);
     if let Some(c) = sum.verdict() {
@@ -103,7 +102,7 @@ fn funding(key: TableKey, project: &str, fields: &[&FormField], ledger: &mut Led
         }
         let name = if group.is_empty() { format!("{FUNDING}/合计") } else { format!("{FUNDING}/{group}/合计") };
         let sum =
-            Sum::field(kind::FORM_SUM, key, project, &format!("{name}/{column}"), total.page, figure(&total.value))
+            Sum::field(CheckKind::FormSum, key, project, &format!("{name}/{column}"), total.page, figure(&total.value))
                 .terms(terms.iter().map(|f| figure(&f.value)))
                 .detail(format!("{FUNDING} {group}: {} rows add up to 合计 in {column}", terms.len()));
         if let Some(c) = sum.verdict() {
@@ -114,7 +113,7 @@ fn funding(key: TableKey, project: &str, fields: &[&FormField], ledger: &mut Led
 
 #[cfg(test)]
 mod tests {
-    use budget_model::{CheckStatus, Document, FormField};
+    use budget_model::{CheckKind, CheckStatus, Document, FormField};
 
     fn field(form: &str, project: &str, name: &str, value: &str) -> FormField {
         FormField {
@@ -135,7 +134,7 @@ mod tests {
         let doc = Document { forms, ..Document::default() };
         crate::check_document(&doc)
             .into_iter()
-            .filter(|c| c.check == crate::kind::FORM_SUM)
+            .filter(|c| c.check == CheckKind::FormSum)
             .map(|c| (c.column, c.status, c.expected.map(|e| e.to_string())))
             .collect()
     }

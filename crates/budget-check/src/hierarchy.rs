@@ -8,9 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use budget_model::{Cell, ColumnKind, Section, Table};
+use budget_model::{Cell, CheckKind, ColumnKind, Section, Table};
 
-use crate::kind;
 use crate::ledger::Ledger;
 use crate::locate::is_total_row;
 use crate::sum::{unchecked, Sum, View};
@@ -88,12 +87,12 @@ fn codes(view: &View, rows: &[usize], columns: &[usize], ledger: &mut Ledger) {
     }
     for (&parent, kids) in &tree.children {
         let detail = format!("{} = {}", t.rows[parent].code.as_deref().unwrap_or(""), listing(t, kids));
-        sum_rows(view, kind::HIERARCHY, parent, kids, columns, &detail, ledger);
+        sum_rows(view, CheckKind::Hierarchy, parent, kids, columns, &detail, ledger);
     }
     for &orphan in &tree.orphans {
         let code = t.rows[orphan].code.as_deref().unwrap_or("");
         let why = format!("no row above carries a code that {code} extends, so it is in no total");
-        ledger.push(unchecked(kind::HIERARCHY, view, Some(orphan), why));
+        ledger.push(unchecked(CheckKind::Hierarchy, view, Some(orphan), why));
     }
     // A subtotal inside a labelled group (`其他资金/小计`) is the group's, not
     // a total over the table.
@@ -103,13 +102,13 @@ fn codes(view: &View, rows: &[usize], columns: &[usize], ledger: &mut Ledger) {
         let label = if t.rows[total].name.is_empty() { "合计" } else { t.rows[total].name.as_str() };
         if !tree.top.is_empty() {
             let detail = format!("{label} = {}", listing(t, &tree.top));
-            sum_rows(view, kind::TOTAL_ROW, total, &tree.top, columns, &detail, ledger);
+            sum_rows(view, CheckKind::TotalRow, total, &tree.top, columns, &detail, ledger);
         } else if rows.iter().any(|&i| !totals.contains(&i) && has_amount(t, i)) {
             let why = "the rows under this total carry no codes, so what it sums is not known";
-            ledger.push(unchecked(kind::TOTAL_ROW, view, Some(total), why.to_string()));
+            ledger.push(unchecked(CheckKind::TotalRow, view, Some(total), why.to_string()));
         } else {
             let detail = format!("{label}: no rows under the total");
-            sum_rows(view, kind::TOTAL_ROW, total, &[], columns, &detail, ledger);
+            sum_rows(view, CheckKind::TotalRow, total, &[], columns, &detail, ledger);
         }
     }
 }
@@ -155,7 +154,7 @@ fn label_groups(view: &View, rows: &[usize], columns: &[usize], ledger: &mut Led
                 if !items.is_empty() {
                     let detail =
                         format!("{head}/{} = {}", t.rows[*s].name.rsplit('/').next().unwrap_or(""), listing(t, items));
-                    sum_rows(view, kind::HIERARCHY, *s, items, columns, &detail, ledger);
+                    sum_rows(view, CheckKind::Hierarchy, *s, items, columns, &detail, ledger);
                 }
                 top.push(*s);
             }
@@ -169,7 +168,7 @@ fn label_groups(view: &View, rows: &[usize], columns: &[usize], ledger: &mut Led
 /// One check per amount column: `total` against the sum of `terms`.
 fn sum_rows(
     view: &View,
-    kind: &'static str,
+    kind: CheckKind,
     total: usize,
     terms: &[usize],
     columns: &[usize],
@@ -229,9 +228,9 @@ fn projects(view: &View, rows: &[usize], columns: &[usize], unit_col: usize, led
         let name = t.rows[i].name.trim();
         let (kind, detail, terms) = if projects.iter().any(|&p| unit(p) == Some(name)) {
             let mine: Vec<usize> = projects.iter().copied().filter(|&p| unit(p) == Some(name)).collect();
-            (kind::HIERARCHY, format!("{name} = its {} projects", mine.len()), mine)
+            (CheckKind::Hierarchy, format!("{name} = its {} projects", mine.len()), mine)
         } else if is_total_row(t, i) {
-            (kind::TOTAL_ROW, format!("合计 = all {} projects", projects.len()), projects.clone())
+            (CheckKind::TotalRow, format!("合计 = all {} projects", projects.len()), projects.clone())
         } else {
             continue;
         };
@@ -243,8 +242,8 @@ fn projects(view: &View, rows: &[usize], columns: &[usize], unit_col: usize, led
 mod tests {
     use budget_model::{CheckStatus, Column, TableKey};
 
-    use crate::kind::{HIERARCHY, TOTAL_ROW};
     use crate::testing::{checks, status, table, verdicts};
+    use budget_model::CheckKind::{Hierarchy, TotalRow};
 
     /// 部门支出总表 of the Wuchang seed: 22102 住房改革支出 (139.77) lists
     /// only 2210201 住房公积金 (88.34).
@@ -261,9 +260,9 @@ mod tests {
             ],
         );
         let c = checks(vec![t]);
-        assert_eq!(status(&c, HIERARCHY, "22102", "合计"), CheckStatus::Fail);
-        assert_eq!(status(&c, HIERARCHY, "221", "合计"), CheckStatus::Ok);
-        assert_eq!(status(&c, TOTAL_ROW, "合计", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, Hierarchy, "22102", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&c, Hierarchy, "221", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, TotalRow, "合计", "合计"), CheckStatus::Ok);
         let fail = c.iter().find(|c| c.row_code == "22102").unwrap();
         assert_eq!(
             (fail.expected.unwrap().to_string(), fail.difference.unwrap().to_string()),
@@ -282,7 +281,7 @@ mod tests {
             rows.push((code, "", std::slice::from_ref(v)));
         }
         let c = checks(vec![table(TableKey::GeneralBudgetBasicExpenseByEconomic, &["合计"], &rows)]);
-        assert_eq!(status(&c, HIERARCHY, "301", "合计"), CheckStatus::Rounding);
+        assert_eq!(status(&c, Hierarchy, "301", "合计"), CheckStatus::Rounding);
     }
 
     #[test]
@@ -299,7 +298,7 @@ mod tests {
             ],
         );
         let c = checks(vec![t]);
-        let found: Vec<CheckStatus> = verdicts(&c, HIERARCHY).into_iter().map(|v| v.2).collect();
+        let found: Vec<CheckStatus> = verdicts(&c, Hierarchy).into_iter().map(|v| v.2).collect();
         assert_eq!(found, vec![CheckStatus::Ok, CheckStatus::Fail]);
     }
 
@@ -318,9 +317,9 @@ mod tests {
             ],
         );
         let c = checks(vec![t]);
-        assert_eq!(status(&c, HIERARCHY, "303", "合计"), CheckStatus::Ok);
-        assert_eq!(status(&c, HIERARCHY, "304", "合计"), CheckStatus::Fail);
-        assert_eq!(status(&c, TOTAL_ROW, "合计", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&c, Hierarchy, "303", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, Hierarchy, "304", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&c, TotalRow, "合计", "合计"), CheckStatus::Fail);
     }
 
     #[test]
@@ -336,8 +335,8 @@ mod tests {
             ],
         );
         let c = checks(vec![t]);
-        assert_eq!(status(&c, TOTAL_ROW, "合计", "合计"), CheckStatus::Ok);
-        assert_eq!(status(&c, HIERARCHY, "71102", ""), CheckStatus::Unchecked);
+        assert_eq!(status(&c, TotalRow, "合计", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, Hierarchy, "71102", ""), CheckStatus::Unchecked);
     }
 
     #[test]
@@ -353,12 +352,12 @@ mod tests {
             ("", "上年结转和结余资金/其中：动用上年结转和结余资金", &[""]),
         ];
         let c = checks(vec![table(TableKey::IncomeSummary, &["金额"], rows)]);
-        assert_eq!(status(&c, HIERARCHY, "一般公共预算资金/小计", "金额"), CheckStatus::Ok);
-        assert_eq!(status(&c, TOTAL_ROW, "收入总计", "金额"), CheckStatus::Ok);
+        assert_eq!(status(&c, Hierarchy, "一般公共预算资金/小计", "金额"), CheckStatus::Ok);
+        assert_eq!(status(&c, TotalRow, "收入总计", "金额"), CheckStatus::Ok);
         let mut bad = rows.to_vec();
         bad[3] = ("", "一般公共预算资金/专项收入", &["5.00"]);
         let c = checks(vec![table(TableKey::IncomeSummary, &["金额"], &bad)]);
-        assert_eq!(status(&c, HIERARCHY, "一般公共预算资金/小计", "金额"), CheckStatus::Fail);
+        assert_eq!(status(&c, Hierarchy, "一般公共预算资金/小计", "金额"), CheckStatus::Fail);
     }
 
     #[test]
@@ -369,7 +368,7 @@ mod tests {
             &[("", "收入总计", &["10.00"]), ("", "一般公共预算资金", &["10.00"])],
         );
         let c = checks(vec![t]);
-        assert_eq!(status(&c, TOTAL_ROW, "收入总计", ""), CheckStatus::Unchecked);
+        assert_eq!(status(&c, TotalRow, "收入总计", ""), CheckStatus::Unchecked);
     }
 
     #[test]
@@ -391,7 +390,7 @@ mod tests {
             r.cells.insert(0, crate::testing::cell(unit));
         }
         let c = checks(vec![t]);
-        assert_eq!(status(&c, TOTAL_ROW, "", "合计"), CheckStatus::Ok);
-        assert_eq!(status(&c, HIERARCHY, "办公室本级", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&c, TotalRow, "", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, Hierarchy, "办公室本级", "合计"), CheckStatus::Fail);
     }
 }

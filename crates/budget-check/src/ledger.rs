@@ -1,9 +1,8 @@
 //! The checks found so far, and which rows took part in one: a row with
 //! amounts that no check reached is reported `unchecked`, never passed over.
 
-use budget_model::{Cell, Check, Document};
+use budget_model::{Cell, Check, CheckKind, Document};
 
-use crate::kind;
 use crate::locate::is_total_row;
 use crate::sum::{unchecked, Sum, View};
 
@@ -52,18 +51,18 @@ impl Ledger {
         if rows.is_empty() {
             if !is_empty_table(view) {
                 let why = "no amounts were read from this table".to_string();
-                self.push(unchecked(kind::COVERAGE, view, None, why));
+                self.push(unchecked(CheckKind::Coverage, view, None, why));
             }
             return;
         }
         if rows.iter().all(|&r| !marks.get(r).copied().unwrap_or(false)) {
             let why = "no check applies to this table: no codes, total rows or summing columns recognised";
-            self.push(unchecked(kind::COVERAGE, view, None, why.to_string()));
+            self.push(unchecked(CheckKind::Coverage, view, None, why.to_string()));
             return;
         }
         for r in rows.into_iter().filter(|&r| !marks.get(r).copied().unwrap_or(false)) {
             let why = "this row takes part in no check: no code, total or summing column places it";
-            self.push(unchecked(kind::COVERAGE, view, Some(r), why.to_string()));
+            self.push(unchecked(CheckKind::Coverage, view, Some(r), why.to_string()));
         }
     }
 
@@ -85,8 +84,8 @@ fn is_empty_table(view: &View) -> bool {
 mod tests {
     use budget_model::{CheckStatus, TableKey};
 
-    use crate::kind::COVERAGE;
     use crate::testing::{checks, table, verdicts};
+    use budget_model::CheckKind::Coverage;
 
     #[test]
     fn rows_and_tables_no_check_reaches_are_reported() {
@@ -95,10 +94,10 @@ mod tests {
             &["合计"],
             &[("201", "一般公共服务支出", &["1.00"]), ("20103", "x", &["1.00"]), ("", "说明行", &["5.00"])],
         );
-        let found = verdicts(&checks(vec![t]), COVERAGE);
+        let found = verdicts(&checks(vec![t]), Coverage);
         assert_eq!(found, vec![("说明行".to_string(), String::new(), CheckStatus::Unchecked)]);
         let t = table(TableKey::GovernmentProcurement, &["金额"], &[("", "台式计算机", &["18.00"])]);
-        let found = verdicts(&checks(vec![t]), COVERAGE);
+        let found = verdicts(&checks(vec![t]), Coverage);
         assert_eq!(found, vec![(String::new(), String::new(), CheckStatus::Unchecked)]);
     }
 
@@ -107,6 +106,6 @@ mod tests {
         let mut t = table(TableKey::GovernmentFundExpense, &["合计", "基本支出"], &[("", "合计", &["", ""])]);
         assert!(checks(vec![t.clone()]).is_empty());
         t.rows[0].cells[0] = crate::testing::cell("合计");
-        assert_eq!(verdicts(&checks(vec![t]), COVERAGE).len(), 1, "text where amounts belong was misread");
+        assert_eq!(verdicts(&checks(vec![t]), Coverage).len(), 1, "text where amounts belong was misread");
     }
 }

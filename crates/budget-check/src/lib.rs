@@ -4,16 +4,16 @@
 //! [`Check`] per comparison, in table order, cross-table checks last. It is
 //! pure and never fails: a figure that is not there makes its check
 //! [`CheckStatus::Unchecked`], and a table or row that no check reaches is
-//! reported as such (kind [`kind::COVERAGE`]).
+//! reported as such (kind [`CheckKind::Coverage`]).
 //!
-//! The kinds (the `check` column of `checks.csv`) are in [`kind`]:
-//! [`kind::HIERARCHY`] (a coded row against the rows whose codes extend
-//! it), [`kind::TOTAL_ROW`] (a `合计` row against the top-level rows),
-//! [`kind::ROW_SUM`] (a column whose header says it sums others),
-//! [`kind::TWO_SIDED`] (the groups, totals and balance of 收支总表),
-//! [`kind::CROSS_TABLE`] (the same figure where tables restate it) and
-//! [`kind::FORM_SUM`] (the lists and totals of the performance and project
-//! forms).
+//! The kinds (the `check` column of `checks.csv`) are the variants of
+//! [`CheckKind`]: [`CheckKind::Hierarchy`] (a coded row against the rows
+//! whose codes extend it), [`CheckKind::TotalRow`] (a `合计` row against the
+//! top-level rows), [`CheckKind::RowSum`] (a column whose header says it
+//! sums others), [`CheckKind::TwoSided`] (the groups, totals and balance of
+//! 收支总表), [`CheckKind::CrossTable`] (the same figure where tables restate
+//! it) and [`CheckKind::FormSum`] (the lists and totals of the performance
+//! and project forms).
 //!
 //! Verdicts: exact → `ok`; off by no more than one unit of the last printed
 //! digit per summed term → `rounding` (0.01 per term for amounts printed
@@ -30,7 +30,7 @@
 //! is not made: nothing is printed to check.
 //!
 //! ```
-//! use budget_model::{Cell, CheckStatus, Column, Decimal, Document, Row, Table, TableKey};
+//! use budget_model::{Cell, CheckKind, CheckStatus, Column, Decimal, Document, Row, Table, TableKey};
 //!
 //! let amount = |s: &str| Cell::Amount(s.parse::<Decimal>().unwrap());
 //! let row = |code: &str, name: &str, v: &str| {
@@ -45,7 +45,7 @@
 //! let doc = Document { tables: vec![t], ..Document::default() };
 //!
 //! let checks = budget_check::check_document(&doc);
-//! assert_eq!(checks[0].check, budget_check::kind::HIERARCHY);
+//! assert_eq!(checks[0].check, CheckKind::Hierarchy);
 //! assert_eq!(checks[0].status, CheckStatus::Fail);
 //! assert_eq!(checks[0].expected.unwrap().to_string(), "88.34");
 //! assert_eq!(checks[0].difference.unwrap().to_string(), "51.43");
@@ -63,33 +63,10 @@ mod row_sum;
 mod sum;
 mod two_sided;
 
-pub use budget_model::{Check, CheckStatus, Document};
+pub use budget_model::{Check, CheckKind, CheckStatus, Document};
 
 use ledger::Ledger;
 use sum::View;
-
-/// The kinds of check, as written in the `check` column.
-pub mod kind {
-    /// A coded row against the rows whose codes extend it (类 = its 款,
-    /// 款 = its 项, 301 = 30101 + …, a department = its units), and in the
-    /// project table a unit against its projects.
-    pub const HIERARCHY: &str = "hierarchy";
-    /// A `合计` row against the top-level rows (or, in the project table,
-    /// every project).
-    pub const TOTAL_ROW: &str = "total_row";
-    /// Across a row: a column whose header says it sums others
-    /// (`合计 = 基本支出 + 项目支出`, `基本支出/小计 = 人员经费 + 公用经费`).
-    pub const ROW_SUM: &str = "row_sum";
-    /// A two-sided table: groups, totals and `收入总计 = 支出总计`.
-    pub const TWO_SIDED: &str = "two_sided";
-    /// The same figure in two tables.
-    pub const CROSS_TABLE: &str = "cross_table";
-    /// In a performance or project form: the 支出明细 items, the 资金来源
-    /// lines and the rows of each 总体资金情况 group against their 合计.
-    pub const FORM_SUM: &str = "form_sum";
-    /// A table or row that no check reaches (always `unchecked`).
-    pub const COVERAGE: &str = "coverage";
-}
 
 /// Every check of `doc`: within each amount table, then across tables, then
 /// within the forms.
@@ -114,7 +91,7 @@ pub fn check_document(doc: &Document) -> Vec<Check> {
 /// Builders for the unit tests: tables written as they are printed.
 #[cfg(test)]
 pub(crate) mod testing {
-    use budget_model::{Cell, Check, CheckStatus, Column, Decimal, Document, Row, Section, Table, TableKey};
+    use budget_model::{Cell, Check, CheckKind, CheckStatus, Column, Decimal, Document, Row, Section, Table, TableKey};
 
     /// A cell as printed: empty is blank, a number is an amount, anything
     /// else is text.
@@ -162,7 +139,7 @@ pub(crate) mod testing {
     }
 
     /// The checks of `kind` as `(code or name, column, status)`.
-    pub fn verdicts(checks: &[Check], kind: &str) -> Vec<(String, String, CheckStatus)> {
+    pub fn verdicts(checks: &[Check], kind: CheckKind) -> Vec<(String, String, CheckStatus)> {
         checks
             .iter()
             .filter(|c| c.check == kind)
@@ -174,10 +151,10 @@ pub(crate) mod testing {
     }
 
     /// The status of the one check of `kind` on `row` and `column`.
-    pub fn status(checks: &[Check], kind: &str, row: &str, column: &str) -> CheckStatus {
+    pub fn status(checks: &[Check], kind: CheckKind, row: &str, column: &str) -> CheckStatus {
         let found: Vec<_> =
             verdicts(checks, kind).into_iter().filter(|(r, c, _)| r == row && c == column).map(|(_, _, s)| s).collect();
-        assert_eq!(found.len(), 1, "{kind} {row} [{column}] in {:#?}", verdicts(checks, kind));
+        assert_eq!(found.len(), 1, "{kind:?} {row} [{column}] in {:#?}", verdicts(checks, kind));
         found[0]
     }
 }

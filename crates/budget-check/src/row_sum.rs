@@ -10,10 +10,9 @@
 //! column of each measure sums that measure of the others. Ratio columns
 //! (`为预算%`) are not amounts and take no part.
 
-use budget_model::Table;
+use budget_model::{CheckKind, Table};
 
 use crate::hierarchy::sections;
-use crate::kind;
 use crate::ledger::Ledger;
 use crate::names::{is_ratio, is_subset, is_total};
 use crate::sum::{unchecked, Figure, Sum, View};
@@ -175,7 +174,7 @@ pub(crate) fn check(view: &View, ledger: &mut Ledger) {
         root.summing(&mut levels);
         if levels.iter().any(|g| g.ambiguous()) {
             let why = "the header repeats a label beside a total column, so which columns it sums is not known";
-            ledger.push(unchecked(kind::ROW_SUM, view, None, why.to_string()));
+            ledger.push(unchecked(CheckKind::RowSum, view, None, why.to_string()));
             continue;
         }
         for (total, parts) in levels.iter().flat_map(|g| g.sums()) {
@@ -198,22 +197,22 @@ fn check_row(view: &View, total: usize, parts: &[usize], r: usize, ledger: &mut 
         // 一般公共预算, … on the expense side): blank parts beside a total are
         // not printed, not zero.
         let mut c =
-            unchecked(kind::ROW_SUM, view, Some(r), format!("{detail}: the parts are not printed on this side"));
+            unchecked(CheckKind::RowSum, view, Some(r), format!("{detail}: the parts are not printed on this side"));
         c.column = t.columns[total].path.clone();
         c.actual = view.figure(r, total).value();
         ledger.cover(view, &[r]);
         ledger.push(c);
         return;
     }
-    ledger.add(view, &[r], Sum::at(kind::ROW_SUM, view, r, total).terms(figures).detail(detail));
+    ledger.add(view, &[r], Sum::at(CheckKind::RowSum, view, r, total).terms(figures).detail(detail));
 }
 
 #[cfg(test)]
 mod tests {
     use budget_model::{CheckStatus, Column, Section, TableKey};
 
-    use crate::kind::ROW_SUM;
     use crate::testing::{checks, status, table, two_sided};
+    use budget_model::CheckKind::RowSum;
 
     const BY_FUNCTION: &[&str] = &["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"];
 
@@ -228,10 +227,10 @@ mod tests {
             ],
         );
         let c = checks(vec![t]);
-        assert_eq!(status(&c, ROW_SUM, "201", "合计"), CheckStatus::Ok);
-        assert_eq!(status(&c, ROW_SUM, "201", "基本支出/小计"), CheckStatus::Rounding);
-        assert_eq!(status(&c, ROW_SUM, "208", "合计"), CheckStatus::Fail);
-        assert_eq!(status(&c, ROW_SUM, "208", "基本支出/小计"), CheckStatus::Ok);
+        assert_eq!(status(&c, RowSum, "201", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, RowSum, "201", "基本支出/小计"), CheckStatus::Rounding);
+        assert_eq!(status(&c, RowSum, "208", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&c, RowSum, "208", "基本支出/小计"), CheckStatus::Ok);
     }
 
     #[test]
@@ -250,15 +249,15 @@ mod tests {
             &[("", "", &["5.55", "0.00", "3.37", "0.00", "3.37", "2.18"])],
         );
         let c = checks(vec![good]);
-        assert_eq!(status(&c, ROW_SUM, "", "“三公”经费合计"), CheckStatus::Ok);
-        assert_eq!(status(&c, ROW_SUM, "", "公务用车购置及运行费/小计"), CheckStatus::Ok);
+        assert_eq!(status(&c, RowSum, "", "“三公”经费合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, RowSum, "", "公务用车购置及运行费/小计"), CheckStatus::Ok);
         let bad = table(
             TableKey::ThreePublicExpense,
             &columns,
             &[("", "", &["5.55", "0.00", "3.37", "1.00", "3.37", "2.18"])],
         );
         let c = checks(vec![bad]);
-        assert_eq!(status(&c, ROW_SUM, "", "公务用车购置及运行费/小计"), CheckStatus::Fail);
+        assert_eq!(status(&c, RowSum, "", "公务用车购置及运行费/小计"), CheckStatus::Fail);
     }
 
     #[test]
@@ -267,10 +266,10 @@ mod tests {
             ["合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算", "财政拨款结转结余/一般公共预算", "单位资金"];
         let t =
             table(TableKey::ProjectExpense, &columns, &[("", "乡村振兴", &["10.00", "6.00", "1.00", "2.00", "1.00"])]);
-        assert_eq!(status(&checks(vec![t]), ROW_SUM, "乡村振兴", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&checks(vec![t]), RowSum, "乡村振兴", "合计"), CheckStatus::Ok);
         let t =
             table(TableKey::ProjectExpense, &columns, &[("", "乡村振兴", &["10.00", "6.00", "1.00", "2.00", "0.00"])]);
-        assert_eq!(status(&checks(vec![t]), ROW_SUM, "乡村振兴", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&checks(vec![t]), RowSum, "乡村振兴", "合计"), CheckStatus::Fail);
     }
 
     /// 财政拨款“三公”经费支出决算表: every kind split into 预算数 and 决算数.
@@ -290,9 +289,9 @@ mod tests {
         ];
         let row = ["3.00", "2.50", "1.00", "1.00", "1.00", "1.00", "1.00", "1.00", "1.00", "0.40"];
         let c = checks(vec![table(TableKey::ThreePublicExpense, &columns, &[("", "", &row)])]);
-        assert_eq!(status(&c, ROW_SUM, "", "合计/预算数"), CheckStatus::Ok);
-        assert_eq!(status(&c, ROW_SUM, "", "合计/决算数"), CheckStatus::Fail);
-        assert_eq!(status(&c, ROW_SUM, "", "公务用车购置及运行费/小计/决算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, RowSum, "", "合计/预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, RowSum, "", "合计/决算数"), CheckStatus::Fail);
+        assert_eq!(status(&c, RowSum, "", "公务用车购置及运行费/小计/决算数"), CheckStatus::Ok);
     }
 
     #[test]
@@ -302,7 +301,7 @@ mod tests {
             &["合计", "财政拨款", "事业收入", "其中：教育收费"],
             &[("", "合计", &["10.00", "6.00", "4.00", "3.00"])],
         );
-        assert_eq!(status(&checks(vec![t]), ROW_SUM, "合计", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&checks(vec![t]), RowSum, "合计", "合计"), CheckStatus::Ok);
     }
 
     #[test]
@@ -313,7 +312,7 @@ mod tests {
             &[("201", "x", &["3.00", "1.00", "1.00", "1.00"])],
         );
         let c = checks(vec![t]);
-        assert_eq!(status(&c, ROW_SUM, "", ""), CheckStatus::Unchecked);
+        assert_eq!(status(&c, RowSum, "", ""), CheckStatus::Unchecked);
     }
 
     #[test]
@@ -323,11 +322,11 @@ mod tests {
             &["合计", "基本支出", "项目支出"],
             &[("201", "x", &["3.00", "3.00", ""]), ("202", "y", &["0.00", "0.00", "0.00"])],
         );
-        assert_eq!(status(&checks(vec![t]), ROW_SUM, "201", "合计"), CheckStatus::Unchecked);
+        assert_eq!(status(&checks(vec![t]), RowSum, "201", "合计"), CheckStatus::Unchecked);
         // Where the column prints no zero, its blanks are zeros.
         let t =
             table(TableKey::ExpenseSummary, &["合计", "基本支出", "项目支出"], &[("201", "x", &["3.00", "3.00", ""])]);
-        assert_eq!(status(&checks(vec![t]), ROW_SUM, "201", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&checks(vec![t]), RowSum, "201", "合计"), CheckStatus::Ok);
     }
 
     /// 财政拨款收入支出决算总表: the income side prints one column, the
@@ -342,8 +341,8 @@ mod tests {
             &[("一般公共服务支出", &["307.82", "307.82", ""]), ("总计", &["307.82", "307.82", ""])],
         );
         let c = checks(vec![t]);
-        assert_eq!(status(&c, ROW_SUM, "一般公共服务支出", "合计"), CheckStatus::Ok);
-        let income: Vec<_> = c.iter().filter(|c| c.check == ROW_SUM && c.row_name == "一般公共预算财政拨款").collect();
+        assert_eq!(status(&c, RowSum, "一般公共服务支出", "合计"), CheckStatus::Ok);
+        let income: Vec<_> = c.iter().filter(|c| c.check == RowSum && c.row_name == "一般公共预算财政拨款").collect();
         assert_eq!(income[0].status, CheckStatus::Unchecked);
         // With the sides' own columns marked, each side is summed by its own header.
         let mut t = two_sided(
@@ -361,7 +360,7 @@ mod tests {
             })
             .collect();
         let c = checks(vec![t]);
-        assert_eq!(status(&c, ROW_SUM, "公共安全支出", "合计"), CheckStatus::Fail);
-        assert_eq!(status(&c, ROW_SUM, "支出总计", "合计"), CheckStatus::Ok);
+        assert_eq!(status(&c, RowSum, "公共安全支出", "合计"), CheckStatus::Fail);
+        assert_eq!(status(&c, RowSum, "支出总计", "合计"), CheckStatus::Ok);
     }
 }

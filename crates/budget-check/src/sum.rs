@@ -1,7 +1,7 @@
 //! Figures, sums and their verdicts: the one place that decides `ok`,
 //! `rounding`, `fail`, `warning` or `unchecked`.
 
-use budget_model::{Cell, Check, CheckStatus, Decimal, Row, Section, Table, TableKey};
+use budget_model::{Cell, Check, CheckKind, CheckStatus, Decimal, Row, Section, Table, TableKey};
 
 /// How a table prints a zero amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,7 +139,7 @@ impl<'a> View<'a> {
 /// it.
 #[derive(Debug, Clone)]
 pub(crate) struct Sum {
-    kind: &'static str,
+    kind: CheckKind,
     key: TableKey,
     code: String,
     name: String,
@@ -153,7 +153,7 @@ pub(crate) struct Sum {
 
 impl Sum {
     /// The figure of `view` at `row`, `col`, to be compared with terms.
-    pub(crate) fn at(kind: &'static str, view: &View, row: usize, col: usize) -> Sum {
+    pub(crate) fn at(kind: CheckKind, view: &View, row: usize, col: usize) -> Sum {
         let r = view.row(row);
         Sum {
             kind,
@@ -171,7 +171,7 @@ impl Sum {
 
     /// A row `view` does not print (a 类 one table lists and another
     /// leaves out): its figure is 0, reported under `code` and `name`.
-    pub(crate) fn absent(kind: &'static str, view: &View, col: usize, code: &str, name: &str) -> Sum {
+    pub(crate) fn absent(kind: CheckKind, view: &View, col: usize, code: &str, name: &str) -> Sum {
         Sum {
             kind,
             key: view.table.key,
@@ -188,14 +188,7 @@ impl Sum {
 
     /// A figure printed outside any table (a field of a form, `name` its
     /// project, `column` its field), to be compared with terms.
-    pub(crate) fn field(
-        kind: &'static str,
-        key: TableKey,
-        name: &str,
-        column: &str,
-        page: u32,
-        printed: Figure,
-    ) -> Sum {
+    pub(crate) fn field(kind: CheckKind, key: TableKey, name: &str, column: &str, page: u32, printed: Figure) -> Sum {
         Sum {
             kind,
             key,
@@ -251,7 +244,7 @@ impl Sum {
             _ => (None, CheckStatus::Unchecked),
         };
         Some(Check {
-            check: self.kind.to_string(),
+            check: self.kind,
             table_key: self.key,
             row_code: self.code,
             row_name: self.name,
@@ -292,10 +285,10 @@ fn status(difference: Decimal, terms: usize, ulp: Decimal, warn_only: bool) -> C
 }
 
 /// An `unchecked` verdict for something that could not be compared at all.
-pub(crate) fn unchecked(kind: &'static str, view: &View, row: Option<usize>, detail: String) -> Check {
+pub(crate) fn unchecked(kind: CheckKind, view: &View, row: Option<usize>, detail: String) -> Check {
     let r = row.map(|i| view.row(i));
     Check {
-        check: kind.to_string(),
+        check: kind,
         table_key: view.table.key,
         row_code: r.and_then(|r| r.code.clone()).unwrap_or_default(),
         row_name: r.map(|r| r.name.clone()).unwrap_or_default(),
@@ -322,7 +315,7 @@ mod tests {
     fn verdict(total: Figure, terms: &[Figure]) -> Option<CheckStatus> {
         let t = crate::testing::table(TableKey::ExpenseSummary, &["合计"], &[("201", "x", &["1.00"])]);
         let view = View::new(&t, 0);
-        let sum = Sum::at("row_sum", &view, 0, 0).printed(total).terms(terms.iter().copied());
+        let sum = Sum::at(CheckKind::RowSum, &view, 0, 0).printed(total).terms(terms.iter().copied());
         sum.verdict().map(|c| c.status)
     }
 
@@ -351,7 +344,7 @@ mod tests {
     fn a_difference_where_one_is_allowed_is_a_warning() {
         let t = crate::testing::table(TableKey::ThreePublicExpense, &["公务接待费"], &[("", "", &["2.00"])]);
         let view = View::new(&t, 0);
-        let sum = Sum::at("cross_table", &view, 0, 0).terms([printed("1.00")]).warn_only();
+        let sum = Sum::at(CheckKind::CrossTable, &view, 0, 0).terms([printed("1.00")]).warn_only();
         assert_eq!(sum.verdict().map(|c| c.status), Some(CheckStatus::Warning));
     }
 

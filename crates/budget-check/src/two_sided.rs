@@ -12,9 +12,8 @@
 //! - The two sides balance: the last total of the income side equals the
 //!   last total of the expense side (`收入总计 = 支出总计`).
 
-use budget_model::{Section, Table};
+use budget_model::{CheckKind, Section, Table};
 
-use crate::kind;
 use crate::ledger::Ledger;
 use crate::locate::row_column;
 use crate::names::{fund_type, heading, is_grand_total, is_subset, is_total, Heading};
@@ -111,7 +110,7 @@ fn groups(view: &View, total: usize, terms: &[usize], columns: &[usize], detail:
     rows.extend_from_slice(terms);
     for &c in columns {
         let figures = terms.iter().map(|&r| view.figure(r, c));
-        ledger.add(view, &rows, Sum::at(kind::TWO_SIDED, view, total, c).terms(figures).detail(detail));
+        ledger.add(view, &rows, Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).detail(detail));
     }
 }
 
@@ -126,7 +125,7 @@ fn totals(view: &View, total: usize, terms: &[usize], columns: &[usize], detail:
     for &c in columns {
         let figures: Vec<Figure> = terms.iter().map(|&r| view.figure(r, c)).collect();
         let list = figures.iter().any(|f| f.is_nonzero());
-        let mut sum = Sum::at(kind::TWO_SIDED, view, total, c).terms(figures).detail(detail);
+        let mut sum = Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).detail(detail);
         if let (&[once], Figure::Blank, true) = (&printed[..], view.figure(total, c), list) {
             let note = format!("{detail} (the total is printed once, in {})", view.column(once));
             sum = sum.printed(view.figure(total, once)).detail(note);
@@ -143,7 +142,7 @@ fn balance(view: &View, income: &Side, expense: &Side, ledger: &mut Ledger) {
     let (Some(i), Some(e)) = (income.grand_total(t), expense.grand_total(t)) else {
         if !t.rows.is_empty() {
             let why = "the income or the expense side has no total row, so the two sides cannot be balanced";
-            ledger.push(unchecked(kind::TWO_SIDED, view, None, why.to_string()));
+            ledger.push(unchecked(CheckKind::TwoSided, view, None, why.to_string()));
         }
         return;
     };
@@ -158,7 +157,7 @@ fn balance(view: &View, income: &Side, expense: &Side, ledger: &mut Ledger) {
     }
     let detail = format!("{} = {}", t.rows[e].name, t.rows[i].name);
     for (a, b) in pairs {
-        ledger.add(view, &[i, e], Sum::at(kind::TWO_SIDED, view, e, b).terms([view.figure(i, a)]).detail(&detail));
+        ledger.add(view, &[i, e], Sum::at(CheckKind::TwoSided, view, e, b).terms([view.figure(i, a)]).detail(&detail));
     }
 }
 
@@ -175,8 +174,8 @@ fn abbreviate(names: &[&str]) -> String {
 mod tests {
     use budget_model::{CheckStatus, TableKey};
 
-    use crate::kind::TWO_SIDED;
     use crate::testing::{checks, status, two_sided};
+    use budget_model::CheckKind::TwoSided;
 
     /// 部门收支总表 of the Hubei template: items, then 本年…合计, then the
     /// carry-over, then …总计.
@@ -201,9 +200,9 @@ mod tests {
             ],
         );
         let c = checks(vec![t]);
-        assert_eq!(status(&c, TWO_SIDED, "本年收入合计", "预算数"), CheckStatus::Ok);
-        assert_eq!(status(&c, TWO_SIDED, "收入总计", "预算数"), CheckStatus::Ok);
-        assert_eq!(status(&c, TWO_SIDED, "本年支出合计", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "本年收入合计", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "收入总计", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "本年支出合计", "预算数"), CheckStatus::Ok);
         let expense_total: Vec<_> = c.iter().filter(|c| c.row_name == "支出总计").map(|c| c.status).collect();
         assert_eq!(
             expense_total,
@@ -234,10 +233,10 @@ mod tests {
             ("支出总计", &["105.00"]),
         ];
         let c = checks(vec![two_sided(TableKey::FiscalIncomeExpenseSummary, &["预算数"], income, expense)]);
-        assert_eq!(status(&c, TWO_SIDED, "本年收入", "预算数"), CheckStatus::Ok);
-        assert_eq!(status(&c, TWO_SIDED, "上年结转", "预算数"), CheckStatus::Fail);
-        assert_eq!(status(&c, TWO_SIDED, "收入总计", "预算数"), CheckStatus::Ok);
-        assert_eq!(status(&c, TWO_SIDED, "本年支出", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "本年收入", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "上年结转", "预算数"), CheckStatus::Fail);
+        assert_eq!(status(&c, TwoSided, "收入总计", "预算数"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "本年支出", "预算数"), CheckStatus::Ok);
     }
 
     /// 江苏 收支预算总表: 财政拨款 heads its fund rows; 当年收入小计 and
@@ -256,9 +255,9 @@ mod tests {
         ];
         let expense: &[(&str, &[&str])] = &[("一般公共服务支出", &["10150.48"]), ("支出合计", &["10150.47"])];
         let c = checks(vec![two_sided(TableKey::IncomeExpenseSummary, &["金额"], income, expense)]);
-        assert_eq!(status(&c, TWO_SIDED, "财政拨款", "金额"), CheckStatus::Ok);
-        assert_eq!(status(&c, TWO_SIDED, "当年收入小计", "金额"), CheckStatus::Ok);
-        assert_eq!(status(&c, TWO_SIDED, "收入合计", "金额"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "财政拨款", "金额"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "当年收入小计", "金额"), CheckStatus::Ok);
+        assert_eq!(status(&c, TwoSided, "收入合计", "金额"), CheckStatus::Ok);
         let balance: Vec<_> = c.iter().filter(|c| c.row_name == "支出合计").map(|c| c.status).collect();
         assert_eq!(balance, vec![CheckStatus::Rounding, CheckStatus::Rounding]);
     }
@@ -276,8 +275,8 @@ mod tests {
             ];
             let c =
                 checks(vec![two_sided(TableKey::IncomeExpenseSummary, &["功能分类/金额", "支出用途/金额"], &[], rows)]);
-            assert_eq!(status(&c, TWO_SIDED, "当年支出小计", "功能分类/金额"), CheckStatus::Ok);
-            assert_eq!(status(&c, TWO_SIDED, "当年支出小计", "支出用途/金额"), want);
+            assert_eq!(status(&c, TwoSided, "当年支出小计", "功能分类/金额"), CheckStatus::Ok);
+            assert_eq!(status(&c, TwoSided, "当年支出小计", "支出用途/金额"), want);
         }
     }
 
@@ -293,6 +292,6 @@ mod tests {
         let balance: Vec<_> = c.iter().filter(|c| c.row_name == "支出总计").map(|c| c.status).collect();
         assert_eq!(balance, vec![CheckStatus::Ok, CheckStatus::Fail]);
         let one_sided = two_sided(TableKey::IncomeExpenseSummary, &["预算数"], &[("事业收入", &["1.00"])], &[]);
-        assert_eq!(status(&checks(vec![one_sided]), TWO_SIDED, "", ""), CheckStatus::Unchecked);
+        assert_eq!(status(&checks(vec![one_sided]), TwoSided, "", ""), CheckStatus::Unchecked);
     }
 }

@@ -3,8 +3,9 @@
 //! Every writer is generic over [`std::io::Write`]; rows are
 //! `#[derive(Serialize)]` records so that each file's header comes from its
 //! record type ([`CellRecord`], [`DocumentRecord`], [`CheckRecord`],
-//! [`IndicatorRecord`], [`FormRecord`]). Files, temporary names and renames
-//! are the caller's business.
+//! [`IndicatorRecord`], [`FormRecord`]), the one definition of its columns
+//! ([`Record::columns`]) and of its name ([`Record::FILE`]). Files, temporary
+//! names and renames are the caller's business.
 //!
 //! ```
 //! use budget_export::{CsvOptions, Writer};
@@ -86,7 +87,7 @@ impl<W: Write> Writer<W> {
     }
 
     /// Writes one record (the header first if this is the first).
-    pub fn record<R: serde::Serialize + Guard>(&mut self, mut r: R) -> Result<(), Error> {
+    pub fn record<R: Record>(&mut self, mut r: R) -> Result<(), Error> {
         if self.options.excel {
             r.guard();
         }
@@ -97,9 +98,9 @@ impl<W: Write> Writer<W> {
 
     /// Writes the header of a record type when no record was written, so
     /// that an empty file still names its columns.
-    pub fn header(&mut self, names: &[&str]) -> Result<(), Error> {
+    pub fn header<R: Record>(&mut self) -> Result<(), Error> {
         if !self.started {
-            self.csv.write_record(names)?;
+            self.csv.write_record(R::columns())?;
             self.started = true;
         }
         Ok(())
@@ -113,10 +114,11 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
-    /// Writes a header row now, whatever was written before (for a file put
-    /// together from parts written with [`Writer::rows_only`]).
-    pub fn header_always(&mut self, names: &[&str]) -> Result<(), Error> {
-        self.csv.write_record(names)?;
+    /// Writes the header of a record type now, whatever was written before
+    /// (for a file put together from parts written with
+    /// [`Writer::rows_only`]).
+    pub fn header_always<R: Record>(&mut self) -> Result<(), Error> {
+        self.csv.write_record(R::columns())?;
         Ok(())
     }
 
@@ -124,6 +126,28 @@ impl<W: Write> Writer<W> {
     pub fn finish(mut self) -> Result<W, Error> {
         self.csv.flush()?;
         self.csv.into_inner().map_err(|e| Error::Io(e.into_error()))
+    }
+}
+
+/// A row of one of the combined files: a `#[derive(Serialize)]` struct of
+/// text and numbers whose fields, in order, are the file's columns. Its type
+/// is the one definition of the columns: the header [`Writer::record`]
+/// writes and [`Record::columns`] both come from its field names.
+pub trait Record: serde::Serialize + Guard + Default {
+    /// The file the records make up: `cells.csv`, `documents.csv`, …
+    const FILE: &'static str;
+
+    /// The columns, in order: the header csv writes before the first record
+    /// of the type.
+    fn columns() -> Vec<String> {
+        let mut csv = csv::Writer::from_writer(Vec::new());
+        // Records are flat structs of text and numbers (the tests of
+        // `records` write each one), and memory takes any write: this cannot
+        // fail.
+        csv.serialize(Self::default()).expect("a record of text and numbers serialises");
+        let bytes = csv.into_inner().expect("a write into memory succeeds");
+        let mut read = csv::Reader::from_reader(bytes.as_slice());
+        read.headers().map(|h| h.iter().map(str::to_string).collect()).expect("the header just written reads back")
     }
 }
 

@@ -3,10 +3,10 @@
 use budget_model::{Check, ColumnKind, Document, FormField, Indicator};
 use serde::Serialize;
 
-use crate::{guard_text, Guard};
+use crate::{guard_text, Guard, Record};
 
 /// One row of `cells.csv`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
 pub struct CellRecord {
     /// The input path.
     pub source: String,
@@ -34,6 +34,10 @@ pub struct CellRecord {
     pub unit: String,
     /// 1-based page.
     pub page: u32,
+}
+
+impl Record for CellRecord {
+    const FILE: &str = "cells.csv";
 }
 
 impl Guard for CellRecord {
@@ -106,6 +110,10 @@ pub struct DocumentRecord {
     pub sha256: String,
 }
 
+impl Record for DocumentRecord {
+    const FILE: &str = "documents.csv";
+}
+
 impl Guard for DocumentRecord {
     fn guard(&mut self) {
         guard_text(&mut self.department);
@@ -146,7 +154,7 @@ impl DocumentRecord {
 }
 
 /// One row of `checks.csv`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
 pub struct CheckRecord {
     /// The input path.
     pub source: String,
@@ -172,6 +180,10 @@ pub struct CheckRecord {
     pub page: u32,
 }
 
+impl Record for CheckRecord {
+    const FILE: &str = "checks.csv";
+}
+
 impl Guard for CheckRecord {
     fn guard(&mut self) {
         guard_text(&mut self.row_name);
@@ -185,7 +197,7 @@ impl CheckRecord {
         let d = |v: Option<budget_model::Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
         CheckRecord {
             source: source.to_string(),
-            check: c.check.clone(),
+            check: c.check.as_str().to_string(),
             table_key: c.table_key.as_str().to_string(),
             row_code: c.row_code.clone(),
             row_name: c.row_name.clone(),
@@ -200,7 +212,7 @@ impl CheckRecord {
 }
 
 /// One row of `indicators.csv`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
 pub struct IndicatorRecord {
     /// The input path.
     pub source: String,
@@ -230,6 +242,10 @@ pub struct IndicatorRecord {
     pub prev1_value: String,
     /// 1-based page.
     pub page: u32,
+}
+
+impl Record for IndicatorRecord {
+    const FILE: &str = "indicators.csv";
 }
 
 impl Guard for IndicatorRecord {
@@ -274,7 +290,7 @@ impl IndicatorRecord {
 }
 
 /// One row of `forms.csv`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
 pub struct FormRecord {
     /// The input path.
     pub source: String,
@@ -292,6 +308,10 @@ pub struct FormRecord {
     pub value: String,
     /// 1-based page.
     pub page: u32,
+}
+
+impl Record for FormRecord {
+    const FILE: &str = "forms.csv";
 }
 
 impl Guard for FormRecord {
@@ -315,5 +335,42 @@ impl FormRecord {
             value: f.value.clone(),
             page: f.page,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CsvOptions, Writer};
+
+    /// The first line a writer writes before a record of `R`.
+    fn written_header<R: Record>() -> String {
+        let mut w = Writer::new(Vec::new(), CsvOptions::default());
+        w.record(R::default()).expect("written");
+        let text = String::from_utf8(w.finish().expect("finished")).expect("UTF-8");
+        text.lines().next().unwrap_or_default().to_string()
+    }
+
+    /// The header of an empty file of `R`.
+    fn empty_file<R: Record>() -> String {
+        let mut w = Writer::new(Vec::new(), CsvOptions::default());
+        w.header::<R>().expect("written");
+        String::from_utf8(w.finish().expect("finished")).expect("UTF-8")
+    }
+
+    fn same_columns_everywhere<R: Record>() {
+        let columns = R::columns();
+        assert!(columns.len() >= 8 && columns[0] == "source", "{}: {columns:?}", R::FILE);
+        assert_eq!(written_header::<R>(), columns.join(","), "{}", R::FILE);
+        assert_eq!(empty_file::<R>(), columns.join(",") + "\n", "{}", R::FILE);
+    }
+
+    #[test]
+    fn columns_are_the_header_written_with_the_records() {
+        same_columns_everywhere::<CellRecord>();
+        same_columns_everywhere::<DocumentRecord>();
+        same_columns_everywhere::<CheckRecord>();
+        same_columns_everywhere::<IndicatorRecord>();
+        same_columns_everywhere::<FormRecord>();
     }
 }

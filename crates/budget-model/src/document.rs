@@ -124,11 +124,57 @@ impl Serialize for CheckStatus {
     }
 }
 
+/// The kind of a check: what is compared with what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CheckKind {
+    /// A coded row against the rows whose codes extend it (类 = its 款,
+    /// 款 = its 项, 301 = 30101 + …, a department = its units), and in the
+    /// project table a unit against its projects.
+    Hierarchy,
+    /// A `合计` row against the top-level rows (or, in the project table,
+    /// every project).
+    TotalRow,
+    /// Across a row: a column whose header says it sums others
+    /// (`合计 = 基本支出 + 项目支出`, `基本支出/小计 = 人员经费 + 公用经费`).
+    RowSum,
+    /// A two-sided table: groups, totals and `收入总计 = 支出总计`.
+    TwoSided,
+    /// The same figure in two tables.
+    CrossTable,
+    /// In a performance or project form: the 支出明细 items, the 资金来源
+    /// lines and the rows of each 总体资金情况 group against their 合计.
+    FormSum,
+    /// A table or row that no check reaches (always `unchecked`).
+    Coverage,
+}
+
+impl CheckKind {
+    /// The kind as written in the `check` column: `hierarchy`, `total_row`,
+    /// `row_sum`, `two_sided`, `cross_table`, `form_sum`, `coverage`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Hierarchy => "hierarchy",
+            CheckKind::TotalRow => "total_row",
+            CheckKind::RowSum => "row_sum",
+            CheckKind::TwoSided => "two_sided",
+            CheckKind::CrossTable => "cross_table",
+            CheckKind::FormSum => "form_sum",
+            CheckKind::Coverage => "coverage",
+        }
+    }
+}
+
+impl Serialize for CheckKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// One arithmetic or cross-table check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
-    /// The kind of check (`hierarchy`, `row_sum`, `cross_table`, …).
-    pub check: String,
+    /// The kind of check.
+    pub check: CheckKind,
     /// The table checked.
     pub table_key: TableKey,
     /// Code of the row checked, if any.

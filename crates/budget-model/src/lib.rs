@@ -26,7 +26,7 @@ mod document;
 mod page;
 mod table;
 
-pub use document::{Check, CheckStatus, DocKind, Document, Finding, FormField, Indicator, Position};
+pub use document::{Check, CheckKind, CheckStatus, DocKind, Document, Finding, FormField, Indicator, Position};
 pub use page::{Glyph, Line, Page, Rule, Run};
 pub use rust_decimal::Decimal;
 pub use table::{Cell, Column, ColumnKind, Row, Section, Table, TableKey};

@@ -19,27 +19,15 @@ use args::Command;
 
 fn main() -> ExitCode {
     budget_extract::install_quiet_panic_hook();
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let command = match args::parse(&argv) {
+    let command = match args::parse(std::env::args_os().skip(1)) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("budget2csv: {e}\n\n{}", args::USAGE);
-            return ExitCode::from(2);
-        }
+        Err(stop) => return stop.report(),
     };
     let result = match command {
-        Command::Help => {
-            println!("{}", args::USAGE);
-            Ok(true)
-        }
-        Command::Version => {
-            println!("budget2csv {}", env!("CARGO_PKG_VERSION"));
-            Ok(true)
-        }
         Command::Convert(opts) => batch::run_convert(&opts),
         Command::Worker { memory_mb } => worker::run_worker(memory_mb),
-        Command::Check(inputs) => check_cmd::run_check(&inputs),
-        Command::Text(path) => convert::run_text(&path),
+        Command::Check { inputs } => check_cmd::run_check(&inputs),
+        Command::Text { file } => convert::run_text(&file),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

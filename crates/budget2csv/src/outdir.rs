@@ -23,88 +23,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use budget_export::{
-    table_file_name, write_json, write_wide_table, CheckRecord, CsvOptions, DocumentRecord, FormRecord,
-    IndicatorRecord, Writer,
+    table_file_name, write_json, write_wide_table, CellRecord, CheckRecord, CsvOptions, DocumentRecord, FormRecord,
+    IndicatorRecord, Record, Writer,
 };
 use budget_model::Document;
+use serde::Deserialize;
 
 use crate::atomic::{sync_folder, write_file, AtomicFile};
-
-/// The combined files and their headers.
-pub const COMBINED: [(&str, &[&str]); 5] = [
-    (
-        "cells.csv",
-        &[
-            "source",
-            "department",
-            "year",
-            "table_no",
-            "table_key",
-            "table_title",
-            "section",
-            "row_code",
-            "row_name",
-            "column",
-            "value",
-            "unit",
-            "page",
-        ],
-    ),
-    (
-        "documents.csv",
-        &[
-            "source",
-            "department",
-            "year",
-            "kind",
-            "pages",
-            "tables",
-            "cells",
-            "indicators",
-            "checks_failed",
-            "status",
-            "error",
-            "elapsed_ms",
-            "sha256",
-        ],
-    ),
-    (
-        "checks.csv",
-        &[
-            "source",
-            "check",
-            "table_key",
-            "row_code",
-            "row_name",
-            "column",
-            "expected",
-            "actual",
-            "difference",
-            "status",
-            "page",
-        ],
-    ),
-    (
-        "indicators.csv",
-        &[
-            "source",
-            "department",
-            "year",
-            "table_key",
-            "project",
-            "goal",
-            "level1",
-            "level2",
-            "level3",
-            "value",
-            "basis",
-            "prev2_value",
-            "prev1_value",
-            "page",
-        ],
-    ),
-    ("forms.csv", &["source", "department", "year", "form", "project", "field", "value", "page"]),
-];
 
 const ROWS: &str = ".rows";
 /// In `.rows/`: each file of the folder with its size.
@@ -162,16 +87,16 @@ pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: Docum
         written.push((format!("{ROWS}/{name}"), size));
         Ok(())
     };
-    rows_file("cells.csv", &|w| Ok(w.cells(doc)?))?;
-    rows_file("checks.csv", &|w| {
+    rows_file(CellRecord::FILE, &|w| Ok(w.cells(doc)?))?;
+    rows_file(CheckRecord::FILE, &|w| {
         doc.checks.iter().try_for_each(|c| w.record(CheckRecord::new(&doc.source, c)))?;
         Ok(())
     })?;
-    rows_file("indicators.csv", &|w| {
+    rows_file(IndicatorRecord::FILE, &|w| {
         doc.indicators.iter().try_for_each(|i| w.record(IndicatorRecord::new(doc, i)))?;
         Ok(())
     })?;
-    rows_file("forms.csv", &|w| {
+    rows_file(FormRecord::FILE, &|w| {
         doc.forms.iter().try_for_each(|x| w.record(FormRecord::new(doc, x)))?;
         Ok(())
     })?;
@@ -179,7 +104,7 @@ pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: Docum
     // complete (see `stored`).
     let sizes: String = written.iter().map(|(name, size)| format!("{size} {name}\n")).collect();
     write_file(&rows.join(SIZES), |f| Ok(f.write_all(sizes.as_bytes())?))?;
-    write_file(&rows.join("documents.csv"), |f| {
+    write_file(&rows.join(DocumentRecord::FILE), |f| {
         let mut w = Writer::rows_only(f, csv);
         w.record(record)?;
         w.finish()?;
@@ -204,6 +129,18 @@ fn clear_document(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The fields of a document folder's marker row (its row of
+/// `documents.csv`) that tell whether it can be reused.
+#[derive(Deserialize)]
+struct Marker {
+    status: String,
+    sha256: String,
+}
+
+/// The files of a document folder's rows besides `documents.csv`, the
+/// marker written last.
+const ROW_FILES: [&str; 4] = [CellRecord::FILE, CheckRecord::FILE, IndicatorRecord::FILE, FormRecord::FILE];
+
 /// The SHA-256 and status a complete document folder was written with, if
 /// it is complete: its marker row is there, and every file it wrote is
 /// there with the size it was written with. Document files are not flushed
@@ -212,10 +149,11 @@ fn clear_document(dir: &Path) -> Result<()> {
 /// count as converted.
 pub fn stored(dir: &Path) -> Option<(String, String)> {
     let rows = dir.join(ROWS);
-    let text = std::fs::read(rows.join("documents.csv")).ok()?;
+    let text = std::fs::read(rows.join(DocumentRecord::FILE)).ok()?;
+    // The rows have no header: their columns are those of the record type.
     let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_slice());
-    let rec = r.records().next()?.ok()?;
-    let (status, sha) = (rec.get(9)?, rec.get(12)?);
+    let header = csv::StringRecord::from(DocumentRecord::columns());
+    let marker: Marker = r.records().next()?.ok()?.deserialize(Some(&header)).ok()?;
     let sizes = std::fs::read_to_string(rows.join(SIZES)).ok()?;
     let mut listed = HashSet::new();
     for line in sizes.lines() {
@@ -226,11 +164,8 @@ pub fn stored(dir: &Path) -> Option<(String, String)> {
         }
         listed.insert(name);
     }
-    let rows_listed = COMBINED
-        .iter()
-        .filter(|(name, _)| *name != "documents.csv")
-        .all(|(name, _)| listed.contains(format!("{ROWS}/{name}").as_str()));
-    rows_listed.then(|| (sha.to_string(), status.to_string()))
+    let rows_listed = ROW_FILES.iter().all(|name| listed.contains(format!("{ROWS}/{name}").as_str()));
+    rows_listed.then_some((marker.sha256, marker.status))
 }
 
 /// One input's place in the combined files.
@@ -243,31 +178,39 @@ pub enum Entry<'a> {
 
 /// Writes the five combined files: header, then each entry's rows in order.
 pub fn write_combined(out: &Path, entries: &[Entry<'_>], csv: CsvOptions) -> Result<()> {
-    for (name, header) in COMBINED {
-        let mut file = AtomicFile::create(&out.join(name))?;
-        if csv.excel {
-            file.write_all("\u{feff}".as_bytes())?;
-        }
-        let mut w = Writer::rows_only(Vec::new(), csv);
-        w.header_always(header)?;
-        file.write_all(&w.finish()?)?;
-        for e in entries {
-            match e {
-                Entry::Folder(folder) => {
-                    let part = out.join(folder).join(ROWS).join(name);
-                    let bytes = std::fs::read(&part).with_context(|| format!("cannot read {}", part.display()))?;
-                    file.write_all(&bytes)?;
-                }
-                Entry::Failed(record) if name == "documents.csv" => {
-                    let mut w = Writer::rows_only(Vec::new(), csv);
-                    w.record(DocumentRecord::clone(record))?;
-                    file.write_all(&w.finish()?)?;
-                }
-                Entry::Failed(_) => {}
-            }
-        }
-        file.commit_synced()?;
-    }
+    write_one_combined::<CellRecord>(out, entries, csv)?;
+    write_one_combined::<DocumentRecord>(out, entries, csv)?;
+    write_one_combined::<CheckRecord>(out, entries, csv)?;
+    write_one_combined::<IndicatorRecord>(out, entries, csv)?;
+    write_one_combined::<FormRecord>(out, entries, csv)?;
     sync_folder(out);
+    Ok(())
+}
+
+/// Writes the combined file of `R`: its header, then each entry's rows.
+fn write_one_combined<R: Record>(out: &Path, entries: &[Entry<'_>], csv: CsvOptions) -> Result<()> {
+    let mut file = AtomicFile::create(&out.join(R::FILE))?;
+    if csv.excel {
+        file.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = Writer::rows_only(Vec::new(), csv);
+    w.header_always::<R>()?;
+    file.write_all(&w.finish()?)?;
+    for e in entries {
+        match e {
+            Entry::Folder(folder) => {
+                let part = out.join(folder).join(ROWS).join(R::FILE);
+                let bytes = std::fs::read(&part).with_context(|| format!("cannot read {}", part.display()))?;
+                file.write_all(&bytes)?;
+            }
+            Entry::Failed(record) if R::FILE == DocumentRecord::FILE => {
+                let mut w = Writer::rows_only(Vec::new(), csv);
+                w.record(DocumentRecord::clone(record))?;
+                file.write_all(&w.finish()?)?;
+            }
+            Entry::Failed(_) => {}
+        }
+    }
+    file.commit_synced()?;
     Ok(())
 }
