@@ -19,17 +19,22 @@ pub fn root() -> PathBuf {
 
 /// `../shared` beside the project, if present; if not, `None`, and the test
 /// output says `skipped <test>: ../shared is absent`.
-///
-/// The note goes straight to the process's stderr: libtest captures what a
-/// test prints with `eprintln!` and shows it only when the test fails, so a
-/// skipped test would pass without a sign.
 pub fn shared_or_skip(test: &str) -> Option<PathBuf> {
     let p = root().join("../shared");
     if p.join("corpus").is_dir() {
         return Some(p);
     }
-    let _ = writeln!(std::io::stderr(), "skipped {test}: ../shared is absent");
+    skip(test, "../shared is absent");
     None
+}
+
+/// Says in the test output that `test` is skipped, and why.
+///
+/// The note goes straight to the process's stderr: libtest captures what a
+/// test prints with `eprintln!` and shows it only when the test fails, so a
+/// skipped test would pass without a sign.
+pub fn skip(test: &str, why: &str) {
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
 }
 
 /// Runs budget2csv with `args` in the workspace root.
