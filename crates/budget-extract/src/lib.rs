@@ -25,7 +25,9 @@ mod fonts;
 mod guard;
 mod limits;
 mod lines;
+mod load;
 mod nesting;
+mod options;
 mod pagefonts;
 mod pagetext;
 mod paths;
@@ -42,7 +44,7 @@ use budget_model::Page;
 
 pub use error::{Error, ErrorKind, Limit};
 pub use guard::{catch_quietly, install_quiet_panic_hook};
-pub use pdf::PdfOptions;
+pub use options::PdfOptions;
 
 /// What kind of input a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -354,7 +354,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
-    use crate::pdf::PdfOptions;
+    use crate::options::PdfOptions;
     use crate::testing::{output_page, pdfs};
 
     /// What pdf-extract outputs for a page, the page's and the document's
@@ -369,7 +369,7 @@ mod tests {
     /// with renumbered fonts.
     fn same_output(path: &Path) -> (usize, usize) {
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let Ok((mut doc, _, private_use)) = crate::pdf::load(&bytes, &PdfOptions::default()) else { return (0, 0) };
+        let Ok((mut doc, _, private_use)) = crate::load::load(&bytes, &PdfOptions::default()) else { return (0, 0) };
         crate::nesting::pin_inherited(&mut doc);
         same_output_of(&mut doc, &private_use, path)
     }

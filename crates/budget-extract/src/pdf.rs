@@ -11,47 +11,19 @@
 //! (`show_text_only`), which is what it would output from the whole.
 
 use budget_model::{Glyph, Page, Rule};
-use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
-use crate::error::{ErrorKind, Limit};
+use crate::error::{one_line, ErrorKind};
 use crate::guard::catch_quietly;
-use crate::limits::{self, Sizes};
+use crate::limits;
 use crate::lines::{build_lines, drop_fake_bold};
+use crate::load::load;
 use crate::nesting;
+use crate::options::PdfOptions;
 use crate::pagefonts::PrivateUse;
 use crate::pagetext::{PageChars, PageText};
 use crate::paths::page_rules;
-use crate::repair;
 use crate::view::View;
-
-/// Limits and settings for reading PDFs (and, for the file size, text).
-/// A file past a limit is refused with [`ErrorKind::Limit`]; see the
-/// `limits` module for how streams are measured.
-#[derive(Debug, Clone)]
-pub struct PdfOptions {
-    /// Documents with more pages are refused (a hostile file cannot run
-    /// forever). Default 2000.
-    pub max_pages: u32,
-    /// Glyphs per page beyond this many are dropped. Default 200,000.
-    pub max_glyphs_per_page: usize,
-    /// Larger files are refused before they are read. Default 256 MiB.
-    pub max_file_bytes: u64,
-    /// A compressed stream that inflates to more bytes than this, or a page
-    /// whose content streams together do, is refused as a decompression
-    /// bomb before anything inflates it. Default 64 MiB.
-    pub max_stream_bytes: u64,
-}
-
-impl Default for PdfOptions {
-    fn default() -> Self {
-        PdfOptions {
-            max_pages: 2000,
-            max_glyphs_per_page: 200_000,
-            max_file_bytes: 256 << 20,
-            max_stream_bytes: 64 << 20,
-        }
-    }
-}
 
 /// Reads every page of a PDF into lines, glyphs and rules.
 pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, ErrorKind> {
@@ -102,81 +74,11 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
     Ok(pages)
 }
 
-/// A reader's message on one line: names from the file can hold any byte.
-fn one_line(message: &str) -> String {
-    message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-}
-
 fn page_range(n: usize) -> String {
     if n == 1 {
         "page 1".to_string()
     } else {
         format!("pages 1–{n}")
-    }
-}
-
-const NO_PAGE_TREE: &str =
-    "no page tree (the cross-reference table leads nowhere and no catalog was found to rebuild it)";
-
-/// Loads and decrypts the document (rebuilding a cross-reference table
-/// that leads nowhere), measures its streams against the limits and puts
-/// its fonts in the form pdf-extract reads right.
-pub(crate) fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes, PrivateUse), ErrorKind> {
-    limits::check_raw(bytes, options)?;
-    let mut doc = match open(bytes) {
-        Ok(doc) if has_page_tree(&doc) => doc,
-        Err(e @ ErrorKind::Encrypted(_)) => return Err(e),
-        _ if !repair::has_eof_marker(bytes) => return Err(ErrorKind::Truncated),
-        first => match repair::rebuild(bytes).map(|rebuilt| open(&rebuilt)) {
-            Some(Ok(doc)) if has_page_tree(&doc) => doc,
-            _ => return Err(first.err().unwrap_or_else(|| ErrorKind::Unreadable(NO_PAGE_TREE.into()))),
-        },
-    };
-    // Before anything reads every page.
-    let pages = doc.get_pages().len();
-    if pages as u64 > u64::from(options.max_pages) {
-        return Err(ErrorKind::Limit(Limit::Pages { pages, max: options.max_pages }));
-    }
-    let sizes = limits::check_streams(&mut doc, options)?;
-    crate::fonts::normalise_cid_widths(&mut doc);
-    crate::cjk::decode_predefined_cmaps(&mut doc);
-    let private_use = crate::pagefonts::lighten(&mut doc);
-    Ok((doc, sizes, private_use))
-}
-
-/// Parses the file and decrypts it with the empty user password, as
-/// readers open a file protected by an owner password only.
-fn open(bytes: &[u8]) -> Result<Document, ErrorKind> {
-    let mut doc = match catch_quietly(|| Document::load_mem(bytes)) {
-        Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => return Err(load_error(e)),
-        Err(panic) => return Err(ErrorKind::Unreadable(one_line(&panic))),
-    };
-    if doc.is_encrypted() {
-        match catch_quietly(|| doc.decrypt("")) {
-            Ok(Ok(())) => {}
-            Ok(Err(_)) | Err(_) => return Err(ErrorKind::Encrypted("a password is required to open it".into())),
-        }
-    }
-    Ok(doc)
-}
-
-/// True when the catalog leads to a page tree (checked without walking it).
-fn has_page_tree(doc: &Document) -> bool {
-    doc.catalog()
-        .and_then(|c| c.get(b"Pages"))
-        .and_then(|p| doc.dereference(p))
-        .and_then(|(_, pages)| pages.as_dict())
-        .is_ok()
-}
-
-fn load_error(e: pdf_extract::Error) -> ErrorKind {
-    let message = one_line(&e.to_string());
-    let lower = message.to_ascii_lowercase();
-    if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt") {
-        ErrorKind::Encrypted(message)
-    } else {
-        ErrorKind::Unreadable(message)
     }
 }
 
@@ -286,8 +188,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reader_messages_are_kept_on_one_line() {
-        assert_eq!(one_line("unknown font F\n1\r\t"), "unknown font F 1  ");
+    fn pages_without_text_are_named_as_a_range() {
         assert_eq!(page_range(1), "page 1");
         assert_eq!(page_range(210), "pages 1–210");
     }

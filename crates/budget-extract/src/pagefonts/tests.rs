@@ -39,7 +39,7 @@ fn entries_read(doc: &Document) -> usize {
     total
 }
 
-/// Loads a PDF as `pdf::load` does up to [`lighten`]; then lightens it and
+/// Loads a PDF as `load::load` does up to [`lighten`]; then lightens it and
 /// checks that pdf-extract outputs the same. Returns the map tokens read
 /// for all pages before and after, and whether private-use maps were
 /// written.
