@@ -36,7 +36,12 @@ pub(crate) fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Size
     let sizes = limits::check_streams(&mut doc, options)?;
     crate::fonts::normalise_cid_widths(&mut doc);
     crate::cjk::decode_predefined_cmaps(&mut doc);
-    let private_use = crate::pagefonts::lighten(&mut doc);
+    let private_use = match options.renumber_fonts {
+        true => crate::pagefonts::lighten(&mut doc),
+        // Fonts as the document has them; with no two-byte maps and no
+        // private-use characters allowed, `pagetext` renumbers nothing either.
+        false => PrivateUse::default(),
+    };
     Ok((doc, sizes, private_use))
 }
 
@@ -73,5 +78,29 @@ fn load_error(e: pdf_extract::Error) -> ErrorKind {
         ErrorKind::Encrypted(message)
     } else {
         ErrorKind::Unreadable(message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::testing::pdfs;
+
+    #[test]
+    fn fonts_are_left_as_they_are_without_renumbering() {
+        let samples = pdfs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/pdf"));
+        let off = PdfOptions { renumber_fonts: false, ..PdfOptions::default() };
+        let mut copied = 0;
+        for file in &samples {
+            let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let (renumbered, _, _) = load(&bytes, &PdfOptions::default()).expect("a sample");
+            let (as_it_is, _, private_use) = load(&bytes, &off).expect("a sample");
+            assert!(private_use.is_empty() && private_use.two_byte.is_empty() && !private_use.allowed);
+            assert!(as_it_is.objects.len() <= renumbered.objects.len(), "{}", file.display());
+            copied += renumbered.objects.len() - as_it_is.objects.len();
+        }
+        assert!(copied > 0, "no sample had its fonts copied for its pages");
     }
 }

@@ -17,6 +17,18 @@ pub struct PdfOptions {
     /// whose content streams together do, is refused as a decompression
     /// bomb before anything inflates it. Default 64 MiB.
     pub max_stream_bytes: u64,
+    /// Whether the fonts pdf-extract reads are made cheap to read: each
+    /// page given copies of its fonts whose `ToUnicode` maps hold only the
+    /// codes it shows, some mapped to private-use characters, and the codes
+    /// of its two-byte fonts renumbered (the `pagefonts` and `pagetext`
+    /// modules, written for pdf-extract 0.12.1). The text is the same
+    /// either way, which tests check on the samples and the corpora; off,
+    /// pdf-extract reads every font as the document has it (after the
+    /// rewriting of predefined CJK CMaps, without which it cannot read
+    /// them) and a document takes longer. For finding out whether a wrong
+    /// character comes from the renumbering. Default true; the command line
+    /// turns it off when `BUDGET2CSV_FONT_RENUMBERING=off`.
+    pub renumber_fonts: bool,
 }
 
 impl Default for PdfOptions {
@@ -26,6 +38,7 @@ impl Default for PdfOptions {
             max_glyphs_per_page: 200_000,
             max_file_bytes: 256 << 20,
             max_stream_bytes: 64 << 20,
+            renumber_fonts: true,
         }
     }
 }
