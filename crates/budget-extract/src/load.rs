@@ -83,14 +83,12 @@ fn load_error(e: pdf_extract::Error) -> ErrorKind {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::testing::pdfs;
+    use crate::testing::project_pdfs;
 
     #[test]
     fn fonts_are_left_as_they_are_without_renumbering() {
-        let samples = pdfs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/pdf"));
+        let samples = project_pdfs();
         let off = PdfOptions { renumber_fonts: false, ..PdfOptions::default() };
         let mut copied = 0;
         for file in &samples {
@@ -101,6 +99,6 @@ mod tests {
             assert!(as_it_is.objects.len() <= renumbered.objects.len(), "{}", file.display());
             copied += renumbered.objects.len() - as_it_is.objects.len();
         }
-        assert!(copied > 0, "no sample had its fonts copied for its pages");
+        assert!(copied > 0, "no PDF had its fonts copied for its pages");
     }
 }

@@ -351,11 +351,11 @@ fn image_names(doc: &Document, page: ObjectId) -> HashSet<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     use super::*;
     use crate::options::PdfOptions;
-    use crate::testing::{output_page, pdfs};
+    use crate::testing::{output_page, pdfs, project_pdfs, shared_corpus};
 
     /// What pdf-extract outputs for a page, the page's and the document's
     /// private-use characters as what they stand for.
@@ -396,10 +396,7 @@ mod tests {
 
     #[test]
     fn the_project_samples_read_the_same_from_their_text_operations() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let files: Vec<PathBuf> =
-            [root.join("../../samples/pdf"), root.join("tests/fixtures")].iter().flat_map(|d| pdfs(d)).collect();
-        assert!(files.len() >= 5, "{files:?}");
+        let files = project_pdfs();
         let (mut shown, mut renumbered) = (0, 0);
         for file in &files {
             let (s, r) = same_output(file);
@@ -454,11 +451,7 @@ mod tests {
     /// ones of each producer.
     #[test]
     fn the_shared_corpora_read_the_same_from_their_text_operations() {
-        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-        if !shared.is_dir() {
-            eprintln!("skipped: ../shared is absent");
-            return;
-        }
+        let Some(shared) = shared_corpus() else { return };
         let real = ["real_01", "real_03", "real_10", "real_11", "real_14", "real_18", "real_19", "real_23", "real_25"];
         let real = real.iter().map(|name| shared.join("real").join(format!("{name}.pdf")));
         let (mut shown, mut renumbered) = (0, 0);

@@ -185,11 +185,80 @@ impl OutputDev for Collector<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
+    use crate::testing::{pdfs, project_pdfs, shared_corpus};
 
     #[test]
     fn pages_without_text_are_named_as_a_range() {
         assert_eq!(page_range(1), "page 1");
         assert_eq!(page_range(210), "pages 1–210");
+    }
+
+    /// The pages of a PDF, or its error, with the font renumbering on or off.
+    fn read(bytes: &[u8], renumber_fonts: bool) -> Result<Vec<Page>, String> {
+        pages_from_pdf(bytes, &PdfOptions { renumber_fonts, ..PdfOptions::default() }).map_err(|e| e.to_string())
+    }
+
+    /// Where the pages read with the renumbering differ from those read
+    /// without: one line per page that differs, naming the first difference.
+    fn differences(name: &str, on: &[Page], off: &[Page]) -> Vec<String> {
+        let mut out = Vec::new();
+        if on.len() != off.len() {
+            out.push(format!("{name}: {} pages renumbered, {} not", on.len(), off.len()));
+        }
+        for (a, b) in on.iter().zip(off) {
+            let lines = |p: &Page| p.lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+            let (la, lb) = (lines(a), lines(b));
+            if la != lb {
+                let i = la.iter().zip(&lb).position(|(x, y)| x != y).unwrap_or(la.len().min(lb.len()));
+                let (x, y) = (la.get(i), lb.get(i));
+                out.push(format!("{name} page {}: line {}: {x:?} renumbered, {y:?} not", a.number, i + 1));
+            } else if a.glyphs != b.glyphs {
+                let i = a.glyphs.iter().zip(&b.glyphs).position(|(x, y)| x != y).unwrap_or(a.glyphs.len());
+                let (x, y) = (a.glyphs.get(i), b.glyphs.get(i));
+                out.push(format!("{name} page {}: glyph {i}: {x:?} renumbered, {y:?} not", a.number));
+            }
+        }
+        out
+    }
+
+    /// Reads every file with the renumbering on and off (`renumber_fonts`):
+    /// the same lines, and the same glyphs with their boxes, on every page,
+    /// or the same error.
+    fn read_the_same_with_and_without_renumbering(files: &[PathBuf]) {
+        let (mut pages, mut found) = (0, Vec::new());
+        for file in files {
+            let name = file.display().to_string();
+            let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{name}: {e}"));
+            match (read(&bytes, true), read(&bytes, false)) {
+                (Ok(on), Ok(off)) => {
+                    pages += on.len();
+                    found.extend(differences(&name, &on, &off));
+                }
+                (on, off) => {
+                    let (on, off) = (on.map(|p| p.len()), off.map(|p| p.len()));
+                    if on != off {
+                        found.push(format!("{name}: {on:?} renumbered, {off:?} not"));
+                    }
+                }
+            }
+        }
+        assert!(pages >= files.len(), "{pages} pages read from {} files", files.len());
+        assert!(found.is_empty(), "{}", found.join("\n"));
+    }
+
+    #[test]
+    fn the_project_samples_read_the_same_with_and_without_renumbering() {
+        read_the_same_with_and_without_renumbering(&project_pdfs());
+    }
+
+    #[test]
+    fn the_real_corpus_reads_the_same_with_and_without_renumbering() {
+        let Some(shared) = shared_corpus() else { return };
+        let files = pdfs(&shared.join("real"));
+        assert!(!files.is_empty(), "no PDFs in {}", shared.join("real").display());
+        read_the_same_with_and_without_renumbering(&files);
     }
 }

@@ -1,6 +1,7 @@
 //! Test helpers shared by the modules that change what pdf-extract reads
 //! (`pagefonts`, `pagetext`) and must not change what it outputs.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
@@ -63,4 +64,25 @@ pub(crate) fn pdfs(dir: &Path) -> Vec<PathBuf> {
         .collect();
     out.sort();
     out
+}
+
+/// The project's PDFs: the samples and the CJK fixtures.
+pub(crate) fn project_pdfs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<PathBuf> =
+        [root.join("../../samples/pdf"), root.join("tests/fixtures")].iter().flat_map(|d| pdfs(d)).collect();
+    assert!(files.len() >= 8, "{files:?}");
+    files
+}
+
+/// The shared corpora (`../shared/corpus`), or `None` when they are absent,
+/// after saying so past libtest's capture (which keeps `eprintln!`), so that
+/// the test skipped shows.
+pub(crate) fn shared_corpus() -> Option<PathBuf> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    if shared.is_dir() {
+        return Some(shared);
+    }
+    let _ = writeln!(std::io::stderr(), "skipped: {} is absent", shared.display());
+    None
 }

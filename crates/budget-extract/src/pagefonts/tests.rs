@@ -1,6 +1,6 @@
 //! Lightening changes nothing pdf-extract outputs, and does compact.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pdf_extract::{Dictionary, Document, Object, Stream};
 
@@ -8,7 +8,7 @@ use super::cmap::ToUnicode;
 use super::lighten;
 use super::pages::compact_per_page;
 use super::pages::PrivateUse;
-use crate::testing::{output_page, pdfs};
+use crate::testing::{output_page, pdfs, project_pdfs, shared_corpus};
 
 /// What pdf-extract outputs for each page, private-use characters as what
 /// they stand for, or its error.
@@ -61,10 +61,7 @@ fn same_output(path: &Path) -> (usize, usize, bool) {
 
 #[test]
 fn the_project_samples_read_the_same_with_smaller_maps() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files: Vec<PathBuf> =
-        [root.join("../../samples/pdf"), root.join("tests/fixtures")].iter().flat_map(|d| pdfs(d)).collect();
-    assert!(files.len() >= 5, "{files:?}");
+    let files = project_pdfs();
     let (mut before, mut after) = (0, 0);
     for file in &files {
         let (b, a, _) = same_output(file);
@@ -79,11 +76,7 @@ fn the_project_samples_read_the_same_with_smaller_maps() {
 /// WinAnsi fonts, a predefined CJK CMap) read the same.
 #[test]
 fn the_shared_corpora_read_the_same() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    if !shared.is_dir() {
-        eprintln!("skipped: ../shared is absent");
-        return;
-    }
+    let Some(shared) = shared_corpus() else { return };
     let real = ["real_01", "real_10", "real_14", "real_18", "real_19", "real_25"];
     let real = real.iter().map(|name| shared.join("real").join(format!("{name}.pdf")));
     let (mut before, mut after) = (0, 0);
