@@ -8,7 +8,7 @@
 //!
 //! Each page's content is inflated once: the form checks and the rules read
 //! it whole, then pdf-extract reads a copy of its text operations only
-//! (`show_text_only`), which is what it would output from the whole.
+//! (`pagetext`), from which it outputs what it would from the whole.
 
 use budget_model::{Glyph, Page, Rule};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
