@@ -34,7 +34,7 @@ check: fmt clippy test doc
 # The in-process stages (criterion), then whole-process runs against
 # pdftotext on ../shared/corpus/real (needs hyperfine, poppler-utils, time).
 bench: build
-	$(CARGO) bench -p budget-parse --bench pipeline
+	$(CARGO) bench -p budget-pipeline --bench pipeline
 	scripts/bench.sh $(BIN)
 
 clean:

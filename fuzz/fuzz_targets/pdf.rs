@@ -1,17 +1,23 @@
-//! The whole PDF path: any bytes through the extractor and the parser.
+//! The whole conversion: any bytes through the extractor, the parser and
+//! the checks (`budget_pipeline::convert`).
 //!
-//! The extractor catches the PDF reader's panics itself and turns them into
-//! errors; those are fine here, so the quiet panic hook is installed over
-//! libFuzzer's aborting one: a panic inside `catch_quietly` unwinds to it,
-//! any other panic still aborts. A panic that escapes, an abort (a stack
-//! overflow), a hang or running out of memory is a finding.
+//! The extractor turns the PDF reader's panics into errors naming the
+//! page; those are fine here. The pipeline catches every other panic too,
+//! as [`ErrorKind::Panic`]. The quiet panic hook, installed over
+//! libFuzzer's aborting one, lets both unwind to where they are caught
+//! (`catch_quietly`); a `Panic` is raised again here, outside, and aborts,
+//! with its message but not its place (the `text_to_tables` target gives
+//! the place of the parser's and the checks' panics). A panic, an abort (a
+//! stack overflow), a hang or running out of memory is a finding.
 #![no_main]
 
+use budget_pipeline::{convert, ErrorKind, PdfOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(init: budget_extract::install_quiet_panic_hook(), |data: &[u8]| {
-    let options = budget_extract::PdfOptions::default();
-    if let Ok(extracted) = budget_extract::extract_bytes(data, &options) {
-        let _ = budget_parse::parse(&extracted.pages);
+    if let Err(e) = convert(data, "fuzz input", &PdfOptions::default()) {
+        if let ErrorKind::Panic(message) = e.kind() {
+            panic!("{message}");
+        }
     }
 });

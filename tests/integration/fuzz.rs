@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use budget_extract::{extract_bytes, text::pages_from_text, PdfOptions};
+use budget_pipeline::{convert, convert_text, ErrorKind, PdfOptions};
 
 use crate::support::root;
 
@@ -23,16 +23,22 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// What a regression input must give: a parsed document, or an error on
-/// one line (a panic of the PDF reader caught and reported as such).
+/// What a regression input must give, through its target's conversion: a
+/// checked document, or an error on one line that is not a panic caught
+/// by the pipeline (a panic of the PDF reader is the extractor's error,
+/// naming the page).
 fn outcome(target: &str, name: &str, bytes: &[u8]) -> Result<u32, String> {
-    let pages = match target {
-        "text_to_tables" => pages_from_text(&String::from_utf8_lossy(bytes)),
-        _ => extract_bytes(bytes, &PdfOptions::default()).map_err(|e| e.to_string())?.pages,
+    let converted = match target {
+        "text_to_tables" => convert_text(&String::from_utf8_lossy(bytes), name),
+        _ => convert(bytes, name, &PdfOptions::default()),
     };
-    let doc = budget_parse::parse(&pages);
-    assert_eq!(doc.pages as usize, pages.len(), "{target}/{name}");
-    Ok(doc.pages)
+    match converted {
+        Ok(doc) => Ok(doc.pages),
+        Err(e) => {
+            assert!(!matches!(e.kind(), ErrorKind::Panic(_)), "{target}/{e}");
+            Err(e.kind().to_string())
+        }
+    }
 }
 
 #[test]
@@ -82,7 +88,7 @@ fn pdf_findings_give_their_one_line_error() {
     let names: Vec<&str> = inputs.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, PDF_FINDINGS.map(|(n, _)| n), "tests/fixtures/fuzz/pdf and PDF_FINDINGS list the same files");
     for ((name, bytes), (_, expected)) in inputs.iter().zip(PDF_FINDINGS) {
-        let line = extract_bytes(bytes, &PdfOptions::default()).map(|_| ()).map_err(|e| e.to_string());
+        let line = convert(bytes, name, &PdfOptions::default()).map(|_| ()).map_err(|e| e.kind().to_string());
         assert_eq!(line, Err(expected.to_string()), "{name}");
     }
 }

@@ -95,6 +95,11 @@ fn mib(bytes: u64) -> String {
     }
 }
 
+/// A reader's message on one line: names from the file can hold any byte.
+pub(crate) fn one_line(message: &str) -> String {
+    message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
 /// An extraction error with the file it concerns.
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {kind}", path.display())]
@@ -137,5 +142,10 @@ mod tests {
         for (limit, line) in cases {
             assert_eq!(ErrorKind::Limit(limit).to_string(), line);
         }
+    }
+
+    #[test]
+    fn reader_messages_are_kept_on_one_line() {
+        assert_eq!(one_line("unknown font F\n1\r\t"), "unknown font F 1  ");
     }
 }

@@ -10,6 +10,14 @@
 //! [`extract_file`] tells them apart by content, not by file name, and returns
 //! an [`Extracted`] document or an [`Error`] naming the file and the reason.
 //!
+//! [`PdfOptions`] holds the limits that keep a hostile file from eating the
+//! machine, and `renumber_fonts`: on by default, it gives pdf-extract the
+//! fonts of each page rewritten to be cheap to read; off, pdf-extract reads
+//! them as the document has them, slower, to the same text (tested on the
+//! samples and the corpora). A wrong character that goes away with it off
+//! comes from the renumbering (the command line reads
+//! `BUDGET2CSV_FONT_RENUMBERING=off`).
+//!
 //! ```
 //! let pages = budget_extract::text::pages_from_text(" 一、部门收支总表\n\n单位：万元\n\n 第二页");
 //! assert_eq!(pages.len(), 2);
@@ -25,7 +33,9 @@ mod fonts;
 mod guard;
 mod limits;
 mod lines;
+mod load;
 mod nesting;
+mod options;
 mod pagefonts;
 mod pagetext;
 mod paths;
@@ -42,7 +52,7 @@ use budget_model::Page;
 
 pub use error::{Error, ErrorKind, Limit};
 pub use guard::{catch_quietly, install_quiet_panic_hook};
-pub use pdf::PdfOptions;
+pub use options::PdfOptions;
 
 /// What kind of input a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -22,7 +22,7 @@
 //! every image a page draws and parse it as page content.
 //!
 //! The limits themselves are fields of [`PdfOptions`], with their defaults
-//! there; the number of pages is checked in `pdf.rs`, glyphs per page by the
+//! there; the number of pages is checked in `load.rs`, glyphs per page by the
 //! output device, drawing operations per page by the rule reader.
 
 use std::collections::HashMap;
@@ -32,7 +32,7 @@ use flate2::read::{DeflateDecoder, ZlibDecoder};
 use pdf_extract::{Document, Object, ObjectId, Stream};
 
 use crate::error::{ErrorKind, Limit};
-use crate::pdf::PdfOptions;
+use crate::options::PdfOptions;
 
 /// How far after an `/XRef` or `/ObjStm` key its `stream` keyword is looked for.
 const DICT_WINDOW: usize = 4096;

@@ -351,11 +351,11 @@ fn image_names(doc: &Document, page: ObjectId) -> HashSet<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     use super::*;
-    use crate::pdf::PdfOptions;
-    use crate::testing::{output_page, pdfs, shared_corpus_or_skip};
+    use crate::options::PdfOptions;
+    use crate::testing::{output_page, pdfs, project_pdfs, shared_corpus_or_skip};
 
     /// What pdf-extract outputs for a page, the page's and the document's
     /// private-use characters as what they stand for.
@@ -369,7 +369,7 @@ mod tests {
     /// with renumbered fonts.
     fn same_output(path: &Path) -> (usize, usize) {
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let Ok((mut doc, _, private_use)) = crate::pdf::load(&bytes, &PdfOptions::default()) else { return (0, 0) };
+        let Ok((mut doc, _, private_use)) = crate::load::load(&bytes, &PdfOptions::default()) else { return (0, 0) };
         crate::nesting::pin_inherited(&mut doc);
         same_output_of(&mut doc, &private_use, path)
     }
@@ -396,10 +396,7 @@ mod tests {
 
     #[test]
     fn the_project_samples_read_the_same_from_their_text_operations() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let files: Vec<PathBuf> =
-            [root.join("../../samples/pdf"), root.join("tests/fixtures")].iter().flat_map(|d| pdfs(d)).collect();
-        assert!(files.len() >= 5, "{files:?}");
+        let files = project_pdfs();
         let (mut shown, mut renumbered) = (0, 0);
         for file in &files {
             let (s, r) = same_output(file);

@@ -8,50 +8,22 @@
 //!
 //! Each page's content is inflated once: the form checks and the rules read
 //! it whole, then pdf-extract reads a copy of its text operations only
-//! (`show_text_only`), which is what it would output from the whole.
+//! (`pagetext`), from which it outputs what it would from the whole.
 
 use budget_model::{Glyph, Page, Rule};
-use pdf_extract::{Document, MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
-use crate::error::{ErrorKind, Limit};
+use crate::error::{one_line, ErrorKind};
 use crate::guard::catch_quietly;
-use crate::limits::{self, Sizes};
+use crate::limits;
 use crate::lines::{build_lines, drop_fake_bold};
+use crate::load::load;
 use crate::nesting;
+use crate::options::PdfOptions;
 use crate::pagefonts::PrivateUse;
 use crate::pagetext::{PageChars, PageText};
 use crate::paths::page_rules;
-use crate::repair;
 use crate::view::View;
-
-/// Limits and settings for reading PDFs (and, for the file size, text).
-/// A file past a limit is refused with [`ErrorKind::Limit`]; see the
-/// `limits` module for how streams are measured.
-#[derive(Debug, Clone)]
-pub struct PdfOptions {
-    /// Documents with more pages are refused (a hostile file cannot run
-    /// forever). Default 2000.
-    pub max_pages: u32,
-    /// Glyphs per page beyond this many are dropped. Default 200,000.
-    pub max_glyphs_per_page: usize,
-    /// Larger files are refused before they are read. Default 256 MiB.
-    pub max_file_bytes: u64,
-    /// A compressed stream that inflates to more bytes than this, or a page
-    /// whose content streams together do, is refused as a decompression
-    /// bomb before anything inflates it. Default 64 MiB.
-    pub max_stream_bytes: u64,
-}
-
-impl Default for PdfOptions {
-    fn default() -> Self {
-        PdfOptions {
-            max_pages: 2000,
-            max_glyphs_per_page: 200_000,
-            max_file_bytes: 256 << 20,
-            max_stream_bytes: 64 << 20,
-        }
-    }
-}
 
 /// Reads every page of a PDF into lines, glyphs and rules.
 pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, ErrorKind> {
@@ -102,81 +74,11 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
     Ok(pages)
 }
 
-/// A reader's message on one line: names from the file can hold any byte.
-fn one_line(message: &str) -> String {
-    message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-}
-
 fn page_range(n: usize) -> String {
     if n == 1 {
         "page 1".to_string()
     } else {
         format!("pages 1–{n}")
-    }
-}
-
-const NO_PAGE_TREE: &str =
-    "no page tree (the cross-reference table leads nowhere and no catalog was found to rebuild it)";
-
-/// Loads and decrypts the document (rebuilding a cross-reference table
-/// that leads nowhere), measures its streams against the limits and puts
-/// its fonts in the form pdf-extract reads right.
-pub(crate) fn load(bytes: &[u8], options: &PdfOptions) -> Result<(Document, Sizes, PrivateUse), ErrorKind> {
-    limits::check_raw(bytes, options)?;
-    let mut doc = match open(bytes) {
-        Ok(doc) if has_page_tree(&doc) => doc,
-        Err(e @ ErrorKind::Encrypted(_)) => return Err(e),
-        _ if !repair::has_eof_marker(bytes) => return Err(ErrorKind::Truncated),
-        first => match repair::rebuild(bytes).map(|rebuilt| open(&rebuilt)) {
-            Some(Ok(doc)) if has_page_tree(&doc) => doc,
-            _ => return Err(first.err().unwrap_or_else(|| ErrorKind::Unreadable(NO_PAGE_TREE.into()))),
-        },
-    };
-    // Before anything reads every page.
-    let pages = doc.get_pages().len();
-    if pages as u64 > u64::from(options.max_pages) {
-        return Err(ErrorKind::Limit(Limit::Pages { pages, max: options.max_pages }));
-    }
-    let sizes = limits::check_streams(&mut doc, options)?;
-    crate::fonts::normalise_cid_widths(&mut doc);
-    crate::cjk::decode_predefined_cmaps(&mut doc);
-    let private_use = crate::pagefonts::lighten(&mut doc);
-    Ok((doc, sizes, private_use))
-}
-
-/// Parses the file and decrypts it with the empty user password, as
-/// readers open a file protected by an owner password only.
-fn open(bytes: &[u8]) -> Result<Document, ErrorKind> {
-    let mut doc = match catch_quietly(|| Document::load_mem(bytes)) {
-        Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => return Err(load_error(e)),
-        Err(panic) => return Err(ErrorKind::Unreadable(one_line(&panic))),
-    };
-    if doc.is_encrypted() {
-        match catch_quietly(|| doc.decrypt("")) {
-            Ok(Ok(())) => {}
-            Ok(Err(_)) | Err(_) => return Err(ErrorKind::Encrypted("a password is required to open it".into())),
-        }
-    }
-    Ok(doc)
-}
-
-/// True when the catalog leads to a page tree (checked without walking it).
-fn has_page_tree(doc: &Document) -> bool {
-    doc.catalog()
-        .and_then(|c| c.get(b"Pages"))
-        .and_then(|p| doc.dereference(p))
-        .and_then(|(_, pages)| pages.as_dict())
-        .is_ok()
-}
-
-fn load_error(e: pdf_extract::Error) -> ErrorKind {
-    let message = one_line(&e.to_string());
-    let lower = message.to_ascii_lowercase();
-    if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt") {
-        ErrorKind::Encrypted(message)
-    } else {
-        ErrorKind::Unreadable(message)
     }
 }
 
@@ -283,12 +185,82 @@ impl OutputDev for Collector<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
+    use crate::testing::{pdfs, project_pdfs, shared_corpus_or_skip};
 
     #[test]
-    fn reader_messages_are_kept_on_one_line() {
-        assert_eq!(one_line("unknown font F\n1\r\t"), "unknown font F 1  ");
+    fn pages_without_text_are_named_as_a_range() {
         assert_eq!(page_range(1), "page 1");
         assert_eq!(page_range(210), "pages 1–210");
+    }
+
+    /// The pages of a PDF, or its error, with the font renumbering on or off.
+    fn read(bytes: &[u8], renumber_fonts: bool) -> Result<Vec<Page>, String> {
+        pages_from_pdf(bytes, &PdfOptions { renumber_fonts, ..PdfOptions::default() }).map_err(|e| e.to_string())
+    }
+
+    /// Where the pages read with the renumbering differ from those read
+    /// without: one line per page that differs, naming the first difference.
+    fn differences(name: &str, on: &[Page], off: &[Page]) -> Vec<String> {
+        let mut out = Vec::new();
+        if on.len() != off.len() {
+            out.push(format!("{name}: {} pages renumbered, {} not", on.len(), off.len()));
+        }
+        for (a, b) in on.iter().zip(off) {
+            let lines = |p: &Page| p.lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+            let (la, lb) = (lines(a), lines(b));
+            if la != lb {
+                let i = la.iter().zip(&lb).position(|(x, y)| x != y).unwrap_or(la.len().min(lb.len()));
+                let (x, y) = (la.get(i), lb.get(i));
+                out.push(format!("{name} page {}: line {}: {x:?} renumbered, {y:?} not", a.number, i + 1));
+            } else if a.glyphs != b.glyphs {
+                let i = a.glyphs.iter().zip(&b.glyphs).position(|(x, y)| x != y).unwrap_or(a.glyphs.len());
+                let (x, y) = (a.glyphs.get(i), b.glyphs.get(i));
+                out.push(format!("{name} page {}: glyph {i}: {x:?} renumbered, {y:?} not", a.number));
+            }
+        }
+        out
+    }
+
+    /// Reads every file with the renumbering on and off (`renumber_fonts`):
+    /// the same lines, and the same glyphs with their boxes, on every page,
+    /// or the same error.
+    fn read_the_same_with_and_without_renumbering(files: &[PathBuf]) {
+        let (mut pages, mut found) = (0, Vec::new());
+        for file in files {
+            let name = file.display().to_string();
+            let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{name}: {e}"));
+            match (read(&bytes, true), read(&bytes, false)) {
+                (Ok(on), Ok(off)) => {
+                    pages += on.len();
+                    found.extend(differences(&name, &on, &off));
+                }
+                (on, off) => {
+                    let (on, off) = (on.map(|p| p.len()), off.map(|p| p.len()));
+                    if on != off {
+                        found.push(format!("{name}: {on:?} renumbered, {off:?} not"));
+                    }
+                }
+            }
+        }
+        assert!(pages >= files.len(), "{pages} pages read from {} files", files.len());
+        assert!(found.is_empty(), "{}", found.join("\n"));
+    }
+
+    #[test]
+    fn the_project_samples_read_the_same_with_and_without_renumbering() {
+        read_the_same_with_and_without_renumbering(&project_pdfs());
+    }
+
+    #[test]
+    fn the_real_corpus_reads_the_same_with_and_without_renumbering() {
+        let Some(shared) = shared_corpus_or_skip("the_real_corpus_reads_the_same_with_and_without_renumbering") else {
+            return;
+        };
+        let files = pdfs(&shared.join("real"));
+        assert!(!files.is_empty(), "no PDFs in {}", shared.join("real").display());
+        read_the_same_with_and_without_renumbering(&files);
     }
 }

@@ -66,6 +66,15 @@ pub(crate) fn pdfs(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The project's PDFs: the samples and the CJK fixtures.
+pub(crate) fn project_pdfs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<PathBuf> =
+        [root.join("../../samples/pdf"), root.join("tests/fixtures")].iter().flat_map(|d| pdfs(d)).collect();
+    assert!(files.len() >= 8, "{files:?}");
+    files
+}
+
 /// `../shared/corpus` beside the project, if present; if not, `None`, and
 /// the test output says `skipped <test>: ../shared is absent`.
 ///

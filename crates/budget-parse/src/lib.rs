@@ -12,9 +12,16 @@
 //! - [`meta`]: department, year, budget or final accounts.
 //!
 //! ```
-//! use budget_extract::text::pages_from_text;
-//! let text = " 三、部门支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 10.00 6.00 4.00\n201 一般公共服务支出 10.00 6.00 4.00\n";
-//! let doc = budget_parse::parse(&pages_from_text(text));
+//! use budget_model::{Line, Page};
+//! let lines = [
+//!     "三、部门支出总表",
+//!     "单位：万元",
+//!     "科目编码 科目名称 合计 基本支出 项目支出",
+//!     "合计 10.00 6.00 4.00",
+//!     "201 一般公共服务支出 10.00 6.00 4.00",
+//! ];
+//! let page = Page { lines: lines.map(Line::text).to_vec(), ..Page::new(1) };
+//! let doc = budget_parse::parse(&[page]);
 //! let t = &doc.tables[0];
 //! assert_eq!(t.key.as_str(), "expense_summary");
 //! assert_eq!(t.rows[1].code.as_deref(), Some("201"));

@@ -1,11 +1,12 @@
-//! Converting one input: extract, parse, check. Never panics: a panic
-//! anywhere in the pipeline becomes this input's error.
+//! Converting one input: extract, parse, check (`budget_pipeline`). Never
+//! panics: a panic anywhere in the pipeline becomes this input's error.
 
 use std::path::Path;
 
 use anyhow::Result;
-use budget_extract::{catch_quietly, extract_bytes, extract_file, ErrorKind, PdfOptions};
+use budget_extract::{catch_quietly, extract_file, ErrorKind};
 use budget_model::Document;
+use budget_pipeline::options_from_env;
 
 use crate::inputs::Input;
 
@@ -25,28 +26,15 @@ pub fn convert_one(input: &Input) -> Outcome {
     Outcome { source: input.source.clone(), result }
 }
 
-/// Converts the bytes of one input; a panic anywhere becomes its error.
+/// Converts the bytes of one input, with the options the environment
+/// sets; the error is its one line (a panic anywhere becomes one).
 pub fn convert_bytes(bytes: &[u8], source: &str) -> Result<Document, String> {
-    match catch_quietly(|| convert_inner(bytes, source)) {
-        Ok(r) => r,
-        Err(panic) => Err(format!("internal error while converting: {panic}")),
-    }
-}
-
-fn convert_inner(bytes: &[u8], source: &str) -> Result<Document, String> {
-    let extracted = extract_bytes(bytes, &PdfOptions::default()).map_err(|e| e.to_string())?;
-    let mut doc = budget_parse::parse(&extracted.pages);
-    doc.source = source.to_string();
-    if doc.tables.is_empty() {
-        return Err(format!("no budget tables found in {} pages", doc.pages));
-    }
-    doc.checks = budget_check::check_document(&doc);
-    Ok(doc)
+    budget_pipeline::convert(bytes, source, &options_from_env()).map_err(|e| e.kind().to_string())
 }
 
 /// `budget2csv text FILE`: the reflowed lines, page by page.
 pub fn run_text(path: &Path) -> Result<bool> {
-    let extracted = match catch_quietly(|| extract_file(path, &PdfOptions::default())) {
+    let extracted = match catch_quietly(|| extract_file(path, &options_from_env())) {
         Ok(Ok(e)) => e,
         Ok(Err(e)) => {
             eprintln!("budget2csv: {e}");

@@ -1,6 +1,6 @@
 //! Lightening changes nothing pdf-extract outputs, and does compact.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pdf_extract::{Dictionary, Document, Object, Stream};
 
@@ -8,7 +8,7 @@ use super::cmap::ToUnicode;
 use super::lighten;
 use super::pages::compact_per_page;
 use super::pages::PrivateUse;
-use crate::testing::{output_page, pdfs, shared_corpus_or_skip};
+use crate::testing::{output_page, pdfs, project_pdfs, shared_corpus_or_skip};
 
 /// What pdf-extract outputs for each page, private-use characters as what
 /// they stand for, or its error.
@@ -39,7 +39,7 @@ fn entries_read(doc: &Document) -> usize {
     total
 }
 
-/// Loads a PDF as `pdf::load` does up to [`lighten`]; then lightens it and
+/// Loads a PDF as `load::load` does up to [`lighten`]; then lightens it and
 /// checks that pdf-extract outputs the same. Returns the map tokens read
 /// for all pages before and after, and whether private-use maps were
 /// written.
@@ -61,10 +61,7 @@ fn same_output(path: &Path) -> (usize, usize, bool) {
 
 #[test]
 fn the_project_samples_read_the_same_with_smaller_maps() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files: Vec<PathBuf> =
-        [root.join("../../samples/pdf"), root.join("tests/fixtures")].iter().flat_map(|d| pdfs(d)).collect();
-    assert!(files.len() >= 5, "{files:?}");
+    let files = project_pdfs();
     let (mut before, mut after) = (0, 0);
     for file in &files {
         let (b, a, _) = same_output(file);

@@ -1,6 +1,6 @@
 //! Prints what the performance and project forms of a document yield:
 //! indicator rows, form fields and the findings about them. For looking at
-//! form problems: `cargo run --example forms -p budget-parse FILE`.
+//! form problems: `cargo run --example forms -p budget-pipeline FILE`.
 fn main() {
     let path = std::env::args().nth(1).expect("usage: forms FILE");
     let doc = budget_extract::extract_file(std::path::Path::new(&path), &Default::default()).expect("readable input");

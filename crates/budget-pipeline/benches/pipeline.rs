@@ -3,7 +3,7 @@
 //! indicators, forms) and checking (tables → sum checks).
 //!
 //! ```text
-//! cargo bench -p budget-parse --bench pipeline
+//! cargo bench -p budget-pipeline --bench pipeline
 //! ```
 //!
 //! Inputs: the bundled samples (the seed text and the generated PDFs), and

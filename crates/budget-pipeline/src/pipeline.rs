@@ -1,0 +1,80 @@
+//! Extract, parse, check.
+
+use budget_extract::{catch_quietly, extract_bytes, text::pages_from_text, PdfOptions};
+use budget_model::{Document, Page};
+
+use crate::error::{Error, ErrorKind};
+
+/// Converts the bytes of one input, a PDF or text extracted from one,
+/// named `source` (the document's [`source`](Document::source)), into a
+/// document with its tables checked. Never panics: a panic anywhere becomes
+/// [`ErrorKind::Panic`].
+pub fn convert(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<Document, Error> {
+    guarded(source, || {
+        let extracted = extract_bytes(bytes, options).map_err(ErrorKind::Extract)?;
+        checked(&extracted.pages, source)
+    })
+}
+
+/// Converts text in the form of an extracted PDF (a line starting with a
+/// space, or a form feed, opens a page), as [`convert`] converts a text
+/// input but without telling it from a PDF first: any text is split into
+/// pages, parsed and checked.
+pub fn convert_text(text: &str, source: &str) -> Result<Document, Error> {
+    guarded(source, || checked(&pages_from_text(text), source))
+}
+
+/// Runs a conversion, its panic caught and its error naming the input.
+fn guarded(source: &str, convert: impl FnOnce() -> Result<Document, ErrorKind>) -> Result<Document, Error> {
+    let result = catch_quietly(convert).unwrap_or_else(|panic| Err(ErrorKind::Panic(panic)));
+    result.map_err(|kind| Error::new(source, kind))
+}
+
+/// The tables of the pages, checked; an error when there are none.
+fn checked(pages: &[Page], source: &str) -> Result<Document, ErrorKind> {
+    let mut doc = budget_parse::parse(pages);
+    doc.source = source.to_string();
+    if doc.tables.is_empty() {
+        return Err(ErrorKind::NoTables { pages: doc.pages });
+    }
+    doc.checks = budget_check::check_document(&doc);
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_read_as_the_command_line_writes_them() {
+        let options = PdfOptions::default();
+        let cases: [(&[u8], &str); 3] = [
+            (b"", "empty file"),
+            (b"%PDF-1.4\n", "truncated PDF: the file ends before its end-of-file marker (download cut short?)"),
+            ("第一部分 概况\n".as_bytes(), "no budget tables found in 1 pages"),
+        ];
+        for (bytes, line) in cases {
+            let err = convert(bytes, "in.pdf", &options).expect_err(line);
+            assert_eq!(err.kind().to_string(), line);
+            assert_eq!(err.to_string(), format!("in.pdf: {line}"));
+            assert_eq!(err.input(), "in.pdf");
+        }
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let err = guarded("in.pdf", || panic!("index out of bounds")).expect_err("caught");
+        assert!(matches!(err.kind(), ErrorKind::Panic(_)));
+        assert_eq!(err.to_string(), "in.pdf: internal error while converting: index out of bounds");
+    }
+
+    #[test]
+    fn text_is_converted_without_being_told_from_a_pdf() {
+        let text = " 三、部门支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 10.00 6.00 4.00\n";
+        let doc = convert_text(text, "in.txt").expect("a table");
+        assert_eq!((doc.source.as_str(), doc.tables.len()), ("in.txt", 1));
+        // Not UTF-8 text, and not a PDF, for `convert`: text all the same here.
+        let err = convert_text("<html>", "page.html").expect_err("no table");
+        assert_eq!(err.kind().to_string(), "no budget tables found in 1 pages");
+    }
+}
