@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::page::Page;
-use crate::table::{Table, TableKey};
+use crate::table::{ColumnKind, Table, TableKey};
 
 /// A place in a document: page and line, both 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
@@ -245,7 +245,7 @@ impl Document {
             .filter(|t| !t.key.is_form())
             .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
             .map(|(t, r)| {
-                t.columns.iter().filter(|c| c.kind == crate::ColumnKind::Amount && c.applies_to(r.section)).count()
+                t.columns.iter().filter(|c| c.kind == ColumnKind::Amount && c.applies_to(r.section)).count()
             })
             .sum()
     }
