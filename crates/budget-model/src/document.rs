@@ -244,9 +244,7 @@ impl Document {
             .iter()
             .filter(|t| !t.key.is_form())
             .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
-            .map(|(t, r)| {
-                t.columns.iter().filter(|c| c.kind == ColumnKind::Amount && c.applies_to(r.section)).count()
-            })
+            .map(|(t, r)| t.columns.iter().filter(|c| c.kind == ColumnKind::Amount && c.applies_to(r.section)).count())
             .sum()
     }
 
