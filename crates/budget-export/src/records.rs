@@ -1,6 +1,6 @@
 //! The records of the contract's combined files.
 
-use budget_model::{Check, ColumnKind, Document, FormField, Indicator};
+use budget_model::{Check, Document, FormField, Indicator};
 use serde::Serialize;
 
 use crate::{guard_text, Guard, Record};
@@ -50,32 +50,23 @@ impl Guard for CellRecord {
 
 /// The records of `cells.csv` for one document.
 pub(crate) fn cell_records(doc: &Document) -> Vec<CellRecord> {
-    let mut out = Vec::new();
-    for t in doc.tables.iter().filter(|t| !t.key.is_form()) {
-        for row in &t.rows {
-            for (i, col) in t.columns.iter().enumerate() {
-                if col.kind != ColumnKind::Amount || !col.applies_to(row.section) {
-                    continue;
-                }
-                out.push(CellRecord {
-                    source: doc.source.clone(),
-                    department: doc.department.clone(),
-                    year: doc.year.map(|y| y.to_string()).unwrap_or_default(),
-                    table_no: t.no.clone(),
-                    table_key: t.key.as_str().to_string(),
-                    table_title: t.title.clone(),
-                    section: row.section.map(|s| s.as_str().to_string()).unwrap_or_default(),
-                    row_code: row.code.clone().unwrap_or_default(),
-                    row_name: row.name.clone(),
-                    column: col.path.clone(),
-                    value: row.cells.get(i).map(|c| c.to_field()).unwrap_or_default(),
-                    unit: t.unit.clone().unwrap_or_default(),
-                    page: row.page,
-                });
-            }
-        }
-    }
-    out
+    doc.amount_cells()
+        .map(|(t, row, i)| CellRecord {
+            source: doc.source.clone(),
+            department: doc.department.clone(),
+            year: doc.year.map(|y| y.to_string()).unwrap_or_default(),
+            table_no: t.no.clone(),
+            table_key: t.key.as_str().to_string(),
+            table_title: t.title.clone(),
+            section: row.section.map(|s| s.as_str().to_string()).unwrap_or_default(),
+            row_code: row.code.clone().unwrap_or_default(),
+            row_name: row.name.clone(),
+            column: t.columns[i].path.clone(),
+            value: row.cells.get(i).map(|c| c.to_field()).unwrap_or_default(),
+            unit: t.unit.clone().unwrap_or_default(),
+            page: row.page,
+        })
+        .collect()
 }
 
 /// One row of `documents.csv`.

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::page::Page;
-use crate::table::{ColumnKind, Table, TableKey};
+use crate::table::{Column, ColumnKind, Row, Table, TableKey};
 
 /// A place in a document: page and line, both 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
@@ -238,14 +238,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// Every amount cell of the amount tables (the rows of cells.csv), in
+    /// order: its table, row, and the index of its column. A column of one
+    /// side of a two-sided table has no cell in the other side's rows.
+    pub fn amount_cells(&self) -> impl Iterator<Item = (&Table, &Row, usize)> {
+        self.tables.iter().filter(|t| !t.key.is_form()).flat_map(|t| {
+            t.rows.iter().flat_map(move |r| {
+                let amount = move |c: &Column| c.kind == ColumnKind::Amount && c.applies_to(r.section);
+                t.columns.iter().enumerate().filter(move |(_, c)| amount(c)).map(move |(i, _)| (t, r, i))
+            })
+        })
+    }
+
     /// Number of amount cells in all amount tables (the rows of cells.csv).
     pub fn cell_count(&self) -> usize {
-        self.tables
-            .iter()
-            .filter(|t| !t.key.is_form())
-            .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
-            .map(|(t, r)| t.columns.iter().filter(|c| c.kind == ColumnKind::Amount && c.applies_to(r.section)).count())
-            .sum()
+        self.amount_cells().count()
     }
 
     /// Number of failed checks.
