@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The file could not be read.
+    /// The file could not be read. The message carries the system's reason,
+    /// so it is not also given as the error's source.
     #[error("cannot read file: {0}")]
-    Io(#[source] std::io::Error),
+    Io(std::io::Error),
     /// The file is empty.
     #[error("empty file")]
     Empty,
