@@ -266,25 +266,20 @@ mod tests {
 
     #[test]
     fn amounts() {
-        let cases = [
-            ("1,477.88", Some("1477.88")),
-            ("0.00", Some("0.00")),
-            ("340", Some("340")),
-            ("-12.50", Some("-12.50")),
-            ("(3.00)", Some("-3.00")),
-            ("－1.0", Some("-1.0")),
-            ("12,345,678.9", Some("12345678.9")),
-            ("1,47.00", None),
-            ("1477.", None),
-            (".5", None),
-            ("", None),
-            ("-", None),
-            ("2024年", None),
-            ("98%", None),
-            ("1.2.3", None),
+        let read_as = [
+            ("1,477.88", "1477.88"),
+            ("0.00", "0.00"),
+            ("340", "340"),
+            ("-12.50", "-12.50"),
+            ("(3.00)", "-3.00"),
+            ("－1.0", "-1.0"),
+            ("12,345,678.9", "12345678.9"),
         ];
-        for (input, want) in cases {
-            assert_eq!(amount(input).map(|d| d.to_string()).as_deref(), want, "{input}");
+        for (input, want) in read_as {
+            assert_eq!(amount(input).map(|d| d.to_string()).as_deref(), Some(want), "{input}");
+        }
+        for input in ["1,47.00", "1477.", ".5", "", "-", "2024年", "98%", "1.2.3"] {
+            assert_eq!(amount(input), None, "{input}");
         }
     }
 
@@ -298,56 +293,62 @@ mod tests {
         }
     }
 
+    /// Each case is a label with `|` where the ordinal ends: the label read
+    /// is the case without the `|`, and [`split_ordinal`] must cut it there
+    /// (`|本年收入合计`: no ordinal).
     #[test]
     fn ordinals() {
         let cases = [
-            ("一、一般公共预算拨款收入", "一、", "一般公共预算拨款收入"),
-            ("廿一、灾害防治及应急管理支出", "廿一、", "灾害防治及应急管理支出"),
-            ("（十二）交通运输支出", "（十二）", "交通运输支出"),
-            ("(二)政府性基金预算拨款", "(二)", "政府性基金预算拨款"),
-            ("1.一般公共预算财政拨款收入", "1.", "一般公共预算财政拨款收入"),
-            ("2、事业收入", "2、", "事业收入"),
-            ("本年收入合计", "", "本年收入合计"),
-            ("1.50", "", "1.50"),
-            ("十三、资源勘探工业信息等支", "十三、", "资源勘探工业信息等支"),
+            "一、|一般公共预算拨款收入",
+            "廿一、|灾害防治及应急管理支出",
+            "（十二）|交通运输支出",
+            "(二)|政府性基金预算拨款",
+            "1.|一般公共预算财政拨款收入",
+            "2、|事业收入",
+            "|本年收入合计",
+            "|1.50",
+            "十三、|资源勘探工业信息等支",
         ];
-        for (input, o, rest) in cases {
-            assert_eq!(split_ordinal(input), (o, rest), "{input}");
+        for case in cases {
+            let (o, rest) = case.split_once('|').expect("a | where the ordinal ends");
+            let input = format!("{o}{rest}");
+            assert_eq!(split_ordinal(&input), (o, rest), "{input}");
         }
     }
 
     #[test]
     fn table_numbers() {
-        let cases = [
-            ("一、部门收支总表", Some("1")),
-            ("十、项目支出情况表", Some("10")),
-            ("廿一、某表", Some("21")),
-            ("表 5-1.一般公共预算支出表(分功能科目)", Some("5-1")),
-            ("表12-1.乡村振兴工作经费项目申报表", Some("12-1")),
-            ("附表4", Some("4")),
-            ("表一 收支预算总表", Some("1")),
-            ("公开01表", Some("01")),
-            ("公开表十二", Some("12")),
-            ("部门收支总表", None),
+        let numbered = [
+            ("一、部门收支总表", "1"),
+            ("十、项目支出情况表", "10"),
+            ("廿一、某表", "21"),
+            ("表 5-1.一般公共预算支出表(分功能科目)", "5-1"),
+            ("表12-1.乡村振兴工作经费项目申报表", "12-1"),
+            ("附表4", "4"),
+            ("表一 收支预算总表", "1"),
+            ("公开01表", "01"),
+            ("公开表十二", "12"),
         ];
-        for (input, want) in cases {
-            assert_eq!(table_number(input).map(|(n, _)| n).as_deref(), want, "{input}");
+        for (input, want) in numbered {
+            assert_eq!(table_number(input).map(|(n, _)| n).as_deref(), Some(want), "{input}");
         }
+        assert_eq!(table_number("部门收支总表"), None);
     }
 
     #[test]
     fn units() {
-        let cases = [
-            ("单位：万元", Some("万元")),
-            ("单位: 元", Some("元")),
-            ("资金单位：万元", Some("万元")),
-            ("金额单位：元", Some("元")),
-            ("编制部门：上海市普陀区司法局 单位：元", Some("元")),
-            ("单位：人", None),
-            ("部门（单位）名称", None),
+        let units = [
+            ("单位：万元", "万元"),
+            ("单位: 元", "元"),
+            ("资金单位：万元", "万元"),
+            ("金额单位：元", "元"),
+            ("编制部门：上海市普陀区司法局 单位：元", "元"),
         ];
-        for (input, want) in cases {
-            assert_eq!(unit_of_line(input), want, "{input}");
+        for (input, want) in units {
+            assert_eq!(unit_of_line(input), Some(want), "{input}");
+        }
+        for input in ["单位：人", "部门（单位）名称"] {
+            assert_eq!(unit_of_line(input), None, "{input}");
         }
     }
 
