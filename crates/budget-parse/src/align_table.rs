@@ -324,54 +324,37 @@ mod tests {
     use super::*;
     use budget_model::TableKey;
 
-    fn line(top: f32, runs: &[(&str, f32, f32)]) -> Line {
-        Line {
-            text: runs.iter().map(|r| r.0).collect::<Vec<_>>().join(" "),
-            runs: runs.iter().map(|&(t, x0, x1)| Run { text: t.into(), x0, x1 }).collect(),
-            top,
-            bottom: top + 8.0,
-        }
+    /// A line 8 high at `top`, its runs written `text@x0-x1` with spaces
+    /// between them: `"科目编码@57-89 合计@256-272"` is two runs, 科目编码
+    /// from x 57 to 89 and 合计 from 256 to 272. The line's text is the runs'
+    /// texts joined by a space.
+    fn line(top: f32, runs: &str) -> Line {
+        let runs: Vec<Run> = runs.split_whitespace().map(run).collect();
+        Line { text: runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" "), runs, top, bottom: top + 8.0 }
+    }
+
+    /// One run written `text@x0-x1`.
+    fn run(written: &str) -> Run {
+        let (text, xs) = written.rsplit_once('@').expect("a run written text@x0-x1");
+        let (x0, x1) = xs.split_once('-').expect("a run written text@x0-x1");
+        let x = |n: &str| n.parse::<f32>().expect("an x position");
+        Run { text: text.into(), x0: x(x0), x1: x(x1) }
     }
 
     #[test]
     fn columns_and_a_two_row_header_come_from_alignment() {
         let lines = [
-            line(0.0, &[("单位：万元", 500.0, 550.0)]),
-            line(20.0, &[("基本支出", 378.0, 410.0)]),
-            line(
-                27.5,
-                &[
-                    ("科目编码", 57.0, 89.0),
-                    ("科目名称", 151.0, 183.0),
-                    ("合计", 256.0, 272.0),
-                    ("项目支出", 506.0, 538.0),
-                ],
-            ),
-            line(35.0, &[("小计", 324.0, 340.0), ("人员经费", 381.0, 413.0), ("公用经费", 444.0, 476.0)]),
+            line(0.0, "单位：万元@500-550"),
+            line(20.0, "基本支出@378-410"),
+            line(27.5, "科目编码@57-89 科目名称@151-183 合计@256-272 项目支出@506-538"),
+            line(35.0, "小计@324-340 人员经费@381-413 公用经费@444-476"),
             line(
                 50.0,
-                &[
-                    ("合计", 159.0, 175.0),
-                    ("2,693.16", 265.0, 296.0),
-                    ("1,371.64", 333.0, 364.0),
-                    ("1,078.40", 396.0, 426.0),
-                    ("293.24", 465.0, 489.0),
-                    ("1,321.52", 521.0, 551.0),
-                ],
+                "合计@159-175 2,693.16@265-296 1,371.64@333-364 1,078.40@396-426 293.24@465-489 1,321.52@521-551",
             ),
-            line(60.0, &[("机关事业单位基本养老保险缴费支", 106.0, 226.0)]),
-            line(
-                65.0,
-                &[
-                    ("2080505", 44.0, 75.0),
-                    ("94.83", 276.0, 296.0),
-                    ("94.83", 344.0, 364.0),
-                    ("94.83", 407.0, 426.0),
-                    ("0.00", 473.0, 489.0),
-                    ("0.00", 536.0, 551.0),
-                ],
-            ),
-            line(70.0, &[("出", 106.0, 114.0)]),
+            line(60.0, "机关事业单位基本养老保险缴费支@106-226"),
+            line(65.0, "2080505@44-75 94.83@276-296 94.83@344-364 94.83@407-426 0.00@473-489 0.00@536-551"),
+            line(70.0, "出@106-114"),
         ];
         let placed: Vec<PlacedLine<'_>> = lines.iter().map(|l| PlacedLine { line: l, page: 1 }).collect();
         let title = Title {
@@ -395,11 +378,11 @@ mod tests {
     #[test]
     fn a_lone_total_row_on_the_next_page_is_a_row_of_the_table() {
         let page1 = [
-            line(20.0, &[("科目编码", 40.0, 72.0), ("科目名称", 120.0, 152.0), ("合计", 260.0, 276.0)]),
-            line(40.0, &[("201", 40.0, 52.0), ("一般公共服务支出", 120.0, 184.0), ("10.00", 260.0, 280.0)]),
-            line(50.0, &[("203", 40.0, 52.0), ("国防支出", 120.0, 152.0), ("5.00", 264.0, 280.0)]),
+            line(20.0, "科目编码@40-72 科目名称@120-152 合计@260-276"),
+            line(40.0, "201@40-52 一般公共服务支出@120-184 10.00@260-280"),
+            line(50.0, "203@40-52 国防支出@120-152 5.00@264-280"),
         ];
-        let page2 = [line(40.0, &[("合计", 60.0, 76.0), ("15.00", 260.0, 280.0)])];
+        let page2 = [line(40.0, "合计@60-76 15.00@260-280")];
         let placed: Vec<PlacedLine<'_>> = page1
             .iter()
             .map(|l| PlacedLine { line: l, page: 1 })
