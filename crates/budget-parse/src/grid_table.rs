@@ -308,23 +308,29 @@ mod tests {
     use crate::grid::find_grids;
     use crate::title::parse_title;
 
-    /// A page of ruled rows (`ys`) and columns (`xs`); `cells` are
-    /// (text, x, row) written at the left of their cell.
-    fn page(number: u32, xs: &[f32], ys: &[f32], cells: &[(&str, f32, usize)]) -> Page {
+    /// A page ruled at the column edges `xs` and every 20 from the top,
+    /// one ruled row per entry of `rows`. A row lists its cells' text left
+    /// to right, `|` between cells (an empty cell prints nothing); each text
+    /// is written at the left of its cell.
+    fn page(number: u32, xs: &[f32], rows: &[&str]) -> Page {
+        let ys: Vec<f32> = (0..=rows.len()).map(|r| 20.0 * r as f32).collect();
         let mut p = Page::new(number);
         let (right, bottom) = (xs[xs.len() - 1], ys[ys.len() - 1]);
-        for &y in ys {
+        for &y in &ys {
             p.rules.push(Rule::new(0.0, y, right, y));
         }
         for &x in xs {
             p.rules.push(Rule::new(x, 0.0, x, bottom));
         }
-        for &(text, x, row) in cells {
-            let top = ys[row] + 5.0;
-            let mut at = x + 2.0;
-            for ch in text.chars() {
-                p.glyphs.push(Glyph { text: ch.to_string(), x0: at, x1: at + 8.0, top, bottom: top + 8.0 });
-                at += 9.0;
+        for (row, cells) in rows.iter().enumerate() {
+            assert!(cells.split('|').count() < xs.len(), "more cells than columns: {cells}");
+            for (text, x) in cells.split('|').map(str::trim).zip(xs) {
+                let top = ys[row] + 5.0;
+                let mut at = x + 2.0;
+                for ch in text.chars() {
+                    p.glyphs.push(Glyph { text: ch.to_string(), x0: at, x1: at + 8.0, top, bottom: top + 8.0 });
+                    at += 9.0;
+                }
             }
         }
         p
@@ -339,31 +345,13 @@ mod tests {
         let first = page(
             1,
             &xs,
-            &[0.0, 20.0, 40.0, 60.0],
             &[
-                ("类", 0.0, 0),
-                ("款", 30.0, 0),
-                ("项", 50.0, 0),
-                ("科目名称", 70.0, 0),
-                ("合计", 200.0, 0),
-                ("基本支出", 280.0, 0),
-                ("201", 0.0, 1),
-                ("一般公共服务支出", 70.0, 1),
-                ("10.00", 200.0, 1),
-                ("6.00", 280.0, 1),
-                ("201", 0.0, 2),
-                ("05", 30.0, 2),
-                ("统计信息事务", 70.0, 2),
-                ("10.00", 200.0, 2),
-                ("6.00", 280.0, 2),
+                "类 | 款 | 项 | 科目名称 | 合计 | 基本支出",
+                "201 | | | 一般公共服务支出 | 10.00 | 6.00",
+                "201 | 05 | | 统计信息事务 | 10.00 | 6.00",
             ],
         );
-        let second = page(
-            2,
-            &[0.0, 200.0, 280.0, 360.0],
-            &[0.0, 20.0],
-            &[("合计", 0.0, 0), ("15.00", 200.0, 0), ("11.00", 280.0, 0)],
-        );
+        let second = page(2, &[0.0, 200.0, 280.0, 360.0], &["合计 | 15.00 | 11.00"]);
         let (g1, g2) = (find_grids(&first), find_grids(&second));
         let title = parse_title("三、部门支出总表").expect("a title");
         let mut findings = Vec::new();
@@ -378,23 +366,9 @@ mod tests {
     #[test]
     fn a_narrower_table_on_the_next_page_stays_apart() {
         let xs = [0.0, 60.0, 200.0, 280.0, 360.0];
-        let first = page(
-            1,
-            &xs,
-            &[0.0, 20.0, 40.0],
-            &[
-                ("科目编码", 0.0, 0),
-                ("科目名称", 60.0, 0),
-                ("合计", 200.0, 0),
-                ("基本支出", 280.0, 0),
-                ("201", 0.0, 1),
-                ("一般公共服务支出", 60.0, 1),
-                ("10.00", 200.0, 1),
-                ("6.00", 280.0, 1),
-            ],
-        );
+        let first = page(1, &xs, &["科目编码 | 科目名称 | 合计 | 基本支出", "201 | 一般公共服务支出 | 10.00 | 6.00"]);
         // Two columns under the first table's first two.
-        let second = page(2, &[0.0, 60.0, 200.0], &[0.0, 20.0], &[("说明", 0.0, 0), ("无", 60.0, 0)]);
+        let second = page(2, &[0.0, 60.0, 200.0], &["说明 | 无"]);
         let (g1, g2) = (find_grids(&first), find_grids(&second));
         let title = parse_title("三、部门支出总表").expect("a title");
         let mut findings = Vec::new();
