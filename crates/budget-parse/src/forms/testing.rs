@@ -12,10 +12,13 @@ const GLYPH: f32 = 8.0;
 const ROW: f32 = 20.0;
 
 /// A page with one ruled table. `widths` are the base columns; each row
-/// lists its cells left to right as `(rows spanned, columns spanned, text)`,
-/// skipping the places a cell above still covers (as in HTML). Text is
-/// printed on one line from the cell's left edge.
-pub(crate) fn ruled_page(number: u32, widths: &[f32], rows: &[&[(usize, usize, &str)]]) -> Page {
+/// lists its cells left to right, `|` between them, skipping the places a
+/// cell above still covers (as in HTML). A cell may start with its span,
+/// rows by columns: `"4x1 长期绩效目标1 | 一级指标"` is a cell four rows high
+/// and one column wide, then a 1x1 cell. Text is printed on one line from
+/// the cell's left edge.
+pub(crate) fn ruled_page(number: u32, widths: &[f32], rows: &[&str]) -> Page {
+    let rows: Vec<Vec<(usize, usize, &str)>> = rows.iter().map(|r| r.split('|').map(cell).collect()).collect();
     let mut xs = vec![10.0];
     for w in widths {
         xs.push(xs[xs.len() - 1] + w);
@@ -52,6 +55,17 @@ pub(crate) fn ruled_page(number: u32, widths: &[f32], rows: &[&[(usize, usize, &
     page
 }
 
+/// A cell of [`ruled_page`]: `2x3 text` spans 2 rows and 3 columns, plain
+/// `text` (or nothing) one of each.
+fn cell(written: &str) -> (usize, usize, &str) {
+    let written = written.trim();
+    let span = written.split_once(' ').and_then(|(span, text)| {
+        let (rs, cs) = span.split_once('x')?;
+        Some((rs.parse().ok()?, cs.parse().ok()?, text.trim()))
+    });
+    span.unwrap_or((1, 1, written))
+}
+
 /// What the form titled `title` yields from `pages` (grids) or `lines`.
 pub(crate) fn read(title: &str, pages: &[Page], lines: &[&str]) -> (Vec<Indicator>, Vec<FormField>, Vec<Finding>) {
     let title = parse_title(title).expect("a form title");
@@ -67,4 +81,21 @@ pub(crate) fn read(title: &str, pages: &[Page], lines: &[&str]) -> (Vec<Indicato
 /// prev1]`.
 pub(crate) fn row(i: &Indicator) -> [&str; 8] {
     [&i.goal, &i.level1, &i.level2, &i.level3, &i.value, &i.basis, &i.prev2_value, &i.prev1_value]
+}
+
+/// An expected indicator row in the order of [`row`], written on one line
+/// with `|` between the eight fields (each trimmed):
+/// `"长期目标1 | 产出指标 | 数量指标 | 帮扶对象数量 | 2个 | 工作要求 | |"`.
+pub(crate) fn written_row(text: &str) -> [&str; 8] {
+    let fields: Vec<&str> = text.split('|').map(str::trim).collect();
+    fields.try_into().unwrap_or_else(|f: Vec<&str>| panic!("{} fields, not 8: {text}", f.len()))
+}
+
+/// Asserts that `indicators` are the rows `want`, each written as for
+/// [`written_row`].
+#[track_caller]
+pub(crate) fn assert_rows(indicators: &[Indicator], want: &[&str]) {
+    let got: Vec<[&str; 8]> = indicators.iter().map(row).collect();
+    let want: Vec<[&str; 8]> = want.iter().map(|w| written_row(w)).collect();
+    assert_eq!(got, want);
 }
