@@ -310,33 +310,18 @@ mod tests {
         resolve(&segment(lines), n).amounts
     }
 
-    /// The lines of a header as the text gives them, `|` between lines.
-    fn header_lines(text: &str) -> Vec<&str> {
+    /// A list written on one line, `|` between items: the lines of a header
+    /// as the text gives them, or the column paths expected of it.
+    fn items(text: &str) -> Vec<&str> {
         text.split('|').collect()
     }
 
     #[test]
     fn jumbled_two_row_header_of_the_income_table() {
-        let lines = header_lines("部门（单|位）代码|部门（单位）名称 合计|本年收入|上年结转|结余|小计|一般公共|预算|政府|性基|金预|算|国有|资本|经营|预算|财政|专户|管理|资金|事业|收入|事业|单位|经营|收入|上级|补助|收入|附属|单位|上缴|收入|其他|收入");
-        let got = amounts(&lines, Some(12));
-        assert_eq!(
-            got,
-            [
-                "合计",
-                "本年收入/小计",
-                "本年收入/一般公共预算",
-                "本年收入/政府性基金预算",
-                "本年收入/国有资本经营预算",
-                "本年收入/财政专户管理资金",
-                "本年收入/事业收入",
-                "本年收入/事业单位经营收入",
-                "本年收入/上级补助收入",
-                "本年收入/附属单位上缴收入",
-                "本年收入/其他收入",
-                "上年结转结余",
-            ]
-        );
+        let lines = items("部门（单|位）代码|部门（单位）名称 合计|本年收入|上年结转|结余|小计|一般公共|预算|政府|性基|金预|算|国有|资本|经营|预算|财政|专户|管理|资金|事业|收入|事业|单位|经营|收入|上级|补助|收入|附属|单位|上缴|收入|其他|收入");
         let h = resolve(&segment(&lines), Some(12));
+        let want = "合计|本年收入/小计|本年收入/一般公共预算|本年收入/政府性基金预算|本年收入/国有资本经营预算|本年收入/财政专户管理资金|本年收入/事业收入|本年收入/事业单位经营收入|本年收入/上级补助收入|本年收入/附属单位上缴收入|本年收入/其他收入|上年结转结余";
+        assert_eq!(h.amounts, items(want));
         assert_eq!(
             h.labels.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
             ["部门（单位）代码", "部门（单位）名称"]
@@ -345,40 +330,18 @@ mod tests {
 
     #[test]
     fn parallel_groups_share_their_children() {
-        let lines = header_lines("项目名称 项目单位 合计|本年拨款 财政拨款结转结余|财政|专户|管理|资金|单位资金一般公|共预算|政府|性基|金预|算|国有|资本|经营|预算|一般|公共|预算|政府|性基|金预|算|国有|资本|经营|预算");
-        let got = amounts(&lines, Some(9));
-        assert_eq!(
-            got,
-            [
-                "合计",
-                "本年拨款/一般公共预算",
-                "本年拨款/政府性基金预算",
-                "本年拨款/国有资本经营预算",
-                "财政拨款结转结余/一般公共预算",
-                "财政拨款结转结余/政府性基金预算",
-                "财政拨款结转结余/国有资本经营预算",
-                "财政专户管理资金",
-                "单位资金",
-            ]
-        );
+        let lines = items("项目名称 项目单位 合计|本年拨款 财政拨款结转结余|财政|专户|管理|资金|单位资金一般公|共预算|政府|性基|金预|算|国有|资本|经营|预算|一般|公共|预算|政府|性基|金预|算|国有|资本|经营|预算");
+        let want = "合计|本年拨款/一般公共预算|本年拨款/政府性基金预算|本年拨款/国有资本经营预算|财政拨款结转结余/一般公共预算|财政拨款结转结余/政府性基金预算|财政拨款结转结余/国有资本经营预算|财政专户管理资金|单位资金";
+        assert_eq!(amounts(&lines, Some(9)), items(want));
     }
 
     #[test]
     fn three_public_header() {
-        let lines = header_lines(
+        let lines = items(
             "“三公”经费|合计|因公出国（境）|费|公务用车购置及运行费|公务接待费|小计 公务用车购置费 公务用车运行费",
         );
-        assert_eq!(
-            amounts(&lines, Some(6)),
-            [
-                "“三公”经费合计",
-                "因公出国（境）费",
-                "公务用车购置及运行费/小计",
-                "公务用车购置及运行费/公务用车购置费",
-                "公务用车购置及运行费/公务用车运行费",
-                "公务接待费"
-            ]
-        );
+        let want = "“三公”经费合计|因公出国（境）费|公务用车购置及运行费/小计|公务用车购置及运行费/公务用车购置费|公务用车购置及运行费/公务用车运行费|公务接待费";
+        assert_eq!(amounts(&lines, Some(6)), items(want));
     }
 
     #[test]
