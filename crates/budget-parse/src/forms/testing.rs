@@ -79,14 +79,14 @@ pub(crate) fn read(title: &str, pages: &[Page], lines: &[&str]) -> (Vec<Indicato
 
 /// An indicator as `[goal, level1, level2, level3, value, basis, prev2,
 /// prev1]`.
-pub(crate) fn row(i: &Indicator) -> [&str; 8] {
+fn row(i: &Indicator) -> [&str; 8] {
     [&i.goal, &i.level1, &i.level2, &i.level3, &i.value, &i.basis, &i.prev2_value, &i.prev1_value]
 }
 
 /// An expected indicator row in the order of [`row`], written on one line
 /// with `|` between the eight fields (each trimmed):
 /// `"长期目标1 | 产出指标 | 数量指标 | 帮扶对象数量 | 2个 | 工作要求 | |"`.
-pub(crate) fn written_row(text: &str) -> [&str; 8] {
+fn written_row(text: &str) -> [&str; 8] {
     let fields: Vec<&str> = text.split('|').map(str::trim).collect();
     fields.try_into().unwrap_or_else(|f: Vec<&str>| panic!("{} fields, not 8: {text}", f.len()))
 }

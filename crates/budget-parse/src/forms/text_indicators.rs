@@ -450,6 +450,7 @@ fn level2_lines(rest: &[Piece<'_>], widths: Widths) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forms::testing::assert_rows;
 
     fn header_of(lines: &[&str]) -> Option<(Vec<Slot>, usize)> {
         let lines: Vec<(&str, u32)> = lines.iter().map(|l| (*l, 1)).collect();
@@ -510,10 +511,11 @@ mod tests {
         }
     }
 
-    fn text_rows(title: &str, text: &str) -> (Vec<[String; 8]>, usize) {
+    /// The indicator rows the form titled `title` yields from `text` (a line
+    /// of the text a line of the form), and how many findings it reports.
+    fn text_rows(title: &str, text: &str) -> (Vec<Indicator>, usize) {
         let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         let (rows, _, findings) = crate::forms::testing::read(title, &[], &lines);
-        let rows = rows.iter().map(|r| crate::forms::testing::row(r).map(str::to_string)).collect();
         (rows, findings.len())
     }
 
@@ -558,22 +560,15 @@ mod tests {
             考核结果
         ";
         let (rows, findings) = text_rows("十一、整体支出绩效目标表", text);
-        let want = [
-            ["长期目标1", "产出指标", "数量指标", "重大政府参阅材料", "≥10篇", "工作要求", "", ""],
-            ["长期目标1", "产出指标", "质量指标", "督查事项回告率、办结率90%", "100%", "工作要求", "", ""],
-            [
-                "长期目标1",
-                "效益指标",
-                "社会效益指标",
-                "帮扶对象生活水平改善",
-                "完成",
-                "乡村振兴工作年终考核结果",
-                "",
-                "",
+        assert_rows(
+            &rows,
+            &[
+                "长期目标1 | 产出指标 | 数量指标 | 重大政府参阅材料 | ≥10篇 | 工作要求 | |",
+                "长期目标1 | 产出指标 | 质量指标 | 督查事项回告率、办结率90% | 100% | 工作要求 | |",
+                "长期目标1 | 效益指标 | 社会效益指标 | 帮扶对象生活水平改善 | 完成 | 乡村振兴工作年终考核结果 | |",
+                "长期目标1 | 满意度指标 | 帮扶地区满意度 | 帮扶地区满意度 | ≥90% | 考核结果 | |",
             ],
-            ["长期目标1", "满意度指标", "帮扶地区满意度", "帮扶地区满意度", "≥90%", "考核结果", "", ""],
-        ];
-        assert_eq!(rows, want.map(|r| r.map(str::to_string)));
+        );
         assert_eq!(findings, 0);
     }
 
@@ -623,40 +618,15 @@ mod tests {
             年终考核结果
         ";
         let (rows, findings) = text_rows("年度绩效目标表", text);
-        let want = [
-            [
-                "年度目标1",
-                "产出指标",
-                "数量指标",
-                "帮扶对象数量达到文件要求",
-                "2个",
-                "武汉市委办公厅武办文",
-                "2个",
-                "2个",
+        assert_rows(
+            &rows,
+            &[
+                "年度目标1 | 产出指标 | 数量指标 | 帮扶对象数量达到文件要求 | 2个 | 武汉市委办公厅武办文 | 2个 | 2个",
+                "年度目标1 | 产出指标 | 数量指标 | 帮助村集体建设、发展产业扶贫项目 | ≥30个 | | 28个 | 41个",
+                "年度目标1 | 效益指标 | 可持续影响指标 | 巩固帮扶对象脱贫成果，落实资金帮扶，落实基础设施建设等 | 完成 | | 完成 | 完成",
+                "年度目标1 | 满意度指标 | 服务对象满意度指标 | 帮扶地区满意度 | ≥90% | 乡村振兴工作年终考核结果 | 98% | 98%",
             ],
-            ["年度目标1", "产出指标", "数量指标", "帮助村集体建设、发展产业扶贫项目", "≥30个", "", "28个", "41个"],
-            [
-                "年度目标1",
-                "效益指标",
-                "可持续影响指标",
-                "巩固帮扶对象脱贫成果，落实资金帮扶，落实基础设施建设等",
-                "完成",
-                "",
-                "完成",
-                "完成",
-            ],
-            [
-                "年度目标1",
-                "满意度指标",
-                "服务对象满意度指标",
-                "帮扶地区满意度",
-                "≥90%",
-                "乡村振兴工作年终考核结果",
-                "98%",
-                "98%",
-            ],
-        ];
-        assert_eq!(rows, want.map(|r| r.map(str::to_string)));
+        );
         assert_eq!(findings, 2, "two rows print no basis");
     }
 
