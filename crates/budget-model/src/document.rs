@@ -1,10 +1,12 @@
 //! A whole parsed document and what is found in it besides tables.
 
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::page::Page;
 use crate::table::{Column, ColumnKind, Row, Table, TableKey};
+
+serialize_as_str!(DocKind, CheckStatus, CheckKind);
 
 /// A place in a document: page and line, both 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
@@ -38,12 +40,6 @@ impl DocKind {
             DocKind::Budget => "预算",
             DocKind::FinalAccounts => "决算",
         }
-    }
-}
-
-impl Serialize for DocKind {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }
 
@@ -118,12 +114,6 @@ impl CheckStatus {
     }
 }
 
-impl Serialize for CheckStatus {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
 /// The kind of a check: what is compared with what.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CheckKind {
@@ -161,12 +151,6 @@ impl CheckKind {
             CheckKind::FormSum => "form_sum",
             CheckKind::Coverage => "coverage",
         }
-    }
-}
-
-impl Serialize for CheckKind {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }
 

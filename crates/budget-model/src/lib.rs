@@ -22,6 +22,18 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// Serialises each type as the string its `as_str` gives: one spelling of
+/// each value for CSV, JSON and reports.
+macro_rules! serialize_as_str {
+    ($($t:ty),+) => {
+        $(impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        })+
+    };
+}
+
 mod document;
 mod page;
 mod table;

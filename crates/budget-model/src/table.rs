@@ -114,17 +114,13 @@ impl TableKey {
     }
 }
 
-impl Serialize for TableKey {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
 impl std::fmt::Display for TableKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
+serialize_as_str!(TableKey, Section);
 
 /// The side of a two-sided table a row belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -142,12 +138,6 @@ impl Section {
             Section::Income => "收入",
             Section::Expense => "支出",
         }
-    }
-}
-
-impl Serialize for Section {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
     }
 }
 
