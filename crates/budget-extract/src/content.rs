@@ -782,28 +782,28 @@ mod tests {
     /// (when present) decodes as lopdf decodes it, nearly all here.
     #[test]
     fn every_stream_of_the_corpora_reads_as_lopdf_reads_it() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dirs = ["../../samples/pdf", "tests/fixtures", "../../../shared/corpus/dev", "../../../shared/corpus/real"];
+        let mut files = crate::testing::project_pdfs();
+        let shared = crate::testing::shared_corpus_or_skip(
+            "every_stream_of_the_corpora_reads_as_lopdf_reads_it (its shared part)",
+        );
+        for corpus in shared.iter().flat_map(|s| [s.join("dev"), s.join("real")]) {
+            files.extend(crate::testing::pdfs(&corpus));
+        }
         let (mut streams, mut read_here) = (0, 0);
-        for dir in dirs {
-            let mut files: Vec<_> =
-                std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten().map(|e| e.path()).collect();
-            files.retain(|p| p.extension().is_some_and(|x| x == "pdf"));
-            for file in files {
-                let Ok(doc) = pdf_extract::Document::load(&file) else { continue };
-                let pages = doc.get_pages().into_values().filter_map(|id| doc.get_page_content(id).ok());
-                let forms = doc
-                    .objects
-                    .values()
-                    .filter_map(|o| o.as_stream().ok())
-                    .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Form"));
-                let forms = forms.map(|s| s.decompressed_content().unwrap_or_else(|_| s.content.clone()));
-                for content in pages.chain(forms) {
-                    let (_, fast_read) = both(&content);
-                    text_only_reads_as_the_text_of(&content);
-                    streams += 1;
-                    read_here += usize::from(fast_read.is_some());
-                }
+        for file in files {
+            let Ok(doc) = pdf_extract::Document::load(&file) else { continue };
+            let pages = doc.get_pages().into_values().filter_map(|id| doc.get_page_content(id).ok());
+            let forms = doc
+                .objects
+                .values()
+                .filter_map(|o| o.as_stream().ok())
+                .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Form"));
+            let forms = forms.map(|s| s.decompressed_content().unwrap_or_else(|_| s.content.clone()));
+            for content in pages.chain(forms) {
+                let (_, fast_read) = both(&content);
+                text_only_reads_as_the_text_of(&content);
+                streams += 1;
+                read_here += usize::from(fast_read.is_some());
             }
         }
         assert!(read_here * 10 >= streams * 9, "{read_here} of {streams} streams read here");
