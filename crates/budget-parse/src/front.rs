@@ -13,6 +13,7 @@
 //! - header paths ([`column_path`]);
 //! - regular expressions compiled once ([`regex`]).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -72,7 +73,9 @@ impl Kind {
     /// the same digits further right (`340`) are an amount. The order of
     /// the tests matters: every code also reads as an amount.
     pub(crate) fn of(token: &str, opens_line: bool) -> Kind {
-        let t = squeeze(token);
+        // Most tokens hold no space: squeezed only when one does, as this
+        // runs on every token of every table.
+        let t = if token.contains(char::is_whitespace) { Cow::Owned(squeeze(token)) } else { Cow::Borrowed(token) };
         if opens_line && code(&t) {
             Kind::Code
         } else if amount(&t).is_some() || is_dash(&t) {
