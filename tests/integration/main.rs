@@ -11,6 +11,7 @@ mod corpus;
 mod forms;
 mod fuzz;
 mod golden;
+mod meta;
 mod score;
 mod support;
 mod truth;

@@ -1,11 +1,15 @@
 //! Who issued a document, for which year, and whether it is a budget or
 //! final accounts.
 //!
-//! The issuer is read, in this order of trust, from a labelled line
-//! (`预算主管部门：…`, `预算单位：…`, `部门：…`, `编制部门：…`), from a heading
-//! that names it before the year (`武昌区人民政府办公室 2024 年部门预算表`), or
-//! from the cover line above `2018年部门预算`. The year comes from such a
-//! heading, else from the tables' titles (`2025年部门财务收支预算总表`).
+//! The issuer is read, in this order of trust: a department's label on the
+//! first pages (`预算主管部门：…`, `部门：…`, `编制部门：…`); a heading that
+//! names it with the year, on one line or broken over two or three
+//! (`武昌区人民政府办公室 2024 年部门预算表`, `2026年深圳市交通运输局（本级）部` /
+//! `门预算`); a unit's label on the first pages (`预算单位：…`, `单位名称：…`);
+//! a department's label anywhere, as the form 部门整体支出绩效目标表 prints it
+//! (`部门名称 北京市公安局`). The year comes from such a heading, else from
+//! the tables' titles (`2025年部门财务收支预算总表`), else from a caption line
+//! under a title (`（2026年度）`), else from the cover.
 
 use std::sync::OnceLock;
 
@@ -14,6 +18,9 @@ use regex::Regex;
 
 use crate::front::regex;
 use crate::norm::squeeze;
+
+/// How many pages count as the front of a document (cover, contents, notes).
+const FRONT_PAGES: usize = 12;
 
 /// Department, year and kind as found in the document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,19 +34,25 @@ pub struct Meta {
 }
 
 /// `预算主管部门：上海市普陀区司法局`, `部 门:中共江苏省委办公厅`,
-/// `编制部门：上海市普陀区人民政府办公室 单位：元`; the department is
-/// 2 to 40 characters ([`dept_within`]: a bounded repetition of a large
-/// class costs milliseconds to compile).
+/// `编制部门：上海市普陀区人民政府办公室 单位：元`,
+/// `单位名称：国家信访局 金额单位：万元` (the unit label is no part of the
+/// name); the department is 2 to 40 characters ([`dept_within`]: a bounded
+/// repetition of a large class costs milliseconds to compile).
 fn labelled() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|填报单位|部门名称|单位名称|部门)[:：](?P<dept>[^:：]+?)(?:单位[:：].*)?$",
+        r"^(?P<label>预算主管部门|主管部门|预算单位|编制部门|编制单位|填报单位|部门名称|单位名称|部门)[:：](?P<dept>[^:：]+?)(?:(?:金额|计量|货币)?单位[:：].*)?$",
     )
 }
 
-/// `第二部分武昌区人民政府办公室2024年部门预算表`, `上海市普陀区财政局2024年度部门决算`;
-/// the department is at most 40 characters ([`dept_within`]).
+/// Labels that name the department itself; the others (`预算单位`,
+/// `单位名称`, …) may name one unit of a multi-unit document.
+const DEPARTMENT_LABELS: [&str; 5] = ["预算主管部门", "主管部门", "编制部门", "部门名称", "部门"];
+
+/// `第二部分武昌区人民政府办公室2024年部门预算表`, `上海市普陀区财政局2024年度部门决算`,
+/// `重庆市气象局2026年部门预算情况说明`; the department is at most 40
+/// characters ([`dept_within`]).
 fn heading() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
@@ -48,57 +61,171 @@ fn heading() -> &'static Regex {
     )
 }
 
+/// The year first: `2026年深圳市信访局部门预算`, `2026年度苏州市水务局单位预算公开`,
+/// `2026年深圳市交通运输局（本级）部门预算` (`（本级）` stays in the name).
+fn heading_year_first() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &RE,
+        r"^(?P<year>20[0-9]{2})年度?(?P<dept>[^0-9０-９，。；：:]*?)(?P<level>区级|市级|县级|省级)?(?:部门|单位)?(?P<kind>预算|决算)(?:表|公开|公开表|公开表格|公开报表|情况说明|编制说明|草案)?$",
+    )
+}
+
 /// True when the `dept` group holds `min` to `max` characters.
 fn dept_within(c: &regex::Captures, min: usize, max: usize) -> bool {
     (min..=max).contains(&c["dept"].chars().count())
 }
 
-/// A year in a table title: `2025年部门财务收支预算总表`.
+/// A year in a title or on a cover: `2025年部门财务收支预算总表`. The group
+/// `before` is the character before it, to tell the end of a period
+/// (`2025—2035年`) from a year; `month` tells a date (`2026年3月6日`).
 fn title_year() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(20[0-9]{2})年")
+    regex(&RE, r"(?P<before>.)?(?P<year>20[0-9]{2})年(?P<month>[0-9]{1,2}月)?")
+}
+
+/// A caption line under a table's title that gives only the year:
+/// `（2026年度）`, `(2026年度）`, `2026（年度）` (Beijing's 部门整体支出绩效目标表).
+fn caption_year() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^[（(]?(?P<year>20[0-9]{2})(?:年度|（年度）|\(年度\))[）)]?$")
+}
+
+/// A form's label and the department beside it, with no colon:
+/// `部门名称 北京市公安局` (部门整体支出绩效目标表), also `部门名称：北京市公安局`.
+fn form_label() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^部门(?:（单位）)?名称(?:[:：]\s*|\s+)(?P<dept>\S{2,40})$")
+}
+
+/// What a heading gave: the year, the kind, and the department if it names
+/// one.
+struct Heading {
+    year: Option<u16>,
+    kind: DocKind,
+    dept: Option<String>,
 }
 
 /// Reads department, year and kind from the first pages' lines, and the year
 /// and kind from the table titles when the cover does not say.
 pub fn find_meta(pages: &[Page], tables: &[Table]) -> Meta {
-    let lines: Vec<String> = pages.iter().take(12).flat_map(|p| p.lines.iter().map(|l| squeeze(&l.text))).collect();
-    let mut meta = Meta::default();
-    let mut heading_dept = None;
-    for (i, l) in lines.iter().enumerate() {
-        if let Some(c) = heading().captures(l).filter(|c| dept_within(c, 0, 40)) {
-            if meta.year.is_none() {
-                meta.year = c["year"].parse().ok();
-                meta.kind = kind_of(&c["kind"]);
-            }
-            let dept = clean_department(&c["dept"]);
-            let region_only = c.name("level").is_some() || is_region(&dept);
-            if heading_dept.is_none() {
-                if !dept.is_empty() && !region_only {
-                    heading_dept = Some(dept);
-                } else if dept.is_empty() && i > 0 && looks_like_issuer(&lines[i - 1]) {
-                    heading_dept = Some(lines[i - 1].clone());
-                }
-            }
-        }
-    }
-    let labelled_dept = lines
-        .iter()
-        .find_map(|l| labelled().captures(l).filter(|c| dept_within(c, 2, 40)).map(|c| clean_department(&c["dept"])));
-    meta.department = labelled_dept.filter(|d| d.chars().count() >= 2).or(heading_dept).unwrap_or_default();
-    if meta.year.is_none() {
-        meta.year = tables.iter().find_map(|t| title_year().captures(&t.title).and_then(|c| c[1].parse().ok()));
-    }
-    if meta.year.is_none() {
+    let front: Vec<Vec<String>> =
+        pages.iter().take(FRONT_PAGES).map(|p| p.lines.iter().map(|l| squeeze(&l.text)).collect()).collect();
+    let heading = find_heading(&front);
+    let mut meta = Meta { kind: heading.kind, ..Meta::default() };
+    meta.department = labelled_dept(&front, true)
+        .or(heading.dept)
+        .or_else(|| labelled_dept(&front, false))
+        .or_else(|| form_department(pages))
+        .unwrap_or_default();
+    meta.year = heading
+        .year
+        .or_else(|| tables.iter().find_map(|t| year_in(&t.title)))
+        .or_else(|| pages.iter().flat_map(|p| &p.lines).find_map(|l| caption_year_of(&squeeze(&l.text))))
         // A cover that breaks its heading over lines: `江苏省2018年度` / `…预算公开报表`.
-        let cover = pages.first().map_or(&[][..], |p| &p.lines[..]);
-        meta.year = cover.iter().find_map(|l| title_year().captures(&squeeze(&l.text)).and_then(|c| c[1].parse().ok()));
-    }
+        .or_else(|| front.first().and_then(|cover| cover.iter().find_map(|l| year_in(l))));
     let final_titles = tables.iter().filter(|t| t.title.contains("决算")).count();
     if !tables.is_empty() && final_titles * 2 > tables.len() {
         meta.kind = DocKind::FinalAccounts;
     }
     meta
+}
+
+/// The year of the first heading of the front pages, and the department of
+/// the first heading that names one (not a place alone: `上海市2026年市级单位预算`).
+fn find_heading(front: &[Vec<String>]) -> Heading {
+    let mut found = Heading { year: None, kind: DocKind::Budget, dept: None };
+    for lines in front {
+        for i in 0..lines.len() {
+            let Some((year, kind, dept)) = heading_at(lines, i) else { continue };
+            if found.year.is_none() {
+                found.year = year;
+                found.kind = kind;
+            }
+            if found.dept.is_none() {
+                found.dept = dept;
+            }
+            if found.dept.is_some() {
+                return found;
+            }
+        }
+    }
+    found
+}
+
+/// A heading that starts at line `i`: the line alone, or joined with the
+/// one or two below it when a cover breaks its title
+/// (`2026年深圳市公安局交通管理局（本` / `级）部门预算`, `2026年` /
+/// `广州市交通运输局部门预算`, `2026年度` / `苏州市自然资源和规划局` / `部门预算公开`).
+fn heading_at(lines: &[String], i: usize) -> Option<(Option<u16>, DocKind, Option<String>)> {
+    let mut text = String::new();
+    for line in lines.iter().skip(i).take(3) {
+        if line.chars().count() > 60 {
+            return None;
+        }
+        text.push_str(line);
+        if let Some(found) = read_heading(&text) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Year, kind and department of one heading's text.
+fn read_heading(text: &str) -> Option<(Option<u16>, DocKind, Option<String>)> {
+    let c =
+        heading().captures(text).or_else(|| heading_year_first().captures(text)).filter(|c| dept_within(c, 0, 40))?;
+    let dept = clean_department(&c["dept"]);
+    let named = c.name("level").is_none() && ends_like_organisation(&dept);
+    Some((c["year"].parse().ok(), kind_of(&c["kind"]), named.then_some(dept)))
+}
+
+/// The first labelled department on the front pages, with a department's
+/// label when `department` is true, else with a unit's.
+fn labelled_dept(front: &[Vec<String>], department: bool) -> Option<String> {
+    front.iter().flatten().find_map(|l| {
+        let c = labelled().captures(l).filter(|c| dept_within(c, 2, 40))?;
+        (DEPARTMENT_LABELS.contains(&&c["label"]) == department).then(|| clean_department(&c["dept"]))
+    })
+}
+
+/// The department a table or form labels anywhere in the document, for
+/// documents without a cover: Beijing's table attachments print it only in
+/// 部门整体支出绩效目标表 (`部门名称 北京市公安局`), Shenzhen's tables in their
+/// caption (`部门名称：深圳市水务局 单位：万元`).
+fn form_department(pages: &[Page]) -> Option<String> {
+    pages.iter().flat_map(|p| &p.lines).find_map(|l| {
+        let dept = match form_label().captures(l.text.trim()) {
+            Some(c) => clean_department(&c["dept"]),
+            None => {
+                let text = squeeze(&l.text);
+                let c = labelled().captures(&text).filter(|c| dept_within(c, 2, 40))?;
+                if !DEPARTMENT_LABELS.contains(&&c["label"]) {
+                    return None;
+                }
+                clean_department(&c["dept"])
+            }
+        };
+        ends_like_organisation(&dept).then_some(dept)
+    })
+}
+
+/// The first year in `s` that is neither the end of a period (`2025—2035年`)
+/// nor part of a date (`2026年3月6日`).
+fn year_in(s: &str) -> Option<u16> {
+    title_year().captures_iter(s).find_map(|c| {
+        let period_end =
+            c.name("before").is_some_and(|b| matches!(b.as_str(), "—" | "-" | "－" | "~" | "～" | "至" | "到"));
+        if period_end || c.name("month").is_some() {
+            return None;
+        }
+        c["year"].parse().ok()
+    })
+}
+
+/// The year of a caption line (`（2026年度）`).
+fn caption_year_of(s: &str) -> Option<u16> {
+    caption_year().captures(s).and_then(|c| c["year"].parse().ok())
 }
 
 fn kind_of(s: &str) -> DocKind {
@@ -109,23 +236,19 @@ fn kind_of(s: &str) -> DocKind {
     }
 }
 
-/// `上海市普陀区`, `江苏省`: a place, not a department.
-fn is_region(s: &str) -> bool {
-    let s = s.trim_end_matches(['省', '市', '区', '县']);
-    !s.is_empty()
-        && !["局", "厅", "委", "办", "院", "部", "室", "会", "处", "所", "中心", "站", "馆"]
-            .iter()
-            .any(|w| s.contains(w))
-}
+/// Words an organisation's name ends with: `局`, `委员会`, `办公室`, `中心`,
+/// `学校`, `执法总队`, `试验场`, `工务署`.
+const ORGANISATION_ENDINGS: [&str; 22] = [
+    "局", "厅", "委", "办", "院", "部", "室", "会", "处", "所", "中心", "站", "馆", "政府", "署", "队", "校", "场",
+    "社", "团", "台", "园",
+];
 
-/// A cover line naming an issuer: short, ends like an organisation's name.
-fn looks_like_issuer(s: &str) -> bool {
-    let n = s.chars().count();
-    (3..=30).contains(&n)
-        && !s.chars().any(|c| c.is_ascii_digit())
-        && ["局", "厅", "委", "办", "院", "部", "室", "会", "处", "所", "中心", "站", "馆", "政府", "检察院", "法院"]
-            .iter()
-            .any(|w| s.ends_with(w))
+/// A name that ends like an organisation's, `（本级）` aside:
+/// `深圳市公安局（本级）`, `首都绿化委员会办公室`; not `附件`, not a clause
+/// (`深圳市文化广电旅游体育局（本级）纳入`).
+fn ends_like_organisation(s: &str) -> bool {
+    let s = s.strip_suffix("（本级）").or_else(|| s.strip_suffix("(本级)")).unwrap_or(s);
+    ORGANISATION_ENDINGS.iter().any(|w| s.ends_with(w))
 }
 
 /// Drops words around the issuer's name that covers print with it.
@@ -188,5 +311,70 @@ mod tests {
             meta(&["江苏省2018年度", "省级部门预算公开报表", "部 门:中共江苏省委办公厅"]).0,
             "中共江苏省委办公厅"
         );
+    }
+
+    #[test]
+    fn covers_that_break_the_heading_over_lines() {
+        let cases: [(&[&str], &str, u16); 6] = [
+            (&["2026年深圳市公安局交通管理局（本", "级）部门预算"], "深圳市公安局交通管理局（本级）", 2026),
+            (&["2026年深圳市建筑工务署部门预算"], "深圳市建筑工务署", 2026),
+            (&["2026年", "广州市交通运输局部门预算"], "广州市交通运输局", 2026),
+            (&["2025年度", "无锡市发展和改革委员会", "部门预算公开"], "无锡市发展和改革委员会", 2025),
+            (&["2026年度苏州市水务局单位预算公开"], "苏州市水务局", 2026),
+            (&["重庆市人民政府办公厅", "2026年部门预算情况说明", "一、单位基本情况"], "重庆市人民政府办公厅", 2026),
+        ];
+        for (lines, dept, year) in cases {
+            assert_eq!(meta(lines), (dept.into(), Some(year), DocKind::Budget), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_clause_or_a_place_is_no_department() {
+        // nat_077 p. 5: the sentence runs on below; the cover names no one.
+        assert_eq!(
+            meta(&["深圳市文化广电旅游体育局（本级）纳入2026年部门预算"]),
+            (String::new(), Some(2026), DocKind::Budget)
+        );
+        assert_eq!(meta(&["上海市2026年市级单位预算"]).0, "");
+    }
+
+    #[test]
+    fn the_department_label_and_the_heading_come_before_a_units_label() {
+        // A multi-unit document names its units in its tables; the
+        // department is the one its cover names.
+        let m = meta(&["2026年深圳市人力资源和社会保障局", "部门预算", "预算单位：深圳市职业训练中心"]);
+        assert_eq!(m.0, "深圳市人力资源和社会保障局");
+        let m = meta(&["预算单位：深圳市职业训练中心", "部门名称：深圳市人力资源和社会保障局 单位：万元"]);
+        assert_eq!(m.0, "深圳市人力资源和社会保障局");
+    }
+
+    #[test]
+    fn a_unit_label_beside_the_name_is_no_part_of_it() {
+        assert_eq!(meta(&["单位名称：国家信访局 金额单位：万元"]).0, "国家信访局");
+        assert_eq!(meta(&["部门名称：深圳市水务局 单位：万元"]).0, "深圳市水务局");
+    }
+
+    #[test]
+    fn beijing_attachments_name_department_and_year_in_the_performance_form() {
+        let mut cover = Page::new(1);
+        cover.lines = ["预算01表 收支总表", "金额单位：万元"].map(Line::text).to_vec();
+        for caption in ["（2026年度）", "2026（年度）", "(2026年度）"] {
+            let mut form = Page::new(40);
+            form.lines =
+                ["预算13表 部门整体支出绩效目标表", caption, "部门名称 北京市公安局交通管理局", "财政拨款 其他资金"]
+                    .map(Line::text)
+                    .to_vec();
+            let m = find_meta(&[cover.clone(), form], &[]);
+            assert_eq!((m.department.as_str(), m.year), ("北京市公安局交通管理局", Some(2026)), "{caption}");
+        }
+        // A header cell `部门名称` followed by other cells names no department.
+        assert_eq!(meta(&["部门名称 合计 基本支出 项目支出"]).0, "");
+    }
+
+    #[test]
+    fn a_period_or_a_date_is_no_budget_year() {
+        // nat_146, a notice: `（2025—2035年）` is a period, the date is the notice's.
+        let m = meta(&["包头市人民政府办公室", "防治工作规划（2025—2035年）的通知", "2026年3月6日"]);
+        assert_eq!(m.1, None);
     }
 }
