@@ -11,7 +11,7 @@
 
 use budget_model::{Line, Run};
 
-use crate::front::{after_total_label, column_path, is_note, unit_line, Kind, Span};
+use crate::front::{after_total_label, column_path, is_note, is_page_label, unit_line, Kind, Span};
 use crate::lex::{code, unit_of_line};
 use crate::norm::{join_wrapped, squeeze};
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
@@ -153,6 +153,10 @@ fn header_cells(header: &[&Line]) -> Vec<HeaderCell> {
             continue;
         }
         for r in &l.runs {
+            // `预算单位：长春市信访局` on a header line is a label of the page.
+            if is_page_label(&r.text) {
+                continue;
+            }
             let span = span_of(r);
             let height = (l.bottom - l.top).max(1.0);
             let wrapped = cells.iter_mut().rev().find(|c| {

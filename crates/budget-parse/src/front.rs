@@ -5,6 +5,7 @@
 //!
 //! - notes under a table ([`is_note`]);
 //! - the unit line after a title ([`unit_line`], [`UNIT_WINDOW`]);
+//! - labels of the page printed in a table's frame ([`is_page_label`]);
 //! - total labels that open the data ([`after_total_label`]);
 //! - what a token of a row is ([`Kind`], [`is_dash`]);
 //! - horizontal extents ([`Span`]);
@@ -30,6 +31,22 @@ use crate::norm::squeeze;
 pub(crate) fn is_note(text: &str) -> bool {
     let t = squeeze(text);
     t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:")
+}
+
+/// A label of the page printed in a table's caption or header, inside its
+/// frame or not: the unit (`单位：万元`, `金额单位：元`) or who prepared the
+/// table (`预算单位：长春市信访局`, `编制单位：上海市数据局`,
+/// `部门名称：深圳市水务局 单位：万元`). It is never a column heading; the
+/// unit goes to the table's unit. A heading that only mentions the unit
+/// (`预算数（单位：万元）`) stays a heading. `预算单位` alone (no colon) is a column of
+/// unit names (Shenzhen's 支出总表), not a label.
+pub(crate) fn is_page_label(text: &str) -> bool {
+    const LABELS: [&str; 9] =
+        ["预算单位", "编制单位", "编制部门", "部门名称", "单位名称", "填报单位", "预算主管部门", "主管部门", "部门"];
+    let t = squeeze(text);
+    let unit = t.trim_start_matches(['金', '额', '计', '量']);
+    (unit.starts_with("单位") && unit_of_line(unit).is_some_and(|u| unit.ends_with(u)))
+        || LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|rest| rest.starts_with([':', '：'])))
 }
 
 /// How many lines after a title its unit line (`单位：万元`) may come: a text
@@ -173,6 +190,22 @@ pub(crate) fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_of_the_page() {
+        for (text, label) in [
+            ("预算单位：长春市信访局", true),
+            ("编制单位：上海市数据局", true),
+            ("部门名称：深圳市水务局 单位：万元", true),
+            ("单位：万元", true),
+            ("金额单位：元", true),
+            ("预算单位", false),
+            ("预算数（单位：万元）", false),
+            ("单位名称", false),
+        ] {
+            assert_eq!(is_page_label(text), label, "{text}");
+        }
+    }
 
     #[test]
     fn notes_units_and_totals() {

@@ -3,7 +3,7 @@
 
 use budget_model::Finding;
 
-use crate::front::{after_total_label, column_path, is_note};
+use crate::front::{after_total_label, column_path, is_note, is_page_label};
 use crate::grid::Grid;
 use crate::lex::{amount, code, unit_of_line};
 use crate::norm::squeeze;
@@ -45,11 +45,11 @@ fn banner(g: &Grid, r: usize) -> Option<String> {
     caption.then(|| texts.join(" "))
 }
 
-/// `单位：万元`, `编制单位：某局`, `部门：某局`.
+/// `单位：万元`, `编制单位：某局`, `部门：某局`, `预算单位：长春市信访局`
+/// ([`is_page_label`]).
 fn is_caption_text(t: &str) -> bool {
     let t = squeeze(t);
-    unit_of_line(&t).is_some()
-        || ["编制单位", "编制部门", "部门：", "部门:", "单位名称："].iter().any(|w| t.starts_with(w))
+    unit_of_line(&t).is_some() || is_page_label(&t) || ["编制单位", "编制部门"].iter().any(|w| t.starts_with(w))
 }
 
 /// The caption rows at the top of a grid, in order.
@@ -139,7 +139,11 @@ fn paths_by_regions(g: &Grid, from: usize, to: usize, cols: &[(usize, usize)]) -
                     continue;
                 }
                 seen.push(idx);
-                parts.push(squeeze(&g.regions[idx].text));
+                // A label of the page in a header cell (`预算单位：长春市信访局`) is
+                // no heading; its unit is taken by [`header_unit`].
+                if !is_page_label(&g.regions[idx].text) {
+                    parts.push(squeeze(&g.regions[idx].text));
+                }
             }
             column_path(parts)
         })
@@ -161,6 +165,9 @@ pub(crate) fn table_from_grids(title: Title, grids: &[&Grid], findings: &mut Vec
     let cols = logical_columns(first);
     let (start, end) = bodies[primary];
     let mut paths = paths_by_regions(first, start, end, &cols);
+    if raw.unit.is_none() {
+        raw.unit = header_unit(first, start, end);
+    }
     let xs: Vec<(f32, f32)> = cols.iter().map(|&(a, b)| (first.xs[a], first.xs[b])).collect();
     for &g in grids[..primary].iter().rev() {
         prefix_header(g, &xs, &mut paths);
@@ -190,6 +197,16 @@ pub(crate) fn table_from_grids(title: Title, grids: &[&Grid], findings: &mut Vec
     raw.pages.sort_unstable();
     raw.pages.dedup();
     raw
+}
+
+/// The unit printed in a header cell of rows `from..to` (`单位：万元` in the
+/// top right cell of the header, beside the headings).
+fn header_unit(g: &Grid, from: usize, to: usize) -> Option<String> {
+    g.regions
+        .iter()
+        .filter(|reg| (from..to).contains(&reg.r0))
+        .find_map(|reg| unit_of_line(&squeeze(&reg.text)))
+        .map(str::to_string)
 }
 
 /// Where a grid's header starts (after banner rows, whose unit and note are
@@ -361,6 +378,45 @@ mod tests {
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert_eq!(rows[2], ["合计", "", "", "", "15.00", "11.00"]);
         assert_eq!(raw.pages, [1, 2]);
+    }
+
+    fn paths(raw: &RawTable) -> Vec<&str> {
+        raw.columns.iter().map(|c| c.path.as_str()).collect()
+    }
+
+    /// Issue 12, pattern 7: `预算单位：长春市信访局` and `单位：万元` printed as
+    /// cells of the grid's first row, above the headings.
+    #[test]
+    fn labels_of_the_page_in_the_grid_are_no_column_group() {
+        let xs = [0.0, 120.0, 240.0, 320.0, 400.0];
+        let rows = [
+            "预算单位：长春市信访局 | | | 单位：万元",
+            "科目编码 | 科目名称 | 合计 | 基本支出",
+            "201 | 一般公共服务支出 | 10.00 | 6.00",
+        ];
+        let grids = find_grids(&page(1, &xs, &rows));
+        let title = parse_title("三、部门支出总表").expect("a title");
+        let raw = table_from_grids(title, &[&grids[0]], &mut Vec::new());
+        assert_eq!(paths(&raw), ["科目编码", "科目名称", "合计", "基本支出"]);
+        assert_eq!(raw.unit.as_deref(), Some("万元"));
+        assert_eq!(raw.rows.len(), 1);
+    }
+
+    /// A label beside a heading in the same header row: the heading stays,
+    /// the label goes; the unit in a header cell is the table's.
+    #[test]
+    fn a_label_beside_headings_leaves_them_alone() {
+        let xs = [0.0, 120.0, 240.0, 320.0, 400.0];
+        let rows = [
+            "部门名称：长春市信访局 | | 本年预算 | 单位：元",
+            "科目编码 | 科目名称 | 合计 | 基本支出",
+            "201 | 一般公共服务支出 | 10.00 | 6.00",
+        ];
+        let grids = find_grids(&page(1, &xs, &rows));
+        let title = parse_title("三、部门支出总表").expect("a title");
+        let raw = table_from_grids(title, &[&grids[0]], &mut Vec::new());
+        assert_eq!(paths(&raw), ["科目编码", "科目名称", "本年预算/合计", "基本支出"]);
+        assert_eq!(raw.unit.as_deref(), Some("元"));
     }
 
     #[test]
