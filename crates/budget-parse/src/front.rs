@@ -49,6 +49,29 @@ pub(crate) fn is_page_label(text: &str) -> bool {
         || LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|rest| rest.starts_with([':', '：'])))
 }
 
+/// A unit whose cell wraps, its `元` on the line below, beside the next
+/// label (real_23 p. 14, 公开09表):
+///
+/// ```text
+/// 单位：万
+/// 部门名称：江苏省高级人民法院 元
+/// ```
+pub(crate) fn broken_unit<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
+    let lines: Vec<&str> = lines.into_iter().collect();
+    lines.windows(2).find_map(|w| {
+        let head = squeeze(w[0]);
+        let tail_is_yuan =
+            w[1].split_whitespace().next_back() == Some("元") || w[1].split_whitespace().next() == Some("元");
+        if !tail_is_yuan {
+            return None;
+        }
+        [("单位：万", "万元"), ("单位:万", "万元"), ("单位：千", "千元"), ("单位:千", "千元")]
+            .iter()
+            .find(|(end, _)| head.ends_with(end))
+            .map(|&(_, unit)| unit)
+    })
+}
+
 /// How many lines after a title its unit line (`单位：万元`) may come: a text
 /// without a unit line that close is prose that mentions a table, or a table
 /// of contents, not a table.
@@ -190,6 +213,14 @@ pub(crate) fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_broken_over_two_lines() {
+        assert_eq!(broken_unit(["单位：万", "部门名称：江苏省高级人民法院 元"]), Some("万元"));
+        assert_eq!(broken_unit(["单位：千", "元"]), Some("千元"));
+        assert_eq!(broken_unit(["单位：万", "部门名称：江苏省高级人民法院"]), None);
+        assert_eq!(broken_unit(["预算单位：万达中心", "元"]), None);
+    }
 
     #[test]
     fn labels_of_the_page() {

@@ -5,7 +5,7 @@ use budget_model::{Finding, Line, Page, Table};
 
 use crate::align_table::{table_from_layout, PlacedLine};
 use crate::forms::{read_form, FormBody, FormsRead};
-use crate::front::{is_note, unit_line};
+use crate::front::{broken_unit, is_note, unit_line};
 use crate::grid::{find_grids, Grid};
 use crate::grid_table::{leading_captions, table_from_grids};
 use crate::lex::unit_of_line;
@@ -181,7 +181,8 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
         let mut raw = table_from_grids(p.title, &p.grids, findings);
         let before = &p.lines[..p.lines_before_grid];
         if raw.unit.is_none() {
-            raw.unit = before.iter().find_map(|(l, _)| unit_of_line(&l.text)).map(str::to_string);
+            let texts = || before.iter().map(|(l, _)| l.text.as_str());
+            raw.unit = texts().find_map(unit_of_line).or_else(|| broken_unit(texts())).map(str::to_string);
         }
         if raw.note.is_none() {
             raw.note = p.lines.iter().map(|(l, _)| squeeze(&l.text)).find(|t| is_note(t));
