@@ -11,7 +11,7 @@
 
 use budget_model::{Line, Run};
 
-use crate::front::{after_total_label, column_path, is_note, unit_line, Kind, Span};
+use crate::front::{after_total_label, column_path, glued_amount, is_note, unit_line, Kind, Span};
 use crate::lex::{code, unit_of_line};
 use crate::norm::{join_wrapped, squeeze};
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
@@ -29,6 +29,31 @@ pub(crate) struct PlacedLine<'a> {
 /// amount its digits spell: only amounts and text are told apart.
 fn kind_of(r: &Run) -> Kind {
     Kind::of(&r.text, false)
+}
+
+/// The line with each run of a label run into its amount
+/// ([`glued_amount`]) cut in two: the amount takes the right end of the run,
+/// as wide as its characters (a CJK character counts one, a digit or
+/// separator a half), and the label the rest.
+pub(crate) fn unglued(l: &Line) -> Line {
+    let mut runs = Vec::with_capacity(l.runs.len());
+    for r in &l.runs {
+        let Some((label, number)) = glued_amount(&r.text) else {
+            runs.push(r.clone());
+            continue;
+        };
+        let weight = |s: &str| s.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum::<f32>();
+        let share = weight(number) / weight(&r.text).max(0.5);
+        let cut = r.x1 - (r.x1 - r.x0) * share;
+        runs.push(Run { text: label.to_string(), x0: r.x0, x1: cut });
+        runs.push(Run { text: number.to_string(), x0: cut, x1: r.x1 });
+    }
+    Line {
+        text: runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" "),
+        runs,
+        top: l.top,
+        bottom: l.bottom,
+    }
 }
 
 fn span_of(r: &Run) -> Span {

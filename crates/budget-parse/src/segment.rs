@@ -3,7 +3,7 @@
 
 use budget_model::{Finding, Line, Page, Table};
 
-use crate::align_table::{table_from_layout, PlacedLine};
+use crate::align_table::{table_from_layout, unglued, PlacedLine};
 use crate::forms::{read_form, FormBody, FormsRead};
 use crate::front::{is_note, unit_line};
 use crate::grid::{find_grids, Grid};
@@ -238,8 +238,9 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
         let positioned = p.lines.iter().any(|(l, _)| !l.runs.is_empty());
         let aligned = positioned
             .then(|| {
+                let lines: Vec<(Line, u32)> = p.lines.iter().map(|(line, page)| (unglued(line), *page)).collect();
                 let placed: Vec<PlacedLine<'_>> =
-                    p.lines.iter().map(|(line, page)| PlacedLine { line, page: *page }).collect();
+                    lines.iter().map(|(line, page)| PlacedLine { line, page: *page }).collect();
                 table_from_layout(p.title.clone(), &placed)
             })
             .flatten();
