@@ -40,6 +40,7 @@ mod pagefonts;
 mod pagetext;
 mod paths;
 pub mod pdf;
+mod placed;
 mod repair;
 #[cfg(test)]
 mod testing;

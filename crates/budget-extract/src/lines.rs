@@ -45,33 +45,55 @@ pub(crate) fn drop_fake_bold(glyphs: &mut Vec<Glyph>) {
 /// Groups glyphs into lines (by vertical overlap) and each line into runs
 /// (split where the gap between glyphs exceeds a third of the text height).
 pub(crate) fn build_lines(glyphs: &[Glyph]) -> Vec<Line> {
-    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.trim().is_empty()).collect();
-    order.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
-    let mut bands: Vec<Vec<&Glyph>> = Vec::new();
+    let mut order: Vec<(usize, &Glyph)> =
+        glyphs.iter().enumerate().filter(|(_, g)| !g.text.trim().is_empty()).collect();
+    order.sort_by(|a, b| a.1.cy().total_cmp(&b.1.cy()).then(a.1.x0.total_cmp(&b.1.x0)));
+    let mut bands: Vec<Vec<(usize, &Glyph)>> = Vec::new();
     let mut band_bottom = f32::NEG_INFINITY;
     let mut band_top = f32::NEG_INFINITY;
-    for g in order {
+    for (i, g) in order {
         let overlaps = g.cy() <= band_bottom && g.cy() >= band_top;
         match bands.last_mut() {
             Some(band) if overlaps => {
-                band.push(g);
+                band.push((i, g));
                 band_bottom = band_bottom.max(g.bottom);
             }
             _ => {
                 band_top = g.top;
                 band_bottom = g.bottom;
-                bands.push(vec![g]);
+                bands.push(vec![(i, g)]);
             }
         }
     }
     bands.into_iter().map(line_from_band).collect()
 }
 
-fn line_from_band(mut band: Vec<&Glyph>) -> Line {
-    band.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+/// The glyphs of a line in reading order: words (glyphs drawn one after
+/// the other, each starting where the one before ends) from left to right.
+/// Sorting single glyphs would interleave two texts that touch: a label
+/// that runs into the amount after it (`…缴费` ending at x 674, `642.962048`
+/// starting at 664.8) would read `缴6费42.962048`.
+fn reading_order(mut band: Vec<(usize, &Glyph)>) -> Vec<&Glyph> {
+    band.sort_by_key(|(i, _)| *i);
+    let mut words: Vec<Vec<&Glyph>> = Vec::new();
+    for (_, g) in band {
+        let overlap = g.height().max(1.0) / 2.0;
+        let gap_limit = g.height().max(1.0) / 3.0;
+        match words.last_mut() {
+            Some(word) if word.last().is_some_and(|p| g.x0 >= p.x1 - overlap && g.x0 <= p.x1 + gap_limit) => {
+                word.push(g)
+            }
+            _ => words.push(vec![g]),
+        }
+    }
+    words.sort_by(|a, b| a[0].x0.total_cmp(&b[0].x0));
+    words.into_iter().flatten().collect()
+}
+
+fn line_from_band(band: Vec<(usize, &Glyph)>) -> Line {
     let mut runs: Vec<Run> = Vec::new();
     let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
-    for g in band {
+    for g in reading_order(band) {
         top = top.min(g.top);
         bottom = bottom.max(g.bottom);
         let gap_limit = g.height().max(1.0) / 3.0;
@@ -104,6 +126,17 @@ mod tests {
         assert_eq!(lines[0].runs.len(), 2);
         assert_eq!(lines[0].runs[1].x0, 60.0);
         assert_eq!(lines[1].text, "下");
+    }
+
+    #[test]
+    fn a_label_touching_its_amount_is_not_interleaved_with_it() {
+        // 缴费 drawn first, then the amount starting 0.2 before 费 ends.
+        let glyphs = vec![g("缴", 656.0, 318.0), g("费", 665.0, 318.0), g("6", 664.8, 318.0), g("4", 674.0, 318.0)];
+        let lines = build_lines(&glyphs);
+        assert_eq!(lines[0].text, "缴费64");
+        // Glyphs drawn in any order still read left to right.
+        let glyphs = vec![g("b", 10.0, 0.0), g("a", 0.0, 0.0), g("c", 40.0, 0.0)];
+        assert_eq!(build_lines(&glyphs)[0].text, "ab c");
     }
 
     #[test]

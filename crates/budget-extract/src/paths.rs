@@ -28,11 +28,11 @@ const MAX_OPERATIONS: usize = 2_000_000;
 const MAX_DEPTH: usize = 8;
 
 /// A PDF matrix `[a b c d e f]`.
-#[derive(Debug, Clone, Copy)]
-struct Matrix([f64; 6]);
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Matrix(pub [f64; 6]);
 
 impl Matrix {
-    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+    pub(crate) const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
 
     /// `self` applied first, then `then`.
     fn then(self, then: Matrix) -> Matrix {
@@ -109,17 +109,29 @@ struct Reader<'a> {
     doc: &'a Document,
     view: View,
     rules: Vec<Rule>,
+    /// Each form drawn, with the matrix from its space to the page's.
+    forms: Vec<(ObjectId, Matrix)>,
     operations: usize,
 }
 
-/// The ruling segments of a page, in displayed coordinates.
-/// `content` is the page's content (`Document::get_page_content`), read.
-pub(crate) fn page_rules(doc: &Document, page: ObjectId, view: View, content: &Operations) -> Vec<Rule> {
+/// What a page draws besides text: its ruling segments, in displayed
+/// coordinates, and where it draws each form XObject.
+#[derive(Debug, Default)]
+pub(crate) struct Drawing {
+    pub rules: Vec<Rule>,
+    /// Each form drawn (at any depth), with the matrix from its space to the
+    /// page's: its `/Matrix`, then the `cm`s in effect where it is drawn.
+    pub forms: Vec<(ObjectId, Matrix)>,
+}
+
+/// What the page draws. `content` is the page's content
+/// (`Document::get_page_content`), read.
+pub(crate) fn page_drawing(doc: &Document, page: ObjectId, view: View, content: &Operations) -> Drawing {
     let resources = page_resources(doc, page);
-    let mut reader = Reader { doc, view, rules: Vec::new(), operations: 0 };
+    let mut reader = Reader { doc, view, rules: Vec::new(), forms: Vec::new(), operations: 0 };
     let state = State { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, clip: None };
     reader.run_operations(content, &resources, state, 0);
-    reader.rules
+    Drawing { rules: reader.rules, forms: reader.forms }
 }
 
 /// The page's resource dictionaries, inherited ones after its own.
@@ -276,10 +288,10 @@ impl Reader<'_> {
 
     /// Follows a form XObject: its matrix, its resources, its content.
     fn form(&mut self, name: &[u8], resources: &[Dictionary], state: State, depth: usize) {
-        let Some(stream) = resources.iter().find_map(|r| {
+        let Some((id, stream)) = resources.iter().find_map(|r| {
             let xobjects = self.deref_dict(r.get(b"XObject").ok()?)?;
             let id = xobjects.get(name).ok()?.as_reference().ok()?;
-            self.doc.get_object(id).ok()?.as_stream().ok()
+            Some((id, self.doc.get_object(id).ok()?.as_stream().ok()?))
         }) else {
             return;
         };
@@ -303,6 +315,7 @@ impl Reader<'_> {
             return;
         };
         let inner = State { ctm: matrix.then(state.ctm), ..state };
+        self.forms.push((id, inner.ctm));
         self.run(&content, &inner_resources, inner, depth + 1);
     }
 
@@ -443,7 +456,7 @@ mod tests {
 
     fn rules_of(content: &str) -> Vec<Rule> {
         let doc = Document::with_version("1.5");
-        let mut r = Reader { doc: &doc, view: view(), rules: Vec::new(), operations: 0 };
+        let mut r = Reader { doc: &doc, view: view(), rules: Vec::new(), forms: Vec::new(), operations: 0 };
         let state = State { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, clip: None };
         r.run(content.as_bytes(), &[], state, 0);
         r.rules

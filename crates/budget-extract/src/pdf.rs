@@ -22,7 +22,8 @@ use crate::nesting;
 use crate::options::PdfOptions;
 use crate::pagefonts::PrivateUse;
 use crate::pagetext::{PageChars, PageText};
-use crate::paths::page_rules;
+use crate::paths::{page_drawing, Drawing};
+use crate::placed::Placed;
 use crate::view::View;
 
 /// Reads every page of a PDF into lines, glyphs and rules.
@@ -42,9 +43,9 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
         nesting::check_forms(&doc, id, number, content.as_deref().unwrap_or_default())?;
         let view = View::of_page(&doc, id);
         let operations = content.as_deref().and_then(crate::content::operations);
-        let rules = match &operations {
-            Some(ops) => catch_quietly(|| page_rules(&doc, id, view, ops)).unwrap_or_default(),
-            None => Vec::new(),
+        let drawing = match &operations {
+            Some(ops) => catch_quietly(|| page_drawing(&doc, id, view, ops)).unwrap_or_default(),
+            None => Drawing::default(),
         };
         // A panic there leaves the page as it is (and pdf-extract reads it whole).
         let shown = match (&operations, &content) {
@@ -56,8 +57,10 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
             Some((put_back, chars)) => (Some(put_back), chars),
             None => (None, PageChars::default()),
         };
+        let placed = Placed::new(&mut doc, &drawing.forms);
         let mut collector = Collector::new(view, options.max_glyphs_per_page, &page_chars, &private_use);
         let outcome = catch_quietly(|| pdf_extract::output_doc_page(&doc, &mut collector, number));
+        placed.restore(&mut doc);
         if let Some(put_back) = put_back {
             put_back.restore(&mut doc, id);
         }
@@ -66,7 +69,7 @@ pub fn pages_from_pdf(bytes: &[u8], options: &PdfOptions) -> Result<Vec<Page>, E
             Ok(Err(e)) => return Err(ErrorKind::Page { page: number, message: one_line(&format!("{e:?}")) }),
             Err(panic) => return Err(ErrorKind::Page { page: number, message: one_line(&panic) }),
         }
-        pages.push(collector.finish(number, rules));
+        pages.push(collector.finish(number, drawing.rules));
     }
     if pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err(ErrorKind::NoTextLayer(page_range(pages.len())));

@@ -11,7 +11,7 @@
 
 use budget_model::{Line, Run};
 
-use crate::front::{after_total_label, column_path, is_note, is_page_label, unit_line, Kind, Span};
+use crate::front::{after_total_label, column_path, glued_amount, is_note, is_page_label, unit_line, Kind, Span};
 use crate::lex::{code, unit_of_line};
 use crate::norm::{join_wrapped, squeeze};
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
@@ -29,6 +29,31 @@ pub(crate) struct PlacedLine<'a> {
 /// amount its digits spell: only amounts and text are told apart.
 fn kind_of(r: &Run) -> Kind {
     Kind::of(&r.text, false)
+}
+
+/// The line with each run of a label run into its amount
+/// ([`glued_amount`]) cut in two: the amount takes the right end of the run,
+/// as wide as its characters (a CJK character counts one, a digit or
+/// separator a half), and the label the rest.
+pub(crate) fn unglued(l: &Line) -> Line {
+    let mut runs = Vec::with_capacity(l.runs.len());
+    for r in &l.runs {
+        let Some((label, number)) = glued_amount(&r.text) else {
+            runs.push(r.clone());
+            continue;
+        };
+        let weight = |s: &str| s.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum::<f32>();
+        let share = weight(number) / weight(&r.text).max(0.5);
+        let cut = r.x1 - (r.x1 - r.x0) * share;
+        runs.push(Run { text: label.to_string(), x0: r.x0, x1: cut });
+        runs.push(Run { text: number.to_string(), x0: cut, x1: r.x1 });
+    }
+    Line {
+        text: runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" "),
+        runs,
+        top: l.top,
+        bottom: l.bottom,
+    }
 }
 
 fn span_of(r: &Run) -> Span {
@@ -52,7 +77,7 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
     let first_anchor = lines.iter().position(|l| is_anchor(l.line))?;
     let first_page = lines[first_anchor].page;
     let body: Vec<PlacedLine<'_>> = lines[first_anchor..].to_vec();
-    let columns = columns_of(body.iter().filter(|l| l.page == first_page && is_anchor(l.line)).map(|l| l.line));
+    let mut columns = columns_of(body.iter().filter(|l| l.page == first_page && is_anchor(l.line)).map(|l| l.line));
     if columns.len() < 2 {
         return None;
     }
@@ -62,6 +87,7 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
         .map(|l| l.line)
         .filter(|l| !is_note(&l.text))
         .collect();
+    add_blank_columns(&header, &mut columns);
     let spans: Vec<Span> = columns.iter().map(|c| c.1).collect();
     raw.columns =
         paths_by_alignment(&header, &spans).into_iter().map(|path| RawColumn { path, role: Role::Unknown }).collect();
@@ -203,8 +229,14 @@ fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
             .filter(|&c| upper(c) && cells[c].span.x0 >= cells[g].span.x1)
             .map(|c| cells[c].span.x0)
             .fold(f32::INFINITY, f32::min);
+        let child_bottom = below.iter().filter(|&&c| (cells[c].top - child_top).abs() < 1.5).map(|&c| cells[c].bottom);
+        let child_bottom = child_bottom.fold(child_top, f32::max);
         for c in 0..cells.len() {
-            let on_child_line = (cells[c].top - child_top).abs() < 1.5;
+            // On the children's line, or across it: a child heading wrapped
+            // over lines that starts a little higher (`事业单位经营` / `支出`
+            // beside `上缴上级支出`).
+            let on_child_line = (cells[c].top - child_top).abs() < 1.5
+                || (!upper(c) && cells[c].top < child_bottom && cells[c].bottom > child_top + 0.5);
             let m = cells[c].span.mid();
             if on_child_line && m > left && m < right && parent[c].is_none() {
                 parent[c] = Some(g);
@@ -212,6 +244,46 @@ fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
         }
     }
     parent
+}
+
+/// Columns no row fills: a heading of the lowest level (one that heads no
+/// other) in the amount columns' region is one column. When the zone of an
+/// amount column holds several such headings (`项目支出`, then
+/// `事业单位经营支出`, `上缴上级支出` to the right of the last column with
+/// figures), the one over its figures keeps it and each other one is a
+/// column of its own, blank in every row.
+fn add_blank_columns(header: &[&Line], columns: &mut Vec<Column>) {
+    let Some(first_amount) = columns.iter().position(|(k, _)| *k == Kind::Amount) else { return };
+    let cells = header_cells(header);
+    let parent = parents(&cells);
+    let spans: Vec<Span> = columns.iter().map(|c| c.1).collect();
+    let zones = zones(&spans);
+    let mut added: Vec<Column> = Vec::new();
+    for c in first_amount..columns.len() {
+        if columns[c].0 != Kind::Amount {
+            continue;
+        }
+        let z = zones[c];
+        let leaves: Vec<usize> = (0..cells.len())
+            .filter(|&h| !parent.contains(&Some(h)))
+            .filter(|&h| z.x0 <= cells[h].span.mid() && cells[h].span.mid() < z.x1)
+            .collect();
+        let Some(&keep) = leaves.iter().min_by(|&&a, &&b| {
+            let d = |h: usize| (cells[h].span.mid() - spans[c].mid()).abs();
+            d(a).total_cmp(&d(b))
+        }) else {
+            continue;
+        };
+        for &h in &leaves {
+            if h != keep && cells[h].span.overlap(spans[c]) == 0.0 {
+                added.push((Kind::Amount, cells[h].span));
+            }
+        }
+    }
+    if !added.is_empty() {
+        columns.extend(added);
+        columns.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+    }
 }
 
 /// Each column's header path, from the header lines above the first row:
@@ -377,6 +449,37 @@ mod tests {
         assert_eq!(raw.rows[1].cells[1], "机关事业单位基本养老保险缴费支出");
         assert_eq!(raw.rows[1].cells[6], "0.00");
         assert_eq!(raw.unit.as_deref(), Some("万元"));
+    }
+
+    /// 北京 支出总表: no row fills 事业单位经营支出 … 对附属单位补助支出, to the
+    /// right of the last column with figures; each is a blank column.
+    #[test]
+    fn headings_over_no_figures_are_blank_columns() {
+        let lines = [
+            line(0.0, "其中@953-973"),
+            line(17.0, "科目名称@170-251 合计@663-683 基本支出@727-767 项目支出@802-842"),
+            line(23.0, "事业单位经营@865-925 对附属单位补@1000-1060"),
+            line(29.0, "上缴上级支出@933-993"),
+            line(34.0, "支出@885-905 助支出@1015-1045"),
+            line(55.0, "培训支出@127-236 103.575000@665-709 47.000000@741-781 56.575000@818-858"),
+        ];
+        let placed: Vec<PlacedLine<'_>> = lines.iter().map(|l| PlacedLine { line: l, page: 3 }).collect();
+        let title = Title { no: "03".into(), text: "支出总表".into(), key: TableKey::ExpenseSummary };
+        let raw = table_from_layout(title, &placed).expect("a table");
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "科目名称",
+                "合计",
+                "基本支出",
+                "项目支出",
+                "其中/事业单位经营支出",
+                "其中/上缴上级支出",
+                "其中/对附属单位补助支出"
+            ]
+        );
+        assert_eq!(raw.rows[0].cells, ["培训支出", "103.575000", "47.000000", "56.575000", "", "", ""]);
     }
 
     #[test]

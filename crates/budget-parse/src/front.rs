@@ -152,6 +152,22 @@ impl Span {
     }
 }
 
+/// A label that ran into the amount printed after it, with no space
+/// between: `云湖区人工影响天气服务保障中心4647811.85` → (`云湖区人工影响天气服务保障中心`,
+/// `4647811.85`). A long name overflows its cell and touches the first
+/// amount. The label ends in a CJK character or a closing bracket, and the
+/// amount has decimals: a bare number after a name stays part of it
+/// (`人工增雨2号`, `2025年`).
+pub(crate) fn glued_amount(text: &str) -> Option<(&str, &str)> {
+    let start = text.char_indices().rev().take_while(|(_, c)| c.is_ascii_digit() || matches!(c, ',' | '.')).last()?.0;
+    let number = &text[start..];
+    let number = number.trim_start_matches([',', '.']);
+    let label = &text[..text.len() - number.len()];
+    let ends_label =
+        label.chars().next_back().is_some_and(|c| crate::norm::is_cjk(c) || matches!(c, '）' | ')' | '」'));
+    (ends_label && number.contains('.') && crate::lex::amount(number).is_some()).then_some((label, number))
+}
+
 /// One whitespace-separated piece of a line of text without layout, with
 /// its line (an index into the lines it was cut from) and page.
 #[derive(Debug, Clone, Copy)]
@@ -261,6 +277,22 @@ mod tests {
         ];
         for (token, opens_line, kind) in cases {
             assert_eq!(Kind::of(token, opens_line), kind, "{token}");
+        }
+    }
+
+    #[test]
+    fn labels_run_into_their_amount_are_cut_apart() {
+        let cases = [
+            ("云湖区人工影响天气服务保障中心4647811.85", Some(("云湖区人工影响天气服务保障中心", "4647811.85"))),
+            ("障中心1,839,311.66", Some(("障中心", "1,839,311.66"))),
+            ("人工增雨（雪）1.50", Some(("人工增雨（雪）", "1.50"))),
+            ("人工增雨2号", None),
+            ("2025年", None),
+            ("1,477.88", None),
+            ("一般公共服务支出", None),
+        ];
+        for (text, parts) in cases {
+            assert_eq!(glued_amount(text), parts, "{text}");
         }
     }
 

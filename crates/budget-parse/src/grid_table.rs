@@ -3,7 +3,7 @@
 
 use budget_model::Finding;
 
-use crate::front::{after_total_label, column_path, is_note, is_page_label};
+use crate::front::{after_total_label, column_path, glued_amount, is_note, is_page_label};
 use crate::grid::Grid;
 use crate::lex::{amount, code, unit_of_line};
 use crate::norm::squeeze;
@@ -73,6 +73,22 @@ fn row_texts(g: &Grid, r: usize, cols: &[(usize, usize)]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// A label run over into the amount cell on its right
+/// (`人工影响天气作业点标准化建设及弹药储运` | `经费644947.01`): the words go back
+/// to the label, the amount stays in its cell ([`glued_amount`]).
+fn unglue(texts: &mut [String]) {
+    for j in 1..texts.len() {
+        let Some((label, number)) = glued_amount(&texts[j]).map(|(l, n)| (l.to_string(), n.to_string())) else {
+            continue;
+        };
+        if !texts[j - 1].is_empty() && amount(&squeeze(&texts[j - 1])).is_some() {
+            continue;
+        }
+        texts[j - 1].push_str(&label);
+        texts[j] = number;
+    }
 }
 
 /// A row that only says the table is empty: `无`, `此表为空`, `本表无数据`.
@@ -263,7 +279,8 @@ fn push_rows(raw: &mut RawTable, g: &Grid, from: usize, cols: &[(usize, usize)],
             take_banner(raw, &b);
             continue;
         }
-        let texts = row_texts(g, r, cols);
+        let mut texts = row_texts(g, r, cols);
+        unglue(&mut texts);
         if let Some(marker) = empty_marker(&texts) {
             raw.note.get_or_insert(marker);
             continue;

@@ -40,6 +40,7 @@ pub mod lex;
 pub mod meta;
 pub mod norm;
 mod raw;
+mod seams;
 mod segment;
 mod text_table;
 pub mod title;

@@ -59,6 +59,7 @@ impl RawTable {
 /// sides of a two-sided table split into sections, names cleaned.
 pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
     decide_roles(&mut raw);
+    crate::seams::rejoin_page_breaks(&mut raw);
     let sides = sides(&raw.columns);
     let two_sided = sides.len() > 1;
     let value_cols: Vec<Vec<usize>> = sides

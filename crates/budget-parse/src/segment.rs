@@ -3,7 +3,7 @@
 
 use budget_model::{Finding, Line, Page, Table};
 
-use crate::align_table::{table_from_layout, PlacedLine};
+use crate::align_table::{table_from_layout, unglued, PlacedLine};
 use crate::forms::{read_form, FormBody, FormsRead};
 use crate::front::{broken_unit, is_note, unit_line};
 use crate::grid::{find_grids, Grid};
@@ -70,8 +70,7 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 p.lines_before_grid = p.lines_before_grid.min(p.lines.len());
                             }
                         }
-                        close(pending.take(), &mut out, findings);
-                        pending = Some(Pending { title, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
+                        begin(&mut pending, title, page, &mut out, findings);
                     } else if let Some(no) = table_label(&text) {
                         match pending.as_mut() {
                             // Printed below or beside a title still without a body.
@@ -83,13 +82,12 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                     } else if is_part_heading(&text) {
                         close(pending.take(), &mut out, findings);
                     } else if let Some(mut title) = parse_title(&text) {
-                        close(pending.take(), &mut out, findings);
                         if let Some((no, at)) = label.take() {
                             if title.no.is_empty() && at == page {
                                 title.no = no;
                             }
                         }
-                        pending = Some(Pending { title, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
+                        begin(&mut pending, title, page, &mut out, findings);
                     } else if let Some(p) = pending.as_mut() {
                         p.lines.push((line, page));
                         if p.grids.is_empty() {
@@ -100,8 +98,7 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                 Block::Grid(g) => {
                     // Spreadsheet exports print the title inside the frame.
                     if let Some(title) = title_in_captions(&leading_captions(g)) {
-                        close(pending.take(), &mut out, findings);
-                        pending = Some(Pending { title, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
+                        begin(&mut pending, title, g.page, &mut out, findings);
                     }
                     if let Some(p) = pending.as_mut() {
                         p.grids.push(g);
@@ -112,6 +109,51 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     }
     close(pending.take(), &mut out, findings);
     out
+}
+
+/// A title begins a table, unless it repeats the title of the table being
+/// read on a later page: a continuation page prints the table's number,
+/// title, unit line and header again (`表1` / `收支总表` / `部门名称：… 单位：万元`
+/// on each of pp. 23–25), and it is still one table. The parsers of the body
+/// skip what a page repeats above its rows.
+fn begin(pending: &mut Option<Pending<'_>>, title: Title, page: u32, out: &mut Found, findings: &mut Vec<Finding>) {
+    if pending.as_ref().is_some_and(|p| p.continues_on(&title, page)) {
+        return;
+    }
+    close(pending.take(), out, findings);
+    *pending = Some(Pending { title, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
+}
+
+impl Pending<'_> {
+    /// The last page that printed some of this table's body.
+    fn last_page(&self) -> Option<u32> {
+        let line = self.lines.last().map(|(_, page)| *page);
+        let grid = self.grids.last().map(|g| g.page);
+        line.max(grid)
+    }
+
+    /// True when `title`, met on `page`, is this table's title printed again
+    /// on a following page: the same table, its number (when both print one)
+    /// and its name (a `（续表）` or `续表` qualifier aside) the same.
+    fn continues_on(&self, title: &Title, page: u32) -> bool {
+        let Some(last) = self.last_page() else { return false };
+        let numbered_alike = self.title.no.is_empty() || title.no.is_empty() || self.title.no == title.no;
+        page > last
+            && !self.title.key.is_form()
+            && self.title.key == title.key
+            && numbered_alike
+            && base_name(&self.title.text) == base_name(&title.text)
+    }
+}
+
+/// A title's name without its qualifiers: `部门支出总表（续表）` → `部门支出总表`,
+/// `续表：部门支出总表` → `部门支出总表`.
+fn base_name(text: &str) -> String {
+    let t = squeeze(text);
+    let t = t.trim_start_matches("续表").trim_start_matches([':', '：']);
+    let t =
+        t.strip_suffix("（续表）").or_else(|| t.strip_suffix("(续表)")).or_else(|| t.strip_suffix("续表")).unwrap_or(t);
+    t.to_string()
 }
 
 /// The title among a grid's caption rows, numbered by a label caption.
@@ -197,8 +239,9 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
         let positioned = p.lines.iter().any(|(l, _)| !l.runs.is_empty());
         let aligned = positioned
             .then(|| {
+                let lines: Vec<(Line, u32)> = p.lines.iter().map(|(line, page)| (unglued(line), *page)).collect();
                 let placed: Vec<PlacedLine<'_>> =
-                    p.lines.iter().map(|(line, page)| PlacedLine { line, page: *page }).collect();
+                    lines.iter().map(|(line, page)| PlacedLine { line, page: *page }).collect();
                 table_from_layout(p.title.clone(), &placed)
             })
             .flatten();
@@ -221,4 +264,72 @@ fn accept(raw: RawTable, findings: &mut Vec<Finding>) -> Option<Table> {
         return None;
     }
     Some(finish(raw, findings))
+}
+
+#[cfg(test)]
+mod tests {
+    use budget_model::{Glyph, Line, Page, Run, TableKey};
+
+    use super::*;
+
+    /// A page of lines, each written as runs `text@x0` (10 wide a character),
+    /// 12 apart from the top; with a glyph so that it counts as laid out.
+    fn page(number: u32, lines: &[&str]) -> Page {
+        let lines: Vec<Line> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let top = 40.0 + 12.0 * i as f32;
+                let runs: Vec<Run> = l
+                    .split_whitespace()
+                    .map(|r| {
+                        let (text, x) = r.rsplit_once('@').expect("a run written text@x0");
+                        let x0: f32 = x.parse().expect("an x position");
+                        Run { text: text.into(), x0, x1: x0 + 10.0 * text.chars().count() as f32 }
+                    })
+                    .collect();
+                let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+                Line { text, runs, top, bottom: top + 8.0 }
+            })
+            .collect();
+        let glyphs = vec![Glyph { text: "表".into(), x0: 0.0, x1: 10.0, top: 0.0, bottom: 8.0 }];
+        Page { number, width: 595.0, height: 842.0, lines, glyphs, rules: Vec::new() }
+    }
+
+    /// Pages 23–25 of a 深圳 budget: each page prints `表1`, the title, the
+    /// department and unit line and the header again.
+    #[test]
+    fn a_table_whose_pages_repeat_its_title_and_header_is_one_table() {
+        let head =
+            ["表1@20", "支出总表@200", "部门名称：某局@20 单位：万元@400", "科目名称@40 支出总计@300 基本支出@400"];
+        let p1: Vec<&str> = head.iter().copied().chain(["一般公共服务支出@40 10.00@300 10.00@400"]).collect();
+        let p2: Vec<&str> =
+            head.iter().copied().chain(["教育支出@40 5.00@300 5.00@400", "合计@40 15.00@300 15.00@400"]).collect();
+        let found = tables(&[page(23, &p1), page(24, &p2)], &mut Vec::new());
+        assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
+        let t = &found.tables[0];
+        assert_eq!((t.key, t.no.as_str(), t.pages.as_slice()), (TableKey::ExpenseSummary, "1", [23, 24].as_slice()));
+        let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["一般公共服务支出", "教育支出", "合计"]);
+    }
+
+    /// A different table of the same kind on the next page (another number)
+    /// stays apart.
+    #[test]
+    fn a_table_of_the_same_kind_with_another_number_stays_apart() {
+        let table = |no: &'static str, name: &'static str| {
+            vec![no, "支出总表@200", "单位：万元@400", "科目名称@40 支出总计@300 基本支出@400", name]
+        };
+        let p1 = table("表1@20", "一般公共服务支出@40 10.00@300 10.00@400");
+        let p2 = table("表2@20", "教育支出@40 5.00@300 5.00@400");
+        let found = tables(&[page(1, &p1), page(2, &p2)], &mut Vec::new());
+        assert_eq!(found.tables.len(), 2, "{:?}", found.tables);
+    }
+
+    #[test]
+    fn continuation_titles_are_read_without_their_qualifier() {
+        assert_eq!(base_name("部门支出总表（续表）"), "部门支出总表");
+        assert_eq!(base_name("续表：部门支出总表"), "部门支出总表");
+        assert_eq!(base_name("部门支出总表"), "部门支出总表");
+    }
 }

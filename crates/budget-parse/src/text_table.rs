@@ -9,7 +9,7 @@
 
 use budget_model::Finding;
 
-use crate::front::{after_total_label, is_note, pieces, unit_line, Kind};
+use crate::front::{after_total_label, glued_amount, is_note, pieces, unit_line, Kind, Piece};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
@@ -98,7 +98,13 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
 
 fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
     let texts: Vec<(&str, u32)> = lines.iter().map(|l| (l.text, l.page)).collect();
-    let ps = pieces(&texts);
+    let ps: Vec<Piece<'_>> = pieces(&texts)
+        .into_iter()
+        .flat_map(|p| match glued_amount(p.text) {
+            Some((label, number)) => vec![Piece { text: label, ..p }, Piece { text: number, ..p }],
+            None => vec![p],
+        })
+        .collect();
     let line_of = |i: usize| ps.get(i).map(|p| p.line);
     ps.iter()
         .enumerate()
