@@ -54,13 +54,15 @@ pub fn amount(token: &str) -> Option<Decimal> {
     Some(if negative { -value } else { value })
 }
 
-/// `1,477` is a thousands separator; `1,47` or `14,77` is not.
+/// `1,477` is a thousands separator; `1,47` or `14,77` is not. The first
+/// group may be longer than three digits: some spreadsheet formats write
+/// only the last separator (`120258,600` for 120,258,600 元).
 fn separators_well_placed(digits: &str) -> bool {
     let int = digits.split('.').next().unwrap_or(digits);
     let mut groups = int.split(',');
     let first = groups.next().unwrap_or("");
     let rest: Vec<&str> = groups.collect();
-    rest.is_empty() || (first.len() <= 3 && rest.iter().all(|g| g.len() == 3))
+    rest.is_empty() || (!first.is_empty() && rest.iter().all(|g| g.len() == 3))
 }
 
 /// A classification or unit code: 3 to 12 ASCII digits (`201`, `20103`,
@@ -274,11 +276,12 @@ mod tests {
             ("(3.00)", "-3.00"),
             ("－1.0", "-1.0"),
             ("12,345,678.9", "12345678.9"),
+            ("120258,600", "120258600"),
         ];
         for (input, want) in read_as {
             assert_eq!(amount(input).map(|d| d.to_string()).as_deref(), Some(want), "{input}");
         }
-        for input in ["1,47.00", "1477.", ".5", "", "-", "2024年", "98%", "1.2.3"] {
+        for input in ["1,47.00", "1477.", ".5", "", "-", "2024年", "98%", "1.2.3", "1234,56", ",600"] {
             assert_eq!(amount(input), None, "{input}");
         }
     }
