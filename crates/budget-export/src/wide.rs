@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use budget_model::{Cell, Table};
+use budget_model::{Cell, Row, Table};
 
 use crate::{guard_text, CsvOptions, Error};
 
@@ -15,8 +15,10 @@ pub fn table_file_name(table: &Table, index: usize) -> String {
 }
 
 /// Writes `table` as a spreadsheet would show it: a header row
-/// (`section` for two-sided tables, `row_code`, `row_name`, then the column
-/// paths) and one line per row, amounts exact, blank cells empty.
+/// (`section` for two-sided tables, `row_code`, `row_name`; `line_no` when
+/// rows print a 行次 or 序号; `second_code`, `second_name` when rows print a
+/// second classification pair; then the column paths) and one line per row,
+/// amounts exact, blank cells empty.
 pub fn write_wide_table<W: Write>(w: W, table: &Table, options: CsvOptions) -> Result<(), Error> {
     let mut w = w;
     if options.excel {
@@ -30,6 +32,8 @@ pub fn write_wide_table<W: Write>(w: W, table: &Table, options: CsvOptions) -> R
     }
     header.push("row_code".into());
     header.push("row_name".into());
+    let extras = Extras::of(table);
+    extras.push_header(&mut header);
     header.extend(table.columns.iter().map(|c| match c.section {
         Some(s) => format!("{}/{}", s.as_str(), c.path),
         None => c.path.clone(),
@@ -49,6 +53,7 @@ pub fn write_wide_table<W: Write>(w: W, table: &Table, options: CsvOptions) -> R
             guard_text(&mut name);
         }
         rec.push(name);
+        extras.push_fields(row, &mut rec);
         for c in &row.cells {
             let mut f = c.to_field();
             if options.excel && matches!(c, Cell::Text(_)) {
@@ -60,4 +65,40 @@ pub fn write_wide_table<W: Write>(w: W, table: &Table, options: CsvOptions) -> R
     }
     csv.flush()?;
     Ok(())
+}
+
+/// The optional label columns a table's rows fill: the line number and the
+/// second classification pair, written only when some row has them.
+struct Extras {
+    line_no: bool,
+    second: bool,
+}
+
+impl Extras {
+    fn of(table: &Table) -> Self {
+        Extras {
+            line_no: table.rows.iter().any(|r| r.line_no.is_some()),
+            second: table.rows.iter().any(|r| r.second_code.is_some() || r.second_name.is_some()),
+        }
+    }
+
+    fn push_header(&self, header: &mut Vec<String>) {
+        if self.line_no {
+            header.push("line_no".into());
+        }
+        if self.second {
+            header.push("second_code".into());
+            header.push("second_name".into());
+        }
+    }
+
+    fn push_fields(&self, row: &Row, rec: &mut Vec<String>) {
+        if self.line_no {
+            rec.push(row.line_no.clone().unwrap_or_default());
+        }
+        if self.second {
+            rec.push(row.second_code.clone().unwrap_or_default());
+            rec.push(row.second_name.clone().unwrap_or_default());
+        }
+    }
 }

@@ -239,6 +239,17 @@ pub struct Row {
     pub code: Option<String>,
     /// The row label, wrapped lines joined, list ordinal removed.
     pub name: String,
+    /// The printed line number that identifies the row in 决算 templates
+    /// (行次 `1`, `32`) or the list's 序号: never an amount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line_no: Option<String>,
+    /// The second classification code of a row that prints two pairs
+    /// (部门经济分类 `30299` beside 政府经济分类 `50299`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_code: Option<String>,
+    /// The name of the second classification pair (`其他商品和服务支出`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_name: Option<String>,
     /// One cell per column of the table.
     pub cells: Vec<Cell>,
     /// 1-based page where the row is printed.
@@ -248,7 +259,16 @@ pub struct Row {
 impl Row {
     /// A row with a name on a page, no code, no cells yet.
     pub fn new(name: impl Into<String>, page: u32) -> Self {
-        Row { section: None, code: None, name: name.into(), cells: Vec::new(), page }
+        Row {
+            section: None,
+            code: None,
+            name: name.into(),
+            line_no: None,
+            second_code: None,
+            second_name: None,
+            cells: Vec::new(),
+            page,
+        }
     }
 
     /// The amount in column `i`, if any.

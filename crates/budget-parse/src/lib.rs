@@ -36,6 +36,7 @@ mod front;
 pub mod grid;
 mod grid_table;
 pub mod header;
+mod labels;
 pub mod lex;
 pub mod meta;
 pub mod norm;

@@ -5,6 +5,10 @@
 use budget_model::{Cell, Column, Finding, Row, Section, Table};
 
 use crate::front::is_dash;
+use crate::labels::{
+    inherit_parts, is_column_number_label, is_column_numbering, is_line_number, is_line_number_heading,
+    is_qualifier_heading, split_code_name, split_second_pair,
+};
 use crate::lex::{amount, code};
 use crate::norm::{row_name, squeeze};
 use crate::title::Title;
@@ -20,6 +24,8 @@ pub(crate) enum Role {
     Text,
     /// Amounts.
     Amount,
+    /// Line numbers (行次, 序号): kept beside the row, never amounts.
+    LineNo,
     /// Not decided yet: decided from the header words and the cells.
     Unknown,
 }
@@ -61,6 +67,10 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
     decide_roles(&mut raw);
     crate::seams::rejoin_page_breaks(&mut raw);
     let sides = sides(&raw.columns);
+    for side in &sides {
+        inherit_code_columns(&mut raw, side);
+        fill_down_qualified_names(&mut raw, side);
+    }
     let two_sided = sides.len() > 1;
     let value_cols: Vec<Vec<usize>> = sides
         .iter()
@@ -163,6 +173,7 @@ struct Target<'a> {
 
 /// Roles from header words first, then from what the cells hold.
 fn decide_roles(raw: &mut RawTable) {
+    mark_line_numbers(raw);
     for c in 0..raw.columns.len() {
         if raw.columns[c].role != Role::Unknown {
             continue;
@@ -185,6 +196,10 @@ fn decide_roles(raw: &mut RawTable) {
             Role::Name
         } else if is_text_heading(&leaf) {
             Role::Text
+        } else if !cells.is_empty() && cells.iter().all(|s| code(s)) && names_next(raw, c) {
+            // Codes right before a name column are codes, whatever their
+            // heading (`政府经济分类` over `50299`, then `其他商品和服务支出`).
+            Role::Code
         } else if cells.is_empty() || amounts * 10 >= cells.len() * 8 && (codes < cells.len() || !header.is_empty()) {
             // Digits under a heading are amounts (`80` under 因公出国（境）费);
             // only a column without heading holding nothing but codes is
@@ -214,6 +229,101 @@ fn decide_roles(raw: &mut RawTable) {
             raw.columns[c].role = Role::Name;
         }
     }
+}
+
+/// Columns headed `行次`, `序号` or `栏次` whose cells are small integers
+/// number the rows (`一般公共预算财政拨款收入 1 2,940.05`): line numbers,
+/// whatever role the header reader gave them.
+fn mark_line_numbers(raw: &mut RawTable) {
+    for c in 0..raw.columns.len() {
+        let header = squeeze(&raw.columns[c].path);
+        let leaf = header.rsplit('/').next().unwrap_or(&header);
+        if !is_line_number_heading(leaf) {
+            continue;
+        }
+        let numbers = raw.rows.iter().all(|r| {
+            let t = r.cells.get(c).map_or("", |s| s.trim());
+            t.is_empty() || is_dash(t) || is_line_number(t)
+        });
+        if numbers {
+            raw.columns[c].role = Role::LineNo;
+        }
+    }
+}
+
+/// True when the column after `c` is headed as a name (`科目名称`).
+fn names_next(raw: &RawTable, c: usize) -> bool {
+    raw.columns.get(c + 1).is_some_and(|n| {
+        let h = squeeze(&n.path);
+        h.rsplit('/').next().unwrap_or(&h).contains("名称")
+    })
+}
+
+/// The label columns of a side in two groups: the row's own code and name,
+/// and a second classification pair printed after them (部门经济分类 code
+/// and name after 政府经济分类 code and name).
+fn label_groups(side: &[usize], columns: &[RawColumn]) -> (Vec<usize>, Vec<usize>) {
+    let labels: Vec<usize> =
+        side.iter().copied().filter(|&c| matches!(columns[c].role, Role::Code | Role::Name)).collect();
+    let second_start = (1..labels.len())
+        .find(|&k| columns[labels[k]].role == Role::Code && columns[labels[k - 1]].role == Role::Name)
+        .unwrap_or(labels.len());
+    (labels[..second_start].to_vec(), labels[second_start..].to_vec())
+}
+
+/// 类 | 款 | 项 columns printing only the row's own level get the levels
+/// above filled from the rows before (`05` under 款 → `201` `05`).
+fn inherit_code_columns(raw: &mut RawTable, side: &[usize]) {
+    let (first, _) = label_groups(side, &raw.columns);
+    let code_cols: Vec<usize> = first.into_iter().filter(|&c| raw.columns[c].role == Role::Code).collect();
+    if code_cols.len() < 2 {
+        return;
+    }
+    let mut last = Vec::new();
+    for row in &mut raw.rows {
+        let parts: Vec<String> =
+            code_cols.iter().map(|&c| row.cells.get(c).map_or("", |s| s.trim()).to_string()).collect();
+        if parts.iter().any(|p| !p.chars().all(|ch| ch.is_ascii_digit())) {
+            continue;
+        }
+        let filled = inherit_parts(&mut last, &parts);
+        for (k, &c) in code_cols.iter().enumerate() {
+            if let Some(cell) = row.cells.get_mut(c) {
+                *cell = filled[k].clone();
+            }
+        }
+    }
+}
+
+/// A row printing only a qualifier (`2026年` under 年度) below a row that
+/// printed its name and a qualifier (`深圳市信访局` `2025年`) shares that
+/// name: the name cell was merged over both rows.
+fn fill_down_qualified_names(raw: &mut RawTable, side: &[usize]) {
+    let qualifiers: Vec<usize> = side.iter().copied().filter(|&c| is_qualifier(&raw.columns[c])).collect();
+    let labels: Vec<usize> =
+        side.iter().copied().filter(|&c| matches!(raw.columns[c].role, Role::Code | Role::Name)).collect();
+    if qualifiers.is_empty() || labels.is_empty() {
+        return;
+    }
+    let filled =
+        |r: &RawRow, cols: &[usize]| cols.iter().any(|&c| r.cells.get(c).is_some_and(|s| !s.trim().is_empty()));
+    for i in 1..raw.rows.len() {
+        let (before, rest) = raw.rows.split_at_mut(i);
+        let (prev, row) = (&before[i - 1], &mut rest[0]);
+        if filled(row, &qualifiers) && !filled(row, &labels) && filled(prev, &qualifiers) && filled(prev, &labels) {
+            for &c in &labels {
+                if let (Some(dst), Some(src)) = (row.cells.get_mut(c), prev.cells.get(c)) {
+                    *dst = src.clone();
+                }
+            }
+        }
+    }
+}
+
+/// A text column that tells rows apart (预算单位, 年度).
+fn is_qualifier(column: &RawColumn) -> bool {
+    let h = squeeze(&column.path);
+    column.role == Role::Text && is_qualifier_heading(h.rsplit('/').next().unwrap_or(&h))
 }
 
 /// Headings of text columns beside the label: `项目单位`, `备注`,
@@ -291,22 +401,11 @@ fn build_row(
     findings: &mut Vec<Finding>,
 ) -> Option<Row> {
     let text = |c: usize| r.cells.get(c).map_or("", |s| s.trim());
-    // Digits in code columns are the code; words there are a label printed
-    // across the code column (`合计` over 编码 and 名称, a name cell starting
-    // under the code heading) and belong to the name.
-    let is_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
-    let in_code: Vec<&str> =
-        side.iter().filter(|&&c| columns[c].role == Role::Code).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
-    let code_str: String =
-        in_code.iter().filter(|s| is_digits(s)).flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).collect();
-    let name_parts: Vec<&str> = in_code
-        .iter()
-        .copied()
-        .filter(|s| !is_digits(s))
-        .chain(side.iter().filter(|&&c| columns[c].role == Role::Name).map(|&c| text(c)).filter(|s| !s.is_empty()))
-        .collect();
-    // Labels in several columns are levels: `一般公共预算资金/小计`.
-    let mut name = name_parts.join("/");
+    let (first, second) = label_groups(side, columns);
+    let (code_str, mut name) = label_of(&first, columns, &text);
+    let (second_code, second_name) = label_of(&second, columns, &text);
+    let line_no =
+        side.iter().filter(|&&c| columns[c].role == Role::LineNo).map(|&c| text(c)).find(|s| is_line_number(s));
     let mut cells = vec![Cell::Blank; target.width];
     for (k, &c) in target.values.iter().enumerate() {
         let mut t = squeeze(text(c));
@@ -342,8 +441,218 @@ fn build_row(
         cells[target.placement[k]] = cell;
     }
     let empty_values = cells.iter().all(|c| *c == Cell::Blank);
-    if name.trim().is_empty() && code_str.is_empty() && empty_values {
+    if name.trim().is_empty() && code_str.is_empty() && empty_values || numbers_columns(&code_str, &name, &cells) {
         return None;
     }
-    Some(Row { section, code: (!code_str.is_empty()).then_some(code_str), name: row_name(&name), cells, page: r.page })
+    let qualifiers = side.iter().filter(|&&c| is_qualifier(&columns[c])).map(|&c| squeeze(text(c)));
+    let name = std::iter::once(name).chain(qualifiers).filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join("/");
+    let mut row = Row::new(String::new(), r.page);
+    row.section = section;
+    row.line_no = line_no.map(str::to_string);
+    row.cells = cells;
+    set_label(&mut row, code_str, &name);
+    if !second_code.is_empty() || !second_name.is_empty() {
+        row.second_code = (!second_code.is_empty()).then_some(second_code);
+        row.second_name = Some(row_name(&second_name)).filter(|n| !n.is_empty());
+    }
+    Some(row)
+}
+
+/// The code and name of a group of label columns. Digits in code columns
+/// are the code; words there are a label printed across the code column
+/// (`合计` over 编码 and 名称, a name cell starting under the code heading)
+/// and belong to the name. Labels in several columns are levels:
+/// `一般公共预算资金/小计`.
+fn label_of<'a>(group: &[usize], columns: &[RawColumn], text: &impl Fn(usize) -> &'a str) -> (String, String) {
+    let is_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
+    let in_code: Vec<&str> =
+        group.iter().filter(|&&c| columns[c].role == Role::Code).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
+    let code_str: String =
+        in_code.iter().filter(|s| is_digits(s)).flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).collect();
+    let name_parts: Vec<&str> = in_code
+        .iter()
+        .copied()
+        .filter(|s| !is_digits(s))
+        .chain(group.iter().filter(|&&c| columns[c].role == Role::Name).map(|&c| text(c)).filter(|s| !s.is_empty()))
+        .collect();
+    (code_str, name_parts.join("/"))
+}
+
+/// Sets the row's code and name; a code printed inside the name
+/// (`[208]社会保障和就业支出`, `2230201-国有经济结构调整支出`) goes to the
+/// code, and a second pair run into the name (`培训支出50203-培训费`) beside it.
+fn set_label(row: &mut Row, code_str: String, name: &str) {
+    let (code_str, name) = match split_code_name(name) {
+        Some((c, n)) if code_str.is_empty() => (c, n),
+        _ => (code_str, name.to_string()),
+    };
+    let mut name = row_name(&name);
+    if !code_str.is_empty() {
+        if let Some((own, c2, n2)) = split_second_pair(&name) {
+            name = own;
+            row.second_code = Some(c2);
+            row.second_name = Some(n2);
+        }
+    }
+    row.code = (!code_str.is_empty()).then_some(code_str);
+    row.name = name;
+}
+
+/// The 栏次 row under a header numbers the columns (`栏次 1 2 3`,
+/// `** 1 2 3`, or the bare figures `1 2 3 4`): no row of the table.
+fn numbers_columns(code_str: &str, name: &str, cells: &[Cell]) -> bool {
+    let figures: Vec<String> = cells.iter().filter_map(Cell::amount).map(|d| d.to_string()).collect();
+    let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
+    let labelled = is_column_number_label(name);
+    code_str.is_empty() && (labelled || name.trim().is_empty() && figures.len() >= 3) && is_column_numbering(&figures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_model::TableKey;
+
+    /// A raw table of `key` with columns headed `headings` and rows of cell
+    /// texts, finished into a model table.
+    fn finished(key: TableKey, headings: &[&str], rows: &[&[&str]]) -> Table {
+        let mut raw = RawTable::new(Title { no: "1".into(), text: "t".into(), key });
+        raw.columns = headings.iter().map(|h| RawColumn { path: h.to_string(), role: Role::Unknown }).collect();
+        raw.rows = rows.iter().map(|r| RawRow { cells: r.iter().map(|s| s.to_string()).collect(), page: 1 }).collect();
+        let mut findings = Vec::new();
+        let t = finish(raw, &mut findings);
+        assert!(findings.is_empty(), "{findings:?}");
+        t
+    }
+
+    /// Each row as `section|code|name|line_no|second_code|second_name|cells`.
+    fn labels(t: &Table) -> Vec<String> {
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        t.rows
+            .iter()
+            .map(|r| {
+                let cells: Vec<String> = r.cells.iter().map(Cell::to_field).collect();
+                format!(
+                    "{}|{}|{}|{}|{}|{}|{}",
+                    r.section.map_or("", |s| s.as_str()),
+                    opt(&r.code),
+                    r.name,
+                    opt(&r.line_no),
+                    opt(&r.second_code),
+                    opt(&r.second_name),
+                    cells.join(" ")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn row_labels_by_template() {
+        use TableKey::*;
+        type Case<'a> = (&'a str, TableKey, &'a [&'a str], &'a [&'a [&'a str]], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "codes in brackets before the name (nat_108, 广州)",
+                GeneralBudgetExpenseByFunction,
+                &["科目名称", "一般公共预算支出/小计"],
+                &[&["[206]科学技术支出", "53.44"], &["[20605]科技条件与服务", "53.44"]],
+                &["|206|科学技术支出||||53.44", "|20605|科技条件与服务||||53.44"],
+            ),
+            (
+                "code and name joined by a dash (nat_037, 北京)",
+                StateCapitalExpense,
+                &["科目", "预算数/合计"],
+                &[&["2230201-国有经济结构调整支出", "250.000000"]],
+                &["|2230201|国有经济结构调整支出||||250.000000"],
+            ),
+            (
+                "类/款/项 columns printing only their own level",
+                ExpenseSummary,
+                &["类", "款", "项", "科目名称", "合计"],
+                &[
+                    &["201", "", "", "一般公共服务支出", "10.00"],
+                    &["", "05", "", "发展与改革事务", "10.00"],
+                    &["", "", "01", "行政运行", "10.00"],
+                ],
+                &["|201|一般公共服务支出||||10.00", "|20105|发展与改革事务||||10.00", "|2010501|行政运行||||10.00"],
+            ),
+            (
+                "two classification pairs on one row",
+                GeneralBudgetBasicExpenseByEconomic,
+                &["部门经济分类科目编码", "部门经济分类科目名称", "政府经济分类", "政府经济分类科目名称", "合计"],
+                &[&["30205", "水费", "50502", "商品和服务支出", "18.50"]],
+                &["|30205|水费||50502|商品和服务支出|18.50"],
+            ),
+            (
+                "a second pair run into the name (nat_039, 北京)",
+                ExpenseSummary,
+                &["支出功能分类科目", "合计"],
+                &[&["2050803-培训支出50203-培训费", "103.575000"]],
+                &["|2050803|培训支出||50203|培训费|103.575000"],
+            ),
+            (
+                "a 序号 column between the function class and the project (nat_010)",
+                ProjectExpense,
+                &["功能分类科目编码", "功能分类科目名称", "序号", "项目名称", "预算数"],
+                &[
+                    &["2011302", "一般行政管理事务", "", "", "270,000"],
+                    &["", "", "1", "钻石宝玉石产业发展专项", "270,000"],
+                ],
+                &["|2011302|一般行政管理事务||||270000", "||钻石宝玉石产业发展专项|1|||270000"],
+            ),
+            (
+                "行次 on both sides of a 决算 total table, the 栏次 row dropped",
+                IncomeExpenseSummary,
+                &["收入/项目", "收入/行次", "收入/决算数", "支出/项目", "支出/行次", "支出/决算数"],
+                &[
+                    &["栏次", "", "1", "栏次", "", "2"],
+                    &["一、一般公共预算财政拨款收入", "1", "2,940.05", "一、一般公共服务支出", "32", "2,106.66"],
+                    &["二、上级补助收入", "3", "", "二、外交支出", "33", ""],
+                ],
+                &[
+                    "收入||一般公共预算财政拨款收入|1|||2940.05",
+                    "收入||上级补助收入|3|||",
+                    "支出||一般公共服务支出|32|||2106.66",
+                    "支出||外交支出|33|||",
+                ],
+            ),
+            (
+                "a unit column labelling the first row (nat_063 p.18, 深圳)",
+                ExpenseSummary,
+                &["科目编码", "科目名称", "预算单位", "支出总计"],
+                &[&["", "", "深圳市信访局", "4,684.30"], &["201", "一般公共服务支出", "", "3,459.13"]],
+                &["||深圳市信访局||||深圳市信访局 4684.30", "|201|一般公共服务支出|||| 3459.13"],
+            ),
+            (
+                "a year column under one unit (nat_063, 三公)",
+                ThreePublicExpense,
+                &["单位名称", "年度", "总计/一般公共预算"],
+                &[&["深圳市信访局", "2025年", "5.58"], &["", "2026年", "5.58"], &["", "增减变化金额", "0.00"]],
+                &[
+                    "||深圳市信访局/2025年||||2025年 5.58",
+                    "||深圳市信访局/2026年||||2026年 5.58",
+                    "||深圳市信访局/增减变化金额||||增减变化金额 0.00",
+                ],
+            ),
+            (
+                "a number run into a name stays in it",
+                ProjectExpense,
+                &["项目名称", "预算数"],
+                &[&["12345政务服务便民热线", "80.00"], &["2026-2028年国省干线公路技术状况检测项目", "10.00"]],
+                &["||12345政务服务便民热线||||80.00", "||2026-2028年国省干线公路技术状况检测项目||||10.00"],
+            ),
+        ];
+        for (what, key, headings, rows, want) in cases {
+            assert_eq!(labels(&finished(*key, headings, rows)), *want, "{what}");
+        }
+    }
+
+    #[test]
+    fn line_numbers_are_no_amount_columns() {
+        let t = finished(
+            TableKey::IncomeExpenseSummary,
+            &["收入/项目", "收入/行次", "收入/决算数", "支出/项目", "支出/行次", "支出/决算数"],
+            &[&["一、一般公共预算财政拨款收入", "1", "2,940.05", "一、一般公共服务支出", "32", "2,106.66"]],
+        );
+        assert!(t.columns.iter().all(|c| !c.path.contains("行次")), "{:?}", t.columns);
+    }
 }
