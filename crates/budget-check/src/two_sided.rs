@@ -9,6 +9,8 @@
 //!   `本年…` every row up to the next group or total, for the others the
 //!   rows that name a fund type (`一般公共预算拨款`, `政府性基金预算拨款`, …).
 //!   It counts once, as itself, in the total above.
+//! - A total printed first, above its items (`合计` over `一般公共预算资金`,
+//!   …), is the sum of the rows below it up to the next total.
 //! - The two sides balance: the last total of the income side equals the
 //!   last total of the expense side (`收入总计 = 支出总计`).
 
@@ -37,6 +39,7 @@ impl Side {
         let name = |k: usize| t.rows[rows[k]].name.as_str();
         let mut side = Side::default();
         let mut open: Vec<usize> = Vec::new();
+        let mut leading: Option<usize> = None;
         let mut k = 0;
         while k < rows.len() {
             let (r, n) = (rows[k], name(k));
@@ -44,7 +47,16 @@ impl Side {
             if is_subset(n) {
                 continue;
             }
+            if is_total(n) && k == 1 && rows.len() > 1 {
+                // A total printed first (`合计` above its items, nat_095
+                // 部门收支总表) sums the rows below it, up to the next total.
+                leading = Some(r);
+                continue;
+            }
             if is_total(n) {
+                if let Some(first) = leading.take() {
+                    side.totals.push((first, open.clone()));
+                }
                 side.totals.push((r, std::mem::replace(&mut open, vec![r])));
                 continue;
             }
@@ -66,6 +78,9 @@ impl Side {
             } else {
                 side.groups.push((r, under));
             }
+        }
+        if let Some(first) = leading {
+            side.totals.push((first, open));
         }
         side
     }
@@ -176,6 +191,20 @@ mod tests {
 
     use crate::testing::{checks, status, two_sided};
     use budget_model::CheckKind::TwoSided;
+
+    /// nat_095 部门收支总表: `合计` printed above the items on each side.
+    #[test]
+    fn a_total_printed_first_sums_the_rows_below() {
+        let t = two_sided(
+            TableKey::IncomeExpenseSummary,
+            &["预算数"],
+            &[("合计", &["14770.62"]), ("一般公共预算资金", &["12672.73"]), ("其他收入资金", &["2097.89"])],
+            &[("合计", &["14770.62"]), ("农林水支出", &["579.89"]), ("住房保障支出", &["14190.73"])],
+        );
+        let c = checks(vec![t]);
+        let found: Vec<_> = c.iter().filter(|c| c.check == TwoSided).map(|c| (c.row_name.as_str(), c.status)).collect();
+        assert_eq!(found, vec![("合计", CheckStatus::Ok), ("合计", CheckStatus::Ok), ("合计", CheckStatus::Ok)]);
+    }
 
     /// 部门收支总表 of the Hubei template: items, then 本年…合计, then the
     /// carry-over, then …总计.
