@@ -109,7 +109,10 @@ fn same(ledger: &mut Ledger, what: &str, actual: At, expected: &[At], at_least: 
         let unit = coarse.find_map(|a| a.view.table.unit.clone()).unwrap_or_default();
         detail.push_str(&format!(" (compared in {unit})"));
     }
-    let sum = sum.printed(convert(&actual)).terms(expected.iter().map(convert)).detail(detail);
+    let mut sum = sum.printed(convert(&actual)).terms(expected.iter().map(convert)).detail(detail);
+    for e in expected {
+        sum = sum.places(e.view, e.row.map(|r| (r, e.col)));
+    }
     let sum = if at_least { sum.at_least() } else { sum };
     ledger.add(actual.view, &[], sum);
 }

@@ -258,7 +258,8 @@ fn check_row(view: &View, total: usize, parts: &[usize], r: usize, ledger: &mut 
         ledger.push(c);
         return;
     }
-    ledger.add(view, &[r], Sum::at(CheckKind::RowSum, view, r, total).terms(figures).detail(detail));
+    let sum = Sum::at(CheckKind::RowSum, view, r, total).terms(figures).places(view, parts.iter().map(|&c| (r, c)));
+    ledger.add(view, &[r], sum.detail(detail));
 }
 
 #[cfg(test)]

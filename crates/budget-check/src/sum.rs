@@ -135,6 +135,9 @@ impl<'a> View<'a> {
     }
 }
 
+/// Where an amount is printed: table index in the document, row, column.
+pub(crate) type Place = (usize, usize, usize);
+
 /// A printed figure and the terms the document's own arithmetic adds up to
 /// it.
 #[derive(Debug, Clone)]
@@ -149,6 +152,9 @@ pub(crate) struct Sum {
     terms: Vec<Figure>,
     detail: String,
     at_least: bool,
+    /// The table cells of the figures compared: a passing verdict confirms
+    /// them.
+    places: Vec<Place>,
 }
 
 impl Sum {
@@ -166,6 +172,7 @@ impl Sum {
             terms: Vec::new(),
             detail: String::new(),
             at_least: false,
+            places: vec![(view.index, row, col)],
         }
     }
 
@@ -183,6 +190,7 @@ impl Sum {
             terms: Vec::new(),
             detail: String::new(),
             at_least: false,
+            places: Vec::new(),
         }
     }
 
@@ -200,6 +208,7 @@ impl Sum {
             terms: Vec::new(),
             detail: String::new(),
             at_least: false,
+            places: Vec::new(),
         }
     }
 
@@ -213,6 +222,17 @@ impl Sum {
     pub(crate) fn terms(mut self, terms: impl IntoIterator<Item = Figure>) -> Sum {
         self.terms.extend(terms);
         self
+    }
+
+    /// Records the cells of `view` the terms were read from.
+    pub(crate) fn places(mut self, view: &View, cells: impl IntoIterator<Item = (usize, usize)>) -> Sum {
+        self.places.extend(cells.into_iter().map(|(r, c)| (view.index, r, c)));
+        self
+    }
+
+    /// The cells of the figures compared.
+    pub(crate) fn placed(&self) -> &[Place] {
+        &self.places
     }
 
     /// Says in words what is compared (kept in `document.json`).

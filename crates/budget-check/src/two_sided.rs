@@ -9,8 +9,8 @@
 //!   `本年…` every row up to the next group or total, for the others the
 //!   rows that name a fund type (`一般公共预算拨款`, `政府性基金预算拨款`, …).
 //!   It counts once, as itself, in the total above.
-//! - A total printed first, above its items (`合计` over `一般公共预算资金`,
-//!   …), is the sum of the rows below it up to the next total.
+//! - The one total of a side printed first, above its items (`合计` over
+//!   `一般公共预算资金`, …), is the sum of the rows below it.
 //! - The two sides balance: the last total of the income side equals the
 //!   last total of the expense side (`收入总计 = 支出总计`).
 
@@ -47,16 +47,15 @@ impl Side {
             if is_subset(n) {
                 continue;
             }
-            if is_total(n) && k == 1 && rows.len() > 1 {
-                // A total printed first (`合计` above its items, nat_095
-                // 部门收支总表) sums the rows below it, up to the next total.
+            if k == 1 && is_total(n) && rows.len() > 1 && (1..rows.len()).all(|j| !is_total(name(j))) {
+                // The one total of a side printed first (`合计` above its
+                // items, nat_095 部门收支总表) sums the rows below it. A side
+                // that goes on to other totals (`本年收入合计`, …, `收入总计`
+                // on a continuation page) is not one.
                 leading = Some(r);
                 continue;
             }
             if is_total(n) {
-                if let Some(first) = leading.take() {
-                    side.totals.push((first, open.clone()));
-                }
                 side.totals.push((r, std::mem::replace(&mut open, vec![r])));
                 continue;
             }
@@ -125,7 +124,8 @@ fn groups(view: &View, total: usize, terms: &[usize], columns: &[usize], detail:
     rows.extend_from_slice(terms);
     for &c in columns {
         let figures = terms.iter().map(|&r| view.figure(r, c));
-        ledger.add(view, &rows, Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).detail(detail));
+        let sum = Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).places(view, terms.iter().map(|&r| (r, c)));
+        ledger.add(view, &rows, sum.detail(detail));
     }
 }
 
@@ -141,9 +141,10 @@ fn totals(view: &View, total: usize, terms: &[usize], columns: &[usize], detail:
         let figures: Vec<Figure> = terms.iter().map(|&r| view.figure(r, c)).collect();
         let list = figures.iter().any(|f| f.is_nonzero());
         let mut sum = Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).detail(detail);
+        sum = sum.places(view, terms.iter().map(|&r| (r, c)));
         if let (&[once], Figure::Blank, true) = (&printed[..], view.figure(total, c), list) {
             let note = format!("{detail} (the total is printed once, in {})", view.column(once));
-            sum = sum.printed(view.figure(total, once)).detail(note);
+            sum = sum.printed(view.figure(total, once)).places(view, [(total, once)]).detail(note);
         }
         ledger.add(view, &rows, sum);
     }
@@ -172,7 +173,8 @@ fn balance(view: &View, income: &Side, expense: &Side, ledger: &mut Ledger) {
     }
     let detail = format!("{} = {}", t.rows[e].name, t.rows[i].name);
     for (a, b) in pairs {
-        ledger.add(view, &[i, e], Sum::at(CheckKind::TwoSided, view, e, b).terms([view.figure(i, a)]).detail(&detail));
+        let sum = Sum::at(CheckKind::TwoSided, view, e, b).terms([view.figure(i, a)]).places(view, [(i, a)]);
+        ledger.add(view, &[i, e], sum.detail(&detail));
     }
 }
 
