@@ -117,7 +117,7 @@ impl Group {
     /// `“三公”经费合计`).
     fn is_term(&self, member: Result<usize, usize>) -> bool {
         let label = self.label(member);
-        if matches!(member, Ok(_)) && is_total(label) {
+        if member.is_ok() && is_total(label) {
             return false;
         }
         if is_subset(label) && !(self.list_heading() && label.trim_start().starts_with("其中")) {
@@ -136,7 +136,7 @@ impl Group {
     /// follows the column it is part of (`事业收入 ; 其中：教育收费`), it is a
     /// subset.
     fn list_heading(&self) -> bool {
-        let Some(at) = self.order.iter().position(|&m| matches!(m, Ok(_)) && is_total(self.label(m))) else {
+        let Some(at) = self.order.iter().position(|&m| m.is_ok() && is_total(self.label(m))) else {
             return false;
         };
         let rest: Vec<&str> = self.order[at + 1..].iter().map(|&m| self.label(m).trim_start()).collect();
@@ -194,7 +194,7 @@ impl Group {
                 .order
                 .iter()
                 .filter(|&&member| !matches!(member, Err(g) if std::ptr::eq(&self.groups[g], total)))
-                .filter(|&&member| !matches!(member, Err(_)) || self.is_term(member))
+                .filter(|&&member| member.is_ok() || self.is_term(member))
                 .map(|member| match *member {
                     Ok(_) => None,
                     Err(g) => self.groups[g].measure_terms(m),

@@ -62,7 +62,8 @@ fn pieces(doc: &Document, out: &mut Vec<Finding>) {
         let next = b.first_page() == last || b.first_page() == last + 1;
         let same_columns = a.columns.iter().map(|c| &c.path).eq(b.columns.iter().map(|c| &c.path));
         if a.key == b.key && next && same_columns {
-            let message = format!("the table on pages {}–{} came out in pieces", a.first_page(), last.max(b.first_page()));
+            let message =
+                format!("the table on pages {}–{} came out in pieces", a.first_page(), last.max(b.first_page()));
             out.push(finding(b, message));
         }
     }
@@ -101,10 +102,8 @@ mod tests {
 
     #[test]
     fn a_document_is_ok_only_when_nothing_stands_against_it() {
-        let good: &[(&str, &str, &[&str])] = &[
-            ("", "合计", &["10.00", "6.00", "4.00"]),
-            ("201", "一般公共服务支出", &["10.00", "6.00", "4.00"]),
-        ];
+        let good: &[(&str, &str, &[&str])] =
+            &[("", "合计", &["10.00", "6.00", "4.00"]), ("201", "一般公共服务支出", &["10.00", "6.00", "4.00"])];
         assert_eq!(judge(&document(vec![expense(good)])), vec![]);
         let bad: &[(&str, &str, &[&str])] =
             &[("", "合计", &["10.00", "6.00", "3.00"]), ("201", "一般公共服务支出", &["10.00", "6.00", "4.00"])];

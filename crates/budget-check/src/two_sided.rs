@@ -124,7 +124,8 @@ fn groups(view: &View, total: usize, terms: &[usize], columns: &[usize], detail:
     rows.extend_from_slice(terms);
     for &c in columns {
         let figures = terms.iter().map(|&r| view.figure(r, c));
-        let sum = Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).places(view, terms.iter().map(|&r| (r, c)));
+        let sum =
+            Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).places(view, terms.iter().map(|&r| (r, c)));
         ledger.add(view, &rows, sum.detail(detail));
     }
 }
