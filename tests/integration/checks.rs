@@ -36,7 +36,10 @@ fn check_passes_a_consistent_document() {
     let out = run(&["check", input.to_str().unwrap_or_default()]);
     let report = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{report}");
-    assert!(report.contains(": 9 checks: 9 ok, 0 rounding, 0 fail, 0 warning, 0 unchecked\n"), "{report}");
+    assert!(
+        report.contains(": 9 checks: 9 ok, 0 rounding, 0 fail, 0 warning, 0 unchecked; confirmed 1.000 of 9 amounts\n"),
+        "{report}"
+    );
 }
 
 #[test]

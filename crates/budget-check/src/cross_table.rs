@@ -12,7 +12,7 @@
 //! | 5-2 | 5-1 | the 合计 row, column by column |
 //! | 5-2 | 2 | per unit: 一般公共预算 income (+ 上年结转 when table 4 shows it is all 一般公共预算) |
 //! | 10 | 3, 5-1 | 项目支出; its 一般公共预算 columns |
-//! | 7 | 6 | 公务接待费, 因公出国（境）费, 公务用车运行费: a `warning` only, as 三公 also includes project money |
+//! | 7 | 6 | 公务接待费, 因公出国（境）费, 公务用车运行费: 6 at most 7 (`ok` below, `fail` above), as 三公 also includes project money |
 //!
 //! A 类 that one table lists and the other leaves out counts as 0 there
 //! (summary tables list only the 类 with money).
@@ -85,7 +85,7 @@ impl<'v, 'a> At<'v, 'a> {
 
 /// `actual` against the sum of `expected`, all in the coarsest unit among
 /// them when the tables print different units (三公 in 万元, 基本支出 in 元).
-fn same(ledger: &mut Ledger, what: &str, actual: At, expected: &[At], warn_only: bool) {
+fn same(ledger: &mut Ledger, what: &str, actual: At, expected: &[At], at_least: bool) {
     let sum = match actual.row {
         Some(r) => Sum::at(CheckKind::CrossTable, actual.view, r, actual.col),
         None => {
@@ -109,8 +109,11 @@ fn same(ledger: &mut Ledger, what: &str, actual: At, expected: &[At], warn_only:
         let unit = coarse.find_map(|a| a.view.table.unit.clone()).unwrap_or_default();
         detail.push_str(&format!(" (compared in {unit})"));
     }
-    let sum = sum.printed(convert(&actual)).terms(expected.iter().map(convert)).detail(detail);
-    let sum = if warn_only { sum.warn_only() } else { sum };
+    let mut sum = sum.printed(convert(&actual)).terms(expected.iter().map(convert)).detail(detail);
+    for e in expected {
+        sum = sum.places(e.view, e.row.map(|r| (r, e.col)));
+    }
+    let sum = if at_least { sum.at_least() } else { sum };
     ledger.add(actual.view, &[], sum);
 }
 
@@ -429,7 +432,8 @@ fn carry_is_general(t: &Tables, v2: &View, carry: usize) -> bool {
 }
 
 /// Table 7 against table 6: the 三公 items that table 6 prints as economic
-/// items. Warnings only: 三公 includes project money, table 6 does not.
+/// items. 三公 includes project money, table 6 does not: table 6's figure
+/// may be smaller than table 7's (`ok`), never larger (`fail`).
 fn three_public(t: &Tables, ledger: &mut Ledger) {
     let (Some(v6), Some(v7)) =
         (t.get(TableKey::GeneralBudgetBasicExpenseByEconomic), t.get(TableKey::ThreePublicExpense))
@@ -444,7 +448,7 @@ fn three_public(t: &Tables, ledger: &mut Ledger) {
         let a = At::new(v7, r7, c7);
         let e = At { view: v6, row: r6, col: c6 };
         if a.figure().is_nonzero() || e.figure().is_nonzero() {
-            same(ledger, "三公 against 基本支出 (may include project money)", a, &[e], true);
+            same(ledger, "三公 at least 基本支出 (三公 also includes project money)", a, &[e], true);
         }
     }
 }
@@ -551,10 +555,11 @@ mod tests {
         assert_eq!(found[1].3, CheckStatus::Fail, "{found:#?}");
     }
 
-    /// 三公 includes project money, 基本支出 does not: a difference is a
-    /// warning; tables in 万元 and 元 are compared in 万元.
+    /// 三公 includes project money, 基本支出 does not: 基本支出 may be
+    /// smaller (`ok`), never larger (`fail`); tables in 万元 and 元 are
+    /// compared in 万元.
     #[test]
-    fn three_public_against_basic_expense_warns_across_units() {
+    fn three_public_is_at_least_the_basic_expense_across_units() {
         let mut six =
             table(TableKey::GeneralBudgetBasicExpenseByEconomic, &["合计"], &[("30217", "公务接待费", &["8265"])]);
         six.unit = Some("元".into());
@@ -563,13 +568,15 @@ mod tests {
             t.unit = Some("万元".into());
             t
         };
-        let found = cross(&checks(vec![six.clone(), seven("0.83")]));
-        assert_eq!(
-            found,
-            vec![(TableKey::ThreePublicExpense, String::new(), "公务接待费".into(), CheckStatus::Rounding)]
-        );
-        let found = cross(&checks(vec![six, seven("2.83")]));
-        assert_eq!(found[0].3, CheckStatus::Warning);
+        for (printed, expected) in [
+            ("0.83", CheckStatus::Ok),
+            ("2.83", CheckStatus::Ok),
+            ("0.82", CheckStatus::Rounding),
+            ("0.81", CheckStatus::Fail),
+        ] {
+            let found = cross(&checks(vec![six.clone(), seven(printed)]));
+            assert_eq!(found, vec![(TableKey::ThreePublicExpense, String::new(), "公务接待费".into(), expected)]);
+        }
     }
 
     #[test]

@@ -179,7 +179,8 @@ fn sum_rows(
     rows.extend_from_slice(terms);
     for &c in columns {
         let figures = terms.iter().map(|&r| view.figure(r, c));
-        ledger.add(view, &rows, Sum::at(kind, view, total, c).terms(figures).detail(detail));
+        let sum = Sum::at(kind, view, total, c).terms(figures).places(view, terms.iter().map(|&r| (r, c)));
+        ledger.add(view, &rows, sum.detail(detail));
     }
 }
 

@@ -1,28 +1,39 @@
 //! The checks found so far, and which rows took part in one: a row with
 //! amounts that no check reached is reported `unchecked`, never passed over.
 
-use budget_model::{Cell, Check, CheckKind, Document};
+use std::collections::BTreeSet;
+
+use budget_model::{Cell, Check, CheckKind, CheckStatus, Document};
 
 use crate::locate::is_total_row;
-use crate::sum::{unchecked, Sum, View};
+use crate::sum::{unchecked, Place, Sum, View};
 
 /// Checks in the order found, and per table, per row, whether a check
 /// reached the row.
 pub(crate) struct Ledger {
     checks: Vec<Check>,
     covered: Vec<Vec<bool>>,
+    /// The cells of the figures of every passing check.
+    confirmed: BTreeSet<Place>,
 }
 
 impl Ledger {
     /// An empty ledger for `doc`.
     pub(crate) fn new(doc: &Document) -> Self {
-        Ledger { checks: Vec::new(), covered: doc.tables.iter().map(|t| vec![false; t.rows.len()]).collect() }
+        let covered = doc.tables.iter().map(|t| vec![false; t.rows.len()]).collect();
+        Ledger { checks: Vec::new(), covered, confirmed: BTreeSet::new() }
     }
 
     /// Adds the verdict of `sum`, made from `rows` of `view`.
+    /// A passing verdict (`ok`, `rounding`) confirms the cells compared.
     pub(crate) fn add(&mut self, view: &View, rows: &[usize], sum: Sum) {
         self.cover(view, rows);
-        self.checks.extend(sum.verdict());
+        let places = sum.placed().to_vec();
+        let Some(check) = sum.verdict() else { return };
+        if matches!(check.status, CheckStatus::Ok | CheckStatus::Rounding) {
+            self.confirmed.extend(places);
+        }
+        self.checks.push(check);
     }
 
     /// Marks `rows` of `view` as reached by a check.
@@ -66,9 +77,10 @@ impl Ledger {
         }
     }
 
-    /// The checks, in the order found.
-    pub(crate) fn into_checks(self) -> Vec<Check> {
-        self.checks
+    /// The checks, in the order found, and the cells that passing checks
+    /// confirm.
+    pub(crate) fn into_parts(self) -> (Vec<Check>, BTreeSet<Place>) {
+        (self.checks, self.confirmed)
     }
 }
 

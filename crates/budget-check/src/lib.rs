@@ -60,10 +60,14 @@ mod ledger;
 mod locate;
 mod names;
 mod row_sum;
+mod status;
 mod sum;
 mod two_sided;
 
 pub use budget_model::{Check, CheckKind, CheckStatus, Document};
+
+use budget_model::{Cell, ColumnKind};
+pub use status::{judge, CONFIRMED_THRESHOLD};
 
 use ledger::Ledger;
 use sum::View;
@@ -71,6 +75,23 @@ use sum::View;
 /// Every check of `doc`: within each amount table, then across tables, then
 /// within the forms.
 pub fn check_document(doc: &Document) -> Vec<Check> {
+    check_and_confirm(doc).checks
+}
+
+/// The checks of a document and how much of it they vouch for.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Every check, as [`check_document`] gives them.
+    pub checks: Vec<Check>,
+    /// How many of the document's non-blank amount cells take part in at
+    /// least one passing (`ok` or `rounding`) check, as a term or as the
+    /// figure compared.
+    pub confirmed: usize,
+}
+
+/// Every check of `doc` (as [`check_document`]), and the number of its
+/// amounts that a passing check confirms.
+pub fn check_and_confirm(doc: &Document) -> Outcome {
     let views: Vec<View> =
         doc.tables.iter().enumerate().filter(|(_, t)| !t.key.is_form()).map(|(i, t)| View::new(t, i)).collect();
     let mut ledger = Ledger::new(doc);
@@ -85,7 +106,18 @@ pub fn check_document(doc: &Document) -> Vec<Check> {
     }
     cross_table::check(&views, &mut ledger);
     form_sum::check(&doc.forms, &mut ledger);
-    ledger.into_checks()
+    let (checks, places) = ledger.into_parts();
+    let confirmed = places.into_iter().filter(|&(t, r, c)| is_amount(doc, t, r, c)).count();
+    Outcome { checks, confirmed }
+}
+
+/// True when cell `c` of row `r` of table `t` is a printed amount in an
+/// amount column of that row's side (a cell of `cells.csv` with a value).
+fn is_amount(doc: &Document, t: usize, r: usize, c: usize) -> bool {
+    let Some(table) = doc.tables.get(t) else { return false };
+    let Some(row) = table.rows.get(r) else { return false };
+    let column = table.columns.get(c).is_some_and(|col| col.kind == ColumnKind::Amount && col.applies_to(row.section));
+    column && matches!(row.cells.get(c), Some(Cell::Amount(_)))
 }
 
 /// Builders for the unit tests: tables written as they are printed.

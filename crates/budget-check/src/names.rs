@@ -16,10 +16,31 @@ pub(crate) fn is_grand_total(name: &str) -> bool {
     name.trim().ends_with("总计")
 }
 
-/// A subset printed beside what it is part of (`其中：教育收费`): never a
-/// term of a sum.
+/// A subset printed beside what it is part of (`其中：教育收费`), or a figure
+/// derived from a sibling (`扣除基建项目后预算数` beside `项目支出总数`, Beijing
+/// 一般公共预算支出表): never a term of a sum.
 pub(crate) fn is_subset(name: &str) -> bool {
-    name.trim_start().starts_with("其中")
+    let n = name.trim_start();
+    n.starts_with("其中") || is_derived(n)
+}
+
+/// A figure computed from a sibling by taking something out:
+/// `扣除基建项目后预算数`, `剔除…后`.
+fn is_derived(name: &str) -> bool {
+    (name.contains("扣除") || name.contains("剔除")) && name.contains('后')
+}
+
+/// Government procurement (`2026年政府采购项目/小计`, 深圳 部门支出总表): the
+/// same money again, counted by another measure, never a term of the
+/// spending total beside it.
+pub(crate) fn is_procurement(label: &str) -> bool {
+    label.contains("政府采购")
+}
+
+/// One of the three kinds of “三公” spending: `因公出国（境）费`,
+/// `公务用车购置及运行费` (and its parts), `公务接待费`.
+pub(crate) fn is_three_public_kind(label: &str) -> bool {
+    label.contains("因公出国") || label.contains("公务用车") || label.contains("公务接待")
 }
 
 /// A ratio, not an amount (`为预算%`, `比上年增长%`, `完成率`, `比重`): never
@@ -138,7 +159,10 @@ mod tests {
             assert!(!is_total(n), "{n}");
         }
         assert!(is_grand_total("支出总计") && !is_grand_total("本年支出合计"));
-        assert!(is_subset("其中：教育收费"));
+        assert!(is_subset("其中：教育收费") && is_subset("扣除基建项目后预算数") && !is_subset("项目支出总数"));
+        assert!(is_procurement("2026年政府采购项目") && !is_procurement("项目支出"));
+        assert!(is_three_public_kind("因公出国(境)费") && is_three_public_kind("公务用车运行维护费"));
+        assert!(!is_three_public_kind("会议费") && !is_three_public_kind("培训费"));
         assert!(is_ratio("为预算%") && is_ratio("完成率") && !is_ratio("预算数"));
         assert_eq!(heading("本年支出"), Some(Heading::AllFollowing));
         assert_eq!(heading("上年结转"), Some(Heading::FundTypes));

@@ -14,7 +14,7 @@ use budget_model::{CheckKind, Table};
 
 use crate::hierarchy::sections;
 use crate::ledger::Ledger;
-use crate::names::{is_ratio, is_subset, is_total};
+use crate::names::{is_procurement, is_ratio, is_subset, is_three_public_kind, is_total};
 use crate::sum::{unchecked, Figure, Sum, View};
 
 /// One level of the header: the columns and groups under one label.
@@ -91,15 +91,68 @@ impl Group {
     /// The columns summed into this level's total.
     fn parts(&self) -> Vec<usize> {
         let mut out = Vec::new();
-        for m in &self.order {
-            match *m {
-                Ok(l) if !is_total(&self.leaves[l].0) && !is_subset(&self.leaves[l].0) => out.push(self.leaves[l].1),
-                Ok(_) => {}
-                Err(g) if !is_subset(&self.groups[g].label) => out.extend(self.groups[g].term_columns()),
-                Err(_) => {}
+        for &m in self.order.iter().filter(|&&m| self.is_term(m)) {
+            match m {
+                Ok(l) => out.push(self.leaves[l].1),
+                Err(g) => out.extend(self.groups[g].term_columns()),
             }
         }
         out
+    }
+
+    /// The label of a member.
+    fn label(&self, member: Result<usize, usize>) -> &str {
+        match member {
+            Ok(l) => &self.leaves[l].0,
+            Err(g) => &self.groups[g].label,
+        }
+    }
+
+    /// True when `member` is a term of this level's total. Never a total,
+    /// a subset (`其中：教育收费`) or a derived figure (`扣除基建项目后预算数`),
+    /// except where `其中：` heads the whole list ([`Group::list_heading`]);
+    /// never procurement beside spending (`2026年政府采购项目/小计` in 深圳
+    /// 部门支出总表); and where the level has the three kinds of 三公, only
+    /// they (`会议费`, `培训费` printed beside them are not in
+    /// `“三公”经费合计`).
+    fn is_term(&self, member: Result<usize, usize>) -> bool {
+        let label = self.label(member);
+        if member.is_ok() && is_total(label) {
+            return false;
+        }
+        if is_subset(label) && !(self.list_heading() && label.trim_start().starts_with("其中")) {
+            return false;
+        }
+        if is_procurement(label) && !is_procurement(&self.label) {
+            return false;
+        }
+        !self.three_public_only() || is_three_public_kind(label)
+    }
+
+    /// `其中：` printed on the first column after the total, and on no other
+    /// (广州 `一般公共预算支出/小计 ; 其中：基本支出 ; 项目支出`): it heads the
+    /// breakdown of the total, all of whose columns are terms. Where each
+    /// subset says `其中` (`其中：…中小企业 ; 其中：…小型、微型企业`), or it
+    /// follows the column it is part of (`事业收入 ; 其中：教育收费`), it is a
+    /// subset.
+    fn list_heading(&self) -> bool {
+        let Some(at) = self.order.iter().position(|&m| m.is_ok() && is_total(self.label(m))) else {
+            return false;
+        };
+        let rest: Vec<&str> = self.order[at + 1..].iter().map(|&m| self.label(m).trim_start()).collect();
+        let heads = rest.iter().filter(|l| l.starts_with("其中")).count();
+        rest.len() >= 2 && rest[0].starts_with("其中") && heads == 1
+    }
+
+    /// The level lists the three kinds of 三公 (`因公出国（境）费`,
+    /// `公务用车购置及运行费`, `公务接待费`) and its total is not said to
+    /// cover more (`会议费`, `培训费`).
+    fn three_public_only(&self) -> bool {
+        let total_says_more = self.order.iter().any(|&m| {
+            let l = self.label(m);
+            is_total(l) && (l.contains("会议") || l.contains("培训"))
+        });
+        !total_says_more && self.order.iter().any(|&m| is_three_public_kind(self.label(m)))
     }
 
     /// The member group labelled as a total whose members are all leaves:
@@ -123,8 +176,8 @@ impl Group {
         if !self.leaves.is_empty() {
             return None;
         }
-        let parts: Option<Vec<Vec<usize>>> =
-            self.groups.iter().filter(|g| !is_subset(&g.label)).map(|g| g.measure_terms(m)).collect();
+        let members = (0..self.groups.len()).filter(|&g| self.is_term(Err(g)));
+        let parts: Option<Vec<Vec<usize>>> = members.map(|g| self.groups[g].measure_terms(m)).collect();
         parts.map(|p| p.concat())
     }
 
@@ -140,7 +193,8 @@ impl Group {
             let terms: Option<Vec<Vec<usize>>> = self
                 .order
                 .iter()
-                .filter(|member| !matches!(member, Err(g) if std::ptr::eq(&self.groups[*g], total) || is_subset(&self.groups[*g].label)))
+                .filter(|&&member| !matches!(member, Err(g) if std::ptr::eq(&self.groups[g], total)))
+                .filter(|&&member| member.is_ok() || self.is_term(member))
                 .map(|member| match *member {
                     Ok(_) => None,
                     Err(g) => self.groups[g].measure_terms(m),
@@ -204,7 +258,8 @@ fn check_row(view: &View, total: usize, parts: &[usize], r: usize, ledger: &mut 
         ledger.push(c);
         return;
     }
-    ledger.add(view, &[r], Sum::at(CheckKind::RowSum, view, r, total).terms(figures).detail(detail));
+    let sum = Sum::at(CheckKind::RowSum, view, r, total).terms(figures).places(view, parts.iter().map(|&c| (r, c)));
+    ledger.add(view, &[r], sum.detail(detail));
 }
 
 #[cfg(test)]
@@ -302,6 +357,89 @@ mod tests {
             &[("", "合计", &["10.00", "6.00", "4.00", "3.00"])],
         );
         assert_eq!(status(&checks(vec![t]), RowSum, "合计", "合计"), CheckStatus::Ok);
+    }
+
+    /// Columns that do not add up by design, one case per row: the header
+    /// words decide, and the total is checked against the columns that do.
+    #[test]
+    fn columns_that_do_not_add_up_by_design_are_not_terms() {
+        struct Case {
+            what: &'static str,
+            key: TableKey,
+            columns: &'static [&'static str],
+            row: &'static [&'static str],
+            total: &'static str,
+        }
+        let cases = [
+            Case {
+                what: "北京: 扣除基建项目后预算数 derived from 项目支出总数",
+                key: TableKey::GeneralBudgetExpenseByFunction,
+                columns: &[
+                    "预算数/合计",
+                    "预算数/基本支出/小计",
+                    "预算数/基本支出/人员经费",
+                    "预算数/基本支出/公用经费",
+                    "预算数/项目支出/项目支出总数",
+                    "预算数/项目支出/扣除基建项目后预算数",
+                ],
+                row: &["879.05", "439.53", "400.00", "39.53", "439.52", "439.52"],
+                total: "预算数/合计",
+            },
+            Case {
+                what: "深圳: procurement columns beside the spending of 支出总表",
+                key: TableKey::ExpenseSummary,
+                columns: &[
+                    "支出总计",
+                    "基本支出",
+                    "项目支出",
+                    "2026年政府采购项目/小计",
+                    "2026年政府采购项目/其中：2026年政府采购项目中预留给中小企业的项目资金规模",
+                ],
+                row: &["50.00", "20.00", "30.00", "15.00", "5.00"],
+                total: "支出总计",
+            },
+            Case {
+                what: "广州: 其中： heads the whole breakdown of 小计",
+                key: TableKey::GeneralBudgetExpenseByFunction,
+                columns: &["一般公共预算支出/小计", "一般公共预算支出/其中：基本支出", "一般公共预算支出/项目支出"],
+                row: &["1075.58", "6.49", "1069.09"],
+                total: "一般公共预算支出/小计",
+            },
+            Case {
+                what: "会议费 and 培训费 beside the three kinds of 三公",
+                key: TableKey::ThreePublicExpense,
+                columns: &[
+                    "“三公”经费合计",
+                    "因公出国（境）费",
+                    "公务用车购置及运行维护费/小计",
+                    "公务用车购置及运行维护费/公务用车购置费",
+                    "公务用车购置及运行维护费/公务用车运行维护费",
+                    "公务接待费",
+                    "会议费",
+                    "培训费",
+                ],
+                row: &["6.00", "1.00", "3.00", "0.00", "3.00", "2.00", "4.00", "9.00"],
+                total: "“三公”经费合计",
+            },
+        ];
+        for case in cases {
+            let t = table(case.key, case.columns, &[("201", "一般公共服务支出", case.row)]);
+            let c = checks(vec![t]);
+            assert_eq!(status(&c, RowSum, "201", case.total), CheckStatus::Ok, "{}", case.what);
+            assert!(c.iter().all(|c| c.status != CheckStatus::Fail), "{}: {c:#?}", case.what);
+        }
+    }
+
+    /// `其中：` after the column it is part of, or on every subset, is a
+    /// subset: the total does not take it.
+    #[test]
+    fn a_subset_after_its_whole_stays_a_subset() {
+        let t = table(
+            TableKey::IncomeSummary,
+            &["合计", "其中：教育收费", "其中：其他"],
+            &[("", "合计", &["10.00", "3.00", "3.00"])],
+        );
+        assert!(checks(vec![t]).iter().all(|c| c.check != RowSum));
     }
 
     #[test]

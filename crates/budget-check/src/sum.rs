@@ -135,6 +135,9 @@ impl<'a> View<'a> {
     }
 }
 
+/// Where an amount is printed: table index in the document, row, column.
+pub(crate) type Place = (usize, usize, usize);
+
 /// A printed figure and the terms the document's own arithmetic adds up to
 /// it.
 #[derive(Debug, Clone)]
@@ -148,7 +151,10 @@ pub(crate) struct Sum {
     printed: Figure,
     terms: Vec<Figure>,
     detail: String,
-    warn_only: bool,
+    at_least: bool,
+    /// The table cells of the figures compared: a passing verdict confirms
+    /// them.
+    places: Vec<Place>,
 }
 
 impl Sum {
@@ -165,7 +171,8 @@ impl Sum {
             printed: view.figure(row, col),
             terms: Vec::new(),
             detail: String::new(),
-            warn_only: false,
+            at_least: false,
+            places: vec![(view.index, row, col)],
         }
     }
 
@@ -182,7 +189,8 @@ impl Sum {
             printed: Figure::Blank,
             terms: Vec::new(),
             detail: String::new(),
-            warn_only: false,
+            at_least: false,
+            places: Vec::new(),
         }
     }
 
@@ -199,7 +207,8 @@ impl Sum {
             printed,
             terms: Vec::new(),
             detail: String::new(),
-            warn_only: false,
+            at_least: false,
+            places: Vec::new(),
         }
     }
 
@@ -215,15 +224,28 @@ impl Sum {
         self
     }
 
+    /// Records the cells of `view` the terms were read from.
+    pub(crate) fn places(mut self, view: &View, cells: impl IntoIterator<Item = (usize, usize)>) -> Sum {
+        self.places.extend(cells.into_iter().map(|(r, c)| (view.index, r, c)));
+        self
+    }
+
+    /// The cells of the figures compared.
+    pub(crate) fn placed(&self) -> &[Place] {
+        &self.places
+    }
+
     /// Says in words what is compared (kept in `document.json`).
     pub(crate) fn detail(mut self, detail: impl Into<String>) -> Sum {
         self.detail = detail.into();
         self
     }
 
-    /// A difference is a `warning`, not a `fail`.
-    pub(crate) fn warn_only(mut self) -> Sum {
-        self.warn_only = true;
+    /// The printed figure may exceed the terms (三公 includes project money
+    /// that 基本支出 does not): `ok` when it does, `fail` only when it is
+    /// smaller beyond rounding.
+    pub(crate) fn at_least(mut self) -> Sum {
+        self.at_least = true;
         self
     }
 
@@ -239,7 +261,7 @@ impl Sum {
         let (difference, status) = match (expected, actual) {
             (Some(e), Some(a)) => {
                 let ulp = figures().filter(|f| f.is_nonzero()).filter_map(last_place).max().unwrap_or(Decimal::ONE);
-                (Some(a - e), status(a - e, self.terms.len().max(1), ulp, self.warn_only))
+                (Some(a - e), status(a - e, self.terms.len().max(1), ulp, self.at_least))
             }
             _ => (None, CheckStatus::Unchecked),
         };
@@ -267,18 +289,19 @@ fn last_place(f: Figure) -> Option<Decimal> {
     }
 }
 
-/// `ok` when exact; `rounding` when off by no more than one unit of the
-/// last printed digit per summed term, as published figures are each
-/// rounded to the unit shown (0.01 for amounts printed with two decimals,
-/// 1 for whole 元); the least precise non-zero figure compared sets the
-/// unit. Else `fail`, or `warning` where a difference is allowed.
-fn status(difference: Decimal, terms: usize, ulp: Decimal, warn_only: bool) -> CheckStatus {
-    if difference.is_zero() {
+/// `ok` when exact; `rounding` when the difference is within what rounding
+/// can make: `terms` figures and the total, each rounded to the unit of the
+/// last printed digit (0.01 for amounts printed with two decimals, 1 for
+/// whole 元), each off by at most half a unit, so (terms + 1) × half a unit
+/// (0.015 for two terms of two decimals); the least precise non-zero figure
+/// compared sets the unit. Else `fail`. With `at_least`, a printed figure
+/// above the terms is `ok`.
+fn status(difference: Decimal, terms: usize, ulp: Decimal, at_least: bool) -> CheckStatus {
+    let allowed = ulp * Decimal::from(terms + 1) / Decimal::TWO;
+    if difference.is_zero() || (at_least && difference > Decimal::ZERO) {
         CheckStatus::Ok
-    } else if difference.abs() <= ulp * Decimal::from(terms) {
+    } else if difference.abs() <= allowed {
         CheckStatus::Rounding
-    } else if warn_only {
-        CheckStatus::Warning
     } else {
         CheckStatus::Fail
     }
@@ -320,14 +343,20 @@ mod tests {
     }
 
     #[test]
-    fn one_unit_of_the_last_digit_per_term_is_rounding() {
+    fn half_a_unit_of_the_last_digit_per_figure_is_rounding() {
+        // Two terms and a total, each rounded to 0.01: at most 3 × 0.005.
         let terms = [printed("935.57"), printed("202.32")];
         assert_eq!(verdict(printed("1137.89"), &terms), Some(CheckStatus::Ok));
         assert_eq!(verdict(printed("1137.88"), &terms), Some(CheckStatus::Rounding));
-        assert_eq!(verdict(printed("1137.87"), &terms), Some(CheckStatus::Rounding));
-        assert_eq!(verdict(printed("1137.86"), &terms), Some(CheckStatus::Fail));
+        assert_eq!(verdict(printed("1137.90"), &terms), Some(CheckStatus::Rounding));
+        assert_eq!(verdict(printed("1137.87"), &terms), Some(CheckStatus::Fail));
+        // Three terms: 0.02 is within 4 × 0.005.
+        let three = [printed("1.01"), printed("1.01"), printed("1.01")];
+        assert_eq!(verdict(printed("3.01"), &three), Some(CheckStatus::Rounding));
+        assert_eq!(verdict(printed("3.00"), &three), Some(CheckStatus::Fail));
         // Whole 元 beside cents: the coarser figure sets the unit.
         assert_eq!(verdict(printed("22118861"), &[printed("22118861.34")]), Some(CheckStatus::Rounding));
+        assert_eq!(verdict(printed("22118862"), &[printed("22118861.34")]), Some(CheckStatus::Rounding));
         assert_eq!(verdict(printed("22118863"), &[printed("22118861.34")]), Some(CheckStatus::Fail));
     }
 
@@ -341,11 +370,16 @@ mod tests {
     }
 
     #[test]
-    fn a_difference_where_one_is_allowed_is_a_warning() {
+    fn a_figure_that_may_exceed_its_terms_is_ok_above_and_fails_below() {
         let t = crate::testing::table(TableKey::ThreePublicExpense, &["公务接待费"], &[("", "", &["2.00"])]);
         let view = View::new(&t, 0);
-        let sum = Sum::at(CheckKind::CrossTable, &view, 0, 0).terms([printed("1.00")]).warn_only();
-        assert_eq!(sum.verdict().map(|c| c.status), Some(CheckStatus::Warning));
+        let at_least = |term: &str| {
+            let sum = Sum::at(CheckKind::CrossTable, &view, 0, 0).terms([printed(term)]).at_least();
+            sum.verdict().map(|c| c.status)
+        };
+        assert_eq!(at_least("1.00"), Some(CheckStatus::Ok));
+        assert_eq!(at_least("2.01"), Some(CheckStatus::Rounding));
+        assert_eq!(at_least("2.02"), Some(CheckStatus::Fail));
     }
 
     #[test]

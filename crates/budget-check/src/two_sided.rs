@@ -9,6 +9,8 @@
 //!   `本年…` every row up to the next group or total, for the others the
 //!   rows that name a fund type (`一般公共预算拨款`, `政府性基金预算拨款`, …).
 //!   It counts once, as itself, in the total above.
+//! - The one total of a side printed first, above its items (`合计` over
+//!   `一般公共预算资金`, …), is the sum of the rows below it.
 //! - The two sides balance: the last total of the income side equals the
 //!   last total of the expense side (`收入总计 = 支出总计`).
 
@@ -37,11 +39,20 @@ impl Side {
         let name = |k: usize| t.rows[rows[k]].name.as_str();
         let mut side = Side::default();
         let mut open: Vec<usize> = Vec::new();
+        let mut leading: Option<usize> = None;
         let mut k = 0;
         while k < rows.len() {
             let (r, n) = (rows[k], name(k));
             k += 1;
             if is_subset(n) {
+                continue;
+            }
+            if k == 1 && is_total(n) && rows.len() > 1 && (1..rows.len()).all(|j| !is_total(name(j))) {
+                // The one total of a side printed first (`合计` above its
+                // items, nat_095 部门收支总表) sums the rows below it. A side
+                // that goes on to other totals (`本年收入合计`, …, `收入总计`
+                // on a continuation page) is not one.
+                leading = Some(r);
                 continue;
             }
             if is_total(n) {
@@ -66,6 +77,9 @@ impl Side {
             } else {
                 side.groups.push((r, under));
             }
+        }
+        if let Some(first) = leading {
+            side.totals.push((first, open));
         }
         side
     }
@@ -110,7 +124,9 @@ fn groups(view: &View, total: usize, terms: &[usize], columns: &[usize], detail:
     rows.extend_from_slice(terms);
     for &c in columns {
         let figures = terms.iter().map(|&r| view.figure(r, c));
-        ledger.add(view, &rows, Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).detail(detail));
+        let sum =
+            Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).places(view, terms.iter().map(|&r| (r, c)));
+        ledger.add(view, &rows, sum.detail(detail));
     }
 }
 
@@ -126,9 +142,10 @@ fn totals(view: &View, total: usize, terms: &[usize], columns: &[usize], detail:
         let figures: Vec<Figure> = terms.iter().map(|&r| view.figure(r, c)).collect();
         let list = figures.iter().any(|f| f.is_nonzero());
         let mut sum = Sum::at(CheckKind::TwoSided, view, total, c).terms(figures).detail(detail);
+        sum = sum.places(view, terms.iter().map(|&r| (r, c)));
         if let (&[once], Figure::Blank, true) = (&printed[..], view.figure(total, c), list) {
             let note = format!("{detail} (the total is printed once, in {})", view.column(once));
-            sum = sum.printed(view.figure(total, once)).detail(note);
+            sum = sum.printed(view.figure(total, once)).places(view, [(total, once)]).detail(note);
         }
         ledger.add(view, &rows, sum);
     }
@@ -157,7 +174,8 @@ fn balance(view: &View, income: &Side, expense: &Side, ledger: &mut Ledger) {
     }
     let detail = format!("{} = {}", t.rows[e].name, t.rows[i].name);
     for (a, b) in pairs {
-        ledger.add(view, &[i, e], Sum::at(CheckKind::TwoSided, view, e, b).terms([view.figure(i, a)]).detail(&detail));
+        let sum = Sum::at(CheckKind::TwoSided, view, e, b).terms([view.figure(i, a)]).places(view, [(i, a)]);
+        ledger.add(view, &[i, e], sum.detail(&detail));
     }
 }
 
@@ -176,6 +194,20 @@ mod tests {
 
     use crate::testing::{checks, status, two_sided};
     use budget_model::CheckKind::TwoSided;
+
+    /// nat_095 部门收支总表: `合计` printed above the items on each side.
+    #[test]
+    fn a_total_printed_first_sums_the_rows_below() {
+        let t = two_sided(
+            TableKey::IncomeExpenseSummary,
+            &["预算数"],
+            &[("合计", &["14770.62"]), ("一般公共预算资金", &["12672.73"]), ("其他收入资金", &["2097.89"])],
+            &[("合计", &["14770.62"]), ("农林水支出", &["579.89"]), ("住房保障支出", &["14190.73"])],
+        );
+        let c = checks(vec![t]);
+        let found: Vec<_> = c.iter().filter(|c| c.check == TwoSided).map(|c| (c.row_name.as_str(), c.status)).collect();
+        assert_eq!(found, vec![("合计", CheckStatus::Ok), ("合计", CheckStatus::Ok), ("合计", CheckStatus::Ok)]);
+    }
 
     /// 部门收支总表 of the Hubei template: items, then 本年…合计, then the
     /// carry-over, then …总计.

@@ -99,6 +99,10 @@ pub struct DocumentRecord {
     /// SHA-256 of the input's bytes (added after the contract's columns):
     /// how `--skip-existing` knows an input was converted before.
     pub sha256: String,
+    /// The share (0 to 1, three decimals) of the document's non-blank
+    /// amounts that take part in at least one passing check; empty when it
+    /// has none.
+    pub confirmed: String,
 }
 
 impl Record for DocumentRecord {
@@ -129,6 +133,7 @@ impl DocumentRecord {
             error: String::new(),
             elapsed_ms,
             sha256: String::new(),
+            confirmed: doc.confirmed_share().map(|d| format!("{d:.3}")).unwrap_or_default(),
         }
     }
 

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::page::Page;
-use crate::table::{Column, ColumnKind, Row, Table, TableKey};
+use crate::table::{Cell, Column, ColumnKind, Row, Table, TableKey};
 
 serialize_as_str!(DocKind, CheckStatus, CheckKind);
 
@@ -214,6 +214,9 @@ pub struct Document {
     pub forms: Vec<FormField>,
     /// Arithmetic and cross-table checks.
     pub checks: Vec<Check>,
+    /// How many non-blank amount cells take part in at least one passing
+    /// (`ok` or `rounding`) check, as a term or as the figure compared.
+    pub confirmed_amounts: usize,
     /// Things the converter noticed.
     pub findings: Vec<Finding>,
     /// The pages the document was parsed from (not serialised).
@@ -237,6 +240,20 @@ impl Document {
     /// Number of amount cells in all amount tables (the rows of cells.csv).
     pub fn cell_count(&self) -> usize {
         self.amount_cells().count()
+    }
+
+    /// Number of non-blank amount cells (the rows of cells.csv with a value).
+    pub fn amounts(&self) -> usize {
+        self.amount_cells().filter(|(_, r, i)| matches!(r.cells.get(*i), Some(Cell::Amount(_)))).count()
+    }
+
+    /// The share of the non-blank amounts that a passing check confirms
+    /// ([`confirmed_amounts`](Document::confirmed_amounts) over
+    /// [`amounts`](Document::amounts)), to three decimals; `None` when the
+    /// document has no amount.
+    pub fn confirmed_share(&self) -> Option<Decimal> {
+        let amounts = self.amounts();
+        (amounts > 0).then(|| (Decimal::from(self.confirmed_amounts.min(amounts)) / Decimal::from(amounts)).round_dp(3))
     }
 
     /// Number of failed checks.

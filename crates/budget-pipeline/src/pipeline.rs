@@ -37,7 +37,11 @@ fn checked(pages: &[Page], source: &str) -> Result<Document, ErrorKind> {
     if doc.tables.is_empty() {
         return Err(ErrorKind::NoTables { pages: doc.pages });
     }
-    doc.checks = budget_check::check_document(&doc);
+    let outcome = budget_check::check_and_confirm(&doc);
+    doc.checks = outcome.checks;
+    doc.confirmed_amounts = outcome.confirmed;
+    let reasons = budget_check::judge(&doc);
+    doc.findings.extend(reasons);
     Ok(doc)
 }
 

@@ -45,14 +45,15 @@ fn report(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     let count = |s: CheckStatus| doc.checks.iter().filter(|c| c.status == s).count();
     writeln!(
         out,
-        "{}: {} checks: {} ok, {} rounding, {} fail, {} warning, {} unchecked",
+        "{}: {} checks: {} ok, {} rounding, {} fail, {} warning, {} unchecked; confirmed {}",
         doc.source,
         doc.checks.len(),
         count(CheckStatus::Ok),
         count(CheckStatus::Rounding),
         count(CheckStatus::Fail),
         count(CheckStatus::Warning),
-        count(CheckStatus::Unchecked)
+        count(CheckStatus::Unchecked),
+        confirmed(doc)
     )?;
     for status in LISTED {
         for c in doc.checks.iter().filter(|c| c.status == status) {
@@ -63,6 +64,15 @@ fn report(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         }
     }
     writeln!(out)
+}
+
+/// `0.853 of 366 amounts`: the share of the amounts a passing check
+/// confirms, as `documents.csv` writes it.
+fn confirmed(doc: &Document) -> String {
+    match doc.confirmed_share() {
+        Some(share) => format!("{share:.3} of {} amounts", doc.amounts()),
+        None => "nothing (no amounts)".into(),
+    }
 }
 
 /// `table 3 expense_summary, page 6, 22102 住房改革支出 [合计]: expected
