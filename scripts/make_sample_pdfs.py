@@ -1530,6 +1530,810 @@ def render_variant(name, spec, out):
     return pdf, truth, r.page, len(cells), note
 
 
+# ----------------------------------------------------------------------------
+# Pattern variants: one table pattern each (issue 12 items 2-5 and 7, issue 13
+# item 3), tables built cell by cell
+# ----------------------------------------------------------------------------
+#
+# Each row of a PTable holds its printed cells and, beside them, the truth
+# cells they stand for, so that the truth is exactly what is drawn; every sum
+# the pattern relies on is listed in PTable.sums and checked again in the
+# written truth file (check_pattern_truth).
+
+ALL_PARTS = ("no", "title", "unit", "header")
+
+
+@dataclass
+class PRow:
+    cells: list                 # per column: printed text ('' or None: an empty cell)
+    truth: list                 # [(section, code, name, leaf, value)] of the row
+    indent: int = 0             # hierarchy level of the name
+    spans: dict = field(default_factory=dict)   # column → colspan of a merged cell
+
+
+@dataclass
+class PTable:
+    key: str
+    title: str
+    widths: list                # column widths (pt)
+    aligns: str                 # per column: l, r or c
+    header: list                # HCell
+    rows: list = field(default_factory=list)
+    no: str = ""                # a table number printed above the title (表3, 公开01表)
+    unit: str = "单位：万元"      # printed right above the grid ('' none)
+    unit_left: str = ""         # printed left above the grid
+    rules: str = "rects"        # rects | strokes | none
+    size: float = 8.0
+    name_col: int = 1
+    indent: float = 8.0
+    overflow: tuple = ()        # columns drawn on one line, running over their right border
+    valign: str = "m"           # m: cells centred vertically; t: top-aligned (Word rows that break)
+    push_if: object = None      # lines of a row → k: push the table down so this row breaks after k lines
+    split_if: object = None     # lines of a row → k: a row near the page end breaks after k lines
+    cont: tuple = (ALL_PARTS,)  # what continuation page n repeats (the last entry for the rest)
+    sums: list = field(default_factory=list)    # (what, total ref, [part refs]); ref (section, code or name, leaf)
+    lead: str = ""              # a line printed above the table on its first page
+
+    @property
+    def ncols(self):
+        return len(self.widths)
+
+
+def squeeze_name(s):
+    return "".join(s.split())
+
+
+def ref(sec, code, name, leaf):
+    return (sec, code or squeeze_name(name), leaf)
+
+
+def tree_sums(rows, leaves, total="合计", sec=""):
+    """Sums of a code hierarchy: each code = Σ its direct children, the total = Σ top codes.
+    `rows` are (code, name); `leaves` the additive columns."""
+    codes = [c for c, _ in rows if c]
+    out = []
+
+    def direct(c, k):
+        return k.startswith(c) and len(k) > len(c) and not any(
+            k.startswith(m) and len(c) < len(m) < len(k) and m.startswith(c) for m in codes)
+
+    for c in codes:
+        kids = [k for k in codes if direct(c, k)]
+        for leaf in leaves if kids else ():
+            out.append((f"{c} {leaf}", (sec, c, leaf), [(sec, k, leaf) for k in kids]))
+    top = [c for c in codes if not any(c != m and c.startswith(m) for m in codes)]
+    if total:
+        for leaf in leaves:
+            out.append((f"{total} {leaf}", (sec, total, leaf), [(sec, k, leaf) for k in top]))
+    return out
+
+
+def col_sums(rows, total, parts, sec=""):
+    """Row identities: `total` = Σ `parts` on every row (code, name)."""
+    return [(f"{c or n} {total}", ref(sec, c, n, total), [ref(sec, c, n, p) for p in parts])
+            for c, n in rows]
+
+
+class PatternRenderer(Renderer):
+    """Draws PTables: wrapped or overflowing cells, rows that break across a
+    page, continuation pages that repeat any mix of number, title, unit, header."""
+
+    def __init__(self, path, style, budget, title):
+        super().__init__(path, style, budget)
+        self.c.setTitle(title)
+        self.splits = []     # (table key, row index, k) of the rows broken over a page
+
+    def lines_of(self, t, text, w, c, indent):
+        if not text:
+            return []
+        if c in t.overflow:
+            return [text]
+        return wrap(text, w - 2 * self.s.pad - indent, t.size)
+
+    def layout(self, t, row):
+        out, c = [], 0
+        while c < t.ncols:
+            cs = row.spans.get(c, 1)
+            text = row.cells[c] or ""
+            w = sum(t.widths[c:c + cs])
+            indent = t.indent * row.indent if c == t.name_col else 0.0
+            align = "c" if cs > 1 else t.aligns[c]
+            out.append((c, cs, self.lines_of(t, text, w, c, indent), align, indent))
+            (self.whole if len(out[-1][2]) == 1 and c not in t.overflow else self.wrapped).append(text)
+            c += cs
+        return out
+
+    def height(self, t, n):
+        return max(self.s.row_min, n * t.size * 1.25 + 2 * self.s.pad)
+
+    def draw_row(self, t, xs, cells, h, valign, part=None):
+        """Draw a row; `part` (a, b) draws only lines a..b of each cell."""
+        size, pad, lh = t.size, self.s.pad, t.size * 1.25
+        for c, cs, lines, align, indent in cells:
+            lines = lines[part[0]:part[1]] if part else lines
+            w = sum(t.widths[c:c + cs])
+            if valign == "t" or part:
+                y = self.y - pad - lh + (lh - size) / 2 + size * 0.12
+            else:
+                y = self.y - (h - len(lines) * lh) / 2 - lh + (lh - size) / 2 + size * 0.12
+            for line in lines:
+                if align == "l":
+                    self.text(xs[c] + pad + indent, y, line, size)
+                elif align == "r":
+                    self.text(xs[c] + w - pad, y, line, size, "r")
+                else:
+                    self.text(xs[c] + w / 2, y, line, size, "c")
+                y -= lh
+
+    def prelude(self, t, parts, x0):
+        if "no" in parts and t.no:
+            self.y -= 14
+            self.text(x0, self.y, t.no, 10)
+        if "title" in parts:
+            self.title_line(t.title, 15)
+        if "unit" in parts and (t.unit or t.unit_left):
+            self.y -= 12
+            if t.unit_left:
+                self.text(x0, self.y, t.unit_left, 9)
+            if t.unit:
+                self.text(x0 + sum(t.widths), self.y, t.unit, 9, "r")
+            self.y -= 4
+        self.y -= 3
+
+    def ptable(self, t):
+        s = self.s
+        x0 = (self.w - sum(t.widths)) / 2
+        xs = _offsets(x0, t.widths)
+        hcells, hheights = self.header_grid(t, t.widths)
+        body = [self.layout(t, r) for r in t.rows]
+        nlines = [max([len(x[2]) for x in cells] + [1]) for cells in body]
+        heights = [self.height(t, n) for n in nlines]
+        bottom = s.margin + 10
+        lh = t.size * 1.25
+        head = 14 * bool(t.no) + 30 + 16 * bool(t.unit or t.unit_left) + 3 + sum(hheights)
+        if not self.open or self.y - head - sum(heights[:3]) < bottom or t.push_if:
+            self.new_page()
+        if t.lead:
+            self.title_line(t.lead, 15)
+        push = None
+        if t.push_if:
+            for i, cells in enumerate(body):
+                k = t.push_if({x[0]: x[2] for x in cells})
+                if k:
+                    push = (i, k)
+                    above = head + sum(heights[:i]) + k * lh + 2 * s.pad
+                    assert bottom + above <= self.y, f"{t.key}: no room to push row {i} to the page end"
+                    self.y = bottom + above
+                    break
+        rules = s.rules
+        s.rules = t.rules
+        chunk = {"cells": [], "heights": [], "top": self.y}
+
+        def flush():
+            if chunk["heights"]:
+                self.rules(x0, chunk["top"], t.widths, chunk["heights"], chunk["cells"])
+            chunk["cells"], chunk["heights"] = [], []
+
+        def header():
+            base = len(chunk["heights"])
+            top = self.y
+            tops = [top]
+            for h in hheights:
+                tops.append(tops[-1] - h)
+            for h in hcells:
+                self.cell_text(xs[h.c], tops[h.r], sum(t.widths[h.c:h.c + h.cs]), sum(hheights[h.r:h.r + h.rs]),
+                               h.text, h.align, h.size or s.hsize)
+                chunk["cells"].append((base + h.r, h.c, h.rs, h.cs))
+            chunk["heights"].extend(hheights)
+            self.y -= sum(hheights)
+
+        def add(cells, h, valign, part=None):
+            r = len(chunk["heights"])
+            self.draw_row(t, xs, cells, h, valign, part)
+            chunk["cells"].extend((r, c, 1, cs) for c, cs, _, _, _ in cells)
+            chunk["heights"].append(h)
+            self.y -= h
+
+        cont = [0]
+
+        def page_break():
+            flush()
+            self.new_page()
+            parts = t.cont[min(cont[0], len(t.cont) - 1)]
+            cont[0] += 1
+            self.prelude(t, parts, x0)
+            chunk["top"] = self.y
+            if "header" in parts:
+                header()
+
+        def split_at(i):
+            """The row (from i) that breaks at the end of this page, and after how many lines."""
+            if push and i <= push[0]:
+                return push
+            if not t.split_if:
+                return None, None
+            y, best = self.y, (None, None)
+            for j in range(i, len(body)):
+                k = t.split_if({x[0]: x[2] for x in body[j]})
+                if k and y - (k * lh + 2 * s.pad) >= bottom and y - bottom < (self.h - 2 * bottom) / 2:
+                    best = (j, k)
+                if y - heights[j] < bottom:
+                    break
+                y -= heights[j]
+            else:
+                return None, None
+            return best
+
+        self.prelude(t, ALL_PARTS, x0)
+        chunk["top"] = self.y
+        header()
+        cut, k = split_at(0)
+        i = 0
+        while i < len(body):
+            if i == cut:
+                h1 = k * lh + 2 * s.pad
+                add(body[i], h1, "t", (0, k))
+                self.splits.append((t.key, i, k))
+                page_break()
+                add(body[i], self.height(t, nlines[i] - k), "t", (k, None))
+                i += 1
+                cut, k = split_at(i)
+                continue
+            if self.y - heights[i] < bottom:
+                page_break()
+                cut, k = split_at(i)
+                continue
+            add(body[i], heights[i], t.valign)
+            i += 1
+        flush()
+        s.rules = rules
+        self.y -= 16
+
+
+def pattern_truth(tables):
+    cells = []
+    for t in tables:
+        for r in t.rows:
+            cells += [[t.key, sec, code, name, leaf, value] for sec, code, name, leaf, value in r.truth]
+    return cells
+
+
+def check_pattern_truth(path, tables):
+    """Re-read a written truth file and check every sum the tables list."""
+    d = json.load(open(path, encoding="utf-8"))
+    errors = []
+    if set(d) != {"source", "tables", "cells", "indicators"}:
+        errors.append(f"keys {sorted(d)}")
+    vals = {}
+    for cell in d["cells"]:
+        if len(cell) != 6 or not all(isinstance(x, str) for x in cell) or cell[0] not in d["tables"]:
+            errors.append(f"bad cell {cell}")
+            continue
+        if cell[5] and not re.fullmatch(r"\d+\.\d\d", cell[5]):
+            errors.append(f"bad value {cell}")
+            continue
+        key = (cell[0],) + ref(cell[1], cell[2], cell[3], cell[4])
+        vals.setdefault(key, set()).add(Decimal(cell[5] or "0"))
+
+    def get(table, r):
+        v = vals.get((table,) + r)
+        if not v or len(v) != 1:
+            errors.append(f"{table} {r}: {'missing' if not v else 'ambiguous'}")
+            return Decimal(0)
+        return next(iter(v))
+
+    n = 0
+    for t in tables:
+        for what, total, parts in t.sums:
+            n += 1
+            a, b = get(t.key, total), sum(get(t.key, p) for p in parts)
+            if a != b:
+                errors.append(f"{t.key} {what}: {a} != {b}")
+    if errors:
+        raise CheckError(f"{path}: " + "; ".join(errors[:10]))
+    return n
+
+
+def fmt_amount(v, sep=True):
+    return grouped(v) if sep else plain(v)
+
+
+# --- the coded tables shared by the pattern variants ------------------------
+
+def function_rows(b, fund, cols):
+    """(code, name, level, values) of the function hierarchy; `cols` maps a
+    leaf's [人员经费, 公用经费, 项目支出] and its leaf code to the printed columns."""
+    leaves = {leaf: cols(v, leaf) for leaf, v in leaf_values(b, fund).items()}
+    return code_tree(leaves, FUNC)
+
+
+def total_of(tree):
+    top = [v for c, _, _, v in tree if len(c) == 3]
+    return [sum(x) for x in zip(*top)]
+
+
+def coded_ptable(key, title, widths, header, leaves, tree, sep=True, code_cols=1, lead_cols=0,
+                 total_first=True, **kw):
+    """A table of `tree` under `header`: [lead columns] code | name | amounts;
+    the 合计 row first, its label merged over the code and name columns."""
+    ncode = code_cols
+    t = PTable(key, title, widths, "c" * lead_cols + "l" * ncode + "l" + "r" * len(leaves), header,
+               name_col=lead_cols + ncode, **kw)
+    tot = total_of(tree)
+    total_row = PRow([None] * lead_cols + ["合计"] + [None] * ncode + [fmt_amount(v, sep) for v in tot],
+                     [("", "", "合计", leaf, plain(v)) for leaf, v in zip(leaves, tot)],
+                     spans={lead_cols: ncode + 1})
+    rows = []
+    for i, (code, name, level, vals) in enumerate(tree):
+        cells = [None] * lead_cols + [code, name] + [fmt_amount(v, sep) for v in vals]
+        rows.append(PRow(cells, [("", code, name, leaf, plain(v)) for leaf, v in zip(leaves, vals)],
+                         indent=level))
+    t.rows = [total_row] + rows if total_first else rows + [total_row]
+    t.sums = tree_sums([(c, n) for c, n, _, _ in tree], leaves)
+    return t
+
+
+def econ_rows(b):
+    return econ_tree(b)
+
+
+def _h(cells):
+    return [HCell(*c) for c in cells]
+
+
+SIMPLE_EXPENSE_HEADER = _h([(0, 0, 1, 1, "科目编码"), (0, 1, 1, 1, "科目名称"), (0, 2, 1, 1, "合计"),
+                            (0, 3, 1, 1, "基本支出"), (0, 4, 1, 1, "项目支出")])
+
+
+# --- page-break-rows ---------------------------------------------------------
+
+def amount_breaks_in_three(lines):
+    """A row whose amount's last line goes to the next page: 合计 on 3 lines
+    (`2,7` / `27.` / `15`), the name on 2, the other cells on at most 2."""
+    amount = lines.get(2, [])
+    if len(amount) == 3 and "," in amount[0] and len(lines.get(1, [])) == 2 and all(len(x) <= 2 for c, x in lines.items() if c != 2):
+        return 2
+    return None
+
+
+def name_tail_breaks(lines):
+    """A row whose name's last character alone goes to the next page."""
+    name = lines.get(1, [])
+    k = len(name) - 1
+    if k >= 1 and len(name[-1]) == 1 and all(len(x) <= k for c, x in lines.items() if c != 1):
+        return k
+    return None
+
+
+def pattern_page_break_rows(b):
+    sz = 9.0
+    # name column: 8 characters a line; 合计 column: `1,6` fits, `1,66` does not
+    wn, wa = 8 * sz + 4 + 2, 17.5
+    a = coded_ptable("expense_summary", "三、部门支出总表", [44, wn, wa, 70, 70], SIMPLE_EXPENSE_HEADER,
+                     ["合计", "基本支出", "项目支出"],
+                     function_rows(b, "all", lambda v, _: [v[0] + v[1] + v[2], v[0] + v[1], v[2]]),
+                     no="表3", size=sz, valign="t", push_if=amount_breaks_in_three, split_if=name_tail_breaks,
+                     cont=(("no", "title", "unit", "header"), ("header",)),
+                     lead=f"第二部分  {b.dept}{b.year}年部门预算表")
+    a.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in a.rows], "合计", ["基本支出", "项目支出"])
+    header = _h([(0, 0, 1, 2, "部门预算支出经济分类科目"), (0, 2, 1, 3, "本年一般公共预算基本支出"),
+                 (1, 0, 1, 1, "科目编码"), (1, 1, 1, 1, "科目名称"), (1, 2, 1, 1, "合计"),
+                 (1, 3, 1, 1, "人员经费"), (1, 4, 1, 1, "公用经费")])
+    e = coded_ptable("general_budget_basic_expense_by_economic", "六、一般公共预算基本支出表",
+                     [50, wn, 70, 70, 70], header, ["合计", "人员经费", "公用经费"],
+                     [(c, n, l, [v[0] + v[1], v[0], v[1]]) for c, n, l, v in econ_rows(b)],
+                     no="公开06表", size=sz, valign="t", split_if=name_tail_breaks,
+                     cont=(("unit", "header"), ("title", "header")))
+    e.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in e.rows], "合计", ["人员经费", "公用经费"])
+    return [a, e]
+
+
+# --- line-numbers --------------------------------------------------------------
+
+def pattern_line_numbers(b):
+    p, q, gb, gf = dept_totals(b)
+    total = p + q + gb + gf
+    by_class = class_amounts(b)
+    income = [("一、一般公共预算财政拨款收入", p + q + gb), ("二、政府性基金预算财政拨款收入", gf),
+              ("三、国有资本经营预算财政拨款收入", 0), ("四、上级补助收入", 0), ("五、事业收入", 0),
+              ("六、经营收入", 0), ("七、附属单位上缴收入", 0), ("八、其他收入", 0)]
+    expense = [(f"{cn_ordinal(i + 1)}、{n}", by_class.get(c, 0)) for i, (c, n) in enumerate(CLASSES)]
+    header = _h([(0, 0, 1, 3, "收入"), (0, 3, 1, 3, "支出"),
+                 (1, 0, 1, 1, "项目"), (1, 1, 1, 1, "行次"), (1, 2, 1, 1, "金额"),
+                 (1, 3, 1, 1, "项目"), (1, 4, 1, 1, "行次"), (1, 5, 1, 1, "金额"),
+                 (2, 0, 1, 1, "栏次"), (2, 1, 1, 1, ""), (2, 2, 1, 1, "1"),
+                 (2, 3, 1, 1, "栏次"), (2, 4, 1, 1, ""), (2, 5, 1, 1, "2")])
+    t1 = PTable("income_expense_summary", "收入支出决算总表", [190, 28, 70, 190, 28, 70], "lcrlcr", header,
+                no="公开01表", unit_left=f"部门：{b.dept}", unit="金额单位：万元", size=7.5,
+                lead=f"第三部分  {b.dept}{b.year}年度部门决算表")
+    n = len(expense)
+    for i in range(n):
+        inc = income[i] if i < len(income) else None
+        cells = [inc[0] if inc else None, str(i + 1), fmt_amount(inc[1]) if inc else None,
+                 expense[i][0], str(32 + i), fmt_amount(expense[i][1])]
+        truth = ([("收入", "", inc[0], "金额", plain(inc[1]))] if inc else []) + \
+            [("支出", "", expense[i][0], "金额", plain(expense[i][1]))]
+        t1.rows.append(PRow(cells, truth))
+    tails = [("本年收入合计", total, "本年支出合计", total), ("使用非财政拨款结余", 0, "结余分配", 0),
+             ("年初结转和结余", 0, "年末结转和结余", 0), ("总计", total, "总计", total)]
+    for j, (l, lv, r, rv) in enumerate(tails):
+        t1.rows.append(PRow([l, str(n + 1 + j), fmt_amount(lv), r, str(32 + n + j), fmt_amount(rv)],
+                            [("收入", "", l, "金额", plain(lv)), ("支出", "", r, "金额", plain(rv))]))
+    t1.sums = [("本年收入合计", ("收入", "本年收入合计", "金额"), [("收入", squeeze_name(x), "金额") for x, _ in income]),
+               ("本年支出合计", ("支出", "本年支出合计", "金额"), [("支出", squeeze_name(x), "金额") for x, _ in expense]),
+               ("收入总计", ("收入", "总计", "金额"), [("收入", x, "金额") for x in ("本年收入合计", "使用非财政拨款结余",
+                                                                           "年初结转和结余")]),
+               ("支出总计", ("支出", "总计", "金额"), [("支出", x, "金额") for x in ("本年支出合计", "结余分配",
+                                                                           "年末结转和结余")])]
+    header = _h([(0, 0, 1, 2, "项目"), (1, 0, 1, 1, "科目编码"), (1, 1, 1, 1, "科目名称"),
+                 (0, 2, 2, 1, "本年支出合计"), (0, 3, 2, 1, "基本支出"), (0, 4, 2, 1, "项目支出"),
+                 (2, 0, 1, 2, "栏次"), (2, 2, 1, 1, "1"), (2, 3, 1, 1, "2"), (2, 4, 1, 1, "3")])
+    t3 = coded_ptable("expense_summary", "支出决算表", [60, 190, 80, 80, 80], header,
+                      ["本年支出合计", "基本支出", "项目支出"],
+                      function_rows(b, "all", lambda v, _: [v[0] + v[1] + v[2], v[0] + v[1], v[2]]),
+                      no="公开03表", size=7.5, unit="金额单位：万元")
+    t3.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in t3.rows], "本年支出合计", ["基本支出", "项目支出"])
+    header = _h([(0, 0, 1, 1, "序号"), (0, 1, 1, 1, "科目编码"), (0, 2, 1, 1, "科目名称"), (0, 3, 1, 1, "合计"),
+                 (0, 4, 1, 1, "人员经费"), (0, 5, 1, 1, "公用经费")])
+    t6 = coded_ptable("general_budget_basic_expense_by_economic", "一般公共预算财政拨款基本支出决算表",
+                      [30, 50, 170, 80, 80, 80], header, ["合计", "人员经费", "公用经费"],
+                      [(c, n, l, [v[0] + v[1], v[0], v[1]]) for c, n, l, v in econ_rows(b)],
+                      no="公开05表", size=7.5, lead_cols=1, unit="金额单位：万元")
+    for i, r in enumerate(t6.rows[1:]):
+        r.cells[0] = str(i + 1)
+    t6.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in t6.rows], "合计", ["人员经费", "公用经费"])
+    return [t1, t3, t6]
+
+
+# --- panels --------------------------------------------------------------------
+
+ECON_CLASSES = [("301", "工资福利支出"), ("302", "商品和服务支出"), ("303", "对个人和家庭的补助"),
+                ("307", "债务利息及费用支出"), ("309", "资本性支出（基本建设）"), ("310", "资本性支出"),
+                ("311", "对企业补助（基本建设）"), ("312", "对企业补助"), ("313", "对社会保障基金补助"),
+                ("399", "其他支出")]
+
+#: 部门经济分类 → 政府经济分类 (the second code/name pair of a paired table).
+GOV_ECON = {
+    "301": ("501", "机关工资福利支出"), "30101": ("50101", "工资奖金津补贴"), "30102": ("50101", "工资奖金津补贴"),
+    "30103": ("50101", "工资奖金津补贴"), "30107": ("50101", "工资奖金津补贴"),
+    "30108": ("50102", "社会保障缴费"), "30109": ("50102", "社会保障缴费"), "30110": ("50102", "社会保障缴费"),
+    "30111": ("50102", "社会保障缴费"), "30112": ("50102", "社会保障缴费"), "30113": ("50103", "住房公积金"),
+    "30199": ("50199", "其他工资福利支出"),
+    "302": ("502", "机关商品和服务支出"), "30215": ("50202", "会议费"), "30216": ("50203", "培训费"),
+    "30217": ("50206", "公务接待费"), "30212": ("50205", "因公出国（境）费用"), "30231": ("50208", "公务用车运行维护费"),
+    "30213": ("50209", "维修（护）费"), "30226": ("50299", "其他商品和服务支出"), "30299": ("50299", "其他商品和服务支出"),
+    "303": ("509", "对个人和家庭的补助"), "30301": ("50905", "离退休费"), "30302": ("50905", "离退休费"),
+    "30305": ("50901", "社会福利和救助"), "30307": ("50999", "其他对个人和家庭补助"),
+    "310": ("503", "机关资本性支出（一）"), "31002": ("50306", "设备购置"),
+}
+
+
+def pattern_panels(b):
+    p, q, gb, gf = dept_totals(b)
+    total = p + q + gb + gf
+    income = [(f"{cn_ordinal(i + 1)}、{n}", v) for i, (n, v) in enumerate([
+        ("一般公共预算拨款收入", p + q + gb), ("政府性基金预算拨款收入", gf), ("国有资本经营预算拨款收入", 0),
+        ("财政专户管理资金收入", 0), ("事业收入", 0), ("事业单位经营收入", 0), ("上级补助收入", 0),
+        ("附属单位上缴收入", 0), ("其他收入", 0)])]
+    by_class = class_amounts(b)
+    func = [(f"{cn_ordinal(i + 1)}、{n}", by_class.get(c, 0)) for i, (c, n) in enumerate(CLASSES)]
+    econ = {}
+    for u in b.units:
+        for code, v in u.econ.items():
+            econ[code[:3]] = econ.get(code[:3], 0) + v
+        for name, _, fund, a in u.projects:   # projects: services, or a grant when a fund pays them
+            k = "302" if fund == "gb" else "312"
+            econ[k] = econ.get(k, 0) + a
+    econ_rows_ = [(f"{cn_ordinal(i + 1)}、{n}", econ.get(c, 0)) for i, (c, n) in enumerate(ECON_CLASSES)]
+    assert sum(v for _, v in econ_rows_) == total == sum(v for _, v in func)
+    header = _h([(0, 0, 1, 2, "收    入"), (0, 2, 1, 4, "支    出"),
+                 (1, 0, 1, 1, "项    目"), (1, 1, 1, 1, "预算数"),
+                 (1, 2, 1, 1, "项目（按功能分类）"), (1, 3, 1, 1, "预算数"),
+                 (1, 4, 1, 1, "项目（按经济分类）"), (1, 5, 1, 1, "预算数")])
+    t = PTable("income_expense_summary", "一、部门收支总表", [150, 62, 150, 62, 150, 62], "lrlrlr", header,
+               size=7.5)
+    for i in range(len(func)):
+        cols = [income[i] if i < len(income) else None, func[i], econ_rows_[i] if i < len(econ_rows_) else None]
+        cells, truth = [], []
+        for sec, x in zip(("收入", "支出", "支出"), cols):
+            cells += [x[0], fmt_amount(x[1])] if x else [None, None]
+            truth += [(sec, "", x[0], "预算数", plain(x[1]))] if x else []
+        t.rows.append(PRow(cells, truth))
+    for l, r, v in [("本年收入合计", "本年支出合计", total), ("上年结转结余", "年终结转结余", 0),
+                    ("收 入 总 计", "支 出 总 计", total)]:
+        t.rows.append(PRow([l, fmt_amount(v), r, fmt_amount(v), r, fmt_amount(v)],
+                           [("收入", "", l, "预算数", plain(v)), ("支出", "", r, "预算数", plain(v)),
+                            ("支出", "", r, "预算数", plain(v))]))
+    t.sums = [("本年收入合计", ("收入", "本年收入合计", "预算数"), [("收入", x, "预算数") for x, _ in income]),
+              ("本年支出合计 (function)", ("支出", "本年支出合计", "预算数"), [("支出", x, "预算数") for x, _ in func]),
+              ("本年支出合计 (economic)", ("支出", "本年支出合计", "预算数"),
+               [("支出", x, "预算数") for x, _ in econ_rows_]),
+              ("收入总计", ("收入", "收入总计", "预算数"), [("收入", "本年收入合计", "预算数"), ("收入", "上年结转结余", "预算数")]),
+              ("支出总计", ("支出", "支出总计", "预算数"), [("支出", "本年支出合计", "预算数"), ("支出", "年终结转结余", "预算数")])]
+    # one-sided, two code/name pairs a row: the truth keeps the first pair
+    header = _h([(0, 0, 1, 2, "部门预算支出经济分类科目"), (0, 2, 1, 2, "政府预算支出经济分类科目"),
+                 (0, 4, 1, 3, "本年一般公共预算基本支出"),
+                 (1, 0, 1, 1, "科目编码"), (1, 1, 1, 1, "科目名称"), (1, 2, 1, 1, "科目编码"),
+                 (1, 3, 1, 1, "科目名称"), (1, 4, 1, 1, "合计"), (1, 5, 1, 1, "人员经费"), (1, 6, 1, 1, "公用经费")])
+    leaves = ["合计", "人员经费", "公用经费"]
+    tree = [(c, n, l, [v[0] + v[1], v[0], v[1]]) for c, n, l, v in econ_rows(b)]
+    t6 = PTable("general_budget_basic_expense_by_economic", "六、一般公共预算基本支出表",
+                [50, 150, 50, 150, 75, 75, 75], "llllrrr", header, size=7.5)
+    tot = total_of(tree)
+    t6.rows.append(PRow(["合计", None, None, None] + [fmt_amount(v) for v in tot],
+                        [("", "", "合计", leaf, plain(v)) for leaf, v in zip(leaves, tot)], spans={0: 4}))
+    for code, name, level, vals in tree:
+        gcode, gname = GOV_ECON.get(code, ("50299", "其他商品和服务支出") if code.startswith("302") else ("", ""))
+        t6.rows.append(PRow([code, name, gcode, gname] + [fmt_amount(v) for v in vals],
+                            [("", code, name, leaf, plain(v)) for leaf, v in zip(leaves, vals)]))
+    t6.sums = tree_sums([(c, n) for c, n, _, _ in tree], leaves)
+    t6.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in t6.rows], "合计", ["人员经费", "公用经费"])
+    return [t, t6]
+
+
+# --- overflow-labels -----------------------------------------------------------
+
+WEATHER_UNITS = [("331001", "云湖区气象局本级"), ("331002", "云湖区人工影响天气服务保障中心"),
+                 ("331003", "云湖区气象灾害防御技术中心"), ("331004", "云湖区农业气象与生态遥感服务中心"),
+                 ("331005", "云湖区气象信息网络与技术保障中心")]
+WEATHER_PROJECTS = {
+    "331001": ["气象现代化建设专项经费", "突发事件预警信息发布系统运行维护经费"],
+    "331002": ["人工影响天气作业点标准化建设及弹药储运经费", "人工增雨（雪）作业经费"],
+    "331003": ["气象灾害风险普查及区划编制经费"],
+    "331004": ["农业气象观测站网运行维护及遥感监测服务经费"],
+    "331005": ["气象数据中心及网络安全运维经费"],
+}
+
+
+def pattern_overflow_labels(b):
+    rng = random.Random(202514)
+    sz = 9.0
+    units = []
+    for code, name in WEATHER_UNITS:
+        person, public = rng.randint(100_000_000, 300_000_000), rng.randint(20_000_000, 60_000_000)
+        projects = [(pn, rng.randint(10_000_000, 90_000_000)) for pn in WEATHER_PROJECTS[code]]
+        units.append((code, name, person, public, projects))
+    # unruled: 单位名称 printed on one line, the longest names running into 合计
+    w10 = pdfmetrics.stringWidth("1839311.66", FONT, sz)
+    wa = pdfmetrics.stringWidth("18393110.66", FONT, sz) + 4
+    wn = 2 + 15 * sz - wa + 2 + w10     # a 15-character name ends where a 10-character 合计 begins
+    header = _h([(0, 0, 2, 1, "单位编码"), (0, 1, 2, 1, "单位名称"), (0, 2, 2, 1, "合计"),
+                 (0, 3, 1, 3, "基本支出"), (1, 3, 1, 1, "小计"), (1, 4, 1, 1, "人员经费"),
+                 (1, 5, 1, 1, "公用经费"), (0, 6, 2, 1, "项目支出")])
+    leaves = ["合计", "小计", "人员经费", "公用经费", "项目支出"]
+    t = PTable("general_budget_expense_by_unit", "五、一般公共预算支出表（分单位）",
+               [50, wn, wa, 70, 70, 70, 70], "llrrrrr", header, rules="none", size=sz, overflow=(1,),
+               unit="单位：元")
+
+    def vals(p_, q_, pr):
+        return [p_ + q_ + pr, p_ + q_, p_, q_, pr]
+
+    rows = [(c, n, vals(p_, q_, sum(a for _, a in pr))) for c, n, p_, q_, pr in units]
+    tot = [sum(x) for x in zip(*[v for _, _, v in rows])]
+    dept = ("331", "云湖区气象局")
+    for code, name, v in [("", "合计", tot), (dept[0], dept[1], tot)] + rows:
+        t.rows.append(PRow([code, name] + [plain(x) for x in v],
+                           [("", code, name, leaf, plain(x)) for leaf, x in zip(leaves, v)]))
+    t.sums = [("合计 = 部门", ("", "合计", l), [("", "331", l)]) for l in leaves]
+    t.sums += [("部门 = Σ单位", ("", "331", l), [("", c, l) for c, _ in WEATHER_UNITS]) for l in leaves]
+    labels = [("", "合计"), dept] + [(c, n) for c, n, _ in rows]
+    t.sums += col_sums(labels, "合计", ["小计", "项目支出"]) + col_sums(labels, "小计", ["人员经费", "公用经费"])
+    # ruled: project names cross the rule into 合计
+    header = _h([(0, 0, 2, 1, "项目名称"), (0, 1, 2, 1, "合计"), (0, 2, 1, 2, "本年拨款"),
+                 (1, 2, 1, 1, "一般公共预算"), (1, 3, 1, 1, "政府性基金预算")])
+    pleaves = ["合计", "一般公共预算", "政府性基金预算"]
+    p = PTable("project_expense", "十、项目支出情况表", [19 * sz + 2 + 8, wa, 80, 80], "lrrr", header,
+               rules="strokes", size=sz, overflow=(0,), name_col=0, indent=4, unit="单位：元")
+    allp = sum(a for *_, pr in units for _, a in pr)
+    ptrow = [("合计", [allp, allp, 0], 0), (dept[1], [allp, allp, 0], 0)]
+    for code, name, _, _, pr in units:
+        s_ = sum(a for _, a in pr)
+        ptrow.append((name, [s_, s_, 0], 1))
+        ptrow += [(pn, [a, a, 0], 2) for pn, a in pr]
+    for name, v, level in ptrow:
+        p.rows.append(PRow([name] + [plain(x) for x in v], [("", "", name, l, plain(x)) for l, x in zip(pleaves, v)],
+                           indent=level))
+    p.sums = [("合计 = 部门", ("", "合计", l), [("", dept[1], l)]) for l in pleaves]
+    p.sums += [("部门 = Σ单位", ("", dept[1], l), [("", n, l) for _, n in WEATHER_UNITS]) for l in pleaves]
+    for code, name, _, _, pr in units:
+        p.sums += [(f"{name} = Σ项目", ("", name, l), [("", pn, l) for pn, _ in pr]) for l in pleaves]
+    p.sums += col_sums([("", n) for n, _, _ in ptrow], "合计", ["一般公共预算", "政府性基金预算"])
+    return [t, p]
+
+
+# --- header-labels ---------------------------------------------------------------
+
+def pattern_header_labels(b):
+    label = f"预算单位：{b.dept}"
+    header = _h([(0, 0, 1, 2, label), (0, 2, 1, 1, ""), (0, 3, 1, 2, "单位：万元"),
+                 (1, 0, 1, 1, "科目编码"), (1, 1, 1, 1, "科目名称"), (1, 2, 1, 1, "合计"),
+                 (1, 3, 1, 1, "基本支出"), (1, 4, 1, 1, "项目支出")])
+    header[0].align, header[2].align = "l", "r"
+    a = coded_ptable("expense_summary", "三、部门支出总表", [60, 190, 80, 80, 80], header,
+                     ["合计", "基本支出", "项目支出"],
+                     function_rows(b, "all", lambda v, _: [v[0] + v[1] + v[2], v[0] + v[1], v[2]]),
+                     unit="", size=7.5)
+    a.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in a.rows], "合计", ["基本支出", "项目支出"])
+    header = _h([(0, 0, 1, 2, label), (0, 2, 1, 5, "单位：万元"),
+                 (1, 0, 2, 1, "科目编码"), (1, 1, 2, 1, "科目名称"), (1, 2, 2, 1, "合计"),
+                 (1, 3, 1, 3, "基本支出"), (2, 3, 1, 1, "小计"), (2, 4, 1, 1, "人员经费"),
+                 (2, 5, 1, 1, "公用经费"), (1, 6, 2, 1, "项目支出")])
+    header[0].align, header[1].align = "l", "r"
+    leaves = ["合计", "小计", "人员经费", "公用经费", "项目支出"]
+    f = coded_ptable("general_budget_expense_by_function", "表5-1.一般公共预算支出表（分功能科目）",
+                     [50, 150, 63, 63, 63, 63, 63], header, leaves,
+                     function_rows(b, "gb", lambda v, _: [v[0] + v[1] + v[2], v[0] + v[1], v[0], v[1], v[2]]),
+                     unit="", size=7.5)
+    rows = [(r.truth[0][1], r.truth[0][2]) for r in f.rows]
+    f.sums += col_sums(rows, "合计", ["小计", "项目支出"]) + col_sums(rows, "小计", ["人员经费", "公用经费"])
+    econ = {}
+    for u in b.units:
+        for k, v in u.econ.items():
+            econ[k] = econ.get(k, 0) + v
+    abroad, run, recep = econ.get("30212", 0), econ.get("30231", 0), econ.get("30217", 0)
+    vals = [abroad + run + recep, abroad, run, 0, run, recep]
+    header = _h([(0, 0, 1, 3, label), (0, 3, 1, 3, "单位：万元"),
+                 (1, 0, 2, 1, "“三公”经费合计"), (1, 1, 2, 1, "因公出国（境）费"),
+                 (1, 2, 1, 3, "公务用车购置及运行费"), (2, 2, 1, 1, "小计"),
+                 (2, 3, 1, 1, "公务用车购置费"), (2, 4, 1, 1, "公务用车运行费"), (1, 5, 2, 1, "公务接待费")])
+    header[0].align, header[1].align = "l", "r"
+    s = PTable("three_public_expense", "七、一般公共预算“三公”经费支出表", [80] * 6, "rrrrrr", header, unit="",
+               size=7.5, name_col=-1)
+    s.rows.append(PRow([fmt_amount(v) for v in vals],
+                       [("", "", "", leaf, plain(v)) for leaf, v in zip(THREE_PUBLIC_LEAVES, vals)]))
+    s.sums = [("三公合计", ("", "", "“三公”经费合计"),
+               [("", "", "因公出国（境）费"), ("", "", "小计"), ("", "", "公务接待费")]),
+              ("小计", ("", "", "小计"), [("", "", "公务用车购置费"), ("", "", "公务用车运行费")])]
+    return [a, f, s]
+
+
+# --- non-additive ------------------------------------------------------------------
+
+CAPITAL_PROJECTS = ("殡葬改革专项经费",)   # 基建 projects: left out of 扣除基建项目后预算数
+
+
+def pattern_non_additive(b):
+    rng = random.Random(202516)
+    capital = {}
+    for u in b.units:
+        for name, leaf, fund, a in u.projects:
+            if name in CAPITAL_PROJECTS:
+                capital[leaf] = capital.get(leaf, 0) + a
+    buy = {leaf: (v[1] + v[2]) * rng.randint(5, 40) // 100 for leaf, v in leaf_values(b, "all").items()}
+    # 部门支出总表 with a 政府采购预算 column (part of 合计's money, not a term of it)
+    t3 = coded_ptable("expense_summary", "三、部门支出总表", [55, 170, 65, 65, 65, 65],
+                      SIMPLE_EXPENSE_HEADER[:] + [HCell(0, 5, 1, 1, "政府采购预算")],
+                      ["合计", "基本支出", "项目支出", "政府采购预算"],
+                      function_rows(b, "all", lambda v, leaf: [v[0] + v[1] + v[2], v[0] + v[1], v[2], buy[leaf]]),
+                      size=7.5)
+    t3.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in t3.rows], "合计", ["基本支出", "项目支出"])
+    # 5-1 with the derived column 扣除基建项目后预算数 = 合计 − 基建
+    leaves = ["合计", "基本支出", "项目支出", "扣除基建项目后预算数"]
+    t5 = coded_ptable("general_budget_expense_by_function", "五、一般公共预算支出表",
+                      [55, 170, 65, 65, 65, 75], SIMPLE_EXPENSE_HEADER[:] + [HCell(0, 5, 1, 1, leaves[3])], leaves,
+                      function_rows(b, "gb", lambda v, leaf: [v[0] + v[1] + v[2], v[0] + v[1], v[2],
+                                                              v[0] + v[1] + v[2] - capital.get(leaf, 0)]),
+                      size=7.5)
+    t5.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in t5.rows], "合计", ["基本支出", "项目支出"])
+    # 财政拨款支出预算表 with 其中：基本支出 beside 小计
+    header = _h([(0, 0, 2, 1, "科目编码"), (0, 1, 2, 1, "科目名称"), (0, 2, 2, 1, "合计"),
+                 (0, 3, 1, 2, "一般公共预算拨款"), (1, 3, 1, 1, "小计"), (1, 4, 1, 1, "其中：基本支出"),
+                 (0, 5, 2, 1, "政府性基金预算拨款")])
+    gbv = leaf_values(b, "gb")
+    allv = leaf_values(b, "all")
+
+    def fiscal(v, leaf):
+        g = gbv.get(leaf, [0, 0, 0])
+        return [v[0] + v[1] + v[2], sum(g), g[0] + g[1], sum(v) - sum(g)]
+
+    leaves = ["合计", "小计", "其中：基本支出", "政府性基金预算拨款"]
+    tf = coded_ptable("fiscal_expense_by_function", "财政拨款支出预算表（功能科目）", [55, 170, 65, 65, 65, 75],
+                      header, leaves, code_tree({k: fiscal(v, k) for k, v in allv.items()}, FUNC), size=7.5)
+    tf.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in tf.rows], "合计", ["小计", "政府性基金预算拨款"])
+    # 三公 with 会议费 and 培训费 beside
+    econ = {}
+    for u in b.units:
+        for k, v in u.econ.items():
+            econ[k] = econ.get(k, 0) + v
+    abroad, run, recep = econ.get("30212", 0), econ.get("30231", 0), econ.get("30217", 0)
+    vals = [abroad + run + recep, abroad, run, 0, run, recep, econ.get("30215", 0), econ.get("30216", 0)]
+    leaves3 = THREE_PUBLIC_LEAVES + ["会议费", "培训费"]
+    header = _h([(0, 0, 2, 1, "“三公”经费合计"), (0, 1, 2, 1, "因公出国（境）费"),
+                 (0, 2, 1, 3, "公务用车购置及运行费"), (1, 2, 1, 1, "小计"),
+                 (1, 3, 1, 1, "公务用车购置费"), (1, 4, 1, 1, "公务用车运行费"), (0, 5, 2, 1, "公务接待费"),
+                 (0, 6, 2, 1, "会议费"), (0, 7, 2, 1, "培训费")])
+    t7 = PTable("three_public_expense", "七、一般公共预算“三公”经费支出表", [62] * 8, "r" * 8, header, size=7.5,
+                name_col=-1)
+    t7.rows.append(PRow([fmt_amount(v) for v in vals], [("", "", "", l, plain(v)) for l, v in zip(leaves3, vals)]))
+    t7.sums = [("三公合计", ("", "", "“三公”经费合计"),
+                [("", "", "因公出国（境）费"), ("", "", "小计"), ("", "", "公务接待费")]),
+               ("小计", ("", "", "小计"), [("", "", "公务用车购置费"), ("", "", "公务用车运行费")])]
+    # 基本支出 by economic class, no codes: levels by ordinals and indentation, 合计 first,
+    # a 其中 row under 津贴补贴
+    tree = econ_rows(b)
+    leaves6 = ["合计", "人员经费", "公用经费"]
+    header = _h([(0, 0, 1, 1, "项    目"), (0, 1, 1, 1, "合计"), (0, 2, 1, 1, "人员经费"), (0, 3, 1, 1, "公用经费")])
+    t6 = PTable("general_budget_basic_expense_by_economic", "六、一般公共预算基本支出表", [220, 80, 80, 80], "lrrr",
+                header, size=7.5, name_col=0, indent=10)
+    tot = [0, 0, 0]
+    named, n1, n2 = [], 0, 0
+    for code, name, level, v in tree:
+        vals = [v[0] + v[1], v[0], v[1]]
+        if level == 0:
+            n1, n2 = n1 + 1, 0
+            label = f"{cn_ordinal(n1)}、{name}"
+            tot = [a + c for a, c in zip(tot, vals)]
+        else:
+            n2 += 1
+            label = f"（{cn_ordinal(n2)}）{name}"
+        named.append((code, label, level, vals))
+        if code == "30102":
+            share = rng.randint(40, 70)
+            part = [x * share // 100 for x in vals]
+            named.append(("", "其中：规范津贴补贴", 2, part))
+    t6.rows.append(PRow(["合计"] + [fmt_amount(v) for v in tot], [("", "", "合计", l, plain(v))
+                                                                   for l, v in zip(leaves6, tot)]))
+    for code, label, level, vals in named:
+        t6.rows.append(PRow([label] + [fmt_amount(v) for v in vals],
+                            [("", "", label, l, plain(v)) for l, v in zip(leaves6, vals)], indent=level))
+    tops = [r for r in named if r[2] == 0]
+    for lf in leaves6:
+        t6.sums.append((f"合计 {lf}", ("", "合计", lf), [("", squeeze_name(x[1]), lf) for x in tops]))
+        for code, label, level, _ in tops:
+            kids = [x for x in named if x[0].startswith(code) and x[2] == 1]
+            t6.sums.append((f"{label} {lf}", ("", squeeze_name(label), lf), [("", squeeze_name(x[1]), lf) for x in kids]))
+    t6.sums += col_sums([("", x[1]) for x in named] + [("", "合计")], "合计", ["人员经费", "公用经费"])
+    return [t3, t5, tf, t7, t6]
+
+
+PATTERNS = {
+    "page-break-rows": dict(profile="civil-affairs", seed=202511, build=pattern_page_break_rows,
+                            style=Style(size=9, hsize=9, row_min=14, margin=45), doc="部门预算"),
+    "line-numbers": dict(profile="civil-affairs", seed=202512, build=pattern_line_numbers,
+                         style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
+    "panels": dict(profile="gov-office", seed=202513, build=pattern_panels,
+                   style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门预算"),
+    "overflow-labels": dict(profile="gov-office", seed=202514, build=pattern_overflow_labels,
+                            style=Style(landscape=True, size=9, hsize=9, row_min=16, margin=40), doc="部门预算",
+                            dept="云湖区气象局"),
+    "header-labels": dict(profile="civil-affairs", seed=202515, build=pattern_header_labels,
+                          style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
+    "non-additive": dict(profile="civil-affairs", seed=202516, build=pattern_non_additive,
+                         style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
+}
+
+
+def render_pattern(name, spec, out):
+    b = gen_budget(spec["profile"], "万元", spec["seed"])
+    if "dept" in spec:
+        b.dept = spec["dept"]
+    tables = spec["build"](b)
+    if not tables[0].lead:    # the heading of the table part names department and year
+        tables[0].lead = f"{b.dept}{b.year}年{spec['doc']}表"
+    pdf = os.path.join(out, "pdf", f"{name}.pdf")
+    r = PatternRenderer(pdf, spec["style"], b, f"{b.dept}{b.year}年{spec['doc']}")
+    for t in tables:
+        r.ptable(t)
+    r.save()
+    cells = pattern_truth(tables)
+    truth = os.path.join(out, "truth", f"{name}.truth.json")
+    write_truth(truth, name, [t.key for t in tables], cells)
+    nsums = check_pattern_truth(truth, tables)
+    if name == "page-break-rows" and len({key for key, _, _ in r.splits}) < 2:
+        raise CheckError(f"{name}: only {len(r.splits)} rows broken over a page: {r.splits}")
+    exe = shutil.which("pdftotext")
+    note = "pdftotext not found: text not checked"
+    if exe:
+        text = subprocess.run([exe, pdf, "-"], check=True, capture_output=True, text=True).stdout
+        flat = "".join(text.split()).replace("“", "").replace("”", "")
+        missing = [t.title for t in tables if "".join(t.title.split()).replace("“", "").replace("”", "") not in flat]
+        if missing:
+            raise CheckError(f"{pdf}: titles not in the pdftotext text: {missing}")
+        note = "titles in the text"
+    splits = f", rows broken over a page: {r.splits}" if r.splits else ""
+    return pdf, truth, r.page, len(cells), f"{nsums} sums checked in the truth; {note}{splits}"
+
+
 def find_font(path):
     for p in [path] if path else FONT_CANDIDATES:
         if p and os.path.exists(p):
@@ -1547,20 +2351,26 @@ def main(argv=None):
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=DEFAULT_OUT,
                     help="output folder, gets pdf/ and truth/ (default: samples)")
-    ap.add_argument("--only", action="append", choices=sorted(VARIANTS), help="render only this variant")
+    ap.add_argument("--only", action="append", choices=sorted(VARIANTS) + sorted(PATTERNS),
+                    help="render only this variant")
     ap.add_argument("--font", help="a CJK .ttf/.ttc to embed (default: WenQuanYi Micro Hei)")
     ap.add_argument("--list", action="store_true", help="list the variants and exit")
     a = ap.parse_args(argv)
     if a.list:
         for name, spec in VARIANTS.items():
             print(f"{name}: {spec['profile']}, {spec['unit']}, {', '.join(spec['tables'])}")
+        for name, spec in PATTERNS.items():
+            print(f"{name}: {spec['profile']}, pattern {spec['build'].__name__}")
         return 0
     font = find_font(a.font)
     pdfmetrics.registerFont(TTFont(FONT, font, subfontIndex=0))
     os.makedirs(os.path.join(a.out, "pdf"), exist_ok=True)
     os.makedirs(os.path.join(a.out, "truth"), exist_ok=True)
-    for name in a.only or VARIANTS:
-        pdf, truth, pages, ncells, note = render_variant(name, VARIANTS[name], a.out)
+    for name in a.only or list(VARIANTS) + list(PATTERNS):
+        if name in PATTERNS:
+            pdf, truth, pages, ncells, note = render_pattern(name, PATTERNS[name], a.out)
+        else:
+            pdf, truth, pages, ncells, note = render_variant(name, VARIANTS[name], a.out)
         print(f"{_show(pdf)}: {pages} pages, {os.path.getsize(pdf) // 1024} KB; "
               f"{_show(truth)}: {ncells} cells; {note}")
     return 0

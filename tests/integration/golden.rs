@@ -4,12 +4,14 @@
 //! output of each is `samples/expected/<stem>/` (the combined CSV files and
 //! the document's folder, without `document.json`), checked by hand. After
 //! a deliberate change, `UPDATE_GOLDEN=1 cargo test golden` rewrites them;
-//! review the diff before committing.
+//! review the diff before committing. Samples listed in
+//! `samples/truth/PENDING` (patterns not read right yet) have no golden and
+//! are skipped, with a note in the test output.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::{diff, output_files, root, run, TempDir};
+use crate::support::{diff, output_files, pending_samples, root, run, skip, TempDir};
 
 fn sample_inputs() -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -39,9 +41,14 @@ fn samples_convert_to_their_golden_outputs() {
     let inputs = sample_inputs();
     assert!(!inputs.is_empty(), "no samples found under samples/");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let pending = pending_samples();
     let mut failures = Vec::new();
     for input in inputs {
         let stem = input.file_stem().expect("file name").to_string_lossy().into_owned();
+        if pending.contains(&stem) {
+            skip("samples_convert_to_their_golden_outputs", &format!("{stem} is pending (samples/truth/PENDING)"));
+            continue;
+        }
         let tmp = TempDir::new(&format!("golden-{stem}"));
         let rel = input.strip_prefix(root()).expect("sample inside the workspace");
         let out =

@@ -3,7 +3,7 @@
 //! `../shared` is present.
 
 use crate::score::score;
-use crate::support::{root, run, shared_or_skip, TempDir};
+use crate::support::{pending_samples, root, run, shared_or_skip, skip, TempDir};
 
 #[test]
 fn every_sample_pdf_reads_exactly_its_truth() {
@@ -11,11 +11,22 @@ fn every_sample_pdf_reads_exactly_its_truth() {
     let tmp = TempDir::new("sample-truth");
     let out = run(&["convert", dir.to_str().unwrap_or_default(), "--out", tmp.path().to_str().unwrap_or_default()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pending = pending_samples();
+    if !pending.is_empty() {
+        let names: Vec<&str> = pending.iter().map(String::as_str).collect();
+        skip(
+            "every_sample_pdf_reads_exactly_its_truth",
+            &format!("pending (samples/truth/PENDING): {}", names.join(", ")),
+        );
+    }
     let mut checked = 0;
     for e in std::fs::read_dir(root().join("samples/truth")).expect("samples/truth").flatten() {
         let path = e.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let Some(stem) = name.strip_suffix(".truth.json") else { continue };
+        if pending.contains(stem) {
+            continue;
+        }
         let s = score(tmp.path(), &path, &format!("{stem}.pdf"));
         assert!(s.truth > 0, "{stem}: empty truth");
         assert_eq!((s.matched, s.output), (s.truth, s.truth), "{stem}: {s:?}");
