@@ -40,11 +40,24 @@ impl Side {
         let mut side = Side::default();
         let mut open: Vec<usize> = Vec::new();
         let mut leading: Option<usize> = None;
+        let top = rows.iter().filter_map(|&r| outline_level(&t.rows[r])).min();
+        // Inside the breakdown of an item of the side's top outline level.
+        let mut under_item = false;
         let mut k = 0;
         while k < rows.len() {
             let (r, n) = (rows[k], name(k));
             k += 1;
             if is_subset(n) {
+                continue;
+            }
+            let level = outline_level(&t.rows[r]);
+            if is_total(n) || heading(n).is_some() {
+                under_item = false;
+            } else if top.is_some() && level == top {
+                under_item = true;
+            } else if under_item && level.is_none_or(|l| Some(l) > top) {
+                // `行政事业单位养老支出` under `一、社会保障和就业支出`: a part
+                // of the item above, not a term of the side.
                 continue;
             }
             if k == 1 && is_total(n) && rows.len() > 1 && (1..rows.len()).all(|j| !is_total(name(j))) {
@@ -89,6 +102,22 @@ impl Side {
         let last_grand = self.totals.iter().rev().find(|(r, _)| is_grand_total(&t.rows[*r].name));
         last_grand.or(self.totals.last()).map(|(r, _)| *r)
     }
+}
+
+/// The outline level of a row's list ordinal: `一、` 1, `（一）` 2, `1.` 3,
+/// `（1）` 4; `None` without one. A list without codes shows its hierarchy
+/// this way: 深圳 收支总表 prints `一、社会保障和就业支出` and under it, without
+/// ordinals, its 款 and 项.
+fn outline_level(row: &budget_model::Row) -> Option<u8> {
+    let o = row.ordinal.as_deref()?;
+    let paren = o.starts_with(['(', '（']);
+    let digits = o.chars().any(|c| c.is_ascii_digit());
+    Some(match (paren, digits) {
+        (false, false) => 1,
+        (true, false) => 2,
+        (false, true) => 3,
+        (true, true) => 4,
+    })
 }
 
 fn belongs_under(h: Heading, name: &str) -> bool {
@@ -207,6 +236,35 @@ mod tests {
         let c = checks(vec![t]);
         let found: Vec<_> = c.iter().filter(|c| c.check == TwoSided).map(|c| (c.row_name.as_str(), c.status)).collect();
         assert_eq!(found, vec![("合计", CheckStatus::Ok), ("合计", CheckStatus::Ok), ("合计", CheckStatus::Ok)]);
+    }
+
+    /// 深圳 收支总表: each 类 of the expense side opens with an ordinal, its
+    /// 款 and 项 follow without one; only the 类 are terms of the total.
+    #[test]
+    fn an_outline_by_ordinals_sums_its_top_level_only() {
+        let mut t = two_sided(
+            TableKey::IncomeExpenseSummary,
+            &["2026年预算数"],
+            &[("财政拨款", &["1529.54"]), ("本年收入合计", &["1529.54"])],
+            &[
+                ("社会保障和就业支出", &["1280.54"]),
+                ("行政事业单位养老支出", &["1280.54"]),
+                ("行政单位离退休", &["374.54"]),
+                ("机关事业单位基本养老保险缴费支出", &["906.00"]),
+                ("卫生健康支出", &["249.00"]),
+                ("行政事业单位医疗", &["249.00"]),
+                ("本年支出合计", &["1529.54"]),
+            ],
+        );
+        for (row, ordinal) in [(2, "一、"), (6, "二、")] {
+            t.rows[row].ordinal = Some(ordinal.to_string());
+        }
+        let c = checks(vec![t]);
+        let total = c.iter().find(|c| c.check == TwoSided && c.row_name == "本年支出合计");
+        assert_eq!(
+            total.map(|c| (c.expected.map(|e| e.to_string()), c.status)),
+            Some((Some("1529.54".into()), CheckStatus::Ok))
+        );
     }
 
     /// 部门收支总表 of the Hubei template: items, then 本年…合计, then the

@@ -254,6 +254,11 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// 1-based page where the row is printed.
     pub page: u32,
+    /// The list ordinal printed before the name (`一、`, `（三）`, `1.`),
+    /// which shows the outline of a list without codes. Not written out:
+    /// the checks read it.
+    #[serde(skip)]
+    pub ordinal: Option<String>,
 }
 
 impl Row {
@@ -268,6 +273,7 @@ impl Row {
             second_name: None,
             cells: Vec::new(),
             page,
+            ordinal: None,
         }
     }
 

@@ -486,6 +486,9 @@ fn set_label(row: &mut Row, code_str: String, name: &str) {
         Some((c, n)) if code_str.is_empty() => (c, n),
         _ => (code_str, name.to_string()),
     };
+    let squeezed = squeeze(&name);
+    let (ordinal, _) = crate::lex::split_ordinal(&squeezed);
+    row.ordinal = (!ordinal.is_empty()).then(|| ordinal.to_string());
     let mut name = row_name(&name);
     if !code_str.is_empty() {
         if let Some((own, c2, n2)) = split_second_pair(&name) {
