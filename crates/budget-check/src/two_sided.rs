@@ -41,8 +41,10 @@ impl Side {
         let mut open: Vec<usize> = Vec::new();
         let mut leading: Option<usize> = None;
         let top = rows.iter().filter_map(|&r| outline_level(&t.rows[r])).min();
-        // Inside the breakdown of an item of the side's top outline level.
+        // Inside the breakdown of an item of the side's top outline level,
+        // or of an item without an ordinal outside such an item.
         let mut under_item = false;
+        let mut under_plain = false;
         let mut k = 0;
         while k < rows.len() {
             let (r, n) = (rows[k], name(k));
@@ -51,13 +53,18 @@ impl Side {
                 continue;
             }
             let level = outline_level(&t.rows[r]);
-            if is_total(n) || heading(n).is_some() {
-                under_item = false;
+            if is_total(n) {
+                (under_item, under_plain) = (false, false);
             } else if top.is_some() && level == top {
-                under_item = true;
+                (under_item, under_plain) = (true, false);
             } else if under_item && level.is_none_or(|l| Some(l) > top) {
                 // `行政事业单位养老支出` under `一、社会保障和就业支出`: a part
                 // of the item above, not a term of the side.
+                continue;
+            } else if level.is_none() {
+                (under_item, under_plain) = (false, true);
+            } else if under_plain && level > top {
+                // `1.财政拨款结余、结转` under `上年结余、结转`.
                 continue;
             }
             if k == 1 && is_total(n) && rows.len() > 1 && (1..rows.len()).all(|j| !is_total(name(j))) {
@@ -245,7 +252,14 @@ mod tests {
         let mut t = two_sided(
             TableKey::IncomeExpenseSummary,
             &["2026年预算数"],
-            &[("财政拨款", &["1529.54"]), ("本年收入合计", &["1529.54"])],
+            &[
+                ("财政拨款", &["1522.20"]),
+                ("本年收入合计", &["1522.20"]),
+                ("上年结余、结转", &["7.34"]),
+                ("财政拨款结余、结转", &["7.34"]),
+                ("非财政拨款结余、结转", &["0.00"]),
+                ("收入总计", &["1529.54"]),
+            ],
             &[
                 ("社会保障和就业支出", &["1280.54"]),
                 ("行政事业单位养老支出", &["1280.54"]),
@@ -256,10 +270,15 @@ mod tests {
                 ("本年支出合计", &["1529.54"]),
             ],
         );
-        for (row, ordinal) in [(2, "一、"), (6, "二、")] {
+        for (row, ordinal) in [(0, "一、"), (3, "1."), (4, "2."), (6, "一、"), (10, "二、")] {
             t.rows[row].ordinal = Some(ordinal.to_string());
         }
         let c = checks(vec![t]);
+        let income = c.iter().find(|c| c.check == TwoSided && c.row_name == "收入总计");
+        assert_eq!(
+            income.map(|c| (c.expected.map(|e| e.to_string()), c.status)),
+            Some((Some("1529.54".into()), CheckStatus::Ok))
+        );
         let total = c.iter().find(|c| c.check == TwoSided && c.row_name == "本年支出合计");
         assert_eq!(
             total.map(|c| (c.expected.map(|e| e.to_string()), c.status)),
