@@ -55,6 +55,9 @@ impl Side {
             let level = outline_level(&t.rows[r]);
             if is_total(n) {
                 (under_item, under_plain) = (false, false);
+            } else if under_plain && level.is_some_and(|l| l >= 2) {
+                // `1.一般公共预算拨款结余、结转` under `上年结余、结转`.
+                continue;
             } else if top.is_some() && level == top {
                 (under_item, under_plain) = (true, false);
             } else if under_item && level.is_none_or(|l| Some(l) > top) {
@@ -63,9 +66,6 @@ impl Side {
                 continue;
             } else if level.is_none() {
                 (under_item, under_plain) = (false, true);
-            } else if under_plain && level > top {
-                // `1.财政拨款结余、结转` under `上年结余、结转`.
-                continue;
             }
             if k == 1 && is_total(n) && rows.len() > 1 && (1..rows.len()).all(|j| !is_total(name(j))) {
                 // The one total of a side printed first (`合计` above its
@@ -270,7 +270,7 @@ mod tests {
                 ("本年支出合计", &["1529.54"]),
             ],
         );
-        for (row, ordinal) in [(0, "一、"), (3, "1."), (4, "2."), (6, "一、"), (10, "二、")] {
+        for (row, ordinal) in [(3, "1."), (4, "2."), (6, "一、"), (10, "二、")] {
             t.rows[row].ordinal = Some(ordinal.to_string());
         }
         let c = checks(vec![t]);
