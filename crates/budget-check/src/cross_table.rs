@@ -473,6 +473,15 @@ fn three_public(t: &Tables, ledger: &mut Ledger) {
 fn projects(t: &Tables, ledger: &mut Ledger) {
     let Some(v10) = t.get(TableKey::ProjectExpense) else { return };
     let (Some(r10), Some(c10)) = (total_row(v10.table), total_column(v10.table)) else { return };
+    // A project table of one fund (`一般公共预算项目支出情况表`, 广州) restates
+    // that fund's 项目支出 (table 5-1), not the project spending of all funds.
+    if fund_type(&v10.table.title) == Some(Fund::General) {
+        let Some(v5) = t.get(TableKey::GeneralBudgetExpenseByFunction) else { return };
+        if let (Some(r5), Some(c5)) = (total_row(v5.table), concept_column(v5.table, "项目支出")) {
+            same(ledger, "一般公共预算 项目支出", At::new(v10, r10, c10), &[At::new(v5, r5, c5)], false);
+        }
+        return;
+    }
     if let Some(v3) = t.get(TableKey::ExpenseSummary) {
         if let (Some(r3), Some(c3)) = (total_row(v3.table), concept_column(v3.table, "项目支出")) {
             same(ledger, "项目支出 of all funds", At::new(v10, r10, c10), &[At::new(v3, r3, c3)], false);
@@ -682,5 +691,19 @@ mod tests {
             |v: &str| table(TableKey::ProjectExpense, &["合计", "本年拨款/一般公共预算"], &[("", "合计", &[v, v])]);
         assert_eq!(cross(&checks(vec![three.clone(), ten("10.00")]))[0].3, CheckStatus::Ok);
         assert_eq!(cross(&checks(vec![three, ten("11.00")]))[0].3, CheckStatus::Fail);
+    }
+
+    /// 广州 一般公共预算项目支出情况表: the project table of one fund restates
+    /// that fund's 项目支出 in 5-1, not table 3's of all funds.
+    #[test]
+    fn a_project_table_of_one_fund_restates_that_funds_project_expense() {
+        let three = by_function(TableKey::ExpenseSummary, &[("", "合计", &["50.00", "20.00", "30.00"])]);
+        let five = by_function(TableKey::GeneralBudgetExpenseByFunction, &[("", "合计", &["30.00", "20.00", "10.00"])]);
+        let mut ten = table(TableKey::ProjectExpense, &["预算"], &[("", "合计", &["10.00"])]);
+        ten.title = "一般公共预算项目支出情况表（按经济分类科目）".into();
+        let found = cross(&checks(vec![three, five, ten]));
+        let project: Vec<_> = found.iter().filter(|f| f.0 == TableKey::ProjectExpense).collect();
+        assert_eq!(project.len(), 1, "{found:#?}");
+        assert_eq!(project[0].3, CheckStatus::Ok);
     }
 }
