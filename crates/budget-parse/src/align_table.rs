@@ -220,7 +220,9 @@ fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
             .filter(|&c| cells[c].top >= cells[g].bottom - 0.5 && cells[c].span.overlap(cells[g].span) > 0.0)
             .collect();
         let Some(child_top) = below.iter().map(|&c| cells[c].top).min_by(f32::total_cmp) else { continue };
-        let upper = |c: usize| c != g && cells[c].center() < child_top;
+        // Headings that bound the group's children: on its line or spanning
+        // it, not a group over it (`预算数` over both 基本支出 and 项目支出).
+        let upper = |c: usize| c != g && cells[c].center() < child_top && cells[c].bottom > cells[g].top + 0.5;
         let left = (0..cells.len())
             .filter(|&c| upper(c) && cells[c].span.x1 <= cells[g].span.x0)
             .map(|c| cells[c].span.x1)
@@ -238,12 +240,34 @@ fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
             let on_child_line = (cells[c].top - child_top).abs() < 1.5
                 || (!upper(c) && cells[c].top < child_bottom && cells[c].bottom > child_top + 0.5);
             let m = cells[c].span.mid();
-            if on_child_line && m > left && m < right && parent[c].is_none() {
+            if !(on_child_line && m > left && m < right)
+                || heads_labels(&cells[g].text()) && is_total_heading(&cells[c])
+            {
+                continue;
+            }
+            // A heading two groups of one line reach goes to the nearer
+            // (`项目支出总数` between 基本支出 and 项目支出).
+            let nearer = |p: usize| {
+                (cells[p].top - cells[g].top).abs() < 1.5
+                    && (cells[g].span.mid() - m).abs() < (cells[p].span.mid() - m).abs()
+            };
+            if parent[c].is_none_or(nearer) {
                 parent[c] = Some(g);
             }
         }
     }
     parent
+}
+
+/// A heading over the label columns (`功能分类科目`, `部门预算支出经济分类科目`):
+/// it heads 科目编码 and 科目名称, never a total column printed beside them.
+fn heads_labels(text: &str) -> bool {
+    text.ends_with("科目") || text.ends_with("分类")
+}
+
+/// A heading `合计` or `总计`.
+fn is_total_heading(cell: &HeaderCell) -> bool {
+    after_total_label(&cell.text()) == Some("")
 }
 
 /// Columns no row fills: a heading of the lowest level (one that heads no
@@ -264,10 +288,8 @@ fn add_blank_columns(header: &[&Line], columns: &mut Vec<Column>) {
             continue;
         }
         let z = zones[c];
-        let leaves: Vec<usize> = (0..cells.len())
-            .filter(|&h| !parent.contains(&Some(h)))
-            .filter(|&h| z.x0 <= cells[h].span.mid() && cells[h].span.mid() < z.x1)
-            .collect();
+        let in_zone = |h: usize| z.x0 <= cells[h].span.mid() && cells[h].span.mid() < z.x1;
+        let leaves: Vec<usize> = (0..cells.len()).filter(|&h| !parent.contains(&Some(h)) && in_zone(h)).collect();
         let Some(&keep) = leaves.iter().min_by(|&&a, &&b| {
             let d = |h: usize| (cells[h].span.mid() - spans[c].mid()).abs();
             d(a).total_cmp(&d(b))
@@ -275,7 +297,10 @@ fn add_blank_columns(header: &[&Line], columns: &mut Vec<Column>) {
             continue;
         };
         for &h in &leaves {
-            if h != keep && cells[h].span.overlap(spans[c]) == 0.0 {
+            // A heading above the kept one's line is a group over the
+            // columns (`预算数` over `公用经费`), whether or not its children
+            // were found.
+            if h != keep && cells[h].span.overlap(spans[c]) == 0.0 && cells[h].bottom > cells[keep].top {
                 added.push((Kind::Amount, cells[h].span));
             }
         }
@@ -309,6 +334,8 @@ fn paths_by_alignment(header: &[&Line], columns: &[Span]) -> Vec<String> {
                     break;
                 }
             }
+            // A heading printed over itself (`预算数` over `预算数`) once.
+            parts.dedup();
             column_path(parts.iter().rev())
         })
         .collect()
@@ -480,6 +507,43 @@ mod tests {
             ]
         );
         assert_eq!(raw.rows[0].cells, ["培训支出", "103.575000", "47.000000", "56.575000", "", "", ""]);
+    }
+
+    /// 北京 一般公共预算支出表 (nat_039 p. 8): `预算数` over both groups does
+    /// not bound them, `项目支出总数` goes to the nearer group, and the 合计
+    /// beside the label columns is no part of `功能分类科目`.
+    #[test]
+    fn groups_take_their_own_headings() {
+        let lines = [
+            line(126.0, "功能分类科目@294-354 预算数@697-727"),
+            line(149.2, "基本支出@647-687 项目支出@873-913"),
+            line(166.4, "科目编码@219-259 科目名称@336-376 合计@476-496"),
+            line(172.3, "扣除基建项目后预@898-978"),
+            line(178.4, "小计@567-587 人员经费@647-687 公用经费@737-777 项目支出总数@817-878"),
+            line(184.7, "算数@928-948"),
+            line(204.5, "2050803@208-239 培训支出@273-309 103.57@484-529 47.00@579-619 47.00@760-800 56.57@850-890 56.57@940-980"),
+            line(221.0, "2080501@208-239 行政单位离退休@273-336 155.21@484-529 155.21@579-619 118.21@647-687 37.00@760-800"),
+        ];
+        // Lines 10 high, as printed.
+        let lines: Vec<Line> = lines.into_iter().map(|l| Line { bottom: l.top + 10.0, ..l }).collect();
+        let placed: Vec<PlacedLine<'_>> = lines.iter().map(|l| PlacedLine { line: l, page: 8 }).collect();
+        let title =
+            Title {
+                no: "05".into(), text: "一般公共预算支出表".into(), key: TableKey::GeneralBudgetExpenseByFunction
+            };
+        let raw = table_from_layout(title, &placed).expect("a table");
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths[2..],
+            [
+                "合计",
+                "基本支出/小计",
+                "基本支出/人员经费",
+                "基本支出/公用经费",
+                "项目支出/项目支出总数",
+                "项目支出/扣除基建项目后预算数"
+            ]
+        );
     }
 
     #[test]
