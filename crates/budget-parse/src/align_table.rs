@@ -32,21 +32,24 @@ fn kind_of(r: &Run) -> Kind {
 }
 
 /// The line with each run of a label run into its amount
-/// ([`glued_amount`]) cut in two: the amount takes the right end of the run,
-/// as wide as its characters (a CJK character counts one, a digit or
-/// separator a half), and the label the rest.
+/// ([`glued_amount`]), or of an amount run into the next item
+/// ([`amount_then_item`]), cut in two, each part as wide as its characters
+/// (a CJK character counts one, a digit or separator a half).
 pub(crate) fn unglued(l: &Line) -> Line {
     let mut runs = Vec::with_capacity(l.runs.len());
+    let weight = |s: &str| s.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum::<f32>();
     for r in &l.runs {
-        let Some((label, number)) = glued_amount(&r.text) else {
-            runs.push(r.clone());
-            continue;
+        let (first, second) = match (glued_amount(&r.text), amount_then_item(&r.text)) {
+            (Some(parts), _) | (None, Some(parts)) => parts,
+            (None, None) => {
+                runs.push(r.clone());
+                continue;
+            }
         };
-        let weight = |s: &str| s.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum::<f32>();
-        let share = weight(number) / weight(&r.text).max(0.5);
-        let cut = r.x1 - (r.x1 - r.x0) * share;
-        runs.push(Run { text: label.to_string(), x0: r.x0, x1: cut });
-        runs.push(Run { text: number.to_string(), x0: cut, x1: r.x1 });
+        let share = weight(first) / weight(&r.text).max(0.5);
+        let cut = r.x0 + (r.x1 - r.x0) * share;
+        runs.push(Run { text: first.to_string(), x0: r.x0, x1: cut });
+        runs.push(Run { text: second.to_string(), x0: cut, x1: r.x1 });
     }
     Line {
         text: runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" "),
@@ -54,6 +57,18 @@ pub(crate) fn unglued(l: &Line) -> Line {
         top: l.top,
         bottom: l.bottom,
     }
+}
+
+/// An amount run into the item printed after it, on the other side of a
+/// two-sided table: `215,020,000一、其他支出` → (`215,020,000`, `一、其他支出`).
+/// The amount has separators or decimals and the item opens with a list
+/// ordinal, so that `2025年` or `1号楼` stay whole.
+fn amount_then_item(text: &str) -> Option<(&str, &str)> {
+    let end = text.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
+    let (number, rest) = text.split_at(end);
+    let formatted = number.contains(',') || number.contains('.');
+    let item = !crate::lex::split_ordinal(rest).0.is_empty();
+    (formatted && item && crate::lex::amount(number).is_some()).then_some((number, rest))
 }
 
 fn span_of(r: &Run) -> Span {
@@ -64,7 +79,18 @@ fn span_of(r: &Run) -> Span {
 /// total label alone in its run.
 fn is_anchor(l: &Line) -> bool {
     let first = l.runs.first().map(|r| squeeze(&r.text)).unwrap_or_default();
-    l.runs.iter().any(|r| kind_of(r) == Kind::Amount) || code(&first) || after_total_label(&first) == Some("")
+    l.runs.iter().any(|r| kind_of(r) == Kind::Amount)
+        || code(&first)
+        || after_total_label(&first) == Some("")
+        || opens_with_ordinal(&first)
+}
+
+/// A label that opens with a list ordinal (`二、政府性基金预算拨款收入`,
+/// `（三）…`, `1.…`) is a row of its own even with no amount beside it: a
+/// blank item of a list, never the wrapped end of the row above.
+fn opens_with_ordinal(text: &str) -> bool {
+    let (ordinal, rest) = crate::lex::split_ordinal(text);
+    !ordinal.is_empty() && !rest.is_empty()
 }
 
 /// Rebuilds an unruled table from the positioned lines after its title;
@@ -178,7 +204,7 @@ fn header_cells(header: &[&Line]) -> Vec<HeaderCell> {
         if unit_of_line(&l.text).is_some() {
             continue;
         }
-        for r in &l.runs {
+        for r in &letter_spaced(l) {
             // `预算单位：长春市信访局` on a header line is a label of the page.
             if is_page_label(&r.text) {
                 continue;
@@ -202,6 +228,28 @@ fn header_cells(header: &[&Line]) -> Vec<HeaderCell> {
         }
     }
     cells
+}
+
+/// The runs of a header line with a heading printed letter-spaced (`项   目`,
+/// `收   入`) joined into one: single CJK characters less than three
+/// characters' height apart.
+fn letter_spaced(l: &Line) -> Vec<Run> {
+    let height = (l.bottom - l.top).max(1.0);
+    let single = |r: &Run| {
+        let mut chars = r.text.trim().chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if crate::norm::is_cjk(c))
+    };
+    let mut out: Vec<(Run, bool)> = Vec::new();
+    for r in &l.runs {
+        match out.last_mut() {
+            Some((prev, true)) if single(r) && r.x0 - prev.x1 < 3.0 * height => {
+                prev.text.push_str(r.text.trim());
+                prev.x1 = r.x1;
+            }
+            _ => out.push((r.clone(), single(r))),
+        }
+    }
+    out.into_iter().map(|(r, _)| r).collect()
 }
 
 /// The parent of each header cell: a heading above it that stands over a
@@ -480,6 +528,16 @@ mod tests {
 
     /// 北京 支出总表: no row fills 事业单位经营支出 … 对附属单位补助支出, to the
     /// right of the last column with figures; each is a blank column.
+    #[test]
+    fn runs_glued_across_a_column_are_cut_apart() {
+        let l = line(0.0, "云湖区人工影响天气服务保障中心4647811.85@100-300 215,020,000一、其他支出@400-520");
+        let texts: Vec<String> = unglued(&l).runs.iter().map(|r| r.text.clone()).collect();
+        assert_eq!(texts, ["云湖区人工影响天气服务保障中心", "4647811.85", "215,020,000", "一、其他支出"]);
+        for whole in ["2025年", "1号楼", "2,025年"] {
+            assert_eq!(amount_then_item(whole), None, "{whole}");
+        }
+    }
+
     #[test]
     fn headings_over_no_figures_are_blank_columns() {
         let lines = [
