@@ -232,17 +232,21 @@ fn header_cells(header: &[&Line]) -> Vec<HeaderCell> {
 
 /// The runs of a header line with a heading printed letter-spaced (`项   目`,
 /// `收   入`) joined into one: single CJK characters less than three
-/// characters' height apart.
+/// characters' height apart, but for the 类, 款 and 项 over three code
+/// columns.
 fn letter_spaced(l: &Line) -> Vec<Run> {
     let height = (l.bottom - l.top).max(1.0);
     let single = |r: &Run| {
         let mut chars = r.text.trim().chars();
         matches!((chars.next(), chars.next()), (Some(c), None) if crate::norm::is_cjk(c))
     };
+    // `类 款 项` head three code columns, one character each.
+    let level = |t: &str| matches!(t.trim(), "类" | "款" | "项");
+    let levels = |a: &Run, b: &Run| level(&a.text) && level(&b.text);
     let mut out: Vec<(Run, bool)> = Vec::new();
     for r in &l.runs {
         match out.last_mut() {
-            Some((prev, true)) if single(r) && r.x0 - prev.x1 < 3.0 * height => {
+            Some((prev, true)) if single(r) && !levels(prev, r) && r.x0 - prev.x1 < 3.0 * height => {
                 prev.text.push_str(r.text.trim());
                 prev.x1 = r.x1;
             }
