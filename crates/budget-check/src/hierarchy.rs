@@ -8,17 +8,17 @@
 
 use std::collections::BTreeMap;
 
-use budget_model::{Cell, CheckKind, ColumnKind, Section, Table};
+use budget_model::{Cell, CheckKind, ColumnKind, Table};
 
 use crate::ledger::Ledger;
 use crate::locate::is_total_row;
-use crate::sum::{unchecked, Sum, View};
+use crate::sum::{unchecked, Part, Sum, View};
 
-/// Checks the rows of a one-sided table (each section apart when the
-/// parser split one).
+/// Checks the rows of a table, each side and each panel apart (a list
+/// printed in two panels, 人员经费 301… | 公用经费 302…).
 pub(crate) fn check(view: &View, ledger: &mut Ledger) {
-    for (section, rows) in sections(view.table) {
-        let columns = view.columns_for(section);
+    for (part, rows) in parts(view.table) {
+        let columns = view.columns_for(part);
         match project_unit_column(view.table) {
             Some(unit) => projects(view, &rows, &columns, unit, ledger),
             None => codes(view, &rows, &columns, ledger),
@@ -26,13 +26,13 @@ pub(crate) fn check(view: &View, ledger: &mut Ledger) {
     }
 }
 
-/// Row indices grouped by section, in printed order.
-pub(crate) fn sections(table: &Table) -> Vec<(Option<Section>, Vec<usize>)> {
-    let mut out: Vec<(Option<Section>, Vec<usize>)> = Vec::new();
+/// Row indices grouped by part (section and panel), in printed order.
+pub(crate) fn parts(table: &Table) -> Vec<(Part, Vec<usize>)> {
+    let mut out: Vec<(Part, Vec<usize>)> = Vec::new();
     for (i, r) in table.rows.iter().enumerate() {
-        match out.iter_mut().find(|(s, _)| *s == r.section) {
+        match out.iter_mut().find(|(p, _)| *p == Part::of(r)) {
             Some((_, rows)) => rows.push(i),
-            None => out.push((r.section, vec![i])),
+            None => out.push((Part::of(r), vec![i])),
         }
     }
     out

@@ -116,7 +116,7 @@ pub fn check_and_confirm(doc: &Document) -> Outcome {
 fn is_amount(doc: &Document, t: usize, r: usize, c: usize) -> bool {
     let Some(table) = doc.tables.get(t) else { return false };
     let Some(row) = table.rows.get(r) else { return false };
-    let column = table.columns.get(c).is_some_and(|col| col.kind == ColumnKind::Amount && col.applies_to(row.section));
+    let column = table.columns.get(c).is_some_and(|col| col.kind == ColumnKind::Amount && col.serves(row));
     column && matches!(row.cells.get(c), Some(Cell::Amount(_)))
 }
 

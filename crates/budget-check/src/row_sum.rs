@@ -12,7 +12,7 @@
 
 use budget_model::{CheckKind, Table};
 
-use crate::hierarchy::sections;
+use crate::hierarchy::parts;
 use crate::ledger::Ledger;
 use crate::names::{is_procurement, is_ratio, is_subset, is_three_public_kind, is_total};
 use crate::sum::{unchecked, Figure, Sum, View};
@@ -222,8 +222,8 @@ impl Group {
 /// (in a two-sided table whose sides print different columns, each side
 /// against its own).
 pub(crate) fn check(view: &View, ledger: &mut Ledger) {
-    for (section, rows) in sections(view.table) {
-        let root = Group::of(view.table, &view.columns_for(section));
+    for (part, rows) in parts(view.table) {
+        let root = Group::of(view.table, &view.columns_for(part));
         let mut levels = Vec::new();
         root.summing(&mut levels);
         if levels.iter().any(|g| g.ambiguous()) {

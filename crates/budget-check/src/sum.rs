@@ -15,14 +15,15 @@ pub(crate) enum Zeros {
 }
 
 impl Zeros {
-    /// Decided per column, and per side of a two-sided table, from its own
+    /// Decided per column, and per side of a two-sided table or panel of a
+    /// table printed in panels ([`Part`]), from its own
     /// cells: one printed zero means its blanks are not zeros. Templates
     /// leave whole columns blank (支出决算表: 上缴上级支出, 经营支出 beside
     /// 项目支出 printed `0.00`; the Shanghai 财政拨款收支总表 prints `0.00` on
     /// its income side and leaves the fund columns of its expense side blank).
-    pub(crate) fn of(table: &Table, section: Option<Section>, col: usize) -> Zeros {
+    pub(crate) fn of(table: &Table, part: Part, col: usize) -> Zeros {
         let mut blanks = false;
-        for row in table.rows.iter().filter(|r| r.section == section) {
+        for row in table.rows.iter().filter(|r| Part::of(r) == part) {
             match row.cells.get(col) {
                 Some(Cell::Amount(d)) if d.is_zero() => return Zeros::Printed,
                 Some(Cell::Blank) | None => blanks = true,
@@ -34,6 +35,36 @@ impl Zeros {
         } else {
             Zeros::Printed
         }
+    }
+}
+
+/// A part of a table whose rows are read on their own: a side of a
+/// two-sided table (`收入`, `支出`), and within it a panel printed beside
+/// the others (收入 | 支出 by function | 支出 by economic class; 人员经费
+/// 301… | 公用经费 302… of a one-sided list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Part {
+    /// The side, in a two-sided table.
+    pub section: Option<Section>,
+    /// The panel, counted from the left.
+    pub panel: u8,
+}
+
+impl Part {
+    /// The part `row` belongs to.
+    pub(crate) fn of(row: &Row) -> Part {
+        Part { section: row.section, panel: row.panel }
+    }
+
+    /// The distinct parts of `table`, in printed order.
+    pub(crate) fn all(table: &Table) -> Vec<Part> {
+        let mut out: Vec<Part> = Vec::new();
+        for p in table.rows.iter().map(Part::of) {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
     }
 }
 
@@ -72,28 +103,25 @@ pub(crate) struct View<'a> {
     pub table: &'a Table,
     /// Its index in `Document::tables`.
     pub index: usize,
-    /// How each column prints zeros: in rows without a section, on the
-    /// income side, on the expense side.
-    zeros: Vec<[Zeros; 3]>,
+    /// The parts of the table ([`Part::all`]).
+    parts: Vec<Part>,
+    /// How each column prints zeros in each part.
+    zeros: Vec<Vec<Zeros>>,
 }
 
 impl<'a> View<'a> {
     /// A view of `table`, the `index`th of its document.
     pub(crate) fn new(table: &'a Table, index: usize) -> Self {
-        let sides = [None, Some(Section::Income), Some(Section::Expense)];
-        let zeros = (0..table.columns.len()).map(|c| sides.map(|s| Zeros::of(table, s, c))).collect();
-        View { table, index, zeros }
+        let parts = Part::all(table);
+        let zeros = (0..table.columns.len()).map(|c| parts.iter().map(|&p| Zeros::of(table, p, c)).collect()).collect();
+        View { table, index, parts, zeros }
     }
 
     /// The figure in row `row`, column `col`.
     pub(crate) fn figure(&self, row: usize, col: usize) -> Figure {
         let Some(r) = self.table.rows.get(row) else { return Figure::Missing };
-        let side = match r.section {
-            None => 0,
-            Some(Section::Income) => 1,
-            Some(Section::Expense) => 2,
-        };
-        let zeros = self.zeros.get(col).map_or(Zeros::Printed, |z| z[side]);
+        let part = self.parts.iter().position(|&p| p == Part::of(r));
+        let zeros = self.zeros.get(col).and_then(|z| z.get(part?).copied()).unwrap_or(Zeros::Printed);
         match r.cells.get(col) {
             Some(Cell::Amount(d)) => Figure::Printed(*d),
             Some(Cell::Blank) if zeros == Zeros::Blank => Figure::Blank,
@@ -106,10 +134,11 @@ impl<'a> View<'a> {
         &self.table.rows[row]
     }
 
-    /// The amount columns rows of `section` have (in a two-sided table
-    /// whose sides print different columns, that side's own).
-    pub(crate) fn columns_for(&self, section: Option<Section>) -> Vec<usize> {
-        self.table.amount_columns().filter(|&c| self.table.columns[c].applies_to(section)).collect()
+    /// The amount columns rows of `part` have (in a table whose sides or
+    /// panels print different columns, that side's or panel's own).
+    pub(crate) fn columns_for(&self, part: Part) -> Vec<usize> {
+        let serves = |c: &budget_model::Column| c.applies_to(part.section) && c.panel.is_none_or(|p| p == part.panel);
+        self.table.amount_columns().filter(|&c| serves(&self.table.columns[c])).collect()
     }
 
     /// How many 元 one unit of the table is (`万元` → 10000), if it says.

@@ -13,13 +13,19 @@
 //!   `一般公共预算资金`, …), is the sum of the rows below it.
 //! - The two sides balance: the last total of the income side equals the
 //!   last total of the expense side (`收入总计 = 支出总计`).
+//! - A side printed in several panels (收入 | 支出 by function | 支出 by
+//!   economic class, each expense panel with its own `本年支出合计` and
+//!   `支出总计`) is read panel by panel: each panel sums its own rows, and
+//!   each balances the income side on its own. A panel without a total of
+//!   its own (江苏 收支预算总表: `当年支出小计` printed once under both the
+//!   功能分类 and the 支出用途 lists) is read with the panel after it.
 
 use budget_model::{CheckKind, Section, Table};
 
 use crate::ledger::Ledger;
 use crate::locate::row_column;
 use crate::names::{fund_type, heading, is_grand_total, is_subset, is_total, Heading};
-use crate::sum::{unchecked, Figure, Sum, View};
+use crate::sum::{unchecked, Figure, Part, Sum, View};
 
 /// One side of a two-sided table.
 #[derive(Debug, Default)]
@@ -30,14 +36,49 @@ pub(crate) struct Side {
     pub totals: Vec<(usize, Vec<usize>)>,
     /// The rows that are neither totals nor groups with rows under them.
     pub items: Vec<usize>,
+    /// The part of the table the side was read from (its first panel).
+    pub part: Option<Part>,
 }
 
 impl Side {
-    /// Reads the rows of `section` of `t`.
+    /// Reads the rows of `section` of `t`: its first panel, when the side
+    /// is printed in several.
     pub(crate) fn read(t: &Table, section: Section) -> Side {
-        let rows: Vec<usize> = (0..t.rows.len()).filter(|&i| t.rows[i].section == Some(section)).collect();
+        Side::panels(t, section).into_iter().next().unwrap_or_default()
+    }
+
+    /// Reads each panel of `section` of `t` as a side of its own; a panel
+    /// without a total row goes with the panel after it (or, if last, the
+    /// one before).
+    pub(crate) fn panels(t: &Table, section: Section) -> Vec<Side> {
+        let mut by_panel: Vec<(u8, Vec<usize>)> = Vec::new();
+        for (i, r) in t.rows.iter().enumerate().filter(|(_, r)| r.section == Some(section)) {
+            match by_panel.iter_mut().find(|(p, _)| *p == r.panel) {
+                Some((_, rows)) => rows.push(i),
+                None => by_panel.push((r.panel, vec![i])),
+            }
+        }
+        let has_total = |rows: &[usize]| rows.iter().any(|&r| is_total(&t.rows[r].name) && !is_subset(&t.rows[r].name));
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut pending: Vec<usize> = Vec::new();
+        for (_, rows) in by_panel {
+            pending.extend(rows);
+            if has_total(&pending) {
+                groups.push(std::mem::take(&mut pending));
+            }
+        }
+        match groups.last_mut() {
+            Some(last) => last.extend(pending),
+            None if !pending.is_empty() => groups.push(pending),
+            None => {}
+        }
+        groups.into_iter().map(|rows| Side::of_rows(t, &rows)).collect()
+    }
+
+    /// Reads `rows` of `t`, one side's rows in printed order.
+    fn of_rows(t: &Table, rows: &[usize]) -> Side {
         let name = |k: usize| t.rows[rows[k]].name.as_str();
-        let mut side = Side::default();
+        let mut side = Side { part: rows.first().map(|&r| Part::of(&t.rows[r])), ..Side::default() };
         let mut open: Vec<usize> = Vec::new();
         let mut leading: Option<usize> = None;
         let top = rows.iter().filter_map(|&r| outline_level(&t.rows[r])).min();
@@ -137,10 +178,10 @@ fn belongs_under(h: Heading, name: &str) -> bool {
 /// Checks both sides of a two-sided table and their balance.
 pub(crate) fn check(view: &View, ledger: &mut Ledger) {
     let t = view.table;
-    let income = Side::read(t, Section::Income);
-    let expense = Side::read(t, Section::Expense);
-    for (side, section) in [(&income, Section::Income), (&expense, Section::Expense)] {
-        let columns = view.columns_for(Some(section));
+    let incomes = Side::panels(t, Section::Income);
+    let expenses = Side::panels(t, Section::Expense);
+    for side in incomes.iter().chain(&expenses) {
+        let columns = side_columns(view, side, Section::Income);
         for (group, under) in &side.groups {
             let detail = format!("{} = the {} rows under it", t.rows[*group].name, under.len());
             groups(view, *group, under, &columns, &detail, ledger);
@@ -151,7 +192,19 @@ pub(crate) fn check(view: &View, ledger: &mut Ledger) {
             totals(view, *total, terms, &columns, &detail, ledger);
         }
     }
-    balance(view, &income, &expense, ledger);
+    let no_side = Side::default();
+    let income = incomes.first().unwrap_or(&no_side);
+    if expenses.is_empty() {
+        balance(view, income, &no_side, ledger);
+    }
+    for expense in &expenses {
+        balance(view, income, expense, ledger);
+    }
+}
+
+/// The amount columns of a side's rows (`section` for a side with no rows).
+fn side_columns(view: &View, side: &Side, section: Section) -> Vec<usize> {
+    view.columns_for(side.part.unwrap_or(Part { section: Some(section), panel: 0 }))
 }
 
 /// A group row against the rows under it, in each column.
@@ -200,7 +253,7 @@ fn balance(view: &View, income: &Side, expense: &Side, ledger: &mut Ledger) {
         return;
     };
     let printed = |r: usize, c: usize| matches!(view.figure(r, c), Figure::Printed(_));
-    let (ci, ce) = (view.columns_for(Some(Section::Income)), view.columns_for(Some(Section::Expense)));
+    let (ci, ce) = (side_columns(view, income, Section::Income), side_columns(view, expense, Section::Expense));
     let mut pairs: Vec<(usize, usize)> =
         ci.iter().copied().filter(|c| ce.contains(c) && printed(i, *c) && printed(e, *c)).map(|c| (c, c)).collect();
     if pairs.is_empty() {
@@ -402,5 +455,58 @@ mod tests {
         assert_eq!(balance, vec![CheckStatus::Ok, CheckStatus::Fail]);
         let one_sided = two_sided(TableKey::IncomeExpenseSummary, &["预算数"], &[("事业收入", &["1.00"])], &[]);
         assert_eq!(status(&checks(vec![one_sided]), TwoSided, "", ""), CheckStatus::Unchecked);
+    }
+
+    /// A three-panel 部门收支总表 (收入 | 支出 by function | 支出 by
+    /// economic class), each expense panel with its own totals in the one
+    /// shared 预算数 column: each panel sums its own rows, and each balances
+    /// the income side on its own, not their sum.
+    #[test]
+    fn each_expense_panel_totals_and_balances_on_its_own() {
+        let expense: &[(&str, &[&str])] = &[
+            ("一般公共服务支出", &["7.00"]),
+            ("住房保障支出", &["3.00"]),
+            ("本年支出合计", &["10.00"]),
+            ("年终结转结余", &["0.00"]),
+            ("支出总计", &["10.00"]),
+            ("工资福利支出", &["6.00"]),
+            ("商品和服务支出", &["4.00"]),
+            ("本年支出合计", &["10.00"]),
+            ("年终结转结余", &["0.00"]),
+            ("支出总计", &["10.00"]),
+        ];
+        let income: &[(&str, &[&str])] = &[
+            ("一般公共预算拨款收入", &["10.00"]),
+            ("本年收入合计", &["10.00"]),
+            ("上年结转结余", &["0.00"]),
+            ("收入总计", &["10.00"]),
+        ];
+        let mut t = two_sided(TableKey::IncomeExpenseSummary, &["预算数"], income, expense);
+        for (k, r) in t.rows.iter_mut().enumerate() {
+            r.panel = match k {
+                0..4 => 0,
+                4..9 => 1,
+                _ => 2,
+            };
+        }
+        let c = checks(vec![t]);
+        let found: Vec<_> = c.iter().filter(|c| c.check == TwoSided).map(|c| (c.row_name.as_str(), c.status)).collect();
+        let ok = CheckStatus::Ok;
+        assert_eq!(
+            found,
+            vec![
+                ("本年收入合计", ok),
+                ("收入总计", ok),
+                ("本年支出合计", ok),
+                ("支出总计", ok),
+                ("本年支出合计", ok),
+                ("支出总计", ok),
+                ("支出总计", ok),
+                ("支出总计", ok),
+            ]
+        );
+        let balance: Vec<_> =
+            c.iter().filter(|c| c.check == TwoSided && c.detail.contains("支出总计 = 收入总计")).collect();
+        assert!(balance.iter().all(|c| c.expected == c.actual) && balance.len() == 2, "{balance:#?}");
     }
 }

@@ -231,7 +231,7 @@ impl Document {
     pub fn amount_cells(&self) -> impl Iterator<Item = (&Table, &Row, usize)> {
         self.tables.iter().filter(|t| !t.key.is_form()).flat_map(|t| {
             t.rows.iter().flat_map(move |r| {
-                let amount = move |c: &Column| c.kind == ColumnKind::Amount && c.applies_to(r.section);
+                let amount = move |c: &Column| c.kind == ColumnKind::Amount && c.serves(r);
                 t.columns.iter().enumerate().filter(move |(_, c)| amount(c)).map(move |(i, _)| (t, r, i))
             })
         })

@@ -163,22 +163,33 @@ pub struct Column {
     /// column belongs to; rows of the other side have no cell there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<Section>,
+    /// In a one-sided table printed in panels side by side whose panels
+    /// have different columns, the panel (see [`Row::panel`]) the column
+    /// belongs to. Not written out: the checks read it.
+    #[serde(skip)]
+    pub panel: Option<u8>,
 }
 
 impl Column {
     /// An amount column.
     pub fn amount(path: impl Into<String>) -> Self {
-        Column { path: path.into(), kind: ColumnKind::Amount, section: None }
+        Column { path: path.into(), kind: ColumnKind::Amount, section: None, panel: None }
     }
 
     /// A text column.
     pub fn text(path: impl Into<String>) -> Self {
-        Column { path: path.into(), kind: ColumnKind::Text, section: None }
+        Column { path: path.into(), kind: ColumnKind::Text, section: None, panel: None }
     }
 
     /// True when rows of `section` have a cell in this column.
     pub fn applies_to(&self, section: Option<Section>) -> bool {
         self.section.is_none() || self.section == section
+    }
+
+    /// True when `row` has a cell in this column: the column is of the
+    /// row's section and of its panel.
+    pub fn serves(&self, row: &Row) -> bool {
+        self.applies_to(row.section) && self.panel.is_none_or(|p| p == row.panel)
     }
 
     /// The last level of the path (`人员经费` for `基本支出/人员经费`).
@@ -259,6 +270,12 @@ pub struct Row {
     /// the checks read it.
     #[serde(skip)]
     pub ordinal: Option<String>,
+    /// The panel the row was read from, counted from the left (0): tables
+    /// printed in panels side by side (收入 | 支出 by function | 支出 by
+    /// economic class; 人员经费 301… | 公用经费 302…) list one panel's rows
+    /// after another's. Not written out: the checks read it.
+    #[serde(skip)]
+    pub panel: u8,
 }
 
 impl Row {
@@ -274,6 +291,7 @@ impl Row {
             cells: Vec::new(),
             page,
             ordinal: None,
+            panel: 0,
         }
     }
 

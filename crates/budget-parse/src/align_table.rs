@@ -256,6 +256,48 @@ fn letter_spaced(l: &Line) -> Vec<Run> {
     out.into_iter().map(|(r, _)| r).collect()
 }
 
+/// The children of a group heading that reaches under none of them, printed
+/// centred over the gap between two (nat_019 财政拨款收支总表: `财政拨款收入`
+/// from x 129 to 199 over `项目` 103–126 and `预算数` 203–238, then
+/// `财政拨款支出` over the expense side): on the next line below it, between
+/// the headings of its own line to its left and right, the run of cells
+/// whose extent is centred nearest to it. A child it takes is no longer
+/// free for a heading of its line further away.
+fn centred_children(cells: &[HeaderCell], g: usize, parent: &mut [Option<usize>]) {
+    let same_line = |c: usize| c != g && (cells[c].top - cells[g].top).abs() < 1.5;
+    let left = (0..cells.len()).filter(|&c| same_line(c) && cells[c].span.x1 <= cells[g].span.x0);
+    let left = left.map(|c| cells[c].span.x1).fold(f32::NEG_INFINITY, f32::max);
+    let right = (0..cells.len()).filter(|&c| same_line(c) && cells[c].span.x0 >= cells[g].span.x1);
+    let right = right.map(|c| cells[c].span.x0).fold(f32::INFINITY, f32::min);
+    let under =
+        |c: usize| cells[c].top >= cells[g].bottom - 0.5 && cells[c].span.mid() > left && cells[c].span.mid() < right;
+    let Some(child_top) = (0..cells.len()).filter(|&c| under(c)).map(|c| cells[c].top).min_by(f32::total_cmp) else {
+        return;
+    };
+    let mut line: Vec<usize> =
+        (0..cells.len()).filter(|&c| under(c) && (cells[c].top - child_top).abs() < 1.5).collect();
+    line.sort_by(|&a, &b| cells[a].span.x0.total_cmp(&cells[b].span.x0));
+    let centre = cells[g].span.mid();
+    let mut best: Option<(f32, usize, usize)> = None;
+    for i in 0..line.len() {
+        for j in i..line.len() {
+            let (x0, x1) = (cells[line[i]].span.x0, cells[line[j]].span.x1);
+            let off = ((x0 + x1) / 2.0 - centre).abs();
+            if x0 <= centre && centre <= x1 && best.is_none_or(|(b, _, _)| off < b) {
+                best = Some((off, i, j));
+            }
+        }
+    }
+    if let Some((_, i, j)) = best {
+        for &c in &line[i..=j] {
+            let free = parent[c].is_none_or(|p| (cells[p].top - cells[g].top).abs() < 1.5);
+            if free {
+                parent[c] = Some(g);
+            }
+        }
+    }
+}
+
 /// The parent of each header cell: a heading above it that stands over a
 /// group of columns. A group heading is centred over its children and
 /// narrower than them, so its children are found on the first line below it
@@ -271,7 +313,10 @@ fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
         let below: Vec<usize> = (0..cells.len())
             .filter(|&c| cells[c].top >= cells[g].bottom - 0.5 && cells[c].span.overlap(cells[g].span) > 0.0)
             .collect();
-        let Some(child_top) = below.iter().map(|&c| cells[c].top).min_by(f32::total_cmp) else { continue };
+        let Some(child_top) = below.iter().map(|&c| cells[c].top).min_by(f32::total_cmp) else {
+            centred_children(cells, g, &mut parent);
+            continue;
+        };
         // Headings that bound the group's children: on its line or spanning
         // it, not a group over it (`预算数` over both 基本支出 and 项目支出).
         let upper = |c: usize| c != g && cells[c].center() < child_top && cells[c].bottom > cells[g].top + 0.5;
@@ -627,5 +672,35 @@ mod tests {
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert_eq!(rows[2], ["", "合计", "15.00"]);
         assert_eq!(raw.pages, [1, 2]);
+    }
+
+    /// nat_019 财政拨款收支总表: `财政拨款收入` is centred over the gap
+    /// between `项目` and `预算数`, reaching under neither; its columns are
+    /// still its own, not `财政拨款支出`'s.
+    #[test]
+    fn a_side_heading_over_the_gap_between_its_columns() {
+        let lines = [
+            line(150.0, "财政拨款收入@129-199 财政拨款支出@489-560"),
+            line(172.0, "项目@103-126 预算数@203-238 项目@323-347 合计@440-463 一般公共预算@514-584"),
+            line(190.0, "一、一般公共预算@40-120 10.00@210-238 一、其他支出@300-360 10.00@440-463 10.00@550-584"),
+            line(200.0, "收入总计@40-80 10.00@210-238 支出总计@300-340 10.00@440-463 10.00@550-584"),
+        ];
+        let placed: Vec<PlacedLine<'_>> = lines.iter().map(|l| PlacedLine { line: l, page: 10 }).collect();
+        let title =
+            Title {
+                no: "4".into(), text: "财政拨款收支总表".into(), key: TableKey::FiscalIncomeExpenseSummary
+            };
+        let raw = table_from_layout(title, &placed).expect("a table");
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "财政拨款收入/项目",
+                "财政拨款收入/预算数",
+                "财政拨款支出/项目",
+                "财政拨款支出/合计",
+                "财政拨款支出/一般公共预算"
+            ]
+        );
     }
 }

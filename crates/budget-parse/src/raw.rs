@@ -71,11 +71,15 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
         inherit_code_columns(&mut raw, side);
         fill_down_qualified_names(&mut raw, side);
     }
-    let two_sided = sides.len() > 1;
+    let panelled = sides.len() > 1;
     let value_cols: Vec<Vec<usize>> = sides
         .iter()
         .map(|s| s.iter().copied().filter(|&c| matches!(raw.columns[c].role, Role::Amount | Role::Text)).collect())
         .collect();
+    // Only a 收支总表 has an income and an expense side; the panels of a
+    // one-sided list printed side by side (人员经费 301… | 公用经费 302…)
+    // are told apart by their panel alone.
+    let two_sided = panelled && raw.title.key.is_two_sided();
     let sections: Vec<Option<Section>> =
         (0..sides.len()).map(|si| two_sided.then(|| section_of(si, &sides[si], &raw.columns))).collect();
     let mut table = Table::new(raw.title.key, raw.title.no.clone(), raw.title.text.clone());
@@ -91,13 +95,14 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
                 .collect()
         })
         .unwrap_or_default();
-    let placement = place_columns(&mut table, &raw.columns, &value_cols, &sections, two_sided);
+    let placement = place_columns(&mut table, &raw.columns, &value_cols, &sections, panelled);
     let mut by_side: Vec<Vec<Option<Row>>> = sides
         .iter()
         .enumerate()
         .map(|(si, side)| {
             let target = Target { values: &value_cols[si], placement: &placement[si], width: table.columns.len() };
-            raw.rows.iter().map(|r| build_row(r, side, &target, &raw.columns, sections[si], &table, findings)).collect()
+            let panel = Panel { index: u8::try_from(si).unwrap_or(u8::MAX), section: sections[si] };
+            raw.rows.iter().map(|r| build_row(r, side, &target, &raw.columns, panel, &table, findings)).collect()
         })
         .collect();
     join_spanning_labels(&mut by_side);
@@ -130,16 +135,17 @@ fn join_spanning_labels(by_side: &mut [Vec<Option<Row>>]) {
 
 /// The table's columns from the sides' value columns: sides printing the same
 /// columns share them; otherwise each side keeps its own, marked with its
-/// section. Returns where each side's value columns went.
+/// section (or, in a one-sided table, its panel). Returns where each side's
+/// value columns went.
 fn place_columns(
     table: &mut Table,
     columns: &[RawColumn],
     value_cols: &[Vec<usize>],
     sections: &[Option<Section>],
-    two_sided: bool,
+    panelled: bool,
 ) -> Vec<Vec<usize>> {
     let paths: Vec<Vec<String>> =
-        value_cols.iter().map(|v| v.iter().map(|&c| column_path(&columns[c].path, two_sided)).collect()).collect();
+        value_cols.iter().map(|v| v.iter().map(|&c| column_path(&columns[c].path, panelled)).collect()).collect();
     let shared = paths.windows(2).all(|w| w[0] == w[1]);
     let mut placement = Vec::new();
     for (si, cols) in value_cols.iter().enumerate() {
@@ -155,6 +161,9 @@ fn place_columns(
             };
             if !shared {
                 col.section = sections[si];
+                if col.section.is_none() && panelled {
+                    col.panel = u8::try_from(si).ok();
+                }
             }
             at.push(table.columns.len());
             table.columns.push(col);
@@ -162,6 +171,14 @@ fn place_columns(
         placement.push(at);
     }
     placement
+}
+
+/// The panel a side was read from: its index from the left, and its
+/// section in a two-sided table.
+#[derive(Debug, Clone, Copy)]
+struct Panel {
+    index: u8,
+    section: Option<Section>,
 }
 
 /// Where a side's value columns go in the table's columns.
@@ -191,8 +208,7 @@ fn decide_roles(raw: &mut RawTable) {
         let role = if ["编码", "代码"].iter().any(|w| leaf.contains(w)) || matches!(leaf.as_str(), "类" | "款" | "项")
         {
             Role::Code
-        } else if leaf.contains("名称") || matches!(leaf.as_str(), "项目" | "科目" | "项目（科目）" | "单位")
-        {
+        } else if leaf.contains("名称") || is_label_heading(&leaf) {
             Role::Name
         } else if is_text_heading(&leaf) {
             Role::Text
@@ -326,6 +342,14 @@ fn is_qualifier(column: &RawColumn) -> bool {
     column.role == Role::Text && is_qualifier_heading(h.rsplit('/').next().unwrap_or(&h))
 }
 
+/// Headings of the label column: `项目`, `科目`, `单位`, and the first two
+/// with what they classify by (`项目（科目）`, `项目（按功能分类）` over
+/// the expense panels of a three-panel 收支总表).
+fn is_label_heading(leaf: &str) -> bool {
+    let head = leaf.split(['（', '(']).next().unwrap_or(leaf);
+    matches!(leaf, "项目" | "科目" | "单位") || (head != leaf && matches!(head, "项目" | "科目"))
+}
+
 /// Headings of text columns beside the label: `项目单位`, `备注`,
 /// `项目类型`, `支出用途` (but `单位资金` is money).
 fn is_text_heading(leaf: &str) -> bool {
@@ -396,7 +420,7 @@ fn build_row(
     side: &[usize],
     target: &Target<'_>,
     columns: &[RawColumn],
-    section: Option<Section>,
+    panel: Panel,
     table: &Table,
     findings: &mut Vec<Finding>,
 ) -> Option<Row> {
@@ -447,7 +471,8 @@ fn build_row(
     let qualifiers = side.iter().filter(|&&c| is_qualifier(&columns[c])).map(|&c| squeeze(text(c)));
     let name = std::iter::once(name).chain(qualifiers).filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join("/");
     let mut row = Row::new(String::new(), r.page);
-    row.section = section;
+    row.section = panel.section;
+    row.panel = panel.index;
     row.line_no = line_no.map(str::to_string);
     row.cells = cells;
     set_label(&mut row, code_str, &name);
@@ -657,5 +682,48 @@ mod tests {
             &[&["一、一般公共预算财政拨款收入", "1", "2,940.05", "一、一般公共服务支出", "32", "2,106.66"]],
         );
         assert!(t.columns.iter().all(|c| !c.path.contains("行次")), "{:?}", t.columns);
+    }
+
+    /// Each panel of a table printed side by side is one side: in a 收支总表
+    /// the income panel is `收入` and both expense panels `支出`; a one-sided
+    /// list printed in two panels (人员经费 301… | 公用经费 302…) gets no
+    /// section, its panels told apart by their index alone.
+    #[test]
+    fn panels_side_by_side() {
+        let three = finished(
+            TableKey::IncomeExpenseSummary,
+            &[
+                "收入/项目",
+                "收入/预算数",
+                "支出/项目（按功能分类）",
+                "支出/预算数",
+                "支出/项目（按经济分类）",
+                "支出/预算数",
+            ],
+            &[&[
+                "一、一般公共预算拨款收入",
+                "2,170.04",
+                "一、一般公共服务支出",
+                "1,379.05",
+                "一、工资福利支出",
+                "1,052.04",
+            ]],
+        );
+        let got: Vec<(String, u8, String)> = three
+            .rows
+            .iter()
+            .map(|r| (r.section.map_or("", |s| s.as_str()).to_string(), r.panel, r.name.clone()))
+            .collect();
+        let want = [("收入", 0, "一般公共预算拨款收入"), ("支出", 1, "一般公共服务支出"), ("支出", 2, "工资福利支出")];
+        assert_eq!(got, want.map(|(s, p, n)| (s.to_string(), p, n.to_string())));
+        assert_eq!(three.columns.iter().map(|c| c.path.as_str()).collect::<Vec<_>>(), ["预算数"]);
+        let two = finished(
+            TableKey::GeneralBudgetBasicExpenseByEconomic,
+            &["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+            &[&["301", "工资福利支出", "2,082.85", "302", "商品和服务支出", "171.07"]],
+        );
+        let got: Vec<(Option<&str>, u8, Option<String>)> =
+            two.rows.iter().map(|r| (r.section.map(|s| s.as_str()), r.panel, r.code.clone())).collect();
+        assert_eq!(got, [(None, 0, Some("301".to_string())), (None, 1, Some("302".to_string()))]);
     }
 }
