@@ -617,8 +617,8 @@ mod tests {
     }
 
     /// 北京 一般公共预算支出表 (nat_039 p. 8): `预算数` over both groups does
-    /// not bound them, `项目支出总数` goes to the nearer group, and the 合计
-    /// beside the label columns is no part of `功能分类科目`.
+    /// not bound them but heads them, `项目支出总数` goes to the nearer group,
+    /// and the 合计 beside the label columns is no part of `功能分类科目`.
     #[test]
     fn groups_take_their_own_headings() {
         let lines = [
@@ -644,11 +644,11 @@ mod tests {
             paths[2..],
             [
                 "合计",
-                "基本支出/小计",
-                "基本支出/人员经费",
-                "基本支出/公用经费",
-                "项目支出/项目支出总数",
-                "项目支出/扣除基建项目后预算数"
+                "预算数/基本支出/小计",
+                "预算数/基本支出/人员经费",
+                "预算数/基本支出/公用经费",
+                "预算数/项目支出/项目支出总数",
+                "预算数/项目支出/扣除基建项目后预算数"
             ]
         );
     }
