@@ -395,6 +395,33 @@ mod tests {
         assert_eq!(found.tables.len(), 2, "{:?}", found.tables);
     }
 
+    /// nat_039 p. 11: the rows of 一般公共预算基本支出表 were read into its
+    /// header, no figure left: not rebuilt. nat_143 p. 14: a header over a
+    /// blank `合计` row is a table printed empty.
+    #[test]
+    fn a_table_without_figures_is_empty_unless_its_rows_went_into_the_header() {
+        use budget_model::{Column, Row};
+        let table = |paths: &[&str], rows: Vec<Row>| {
+            let mut t = Table::new(TableKey::GovernmentFundExpense, "", "政府性基金预算支出表");
+            t.columns = paths.iter().map(|p| Column::amount(*p)).collect();
+            t.rows = rows;
+            t
+        };
+        let swallowed = table(&["政府支出经济分类科目/50101-工资奖金津补贴/50102-社会保障缴费"], Vec::new());
+        assert_eq!(table_outcome(&swallowed), InventoryStatus::NotRebuilt);
+        let mut total = Row::new("合计", 14);
+        total.cells = vec![budget_model::Cell::Blank; 3];
+        let blank = table(
+            &[
+                "2026年政府性基金预算支出/合计",
+                "2026年政府性基金预算支出/基本支出",
+                "2026年政府性基金预算支出/项目支出",
+            ],
+            vec![total],
+        );
+        assert_eq!(table_outcome(&blank), InventoryStatus::Empty);
+    }
+
     #[test]
     fn continuation_titles_are_read_without_their_qualifier() {
         assert_eq!(base_name("部门支出总表（续表）"), "部门支出总表");
