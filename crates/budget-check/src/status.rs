@@ -1,7 +1,7 @@
 //! Whether a checked document can be trusted as a whole: the reasons it is
 //! not `ok`, each a finding. A document is `ok` only when every standard
-//! table found was rebuilt in one piece, no check fails, no header holds
-//! amounts, and its own arithmetic confirms at least
+//! table it announces was rebuilt (or printed empty), in one piece, no check
+//! fails, no header holds amounts, and its own arithmetic confirms at least
 //! [`CONFIRMED_THRESHOLD`] of its amounts.
 
 use budget_model::{CheckStatus, Decimal, Document, Finding, Table};
@@ -15,6 +15,7 @@ pub const CONFIRMED_THRESHOLD: Decimal = Decimal::from_parts(9, 0, 0, false, 1);
 /// `ok`, one finding each; empty when it is.
 pub fn judge(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
+    unrebuilt(doc, &mut out);
     failed_checks(doc, &mut out);
     pieces(doc, &mut out);
     for t in doc.tables.iter().filter(|t| !t.key.is_form()) {
@@ -34,6 +35,23 @@ pub fn judge(doc: &Document) -> Vec<Finding> {
 
 fn finding(t: &Table, message: String) -> Finding {
     Finding { page: t.first_page(), table: t.key.as_str().to_string(), message }
+}
+
+/// `2 announced tables not rebuilt: 表5 一般公共预算支出表 (p. 9), 政府采购预算表 (p. 2)`:
+/// the tables the 目录 or a title announces that gave no table, so that
+/// their missing checks are not silent.
+fn unrebuilt(doc: &Document, out: &mut Vec<Finding>) {
+    let missing: Vec<String> = doc
+        .unrebuilt()
+        .map(|e| match e.no.is_empty() {
+            true => format!("{} (p. {})", e.title, e.page),
+            false => format!("表{} {} (p. {})", e.no, e.title, e.page),
+        })
+        .collect();
+    let Some(first) = doc.unrebuilt().next() else { return };
+    let (n, s) = (missing.len(), if missing.len() == 1 { "table" } else { "tables" });
+    let message = format!("{n} announced {s} not rebuilt: {}", missing.join(", "));
+    out.push(Finding { page: first.page, table: first.key.as_str().to_string(), message });
 }
 
 /// `3 checks fail (first: table expense_summary, page 6, 22102 [合计])`.
@@ -83,7 +101,7 @@ fn is_amount_label(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use budget_model::{Document, Table, TableKey};
+    use budget_model::{Document, InventoryEntry, InventoryStatus, Table, TableKey};
 
     use super::*;
     use crate::testing::table;
@@ -114,6 +132,31 @@ mod tests {
         let found = judge(&document(vec![expense(good), second]));
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].message.contains("in pieces"));
+    }
+
+    #[test]
+    fn an_announced_table_not_rebuilt_is_a_reason() {
+        let good: &[(&str, &str, &[&str])] =
+            &[("", "合计", &["10.00", "6.00", "4.00"]), ("201", "一般公共服务支出", &["10.00", "6.00", "4.00"])];
+        let mut doc = document(vec![expense(good)]);
+        let entry = |no: &str, title: &str, page, status| InventoryEntry {
+            key: TableKey::GeneralBudgetExpenseByFunction,
+            no: no.into(),
+            title: title.into(),
+            page,
+            in_contents: true,
+            status,
+        };
+        doc.inventory = vec![
+            entry("5", "一般公共预算支出表", 9, InventoryStatus::Rebuilt),
+            entry("", "国有资本经营预算支出表", 10, InventoryStatus::Empty),
+        ];
+        assert_eq!(judge(&doc), vec![]);
+        doc.inventory.push(entry("5", "一般公共预算支出表", 9, InventoryStatus::NotRebuilt));
+        doc.inventory.push(entry("", "政府采购预算表", 2, InventoryStatus::NotRebuilt));
+        let found = judge(&doc);
+        let message = "2 announced tables not rebuilt: 表5 一般公共预算支出表 (p. 9), 政府采购预算表 (p. 2)";
+        assert_eq!(found.iter().map(|f| f.message.as_str()).collect::<Vec<_>>(), [message]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::page::Page;
 use crate::table::{Cell, Column, ColumnKind, Row, Table, TableKey};
 
-serialize_as_str!(DocKind, CheckStatus, CheckKind);
+serialize_as_str!(DocKind, CheckStatus, CheckKind, InventoryStatus);
 
 /// A place in a document: page and line, both 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
@@ -193,6 +193,49 @@ pub struct Finding {
     pub message: String,
 }
 
+/// What became of a standard table the document announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InventoryStatus {
+    /// Printed without a figure, with a note that it is empty
+    /// (`注：本单位没有国有资本经营预算支出，故本表无数据。`, `此表为空`).
+    Empty,
+    /// Announced (in the 目录 or by a title in the body) but no table or
+    /// form came out of it: its figures and their checks are missing.
+    NotRebuilt,
+    /// Rebuilt: a table with figures, or a form with fields.
+    Rebuilt,
+}
+
+impl InventoryStatus {
+    /// The status as written: `rebuilt`, `empty`, `not_rebuilt`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InventoryStatus::Rebuilt => "rebuilt",
+            InventoryStatus::Empty => "empty",
+            InventoryStatus::NotRebuilt => "not_rebuilt",
+        }
+    }
+}
+
+/// One standard table the document announces, in its 目录 or by a title in
+/// its table section, and whether it was rebuilt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InventoryEntry {
+    /// What the title means (never `other`).
+    pub key: TableKey,
+    /// The number as printed (`5`, `5-1`), empty if none.
+    pub no: String,
+    /// The title as printed, spaces removed.
+    pub title: String,
+    /// 1-based page of the title in the body, or of the 目录 line when the
+    /// body never prints it.
+    pub page: u32,
+    /// True when the document's 目录 lists it.
+    pub in_contents: bool,
+    /// What became of it.
+    pub status: InventoryStatus,
+}
+
 /// A parsed document.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Document {
@@ -217,6 +260,10 @@ pub struct Document {
     /// How many non-blank amount cells take part in at least one passing
     /// (`ok` or `rounding`) check, as a term or as the figure compared.
     pub confirmed_amounts: usize,
+    /// The standard tables the document announces and what became of each
+    /// (omitted from JSON when the document announces none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inventory: Vec<InventoryEntry>,
     /// Things the converter noticed.
     pub findings: Vec<Finding>,
     /// The pages the document was parsed from (not serialised).
@@ -254,6 +301,11 @@ impl Document {
     pub fn confirmed_share(&self) -> Option<Decimal> {
         let amounts = self.amounts();
         (amounts > 0).then(|| (Decimal::from(self.confirmed_amounts.min(amounts)) / Decimal::from(amounts)).round_dp(3))
+    }
+
+    /// The announced tables that were not rebuilt.
+    pub fn unrebuilt(&self) -> impl Iterator<Item = &InventoryEntry> {
+        self.inventory.iter().filter(|e| e.status == InventoryStatus::NotRebuilt)
     }
 
     /// Number of failed checks.

@@ -38,7 +38,10 @@ mod document;
 mod page;
 mod table;
 
-pub use document::{Check, CheckKind, CheckStatus, DocKind, Document, Finding, FormField, Indicator, Position};
+pub use document::{
+    Check, CheckKind, CheckStatus, DocKind, Document, Finding, FormField, Indicator, InventoryEntry, InventoryStatus,
+    Position,
+};
 pub use page::{Glyph, Line, Page, Rule, Run};
 pub use rust_decimal::Decimal;
 pub use table::{Cell, Column, ColumnKind, Row, Section, Table, TableKey};

@@ -33,6 +33,24 @@ pub(crate) fn is_note(text: &str) -> bool {
     t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:")
 }
 
+/// Words by which a document says a table has nothing in it.
+const EMPTY_WORDS: [&str; 9] =
+    ["本表无数据", "此表无数据", "表为空", "为空表", "无此项支出", "无此项收入", "无相关内容", "无相关收支", "本表无"];
+
+/// A line saying that the table it belongs to is empty, in a note or as its
+/// only row: `注：本单位没有国有资本经营预算支出，故本表无数据。`,
+/// `此表为空`, `注：本部门无相关内容。`, `本单位无此项支出`; or a note that
+/// the unit has none of what the table shows:
+/// `注：本单位无政府性基金预算拨款收入，也没有使用政府性基金安排的支出。`,
+/// also in parentheses:
+/// `（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）`.
+pub(crate) fn says_empty(text: &str) -> bool {
+    let t = squeeze(text);
+    let t = t.trim_start_matches(['（', '(']);
+    let none = ["没有", "未安排", "本单位无", "本部门无"].iter().any(|w| t.contains(w));
+    EMPTY_WORDS.iter().any(|w| t.contains(w)) || (is_note(t) && none)
+}
+
 /// A label of the page printed in a table's caption or header, inside its
 /// frame or not: the unit (`单位：万元`, `金额单位：元`) or who prepared the
 /// table (`预算单位：长春市信访局`, `编制单位：上海市数据局`,
@@ -258,6 +276,18 @@ mod tests {
     fn notes_units_and_totals() {
         for (text, note) in [("注：本表无数据", true), ("注:无", true), ("备注", true), ("注册", false)] {
             assert_eq!(is_note(text), note, "{text}");
+        }
+        for (text, empty) in [
+            ("注：本单位没有国有资本经营预算支出，故本表无数据。", true),
+            ("本单位无政府性基金预算财政拨款安排的预算，故本表为空表。", true),
+            ("注：本部门无相关内容。", true),
+            ("此表为空", true),
+            ("注：本单位无政府性基金预算拨款收入，也没有使用政府性基金安排的支出。", true),
+            ("注：本表反映部门本年度一般公共预算财政拨款支出。", false),
+            ("（注：2026年国家信访局部门预算中没有使用国有资本经营预算拨款安排的支出。）", true),
+            ("此项支出是今年新增支出。", false),
+        ] {
+            assert_eq!(says_empty(text), empty, "{text}");
         }
         assert_eq!(unit_line(["部门收支总表", "", "单位：万元", "项目"]), Some((2, "万元")));
         assert_eq!(unit_line(["a", "b", "c", "d", "单位：元"]), None);

@@ -9,7 +9,9 @@
 //! - [`title`]: table titles and what they mean ([`budget_model::TableKey`]);
 //! - [`header`]: headers from text that lost its layout;
 //! - [`grid`]: ruled tables from rules and glyph boxes;
-//! - [`meta`]: department, year, budget or final accounts.
+//! - [`meta`]: department, year, budget or final accounts;
+//! - the inventory ([`budget_model::InventoryEntry`]): each standard table
+//!   the 目录 or the body announces, and whether it was rebuilt.
 //!
 //! ```
 //! use budget_model::{Line, Page};
@@ -36,6 +38,7 @@ mod front;
 pub mod grid;
 mod grid_table;
 pub mod header;
+mod inventory;
 mod labels;
 pub mod lex;
 pub mod meta;
@@ -52,6 +55,7 @@ use budget_model::{Document, Page};
 pub fn parse(pages: &[Page]) -> Document {
     let mut findings = Vec::new();
     let found = segment::tables(pages, &mut findings);
+    let inventory = inventory::inventory(pages, &found.met);
     let tables = found.tables;
     let meta = meta::find_meta(pages, &tables);
     Document {
@@ -62,6 +66,7 @@ pub fn parse(pages: &[Page]) -> Document {
         tables,
         indicators: found.forms.indicators,
         forms: found.forms.fields,
+        inventory,
         findings,
         ..Document::default()
     }

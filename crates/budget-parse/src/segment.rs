@@ -1,11 +1,11 @@
 //! Walking a document: finding each table's title and the body that follows
 //! it (ruled grids on PDF pages, lines of text otherwise), across pages.
 
-use budget_model::{Finding, Line, Page, Table};
+use budget_model::{Finding, InventoryStatus, Line, Page, Table};
 
 use crate::align_table::{table_from_layout, unglued, PlacedLine};
 use crate::forms::{read_form, FormBody, FormsRead};
-use crate::front::{broken_unit, is_note, unit_line};
+use crate::front::{broken_unit, is_note, says_empty, unit_line};
 use crate::grid::{find_grids, Grid};
 use crate::grid_table::{leading_captions, table_from_grids};
 use crate::lex::unit_of_line;
@@ -20,6 +20,17 @@ use crate::title::{parse_title, table_label, Title};
 pub(crate) struct Found {
     pub tables: Vec<Table>,
     pub forms: FormsRead,
+    /// Every title that began a table or form, and what came of it.
+    pub met: Vec<Met>,
+}
+
+/// A title the walk met in the body and what its table or form gave.
+#[derive(Debug, Clone)]
+pub(crate) struct Met {
+    pub title: Title,
+    /// The page the title is printed on.
+    pub page: u32,
+    pub outcome: InventoryStatus,
 }
 
 /// What a page is made of, top to bottom.
@@ -36,6 +47,8 @@ enum Block<'a> {
 /// A title and everything printed after it up to the next title.
 struct Pending<'a> {
     title: Title,
+    /// The page of the title.
+    page: u32,
     lines: Vec<(Line, u32)>,
     grids: Vec<&'a Grid>,
     /// Lines seen before the first grid (where the unit line is).
@@ -121,7 +134,7 @@ fn begin(pending: &mut Option<Pending<'_>>, title: Title, page: u32, out: &mut F
         return;
     }
     close(pending.take(), out, findings);
-    *pending = Some(Pending { title, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
+    *pending = Some(Pending { title, page, lines: Vec::new(), grids: Vec::new(), lines_before_grid: 0 });
 }
 
 impl Pending<'_> {
@@ -211,16 +224,76 @@ fn blocks<'a>(page: &Page, grids: &'a [Grid]) -> Vec<Block<'a>> {
     items.into_iter().map(|(_, b)| b).collect()
 }
 
+/// Ends the pending table or form: rebuilds it, and records what came of
+/// its title.
 fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Finding>) {
     let Some(p) = pending else { return };
-    if p.title.key.is_form() {
-        let body = FormBody { lines: &p.lines, grids: &p.grids };
-        let read = read_form(&p.title, &body, &out.forms, findings);
-        out.forms.append(read);
-        return;
+    let (title, page) = (p.title.clone(), p.page);
+    let outcome = if p.title.key.is_form() {
+        close_form(&p, out, findings)
+    } else {
+        match close_table(&p, findings) {
+            Some(t) => {
+                let outcome = table_outcome(&t);
+                out.tables.push(t);
+                outcome
+            }
+            None if printed_empty(&p) => InventoryStatus::Empty,
+            None => InventoryStatus::NotRebuilt,
+        }
+    };
+    out.met.push(Met { title, page, outcome });
+}
+
+/// Reads a form; rebuilt when it gave an indicator or a field.
+fn close_form(p: &Pending<'_>, out: &mut Found, findings: &mut Vec<Finding>) -> InventoryStatus {
+    let body = FormBody { lines: &p.lines, grids: &p.grids };
+    let read = read_form(&p.title, &body, &out.forms, findings);
+    let something = !read.indicators.is_empty() || !read.fields.is_empty();
+    out.forms.append(read);
+    match something {
+        true => InventoryStatus::Rebuilt,
+        false if printed_empty(p) => InventoryStatus::Empty,
+        false => InventoryStatus::NotRebuilt,
     }
+}
+
+/// A table with at least one figure is rebuilt. One without any was printed
+/// empty (a header over nothing, or a blank `合计` row, or an empty marker
+/// such as `此表为空` as its note), unless its header holds what should be
+/// rows: a header label opening with a classification code
+/// (`50101-工资奖金津补贴`) means the rows were read into the header, and
+/// the table was not rebuilt.
+fn table_outcome(t: &Table) -> InventoryStatus {
+    let figure = t.rows.iter().any(|r| r.cells.iter().any(|c| matches!(c, budget_model::Cell::Amount(_))));
+    let rows_in_header = t.columns.iter().flat_map(|c| c.path.split('/')).any(opens_with_code);
+    match figure {
+        true => InventoryStatus::Rebuilt,
+        false if rows_in_header => InventoryStatus::NotRebuilt,
+        false => InventoryStatus::Empty,
+    }
+}
+
+/// `50101-工资奖金津补贴`, `30101 基本工资`, `477.727200`: a label that
+/// opens with a code or an amount; `2026年预算数` opens with a year.
+fn opens_with_code(label: &str) -> bool {
+    let label = label.trim();
+    let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
+    crate::lex::code(&digits) && !label[digits.len()..].starts_with('年')
+}
+
+/// How many lines after a title may say that its table is empty.
+const EMPTY_NOTE_REACH: usize = 8;
+
+/// A title whose first lines say the table has nothing in it:
+/// `注：本单位没有国有资本经营预算支出，故本表无数据。`.
+fn printed_empty(p: &Pending<'_>) -> bool {
+    p.lines.iter().take(EMPTY_NOTE_REACH).any(|(l, page)| *page == p.page && says_empty(&l.text))
+}
+
+fn close_table(p: &Pending<'_>, findings: &mut Vec<Finding>) -> Option<Table> {
     let raw = if !p.grids.is_empty() {
-        let mut raw = table_from_grids(p.title, &p.grids, findings);
+        let mut raw = table_from_grids(p.title.clone(), &p.grids, findings);
         let before = &p.lines[..p.lines_before_grid];
         if raw.unit.is_none() {
             let texts = || before.iter().map(|(l, _)| l.text.as_str());
@@ -233,9 +306,7 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
     } else {
         // Text without a unit line right after the title is prose that
         // mentions a table, or a table of contents, not a table.
-        if unit_line(p.lines.iter().map(|(l, _)| l.text.as_str())).is_none() {
-            return;
-        }
+        unit_line(p.lines.iter().map(|(l, _)| l.text.as_str()))?;
         let positioned = p.lines.iter().any(|(l, _)| !l.runs.is_empty());
         let aligned = positioned
             .then(|| {
@@ -250,13 +321,11 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
             None => {
                 let body: Vec<BodyLine<'_>> =
                     p.lines.iter().map(|(l, page)| BodyLine { text: &l.text, page: *page }).collect();
-                table_from_lines(p.title, &body, findings)
+                table_from_lines(p.title.clone(), &body, findings)
             }
         }
     };
-    if let Some(t) = accept(raw, findings) {
-        out.tables.push(t);
-    }
+    accept(raw, findings)
 }
 
 fn accept(raw: RawTable, findings: &mut Vec<Finding>) -> Option<Table> {
@@ -324,6 +393,33 @@ mod tests {
         let p2 = table("表2@20", "教育支出@40 5.00@300 5.00@400");
         let found = tables(&[page(1, &p1), page(2, &p2)], &mut Vec::new());
         assert_eq!(found.tables.len(), 2, "{:?}", found.tables);
+    }
+
+    /// nat_039 p. 11: the rows of 一般公共预算基本支出表 were read into its
+    /// header, no figure left: not rebuilt. nat_143 p. 14: a header over a
+    /// blank `合计` row is a table printed empty.
+    #[test]
+    fn a_table_without_figures_is_empty_unless_its_rows_went_into_the_header() {
+        use budget_model::{Column, Row};
+        let table = |paths: &[&str], rows: Vec<Row>| {
+            let mut t = Table::new(TableKey::GovernmentFundExpense, "", "政府性基金预算支出表");
+            t.columns = paths.iter().map(|p| Column::amount(*p)).collect();
+            t.rows = rows;
+            t
+        };
+        let swallowed = table(&["政府支出经济分类科目/50101-工资奖金津补贴/50102-社会保障缴费"], Vec::new());
+        assert_eq!(table_outcome(&swallowed), InventoryStatus::NotRebuilt);
+        let mut total = Row::new("合计", 14);
+        total.cells = vec![budget_model::Cell::Blank; 3];
+        let blank = table(
+            &[
+                "2026年政府性基金预算支出/合计",
+                "2026年政府性基金预算支出/基本支出",
+                "2026年政府性基金预算支出/项目支出",
+            ],
+            vec![total],
+        );
+        assert_eq!(table_outcome(&blank), InventoryStatus::Empty);
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn table_label(line: &str) -> Option<String> {
 }
 
 /// A line of a table of contents: leader dots, or a title followed by a page number.
-fn is_toc_line(line: &str) -> bool {
+pub(crate) fn is_toc_line(line: &str) -> bool {
     line.contains("……") || line.contains("....") || line.contains("···") || line.contains("．．．")
 }
 
