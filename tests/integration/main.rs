@@ -12,6 +12,7 @@ mod forms;
 mod fuzz;
 mod golden;
 mod meta;
+mod national;
 mod score;
 mod support;
 mod truth;

@@ -51,12 +51,14 @@ pub(crate) fn unglued(l: &Line) -> Line {
         runs.push(Run { text: first.to_string(), x0: r.x0, x1: cut });
         runs.push(Run { text: second.to_string(), x0: cut, x1: r.x1 });
     }
-    Line {
-        text: runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" "),
-        runs,
-        top: l.top,
-        bottom: l.bottom,
+    let mut line = Line { text: String::new(), runs, top: l.top, bottom: l.bottom };
+    // `合    计` letter-spaced on the total row is one label.
+    let spaced = letter_spaced(&line);
+    if spaced.iter().any(|r| after_total_label(&squeeze(&r.text)) == Some("") && r.text.chars().count() == 2) {
+        line.runs = spaced;
     }
+    line.text = line.runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+    line
 }
 
 /// An amount run into the item printed after it, on the other side of a

@@ -57,7 +57,17 @@ struct Pending<'a> {
 
 /// Finds every table of the document.
 pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
-    let grids: Vec<Vec<Grid>> = pages.iter().map(|p| if p.has_layout() { find_grids(p) } else { Vec::new() }).collect();
+    let grids: Vec<Vec<Grid>> =
+        pages
+            .iter()
+            .map(|p| {
+                if p.has_layout() {
+                    find_grids(p).into_iter().filter(|g| !figures_only(g)).collect()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
     let mut out = Found::default();
     let mut pending: Option<Pending<'_>> = None;
     // A label line (`公开01表`, `附表2`) numbers the title next to it.
@@ -122,6 +132,19 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     }
     close(pending.take(), &mut out, findings);
     out
+}
+
+/// A frame of one column whose cells hold mostly figures: the amount column
+/// of an otherwise unruled table boxed on its own (北京 政府采购预算明细表:
+/// `金额` over 477.727200, 33,656.215171, 34,133.942371, the 采购类别 beside
+/// it unruled). It is no table: its text is read with the lines around it.
+fn figures_only(g: &Grid) -> bool {
+    if g.cols() != 1 {
+        return false;
+    }
+    let texts: Vec<String> = (0..g.rows()).map(|r| squeeze(&g.region(r, 0).text)).filter(|t| !t.is_empty()).collect();
+    let figures = texts.iter().filter(|t| crate::lex::amount(t).is_some()).count();
+    figures * 2 > texts.len()
 }
 
 /// A title begins a table, unless it repeats the title of the table being
