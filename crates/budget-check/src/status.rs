@@ -23,6 +23,10 @@ pub fn judge(doc: &Document) -> Vec<Finding> {
             out.push(finding(t, format!("the header holds an amount ({label}): its columns were not rebuilt")));
         }
     }
+    if doc.confirmed_share().is_none() && doc.indicators.is_empty() && doc.forms.is_empty() {
+        let message = "the document has no amounts and no targets: nothing in it is confirmed".to_string();
+        out.push(Finding { page: 0, table: String::new(), message });
+    }
     if let Some(share) = doc.confirmed_share().filter(|s| *s < CONFIRMED_THRESHOLD) {
         let message = format!(
             "the document's own arithmetic confirms {share:.3} of its {} amounts, below {CONFIRMED_THRESHOLD}",

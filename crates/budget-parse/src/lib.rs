@@ -58,6 +58,7 @@ pub fn parse(pages: &[Page]) -> Document {
     let inventory = inventory::inventory(pages, &found.met);
     let tables = found.tables;
     let meta = meta::find_meta(pages, &tables);
+    findings.extend(meta::unprinted(&meta));
     Document {
         department: meta.department,
         year: meta.year,

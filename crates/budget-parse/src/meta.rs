@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use budget_model::{DocKind, Page, Table};
+use budget_model::{DocKind, Finding, Page, Table};
 use regex::Regex;
 
 use crate::front::regex;
@@ -31,6 +31,27 @@ pub struct Meta {
     pub year: Option<u16>,
     /// 预算 or 决算.
     pub kind: DocKind,
+}
+
+/// A finding for each of department and year the document prints nowhere
+/// they are read (cover, labelled lines, headings, table captions): left
+/// empty, never guessed from the file name.
+pub fn unprinted(meta: &Meta) -> Vec<Finding> {
+    let missing = |what: &str| {
+        Finding {
+        page: 0,
+        table: String::new(),
+        message: format!("the document prints no {what} where one is read (cover, labelled lines, headings, table captions); left empty"),
+    }
+    };
+    let mut out = Vec::new();
+    if meta.department.is_empty() {
+        out.push(missing("department"));
+    }
+    if meta.year.is_none() {
+        out.push(missing("year"));
+    }
+    out
 }
 
 /// `预算主管部门：上海市普陀区司法局`, `部 门:中共江苏省委办公厅`,
