@@ -70,6 +70,12 @@ impl Tree {
             }
             stack.push((i, code));
         }
+        // A flat list, no code extending another (北京 tables list 项 codes
+        // and, where a 款 has no 项, the 款's code: `2121402`, `21298`): every
+        // row is a term of the total.
+        if tree.children.is_empty() {
+            return tree;
+        }
         let code_len = |i: &usize| table.rows[*i].code.as_deref().map_or(0, str::len);
         let shallowest = tree.top.iter().map(code_len).min().unwrap_or(0);
         let (top, orphans) = tree.top.iter().partition(|i| code_len(i) == shallowest);
@@ -285,6 +291,24 @@ mod tests {
             (fail.expected.unwrap().to_string(), fail.difference.unwrap().to_string()),
             ("88.34".into(), "51.43".into())
         );
+    }
+
+    /// 北京 政府性基金预算支出表 (nat_053 p. 33): 项 codes, and a 款 code where
+    /// the 款 has no 项; no code extends another, so the total sums them all.
+    #[test]
+    fn a_flat_list_of_codes_of_two_lengths_sums_every_row() {
+        let t = table(
+            TableKey::GovernmentFundExpense,
+            &["合计"],
+            &[
+                ("2121401", "污水处理设施建设和运营", &["56673.535990"]),
+                ("2121402", "代征手续费", &["4300.000000"]),
+                ("21298", "超长期特别国债安排的支出", &["6000.000000"]),
+                ("", "合计", &["66973.535990"]),
+            ],
+        );
+        let c = checks(vec![t]);
+        assert_eq!(status(&c, TotalRow, "合计", "合计"), CheckStatus::Ok);
     }
 
     /// 政府采购支出表 of 苏州: `货物` and each unit labelled in 采购品目大类,

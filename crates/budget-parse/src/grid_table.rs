@@ -62,7 +62,8 @@ pub(crate) fn leading_captions(g: &Grid) -> Vec<String> {
 /// over its items: `一般公共预算资金` over `小计`, `公共财政拨款（补助）资金`)
 /// gives its text to each, an amount cell only to the first.
 fn row_texts(g: &Grid, r: usize, cols: &[(usize, usize)]) -> Vec<String> {
-    cols.iter()
+    let mut texts: Vec<String> = cols
+        .iter()
         .map(|&(c0, _)| {
             let reg = g.region(r, c0);
             let continues_label = reg.r0 < r && amount(&squeeze(&reg.text)).is_none();
@@ -72,7 +73,18 @@ fn row_texts(g: &Grid, r: usize, cols: &[(usize, usize)]) -> Vec<String> {
                 String::new()
             }
         })
-        .collect()
+        .collect();
+    // An amount in a cell merged over several columns is the last one's:
+    // figures are set flush right (北京 支出总表's 合计 row, its figure in a
+    // cell over 部门支出经济分类科目 and 合计).
+    for k in 0..cols.len() {
+        let reg = g.region(r, cols[k].0);
+        let last = cols.iter().rposition(|&(c0, _)| c0 < reg.c1).unwrap_or(k);
+        if last > k && reg.c0 == cols[k].0 && amount(&squeeze(&texts[k])).is_some() && texts[last].trim().is_empty() {
+            texts[last] = std::mem::take(&mut texts[k]);
+        }
+    }
+    texts
 }
 
 /// A label run over into the amount cell on its right
