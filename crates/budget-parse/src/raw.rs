@@ -66,6 +66,7 @@ impl RawTable {
 pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
     decide_roles(&mut raw);
     crate::seams::rejoin_page_breaks(&mut raw);
+    crate::seams::return_wrapped_tails(&mut raw);
     let sides = sides(&raw.columns);
     for side in &sides {
         inherit_code_columns(&mut raw, side);

@@ -15,6 +15,46 @@ use crate::raw::{RawTable, Role};
 /// name's last line); a longer text at the head of a page is a row.
 const MAX_NAME_FRAGMENT: usize = 6;
 
+/// Gives back to each row the end of its wrapped label that the row below
+/// took: a label that opens with its code (`2080506-机关事业单位职业年金`)
+/// has nothing printed before the code, so words before it
+/// (`缴费支出2080506-…`) end the label of the row above, when that label opens
+/// with a code too (北京 支出总表, names wrapped below their row).
+pub(crate) fn return_wrapped_tails(raw: &mut RawTable) {
+    let names: Vec<usize> = (0..raw.columns.len()).filter(|&c| raw.columns[c].role == Role::Name).collect();
+    for c in names {
+        for i in 1..raw.rows.len() {
+            let Some((tail, rest)) = raw.rows[i].cells.get(c).and_then(|t| tail_before_code(t)) else { continue };
+            let (tail, rest, page) = (tail.to_string(), rest.to_string(), raw.rows[i].page);
+            let prev = &mut raw.rows[i - 1];
+            if prev.page != page
+                || !prev.cells.get(c).is_some_and(|t| tail_before_code(t).is_none() && opens_with_code(t))
+            {
+                continue;
+            }
+            prev.cells[c].push_str(&tail);
+            raw.rows[i].cells[c] = rest;
+        }
+    }
+}
+
+/// `缴费支出2080506-机关事业单位职业年金` → (`缴费支出`, `2080506-…`): CJK
+/// words, then a code of 5 or 7 digits and a dash.
+fn tail_before_code(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim();
+    let at = t.find(|c: char| c.is_ascii_digit())?;
+    let (tail, rest) = t.split_at(at);
+    let cjk = !tail.is_empty() && tail.chars().all(crate::norm::is_cjk);
+    (cjk && opens_with_code(rest)).then_some((tail, rest))
+}
+
+/// A label that opens with a function code and a dash: `2130306-水利工程运行与维护`.
+fn opens_with_code(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    matches!(digits, 5 | 7) && t[digits..].starts_with('-')
+}
+
 /// Joins each first row of a page that only completes the last row of the
 /// page before ([`completes`]) to that row.
 pub(crate) fn rejoin_page_breaks(raw: &mut RawTable) {
@@ -110,6 +150,30 @@ mod tests {
         ]);
         rejoin_page_breaks(&mut raw);
         assert_eq!(rows(&raw), ["208|社会保障和就业支出|2,727.15|1,103.02@1", "20802|民政管理事务|1,060.82|649.16@2"]);
+    }
+
+    /// 北京 支出总表 (nat_055 p. 6): `缴费支出` printed under
+    /// `2080506-机关事业单位职业年金` came out before the next row's code.
+    #[test]
+    fn a_wrapped_label_end_taken_by_the_row_below_goes_back() {
+        let mut raw = table(&[
+            ("|2080506-机关事业单位职业年金|926.64|926.64", 6),
+            ("|缴费支出2101101-行政单位医疗|556.42|556.42", 6),
+            ("|2101102-事业单位医疗|9.07|9.07", 6),
+        ]);
+        return_wrapped_tails(&mut raw);
+        assert_eq!(
+            rows(&raw),
+            [
+                "|2080506-机关事业单位职业年金缴费支出|926.64|926.64@6",
+                "|2101101-行政单位医疗|556.42|556.42@6",
+                "|2101102-事业单位医疗|9.07|9.07@6"
+            ]
+        );
+        // Words before a code under a row without a code stay.
+        let mut raw = table(&[("|合计|1.00|1.00", 6), ("|护2130306-水利|1.00|1.00", 6)]);
+        return_wrapped_tails(&mut raw);
+        assert_eq!(rows(&raw)[1], "|护2130306-水利|1.00|1.00@6");
     }
 
     #[test]
