@@ -297,6 +297,7 @@ pub(crate) fn cell_text(mut gs: Vec<&Glyph>) -> String {
             _ => lines.push(vec![g]),
         }
     }
+    let lines: Vec<Vec<&Glyph>> = lines.into_iter().flat_map(split_colliding).collect();
     let texts: Vec<String> = lines
         .into_iter()
         .map(|mut line| {
@@ -318,9 +319,50 @@ pub(crate) fn cell_text(mut gs: Vec<&Glyph>) -> String {
     join_wrapped(texts.iter().map(String::as_str))
 }
 
+/// A line of a cell whose glyphs collide, one drawn over another at a
+/// slightly different height, is two lines: the end of a label wrapped from
+/// the row above (`缴费支出`, 6 points higher) over the code that opens this
+/// row's (`2080506-…`), which read by x alone would interleave
+/// (`缴20费80支50出6`). It is cut at the widest vertical gap between glyphs.
+fn split_colliding(mut line: Vec<&Glyph>) -> Vec<Vec<&Glyph>> {
+    let collide = line.iter().enumerate().any(|(i, a)| {
+        line[i + 1..].iter().any(|b| {
+            let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+            overlap > 0.5 * (a.x1 - a.x0).min(b.x1 - b.x0) && (a.cy() - b.cy()).abs() > 0.2 * a.height().max(b.height())
+        })
+    });
+    if !collide || line.len() < 2 {
+        return vec![line];
+    }
+    line.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
+    let cut = (1..line.len()).max_by(|&i, &j| {
+        let gap = |k: usize| line[k].cy() - line[k - 1].cy();
+        gap(i).total_cmp(&gap(j))
+    });
+    match cut {
+        Some(k) => {
+            let lower = line.split_off(k);
+            vec![line, lower]
+        }
+        None => vec![line],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 北京 支出总表 (nat_054 p. 5): `缴费支出` wrapped from the row above,
+    /// 4 points higher than and over `2080506`.
+    #[test]
+    fn colliding_glyphs_of_two_lines_do_not_interleave() {
+        let g = |t: &str, x: f32, y: f32| Glyph { text: t.into(), x0: x, x1: x + 9.0, top: y, bottom: y + 9.0 };
+        let tail = ["缴", "费", "支", "出"].iter().enumerate().map(|(i, t)| g(t, 26.0 + 9.0 * i as f32, 138.0));
+        let code =
+            ["2", "0", "8", "0", "5", "0", "6"].iter().enumerate().map(|(i, t)| g(t, 26.0 + 5.0 * i as f32, 142.0));
+        let glyphs: Vec<Glyph> = tail.chain(code).collect();
+        assert_eq!(cell_text(glyphs.iter().collect()), "缴费支出2080506");
+    }
 
     fn glyph(t: &str, x: f32, y: f32) -> Glyph {
         Glyph { text: t.into(), x0: x, x1: x + 8.0, top: y, bottom: y + 8.0 }
