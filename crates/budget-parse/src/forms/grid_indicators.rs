@@ -10,13 +10,15 @@ use budget_model::Indicator;
 
 use super::sheet::{Cell, Row};
 use super::sink::{Sink, Slot};
-use super::value::clean_value;
+use super::value::{clean_value, join_split};
 use super::vocab::{goal_label, is_level1, is_level2};
 use crate::front::Span;
 
 /// The columns of an indicator table.
 #[derive(Debug, Clone)]
 struct Layout {
+    /// 项目名称 of a table holding many projects.
+    project: Option<Span>,
     goal: Option<Span>,
     level1: Span,
     level2: Span,
@@ -36,7 +38,8 @@ fn layout(row: &Row) -> Option<Layout> {
     let right = row.cells.last().map_or(level3.x1, |c| c.x1);
     let values = Span::new(level3.x1 - 1.0, basis.map_or(right + 1.0, |b| b.x0 + 1.0));
     let goal = row.cells.iter().rfind(|c| c.x1 <= level1.x0 + 1.0).map(Cell::extent);
-    Some(Layout { goal, level1, level2, level3, basis, values })
+    let project = row.find(|t| t.ends_with("项目名称")).map(Cell::extent).filter(|p| p.x1 <= level1.x0 + 1.0);
+    Some(Layout { project, goal, level1, level2, level3, basis, values })
 }
 
 /// A row with an indicator of its own: its 三级指标 cell begins here, and
@@ -97,6 +100,68 @@ impl Fill {
     }
 }
 
+/// The projects of a table holding many, each named in a merged first
+/// cell with its funds beside it:
+///
+/// ```text
+/// 项目名称 | 项目总额 | 其中：财政资金 | 其他资金 | 绩效目标 | 一级指标 | …
+/// 公安行政管理 | 161,796.229761 | 157,457.387602 | 4,338.842159 | 1.根据… | 产出指标 | …
+/// ```
+///
+/// A page break repeats the name (or leaves the cell empty): the rows
+/// below stay with the same project, and its funds are read once.
+struct Projects {
+    column: Span,
+    /// The fund columns: centre and header name (`项目总额`, `财政资金`).
+    funds: Vec<(f32, String)>,
+    fill: Fill,
+    seen: Vec<String>,
+}
+
+impl Projects {
+    /// The project column of `l`, with the fund columns between it and the
+    /// goal column, named by the header cells above the first data row.
+    fn new(l: &Layout, header: &[Row], data: &Row) -> Option<Projects> {
+        let column = l.project?;
+        let end = l.goal.map_or(l.level1.x0, |g| g.x0);
+        let funds = data
+            .within(column.x1, end)
+            .map(|c| (c.cx(), fund_name(&header_name(header, c.cx()))))
+            .filter(|(_, name)| !name.is_empty())
+            .collect();
+        Some(Projects { column, funds, fill: Fill::default(), seen: Vec::new() })
+    }
+
+    /// The project of `row`.
+    fn take(&mut self, row: &Row, rows: &mut [Indicator]) -> String {
+        self.fill.take(row.at(self.column.mid()), row.continues, |_| true, rows, |i, t| i.project = t.to_string())
+    }
+
+    /// The funds printed beside the first row of `project`, as its fields.
+    fn funds(&mut self, project: &str, row: &Row, sink: &mut Sink<'_>) {
+        if project.is_empty() || self.seen.iter().any(|p| p == project) {
+            return;
+        }
+        let printed: Vec<(&String, &str)> =
+            self.funds.iter().map(|(cx, name)| (name, row.text_at(*cx))).filter(|(_, v)| !v.is_empty()).collect();
+        if printed.is_empty() {
+            return;
+        }
+        for (name, value) in printed {
+            sink.project_field(project, name, value, row.page);
+        }
+        self.seen.push(project.to_string());
+    }
+}
+
+/// A fund column's name from its header path, without `其中：`:
+/// `其中：/财政资金` → `财政资金`, `项目总额/项目总额` → `项目总额`.
+fn fund_name(path: &str) -> String {
+    let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty() && !p.starts_with("其中")).collect();
+    parts.dedup();
+    parts.join("/")
+}
+
 /// A level name that is whole by itself: a known one, or one of four
 /// characters or more ending in 指标 (`指标` alone is the end of a name cut
 /// by a page break).
@@ -121,6 +186,7 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
         return Some(at + 1);
     };
     let slots = slots(&rows[at..first], &rows[first], &l, sink);
+    let mut projects = Projects::new(&l, &rows[at..first], &rows[first]);
     let mut goal = Fill::default();
     for r in &rows[at..first] {
         goal.take(l.goal.and_then(|g| r.at(g.mid())), r.continues, goal_complete, &mut [], |_, _| {});
@@ -140,6 +206,7 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
             level1.take(row.at(l.level1.mid()), row.continues, level1_complete, inds, |i, t| i.level1 = t.to_string());
         let l2 =
             level2.take(row.at(l.level2.mid()), row.continues, level2_complete, inds, |i, t| i.level2 = t.to_string());
+        let project = projects.as_mut().map(|p| p.take(row, inds)).unwrap_or_default();
         if merge {
             if let Some(last) = inds.last_mut() {
                 append_row(last, row, &l, &slots);
@@ -154,16 +221,21 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
             level3: row.text_at(l.level3.mid()).to_string(),
             basis: l.basis.map(|b| row.text_at(b.mid()).to_string()).unwrap_or_default(),
             page: row.page,
+            project: project.clone(),
             ..Indicator::default()
         };
         for (cx, slot) in &slots {
             slot.put(&mut ind, clean_value(row.text_at(*cx)));
         }
+        join_parts(&mut ind, &slots);
         let n = sink.indicators_mut().len() - start;
         for f in [&mut goal, &mut level1, &mut level2] {
             f.rows.push(n);
         }
         sink.indicator(ind);
+        if let Some(p) = projects.as_mut() {
+            p.funds(&project, row, sink);
+        }
         j += 1;
     }
     Some(j)
@@ -192,33 +264,84 @@ fn append_row(ind: &mut Indicator, row: &Row, l: &Layout, slots: &[(f32, Slot)])
         ind.basis.push_str(row.text_at(b.mid()));
     }
     for (cx, slot) in slots {
-        let field = match slot {
-            Slot::Current => &mut ind.value,
-            Slot::Prev2 => &mut ind.prev2_value,
-            Slot::Prev1 => &mut ind.prev1_value,
-            Slot::Unknown => continue,
-        };
-        field.push_str(&clean_value(row.text_at(*cx)));
+        if let Some(field) = slot.field(ind) {
+            field.push_str(&clean_value(row.text_at(*cx)));
+        }
+    }
+    join_parts(ind, slots);
+}
+
+/// The value of a row whose value is split over columns, from its parts.
+fn join_parts(ind: &mut Indicator, slots: &[(f32, Slot)]) {
+    if slots.iter().any(|(_, s)| s.is_split()) {
+        ind.value = join_split(&ind.direction, &ind.target, &ind.measure);
     }
 }
 
 /// The value columns: the cells of the first data row under 指标值, named
-/// by the header cells above them. One column is the value; of several,
-/// the one headed 当年 / 预期 / 预计 is, and the others are the two years
-/// before, in order.
+/// by the header cells above them. A column headed 性质 / 方向 holds the
+/// comparison of a value split over columns, one headed 单位 its unit, one
+/// headed 分值 / 权重 the weight (`绩效指标性质 | 本年绩效指标值 |
+/// 绩效度量单位`, `指标值 | 分值权重（90）`). Of the other columns, one is
+/// the value; of several, the one headed 当年 / 预期 / 预计 is, and the
+/// others are the two years before, in order.
 fn slots(header: &[Row], data: &Row, l: &Layout, sink: &mut Sink<'_>) -> Vec<(f32, Slot)> {
     let leaves: Vec<f32> = data.within(l.values.x0, l.values.x1).map(Cell::cx).collect();
     if leaves.len() == 1 {
         return vec![(leaves[0], Slot::Current)];
     }
-    let names: Vec<String> = leaves
-        .iter()
-        .map(|&cx| header.iter().filter_map(|r| r.at(cx)).map(|c| c.text.as_str()).collect::<Vec<_>>().join("/"))
-        .collect();
+    let names: Vec<String> = leaves.iter().map(|&cx| header_name(header, cx)).collect();
+    let roles: Vec<Option<Slot>> = names.iter().map(|n| role(n)).collect();
+    let split = roles.iter().flatten().any(|s| s.is_split());
+    let mut out: Vec<(f32, Slot)> = roles.iter().zip(&leaves).filter_map(|(r, &cx)| r.map(|s| (cx, s))).collect();
+    let rest: Vec<usize> = (0..leaves.len()).filter(|&k| roles[k].is_none()).collect();
+    let values = if rest.len() == 1 {
+        vec![(leaves[rest[0]], Slot::Current)]
+    } else {
+        let names: Vec<String> = rest.iter().map(|&k| names[k].clone()).collect();
+        let cxs: Vec<f32> = rest.iter().map(|&k| leaves[k]).collect();
+        yearly(&cxs, &names, data.page, sink)
+    };
+    let target = |s: Slot| if split && s == Slot::Current { Slot::Target } else { s };
+    out.extend(values.into_iter().map(|(cx, s)| (cx, target(s))));
+    out
+}
+
+/// The header cells above `cx`, top to bottom, joined by `/`
+/// (`绩效指标性质/绩效指标性质`, `近两年指标值/2022年`).
+fn header_name(header: &[Row], cx: f32) -> String {
+    header.iter().filter_map(|r| r.at(cx)).map(|c| c.text.as_str()).collect::<Vec<_>>().join("/")
+}
+
+/// What a value column holds by its own header cell (the lowest): the
+/// parts of a split value and the weight; none for a value column.
+///
+/// ```text
+/// 绩效指标性质 / 指标方向      → Direction
+/// 绩效度量单位 / 计量单位      → Measure
+/// 分值权重（90） / 分值（90）  → Weight
+/// 本年绩效指标值 / 年度指标值  → none (the value)
+/// ```
+fn role(name: &str) -> Option<Slot> {
+    let own = name.rsplit('/').next().unwrap_or(name);
+    if own.contains("性质") || own.contains("方向") {
+        Some(Slot::Direction)
+    } else if own.contains("单位") {
+        Some(Slot::Measure)
+    } else if own.contains("分值") || own.contains("权重") {
+        Some(Slot::Weight)
+    } else {
+        None
+    }
+}
+
+/// Value columns of several years: the one headed 当年 / 预期 / 预计 is the
+/// value, the others are the two years before, in order.
+fn yearly(leaves: &[f32], names: &[String], page: u32, sink: &mut Sink<'_>) -> Vec<(f32, Slot)> {
     let current: Vec<usize> =
         (0..leaves.len()).filter(|&k| ["当年", "预期", "预计", "实现"].iter().any(|w| names[k].contains(w))).collect();
     if current.len() != 1 {
-        sink.finding(data.page, format!("value columns {names:?}: no single current-year column; values not read"));
+        sink.finding(page, format!("value columns {names:?}: no single current-year column; values not read"));
         return leaves.iter().map(|&cx| (cx, Slot::Unknown)).collect();
     }
     let history: Vec<usize> = (0..leaves.len()).filter(|k| *k != current[0]).collect();
@@ -226,7 +349,7 @@ fn slots(header: &[Row], data: &Row, l: &Layout, sink: &mut Sink<'_>) -> Vec<(f3
         1 => vec![Slot::Prev1],
         2 => vec![Slot::Prev2, Slot::Prev1],
         _ => {
-            sink.finding(data.page, format!("value columns {names:?}: more than two earlier years; those not read"));
+            sink.finding(page, format!("value columns {names:?}: more than two earlier years; those not read"));
             vec![Slot::Unknown; history.len()]
         }
     };
