@@ -34,11 +34,19 @@ fn layout(row: &Row) -> Option<Layout> {
     let level1 = row.find(|t| t.starts_with("一级"))?.extent();
     let level2 = row.find(|t| t.starts_with("二级"))?.extent();
     let level3 = row.find(|t| t.starts_with("三级"))?.extent();
-    let basis = row.find(|t| t.contains("依据") || t.contains("确定")).map(Cell::extent);
+    // The basis is right of the names: a goal cell left of them may hold
+    // 依据 in its text where no rule closes the header (`绩效目标 依据《…》`).
+    let basis = row
+        .cells
+        .iter()
+        .find(|c| c.x0 >= level3.x1 - 1.0 && (c.text.contains("依据") || c.text.contains("确定")))
+        .map(Cell::extent);
     let right = row.cells.last().map_or(level3.x1, |c| c.x1);
     let values = Span::new(level3.x1 - 1.0, basis.map_or(right + 1.0, |b| b.x0 + 1.0));
     let goal = row.cells.iter().rfind(|c| c.x1 <= level1.x0 + 1.0).map(Cell::extent);
-    let project = row.find(|t| t.ends_with("项目名称")).map(Cell::extent).filter(|p| p.x1 <= level1.x0 + 1.0);
+    // Glyphs of the first project's name may overflow into the header cell
+    // (`项目名称11000022T000000`).
+    let project = row.find(|t| t.contains("项目名称")).map(Cell::extent).filter(|p| p.x1 <= level1.x0 + 1.0);
     Some(Layout { project, goal, level1, level2, level3, basis, values })
 }
 
@@ -442,5 +450,114 @@ mod tests {
         assert_eq!(rows.iter().map(|r| r.page).collect::<Vec<_>>(), [14, 14, 15]);
         let goal = fields.iter().find(|f| f.field == "年度目标1").map(|f| f.value.as_str());
         assert_eq!(goal, Some("聚焦中心工作"));
+    }
+
+    /// The Beijing 项目支出绩效目标表 (nat_030, pp. 17–18): many projects in
+    /// one table, each named in a merged first cell with its funds beside
+    /// it, the name printed again under a page break; values over three
+    /// columns.
+    #[test]
+    fn many_projects_with_values_split_over_columns() {
+        let widths = [70.0, 120.0, 120.0, 120.0, 80.0, 50.0, 80.0, 120.0, 60.0, 80.0, 60.0];
+        let head = "2x1 项目名称 | 2x1 项目总额 | 1x2 其中： | 2x1 绩效目标 | 2x1 一级指标 | 2x1 二级指标 | 2x1 三级指标 \
+                    | 2x1 绩效指标性质 | 2x1 本年绩效指标值 | 2x1 绩效度量单位";
+        let first = ruled_page(
+            17,
+            &widths,
+            &[
+                head,
+                "财政资金 | 其他资金",
+                "3x1 公安行政管理 | 3x1 161,796.229761 | 3x1 157,457.387602 | 3x1 4,338.842159 | 3x1 开展警用装备列装 \
+                 | 产出指标 | 数量指标 | 专用业务设备（用品）购置数 | ≥ | 37 | 项",
+                "产出指标 | 质量指标 | 会议计划完成率 | ＝ | 100 | %",
+                "效益指标 | 社会效益指标 | 保障业务、服务能力提升 | 定性 | 优 |",
+            ],
+        );
+        let second = ruled_page(
+            18,
+            &widths,
+            &[
+                "公安行政管理 | 161,796.229761 | 157,457.387602 | 4,338.842159 | 开展警用装备列装 \
+                 | 满意度指标 | 服务对象满意度指标 | 民警满意度 | ≥ | 90 | %",
+                "2x1 信息化运行维护 | 2x1 12,577.526935 | 2x1 12,577.526935 | 2x1 0.000000 | 2x1 保障系统运行 \
+                 | 产出指标 | 质量指标 | 系统正常运行率 | ≥ | 90 | %",
+                "成本指标 | 经济成本指标 | 项目总成本 | | 控制在预算之内 |",
+            ],
+        );
+        let (rows, fields, findings) = read("预算11表 项目支出绩效目标表", &[first, second], &[]);
+        assert_rows(
+            &rows,
+            &[
+                " | 产出指标 | 数量指标 | 专用业务设备（用品）购置数 | ≥37项 | | |",
+                " | 产出指标 | 质量指标 | 会议计划完成率 | 100% | | |",
+                " | 效益指标 | 社会效益指标 | 保障业务、服务能力提升 | 优 | | |",
+                " | 满意度指标 | 服务对象满意度指标 | 民警满意度 | ≥90% | | |",
+                " | 产出指标 | 质量指标 | 系统正常运行率 | ≥90% | | |",
+                " | 成本指标 | 经济成本指标 | 项目总成本 | 控制在预算之内 | | |",
+            ],
+        );
+        let parts: Vec<[&str; 4]> =
+            rows.iter().map(|r| [r.project.as_str(), &r.direction, &r.target, &r.measure]).collect();
+        assert_eq!(
+            parts,
+            [
+                ["公安行政管理", "≥", "37", "项"],
+                ["公安行政管理", "＝", "100", "%"],
+                ["公安行政管理", "定性", "优", ""],
+                ["公安行政管理", "≥", "90", "%"],
+                ["信息化运行维护", "≥", "90", "%"],
+                ["信息化运行维护", "", "控制在预算之内", ""],
+            ]
+        );
+        let got: Vec<[&str; 3]> = fields.iter().map(|f| [f.project.as_str(), &f.field, &f.value]).collect();
+        assert_eq!(
+            got,
+            [
+                ["公安行政管理", "项目总额", "161796.229761"],
+                ["公安行政管理", "财政资金", "157457.387602"],
+                ["公安行政管理", "其他资金", "4338.842159"],
+                ["信息化运行维护", "项目总额", "12577.526935"],
+                ["信息化运行维护", "财政资金", "12577.526935"],
+                ["信息化运行维护", "其他资金", "0.000000"],
+            ]
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// Other layouts of split values and weights: `指标方向 | 年度指标值 |
+    /// 计量单位`, and `指标值 | 分值权重（90）` (nat_143, p. 30), whose
+    /// weight is not the value.
+    #[test]
+    fn direction_columns_and_weight_columns() {
+        type Case<'a> = (&'a str, &'a str, &'a str, [&'a str; 4]);
+        let cases: [Case<'_>; 3] = [
+            (
+                "一级指标 | 二级指标 | 三级指标 | 指标方向 | 年度指标值 | 计量单位",
+                "产出指标 | 数量指标 | 培训人次 | ≥ | 500 | 人次",
+                "≥500人次",
+                ["≥", "500", "人次", ""],
+            ),
+            (
+                "一级指标 | 二级指标 | 三级指标 | 指标方向 | 年度指标值 | 度量单位",
+                "效益指标 | 社会效益指标 | 群众满意度 | 定性 | 优良中低差 |",
+                "优良中低差",
+                ["定性", "优良中低差", "", ""],
+            ),
+            (
+                "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值权重（90）",
+                "产出指标 | 数量指标 | 数据中心设备维护量 | ≥330台（套） | 8",
+                "≥330台（套）",
+                ["", "", "", "8"],
+            ),
+        ];
+        for (head, line, value, [direction, target, measure, weight]) in cases {
+            let page = ruled_page(3, &[60.0, 60.0, 160.0, 100.0, 100.0, 110.0], &[head, line]);
+            let (rows, _, findings) = read("预算11表 项目支出绩效目标表", &[page], &[]);
+            assert_eq!(rows.len(), 1, "{head}");
+            let r = &rows[0];
+            assert_eq!(r.value, value, "{head}");
+            assert_eq!([r.direction.as_str(), &r.target, &r.measure, &r.weight], [direction, target, measure, weight]);
+            assert!(findings.is_empty(), "{head}: {findings:?}");
+        }
     }
 }

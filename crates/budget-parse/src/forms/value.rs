@@ -231,6 +231,9 @@ pub(crate) fn clean_value(text: &str) -> String {
     squeeze(text).replace(' ', "")
 }
 
+/// Words a unit column prints where there is no unit (`≥ | 1080 | 其他`).
+const NO_UNIT: &[&str] = &["其他", "无", "/", "-", "—"];
+
 /// A value printed over three columns, joined as a reader says it: the
 /// comparison (`绩效指标性质` / `指标方向`), the figure or wording
 /// (`本年绩效指标值` / `年度指标值`) and the unit (`绩效度量单位` /
@@ -261,7 +264,8 @@ pub(crate) fn join_split(direction: &str, target: &str, measure: &str) -> String
     };
     let sign = if target.starts_with(['≥', '≤', '>', '<', '＞', '＜', '=', '＝']) { "" } else { sign };
     let measure = clean_value(measure);
-    let unit = if target.ends_with(|c: char| c.is_ascii_digit()) { measure.as_str() } else { "" };
+    let said = target.ends_with(|c: char| c.is_ascii_digit()) && !NO_UNIT.contains(&measure.as_str());
+    let unit = if said { measure.as_str() } else { "" };
     format!("{sign}{target}{unit}")
 }
 
@@ -286,6 +290,7 @@ mod tests {
             (("≥", "≥90", "%"), "≥90%"),
             (("＞", "0", "元"), ">0元"),
             (("≧", "1", "次"), "≥1次"),
+            (("≥", "1080", "其他"), "≥1080"),
         ];
         for ((d, t, m), want) in cases {
             assert_eq!(join_split(d, t, m), want, "{d} | {t} | {m}");
