@@ -459,7 +459,8 @@ mod tests {
     #[test]
     fn many_projects_with_values_split_over_columns() {
         let widths = [70.0, 120.0, 120.0, 120.0, 80.0, 50.0, 80.0, 120.0, 60.0, 80.0, 60.0];
-        let head = "2x1 项目名称 | 2x1 项目总额 | 1x2 其中： | 2x1 绩效目标 | 2x1 一级指标 | 2x1 二级指标 | 2x1 三级指标 \
+        let head =
+            "2x1 项目名称 | 2x1 项目总额 | 1x2 其中： | 2x1 绩效目标 | 2x1 一级指标 | 2x1 二级指标 | 2x1 三级指标 \
                     | 2x1 绩效指标性质 | 2x1 本年绩效指标值 | 2x1 绩效度量单位";
         let first = ruled_page(
             17,
