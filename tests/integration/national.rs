@@ -107,3 +107,59 @@ fn nat_063_outlines_by_ordinals_add_up() {
     let e = cells(&out, "expense_summary");
     assert!(e.iter().any(|c| c.starts_with("深圳市信访局|支出总计|4684.30")), "{e:?}");
 }
+
+/// 北京市公安局 预算11表 项目支出绩效目标表 (nat_030, pp. 17–18): many
+/// projects in one table, each named in a merged first cell with its
+/// 项目总额 beside it, and every value printed over three columns
+/// (`绩效指标性质 | 本年绩效指标值 | 绩效度量单位`). The rows below were
+/// read by hand from the printed pages (`budget2csv text`).
+#[test]
+fn nat_030_split_values_and_many_projects() {
+    let Some(shared) = shared_or_skip("nat_030_split_values_and_many_projects") else { return };
+    let tmp = TempDir::new("nat_030");
+    let out = convert(&shared, "nat_030", &tmp);
+    let rows = read_csv(&out.join("indicators.csv"));
+    assert!(rows.len() > 400, "{}", rows.len());
+    let empty: Vec<String> = rows.iter().filter(|r| r["value"].is_empty()).map(|r| r["level3"].to_string()).collect();
+    assert!(empty.is_empty(), "{empty:?}");
+    let got: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            ["project", "level3", "value", "direction", "target", "measure", "page"]
+                .iter()
+                .map(|k| r[*k].to_string())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    for want in [
+        "公安行政管理|专用业务设备（用品）购置数|≥37项|≥|37|项|17",
+        "公安行政管理|制作身份证及印制户口证照数量|≥440万件|≥|440|万件|17",
+        "公安行政管理|机房租赁服务|6项|＝|6|项|17",
+        "公安行政管理|重大安保任务无差错率|100%|=|100|%|17",
+        "公安行政管理|车辆及装备持续使用时间|≥3年|≥|3|年|17",
+        "公安行政管理|保障业务、服务能力提升，促进部门履职履能|优|定性|优||17",
+        "公安行政管理|项目总成本|控制在预算之内||控制在预算之内||17",
+        "公安行政管理|正常运转保障率|≥98%|≥|98|%|18",
+        "公安行政管理|民警满意度|≥90%|≥|90|%|18",
+        "公安信息网络购建|软件、硬件、租用线路故障率|≤5%|≤|5|%|18",
+        "公安信息网络购建|故障应急响应时间|≤8小时|≤|8|小时|18",
+        "公安信息网络购建|完成建设时间|≤12月|≤|12|月|18",
+        "信息化运行维护|系统验收合格率|100%|＝|100|%|18",
+    ] {
+        assert!(got.iter().any(|g| g == want), "{want}");
+    }
+    let fields: Vec<String> = read_csv(&out.join("forms.csv"))
+        .iter()
+        .filter(|f| &f["form"] == "project_performance_targets")
+        .map(|f| format!("{}|{}|{}", &f["project"], &f["field"], &f["value"]))
+        .collect();
+    for want in [
+        "公安行政管理|项目总额|161796.229761",
+        "公安行政管理|财政资金|157457.387602",
+        "公安行政管理|其他资金|4338.842159",
+        "公安信息网络购建|项目总额|15273.836207",
+    ] {
+        assert!(fields.iter().any(|f| f == want), "{want}: {fields:?}");
+    }
+}

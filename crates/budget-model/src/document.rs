@@ -68,6 +68,22 @@ pub struct Indicator {
     pub prev1_value: String,
     /// 1-based page.
     pub page: u32,
+    /// The comparison printed in a column of its own (`≥`, `≤`, `=`,
+    /// `定性`), where the value is split over columns; else empty.
+    pub direction: String,
+    /// The figure or wording printed in the value column of a split value
+    /// (`95`, `优良中低差`); else empty.
+    pub target: String,
+    /// The unit printed in a column of its own (`%`, `个`); else empty.
+    pub measure: String,
+    /// 实际完成值 of a self-evaluation form; else empty.
+    pub actual_value: String,
+    /// 分值 (the weight) of a self-evaluation form; else empty.
+    pub weight: String,
+    /// 得分 of a self-evaluation form; else empty.
+    pub score: String,
+    /// 偏差原因分析及改进措施 of a self-evaluation form; else empty.
+    pub deviation: String,
 }
 
 /// One field of a performance or project form.

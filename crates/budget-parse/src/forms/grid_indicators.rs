@@ -10,13 +10,15 @@ use budget_model::Indicator;
 
 use super::sheet::{Cell, Row};
 use super::sink::{Sink, Slot};
-use super::value::clean_value;
+use super::value::{clean_value, join_split};
 use super::vocab::{goal_label, is_level1, is_level2};
 use crate::front::Span;
 
 /// The columns of an indicator table.
 #[derive(Debug, Clone)]
 struct Layout {
+    /// 项目名称 of a table holding many projects.
+    project: Option<Span>,
     goal: Option<Span>,
     level1: Span,
     level2: Span,
@@ -32,11 +34,20 @@ fn layout(row: &Row) -> Option<Layout> {
     let level1 = row.find(|t| t.starts_with("一级"))?.extent();
     let level2 = row.find(|t| t.starts_with("二级"))?.extent();
     let level3 = row.find(|t| t.starts_with("三级"))?.extent();
-    let basis = row.find(|t| t.contains("依据") || t.contains("确定")).map(Cell::extent);
+    // The basis is right of the names: a goal cell left of them may hold
+    // 依据 in its text where no rule closes the header (`绩效目标 依据《…》`).
+    let basis = row
+        .cells
+        .iter()
+        .find(|c| c.x0 >= level3.x1 - 1.0 && (c.text.contains("依据") || c.text.contains("确定")))
+        .map(Cell::extent);
     let right = row.cells.last().map_or(level3.x1, |c| c.x1);
     let values = Span::new(level3.x1 - 1.0, basis.map_or(right + 1.0, |b| b.x0 + 1.0));
     let goal = row.cells.iter().rfind(|c| c.x1 <= level1.x0 + 1.0).map(Cell::extent);
-    Some(Layout { goal, level1, level2, level3, basis, values })
+    // Glyphs of the first project's name may overflow into the header cell
+    // (`项目名称11000022T000000`).
+    let project = row.find(|t| t.contains("项目名称")).map(Cell::extent).filter(|p| p.x1 <= level1.x0 + 1.0);
+    Some(Layout { project, goal, level1, level2, level3, basis, values })
 }
 
 /// A row with an indicator of its own: its 三级指标 cell begins here, and
@@ -97,6 +108,68 @@ impl Fill {
     }
 }
 
+/// The projects of a table holding many, each named in a merged first
+/// cell with its funds beside it:
+///
+/// ```text
+/// 项目名称 | 项目总额 | 其中：财政资金 | 其他资金 | 绩效目标 | 一级指标 | …
+/// 公安行政管理 | 161,796.229761 | 157,457.387602 | 4,338.842159 | 1.根据… | 产出指标 | …
+/// ```
+///
+/// A page break repeats the name (or leaves the cell empty): the rows
+/// below stay with the same project, and its funds are read once.
+struct Projects {
+    column: Span,
+    /// The fund columns: centre and header name (`项目总额`, `财政资金`).
+    funds: Vec<(f32, String)>,
+    fill: Fill,
+    seen: Vec<String>,
+}
+
+impl Projects {
+    /// The project column of `l`, with the fund columns between it and the
+    /// goal column, named by the header cells above the first data row.
+    fn new(l: &Layout, header: &[Row], data: &Row) -> Option<Projects> {
+        let column = l.project?;
+        let end = l.goal.map_or(l.level1.x0, |g| g.x0);
+        let funds = data
+            .within(column.x1, end)
+            .map(|c| (c.cx(), fund_name(&header_name(header, c.cx()))))
+            .filter(|(_, name)| !name.is_empty())
+            .collect();
+        Some(Projects { column, funds, fill: Fill::default(), seen: Vec::new() })
+    }
+
+    /// The project of `row`.
+    fn take(&mut self, row: &Row, rows: &mut [Indicator]) -> String {
+        self.fill.take(row.at(self.column.mid()), row.continues, |_| true, rows, |i, t| i.project = t.to_string())
+    }
+
+    /// The funds printed beside the first row of `project`, as its fields.
+    fn funds(&mut self, project: &str, row: &Row, sink: &mut Sink<'_>) {
+        if project.is_empty() || self.seen.iter().any(|p| p == project) {
+            return;
+        }
+        let printed: Vec<(&String, &str)> =
+            self.funds.iter().map(|(cx, name)| (name, row.text_at(*cx))).filter(|(_, v)| !v.is_empty()).collect();
+        if printed.is_empty() {
+            return;
+        }
+        for (name, value) in printed {
+            sink.project_field(project, name, value, row.page);
+        }
+        self.seen.push(project.to_string());
+    }
+}
+
+/// A fund column's name from its header path, without `其中：`:
+/// `其中：/财政资金` → `财政资金`, `项目总额/项目总额` → `项目总额`.
+fn fund_name(path: &str) -> String {
+    let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty() && !p.starts_with("其中")).collect();
+    parts.dedup();
+    parts.join("/")
+}
+
 /// A level name that is whole by itself: a known one, or one of four
 /// characters or more ending in 指标 (`指标` alone is the end of a name cut
 /// by a page break).
@@ -121,6 +194,7 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
         return Some(at + 1);
     };
     let slots = slots(&rows[at..first], &rows[first], &l, sink);
+    let mut projects = Projects::new(&l, &rows[at..first], &rows[first]);
     let mut goal = Fill::default();
     for r in &rows[at..first] {
         goal.take(l.goal.and_then(|g| r.at(g.mid())), r.continues, goal_complete, &mut [], |_, _| {});
@@ -140,6 +214,7 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
             level1.take(row.at(l.level1.mid()), row.continues, level1_complete, inds, |i, t| i.level1 = t.to_string());
         let l2 =
             level2.take(row.at(l.level2.mid()), row.continues, level2_complete, inds, |i, t| i.level2 = t.to_string());
+        let project = projects.as_mut().map(|p| p.take(row, inds)).unwrap_or_default();
         if merge {
             if let Some(last) = inds.last_mut() {
                 append_row(last, row, &l, &slots);
@@ -154,16 +229,21 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
             level3: row.text_at(l.level3.mid()).to_string(),
             basis: l.basis.map(|b| row.text_at(b.mid()).to_string()).unwrap_or_default(),
             page: row.page,
+            project: project.clone(),
             ..Indicator::default()
         };
         for (cx, slot) in &slots {
             slot.put(&mut ind, clean_value(row.text_at(*cx)));
         }
+        join_parts(&mut ind, &slots);
         let n = sink.indicators_mut().len() - start;
         for f in [&mut goal, &mut level1, &mut level2] {
             f.rows.push(n);
         }
         sink.indicator(ind);
+        if let Some(p) = projects.as_mut() {
+            p.funds(&project, row, sink);
+        }
         j += 1;
     }
     Some(j)
@@ -192,33 +272,84 @@ fn append_row(ind: &mut Indicator, row: &Row, l: &Layout, slots: &[(f32, Slot)])
         ind.basis.push_str(row.text_at(b.mid()));
     }
     for (cx, slot) in slots {
-        let field = match slot {
-            Slot::Current => &mut ind.value,
-            Slot::Prev2 => &mut ind.prev2_value,
-            Slot::Prev1 => &mut ind.prev1_value,
-            Slot::Unknown => continue,
-        };
-        field.push_str(&clean_value(row.text_at(*cx)));
+        if let Some(field) = slot.field(ind) {
+            field.push_str(&clean_value(row.text_at(*cx)));
+        }
+    }
+    join_parts(ind, slots);
+}
+
+/// The value of a row whose value is split over columns, from its parts.
+fn join_parts(ind: &mut Indicator, slots: &[(f32, Slot)]) {
+    if slots.iter().any(|(_, s)| s.is_split()) {
+        ind.value = join_split(&ind.direction, &ind.target, &ind.measure);
     }
 }
 
 /// The value columns: the cells of the first data row under 指标值, named
-/// by the header cells above them. One column is the value; of several,
-/// the one headed 当年 / 预期 / 预计 is, and the others are the two years
-/// before, in order.
+/// by the header cells above them. A column headed 性质 / 方向 holds the
+/// comparison of a value split over columns, one headed 单位 its unit, one
+/// headed 分值 / 权重 the weight (`绩效指标性质 | 本年绩效指标值 |
+/// 绩效度量单位`, `指标值 | 分值权重（90）`). Of the other columns, one is
+/// the value; of several, the one headed 当年 / 预期 / 预计 is, and the
+/// others are the two years before, in order.
 fn slots(header: &[Row], data: &Row, l: &Layout, sink: &mut Sink<'_>) -> Vec<(f32, Slot)> {
     let leaves: Vec<f32> = data.within(l.values.x0, l.values.x1).map(Cell::cx).collect();
     if leaves.len() == 1 {
         return vec![(leaves[0], Slot::Current)];
     }
-    let names: Vec<String> = leaves
-        .iter()
-        .map(|&cx| header.iter().filter_map(|r| r.at(cx)).map(|c| c.text.as_str()).collect::<Vec<_>>().join("/"))
-        .collect();
+    let names: Vec<String> = leaves.iter().map(|&cx| header_name(header, cx)).collect();
+    let roles: Vec<Option<Slot>> = names.iter().map(|n| role(n)).collect();
+    let split = roles.iter().flatten().any(|s| s.is_split());
+    let mut out: Vec<(f32, Slot)> = roles.iter().zip(&leaves).filter_map(|(r, &cx)| r.map(|s| (cx, s))).collect();
+    let rest: Vec<usize> = (0..leaves.len()).filter(|&k| roles[k].is_none()).collect();
+    let values = if rest.len() == 1 {
+        vec![(leaves[rest[0]], Slot::Current)]
+    } else {
+        let names: Vec<String> = rest.iter().map(|&k| names[k].clone()).collect();
+        let cxs: Vec<f32> = rest.iter().map(|&k| leaves[k]).collect();
+        yearly(&cxs, &names, data.page, sink)
+    };
+    let target = |s: Slot| if split && s == Slot::Current { Slot::Target } else { s };
+    out.extend(values.into_iter().map(|(cx, s)| (cx, target(s))));
+    out
+}
+
+/// The header cells above `cx`, top to bottom, joined by `/`
+/// (`绩效指标性质/绩效指标性质`, `近两年指标值/2022年`).
+fn header_name(header: &[Row], cx: f32) -> String {
+    header.iter().filter_map(|r| r.at(cx)).map(|c| c.text.as_str()).collect::<Vec<_>>().join("/")
+}
+
+/// What a value column holds by its own header cell (the lowest): the
+/// parts of a split value and the weight; none for a value column.
+///
+/// ```text
+/// 绩效指标性质 / 指标方向      → Direction
+/// 绩效度量单位 / 计量单位      → Measure
+/// 分值权重（90） / 分值（90）  → Weight
+/// 本年绩效指标值 / 年度指标值  → none (the value)
+/// ```
+fn role(name: &str) -> Option<Slot> {
+    let own = name.rsplit('/').next().unwrap_or(name);
+    if own.contains("性质") || own.contains("方向") {
+        Some(Slot::Direction)
+    } else if own.contains("单位") {
+        Some(Slot::Measure)
+    } else if own.contains("分值") || own.contains("权重") {
+        Some(Slot::Weight)
+    } else {
+        None
+    }
+}
+
+/// Value columns of several years: the one headed 当年 / 预期 / 预计 is the
+/// value, the others are the two years before, in order.
+fn yearly(leaves: &[f32], names: &[String], page: u32, sink: &mut Sink<'_>) -> Vec<(f32, Slot)> {
     let current: Vec<usize> =
         (0..leaves.len()).filter(|&k| ["当年", "预期", "预计", "实现"].iter().any(|w| names[k].contains(w))).collect();
     if current.len() != 1 {
-        sink.finding(data.page, format!("value columns {names:?}: no single current-year column; values not read"));
+        sink.finding(page, format!("value columns {names:?}: no single current-year column; values not read"));
         return leaves.iter().map(|&cx| (cx, Slot::Unknown)).collect();
     }
     let history: Vec<usize> = (0..leaves.len()).filter(|k| *k != current[0]).collect();
@@ -226,7 +357,7 @@ fn slots(header: &[Row], data: &Row, l: &Layout, sink: &mut Sink<'_>) -> Vec<(f3
         1 => vec![Slot::Prev1],
         2 => vec![Slot::Prev2, Slot::Prev1],
         _ => {
-            sink.finding(data.page, format!("value columns {names:?}: more than two earlier years; those not read"));
+            sink.finding(page, format!("value columns {names:?}: more than two earlier years; those not read"));
             vec![Slot::Unknown; history.len()]
         }
     };
@@ -319,5 +450,115 @@ mod tests {
         assert_eq!(rows.iter().map(|r| r.page).collect::<Vec<_>>(), [14, 14, 15]);
         let goal = fields.iter().find(|f| f.field == "年度目标1").map(|f| f.value.as_str());
         assert_eq!(goal, Some("聚焦中心工作"));
+    }
+
+    /// The Beijing 项目支出绩效目标表 (nat_030, pp. 17–18): many projects in
+    /// one table, each named in a merged first cell with its funds beside
+    /// it, the name printed again under a page break; values over three
+    /// columns.
+    #[test]
+    fn many_projects_with_values_split_over_columns() {
+        let widths = [70.0, 120.0, 120.0, 120.0, 80.0, 50.0, 80.0, 120.0, 60.0, 80.0, 60.0];
+        let head =
+            "2x1 项目名称 | 2x1 项目总额 | 1x2 其中： | 2x1 绩效目标 | 2x1 一级指标 | 2x1 二级指标 | 2x1 三级指标 \
+                    | 2x1 绩效指标性质 | 2x1 本年绩效指标值 | 2x1 绩效度量单位";
+        let first = ruled_page(
+            17,
+            &widths,
+            &[
+                head,
+                "财政资金 | 其他资金",
+                "3x1 公安行政管理 | 3x1 161,796.229761 | 3x1 157,457.387602 | 3x1 4,338.842159 | 3x1 开展警用装备列装 \
+                 | 产出指标 | 数量指标 | 专用业务设备（用品）购置数 | ≥ | 37 | 项",
+                "产出指标 | 质量指标 | 会议计划完成率 | ＝ | 100 | %",
+                "效益指标 | 社会效益指标 | 保障业务、服务能力提升 | 定性 | 优 |",
+            ],
+        );
+        let second = ruled_page(
+            18,
+            &widths,
+            &[
+                "公安行政管理 | 161,796.229761 | 157,457.387602 | 4,338.842159 | 开展警用装备列装 \
+                 | 满意度指标 | 服务对象满意度指标 | 民警满意度 | ≥ | 90 | %",
+                "2x1 信息化运行维护 | 2x1 12,577.526935 | 2x1 12,577.526935 | 2x1 0.000000 | 2x1 保障系统运行 \
+                 | 产出指标 | 质量指标 | 系统正常运行率 | ≥ | 90 | %",
+                "成本指标 | 经济成本指标 | 项目总成本 | | 控制在预算之内 |",
+            ],
+        );
+        let (rows, fields, findings) = read("预算11表 项目支出绩效目标表", &[first, second], &[]);
+        assert_rows(
+            &rows,
+            &[
+                " | 产出指标 | 数量指标 | 专用业务设备（用品）购置数 | ≥37项 | | |",
+                " | 产出指标 | 质量指标 | 会议计划完成率 | 100% | | |",
+                " | 效益指标 | 社会效益指标 | 保障业务、服务能力提升 | 优 | | |",
+                " | 满意度指标 | 服务对象满意度指标 | 民警满意度 | ≥90% | | |",
+                " | 产出指标 | 质量指标 | 系统正常运行率 | ≥90% | | |",
+                " | 成本指标 | 经济成本指标 | 项目总成本 | 控制在预算之内 | | |",
+            ],
+        );
+        let parts: Vec<[&str; 4]> =
+            rows.iter().map(|r| [r.project.as_str(), &r.direction, &r.target, &r.measure]).collect();
+        assert_eq!(
+            parts,
+            [
+                ["公安行政管理", "≥", "37", "项"],
+                ["公安行政管理", "＝", "100", "%"],
+                ["公安行政管理", "定性", "优", ""],
+                ["公安行政管理", "≥", "90", "%"],
+                ["信息化运行维护", "≥", "90", "%"],
+                ["信息化运行维护", "", "控制在预算之内", ""],
+            ]
+        );
+        let got: Vec<[&str; 3]> = fields.iter().map(|f| [f.project.as_str(), &f.field, &f.value]).collect();
+        assert_eq!(
+            got,
+            [
+                ["公安行政管理", "项目总额", "161796.229761"],
+                ["公安行政管理", "财政资金", "157457.387602"],
+                ["公安行政管理", "其他资金", "4338.842159"],
+                ["信息化运行维护", "项目总额", "12577.526935"],
+                ["信息化运行维护", "财政资金", "12577.526935"],
+                ["信息化运行维护", "其他资金", "0.000000"],
+            ]
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// Other layouts of split values and weights: `指标方向 | 年度指标值 |
+    /// 计量单位`, and `指标值 | 分值权重（90）` (nat_143, p. 30), whose
+    /// weight is not the value.
+    #[test]
+    fn direction_columns_and_weight_columns() {
+        type Case<'a> = (&'a str, &'a str, &'a str, [&'a str; 4]);
+        let cases: [Case<'_>; 3] = [
+            (
+                "一级指标 | 二级指标 | 三级指标 | 指标方向 | 年度指标值 | 计量单位",
+                "产出指标 | 数量指标 | 培训人次 | ≥ | 500 | 人次",
+                "≥500人次",
+                ["≥", "500", "人次", ""],
+            ),
+            (
+                "一级指标 | 二级指标 | 三级指标 | 指标方向 | 年度指标值 | 度量单位",
+                "效益指标 | 社会效益指标 | 群众满意度 | 定性 | 优良中低差 |",
+                "优良中低差",
+                ["定性", "优良中低差", "", ""],
+            ),
+            (
+                "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值权重（90）",
+                "产出指标 | 数量指标 | 数据中心设备维护量 | ≥330台（套） | 8",
+                "≥330台（套）",
+                ["", "", "", "8"],
+            ),
+        ];
+        for (head, line, value, [direction, target, measure, weight]) in cases {
+            let page = ruled_page(3, &[60.0, 60.0, 160.0, 100.0, 100.0, 110.0], &[head, line]);
+            let (rows, _, findings) = read("预算11表 项目支出绩效目标表", &[page], &[]);
+            assert_eq!(rows.len(), 1, "{head}");
+            let r = &rows[0];
+            assert_eq!(r.value, value, "{head}");
+            assert_eq!([r.direction.as_str(), &r.target, &r.measure, &r.weight], [direction, target, measure, weight]);
+            assert!(findings.is_empty(), "{head}: {findings:?}");
+        }
     }
 }

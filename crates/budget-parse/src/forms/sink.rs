@@ -17,8 +17,14 @@ fn project_of_title(title: &Title) -> Option<String> {
     ["项目支出绩效目标表", "项目绩效目标表", "项目申报表", "申报表"]
         .iter()
         .find_map(|s| text.strip_suffix(s))
-        .filter(|name| !name.is_empty())
+        .filter(|name| !name.is_empty() && !is_table_number(name))
         .map(str::to_string)
+}
+
+/// A table's number printed before its name, not a project: `预算11表`,
+/// `预算表12`.
+fn is_table_number(name: &str) -> bool {
+    name.contains('表') && name.chars().all(|c| c.is_ascii_digit() || "预算表-—".contains(c))
 }
 
 /// What the forms of a document hold: indicator rows and the other fields.
@@ -45,6 +51,14 @@ pub(super) enum Slot {
     Prev2,
     /// The value one year before (`2023年`, `上年`).
     Prev1,
+    /// The figure of a value split over columns (`本年绩效指标值`).
+    Target,
+    /// The comparison of a split value (`绩效指标性质`, `指标方向`).
+    Direction,
+    /// The unit of a split value (`绩效度量单位`, `计量单位`).
+    Measure,
+    /// The indicator's weight (`分值权重（90）`), which is not its value.
+    Weight,
     /// A column the header does not name clearly: not read.
     Unknown,
 }
@@ -52,12 +66,28 @@ pub(super) enum Slot {
 impl Slot {
     /// Puts `value` where the slot says.
     pub(super) fn put(self, row: &mut Indicator, value: String) {
-        match self {
-            Slot::Current => row.value = value,
-            Slot::Prev2 => row.prev2_value = value,
-            Slot::Prev1 => row.prev1_value = value,
-            Slot::Unknown => {}
+        if let Some(field) = self.field(row) {
+            *field = value;
         }
+    }
+
+    /// The field of `row` the slot fills; none for an unknown column.
+    pub(super) fn field(self, row: &mut Indicator) -> Option<&mut String> {
+        match self {
+            Slot::Current => Some(&mut row.value),
+            Slot::Prev2 => Some(&mut row.prev2_value),
+            Slot::Prev1 => Some(&mut row.prev1_value),
+            Slot::Target => Some(&mut row.target),
+            Slot::Direction => Some(&mut row.direction),
+            Slot::Measure => Some(&mut row.measure),
+            Slot::Weight => Some(&mut row.weight),
+            Slot::Unknown => None,
+        }
+    }
+
+    /// The part of a value split over columns.
+    pub(super) fn is_split(self) -> bool {
+        matches!(self, Slot::Target | Slot::Direction | Slot::Measure)
     }
 }
 
@@ -127,6 +157,15 @@ impl<'f> Sink<'f> {
         self.fields.push(Staged { field, qualifier });
     }
 
+    /// Adds a field of `project`, one of the many projects of one table
+    /// (`项目总额` printed beside the project's name).
+    pub fn project_field(&mut self, project: &str, name: &str, value: &str, page: u32) {
+        self.field(name, value, page, None);
+        if let Some(staged) = self.fields.last_mut() {
+            staged.field.project = project.to_string();
+        }
+    }
+
     /// Adds an indicator row.
     pub fn indicator(&mut self, mut row: Indicator) {
         row.table_key = self.key.as_str().to_string();
@@ -165,11 +204,15 @@ impl<'f> Sink<'f> {
                     s.field.field = if head.is_empty() { format!("{q}/{last}") } else { format!("{head}/{q}/{last}") };
                 }
             }
-            s.field.project = project.clone();
+            if s.field.project.is_empty() {
+                s.field.project = project.clone();
+            }
             out.fields.push(s.field);
         }
         for mut i in self.indicators {
-            i.project = project.clone();
+            if i.project.is_empty() {
+                i.project = project.clone();
+            }
             out.indicators.push(i);
         }
         out
@@ -194,6 +237,10 @@ mod tests {
     fn projects_from_titles_and_field_values() {
         let t = crate::title::parse_title("表 12-1.乡村振兴工作经费项目申报表").expect("title");
         assert_eq!(project_of_title(&t).as_deref(), Some("乡村振兴工作经费"));
+        for number in ["预算11表 项目支出绩效目标表", "预算表12 项目支出绩效目标表"] {
+            let t = crate::title::parse_title(number).expect("title");
+            assert_eq!(project_of_title(&t), None, "{number}");
+        }
         assert_eq!(field_value("4,100,000.00"), "4100000.00");
         assert_eq!(field_value("1.部门项目 ☑ 2.公共项目 □"), "1.部门项目☑2.公共项目□");
     }

@@ -231,9 +231,71 @@ pub(crate) fn clean_value(text: &str) -> String {
     squeeze(text).replace(' ', "")
 }
 
+/// Words a unit column prints where there is no unit (`≥ | 1080 | 其他`).
+const NO_UNIT: &[&str] = &["其他", "无", "/", "-", "—"];
+
+/// A value printed over three columns, joined as a reader says it: the
+/// comparison (`绩效指标性质` / `指标方向`), the figure or wording
+/// (`本年绩效指标值` / `年度指标值`) and the unit (`绩效度量单位` /
+/// `计量单位`).
+///
+/// ```text
+/// ≥ | 95 | %          → ≥95%
+/// 定性 | 优良中低差 |  → 优良中低差
+/// ＝ | 12 | 个         → 12个
+/// ```
+///
+/// Only a comparison sign is said (`=` is not: `12个` is what `= 12 个`
+/// means); a word there (`定性`, `正向`) is not part of the value. The unit
+/// follows a figure that ends in a digit, unless the figure already ends
+/// with it; a wording takes no unit. Nothing printed as the figure is no
+/// value.
+pub(crate) fn join_split(direction: &str, target: &str, measure: &str) -> String {
+    let target = clean_value(target);
+    if target.is_empty() {
+        return String::new();
+    }
+    let sign = match clean_value(direction).as_str() {
+        "≥" | "≧" | ">=" | "＞＝" | "大于等于" => "≥",
+        "≤" | "≦" | "<=" | "＜＝" | "小于等于" => "≤",
+        ">" | "＞" | "大于" => ">",
+        "<" | "＜" | "小于" => "<",
+        _ => "",
+    };
+    let sign = if target.starts_with(['≥', '≤', '>', '<', '＞', '＜', '=', '＝']) { "" } else { sign };
+    let measure = clean_value(measure);
+    let said = target.ends_with(|c: char| c.is_ascii_digit()) && !NO_UNIT.contains(&measure.as_str());
+    let unit = if said { measure.as_str() } else { "" };
+    format!("{sign}{target}{unit}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_values_joined() {
+        let cases = [
+            (("≥", "95", "%"), "≥95%"),
+            (("定性", "优良中低差", ""), "优良中低差"),
+            (("=", "12", "个"), "12个"),
+            (("＝", "100", "%"), "100%"),
+            (("≤", "161796.229761", "万元"), "≤161796.229761万元"),
+            (("≥", "440", "万件"), "≥440万件"),
+            (("定性", "优", ""), "优"),
+            (("", "控制在预算之内", ""), "控制在预算之内"),
+            (("≥", "95%", "%"), "≥95%"),
+            (("定性", "", ""), ""),
+            (("正向", "98", "%"), "98%"),
+            (("≥", "≥90", "%"), "≥90%"),
+            (("＞", "0", "元"), ">0元"),
+            (("≧", "1", "次"), "≥1次"),
+            (("≥", "1080", "其他"), "≥1080"),
+        ];
+        for ((d, t, m), want) in cases {
+            assert_eq!(join_split(d, t, m), want, "{d} | {t} | {m}");
+        }
+    }
 
     #[test]
     fn values_from_pieces() {
