@@ -238,6 +238,20 @@ pub struct IndicatorRecord {
     pub prev1_value: String,
     /// 1-based page.
     pub page: u32,
+    /// Direction of a value split over columns (`≥`).
+    pub direction: String,
+    /// Target of a value split over columns (`95`).
+    pub target: String,
+    /// Unit of a value split over columns (`%`).
+    pub measure: String,
+    /// 实际完成值 of a self-evaluation.
+    pub actual_value: String,
+    /// 分值 of a self-evaluation.
+    pub weight: String,
+    /// 得分 of a self-evaluation.
+    pub score: String,
+    /// 偏差原因分析及改进措施 of a self-evaluation.
+    pub deviation: String,
 }
 
 impl Record for IndicatorRecord {
@@ -257,6 +271,13 @@ impl Guard for IndicatorRecord {
             &mut self.basis,
             &mut self.prev2_value,
             &mut self.prev1_value,
+            &mut self.direction,
+            &mut self.target,
+            &mut self.measure,
+            &mut self.actual_value,
+            &mut self.weight,
+            &mut self.score,
+            &mut self.deviation,
         ] {
             guard_text(s);
         }
@@ -281,6 +302,13 @@ impl IndicatorRecord {
             prev2_value: i.prev2_value.clone(),
             prev1_value: i.prev1_value.clone(),
             page: i.page,
+            direction: i.direction.clone(),
+            target: i.target.clone(),
+            measure: i.measure.clone(),
+            actual_value: i.actual_value.clone(),
+            weight: i.weight.clone(),
+            score: i.score.clone(),
+            deviation: i.deviation.clone(),
         }
     }
 }

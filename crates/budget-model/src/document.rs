@@ -68,6 +68,20 @@ pub struct Indicator {
     pub prev1_value: String,
     /// 1-based page.
     pub page: u32,
+    /// The printed direction of a value split over columns (`≥`, `定性`).
+    pub direction: String,
+    /// The printed target of a value split over columns (`95`).
+    pub target: String,
+    /// The printed unit of a value split over columns (`%`).
+    pub measure: String,
+    /// 实际完成值 of a self-evaluation.
+    pub actual_value: String,
+    /// 分值 (the indicator's weight) of a self-evaluation.
+    pub weight: String,
+    /// 得分 of a self-evaluation.
+    pub score: String,
+    /// 偏差原因分析及改进措施 of a self-evaluation.
+    pub deviation: String,
 }
 
 /// One field of a performance or project form.

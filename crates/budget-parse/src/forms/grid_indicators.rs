@@ -192,13 +192,9 @@ fn append_row(ind: &mut Indicator, row: &Row, l: &Layout, slots: &[(f32, Slot)])
         ind.basis.push_str(row.text_at(b.mid()));
     }
     for (cx, slot) in slots {
-        let field = match slot {
-            Slot::Current => &mut ind.value,
-            Slot::Prev2 => &mut ind.prev2_value,
-            Slot::Prev1 => &mut ind.prev1_value,
-            Slot::Unknown => continue,
-        };
-        field.push_str(&clean_value(row.text_at(*cx)));
+        if let Some(field) = slot.field(ind) {
+            field.push_str(&clean_value(row.text_at(*cx)));
+        }
     }
 }
 
@@ -215,6 +211,11 @@ fn slots(header: &[Row], data: &Row, l: &Layout, sink: &mut Sink<'_>) -> Vec<(f3
         .iter()
         .map(|&cx| header.iter().filter_map(|r| r.at(cx)).map(|c| c.text.as_str()).collect::<Vec<_>>().join("/"))
         .collect();
+    let evaluated: Vec<(f32, Slot)> =
+        leaves.iter().zip(&names).filter_map(|(&cx, n)| Slot::of_self_evaluation(n).map(|s| (cx, s))).collect();
+    if !evaluated.is_empty() {
+        return self_evaluation_slots(&leaves, &names, evaluated, data, sink);
+    }
     let current: Vec<usize> =
         (0..leaves.len()).filter(|&k| ["当年", "预期", "预计", "实现"].iter().any(|w| names[k].contains(w))).collect();
     if current.len() != 1 {
@@ -233,6 +234,29 @@ fn slots(header: &[Row], data: &Row, l: &Layout, sink: &mut Sink<'_>) -> Vec<(f3
     let mut out: Vec<(f32, Slot)> = history.iter().zip(named).map(|(&k, s)| (leaves[k], s)).collect();
     out.push((leaves[current[0]], Slot::Current));
     out
+}
+
+/// The value columns of a self-evaluation (`年度指标值 | 实际完成值 |
+/// 指标分值 | 自评得分 | 偏差原因分析及改进措施`): the columns its words name
+/// (`evaluated`), and the one column left, the 年度指标值, as the value.
+/// More than one column left is reported and not read.
+fn self_evaluation_slots(
+    leaves: &[f32],
+    names: &[String],
+    mut evaluated: Vec<(f32, Slot)>,
+    data: &Row,
+    sink: &mut Sink<'_>,
+) -> Vec<(f32, Slot)> {
+    let rest: Vec<usize> = (0..leaves.len()).filter(|&k| !evaluated.iter().any(|(cx, _)| *cx == leaves[k])).collect();
+    match rest.as_slice() {
+        [k] => evaluated.push((leaves[*k], Slot::Current)),
+        [] => {}
+        _ => {
+            let left: Vec<&String> = rest.iter().map(|&k| &names[k]).collect();
+            sink.finding(data.page, format!("value columns {left:?}: no single 年度指标值 column; values not read"));
+        }
+    }
+    evaluated
 }
 
 #[cfg(test)]

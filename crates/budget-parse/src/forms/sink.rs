@@ -14,11 +14,17 @@ fn project_of_title(title: &Title) -> Option<String> {
     let text = squeeze(&title.text);
     let text = table_number(&text).map_or(text.clone(), |(_, rest)| rest.to_string());
     let text = text.trim_start_matches(['.', '．', '、', ' ']);
-    ["项目支出绩效目标表", "项目绩效目标表", "项目申报表", "申报表"]
+    ["项目支出绩效自评表", "项目支出绩效目标表", "项目绩效目标表", "项目申报表", "申报表"]
         .iter()
         .find_map(|s| text.strip_suffix(s))
         .filter(|name| !name.is_empty())
         .map(str::to_string)
+}
+
+/// A form of one project (项目支出绩效目标表, 项目支出绩效自评表): its
+/// rows and fields carry the project's name.
+fn per_project(key: TableKey) -> bool {
+    matches!(key, TableKey::ProjectPerformanceTargets | TableKey::ProjectPerformanceSelfEvaluation)
 }
 
 /// What the forms of a document hold: indicator rows and the other fields.
@@ -45,6 +51,14 @@ pub(super) enum Slot {
     Prev2,
     /// The value one year before (`2023年`, `上年`).
     Prev1,
+    /// 实际完成值 of a self-evaluation.
+    Actual,
+    /// 分值 (指标分值, 权重) of a self-evaluation.
+    Weight,
+    /// 得分 (自评得分) of a self-evaluation.
+    Score,
+    /// 偏差原因分析及改进措施 of a self-evaluation.
+    Deviation,
     /// A column the header does not name clearly: not read.
     Unknown,
 }
@@ -52,11 +66,43 @@ pub(super) enum Slot {
 impl Slot {
     /// Puts `value` where the slot says.
     pub(super) fn put(self, row: &mut Indicator, value: String) {
+        if let Some(field) = self.field(row) {
+            *field = value;
+        }
+    }
+
+    /// The field of `row` the slot fills, if any.
+    pub(super) fn field(self, row: &mut Indicator) -> Option<&mut String> {
         match self {
-            Slot::Current => row.value = value,
-            Slot::Prev2 => row.prev2_value = value,
-            Slot::Prev1 => row.prev1_value = value,
-            Slot::Unknown => {}
+            Slot::Current => Some(&mut row.value),
+            Slot::Prev2 => Some(&mut row.prev2_value),
+            Slot::Prev1 => Some(&mut row.prev1_value),
+            Slot::Actual => Some(&mut row.actual_value),
+            Slot::Weight => Some(&mut row.weight),
+            Slot::Score => Some(&mut row.score),
+            Slot::Deviation => Some(&mut row.deviation),
+            Slot::Unknown => None,
+        }
+    }
+
+    /// The column of a self-evaluation a header names, if it is one:
+    /// `实际完成值`, `指标分值` / `分值`, `自评得分` / `得分`,
+    /// `偏差原因分析及改进措施`. 年度指标值 is the value ([`Slot::Current`]).
+    ///
+    /// The order matters: `得分` before `分值`, which `得分值` would hold too.
+    pub(super) fn of_self_evaluation(header: &str) -> Option<Slot> {
+        let h = squeeze(header);
+        let has = |w: &str| h.contains(w);
+        if has("实际完成") || has("实际值") || has("完成值") {
+            Some(Slot::Actual)
+        } else if has("得分") {
+            Some(Slot::Score)
+        } else if has("分值") || has("权重") {
+            Some(Slot::Weight)
+        } else if has("偏差") || has("原因分析") || has("改进措施") {
+            Some(Slot::Deviation)
+        } else {
+            None
         }
     }
 }
@@ -112,9 +158,16 @@ impl<'f> Sink<'f> {
 
     /// Adds a field; `value` is written as printed, spaces removed, amounts
     /// without thousands separators.
+    /// A name whose last part is a figure is a row of figures read as
+    /// label and value pairs (`合计 | 9209.55 | 790.22 | 9999.77` under a
+    /// header of columns): no field.
     pub fn field(&mut self, name: &str, value: &str, page: u32, qualifier: Option<String>) {
+        let last = name.rsplit('/').next().unwrap_or(name);
+        if amount(&squeeze(last)).is_some() {
+            return;
+        }
         let value = field_value(value);
-        if name == "项目名称" && self.key == TableKey::ProjectPerformanceTargets && !self.continued {
+        if name == "项目名称" && per_project(self.key) && !self.continued {
             self.project = value.clone();
         }
         let field = FormField {
@@ -149,11 +202,10 @@ impl<'f> Sink<'f> {
     /// Everything the form yields, each field and row given the form's
     /// project (from its 项目名称 field, else its title).
     pub(super) fn finish(mut self, title: &Title) -> FormsRead {
-        if self.project.is_empty() && self.key == TableKey::ProjectPerformanceTargets {
+        if self.project.is_empty() && per_project(self.key) {
             self.project = project_of_title(title).unwrap_or_default();
         }
-        let project =
-            if self.key == TableKey::ProjectPerformanceTargets { self.project.clone() } else { String::new() };
+        let project = if per_project(self.key) { self.project.clone() } else { String::new() };
         let names: Vec<String> = self.fields.iter().map(|s| s.field.field.clone()).collect();
         let mut out = FormsRead::default();
         for mut s in self.fields {
