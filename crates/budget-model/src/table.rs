@@ -34,6 +34,10 @@ pub enum TableKey {
     OverallPerformanceTargets,
     /// 项目支出绩效目标表 (12-k).
     ProjectPerformanceTargets,
+    /// 项目支出绩效自评表 (a 决算's self-evaluation of one project).
+    ProjectPerformanceSelfEvaluation,
+    /// 部门整体支出绩效自评表 (a 决算's self-evaluation of the department).
+    OverallPerformanceSelfEvaluation,
     /// 财政拨款支出预算表（功能科目）.
     FiscalExpenseByFunction,
     /// 财政拨款基本支出预算表（经济科目）.
@@ -50,7 +54,7 @@ pub enum TableKey {
 
 impl TableKey {
     /// Every key, in the order of the contract.
-    pub const ALL: [TableKey; 19] = [
+    pub const ALL: [TableKey; 21] = [
         TableKey::IncomeExpenseSummary,
         TableKey::IncomeSummary,
         TableKey::ExpenseSummary,
@@ -64,6 +68,8 @@ impl TableKey {
         TableKey::ProjectExpense,
         TableKey::OverallPerformanceTargets,
         TableKey::ProjectPerformanceTargets,
+        TableKey::ProjectPerformanceSelfEvaluation,
+        TableKey::OverallPerformanceSelfEvaluation,
         TableKey::FiscalExpenseByFunction,
         TableKey::FiscalBasicExpenseByEconomic,
         TableKey::GeneralBudgetExpenseByEconomic,
@@ -88,6 +94,8 @@ impl TableKey {
             TableKey::ProjectExpense => "project_expense",
             TableKey::OverallPerformanceTargets => "overall_performance_targets",
             TableKey::ProjectPerformanceTargets => "project_performance_targets",
+            TableKey::ProjectPerformanceSelfEvaluation => "project_performance_self_evaluation",
+            TableKey::OverallPerformanceSelfEvaluation => "overall_performance_self_evaluation",
             TableKey::FiscalExpenseByFunction => "fiscal_expense_by_function",
             TableKey::FiscalBasicExpenseByEconomic => "fiscal_basic_expense_by_economic",
             TableKey::GeneralBudgetExpenseByEconomic => "general_budget_expense_by_economic",
@@ -107,10 +115,16 @@ impl TableKey {
         matches!(self, TableKey::IncomeExpenseSummary | TableKey::FiscalIncomeExpenseSummary)
     }
 
-    /// True for the performance-target forms (tables 11 and 12), which are
-    /// not amount tables.
+    /// True for the performance forms (targets, tables 11 and 12, and the
+    /// 决算 self-evaluations), which are not amount tables.
     pub fn is_form(self) -> bool {
-        matches!(self, TableKey::OverallPerformanceTargets | TableKey::ProjectPerformanceTargets)
+        matches!(
+            self,
+            TableKey::OverallPerformanceTargets
+                | TableKey::ProjectPerformanceTargets
+                | TableKey::ProjectPerformanceSelfEvaluation
+                | TableKey::OverallPerformanceSelfEvaluation
+        )
     }
 }
 

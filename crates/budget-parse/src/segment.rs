@@ -254,6 +254,16 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
     let (title, page) = (p.title.clone(), p.page);
     let outcome = if p.title.key.is_form() {
         close_form(&p, out, findings)
+    } else if indicator_shaped(&p) {
+        findings.push(Finding {
+            page,
+            table: title.text.clone(),
+            message: format!(
+                "table `{}` (page {page}): indicator header (一级指标/二级指标/三级指标) under a title not read as a performance form; not read",
+                title.text
+            ),
+        });
+        InventoryStatus::NotRebuilt
     } else {
         match close_table(&p, findings) {
             Some(t) => {
@@ -266,6 +276,17 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
         }
     };
     out.met.push(Met { title, page, outcome });
+}
+
+/// A body whose header names the three indicator levels (`一级指标 | 二级指标
+/// | 三级指标`, in a grid or on one line): a performance table, whatever its
+/// title says. It never becomes an amount table of a budget key.
+fn indicator_shaped(p: &Pending<'_>) -> bool {
+    let levels = |t: &str| ["一级指标", "二级指标", "三级指标"].iter().all(|w| t.contains(w));
+    let in_grid = p.grids.iter().any(|g| {
+        (0..g.rows()).any(|r| levels(&(0..g.cols()).map(|c| squeeze(&g.region(r, c).text)).collect::<String>()))
+    });
+    in_grid || p.lines.iter().any(|(l, _)| levels(&squeeze(&l.text)))
 }
 
 /// Reads a form; rebuilt when it gave an indicator or a field.

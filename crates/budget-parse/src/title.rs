@@ -111,12 +111,19 @@ const NAMED_BY_A_WORD: [(&str, TableKey); 6] = [
 /// template's exact wording (Wuhan, Shanghai, Jiangsu, 决算).
 ///
 /// The order of the tests matters: the most specific words first
-/// (`“三公”经费` before `机关运行经费`, `政府性基金` before `收入支出`,
+/// (`绩效自评` before `项目支出`, `“三公”经费` before `机关运行经费`, `政府性基金` before `收入支出`,
 /// `基本支出` before `支出`).
 pub fn classify(title: &str) -> TableKey {
     let t = fullwidth_parens(&squeeze(title));
     let has = |w: &str| t.contains(w);
     let any = |ws: &[&str]| ws.iter().any(|w| t.contains(w));
+    if has("绩效") && has("自评") {
+        return if any(&["整体", "部门整体"]) {
+            TableKey::OverallPerformanceSelfEvaluation
+        } else {
+            TableKey::ProjectPerformanceSelfEvaluation
+        };
+    }
     if has("绩效目标") || has("项目申报表") || has("绩效指标") {
         return if any(&["整体", "部门整体"]) {
             TableKey::OverallPerformanceTargets
@@ -205,6 +212,11 @@ mod tests {
             ("财政拨款“三公”经费支出决算表", ThreePublicExpense),
             ("政府性基金预算财政拨款收入支出决算表", GovernmentFundExpense),
             ("国有资本经营预算财政拨款收入支出决算表", StateCapitalExpense),
+            ("部门整体绩效自评表", OverallPerformanceSelfEvaluation),
+            ("部门整体支出绩效自评表", OverallPerformanceSelfEvaluation),
+            ("项目支出绩效自评表", ProjectPerformanceSelfEvaluation),
+            ("附表9 2023年度项目支出绩效自评表", ProjectPerformanceSelfEvaluation),
+            ("政府采购项目支出绩效自评表", ProjectPerformanceSelfEvaluation),
         ];
         for (title, key) in cases {
             let t = parse_title(title).unwrap_or_else(|| panic!("not a title: {title}"));

@@ -30,11 +30,12 @@ fn guarded(source: &str, convert: impl FnOnce() -> Result<Document, ErrorKind>) 
     result.map_err(|kind| Error::new(source, kind))
 }
 
-/// The tables of the pages, checked; an error when there are none.
+/// The tables of the pages, checked; an error when there are none, and no
+/// form either (a document of one 绩效自评表 has no amount table).
 fn checked(pages: &[Page], source: &str) -> Result<Document, ErrorKind> {
     let mut doc = budget_parse::parse(pages);
     doc.source = source.to_string();
-    if doc.tables.is_empty() {
+    if doc.tables.is_empty() && doc.indicators.is_empty() && doc.forms.is_empty() {
         return Err(ErrorKind::NoTables { pages: doc.pages });
     }
     let outcome = budget_check::check_and_confirm(&doc);

@@ -299,6 +299,11 @@ fn slots(header: &[Row], data: &Row, l: &Layout, sink: &mut Sink<'_>) -> Vec<(f3
         return vec![(leaves[0], Slot::Current)];
     }
     let names: Vec<String> = leaves.iter().map(|&cx| header_name(header, cx)).collect();
+    let evaluated: Vec<(f32, Slot)> =
+        leaves.iter().zip(&names).filter_map(|(&cx, n)| Slot::of_self_evaluation(n).map(|s| (cx, s))).collect();
+    if evaluated.iter().any(|(_, s)| *s != Slot::Weight) {
+        return self_evaluation_slots(&leaves, &names, evaluated, data, sink);
+    }
     let roles: Vec<Option<Slot>> = names.iter().map(|n| role(n)).collect();
     let split = roles.iter().flatten().any(|s| s.is_split());
     let mut out: Vec<(f32, Slot)> = roles.iter().zip(&leaves).filter_map(|(r, &cx)| r.map(|s| (cx, s))).collect();
@@ -364,6 +369,29 @@ fn yearly(leaves: &[f32], names: &[String], page: u32, sink: &mut Sink<'_>) -> V
     let mut out: Vec<(f32, Slot)> = history.iter().zip(named).map(|(&k, s)| (leaves[k], s)).collect();
     out.push((leaves[current[0]], Slot::Current));
     out
+}
+
+/// The value columns of a self-evaluation (`年度指标值 | 实际完成值 |
+/// 指标分值 | 自评得分 | 偏差原因分析及改进措施`): the columns its words name
+/// (`evaluated`), and the one column left, the 年度指标值, as the value.
+/// More than one column left is reported and not read.
+fn self_evaluation_slots(
+    leaves: &[f32],
+    names: &[String],
+    mut evaluated: Vec<(f32, Slot)>,
+    data: &Row,
+    sink: &mut Sink<'_>,
+) -> Vec<(f32, Slot)> {
+    let rest: Vec<usize> = (0..leaves.len()).filter(|&k| !evaluated.iter().any(|(cx, _)| *cx == leaves[k])).collect();
+    match rest.as_slice() {
+        [k] => evaluated.push((leaves[*k], Slot::Current)),
+        [] => {}
+        _ => {
+            let left: Vec<&String> = rest.iter().map(|&k| &names[k]).collect();
+            sink.finding(data.page, format!("value columns {left:?}: no single 年度指标值 column; values not read"));
+        }
+    }
+    evaluated
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ fn project_of_title(title: &Title) -> Option<String> {
     let text = squeeze(&title.text);
     let text = table_number(&text).map_or(text.clone(), |(_, rest)| rest.to_string());
     let text = text.trim_start_matches(['.', '．', '、', ' ']);
-    ["项目支出绩效目标表", "项目绩效目标表", "项目申报表", "申报表"]
+    ["项目支出绩效自评表", "项目支出绩效目标表", "项目绩效目标表", "项目申报表", "申报表"]
         .iter()
         .find_map(|s| text.strip_suffix(s))
         .filter(|name| !name.is_empty() && !is_table_number(name))
@@ -25,6 +25,12 @@ fn project_of_title(title: &Title) -> Option<String> {
 /// `预算表12`.
 fn is_table_number(name: &str) -> bool {
     name.contains('表') && name.chars().all(|c| c.is_ascii_digit() || "预算表-—".contains(c))
+}
+
+/// A form of one project (项目支出绩效目标表, 项目支出绩效自评表): its
+/// rows and fields carry the project's name.
+fn per_project(key: TableKey) -> bool {
+    matches!(key, TableKey::ProjectPerformanceTargets | TableKey::ProjectPerformanceSelfEvaluation)
 }
 
 /// What the forms of a document hold: indicator rows and the other fields.
@@ -57,8 +63,15 @@ pub(super) enum Slot {
     Direction,
     /// The unit of a split value (`绩效度量单位`, `计量单位`).
     Measure,
-    /// The indicator's weight (`分值权重（90）`), which is not its value.
+    /// The indicator's weight (`分值权重（90）`, a self-evaluation's 分值), which
+    /// is not its value.
     Weight,
+    /// 实际完成值 of a self-evaluation.
+    Actual,
+    /// 得分 (自评得分) of a self-evaluation.
+    Score,
+    /// 偏差原因分析及改进措施 of a self-evaluation.
+    Deviation,
     /// A column the header does not name clearly: not read.
     Unknown,
 }
@@ -68,6 +81,27 @@ impl Slot {
     pub(super) fn put(self, row: &mut Indicator, value: String) {
         if let Some(field) = self.field(row) {
             *field = value;
+        }
+    }
+
+    /// The column of a self-evaluation a header names, if it is one:
+    /// `实际完成值`, `指标分值` / `分值`, `自评得分` / `得分`,
+    /// `偏差原因分析及改进措施`. 年度指标值 is the value ([`Slot::Current`]).
+    ///
+    /// The order matters: `得分` before `分值`, which `得分值` would hold too.
+    pub(super) fn of_self_evaluation(header: &str) -> Option<Slot> {
+        let h = squeeze(header);
+        let has = |w: &str| h.contains(w);
+        if has("实际完成") || has("实际值") || has("完成值") {
+            Some(Slot::Actual)
+        } else if has("得分") {
+            Some(Slot::Score)
+        } else if has("分值") || has("权重") {
+            Some(Slot::Weight)
+        } else if has("偏差") || has("原因分析") || has("改进措施") {
+            Some(Slot::Deviation)
+        } else {
+            None
         }
     }
 
@@ -81,6 +115,9 @@ impl Slot {
             Slot::Direction => Some(&mut row.direction),
             Slot::Measure => Some(&mut row.measure),
             Slot::Weight => Some(&mut row.weight),
+            Slot::Actual => Some(&mut row.actual_value),
+            Slot::Score => Some(&mut row.score),
+            Slot::Deviation => Some(&mut row.deviation),
             Slot::Unknown => None,
         }
     }
@@ -142,9 +179,16 @@ impl<'f> Sink<'f> {
 
     /// Adds a field; `value` is written as printed, spaces removed, amounts
     /// without thousands separators.
+    /// A name whose last part is a figure is a row of figures read as
+    /// label and value pairs (`合计 | 9209.55 | 790.22 | 9999.77` under a
+    /// header of columns): no field.
     pub fn field(&mut self, name: &str, value: &str, page: u32, qualifier: Option<String>) {
+        let last = name.rsplit('/').next().unwrap_or(name);
+        if amount(&squeeze(last)).is_some() {
+            return;
+        }
         let value = field_value(value);
-        if name == "项目名称" && self.key == TableKey::ProjectPerformanceTargets && !self.continued {
+        if name == "项目名称" && per_project(self.key) && !self.continued {
             self.project = value.clone();
         }
         let field = FormField {
@@ -188,11 +232,10 @@ impl<'f> Sink<'f> {
     /// Everything the form yields, each field and row given the form's
     /// project (from its 项目名称 field, else its title).
     pub(super) fn finish(mut self, title: &Title) -> FormsRead {
-        if self.project.is_empty() && self.key == TableKey::ProjectPerformanceTargets {
+        if self.project.is_empty() && per_project(self.key) {
             self.project = project_of_title(title).unwrap_or_default();
         }
-        let project =
-            if self.key == TableKey::ProjectPerformanceTargets { self.project.clone() } else { String::new() };
+        let project = if per_project(self.key) { self.project.clone() } else { String::new() };
         let names: Vec<String> = self.fields.iter().map(|s| s.field.field.clone()).collect();
         let mut out = FormsRead::default();
         for mut s in self.fields {
