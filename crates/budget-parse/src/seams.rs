@@ -7,6 +7,7 @@
 //! last characters (`保障金支出`) the same. Such a fragment is no row: it
 //! completes the row before it.
 
+use crate::labels::split_code_name;
 use crate::lex::amount;
 use crate::norm::squeeze;
 use crate::raw::{RawTable, Role};
@@ -39,7 +40,7 @@ pub(crate) fn return_wrapped_tails(raw: &mut RawTable) {
 }
 
 /// `缴费支出2080506-机关事业单位职业年金` → (`缴费支出`, `2080506-…`): CJK
-/// words, then a code of 5 or 7 digits and a dash.
+/// words, then a label that opens with its code.
 fn tail_before_code(text: &str) -> Option<(&str, &str)> {
     let t = text.trim();
     let at = t.find(|c: char| c.is_ascii_digit())?;
@@ -48,11 +49,10 @@ fn tail_before_code(text: &str) -> Option<(&str, &str)> {
     (cjk && opens_with_code(rest)).then_some((tail, rest))
 }
 
-/// A label that opens with a function code and a dash: `2130306-水利工程运行与维护`.
+/// A label that opens with its code (`2130306-水利工程运行与维护`), as
+/// [`split_code_name`] reads one.
 fn opens_with_code(text: &str) -> bool {
-    let t = text.trim();
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    matches!(digits, 5 | 7) && t[digits..].starts_with('-')
+    split_code_name(text).is_some()
 }
 
 /// Joins each first row of a page that only completes the last row of the
