@@ -13,6 +13,8 @@
 //! different places on one page is left as it is: one content cannot say
 //! both.
 
+use std::collections::BTreeMap;
+
 use pdf_extract::{Document, Object, ObjectId, Stream};
 
 use crate::paths::Matrix;
@@ -28,13 +30,14 @@ impl Placed {
     /// drawn somewhere else than at the identity, and at one place only, a
     /// content that draws it there.
     pub(crate) fn new(doc: &mut Document, forms: &[(ObjectId, Matrix)]) -> Placed {
+        // Each form's one place, or `None` where it is drawn at two.
+        let mut places: BTreeMap<ObjectId, Option<Matrix>> = BTreeMap::new();
+        for &(id, matrix) in forms {
+            places.entry(id).and_modify(|p| *p = p.filter(|m| close(m, &matrix))).or_insert(Some(matrix));
+        }
         let mut placed = Placed::default();
-        for (i, &(id, matrix)) in forms.iter().enumerate() {
-            let first = forms.iter().position(|(other, _)| *other == id) == Some(i);
-            let one_place = forms.iter().all(|(other, m)| *other != id || close(m, &matrix));
-            if !first || !one_place || close(&matrix, &Matrix::IDENTITY) {
-                continue;
-            }
+        for (id, matrix) in places {
+            let Some(matrix) = matrix.filter(|m| !close(m, &Matrix::IDENTITY)) else { continue };
             let Some(original) = doc.objects.get(&id).cloned() else { continue };
             let Some(moved) = moved(&original, &matrix) else { continue };
             doc.objects.insert(id, Object::Stream(moved));
