@@ -143,19 +143,7 @@ impl<'a> View<'a> {
 
     /// How many 元 one unit of the table is (`万元` → 10000), if it says.
     pub(crate) fn unit_factor(&self) -> Option<Decimal> {
-        let unit = self.table.unit.as_deref()?;
-        let factor = if unit.contains("亿元") {
-            100_000_000
-        } else if unit.contains("万元") {
-            10_000
-        } else if unit.contains("千元") {
-            1_000
-        } else if unit.contains('元') {
-            1
-        } else {
-            return None;
-        };
-        Some(Decimal::from(factor))
+        self.table.yuan_per_unit()
     }
 
     /// The header path of column `col`.

@@ -341,6 +341,24 @@ pub struct Table {
 }
 
 impl Table {
+    /// How many 元 one unit of the table is, if its unit says: `万元` →
+    /// 10000, `元` → 1, `亿元` → 100000000; `None` when no unit is printed.
+    pub fn yuan_per_unit(&self) -> Option<Decimal> {
+        let unit = self.unit.as_deref()?;
+        let factor: i64 = if unit.contains("亿元") {
+            100_000_000
+        } else if unit.contains("万元") {
+            10_000
+        } else if unit.contains("千元") {
+            1_000
+        } else if unit.contains('元') {
+            1
+        } else {
+            return None;
+        };
+        Some(Decimal::from(factor))
+    }
+
     /// An empty table.
     pub fn new(key: TableKey, no: impl Into<String>, title: impl Into<String>) -> Self {
         Table {
