@@ -3,7 +3,7 @@
 //! Every writer is generic over [`std::io::Write`]; rows are
 //! `#[derive(Serialize)]` records so that each file's header comes from its
 //! record type ([`CellRecord`], [`DocumentRecord`], [`CheckRecord`],
-//! [`IndicatorRecord`], [`FormRecord`]), the one definition of its columns
+//! [`IndicatorRecord`], [`FormRecord`], [`SummaryRecord`]), the one definition of its columns
 //! ([`Record::columns`]) and of its name ([`Record::FILE`]). Files, temporary
 //! names and renames are the caller's business.
 //!
@@ -28,12 +28,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod measures;
 mod records;
+mod summary;
 mod wide;
 
 use std::io::Write;
 
 pub use records::{CellRecord, CheckRecord, DocumentRecord, FormRecord, IndicatorRecord};
+pub use summary::{SummaryRecord, Written};
 pub use wide::{table_file_name, write_wide_table};
 
 /// Errors of the exporter.

@@ -1,13 +1,13 @@
 //! The output folder of a batch.
 //!
 //! ```text
-//! DIR/cells.csv documents.csv checks.csv indicators.csv forms.csv
+//! DIR/cells.csv documents.csv checks.csv indicators.csv forms.csv summary.csv
 //! DIR/<stem>/<table_no>_<table_key>.csv … document.json
 //! DIR/<stem>/.rows/cells.csv … sizes documents.csv
 //! ```
 //!
 //! Each converted document's folder holds, besides its tables and
-//! `document.json`, its own rows of the five combined files (`.rows/`,
+//! `document.json`, its own rows of the six combined files (`.rows/`,
 //! without header; `.rows/documents.csv` written last, so that it marks a
 //! complete folder). The combined files are these rows put together in the
 //! order of the inputs under one header, so their content does not depend on
@@ -24,7 +24,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use budget_export::{
     table_file_name, write_json, write_wide_table, CellRecord, CheckRecord, CsvOptions, DocumentRecord, FormRecord,
-    IndicatorRecord, Record, Writer,
+    IndicatorRecord, Record, SummaryRecord, Writer,
 };
 use budget_model::Document;
 use serde::Deserialize;
@@ -100,6 +100,7 @@ pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: Docum
         doc.forms.iter().try_for_each(|x| w.record(FormRecord::new(doc, x)))?;
         Ok(())
     })?;
+    rows_file(SummaryRecord::FILE, &|w| Ok(w.record(SummaryRecord::new(doc))?))?;
     // Last, the sizes of all the above, then the row that marks the folder
     // complete (see `stored`).
     let sizes: String = written.iter().map(|(name, size)| format!("{size} {name}\n")).collect();
@@ -139,7 +140,8 @@ struct Marker {
 
 /// The files of a document folder's rows besides `documents.csv`, the
 /// marker written last.
-const ROW_FILES: [&str; 4] = [CellRecord::FILE, CheckRecord::FILE, IndicatorRecord::FILE, FormRecord::FILE];
+const ROW_FILES: [&str; 5] =
+    [CellRecord::FILE, CheckRecord::FILE, IndicatorRecord::FILE, FormRecord::FILE, SummaryRecord::FILE];
 
 /// The SHA-256 and status a complete document folder was written with, if
 /// it is complete: its marker row is there, and every file it wrote is
@@ -176,13 +178,14 @@ pub enum Entry<'a> {
     Failed(Box<DocumentRecord>),
 }
 
-/// Writes the five combined files: header, then each entry's rows in order.
+/// Writes the six combined files: header, then each entry's rows in order.
 pub fn write_combined(out: &Path, entries: &[Entry<'_>], csv: CsvOptions) -> Result<()> {
     write_one_combined::<CellRecord>(out, entries, csv)?;
     write_one_combined::<DocumentRecord>(out, entries, csv)?;
     write_one_combined::<CheckRecord>(out, entries, csv)?;
     write_one_combined::<IndicatorRecord>(out, entries, csv)?;
     write_one_combined::<FormRecord>(out, entries, csv)?;
+    write_one_combined::<SummaryRecord>(out, entries, csv)?;
     sync_folder(out);
     Ok(())
 }
@@ -206,6 +209,11 @@ fn write_one_combined<R: Record>(out: &Path, entries: &[Entry<'_>], csv: CsvOpti
             Entry::Failed(record) if R::FILE == DocumentRecord::FILE => {
                 let mut w = Writer::rows_only(Vec::new(), csv);
                 w.record(DocumentRecord::clone(record))?;
+                file.write_all(&w.finish()?)?;
+            }
+            Entry::Failed(record) if R::FILE == SummaryRecord::FILE => {
+                let mut w = Writer::rows_only(Vec::new(), csv);
+                w.record(SummaryRecord::failed(&record.source))?;
                 file.write_all(&w.finish()?)?;
             }
             Entry::Failed(_) => {}
