@@ -14,5 +14,6 @@ mod golden;
 mod meta;
 mod national;
 mod score;
+mod summary;
 mod support;
 mod truth;
