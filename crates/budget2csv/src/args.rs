@@ -43,8 +43,9 @@ Example:
 
 const CONVERT_ABOUT: &str = "\
 Converts budget documents into CSV files in DIR: cells.csv, documents.csv,
-checks.csv, indicators.csv, forms.csv, and one folder per document with a CSV
-per table and document.json.
+checks.csv, indicators.csv, forms.csv, summary.csv (the standard measures of
+each document, in 元), and one folder per document with a CSV per table and
+document.json.
 
 One bad input never stops the batch: it gets a row with status `error` and a
 one-line reason in documents.csv. Each input is converted in a worker process
