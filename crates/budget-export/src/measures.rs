@@ -35,8 +35,8 @@ pub struct Measure {
 
 use TableKey::{
     ExpenseSummary as T3, FiscalBasicExpenseByEconomic as T6Fiscal, FiscalIncomeExpenseSummary as T4,
-    GeneralBudgetBasicExpenseByEconomic as T6, IncomeExpenseSummary as T1, OfficeOperatingExpense as TOffice,
-    ThreePublicExpense as T7,
+    GeneralBudgetBasicExpenseByEconomic as T6, GeneralBudgetExpenseByEconomic as T5Econ, IncomeExpenseSummary as T1,
+    OfficeOperatingExpense as TOffice, ThreePublicExpense as T7,
 };
 
 macro_rules! measures {
@@ -72,8 +72,8 @@ measures! {
     "three_public_vehicle_operation", "公务用车运行费", [T7];
     "three_public_reception", "公务接待费", [T7];
     "office_operation", "机关运行经费", [T7, TOffice];
-    "meeting", "会议费", [T7];
-    "training", "培训费", [T7];
+    "meeting", "会议费", [T7] else [T5Econ];
+    "training", "培训费", [T7] else [T5Econ];
 }
 
 /// Where a figure of a measure was printed, and what it says in 元.
@@ -162,16 +162,23 @@ fn reconcile(mut figures: Vec<Figure>) -> Found {
 }
 
 /// The figures of measure `m` in every table of `doc` that prints it.
+///
+/// A fallback table that gives several different figures lists its units
+/// one after another (会议费 once per unit in a 一般公共预算支出经济分类表):
+/// it gives none.
 fn figures(doc: &Document, m: &Measure) -> Vec<Figure> {
-    let read = |keys: &[TableKey]| -> Vec<Figure> {
-        doc.tables.iter().filter(|t| keys.contains(&t.key)).flat_map(|t| figures_in(doc, t, m.id)).collect()
-    };
-    let found = read(m.sources);
-    if found.is_empty() {
-        read(m.fallback)
-    } else {
-        found
+    let found: Vec<Figure> =
+        doc.tables.iter().filter(|t| m.sources.contains(&t.key)).flat_map(|t| figures_in(doc, t, m.id)).collect();
+    if !found.is_empty() {
+        return found;
     }
+    doc.tables
+        .iter()
+        .filter(|t| m.fallback.contains(&t.key))
+        .map(|t| figures_in(doc, t, m.id))
+        .filter(|f| f.iter().all(|x| x.yuan == f[0].yuan))
+        .flatten()
+        .collect()
 }
 
 /// The figures of measure `id` in table `t`.
