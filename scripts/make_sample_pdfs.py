@@ -2286,6 +2286,44 @@ def pattern_non_additive(b):
     return [t3, t5, tf, t7, t6]
 
 
+# --- shifted-code ----------------------------------------------------------------
+
+def shift_codes(tree, parent, count):
+    """The first `count` children of `parent` in `tree` printed with their
+    codes moved up one row (the first child's code goes to the last of the
+    stretch): every name keeps its amounts, every sum over `parent` holds,
+    and each of the other rows prints the name of the code on the row
+    above it."""
+    kids = [i for i, (c, _, _, _) in enumerate(tree) if c.startswith(parent) and len(c) == len(parent) + 2]
+    if len(kids) < count:
+        raise CheckError(f"shifted-code: {parent} has {len(kids)} children, {count} needed")
+    stretch = kids[:count]
+    codes = [tree[i][0] for i in stretch]
+    out = list(tree)
+    for i, code in zip(stretch, codes[1:] + codes[:1]):
+        _, name, level, vals = tree[i]
+        out[i] = (code, name, level, vals)
+    return out
+
+
+def pattern_shifted_code(b):
+    """部门支出总表 and 一般公共预算基本支出表 whose codes, over a stretch of
+    siblings, are printed one row off their names (issue 15, `code_name`)."""
+    tree = function_rows(b, "all", lambda v, _: [v[0] + v[1] + v[2], v[0] + v[1], v[2]])
+    a = coded_ptable("expense_summary", "三、部门支出总表", [55, 190, 75, 75, 75], SIMPLE_EXPENSE_HEADER,
+                     ["合计", "基本支出", "项目支出"], shift_codes(tree, "20805", 4), size=7.5)
+    a.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in a.rows], "合计", ["基本支出", "项目支出"])
+    header = _h([(0, 0, 1, 2, "部门预算支出经济分类科目"), (0, 2, 1, 3, "本年一般公共预算基本支出"),
+                 (1, 0, 1, 1, "科目编码"), (1, 1, 1, 1, "科目名称"), (1, 2, 1, 1, "合计"),
+                 (1, 3, 1, 1, "人员经费"), (1, 4, 1, 1, "公用经费")])
+    econ = [(c, n, l, [v[0] + v[1], v[0], v[1]]) for c, n, l, v in econ_rows(b)]
+    e = coded_ptable("general_budget_basic_expense_by_economic", "六、一般公共预算基本支出表",
+                     [55, 190, 75, 75, 75], header, ["合计", "人员经费", "公用经费"], shift_codes(econ, "302", 5),
+                     size=7.5)
+    e.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in e.rows], "合计", ["人员经费", "公用经费"])
+    return [a, e]
+
+
 PATTERNS = {
     "page-break-rows": dict(profile="civil-affairs", seed=202511, build=pattern_page_break_rows,
                             style=Style(size=9, hsize=9, row_min=14, margin=45), doc="部门预算"),
@@ -2299,6 +2337,8 @@ PATTERNS = {
     "header-labels": dict(profile="civil-affairs", seed=202515, build=pattern_header_labels,
                           style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
     "non-additive": dict(profile="civil-affairs", seed=202516, build=pattern_non_additive,
+                         style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
+    "shifted-code": dict(profile="civil-affairs", seed=202517, build=pattern_shifted_code,
                          style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
 }
 

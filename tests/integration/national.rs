@@ -163,3 +163,26 @@ fn nat_030_split_values_and_many_projects() {
         assert!(fields.iter().any(|f| f == want), "{want}: {fields:?}");
     }
 }
+
+/// The code book (`crates/budget-check/data/codebook.tsv`) holds every
+/// name the corpora print where no misread is likely, and `code_name` flags
+/// only a name of the code on the row beside: over the whole national
+/// corpus, which prints older names (`20805 行政事业单位离退休`) and other
+/// writings (`因公出国(境)费用`), it raises no alarm.
+#[test]
+fn national_corpus_has_no_code_name_failures() {
+    let Some(shared) = shared_or_skip("national_corpus_has_no_code_name_failures") else { return };
+    let tmp = TempDir::new("nat_code_name");
+    let folder = shared.join("corpus/national");
+    let out = tmp.path().to_str().unwrap_or_default();
+    let done = run(&["convert", folder.to_str().unwrap_or_default(), "--out", out, "--jobs", "2"]);
+    assert!(tmp.path().join("checks.csv").is_file(), "{}", String::from_utf8_lossy(&done.stderr));
+    let checks = read_csv(&tmp.path().join("checks.csv"));
+    assert!(checks.len() > 10_000, "{} checks: the corpus was not converted", checks.len());
+    let alarms: Vec<String> = checks
+        .iter()
+        .filter(|c| &c["check"] == "code_name")
+        .map(|c| format!("{} p.{} {} {}", &c["source"], &c["page"], &c["row_code"], &c["row_name"]))
+        .collect();
+    assert!(alarms.is_empty(), "{alarms:#?}");
+}

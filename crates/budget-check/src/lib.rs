@@ -12,8 +12,10 @@
 //! top-level rows), [`CheckKind::RowSum`] (a column whose header says it
 //! sums others), [`CheckKind::TwoSided`] (the groups, totals and balance of
 //! 收支总表), [`CheckKind::CrossTable`] (the same figure where tables restate
-//! it) and [`CheckKind::FormSum`] (the lists and totals of the performance
-//! and project forms).
+//! it), [`CheckKind::FormSum`] (the lists and totals of the performance
+//! and project forms) and [`CheckKind::CodeName`] (a classification code
+//! printed with the name of the code beside it, by the code book of
+//! `data/codebook.tsv`; only failures are written).
 //!
 //! Verdicts: exact → `ok`; off by no more than one unit of the last printed
 //! digit per summed term → `rounding` (0.01 per term for amounts printed
@@ -53,6 +55,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod code_name;
+mod codebook;
 mod cross_table;
 mod form_sum;
 mod hierarchy;
@@ -102,6 +106,7 @@ pub fn check_and_confirm(doc: &Document) -> Outcome {
             hierarchy::check(view, &mut ledger);
         }
         row_sum::check(view, &mut ledger);
+        code_name::check(view, &mut ledger);
         ledger.coverage(view);
     }
     cross_table::check(&views, &mut ledger);

@@ -152,11 +152,16 @@ pub enum CheckKind {
     FormSum,
     /// A table or row that no check reaches (always `unchecked`).
     Coverage,
+    /// A classification code printed with a name the project's code book
+    /// gives to a neighbouring code (a code shifted to the wrong row);
+    /// only failures are written.
+    CodeName,
 }
 
 impl CheckKind {
     /// The kind as written in the `check` column: `hierarchy`, `total_row`,
-    /// `row_sum`, `two_sided`, `cross_table`, `form_sum`, `coverage`.
+    /// `row_sum`, `two_sided`, `cross_table`, `form_sum`, `coverage`,
+    /// `code_name`.
     pub fn as_str(self) -> &'static str {
         match self {
             CheckKind::Hierarchy => "hierarchy",
@@ -166,6 +171,7 @@ impl CheckKind {
             CheckKind::CrossTable => "cross_table",
             CheckKind::FormSum => "form_sum",
             CheckKind::Coverage => "coverage",
+            CheckKind::CodeName => "code_name",
         }
     }
 }
