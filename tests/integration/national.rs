@@ -186,3 +186,55 @@ fn national_corpus_has_no_code_name_failures() {
         .collect();
     assert!(alarms.is_empty(), "{alarms:#?}");
 }
+
+/// documents.csv of documents of each city: `level` and `region` as the
+/// cover, title or department name prints them (never the file path), and
+/// the files of the corpus that are not budgets (a fire-safety inspection
+/// list, two website reports, a planning notice, a compliance list, a
+/// stand-alone 部门整体绩效自评表) of kind `其他`, status `not_budget`, with
+/// no cells, in a batch that still converts the budgets beside them.
+#[test]
+fn national_level_region_and_documents_that_are_not_budgets() {
+    let Some(shared) = shared_or_skip("national_level_region_and_documents_that_are_not_budgets") else { return };
+    let expected: [(&str, &str, &str, &str, &str); 14] = [
+        // file, kind, level, region, status
+        ("nat_001", "预算", "单位", "上海市", "ok"), // 上海市2026年市级单位预算
+        ("nat_030", "预算", "", "北京市", ""),       // tables only: no title says 部门 or 单位
+        ("nat_063", "预算", "部门", "深圳市", ""),   // 2026年深圳市信访局部门预算
+        ("nat_093", "预算", "部门", "重庆市", ""),   // 重庆市商务委员会2026年部门预算情况说明
+        ("nat_100", "预算", "部门", "广州市", ""),   // 2026年 / 广州市交通运输局部门预算
+        ("nat_126", "预算", "单位", "苏州市", ""),   // 2026年度苏州市水务局单位预算公开
+        ("nat_131", "预算", "单位", "无锡市", ""),   // 无锡市交通运输局（本级）单位预算公开
+        ("nat_143", "预算", "部门", "", ""),         // 国家信访局: no local government
+        ("nat_144", "其他", "", "", "not_budget"),
+        ("nat_145", "其他", "", "南宁市", "not_budget"),
+        ("nat_146", "其他", "", "", "not_budget"),
+        ("nat_147", "其他", "", "", "not_budget"),
+        ("nat_148", "其他", "", "宁德市", "not_budget"),
+        ("nat_149", "其他", "", "", "not_budget"),
+    ];
+    let tmp = TempDir::new("national_level_region");
+    let inputs: Vec<String> = expected
+        .iter()
+        .map(|e| shared.join(format!("corpus/national/{}.pdf", e.0)).to_string_lossy().into_owned())
+        .collect();
+    let mut args: Vec<&str> = vec!["convert"];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend(["--out", tmp.path().to_str().unwrap_or_default(), "--jobs", "2"]);
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let docs = read_csv(&tmp.path().join("documents.csv"));
+    let cells = read_csv(&tmp.path().join("cells.csv"));
+    assert_eq!(docs.len(), expected.len());
+    for (file, kind, level, region, status) in expected {
+        let d = docs.iter().find(|d| d["source"].ends_with(&format!("{file}.pdf"))).expect("a row per input");
+        assert_eq!((&d["kind"][..], &d["level"][..], &d["region"][..]), (kind, level, region), "{file}");
+        if !status.is_empty() {
+            assert_eq!(&d["status"], status, "{file}");
+        }
+        if kind == "其他" {
+            assert!(d["error"].starts_with("not a budget"), "{file}: {}", &d["error"]);
+            assert!(!cells.iter().any(|c| c["source"] == d["source"]), "{file} has cells");
+        }
+    }
+}

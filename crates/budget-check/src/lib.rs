@@ -91,6 +91,9 @@ pub struct Outcome {
     /// least one passing (`ok` or `rounding`) check, as a term or as the
     /// figure compared.
     pub confirmed: usize,
+    /// The blank amount cells that a passing check counts as 0 (a blank of
+    /// a column that prints zeros blank), as (table, row, column).
+    pub confirmed_zeros: Vec<(usize, usize, usize)>,
 }
 
 /// Every check of `doc` (as [`check_document`]), and the number of its
@@ -112,8 +115,9 @@ pub fn check_and_confirm(doc: &Document) -> Outcome {
     cross_table::check(&views, &mut ledger);
     form_sum::check(&doc.forms, &mut ledger);
     let (checks, places) = ledger.into_parts();
-    let confirmed = places.into_iter().filter(|&(t, r, c)| is_amount(doc, t, r, c)).count();
-    Outcome { checks, confirmed }
+    let confirmed = places.iter().filter(|&&(t, r, c)| is_amount(doc, t, r, c)).count();
+    let confirmed_zeros = places.into_iter().filter(|&p| doc.blank(p).is_some()).collect();
+    Outcome { checks, confirmed, confirmed_zeros }
 }
 
 /// True when cell `c` of row `r` of table `t` is a printed amount in an

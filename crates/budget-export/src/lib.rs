@@ -23,7 +23,8 @@
 //! let mut out = Writer::new(Vec::new(), CsvOptions::default());
 //! out.cells(&doc).unwrap();
 //! let text = String::from_utf8(out.finish().unwrap()).unwrap();
-//! assert!(text.ends_with("a.pdf,,,3,expense_summary,部门支出总表,,2010301,行政运行,合计,807.27,万元,5\n"));
+//! // value_yuan 8072700 (807.27 万元), blank empty: the cell is printed.
+//! assert!(text.ends_with("a.pdf,,,3,expense_summary,部门支出总表,,2010301,行政运行,合计,807.27,万元,5,8072700,\n"));
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -1,6 +1,6 @@
 //! The records of the contract's combined files.
 
-use budget_model::{Check, Document, FormField, Indicator};
+use budget_model::{Check, Decimal, DocKind, Document, FormField, Indicator};
 use serde::Serialize;
 
 use crate::{guard_text, Guard, Record};
@@ -34,6 +34,13 @@ pub struct CellRecord {
     pub unit: String,
     /// 1-based page.
     pub page: u32,
+    /// The exact amount in 元 (value × the table's unit), trailing zeros
+    /// dropped: `1477.88` 万元 → `14778800`, `0.50` 元 → `0.5`; empty for a
+    /// blank cell and where the unit is unknown.
+    pub value_yuan: String,
+    /// For a blank cell, `zero` or `missing` ([`budget_model::Blank`]);
+    /// empty for a printed one.
+    pub blank: String,
 }
 
 impl Record for CellRecord {
@@ -50,23 +57,38 @@ impl Guard for CellRecord {
 
 /// The records of `cells.csv` for one document.
 pub(crate) fn cell_records(doc: &Document) -> Vec<CellRecord> {
-    doc.amount_cells()
-        .map(|(t, row, i)| CellRecord {
-            source: doc.source.clone(),
-            department: doc.department.clone(),
-            year: doc.year.map(|y| y.to_string()).unwrap_or_default(),
-            table_no: t.no.clone(),
-            table_key: t.key.as_str().to_string(),
-            table_title: t.title.clone(),
-            section: row.section.map(|s| s.as_str().to_string()).unwrap_or_default(),
-            row_code: row.code.clone().unwrap_or_default(),
-            row_name: row.name.clone(),
-            column: t.columns[i].path.clone(),
-            value: row.cells.get(i).map(|c| c.to_field()).unwrap_or_default(),
-            unit: t.unit.clone().unwrap_or_default(),
-            page: row.page,
+    let factors: Vec<Option<Decimal>> = doc.tables.iter().map(|t| doc.yuan_per_unit(t)).collect();
+    doc.amount_places()
+        .map(|place| {
+            let (t, row, i) = (&doc.tables[place.0], &doc.tables[place.0].rows[place.1], place.2);
+            let amount = row.cells.get(i).and_then(|c| c.amount());
+            CellRecord {
+                source: doc.source.clone(),
+                department: doc.department.clone(),
+                year: doc.year.map(|y| y.to_string()).unwrap_or_default(),
+                table_no: t.no.clone(),
+                table_key: t.key.as_str().to_string(),
+                table_title: t.title.clone(),
+                section: row.section.map(|s| s.as_str().to_string()).unwrap_or_default(),
+                row_code: row.code.clone().unwrap_or_default(),
+                row_name: row.name.clone(),
+                column: t.columns[i].path.clone(),
+                value: row.cells.get(i).map(|c| c.to_field()).unwrap_or_default(),
+                unit: t.unit.clone().unwrap_or_default(),
+                page: row.page,
+                value_yuan: amount.zip(factors[place.0]).and_then(|(a, f)| in_yuan(a, f)).unwrap_or_default(),
+                blank: doc.blank(place).map(|b| b.as_str().to_string()).unwrap_or_default(),
+            }
         })
         .collect()
+}
+
+/// `amount` units of `factor` 元 each, exact, written without trailing
+/// zeros (`1477.88` × 10000 → `14778800`, `0.50` × 1 → `0.5`, `0.00` →
+/// `0`); `None` if the product does not fit a decimal.
+fn in_yuan(amount: Decimal, factor: Decimal) -> Option<String> {
+    let yuan = amount.checked_mul(factor)?.normalize();
+    Some(if yuan.is_zero() { "0".to_string() } else { yuan.to_string() })
 }
 
 /// One row of `documents.csv`.
@@ -90,7 +112,7 @@ pub struct DocumentRecord {
     pub indicators: String,
     /// Failed checks.
     pub checks_failed: String,
-    /// `ok`, `partial` or `error`.
+    /// `ok`, `partial`, `not_budget` (kind 其他, not converted) or `error`.
     pub status: String,
     /// Why the input failed, one line.
     pub error: String,
@@ -103,6 +125,11 @@ pub struct DocumentRecord {
     /// amounts that take part in at least one passing check; empty when it
     /// has none.
     pub confirmed: String,
+    /// `部门` or `单位`, as the document's title says; empty when it does not.
+    pub level: String,
+    /// The issuing government as printed (`上海市`, `武昌区`); empty when
+    /// none is.
+    pub region: String,
 }
 
 impl Record for DocumentRecord {
@@ -130,10 +157,23 @@ impl DocumentRecord {
             indicators: doc.indicators.len().to_string(),
             checks_failed: doc.checks_failed().to_string(),
             status: status.to_string(),
-            error: String::new(),
+            error: if doc.kind == DocKind::Other { not_converted(doc) } else { String::new() },
             elapsed_ms,
             sha256: String::new(),
             confirmed: doc.confirmed_share().map(|d| format!("{d:.3}")).unwrap_or_default(),
+            level: doc.level.clone(),
+            region: doc.region.clone(),
+        }
+    }
+
+    /// The status of a converted document: `not_budget` for a document of
+    /// kind 其他 (not converted), `ok` when nothing was found amiss, else
+    /// `partial`.
+    pub fn status_of(doc: &Document) -> &'static str {
+        match (doc.kind, doc.findings.is_empty()) {
+            (DocKind::Other, _) => "not_budget",
+            (_, true) => "ok",
+            (_, false) => "partial",
         }
     }
 
@@ -147,6 +187,11 @@ impl DocumentRecord {
             ..DocumentRecord::default()
         }
     }
+}
+
+/// Why a document of kind 其他 was not converted: its finding, on one line.
+fn not_converted(doc: &Document) -> String {
+    doc.findings.first().map(|f| f.message.replace(['\n', '\r'], " ")).unwrap_or_else(|| "not a budget".to_string())
 }
 
 /// One row of `checks.csv`.
@@ -387,6 +432,109 @@ mod tests {
         assert!(columns.len() >= 8 && columns[0] == "source", "{}: {columns:?}", R::FILE);
         assert_eq!(written_header::<R>(), columns.join(","), "{}", R::FILE);
         assert_eq!(empty_file::<R>(), columns.join(",") + "\n", "{}", R::FILE);
+    }
+
+    #[test]
+    fn amounts_in_yuan_are_exact_without_trailing_zeros() {
+        let cases = [
+            ("1477.88", "10000", "14778800"),
+            ("0.50", "1", "0.5"),
+            ("0.00", "10000", "0"),
+            ("-12.3400", "10000", "-123400"),
+            ("807.27", "1", "807.27"),
+            ("0.123456", "10000", "1234.56"),
+            ("3.2", "100000000", "320000000"),
+        ];
+        for (amount, factor, yuan) in cases {
+            let d = |s: &str| s.parse::<Decimal>().expect("a decimal");
+            assert_eq!(in_yuan(d(amount), d(factor)).as_deref(), Some(yuan), "{amount} × {factor}");
+        }
+        assert_eq!(in_yuan(Decimal::MAX, Decimal::from(10000)), None);
+    }
+
+    /// A document of one table in `unit` (none when empty), printed as `rows`
+    /// (one cell each, empty for blank), and a second table in `other_unit`.
+    fn document(unit: &str, other_unit: &str, rows: &[&str]) -> Document {
+        use budget_model::{Cell, Column, Row, Table, TableKey};
+        let table = |unit: &str, rows: &[&str]| {
+            let mut t = Table::new(TableKey::ExpenseSummary, "3", "部门支出总表");
+            t.unit = (!unit.is_empty()).then(|| unit.to_string());
+            t.columns = vec![Column::amount("合计")];
+            for v in rows {
+                let mut r = Row::new("行", 1);
+                r.cells = vec![v.parse::<Decimal>().map(Cell::Amount).unwrap_or(Cell::Blank)];
+                t.rows.push(r);
+            }
+            t
+        };
+        Document { tables: vec![table(unit, rows), table(other_unit, &["1.00"])], ..Document::default() }
+    }
+
+    /// `(value, value_yuan, blank)` of the first table's cells.
+    fn written(doc: &Document) -> Vec<(String, String, String)> {
+        cell_records(doc).into_iter().take(doc.tables[0].rows.len()).map(|c| (c.value, c.value_yuan, c.blank)).collect()
+    }
+
+    #[test]
+    fn value_yuan_by_the_tables_unit_or_the_one_the_document_agrees_on() {
+        let cases: [(&str, &str, &str); 5] = [
+            // table's unit, the other table's unit, value_yuan of `1.50`
+            ("万元", "元", "15000"),
+            ("元", "万元", "1.5"),
+            ("", "万元", "15000"), // no unit printed: the document's other table says 万元
+            ("", "", ""),          // no unit anywhere: unknown
+            ("", "千元", "1500"),
+        ];
+        for (unit, other, yuan) in cases {
+            let w = written(&document(unit, other, &["1.50"]));
+            assert_eq!(w[0].1, yuan, "{unit:?} beside {other:?}");
+        }
+        // Two other tables that disagree give no unit.
+        let mut doc = document("", "万元", &["1.50"]);
+        let mut third = doc.tables[1].clone();
+        third.unit = Some("元".into());
+        doc.tables.push(third);
+        assert_eq!(written(&doc)[0].1, "");
+    }
+
+    #[test]
+    fn a_blank_is_zero_where_the_table_prints_no_zero_or_a_check_counts_it() {
+        // (cells of the table, confirmed as 0 by a check, blank of each cell)
+        let cases: [(&[&str], bool, &[&str]); 4] = [
+            (&["5.00", "", "5.00"], false, &["", "zero", ""]), // zeros printed blank
+            (&["5.00", "", "0.00"], false, &["", "missing", ""]), // `0.00` elsewhere
+            (&["5.00", "", "0.00"], true, &["", "zero", ""]),  // a passing check counts it as 0
+            (&["", ""], false, &["zero", "zero"]),             // a table printed empty
+        ];
+        for (cells, confirmed, blanks) in cases {
+            let mut doc = document("万元", "万元", cells);
+            if confirmed {
+                doc.confirmed_zeros = vec![(0, 1, 0)];
+            }
+            let got: Vec<String> = written(&doc).into_iter().map(|w| w.2).collect();
+            assert_eq!(got, blanks.to_vec(), "{cells:?} confirmed: {confirmed}");
+            assert!(written(&doc).iter().all(|w| w.0.is_empty() != w.2.is_empty()), "blank only for blank cells");
+        }
+    }
+
+    #[test]
+    fn a_document_that_is_not_a_budget_says_why_and_has_its_own_status() {
+        let doc = Document {
+            kind: DocKind::Other,
+            findings: vec![budget_model::Finding {
+                page: 0, table: String::new(), message: "not a budget: …".into()
+            }],
+            ..Document::default()
+        };
+        let status = DocumentRecord::status_of(&doc);
+        let r = DocumentRecord::converted(&doc, status, 3);
+        assert_eq!((r.kind.as_str(), r.status.as_str(), r.error.as_str()), ("其他", "not_budget", "not a budget: …"));
+        let budget = Document { level: "部门".into(), region: "武昌区".into(), ..Document::default() };
+        let r = DocumentRecord::converted(&budget, DocumentRecord::status_of(&budget), 3);
+        assert_eq!(
+            (r.status.as_str(), r.level.as_str(), r.region.as_str(), r.error.as_str()),
+            ("ok", "部门", "武昌区", "")
+        );
     }
 
     #[test]

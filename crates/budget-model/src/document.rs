@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::page::Page;
 use crate::table::{Cell, Column, ColumnKind, Row, Table, TableKey};
 
-serialize_as_str!(DocKind, CheckStatus, CheckKind, InventoryStatus);
+serialize_as_str!(DocKind, CheckStatus, CheckKind, InventoryStatus, Blank);
 
 /// A place in a document: page and line, both 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
@@ -23,7 +23,7 @@ impl std::fmt::Display for Position {
     }
 }
 
-/// Budget (预算) or final accounts (决算).
+/// Budget (预算), final accounts (决算), or a document that is neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DocKind {
     /// 部门预算.
@@ -31,14 +31,40 @@ pub enum DocKind {
     Budget,
     /// 部门决算.
     FinalAccounts,
+    /// A document whose tables are not a budget's (a planning notice, a
+    /// website's yearly report, a stand-alone 绩效自评表): no standard
+    /// budget table and no budget title. It is not converted.
+    Other,
 }
 
 impl DocKind {
-    /// `预算` or `决算`.
+    /// `预算`, `决算` or `其他`.
     pub fn as_str(self) -> &'static str {
         match self {
             DocKind::Budget => "预算",
             DocKind::FinalAccounts => "决算",
+            DocKind::Other => "其他",
+        }
+    }
+}
+
+/// What a blank amount cell means, by the document's own evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    /// The table prints zeros as blanks (no amount cell of it is a printed
+    /// zero), or a passing check counts the blank as 0.
+    Zero,
+    /// Anything else: the table prints `0.00` elsewhere and no check
+    /// confirms that the blank is 0.
+    Missing,
+}
+
+impl Blank {
+    /// `zero` or `missing`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Blank::Zero => "zero",
+            Blank::Missing => "missing",
         }
     }
 }
@@ -267,8 +293,14 @@ pub struct Document {
     pub department: String,
     /// The budget year, if found.
     pub year: Option<u16>,
-    /// 预算 or 决算.
+    /// 预算, 决算 or 其他.
     pub kind: DocKind,
+    /// `部门` or `单位`, as the title says (a department's own budget or a
+    /// unit's); empty when it does not.
+    pub level: String,
+    /// The issuing government as printed (`上海市`, `武昌区`,
+    /// `上海市黄浦区`); empty when none is printed.
+    pub region: String,
     /// Number of pages.
     pub pages: u32,
     /// The tables, in printed order.
@@ -282,6 +314,11 @@ pub struct Document {
     /// How many non-blank amount cells take part in at least one passing
     /// (`ok` or `rounding`) check, as a term or as the figure compared.
     pub confirmed_amounts: usize,
+    /// The blank amount cells that a passing check counts as 0, as
+    /// (table, row, column) indices (not serialised: `cells.csv` says it
+    /// per cell, as [`Blank`]).
+    #[serde(skip)]
+    pub confirmed_zeros: Vec<(usize, usize, usize)>,
     /// The standard tables the document announces and what became of each
     /// (omitted from JSON when the document announces none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -298,12 +335,52 @@ impl Document {
     /// order: its table, row, and the index of its column. A column of one
     /// side of a two-sided table has no cell in the other side's rows.
     pub fn amount_cells(&self) -> impl Iterator<Item = (&Table, &Row, usize)> {
-        self.tables.iter().filter(|t| !t.key.is_form()).flat_map(|t| {
-            t.rows.iter().flat_map(move |r| {
+        self.amount_places().map(|(t, r, c)| (&self.tables[t], &self.tables[t].rows[r], c))
+    }
+
+    /// The places of [`amount_cells`](Document::amount_cells), in the same
+    /// order: the indices of table, row and column.
+    pub fn amount_places(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        self.tables.iter().enumerate().filter(|(_, t)| !t.key.is_form()).flat_map(|(ti, t)| {
+            t.rows.iter().enumerate().flat_map(move |(ri, r)| {
                 let amount = move |c: &Column| c.kind == ColumnKind::Amount && c.serves(r);
-                t.columns.iter().enumerate().filter(move |(_, c)| amount(c)).map(move |(i, _)| (t, r, i))
+                t.columns.iter().enumerate().filter(move |(_, c)| amount(c)).map(move |(ci, _)| (ti, ri, ci))
             })
         })
+    }
+
+    /// What the cell at (table, row, column) means if it is blank
+    /// (`None` for a printed cell): [`Blank::Zero`] when its table prints
+    /// no zero amount anywhere (the template prints zeros blank: `合计 12.00`
+    /// beside an empty `政府性基金` in a table with no `0.00`), or when a
+    /// passing check counts it as 0 ([`confirmed_zeros`](Document::confirmed_zeros));
+    /// else [`Blank::Missing`] (the table prints `0.00` elsewhere).
+    pub fn blank(&self, place: (usize, usize, usize)) -> Option<Blank> {
+        let (t, r, c) = place;
+        let table = self.tables.get(t)?;
+        let cell = table.rows.get(r)?.cells.get(c);
+        if !matches!(cell, Some(Cell::Blank) | None) {
+            return None;
+        }
+        if !table.prints_zero() || self.confirmed_zeros.contains(&place) {
+            Some(Blank::Zero)
+        } else {
+            Some(Blank::Missing)
+        }
+    }
+
+    /// How many 元 one unit of `table` is: its own unit's
+    /// ([`Table::yuan_per_unit`]), or, when it prints none, the one every
+    /// other amount table of the document that prints a unit agrees on.
+    /// `None` when the table prints no unit and the others state none or
+    /// disagree (`万元` and `元`).
+    pub fn yuan_per_unit(&self, table: &Table) -> Option<Decimal> {
+        if table.unit.is_some() {
+            return table.yuan_per_unit();
+        }
+        let mut stated = self.tables.iter().filter(|t| !t.key.is_form() && t.unit.is_some()).map(Table::yuan_per_unit);
+        let first = stated.next()??;
+        stated.all(|f| f == Some(first)).then_some(first)
     }
 
     /// Number of amount cells in all amount tables (the rows of cells.csv).

@@ -39,8 +39,8 @@ mod page;
 mod table;
 
 pub use document::{
-    Check, CheckKind, CheckStatus, DocKind, Document, Finding, FormField, Indicator, InventoryEntry, InventoryStatus,
-    Position,
+    Blank, Check, CheckKind, CheckStatus, DocKind, Document, Finding, FormField, Indicator, InventoryEntry,
+    InventoryStatus, Position,
 };
 pub use page::{Glyph, Line, Page, Rule, Run};
 pub use rust_decimal::Decimal;

@@ -359,6 +359,16 @@ impl Table {
         Some(Decimal::from(factor))
     }
 
+    /// True when an amount cell of the table is a printed zero (`0.00`,
+    /// `0`): the table writes its zeros, so a blank of it is not one by
+    /// the template's habit.
+    pub fn prints_zero(&self) -> bool {
+        let amounts: Vec<usize> = self.amount_columns().collect();
+        self.rows
+            .iter()
+            .any(|r| amounts.iter().any(|&c| matches!(r.cells.get(c), Some(Cell::Amount(d)) if d.is_zero())))
+    }
+
     /// An empty table.
     pub fn new(key: TableKey, no: impl Into<String>, title: impl Into<String>) -> Self {
         Table {

@@ -44,12 +44,13 @@ pub mod lex;
 pub mod meta;
 pub mod norm;
 mod raw;
+mod region;
 mod seams;
 mod segment;
 mod text_table;
 pub mod title;
 
-use budget_model::{Document, Page};
+use budget_model::{DocKind, Document, Page};
 
 /// Parses a document's pages into tables, department, year and kind.
 pub fn parse(pages: &[Page]) -> Document {
@@ -58,17 +59,40 @@ pub fn parse(pages: &[Page]) -> Document {
     let inventory = inventory::inventory(pages, &found.met);
     let tables = found.tables;
     let meta = meta::find_meta(pages, &tables);
+    if meta.kind == DocKind::Other {
+        return not_a_budget(pages, meta, tables.len());
+    }
     findings.extend(meta::unprinted(&meta));
-    Document {
+    let mut doc = Document {
         department: meta.department,
         year: meta.year,
         kind: meta.kind,
+        level: meta.level,
+        region: meta.region,
         pages: pages.len() as u32,
         tables,
         indicators: found.forms.indicators,
         forms: found.forms.fields,
         inventory,
         findings,
+        ..Document::default()
+    };
+    let unitless = meta::unitless(&doc);
+    doc.findings.extend(unitless);
+    doc
+}
+
+/// A document that is not a budget ([`DocKind::Other`]): its metadata and
+/// a finding that says why, without its tables, forms or inventory.
+fn not_a_budget(pages: &[Page], meta: meta::Meta, tables: usize) -> Document {
+    Document {
+        department: meta.department,
+        year: meta.year,
+        kind: meta.kind,
+        level: meta.level,
+        region: meta.region,
+        pages: pages.len() as u32,
+        findings: vec![meta::not_a_budget(tables)],
         ..Document::default()
     }
 }

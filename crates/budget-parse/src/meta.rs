@@ -13,11 +13,12 @@
 
 use std::sync::OnceLock;
 
-use budget_model::{DocKind, Finding, Page, Table};
+use budget_model::{DocKind, Document, Finding, Page, Table, TableKey};
 use regex::Regex;
 
 use crate::front::regex;
 use crate::norm::squeeze;
+use crate::region::region_of;
 
 /// How many pages count as the front of a document (cover, contents, notes).
 const FRONT_PAGES: usize = 12;
@@ -29,8 +30,13 @@ pub struct Meta {
     pub department: String,
     /// The budget year.
     pub year: Option<u16>,
-    /// 预算 or 决算.
+    /// 预算, 决算, or 其他 ([`DocKind::Other`]: no budget title and no
+    /// standard budget table).
     pub kind: DocKind,
+    /// `部门` or `单位`, as the document's title says (`2026年…部门预算`).
+    pub level: String,
+    /// The issuing government as printed (`上海市`, `武昌区`).
+    pub region: String,
 }
 
 /// A finding for each of department and year the document prints nowhere
@@ -52,6 +58,23 @@ pub fn unprinted(meta: &Meta) -> Vec<Finding> {
         out.push(missing("year"));
     }
     out
+}
+
+/// A finding for each amount table that prints no unit where the
+/// document's other tables state none or disagree (`万元` and `元`): its
+/// amounts have no `value_yuan`. nat_015 (上海市数据局) prints its 收入总表
+/// without a unit beside tables in 万元 and in 元.
+pub fn unitless(doc: &Document) -> Vec<Finding> {
+    let amounts = |t: &Table| t.rows.iter().any(|r| r.cells.iter().any(|c| c.amount().is_some()));
+    doc.tables
+        .iter()
+        .filter(|t| !t.key.is_form() && t.unit.is_none() && amounts(t) && doc.yuan_per_unit(t).is_none())
+        .map(|t| Finding {
+            page: t.first_page(),
+            table: t.title.clone(),
+            message: "the table prints no unit, and the document's other tables state none or disagree; value_yuan left empty".to_string(),
+        })
+        .collect()
 }
 
 /// `预算主管部门：上海市普陀区司法局`, `部 门:中共江苏省委办公厅`,
@@ -78,7 +101,7 @@ fn heading() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^(?:第[一二三四五六七八九十]+部分)?(?P<dept>[^0-9０-９，。；：:]*?)(?P<year>20[0-9]{2})年度?(?P<level>区级|市级|县级|省级|本级)?(?:部门|单位)?(?P<kind>预算|决算)(?:表|公开|公开表|公开表格|公开报表|情况说明|编制说明|草案)?$",
+        r"^(?:第[一二三四五六七八九十]+部分)?(?P<dept>[^0-9０-９，。；：:]*?)(?P<year>20[0-9]{2})年度?(?P<level>区级|市级|县级|省级|本级)?(?P<tier>部门|单位)?(?P<kind>预算|决算)(?:表|公开|公开表|公开表格|公开报表|情况说明|编制说明|草案)?$",
     )
 }
 
@@ -88,7 +111,7 @@ fn heading_year_first() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^(?P<year>20[0-9]{2})年度?(?P<dept>[^0-9０-９，。；：:]*?)(?P<level>区级|市级|县级|省级)?(?:部门|单位)?(?P<kind>预算|决算)(?:表|公开|公开表|公开表格|公开报表|情况说明|编制说明|草案)?$",
+        r"^(?P<year>20[0-9]{2})年度?(?P<dept>[^0-9０-９，。；：:]*?)(?P<level>区级|市级|县级|省级)?(?P<tier>部门|单位)?(?P<kind>预算|决算)(?:表|公开|公开表|公开表格|公开报表|情况说明|编制说明|草案)?$",
     )
 }
 
@@ -119,12 +142,16 @@ fn form_label() -> &'static Regex {
     regex(&RE, r"^部门(?:（单位）)?名称(?:[:：]\s*|\s+)(?P<dept>\S{2,40})$")
 }
 
-/// What a heading gave: the year, the kind, and the department if it names
-/// one.
+/// What a heading gave: the year, the kind, the department if it names
+/// one, the words before the year (a department, or a place alone:
+/// `上海市`), and `部门` or `单位` if it says which.
+#[derive(Default)]
 struct Heading {
     year: Option<u16>,
     kind: DocKind,
     dept: Option<String>,
+    place: Option<String>,
+    tier: Option<String>,
 }
 
 /// Reads department, year and kind from the first pages' lines, and the year
@@ -149,24 +176,48 @@ pub fn find_meta(pages: &[Page], tables: &[Table]) -> Meta {
     if !tables.is_empty() && final_titles * 2 > tables.len() {
         meta.kind = DocKind::FinalAccounts;
     }
+    if heading.year.is_none() && !tables.iter().any(|t| is_standard(t.key)) {
+        meta.kind = DocKind::Other;
+    }
+    meta.level = heading.tier.unwrap_or_default();
+    meta.region =
+        heading.place.as_deref().and_then(region_of).or_else(|| region_of(&meta.department)).unwrap_or_default();
     meta
+}
+
+/// A table only budgets print: one of the standard amount tables
+/// (收支总表, 支出总表, 三公, …), not a performance form and not `other`.
+fn is_standard(key: TableKey) -> bool {
+    !key.is_form() && key != TableKey::Other
+}
+
+/// A finding saying why a document of [`DocKind::Other`] is not
+/// converted: `nat_145` (政府网站工作年度报表) has tables, none a budget's.
+pub fn not_a_budget(tables: usize) -> Finding {
+    Finding {
+        page: 0,
+        table: String::new(),
+        message: format!(
+            "not a budget: no budget title (`2026年…部门预算`) and no standard budget table among {tables} tables read; not converted"
+        ),
+    }
 }
 
 /// The year of the first heading of the front pages, and the department of
 /// the first heading that names one (not a place alone: `上海市2026年市级单位预算`).
 fn find_heading(front: &[Vec<String>]) -> Heading {
-    let mut found = Heading { year: None, kind: DocKind::Budget, dept: None };
+    let mut found = Heading::default();
     for lines in front {
         for i in 0..lines.len() {
-            let Some((year, kind, dept)) = heading_at(lines, i) else { continue };
+            let Some(h) = heading_at(lines, i) else { continue };
             if found.year.is_none() {
-                found.year = year;
-                found.kind = kind;
+                found.year = h.year;
+                found.kind = h.kind;
+                found.place = h.place;
             }
-            if found.dept.is_none() {
-                found.dept = dept;
-            }
-            if found.dept.is_some() {
+            found.tier = found.tier.or(h.tier);
+            found.dept = found.dept.or(h.dept);
+            if found.dept.is_some() && found.tier.is_some() {
                 return found;
             }
         }
@@ -178,7 +229,7 @@ fn find_heading(front: &[Vec<String>]) -> Heading {
 /// one or two below it when a cover breaks its title
 /// (`2026年深圳市公安局交通管理局（本` / `级）部门预算`, `2026年` /
 /// `广州市交通运输局部门预算`, `2026年度` / `苏州市自然资源和规划局` / `部门预算公开`).
-fn heading_at(lines: &[String], i: usize) -> Option<(Option<u16>, DocKind, Option<String>)> {
+fn heading_at(lines: &[String], i: usize) -> Option<Heading> {
     let mut text = String::new();
     for line in lines.iter().skip(i).take(3) {
         if line.chars().count() > 60 {
@@ -192,13 +243,19 @@ fn heading_at(lines: &[String], i: usize) -> Option<(Option<u16>, DocKind, Optio
     None
 }
 
-/// Year, kind and department of one heading's text.
-fn read_heading(text: &str) -> Option<(Option<u16>, DocKind, Option<String>)> {
+/// Year, kind, department, place and tier of one heading's text.
+fn read_heading(text: &str) -> Option<Heading> {
     let c =
         heading().captures(text).or_else(|| heading_year_first().captures(text)).filter(|c| dept_within(c, 0, 40))?;
     let dept = clean_department(&c["dept"]);
     let named = c.name("level").is_none() && ends_like_organisation(&dept);
-    Some((c["year"].parse().ok(), kind_of(&c["kind"]), named.then_some(dept)))
+    Some(Heading {
+        year: c["year"].parse().ok(),
+        kind: kind_of(&c["kind"]),
+        place: (!dept.is_empty()).then(|| dept.clone()),
+        dept: named.then_some(dept),
+        tier: c.name("tier").map(|t| t.as_str().to_string()),
+    })
 }
 
 /// The first labelled department on the front pages, with a department's
@@ -390,6 +447,43 @@ mod tests {
         }
         // A header cell `部门名称` followed by other cells names no department.
         assert_eq!(meta(&["部门名称 合计 基本支出 项目支出"]).0, "");
+    }
+
+    #[test]
+    fn level_from_the_title_and_region_from_the_cover_or_the_department() {
+        let cases: [(&[&str], &str, &str); 8] = [
+            (&["上海市2026年市级单位预算", "预算单位：上海交通职业技术学院"], "单位", "上海市"),
+            (&["2026年深圳市公安局交通管理局（本", "级）部门预算"], "部门", "深圳市"),
+            (&["2026年度", "苏州市自然资源和规划局", "单位预算公开"], "单位", "苏州市"),
+            (&["上海市普陀区2026年区级部门预算", "预算主管部门：上海市普陀区司法局"], "部门", "上海市普陀区"),
+            (&["第二部分 武昌区人民政府办公室 2024 年部门预算表"], "部门", "武昌区"),
+            (&["国家信访局2026年度部门预算"], "部门", ""),
+            (&["江苏省2018年度", "省级部门预算公开报表", "部 门:中共江苏省委办公厅"], "部门", "江苏省"),
+            (&["收支预算总表", "部门： 江苏省人大常委会办公厅 单位：万元"], "", "江苏省"),
+        ];
+        for (lines, level, region) in cases {
+            let m = find_meta(&pages(lines), &[]);
+            assert_eq!((m.level.as_str(), m.region.as_str()), (level, region), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_document_with_no_budget_title_and_no_budget_table_is_other() {
+        let table = |key: TableKey| Table::new(key, "", "");
+        // nat_145: a website's yearly report; nat_146: a planning notice with tables of its own.
+        let report = ["政府网站工作年度报表", "（2025年度）", "填报单位:南宁市财政局"];
+        let cases: [(&[&str], Vec<Table>, DocKind); 5] = [
+            (&report, vec![], DocKind::Other),
+            (&report, vec![table(TableKey::Other)], DocKind::Other),
+            (&["部门整体绩效自评表", "（2024年度）"], vec![table(TableKey::OverallPerformanceTargets)], DocKind::Other),
+            // Beijing's table attachments have no title, and standard tables.
+            (&["预算01表 收支总表"], vec![table(TableKey::IncomeExpenseSummary)], DocKind::Budget),
+            // A budget title with no table read is a budget (that failed), not 其他.
+            (&["2026年深圳市信访局部门预算"], vec![], DocKind::Budget),
+        ];
+        for (lines, tables, kind) in cases {
+            assert_eq!(find_meta(&pages(lines), &tables).kind, kind, "{lines:?}");
+        }
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! one), reads them into pages (`budget-extract`), rebuilds the tables
 //! (`budget-parse`) and checks them (`budget-check`), and returns the
 //! [`Document`](budget_model::Document) or an [`Error`] naming the input and
-//! the reason ([`ErrorKind`]): the extractor's, no budget table on any page,
+//! the reason ([`ErrorKind`]): the extractor's, no budget table on any page
+//! of a document with a budget title (one with neither comes back as a
+//! document of kind 其他, unconverted),
 //! or a panic anywhere in those steps, caught. [`convert_text`] does the
 //! same from text already split into lines. [`options_from_env`] gives the
 //! [`PdfOptions`] the environment asks for: `BUDGET2CSV_FONT_RENUMBERING=off`
@@ -23,7 +25,8 @@
 //! assert_eq!(doc.tables[0].key.as_str(), "expense_summary");
 //! assert!(doc.checks_failed() == 0 && !doc.checks.is_empty());
 //!
-//! let err = convert(b" Contents\n", "contents.txt", &PdfOptions::default()).unwrap_err();
+//! let text = " 2026年某某局部门预算\n目录\n";
+//! let err = convert(text.as_bytes(), "contents.txt", &PdfOptions::default()).unwrap_err();
 //! assert!(matches!(err.kind(), ErrorKind::NoTables { pages: 1 }));
 //! assert_eq!(err.to_string(), "contents.txt: no budget tables found in 1 pages");
 //! # Ok::<(), budget_pipeline::Error>(())

@@ -1,7 +1,7 @@
 //! Extract, parse, check.
 
 use budget_extract::{catch_quietly, extract_bytes, text::pages_from_text, PdfOptions};
-use budget_model::{Document, Page};
+use budget_model::{DocKind, Document, Page};
 
 use crate::error::{Error, ErrorKind};
 
@@ -31,16 +31,22 @@ fn guarded(source: &str, convert: impl FnOnce() -> Result<Document, ErrorKind>) 
 }
 
 /// The tables of the pages, checked; an error when there are none, and no
-/// form either (a document of one 绩效自评表 has no amount table).
+/// form either, in a document with a budget title. A document that is not
+/// a budget ([`DocKind::Other`]) comes back unconverted, its finding saying
+/// why.
 fn checked(pages: &[Page], source: &str) -> Result<Document, ErrorKind> {
     let mut doc = budget_parse::parse(pages);
     doc.source = source.to_string();
+    if doc.kind == DocKind::Other {
+        return Ok(doc);
+    }
     if doc.tables.is_empty() && doc.indicators.is_empty() && doc.forms.is_empty() {
         return Err(ErrorKind::NoTables { pages: doc.pages });
     }
     let outcome = budget_check::check_and_confirm(&doc);
     doc.checks = outcome.checks;
     doc.confirmed_amounts = outcome.confirmed;
+    doc.confirmed_zeros = outcome.confirmed_zeros;
     let reasons = budget_check::judge(&doc);
     doc.findings.extend(reasons);
     Ok(doc)
@@ -56,7 +62,7 @@ mod tests {
         let cases: [(&[u8], &str); 3] = [
             (b"", "empty file"),
             (b"%PDF-1.4\n", "truncated PDF: the file ends before its end-of-file marker (download cut short?)"),
-            ("第一部分 概况\n".as_bytes(), "no budget tables found in 1 pages"),
+            ("2026年某某局部门预算\n第一部分 概况\n".as_bytes(), "no budget tables found in 1 pages"),
         ];
         for (bytes, line) in cases {
             let err = convert(bytes, "in.pdf", &options).expect_err(line);
@@ -78,8 +84,21 @@ mod tests {
         let text = " 三、部门支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 10.00 6.00 4.00\n";
         let doc = convert_text(text, "in.txt").expect("a table");
         assert_eq!((doc.source.as_str(), doc.tables.len()), ("in.txt", 1));
-        // Not UTF-8 text, and not a PDF, for `convert`: text all the same here.
-        let err = convert_text("<html>", "page.html").expect_err("no table");
-        assert_eq!(err.kind().to_string(), "no budget tables found in 1 pages");
+        // Not UTF-8 text, and not a PDF, for `convert`: text all the same
+        // here, and not a budget.
+        let doc = convert_text("<html>", "page.html").expect("a document");
+        assert_eq!(doc.kind, DocKind::Other);
+    }
+
+    #[test]
+    fn a_document_that_is_not_a_budget_is_not_converted() {
+        // nat_149: a stand-alone 部门整体绩效自评表, with a table and no budget title.
+        let text = " 部门整体绩效自评表\n（2024年度）\n单位：万元\n项目 合计\n合计 9209.55\n";
+        let doc = convert_text(text, "self.txt").expect("a document");
+        assert_eq!((doc.kind, doc.tables.len(), doc.checks.len()), (DocKind::Other, 0, 0));
+        assert!(doc.findings[0].message.starts_with("not a budget"), "{:?}", doc.findings);
+        // The same lines under a budget title are a budget that failed.
+        let text = " 2026年某某局部门预算\n第一部分 概况\n";
+        assert!(convert_text(text, "b.txt").is_err());
     }
 }

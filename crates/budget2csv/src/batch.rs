@@ -45,7 +45,7 @@ enum Done {
         reply: Reply,
         reused: bool,
     },
-    Failed(DocumentRecord),
+    Failed(Box<DocumentRecord>),
 }
 
 pub fn run_convert(opts: &ConvertOptions) -> Result<bool> {
@@ -74,7 +74,7 @@ pub fn run_convert(opts: &ConvertOptions) -> Result<bool> {
         .zip(&done)
         .map(|((_, folder), d)| match d {
             Some(Done::Converted { .. }) => Entry::Folder(folder),
-            Some(Done::Failed(record)) => Entry::Failed(Box::new(record.clone())),
+            Some(Done::Failed(record)) => Entry::Failed(record.clone()),
             None => Entry::Failed(Box::new(DocumentRecord::failed("", "not converted", 0))),
         })
         .collect();
@@ -97,16 +97,16 @@ fn reuse_converted(selected: &[(Input, String)], out: &Path, done: &mut [Option<
 }
 
 fn summary(done: &[Option<Done>], progress: &Progress, out: &Path) -> bool {
-    let (mut ok, mut partial, mut failed, mut skipped) = (0, 0, 0, 0);
+    let (mut ok, mut partial, mut failed, mut skipped, mut other) = (0, 0, 0, 0, 0);
     let (mut tables, mut cells, mut checks_failed) = (0, 0, 0);
     for d in done.iter().flatten() {
         match d {
             Done::Converted { reused: true, .. } => skipped += 1,
             Done::Converted { reply, .. } => {
-                if reply.status == "ok" {
-                    ok += 1;
-                } else {
-                    partial += 1;
+                match reply.status.as_str() {
+                    "ok" => ok += 1,
+                    "not_budget" => other += 1,
+                    _ => partial += 1,
                 }
                 tables += reply.tables;
                 cells += reply.cells;
@@ -117,9 +117,10 @@ fn summary(done: &[Option<Done>], progress: &Progress, out: &Path) -> bool {
     }
     let secs = progress.elapsed().as_secs_f64();
     eprintln!(
-        "{} files: {ok} ok, {partial} partial, {failed} failed{}; {tables} tables, {cells} cells, {checks_failed} checks failed; {} pages in {} ({:.1} pages/s) → {}",
+        "{} files: {ok} ok, {partial} partial, {failed} failed{}{}; {tables} tables, {cells} cells, {checks_failed} checks failed; {} pages in {} ({:.1} pages/s) → {}",
         done.len(),
         if skipped > 0 { format!(", {skipped} skipped") } else { String::new() },
+        if other > 0 { format!(", {other} not budgets") } else { String::new() },
         progress.pages(),
         format_duration(secs),
         progress.pages() as f64 / secs.max(0.001),
@@ -309,7 +310,7 @@ impl<'a> Pool<'a> {
             progress.finished(source, 0, true, &format!("error: {}", reply.error));
             let mut record = DocumentRecord::failed(source, &reply.error, reply.elapsed_ms);
             record.sha256 = reply.sha256;
-            done[index] = Some(Done::Failed(record));
+            done[index] = Some(Done::Failed(Box::new(record)));
         } else {
             let line = format!(
                 "{}: {} tables, {} cells, {} checks failed, {} ms",
@@ -324,7 +325,7 @@ impl<'a> Pool<'a> {
         let source = &self.selected[index].0.source;
         progress.finished(source, 0, true, &format!("error: {reason}"));
         let record = DocumentRecord::failed(source, reason, started.elapsed().as_millis() as u64);
-        done[index] = Some(Done::Failed(record));
+        done[index] = Some(Done::Failed(Box::new(record)));
     }
 }
 

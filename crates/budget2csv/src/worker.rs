@@ -37,7 +37,7 @@ pub struct Job {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Reply {
     pub index: usize,
-    /// `ok`, `partial` or `error`.
+    /// `ok`, `partial`, `not_budget` or `error`.
     pub status: String,
     /// One line, for `error`.
     pub error: String,
@@ -111,7 +111,7 @@ fn run_job(job: &Job, memory_mb: u64) -> Reply {
     match convert_bytes(&bytes, &job.source) {
         Ok(doc) => {
             reply.elapsed_ms = start.elapsed().as_millis() as u64;
-            reply.status = if doc.findings.is_empty() { "ok" } else { "partial" }.into();
+            reply.status = DocumentRecord::status_of(&doc).into();
             reply.pages = doc.pages;
             reply.tables = doc.tables.len();
             reply.cells = doc.cell_count();
