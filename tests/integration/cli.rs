@@ -104,8 +104,8 @@ fn one_bad_input_fails_alone_with_a_clear_error_row() {
     assert_eq!(find("page.pdf").2, "not a PDF: an HTML page");
     assert_eq!(find("empty.pdf").2, "empty file");
     assert!(find("junk.pdf").2.starts_with("not a PDF"), "{:?}", find("junk.pdf"));
-    // Prose with no budget title and no table is not a budget: not converted, not an error.
-    assert_eq!(find("prose.txt").1, "not_budget");
+    // Prose with no budget title and no table is not a budget: not converted.
+    assert_eq!(find("prose.txt").1, "error");
     assert!(find("prose.txt").2.starts_with("not a budget"), "{:?}", find("prose.txt"));
     assert!(find("missing.pdf").2.starts_with("cannot read file"), "{:?}", find("missing.pdf"));
     assert_ne!(find("wuchang-gov-office-2024.txt").1, "error");

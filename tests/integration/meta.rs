@@ -26,7 +26,7 @@ fn national_corpus_department_and_year_as_printed() {
     run(&["convert", folder.to_str().unwrap_or_default(), "--jobs", "2", "--out", out.to_str().unwrap_or_default()]);
     let docs = read_csv(&out.join("documents.csv"));
     let want = expected();
-    let budget = |d: &&crate::support::Record| !matches!(&d["status"], "error" | "not_budget");
+    let budget = |d: &&crate::support::Record| &d["status"] != "error" && &d["kind"] != "其他";
     let mut converted: Vec<&str> = docs.iter().filter(budget).map(|d| &d["source"]).collect();
     let mut listed: Vec<&str> = want.iter().map(|w| w.0.as_str()).collect();
     converted.sort_unstable();

@@ -190,9 +190,10 @@ fn national_corpus_has_no_code_name_failures() {
 /// documents.csv of documents of each city: `level` and `region` as the
 /// cover, title or department name prints them (never the file path), and
 /// the files of the corpus that are not budgets (a fire-safety inspection
-/// list, two website reports, a planning notice, a compliance list, a
-/// stand-alone 部门整体绩效自评表) of kind `其他`, status `not_budget`, with
-/// no cells, in a batch that still converts the budgets beside them.
+/// list, two website reports, a planning notice, a compliance list) of
+/// kind `其他`, status `error`, with no cells, in a batch that still
+/// converts the budgets beside them; a stand-alone 部门整体绩效自评表, of
+/// kind `其他` too, keeps its indicators (status `partial`).
 #[test]
 fn national_level_region_and_documents_that_are_not_budgets() {
     let Some(shared) = shared_or_skip("national_level_region_and_documents_that_are_not_budgets") else { return };
@@ -206,12 +207,12 @@ fn national_level_region_and_documents_that_are_not_budgets() {
         ("nat_126", "预算", "单位", "苏州市", ""),   // 2026年度苏州市水务局单位预算公开
         ("nat_131", "预算", "单位", "无锡市", ""),   // 无锡市交通运输局（本级）单位预算公开
         ("nat_143", "预算", "部门", "", ""),         // 国家信访局: no local government
-        ("nat_144", "其他", "", "", "not_budget"),
-        ("nat_145", "其他", "", "南宁市", "not_budget"),
-        ("nat_146", "其他", "", "", "not_budget"),
-        ("nat_147", "其他", "", "", "not_budget"),
-        ("nat_148", "其他", "", "宁德市", "not_budget"),
-        ("nat_149", "其他", "", "", "not_budget"),
+        ("nat_144", "其他", "", "", "error"),
+        ("nat_145", "其他", "", "南宁市", "error"),
+        ("nat_146", "其他", "", "", "error"),
+        ("nat_147", "其他", "", "", "error"),
+        ("nat_148", "其他", "", "宁德市", "error"),
+        ("nat_149", "其他", "", "", "partial"), // a stand-alone 部门整体绩效自评表: its form is read
     ];
     let tmp = TempDir::new("national_level_region");
     let inputs: Vec<String> = expected
@@ -222,7 +223,8 @@ fn national_level_region_and_documents_that_are_not_budgets() {
     args.extend(inputs.iter().map(String::as_str));
     args.extend(["--out", tmp.path().to_str().unwrap_or_default(), "--jobs", "2"]);
     let out = run(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Inputs that are not budgets, and not converted, make the exit status 1.
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let docs = read_csv(&tmp.path().join("documents.csv"));
     let cells = read_csv(&tmp.path().join("cells.csv"));
     assert_eq!(docs.len(), expected.len());
@@ -233,8 +235,13 @@ fn national_level_region_and_documents_that_are_not_budgets() {
             assert_eq!(&d["status"], status, "{file}");
         }
         if kind == "其他" {
-            assert!(d["error"].starts_with("not a budget"), "{file}: {}", &d["error"]);
             assert!(!cells.iter().any(|c| c["source"] == d["source"]), "{file} has cells");
+        }
+        if status == "error" {
+            assert!(d["error"].starts_with("not a budget"), "{file}: {}", &d["error"]);
+        }
+        if status == "partial" {
+            assert_ne!(&d["indicators"], "0", "{file}: its performance form is read");
         }
     }
 }

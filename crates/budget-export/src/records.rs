@@ -112,7 +112,7 @@ pub struct DocumentRecord {
     pub indicators: String,
     /// Failed checks.
     pub checks_failed: String,
-    /// `ok`, `partial`, `not_budget` (kind 其他, not converted) or `error`.
+    /// `ok`, `partial` or `error` (also for a document of kind 其他, not converted).
     pub status: String,
     /// Why the input failed, one line.
     pub error: String,
@@ -157,7 +157,7 @@ impl DocumentRecord {
             indicators: doc.indicators.len().to_string(),
             checks_failed: doc.checks_failed().to_string(),
             status: status.to_string(),
-            error: if doc.kind == DocKind::Other { not_converted(doc) } else { String::new() },
+            error: if status == "error" { not_converted(doc) } else { String::new() },
             elapsed_ms,
             sha256: String::new(),
             confirmed: doc.confirmed_share().map(|d| format!("{d:.3}")).unwrap_or_default(),
@@ -166,12 +166,15 @@ impl DocumentRecord {
         }
     }
 
-    /// The status of a converted document: `not_budget` for a document of
-    /// kind 其他 (not converted), `ok` when nothing was found amiss, else
-    /// `partial`.
+    /// The status of a converted document: `error` for a document of kind
+    /// 其他 with nothing read (not a budget; `error` says why), `ok` when
+    /// nothing was found amiss, else `partial` (a document of kind 其他
+    /// whose performance forms were read is `partial`, its finding saying
+    /// it is not a budget).
     pub fn status_of(doc: &Document) -> &'static str {
+        let nothing_read = doc.indicators.is_empty() && doc.forms.is_empty();
         match (doc.kind, doc.findings.is_empty()) {
-            (DocKind::Other, _) => "not_budget",
+            (DocKind::Other, _) if nothing_read => "error",
             (_, true) => "ok",
             (_, false) => "partial",
         }
@@ -528,7 +531,7 @@ mod tests {
         };
         let status = DocumentRecord::status_of(&doc);
         let r = DocumentRecord::converted(&doc, status, 3);
-        assert_eq!((r.kind.as_str(), r.status.as_str(), r.error.as_str()), ("其他", "not_budget", "not a budget: …"));
+        assert_eq!((r.kind.as_str(), r.status.as_str(), r.error.as_str()), ("其他", "error", "not a budget: …"));
         let budget = Document { level: "部门".into(), region: "武昌区".into(), ..Document::default() };
         let r = DocumentRecord::converted(&budget, DocumentRecord::status_of(&budget), 3);
         assert_eq!(

@@ -60,7 +60,7 @@ pub fn parse(pages: &[Page]) -> Document {
     let tables = found.tables;
     let meta = meta::find_meta(pages, &tables);
     if meta.kind == DocKind::Other {
-        return not_a_budget(pages, meta, tables.len());
+        return not_a_budget(pages, meta, tables, found.forms);
     }
     findings.extend(meta::unprinted(&meta));
     let mut doc = Document {
@@ -82,9 +82,18 @@ pub fn parse(pages: &[Page]) -> Document {
     doc
 }
 
-/// A document that is not a budget ([`DocKind::Other`]): its metadata and
-/// a finding that says why, without its tables, forms or inventory.
-fn not_a_budget(pages: &[Page], meta: meta::Meta, tables: usize) -> Document {
+/// A document that is not a budget ([`DocKind::Other`]): its metadata, a
+/// finding that says why, and of its tables only the performance forms (a
+/// stand-alone 部门整体绩效自评表 keeps its indicators), without inventory.
+fn not_a_budget(
+    pages: &[Page],
+    meta: meta::Meta,
+    tables: Vec<budget_model::Table>,
+    forms: forms::FormsRead,
+) -> Document {
+    let read = tables.len();
+    let tables: Vec<_> = tables.into_iter().filter(|t| t.key.is_form()).collect();
+    let has_forms = !(forms.indicators.is_empty() && forms.fields.is_empty());
     Document {
         department: meta.department,
         year: meta.year,
@@ -92,7 +101,10 @@ fn not_a_budget(pages: &[Page], meta: meta::Meta, tables: usize) -> Document {
         level: meta.level,
         region: meta.region,
         pages: pages.len() as u32,
-        findings: vec![meta::not_a_budget(tables)],
+        tables: if has_forms { tables } else { Vec::new() },
+        indicators: forms.indicators,
+        forms: forms.fields,
+        findings: vec![meta::not_a_budget(read, has_forms)],
         ..Document::default()
     }
 }

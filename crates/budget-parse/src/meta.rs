@@ -192,13 +192,15 @@ fn is_standard(key: TableKey) -> bool {
 }
 
 /// A finding saying why a document of [`DocKind::Other`] is not
-/// converted: `nat_145` (政府网站工作年度报表) has tables, none a budget's.
-pub fn not_a_budget(tables: usize) -> Finding {
+/// converted as a budget: `nat_145` (政府网站工作年度报表) has tables, none a
+/// budget's; a stand-alone 部门整体绩效自评表 keeps its performance forms.
+pub fn not_a_budget(tables: usize, has_forms: bool) -> Finding {
+    let what = if has_forms { "only its performance forms are read" } else { "not converted" };
     Finding {
         page: 0,
         table: String::new(),
         message: format!(
-            "not a budget: no budget title (`2026年…部门预算`) and no standard budget table among {tables} tables read; not converted"
+            "not a budget: no budget title (`2026年…部门预算`) and no standard budget table among {tables} tables read; {what}"
         ),
     }
 }

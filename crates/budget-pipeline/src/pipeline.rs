@@ -32,12 +32,12 @@ fn guarded(source: &str, convert: impl FnOnce() -> Result<Document, ErrorKind>) 
 
 /// The tables of the pages, checked; an error when there are none, and no
 /// form either, in a document with a budget title. A document that is not
-/// a budget ([`DocKind::Other`]) comes back unconverted, its finding saying
-/// why.
+/// a budget ([`DocKind::Other`]) comes back with its performance forms
+/// alone, or unconverted when it has none, its finding saying why.
 fn checked(pages: &[Page], source: &str) -> Result<Document, ErrorKind> {
     let mut doc = budget_parse::parse(pages);
     doc.source = source.to_string();
-    if doc.kind == DocKind::Other {
+    if doc.kind == DocKind::Other && doc.indicators.is_empty() && doc.forms.is_empty() {
         return Ok(doc);
     }
     if doc.tables.is_empty() && doc.indicators.is_empty() && doc.forms.is_empty() {

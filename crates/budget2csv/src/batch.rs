@@ -105,7 +105,8 @@ fn summary(done: &[Option<Done>], progress: &Progress, out: &Path) -> bool {
             Done::Converted { reply, .. } => {
                 match reply.status.as_str() {
                     "ok" => ok += 1,
-                    "not_budget" => other += 1,
+                    // A written `error` is a document of kind 其他.
+                    "error" => other += 1,
                     _ => partial += 1,
                 }
                 tables += reply.tables;
@@ -126,7 +127,7 @@ fn summary(done: &[Option<Done>], progress: &Progress, out: &Path) -> bool {
         progress.pages() as f64 / secs.max(0.001),
         out.display()
     );
-    failed == 0
+    failed == 0 && other == 0
 }
 
 /// What a worker's reader thread reports.
@@ -306,11 +307,14 @@ impl<'a> Pool<'a> {
     fn record(&self, reply: Reply, done: &mut [Option<Done>], progress: &mut Progress) {
         let source = &self.selected[reply.index].0.source;
         let index = reply.index;
-        if reply.status == "error" {
+        if reply.status == "error" && !reply.written {
             progress.finished(source, 0, true, &format!("error: {}", reply.error));
             let mut record = DocumentRecord::failed(source, &reply.error, reply.elapsed_ms);
             record.sha256 = reply.sha256;
             done[index] = Some(Done::Failed(Box::new(record)));
+        } else if reply.status == "error" {
+            progress.finished(source, reply.pages, true, &format!("error: {}", reply.error));
+            done[index] = Some(Done::Converted { reply, reused: false });
         } else {
             let line = format!(
                 "{}: {} tables, {} cells, {} checks failed, {} ms",

@@ -37,7 +37,7 @@ pub struct Job {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Reply {
     pub index: usize,
-    /// `ok`, `partial`, `not_budget` or `error`.
+    /// `ok`, `partial` or `error`.
     pub status: String,
     /// One line, for `error`.
     pub error: String,
@@ -47,6 +47,9 @@ pub struct Reply {
     pub cells: usize,
     pub checks_failed: usize,
     pub sha256: String,
+    /// The document's folder was written, its row of documents.csv with
+    /// it: true also for an `error` of kind 其他 (read, but not a budget).
+    pub written: bool,
 }
 
 impl Reply {
@@ -62,6 +65,7 @@ impl Reply {
             cells: 0,
             checks_failed: 0,
             sha256: String::new(),
+            written: false,
         }
     }
 }
@@ -118,10 +122,14 @@ fn run_job(job: &Job, memory_mb: u64) -> Reply {
             reply.checks_failed = doc.checks_failed();
             let mut record = DocumentRecord::converted(&doc, &reply.status, reply.elapsed_ms);
             record.sha256 = reply.sha256.clone();
+            reply.error = record.error.clone();
             let csv = CsvOptions { excel: job.excel };
-            if let Err(e) = write_document(&job.out.join(&job.folder), &doc, csv, record) {
-                reply.status = "error".into();
-                reply.error = format!("cannot write the document's files: {e:#}");
+            match write_document(&job.out.join(&job.folder), &doc, csv, record) {
+                Ok(()) => reply.written = true,
+                Err(e) => {
+                    reply.status = "error".into();
+                    reply.error = format!("cannot write the document's files: {e:#}");
+                }
             }
         }
         Err(e) => {
