@@ -210,6 +210,11 @@ impl<'f> Sink<'f> {
         }
     }
 
+    /// The form is a 决算 self-evaluation (项目 or 整体).
+    pub fn is_self_evaluation(&self) -> bool {
+        matches!(self.key, TableKey::ProjectPerformanceSelfEvaluation | TableKey::OverallPerformanceSelfEvaluation)
+    }
+
     /// Adds an indicator row.
     pub fn indicator(&mut self, mut row: Indicator) {
         row.table_key = self.key.as_str().to_string();
