@@ -11,7 +11,7 @@ use budget_model::Indicator;
 use super::sheet::{Cell, Row};
 use super::sink::{Sink, Slot};
 use super::value::{clean_value, join_split};
-use super::vocab::{goal_label, is_level1, is_level2};
+use super::vocab::{goal_label, is_level1, is_level2, label_key};
 use crate::front::Span;
 
 /// The columns of an indicator table.
@@ -246,7 +246,34 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
         }
         j += 1;
     }
-    Some(j)
+    Some(j + usize::from(rows.get(j).is_some_and(|r| total_row(r, &l, &slots, sink))))
+}
+
+/// The total row under a self-evaluation's indicators: its label across
+/// the name columns, the totals under 分值 and 得分 (`总分 | 100 | 92.5`),
+/// read as `总分/分值`, `总分/得分`.
+fn total_row(row: &Row, l: &Layout, slots: &[(f32, Slot)], sink: &mut Sink<'_>) -> bool {
+    let Some(label) = row.at(l.level1.mid()).filter(|c| c.starts && c.holds(l.level3.mid())) else { return false };
+    let key = label_key(&label.text);
+    if !key.starts_with("总分") && !key.starts_with("合计") {
+        return false;
+    }
+    let named = |s: &Slot| match s {
+        Slot::Weight => Some("分值"),
+        Slot::Score => Some("得分"),
+        _ => None,
+    };
+    let cells: Vec<(&str, &Cell)> =
+        slots.iter().filter_map(|(cx, s)| Some((named(s)?, row.at(*cx)?))).filter(|(_, c)| c.id != label.id).collect();
+    // One figure across both columns (`总分值、评价总分(S) | 92.33`) is no
+    // column's: the row is a label and its value.
+    if cells.len() != 2 || cells[0].1.id == cells[1].1.id {
+        return false;
+    }
+    for (name, cell) in cells.into_iter().filter(|(_, c)| !c.text.is_empty()) {
+        sink.field(&format!("{key}/{name}"), &cell.text, row.page, None);
+    }
+    true
 }
 
 fn set_goal(i: &mut Indicator, t: &str) {

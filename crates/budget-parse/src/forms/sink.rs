@@ -202,9 +202,16 @@ impl<'f> Sink<'f> {
     }
 
     /// Adds a field of `project`, one of the many projects of one table
-    /// (`项目总额` printed beside the project's name).
+    /// (`项目总额` printed beside the project's name). The same field printed
+    /// again beside the project's rows on the next page, under a repeated
+    /// header, is the same field.
     pub fn project_field(&mut self, project: &str, name: &str, value: &str, page: u32) {
-        self.field(name, value, page, None);
+        let value = field_value(value);
+        let same = |s: &Staged| s.field.project == project && s.field.field == name && s.field.value == value;
+        if self.fields.iter().any(same) {
+            return;
+        }
+        self.field(name, &value, page, None);
         if let Some(staged) = self.fields.last_mut() {
             staged.field.project = project.to_string();
         }
