@@ -407,6 +407,25 @@ mod tests {
         );
     }
 
+    /// A 转移支付绩效目标表 (nat_051 p. 62): the transfer payment it names is
+    /// the project of its rows.
+    #[test]
+    fn a_transfer_payment_is_the_project_of_its_rows() {
+        let page = ruled_page(
+            62,
+            &[90.0, 60.0, 80.0, 200.0, 60.0],
+            &[
+                "转移支付名称 | 1x3 养老服务补助-老年人补贴方向 | 北京市民政局",
+                "一级指标 | 二级指标 | 三级指标 | 1x2 指标值",
+                "产出指标 | 数量指标 | 补贴发放人数 | 1x2 ≥10万人",
+            ],
+        );
+        let (rows, fields, _) = read("北京市社会福利彩票公益金专项转移支付绩效目标表", &[page], &[]);
+        let projects: Vec<&str> = rows.iter().map(|r| r.project.as_str()).collect();
+        assert_eq!(projects, ["养老服务补助-老年人补贴方向"]);
+        assert!(fields.iter().all(|f| f.project == "养老服务补助-老年人补贴方向"), "{fields:?}");
+    }
+
     /// The Fujian 部门整体绩效自评表 (nat_149, p. 1): a two-row header of
     /// budget, payment and balance, 分值 and 得分 spanning both rows.
     #[test]
