@@ -1069,10 +1069,11 @@ class Renderer:
         grid positions unless one merged cell covers both."""
         nr, nc = len(heights), len(widths)
         owner = [[None] * nc for _ in range(nr)]
-        for i, (r, c, rs, cs) in enumerate(cells):
+        for i, cell in enumerate(cells):
+            r, c, rs, cs = cell[:4]
             for rr in range(r, r + rs):
                 for cc in range(c, c + cs):
-                    owner[rr][cc] = i
+                    owner[rr][cc] = cell[4] if len(cell) > 4 else i   # a 5th item: one cell over several rows
         uid = len(cells)
         for rr in range(nr):
             for cc in range(nc):
@@ -1355,15 +1356,18 @@ VARIANTS = {
 }
 
 
-def write_truth(path, source, keys, cells):
-    """The scorer's format, one cell a line (readable diffs)."""
+def write_truth(path, source, keys, cells, indicators=()):
+    """The scorer's format, one cell (and one indicator) a line (readable diffs)."""
     with open(path, "w", encoding="utf-8") as f:
         f.write("{\n")
         f.write(f' "source": {json.dumps(source, ensure_ascii=False)},\n')
         f.write(f' "tables": {json.dumps(sorted(keys), ensure_ascii=False)},\n')
         f.write(' "cells": [\n')
         f.write(",\n".join("  " + json.dumps(c, ensure_ascii=False) for c in cells))
-        f.write('\n ],\n "indicators": []\n}\n')
+        f.write('\n ],\n "indicators": [')
+        f.write(",\n".join("\n  " * (i == 0) + "  " * (i > 0) + json.dumps(r, ensure_ascii=False)
+                           for i, r in enumerate(indicators)))
+        f.write("\n ]\n}\n" if indicators else "]\n}\n")
 
 
 CODED_TABLES = ("expense_summary", "general_budget_expense_by_function",
@@ -1549,6 +1553,8 @@ class PRow:
     truth: list                 # [(section, code, name, leaf, value)] of the row
     indent: int = 0             # hierarchy level of the name
     spans: dict = field(default_factory=dict)   # column → colspan of a merged cell
+    vspans: dict = field(default_factory=dict)  # column → rows a merged cell spans (rows below give None);
+                                                # a page break inside it prints the text again
 
 
 @dataclass
@@ -1573,6 +1579,7 @@ class PTable:
     cont: tuple = (ALL_PARTS,)  # what continuation page n repeats (the last entry for the rest)
     sums: list = field(default_factory=list)    # (what, total ref, [part refs]); ref (section, code or name, leaf)
     lead: str = ""              # a line printed above the table on its first page
+    indicators: list = field(default_factory=list)  # truth rows [table_key, goal, level1, level2, level3, value, basis]
 
     @property
     def ncols(self):
@@ -1622,6 +1629,7 @@ class PatternRenderer(Renderer):
         super().__init__(path, style, budget)
         self.c.setTitle(title)
         self.splits = []     # (table key, row index, k) of the rows broken over a page
+        self.breaks = []     # (table key, row index) of the rows that begin a page
 
     def lines_of(self, t, text, w, c, indent):
         if not text:
@@ -1684,8 +1692,16 @@ class PatternRenderer(Renderer):
         s = self.s
         x0 = (self.w - sum(t.widths)) / 2
         xs = _offsets(x0, t.widths)
-        hcells, hheights = self.header_grid(t, t.widths)
+        hcells, hheights = self.header_grid(t, t.widths) if t.header else ([], [])
         body = [self.layout(t, r) for r in t.rows]
+        covered = [{} for _ in t.rows]     # row → {column: (span id, the starting cell's layout)}
+        for i, r in enumerate(t.rows):
+            for c, n in r.vspans.items():
+                start = next(x for x in body[i] if x[0] == c)
+                for j in range(i, i + n):
+                    covered[j][c] = ((i, c), start)
+        for i in range(len(body)):
+            body[i] = [x for x in body[i] if x[0] not in covered[i] or covered[i][x[0]][0][0] == i]
         nlines = [max([len(x[2]) for x in cells] + [1]) for cells in body]
         heights = [self.height(t, n) for n in nlines]
         bottom = s.margin + 10
@@ -1707,12 +1723,12 @@ class PatternRenderer(Renderer):
                     break
         rules = s.rules
         s.rules = t.rules
-        chunk = {"cells": [], "heights": [], "top": self.y}
+        chunk = {"cells": [], "heights": [], "top": self.y, "spans": set()}
 
         def flush():
             if chunk["heights"]:
                 self.rules(x0, chunk["top"], t.widths, chunk["heights"], chunk["cells"])
-            chunk["cells"], chunk["heights"] = [], []
+            chunk["cells"], chunk["heights"], chunk["spans"] = [], [], set()
 
         def header():
             base = len(chunk["heights"])
@@ -1727,10 +1743,16 @@ class PatternRenderer(Renderer):
             chunk["heights"].extend(hheights)
             self.y -= sum(hheights)
 
-        def add(cells, h, valign, part=None):
+        def add(cells, h, valign, part=None, i=None):
             r = len(chunk["heights"])
-            self.draw_row(t, xs, cells, h, valign, part)
-            chunk["cells"].extend((r, c, 1, cs) for c, cs, _, _, _ in cells)
+            spans = covered[i] if i is not None else {}
+            again = [start for c, (sid, start) in spans.items() if sid[0] != i and sid not in chunk["spans"]]
+            self.draw_row(t, xs, cells + again, h, valign, part)
+            chunk["spans"].update(sid for sid, _ in spans.values())
+            chunk["cells"].extend((r, c, 1, cs) + ((("v",) + spans[c][0],) if c in spans else ())
+                                  for c, cs, _, _, _ in cells)
+            chunk["cells"].extend((r, c, 1, start[1], ("v",) + sid) for c, (sid, start) in spans.items()
+                                  if sid[0] != i)
             chunk["heights"].append(h)
             self.y -= h
 
@@ -1781,9 +1803,10 @@ class PatternRenderer(Renderer):
                 continue
             if self.y - heights[i] < bottom:
                 page_break()
+                self.breaks.append((t.key, i))
                 cut, k = split_at(i)
                 continue
-            add(body[i], heights[i], t.valign)
+            add(body[i], heights[i], t.valign, i=i)
             i += 1
         flush()
         s.rules = rules
@@ -1796,6 +1819,15 @@ def pattern_truth(tables):
         for r in t.rows:
             cells += [[t.key, sec, code, name, leaf, value] for sec, code, name, leaf, value in r.truth]
     return cells
+
+
+def covered_break(t, i):
+    """Row i of t begins a page inside a first-column cell (a project) merged over the rows above it."""
+    return any(j < i < j + r.vspans.get(0, 0) for j, r in enumerate(t.rows))
+
+
+def indicator_truth(tables):
+    return [row for t in tables for row in t.indicators]
 
 
 def check_pattern_truth(path, tables):
@@ -2285,6 +2317,215 @@ def pattern_non_additive(b):
     t6.sums += col_sums([("", x[1]) for x in named] + [("", "合计")], "合计", ["人员经费", "公用经费"])
     return [t3, t5, tf, t7, t6]
 
+# --- performance targets (issue 14) -------------------------------------------------
+#
+# Indicator tables drawn cell by cell: merged cells over rows (PRow.vspans),
+# each indicator row beside its truth row [table_key, goal, level1, level2,
+# level3, value, basis]. The value of a row whose value is split over
+# columns is what a reader says: the comparison sign (≥, ≤; not = or 定性),
+# the figure, and the unit after a figure ending in a digit.
+
+def run_length(items, k):
+    """How many items from k on equal items[k] (the rows a merged level cell spans)."""
+    n = 1
+    while k + n < len(items) and items[k + n] == items[k]:
+        n += 1
+    return n
+
+
+def said_value(direction, target, unit):
+    sign = direction if direction in ("≥", "≤", ">", "<") else ""
+    return sign + target + (unit if target[-1:].isdigit() else "")
+
+
+# (project, 项目总额, 财政资金, 其他资金, 绩效目标, [(一级, 二级, 三级, 性质, 指标值, 单位)])
+BEIJING_PROJECTS = [
+    ("城乡低保对象救助经费", "1,286.420000", "1,286.420000", "0.000000", "保障城乡低保对象基本生活", [
+        ("产出指标", "数量指标", "低保对象救助人次", "≥", "12.5", "万件"),
+        ("产出指标", "质量指标", "救助资金发放准确率", "=", "100", "%"),
+        ("产出指标", "时效指标", "救助申请办结时限", "≤", "72", "小时"),
+        ("效益指标", "社会效益指标", "困难群众基本生活保障水平", "定性", "有效保障", ""),
+        ("满意度指标", "服务对象满意度指标", "救助对象满意度", "≥", "95", "%"),
+    ]),
+    ("养老服务驿站运营补贴", "436.180000", "400.000000", "36.180000", "支持社区养老服务驿站运营", [
+        ("产出指标", "数量指标", "补贴驿站数量", "＝", "48", "个"),
+        ("产出指标", "质量指标", "驿站服务规范达标率", "≥", "90", "%"),
+        ("成本指标", "经济成本指标", "项目总成本", "≤", "436.18", "万元"),
+        ("效益指标", "社会效益指标", "老年人就近养老服务水平", "定性", "优良中低差", ""),
+        ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥", "90", "%"),
+    ]),
+]
+
+
+def beijing_target_table(key, title, projects, split):
+    """The Beijing 项目支出绩效目标表: the projects in one table, each named
+    in a merged first cell with its funds and goal beside it; 一级指标
+    merged over its rows; the value split over 绩效指标性质 | 本年绩效指标值 |
+    绩效度量单位 (`split`), or printed in one 指标值 column beside
+    指标值确定依据."""
+    if split:
+        widths = [78, 62, 62, 52, 92, 48, 62, 120, 40, 62, 42]
+        tail = [(0, 8, 2, 1, "绩效指标性质"), (0, 9, 2, 1, "本年绩效指标值"), (0, 10, 2, 1, "绩效度量单位")]
+    else:
+        widths = [78, 62, 62, 52, 92, 48, 62, 120, 72, 92]
+        tail = [(0, 8, 2, 1, "指标值"), (0, 9, 2, 1, "指标值确定依据")]
+    header = _h([(0, 0, 2, 1, "项目名称"), (0, 1, 2, 1, "项目总额"), (0, 2, 1, 2, "其中："),
+                 (1, 2, 1, 1, "财政资金"), (1, 3, 1, 1, "其他资金"), (0, 4, 2, 1, "绩效目标"),
+                 (0, 5, 2, 1, "一级指标"), (0, 6, 2, 1, "二级指标"), (0, 7, 2, 1, "三级指标")] + tail)
+    t = PTable(key, title, widths, "lrrrllllcrc" if split else "lrrrllllll", header, unit="单位：万元",
+               size=7.5, name_col=0, cont=(("header",),))
+    for name, total, fiscal, other, goal, inds in projects:
+        first = True
+        levels = [i[0] for i in inds]
+        for k, (l1, l2, l3, direction, target, unit) in enumerate(inds):
+            lead = [name, total, fiscal, other, goal] if first else [None] * 5
+            runs = {}
+            if k == 0 or levels[k - 1] != l1:
+                runs[5] = run_length(levels, k)
+                l1_cell = l1
+            else:
+                l1_cell = None
+            if split:
+                cells = lead + [l1_cell, l2, l3, direction, target, unit]
+                value, basis = said_value(direction, target, unit), ""
+            else:
+                value, basis = said_value(direction, target, unit), "年度工作计划"
+                cells = lead + [l1_cell, l2, l3, value, basis]
+            vspans = dict(runs)
+            if first:
+                vspans.update({c: len(inds) for c in range(5)})
+            t.rows.append(PRow(cells, [], vspans=vspans))
+            t.indicators.append([key, "", l1, l2, l3, value, basis])
+            first = False
+    return t
+
+
+def pattern_split_values(b):
+    return [beijing_target_table("project_performance_targets", "预算11表 项目支出绩效目标表",
+                                 BEIJING_PROJECTS, split=True)]
+
+
+MANY_PROJECTS = BEIJING_PROJECTS + [
+    ("社区服务设施维护经费", "215.600000", "215.600000", "0.000000", "维护社区服务设施正常使用", [
+        ("产出指标", "数量指标", "维护社区服务站数量", "≥", "36", "个"),
+        ("产出指标", "质量指标", "设施完好率", "≥", "95", "%"),
+        ("产出指标", "时效指标", "报修响应时间", "≤", "24", "小时"),
+        ("成本指标", "经济成本指标", "单站年均维护成本", "≤", "6", "万元"),
+        ("效益指标", "社会效益指标", "社区服务功能持续发挥", "", "持续发挥", ""),
+        ("效益指标", "可持续影响指标", "设施使用年限延长", "≥", "3", "年"),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "≥", "92", "%"),
+    ]),
+    ("婚姻登记服务经费", "88.300000", "88.300000", "0.000000", "保障婚姻登记窗口规范运行", [
+        ("产出指标", "数量指标", "婚姻登记办理量", "≥", "1.2", "万件"),
+        ("产出指标", "质量指标", "登记差错率", "≤", "0.1", "%"),
+        ("产出指标", "时效指标", "单件办理时长", "≤", "0.5", "小时"),
+        ("效益指标", "社会效益指标", "婚姻登记服务便利度", "定性", "明显提升", ""),
+        ("满意度指标", "服务对象满意度指标", "办事群众满意度", "≥", "98", "%"),
+    ]),
+    ("殡葬改革专项经费", "160.000000", "120.000000", "40.000000", "推进节地生态安葬", [
+        ("产出指标", "数量指标", "生态安葬补贴人数", "≥", "600", "人"),
+        ("产出指标", "质量指标", "补贴发放准确率", "=", "100", "%"),
+        ("效益指标", "生态效益指标", "节约墓地面积", "≥", "1500", "平方米"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"),
+    ]),
+]
+
+
+def pattern_many_projects(b):
+    return [beijing_target_table("project_performance_targets", "十一、项目支出绩效目标表",
+                                 MANY_PROJECTS, split=False)]
+
+
+
+# (一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施)
+SELF_EVAL = {
+    "城乡低保对象救助经费": [
+        ("产出指标", "数量指标", "低保对象救助人次", "≥12.5万件", "12.8万件", "15", "15", ""),
+        ("产出指标", "质量指标", "救助资金发放准确率", "100%", "100%", "15", "15", ""),
+        ("产出指标", "时效指标", "救助申请办结时限", "≤72小时", "60小时", "10", "10", ""),
+        ("效益指标", "社会效益指标", "困难群众基本生活保障水平", "有效保障", "有效保障", "30", "28",
+         "部分对象动态调整不及时，下年度加强入户核查"),
+        ("满意度指标", "服务对象满意度指标", "救助对象满意度", "≥95%", "96.3%", "10", "10", ""),
+    ],
+    "养老服务驿站运营补贴": [
+        ("产出指标", "数量指标", "补贴驿站数量", "48个", "45个", "20", "18.75", "3个驿站年中停业，已督促整改"),
+        ("产出指标", "质量指标", "驿站服务规范达标率", "≥90%", "92%", "20", "20", ""),
+        ("效益指标", "社会效益指标", "老年人就近养老服务水平", "优良中低差", "良", "30", "24", "服务项目偏少，拟增加助餐服务"),
+        ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "93%", "10", "10", ""),
+    ],
+}
+DEPT_EVAL = [
+    ("产出指标", "数量指标", "救助政策落实项目数", "≥6个", "6个", "20", "20", ""),
+    ("产出指标", "质量指标", "资金支付合规率", "100%", "100%", "20", "20", ""),
+    ("产出指标", "时效指标", "预算执行进度", "≥95%", "93.5%", "10", "8", "个别项目年底结算，下年度加快支付"),
+    ("效益指标", "社会效益指标", "基本民生兜底保障水平", "持续巩固", "持续巩固", "30", "30", ""),
+    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "94%", "10", "10", ""),
+]
+
+
+def self_evaluation_form(key, title, head_rows, money_label, money, goals, inds, year):
+    """A 决算 self-evaluation after the national template: fields, the money
+    block (rows 年度资金总额 / 其中：… / 其他资金 against 年初预算数 … 得分),
+    预期目标 | 实际完成情况, the indicators under 年度指标值 | 实际完成值 | 分值 |
+    得分 | 偏差原因分析及改进措施, and the 总分 row."""
+    t = PTable(key, title, [64, 84, 56, 60, 56, 52, 40, 40, 68], "lllllllll", [], unit="", unit_left=f"（{year}年度）",
+               size=7.5, name_col=0, cont=((),))
+    for cells, spans in head_rows:
+        t.rows.append(PRow(cells, [], spans=spans))
+    heads = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    t.rows.append(PRow([money_label, ""] + heads[:5] + [heads[5], None], [], spans={7: 2},
+                       vspans={0: len(money) + 1}))
+    for row in money:
+        t.rows.append(PRow([None] + list(row) + [None], [], spans={7: 2}))
+    t.rows.append(PRow(["年度总体目标", "预期目标", None, None, None, "实际完成情况", None, None, None], [],
+                       spans={1: 4, 5: 4}, vspans={0: 2}))
+    t.rows.append(PRow([None, goals[0], None, None, None, goals[1], None, None, None], [], spans={1: 4, 5: 4}))
+    t.rows.append(PRow(["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                        "偏差原因分析及改进措施"], [], vspans={0: len(inds) + 1}))
+    levels = [i[0] for i in inds]
+    for k, (l1, l2, l3, value, actual, weight, score, deviation) in enumerate(inds):
+        vspans = {}
+        if k == 0 or levels[k - 1] != l1:
+            vspans[1] = run_length(levels, k)
+            first = l1
+        else:
+            first = None
+        t.rows.append(PRow([None, first, l2, l3, value, actual, weight, score, deviation], [], vspans=vspans))
+        t.indicators.append([key, "", l1, l2, l3, value, ""])
+    total = sum(Decimal(i[6]) for i in inds) + Decimal(money[0][6])
+    weights = sum(int(i[5]) for i in inds) + int(money[0][4])
+    t.rows.append(PRow(["总分", None, None, None, None, None, str(weights), str(total), ""], [], spans={0: 6}))
+    return t
+
+
+def pattern_self_evaluation(b):
+    year = b.year     # a 2025年部门决算 evaluates the year 2025
+    forms = []
+    for (name, total, fiscal, other, _, _), n in zip(BEIJING_PROJECTS, (1, 2)):
+        money = [("年度资金总额", "1,200.00", "1,286.42", "1,250.36", "10", "97.20%", "9.72"),
+                 ("其中：当年财政拨款", "1,200.00", "1,286.42", "1,250.36", "—", "97.20%", "—"),
+                 ("上年结转资金", "0.00", "0.00", "0.00", "—", "—", "—"),
+                 ("其他资金", "0.00", "0.00", "0.00", "—", "—", "—")] if n == 1 else \
+                [("年度资金总额", "436.18", "436.18", "410.50", "10", "94.11%", "9.41"),
+                 ("其中：当年财政拨款", "400.00", "400.00", "380.20", "—", "95.05%", "—"),
+                 ("上年结转资金", "0.00", "0.00", "0.00", "—", "—", "—"),
+                 ("其他资金", "36.18", "36.18", "30.30", "—", "83.75%", "—")]
+        head = [(["项目名称", name] + [None] * 7, {1: 8}),
+                (["主管部门", b.dept, None, None, "实施单位", b.dept, None, None, None], {1: 3, 5: 4})]
+        goals = ("按标准及时足额发放，保障对象基本生活", "全年按月足额发放，保障对象基本生活") if n == 1 else \
+                ("支持驿站运营，提升就近养老服务", "补贴45个驿站，就近养老服务有所提升")
+        forms.append(self_evaluation_form("project_performance_self_evaluation", "项目支出绩效自评表", head,
+                                          "项目资金（万元）", money, goals, SELF_EVAL[name], year))
+    money = [("年度资金总额", "8,650.00", "9,120.45", "8,902.33", "10", "97.61%", "9.76"),
+             ("其中：财政拨款", "8,500.00", "8,970.45", "8,760.13", "—", "97.66%", "—"),
+             ("其他资金", "150.00", "150.00", "142.20", "—", "94.80%", "—")]
+    head = [(["部门（单位）名称", b.dept] + [None] * 7, {1: 8})]
+    goals = ("落实社会救助和养老服务政策，兜牢民生底线", "各项救助及时足额发放，养老服务覆盖面扩大")
+    forms.append(self_evaluation_form("overall_performance_self_evaluation", "部门整体支出绩效自评表", head,
+                                      "年度预算情况（万元）", money, goals, DEPT_EVAL, year))
+    # the two project forms share the key: the truth lists it once
+    return forms
+
 
 # --- shifted-code ----------------------------------------------------------------
 
@@ -2340,6 +2581,12 @@ PATTERNS = {
                          style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
     "shifted-code": dict(profile="civil-affairs", seed=202517, build=pattern_shifted_code,
                          style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
+    "split-values": dict(profile="civil-affairs", seed=202517, build=pattern_split_values,
+                         style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门预算"),
+    "many-projects": dict(profile="civil-affairs", seed=202518, build=pattern_many_projects,
+                          style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门预算"),
+    "self-evaluation": dict(profile="civil-affairs", seed=202519, build=pattern_self_evaluation,
+                            style=Style(size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
 }
 
 
@@ -2357,8 +2604,10 @@ def render_pattern(name, spec, out):
     r.save()
     cells = pattern_truth(tables)
     truth = os.path.join(out, "truth", f"{name}.truth.json")
-    write_truth(truth, name, [t.key for t in tables], cells)
+    write_truth(truth, name, sorted({t.key for t in tables}), cells, indicator_truth(tables))
     nsums = check_pattern_truth(truth, tables)
+    if name == "many-projects" and not any(covered_break(t, i) for t in tables for key, i in r.breaks if key == t.key):
+        raise CheckError(f"{name}: no project's merged cell runs over a page break: {r.breaks}")
     if name == "page-break-rows" and len({key for key, _, _ in r.splits}) < 2:
         raise CheckError(f"{name}: only {len(r.splits)} rows broken over a page: {r.splits}")
     exe = shutil.which("pdftotext")

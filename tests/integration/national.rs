@@ -245,3 +245,97 @@ fn national_level_region_and_documents_that_are_not_budgets() {
         }
     }
 }
+
+/// The Beijing budgets of the national corpus: `city` 北京 in MANIFEST.tsv.
+fn beijing(shared: &Path) -> Vec<PathBuf> {
+    let dir = shared.join("corpus/national");
+    let manifest = read_csv_tsv(&dir.join("MANIFEST.tsv"));
+    manifest
+        .iter()
+        .filter(|r| r.get("city").map(String::as_str) == Some("北京"))
+        .map(|r| dir.join(&r["file"]))
+        .collect()
+}
+
+/// A tab-separated file with a header row, each row a map by column name.
+fn read_csv_tsv(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    lines.map(|l| header.iter().map(|h| h.to_string()).zip(l.split('\t').map(str::to_string)).collect()).collect()
+}
+
+/// The lines of each page of `pdf` as `budget2csv text` prints them,
+/// spaces removed.
+fn printed_pages(pdf: &Path) -> std::collections::HashMap<String, Vec<String>> {
+    let out = run(&["text", pdf.to_str().unwrap_or_default()]);
+    assert!(out.status.success(), "{}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+    let mut pages: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut page = String::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Some(n) = line.strip_prefix("--- page ").and_then(|l| l.strip_suffix(" ---")) {
+            page = n.to_string();
+        } else {
+            pages.entry(page.clone()).or_default().push(line.split_whitespace().collect());
+        }
+    }
+    pages
+}
+
+/// The value of an indicator row is the one its page prints: the
+/// comparison sign and the figure's first characters on one line of the
+/// page (`≥95` of `产出指标 数量指标 民警满意度 ≥ 95 %`; the figure alone
+/// after `定性`, whose wording may wrap), and the unit's first character on
+/// the page (`个` of `个` / `（套）` wrapped).
+fn printed_on(r: &Record, lines: &[String]) -> bool {
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let (direction, measure) = (squeeze(&r["direction"]), squeeze(&r["measure"]));
+    let target =
+        if r["target"].is_empty() && direction.is_empty() { squeeze(&r["value"]) } else { squeeze(&r["target"]) };
+    let sign = if direction.chars().count() == 1 { direction } else { String::new() };
+    let head: String = sign.chars().chain(target.chars().take(4)).collect();
+    let unit: String = measure.chars().take(1).collect();
+    lines.iter().any(|l| l.contains(&head)) && lines.iter().any(|l| l.contains(&unit))
+}
+
+/// Every indicator row of the Beijing budgets (项目支出绩效目标表, the value
+/// printed over 绩效指标性质 | 本年绩效指标值 | 绩效度量单位) has a value, and
+/// it is the one its page prints, checked row by row against the page's
+/// text. A few rows, at most 1 in 200, take the last line of the value cell
+/// above, printed across the rule between them (nat_034 p. 32: `示、推介`
+/// then `30`): the grid gives the line to the lower cell.
+#[test]
+fn beijing_indicators_have_their_printed_values() {
+    let Some(shared) = shared_or_skip("beijing_indicators_have_their_printed_values") else { return };
+    let pdfs = beijing(&shared);
+    assert!(pdfs.len() >= 27, "{} Beijing budgets in MANIFEST.tsv", pdfs.len());
+    let tmp = TempDir::new("beijing");
+    let mut args = vec!["convert", "--jobs", "2", "--out", tmp.path().to_str().unwrap_or_default()];
+    args.extend(pdfs.iter().map(|p| p.to_str().unwrap_or_default()));
+    let out = run(&args);
+    // nat_027 is an HTML page saved as .pdf: an error row, exit code 1.
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows = read_csv(&tmp.path().join("indicators.csv"));
+    assert!(rows.len() > 15_000, "{} indicator rows", rows.len());
+    let empty: Vec<String> = rows
+        .iter()
+        .filter(|r| r["value"].is_empty())
+        .map(|r| format!("{} p{} {}", &r["source"], &r["page"], &r["level3"]))
+        .collect();
+    assert!(empty.is_empty(), "{} rows without a value: {empty:?}", empty.len());
+    let mut misread = Vec::new();
+    for pdf in &pdfs {
+        let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let own: Vec<&Record> = rows.iter().filter(|r| r["source"].ends_with(name)).collect();
+        if own.is_empty() {
+            continue;
+        }
+        let pages = printed_pages(pdf);
+        for r in own {
+            if !printed_on(r, pages.get(&r["page"]).map_or(&[][..], Vec::as_slice)) {
+                misread.push(format!("{name} p{} {}: {}", &r["page"], &r["level3"], &r["value"]));
+            }
+        }
+    }
+    assert!(misread.len() * 200 <= rows.len(), "{} of {} rows not as printed: {misread:?}", misread.len(), rows.len());
+}

@@ -1,8 +1,8 @@
 //! Converted PDFs scored cell by cell against exact truths: the project's
-//! own synthetic samples (always), and the shared development corpus when
-//! `../shared` is present.
+//! own synthetic samples (always; their indicator rows too, value and basis
+//! exactly), and the shared development corpus when `../shared` is present.
 
-use crate::score::score;
+use crate::score::{score, score_indicators};
 use crate::support::{pending_samples, root, run, shared_or_skip, skip, TempDir};
 
 #[test]
@@ -27,9 +27,13 @@ fn every_sample_pdf_reads_exactly_its_truth() {
         if pending.contains(stem) {
             continue;
         }
-        let s = score(tmp.path(), &path, &format!("{stem}.pdf"));
-        assert!(s.truth > 0, "{stem}: empty truth");
+        let source = format!("{stem}.pdf");
+        let s = score(tmp.path(), &path, &source);
         assert_eq!((s.matched, s.output), (s.truth, s.truth), "{stem}: {s:?}");
+        let i = score_indicators(tmp.path(), &path, &source);
+        assert_eq!((i.rows.matched, i.rows.output), (i.rows.truth, i.rows.truth), "{stem} indicators: {i:?}");
+        assert_eq!(i.basis_matched, i.basis_truth, "{stem} indicator bases: {i:?}");
+        assert!(s.truth + i.rows.truth > 0, "{stem}: empty truth");
         checked += 1;
     }
     assert!(checked >= 5, "only {checked} sample truths found");

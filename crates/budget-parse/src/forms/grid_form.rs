@@ -125,10 +125,18 @@ enum Sub {
     List(&'static str),
     /// Rows named by their first cells, several value columns.
     Matrix(&'static str),
+    /// The money block of a self-evaluation: rows named as a list, columns
+    /// by their header (`年度资金总额/全年执行数`).
+    Money,
 }
 
 /// The kind of a small table and the cell that heads its name column.
-fn sub_header(row: &Row) -> Option<(Sub, &Cell)> {
+fn sub_header<'r>(row: &'r Row, sink: &Sink<'_>) -> Option<(Sub, &'r Cell)> {
+    if sink.is_self_evaluation() {
+        if let Some(key) = money_header(row) {
+            return Some((Sub::Money, key));
+        }
+    }
     let has = |w: &str| row.find(|t| t == w).is_some();
     let cell = |w: &str| row.find(|t| t == w);
     if has("金额") {
@@ -152,10 +160,35 @@ fn sub_header(row: &Row) -> Option<(Sub, &Cell)> {
     None
 }
 
+/// A word of a money block's column heads: the budget and its execution
+/// (`年初预算数`, `全年执行数`, `执行率`; `预算安排`, `拨付情况`, `结余情况`)
+/// and the score of the money part (`分值`, `得分`).
+fn is_money_head(text: &str) -> bool {
+    ["预算数", "执行数", "执行率", "预算安排", "拨付", "结余", "分值", "得分"].iter().any(|w| text.contains(w))
+}
+
+/// The header of a self-evaluation's money block: two or more money heads,
+/// one of them a budget, an execution or a payment, after the cell that
+/// heads the row names (empty, or under a group label spanning the block):
+///
+/// ```text
+/// 项目资金（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+/// 财政资金安排和使用情况 |  | 预算安排 | 拨付情况 | 结余情况 | 分值 | 得分
+/// ```
+///
+/// The indicator header (`年度指标值 | 实际完成值 | 指标分值 | 自评得分`) names
+/// no budget and is none.
+fn money_header(row: &Row) -> Option<&Cell> {
+    let first = row.cells.iter().position(|c| is_money_head(&c.text))?;
+    let heads: Vec<&Cell> = row.cells[first..].iter().filter(|c| is_money_head(&c.text)).collect();
+    let budget = heads.iter().any(|c| ["预算", "执行数", "拨付"].iter().any(|w| c.text.contains(w)));
+    (heads.len() >= 2 && budget).then(|| first.checked_sub(1).map(|k| &row.cells[k])).flatten()
+}
+
 /// Reads the small table headed by `rows[at]`, if it is one; returns the
 /// index after it.
 fn sub_table(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
-    let (kind, key) = sub_header(&rows[at])?;
+    let (kind, key) = sub_header(&rows[at], sink)?;
     let (kx0, kx1) = (key.x0 - 1.0, key.x1 + 1.0);
     let starts_key = |r: &Row| r.within(kx0, kx1).any(|c| c.starts && !c.text.is_empty());
     let first = (at + 1..rows.len().min(at + 4)).find(|&j| starts_key(&rows[j])).unwrap_or(at + 1);
@@ -173,7 +206,12 @@ fn sub_table(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
         let straddles = |x: f32| row.cells.iter().any(|c| c.starts && c.x0 < x - 2.0 && c.x1 > x + 2.0);
         let keys: Vec<&Cell> = row.within(kx0, kx1).collect();
         let own_values = leaves.iter().any(|(cx, _)| row.at(*cx).is_some_and(|v| keys.iter().all(|k| k.id != v.id)));
-        if new_label || straddles(kx0) || straddles(kx1) || keys.is_empty() || !own_values || sub_header(row).is_some()
+        if new_label
+            || straddles(kx0)
+            || straddles(kx1)
+            || keys.is_empty()
+            || !own_values
+            || sub_header(row, sink).is_some()
         {
             break;
         }
@@ -191,11 +229,25 @@ fn sub_table(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
                         sink.field(&name, row.text_at(*cx), row.page, None);
                     }
                 }
+                Sub::Money => money_row(&list.name("", &names.join("")), row, &leaves, sink),
             }
         }
         j += 1;
     }
     Some(j)
+}
+
+/// One row of a money block: a field for each printed cell, named by the
+/// row (`/年度资金总额`, as [`ListNames`] gives it) and the column
+/// (`年度资金总额/全年执行数`); blank cells are no field.
+fn money_row(name: &str, row: &Row, leaves: &[(f32, String)], sink: &mut Sink<'_>) {
+    let name = name.trim_start_matches('/');
+    for (cx, leaf) in leaves {
+        let value = row.text_at(*cx);
+        if !value.is_empty() {
+            sink.field(&format!("{name}/{leaf}"), value, row.page, None);
+        }
+    }
 }
 
 /// A label cell at the top of a page that is the rest of the label cell
@@ -261,12 +313,18 @@ impl ListNames {
 }
 
 /// Headers over texts printed below them: `长期目标（截至2025年） | 年度目标`,
-/// `项目总目标 | 年度总体目标`. Each becomes `group/header`.
+/// `项目总目标 | 年度总体目标`, `预期目标 | 目标实际完成情况`. Each becomes
+/// `group/header`.
 fn headed_texts(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
     let row = &rows[at];
     let (group, cells) = split_group_any(row);
     // `长期 标（截至2025年）`: a glyph of 目标 may be lost.
-    let heads = |t: &str| (GoalKind::of(t).is_some() && t.contains('标')) || t == "项目总目标" || t == "年度总体目标";
+    // A self-evaluation's goals: `预期目标 | 实际完成情况`.
+    let heads = |t: &str| {
+        (GoalKind::of(t).is_some() && t.contains('标'))
+            || ["项目总目标", "年度总体目标", "预期目标"].contains(&t)
+            || t.ends_with("实际完成情况")
+    };
     let heading = |t: &str| t.contains('：') || t.contains(':') || t.ends_with('表') || goal_heading(t).is_some();
     if cells.len() < 2 || !cells.iter().all(|c| heads(&c.text) && !heading(&c.text)) {
         return None;
@@ -296,6 +354,109 @@ fn split_group_any(row: &Row) -> (Option<&Cell>, Vec<&Cell>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forms::testing::{read, ruled_page};
+
+    /// The fields of a self-evaluation's money block, as `field = value`.
+    fn money_fields(title: &str, widths: &[f32], rows: &[&str]) -> Vec<String> {
+        let (_, fields, findings) = read(title, &[ruled_page(2, widths, rows)], &[]);
+        assert!(findings.is_empty(), "{findings:?}");
+        fields.iter().map(|f| format!("{} = {}", f.field, f.value)).collect()
+    }
+
+    /// The money block of the national 项目支出绩效自评表: rows against the
+    /// columns of budget, execution and score, read as a grid; `—` cells as
+    /// printed, blank ones no field. The goals below, under their heads.
+    #[test]
+    fn a_project_self_evaluations_money_block() {
+        let got = money_fields(
+            "项目支出绩效自评表",
+            &[120.0, 150.0, 90.0, 90.0, 90.0, 40.0, 60.0, 40.0],
+            &[
+                "项目名称 | 1x7 社区服务经费",
+                "4x1 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分",
+                "年度资金总额 | 1,200.00 | 1,250.50 | 1,180.25 | 10 | 94.38% | 9.4",
+                "其中：当年财政拨款 | 1,000.00 | 1,050.50 | 1,000.25 | — | 95.22% | —",
+                "其他资金 | 200.00 | 200.00 | 180.00 | | 90.00% |",
+                "2x1 年度总体目标 | 1x3 预期目标 | 1x4 实际完成情况",
+                "1x3 完成社区服务 | 1x4 已完成",
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                "项目名称 = 社区服务经费",
+                "年度资金总额/年初预算数 = 1200.00",
+                "年度资金总额/全年预算数 = 1250.50",
+                "年度资金总额/全年执行数 = 1180.25",
+                "年度资金总额/分值 = 10",
+                "年度资金总额/执行率 = 94.38%",
+                "年度资金总额/得分 = 9.4",
+                "年度资金总额/当年财政拨款/年初预算数 = 1000.00",
+                "年度资金总额/当年财政拨款/全年预算数 = 1050.50",
+                "年度资金总额/当年财政拨款/全年执行数 = 1000.25",
+                "年度资金总额/当年财政拨款/分值 = —",
+                "年度资金总额/当年财政拨款/执行率 = 95.22%",
+                "年度资金总额/当年财政拨款/得分 = —",
+                "年度资金总额/其他资金/年初预算数 = 200.00",
+                "年度资金总额/其他资金/全年预算数 = 200.00",
+                "年度资金总额/其他资金/全年执行数 = 180.00",
+                "年度资金总额/其他资金/执行率 = 90.00%",
+                "年度总体目标/预期目标 = 完成社区服务",
+                "年度总体目标/实际完成情况 = 已完成",
+            ]
+        );
+    }
+
+    /// A 转移支付绩效目标表 (nat_051 p. 62): the transfer payment it names is
+    /// the project of its rows.
+    #[test]
+    fn a_transfer_payment_is_the_project_of_its_rows() {
+        let page = ruled_page(
+            62,
+            &[90.0, 60.0, 80.0, 200.0, 60.0],
+            &[
+                "转移支付名称 | 1x3 养老服务补助-老年人补贴方向 | 北京市民政局",
+                "一级指标 | 二级指标 | 三级指标 | 1x2 指标值",
+                "产出指标 | 数量指标 | 补贴发放人数 | 1x2 ≥10万人",
+            ],
+        );
+        let (rows, fields, _) = read("北京市社会福利彩票公益金专项转移支付绩效目标表", &[page], &[]);
+        let projects: Vec<&str> = rows.iter().map(|r| r.project.as_str()).collect();
+        assert_eq!(projects, ["养老服务补助-老年人补贴方向"]);
+        assert!(fields.iter().all(|f| f.project == "养老服务补助-老年人补贴方向"), "{fields:?}");
+    }
+
+    /// The Fujian 部门整体绩效自评表 (nat_149, p. 1): a two-row header of
+    /// budget, payment and balance, 分值 and 得分 spanning both rows.
+    #[test]
+    fn an_overall_self_evaluations_money_block_under_a_two_row_header() {
+        let got = money_fields(
+            "部门整体绩效自评表",
+            &[200.0, 120.0, 100.0, 100.0, 100.0, 100.0, 40.0, 40.0],
+            &[
+                "4x1 财政资金安排和使用情况 | 2x1 | 1x3 预算安排 | 拨付情况 | 2x1 分值 | 2x1 得分",
+                "年初预算金额① | 年中调整金额② | 小计③=①+② | 年度拨付金额④",
+                "合计 | 9209.55 | 790.22 | 9999.77 | 8874.74 | 10 | 7",
+                "③地方财政资金 | 9209.55 | 790.22 | 9999.77 | 8874.74 | |",
+                "年度总体目标 | 1x3 预期目标 | 1x3 目标实际完成情况",
+            ],
+        );
+        assert_eq!(
+            got[..10],
+            [
+                "合计/年初预算金额① = 9209.55",
+                "合计/年中调整金额② = 790.22",
+                "合计/小计③=①+② = 9999.77",
+                "合计/年度拨付金额④ = 8874.74",
+                "合计/分值 = 10",
+                "合计/得分 = 7",
+                "③地方财政资金/年初预算金额① = 9209.55",
+                "③地方财政资金/年中调整金额② = 790.22",
+                "③地方财政资金/小计③=①+② = 9999.77",
+                "③地方财政资金/年度拨付金额④ = 8874.74",
+            ]
+        );
+    }
 
     #[test]
     fn list_lines_are_named_under_their_parent() {

@@ -11,7 +11,7 @@ use budget_model::Indicator;
 use super::sheet::{Cell, Row};
 use super::sink::{Sink, Slot};
 use super::value::{clean_value, join_split};
-use super::vocab::{goal_label, is_level1, is_level2};
+use super::vocab::{goal_label, is_level1, is_level2, label_key};
 use crate::front::Span;
 
 /// The columns of an indicator table.
@@ -44,10 +44,19 @@ fn layout(row: &Row) -> Option<Layout> {
     let right = row.cells.last().map_or(level3.x1, |c| c.x1);
     let values = Span::new(level3.x1 - 1.0, basis.map_or(right + 1.0, |b| b.x0 + 1.0));
     let goal = row.cells.iter().rfind(|c| c.x1 <= level1.x0 + 1.0).map(Cell::extent);
-    // Glyphs of the first project's name may overflow into the header cell
-    // (`项目名称11000022T000000`).
-    let project = row.find(|t| t.contains("项目名称")).map(Cell::extent).filter(|p| p.x1 <= level1.x0 + 1.0);
+    // Glyphs of a project's name may overflow into the header cell, after
+    // it (`项目名称11000022T000000`) or between its glyphs
+    // (`…运项行目服名务称项目`): the first cell, holding 项目名称 in order.
+    let project = row.cells.first().filter(|c| in_order(&c.text, "项目名称")).map(Cell::extent);
+    let project = project.filter(|p| p.x1 <= level1.x0 + 1.0);
     Some(Layout { project, goal, level1, level2, level3, basis, values })
+}
+
+/// True when the characters of `word` appear in `text` in order, maybe
+/// with others between them: `1100002项5T目00名00称…` holds `项目名称`.
+fn in_order(text: &str, word: &str) -> bool {
+    let mut chars = text.chars();
+    word.chars().all(|w| chars.any(|c| c == w))
 }
 
 /// A row with an indicator of its own: its 三级指标 cell begins here, and
@@ -129,7 +138,10 @@ struct Projects {
 impl Projects {
     /// The project column of `l`, with the fund columns between it and the
     /// goal column, named by the header cells above the first data row.
-    fn new(l: &Layout, header: &[Row], data: &Row) -> Option<Projects> {
+    /// `carried` is the project of the last row read before, in a table of
+    /// many projects that this one continues under a repeated header: rows
+    /// whose project cell is empty at the top are still that project's.
+    fn new(l: &Layout, header: &[Row], data: &Row, carried: Option<String>) -> Option<Projects> {
         let column = l.project?;
         let end = l.goal.map_or(l.level1.x0, |g| g.x0);
         let funds = data
@@ -137,7 +149,14 @@ impl Projects {
             .map(|c| (c.cx(), fund_name(&header_name(header, c.cx()))))
             .filter(|(_, name)| !name.is_empty())
             .collect();
-        Some(Projects { column, funds, fill: Fill::default(), seen: Vec::new() })
+        // The carried project's funds were read where it began.
+        let seen: Vec<String> = carried.iter().cloned().collect();
+        let fill = match carried {
+            // No cell of this table: the first cell read replaces it unless empty.
+            Some(text) => Fill { id: Some((usize::MAX, usize::MAX)), text, rows: Vec::new() },
+            None => Fill::default(),
+        };
+        Some(Projects { column, funds, fill, seen })
     }
 
     /// The project of `row`.
@@ -163,11 +182,19 @@ impl Projects {
 }
 
 /// A fund column's name from its header path, without `其中：`:
-/// `其中：/财政资金` → `财政资金`, `项目总额/项目总额` → `项目总额`.
+/// `其中：/财政资金` → `财政资金`, `项目总额/项目总额` → `项目总额`. Figures of
+/// the project above may overflow into the header cell, between its glyphs
+/// (`项目1总9.额594000`): such a name is the fund word it holds in order,
+/// or none.
 fn fund_name(path: &str) -> String {
     let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty() && !p.starts_with("其中")).collect();
     parts.dedup();
-    parts.join("/")
+    let name = parts.join("/");
+    if !name.contains(|c: char| c.is_ascii_digit()) {
+        return name;
+    }
+    let known = ["项目总额", "财政资金", "其他资金"];
+    known.iter().rfind(|w| in_order(&name, w)).map_or_else(String::new, |w| w.to_string())
 }
 
 /// A level name that is whole by itself: a known one, or one of four
@@ -194,7 +221,8 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
         return Some(at + 1);
     };
     let slots = slots(&rows[at..first], &rows[first], &l, sink);
-    let mut projects = Projects::new(&l, &rows[at..first], &rows[first]);
+    let carried = sink.indicators_mut().last().map(|i| i.project.clone()).filter(|p| !p.is_empty());
+    let mut projects = Projects::new(&l, &rows[at..first], &rows[first], carried);
     let mut goal = Fill::default();
     for r in &rows[at..first] {
         goal.take(l.goal.and_then(|g| r.at(g.mid())), r.continues, goal_complete, &mut [], |_, _| {});
@@ -246,7 +274,34 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
         }
         j += 1;
     }
-    Some(j)
+    Some(j + usize::from(rows.get(j).is_some_and(|r| total_row(r, &l, &slots, sink))))
+}
+
+/// The total row under a self-evaluation's indicators: its label across
+/// the name columns, the totals under 分值 and 得分 (`总分 | 100 | 92.5`),
+/// read as `总分/分值`, `总分/得分`.
+fn total_row(row: &Row, l: &Layout, slots: &[(f32, Slot)], sink: &mut Sink<'_>) -> bool {
+    let Some(label) = row.at(l.level1.mid()).filter(|c| c.starts && c.holds(l.level3.mid())) else { return false };
+    let key = label_key(&label.text);
+    if !key.starts_with("总分") && !key.starts_with("合计") {
+        return false;
+    }
+    let named = |s: &Slot| match s {
+        Slot::Weight => Some("分值"),
+        Slot::Score => Some("得分"),
+        _ => None,
+    };
+    let cells: Vec<(&str, &Cell)> =
+        slots.iter().filter_map(|(cx, s)| Some((named(s)?, row.at(*cx)?))).filter(|(_, c)| c.id != label.id).collect();
+    // One figure across both columns (`总分值、评价总分(S) | 92.33`) is no
+    // column's: the row is a label and its value.
+    if cells.len() != 2 || cells[0].1.id == cells[1].1.id {
+        return false;
+    }
+    for (name, cell) in cells.into_iter().filter(|(_, c)| !c.text.is_empty()) {
+        sink.field(&format!("{key}/{name}"), &cell.text, row.page, None);
+    }
+    true
 }
 
 fn set_goal(i: &mut Indicator, t: &str) {
@@ -548,6 +603,54 @@ mod tests {
                 ["信息化运行维护", "项目总额", "12577.526935"],
                 ["信息化运行维护", "财政资金", "12577.526935"],
                 ["信息化运行维护", "其他资金", "0.000000"],
+            ]
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// A table of many projects continued under a repeated header (nat_034
+    /// pp. 34–35, nat_029 p. 42): the glyphs of the name and funds above
+    /// overflow into the header cells (`…运项行目服名务称项目`, `项目1总9.额594000`),
+    /// and the rows at the top, their project cell empty, are still the last
+    /// project's; its funds are not read again.
+    #[test]
+    fn a_project_carried_under_a_repeated_header_with_overflowing_glyphs() {
+        let widths = [120.0, 100.0, 100.0, 80.0, 70.0, 160.0, 120.0, 90.0];
+        let head = "项目名称 | 项目总额 | 财政资金 | 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值";
+        let first = ruled_page(
+            34,
+            &widths,
+            &[head, "2x1 运行服务项目 | 2x1 12.50 | 2x1 12.50 | 2x1 分析 | 产出指标 | 数量指标 | 分析图集数 | ≥4份"],
+        );
+        let second = ruled_page(
+            35,
+            &widths,
+            &[
+                "运项行目服名务称项目 | 项目1总9.额5 | 财政资金 | 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+                "2x1 | 2x1 | 2x1 | 2x1 | 效益指标 | 社会效益指标 | 调度支撑 | 优",
+                "满意度指标 | 服务对象满意度指标 | 满意度 | ≥90%",
+                "交流经费 | 20.00 | 18.00 | 交流 | 产出指标 | 质量指标 | 验收通过率 | 100%",
+            ],
+        );
+        let (rows, fields, findings) = read("预算11表 项目支出绩效目标表", &[first, second], &[]);
+        let got: Vec<[&str; 3]> = rows.iter().map(|r| [r.project.as_str(), &r.level3, &r.value]).collect();
+        assert_eq!(
+            got,
+            [
+                ["运行服务项目", "分析图集数", "≥4份"],
+                ["运行服务项目", "调度支撑", "优"],
+                ["运行服务项目", "满意度", "≥90%"],
+                ["交流经费", "验收通过率", "100%"],
+            ]
+        );
+        let got: Vec<[&str; 3]> = fields.iter().map(|f| [f.project.as_str(), &f.field, &f.value]).collect();
+        assert_eq!(
+            got,
+            [
+                ["运行服务项目", "项目总额", "12.50"],
+                ["运行服务项目", "财政资金", "12.50"],
+                ["交流经费", "项目总额", "20.00"],
+                ["交流经费", "财政资金", "18.00"],
             ]
         );
         assert!(findings.is_empty(), "{findings:?}");

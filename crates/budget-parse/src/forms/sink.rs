@@ -202,12 +202,24 @@ impl<'f> Sink<'f> {
     }
 
     /// Adds a field of `project`, one of the many projects of one table
-    /// (`项目总额` printed beside the project's name).
+    /// (`项目总额` printed beside the project's name). The same field printed
+    /// again beside the project's rows on the next page, under a repeated
+    /// header, is the same field.
     pub fn project_field(&mut self, project: &str, name: &str, value: &str, page: u32) {
-        self.field(name, value, page, None);
+        let value = field_value(value);
+        let same = |s: &Staged| s.field.project == project && s.field.field == name && s.field.value == value;
+        if self.fields.iter().any(same) {
+            return;
+        }
+        self.field(name, &value, page, None);
         if let Some(staged) = self.fields.last_mut() {
             staged.field.project = project.to_string();
         }
+    }
+
+    /// The form is a 决算 self-evaluation (项目 or 整体).
+    pub fn is_self_evaluation(&self) -> bool {
+        matches!(self.key, TableKey::ProjectPerformanceSelfEvaluation | TableKey::OverallPerformanceSelfEvaluation)
     }
 
     /// Adds an indicator row.
@@ -233,7 +245,7 @@ impl<'f> Sink<'f> {
     /// project (from its 项目名称 field, else its title).
     pub(super) fn finish(mut self, title: &Title) -> FormsRead {
         if self.project.is_empty() && per_project(self.key) {
-            self.project = project_of_title(title).unwrap_or_default();
+            self.project = self.transfer().or_else(|| project_of_title(title)).unwrap_or_default();
         }
         let project = if per_project(self.key) { self.project.clone() } else { String::new() };
         let names: Vec<String> = self.fields.iter().map(|s| s.field.field.clone()).collect();
@@ -259,6 +271,17 @@ impl<'f> Sink<'f> {
             out.indicators.push(i);
         }
         out
+    }
+}
+
+impl Sink<'_> {
+    /// The transfer payment a 转移支付绩效目标表 is about, named once in the
+    /// form (`转移支付名称 | 社会福利彩票公益金专项转移支付-养老服务补助-…`): the
+    /// project of its rows. A form naming two is none's.
+    fn transfer(&self) -> Option<String> {
+        let mut names = self.fields.iter().filter(|s| s.field.field == "转移支付名称").map(|s| &s.field.value);
+        let first = names.next().filter(|v| !v.is_empty())?;
+        names.all(|v| v == first).then(|| first.clone())
     }
 }
 

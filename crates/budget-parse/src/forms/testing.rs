@@ -55,11 +55,12 @@ pub(crate) fn ruled_page(number: u32, widths: &[f32], rows: &[&str]) -> Page {
     page
 }
 
-/// A cell of [`ruled_page`]: `2x3 text` spans 2 rows and 3 columns, plain
-/// `text` (or nothing) one of each.
+/// A cell of [`ruled_page`]: `2x3 text` spans 2 rows and 3 columns (`2x3`
+/// alone is an empty cell so large), plain `text` (or nothing) one of each.
 fn cell(written: &str) -> (usize, usize, &str) {
     let written = written.trim();
-    let span = written.split_once(' ').and_then(|(span, text)| {
+    let split = written.split_once(' ').or_else(|| written.contains('x').then_some((written, "")));
+    let span = split.and_then(|(span, text)| {
         let (rs, cs) = span.split_once('x')?;
         Some((rs.parse().ok()?, cs.parse().ok()?, text.trim()))
     });
