@@ -212,7 +212,7 @@ fn national_level_region_and_documents_that_are_not_budgets() {
         ("nat_146", "其他", "", "", "error"),
         ("nat_147", "其他", "", "", "error"),
         ("nat_148", "其他", "", "宁德市", "error"),
-        ("nat_149", "其他", "", "", "partial"), // a stand-alone 部门整体绩效自评表: its form is read
+        ("nat_149", "其他", "", "宁德市", "partial"), // a stand-alone 部门整体绩效自评表: its form is read, and names the department
     ];
     let tmp = TempDir::new("national_level_region");
     let inputs: Vec<String> = expected

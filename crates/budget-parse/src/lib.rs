@@ -58,7 +58,13 @@ pub fn parse(pages: &[Page]) -> Document {
     let found = segment::tables(pages, &mut findings);
     let inventory = inventory::inventory(pages, &found.met);
     let tables = found.tables;
-    let meta = meta::find_meta(pages, &tables);
+    let mut meta = meta::find_meta(pages, &tables);
+    if meta.department.is_empty() {
+        meta.department = meta::department_of_forms(&found.forms.fields).unwrap_or_default();
+        if meta.region.is_empty() {
+            meta.region = region::region_of(&meta.department).unwrap_or_default();
+        }
+    }
     if meta.kind == DocKind::Other {
         return not_a_budget(pages, meta, tables, found.forms);
     }

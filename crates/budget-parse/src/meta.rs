@@ -191,6 +191,17 @@ fn is_standard(key: TableKey) -> bool {
     !key.is_form() && key != TableKey::Other
 }
 
+/// The department a performance form names, for a document whose
+/// headings name none: a stand-alone 部门整体绩效自评表 prints
+/// `部门（单位）名称 宁德市人民政府办公室` and nothing else of its issuer.
+pub fn department_of_forms(fields: &[budget_model::FormField]) -> Option<String> {
+    let labels = ["部门（单位）名称", "部门(单位)名称", "部门名称", "单位名称", "预算单位名称"];
+    fields
+        .iter()
+        .find(|f| labels.contains(&squeeze(&f.field).as_str()) && !f.value.trim().is_empty())
+        .map(|f| squeeze(&f.value))
+}
+
 /// A finding saying why a document of [`DocKind::Other`] is not
 /// converted as a budget: `nat_145` (政府网站工作年度报表) has tables, none a
 /// budget's; a stand-alone 部门整体绩效自评表 keeps its performance forms.
@@ -493,5 +504,29 @@ mod tests {
         // nat_146, a notice: `（2025—2035年）` is a period, the date is the notice's.
         let m = meta(&["包头市人民政府办公室", "防治工作规划（2025—2035年）的通知", "2026年3月6日"]);
         assert_eq!(m.1, None);
+    }
+
+    #[test]
+    fn a_form_names_the_department_a_heading_does_not() {
+        let field = |field: &str, value: &str| budget_model::FormField {
+            form: "overall_performance_self_evaluation".into(),
+            project: String::new(),
+            field: field.into(),
+            value: value.into(),
+            page: 1,
+        };
+        let cases: [(&[(&str, &str)], Option<&str>); 3] = [
+            // nat_149: 部门（单位）名称 beside 部门预算编码.
+            (
+                &[("专项名称", "127部门整体"), ("部门（单位）名称", "宁德市人民政府办公室")],
+                Some("宁德市人民政府办公室"),
+            ),
+            (&[("项目名称", "信息化运维"), ("主管部门", "")], None),
+            (&[("部门名称", " ")], None),
+        ];
+        for (fields, want) in cases {
+            let fields: Vec<_> = fields.iter().map(|(f, v)| field(f, v)).collect();
+            assert_eq!(department_of_forms(&fields).as_deref(), want, "{fields:?}");
+        }
     }
 }
