@@ -515,7 +515,8 @@ mod tests {
             value: value.into(),
             page: 1,
         };
-        let cases: [(&[(&str, &str)], Option<&str>); 3] = [
+        type Fields<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(Fields, Option<&str>); 3] = [
             // nat_149: 部门（单位）名称 beside 部门预算编码.
             (
                 &[("专项名称", "127部门整体"), ("部门（单位）名称", "宁德市人民政府办公室")],
