@@ -70,18 +70,12 @@ pub fn parse(pages: &[Page]) -> Document {
     }
     findings.extend(meta::unprinted(&meta));
     let mut doc = Document {
-        department: meta.department,
-        year: meta.year,
-        kind: meta.kind,
-        level: meta.level,
-        region: meta.region,
-        pages: pages.len() as u32,
         tables,
         indicators: found.forms.indicators,
         forms: found.forms.fields,
         inventory,
         findings,
-        ..Document::default()
+        ..described(pages, meta)
     };
     let unitless = meta::unitless(&doc);
     doc.findings.extend(unitless);
@@ -101,16 +95,23 @@ fn not_a_budget(
     let tables: Vec<_> = tables.into_iter().filter(|t| t.key.is_form()).collect();
     let has_forms = !(forms.indicators.is_empty() && forms.fields.is_empty());
     Document {
+        tables: if has_forms { tables } else { Vec::new() },
+        indicators: forms.indicators,
+        forms: forms.fields,
+        findings: vec![meta::not_a_budget(read, has_forms)],
+        ..described(pages, meta)
+    }
+}
+
+/// A document of `pages` described by its metadata, nothing read yet.
+fn described(pages: &[Page], meta: meta::Meta) -> Document {
+    Document {
         department: meta.department,
         year: meta.year,
         kind: meta.kind,
         level: meta.level,
         region: meta.region,
         pages: pages.len() as u32,
-        tables: if has_forms { tables } else { Vec::new() },
-        indicators: forms.indicators,
-        forms: forms.fields,
-        findings: vec![meta::not_a_budget(read, has_forms)],
         ..Document::default()
     }
 }
