@@ -132,7 +132,7 @@ mod tests {
         }
         raw.rows = rows
             .iter()
-            .map(|(row, page)| RawRow { cells: row.split('|').map(str::to_string).collect(), page: *page })
+            .map(|(row, page)| RawRow::new(row.split('|').map(str::to_string).collect(), *page))
             .collect();
         raw
     }
