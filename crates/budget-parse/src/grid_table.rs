@@ -245,10 +245,7 @@ fn region_box(g: &Grid, reg: &Region) -> Rect {
 /// Where the cells [`row_texts`] reads are printed: the box of the region
 /// each text came from.
 fn row_boxes(g: &Grid, r: usize, cols: &[(usize, usize)], texts: &[String]) -> Vec<Option<Rect>> {
-    cols.iter()
-        .zip(texts)
-        .map(|(&(c0, _), t)| (!t.trim().is_empty()).then(|| region_box(g, g.region(r, c0))))
-        .collect()
+    cols.iter().zip(texts).map(|(&(c0, _), t)| (!t.trim().is_empty()).then(|| region_box(g, g.region(r, c0)))).collect()
 }
 
 /// The unit printed in a header cell of rows `from..to` (`单位：万元` in the

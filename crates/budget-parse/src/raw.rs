@@ -73,7 +73,15 @@ pub(crate) struct RawTable {
 
 impl RawTable {
     pub fn new(title: Title) -> Self {
-        RawTable { title, unit: None, pages: Vec::new(), note: None, columns: Vec::new(), rows: Vec::new(), header_boxes: Vec::new() }
+        RawTable {
+            title,
+            unit: None,
+            pages: Vec::new(),
+            note: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            header_boxes: Vec::new(),
+        }
     }
 }
 

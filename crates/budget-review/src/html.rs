@@ -27,11 +27,11 @@ pub(crate) fn pt(x: f32) -> String {
 }
 
 const STYLE: &str = "\
-body{margin:0;font-family:sans-serif;font-size:13px;display:flex;color:#222}
-#side{width:330px;flex:none;height:100vh;overflow:auto;position:sticky;top:0;padding:8px;box-sizing:border-box;border-right:1px solid #ccc;background:#fafafa}
-#main{flex:1;padding:8px;min-width:0}
+body{margin:0;font-family:sans-serif;font-size:13px;display:flex;color:#222;height:100vh;overflow:hidden}
+#side{width:330px;flex:none;height:100vh;overflow:auto;padding:8px;box-sizing:border-box;border-right:1px solid #ccc;background:#fafafa}
+#main{flex:1;padding:8px 8px 40px;min-width:0;height:100vh;overflow:auto;box-sizing:border-box}
 h1{font-size:15px;margin:4px 0}h2{font-size:14px;margin:10px 0 4px}
-ul{padding-left:16px;margin:2px 0}li{margin:2px 0}
+ul{padding-left:16px;margin:2px 0}li{margin:2px 0;overflow-wrap:anywhere}
 .page{margin:0 0 16px}.page h3{font-size:13px;margin:4px 0;color:#555}
 svg.pg{width:100%;max-width:1100px;border:1px solid #bbb;background:#fff;display:block}
 svg text{font-family:sans-serif;fill:#000;white-space:pre}svg text.o{fill:#aaa}
@@ -43,6 +43,7 @@ svg rect.f{stroke:#e00000;fill:rgba(255,0,0,.35);stroke-width:2}
 svg rect.lf{stroke:#e00000;fill:rgba(255,0,0,.2);stroke-width:2}
 svg rect:target,.tl span:target{outline:3px solid #e00000;stroke:#000;stroke-width:3}
 svg rect:hover{stroke-width:2.5}
+[id^=c]{scroll-margin-top:35vh}
 .tl{font-family:monospace;white-space:pre-wrap;border:1px solid #bbb;background:#fff;padding:4px}
 .tl div.ln{padding:1px 0;border-bottom:1px dotted #eee}.tl div.o{color:#aaa}
 .tl .rows{color:#1f78b4;margin-left:2em;font-size:12px}

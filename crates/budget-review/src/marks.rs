@@ -61,7 +61,8 @@ impl Marks {
             .map(|(i, c)| (i, locate(doc, c)))
             .collect();
         let failed = failures.iter().filter_map(|(_, t)| *t).collect();
-        let pages = doc.tables.iter().flat_map(|t| t.pages.iter().copied().chain(t.rows.iter().map(|r| r.page))).collect();
+        let pages =
+            doc.tables.iter().flat_map(|t| t.pages.iter().copied().chain(t.rows.iter().map(|r| r.page))).collect();
         Marks { failures, failed, confirmed: outcome.confirmed_places.into_iter().collect(), pages }
     }
 
@@ -107,11 +108,8 @@ impl Marks {
 /// page, the row of its code and name on that page, the column of its path.
 fn locate(doc: &Document, check: &Check) -> Option<Target> {
     doc.tables.iter().enumerate().filter(|(_, t)| t.key == check.table_key).find_map(|(ti, t)| {
-        let column = if check.column.is_empty() {
-            None
-        } else {
-            Some(t.columns.iter().position(|c| c.path == check.column)?)
-        };
+        let column =
+            if check.column.is_empty() { None } else { Some(t.columns.iter().position(|c| c.path == check.column)?) };
         let row = t.rows.iter().position(|r| {
             r.page == check.page
                 && r.code.as_deref().unwrap_or("") == check.row_code
@@ -138,7 +136,13 @@ pub(crate) fn tip(doc: &Document, (t, r, c): Place) -> String {
     };
     let column = table.columns.get(c).map_or("", |col| col.path.as_str());
     let value = row.cells.get(c).map(Cell::to_field).unwrap_or_default();
-    format!("{} · {} · {} · {}", table_name(table), row_label(row), column, if value.is_empty() { "(blank)" } else { &value })
+    format!(
+        "{} · {} · {} · {}",
+        table_name(table),
+        row_label(row),
+        column,
+        if value.is_empty() { "(blank)" } else { &value }
+    )
 }
 
 /// `表3 expense_summary`.

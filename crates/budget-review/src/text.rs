@@ -42,9 +42,11 @@ pub(crate) fn page(out: &mut String, doc: &Document, page: &Page, marks: &Marks)
                 Some(&(t, r, c)) => {
                     let target = Target { table: t, row: r, column: Some(c) };
                     let class = marks.amount(doc, (t, r, c)).map_or("a", |m| m.class());
-                    let id = if ids.contains_key(&target) { format!(" id=\"{}\"", cell_id(target)) } else { String::new() };
+                    let id =
+                        if ids.contains_key(&target) { format!(" id=\"{}\"", cell_id(target)) } else { String::new() };
                     let tip = esc(&tip(doc, (t, r, c)));
-                    let _ = write!(out, "<span class=\"{class}\"{id} title=\"{tip}\" data-t=\"{tip}\">{}</span>", esc(w));
+                    let _ =
+                        write!(out, "<span class=\"{class}\"{id} title=\"{tip}\" data-t=\"{tip}\">{}</span>", esc(w));
                 }
                 None => out.push_str(&esc(w)),
             }
@@ -76,7 +78,7 @@ fn place_rows(doc: &Document, number: u32, tokens: &[Vec<&str>]) -> HashMap<usiz
         let mut cursor: HashMap<u8, usize> = HashMap::new();
         for (r, row) in table.rows.iter().enumerate().filter(|(_, row)| row.page == number) {
             let from = cursor.get(&row.panel).copied().unwrap_or(0);
-            let Some((i, found)) = (from..tokens.len()).find_map(|i| match_line(row, &tokens[i], i, &used).map(|f| (i, f)))
+            let Some((i, found)) = (from..tokens.len()).find_map(|i| match_line(row, tokens, i, &used).map(|f| (i, f)))
             else {
                 continue;
             };
@@ -93,21 +95,33 @@ fn place_rows(doc: &Document, number: u32, tokens: &[Vec<&str>]) -> HashMap<usiz
 }
 
 /// The tokens of line `i` holding the row's amounts, in column order, if
-/// the line holds them all (and the row's code, and for a row without
-/// amounts its name).
-fn match_line(row: &Row, words: &[&str], i: usize, used: &HashSet<(usize, usize)>) -> Option<Vec<Found>> {
-    if let Some(code) = &row.code {
-        if !words.iter().any(|w| w.contains(code.as_str())) {
-            return None;
+/// the line holds them all, and the row's code, or for a row without code
+/// the start of its name (on the line or one of the two before, where a
+/// wrapped name starts: `三、国有资本经营预算拨款收` / `入` / `0.00 …`).
+fn match_line(row: &Row, lines: &[Vec<&str>], i: usize, used: &HashSet<(usize, usize)>) -> Option<Vec<Found>> {
+    let words = &lines[i];
+    match &row.code {
+        Some(code) if !words.iter().any(|w| w.contains(code.as_str())) => return None,
+        Some(_) => {}
+        None => {
+            let head: String = row.name.chars().filter(|c| !c.is_whitespace()).take(4).collect();
+            let context: String = lines[i.saturating_sub(2)..=i].iter().flatten().copied().collect();
+            if !context.contains(&head) {
+                return None;
+            }
         }
     }
-    let amounts: Vec<(usize, Decimal)> = row.cells.iter().enumerate().filter_map(|(c, cell)| match cell {
-        Cell::Amount(d) => Some((c, *d)),
-        _ => None,
-    }).collect();
+    let amounts: Vec<(usize, Decimal)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(c, cell)| match cell {
+            Cell::Amount(d) => Some((c, *d)),
+            _ => None,
+        })
+        .collect();
     if amounts.is_empty() {
-        let head: String = row.name.chars().take(4).collect();
-        return (!head.is_empty() && words.concat().contains(&head)).then(Vec::new);
+        return Some(Vec::new());
     }
     let mut found = Vec::new();
     let mut next = 0;

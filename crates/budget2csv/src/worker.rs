@@ -128,8 +128,13 @@ fn run_job(job: &Job, memory_mb: u64) -> Reply {
             reply.error = record.error.clone();
             let csv = CsvOptions { excel: job.excel };
             let dir = job.out.join(&job.folder);
-            let written = write_document(&dir, &doc, csv, record)
-                .and_then(|()| if job.review { crate::review::write_page(&dir, &doc, &pages) } else { Ok(()) });
+            let written = write_document(&dir, &doc, csv, record).and_then(|()| {
+                if job.review {
+                    crate::review::write_page(&dir, &doc, &pages)
+                } else {
+                    Ok(())
+                }
+            });
             match written {
                 Ok(()) => reply.written = true,
                 Err(e) => {
