@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn a_panic_becomes_an_internal_error() {
-        let err = guarded("in.pdf", || panic!("index out of bounds")).expect_err("caught");
+        let err = guarded::<Document>("in.pdf", || panic!("index out of bounds")).expect_err("caught");
         assert!(matches!(err.kind(), ErrorKind::Panic(_)));
         assert_eq!(err.to_string(), "in.pdf: internal error while converting: index out of bounds");
     }
