@@ -174,7 +174,7 @@ pub struct ConvertOptions {
     pub excel: bool,
     /// Also write a review page per document and an index, DIR/review.html
     ///
-    /// DIR/<document>/review.html shows each page that holds a table with
+    /// Each document's review.html (in its folder) shows each page that holds a table with
     /// the rebuilt cells outlined, failed checks in red and figures no
     /// passing check confirms in amber.
     #[arg(long, verbatim_doc_comment)]
