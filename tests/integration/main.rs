@@ -13,6 +13,8 @@ mod fuzz;
 mod golden;
 mod meta;
 mod national;
+mod review;
+mod review_png;
 mod score;
 mod summary;
 mod support;

@@ -94,6 +94,9 @@ pub struct Outcome {
     /// The blank amount cells that a passing check counts as 0 (a blank of
     /// a column that prints zeros blank), as (table, row, column).
     pub confirmed_zeros: Vec<(usize, usize, usize)>,
+    /// The non-blank amount cells counted in `confirmed`, as (table, row,
+    /// column): those the review page does not mark unchecked.
+    pub confirmed_places: Vec<(usize, usize, usize)>,
 }
 
 /// Every check of `doc` (as [`check_document`]), and the number of its
@@ -115,9 +118,10 @@ pub fn check_and_confirm(doc: &Document) -> Outcome {
     cross_table::check(&views, &mut ledger);
     form_sum::check(&doc.forms, &mut ledger);
     let (checks, places) = ledger.into_parts();
-    let confirmed = places.iter().filter(|&&(t, r, c)| is_amount(doc, t, r, c)).count();
+    let confirmed_places: Vec<_> = places.iter().copied().filter(|&(t, r, c)| is_amount(doc, t, r, c)).collect();
+    let confirmed = confirmed_places.len();
     let confirmed_zeros = places.into_iter().filter(|&p| doc.blank(p).is_some()).collect();
-    Outcome { checks, confirmed, confirmed_zeros }
+    Outcome { checks, confirmed, confirmed_zeros, confirmed_places }
 }
 
 /// True when cell `c` of row `r` of table `t` is a printed amount in an

@@ -42,6 +42,6 @@ pub use document::{
     Blank, Check, CheckKind, CheckStatus, DocKind, Document, Finding, FormField, Indicator, InventoryEntry,
     InventoryStatus, Position,
 };
-pub use page::{Glyph, Line, Page, Rule, Run};
+pub use page::{Glyph, Line, Page, Rect, Rule, Run};
 pub use rust_decimal::Decimal;
-pub use table::{Cell, Column, ColumnKind, Row, Section, Table, TableKey};
+pub use table::{Cell, CellBoxes, Column, ColumnKind, HeaderBoxes, Row, Section, Table, TableKey};

@@ -131,3 +131,43 @@ impl Rule {
         (self.x1 - self.x0) >= (self.y1 - self.y0)
     }
 }
+
+/// A box on a page, in the page's points (top-left origin, `y` down).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub top: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub bottom: f32,
+}
+
+impl Rect {
+    /// The box with these edges.
+    pub fn new(x0: f32, top: f32, x1: f32, bottom: f32) -> Self {
+        Rect { x0, top, x1, bottom }
+    }
+
+    /// The smallest box holding both.
+    pub fn union(self, other: Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(other.x0),
+            top: self.top.min(other.top),
+            x1: self.x1.max(other.x1),
+            bottom: self.bottom.max(other.bottom),
+        }
+    }
+
+    /// The union of some boxes, `None` for none.
+    pub fn union_all(boxes: impl IntoIterator<Item = Rect>) -> Option<Rect> {
+        boxes.into_iter().reduce(Rect::union)
+    }
+
+    /// True when the point lies inside the box (edges included).
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        self.x0 <= x && x <= self.x1 && self.top <= y && y <= self.bottom
+    }
+}

@@ -3,6 +3,8 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use crate::page::Rect;
+
 /// The stable key of a table, the same across templates and years
 /// (see the output contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -290,7 +292,47 @@ pub struct Row {
     /// after another's. Not written out: the checks read it.
     #[serde(skip)]
     pub panel: u8,
+    /// Where the row's label and cells are printed on its page (PDF input
+    /// read by the ruled or the aligned reader; empty otherwise). Not
+    /// written out: the review page draws them.
+    #[serde(skip)]
+    pub boxes: CellBoxes,
 }
+
+/// Where a row is printed: the box of its label cells and one box per
+/// column of the table (`None` where the cell has no known box).
+///
+/// Positions say where a row was printed, not what it says: two rows equal
+/// in everything else are equal wherever printed, so that a row read from
+/// text and the same row read from a PDF compare equal.
+#[derive(Debug, Clone, Default)]
+pub struct CellBoxes {
+    /// The code and name cells, joined.
+    pub label: Option<Rect>,
+    /// One box per column of the table.
+    pub cells: Vec<Option<Rect>>,
+}
+
+impl PartialEq for CellBoxes {
+    fn eq(&self, _: &CellBoxes) -> bool {
+        true
+    }
+}
+
+impl Eq for CellBoxes {}
+
+/// Where a table's header cells are printed: `(page, box)` for each.
+/// Equal whatever they hold, as [`CellBoxes`].
+#[derive(Debug, Clone, Default)]
+pub struct HeaderBoxes(pub Vec<(u32, Rect)>);
+
+impl PartialEq for HeaderBoxes {
+    fn eq(&self, _: &HeaderBoxes) -> bool {
+        true
+    }
+}
+
+impl Eq for HeaderBoxes {}
 
 impl Row {
     /// A row with a name on a page, no code, no cells yet.
@@ -306,6 +348,7 @@ impl Row {
             page,
             ordinal: None,
             panel: 0,
+            boxes: CellBoxes::default(),
         }
     }
 
@@ -338,6 +381,10 @@ pub struct Table {
     /// A note printed with the table (`备注：本单位没有…`), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the header cells are printed (PDF input read by the ruled or
+    /// the aligned reader). Not written out: the review page draws them.
+    #[serde(skip)]
+    pub header_boxes: HeaderBoxes,
 }
 
 impl Table {
@@ -381,6 +428,7 @@ impl Table {
             rows: Vec::new(),
             pages: Vec::new(),
             note: None,
+            header_boxes: HeaderBoxes::default(),
         }
     }
 

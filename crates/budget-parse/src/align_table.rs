@@ -9,7 +9,7 @@
 //! anchors (a name wrapped above and below its amounts) join the nearest
 //! anchor. Continuation pages add their anchors under the same columns.
 
-use budget_model::{Line, Run};
+use budget_model::{Line, Rect, Run};
 
 use crate::front::{after_total_label, column_path, glued_amount, is_note, is_page_label, unit_line, Kind, Span};
 use crate::lex::{code, unit_of_line};
@@ -115,6 +115,11 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
         .map(|l| l.line)
         .filter(|l| !is_note(&l.text))
         .collect();
+    raw.header_boxes = header
+        .iter()
+        .filter(|l| unit_of_line(&l.text).is_none())
+        .flat_map(|l| l.runs.iter().map(|r| (first_page, Rect::new(r.x0, l.top, r.x1, l.bottom))))
+        .collect();
     add_blank_columns(&header, &mut columns);
     let spans: Vec<Span> = columns.iter().map(|c| c.1).collect();
     raw.columns =
@@ -126,7 +131,7 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
         if !rows.is_empty() {
             pages.push(page);
         }
-        raw.rows.extend(rows.into_iter().map(|cells| RawRow { cells, page }));
+        raw.rows.extend(rows.into_iter().map(|(cells, boxes)| RawRow { cells, page, boxes }));
     }
     raw.pages = pages;
     Some(raw)
@@ -464,7 +469,10 @@ fn column_of(run: &Run, columns: &[Column]) -> usize {
 }
 
 /// The rows of one page: each anchor line with the lines that belong to it.
-fn rows_of(lines: &[PlacedLine<'_>], columns: &[Column], raw: &mut RawTable) -> Vec<Vec<String>> {
+/// Each row's cell texts with the box of the runs each cell was read from.
+type PlacedRow = (Vec<String>, Vec<Option<Rect>>);
+
+fn rows_of(lines: &[PlacedLine<'_>], columns: &[Column], raw: &mut RawTable) -> Vec<PlacedRow> {
     let anchors: Vec<usize> = (0..lines.len()).filter(|&i| is_anchor(lines[i].line)).collect();
     let Some(&first) = anchors.first() else { return Vec::new() };
     let spacing = typical_spacing(lines, &anchors);
@@ -497,12 +505,16 @@ fn rows_of(lines: &[PlacedLine<'_>], columns: &[Column], raw: &mut RawTable) -> 
         .map(|mut ls| {
             ls.sort_by(|a, b| a.top.total_cmp(&b.top));
             let mut cells: Vec<Vec<&str>> = vec![Vec::new(); columns.len()];
+            let mut boxes: Vec<Option<Rect>> = vec![None; columns.len()];
             for l in ls {
                 for r in &l.runs {
-                    cells[column_of(r, columns)].push(&r.text);
+                    let c = column_of(r, columns);
+                    cells[c].push(&r.text);
+                    let b = Rect::new(r.x0, l.top, r.x1, l.bottom);
+                    boxes[c] = Some(boxes[c].map_or(b, |a| a.union(b)));
                 }
             }
-            cells.into_iter().map(join_wrapped).collect()
+            (cells.into_iter().map(join_wrapped).collect(), boxes)
         })
         .collect()
 }

@@ -1,10 +1,10 @@
 //! From ruled grids to a raw table: logical columns, header paths, data rows,
 //! and continuation grids on the following pages.
 
-use budget_model::Finding;
+use budget_model::{Finding, Rect};
 
 use crate::front::{after_total_label, column_path, glued_amount, is_note, is_page_label};
-use crate::grid::Grid;
+use crate::grid::{Grid, Region};
 use crate::lex::{amount, code, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
@@ -185,6 +185,7 @@ fn paths_by_regions(g: &Grid, from: usize, to: usize, cols: &[(usize, usize)]) -
 pub(crate) fn table_from_grids(title: Title, grids: &[&Grid], findings: &mut Vec<Finding>) -> RawTable {
     let mut raw = RawTable::new(title);
     let bodies: Vec<(usize, usize)> = grids.iter().map(|g| body_start(&mut raw, g)).collect();
+    raw.header_boxes = grids.iter().zip(&bodies).flat_map(|(g, &(from, to))| header_boxes(g, from, to)).collect();
     let Some(primary) = (0..grids.len()).find(|&i| bodies[i].1 < grids[i].rows()).or((!grids.is_empty()).then_some(0))
     else {
         return raw;
@@ -225,6 +226,26 @@ pub(crate) fn table_from_grids(title: Title, grids: &[&Grid], findings: &mut Vec
     raw.pages.sort_unstable();
     raw.pages.dedup();
     raw
+}
+
+/// Where the header cells of rows `from..to` are printed, for the review
+/// page.
+fn header_boxes(g: &Grid, from: usize, to: usize) -> Vec<(u32, Rect)> {
+    g.regions
+        .iter()
+        .filter(|reg| (from..to).contains(&reg.r0) && !reg.text.trim().is_empty())
+        .map(|reg| (g.page, region_box(g, reg)))
+        .collect()
+}
+
+fn region_box(g: &Grid, reg: &Region) -> Rect {
+    Rect::new(g.xs[reg.c0], g.ys[reg.r0], g.xs[reg.c1], g.ys[reg.r1])
+}
+
+/// Where the cells [`row_texts`] reads are printed: the box of the region
+/// each text came from.
+fn row_boxes(g: &Grid, r: usize, cols: &[(usize, usize)], texts: &[String]) -> Vec<Option<Rect>> {
+    cols.iter().zip(texts).map(|(&(c0, _), t)| (!t.trim().is_empty()).then(|| region_box(g, g.region(r, c0)))).collect()
 }
 
 /// The unit printed in a header cell of rows `from..to` (`单位：万元` in the
@@ -300,21 +321,24 @@ fn push_rows(raw: &mut RawTable, g: &Grid, from: usize, cols: &[(usize, usize)],
         if is_numbering_row(&texts) || texts.iter().all(|t| t.trim().is_empty()) {
             continue;
         }
-        let cells = match map {
-            None => texts,
+        let found = row_boxes(g, r, cols, &texts);
+        let (cells, boxes) = match map {
+            None => (texts, found),
             Some(map) => {
                 let mut cells = vec![String::new(); width];
-                for (i, t) in texts.into_iter().enumerate() {
+                let mut boxes = vec![None; width];
+                for (i, (t, b)) in texts.into_iter().zip(found).enumerate() {
                     if let Some(Some(j)) = map.get(i) {
                         if cells[*j].is_empty() {
                             cells[*j] = t;
+                            boxes[*j] = b;
                         }
                     }
                 }
-                cells
+                (cells, boxes)
             }
         };
-        raw.rows.push(RawRow { cells, page: g.page });
+        raw.rows.push(RawRow { cells, page: g.page, boxes });
     }
 }
 

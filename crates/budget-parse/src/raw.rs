@@ -2,7 +2,7 @@
 //! header paths and rows of cell texts. Both the layout path (ruled grids)
 //! and the text path produce one; [`finish`] turns it into a model table.
 
-use budget_model::{Cell, Column, Finding, Row, Section, Table};
+use budget_model::{Cell, CellBoxes, Column, Finding, HeaderBoxes, Rect, Row, Section, Table};
 
 use crate::front::is_dash;
 use crate::labels::{
@@ -42,6 +42,20 @@ pub(crate) struct RawColumn {
 pub(crate) struct RawRow {
     pub cells: Vec<String>,
     pub page: u32,
+    /// Where each cell is printed, where the reader knows (empty for text).
+    pub boxes: Vec<Option<Rect>>,
+}
+
+impl RawRow {
+    /// A row of cell texts without positions.
+    pub fn new(cells: Vec<String>, page: u32) -> Self {
+        RawRow { cells, page, boxes: Vec::new() }
+    }
+
+    /// The box of cell `c`, if known.
+    pub fn cell_box(&self, c: usize) -> Option<Rect> {
+        self.boxes.get(c).copied().flatten()
+    }
 }
 
 /// A table before its columns are understood.
@@ -53,11 +67,21 @@ pub(crate) struct RawTable {
     pub note: Option<String>,
     pub columns: Vec<RawColumn>,
     pub rows: Vec<RawRow>,
+    /// Where the header cells are printed, where the reader knows.
+    pub header_boxes: Vec<(u32, Rect)>,
 }
 
 impl RawTable {
     pub fn new(title: Title) -> Self {
-        RawTable { title, unit: None, pages: Vec::new(), note: None, columns: Vec::new(), rows: Vec::new() }
+        RawTable {
+            title,
+            unit: None,
+            pages: Vec::new(),
+            note: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            header_boxes: Vec::new(),
+        }
     }
 }
 
@@ -87,6 +111,7 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
     table.unit = raw.unit.clone();
     table.pages = raw.pages.clone();
     table.note = raw.note.clone();
+    table.header_boxes = HeaderBoxes(raw.header_boxes.clone());
     table.label_columns = sides
         .first()
         .map(|s| {
@@ -432,7 +457,9 @@ fn build_row(
     let line_no =
         side.iter().filter(|&&c| columns[c].role == Role::LineNo).map(|&c| text(c)).find(|s| is_line_number(s));
     let mut cells = vec![Cell::Blank; target.width];
+    let mut boxes = vec![None; target.width];
     for (k, &c) in target.values.iter().enumerate() {
+        boxes[target.placement[k]] = r.cell_box(c);
         let mut t = squeeze(text(c));
         // The end of a long label run past its cell into the first amount
         // cell (`补 650`): the words go back to the label.
@@ -476,6 +503,8 @@ fn build_row(
     row.panel = panel.index;
     row.line_no = line_no.map(str::to_string);
     row.cells = cells;
+    let label = Rect::union_all(first.iter().filter_map(|&c| r.cell_box(c).filter(|_| !text(c).is_empty())));
+    row.boxes = CellBoxes { label, cells: boxes };
     set_label(&mut row, code_str, &name);
     if !second_code.is_empty() || !second_name.is_empty() {
         row.second_code = (!second_code.is_empty()).then_some(second_code);
@@ -546,7 +575,7 @@ mod tests {
     fn finished(key: TableKey, headings: &[&str], rows: &[&[&str]]) -> Table {
         let mut raw = RawTable::new(Title { no: "1".into(), text: "t".into(), key });
         raw.columns = headings.iter().map(|h| RawColumn { path: h.to_string(), role: Role::Unknown }).collect();
-        raw.rows = rows.iter().map(|r| RawRow { cells: r.iter().map(|s| s.to_string()).collect(), page: 1 }).collect();
+        raw.rows = rows.iter().map(|r| RawRow::new(r.iter().map(|s| s.to_string()).collect(), 1)).collect();
         let mut findings = Vec::new();
         let t = finish(raw, &mut findings);
         assert!(findings.is_empty(), "{findings:?}");

@@ -130,10 +130,8 @@ mod tests {
         {
             raw.columns.push(RawColumn { path: path.into(), role });
         }
-        raw.rows = rows
-            .iter()
-            .map(|(row, page)| RawRow { cells: row.split('|').map(str::to_string).collect(), page: *page })
-            .collect();
+        raw.rows =
+            rows.iter().map(|(row, page)| RawRow::new(row.split('|').map(str::to_string).collect(), *page)).collect();
         raw
     }
 

@@ -270,7 +270,7 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         } else {
             cells.extend(r.amounts);
         }
-        raw.rows.push(RawRow { cells, page: r.page });
+        raw.rows.push(RawRow::new(cells, r.page));
     }
 }
 
@@ -333,7 +333,7 @@ fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token]) {
         let at = if is_expense_label(&it.label) { 2 } else { 0 };
         cells[at] = it.label;
         cells[at + 1] = it.amount;
-        raw.rows.push(RawRow { cells, page: it.page });
+        raw.rows.push(RawRow::new(cells, it.page));
     }
 }
 

@@ -41,4 +41,4 @@ mod pipeline;
 pub use budget_extract::PdfOptions;
 pub use env::{options_from_env, FONT_RENUMBERING};
 pub use error::{Error, ErrorKind};
-pub use pipeline::{convert, convert_text};
+pub use pipeline::{convert, convert_text, convert_with_pages};

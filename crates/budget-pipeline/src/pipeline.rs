@@ -16,6 +16,16 @@ pub fn convert(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<Docum
     })
 }
 
+/// Converts as [`convert`] does, and returns the pages read as well, for a
+/// review of the document drawn over its pages.
+pub fn convert_with_pages(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<(Document, Vec<Page>), Error> {
+    guarded(source, || {
+        let extracted = extract_bytes(bytes, options).map_err(ErrorKind::Extract)?;
+        let doc = checked(&extracted.pages, source)?;
+        Ok((doc, extracted.pages))
+    })
+}
+
 /// Converts text in the form of an extracted PDF (a line starting with a
 /// space, or a form feed, opens a page), as [`convert`] converts a text
 /// input but without telling it from a PDF first: any text is split into
@@ -25,7 +35,7 @@ pub fn convert_text(text: &str, source: &str) -> Result<Document, Error> {
 }
 
 /// Runs a conversion, its panic caught and its error naming the input.
-fn guarded(source: &str, convert: impl FnOnce() -> Result<Document, ErrorKind>) -> Result<Document, Error> {
+fn guarded<T>(source: &str, convert: impl FnOnce() -> Result<T, ErrorKind>) -> Result<T, Error> {
     let result = catch_quietly(convert).unwrap_or_else(|panic| Err(ErrorKind::Panic(panic)));
     result.map_err(|kind| Error::new(source, kind))
 }
@@ -74,7 +84,7 @@ mod tests {
 
     #[test]
     fn a_panic_becomes_an_internal_error() {
-        let err = guarded("in.pdf", || panic!("index out of bounds")).expect_err("caught");
+        let err = guarded::<Document>("in.pdf", || panic!("index out of bounds")).expect_err("caught");
         assert!(matches!(err.kind(), ErrorKind::Panic(_)));
         assert_eq!(err.to_string(), "in.pdf: internal error while converting: index out of bounds");
     }

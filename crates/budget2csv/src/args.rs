@@ -17,13 +17,15 @@ pub const DEFAULT_MEMORY_MB: u64 = 4096;
 /// The usage lines of each command, in the help and after a usage error.
 /// Continuation lines line up under `Usage: ` / `usage: `.
 const CONVERT_USAGE: &str = "\
-budget2csv convert INPUT... --out DIR [--excel] [--jobs N] [--shard I/N]
-                          [--skip-existing] [--timeout-per-file SECS]
-                          [--memory-per-file MB]";
+budget2csv convert INPUT... --out DIR [--excel] [--review] [--jobs N]
+                          [--shard I/N] [--skip-existing]
+                          [--timeout-per-file SECS] [--memory-per-file MB]";
+const REVIEW_USAGE: &str = "budget2csv review INPUT... --out DIR [OPTIONS]";
 const CHECK_USAGE: &str = "budget2csv check INPUT...";
 const TEXT_USAGE: &str = "budget2csv text FILE";
 const USAGE: &str = "\
 budget2csv convert INPUT... --out DIR [OPTIONS]
+       budget2csv review INPUT... --out DIR [OPTIONS]
        budget2csv check INPUT...
        budget2csv text FILE
        budget2csv help [COMMAND] | --help | --version";
@@ -68,6 +70,18 @@ Environment:
                                    out whether a wrong character comes from
                                    the renumbering";
 
+const REVIEW_ABOUT: &str = "\
+Converts as `convert --review` does: every file of `convert`, and a review
+page for each document (DIR/<document>/review.html: each page that holds a
+table redrawn with the rebuilt cells outlined, failed checks in red, figures
+no passing check confirms in amber, text left out of every table grey) and
+an index of them, DIR/review.html. Self-contained HTML: open it from a file
+manager.";
+
+const REVIEW_AFTER_HELP: &str = "\
+Example:
+  budget2csv review samples/text/wuchang-gov-office-2024.txt --out out";
+
 const CHECK_ABOUT: &str = "\
 Converts each input in memory and prints its arithmetic and cross-table
 checks: how many ran (ok, rounding, fail, warning, unchecked), then every
@@ -110,6 +124,14 @@ pub enum Command {
         args_override_self = true
     )]
     Convert(ConvertOptions),
+    /// Convert with a review page per document (as `convert --review`)
+    #[command(
+        long_about = REVIEW_ABOUT,
+        override_usage = REVIEW_USAGE,
+        after_help = REVIEW_AFTER_HELP,
+        args_override_self = true
+    )]
+    Review(ConvertOptions),
     /// Print the arithmetic and cross-table checks of each document
     #[command(long_about = CHECK_ABOUT, override_usage = CHECK_USAGE, after_help = CHECK_AFTER_HELP)]
     Check {
@@ -150,6 +172,13 @@ pub struct ConvertOptions {
     /// spreadsheet never runs them as formulas; amounts stay plain numbers.
     #[arg(long, verbatim_doc_comment)]
     pub excel: bool,
+    /// Also write a review page per document and an index, DIR/review.html
+    ///
+    /// Each document's review.html (in its folder) shows each page that holds a table with
+    /// the rebuilt cells outlined, failed checks in red and figures no
+    /// passing check confirms in amber.
+    #[arg(long, verbatim_doc_comment)]
+    pub review: bool,
     /// Inputs converted at once [default: all cores]
     ///
     /// Each in a worker process of its own; the output is the same whatever N.
@@ -267,6 +296,7 @@ where
     let argv: Vec<OsString> = argv.into_iter().map(Into::into).collect();
     let command = match argv.first().and_then(|a| a.to_str()) {
         Some("convert") => Some(("convert", CONVERT_USAGE)),
+        Some("review") => Some(("review", REVIEW_USAGE)),
         Some("check") => Some(("check", CHECK_USAGE)),
         Some("text") => Some(("text", TEXT_USAGE)),
         _ => None,

@@ -79,6 +79,9 @@ pub fn run_convert(opts: &ConvertOptions) -> Result<bool> {
         })
         .collect();
     write_combined(&opts.out, &entries, CsvOptions { excel: opts.excel })?;
+    if opts.review {
+        crate::review::write_index(&opts.out, selected.iter().map(|(_, folder)| folder.as_str()))?;
+    }
     Ok(summary(&done, &progress, &opts.out))
 }
 
@@ -220,6 +223,7 @@ impl<'a> Pool<'a> {
                 folder: folder.clone(),
                 out: self.opts.out.clone(),
                 excel: self.opts.excel,
+                review: self.opts.review,
             };
             let w = self.workers.get_mut(&id).context("worker")?;
             let line = serde_json::to_string(&job)? + "\n";

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use budget_extract::{catch_quietly, extract_file, ErrorKind};
-use budget_model::Document;
+use budget_model::{Document, Page};
 use budget_pipeline::options_from_env;
 
 use crate::inputs::Input;
@@ -30,6 +30,15 @@ pub fn convert_one(input: &Input) -> Outcome {
 /// sets; the error is its one line (a panic anywhere becomes one).
 pub fn convert_bytes(bytes: &[u8], source: &str) -> Result<Document, String> {
     budget_pipeline::convert(bytes, source, &options_from_env()).map_err(|e| e.kind().to_string())
+}
+
+/// Converts as [`convert_bytes`] does, keeping the pages read when
+/// `keep_pages` (for the review page; empty otherwise).
+pub fn convert_bytes_with_pages(bytes: &[u8], source: &str, keep_pages: bool) -> Result<(Document, Vec<Page>), String> {
+    if !keep_pages {
+        return convert_bytes(bytes, source).map(|doc| (doc, Vec::new()));
+    }
+    budget_pipeline::convert_with_pages(bytes, source, &options_from_env()).map_err(|e| e.kind().to_string())
 }
 
 /// `budget2csv text FILE`: the reflowed lines, page by page.

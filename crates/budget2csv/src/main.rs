@@ -11,6 +11,7 @@ mod convert;
 mod inputs;
 mod outdir;
 mod progress;
+mod review;
 mod worker;
 
 use std::process::ExitCode;
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
     };
     let result = match command {
         Command::Convert(opts) => batch::run_convert(&opts),
+        Command::Review(opts) => batch::run_convert(&args::ConvertOptions { review: true, ..opts }),
         Command::Worker { memory_mb } => worker::run_worker(memory_mb),
         Command::Check { inputs } => check_cmd::run_check(&inputs),
         Command::Text { file } => convert::run_text(&file),

@@ -115,7 +115,7 @@ pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: Docum
 }
 
 /// Removes what an earlier conversion wrote into a document folder (its
-/// CSV files, `document.json`, its rows), nothing else.
+/// CSV files, `document.json`, its review page, its rows), nothing else.
 fn clear_document(dir: &Path) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
     for e in entries.flatten() {
@@ -123,7 +123,7 @@ fn clear_document(dir: &Path) -> Result<()> {
         let name = e.file_name().to_string_lossy().into_owned();
         if name == ROWS {
             std::fs::remove_dir_all(&p).with_context(|| format!("cannot clear {}", p.display()))?;
-        } else if name.ends_with(".csv") || name == "document.json" {
+        } else if name.ends_with(".csv") || name == "document.json" || name == crate::review::PAGE {
             std::fs::remove_file(&p).with_context(|| format!("cannot clear {}", p.display()))?;
         }
     }

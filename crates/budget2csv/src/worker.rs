@@ -17,7 +17,7 @@ use budget_export::{CsvOptions, DocumentRecord};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::convert::convert_bytes;
+use crate::convert::convert_bytes_with_pages;
 use crate::outdir::write_document;
 
 /// One input to convert.
@@ -31,6 +31,9 @@ pub struct Job {
     pub folder: String,
     pub out: PathBuf,
     pub excel: bool,
+    /// Write the document's review page too.
+    #[serde(default)]
+    pub review: bool,
 }
 
 /// What became of one job.
@@ -112,8 +115,8 @@ fn run_job(job: &Job, memory_mb: u64) -> Reply {
         }
     };
     reply.sha256 = sha256_hex(&bytes);
-    match convert_bytes(&bytes, &job.source) {
-        Ok(doc) => {
+    match convert_bytes_with_pages(&bytes, &job.source, job.review) {
+        Ok((doc, pages)) => {
             reply.elapsed_ms = start.elapsed().as_millis() as u64;
             reply.status = DocumentRecord::status_of(&doc).into();
             reply.pages = doc.pages;
@@ -124,7 +127,15 @@ fn run_job(job: &Job, memory_mb: u64) -> Reply {
             record.sha256 = reply.sha256.clone();
             reply.error = record.error.clone();
             let csv = CsvOptions { excel: job.excel };
-            match write_document(&job.out.join(&job.folder), &doc, csv, record) {
+            let dir = job.out.join(&job.folder);
+            let written = write_document(&dir, &doc, csv, record).and_then(|()| {
+                if job.review {
+                    crate::review::write_page(&dir, &doc, &pages)
+                } else {
+                    Ok(())
+                }
+            });
+            match written {
                 Ok(()) => reply.written = true,
                 Err(e) => {
                     reply.status = "error".into();
