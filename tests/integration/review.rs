@@ -141,3 +141,34 @@ fn the_review_draws_in_headless_chromium() {
     assert!(img.count(pane, (0, img.height), green) > 200, "no amount outlines");
     assert!(img.count(pane, (0, img.height), red) > 50, "no red labels");
 }
+
+/// One document of each shared corpus (a Shanghai 部门预算 of corpus/real,
+/// a Beijing budget of corpus/national, a synthetic dev budget), reviewed
+/// and opened in headless Chromium: each page draws its table outlines.
+/// Skipped, saying so, without ../shared or without Chromium.
+#[test]
+fn a_document_of_each_corpus_draws_in_headless_chromium() {
+    let name = "review::a_document_of_each_corpus_draws_in_headless_chromium";
+    let Some(shared) = crate::support::shared_or_skip(name) else { return };
+    let Some(browser) = chromium() else {
+        skip(name, "chromium is absent (.ci/run installs it)");
+        return;
+    };
+    let tmp = TempDir::new("review-corpora");
+    let inputs = ["corpus/real/real_01.pdf", "corpus/national/nat_030.pdf", "corpus/dev/dev01.pdf"];
+    let paths: Vec<String> = inputs.iter().map(|i| shared.join(i).to_string_lossy().into_owned()).collect();
+    let mut args = vec!["review"];
+    args.extend(paths.iter().map(String::as_str));
+    args.extend(["--out", tmp.path().to_str().unwrap_or_default()]);
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let green = |p: [u8; 3]| p[1] > 130 && p[0] < 100 && p[2] < 100;
+    for stem in ["real_01", "nat_030", "dev01"] {
+        let page = tmp.path().join(stem).join("review.html");
+        let html = read(&page);
+        assert!(html.contains("<svg"), "{stem}: no page drawn");
+        let img = screenshot(&browser, &format!("file://{}", page.display()), &tmp.path().join(format!("{stem}.png")));
+        assert!(img.colours() > 50, "{stem}: the page drew {} colours", img.colours());
+        assert!(img.count((340, img.width), (0, img.height), green) > 100, "{stem}: no amount outlines in view");
+    }
+}
