@@ -46,6 +46,7 @@ pub mod norm;
 mod raw;
 mod seams;
 mod segment;
+mod text_fit;
 mod text_table;
 pub mod title;
 

@@ -14,6 +14,7 @@ use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_fit::{fit, template, Fit, Template};
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -33,6 +34,14 @@ struct Token {
     starts_line: bool,
     /// Last token of its line.
     ends_line: bool,
+    /// Printed to the right of the token before it: after a space on its
+    /// line, or opening a line that began with a space (pdf-extract writes
+    /// one where a word starts right of where the last one ended). A token
+    /// opening a line without one moved left: a wrapped cell's next line, or
+    /// a new row.
+    moved_right: bool,
+    /// Rejoined from pieces on several lines.
+    rejoined: bool,
 }
 
 impl Token {
@@ -108,12 +117,19 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
     let line_of = |i: usize| ps.get(i).map(|p| p.line);
     ps.iter()
         .enumerate()
-        .map(|(i, p)| Token {
-            text: p.text.to_string(),
-            line: p.line,
-            page: p.page,
-            starts_line: i == 0 || line_of(i - 1) != Some(p.line),
-            ends_line: line_of(i + 1) != Some(p.line),
+        .map(|(i, p)| {
+            let starts_line = i == 0 || line_of(i - 1) != Some(p.line);
+            // A line that began with a space opened a page of the text.
+            let page_opens = i > 0 && ps[i - 1].page != p.page;
+            Token {
+                text: p.text.to_string(),
+                line: p.line,
+                page: p.page,
+                starts_line,
+                ends_line: line_of(i + 1) != Some(p.line),
+                moved_right: i > 0 && (!starts_line || page_opens),
+                rejoined: false,
+            }
         })
         .collect()
 }
@@ -128,6 +144,7 @@ fn merge_cut_amounts(tokens: Vec<Token>) -> Vec<Token> {
         if let Some(prev) = out.last_mut() {
             if prev.line != t.line && continues(prev, &t, scale) {
                 prev.text.push_str(&t.text);
+                prev.rejoined = true;
                 prev.ends_line = t.ends_line;
                 prev.line = t.line;
                 continue;
@@ -139,9 +156,12 @@ fn merge_cut_amounts(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 fn continues(prev: &Token, next: &Token, scale: u32) -> bool {
-    let digits = !next.text.is_empty() && next.text.bytes().all(|b| b.is_ascii_digit());
-    if !(prev.ends_line && next.starts_line) {
+    let digits = all_digits(&next.text);
+    if !(prev.ends_line && next.starts_line) || next.moved_right {
         return false;
+    }
+    if wraps_code(prev, next) || wraps_amount(prev, next, scale) {
+        return true;
     }
     if is_cut_amount(&prev.text) {
         return digits
@@ -156,6 +176,37 @@ fn continues(prev: &Token, next: &Token, scale: u32) -> bool {
     }
     let have = scale_of(&prev.text);
     prev.text.contains('.') && have < scale && digits && next.text.len() as u32 == scale - have
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A code wrapped in a narrow column: `201` / `030` / `1` is `2010301`. A
+/// row's code opens its line; its next piece opens the next line without
+/// moving right (the name, to its right, would).
+fn wraps_code(prev: &Token, next: &Token) -> bool {
+    prev.starts_line && !prev.moved_right && all_digits(&prev.text) && all_digits(&next.text) && {
+        let len = prev.text.len() + next.text.len();
+        (3..=12).contains(&len)
+    }
+}
+
+/// An amount wrapped in a narrow column, one piece a line: `93` / `59` /
+/// `.3` / `0` is `9359.30` where the table prints two decimals. An amount
+/// with all its decimals is complete; what opens the next line then begins
+/// a new row.
+fn wraps_amount(prev: &Token, next: &Token, scale: u32) -> bool {
+    let fragment = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    if !fragment(&prev.text) || !fragment(&next.text) || scale == 0 {
+        return false;
+    }
+    let complete = prev.text.contains('.') && !prev.text.ends_with('.') && scale_of(&prev.text) >= scale;
+    if complete {
+        return false;
+    }
+    let joined = format!("{}{}", prev.text, next.text);
+    (amount(&joined).is_some() || is_cut_amount(&joined) || all_digits(&joined)) && scale_of(&joined) <= scale
 }
 
 /// The number of decimals most amounts of the table are printed with.
@@ -175,6 +226,8 @@ struct TextRow {
     labels: Vec<Token>,
     amounts: Vec<String>,
     page: u32,
+    /// One of the amounts was rejoined from pieces on several lines.
+    rejoined: bool,
 }
 
 fn group_rows(tokens: &[Token]) -> Vec<TextRow> {
@@ -187,6 +240,7 @@ fn group_rows(tokens: &[Token]) -> Vec<TextRow> {
                     cur.page = t.page;
                 }
                 cur.amounts.push(t.text.clone());
+                cur.rejoined |= t.rejoined;
             }
             Kind::Code | Kind::Text => {
                 let starts_new = !cur.amounts.is_empty() || (t.kind() == Kind::Code && !cur.labels.is_empty());
@@ -228,17 +282,25 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
             Label { text: "科目名称".into(), kind: LabelKind::Name },
         ];
     }
-    let n = width.unwrap_or(header.amounts.len()).max(header.amounts.len());
+    let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
+    let template = template(raw.title.key, &header_words);
+    if let Some(t) = &template {
+        // The template names the columns when the header, jumbled in the
+        // text, resolved to another count.
+        if header.amounts.len() != t.paths.len() {
+            header.amounts = t.paths.clone();
+        }
+    }
+    let n = match &template {
+        Some(t) => t.paths.len(),
+        None => width.unwrap_or(header.amounts.len()).max(header.amounts.len()),
+    };
     if header.amounts.len() < n {
-        findings.push(Finding {
-            page: raw.pages.first().copied().unwrap_or(0),
-            table: raw.title.key.as_str().into(),
-            message: format!(
-                "header names {} amount columns, rows carry {}; unnamed columns added",
-                header.amounts.len(),
-                n
-            ),
-        });
+        findings.push(raw_finding(
+            raw,
+            raw.pages.first().copied().unwrap_or(0),
+            format!("header names {} amount columns, rows carry {}; unnamed columns added", header.amounts.len(), n),
+        ));
         let missing = n - header.amounts.len();
         header.amounts.extend((1..=missing).map(|i| format!("列{}", i)));
     }
@@ -253,24 +315,69 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
     for r in rows {
         let mut cells = label_cells(&r.labels, &header.labels, has_code_column);
         cells.resize(label_cols, String::new());
-        if r.amounts.len() != n {
-            let name: String = r.labels.iter().map(|t| t.text.as_str()).collect();
-            findings.push(Finding {
-                page: r.page,
-                table: raw.title.key.as_str().into(),
-                message: format!(
-                    "row `{}`: {} amounts where the table has {} columns ({}); without positions they cannot be placed, left blank",
-                    squeeze(&name),
-                    r.amounts.len(),
-                    n,
+        let amounts = place(raw, &r, n, template.as_ref(), findings);
+        cells.extend(amounts);
+        raw.rows.push(RawRow { cells, page: r.page });
+    }
+}
+
+fn raw_finding(raw: &RawTable, page: u32, message: String) -> Finding {
+    Finding { page, table: raw.title.key.as_str().into(), message }
+}
+
+/// A row's amounts in the table's `n` columns. Without a known column set a
+/// row of the table's width is taken as printed and any other is left
+/// blank. With one, the amounts go where the row's sums hold (see
+/// [`fit`]); a full row whose sums fail is taken as printed unless one of
+/// its amounts was rejoined from pieces (then it may be misread, and is
+/// left blank).
+fn place(
+    raw: &RawTable,
+    r: &TextRow,
+    n: usize,
+    template: Option<&Template>,
+    findings: &mut Vec<Finding>,
+) -> Vec<String> {
+    let name = || squeeze(&r.labels.iter().map(|t| t.text.as_str()).collect::<String>());
+    let blank = || vec![String::new(); n];
+    let Some(t) = template else {
+        if r.amounts.len() == n {
+            return r.amounts.clone();
+        }
+        findings.push(raw_finding(raw, r.page, format!(
+            "row `{}`: {} amounts where the table has {} columns ({}); without positions they cannot be placed, left blank",
+            name(), r.amounts.len(), n, r.amounts.join(" ")
+        )));
+        return blank();
+    };
+    match fit(t, &r.amounts) {
+        Fit::Placed(cells) => cells,
+        Fit::None if r.amounts.len() == n && !r.rejoined => r.amounts.clone(),
+        Fit::Partial(cells, count) => {
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!(
+                    "row `{}`: amounts {} fit the columns' sums in {} ways; cells they disagree on left blank",
+                    name(),
+                    r.amounts.join(" "),
+                    count
+                ),
+            ));
+            cells
+        }
+        Fit::None => {
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!(
+                    "row `{}`: amounts {} fit the columns' sums in no way; left blank",
+                    name(),
                     r.amounts.join(" ")
                 ),
-            });
-            cells.extend(std::iter::repeat_n(String::new(), n));
-        } else {
-            cells.extend(r.amounts);
+            ));
+            blank()
         }
-        raw.rows.push(RawRow { cells, page: r.page });
     }
 }
 

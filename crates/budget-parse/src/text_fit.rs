@@ -1,0 +1,271 @@
+//! Placing a text row's amounts in the columns of a known table by
+//! arithmetic.
+//!
+//! Text without positions leaves no mark for a blank cell: the row
+//! `2010302 一般行政管理事务 1762.80 1762.80` of a table with the columns
+//! 合计 / 基本支出 (小计, 人员经费, 公用经费) / 项目支出 carries two amounts for
+//! five columns. The standard tables of the family have known column sets
+//! and known sums (合计 = 基本支出 + 项目支出, 小计 = 人员经费 + 公用经费);
+//! the header's words tell which columns the table prints, whatever their
+//! order in the text. A row's amounts keep their printed order, so each
+//! reading is a choice of columns; a reading is taken where every sum of the
+//! row holds under it and under no other. Cells on which all the readings
+//! that hold agree are taken even when several hold; the others stay blank.
+
+use budget_model::{Decimal, TableKey};
+
+use crate::lex::amount;
+
+/// A known column set: amount column paths in printed order, and the sums
+/// among them (`(total, parts)`: column `total` = Σ columns `parts`).
+#[derive(Debug, Clone)]
+pub(crate) struct Template {
+    /// Column paths (`基本支出/人员经费`).
+    pub paths: Vec<String>,
+    /// `(total, parts)` index sums.
+    pub sums: Vec<(usize, Vec<usize>)>,
+}
+
+/// A candidate column: its path, the words the header must contain for the
+/// table to print it, and the group whose parts it belongs to.
+struct Slot {
+    path: &'static str,
+    words: &'static [&'static str],
+}
+
+/// The fund columns of 部门收入总表, in printed order, each with the words
+/// that name it in a header (`一般公共预算`, or cut as `一般公共`).
+const INCOME_SOURCES: &[Slot] = &[
+    Slot { path: "本年收入/一般公共预算", words: &["一般公共预算"] },
+    Slot { path: "本年收入/政府性基金预算", words: &["政府性基金"] },
+    Slot { path: "本年收入/国有资本经营预算", words: &["国有资本经营"] },
+    Slot { path: "本年收入/财政专户管理资金", words: &["财政专户"] },
+    Slot { path: "本年收入/事业收入", words: &["事业收入"] },
+    Slot { path: "本年收入/事业单位经营收入", words: &["经营收入"] },
+    Slot { path: "本年收入/上级补助收入", words: &["上级补助"] },
+    Slot { path: "本年收入/附属单位上缴收入", words: &["附属单位"] },
+    Slot { path: "本年收入/其他收入", words: &["其他收入"] },
+];
+
+/// The column set of the table `key` whose header reads `header`
+/// (squeezed), when the family has one that fits its words.
+///
+/// `合计基本支出项目支出小计人员经费公用经费` under 一般公共预算支出表 is
+/// 合计 / 基本支出/小计 / 基本支出/人员经费 / 基本支出/公用经费 / 项目支出.
+pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
+    let has = |w: &str| header.contains(w);
+    let t = |paths: &[&str], sums: &[(usize, &[usize])]| Template {
+        paths: paths.iter().map(|p| p.to_string()).collect(),
+        sums: sums.iter().map(|(t, p)| (*t, p.to_vec())).collect(),
+    };
+    match key {
+        TableKey::GeneralBudgetExpenseByFunction | TableKey::GeneralBudgetExpenseByUnit
+            if has("合计") && has("人员经费") && has("公用经费") && has("项目支出") =>
+        {
+            Some(t(
+                &["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"],
+                &[(0, &[1, 4]), (1, &[2, 3])],
+            ))
+        }
+        TableKey::ExpenseSummary | TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
+            if has("合计") && has("基本支出") && has("项目支出") && !has("人员经费") =>
+        {
+            Some(t(&["合计", "基本支出", "项目支出"], &[(0, &[1, 2])]))
+        }
+        TableKey::GeneralBudgetBasicExpenseByEconomic
+            if has("合计") && has("人员经费") && has("公用经费") && !has("项目支出") =>
+        {
+            let group =
+                if has("本年一般公共预算基本支出") { "本年一般公共预算基本支出/" } else { "" };
+            Some(t(
+                &[&format!("{group}合计"), &format!("{group}人员经费"), &format!("{group}公用经费")],
+                &[(0, &[1, 2])],
+            ))
+        }
+        TableKey::IncomeSummary => income_template(header),
+        TableKey::ThreePublicExpense
+            if has("因公出国") && has("公务用车购置费") && has("公务用车运行费") && has("公务接待费") =>
+        {
+            Some(t(
+                &[
+                    "“三公”经费合计",
+                    "因公出国（境）费",
+                    "公务用车购置及运行费/小计",
+                    "公务用车购置及运行费/公务用车购置费",
+                    "公务用车购置及运行费/公务用车运行费",
+                    "公务接待费",
+                ],
+                &[(0, &[1, 2, 5]), (2, &[3, 4])],
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// 部门收入总表: 合计, 本年收入 (小计 and the sources the header names),
+/// 上年结转结余 — `合计本年收入上年结转结余小计一般公共预算政府性基金预算…`.
+fn income_template(header: &str) -> Option<Template> {
+    if !(header.contains("合计") && header.contains("本年收入") && header.contains("上年结转")) {
+        return None;
+    }
+    let sources: Vec<&Slot> = INCOME_SOURCES.iter().filter(|s| s.words.iter().any(|w| header.contains(w))).collect();
+    if sources.len() < 2 {
+        return None;
+    }
+    let mut paths = vec!["合计".to_string(), "本年收入/小计".to_string()];
+    paths.extend(sources.iter().map(|s| s.path.to_string()));
+    let last = paths.len();
+    paths.push("上年结转结余".to_string());
+    let sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
+    Some(Template { paths, sums })
+}
+
+/// The most readings of one row that are tried.
+const MAX_READINGS: usize = 20_000;
+
+/// Whether every sum of `t` holds for `values` (blank = 0), within one unit
+/// of the last printed decimal per part (rounded parts).
+fn sums_hold(t: &Template, values: &[Option<Decimal>], unit: Decimal) -> bool {
+    t.sums.iter().all(|(total, parts)| {
+        let v = |i: usize| values.get(i).copied().flatten().unwrap_or_default();
+        let diff = (v(*total) - parts.iter().map(|&p| v(p)).sum::<Decimal>()).abs();
+        diff <= unit * Decimal::from(parts.len() as u32 - 1)
+    })
+}
+
+/// The placements of `amounts` (in printed order) into `t`'s columns under
+/// which every sum holds; `None` when there are too many to try.
+fn readings(t: &Template, amounts: &[Decimal], unit: Decimal) -> Option<Vec<Vec<Option<usize>>>> {
+    let n = t.paths.len();
+    let k = amounts.len();
+    if k > n {
+        return Some(Vec::new());
+    }
+    let mut out = Vec::new();
+    let mut chosen: Vec<usize> = (0..k).collect();
+    let mut tried = 0usize;
+    loop {
+        tried += 1;
+        if tried > MAX_READINGS {
+            return None;
+        }
+        let mut values = vec![None; n];
+        for (a, &c) in chosen.iter().enumerate() {
+            values[c] = Some(amounts[a]);
+        }
+        if sums_hold(t, &values, unit) {
+            let mut at = vec![None; n];
+            for (a, &c) in chosen.iter().enumerate() {
+                at[c] = Some(a);
+            }
+            out.push(at);
+        }
+        if !next_combination(&mut chosen, n) {
+            return Some(out);
+        }
+    }
+}
+
+/// Steps `c` (increasing indices below `n`) to the next combination.
+fn next_combination(c: &mut [usize], n: usize) -> bool {
+    let k = c.len();
+    let Some(i) = (0..k).rev().find(|&i| c[i] < n - k + i) else { return false };
+    c[i] += 1;
+    for j in i + 1..k {
+        c[j] = c[j - 1] + 1;
+    }
+    true
+}
+
+/// What fitting a row gave.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Fit {
+    /// Each column's printed amount (`""` for blank), all readings agreeing.
+    Placed(Vec<String>),
+    /// Several readings hold: the cells they agree on, the others blank.
+    Partial(Vec<String>, usize),
+    /// No reading holds.
+    None,
+}
+
+/// Places a row's printed amounts in `t`'s columns.
+///
+/// `1762.80 1762.80` under 合计 / 小计 / 人员经费 / 公用经费 / 项目支出 is
+/// 合计 and 项目支出: read as 合计 and 小计, 小计 ≠ 人员经费 + 公用经费.
+pub(crate) fn fit(t: &Template, printed: &[String]) -> Fit {
+    let values: Option<Vec<Decimal>> = printed.iter().map(|p| amount(p)).collect();
+    let Some(values) = values else { return Fit::None };
+    let scale = printed.iter().map(|p| crate::lex::scale_of(p)).max().unwrap_or(0);
+    let unit = Decimal::new(1, scale);
+    let Some(found) = readings(t, &values, unit) else { return Fit::None };
+    let n = t.paths.len();
+    match found.len() {
+        0 => Fit::None,
+        count => {
+            let cells: Vec<String> = (0..n)
+                .map(|c| {
+                    let first = found[0][c].map(|a| printed[a].as_str()).unwrap_or("");
+                    let agree = found.iter().all(|r| r[c].map(|a| printed[a].as_str()).unwrap_or("") == first);
+                    if agree {
+                        first.to_string()
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect();
+            if count == 1 {
+                Fit::Placed(cells)
+            } else {
+                Fit::Partial(cells, count)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by_function() -> Template {
+        template(TableKey::GeneralBudgetExpenseByFunction, "科目编码科目名称合计基本支出项目支出小计人员经费公用经费")
+            .expect("a template")
+    }
+
+    fn row(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_short_row_goes_where_the_sums_hold() {
+        let t = by_function();
+        let cases: &[(&str, Fit)] = &[
+            (
+                "1762.80 1762.80",
+                Fit::Placed(row("1762.80 _ _ _ 1762.80").into_iter().map(|c| c.replace('_', "")).collect()),
+            ),
+            (
+                "401.20 401.20 233.13 168.07",
+                Fit::Placed(row("401.20 401.20 233.13 168.07 _").into_iter().map(|c| c.replace('_', "")).collect()),
+            ),
+            (
+                "30.42 30.42 30.42",
+                Fit::Partial(row("30.42 30.42 _ _ _").into_iter().map(|c| c.replace('_', "")).collect(), 2),
+            ),
+            ("100.00 20.00", Fit::None),
+        ];
+        for (printed, want) in cases {
+            assert_eq!(&fit(&t, &row(printed)), want, "{printed}");
+        }
+    }
+
+    #[test]
+    fn income_columns_follow_the_header_words() {
+        let t = template(
+            TableKey::IncomeSummary,
+            "单位代码单位名称合计本年收入上年结转结余小计一般公共预算政府性基金预算事业收入其他收入",
+        )
+        .expect("a template");
+        assert_eq!(t.paths.len(), 7);
+        assert_eq!(t.sums, [(0, vec![1, 6]), (1, vec![2, 3, 4, 5])]);
+    }
+}
