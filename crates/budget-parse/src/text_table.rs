@@ -399,6 +399,11 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
     let text_cols: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].kind != LabelKind::Code).collect();
     let mut text_at = 0usize;
     let mut last_line: Option<usize> = None;
+    // A line that opens right of where the last ended is the next cell
+    // (` 伍家岗区人` after `办公用房` / `维修改造` / `经费`); where a row has
+    // such lines, a space inside a line is a space in its cell
+    // (`12345 政务服务便民热线运行经费`).
+    let by_lines = tokens.iter().skip(1).any(|t| t.starts_line && t.moved_right);
     for (i, t) in tokens.iter().enumerate() {
         if i == 0 && has_code_column && code(&t.text) {
             if let Some(c) = code_col {
@@ -408,7 +413,8 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
         }
         let Some(&col) = text_cols.get(text_at) else { continue };
         let same_line = last_line == Some(t.line);
-        if same_line && !cells[col].is_empty() && text_at + 1 < text_cols.len() {
+        let next_cell = if by_lines { t.starts_line && t.moved_right } else { same_line };
+        if next_cell && !cells[col].is_empty() && text_at + 1 < text_cols.len() {
             text_at += 1;
         }
         let col = text_cols[text_at];
