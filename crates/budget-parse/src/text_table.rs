@@ -66,7 +66,7 @@ pub(crate) fn table_from_lines(title: Title, lines: &[BodyLine<'_>], findings: &
     let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
     let data = &body[header_len..];
     let labels = segment(&header_lines);
-    let tokens = merge_cut_amounts(tokenize(data));
+    let tokens = drop_page_numbers(merge_cut_amounts(tokenize(data)));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens);
     } else {
@@ -207,6 +207,20 @@ fn wraps_amount(prev: &Token, next: &Token, scale: u32) -> bool {
     }
     let joined = format!("{}{}", prev.text, next.text);
     (amount(&joined).is_some() || is_cut_amount(&joined) || all_digits(&joined)) && scale_of(&joined) <= scale
+}
+
+/// Drops the page numbers printed under a table that crosses pages: a line
+/// of one or two digits alone (`7`), where the table's amounts carry
+/// decimals and nothing before it was left incomplete (a wrapped amount's
+/// last digit was rejoined already).
+fn drop_page_numbers(tokens: Vec<Token>) -> Vec<Token> {
+    if usual_scale(&tokens) == 0 {
+        return tokens;
+    }
+    tokens
+        .into_iter()
+        .filter(|t| !(t.starts_line && t.ends_line && !t.rejoined && all_digits(&t.text) && t.text.len() <= 2))
+        .collect()
 }
 
 /// The number of decimals most amounts of the table are printed with.
