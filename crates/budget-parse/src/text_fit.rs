@@ -83,6 +83,7 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
             ))
         }
         TableKey::IncomeSummary => income_template(header),
+        TableKey::ProjectExpense => project_template(header),
         TableKey::ThreePublicExpense
             if has("因公出国") && has("公务用车购置费") && has("公务用车运行费") && has("公务接待费") =>
         {
@@ -117,6 +118,42 @@ fn income_template(header: &str) -> Option<Template> {
     let last = paths.len();
     paths.push("上年结转结余".to_string());
     let sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
+    Some(Template { paths, sums })
+}
+
+/// 项目支出情况表: 合计, then the fund columns of 本年拨款 and of
+/// 财政拨款结转结余 (一般公共预算, 政府性基金预算, 国有资本经营预算), then
+/// 财政专户管理资金 and 单位资金, each as the header names it
+/// (`合计本年拨款财政拨款结转结余财政专户管理资金单位资金一般公共预算…`).
+fn project_template(header: &str) -> Option<Template> {
+    let has = |w: &str| header.contains(w);
+    if !(has("合计") && has("一般公共") && has("政府性基金")) {
+        return None;
+    }
+    let funds: Vec<&str> = ["一般公共预算", "政府性基金预算", "国有资本经营预算"]
+        .into_iter()
+        .filter(|f| *f != "国有资本经营预算" || has("国有资本"))
+        .collect();
+    let mut paths = vec!["合计".to_string()];
+    let groups: Vec<&str> = [("本年拨款", "本年拨款"), ("结转结余", "财政拨款结转结余")]
+        .into_iter()
+        .filter(|(w, _)| has(w))
+        .map(|(_, g)| g)
+        .collect();
+    match groups.is_empty() {
+        true => paths.extend(funds.iter().map(|f| f.to_string())),
+        false => {
+            for g in groups {
+                paths.extend(funds.iter().map(|f| format!("{g}/{f}")));
+            }
+        }
+    }
+    for (w, path) in [("财政专户", "财政专户管理资金"), ("单位资金", "单位资金")] {
+        if has(w) {
+            paths.push(path.to_string());
+        }
+    }
+    let sums = vec![(0, (1..paths.len()).collect())];
     Some(Template { paths, sums })
 }
 

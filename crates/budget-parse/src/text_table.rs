@@ -186,7 +186,14 @@ fn all_digits(s: &str) -> bool {
 /// row's code opens its line; its next piece opens the next line without
 /// moving right (the name, to its right, would).
 fn wraps_code(prev: &Token, next: &Token) -> bool {
-    prev.starts_line && !prev.moved_right && all_digits(&prev.text) && all_digits(&next.text) && {
+    // A wrapped cell's later lines are no longer than its first: `4` /
+    // `201030` is a page number over a code.
+    prev.starts_line
+        && !prev.moved_right
+        && all_digits(&prev.text)
+        && all_digits(&next.text)
+        && next.text.len() <= prev.text.len()
+        && {
         let len = prev.text.len() + next.text.len();
         (3..=12).contains(&len)
     }
