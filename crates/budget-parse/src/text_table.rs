@@ -209,7 +209,10 @@ fn wraps_amount(prev: &Token, next: &Token, scale: u32) -> bool {
         return false;
     }
     let complete = prev.text.contains('.') && !prev.text.ends_with('.') && scale_of(&prev.text) >= scale;
-    if complete {
+    // Digits opening a line without moving right are a code or a page
+    // number: more digits under them are for [`wraps_code`] to judge.
+    let code_position = prev.starts_line && !prev.moved_right && all_digits(&prev.text);
+    if complete || (code_position && all_digits(&next.text)) {
         return false;
     }
     let joined = format!("{}{}", prev.text, next.text);
