@@ -64,15 +64,51 @@ pub(crate) fn table_from_lines(title: Title, lines: &[BodyLine<'_>], findings: &
     let header_len =
         (0..body.len()).find(|&i| is_data_start(body[i].text, body.get(i + 1).map(|l| l.text))).unwrap_or(body.len());
     let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
-    let data = &body[header_len..];
+    let data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
     let labels = segment(&header_lines);
-    let tokens = drop_page_numbers(merge_cut_amounts(tokenize(data)));
+    let tokens = drop_page_numbers(merge_cut_amounts(tokenize(&data)));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens);
     } else {
         one_sided(&mut raw, &labels, &tokens, findings);
     }
     raw
+}
+
+/// The body without the header printed again where the table continues on
+/// a new page: lines whose text, run together, is the header's
+/// (`项目名称 项目单位 合计` / ` 本年拨款 财政拨款结转结余 财` / `政` / …).
+fn without_repeated_header<'a>(data: &[BodyLine<'a>], header: &str) -> Vec<BodyLine<'a>> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        match repeated_header_len(&data[i..], header) {
+            Some(len) => i += len,
+            None => {
+                out.push(data[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// How many lines from the start of `lines` spell `header` exactly.
+fn repeated_header_len(lines: &[BodyLine<'_>], header: &str) -> Option<usize> {
+    if header.chars().count() < 4 {
+        return None;
+    }
+    let mut read = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        read.push_str(&squeeze(l.text));
+        if read == header {
+            return Some(i + 1);
+        }
+        if !header.starts_with(&read) {
+            return None;
+        }
+    }
+    None
 }
 
 fn pages_of(lines: &[BodyLine<'_>]) -> Vec<u32> {
