@@ -135,10 +135,20 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
     let Some(first) = line.split_whitespace().next() else { return false };
     let opens_with_amount =
         |l: &str| l.split_whitespace().next().is_some_and(|w| amount(w).is_some() || is_cut_amount(w));
+    let total = after_total_label(&squeeze(line)).is_some();
+    let opens_with_piece = |l: &str| l.split_whitespace().next().is_some_and(numeric_piece);
     code(first)
         || opens_with_amount(line)
         || line.split_whitespace().any(|w| amount(w).is_some() && w.contains('.'))
-        || (after_total_label(&squeeze(line)).is_some() && next.is_some_and(opens_with_amount))
+        || (total && next.is_some_and(opens_with_amount))
+        // `合计 2,080` / `.31 2,080.31 …`: a total row whose first amount wraps.
+        || (total && line.split_whitespace().skip(1).any(numeric_piece) && next.is_some_and(opens_with_piece))
+}
+
+/// A piece of a printed number: digits with the number's punctuation
+/// (`2,080`, `.31`, `93`).
+fn numeric_piece(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
