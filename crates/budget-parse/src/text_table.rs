@@ -279,15 +279,26 @@ fn drop_page_numbers(tokens: Vec<Token>) -> Vec<Token> {
         .collect()
 }
 
-/// The number of decimals most amounts of the table are printed with.
+/// The number of decimals most amounts of the table are printed with,
+/// counted on amounts that are whole: digits on both sides of the point,
+/// and not followed by a piece of number opening the next line (`.3` /
+/// `0` is a wrapped `9359.30`). A table whose amounts all wrap shows none:
+/// two, the family's 万元 with cents, when it prints points at all.
 fn usual_scale(tokens: &[Token]) -> u32 {
     let mut counts = [0usize; 5];
-    for t in tokens {
-        if amount(&t.text).is_some() && t.text.contains('.') {
+    for (i, t) in tokens.iter().enumerate() {
+        let wraps = t.ends_line
+            && tokens.get(i + 1).is_some_and(|n| n.starts_line && !n.moved_right && numeric_piece(&n.text));
+        let whole = t.text.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
+        if amount(&t.text).is_some() && whole && !wraps {
             counts[(scale_of(&t.text) as usize).min(4)] += 1;
         }
     }
-    (0..5).max_by_key(|&s| counts[s]).unwrap_or(2) as u32
+    match (0..5).rev().max_by_key(|&s| counts[s]) {
+        Some(s) if counts[s] > 0 => s as u32,
+        _ if tokens.iter().any(|t| t.text.contains('.')) => 2,
+        _ => 0,
+    }
 }
 
 /// A row as read from tokens: label tokens, then amounts.
