@@ -214,49 +214,109 @@ fn next_combination(c: &mut [usize], n: usize) -> bool {
     true
 }
 
-/// What fitting a row gave.
-#[derive(Debug, PartialEq)]
-pub(crate) enum Fit {
-    /// Each column's printed amount (`""` for blank), all readings agreeing.
-    Placed(Vec<String>),
-    /// Several readings hold: the cells they agree on, the others blank.
-    Partial(Vec<String>, usize),
-    /// No reading holds.
-    None,
-}
+/// The readings of one row: each is the row's cells in the template's
+/// columns (`""` for blank). Empty when none holds.
+pub(crate) type Readings = Vec<Vec<String>>;
 
-/// Places a row's printed amounts in `t`'s columns.
+/// The readings of a row's printed amounts under which its sums hold;
+/// `None` when the amounts do not parse or there are too many to try.
 ///
 /// `1762.80 1762.80` under 合计 / 小计 / 人员经费 / 公用经费 / 项目支出 is
 /// 合计 and 项目支出: read as 合计 and 小计, 小计 ≠ 人员经费 + 公用经费.
-pub(crate) fn fit(t: &Template, printed: &[String]) -> Fit {
-    let values: Option<Vec<Decimal>> = printed.iter().map(|p| amount(p)).collect();
-    let Some(values) = values else { return Fit::None };
+pub(crate) fn readings_of(t: &Template, printed: &[String]) -> Option<Readings> {
+    let values: Vec<Decimal> = printed.iter().map(|p| amount(p)).collect::<Option<_>>()?;
     let scale = printed.iter().map(|p| crate::lex::scale_of(p)).max().unwrap_or(0);
-    let unit = Decimal::new(1, scale);
-    let Some(found) = readings(t, &values, unit) else { return Fit::None };
-    let n = t.paths.len();
-    match found.len() {
-        0 => Fit::None,
-        count => {
-            let cells: Vec<String> = (0..n)
-                .map(|c| {
-                    let first = found[0][c].map(|a| printed[a].as_str()).unwrap_or("");
-                    let agree = found.iter().all(|r| r[c].map(|a| printed[a].as_str()).unwrap_or("") == first);
-                    if agree {
-                        first.to_string()
-                    } else {
-                        String::new()
+    let found = readings(t, &values, Decimal::new(1, scale))?;
+    let cells =
+        |at: &Vec<Option<usize>>| at.iter().map(|a| a.map(|a| printed[a].clone()).unwrap_or_default()).collect();
+    Some(found.iter().map(cells).collect())
+}
+
+/// The cells all `readings` agree on, the others blank.
+pub(crate) fn agreed(readings: &Readings, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|c| {
+            let first = readings.first().map(|r| r[c].as_str()).unwrap_or("");
+            match readings.iter().all(|r| r[c] == first) {
+                true => first.to_string(),
+                false => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// The most combinations of readings tried for one parent and its children.
+const MAX_COMBINATIONS: usize = 1 << 16;
+
+/// Narrows the readings of rows by the hierarchy: in every column a parent
+/// row is the sum of its children (`201` = Σ `201xx`; `20103` = Σ
+/// `20103xx`; the total row = Σ the rows without a parent). `parents[i]` is
+/// row `i`'s parent (`Some(None)` for the total row's children). A reading
+/// is kept while some choice of readings for its group holds; repeated
+/// until nothing changes.
+pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usize, Vec<usize>)]) {
+    loop {
+        let mut changed = false;
+        for (parent, children) in groups {
+            let mut members = vec![*parent];
+            members.extend(children.iter().copied());
+            if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
+                continue;
+            }
+            let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
+            if sizes.iter().all(|&s| s == 1) {
+                continue;
+            }
+            let total = sizes.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s));
+            if total.is_none_or(|t| t > MAX_COMBINATIONS) {
+                continue;
+            }
+            let kept = consistent_choices(rows, &members, &sizes);
+            for (k, &m) in members.iter().enumerate() {
+                if let Some(r) = rows[m].as_mut() {
+                    if kept[k].len() < r.len() && !kept[k].is_empty() {
+                        let keep: Vec<Vec<String>> = kept[k].iter().map(|&i| r[i].clone()).collect();
+                        *r = keep;
+                        changed = true;
                     }
-                })
-                .collect();
-            if count == 1 {
-                Fit::Placed(cells)
-            } else {
-                Fit::Partial(cells, count)
+                }
             }
         }
+        if !changed {
+            return;
+        }
     }
+}
+
+/// For each member of a group, the indices of its readings that take part
+/// in some choice under which the parent is the sum of the children in
+/// every column.
+fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usize]) -> Vec<Vec<usize>> {
+    let value = |m: usize, r: usize, c: usize| -> Decimal {
+        rows[m].as_ref().and_then(|rs| rs.get(r)).and_then(|cells| amount(&cells[c])).unwrap_or_default()
+    };
+    let n = rows[members[0]].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
+    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
+    let mut pick = vec![0usize; members.len()];
+    loop {
+        let holds = (0..n).all(|c| {
+            let parent = value(members[0], pick[0], c);
+            let sum: Decimal = (1..members.len()).map(|k| value(members[k], pick[k], c)).sum();
+            (parent - sum).abs() <= Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1)
+        });
+        if holds {
+            for (k, &p) in pick.iter().enumerate() {
+                used[k][p] = true;
+            }
+        }
+        // The next choice, as an odometer.
+        let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
+        pick[k] += 1;
+        for p in pick.iter_mut().take(k) {
+            *p = 0;
+        }
+    }
+    used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect()
 }
 
 #[cfg(test)]
@@ -275,24 +335,31 @@ mod tests {
     #[test]
     fn a_short_row_goes_where_the_sums_hold() {
         let t = by_function();
-        let cases: &[(&str, Fit)] = &[
-            (
-                "1762.80 1762.80",
-                Fit::Placed(row("1762.80 _ _ _ 1762.80").into_iter().map(|c| c.replace('_', "")).collect()),
-            ),
-            (
-                "401.20 401.20 233.13 168.07",
-                Fit::Placed(row("401.20 401.20 233.13 168.07 _").into_iter().map(|c| c.replace('_', "")).collect()),
-            ),
-            (
-                "30.42 30.42 30.42",
-                Fit::Partial(row("30.42 30.42 _ _ _").into_iter().map(|c| c.replace('_', "")).collect(), 2),
-            ),
-            ("100.00 20.00", Fit::None),
+        let cases: &[(&str, &[&str])] = &[
+            ("1762.80 1762.80", &["1762.80 _ _ _ 1762.80"]),
+            ("401.20 401.20 233.13 168.07", &["401.20 401.20 233.13 168.07 _"]),
+            ("30.42 30.42 30.42", &["30.42 30.42 30.42 _ _", "30.42 30.42 _ 30.42 _"]),
+            ("100.00 20.00", &[]),
         ];
         for (printed, want) in cases {
-            assert_eq!(&fit(&t, &row(printed)), want, "{printed}");
+            let want: Vec<Vec<String>> =
+                want.iter().map(|w| row(w).into_iter().map(|c| c.replace('_', "")).collect()).collect();
+            assert_eq!(readings_of(&t, &row(printed)), Some(want), "{printed}");
         }
+    }
+
+    #[test]
+    fn children_settle_which_column_a_lone_amount_is_in() {
+        // 20103 prints all three; of its children, 2010301 and 2010302 carry
+        // one amount twice (合计 and 基本支出, or 合计 and 项目支出).
+        let t = template(TableKey::ExpenseSummary, "合计基本支出项目支出").expect("a template");
+        let mut rows: Vec<Option<Readings>> =
+            ["5.00 3.00 2.00", "3.00 3.00", "2.00 2.00"].iter().map(|p| readings_of(&t, &row(p))).collect();
+        assert_eq!(rows[1].as_ref().map(Vec::len), Some(2));
+        narrow_by_hierarchy(&mut rows, &[(0, vec![1, 2])]);
+        let cells: Vec<Vec<String>> = rows.iter().map(|r| agreed(r.as_ref().expect("readings"), 3)).collect();
+        assert_eq!(cells[1], ["3.00", "3.00", ""]);
+        assert_eq!(cells[2], ["2.00", "", "2.00"]);
     }
 
     #[test]

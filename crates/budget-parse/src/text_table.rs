@@ -14,7 +14,7 @@ use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
-use crate::text_fit::{fit, template, Fit, Template};
+use crate::text_fit::{agreed, narrow_by_hierarchy, readings_of, template, Readings, Template};
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -240,9 +240,9 @@ fn wraps_code(prev: &Token, next: &Token) -> bool {
         && all_digits(&next.text)
         && next.text.len() <= prev.text.len()
         && {
-        let len = prev.text.len() + next.text.len();
-        (3..=12).contains(&len)
-    }
+            let len = prev.text.len() + next.text.len();
+            (3..=12).contains(&len)
+        }
 }
 
 /// An amount wrapped in a narrow column, one piece a line: `93` / `59` /
@@ -287,8 +287,8 @@ fn drop_page_numbers(tokens: Vec<Token>) -> Vec<Token> {
 fn usual_scale(tokens: &[Token]) -> u32 {
     let mut counts = [0usize; 5];
     for (i, t) in tokens.iter().enumerate() {
-        let wraps = t.ends_line
-            && tokens.get(i + 1).is_some_and(|n| n.starts_line && !n.moved_right && numeric_piece(&n.text));
+        let wraps =
+            t.ends_line && tokens.get(i + 1).is_some_and(|n| n.starts_line && !n.moved_right && numeric_piece(&n.text));
         let whole = t.text.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
         if amount(&t.text).is_some() && whole && !wraps {
             counts[(scale_of(&t.text) as usize).min(4)] += 1;
@@ -393,11 +393,20 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         .chain(header.amounts.iter().map(|a| RawColumn { path: a.clone(), role: Role::Amount }))
         .collect();
     let label_cols = header.labels.len();
-    for r in rows {
-        let mut cells = label_cells(&r.labels, &header.labels, has_code_column);
-        cells.resize(label_cols, String::new());
-        let amounts = place(raw, &r, n, template.as_ref(), findings);
-        cells.extend(amounts);
+    let labels: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut cells = label_cells(&r.labels, &header.labels, has_code_column);
+            cells.resize(label_cols, String::new());
+            cells
+        })
+        .collect();
+    let amounts: Vec<Vec<String>> = match &template {
+        Some(t) => placed_by_sums(raw, &rows, &labels, t, findings),
+        None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
+    };
+    for ((r, mut cells), a) in rows.iter().zip(labels).zip(amounts) {
+        cells.extend(a);
         raw.rows.push(RawRow { cells, page: r.page });
     }
 }
@@ -406,60 +415,122 @@ fn raw_finding(raw: &RawTable, page: u32, message: String) -> Finding {
     Finding { page, table: raw.title.key.as_str().into(), message }
 }
 
-/// A row's amounts in the table's `n` columns. Without a known column set a
-/// row of the table's width is taken as printed and any other is left
-/// blank. With one, the amounts go where the row's sums hold (see
-/// [`fit`]); a full row whose sums fail is taken as printed unless one of
-/// its amounts was rejoined from pieces (then it may be misread, and is
-/// left blank).
-fn place(
-    raw: &RawTable,
-    r: &TextRow,
-    n: usize,
-    template: Option<&Template>,
-    findings: &mut Vec<Finding>,
-) -> Vec<String> {
-    let name = || squeeze(&r.labels.iter().map(|t| t.text.as_str()).collect::<String>());
-    let blank = || vec![String::new(); n];
-    let Some(t) = template else {
-        if r.amounts.len() == n {
-            return r.amounts.clone();
-        }
-        findings.push(raw_finding(raw, r.page, format!(
+fn row_name(r: &TextRow) -> String {
+    squeeze(&r.labels.iter().map(|t| t.text.as_str()).collect::<String>())
+}
+
+/// Without a known column set, a row of the table's width is taken as
+/// printed and any other is left blank.
+fn as_printed(raw: &RawTable, r: &TextRow, n: usize, findings: &mut Vec<Finding>) -> Vec<String> {
+    if r.amounts.len() == n {
+        return r.amounts.clone();
+    }
+    findings.push(raw_finding(
+        raw,
+        r.page,
+        format!(
             "row `{}`: {} amounts where the table has {} columns ({}); without positions they cannot be placed, left blank",
-            name(), r.amounts.len(), n, r.amounts.join(" ")
-        )));
-        return blank();
-    };
-    match fit(t, &r.amounts) {
-        Fit::Placed(cells) => cells,
-        Fit::None if r.amounts.len() == n && !r.rejoined => r.amounts.clone(),
-        Fit::Partial(cells, count) => {
+            row_name(r),
+            r.amounts.len(),
+            n,
+            r.amounts.join(" ")
+        ),
+    ));
+    vec![String::new(); n]
+}
+
+/// With a known column set, each row's amounts go where its sums hold
+/// ([`readings_of`]), narrowed by the hierarchy of codes
+/// ([`narrow_by_hierarchy`]); cells the remaining readings disagree on
+/// stay blank. A full row whose sums fail is taken as printed unless one of
+/// its amounts was rejoined from pieces (it may be misread: left blank).
+fn placed_by_sums(
+    raw: &RawTable,
+    rows: &[TextRow],
+    labels: &[Vec<String>],
+    t: &Template,
+    findings: &mut Vec<Finding>,
+) -> Vec<Vec<String>> {
+    let n = t.paths.len();
+    let mut readings: Vec<Option<Readings>> = rows
+        .iter()
+        .map(|r| match readings_of(t, &r.amounts) {
+            Some(found) if !found.is_empty() => Some(found),
+            _ if r.amounts.len() == n && !r.rejoined => Some(vec![r.amounts.clone()]),
+            _ => None,
+        })
+        .collect();
+    narrow_by_hierarchy(&mut readings, &hierarchy(rows, labels));
+    rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, n, findings)).collect()
+}
+
+/// A row's cells from the readings left to it, with a finding for what
+/// stays blank.
+fn settled(raw: &RawTable, r: &TextRow, found: Option<Readings>, n: usize, findings: &mut Vec<Finding>) -> Vec<String> {
+    match found {
+        Some(found) if found.len() == 1 => found.into_iter().next().unwrap_or_default(),
+        Some(found) => {
             findings.push(raw_finding(
                 raw,
                 r.page,
                 format!(
                     "row `{}`: amounts {} fit the columns' sums in {} ways; cells they disagree on left blank",
-                    name(),
+                    row_name(r),
                     r.amounts.join(" "),
-                    count
+                    found.len()
                 ),
             ));
-            cells
+            agreed(&found, n)
         }
-        Fit::None => {
-            findings.push(raw_finding(
-                raw,
-                r.page,
-                format!(
-                    "row `{}`: amounts {} fit the columns' sums in no way; left blank",
-                    name(),
-                    r.amounts.join(" ")
-                ),
-            ));
-            blank()
+        None => {
+            if !r.amounts.is_empty() {
+                findings.push(raw_finding(
+                    raw,
+                    r.page,
+                    format!(
+                        "row `{}`: amounts {} fit the columns' sums in no way; left blank",
+                        row_name(r),
+                        r.amounts.join(" ")
+                    ),
+                ));
+            }
+            vec![String::new(); n]
         }
     }
+}
+
+/// Parent rows and their children by code: a row's parent is the row whose
+/// code is the longest proper prefix of its own (`20103` of `2010301`);
+/// rows without one are the children of the total row (`合计`), when the
+/// table has exactly one. A code printed twice makes no group.
+fn hierarchy(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
+    let codes: Vec<Option<&str>> = labels.iter().map(|l| l.iter().find(|c| code(c)).map(String::as_str)).collect();
+    let unique = |c: &str| codes.iter().filter(|x| **x == Some(c)).count() == 1;
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut top = Vec::new();
+    for (i, c) in codes.iter().enumerate() {
+        let Some(c) = *c else { continue };
+        let parent = (0..rows.len())
+            .filter(|&j| codes[j].is_some_and(|p| p.len() < c.len() && c.starts_with(p)))
+            .max_by_key(|&j| codes[j].map_or(0, str::len));
+        match parent {
+            Some(p) if unique(c) && codes[p].is_some_and(unique) => match groups.iter_mut().find(|(g, _)| *g == p) {
+                Some((_, children)) => children.push(i),
+                None => groups.push((p, vec![i])),
+            },
+            Some(_) => {}
+            None => top.push(i),
+        }
+    }
+    let totals: Vec<usize> = (0..rows.len())
+        .filter(|&i| codes[i].is_none() && after_total_label(&row_name(&rows[i])).is_some_and(str::is_empty))
+        .collect();
+    if let [total] = totals[..] {
+        if !top.is_empty() && top.iter().all(|&i| codes[i].is_some_and(unique)) {
+            groups.push((total, top));
+        }
+    }
+    groups
 }
 
 fn role_of(kind: LabelKind) -> Role {
