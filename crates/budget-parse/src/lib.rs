@@ -47,6 +47,7 @@ mod raw;
 mod seams;
 mod segment;
 mod text_fit;
+mod text_order;
 mod text_table;
 pub mod title;
 

@@ -57,6 +57,8 @@ struct Pending<'a> {
 
 /// Finds every table of the document.
 pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
+    let reordered = crate::text_order::titles_before_bodies(pages);
+    let pages = reordered.as_deref().unwrap_or(pages);
     let grids: Vec<Vec<Grid>> =
         pages
             .iter()
