@@ -103,6 +103,28 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
     }
 }
 
+/// The full header of each standard table, in the family's words.
+const FULL_HEADERS: &[(TableKey, &str)] = &[
+    (TableKey::IncomeSummary, "合计本年收入上年结转结余小计一般公共预算政府性基金预算国有资本经营预算财政专户管理资金事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入"),
+    (TableKey::ExpenseSummary, "合计基本支出项目支出"),
+    (TableKey::GovernmentFundExpense, "合计基本支出项目支出"),
+    (TableKey::StateCapitalExpense, "合计基本支出项目支出"),
+    (TableKey::GeneralBudgetExpenseByFunction, "合计基本支出项目支出小计人员经费公用经费"),
+    (TableKey::GeneralBudgetExpenseByUnit, "合计基本支出项目支出小计人员经费公用经费"),
+    (TableKey::GeneralBudgetBasicExpenseByEconomic, "本年一般公共预算基本支出合计人员经费公用经费"),
+    (TableKey::ThreePublicExpense, "“三公”经费合计因公出国（境）费公务用车购置费公务用车运行费公务接待费"),
+    (TableKey::ProjectExpense, "合计本年拨款财政拨款结转结余一般公共预算政府性基金预算国有资本经营预算财政专户管理资金单位资金"),
+];
+
+/// The full column set of the table `key` when its rows carry as many
+/// amounts as it has columns: the header of a spreadsheet-made PDF's table
+/// is partly printed after its rows (merged cells), where its words do not
+/// tell the columns.
+pub(crate) fn full_template(key: TableKey, width: usize) -> Option<Template> {
+    let (_, header) = FULL_HEADERS.iter().find(|(k, _)| *k == key)?;
+    template(key, header).filter(|t| t.paths.len() == width)
+}
+
 /// 部门收入总表: 合计, 本年收入 (小计 and the sources the header names),
 /// 上年结转结余 — `合计本年收入上年结转结余小计一般公共预算政府性基金预算…`.
 fn income_template(header: &str) -> Option<Template> {

@@ -14,7 +14,7 @@ use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
-use crate::text_fit::{agreed, narrow_by_hierarchy, readings_of, template, Readings, Template};
+use crate::text_fit::{agreed, full_template, narrow_by_hierarchy, readings_of, template, Readings, Template};
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -364,7 +364,8 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         ];
     }
     let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
-    let template = template(raw.title.key, &header_words);
+    let template =
+        template(raw.title.key, &header_words).or_else(|| width.and_then(|w| full_template(raw.title.key, w)));
     if let Some(t) = &template {
         // The template names the columns when the header, jumbled in the
         // text, resolved to another count.
