@@ -125,6 +125,12 @@ pub(crate) fn full_template(key: TableKey, width: usize) -> Option<Template> {
     template(key, header).filter(|t| t.paths.len() == width)
 }
 
+/// The number of columns of the table `key`'s full column set.
+pub(crate) fn full_width(key: TableKey) -> Option<usize> {
+    let (_, header) = FULL_HEADERS.iter().find(|(k, _)| *k == key)?;
+    template(key, header).map(|t| t.paths.len())
+}
+
 /// 部门收入总表: 合计, 本年收入 (小计 and the sources the header names),
 /// 上年结转结余 — `合计本年收入上年结转结余小计一般公共预算政府性基金预算…`.
 fn income_template(header: &str) -> Option<Template> {

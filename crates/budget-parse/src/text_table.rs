@@ -14,7 +14,9 @@ use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
-use crate::text_fit::{agreed, full_template, narrow_by_hierarchy, readings_of, template, Readings, Template};
+use crate::text_fit::{
+    agreed, full_template, full_width, narrow_by_hierarchy, readings_of, template, Readings, Template,
+};
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -311,12 +313,19 @@ struct TextRow {
     rejoined: bool,
 }
 
-fn group_rows(tokens: &[Token]) -> Vec<TextRow> {
+/// Groups tokens into rows. A row holds at most `cap` amounts (the table's
+/// known column count): an amount opening a line after a full row opens a
+/// row of its own, whose name a spreadsheet-made PDF prints after the table
+/// (`8,678.53 6,791.51 0.00 …` / `4,981.28 4,981.28 0.00 …`).
+fn group_rows(tokens: &[Token], cap: Option<usize>) -> Vec<TextRow> {
     let mut rows: Vec<TextRow> = Vec::new();
     let mut cur = TextRow::default();
     for t in tokens {
         match t.kind() {
             Kind::Amount => {
+                if t.starts_line && cap.is_some_and(|c| cur.amounts.len() >= c) {
+                    rows.push(std::mem::take(&mut cur));
+                }
                 if cur.labels.is_empty() && cur.amounts.is_empty() {
                     cur.page = t.page;
                 }
@@ -354,7 +363,10 @@ fn usual_width(rows: &[TextRow]) -> Option<usize> {
 }
 
 fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &mut Vec<Finding>) {
-    let rows = group_rows(tokens);
+    let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
+    let named = template(raw.title.key, &header_words);
+    let cap = named.as_ref().map(|t| t.paths.len()).or_else(|| full_width(raw.title.key));
+    let rows = group_rows(tokens, cap);
     let width = usual_width(&rows);
     let mut header: Header = resolve(labels, width);
     if header.labels.is_empty() {
@@ -363,9 +375,7 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
             Label { text: "科目名称".into(), kind: LabelKind::Name },
         ];
     }
-    let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
-    let template =
-        template(raw.title.key, &header_words).or_else(|| width.and_then(|w| full_template(raw.title.key, w)));
+    let template = named.or_else(|| width.and_then(|w| full_template(raw.title.key, w)));
     if let Some(t) = &template {
         // The template names the columns when the header, jumbled in the
         // text, resolved to another count.
@@ -406,7 +416,17 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         Some(t) => placed_by_sums(raw, &rows, &labels, t, findings),
         None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
     };
-    for ((r, mut cells), a) in rows.iter().zip(labels).zip(amounts) {
+    for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
+        if i > 0 && r.labels.is_empty() && a.iter().any(|c| !c.is_empty()) {
+            // Its name is printed elsewhere (after the table, in a
+            // spreadsheet-made PDF): the amounts cannot be told whose.
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!("a row without a name ({}); its amounts left blank", r.amounts.join(" ")),
+            ));
+            a.iter_mut().for_each(String::clear);
+        }
         cells.extend(a);
         raw.rows.push(RawRow { cells, page: r.page });
     }
