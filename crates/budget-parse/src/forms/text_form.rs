@@ -20,12 +20,23 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
     let widths = Widths::learn(lines);
     let starts: Vec<usize> =
         (0..lines.len()).filter(|&i| goal_heading(lines[i].0).is_some() || header(lines, i).is_some()).collect();
+    // A goal label right above the first table belongs to the tables.
+    let starts: Vec<usize> = match starts.first() {
+        Some(&s) if s > 0 && goal_label(lines[s - 1].0).is_some() => std::iter::once(s - 1).chain(starts).collect(),
+        _ => starts,
+    };
     let fields_end = starts.first().copied().unwrap_or(lines.len());
     fields(&lines[..fields_end], sink);
     let mut i = fields_end;
     while i < lines.len() {
         if let Some((goal, text)) = goal_heading(lines[i].0) {
             sink.field(&goal, &text, lines[i].1, None);
+            sink.goal = goal;
+            i += 1;
+            continue;
+        }
+        // A goal label on its own line over its table: `长期绩效目标 1`.
+        if let Some(goal) = goal_label(lines[i].0) {
             sink.goal = goal;
             i += 1;
             continue;
