@@ -16,4 +16,5 @@ mod national;
 mod score;
 mod summary;
 mod support;
+mod text_truth;
 mod truth;
