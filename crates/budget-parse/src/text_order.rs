@@ -26,9 +26,20 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
     if pages.iter().any(Page::has_layout) {
         return None;
     }
-    let mut lines: Vec<(Line, u32)> =
-        pages.iter().flat_map(|p| p.lines.iter().map(move |l| (l.clone(), p.number))).collect();
     let mut moved = false;
+    let mut lines: Vec<(Line, u32)> = Vec::new();
+    for p in pages {
+        for l in &p.lines {
+            match two_titles(&l.text) {
+                Some((a, b)) => {
+                    lines.push((Line::text(a), p.number));
+                    lines.push((Line::text(b), p.number));
+                    moved = true;
+                }
+                None => lines.push((l.clone(), p.number)),
+            }
+        }
+    }
     let mut prev_title: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
@@ -53,6 +64,23 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
         i += 1;
     }
     moved.then(|| repage(pages, lines))
+}
+
+/// A line holding two titles, one printed after its table and the next
+/// before its own: `附表5-2 一般公共预算支出表(分单位)一般公共预算基本支出表`
+/// is split after the first `表` (or `)`) where both halves are titles of
+/// different tables.
+fn two_titles(text: &str) -> Option<(&str, &str)> {
+    let whole = parse_title(text)?;
+    text.char_indices()
+        .filter(|(_, c)| matches!(c, '表' | ')' | '）'))
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&at| at < text.len())
+        .find_map(|at| {
+            let (a, b) = text.split_at(at);
+            let (ta, tb) = (parse_title(a)?, parse_title(b.trim())?);
+            (ta.key != tb.key && (ta.key == whole.key || tb.key == whole.key)).then_some((a.trim(), b.trim()))
+        })
 }
 
 /// In the lines `from..to` after a title, the unit line where the next
@@ -120,6 +148,15 @@ mod tests {
             texts(&moved)[4..8],
             ["附表5-2", "一般公共预算支出表(分单位)", "单位：万元", "单位编码 单位名称 合计 基本支出 项目支出"]
         );
+    }
+
+    #[test]
+    fn a_line_with_two_titles_is_two_lines() {
+        assert_eq!(
+            two_titles("附表5-2 一般公共预算支出表(分单位)一般公共预算基本支出表"),
+            Some(("附表5-2 一般公共预算支出表(分单位)", "一般公共预算基本支出表"))
+        );
+        assert_eq!(two_titles("附表5-2 一般公共预算支出表(分单位)"), None);
     }
 
     #[test]
