@@ -125,6 +125,19 @@ pub(crate) fn full_template(key: TableKey, width: usize) -> Option<Template> {
     template(key, header).filter(|t| t.paths.len() == width)
 }
 
+/// Whether `header` speaks the family's words for the table `key`: the
+/// group heading its standard header has (`本年收入` over the sources of
+/// 部门收入总表, `本年拨款` over the funds of 项目支出情况表).
+pub(crate) fn family_header(key: TableKey, header: &str) -> bool {
+    let marker = match key {
+        TableKey::IncomeSummary => "本年收入",
+        TableKey::ProjectExpense => "本年拨款",
+        TableKey::ThreePublicExpense => "因公出国",
+        _ => return false,
+    };
+    header.contains(marker)
+}
+
 /// The number of columns of the table `key`'s full column set.
 pub(crate) fn full_width(key: TableKey) -> Option<usize> {
     let (_, header) = FULL_HEADERS.iter().find(|(k, _)| *k == key)?;

@@ -78,6 +78,10 @@ fn two_titles(text: &str) -> Option<(&str, &str)> {
         .filter(|&at| at < text.len())
         .find_map(|at| {
             let (a, b) = text.split_at(at);
+            // `…支出表` / `(分单位)…`: the qualifier belongs to the first.
+            if b.trim_start().starts_with(['(', '（']) {
+                return None;
+            }
             let (ta, tb) = (parse_title(a)?, parse_title(b.trim())?);
             (ta.key != tb.key && (ta.key == whole.key || tb.key == whole.key)).then_some((a.trim(), b.trim()))
         })

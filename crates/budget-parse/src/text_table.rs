@@ -15,7 +15,7 @@ use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_fit::{
-    agreed, full_template, full_width, narrow_by_hierarchy, readings_of, template, Readings, Template,
+    agreed, family_header, full_template, full_width, narrow_by_hierarchy, readings_of, template, Readings, Template,
 };
 use crate::title::Title;
 
@@ -375,7 +375,14 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
             Label { text: "科目名称".into(), kind: LabelKind::Name },
         ];
     }
-    let template = named.or_else(|| width.and_then(|w| full_template(raw.title.key, w)));
+    // A column set narrower than the rows is another template's.
+    let template = named
+        .or_else(|| width.and_then(|w| full_template(raw.title.key, w)))
+        .filter(|t| width.is_none_or(|w| w <= t.paths.len()));
+    // The family's header, but not all of it before the rows (a
+    // spreadsheet prints merged header cells after them): which column an
+    // amount is in is not known.
+    let partial_header = template.is_none() && family_header(raw.title.key, &header_words);
     if let Some(t) = &template {
         // The template names the columns when the header, jumbled in the
         // text, resolved to another count.
@@ -414,6 +421,14 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         .collect();
     let amounts: Vec<Vec<String>> = match &template {
         Some(t) => placed_by_sums(raw, &rows, &labels, t, findings),
+        None if partial_header => {
+            findings.push(raw_finding(
+                raw,
+                raw.pages.first().copied().unwrap_or(0),
+                format!("header `{header_words}` lacks columns of the standard table; amounts left blank"),
+            ));
+            vec![vec![String::new(); n]; rows.len()]
+        }
         None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
     };
     for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
