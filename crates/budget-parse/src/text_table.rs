@@ -432,6 +432,16 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
     };
     for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
+        if template.as_ref().is_some_and(|t| names_a_column(t, &row_name(r))) && a.iter().any(|c| !c.is_empty()) {
+            // Header words in a row's name: the text of cells printed after
+            // the table ran into it.
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!("row `{}` holds the table's column names; its amounts left blank", row_name(r)),
+            ));
+            a.iter_mut().for_each(String::clear);
+        }
         if i > 0 && r.labels.is_empty() && a.iter().any(|c| !c.is_empty()) {
             // Its name is printed elsewhere (after the table, in a
             // spreadsheet-made PDF): the amounts cannot be told whose.
@@ -445,6 +455,16 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         cells.extend(a);
         raw.rows.push(RawRow { cells, page: r.page });
     }
+}
+
+/// Whether `name` holds the name of one of `t`'s columns (four characters
+/// or more: `财政专户管理资金`, `政府性基金预算`).
+fn names_a_column(t: &Template, name: &str) -> bool {
+    t.paths
+        .iter()
+        .filter_map(|p| p.rsplit('/').next())
+        .filter(|leaf| leaf.chars().count() >= 4)
+        .any(|leaf| name.contains(leaf))
 }
 
 fn raw_finding(raw: &RawTable, page: u32, message: String) -> Finding {
