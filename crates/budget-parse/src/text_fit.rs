@@ -299,6 +299,7 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
     loop {
         let mut changed = false;
         for (parent, children) in groups {
+            changed |= zero_columns_stay_empty(rows, *parent, children);
             let mut members = vec![*parent];
             members.extend(children.iter().copied());
             if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
@@ -327,6 +328,30 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
             return;
         }
     }
+}
+
+/// Where a settled parent row is blank or zero in a column, none of its
+/// children has an amount there (the family's amounts are not negative):
+/// `302 商品和服务支出 1414.09 | | 1414.09` rules out 人员经费 for
+/// `30201 办公费 155.51 155.51`. Returns whether a reading was dropped.
+fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, children: &[usize]) -> bool {
+    let Some([settled]) = rows[parent].as_deref() else { return false };
+    let zero: Vec<bool> = settled.iter().map(|c| amount(c).unwrap_or_default().is_zero()).collect();
+    let mut changed = false;
+    for &c in children {
+        let Some(readings) = rows[c].as_mut() else { continue };
+        if readings.len() < 2 {
+            continue;
+        }
+        let fits = |r: &Vec<String>| r.iter().zip(&zero).all(|(v, &z)| !z || amount(v).unwrap_or_default().is_zero());
+        let negative = readings.iter().flatten().any(|v| amount(v).is_some_and(|d| d.is_sign_negative()));
+        let kept: Vec<Vec<String>> = readings.iter().filter(|r| fits(r)).cloned().collect();
+        if !negative && !kept.is_empty() && kept.len() < readings.len() {
+            *readings = kept;
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// For each member of a group, the indices of its readings that take part
