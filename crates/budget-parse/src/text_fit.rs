@@ -103,6 +103,47 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
     }
 }
 
+/// Words of a header that name label columns or group the amounts, not
+/// amount columns (`科目编码`, `本年一般公共预算基本支出`).
+const HEADER_LABEL_WORDS: &[&str] = &[
+    "部门预算支出经济分类科目",
+    "本年一般公共预算基本支出",
+    "本年政府性基金预算支出",
+    "本年国有资本经营预算支出",
+    "部门（单位）代码",
+    "部门（单位）名称",
+    "部门(单位)代码",
+    "部门(单位)名称",
+    "科目编码",
+    "科目名称",
+    "单位编码",
+    "单位名称",
+    "单位代码",
+    "项目名称",
+    "项目单位",
+    "本年收入",
+    "本年拨款",
+    "财政拨款结转结余",
+    "公务用车购置及运行费",
+];
+
+/// Whether `header` names no amount column besides `t`'s: what is left of
+/// it once the label words and the template's column words are taken out
+/// is at most a few characters (a glyph or bracket lost in extraction).
+/// `…合计基本支出项目支出其中事业单位经营支出上缴上级支出…` is another
+/// table's header.
+pub(crate) fn header_fits(t: &Template, header: &str) -> bool {
+    let mut words: Vec<&str> = HEADER_LABEL_WORDS.to_vec();
+    words.extend(t.paths.iter().flat_map(|p| p.split('/')));
+    words.extend(INCOME_SOURCES.iter().flat_map(|s| s.words.iter().copied()));
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let mut rest = header.to_string();
+    for w in words {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().filter(|c| !c.is_ascii_punctuation() && !"（）“”".contains(*c)).count() <= 4
+}
+
 /// The full header of each standard table, in the family's words.
 const FULL_HEADERS: &[(TableKey, &str)] = &[
     (TableKey::IncomeSummary, "合计本年收入上年结转结余小计一般公共预算政府性基金预算国有资本经营预算财政专户管理资金事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入"),

@@ -15,7 +15,8 @@ use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_fit::{
-    agreed, family_header, full_template, full_width, narrow_by_hierarchy, readings_of, template, Readings, Template,
+    agreed, family_header, full_template, full_width, header_fits, narrow_by_hierarchy, readings_of, template,
+    Readings, Template,
 };
 use crate::title::Title;
 
@@ -364,7 +365,7 @@ fn usual_width(rows: &[TextRow]) -> Option<usize> {
 
 fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &mut Vec<Finding>) {
     let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
-    let named = template(raw.title.key, &header_words);
+    let named = template(raw.title.key, &header_words).filter(|t| header_fits(t, &header_words));
     let cap = named.as_ref().map(|t| t.paths.len()).or_else(|| full_width(raw.title.key));
     let rows = group_rows(tokens, cap);
     let width = usual_width(&rows);
