@@ -310,8 +310,6 @@ struct TextRow {
     labels: Vec<Token>,
     amounts: Vec<String>,
     page: u32,
-    /// One of the amounts was rejoined from pieces on several lines.
-    rejoined: bool,
 }
 
 /// Groups tokens into rows. A row holds at most `cap` amounts (the table's
@@ -331,7 +329,6 @@ fn group_rows(tokens: &[Token], cap: Option<usize>) -> Vec<TextRow> {
                     cur.page = t.page;
                 }
                 cur.amounts.push(t.text.clone());
-                cur.rejoined |= t.rejoined;
             }
             Kind::Code | Kind::Text => {
                 let starts_new = !cur.amounts.is_empty() || (t.kind() == Kind::Code && !cur.labels.is_empty());
@@ -499,8 +496,8 @@ fn as_printed(raw: &RawTable, r: &TextRow, n: usize, findings: &mut Vec<Finding>
 /// With a known column set, each row's amounts go where its sums hold
 /// ([`readings_of`]), narrowed by the hierarchy of codes
 /// ([`narrow_by_hierarchy`]); cells the remaining readings disagree on
-/// stay blank. A full row whose sums fail is taken as printed unless one of
-/// its amounts was rejoined from pieces (it may be misread: left blank).
+/// stay blank. A row whose sums fail in every reading, full or not, is left
+/// blank: its amounts were misread, or the table is not of the known set.
 fn placed_by_sums(
     raw: &RawTable,
     rows: &[TextRow],
@@ -513,7 +510,6 @@ fn placed_by_sums(
         .iter()
         .map(|r| match readings_of(t, &r.amounts) {
             Some(found) if !found.is_empty() => Some(found),
-            _ if r.amounts.len() == n && !r.rejoined => Some(vec![r.amounts.clone()]),
             _ => None,
         })
         .collect();
