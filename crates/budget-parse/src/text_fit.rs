@@ -314,17 +314,30 @@ pub(crate) fn readings_of(t: &Template, printed: &[String]) -> Option<Readings> 
     Some(found.iter().map(cells).collect())
 }
 
-/// The cells all `readings` agree on, the others blank.
-pub(crate) fn agreed(readings: &Readings, n: usize) -> Vec<String> {
-    (0..n)
+/// The cells all `readings` agree on, as far as every sum they take part
+/// in is whole: a sum with a cell in doubt leaves all its cells blank, so
+/// that no printed sum is shown broken (合计 known but 基本支出 and 项目支出
+/// in doubt leaves all three blank).
+pub(crate) fn agreed(t: &Template, readings: &Readings) -> Vec<String> {
+    let n = t.paths.len();
+    let mut kept: Vec<Option<String>> = (0..n)
         .map(|c| {
             let first = readings.first().map(|r| r[c].as_str()).unwrap_or("");
-            match readings.iter().all(|r| r[c] == first) {
-                true => first.to_string(),
-                false => String::new(),
-            }
+            readings.iter().all(|r| r[c] == first).then(|| first.to_string())
         })
-        .collect()
+        .collect();
+    loop {
+        let broken = t.sums.iter().find(|(total, parts)| {
+            let cells = std::iter::once(total).chain(parts.iter());
+            let cells: Vec<usize> = cells.copied().collect();
+            cells.iter().any(|&c| kept[c].is_none()) && cells.iter().any(|&c| kept[c].is_some())
+        });
+        let Some((total, parts)) = broken else { break };
+        for &c in std::iter::once(total).chain(parts.iter()) {
+            kept[c] = None;
+        }
+    }
+    kept.into_iter().map(Option::unwrap_or_default).collect()
 }
 
 /// The most combinations of readings tried for one parent and its children.
@@ -464,7 +477,7 @@ mod tests {
             ["5.00 3.00 2.00", "3.00 3.00", "2.00 2.00"].iter().map(|p| readings_of(&t, &row(p))).collect();
         assert_eq!(rows[1].as_ref().map(Vec::len), Some(2));
         narrow_by_hierarchy(&mut rows, &[(0, vec![1, 2])]);
-        let cells: Vec<Vec<String>> = rows.iter().map(|r| agreed(r.as_ref().expect("readings"), 3)).collect();
+        let cells: Vec<Vec<String>> = rows.iter().map(|r| agreed(&t, r.as_ref().expect("readings"))).collect();
         assert_eq!(cells[1], ["3.00", "3.00", ""]);
         assert_eq!(cells[2], ["2.00", "", "2.00"]);
     }

@@ -505,7 +505,6 @@ fn placed_by_sums(
     t: &Template,
     findings: &mut Vec<Finding>,
 ) -> Vec<Vec<String>> {
-    let n = t.paths.len();
     let mut readings: Vec<Option<Readings>> = rows
         .iter()
         .map(|r| match readings_of(t, &r.amounts) {
@@ -514,12 +513,19 @@ fn placed_by_sums(
         })
         .collect();
     narrow_by_hierarchy(&mut readings, &hierarchy(rows, labels));
-    rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, n, findings)).collect()
+    rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect()
 }
 
 /// A row's cells from the readings left to it, with a finding for what
 /// stays blank.
-fn settled(raw: &RawTable, r: &TextRow, found: Option<Readings>, n: usize, findings: &mut Vec<Finding>) -> Vec<String> {
+fn settled(
+    raw: &RawTable,
+    r: &TextRow,
+    found: Option<Readings>,
+    t: &Template,
+    findings: &mut Vec<Finding>,
+) -> Vec<String> {
+    let n = t.paths.len();
     match found {
         Some(found) if found.len() == 1 => found.into_iter().next().unwrap_or_default(),
         Some(found) => {
@@ -533,7 +539,7 @@ fn settled(raw: &RawTable, r: &TextRow, found: Option<Readings>, n: usize, findi
                     found.len()
                 ),
             ));
-            agreed(&found, n)
+            agreed(t, &found)
         }
         None => {
             if !r.amounts.is_empty() {
