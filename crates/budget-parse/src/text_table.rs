@@ -162,6 +162,10 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
             Some((label, number)) => vec![Piece { text: label, ..p }, Piece { text: number, ..p }],
             None => vec![p],
         })
+        .flat_map(|p| match amount_then_text(p.text) {
+            Some((number, label)) => vec![Piece { text: number, ..p }, Piece { text: label, ..p }],
+            None => vec![p],
+        })
         .collect();
     let line_of = |i: usize| ps.get(i).map(|p| p.line);
     ps.iter()
@@ -181,6 +185,17 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
             }
         })
         .collect()
+}
+
+/// An amount with decimals run into the next cell's text, as a two-sided
+/// table's line comes out: `91,016,775.35一、一般公共服务支出` is
+/// `91,016,775.35` and `一、一般公共服务支出`.
+fn amount_then_text(token: &str) -> Option<(&str, &str)> {
+    let end = token.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
+    let (number, rest) = token.split_at(end);
+    let decimals = number.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
+    let text = rest.chars().next().is_some_and(|c| !c.is_ascii() && !matches!(c, '%' | '％' | '元' | '万'));
+    (decimals && text && amount(number).is_some()).then_some((number, rest))
 }
 
 /// Rejoins amounts cut by a line break: `1,477.` + `88`; `6507` + `.19`;
@@ -749,6 +764,17 @@ mod tests {
             raw.rows[1].cells,
             ["303001", "武昌区人民政府办公室本级", "1,477.88", "1,137.88", "935.57", "202.32", "340.00"]
         );
+    }
+
+    #[test]
+    fn an_amount_run_into_the_next_item_comes_apart() {
+        assert_eq!(
+            amount_then_text("91,016,775.35一、一般公共服务支出"),
+            Some(("91,016,775.35", "一、一般公共服务支出"))
+        );
+        for s in ["2010301行政运行", "95.5%", "12.5万元", "1,477.88"] {
+            assert_eq!(amount_then_text(s), None, "{s}");
+        }
     }
 
     #[test]
