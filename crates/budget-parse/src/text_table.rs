@@ -280,7 +280,28 @@ fn wraps_amount(prev: &Token, next: &Token, scale: u32) -> bool {
         return false;
     }
     let joined = format!("{}{}", prev.text, next.text);
-    (amount(&joined).is_some() || is_cut_amount(&joined) || all_digits(&joined)) && scale_of(&joined) <= scale
+    amount_prefix(&joined) && scale_of(&joined) <= scale
+}
+
+/// Whether `s` begins a printed amount: digits in groups of three after
+/// the first where separators are used (`10,4`, `10,119.5`, `93`, `9359.`).
+fn amount_prefix(s: &str) -> bool {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let last = groups.len() - 1;
+    groups.iter().enumerate().all(|(i, g)| {
+        let digits = g.bytes().all(|b| b.is_ascii_digit());
+        let len_ok = match (i, last) {
+            (0, 0) => !g.is_empty(),
+            (0, _) => (1..=3).contains(&g.len()),
+            (i, l) if i < l || s.contains('.') => g.len() == 3,
+            _ => g.len() <= 3,
+        };
+        digits && len_ok
+    })
 }
 
 /// Drops the page numbers printed under a table that crosses pages: a line
@@ -764,6 +785,16 @@ mod tests {
             raw.rows[1].cells,
             ["303001", "武昌区人民政府办公室本级", "1,477.88", "1,137.88", "935.57", "202.32", "340.00"]
         );
+    }
+
+    #[test]
+    fn amount_prefixes() {
+        for s in ["10,4", "10,119.5", "93", "9359.", "10,119.59", "1,0"] {
+            assert!(amount_prefix(s), "{s}");
+        }
+        for s in ["10,4.5", "1,0000", ".5", "1.2.3", "12,34,567"] {
+            assert!(!amount_prefix(s), "{s}");
+        }
     }
 
     #[test]
