@@ -12,9 +12,10 @@
 //! row holds under it and under no other. Cells on which all the readings
 //! that hold agree are taken even when several hold; the others stay blank.
 
-use budget_model::{Decimal, TableKey};
+use budget_model::{Cell, Decimal, Section, Table, TableKey};
 
 use crate::lex::amount;
+use crate::norm::squeeze;
 
 /// A known column set: amount column paths in printed order, and the sums
 /// among them (`(total, parts)`: column `total` = Σ columns `parts`).
@@ -338,6 +339,60 @@ pub(crate) fn agreed(t: &Template, readings: &Readings) -> Vec<String> {
         }
     }
     kept.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// The columns of 部门收入总表 that 部门收支总表 prints as income items,
+/// with the words that name the item (`一般公共预算拨款收入`).
+const INCOME_ITEMS: &[(&str, &str)] = &[
+    ("一般公共预算", "一般公共预算"),
+    ("政府性基金预算", "政府性基金"),
+    ("国有资本经营预算", "国有资本经营"),
+    ("财政专户管理资金", "财政专户"),
+    ("事业收入", "事业收入"),
+    ("事业单位经营收入", "事业单位经营"),
+    ("上级补助收入", "上级补助"),
+    ("附属单位上缴收入", "附属单位"),
+    ("其他收入", "其他收入"),
+    ("上年结转结余", "上年结转"),
+];
+
+/// What the document's earlier tables say a total row of the table `key`
+/// holds, column by column (`None`: not known): the 合计 row of
+/// 部门收入总表 has, in each source column, the income item of 部门收支总表
+/// (a blank item is zero).
+pub(crate) fn known_totals(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    if key != TableKey::IncomeSummary {
+        return known;
+    }
+    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
+    let incomes: Vec<(String, Decimal)> = summary
+        .rows
+        .iter()
+        .filter(|r| r.section == Some(Section::Income))
+        .map(|r| (squeeze(&r.name), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+        .collect();
+    for (c, path) in t.paths.iter().enumerate() {
+        let leaf = path.rsplit('/').next().unwrap_or(path);
+        let Some((_, word)) = INCOME_ITEMS.iter().find(|(l, _)| *l == leaf) else { continue };
+        let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| n.contains(word)).map(|(_, v)| *v).collect();
+        if let [v] = found[..] {
+            known[c] = Some(v);
+        }
+    }
+    known
+}
+
+/// Keeps the readings of a row that agree with what is `known` of it, when
+/// some do.
+pub(crate) fn narrow_by_known(readings: &mut Option<Readings>, known: &[Option<Decimal>]) {
+    let Some(found) = readings.as_mut() else { return };
+    let agrees =
+        |r: &Vec<String>| r.iter().zip(known).all(|(v, k)| k.is_none_or(|k| amount(v).unwrap_or_default() == k));
+    let kept: Readings = found.iter().filter(|r| agrees(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
 }
 
 /// The most combinations of readings tried for one parent and its children.

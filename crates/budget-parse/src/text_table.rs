@@ -7,7 +7,7 @@
 //! [`crate::header`]; the number of amounts per row, taken from the rows
 //! themselves, settles how the header is read.
 
-use budget_model::Finding;
+use budget_model::{Finding, Table};
 
 use crate::front::{after_total_label, glued_amount, is_note, pieces, unit_line, Kind, Piece};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
@@ -15,8 +15,8 @@ use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_fit::{
-    agreed, family_header, full_template, full_width, header_fits, narrow_by_hierarchy, readings_of, template,
-    Readings, Template,
+    agreed, family_header, full_template, full_width, header_fits, known_totals, narrow_by_hierarchy, narrow_by_known,
+    readings_of, template, Readings, Template,
 };
 use crate::title::Title;
 
@@ -54,7 +54,14 @@ impl Token {
 }
 
 /// Rebuilds the table announced by `title` from the lines that follow it.
-pub(crate) fn table_from_lines(title: Title, lines: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> RawTable {
+/// `earlier` are the document's tables read before this one, whose figures
+/// may settle what this one's arithmetic leaves open.
+pub(crate) fn table_from_lines(
+    title: Title,
+    lines: &[BodyLine<'_>],
+    earlier: &[Table],
+    findings: &mut Vec<Finding>,
+) -> RawTable {
     let mut raw = RawTable::new(title);
     let mut rest = lines;
     if let Some((i, unit)) = unit_line(rest.iter().map(|l| l.text)) {
@@ -73,7 +80,7 @@ pub(crate) fn table_from_lines(title: Title, lines: &[BodyLine<'_>], findings: &
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens);
     } else {
-        one_sided(&mut raw, &labels, &tokens, findings);
+        one_sided(&mut raw, &labels, &tokens, earlier, findings);
     }
     raw
 }
@@ -396,7 +403,7 @@ fn usual_width(rows: &[TextRow]) -> Option<usize> {
     counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n)
 }
 
-fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &mut Vec<Finding>) {
+fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[Table], findings: &mut Vec<Finding>) {
     let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
     let named = template(raw.title.key, &header_words).filter(|t| header_fits(t, &header_words));
     let cap = named.as_ref().map(|t| t.paths.len()).or_else(|| full_width(raw.title.key));
@@ -454,7 +461,7 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         })
         .collect();
     let amounts: Vec<Vec<String>> = match &template {
-        Some(t) => placed_by_sums(raw, &rows, &labels, t, findings),
+        Some(t) => placed_by_sums(raw, &rows, &labels, t, earlier, findings),
         None if partial_header => {
             findings.push(raw_finding(
                 raw,
@@ -539,6 +546,7 @@ fn placed_by_sums(
     rows: &[TextRow],
     labels: &[Vec<String>],
     t: &Template,
+    earlier: &[Table],
     findings: &mut Vec<Finding>,
 ) -> Vec<Vec<String>> {
     let mut readings: Vec<Option<Readings>> = rows
@@ -548,6 +556,10 @@ fn placed_by_sums(
             _ => None,
         })
         .collect();
+    if let Some(total) = total_row(rows, labels) {
+        let known = known_totals(raw.title.key, t, earlier);
+        narrow_by_known(&mut readings[total], &known);
+    }
     narrow_by_hierarchy(&mut readings, &hierarchy(rows, labels));
     rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect()
 }
@@ -617,15 +629,25 @@ fn hierarchy(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>
             None => top.push(i),
         }
     }
-    let totals: Vec<usize> = (0..rows.len())
-        .filter(|&i| codes[i].is_none() && after_total_label(&row_name(&rows[i])).is_some_and(str::is_empty))
-        .collect();
-    if let [total] = totals[..] {
+    if let Some(total) = total_row(rows, labels) {
         if !top.is_empty() && top.iter().all(|&i| codes[i].is_some_and(unique)) {
             groups.push((total, top));
         }
     }
     groups
+}
+
+/// The table's total row (`合计`, without a code), when it has exactly one.
+fn total_row(rows: &[TextRow], labels: &[Vec<String>]) -> Option<usize> {
+    let totals: Vec<usize> = (0..rows.len())
+        .filter(|&i| {
+            !labels[i].iter().any(|c| code(c)) && after_total_label(&row_name(&rows[i])).is_some_and(str::is_empty)
+        })
+        .collect();
+    match totals[..] {
+        [total] => Some(total),
+        _ => None,
+    }
 }
 
 fn role_of(kind: LabelKind) -> Role {
@@ -772,7 +794,7 @@ mod tests {
     fn cut_amounts_and_wrapped_names_rejoin() {
         let lines = body("单位：万元\n单位编\n码\n单位名称 合计\n基本支出\n项目支出\n小计\n人员经\n费\n公用经\n费\n合计\n1,477.\n88\n1,137.\n88\n935.57 202.32 340.00\n303001\n武昌区人民政府办公室\n本级\n1,477.8\n8\n1,137.8\n8\n935.57 202.32 340.00");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &mut findings);
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &[], &mut findings);
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(raw.unit.as_deref(), Some("万元"));
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
@@ -811,7 +833,7 @@ mod tests {
     #[test]
     fn two_sided_items_go_to_their_side() {
         let lines = body("收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 1,477.88 一、一般公共服务支出 1,147.27\n三、国有资本经营预算拨款收\n入\n0.00 三、公共安全支出 0.00\n十、城乡社区支出 0.00\n（二）政府性基金预算拨款 （二）国防支出\n收 入 总 计 1,477.88 支 出 总 计 1,477.88");
-        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &mut Vec::new());
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &mut Vec::new());
         // The (item, amount) pairs of the side whose item is in column `at`.
         let side = |at: usize| -> Vec<(&str, &str)> {
             raw.rows
