@@ -418,8 +418,8 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
     }
     // A column set narrower than the rows is another template's.
     let template = named
-        .or_else(|| width.and_then(|w| full_template(raw.title.key, w)))
-        .filter(|t| width.is_none_or(|w| w <= t.paths.len()));
+        .filter(|t| width.is_none_or(|w| w <= t.paths.len()))
+        .or_else(|| width.and_then(|w| full_template(raw.title.key, w)));
     // The family's header, but not all of it before the rows (a
     // spreadsheet prints merged header cells after them): which column an
     // amount is in is not known.
