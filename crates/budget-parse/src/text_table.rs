@@ -76,7 +76,7 @@ pub(crate) fn table_from_lines(
     let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
     let data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
     let labels = segment(&header_lines);
-    let tokens = drop_page_numbers(merge_cut_amounts(tokenize(&data)));
+    let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(tokenize(&data))));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens);
     } else {
@@ -323,6 +323,15 @@ fn drop_page_numbers(tokens: Vec<Token>) -> Vec<Token> {
         .into_iter()
         .filter(|t| !(t.starts_line && t.ends_line && !t.rejoined && all_digits(&t.text) && t.text.len() <= 2))
         .collect()
+}
+
+/// Drops a table's label printed among its cells (`表 1`, `附表 5-1`), as a
+/// spreadsheet's merged cells come out: the word and its number.
+fn drop_table_labels(tokens: Vec<Token>) -> Vec<Token> {
+    let number = |t: &Token| t.text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let labelled = |i: usize| matches!(tokens[i].text.as_str(), "表" | "附表") && tokens.get(i + 1).is_some_and(number);
+    let dropped: Vec<bool> = (0..tokens.len()).map(|i| labelled(i) || (i > 0 && labelled(i - 1))).collect();
+    tokens.into_iter().zip(dropped).filter(|(_, d)| !d).map(|(t, _)| t).collect()
 }
 
 /// The number of decimals most amounts of the table are printed with,
@@ -760,9 +769,11 @@ fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
 /// A two-sided table's total items: `本年收入合计`, `上年结转`, `收入总计`
 /// (`收 入 总 计`, whose first piece is `收`).
 fn opens_total_item(s: &str) -> bool {
-    ["本年收入", "本年支出", "上年结转", "年终结转", "收", "支", "收入总计", "支出总计"]
-        .iter()
-        .any(|w| s.starts_with(w))
+    // `收入` alone is the wrapped end of an item (`三、国有资本经营预算拨款` /
+    // `收入`), not 收 of `收 入 总 计`.
+    ["本年收入", "本年支出", "上年结转", "年终结转", "收入总计", "支出总计"].iter().any(|w| s.starts_with(w))
+        || s == "收"
+        || s == "支"
 }
 
 /// Expense items: `…支出`, `本年支出合计`, `支出总计`, `年终结转结余`,
