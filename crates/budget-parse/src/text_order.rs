@@ -16,8 +16,9 @@ use crate::lex::unit_of_line;
 use crate::norm::squeeze;
 use crate::title::{parse_title, table_label};
 
-/// How many lines after a unit line make its header for comparison.
-const HEADER_LINES: usize = 2;
+/// How many lines after a unit line make its header for comparison (its
+/// first line: the rows may follow at once).
+const HEADER_LINES: usize = 1;
 
 /// The pages of a text document with each title moved up to the body
 /// printed before it; `None` when no title moved (or the pages carry
