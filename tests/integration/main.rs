@@ -18,4 +18,5 @@ mod review_png;
 mod score;
 mod summary;
 mod support;
+mod text_truth;
 mod truth;

@@ -47,6 +47,8 @@ mod raw;
 mod region;
 mod seams;
 mod segment;
+mod text_fit;
+mod text_order;
 mod text_table;
 pub mod title;
 

@@ -57,6 +57,8 @@ struct Pending<'a> {
 
 /// Finds every table of the document.
 pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
+    let reordered = crate::text_order::titles_before_bodies(pages);
+    let pages = reordered.as_deref().unwrap_or(pages);
     let grids: Vec<Vec<Grid>> =
         pages
             .iter()
@@ -265,7 +267,7 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
         });
         InventoryStatus::NotRebuilt
     } else {
-        match close_table(&p, findings) {
+        match close_table(&p, &out.tables, findings) {
             Some(t) => {
                 let outcome = table_outcome(&t);
                 out.tables.push(t);
@@ -335,7 +337,7 @@ fn printed_empty(p: &Pending<'_>) -> bool {
     p.lines.iter().take(EMPTY_NOTE_REACH).any(|(l, page)| *page == p.page && says_empty(&l.text))
 }
 
-fn close_table(p: &Pending<'_>, findings: &mut Vec<Finding>) -> Option<Table> {
+fn close_table(p: &Pending<'_>, earlier: &[Table], findings: &mut Vec<Finding>) -> Option<Table> {
     let raw = if !p.grids.is_empty() {
         let mut raw = table_from_grids(p.title.clone(), &p.grids, findings);
         let before = &p.lines[..p.lines_before_grid];
@@ -365,7 +367,7 @@ fn close_table(p: &Pending<'_>, findings: &mut Vec<Finding>) -> Option<Table> {
             None => {
                 let body: Vec<BodyLine<'_>> =
                     p.lines.iter().map(|(l, page)| BodyLine { text: &l.text, page: *page }).collect();
-                table_from_lines(p.title.clone(), &body, findings)
+                table_from_lines(p.title.clone(), &body, earlier, findings)
             }
         }
     };

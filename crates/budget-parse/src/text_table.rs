@@ -7,13 +7,17 @@
 //! [`crate::header`]; the number of amounts per row, taken from the rows
 //! themselves, settles how the header is read.
 
-use budget_model::Finding;
+use budget_model::{Finding, Table};
 
 use crate::front::{after_total_label, glued_amount, is_note, pieces, unit_line, Kind, Piece};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_fit::{
+    agreed, family_header, full_template, full_width, header_fits, known_totals, narrow_by_hierarchy, narrow_by_known,
+    readings_of, template, Readings, Template,
+};
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -33,6 +37,14 @@ struct Token {
     starts_line: bool,
     /// Last token of its line.
     ends_line: bool,
+    /// Printed to the right of the token before it: after a space on its
+    /// line, or opening a line that began with a space (pdf-extract writes
+    /// one where a word starts right of where the last one ended). A token
+    /// opening a line without one moved left: a wrapped cell's next line, or
+    /// a new row.
+    moved_right: bool,
+    /// Rejoined from pieces on several lines.
+    rejoined: bool,
 }
 
 impl Token {
@@ -42,7 +54,14 @@ impl Token {
 }
 
 /// Rebuilds the table announced by `title` from the lines that follow it.
-pub(crate) fn table_from_lines(title: Title, lines: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> RawTable {
+/// `earlier` are the document's tables read before this one, whose figures
+/// may settle what this one's arithmetic leaves open.
+pub(crate) fn table_from_lines(
+    title: Title,
+    lines: &[BodyLine<'_>],
+    earlier: &[Table],
+    findings: &mut Vec<Finding>,
+) -> RawTable {
     let mut raw = RawTable::new(title);
     let mut rest = lines;
     if let Some((i, unit)) = unit_line(rest.iter().map(|l| l.text)) {
@@ -55,15 +74,51 @@ pub(crate) fn table_from_lines(title: Title, lines: &[BodyLine<'_>], findings: &
     let header_len =
         (0..body.len()).find(|&i| is_data_start(body[i].text, body.get(i + 1).map(|l| l.text))).unwrap_or(body.len());
     let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
-    let data = &body[header_len..];
+    let data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
     let labels = segment(&header_lines);
-    let tokens = merge_cut_amounts(tokenize(data));
+    let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(tokenize(&data))));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens);
     } else {
-        one_sided(&mut raw, &labels, &tokens, findings);
+        one_sided(&mut raw, &labels, &tokens, earlier, findings);
     }
     raw
+}
+
+/// The body without the header printed again where the table continues on
+/// a new page: lines whose text, run together, is the header's
+/// (`项目名称 项目单位 合计` / ` 本年拨款 财政拨款结转结余 财` / `政` / …).
+fn without_repeated_header<'a>(data: &[BodyLine<'a>], header: &str) -> Vec<BodyLine<'a>> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        match repeated_header_len(&data[i..], header) {
+            Some(len) => i += len,
+            None => {
+                out.push(data[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// How many lines from the start of `lines` spell `header` exactly.
+fn repeated_header_len(lines: &[BodyLine<'_>], header: &str) -> Option<usize> {
+    if header.chars().count() < 4 {
+        return None;
+    }
+    let mut read = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        read.push_str(&squeeze(l.text));
+        if read == header {
+            return Some(i + 1);
+        }
+        if !header.starts_with(&read) {
+            return None;
+        }
+    }
+    None
 }
 
 fn pages_of(lines: &[BodyLine<'_>]) -> Vec<u32> {
@@ -90,10 +145,20 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
     let Some(first) = line.split_whitespace().next() else { return false };
     let opens_with_amount =
         |l: &str| l.split_whitespace().next().is_some_and(|w| amount(w).is_some() || is_cut_amount(w));
+    let total = after_total_label(&squeeze(line)).is_some();
+    let opens_with_piece = |l: &str| l.split_whitespace().next().is_some_and(numeric_piece);
     code(first)
         || opens_with_amount(line)
         || line.split_whitespace().any(|w| amount(w).is_some() && w.contains('.'))
-        || (after_total_label(&squeeze(line)).is_some() && next.is_some_and(opens_with_amount))
+        || (total && next.is_some_and(opens_with_amount))
+        // `合计 2,080` / `.31 2,080.31 …`: a total row whose first amount wraps.
+        || (total && line.split_whitespace().skip(1).any(numeric_piece) && next.is_some_and(opens_with_piece))
+}
+
+/// A piece of a printed number: digits with the number's punctuation
+/// (`2,080`, `.31`, `93`).
+fn numeric_piece(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
@@ -104,18 +169,40 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
             Some((label, number)) => vec![Piece { text: label, ..p }, Piece { text: number, ..p }],
             None => vec![p],
         })
+        .flat_map(|p| match amount_then_text(p.text) {
+            Some((number, label)) => vec![Piece { text: number, ..p }, Piece { text: label, ..p }],
+            None => vec![p],
+        })
         .collect();
     let line_of = |i: usize| ps.get(i).map(|p| p.line);
     ps.iter()
         .enumerate()
-        .map(|(i, p)| Token {
-            text: p.text.to_string(),
-            line: p.line,
-            page: p.page,
-            starts_line: i == 0 || line_of(i - 1) != Some(p.line),
-            ends_line: line_of(i + 1) != Some(p.line),
+        .map(|(i, p)| {
+            let starts_line = i == 0 || line_of(i - 1) != Some(p.line);
+            // A line that began with a space opened a page of the text.
+            let page_opens = i > 0 && ps[i - 1].page != p.page;
+            Token {
+                text: p.text.to_string(),
+                line: p.line,
+                page: p.page,
+                starts_line,
+                ends_line: line_of(i + 1) != Some(p.line),
+                moved_right: i > 0 && (!starts_line || page_opens),
+                rejoined: false,
+            }
         })
         .collect()
+}
+
+/// An amount with decimals run into the next cell's text, as a two-sided
+/// table's line comes out: `91,016,775.35一、一般公共服务支出` is
+/// `91,016,775.35` and `一、一般公共服务支出`.
+fn amount_then_text(token: &str) -> Option<(&str, &str)> {
+    let end = token.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
+    let (number, rest) = token.split_at(end);
+    let decimals = number.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
+    let text = rest.chars().next().is_some_and(|c| !c.is_ascii() && !matches!(c, '%' | '％' | '元' | '万'));
+    (decimals && text && amount(number).is_some()).then_some((number, rest))
 }
 
 /// Rejoins amounts cut by a line break: `1,477.` + `88`; `6507` + `.19`;
@@ -128,6 +215,7 @@ fn merge_cut_amounts(tokens: Vec<Token>) -> Vec<Token> {
         if let Some(prev) = out.last_mut() {
             if prev.line != t.line && continues(prev, &t, scale) {
                 prev.text.push_str(&t.text);
+                prev.rejoined = true;
                 prev.ends_line = t.ends_line;
                 prev.line = t.line;
                 continue;
@@ -139,9 +227,12 @@ fn merge_cut_amounts(tokens: Vec<Token>) -> Vec<Token> {
 }
 
 fn continues(prev: &Token, next: &Token, scale: u32) -> bool {
-    let digits = !next.text.is_empty() && next.text.bytes().all(|b| b.is_ascii_digit());
-    if !(prev.ends_line && next.starts_line) {
+    let digits = all_digits(&next.text);
+    if !(prev.ends_line && next.starts_line) || next.moved_right {
         return false;
+    }
+    if wraps_code(prev, next) || wraps_amount(prev, next, scale) {
+        return true;
     }
     if is_cut_amount(&prev.text) {
         return digits
@@ -158,15 +249,111 @@ fn continues(prev: &Token, next: &Token, scale: u32) -> bool {
     prev.text.contains('.') && have < scale && digits && next.text.len() as u32 == scale - have
 }
 
-/// The number of decimals most amounts of the table are printed with.
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A code wrapped in a narrow column: `201` / `030` / `1` is `2010301`. A
+/// row's code opens its line; its next piece opens the next line without
+/// moving right (the name, to its right, would).
+fn wraps_code(prev: &Token, next: &Token) -> bool {
+    // A wrapped cell's later lines are no longer than its first: `4` /
+    // `201030` is a page number over a code.
+    prev.starts_line
+        && !prev.moved_right
+        && all_digits(&prev.text)
+        && all_digits(&next.text)
+        && next.text.len() <= prev.text.len()
+        && {
+            let len = prev.text.len() + next.text.len();
+            (3..=12).contains(&len)
+        }
+}
+
+/// An amount wrapped in a narrow column, one piece a line: `93` / `59` /
+/// `.3` / `0` is `9359.30` where the table prints two decimals. An amount
+/// with all its decimals is complete; what opens the next line then begins
+/// a new row.
+fn wraps_amount(prev: &Token, next: &Token, scale: u32) -> bool {
+    let fragment = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    if !fragment(&prev.text) || !fragment(&next.text) || scale == 0 {
+        return false;
+    }
+    let complete = prev.text.contains('.') && !prev.text.ends_with('.') && scale_of(&prev.text) >= scale;
+    // Digits opening a line without moving right are a code or a page
+    // number: more digits under them are for [`wraps_code`] to judge.
+    let code_position = prev.starts_line && !prev.moved_right && all_digits(&prev.text);
+    if complete || (code_position && all_digits(&next.text)) {
+        return false;
+    }
+    let joined = format!("{}{}", prev.text, next.text);
+    amount_prefix(&joined) && scale_of(&joined) <= scale
+}
+
+/// Whether `s` begins a printed amount: digits in groups of three after
+/// the first where separators are used (`10,4`, `10,119.5`, `93`, `9359.`).
+fn amount_prefix(s: &str) -> bool {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let last = groups.len() - 1;
+    groups.iter().enumerate().all(|(i, g)| {
+        let digits = g.bytes().all(|b| b.is_ascii_digit());
+        let len_ok = match (i, last) {
+            (0, 0) => !g.is_empty(),
+            (0, _) => (1..=3).contains(&g.len()),
+            (i, l) if i < l || s.contains('.') => g.len() == 3,
+            _ => g.len() <= 3,
+        };
+        digits && len_ok
+    })
+}
+
+/// Drops the page numbers printed under a table that crosses pages: a line
+/// of one or two digits alone (`7`), where the table's amounts carry
+/// decimals and nothing before it was left incomplete (a wrapped amount's
+/// last digit was rejoined already).
+fn drop_page_numbers(tokens: Vec<Token>) -> Vec<Token> {
+    if usual_scale(&tokens) == 0 {
+        return tokens;
+    }
+    tokens
+        .into_iter()
+        .filter(|t| !(t.starts_line && t.ends_line && !t.rejoined && all_digits(&t.text) && t.text.len() <= 2))
+        .collect()
+}
+
+/// Drops a table's label printed among its cells (`表 1`, `附表 5-1`), as a
+/// spreadsheet's merged cells come out: the word and its number.
+fn drop_table_labels(tokens: Vec<Token>) -> Vec<Token> {
+    let number = |t: &Token| t.text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let labelled = |i: usize| matches!(tokens[i].text.as_str(), "表" | "附表") && tokens.get(i + 1).is_some_and(number);
+    let dropped: Vec<bool> = (0..tokens.len()).map(|i| labelled(i) || (i > 0 && labelled(i - 1))).collect();
+    tokens.into_iter().zip(dropped).filter(|(_, d)| !d).map(|(t, _)| t).collect()
+}
+
+/// The number of decimals most amounts of the table are printed with,
+/// counted on amounts that are whole: digits on both sides of the point,
+/// and not followed by a piece of number opening the next line (`.3` /
+/// `0` is a wrapped `9359.30`). A table whose amounts all wrap shows none:
+/// two, the family's 万元 with cents, when it prints points at all.
 fn usual_scale(tokens: &[Token]) -> u32 {
     let mut counts = [0usize; 5];
-    for t in tokens {
-        if amount(&t.text).is_some() && t.text.contains('.') {
+    for (i, t) in tokens.iter().enumerate() {
+        let wraps =
+            t.ends_line && tokens.get(i + 1).is_some_and(|n| n.starts_line && !n.moved_right && numeric_piece(&n.text));
+        let whole = t.text.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
+        if amount(&t.text).is_some() && whole && !wraps {
             counts[(scale_of(&t.text) as usize).min(4)] += 1;
         }
     }
-    (0..5).max_by_key(|&s| counts[s]).unwrap_or(2) as u32
+    match (0..5).rev().max_by_key(|&s| counts[s]) {
+        Some(s) if counts[s] > 0 => s as u32,
+        _ if tokens.iter().any(|t| t.text.contains('.')) => 2,
+        _ => 0,
+    }
 }
 
 /// A row as read from tokens: label tokens, then amounts.
@@ -177,12 +364,19 @@ struct TextRow {
     page: u32,
 }
 
-fn group_rows(tokens: &[Token]) -> Vec<TextRow> {
+/// Groups tokens into rows. A row holds at most `cap` amounts (the table's
+/// known column count): an amount opening a line after a full row opens a
+/// row of its own, whose name a spreadsheet-made PDF prints after the table
+/// (`8,678.53 6,791.51 0.00 …` / `4,981.28 4,981.28 0.00 …`).
+fn group_rows(tokens: &[Token], cap: Option<usize>) -> Vec<TextRow> {
     let mut rows: Vec<TextRow> = Vec::new();
     let mut cur = TextRow::default();
     for t in tokens {
         match t.kind() {
             Kind::Amount => {
+                if t.starts_line && cap.is_some_and(|c| cur.amounts.len() >= c) {
+                    rows.push(std::mem::take(&mut cur));
+                }
                 if cur.labels.is_empty() && cur.amounts.is_empty() {
                     cur.page = t.page;
                 }
@@ -218,8 +412,11 @@ fn usual_width(rows: &[TextRow]) -> Option<usize> {
     counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n)
 }
 
-fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &mut Vec<Finding>) {
-    let rows = group_rows(tokens);
+fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[Table], findings: &mut Vec<Finding>) {
+    let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
+    let named = template(raw.title.key, &header_words).filter(|t| header_fits(t, &header_words));
+    let cap = named.as_ref().map(|t| t.paths.len()).or_else(|| full_width(raw.title.key));
+    let rows = group_rows(tokens, cap);
     let width = usual_width(&rows);
     let mut header: Header = resolve(labels, width);
     if header.labels.is_empty() {
@@ -228,17 +425,31 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
             Label { text: "科目名称".into(), kind: LabelKind::Name },
         ];
     }
-    let n = width.unwrap_or(header.amounts.len()).max(header.amounts.len());
+    // A column set narrower than the rows is another template's.
+    let template = named
+        .filter(|t| width.is_none_or(|w| w <= t.paths.len()))
+        .or_else(|| width.and_then(|w| full_template(raw.title.key, w)));
+    // The family's header, but not all of it before the rows (a
+    // spreadsheet prints merged header cells after them): which column an
+    // amount is in is not known.
+    let partial_header = template.is_none() && family_header(raw.title.key, &header_words);
+    if let Some(t) = &template {
+        // The template names the columns when the header, jumbled in the
+        // text, resolved to another count.
+        if header.amounts.len() != t.paths.len() {
+            header.amounts = t.paths.clone();
+        }
+    }
+    let n = match &template {
+        Some(t) => t.paths.len(),
+        None => width.unwrap_or(header.amounts.len()).max(header.amounts.len()),
+    };
     if header.amounts.len() < n {
-        findings.push(Finding {
-            page: raw.pages.first().copied().unwrap_or(0),
-            table: raw.title.key.as_str().into(),
-            message: format!(
-                "header names {} amount columns, rows carry {}; unnamed columns added",
-                header.amounts.len(),
-                n
-            ),
-        });
+        findings.push(raw_finding(
+            raw,
+            raw.pages.first().copied().unwrap_or(0),
+            format!("header names {} amount columns, rows carry {}; unnamed columns added", header.amounts.len(), n),
+        ));
         let missing = n - header.amounts.len();
         header.amounts.extend((1..=missing).map(|i| format!("列{}", i)));
     }
@@ -250,27 +461,201 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         .chain(header.amounts.iter().map(|a| RawColumn { path: a.clone(), role: Role::Amount }))
         .collect();
     let label_cols = header.labels.len();
-    for r in rows {
-        let mut cells = label_cells(&r.labels, &header.labels, has_code_column);
-        cells.resize(label_cols, String::new());
-        if r.amounts.len() != n {
-            let name: String = r.labels.iter().map(|t| t.text.as_str()).collect();
-            findings.push(Finding {
-                page: r.page,
-                table: raw.title.key.as_str().into(),
-                message: format!(
-                    "row `{}`: {} amounts where the table has {} columns ({}); without positions they cannot be placed, left blank",
-                    squeeze(&name),
-                    r.amounts.len(),
-                    n,
-                    r.amounts.join(" ")
-                ),
-            });
-            cells.extend(std::iter::repeat_n(String::new(), n));
-        } else {
-            cells.extend(r.amounts);
+    let labels: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut cells = label_cells(&r.labels, &header.labels, has_code_column);
+            cells.resize(label_cols, String::new());
+            cells
+        })
+        .collect();
+    let amounts: Vec<Vec<String>> = match &template {
+        Some(t) => placed_by_sums(raw, &rows, &labels, t, earlier, findings),
+        None if partial_header => {
+            findings.push(raw_finding(
+                raw,
+                raw.pages.first().copied().unwrap_or(0),
+                format!("header `{header_words}` lacks columns of the standard table; amounts left blank"),
+            ));
+            vec![vec![String::new(); n]; rows.len()]
         }
+        None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
+    };
+    for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
+        if template.as_ref().is_some_and(|t| names_a_column(t, &row_name(r))) && a.iter().any(|c| !c.is_empty()) {
+            // Header words in a row's name: the text of cells printed after
+            // the table ran into it.
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!("row `{}` holds the table's column names; its amounts left blank", row_name(r)),
+            ));
+            a.iter_mut().for_each(String::clear);
+        }
+        if i > 0 && r.labels.is_empty() && a.iter().any(|c| !c.is_empty()) {
+            // Its name is printed elsewhere (after the table, in a
+            // spreadsheet-made PDF): the amounts cannot be told whose.
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!("a row without a name ({}); its amounts left blank", r.amounts.join(" ")),
+            ));
+            a.iter_mut().for_each(String::clear);
+        }
+        cells.extend(a);
         raw.rows.push(RawRow::new(cells, r.page));
+    }
+}
+
+/// Whether `name` holds the name of one of `t`'s columns (four characters
+/// or more: `财政专户管理资金`, `政府性基金预算`).
+fn names_a_column(t: &Template, name: &str) -> bool {
+    t.paths
+        .iter()
+        .filter_map(|p| p.rsplit('/').next())
+        .filter(|leaf| leaf.chars().count() >= 4)
+        .any(|leaf| name.contains(leaf))
+}
+
+fn raw_finding(raw: &RawTable, page: u32, message: String) -> Finding {
+    Finding { page, table: raw.title.key.as_str().into(), message }
+}
+
+fn row_name(r: &TextRow) -> String {
+    squeeze(&r.labels.iter().map(|t| t.text.as_str()).collect::<String>())
+}
+
+/// Without a known column set, a row of the table's width is taken as
+/// printed and any other is left blank.
+fn as_printed(raw: &RawTable, r: &TextRow, n: usize, findings: &mut Vec<Finding>) -> Vec<String> {
+    if r.amounts.len() == n {
+        return r.amounts.clone();
+    }
+    findings.push(raw_finding(
+        raw,
+        r.page,
+        format!(
+            "row `{}`: {} amounts where the table has {} columns ({}); without positions they cannot be placed, left blank",
+            row_name(r),
+            r.amounts.len(),
+            n,
+            r.amounts.join(" ")
+        ),
+    ));
+    vec![String::new(); n]
+}
+
+/// With a known column set, each row's amounts go where its sums hold
+/// ([`readings_of`]), narrowed by the hierarchy of codes
+/// ([`narrow_by_hierarchy`]); cells the remaining readings disagree on
+/// stay blank. A row whose sums fail in every reading, full or not, is left
+/// blank: its amounts were misread, or the table is not of the known set.
+fn placed_by_sums(
+    raw: &RawTable,
+    rows: &[TextRow],
+    labels: &[Vec<String>],
+    t: &Template,
+    earlier: &[Table],
+    findings: &mut Vec<Finding>,
+) -> Vec<Vec<String>> {
+    let mut readings: Vec<Option<Readings>> = rows
+        .iter()
+        .map(|r| match readings_of(t, &r.amounts) {
+            Some(found) if !found.is_empty() => Some(found),
+            _ => None,
+        })
+        .collect();
+    if let Some(total) = total_row(rows, labels) {
+        let known = known_totals(raw.title.key, t, earlier);
+        narrow_by_known(&mut readings[total], &known);
+    }
+    narrow_by_hierarchy(&mut readings, &hierarchy(rows, labels));
+    rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect()
+}
+
+/// A row's cells from the readings left to it, with a finding for what
+/// stays blank.
+fn settled(
+    raw: &RawTable,
+    r: &TextRow,
+    found: Option<Readings>,
+    t: &Template,
+    findings: &mut Vec<Finding>,
+) -> Vec<String> {
+    let n = t.paths.len();
+    match found {
+        Some(found) if found.len() == 1 => found.into_iter().next().unwrap_or_default(),
+        Some(found) => {
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!(
+                    "row `{}`: amounts {} fit the columns' sums in {} ways; cells they disagree on left blank",
+                    row_name(r),
+                    r.amounts.join(" "),
+                    found.len()
+                ),
+            ));
+            agreed(t, &found)
+        }
+        None => {
+            if !r.amounts.is_empty() {
+                findings.push(raw_finding(
+                    raw,
+                    r.page,
+                    format!(
+                        "row `{}`: amounts {} fit the columns' sums in no way; left blank",
+                        row_name(r),
+                        r.amounts.join(" ")
+                    ),
+                ));
+            }
+            vec![String::new(); n]
+        }
+    }
+}
+
+/// Parent rows and their children by code: a row's parent is the row whose
+/// code is the longest proper prefix of its own (`20103` of `2010301`);
+/// rows without one are the children of the total row (`合计`), when the
+/// table has exactly one. A code printed twice makes no group.
+fn hierarchy(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
+    let codes: Vec<Option<&str>> = labels.iter().map(|l| l.iter().find(|c| code(c)).map(String::as_str)).collect();
+    let unique = |c: &str| codes.iter().filter(|x| **x == Some(c)).count() == 1;
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut top = Vec::new();
+    for (i, c) in codes.iter().enumerate() {
+        let Some(c) = *c else { continue };
+        let parent = (0..rows.len())
+            .filter(|&j| codes[j].is_some_and(|p| p.len() < c.len() && c.starts_with(p)))
+            .max_by_key(|&j| codes[j].map_or(0, str::len));
+        match parent {
+            Some(p) if unique(c) && codes[p].is_some_and(unique) => match groups.iter_mut().find(|(g, _)| *g == p) {
+                Some((_, children)) => children.push(i),
+                None => groups.push((p, vec![i])),
+            },
+            Some(_) => {}
+            None => top.push(i),
+        }
+    }
+    if let Some(total) = total_row(rows, labels) {
+        if !top.is_empty() && top.iter().all(|&i| codes[i].is_some_and(unique)) {
+            groups.push((total, top));
+        }
+    }
+    groups
+}
+
+/// The table's total row (`合计`, without a code), when it has exactly one.
+fn total_row(rows: &[TextRow], labels: &[Vec<String>]) -> Option<usize> {
+    let totals: Vec<usize> = (0..rows.len())
+        .filter(|&i| {
+            !labels[i].iter().any(|c| code(c)) && after_total_label(&row_name(&rows[i])).is_some_and(str::is_empty)
+        })
+        .collect();
+    match totals[..] {
+        [total] => Some(total),
+        _ => None,
     }
 }
 
@@ -292,6 +677,11 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
     let text_cols: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].kind != LabelKind::Code).collect();
     let mut text_at = 0usize;
     let mut last_line: Option<usize> = None;
+    // A line that opens right of where the last ended is the next cell
+    // (` 伍家岗区人` after `办公用房` / `维修改造` / `经费`); where a row has
+    // such lines, a space inside a line is a space in its cell
+    // (`12345 政务服务便民热线运行经费`).
+    let by_lines = tokens.iter().skip(1).any(|t| t.starts_line && t.moved_right);
     for (i, t) in tokens.iter().enumerate() {
         if i == 0 && has_code_column && code(&t.text) {
             if let Some(c) = code_col {
@@ -301,7 +691,8 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
         }
         let Some(&col) = text_cols.get(text_at) else { continue };
         let same_line = last_line == Some(t.line);
-        if same_line && !cells[col].is_empty() && text_at + 1 < text_cols.len() {
+        let next_cell = if by_lines { t.starts_line && t.moved_right } else { same_line };
+        if next_cell && !cells[col].is_empty() && text_at + 1 < text_cols.len() {
             text_at += 1;
         }
         let col = text_cols[text_at];
@@ -378,9 +769,11 @@ fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
 /// A two-sided table's total items: `本年收入合计`, `上年结转`, `收入总计`
 /// (`收 入 总 计`, whose first piece is `收`).
 fn opens_total_item(s: &str) -> bool {
-    ["本年收入", "本年支出", "上年结转", "年终结转", "收", "支", "收入总计", "支出总计"]
-        .iter()
-        .any(|w| s.starts_with(w))
+    // `收入` alone is the wrapped end of an item (`三、国有资本经营预算拨款` /
+    // `收入`), not 收 of `收 入 总 计`.
+    ["本年收入", "本年支出", "上年结转", "年终结转", "收入总计", "支出总计"].iter().any(|w| s.starts_with(w))
+        || s == "收"
+        || s == "支"
 }
 
 /// Expense items: `…支出`, `本年支出合计`, `支出总计`, `年终结转结余`,
@@ -412,7 +805,7 @@ mod tests {
     fn cut_amounts_and_wrapped_names_rejoin() {
         let lines = body("单位：万元\n单位编\n码\n单位名称 合计\n基本支出\n项目支出\n小计\n人员经\n费\n公用经\n费\n合计\n1,477.\n88\n1,137.\n88\n935.57 202.32 340.00\n303001\n武昌区人民政府办公室\n本级\n1,477.8\n8\n1,137.8\n8\n935.57 202.32 340.00");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &mut findings);
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &[], &mut findings);
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(raw.unit.as_deref(), Some("万元"));
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
@@ -428,9 +821,30 @@ mod tests {
     }
 
     #[test]
+    fn amount_prefixes() {
+        for s in ["10,4", "10,119.5", "93", "9359.", "10,119.59", "1,0"] {
+            assert!(amount_prefix(s), "{s}");
+        }
+        for s in ["10,4.5", "1,0000", ".5", "1.2.3", "12,34,567"] {
+            assert!(!amount_prefix(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn an_amount_run_into_the_next_item_comes_apart() {
+        assert_eq!(
+            amount_then_text("91,016,775.35一、一般公共服务支出"),
+            Some(("91,016,775.35", "一、一般公共服务支出"))
+        );
+        for s in ["2010301行政运行", "95.5%", "12.5万元", "1,477.88"] {
+            assert_eq!(amount_then_text(s), None, "{s}");
+        }
+    }
+
+    #[test]
     fn two_sided_items_go_to_their_side() {
         let lines = body("收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 1,477.88 一、一般公共服务支出 1,147.27\n三、国有资本经营预算拨款收\n入\n0.00 三、公共安全支出 0.00\n十、城乡社区支出 0.00\n（二）政府性基金预算拨款 （二）国防支出\n收 入 总 计 1,477.88 支 出 总 计 1,477.88");
-        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &mut Vec::new());
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &mut Vec::new());
         // The (item, amount) pairs of the side whose item is in column `at`.
         let side = |at: usize| -> Vec<(&str, &str)> {
             raw.rows

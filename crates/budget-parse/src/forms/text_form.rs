@@ -20,6 +20,15 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
     let widths = Widths::learn(lines);
     let starts: Vec<usize> =
         (0..lines.len()).filter(|&i| goal_heading(lines[i].0).is_some() || header(lines, i).is_some()).collect();
+    // A goal label right above the first table belongs to the tables.
+    let label_above = |s: usize| (1..=MAX_GOAL_LINES.min(s)).find(|&k| goal_label_lines(lines, s - k) == Some(k));
+    let starts: Vec<usize> = match starts.first() {
+        Some(&s) => match label_above(s) {
+            Some(k) => std::iter::once(s - k).chain(starts).collect(),
+            None => starts,
+        },
+        _ => starts,
+    };
     let fields_end = starts.first().copied().unwrap_or(lines.len());
     fields(&lines[..fields_end], sink);
     let mut i = fields_end;
@@ -28,6 +37,16 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
             sink.field(&goal, &text, lines[i].1, None);
             sink.goal = goal;
             i += 1;
+            continue;
+        }
+        // A goal label on its own lines over its table: `长期绩效目标 1`,
+        // `长期绩效` / `目标 1`.
+        if let Some(n) = goal_label_lines(lines, i) {
+            let joined: String = lines[i..i + n].iter().map(|(l, _)| squeeze(l)).collect();
+            if let Some(goal) = goal_label(&joined) {
+                sink.goal = goal;
+            }
+            i += n;
             continue;
         }
         match header(lines, i) {
@@ -44,6 +63,21 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
             None => i += 1,
         }
     }
+}
+
+/// Most lines a goal label is wrapped over (`长期绩效` / `目标 1`).
+const MAX_GOAL_LINES: usize = 3;
+
+/// How many lines from `at` spell a goal label, if some do.
+fn goal_label_lines(lines: &[(&str, u32)], at: usize) -> Option<usize> {
+    let mut joined = String::new();
+    for (k, (l, _)) in lines.iter().skip(at).take(MAX_GOAL_LINES).enumerate() {
+        joined.push_str(&squeeze(l));
+        if goal_label(&joined).is_some() {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// A heading of the text after the tables (`十一、其他重要事项的情况说明`,

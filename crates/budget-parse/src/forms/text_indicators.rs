@@ -256,7 +256,9 @@ fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usiz
     let middle: Vec<usize> = (value_line + 1..next_line).filter(|&l| first_on(l).is_some()).collect();
     let head_at = |line: usize| first_on(line).unwrap_or(next);
     if inline_basis {
-        return middle.first().map_or(next, |&l| head_at(l));
+        // With no line between, the next row's names open the next line
+        // (`资金拨付及时性 及时 年度工作计划` / `应急事件及时处置 完成 …`).
+        return middle.first().map_or_else(|| head_at(next_line), |&l| head_at(l));
     }
     let named_on_value_line = first_on(next_line).is_some();
     let widths: Vec<usize> = middle.iter().map(|&l| print_width(lines[l].0)).collect();

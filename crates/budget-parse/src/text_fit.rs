@@ -1,0 +1,550 @@
+//! Placing a text row's amounts in the columns of a known table by
+//! arithmetic.
+//!
+//! Text without positions leaves no mark for a blank cell: the row
+//! `2010302 一般行政管理事务 1762.80 1762.80` of a table with the columns
+//! 合计 / 基本支出 (小计, 人员经费, 公用经费) / 项目支出 carries two amounts for
+//! five columns. The standard tables of the family have known column sets
+//! and known sums (合计 = 基本支出 + 项目支出, 小计 = 人员经费 + 公用经费);
+//! the header's words tell which columns the table prints, whatever their
+//! order in the text. A row's amounts keep their printed order, so each
+//! reading is a choice of columns; a reading is taken where every sum of the
+//! row holds under it and under no other. Cells on which all the readings
+//! that hold agree are taken even when several hold; the others stay blank.
+
+use budget_model::{Cell, Decimal, Section, Table, TableKey};
+
+use crate::lex::amount;
+use crate::norm::squeeze;
+
+/// A known column set: amount column paths in printed order, and the sums
+/// among them (`(total, parts)`: column `total` = Σ columns `parts`).
+#[derive(Debug, Clone)]
+pub(crate) struct Template {
+    /// Column paths (`基本支出/人员经费`).
+    pub paths: Vec<String>,
+    /// `(total, parts)` index sums.
+    pub sums: Vec<(usize, Vec<usize>)>,
+}
+
+/// A candidate column: its path, the words the header must contain for the
+/// table to print it, and the group whose parts it belongs to.
+struct Slot {
+    path: &'static str,
+    words: &'static [&'static str],
+}
+
+/// The fund columns of 部门收入总表, in printed order, each with the words
+/// that name it in a header (`一般公共预算`, or cut as `一般公共`).
+const INCOME_SOURCES: &[Slot] = &[
+    Slot { path: "本年收入/一般公共预算", words: &["一般公共预算"] },
+    Slot { path: "本年收入/政府性基金预算", words: &["政府性基金"] },
+    Slot { path: "本年收入/国有资本经营预算", words: &["国有资本经营"] },
+    Slot { path: "本年收入/财政专户管理资金", words: &["财政专户"] },
+    Slot { path: "本年收入/事业收入", words: &["事业收入"] },
+    Slot { path: "本年收入/事业单位经营收入", words: &["经营收入"] },
+    Slot { path: "本年收入/上级补助收入", words: &["上级补助"] },
+    Slot { path: "本年收入/附属单位上缴收入", words: &["附属单位"] },
+    Slot { path: "本年收入/其他收入", words: &["其他收入"] },
+];
+
+/// The column set of the table `key` whose header reads `header`
+/// (squeezed), when the family has one that fits its words.
+///
+/// `合计基本支出项目支出小计人员经费公用经费` under 一般公共预算支出表 is
+/// 合计 / 基本支出/小计 / 基本支出/人员经费 / 基本支出/公用经费 / 项目支出.
+pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
+    let has = |w: &str| header.contains(w);
+    let t = |paths: &[&str], sums: &[(usize, &[usize])]| Template {
+        paths: paths.iter().map(|p| p.to_string()).collect(),
+        sums: sums.iter().map(|(t, p)| (*t, p.to_vec())).collect(),
+    };
+    match key {
+        TableKey::GeneralBudgetExpenseByFunction | TableKey::GeneralBudgetExpenseByUnit
+            if has("合计") && has("人员经费") && has("公用经费") && has("项目支出") =>
+        {
+            Some(t(
+                &["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"],
+                &[(0, &[1, 4]), (1, &[2, 3])],
+            ))
+        }
+        TableKey::ExpenseSummary | TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
+            if has("合计") && has("基本支出") && has("项目支出") && !has("人员经费") =>
+        {
+            Some(t(&["合计", "基本支出", "项目支出"], &[(0, &[1, 2])]))
+        }
+        TableKey::GeneralBudgetBasicExpenseByEconomic
+            if has("合计") && has("人员经费") && has("公用经费") && !has("项目支出") =>
+        {
+            let group =
+                if has("本年一般公共预算基本支出") { "本年一般公共预算基本支出/" } else { "" };
+            Some(t(
+                &[&format!("{group}合计"), &format!("{group}人员经费"), &format!("{group}公用经费")],
+                &[(0, &[1, 2])],
+            ))
+        }
+        TableKey::IncomeSummary => income_template(header),
+        TableKey::ProjectExpense => project_template(header),
+        TableKey::ThreePublicExpense
+            if has("因公出国") && has("公务用车购置费") && has("公务用车运行费") && has("公务接待费") =>
+        {
+            Some(t(
+                &[
+                    "“三公”经费合计",
+                    "因公出国（境）费",
+                    "公务用车购置及运行费/小计",
+                    "公务用车购置及运行费/公务用车购置费",
+                    "公务用车购置及运行费/公务用车运行费",
+                    "公务接待费",
+                ],
+                &[(0, &[1, 2, 5]), (2, &[3, 4])],
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Words of a header that name label columns or group the amounts, not
+/// amount columns (`科目编码`, `本年一般公共预算基本支出`).
+const HEADER_LABEL_WORDS: &[&str] = &[
+    "部门预算支出经济分类科目",
+    "本年一般公共预算基本支出",
+    "本年政府性基金预算支出",
+    "本年国有资本经营预算支出",
+    "部门（单位）代码",
+    "部门（单位）名称",
+    "部门(单位)代码",
+    "部门(单位)名称",
+    "科目编码",
+    "科目名称",
+    "单位编码",
+    "单位名称",
+    "单位代码",
+    "项目名称",
+    "项目单位",
+    "本年收入",
+    "本年拨款",
+    "财政拨款结转结余",
+    "公务用车购置及运行费",
+];
+
+/// Whether `header` names no amount column besides `t`'s: what is left of
+/// it once the label words and the template's column words are taken out
+/// is at most a few characters (a glyph or bracket lost in extraction).
+/// `…合计基本支出项目支出其中事业单位经营支出上缴上级支出…` is another
+/// table's header.
+pub(crate) fn header_fits(t: &Template, header: &str) -> bool {
+    let mut words: Vec<&str> = HEADER_LABEL_WORDS.to_vec();
+    words.extend(t.paths.iter().flat_map(|p| p.split('/')));
+    words.extend(INCOME_SOURCES.iter().flat_map(|s| s.words.iter().copied()));
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let mut rest = header.to_string();
+    for w in words {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().filter(|c| !c.is_ascii_punctuation() && !"（）“”".contains(*c)).count() <= 4
+}
+
+/// The full header of each standard table, in the family's words.
+const FULL_HEADERS: &[(TableKey, &str)] = &[
+    (TableKey::IncomeSummary, "合计本年收入上年结转结余小计一般公共预算政府性基金预算国有资本经营预算财政专户管理资金事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入"),
+    (TableKey::ExpenseSummary, "合计基本支出项目支出"),
+    (TableKey::GovernmentFundExpense, "合计基本支出项目支出"),
+    (TableKey::StateCapitalExpense, "合计基本支出项目支出"),
+    (TableKey::GeneralBudgetExpenseByFunction, "合计基本支出项目支出小计人员经费公用经费"),
+    (TableKey::GeneralBudgetExpenseByUnit, "合计基本支出项目支出小计人员经费公用经费"),
+    (TableKey::GeneralBudgetBasicExpenseByEconomic, "本年一般公共预算基本支出合计人员经费公用经费"),
+    (TableKey::ThreePublicExpense, "“三公”经费合计因公出国（境）费公务用车购置费公务用车运行费公务接待费"),
+    (TableKey::ProjectExpense, "合计本年拨款财政拨款结转结余一般公共预算政府性基金预算国有资本经营预算财政专户管理资金单位资金"),
+];
+
+/// The full column set of the table `key` when its rows carry as many
+/// amounts as it has columns: the header of a spreadsheet-made PDF's table
+/// is partly printed after its rows (merged cells), where its words do not
+/// tell the columns.
+pub(crate) fn full_template(key: TableKey, width: usize) -> Option<Template> {
+    let (_, header) = FULL_HEADERS.iter().find(|(k, _)| *k == key)?;
+    template(key, header).filter(|t| t.paths.len() == width)
+}
+
+/// Whether `header` speaks the family's words for the table `key`: the
+/// group heading its standard header has (`本年收入` over the sources of
+/// 部门收入总表, `本年拨款` over the funds of 项目支出情况表).
+pub(crate) fn family_header(key: TableKey, header: &str) -> bool {
+    let marker = match key {
+        TableKey::IncomeSummary => "本年收入",
+        TableKey::ProjectExpense => "本年拨款",
+        TableKey::ThreePublicExpense => "因公出国",
+        _ => return false,
+    };
+    header.contains(marker)
+}
+
+/// The number of columns of the table `key`'s full column set.
+pub(crate) fn full_width(key: TableKey) -> Option<usize> {
+    let (_, header) = FULL_HEADERS.iter().find(|(k, _)| *k == key)?;
+    template(key, header).map(|t| t.paths.len())
+}
+
+/// 部门收入总表: 合计, 本年收入 (小计 and the sources the header names),
+/// 上年结转结余 — `合计本年收入上年结转结余小计一般公共预算政府性基金预算…`.
+fn income_template(header: &str) -> Option<Template> {
+    if !(header.contains("合计") && header.contains("本年收入") && header.contains("上年结转")) {
+        return None;
+    }
+    let sources: Vec<&Slot> = INCOME_SOURCES.iter().filter(|s| s.words.iter().any(|w| header.contains(w))).collect();
+    if sources.len() < 2 {
+        return None;
+    }
+    let mut paths = vec!["合计".to_string(), "本年收入/小计".to_string()];
+    paths.extend(sources.iter().map(|s| s.path.to_string()));
+    let last = paths.len();
+    paths.push("上年结转结余".to_string());
+    let sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
+    Some(Template { paths, sums })
+}
+
+/// 项目支出情况表: 合计, then the fund columns of 本年拨款 and of
+/// 财政拨款结转结余 (一般公共预算, 政府性基金预算, 国有资本经营预算), then
+/// 财政专户管理资金 and 单位资金, each as the header names it
+/// (`合计本年拨款财政拨款结转结余财政专户管理资金单位资金一般公共预算…`).
+fn project_template(header: &str) -> Option<Template> {
+    let has = |w: &str| header.contains(w);
+    if !(has("合计") && has("一般公共") && has("政府性基金")) {
+        return None;
+    }
+    let funds: Vec<&str> = ["一般公共预算", "政府性基金预算", "国有资本经营预算"]
+        .into_iter()
+        .filter(|f| *f != "国有资本经营预算" || has("国有资本"))
+        .collect();
+    let mut paths = vec!["合计".to_string()];
+    let groups: Vec<&str> = [("本年拨款", "本年拨款"), ("结转结余", "财政拨款结转结余")]
+        .into_iter()
+        .filter(|(w, _)| has(w))
+        .map(|(_, g)| g)
+        .collect();
+    match groups.is_empty() {
+        true => paths.extend(funds.iter().map(|f| f.to_string())),
+        false => {
+            for g in groups {
+                paths.extend(funds.iter().map(|f| format!("{g}/{f}")));
+            }
+        }
+    }
+    for (w, path) in [("财政专户", "财政专户管理资金"), ("单位资金", "单位资金")] {
+        if has(w) {
+            paths.push(path.to_string());
+        }
+    }
+    let sums = vec![(0, (1..paths.len()).collect())];
+    Some(Template { paths, sums })
+}
+
+/// The most readings of one row that are tried.
+const MAX_READINGS: usize = 20_000;
+
+/// Whether every sum of `t` holds for `values` (blank = 0), within one unit
+/// of the last printed decimal per part (rounded parts).
+fn sums_hold(t: &Template, values: &[Option<Decimal>], unit: Decimal) -> bool {
+    t.sums.iter().all(|(total, parts)| {
+        let v = |i: usize| values.get(i).copied().flatten().unwrap_or_default();
+        let diff = (v(*total) - parts.iter().map(|&p| v(p)).sum::<Decimal>()).abs();
+        diff <= unit * Decimal::from(parts.len() as u32 - 1)
+    })
+}
+
+/// The placements of `amounts` (in printed order) into `t`'s columns under
+/// which every sum holds; `None` when there are too many to try.
+fn readings(t: &Template, amounts: &[Decimal], unit: Decimal) -> Option<Vec<Vec<Option<usize>>>> {
+    let n = t.paths.len();
+    let k = amounts.len();
+    if k > n {
+        return Some(Vec::new());
+    }
+    let mut out = Vec::new();
+    let mut chosen: Vec<usize> = (0..k).collect();
+    let mut tried = 0usize;
+    loop {
+        tried += 1;
+        if tried > MAX_READINGS {
+            return None;
+        }
+        let mut values = vec![None; n];
+        for (a, &c) in chosen.iter().enumerate() {
+            values[c] = Some(amounts[a]);
+        }
+        if sums_hold(t, &values, unit) {
+            let mut at = vec![None; n];
+            for (a, &c) in chosen.iter().enumerate() {
+                at[c] = Some(a);
+            }
+            out.push(at);
+        }
+        if !next_combination(&mut chosen, n) {
+            return Some(out);
+        }
+    }
+}
+
+/// Steps `c` (increasing indices below `n`) to the next combination.
+fn next_combination(c: &mut [usize], n: usize) -> bool {
+    let k = c.len();
+    let Some(i) = (0..k).rev().find(|&i| c[i] < n - k + i) else { return false };
+    c[i] += 1;
+    for j in i + 1..k {
+        c[j] = c[j - 1] + 1;
+    }
+    true
+}
+
+/// The readings of one row: each is the row's cells in the template's
+/// columns (`""` for blank). Empty when none holds.
+pub(crate) type Readings = Vec<Vec<String>>;
+
+/// The readings of a row's printed amounts under which its sums hold;
+/// `None` when the amounts do not parse or there are too many to try.
+///
+/// `1762.80 1762.80` under 合计 / 小计 / 人员经费 / 公用经费 / 项目支出 is
+/// 合计 and 项目支出: read as 合计 and 小计, 小计 ≠ 人员经费 + 公用经费.
+pub(crate) fn readings_of(t: &Template, printed: &[String]) -> Option<Readings> {
+    let values: Vec<Decimal> = printed.iter().map(|p| amount(p)).collect::<Option<_>>()?;
+    let scale = printed.iter().map(|p| crate::lex::scale_of(p)).max().unwrap_or(0);
+    let found = readings(t, &values, Decimal::new(1, scale))?;
+    let cells =
+        |at: &Vec<Option<usize>>| at.iter().map(|a| a.map(|a| printed[a].clone()).unwrap_or_default()).collect();
+    Some(found.iter().map(cells).collect())
+}
+
+/// The cells all `readings` agree on, as far as every sum they take part
+/// in is whole: a sum with a cell in doubt leaves all its cells blank, so
+/// that no printed sum is shown broken (合计 known but 基本支出 and 项目支出
+/// in doubt leaves all three blank).
+pub(crate) fn agreed(t: &Template, readings: &Readings) -> Vec<String> {
+    let n = t.paths.len();
+    let mut kept: Vec<Option<String>> = (0..n)
+        .map(|c| {
+            let first = readings.first().map(|r| r[c].as_str()).unwrap_or("");
+            readings.iter().all(|r| r[c] == first).then(|| first.to_string())
+        })
+        .collect();
+    loop {
+        let broken = t.sums.iter().find(|(total, parts)| {
+            let cells = std::iter::once(total).chain(parts.iter());
+            let cells: Vec<usize> = cells.copied().collect();
+            cells.iter().any(|&c| kept[c].is_none()) && cells.iter().any(|&c| kept[c].is_some())
+        });
+        let Some((total, parts)) = broken else { break };
+        for &c in std::iter::once(total).chain(parts.iter()) {
+            kept[c] = None;
+        }
+    }
+    kept.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// The columns of 部门收入总表 that 部门收支总表 prints as income items,
+/// with the words that name the item (`一般公共预算拨款收入`).
+const INCOME_ITEMS: &[(&str, &str)] = &[
+    ("一般公共预算", "一般公共预算"),
+    ("政府性基金预算", "政府性基金"),
+    ("国有资本经营预算", "国有资本经营"),
+    ("财政专户管理资金", "财政专户"),
+    ("事业收入", "事业收入"),
+    ("事业单位经营收入", "事业单位经营"),
+    ("上级补助收入", "上级补助"),
+    ("附属单位上缴收入", "附属单位"),
+    ("其他收入", "其他收入"),
+    ("上年结转结余", "上年结转"),
+];
+
+/// What the document's earlier tables say a total row of the table `key`
+/// holds, column by column (`None`: not known): the 合计 row of
+/// 部门收入总表 has, in each source column, the income item of 部门收支总表
+/// (a blank item is zero).
+pub(crate) fn known_totals(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    if key != TableKey::IncomeSummary {
+        return known;
+    }
+    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
+    let incomes: Vec<(String, Decimal)> = summary
+        .rows
+        .iter()
+        .filter(|r| r.section == Some(Section::Income))
+        .map(|r| (squeeze(&r.name), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+        .collect();
+    for (c, path) in t.paths.iter().enumerate() {
+        let leaf = path.rsplit('/').next().unwrap_or(path);
+        let Some((_, word)) = INCOME_ITEMS.iter().find(|(l, _)| *l == leaf) else { continue };
+        let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| n.contains(word)).map(|(_, v)| *v).collect();
+        if let [v] = found[..] {
+            known[c] = Some(v);
+        }
+    }
+    known
+}
+
+/// Keeps the readings of a row that agree with what is `known` of it, when
+/// some do.
+pub(crate) fn narrow_by_known(readings: &mut Option<Readings>, known: &[Option<Decimal>]) {
+    let Some(found) = readings.as_mut() else { return };
+    let agrees =
+        |r: &Vec<String>| r.iter().zip(known).all(|(v, k)| k.is_none_or(|k| amount(v).unwrap_or_default() == k));
+    let kept: Readings = found.iter().filter(|r| agrees(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
+}
+
+/// The most combinations of readings tried for one parent and its children.
+const MAX_COMBINATIONS: usize = 1 << 16;
+
+/// Narrows the readings of rows by the hierarchy: in every column a parent
+/// row is the sum of its children (`201` = Σ `201xx`; `20103` = Σ
+/// `20103xx`; the total row = Σ the rows without a parent). `parents[i]` is
+/// row `i`'s parent (`Some(None)` for the total row's children). A reading
+/// is kept while some choice of readings for its group holds; repeated
+/// until nothing changes.
+pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usize, Vec<usize>)]) {
+    loop {
+        let mut changed = false;
+        for (parent, children) in groups {
+            changed |= zero_columns_stay_empty(rows, *parent, children);
+            let mut members = vec![*parent];
+            members.extend(children.iter().copied());
+            if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
+                continue;
+            }
+            let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
+            if sizes.iter().all(|&s| s == 1) {
+                continue;
+            }
+            let total = sizes.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s));
+            if total.is_none_or(|t| t > MAX_COMBINATIONS) {
+                continue;
+            }
+            let kept = consistent_choices(rows, &members, &sizes);
+            for (k, &m) in members.iter().enumerate() {
+                if let Some(r) = rows[m].as_mut() {
+                    if kept[k].len() < r.len() && !kept[k].is_empty() {
+                        let keep: Vec<Vec<String>> = kept[k].iter().map(|&i| r[i].clone()).collect();
+                        *r = keep;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// Where a settled parent row is blank or zero in a column, none of its
+/// children has an amount there (the family's amounts are not negative):
+/// `302 商品和服务支出 1414.09 | | 1414.09` rules out 人员经费 for
+/// `30201 办公费 155.51 155.51`. Returns whether a reading was dropped.
+fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, children: &[usize]) -> bool {
+    let Some([settled]) = rows[parent].as_deref() else { return false };
+    let zero: Vec<bool> = settled.iter().map(|c| amount(c).unwrap_or_default().is_zero()).collect();
+    let mut changed = false;
+    for &c in children {
+        let Some(readings) = rows[c].as_mut() else { continue };
+        if readings.len() < 2 {
+            continue;
+        }
+        let fits = |r: &Vec<String>| r.iter().zip(&zero).all(|(v, &z)| !z || amount(v).unwrap_or_default().is_zero());
+        let negative = readings.iter().flatten().any(|v| amount(v).is_some_and(|d| d.is_sign_negative()));
+        let kept: Vec<Vec<String>> = readings.iter().filter(|r| fits(r)).cloned().collect();
+        if !negative && !kept.is_empty() && kept.len() < readings.len() {
+            *readings = kept;
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// For each member of a group, the indices of its readings that take part
+/// in some choice under which the parent is the sum of the children in
+/// every column.
+fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usize]) -> Vec<Vec<usize>> {
+    let value = |m: usize, r: usize, c: usize| -> Decimal {
+        rows[m].as_ref().and_then(|rs| rs.get(r)).and_then(|cells| amount(&cells[c])).unwrap_or_default()
+    };
+    let n = rows[members[0]].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
+    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
+    let mut pick = vec![0usize; members.len()];
+    loop {
+        let holds = (0..n).all(|c| {
+            let parent = value(members[0], pick[0], c);
+            let sum: Decimal = (1..members.len()).map(|k| value(members[k], pick[k], c)).sum();
+            (parent - sum).abs() <= Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1)
+        });
+        if holds {
+            for (k, &p) in pick.iter().enumerate() {
+                used[k][p] = true;
+            }
+        }
+        // The next choice, as an odometer.
+        let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
+        pick[k] += 1;
+        for p in pick.iter_mut().take(k) {
+            *p = 0;
+        }
+    }
+    used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by_function() -> Template {
+        template(TableKey::GeneralBudgetExpenseByFunction, "科目编码科目名称合计基本支出项目支出小计人员经费公用经费")
+            .expect("a template")
+    }
+
+    fn row(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_short_row_goes_where_the_sums_hold() {
+        let t = by_function();
+        let cases: &[(&str, &[&str])] = &[
+            ("1762.80 1762.80", &["1762.80 _ _ _ 1762.80"]),
+            ("401.20 401.20 233.13 168.07", &["401.20 401.20 233.13 168.07 _"]),
+            ("30.42 30.42 30.42", &["30.42 30.42 30.42 _ _", "30.42 30.42 _ 30.42 _"]),
+            ("100.00 20.00", &[]),
+        ];
+        for (printed, want) in cases {
+            let want: Vec<Vec<String>> =
+                want.iter().map(|w| row(w).into_iter().map(|c| c.replace('_', "")).collect()).collect();
+            assert_eq!(readings_of(&t, &row(printed)), Some(want), "{printed}");
+        }
+    }
+
+    #[test]
+    fn children_settle_which_column_a_lone_amount_is_in() {
+        // 20103 prints all three; of its children, 2010301 and 2010302 carry
+        // one amount twice (合计 and 基本支出, or 合计 and 项目支出).
+        let t = template(TableKey::ExpenseSummary, "合计基本支出项目支出").expect("a template");
+        let mut rows: Vec<Option<Readings>> =
+            ["5.00 3.00 2.00", "3.00 3.00", "2.00 2.00"].iter().map(|p| readings_of(&t, &row(p))).collect();
+        assert_eq!(rows[1].as_ref().map(Vec::len), Some(2));
+        narrow_by_hierarchy(&mut rows, &[(0, vec![1, 2])]);
+        let cells: Vec<Vec<String>> = rows.iter().map(|r| agreed(&t, r.as_ref().expect("readings"))).collect();
+        assert_eq!(cells[1], ["3.00", "3.00", ""]);
+        assert_eq!(cells[2], ["2.00", "", "2.00"]);
+    }
+
+    #[test]
+    fn income_columns_follow_the_header_words() {
+        let t = template(
+            TableKey::IncomeSummary,
+            "单位代码单位名称合计本年收入上年结转结余小计一般公共预算政府性基金预算事业收入其他收入",
+        )
+        .expect("a template");
+        assert_eq!(t.paths.len(), 7);
+        assert_eq!(t.sums, [(0, vec![1, 6]), (1, vec![2, 3, 4, 5])]);
+    }
+}

@@ -1,0 +1,59 @@
+//! The text path scored against the development corpus: each dev PDF's
+//! text as pdf-extract's own `extract_text` gives it (the form crawlers
+//! keep), made at test time so that no text of a corpus PDF is committed,
+//! converted, and scored cell by cell and indicator by indicator. Skipped,
+//! saying so, without `../shared`.
+//!
+//! The thresholds are what the text path reaches now (README, "Text
+//! input"); raise them as it improves.
+
+use crate::score::{score, score_indicators, Score};
+use crate::support::{run, shared_or_skip, TempDir};
+
+/// Lowest cells F1, cells precision and indicators F1 each document keeps.
+const FLOORS: [(&str, f64, f64, f64); 10] = [
+    ("dev01", 0.92, 0.995, 0.83),
+    ("dev02", 0.99, 0.995, 0.93),
+    ("dev03", 0.99, 0.995, 0.91),
+    ("dev04", 0.99, 0.995, 0.80),
+    ("dev05", 0.99, 0.995, 0.78),
+    ("dev06", 0.90, 0.995, 0.05),
+    ("dev07", 0.92, 0.995, 0.0),
+    ("dev08", 0.99, 0.995, 0.73),
+    ("dev09", 0.94, 0.995, 0.0),
+    ("dev10", 0.99, 0.995, 0.91),
+];
+
+fn precision(s: &Score) -> f64 {
+    s.matched as f64 / s.output.max(1) as f64
+}
+
+#[test]
+fn dev_corpus_texts_read_at_least_as_well_as_recorded() {
+    let Some(shared) = shared_or_skip("dev_corpus_texts_read_at_least_as_well_as_recorded") else { return };
+    let dir = shared.join("corpus/dev");
+    let texts = TempDir::new("dev-texts");
+    for (name, ..) in FLOORS {
+        let pdf = dir.join(format!("{name}.pdf"));
+        let text = pdf_extract::extract_text(&pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+        std::fs::write(texts.path().join(format!("{name}.txt")), text).expect("text written");
+    }
+    let out = TempDir::new("dev-texts-out");
+    let done = run(&["convert", path(texts.path()), "--out", path(out.path())]);
+    assert!(matches!(done.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&done.stderr));
+    let mut low = Vec::new();
+    for (name, f1, p, ind) in FLOORS {
+        let truth = dir.join(format!("{name}.truth.json"));
+        let cells = score(out.path(), &truth, &format!("{name}.txt"));
+        let indicators = score_indicators(out.path(), &truth, &format!("{name}.txt")).rows;
+        let got = (cells.f1(), precision(&cells), indicators.f1());
+        if got.0 < f1 || got.1 < p || got.2 < ind {
+            low.push(format!("{name}: cells F1 {:.4} precision {:.4} indicators F1 {:.4}", got.0, got.1, got.2));
+        }
+    }
+    assert!(low.is_empty(), "below their floors:\n{}", low.join("\n"));
+}
+
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().unwrap_or_default()
+}
