@@ -34,7 +34,7 @@ h1{font-size:15px;margin:4px 0}h2{font-size:14px;margin:10px 0 4px}
 ul{padding-left:16px;margin:2px 0}li{margin:2px 0;overflow-wrap:anywhere}
 .page{margin:0 0 16px}.page h3{font-size:13px;margin:4px 0;color:#555}
 svg.pg{width:100%;max-width:1100px;border:1px solid #bbb;background:#fff;display:block}
-svg text{font-family:sans-serif;fill:#000;white-space:pre}svg text.o{fill:#aaa}
+svg text{font-family:sans-serif;fill:#000;white-space:pre}svg text.o{fill:#aaa}svg text.fm{fill:#08707a}
 svg .r{stroke:#888;stroke-width:.5;fill:none}
 svg rect{fill:transparent;stroke-width:.8;cursor:pointer}
 svg rect.h{stroke:#6a3d9a}svg rect.l{stroke:#1f78b4}svg rect.a{stroke:#33a02c}
@@ -65,7 +65,9 @@ const LEGEND: &str = "<p class=\"key\">\
 <span style=\"border-color:#33a02c\"></span>amount, checked\
 <span style=\"border-color:#f0a000;background:rgba(255,190,0,.25)\"></span>amount in no passing check\
 <span style=\"border-color:#e00000;background:rgba(255,0,0,.35)\"></span>failed check\
-<span style=\"border-color:#aaa\"></span><span style=\"border:0;width:auto;color:#aaa\">grey text: in no table</span></p>";
+<span style=\"border-color:#aaa\"></span><span style=\"border:0;width:auto;color:#aaa\">grey text: in no table</span>\
+<span style=\"border-color:#08707a\"></span><span style=\"border:0;width:auto;color:#08707a\">teal text: on a page read as a performance form \
+(indicators.csv, forms.csv; not outlined cell by cell)</span></p>";
 
 /// The whole document: the side list beside the pages.
 pub(crate) fn shell(title: &str, side: &str, body: &str) -> String {

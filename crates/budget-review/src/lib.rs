@@ -3,11 +3,12 @@
 //!
 //! [`document_page`] writes one self-contained HTML file (no network, no
 //! script framework) for a [`Document`] and the [`Page`]s it was read from.
-//! Each page that holds a table is redrawn as inline SVG from what the
+//! Each page that holds a table or a performance form is redrawn as inline SVG from what the
 //! extractor saw (the text runs at their positions, the ruling lines); over
 //! it the rebuilt cells are outlined by kind (header, label, amount), the
 //! amounts of failed checks in red, the amounts no passing check confirms in
-//! amber, and text that went into no table is grey. A text input has no
+//! amber, and text that went into no table is grey (teal on a page whose
+//! performance form was read: its indicators are not outlined cell by cell). A text input has no
 //! positions: its page lists the text lines with the rows each became.
 //! Beside the pages: the tables, the failed checks linking to their cells,
 //! and the findings. [`index_page`] writes the list of documents.

@@ -61,8 +61,14 @@ impl Marks {
             .map(|(i, c)| (i, locate(doc, c)))
             .collect();
         let failed = failures.iter().filter_map(|(_, t)| *t).collect();
-        let pages =
-            doc.tables.iter().flat_map(|t| t.pages.iter().copied().chain(t.rows.iter().map(|r| r.page))).collect();
+        // The pages of the tables, and of the performance forms read.
+        let pages = doc
+            .tables
+            .iter()
+            .flat_map(|t| t.pages.iter().copied().chain(t.rows.iter().map(|r| r.page)))
+            .chain(doc.indicators.iter().map(|i| i.page))
+            .chain(doc.forms.iter().map(|f| f.page))
+            .collect();
         Marks { failures, failed, confirmed: outcome.confirmed_places.into_iter().collect(), pages }
     }
 

@@ -26,9 +26,32 @@ pub(crate) fn side(doc: &Document, marks: &Marks) -> String {
     }
     s.push_str("</p>");
     tables(&mut s, doc);
+    forms(&mut s, doc);
     failures(&mut s, doc, marks);
     findings(&mut s, doc);
     s
+}
+
+/// The performance forms read: indicators and fields, each form by the
+/// first page it is printed on.
+fn forms(s: &mut String, doc: &Document) {
+    if doc.indicators.is_empty() && doc.forms.is_empty() {
+        return;
+    }
+    let _ = write!(
+        s,
+        "<h2>Performance forms</h2><p>{} indicators (indicators.csv), {} fields (forms.csv)</p><ul>",
+        doc.indicators.len(),
+        doc.forms.len()
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    let firsts = doc.indicators.iter().map(|i| (&i.table_key, &i.project, i.page));
+    for (key, project, page) in firsts.chain(doc.forms.iter().map(|f| (&f.form, &f.project, f.page))) {
+        if seen.insert((key, project)) {
+            let _ = write!(s, "<li><a href=\"#p{page}\"><code>{}</code> {}</a> p.{page}</li>", esc(key), esc(project));
+        }
+    }
+    s.push_str("</ul>");
 }
 
 fn tables(s: &mut String, doc: &Document) {

@@ -29,7 +29,9 @@ xmlns=\"http://www.w3.org/2000/svg\">",
         h = pt(page.height)
     );
     rules(out, page);
-    runs(out, page, &outlines);
+    let form_page =
+        doc.indicators.iter().any(|i| i.page == page.number) || doc.forms.iter().any(|f| f.page == page.number);
+    runs(out, page, &outlines, form_page);
     for o in &outlines {
         let id = o.id.as_ref().map(|i| format!(" id=\"{i}\"")).unwrap_or_default();
         let r = o.rect;
@@ -60,8 +62,10 @@ fn rules(out: &mut String, page: &Page) {
 }
 
 /// The text runs, each stretched over the extent it was printed in; a run
-/// inside no outlined box is grey (`o`).
-fn runs(out: &mut String, page: &Page, outlines: &[Outline]) {
+/// inside no outlined box is grey (`o`), or teal (`fm`) on a page whose
+/// performance form was read (its indicators and fields are not outlined
+/// cell by cell, and are not left out).
+fn runs(out: &mut String, page: &Page, outlines: &[Outline], form_page: bool) {
     for line in &page.lines {
         let h = (line.bottom - line.top).max(1.0);
         for run in &line.runs {
@@ -71,7 +75,11 @@ fn runs(out: &mut String, page: &Page, outlines: &[Outline]) {
             let _ = write!(
                 out,
                 "<text{} x=\"{}\" y=\"{}\" font-size=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
-                if inside { "" } else { " class=\"o\"" },
+                match (inside, form_page) {
+                    (true, _) => "",
+                    (false, true) => " class=\"fm\"",
+                    (false, false) => " class=\"o\"",
+                },
                 pt(run.x0),
                 pt(line.bottom - h * 0.12),
                 pt(h * 0.9),
