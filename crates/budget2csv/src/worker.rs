@@ -31,6 +31,9 @@ pub struct Job {
     pub folder: String,
     pub out: PathBuf,
     pub excel: bool,
+    /// Write the document's XLSX workbook too.
+    #[serde(default)]
+    pub xlsx: bool,
 }
 
 /// What became of one job.
@@ -124,7 +127,7 @@ fn run_job(job: &Job, memory_mb: u64) -> Reply {
             record.sha256 = reply.sha256.clone();
             reply.error = record.error.clone();
             let csv = CsvOptions { excel: job.excel };
-            match write_document(&job.out.join(&job.folder), &doc, csv, record) {
+            match write_document(&job.out.join(&job.folder), &doc, csv, job.xlsx, record) {
                 Ok(()) => reply.written = true,
                 Err(e) => {
                     reply.status = "error".into();
