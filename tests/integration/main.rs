@@ -17,3 +17,4 @@ mod score;
 mod summary;
 mod support;
 mod truth;
+mod xlsx;

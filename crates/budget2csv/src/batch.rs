@@ -23,7 +23,7 @@ use budget_export::{CsvOptions, DocumentRecord};
 
 use crate::args::ConvertOptions;
 use crate::inputs::{collect, Input};
-use crate::outdir::{folder_names, stored, workbook_name, write_combined, write_dataset, Entry};
+use crate::outdir::{folder_names, remove_dataset, stored, workbook_name, write_combined, write_dataset, Entry};
 use crate::progress::{format_duration, Progress};
 use crate::worker::{sha256_hex, Job, Reply};
 
@@ -81,6 +81,9 @@ pub fn run_convert(opts: &ConvertOptions) -> Result<bool> {
     write_combined(&opts.out, &entries, CsvOptions { excel: opts.excel })?;
     if opts.xlsx {
         write_dataset(&opts.out, opts.excel)?;
+    } else {
+        // A workbook of an earlier batch would no longer match the files.
+        remove_dataset(&opts.out)?;
     }
     Ok(summary(&done, &progress, &opts.out))
 }

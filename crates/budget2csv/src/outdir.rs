@@ -252,6 +252,20 @@ const DATASET_FILES: [&str; 6] = [
     SummaryRecord::FILE,
 ];
 
+/// Removes `DIR/dataset.xlsx`, if there is one.
+pub fn remove_dataset(out: &Path) -> Result<()> {
+    let path = out.join(DATASET);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The batch's workbook.
+const DATASET: &str = "dataset.xlsx";
+
 /// Writes `DIR/dataset.xlsx` from the combined files just written (so that
 /// documents reused by `--skip-existing` are in it as well), flushed to
 /// disk like them.
@@ -262,7 +276,7 @@ pub fn write_dataset(out: &Path, excel: bool) -> Result<()> {
         let reader = std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
         files.push(DatasetFile { file: name.to_string(), reader: std::io::BufReader::new(reader) });
     }
-    let mut file = AtomicFile::create(&out.join("dataset.xlsx"))?;
+    let mut file = AtomicFile::create(&out.join(DATASET))?;
     write_dataset_xlsx(&mut file, files, excel, EXCEL_MAX_ROWS)?;
     file.commit_synced()?;
     sync_folder(out);
