@@ -185,10 +185,13 @@ fn notes(workbook: &Path) -> String {
     all
 }
 
+/// A merged range of a sheet: the sheet, its text, its first and last cells.
+type Merged = (String, String, (u32, u32), (u32, u32));
+
 /// The group cell over its leaves: a merged range in the header rows whose
 /// text is the first level of a column path (`基本支出` of
 /// `基本支出/人员经费`) and spans that group's columns.
-fn merged_groups(book: &mut Book) -> Vec<(String, String, (u32, u32), (u32, u32))> {
+fn merged_groups(book: &mut Book) -> Vec<Merged> {
     let mut out = Vec::new();
     for name in book.sheet_names() {
         for d in book.merge_cells_by_sheet_name(&name).expect("merged cells") {

@@ -151,7 +151,7 @@ pub struct ConvertOptions {
     /// spreadsheet never runs them as formulas; amounts stay plain numbers.
     #[arg(long, verbatim_doc_comment)]
     pub excel: bool,
-    /// XLSX workbooks too: DIR/<document>/<document>.xlsx and DIR/dataset.xlsx
+    /// XLSX workbooks too: DIR/STEM/STEM.xlsx per document, DIR/dataset.xlsx
     ///
     /// A document's workbook has a sheet per table laid out as printed
     /// (merged group headers, amounts as numbers with their printed
