@@ -3,7 +3,7 @@
 use std::io::{Read, Write};
 
 use budget_model::Decimal;
-use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 
 use super::names::sheet_name;
 use super::style::{column_width, display_width, number_format, to_number, Styles};
@@ -48,7 +48,7 @@ pub fn write_dataset_xlsx<W: Write + Send, R: Read>(
     excel: bool,
     max_rows: u32,
 ) -> Result<(), Error> {
-    let mut book = Workbook::new();
+    let mut book = super::style::workbook();
     let styles = Styles::new();
     let mut taken = std::collections::HashSet::new();
     for f in files {

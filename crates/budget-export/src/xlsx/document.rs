@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 use budget_model::{Cell, CheckStatus, Decimal, Document, Row, Table};
-use rust_xlsxwriter::{ColNum, Format, Note, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ColNum, Format, Note, RowNum, Worksheet, XlsxError};
 
 use super::locate::{failures, Place};
 use super::names::sheet_name;
@@ -18,7 +18,7 @@ const TOP_ROWS: RowNum = 2;
 /// number and title (`3 部门支出总表`), the `检查` sheet and the `文档`
 /// sheet.
 pub fn write_document_xlsx<W: Write + Send>(w: W, doc: &Document) -> Result<(), Error> {
-    let mut book = Workbook::new();
+    let mut book = super::style::workbook();
     let mut styles = Styles::new();
     let mut taken: HashSet<String> = ["检查", "文档", "history"].iter().map(|s| s.to_string()).collect();
     let notes = failures(doc);
