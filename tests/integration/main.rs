@@ -20,3 +20,4 @@ mod summary;
 mod support;
 mod text_truth;
 mod truth;
+mod xlsx;

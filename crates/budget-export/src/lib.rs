@@ -33,12 +33,14 @@ pub mod measures;
 mod records;
 mod summary;
 mod wide;
+pub mod xlsx;
 
 use std::io::Write;
 
 pub use records::{CellRecord, CheckRecord, DocumentRecord, FormRecord, IndicatorRecord};
 pub use summary::{SummaryRecord, Written};
 pub use wide::{table_file_name, write_wide_table};
+pub use xlsx::{write_dataset_xlsx, write_document_xlsx, DatasetFile, EXCEL_MAX_ROWS};
 
 /// Errors of the exporter.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +55,9 @@ pub enum Error {
     /// The underlying writer failed.
     #[error("writing output")]
     Io(#[from] std::io::Error),
+    /// Writing an XLSX workbook failed.
+    #[error("writing XLSX")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// How CSV is written.

@@ -89,7 +89,7 @@ pub enum Limit {
 /// Bytes in MiB, without decimals when whole: `64 MiB`, `300.5 MiB`.
 fn mib(bytes: u64) -> String {
     const MIB: u64 = 1 << 20;
-    if bytes % MIB == 0 {
+    if bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
         format!("{:.1} MiB", bytes as f64 / MIB as f64)

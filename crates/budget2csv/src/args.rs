@@ -17,7 +17,7 @@ pub const DEFAULT_MEMORY_MB: u64 = 4096;
 /// The usage lines of each command, in the help and after a usage error.
 /// Continuation lines line up under `Usage: ` / `usage: `.
 const CONVERT_USAGE: &str = "\
-budget2csv convert INPUT... --out DIR [--excel] [--review] [--jobs N]
+budget2csv convert INPUT... --out DIR [--excel] [--xlsx] [--review] [--jobs N]
                           [--shard I/N] [--skip-existing]
                           [--timeout-per-file SECS] [--memory-per-file MB]";
 const REVIEW_USAGE: &str = "budget2csv review INPUT... --out DIR [OPTIONS]";
@@ -47,7 +47,8 @@ const CONVERT_ABOUT: &str = "\
 Converts budget documents into CSV files in DIR: cells.csv, documents.csv,
 checks.csv, indicators.csv, forms.csv, summary.csv (the standard measures of
 each document, in 元), and one folder per document with a CSV per table and
-document.json.
+document.json. With --xlsx, also an XLSX workbook per document and
+dataset.xlsx.
 
 One bad input never stops the batch: it gets a row with status `error` and a
 one-line reason in documents.csv. Each input is converted in a worker process
@@ -179,6 +180,14 @@ pub struct ConvertOptions {
     /// passing check confirms in amber.
     #[arg(long, verbatim_doc_comment)]
     pub review: bool,
+    /// XLSX workbooks too: DIR/STEM/STEM.xlsx per document, DIR/dataset.xlsx
+    ///
+    /// A document's workbook has a sheet per table laid out as printed
+    /// (merged group headers, amounts as numbers with their printed
+    /// decimals, failed cells highlighted with a note), a 检查 sheet and a
+    /// 文档 sheet; dataset.xlsx has the combined files as sheets.
+    #[arg(long, verbatim_doc_comment)]
+    pub xlsx: bool,
     /// Inputs converted at once [default: all cores]
     ///
     /// Each in a worker process of its own; the output is the same whatever N.
@@ -404,9 +413,18 @@ mod tests {
         match parse_line("convert a.pdf b --out=o --excel").unwrap() {
             Command::Convert(o) => {
                 assert_eq!(o.inputs, [PathBuf::from("a.pdf"), PathBuf::from("b")]);
-                assert!(o.excel);
+                assert!(o.excel && !o.xlsx);
                 assert_eq!(o.out, PathBuf::from("o"));
             }
+            c => panic!("{c:?}"),
+        }
+    }
+
+    #[test]
+    fn xlsx_is_asked_for() {
+        assert_eq!(error("convert a.pdf --out o --xslx"), "unknown option `--xslx` (did you mean `--xlsx`?)");
+        match parse_line("convert a.pdf --xlsx --out o").unwrap() {
+            Command::Convert(o) => assert!(o.xlsx && !o.excel),
             c => panic!("{c:?}"),
         }
     }

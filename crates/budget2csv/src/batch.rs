@@ -23,7 +23,7 @@ use budget_export::{CsvOptions, DocumentRecord};
 
 use crate::args::ConvertOptions;
 use crate::inputs::{collect, Input};
-use crate::outdir::{folder_names, stored, write_combined, Entry};
+use crate::outdir::{folder_names, remove_dataset, stored, workbook_name, write_combined, write_dataset, Entry};
 use crate::progress::{format_duration, Progress};
 use crate::worker::{sha256_hex, Job, Reply};
 
@@ -61,7 +61,7 @@ pub fn run_convert(opts: &ConvertOptions) -> Result<bool> {
     let mut progress = Progress::new(selected.len());
     let mut done: Vec<Option<Done>> = (0..selected.len()).map(|_| None).collect();
     if opts.skip_existing {
-        reuse_converted(&selected, &opts.out, &mut done, &mut progress);
+        reuse_converted(&selected, opts, &mut done, &mut progress);
     }
     let todo: VecDeque<usize> = (0..selected.len()).filter(|&i| done[i].is_none()).collect();
     if !todo.is_empty() {
@@ -82,14 +82,31 @@ pub fn run_convert(opts: &ConvertOptions) -> Result<bool> {
     if opts.review {
         crate::review::write_index(&opts.out, selected.iter().map(|(_, folder)| folder.as_str()))?;
     }
+    if opts.xlsx {
+        write_dataset(&opts.out, opts.excel)?;
+    } else {
+        // A workbook of an earlier batch would no longer match the files.
+        remove_dataset(&opts.out)?;
+    }
     Ok(summary(&done, &progress, &opts.out))
 }
 
 /// Marks the inputs whose folder already holds a complete conversion of
-/// the same bytes.
-fn reuse_converted(selected: &[(Input, String)], out: &Path, done: &mut [Option<Done>], progress: &mut Progress) {
+/// the same bytes (with its workbook, under `--xlsx`: a folder converted
+/// without it is converted again, since the workbook is made from the
+/// document in memory).
+fn reuse_converted(
+    selected: &[(Input, String)],
+    opts: &ConvertOptions,
+    done: &mut [Option<Done>],
+    progress: &mut Progress,
+) {
     for (i, (input, folder)) in selected.iter().enumerate() {
-        let Some((sha, status)) = stored(&out.join(folder)) else { continue };
+        let dir = opts.out.join(folder);
+        let Some((sha, status)) = stored(&dir) else { continue };
+        if opts.xlsx && !dir.join(workbook_name(folder)).is_file() {
+            continue;
+        }
         let Ok(bytes) = std::fs::read(&input.path) else { continue };
         if status != "error" && sha == sha256_hex(&bytes) {
             let reply = Reply { sha256: sha, ..Reply::new(i, &status) };
@@ -224,6 +241,7 @@ impl<'a> Pool<'a> {
                 out: self.opts.out.clone(),
                 excel: self.opts.excel,
                 review: self.opts.review,
+                xlsx: self.opts.xlsx,
             };
             let w = self.workers.get_mut(&id).context("worker")?;
             let line = serde_json::to_string(&job)? + "\n";

@@ -4,6 +4,7 @@
 //! DIR/cells.csv documents.csv checks.csv indicators.csv forms.csv summary.csv
 //! DIR/<stem>/<table_no>_<table_key>.csv … document.json
 //! DIR/<stem>/.rows/cells.csv … sizes documents.csv
+//! DIR/<stem>/<stem>.xlsx DIR/dataset.xlsx (with --xlsx)
 //! ```
 //!
 //! Each converted document's folder holds, besides its tables and
@@ -23,8 +24,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use budget_export::{
-    table_file_name, write_json, write_wide_table, CellRecord, CheckRecord, CsvOptions, DocumentRecord, FormRecord,
-    IndicatorRecord, Record, SummaryRecord, Writer,
+    table_file_name, write_dataset_xlsx, write_document_xlsx, write_json, write_wide_table, CellRecord, CheckRecord,
+    CsvOptions, DatasetFile, DocumentRecord, FormRecord, IndicatorRecord, Record, SummaryRecord, Writer,
+    EXCEL_MAX_ROWS,
 };
 use budget_model::Document;
 use serde::Deserialize;
@@ -56,10 +58,16 @@ pub fn folder_names<'a>(sources: impl Iterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
+/// The name of a document's workbook in its folder: `<folder>.xlsx`.
+pub fn workbook_name(folder: &str) -> String {
+    format!("{folder}.xlsx")
+}
+
 /// Writes a converted document's folder: one wide CSV per table,
-/// `document.json`, and its rows of the combined files. Files of an earlier
-/// conversion into the same folder are removed first.
-pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: DocumentRecord) -> Result<()> {
+/// `document.json`, its workbook when `xlsx` is asked for, and its rows of
+/// the combined files. Files of an earlier conversion into the same folder
+/// are removed first.
+pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, xlsx: bool, record: DocumentRecord) -> Result<()> {
     clear_document(dir)?;
     std::fs::create_dir_all(dir.join(ROWS)).with_context(|| format!("cannot create {}", dir.display()))?;
     // Each file written, relative to `dir`, with its size.
@@ -76,6 +84,11 @@ pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: Docum
     }
     let size = write_file(&dir.join("document.json"), |f| Ok(write_json(f, doc)?))?;
     written.push(("document.json".into(), size));
+    if xlsx {
+        let name = workbook_name(&folder_of(dir));
+        let size = write_file(&dir.join(&name), |f| Ok(write_document_xlsx(f, doc)?))?;
+        written.push((name, size));
+    }
     let rows = dir.join(ROWS);
     let mut rows_file = |name: &str, write: &dyn Fn(&mut Writer<&mut AtomicFile>) -> Result<()>| -> Result<()> {
         let size = write_file(&rows.join(name), |f| {
@@ -114,16 +127,23 @@ pub fn write_document(dir: &Path, doc: &Document, csv: CsvOptions, record: Docum
     Ok(())
 }
 
+/// The name of a document's folder (the last part of its path).
+fn folder_of(dir: &Path) -> String {
+    dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into())
+}
+
 /// Removes what an earlier conversion wrote into a document folder (its
-/// CSV files, `document.json`, its review page, its rows), nothing else.
+/// CSV files, `document.json`, its workbook, its review page, its rows),
+/// nothing else.
 fn clear_document(dir: &Path) -> Result<()> {
+    let workbook = workbook_name(&folder_of(dir));
     let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
     for e in entries.flatten() {
         let p = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
         if name == ROWS {
             std::fs::remove_dir_all(&p).with_context(|| format!("cannot clear {}", p.display()))?;
-        } else if name.ends_with(".csv") || name == "document.json" || name == crate::review::PAGE {
+        } else if name.ends_with(".csv") || name == "document.json" || name == workbook || name == crate::review::PAGE {
             std::fs::remove_file(&p).with_context(|| format!("cannot clear {}", p.display()))?;
         }
     }
@@ -220,5 +240,46 @@ fn write_one_combined<R: Record>(out: &Path, entries: &[Entry<'_>], csv: CsvOpti
         }
     }
     file.commit_synced()?;
+    Ok(())
+}
+
+/// The combined files in `dataset.xlsx`, in its sheets' order.
+const DATASET_FILES: [&str; 6] = [
+    DocumentRecord::FILE,
+    CellRecord::FILE,
+    CheckRecord::FILE,
+    IndicatorRecord::FILE,
+    FormRecord::FILE,
+    SummaryRecord::FILE,
+];
+
+/// Removes `DIR/dataset.xlsx`, if there is one.
+pub fn remove_dataset(out: &Path) -> Result<()> {
+    let path = out.join(DATASET);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The batch's workbook.
+const DATASET: &str = "dataset.xlsx";
+
+/// Writes `DIR/dataset.xlsx` from the combined files just written (so that
+/// documents reused by `--skip-existing` are in it as well), flushed to
+/// disk like them.
+pub fn write_dataset(out: &Path, excel: bool) -> Result<()> {
+    let mut files = Vec::new();
+    for name in DATASET_FILES {
+        let path = out.join(name);
+        let reader = std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        files.push(DatasetFile { file: name.to_string(), reader: std::io::BufReader::new(reader) });
+    }
+    let mut file = AtomicFile::create(&out.join(DATASET))?;
+    write_dataset_xlsx(&mut file, files, excel, EXCEL_MAX_ROWS)?;
+    file.commit_synced()?;
+    sync_folder(out);
     Ok(())
 }

@@ -34,6 +34,9 @@ pub struct Job {
     /// Write the document's review page too.
     #[serde(default)]
     pub review: bool,
+    /// Write the document's XLSX workbook too.
+    #[serde(default)]
+    pub xlsx: bool,
 }
 
 /// What became of one job.
@@ -128,7 +131,7 @@ fn run_job(job: &Job, memory_mb: u64) -> Reply {
             reply.error = record.error.clone();
             let csv = CsvOptions { excel: job.excel };
             let dir = job.out.join(&job.folder);
-            let written = write_document(&dir, &doc, csv, record).and_then(|()| {
+            let written = write_document(&dir, &doc, csv, job.xlsx, record).and_then(|()| {
                 if job.review {
                     crate::review::write_page(&dir, &doc, &pages)
                 } else {

@@ -287,7 +287,7 @@ fn code_value(bytes: &[u8]) -> Option<(u8, u32)> {
 /// without panicking: an even length, and UTF-16 that decodes (a lone
 /// surrogate on its own is skipped, not decoded).
 fn check_destination(dst: &[u8]) -> Option<()> {
-    if dst.len() % 2 != 0 {
+    if !dst.len().is_multiple_of(2) {
         return None;
     }
     let units: Vec<u16> = dst.chunks(2).map(|u| u16::from_be_bytes([u[0], u[1]])).collect();
