@@ -11,11 +11,12 @@ build:
 
 demo: build
 	rm -rf out
-	$(BIN) convert samples --out out
+	$(BIN) convert samples --out out --review --xlsx
 	@echo
 	@echo "== out/documents.csv (source, department, year, kind, pages, tables, cells, indicators, checks_failed, status)"
 	@cut -d, -f1-10 out/documents.csv | tail -n +2
 	@echo "== written: $$(ls out | tr '\n' ' ')"
+	@echo "== open out/review.html to see each table over its page; out/dataset.xlsx holds the files as sheets"
 
 test:
 	$(CARGO) test --workspace --locked
