@@ -205,27 +205,30 @@ fn open_digits(i: &str) -> IResult<&str, String> {
 }
 
 /// A unit line: `单位：万元`, `资金单位：万元`, `金额单位:元`,
-/// `编制部门：某局 单位：元`. Returns the unit.
+/// `编制部门：某局 单位：元`, and a unit run into the label after it
+/// (`单位：万元单位名称：某局`, as extracted text gives it). Returns the unit.
 ///
 /// ```
 /// use budget_parse::lex::unit_of_line;
 /// assert_eq!(unit_of_line("单位：万元"), Some("万元"));
 /// assert_eq!(unit_of_line("编制单位：襄阳市生态环境局 单位：元"), Some("元"));
+/// assert_eq!(unit_of_line("单位：万元单位名称：某某局"), Some("万元"));
 /// assert_eq!(unit_of_line("预算单位：某某局"), None);
 /// ```
 pub fn unit_of_line(line: &str) -> Option<&'static str> {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let at = compact.rfind("单位")?;
-    let tail = &compact[at + "单位".len()..];
-    let parsed: IResult<&str, &str> =
-        preceded(one_of(":："), alt((tag("万元"), tag("千元"), tag("亿元"), tag("元")))).parse(tail);
-    match parsed {
-        Ok((_, "万元")) => Some("万元"),
-        Ok((_, "千元")) => Some("千元"),
-        Ok((_, "亿元")) => Some("亿元"),
-        Ok((_, _)) => Some("元"),
-        Err(_) => None,
-    }
+    compact.match_indices("单位").find_map(|(at, _)| {
+        let tail = &compact[at + "单位".len()..];
+        let parsed: IResult<&str, &str> =
+            preceded(one_of(":："), alt((tag("万元"), tag("千元"), tag("亿元"), tag("元")))).parse(tail);
+        match parsed {
+            Ok((_, "万元")) => Some("万元"),
+            Ok((_, "千元")) => Some("千元"),
+            Ok((_, "亿元")) => Some("亿元"),
+            Ok((_, _)) => Some("元"),
+            Err(_) => None,
+        }
+    })
 }
 
 /// Joins the pieces of an amount broken over lines (`1,477.` + `88`,
