@@ -105,7 +105,8 @@ pub enum Found {
 
 /// Every measure of `doc`, in the order of [`MEASURES`].
 pub fn find(doc: &Document) -> Vec<Found> {
-    let mut found: Vec<Vec<Figure>> = MEASURES.iter().map(|m| figures(doc, m)).collect();
+    let views: Vec<View> = doc.tables.iter().filter_map(|t| View::new(doc, t)).collect();
+    let mut found: Vec<Vec<Figure>> = MEASURES.iter().map(|m| figures(&views, m)).collect();
     let sums = [
         ("three_public_vehicle", &["three_public_vehicle_purchase", "three_public_vehicle_operation"][..]),
         ("three_public_total", &["three_public_abroad", "three_public_vehicle", "three_public_reception"][..]),
@@ -161,81 +162,132 @@ fn reconcile(mut figures: Vec<Figure>) -> Found {
     }
 }
 
-/// The figures of measure `m` in every table of `doc` that prints it.
+/// The figures of measure `m` in every table that prints it.
 ///
 /// A fallback table that gives several different figures lists its units
 /// one after another (会议费 once per unit in a 一般公共预算支出经济分类表):
 /// it gives none.
-fn figures(doc: &Document, m: &Measure) -> Vec<Figure> {
+fn figures(views: &[View], m: &Measure) -> Vec<Figure> {
     let found: Vec<Figure> =
-        doc.tables.iter().filter(|t| m.sources.contains(&t.key)).flat_map(|t| figures_in(doc, t, m.id)).collect();
+        views.iter().filter(|v| m.sources.contains(&v.table.key)).flat_map(|v| v.figures(m.id)).collect();
     if !found.is_empty() {
         return found;
     }
-    doc.tables
+    views
         .iter()
-        .filter(|t| m.fallback.contains(&t.key))
-        .map(|t| figures_in(doc, t, m.id))
+        .filter(|v| m.fallback.contains(&v.table.key))
+        .map(|v| v.figures(m.id))
         .filter(|f| f.iter().all(|x| x.yuan == f[0].yuan))
         .flatten()
         .collect()
 }
 
-/// The figures of measure `id` in table `t`.
-fn figures_in(doc: &Document, t: &Table, id: &str) -> Vec<Figure> {
-    let Some(per_unit) = t.yuan_per_unit() else { return Vec::new() };
-    let columns = current_columns(doc, t);
-    let split_by_fund = t.key == T7 && t.columns.iter().any(|c| segments(&c.path).iter().any(|s| fund(s).is_some()));
-    let mut out = Vec::new();
-    let mut sides = [Side::default(); 2];
-    for row in &t.rows {
-        let name = norm(&row.name);
-        let side = &mut sides[usize::from(row.section == Some(Section::Expense))];
-        side.subtotal_printed |= SUBTOTALS.contains(&name.as_str());
-        side.carryover_printed |= names_carryover(&name);
-        side.grand_printed |= GRANDS.contains(&name.as_str());
-    }
-    let zeros_blank = !t.rows.iter().any(|r| r.cells.iter().any(|c| c.amount().is_some_and(|v| v.is_zero())));
-    for row in &t.rows {
-        let name = norm(&row.name);
-        let side = &mut sides[usize::from(row.section == Some(Section::Expense))];
-        side.section = row.section;
-        if names_carryover(&name) {
-            side.after_carryover = true;
+/// A table as every measure reads it, worked out once: its unit, its
+/// current columns and which of them are totals, and each row's name,
+/// side and whether it is the table's total row.
+struct View<'a> {
+    table: &'a Table,
+    per_unit: Decimal,
+    /// The current columns, each with whether it is a total column.
+    columns: Vec<(usize, bool)>,
+    split_by_fund: bool,
+    zeros_blank: bool,
+    rows: Vec<RowView>,
+}
+
+/// A row of a [`View`].
+struct RowView {
+    name: String,
+    side: Side,
+    total: bool,
+    /// Its label names some measure.
+    names_any: bool,
+}
+
+impl<'a> View<'a> {
+    /// The view of `t`; `None` when its unit does not say what it is in 元.
+    fn new(doc: &Document, t: &'a Table) -> Option<Self> {
+        let per_unit = t.yuan_per_unit()?;
+        let current = current_columns(doc, t);
+        let split_by_fund =
+            t.key == T7 && t.columns.iter().any(|c| segments(&c.path).iter().any(|s| fund(s).is_some()));
+        let columns = current.iter().map(|&c| (c, total_column(t, &t.columns[c], &current, split_by_fund))).collect();
+        let names: Vec<String> = t.rows.iter().map(|r| norm(&r.name)).collect();
+        let mut sides = [Side::default(); 2];
+        for (row, name) in t.rows.iter().zip(&names) {
+            let side = &mut sides[usize::from(row.section == Some(Section::Expense))];
+            side.subtotal_printed |= SUBTOTALS.contains(&name.as_str());
+            side.carryover_printed |= names_carryover(name);
+            side.grand_printed |= GRANDS.contains(&name.as_str());
         }
-        let side = *side;
-        for &c in &columns {
-            let col = &t.columns[c];
-            if !col.serves(row) || (split_by_fund && !general_budget_part(col)) {
-                continue;
-            }
-            let by_row = row_names(id, &name, side) && total_column(t, col, &columns, split_by_fund);
-            let by_column = column_names(t, id, col) && total_row(doc, t, row);
-            let grand = is_grand_total(id, t.key)
-                && total_row(doc, t, row)
-                && total_column(t, col, &columns, split_by_fund)
-                && !row_names_any(&name, row.section);
-            // Exactly one of row and column names the measure, or the cell
-            // is the table's grand total and neither names one.
-            let grand_alone = grand && !by_row && !by_column;
-            if by_row == by_column && !grand_alone {
-                continue;
-            }
-            // A blank reads as 0 where the table prints its zeros blank and
-            // the cell is a figure's own place: a part column of a total row
-            // (`合计` × `因公出国（境）费`), or a row of the "三公" table. A
-            // blank beside a two-sided table's total is the other panel's.
-            let blank_is_zero = zeros_blank && row_is_printed(row) && (!by_row || t.key == T7);
-            let v = match row.cells.get(c) {
-                Some(Cell::Amount(v)) => *v,
-                Some(Cell::Blank) if blank_is_zero => Decimal::ZERO,
-                _ => continue,
-            };
-            let blank = !matches!(row.cells.get(c), Some(Cell::Amount(_)));
-            out.push(Figure { blank, ..figure(v, per_unit, t.key, row.page) });
-        }
+        let shape = Shape {
+            amount_rows: t.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount().is_some())).count(),
+            unnamed_rows: names.iter().filter(|n| n.is_empty()).count(),
+        };
+        let rows = t
+            .rows
+            .iter()
+            .zip(names)
+            .map(|(row, name)| {
+                let side = &mut sides[usize::from(row.section == Some(Section::Expense))];
+                side.section = row.section;
+                if names_carryover(&name) {
+                    side.after_carryover = true;
+                }
+                let side = *side;
+                let total = total_row(doc, t, row, &name, shape);
+                let names_any = row_names_any(&name, row.section);
+                RowView { name, side, total, names_any }
+            })
+            .collect();
+        let zeros_blank = !t.rows.iter().any(|r| r.cells.iter().any(|c| c.amount().is_some_and(|v| v.is_zero())));
+        Some(View { table: t, per_unit, columns, split_by_fund, zeros_blank, rows })
     }
-    out
+
+    /// The figures of measure `id` in the table.
+    fn figures(&self, id: &str) -> Vec<Figure> {
+        let t = self.table;
+        let mut out = Vec::new();
+        for (row, view) in t.rows.iter().zip(&self.rows) {
+            let named_by_row = row_names(id, &view.name, view.side);
+            for &(c, total_column) in &self.columns {
+                let col = &t.columns[c];
+                if !col.serves(row) || (self.split_by_fund && !general_budget_part(col)) {
+                    continue;
+                }
+                let by_row = named_by_row && total_column;
+                let by_column = view.total && column_names(t, id, col);
+                let grand = is_grand_total(id, t.key) && view.total && total_column && !view.names_any;
+                // Exactly one of row and column names the measure, or the
+                // cell is the table's grand total and neither names one.
+                let grand_alone = grand && !by_row && !by_column;
+                if by_row == by_column && !grand_alone {
+                    continue;
+                }
+                // A blank reads as 0 where the table prints its zeros blank
+                // and the cell is a figure's own place: a part column of a
+                // total row (`合计` × `因公出国（境）费`), or a row of the
+                // "三公" table. A blank beside a two-sided table's total is
+                // the other panel's.
+                let blank_is_zero = self.zeros_blank && row_is_printed(row) && (!by_row || t.key == T7);
+                let (v, blank) = match row.cells.get(c) {
+                    Some(Cell::Amount(v)) => (*v, false),
+                    Some(Cell::Blank) if blank_is_zero => (Decimal::ZERO, true),
+                    _ => continue,
+                };
+                out.push(Figure { blank, ..figure(v, self.per_unit, t.key, row.page) });
+            }
+        }
+        out
+    }
+}
+
+/// How many rows of a table print an amount, and how many have no name:
+/// a table's lone row is its total.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    amount_rows: usize,
+    unnamed_rows: usize,
 }
 
 /// True when measure `id` is the grand total of a table of key `key`: the
@@ -429,10 +481,10 @@ fn strip_year(s: &str) -> &str {
 
 /// True when row `row` is the table's total: `合计`/`总计`, a row with
 /// no name or with the department's own name (the tables that list the
-/// department then its units), or the table's one row.
-fn total_row(doc: &Document, t: &Table, row: &Row) -> bool {
+/// department then its units), or the table's one row. `name` is its
+/// normalised label.
+fn total_row(doc: &Document, t: &Table, row: &Row, name: &str, shape: Shape) -> bool {
     let year = doc.year.map(|y| y.to_string());
-    let name = norm(&row.name);
     let levels: Vec<&str> = name.split('/').filter(|s| !s.is_empty()).collect();
     if !levels.iter().all(|l| this_year(l, year.as_deref())) {
         return false;
@@ -445,17 +497,13 @@ fn total_row(doc: &Document, t: &Table, row: &Row) -> bool {
     let totals = ["合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "共计"];
     let department = norm(&doc.department);
     match label.as_str() {
-        "" => amount_rows(t) == 1 || t.rows.iter().filter(|r| norm(&r.name).is_empty()).count() == 1,
+        "" => shape.amount_rows == 1 || shape.unnamed_rows == 1,
         l if totals.contains(&l) => true,
         l => {
-            (!department.is_empty() && l == department) || amount_rows(t) == 1 && t.key == TableKey::ThreePublicExpense
+            (!department.is_empty() && l == department)
+                || shape.amount_rows == 1 && t.key == TableKey::ThreePublicExpense
         }
     }
-}
-
-/// How many rows of `t` print an amount.
-fn amount_rows(t: &Table) -> usize {
-    t.rows.iter().filter(|r| r.cells.iter().any(|c| c.amount().is_some())).count()
 }
 
 /// The labels of a side's grand total rows.
