@@ -205,9 +205,10 @@ struct RowView {
 }
 
 impl<'a> View<'a> {
-    /// The view of `t`; `None` when its unit does not say what it is in 元.
+    /// The view of `t`; `None` when neither its unit nor the document's
+    /// says what it is in 元 ([`Document::yuan_per_unit`], as `value_yuan`).
     fn new(doc: &Document, t: &'a Table) -> Option<Self> {
-        let per_unit = t.yuan_per_unit()?;
+        let per_unit = doc.yuan_per_unit(t)?;
         let current = current_columns(doc, t);
         let split_by_fund =
             t.key == T7 && t.columns.iter().any(|c| segments(&c.path).iter().any(|s| fund(s).is_some()));
@@ -240,8 +241,7 @@ impl<'a> View<'a> {
                 RowView { name, side, total, names_any }
             })
             .collect();
-        let zeros_blank = !t.rows.iter().any(|r| r.cells.iter().any(|c| c.amount().is_some_and(|v| v.is_zero())));
-        Some(View { table: t, per_unit, columns, split_by_fund, zeros_blank, rows })
+        Some(View { table: t, per_unit, columns, split_by_fund, zeros_blank: !t.prints_zero(), rows })
     }
 
     /// The figures of measure `id` in the table.
