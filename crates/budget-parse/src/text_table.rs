@@ -7,13 +7,14 @@
 //! [`crate::header`]; the number of amounts per row, taken from the rows
 //! themselves, settles how the header is read.
 
-use budget_model::{Finding, Table};
+use budget_model::{Decimal, Finding, Table, TableKey};
 
 use crate::front::{after_total_label, glued_amount, is_note, pieces, unit_line, Kind, Piece};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_caps::{narrow_by_caps, row_caps};
 use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, known_totals, narrow_by_hierarchy, narrow_by_known,
     readings_of, template, Readings, Template,
@@ -153,6 +154,10 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
         || (total && next.is_some_and(opens_with_amount))
         // `合计 2,080` / `.31 2,080.31 …`: a total row whose first amount wraps.
         || (total && line.split_whitespace().skip(1).any(numeric_piece) && next.is_some_and(opens_with_piece))
+        // `3,4` / `85.` / `52`: a row without a label whose first amount
+        // wraps; a thousands separator is no header's.
+        || (first.contains(',') && amount_prefix(first) && line.split_whitespace().all(numeric_piece)
+            && next.is_some_and(opens_with_piece))
 }
 
 /// A piece of a printed number: digits with the number's punctuation
@@ -569,7 +574,15 @@ fn placed_by_sums(
         let known = known_totals(raw.title.key, t, earlier);
         narrow_by_known(&mut readings[total], &known);
     }
-    narrow_by_hierarchy(&mut readings, &hierarchy(rows, labels));
+    for (found, l) in readings.iter_mut().zip(labels) {
+        let row_code = l.iter().find(|c| code(c)).map(String::as_str);
+        narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
+    }
+    let mut groups = hierarchy(rows, labels);
+    if raw.title.key == TableKey::ProjectExpense {
+        groups.extend(item_groups(rows, labels));
+    }
+    narrow_by_hierarchy(&mut readings, &groups);
     rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect()
 }
 
@@ -642,6 +655,44 @@ fn hierarchy(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>
         if !top.is_empty() && top.iter().all(|&i| codes[i].is_some_and(unique)) {
             groups.push((total, top));
         }
+    }
+    groups
+}
+
+/// Groups of a list of items under the rows that total them (项目支出情况表:
+/// `合计`, then a unit, its `本级支出项目`, and its projects, each project
+/// naming its unit beside it). An item is a row with a second label cell
+/// (`乡村振兴工作经费` | `江夏区人民政府办公室本级`); the total row is the sum
+/// of all items, and each row printed just before a run of items (after
+/// the previous run) is the sum of that run where its first amount, the
+/// row's 合计, is the sum of theirs (`本级支出项目 397.47` over `6.00` and
+/// `391.47`; not `江夏区人民政府办公室 5081.22`, which has two runs).
+fn item_groups(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
+    let item = |i: usize| !labels[i].iter().any(|c| code(c)) && labels[i].iter().filter(|c| !c.is_empty()).count() >= 2;
+    let items: Vec<usize> = (0..rows.len()).filter(|&i| item(i)).collect();
+    let mut groups = Vec::new();
+    if let Some(total) = total_row(rows, labels).filter(|_| !items.is_empty()) {
+        groups.push((total, items.clone()));
+    }
+    let first = |i: usize| rows[i].amounts.first().and_then(|a| amount(a));
+    let mut i = 0;
+    while i < rows.len() {
+        if !item(i) {
+            i += 1;
+            continue;
+        }
+        let end = (i..rows.len()).find(|&j| !item(j)).unwrap_or(rows.len());
+        let run: Vec<usize> = (i..end).collect();
+        let sum: Option<Decimal> = run.iter().map(|&j| first(j)).sum();
+        let heads = (0..i).rev().take_while(|&h| !item(h) && Some(h) != total_row(rows, labels));
+        for h in heads {
+            if sum.is_some_and(|s| {
+                first(h).is_some_and(|f| (f - s).abs() <= Decimal::new(1, 2) * Decimal::from(run.len() as u32))
+            }) {
+                groups.push((h, run.clone()));
+            }
+        }
+        i = end;
     }
     groups
 }
