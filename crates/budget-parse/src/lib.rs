@@ -47,6 +47,7 @@ mod raw;
 mod region;
 mod seams;
 mod segment;
+mod text_caps;
 mod text_fit;
 mod text_order;
 mod text_table;

@@ -7,13 +7,14 @@
 //! [`crate::header`]; the number of amounts per row, taken from the rows
 //! themselves, settles how the header is read.
 
-use budget_model::{Finding, Table};
+use budget_model::{Decimal, Finding, Table, TableKey};
 
 use crate::front::{after_total_label, glued_amount, is_note, pieces, unit_line, Kind, Piece};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_caps::{narrow_by_caps, row_caps};
 use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, known_totals, narrow_by_hierarchy, narrow_by_known,
     readings_of, template, Readings, Template,
@@ -153,6 +154,10 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
         || (total && next.is_some_and(opens_with_amount))
         // `合计 2,080` / `.31 2,080.31 …`: a total row whose first amount wraps.
         || (total && line.split_whitespace().skip(1).any(numeric_piece) && next.is_some_and(opens_with_piece))
+        // `3,4` / `85.` / `52`: a row without a label whose first amount
+        // wraps; a thousands separator is no header's.
+        || (first.contains(',') && amount_prefix(first) && line.split_whitespace().all(numeric_piece)
+            && next.is_some_and(opens_with_piece))
 }
 
 /// A piece of a printed number: digits with the number's punctuation
@@ -368,13 +373,23 @@ struct TextRow {
 /// known column count): an amount opening a line after a full row opens a
 /// row of its own, whose name a spreadsheet-made PDF prints after the table
 /// (`8,678.53 6,791.51 0.00 …` / `4,981.28 4,981.28 0.00 …`).
-fn group_rows(tokens: &[Token], cap: Option<usize>) -> Vec<TextRow> {
+///
+/// With a known column set, an amount opening a line at its left (not
+/// moved right, as a wrapped cell's next line is) after amounts that fit
+/// the columns' sums opens a row too: a row whose name is printed
+/// elsewhere, under one printing its zeros blank
+/// (`襄州区退役军人事务局 2,212.33 754.00 1,458.33` / `2,212.33 754.00 1,458.33`).
+fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>) -> Vec<TextRow> {
+    let complete = |amounts: &[String]| {
+        !amounts.is_empty() && t.is_some_and(|t| readings_of(t, amounts).is_some_and(|r| !r.is_empty()))
+    };
     let mut rows: Vec<TextRow> = Vec::new();
     let mut cur = TextRow::default();
     for t in tokens {
         match t.kind() {
             Kind::Amount => {
-                if t.starts_line && cap.is_some_and(|c| cur.amounts.len() >= c) {
+                let full = cap.is_some_and(|c| cur.amounts.len() >= c);
+                if t.starts_line && (full || (!t.moved_right && complete(&cur.amounts))) {
                     rows.push(std::mem::take(&mut cur));
                 }
                 if cur.labels.is_empty() && cur.amounts.is_empty() {
@@ -416,7 +431,8 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
     let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
     let named = template(raw.title.key, &header_words).filter(|t| header_fits(t, &header_words));
     let cap = named.as_ref().map(|t| t.paths.len()).or_else(|| full_width(raw.title.key));
-    let rows = group_rows(tokens, cap);
+    let named = named.or_else(|| header_after_rows(raw.title.key, &header_words, &group_rows(tokens, cap, None)));
+    let rows = group_rows(tokens, cap, named.as_ref());
     let width = usual_width(&rows);
     let mut header: Header = resolve(labels, width);
     if header.labels.is_empty() {
@@ -481,7 +497,19 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         }
         None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
     };
+    let strays: Vec<bool> = (0..rows.len()).map(|i| names_the_unit_before(&labels, i)).collect();
     for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
+        if strays[i] && a.iter().any(|c| !c.is_empty()) {
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!(
+                    "row `{}` names the unit of the item before it, not an item; its amounts left blank",
+                    row_name(r)
+                ),
+            ));
+            a.iter_mut().for_each(String::clear);
+        }
         if template.as_ref().is_some_and(|t| names_a_column(t, &row_name(r))) && a.iter().any(|c| !c.is_empty()) {
             // Header words in a row's name: the text of cells printed after
             // the table ran into it.
@@ -505,6 +533,43 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         cells.extend(a);
         raw.rows.push(RawRow::new(cells, r.page));
     }
+}
+
+/// The column set of the table `key` read from its header together with
+/// header cells printed after its rows, as a spreadsheet prints merged
+/// cells: `合计本年收入小计一般公共预算其他收入` before the rows and
+/// `部门（单位）代码部门（单位）名称上年结转结余政府性基金预算国有资本经营预算…`
+/// after them. A row without amounts that names three or more of the
+/// family's columns for the table is such header text. The header printed
+/// before the rows must still fit the set.
+fn header_after_rows(key: TableKey, header: &str, rows: &[TextRow]) -> Option<Template> {
+    let full = full_width(key).and_then(|w| full_template(key, w))?;
+    let leaves: Vec<&str> =
+        full.paths.iter().filter_map(|p| p.rsplit('/').next()).filter(|l| l.chars().count() >= 4).collect();
+    let after: String = rows
+        .iter()
+        .filter(|r| r.amounts.is_empty())
+        .map(row_name)
+        .filter(|n| leaves.iter().filter(|l| n.contains(*l)).count() >= 3)
+        .collect();
+    if after.is_empty() {
+        return None;
+    }
+    template(key, &format!("{header}{after}")).filter(|t| header_fits(t, header))
+}
+
+/// Whether row `i` is named only by the unit printed beside the item just
+/// before it: an item's own name printed elsewhere (after the table, in a
+/// spreadsheet-made PDF) leaves its unit as the row's one label
+/// (`法律顾问服务经费 | 襄州区退役军人事务局本级 754.00 754.00` /
+/// `襄州区退役军人事务局本级 1,458.33 1,458.33`). A unit's own row comes
+/// before its items.
+fn names_the_unit_before(labels: &[Vec<String>], i: usize) -> bool {
+    let filled = |l: &[String]| l.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<String>>();
+    let (Some(prev), [name]) = (i.checked_sub(1).map(|p| filled(&labels[p])), &filled(&labels[i])[..]) else {
+        return false;
+    };
+    prev.len() >= 2 && !prev.iter().any(|c| code(c)) && prev.last() == Some(name)
 }
 
 /// Whether `name` holds the name of one of `t`'s columns (four characters
@@ -569,7 +634,15 @@ fn placed_by_sums(
         let known = known_totals(raw.title.key, t, earlier);
         narrow_by_known(&mut readings[total], &known);
     }
-    narrow_by_hierarchy(&mut readings, &hierarchy(rows, labels));
+    for (found, l) in readings.iter_mut().zip(labels) {
+        let row_code = l.iter().find(|c| code(c)).map(String::as_str);
+        narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
+    }
+    let mut groups = hierarchy(rows, labels);
+    if raw.title.key == TableKey::ProjectExpense {
+        groups.extend(item_groups(rows, labels));
+    }
+    narrow_by_hierarchy(&mut readings, &groups);
     rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect()
 }
 
@@ -642,6 +715,50 @@ fn hierarchy(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>
         if !top.is_empty() && top.iter().all(|&i| codes[i].is_some_and(unique)) {
             groups.push((total, top));
         }
+    }
+    groups
+}
+
+/// Groups of a list of items under the rows that total them (项目支出情况表:
+/// `合计`, then a unit, its `本级支出项目`, and its projects, each project
+/// naming its unit beside it). An item is a row with a second label cell
+/// (`乡村振兴工作经费` | `江夏区人民政府办公室本级`), or one named only by
+/// the unit of the item before it ([`names_the_unit_before`]), that carries
+/// amounts; the total row is the sum
+/// of all items, and each row printed just before a run of items (after
+/// the previous run) is the sum of that run where its first amount, the
+/// row's 合计, is the sum of theirs (`本级支出项目 397.47` over `6.00` and
+/// `391.47`; not `江夏区人民政府办公室 5081.22`, which has two runs).
+fn item_groups(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
+    let item = |i: usize| {
+        let named = (!labels[i].iter().any(|c| code(c)) && labels[i].iter().filter(|c| !c.is_empty()).count() >= 2)
+            || names_the_unit_before(labels, i);
+        named && !rows[i].amounts.is_empty()
+    };
+    let items: Vec<usize> = (0..rows.len()).filter(|&i| item(i)).collect();
+    let mut groups = Vec::new();
+    if let Some(total) = total_row(rows, labels).filter(|_| !items.is_empty()) {
+        groups.push((total, items.clone()));
+    }
+    let first = |i: usize| rows[i].amounts.first().and_then(|a| amount(a));
+    let mut i = 0;
+    while i < rows.len() {
+        if !item(i) {
+            i += 1;
+            continue;
+        }
+        let end = (i..rows.len()).find(|&j| !item(j)).unwrap_or(rows.len());
+        let run: Vec<usize> = (i..end).collect();
+        let sum: Option<Decimal> = run.iter().map(|&j| first(j)).sum();
+        let heads = (0..i).rev().take_while(|&h| !item(h) && Some(h) != total_row(rows, labels));
+        for h in heads {
+            if sum.is_some_and(|s| {
+                first(h).is_some_and(|f| (f - s).abs() <= Decimal::new(1, 2) * Decimal::from(run.len() as u32))
+            }) {
+                groups.push((h, run.clone()));
+            }
+        }
+        i = end;
     }
     groups
 }
@@ -818,6 +935,64 @@ mod tests {
             raw.rows[1].cells,
             ["303001", "武昌区人民政府办公室本级", "1,477.88", "1,137.88", "935.57", "202.32", "340.00"]
         );
+    }
+
+    /// A table read from text and finished, as an earlier table of the
+    /// document.
+    fn read(key: TableKey, text: &str) -> Table {
+        let mut findings = Vec::new();
+        crate::raw::finish(table_from_lines(title(key), &body(text), &[], &mut findings), &mut findings)
+    }
+
+    /// The amount cells of each row, after the label cells.
+    fn amounts(raw: &RawTable, labels: usize) -> Vec<Vec<&str>> {
+        raw.rows.iter().map(|r| r.cells[labels..].iter().map(String::as_str).collect()).collect()
+    }
+
+    #[test]
+    fn the_department_expense_settles_a_fund_row() {
+        let summary = read(
+            TableKey::ExpenseSummary,
+            "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 3000.00 1000.00 2000.00\n201 一般公共服务支出 1000.00 1000.00\n212 城乡社区支出 2000.00 2000.00",
+        );
+        let fund = "单位：万元\n科目编码 科目名称 本年政府性基金预算支出\n合计 基本支出 项目支出\n合计 2000.00 2000.00\n212 城乡社区支出 2000.00 2000.00";
+        let lines = body(fund);
+        let mut findings = Vec::new();
+        let alone = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[], &mut findings);
+        assert_eq!(amounts(&alone, 2), [["", "", ""], ["", "", ""]]);
+        let raw = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[summary], &mut Vec::new());
+        assert_eq!(amounts(&raw, 2), [["2000.00", "", "2000.00"], ["2000.00", "", "2000.00"]]);
+    }
+
+    #[test]
+    fn the_department_income_and_the_items_settle_project_funds() {
+        let incomes = read(
+            TableKey::IncomeExpenseSummary,
+            "单位：万元\n收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 100.00 一、一般公共服务支出 300.00\n二、政府性基金预算拨款收入 200.00 二、国防支出 0.00\n三、国有资本经营预算拨款收入 0.00\n四、财政专户管理资金收入 0.00\n五、事业收入 0.00\n六、事业单位经营收入 0.00\n七、上级补助收入 0.00\n八、附属单位上缴收入 0.00\n九、其他收入 0.00\n本年收入合计 300.00 本年支出合计 300.00\n上年结转结余 0.00 年终结转结余 0.00\n收 入 总 计 300.00 支 出 总 计 300.00",
+        );
+        let lines = body("单位：万元\n项目名称 项目单位 合计\n本年拨款 财政拨款结转结余\n一般公共预算 政府性基金预算 一般公共预算 政府性基金预算\n合计 300.00 100.00 200.00\n本级支出项目 300.00 100.00 200.00\n项目甲 某局本级 100.00 100.00\n项目乙 某局本级 200.00 200.00");
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &lines, &[incomes], &mut Vec::new());
+        let mut want = vec![["300.00", "100.00", "200.00", "", ""], ["300.00", "100.00", "200.00", "", ""]];
+        want.push(["100.00", "100.00", "", "", ""]);
+        want.push(["200.00", "", "200.00", "", ""]);
+        assert_eq!(amounts(&raw, 2), want);
+    }
+
+    #[test]
+    fn a_row_named_by_the_unit_of_the_item_before_it_is_a_stray_item() {
+        let l = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<String>>();
+        let labels =
+            [l(&["本级支出项目", ""]), l(&["法律顾问服务经费", "某局本级"]), l(&["某局本级", ""]), l(&["某局", ""])];
+        let got: Vec<bool> = (0..labels.len()).map(|i| names_the_unit_before(&labels, i)).collect();
+        assert_eq!(got, [false, false, true, false]);
+    }
+
+    #[test]
+    fn header_cells_after_the_rows_complete_the_columns() {
+        let lines = body("单位：万元\n合计\n本年收入\n小计 一般公共预算 其他收入\n合计 300.00 300.00 100.00 200.00\n101 300.00 300.00 100.00 200.00\n部门（单位）代码 部门（单位）名称 上年结转结余政府性基金预算 国有资本经营预算 财政专户管理资金 事业收入\n某局");
+        let raw = table_from_lines(title(TableKey::IncomeSummary), &lines, &[], &mut Vec::new());
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert!(paths.contains(&"本年收入/政府性基金预算") && paths.contains(&"上年结转结余"), "{paths:?}");
     }
 
     #[test]

@@ -1,0 +1,187 @@
+//! Upper bounds a document's earlier tables set on a text row's cells.
+//!
+//! Where a row's arithmetic leaves its amounts' columns open
+//! (`229 其他支出 1,458.33 1,458.33` under 合计 / 基本支出 / 项目支出 is 基本支出
+//! or 项目支出), the document's other tables often close it: a fund's
+//! expense is part of the department's expense in the same row and column
+//! of 部门支出总表, and a project's funds are part of the department's
+//! income of each fund. A reading is dropped where a cell exceeds what the
+//! earlier table allows. Only earlier tables whose own sums hold are used,
+//! so that a cell left blank there in doubt is never read as a zero.
+
+use budget_model::{Cell, Decimal, Row, Section, Table, TableKey};
+
+use crate::lex::amount;
+use crate::norm::squeeze;
+use crate::text_fit::{Readings, Template};
+
+/// The most each cell of a row may hold (`None`: not known), in the
+/// template's columns.
+pub(crate) type Caps = Vec<Option<Decimal>>;
+
+/// The caps of the row coded `code` (or of any row, for tables whose caps
+/// hold for every row) of the table `key`, whose unit is `unit`.
+pub(crate) fn row_caps(key: TableKey, t: &Template, unit: Option<&str>, code: Option<&str>, earlier: &[Table]) -> Caps {
+    let none = vec![None; t.paths.len()];
+    let same_unit = |e: &&Table| e.unit.as_deref() == unit;
+    match key {
+        TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense | TableKey::GeneralBudgetExpenseByFunction => {
+            let Some(summary) = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::ExpenseSummary) else {
+                return none;
+            };
+            code.and_then(|c| by_code(t, summary, c)).unwrap_or(none)
+        }
+        TableKey::ProjectExpense => {
+            let incomes = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::IncomeExpenseSummary);
+            let fiscal = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::FiscalIncomeExpenseSummary);
+            incomes.and_then(|i| by_fund(t, i, fiscal)).unwrap_or(none)
+        }
+        _ => none,
+    }
+}
+
+/// Keeps the readings of a row whose cells stay within `caps`, when some
+/// do.
+pub(crate) fn narrow_by_caps(readings: &mut Option<Readings>, caps: &[Option<Decimal>]) {
+    let Some(found) = readings.as_mut() else { return };
+    if caps.iter().all(Option::is_none) {
+        return;
+    }
+    let slack = Decimal::new(1, 2);
+    let within = |r: &Vec<String>| {
+        r.iter().zip(caps).all(|(v, cap)| cap.is_none_or(|cap| amount(v).unwrap_or_default() <= cap + slack))
+    };
+    let kept: Readings = found.iter().filter(|r| within(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
+}
+
+/// A cell's amount, blank as zero.
+fn value(row: &Row, col: Option<usize>) -> Decimal {
+    col.and_then(|c| row.cells.get(c)).and_then(Cell::amount).unwrap_or_default()
+}
+
+/// Caps from 部门支出总表's row of the same code: `212 城乡社区支出
+/// 1633.83 | | 1633.83` there allows no 基本支出 in 政府性基金预算支出表's
+/// `212`. 基本支出's parts (`基本支出/人员经费`) are capped by 基本支出.
+/// The row is used when its 合计 is printed and equals 基本支出 + 项目支出.
+fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
+    let col = |p: &str| summary.columns.iter().position(|c| c.path == p);
+    let (total, basic, project) = (col("合计")?, col("基本支出")?, col("项目支出")?);
+    let rows: Vec<&Row> = summary.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
+    let [row] = rows[..] else { return None };
+    let sum = row.cells.get(total).and_then(Cell::amount)?;
+    if (sum - value(row, Some(basic)) - value(row, Some(project))).abs() > Decimal::new(1, 2) {
+        return None;
+    }
+    let caps = t
+        .paths
+        .iter()
+        .map(|p| match p.split('/').next().unwrap_or(p) {
+            "合计" => Some(sum),
+            "基本支出" => Some(value(row, Some(basic))),
+            "项目支出" => Some(value(row, Some(project))),
+            _ => None,
+        })
+        .collect();
+    Some(caps)
+}
+
+/// The income items of 部门收支总表 by the words that name them.
+const FUNDS: &[(&str, &str)] =
+    &[("一般公共预算", "一般公共预算"), ("政府性基金预算", "政府性基金"), ("国有资本经营预算", "国有资本经营")];
+
+/// Income items that are the unit's own money (单位资金).
+const OWN_FUNDS: &[&str] = &["事业收入", "事业单位经营", "上级补助", "附属单位", "其他收入"];
+
+/// Every income item's word, for the check that the items add up.
+const ITEMS: &[&str] = &[
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营",
+    "财政专户",
+    "事业收入",
+    "事业单位经营",
+    "上级补助",
+    "附属单位",
+    "其他收入",
+];
+
+/// Caps of 项目支出情况表's fund columns from the department's income:
+/// `本年拨款/政府性基金预算` is at most 部门收支总表's `政府性基金预算拨款收入`,
+/// `财政拨款结转结余/一般公共预算` at most 财政拨款收支总表's 上年结转
+/// `一般公共预算拨款` (or, without it, 上年结转结余), `财政专户管理资金` at most
+/// `财政专户管理资金收入`, `单位资金` at most the unit's own income and the
+/// carry-over that is not 财政拨款. Used when 部门收支总表's items add up
+/// to its `本年收入合计`.
+fn by_fund(t: &Template, incomes: &Table, fiscal: Option<&Table>) -> Option<Caps> {
+    let items = income_items(incomes);
+    let item = |word: &str| -> Option<Decimal> {
+        let found: Vec<Decimal> = items.iter().filter(|(n, _)| n.contains(word)).map(|(_, v)| *v).collect();
+        match found[..] {
+            [v] => Some(v),
+            _ => None,
+        }
+    };
+    let total = items.iter().find(|(n, _)| n.contains("本年收入") && n.contains("合计")).map(|(_, v)| *v)?;
+    let parts: Option<Decimal> = ITEMS.iter().map(|w| item(w)).sum();
+    if (parts? - total).abs() > Decimal::new(1, 2) * Decimal::from(ITEMS.len() as u32) {
+        return None;
+    }
+    let carried = item("上年结转");
+    let fiscal_carried = fiscal.and_then(fiscal_carry_over);
+    let own: Option<Decimal> = OWN_FUNDS.iter().map(|w| item(w)).sum();
+    let caps = t
+        .paths
+        .iter()
+        .map(|p| {
+            let (group, leaf) = p.split_once('/').unwrap_or(("", p));
+            let fund = FUNDS.iter().find(|(l, _)| *l == leaf).map(|(_, w)| *w);
+            match (group, leaf, fund) {
+                ("本年拨款", _, Some(word)) => item(word),
+                ("财政拨款结转结余", _, Some(word)) => match &fiscal_carried {
+                    Some(split) => split.iter().find(|(w, _)| *w == word).map(|(_, v)| *v),
+                    None => carried,
+                },
+                ("", "财政专户管理资金", _) => item("财政专户"),
+                ("", "单位资金", _) => {
+                    let fiscal_total = fiscal_carried.as_ref().map(|s| s.iter().map(|(_, v)| *v).sum::<Decimal>());
+                    Some(own? + carried? - fiscal_total.unwrap_or_default())
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    Some(caps)
+}
+
+/// The income rows of a two-sided summary: squeezed name and amount
+/// (blank as zero).
+fn income_items(summary: &Table) -> Vec<(String, Decimal)> {
+    summary
+        .rows
+        .iter()
+        .filter(|r| r.section == Some(Section::Income))
+        .map(|r| (squeeze(&r.name), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+        .collect()
+}
+
+/// 财政拨款收支总表's 上年结转 by fund: the items after `上年结转`
+/// (`一般公共预算拨款 391.47`, `政府性基金预算拨款`, …), when they add up
+/// to it.
+fn fiscal_carry_over(fiscal: &Table) -> Option<Vec<(&'static str, Decimal)>> {
+    let items = income_items(fiscal);
+    let at = items.iter().position(|(n, _)| n.contains("上年结转"))?;
+    let (_, carried) = items[at];
+    let after = &items[at + 1..];
+    let split: Vec<(&'static str, Decimal)> = FUNDS
+        .iter()
+        .map(|(_, word)| {
+            let v = after.iter().take_while(|(n, _)| !n.contains("总计")).find(|(n, _)| n.contains(word));
+            (*word, v.map(|(_, v)| *v).unwrap_or_default())
+        })
+        .collect();
+    let sum: Decimal = split.iter().map(|(_, v)| *v).sum();
+    ((sum - carried).abs() <= Decimal::new(3, 2)).then_some(split)
+}
