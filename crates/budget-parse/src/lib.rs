@@ -48,6 +48,7 @@ mod region;
 mod seams;
 mod segment;
 mod text_fit;
+mod text_lines;
 mod text_order;
 mod text_table;
 pub mod title;

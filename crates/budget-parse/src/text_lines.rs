@@ -1,0 +1,764 @@
+//! Tables whose text prints each row on one line, its code in parts.
+//!
+//! Some templates come out of text extraction one printed row per line:
+//! `201 03 01 行政运行 12,029,501.8412,029,501.84` is the row `2010301`
+//! `行政运行` with two amounts, printed right-aligned and run together. A
+//! blank cell leaves no mark, so a row may carry fewer amounts than the
+//! table has columns; the header's lines come in order but a wrapped column
+//! name is cut (`事业单位` / `经营收入`). This module reads such a table:
+//! the code's parts are joined (类 three digits, 款 and 项 two each), run
+//! together amounts are split at the table's usual decimals, the columns
+//! are found by their names in the header's text run together, and a row's
+//! amounts are placed by the columns' arithmetic (合计 = Σ its parts; a
+//! parent row = Σ its children; the total row = Σ the top rows and, for the
+//! income table, the income items of 收支总表). Where more than one
+//! placement holds, the cells in doubt stay blank with a finding.
+
+use budget_model::{Cell, Decimal, Finding, Section, Table, TableKey};
+
+use crate::front::after_total_label;
+use crate::lex::{amount, scale_of, split_ordinal};
+use crate::norm::squeeze;
+use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_fit::{agreed, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
+use crate::text_table::BodyLine;
+
+/// What a word of a header names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// An amount column; `true` for a total over the columns after it.
+    Column(bool),
+    /// A heading over amount columns (`收入预算`), kept as their path's head.
+    Group,
+    /// A label column's name, or words that name no column.
+    Label,
+}
+
+/// Known words of the headers of line-per-row tables. Matched in the
+/// header's text run together, longest first, so that a name wrapped over
+/// two lines (`事业单位` / `经营收入`) is found whole and a group heading
+/// (`一般公共预算支出`) is not read as the column `一般公共预算`.
+const WORDS: &[(&str, Word)] = &[
+    ("合计", Word::Column(true)),
+    ("本年收入合计", Word::Column(true)),
+    ("本年支出合计", Word::Column(true)),
+    ("财政拨款收入", Word::Column(false)),
+    ("上级补助收入", Word::Column(false)),
+    ("事业收入", Word::Column(false)),
+    ("事业单位经营收入", Word::Column(false)),
+    ("经营收入", Word::Column(false)),
+    ("附属单位上缴收入", Word::Column(false)),
+    ("其他收入", Word::Column(false)),
+    ("基本支出", Word::Column(false)),
+    ("项目支出", Word::Column(false)),
+    ("上缴上级支出", Word::Column(false)),
+    ("经营支出", Word::Column(false)),
+    ("对附属单位补助支出", Word::Column(false)),
+    ("人员经费", Word::Column(false)),
+    ("公用经费", Word::Column(false)),
+    ("收入预算", Word::Group),
+    ("支出预算", Word::Group),
+    ("一般公共预算支出", Word::Group),
+    ("一般公共预算基本支出", Word::Group),
+    ("政府性基金预算支出", Word::Group),
+    ("国有资本经营预算支出", Word::Group),
+    ("功能分类科目编码", Word::Label),
+    ("功能分类科目名称", Word::Label),
+    ("支出功能分类科目编码", Word::Label),
+    ("部门预算经济分类科目编码", Word::Label),
+    ("经济分类科目编码", Word::Label),
+    ("经济分类科目名称", Word::Label),
+    ("部门预算经济分类科目", Word::Label),
+    ("经济分类科目", Word::Label),
+    ("功能分类科目", Word::Label),
+    ("科目编码", Word::Label),
+    ("科目名称", Word::Label),
+    ("项目", Word::Label),
+    ("编码", Word::Label),
+    // The code's parts under 科目编码 (`类 款 项`).
+    ("类", Word::Label),
+    ("款", Word::Label),
+    ("项", Word::Label),
+];
+
+/// The most header characters no known word covers: a header with more
+/// names columns this module does not know, and is left to the other
+/// readers.
+const MAX_UNREAD: usize = 2;
+
+/// The amount columns the header lines name, in printed order: each its
+/// path and whether it is a total over the columns after it. A name may run
+/// from one line into the next, not across a space.
+///
+/// `项目 收入预算` / `功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入 事业单位` /
+/// `经营收入 其他收入` / `类 款 项` is 收入预算/合计, 收入预算/财政拨款收入, …,
+/// 收入预算/事业单位经营收入, 收入预算/其他收入.
+fn columns(header: &[&str]) -> Option<Vec<(String, bool)>> {
+    // Words apart on a line are cells apart (`\n`); a line's end (`\r`)
+    // may cut a name.
+    let text: Vec<char> = header
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join("\n") + "\r")
+        .collect::<String>()
+        .chars()
+        .collect();
+    let mut taken = vec![false; text.len()];
+    let mut found: Vec<(usize, &str, Word)> = Vec::new();
+    find_words(&text, &mut taken, &mut found);
+    if (0..text.len()).filter(|&i| !taken[i] && !matches!(text[i], '\n' | '\r')).count() > MAX_UNREAD {
+        return None;
+    }
+    found.sort_by_key(|(at, _, _)| *at);
+    let groups: Vec<&str> = found.iter().filter(|(_, _, k)| *k == Word::Group).map(|(_, w, _)| *w).collect();
+    let head = match groups[..] {
+        [g] => format!("{g}/"),
+        _ => String::new(),
+    };
+    let cols: Vec<(String, bool)> = found
+        .iter()
+        .filter_map(|(_, w, k)| match k {
+            Word::Column(total) => Some((format!("{head}{w}"), *total)),
+            _ => None,
+        })
+        .collect();
+    (!cols.is_empty()).then_some(cols)
+}
+
+/// Marks the known words found in `text`, longest first, where no word was
+/// found before. A word runs over a line's end (`事业单位` / `经营收入`)
+/// unless the cell the line ends with is a known word itself: `项目
+/// 一般公共预算支出` / `功能分类科目编码 …` holds no `支出功能分类科目编码`.
+fn find_words<'w>(text: &[char], taken: &mut [bool], found: &mut Vec<(usize, &'w str, Word)>) {
+    let view: Vec<usize> = (0..text.len()).filter(|&i| text[i] != '\r').collect();
+    let mut words: Vec<&(&'w str, Word)> = WORDS.iter().collect();
+    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    for &(word, kind) in words {
+        let w: Vec<char> = word.chars().collect();
+        let mut at = 0;
+        while at + w.len() <= view.len() {
+            let span = &view[at..at + w.len()];
+            let whole = span.iter().zip(&w).all(|(&i, c)| text[i] == *c && !taken[i]);
+            if whole && !cuts_a_known_word(text, span) {
+                span.iter().for_each(|&i| taken[i] = true);
+                found.push((span[0], word, kind));
+                at += w.len();
+            } else {
+                at += 1;
+            }
+        }
+    }
+}
+
+/// Whether `span` runs over a line's end after a cell that is a known
+/// word whole.
+fn cuts_a_known_word(text: &[char], span: &[usize]) -> bool {
+    span.windows(2).filter(|p| p[1] != p[0] + 1).any(|p| {
+        let start = text[..=p[0]].iter().rposition(|c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
+        let cell: String = text[start..=p[0]].iter().collect();
+        WORDS.iter().any(|(w, _)| *w == cell)
+    })
+}
+
+/// The sums among `cols`: a total column first is the sum of all after it
+/// (`合计 = 财政拨款收入 + 事业收入 + …`). Other column sets have none.
+fn template(cols: &[(String, bool)]) -> Template {
+    let paths: Vec<String> = cols.iter().map(|(p, _)| p.clone()).collect();
+    let totals = cols.iter().filter(|(_, t)| *t).count();
+    let sums = if cols.len() > 2 && totals == 1 && cols[0].1 { vec![(0, (1..cols.len()).collect())] } else { vec![] };
+    Template { paths, sums }
+}
+
+/// One row as printed on its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Line {
+    code: String,
+    name: String,
+    amounts: Vec<String>,
+}
+
+/// A code's parts opening a line: 类 of three digits, then 款 and 项 of two
+/// (`201 03 01 行政运行` → `2010301`; `301 02 津贴补贴` → `30102`). Returns
+/// the code and how many words it took.
+fn code_parts(words: &[&str]) -> (String, usize) {
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
+    let mut code = String::new();
+    let mut n = 0;
+    for (i, w) in words.iter().enumerate().take(3) {
+        if digits(w, if i == 0 { 3 } else { 2 }) && words.len() > i + 1 {
+            code.push_str(w);
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    (code, n)
+}
+
+/// Splits a word of amounts run together at the table's decimals:
+/// `82,096,797.4282,096,797.42` with two decimals is `82,096,797.42` and
+/// `82,096,797.42`. `None` when a piece is no amount.
+///
+/// A word that is one amount is kept whole whatever its decimals: a table
+/// may print cents in one column and whole yuan in the next
+/// (`79,189,400.34  12,604,173`).
+fn split_amounts(word: &str, scale: u32) -> Option<Vec<String>> {
+    if word.matches('.').count() <= 1 && amount(word).is_some() {
+        return Some(vec![word.to_string()]);
+    }
+    if scale == 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = word;
+    while !rest.is_empty() {
+        let point = rest.find('.')?;
+        let end = point + 1 + scale as usize;
+        let piece = rest.get(..end)?;
+        if amount(piece).is_none() || scale_of(piece) != scale {
+            return None;
+        }
+        out.push(piece.to_string());
+        rest = &rest[end..];
+    }
+    Some(out)
+}
+
+/// Whether a word is made of amount characters only.
+fn numeric(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit()) && word.bytes().all(|b| b.is_ascii_digit() || b"-,.".contains(&b))
+}
+
+/// Reads one line as a row: code parts, name words, then amounts. `None`
+/// when text follows an amount or an amount does not split.
+///
+/// `208 05 99 其他行政事业单位养老支出 14,820.00 14,820.00` → `2080599`,
+/// `其他行政事业单位养老支出`, two amounts.
+fn read_line(text: &str, scale: u32) -> Option<Line> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (code, skip) = code_parts(&words);
+    let rest = &words[skip..];
+    let first_amount = rest.iter().position(|w| numeric(w)).unwrap_or(rest.len());
+    let name: String = rest[..first_amount].concat();
+    let mut amounts = Vec::new();
+    for w in &rest[first_amount..] {
+        amounts.extend(split_amounts(w, scale)?);
+    }
+    (!name.is_empty() || !code.is_empty()).then_some(Line { code, name, amounts })
+}
+
+/// The decimals most whole amounts of the lines carry (`82,096,797.42`:
+/// two); words run together (two points) are not counted.
+fn usual_scale(lines: &[&str]) -> u32 {
+    let mut counts = [0usize; 5];
+    for w in lines.iter().flat_map(|l| l.split_whitespace()) {
+        if w.matches('.').count() == 1 && amount(w).is_some() {
+            counts[(scale_of(w) as usize).min(4)] += 1;
+        }
+    }
+    (0..5).max_by_key(|&s| (counts[s], s)).filter(|&s| counts[s] > 0).unwrap_or(0) as u32
+}
+
+/// Whether the table's data is printed one row per line with its code in
+/// parts: some line opens with 类 and 款 apart (`201 03 政府办公厅…`).
+pub(crate) fn is_line_per_row(data: &[BodyLine<'_>]) -> bool {
+    data.iter().any(|l| {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        code_parts(&words).1 >= 2
+    })
+}
+
+/// Reads the table `raw` from its header lines and data lines, when its
+/// header names known columns; returns `false` (and leaves `raw` as it
+/// was) otherwise.
+pub(crate) fn read(
+    raw: &mut RawTable,
+    header: &[&str],
+    data: &[BodyLine<'_>],
+    earlier: &[Table],
+    findings: &mut Vec<Finding>,
+) -> bool {
+    let Some(cols) = columns(header) else { return false };
+    let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
+    let scale = usual_scale(&texts);
+    let mut rows: Vec<(Line, u32)> = Vec::new();
+    for l in data.iter().filter(|l| !is_page_number(l.text)) {
+        let Some(line) = read_line(l.text, scale) else { return false };
+        match rows.last_mut() {
+            Some((last, _)) if continues_name(last, &line) => {
+                last.name.push_str(&line.name);
+                last.amounts = line.amounts;
+            }
+            _ => rows.push((line, l.page)),
+        }
+    }
+    let t = template(&cols);
+    let lines: Vec<&Line> = rows.iter().map(|(l, _)| l).collect();
+    let sums = Sums {
+        known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier))),
+        groups: hierarchy(&lines),
+    };
+    let cells = placed(raw, &rows, &t, &sums, findings);
+    raw.columns = vec![
+        RawColumn { path: "科目编码".into(), role: Role::Code },
+        RawColumn { path: "科目名称".into(), role: Role::Name },
+    ];
+    raw.columns.extend(cols.iter().map(|(p, _)| RawColumn { path: p.clone(), role: Role::Amount }));
+    for ((line, page), amounts) in rows.into_iter().zip(cells) {
+        let mut row = vec![line.code, line.name];
+        row.extend(amounts);
+        raw.rows.push(RawRow::new(row, page));
+    }
+    true
+}
+
+/// Whether `next` is the rest of `last`'s name, wrapped in its cell: `last`
+/// has a code and no amounts, `next` no code and is no total row
+/// (`201 03 99 其他政府办公厅（室）及相关机构事` / `务支出 20,120,000.0020,120,000.00`).
+fn continues_name(last: &Line, next: &Line) -> bool {
+    !last.code.is_empty()
+        && last.amounts.is_empty()
+        && next.code.is_empty()
+        && !next.name.is_empty()
+        && after_total_label(&next.name).is_none()
+}
+
+/// A line of one or two digits alone: a page number.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || (t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// What the rows' arithmetic says beyond each row: the total row's cells
+/// where known, and the groups of a parent row and its children.
+struct Sums {
+    known: Option<(usize, Vec<Option<Decimal>>)>,
+    groups: Vec<(usize, Vec<usize>)>,
+}
+
+/// Each row's cells in the template's columns.
+fn placed(
+    raw: &RawTable,
+    rows: &[(Line, u32)],
+    t: &Template,
+    sums: &Sums,
+    findings: &mut Vec<Finding>,
+) -> Vec<Vec<String>> {
+    let n = t.paths.len();
+    let mut readings: Vec<Option<Readings>> = rows
+        .iter()
+        .map(|(l, _)| match l.amounts.len() {
+            0 => Some(vec![vec![String::new(); n]]),
+            k if k == n => Some(vec![l.amounts.clone()]),
+            k if k > n => None,
+            _ => readings_of(t, &l.amounts).filter(|r| !r.is_empty()),
+        })
+        .collect();
+    if let Some((total, known)) = &sums.known {
+        narrow_by_known(&mut readings[*total], known);
+    }
+    narrow_by_hierarchy(&mut readings, &sums.groups);
+    rows.iter()
+        .zip(readings)
+        .map(|((l, page), found)| match found {
+            Some(found) if found.len() == 1 => found.into_iter().next().unwrap_or_default(),
+            Some(found) => {
+                findings.push(finding(raw, *page, &l.name, &l.amounts, "fit the columns' sums in several ways"));
+                agreed(t, &found)
+            }
+            None => {
+                findings.push(finding(raw, *page, &l.name, &l.amounts, "fit the columns in no way"));
+                vec![String::new(); n]
+            }
+        })
+        .collect()
+}
+
+fn finding(raw: &RawTable, page: u32, name: &str, amounts: &[String], what: &str) -> Finding {
+    let message = format!("row `{name}`: amounts {} {what}; cells in doubt left blank", amounts.join(" "));
+    Finding { page, table: raw.title.key.as_str().into(), message }
+}
+
+/// The total row (`合计`, `总计`, no code), when there is exactly one.
+fn total_row(lines: &[&Line]) -> Option<usize> {
+    let totals: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].code.is_empty() && after_total_label(&lines[i].name).is_some_and(str::is_empty))
+        .collect();
+    match totals[..] {
+        [total] => Some(total),
+        _ => None,
+    }
+}
+
+/// The parent of each coded row and its children; the total row over the
+/// rows without a parent.
+fn hierarchy(lines: &[&Line]) -> Vec<(usize, Vec<usize>)> {
+    let code = |i: usize| Some(lines[i].code.as_str()).filter(|c| !c.is_empty());
+    let unique = |c: &str| lines.iter().filter(|l| l.code == c).count() == 1;
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut top = Vec::new();
+    for i in 0..lines.len() {
+        let Some(c) = code(i) else { continue };
+        let parent = (0..lines.len())
+            .filter(|&j| code(j).is_some_and(|p| p.len() < c.len() && c.starts_with(p)))
+            .max_by_key(|&j| lines[j].code.len());
+        match parent {
+            Some(p) if unique(c) && unique(&lines[p].code) => match groups.iter_mut().find(|(g, _)| *g == p) {
+                Some((_, children)) => children.push(i),
+                None => groups.push((p, vec![i])),
+            },
+            Some(_) => {}
+            None => top.push(i),
+        }
+    }
+    if let Some(total) = total_row(lines) {
+        if !top.is_empty() && top.iter().all(|&i| unique(&lines[i].code)) {
+            groups.push((total, top));
+        }
+    }
+    groups
+}
+
+/// What 收支总表 says the total row of 收入总表 holds: in each source
+/// column, the income item of the same name (a blank item is zero).
+fn known_totals(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    if key != TableKey::IncomeSummary {
+        return known;
+    }
+    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
+    let incomes: Vec<(String, Decimal)> = summary
+        .rows
+        .iter()
+        .filter(|r| r.section == Some(Section::Income))
+        .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+        .collect();
+    for (c, path) in t.paths.iter().enumerate() {
+        let leaf = path.rsplit('/').next().unwrap_or(path);
+        let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| n == leaf).map(|(_, v)| *v).collect();
+        if let [v] = found[..] {
+            known[c] = Some(v);
+        }
+    }
+    known
+}
+
+/// Column names of a two-sided table's sides, after the side's `项目`.
+const SIDE_WORDS: &[&str] = &[
+    "预算数",
+    "决算数",
+    "合计",
+    "一般公共预算",
+    "政府性基金预算",
+    "国有资本经营预算",
+    "基本支出",
+    "项目支出",
+    "人员经费",
+    "公用经费",
+];
+
+/// The amount columns of each side of a two-sided table's header, when
+/// each side opens with `项目` and names only known columns, the income side
+/// one. A heading over the expense side's columns (`预算数`) is dropped,
+/// and a column whose parts are printed under it stands for its parts:
+/// `项目 预算数 项目` / `预算数` / `合计 基本支出 项目支出` / `人员经费 公用经费` is
+/// 预算数 | 合计, 人员经费, 公用经费, 项目支出.
+fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
+    let words: Vec<String> = header.iter().flat_map(|l| l.split_whitespace()).map(squeeze).collect();
+    let sides: Vec<usize> = (0..words.len()).filter(|&i| words[i] == "项目").collect();
+    let [income_at, expense_at] = sides[..] else { return None };
+    let side = |from: usize, to: usize| -> Option<Vec<String>> {
+        let w = &words[from + 1..to];
+        w.iter().all(|w| SIDE_WORDS.contains(&w.as_str())).then(|| w.to_vec())
+    };
+    // Words before the first `项目` head the sides (`财政拨款收入 财政拨款支出`).
+    let income = side(income_at, expense_at)?;
+    let mut expense = side(expense_at, words.len())?;
+    let [income] = &income[..] else { return None };
+    if expense.len() > 1 {
+        expense.retain(|w| w != "预算数" && w != "决算数");
+    }
+    if let Some(at) = expense.iter().position(|w| w == "基本支出") {
+        if expense.iter().any(|w| w == "人员经费") && expense.iter().any(|w| w == "公用经费") {
+            expense.retain(|w| w != "人员经费" && w != "公用经费");
+            expense.splice(at..=at, ["人员经费".to_string(), "公用经费".to_string()]);
+        }
+    }
+    (!expense.is_empty()).then(|| (income.clone(), expense))
+}
+
+/// The items of a two-sided table's line: each a label and the amounts
+/// after it. Labels hold no space; an amount run into the next label is
+/// split from it.
+///
+/// `一、财政拨款收入 91,016,775.35一、一般公共服务支出 82,096,797.42` is
+/// (`一、财政拨款收入`, 91,016,775.35) and (`一、一般公共服务支出`, 82,096,797.42).
+fn side_items(text: &str, scale: u32) -> Option<Vec<(String, Vec<String>)>> {
+    let mut items: Vec<(String, Vec<String>)> = Vec::new();
+    for word in text.split_whitespace() {
+        let (number, label) = split_glued(word);
+        if !number.is_empty() {
+            let amounts = split_amounts(number, scale)?;
+            match items.last_mut() {
+                Some((_, a)) => a.extend(amounts),
+                None => items.push((String::new(), amounts)),
+            }
+        }
+        if label.is_empty() {
+            continue;
+        }
+        // Each word is an item's label but for a list ordinal printed apart
+        // (`1. 一般公共预算资金`).
+        match items.last_mut() {
+            Some((l, a)) if a.is_empty() && !l.is_empty() && split_ordinal(l).1.is_empty() => l.push_str(label),
+            _ => items.push((label.to_string(), Vec::new())),
+        }
+    }
+    Some(items)
+}
+
+/// A word's amount and the label run into it (`91,016,775.35一、一般…`); a
+/// list ordinal (`1.`, `2、一般公共预算`) is label.
+fn split_glued(word: &str) -> (&str, &str) {
+    let end = word.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-')).unwrap_or(word.len());
+    let (number, rest) = word.split_at(end);
+    let ordinal = number.len() <= 3 && (number.ends_with('.') || rest.starts_with(['、', '．']));
+    if number.is_empty() || ordinal || amount(number.trim_end_matches('.')).is_none() {
+        return ("", word);
+    }
+    (number, rest)
+}
+
+/// Whether `label` is an item's label cut at the line's end: not ending as
+/// the items do (`四、文化旅游体育与传媒` / `支出 200,000  200,000`; `三、国有资本经营预算拨款收` / `入`).
+fn is_cut(label: &str) -> bool {
+    !["支出", "收入", "计", "余", "金", "算", "配"].iter().any(|w| label.ends_with(w))
+}
+
+/// Whether a label is an expense item (`…支出`, `支出总计`).
+fn is_expense(label: &str) -> bool {
+    let s = squeeze(label);
+    s.ends_with("支出") || s.contains("支出总计") || s.contains("支出合计")
+}
+
+/// The income and expense items of each line, with a wrapped label
+/// (`四、文化旅游体育与传媒` / `支出 200,000  200,000`) joined.
+type SideRow = (Option<(String, Vec<String>)>, Option<(String, Vec<String>)>, u32);
+
+fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
+    let mut rows: Vec<SideRow> = Vec::new();
+    for l in data.iter().filter(|l| !is_page_number(l.text)) {
+        let mut items = side_items(l.text, scale)?;
+        if let (Some(first), Some(last)) = (items.first(), rows.last_mut()) {
+            let open = |side: &mut Option<(String, Vec<String>)>| {
+                side.as_mut().filter(|(l, a)| a.is_empty() && is_cut(l)).is_some()
+            };
+            let wrapped = !first.0.is_empty() && split_ordinal(&first.0).0.is_empty();
+            if wrapped && (open(&mut last.1) || (last.1.is_none() && open(&mut last.0))) {
+                let (label, amounts) = items.remove(0);
+                let side = if last.1.is_some() { &mut last.1 } else { &mut last.0 };
+                if let Some((l, a)) = side.as_mut() {
+                    l.push_str(&label);
+                    *a = amounts;
+                }
+            }
+        }
+        let row = match items.len() {
+            0 => continue,
+            1 if is_expense(&items[0].0) => (None, items.pop(), l.page),
+            1 => (items.pop(), None, l.page),
+            2 => {
+                let expense = items.pop();
+                (items.pop(), expense, l.page)
+            }
+            _ => return None,
+        };
+        rows.push(row);
+    }
+    Some(rows)
+}
+
+/// Reads a two-sided table printed one line per row under a header of
+/// known words (`项目 预算数 项目 合计 一般公共预算 政府性基金预算
+/// 国有资本经营预算`); returns `false` for any other.
+pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
+    // The items start at the first line opening with an ordinal (`一、一般公共预算资金 164,978,640 …`).
+    let opens = |l: &BodyLine<'_>| l.text.split_whitespace().next().is_some_and(|w| !split_ordinal(w).0.is_empty());
+    let Some(start) = body.iter().position(opens) else { return false };
+    let header: Vec<&str> = body[..start].iter().map(|l| l.text).collect();
+    let data = &body[start..];
+    let Some((income, expense)) = side_columns(&header) else { return false };
+    let texts: Vec<&str> = data.iter().map(|l| l.text).collect();
+    let Some(rows) = side_rows(data, usual_scale(&texts)) else { return false };
+    // An item of more than one income amount, or amounts opening a line
+    // (text that prints a cell a line), is not this layout.
+    let unnamed =
+        |side: &Option<(String, Vec<String>)>| side.as_ref().is_some_and(|(l, a)| l.is_empty() && !a.is_empty());
+    if rows.iter().any(|(i, e, _)| i.as_ref().is_some_and(|(_, a)| a.len() > 1) || unnamed(i) || unnamed(e)) {
+        return false;
+    }
+    let cols: Vec<(String, bool)> =
+        expense.iter().enumerate().map(|(i, w)| (w.clone(), i == 0 && w == "合计")).collect();
+    let t = template(&cols);
+    let lines: Vec<(Line, u32)> = rows
+        .iter()
+        .map(|(_, e, page)| {
+            let (name, amounts) = e.clone().unwrap_or_default();
+            (Line { code: String::new(), name, amounts }, *page)
+        })
+        .collect();
+    let groups = expense_groups(&lines);
+    let incomes: Vec<(String, Option<&String>)> =
+        rows.iter().filter_map(|(i, _, _)| i.as_ref()).map(|(l, a)| (squeeze(split_ordinal(l).1), a.first())).collect();
+    let known = groups.first().map(|(total, _)| (*total, known_by_income(&expense, &incomes)));
+    let sums = Sums { known, groups };
+    let cells = placed(raw, &lines, &t, &sums, findings);
+    raw.columns = vec![
+        RawColumn { path: "收入/项目".into(), role: Role::Name },
+        RawColumn { path: format!("收入/{income}"), role: Role::Amount },
+        RawColumn { path: "支出/项目".into(), role: Role::Name },
+    ];
+    raw.columns.extend(expense.iter().map(|p| RawColumn { path: format!("支出/{p}"), role: Role::Amount }));
+    for ((i, _, page), (line, _)) in rows.into_iter().zip(&lines) {
+        let (name, amounts) = i.unwrap_or_default();
+        let mut row = vec![name, amounts.into_iter().next().unwrap_or_default(), line.name.clone()];
+        row.extend(cells[raw.rows.len()].iter().cloned());
+        raw.rows.push(RawRow::new(row, page));
+    }
+    true
+}
+
+/// What the income side says the expense total holds in each fund column:
+/// the income item of the same fund (a blank item is zero). `一、一般公共预算资金
+/// 91,016,775.35` / `二、政府性基金` puts 91,016,775.35 under 一般公共预算 and
+/// zero under 政府性基金预算.
+fn known_by_income(columns: &[String], incomes: &[(String, Option<&String>)]) -> Vec<Option<Decimal>> {
+    columns
+        .iter()
+        .map(|c| {
+            let same = |n: &String| n.len() >= 6 && (n.starts_with(c.as_str()) || c.starts_with(n.as_str()));
+            let found: Vec<Option<&String>> = incomes.iter().filter(|(n, _)| same(n)).map(|(_, a)| *a).collect();
+            match found[..] {
+                [a] => Some(a.and_then(|a| amount(a)).unwrap_or_default()),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The expense total (`支出总计`) over the expense items, when every other
+/// expense item is a top item (`一、一般公共服务支出`).
+fn expense_groups(lines: &[(Line, u32)]) -> Vec<(usize, Vec<usize>)> {
+    let named: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].0.name.is_empty()).collect();
+    let totals: Vec<usize> =
+        named.iter().copied().filter(|&i| squeeze(&lines[i].0.name).contains("支出总计")).collect();
+    let [total] = totals[..] else { return Vec::new() };
+    let items: Vec<usize> = named.into_iter().filter(|&i| i != total).collect();
+    let top = |i: &usize| {
+        let (o, _) = split_ordinal(&lines[*i].0.name);
+        !o.is_empty() && o.ends_with('、') && !o.starts_with(|c: char| c.is_ascii_digit())
+    };
+    if items.is_empty() || !items.iter().all(top) {
+        return Vec::new();
+    }
+    vec![(total, items)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_name_their_columns() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (
+                &[
+                    "项目 收入预算",
+                    "功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入 事业单位",
+                    "经营收入 其他收入",
+                    "类 款 项",
+                ],
+                &[
+                    "收入预算/合计",
+                    "收入预算/财政拨款收入",
+                    "收入预算/事业收入",
+                    "收入预算/事业单位经营收入",
+                    "收入预算/其他收入",
+                ],
+            ),
+            (
+                &["项目 一般公共预算支出", "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出", "类 款 项"],
+                &["一般公共预算支出/合计", "一般公共预算支出/基本支出", "一般公共预算支出/项目支出"],
+            ),
+            (
+                &[
+                    "项目 一般公共预算基本支出",
+                    "部门预算经济分类科目",
+                    "编码 经济分类科目名称 合计 人员经费 公用经费",
+                    "类 款",
+                ],
+                &["一般公共预算基本支出/合计", "一般公共预算基本支出/人员经费", "一般公共预算基本支出/公用经费"],
+            ),
+        ];
+        for (header, want) in cases {
+            let got: Vec<String> = columns(header).expect("columns").into_iter().map(|(p, _)| p).collect();
+            assert_eq!(got, *want, "{header:?}");
+        }
+        assert_eq!(columns(&["项目 合计 本年拨款 财政拨款结转结余"]), None);
+    }
+
+    #[test]
+    fn lines_are_rows() {
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "201 03 01 行政运行 12,029,501.8412,029,501.84",
+                "2010301",
+                "行政运行",
+                &["12,029,501.84", "12,029,501.84"],
+            ),
+            (
+                "208 05 行政事业单位养老支出 4,213,779.28 4,213,779.28",
+                "20805",
+                "行政事业单位养老支出",
+                &["4,213,779.28", "4,213,779.28"],
+            ),
+            ("301 02 津贴补贴 9,572,367.00 9,572,367.00", "30102", "津贴补贴", &["9,572,367.00", "9,572,367.00"]),
+            (
+                "合计 91,016,775.35 24,606,775.35 66,410,000.00",
+                "",
+                "合计",
+                &["91,016,775.35", "24,606,775.35", "66,410,000.00"],
+            ),
+        ];
+        for (text, code, name, amounts) in cases {
+            let got = read_line(text, 2).expect(text);
+            assert_eq!((got.code.as_str(), got.name.as_str()), (*code, *name), "{text}");
+            assert_eq!(got.amounts, *amounts, "{text}");
+        }
+        assert_eq!(read_line("201 一般公共服务支出 82,096,797.4 行", 2), None);
+    }
+
+    fn line(text: &str) -> Line {
+        read_line(text, 2).expect("a row")
+    }
+
+    #[test]
+    fn short_rows_settle_by_the_hierarchy() {
+        let lines = [
+            line("201 一般公共服务支出 82.00 15.00 67.00"),
+            line("201 03 政府办公厅（室）及相关机构事务 82.00 15.00 67.00"),
+            line("201 03 01 行政运行 16.00 15.00 1.00"),
+            line("201 03 02 一般行政管理事务 66.00 66.00"),
+            line("208 社会保障和就业支出 4.00 4.00"),
+            line("208 05 行政事业单位养老支出 4.00 4.00"),
+            line("合计 86.00 19.00 67.00"),
+        ];
+        let t = template(&columns(&["合计 基本支出 项目支出"]).expect("columns"));
+        let mut readings: Vec<Option<Readings>> = lines.iter().map(|l| readings_of(&t, &l.amounts)).collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        narrow_by_hierarchy(&mut readings, &hierarchy(&refs));
+        let cells: Vec<Vec<String>> = readings.iter().map(|r| agreed(&t, r.as_ref().expect("readings"))).collect();
+        assert_eq!(cells[3], ["66.00", "", "66.00"]);
+        assert_eq!(cells[4], ["4.00", "4.00", ""]);
+        assert_eq!(cells[5], ["4.00", "4.00", ""]);
+    }
+}
