@@ -174,18 +174,27 @@ struct Line {
     code: String,
     name: String,
     amounts: Vec<String>,
+    /// Its numbers could not be read (`7 11 02 事业单位医疗 503,724  503,724`:
+    /// the 类 lost): kept blank, and no sum it may take part in is relied
+    /// on.
+    broken: bool,
+    /// The words of numbers a broken line opens with: three (`7 11 02`)
+    /// make it a 项 row, a child of a 款 row only.
+    parts: usize,
 }
 
 /// A code's parts opening a line: 类 of three digits, then 款 and 项 of two
-/// (`201 03 01 行政运行` → `2010301`; `301 02 津贴补贴` → `30102`). Returns
-/// the code and how many words it took.
+/// (`201 03 01 行政运行` → `2010301`; `301 02 津贴补贴` → `30102`), a part
+/// printed without its leading zero padded (`301 2 津贴补贴` → `30102`).
+/// Returns the code and how many words it took.
 fn code_parts(words: &[&str]) -> (String, usize) {
-    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
+    let digits = |w: &str, n: &[usize]| n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let mut code = String::new();
     let mut n = 0;
     for (i, w) in words.iter().enumerate().take(3) {
-        if digits(w, if i == 0 { 3 } else { 2 }) && words.len() > i + 1 {
-            code.push_str(w);
+        let lens: &[usize] = if i == 0 { &[3] } else { &[1, 2] };
+        if digits(w, lens) && words.len() > i + 1 {
+            code.push_str(&format!("{w:0>width$}", width = if i == 0 { 3 } else { 2 }));
             n += 1;
         } else {
             break;
@@ -243,7 +252,16 @@ fn read_line(text: &str, scale: u32) -> Option<Line> {
     for w in &rest[first_amount..] {
         amounts.extend(split_amounts(w, scale)?);
     }
-    (!name.is_empty() || !code.is_empty()).then_some(Line { code, name, amounts })
+    (!name.is_empty() || !code.is_empty()).then_some(Line { code, name, amounts, broken: false, parts: 0 })
+}
+
+/// A line [`read_line`] cannot read, as a blank row under the name it
+/// prints, when it prints one.
+fn broken_line(text: &str) -> Option<Line> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let parts = words.iter().take_while(|w| w.bytes().all(|b| b.is_ascii_digit())).count();
+    let name: String = words.iter().filter(|w| !numeric(w)).copied().collect();
+    (!name.is_empty()).then(|| Line { code: String::new(), name, amounts: Vec::new(), broken: true, parts })
 }
 
 /// The decimals most whole amounts of the lines carry (`82,096,797.42`:
@@ -282,7 +300,7 @@ pub(crate) fn read(
     let scale = usual_scale(&texts);
     let mut rows: Vec<(Line, u32)> = Vec::new();
     for l in data.iter().filter(|l| !is_page_number(l.text)) {
-        let Some(line) = read_line(l.text, scale) else { return false };
+        let Some(line) = read_line(l.text, scale).or_else(|| broken_line(l.text)) else { return false };
         match rows.last_mut() {
             Some((last, _)) if continues_name(last, &line) => {
                 last.name.push_str(&line.name);
@@ -291,11 +309,19 @@ pub(crate) fn read(
             _ => rows.push((line, l.page)),
         }
     }
+    // More than a few lines unread: another layout.
+    if rows.iter().filter(|(l, _)| l.broken).count() * 4 > rows.len() {
+        return false;
+    }
+    for (l, page) in rows.iter().filter(|(l, _)| l.broken) {
+        findings.push(finding(raw, *page, &l.name, &l.amounts, "could not be read from the line"));
+    }
     let t = template(&cols);
     let lines: Vec<&Line> = rows.iter().map(|(l, _)| l).collect();
     let sums = Sums {
         known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier))),
         groups: hierarchy(&lines),
+        bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
     };
     let cells = placed(raw, &rows, &t, &sums, findings);
     raw.columns = vec![
@@ -333,6 +359,8 @@ fn is_page_number(text: &str) -> bool {
 struct Sums {
     known: Option<(usize, Vec<Option<Decimal>>)>,
     groups: Vec<(usize, Vec<usize>)>,
+    /// Per row, the most each column may hold.
+    bounds: Vec<Vec<Option<Decimal>>>,
 }
 
 /// Each row's cells in the template's columns.
@@ -353,6 +381,9 @@ fn placed(
             _ => readings_of(t, &l.amounts).filter(|r| !r.is_empty()),
         })
         .collect();
+    for (found, bound) in readings.iter_mut().zip(&sums.bounds) {
+        narrow_by_bounds(found, bound);
+    }
     if let Some((total, known)) = &sums.known {
         narrow_by_known(&mut readings[*total], known);
     }
@@ -415,7 +446,64 @@ fn hierarchy(lines: &[&Line]) -> Vec<(usize, Vec<usize>)> {
             groups.push((total, top));
         }
     }
+    // A row that could not be read may be a child of a group around it:
+    // of any, when it shows no code parts; else of a group one level up.
+    let broken: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].broken).collect();
+    groups.retain(|(p, children)| {
+        let level = match lines[*p].code.len() {
+            0 => 1,
+            3 => 2,
+            _ => 3,
+        };
+        let (first, last) = (children.iter().chain([p]).min(), children.iter().chain([p]).max());
+        !broken.iter().any(|&b| {
+            let around = first.is_some_and(|&f| f < b) && last.is_some_and(|&l| b <= l + 1);
+            around && (lines[b].parts == 0 || lines[b].parts == level)
+        })
+    });
     groups
+}
+
+/// Keeps the readings of a row that put no more in a column than `bound`
+/// allows, when some do.
+fn narrow_by_bounds(readings: &mut Option<Readings>, bound: &[Option<Decimal>]) {
+    let Some(found) = readings.as_mut() else { return };
+    let fits = |r: &Vec<String>| r.iter().zip(bound).all(|(v, b)| b.is_none_or(|b| amount(v).unwrap_or_default() <= b));
+    let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
+}
+
+/// What the all-funds 支出总表 allows a row of a one-fund table by function
+/// (一般公共预算, 政府性基金, 国有资本经营) to hold in each column: no more
+/// than the same code has there. Only a row of 支出总表 whose 合计 is printed
+/// and is the sum of its other cells is relied on (a blank there is zero).
+/// `2080502 事业单位离退休 538,440 538,440` under 合计 / 基本支出 / 项目支出
+/// is 基本支出 when 支出总表 has 538,440 and 0 there.
+fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let none = vec![None; t.paths.len()];
+    let one_fund =
+        [TableKey::GeneralBudgetExpenseByFunction, TableKey::GovernmentFundExpense, TableKey::StateCapitalExpense];
+    if code.is_empty() || !one_fund.contains(&key) {
+        return none;
+    }
+    let Some(all) = earlier.iter().find(|e| e.key == TableKey::ExpenseSummary) else { return none };
+    let Some(row) = all.rows.iter().find(|r| r.code.as_deref() == Some(code)) else { return none };
+    let leaf = |p: &str| squeeze(p.rsplit('/').next().unwrap_or(p));
+    let amounts: Vec<usize> = all.amount_columns().collect();
+    let Some(&total) = amounts.iter().find(|&&c| leaf(&all.columns[c].path) == "合计") else { return none };
+    let parts: Decimal = amounts.iter().filter(|&&c| c != total).map(|&c| row.amount(c).unwrap_or_default()).sum();
+    if row.amount(total) != Some(parts) {
+        return none;
+    }
+    t.paths
+        .iter()
+        .map(|p| {
+            let c = amounts.iter().find(|&&c| leaf(&all.columns[c].path) == leaf(p))?;
+            Some(row.amount(*c).unwrap_or_default())
+        })
+        .collect()
 }
 
 /// What 收支总表 says the total row of 收入总表 holds: in each source
@@ -603,14 +691,14 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         .iter()
         .map(|(_, e, page)| {
             let (name, amounts) = e.clone().unwrap_or_default();
-            (Line { code: String::new(), name, amounts }, *page)
+            (Line { code: String::new(), name, amounts, broken: false, parts: 0 }, *page)
         })
         .collect();
     let groups = expense_groups(&lines);
     let incomes: Vec<(String, Option<&String>)> =
         rows.iter().filter_map(|(i, _, _)| i.as_ref()).map(|(l, a)| (squeeze(split_ordinal(l).1), a.first())).collect();
     let known = groups.first().map(|(total, _)| (*total, known_by_income(&expense, &incomes)));
-    let sums = Sums { known, groups };
+    let sums = Sums { known, groups, bounds: Vec::new() };
     let cells = placed(raw, &lines, &t, &sums, findings);
     raw.columns = vec![
         RawColumn { path: "收入/项目".into(), role: Role::Name },
