@@ -583,7 +583,7 @@ fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
 fn side_items(text: &str, scale: u32) -> Option<Vec<(String, Vec<String>)>> {
     let mut items: Vec<(String, Vec<String>)> = Vec::new();
     for word in text.split_whitespace() {
-        let (number, label) = split_glued(word);
+        let (number, label) = split_glued(word, scale);
         if !number.is_empty() {
             let amounts = split_amounts(number, scale)?;
             match items.last_mut() {
@@ -606,11 +606,11 @@ fn side_items(text: &str, scale: u32) -> Option<Vec<(String, Vec<String>)>> {
 
 /// A word's amount and the label run into it (`91,016,775.35一、一般…`); a
 /// list ordinal (`1.`, `2、一般公共预算`) is label.
-fn split_glued(word: &str) -> (&str, &str) {
+fn split_glued(word: &str, scale: u32) -> (&str, &str) {
     let end = word.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-')).unwrap_or(word.len());
     let (number, rest) = word.split_at(end);
     let ordinal = number.len() <= 3 && (number.ends_with('.') || rest.starts_with(['、', '．']));
-    if number.is_empty() || ordinal || amount(number.trim_end_matches('.')).is_none() {
+    if number.is_empty() || ordinal || split_amounts(number, scale).is_none() {
         return ("", word);
     }
     (number, rest)
@@ -848,5 +848,56 @@ mod tests {
         assert_eq!(cells[3], ["66.00", "", "66.00"]);
         assert_eq!(cells[4], ["4.00", "4.00", ""]);
         assert_eq!(cells[5], ["4.00", "4.00", ""]);
+    }
+
+    #[test]
+    fn two_sided_headers_name_their_sides() {
+        let header = ["本年收入 本年支出", "项目 预算数 项目", "预算数", "合计 基本支出 项目支出", "人员经费 公用经费"];
+        let (income, expense) = side_columns(&header).expect("sides");
+        assert_eq!(income, "预算数");
+        assert_eq!(expense, ["合计", "人员经费", "公用经费", "项目支出"]);
+        let header =
+            ["财政拨款收入 财政拨款支出", "项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算"];
+        assert_eq!(side_columns(&header).map(|s| s.1.len()), Some(4));
+        assert_eq!(side_columns(&["项 目 预算数 项 目 预算数"]), None);
+    }
+
+    #[test]
+    fn two_sided_lines_split_into_items() {
+        let items = |l: &str| side_items(l, 2).expect(l);
+        let line =
+            "一、财政拨款收入 91,016,775.35一、一般公共服务支出 82,096,797.42  13,819,399.88 1,867,397.5466,410,000.00";
+        assert_eq!(
+            items(line),
+            [
+                ("一、财政拨款收入".to_string(), vec!["91,016,775.35".to_string()]),
+                (
+                    "一、一般公共服务支出".to_string(),
+                    ["82,096,797.42", "13,819,399.88", "1,867,397.54", "66,410,000.00"].map(String::from).to_vec()
+                ),
+            ]
+        );
+        let labels = |l: &str| items(l).into_iter().map(|(l, _)| l).collect::<Vec<_>>();
+        assert_eq!(
+            labels("1. 一般公共预算资金 91,016,775.35二、社会保障和就业支出 4,213,779.28"),
+            ["1.一般公共预算资金", "二、社会保障和就业支出"]
+        );
+        assert_eq!(
+            labels("2、政府性基金 三、卫生健康支出 1,097,073.43  1,097,073.43"),
+            ["2、政府性基金", "三、卫生健康支出"]
+        );
+        assert_eq!(
+            labels("使用非财政拨款结余（含专用结余） 结余分配"),
+            ["使用非财政拨款结余（含专用结余）", "结余分配"]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_code_row_takes_the_next_line() {
+        let last = line("201 03 99 其他政府办公厅（室）及相关机构事");
+        let next = line("务支出 20,120,000.0020,120,000.00");
+        assert!(continues_name(&last, &next));
+        assert!(!continues_name(&last, &line("合计 20,120,000.00")));
+        assert_eq!(read_line("301 2 津贴补贴 16,623,810  16,623,810  0", 0).map(|l| l.code), Some("30102".to_string()));
     }
 }
