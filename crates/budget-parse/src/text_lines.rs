@@ -65,6 +65,7 @@ const WORDS: &[(&str, Word)] = &[
     ("功能分类科目编码", Word::Label),
     ("功能分类科目名称", Word::Label),
     ("支出功能分类科目编码", Word::Label),
+    ("支出功能分类", Word::Label),
     ("部门预算经济分类科目编码", Word::Label),
     ("经济分类科目编码", Word::Label),
     ("经济分类科目名称", Word::Label),
@@ -96,15 +97,10 @@ const MAX_UNREAD: usize = 2;
 fn columns(header: &[&str]) -> Option<Vec<(String, bool)>> {
     // Words apart on a line are cells apart (`\n`); a line's end (`\r`)
     // may cut a name.
-    let text: Vec<char> = header
-        .iter()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join("\n") + "\r")
-        .collect::<String>()
-        .chars()
-        .collect();
+    let text = header_chars(header);
     let mut taken = vec![false; text.len()];
     let mut found: Vec<(usize, &str, Word)> = Vec::new();
-    find_words(&text, &mut taken, &mut found);
+    find_words(WORDS, &text, &mut taken, &mut found);
     if (0..text.len()).filter(|&i| !taken[i] && !matches!(text[i], '\n' | '\r')).count() > MAX_UNREAD {
         return None;
     }
@@ -124,13 +120,29 @@ fn columns(header: &[&str]) -> Option<Vec<(String, bool)>> {
     (!cols.is_empty()).then_some(cols)
 }
 
+/// The header's characters, `\n` between words of a line, `\r` after each
+/// line.
+fn header_chars(header: &[&str]) -> Vec<char> {
+    header
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join("\n") + "\r")
+        .collect::<String>()
+        .chars()
+        .collect()
+}
+
 /// Marks the known words found in `text`, longest first, where no word was
 /// found before. A word runs over a line's end (`事业单位` / `经营收入`)
 /// unless the cell the line ends with is a known word itself: `项目
 /// 一般公共预算支出` / `功能分类科目编码 …` holds no `支出功能分类科目编码`.
-fn find_words<'w>(text: &[char], taken: &mut [bool], found: &mut Vec<(usize, &'w str, Word)>) {
+fn find_words<'w>(
+    vocabulary: &[(&'w str, Word)],
+    text: &[char],
+    taken: &mut [bool],
+    found: &mut Vec<(usize, &'w str, Word)>,
+) {
     let view: Vec<usize> = (0..text.len()).filter(|&i| text[i] != '\r').collect();
-    let mut words: Vec<&(&'w str, Word)> = WORDS.iter().collect();
+    let mut words: Vec<&(&'w str, Word)> = vocabulary.iter().collect();
     words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
     for &(word, kind) in words {
         let w: Vec<char> = word.chars().collect();
@@ -138,7 +150,7 @@ fn find_words<'w>(text: &[char], taken: &mut [bool], found: &mut Vec<(usize, &'w
         while at + w.len() <= view.len() {
             let span = &view[at..at + w.len()];
             let whole = span.iter().zip(&w).all(|(&i, c)| text[i] == *c && !taken[i]);
-            if whole && !cuts_a_known_word(text, span) {
+            if whole && !cuts_a_known_word(vocabulary, text, span) {
                 span.iter().for_each(|&i| taken[i] = true);
                 found.push((span[0], word, kind));
                 at += w.len();
@@ -149,13 +161,15 @@ fn find_words<'w>(text: &[char], taken: &mut [bool], found: &mut Vec<(usize, &'w
     }
 }
 
-/// Whether `span` runs over a line's end after a cell that is a known
-/// word whole.
-fn cuts_a_known_word(text: &[char], span: &[usize]) -> bool {
+/// Whether `span` runs over a line's end between two cells that are known
+/// words whole (`一般公共预算支出` / `功能分类科目编码`); a known word
+/// before a piece (`一般公共预算` / `财` / `政拨款`) is cut.
+fn cuts_a_known_word(vocabulary: &[(&str, Word)], text: &[char], span: &[usize]) -> bool {
+    let known = |cell: String| vocabulary.iter().any(|(w, _)| *w == cell);
     span.windows(2).filter(|p| p[1] != p[0] + 1).any(|p| {
         let start = text[..=p[0]].iter().rposition(|c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
-        let cell: String = text[start..=p[0]].iter().collect();
-        WORDS.iter().any(|(w, _)| *w == cell)
+        let end = text[p[1]..].iter().position(|c| matches!(c, '\n' | '\r')).map_or(text.len(), |i| p[1] + i);
+        known(text[start..=p[0]].iter().collect()) && known(text[p[1]..end].iter().collect())
     })
 }
 
@@ -299,8 +313,9 @@ pub(crate) fn read(
     let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
     let scale = usual_scale(&texts);
     let mut rows: Vec<(Line, u32)> = Vec::new();
-    for l in data.iter().filter(|l| !is_page_number(l.text)) {
-        let Some(line) = read_line(l.text, scale).or_else(|| broken_line(l.text)) else { return false };
+    for (i, l) in data.iter().filter(|l| !is_page_number(l.text)).enumerate() {
+        let text = if i == 0 { without_code_heads(l.text) } else { l.text };
+        let Some(line) = read_line(text, scale).or_else(|| broken_line(text)) else { return false };
         match rows.last_mut() {
             Some((last, _)) if continues_name(last, &line) => {
                 last.name.push_str(&line.name);
@@ -346,6 +361,17 @@ fn continues_name(last: &Line, next: &Line) -> bool {
         && next.code.is_empty()
         && !next.name.is_empty()
         && after_total_label(&next.name).is_none()
+}
+
+/// The first data line without the heads of the code's parts the header
+/// ends with, printed on the total row's line: `类 款 项 合计 2,946.25
+/// 2,940.05 6.20` is the row `合计`.
+fn without_code_heads(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    while let Some(r) = ["类", "款", "项"].iter().find_map(|h| rest.strip_prefix(h).filter(|r| r.starts_with(' '))) {
+        rest = r.trim_start();
+    }
+    rest
 }
 
 /// A line of one or two digits alone: a page number.
@@ -530,18 +556,23 @@ fn known_totals(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<De
     known
 }
 
-/// Column names of a two-sided table's sides, after the side's `项目`.
-const SIDE_WORDS: &[&str] = &[
-    "预算数",
-    "决算数",
-    "合计",
-    "一般公共预算",
-    "政府性基金预算",
-    "国有资本经营预算",
-    "基本支出",
-    "项目支出",
-    "人员经费",
-    "公用经费",
+/// Words of a two-sided table's header: `项目` opening each side, and the
+/// sides' column names (`一般公共预算` / `财` / `政拨款` is 一般公共预算财政拨款).
+const SIDE_WORDS: &[(&str, Word)] = &[
+    ("项目", Word::Label),
+    ("预算数", Word::Column(false)),
+    ("决算数", Word::Column(false)),
+    ("合计", Word::Column(true)),
+    ("一般公共预算", Word::Column(false)),
+    ("政府性基金预算", Word::Column(false)),
+    ("国有资本经营预算", Word::Column(false)),
+    ("一般公共预算财政拨款", Word::Column(false)),
+    ("政府性基金预算财政拨款", Word::Column(false)),
+    ("国有资本经营预算财政拨款", Word::Column(false)),
+    ("基本支出", Word::Column(false)),
+    ("项目支出", Word::Column(false)),
+    ("人员经费", Word::Column(false)),
+    ("公用经费", Word::Column(false)),
 ];
 
 /// The amount columns of each side of a two-sided table's header, when
@@ -551,16 +582,21 @@ const SIDE_WORDS: &[&str] = &[
 /// `项目 预算数 项目` / `预算数` / `合计 基本支出 项目支出` / `人员经费 公用经费` is
 /// 预算数 | 合计, 人员经费, 公用经费, 项目支出.
 fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
-    let words: Vec<String> = header.iter().flat_map(|l| l.split_whitespace()).map(squeeze).collect();
-    let sides: Vec<usize> = (0..words.len()).filter(|&i| words[i] == "项目").collect();
+    let text = header_chars(header);
+    let mut taken = vec![false; text.len()];
+    let mut found: Vec<(usize, &str, Word)> = Vec::new();
+    find_words(SIDE_WORDS, &text, &mut taken, &mut found);
+    found.sort_by_key(|(at, _, _)| *at);
+    let sides: Vec<usize> = (0..found.len()).filter(|&i| found[i].1 == "项目").collect();
     let [income_at, expense_at] = sides[..] else { return None };
-    let side = |from: usize, to: usize| -> Option<Vec<String>> {
-        let w = &words[from + 1..to];
-        w.iter().all(|w| SIDE_WORDS.contains(&w.as_str())).then(|| w.to_vec())
-    };
     // Words before the first `项目` head the sides (`财政拨款收入 财政拨款支出`).
-    let income = side(income_at, expense_at)?;
-    let mut expense = side(expense_at, words.len())?;
+    let unread = (found[income_at].0..text.len()).filter(|&i| !taken[i] && !matches!(text[i], '\n' | '\r')).count();
+    if unread > MAX_UNREAD {
+        return None;
+    }
+    let side = |from: usize, to: usize| found[from + 1..to].iter().map(|(_, w, _)| w.to_string()).collect::<Vec<_>>();
+    let income = side(income_at, expense_at);
+    let mut expense = side(expense_at, found.len());
     let [income] = &income[..] else { return None };
     if expense.len() > 1 {
         expense.retain(|w| w != "预算数" && w != "决算数");
@@ -637,8 +673,10 @@ fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
     for l in data.iter().filter(|l| !is_page_number(l.text)) {
         let mut items = side_items(l.text, scale)?;
         if let (Some(first), Some(last)) = (items.first(), rows.last_mut()) {
+            // A piece of one or two characters (`支出`, `款`) ends any label.
+            let short = first.0.chars().count() <= 2;
             let open = |side: &mut Option<(String, Vec<String>)>| {
-                side.as_mut().filter(|(l, a)| a.is_empty() && is_cut(l)).is_some()
+                side.as_mut().filter(|(l, a)| a.is_empty() && (short || is_cut(l))).is_some()
             };
             let wrapped = !first.0.is_empty() && split_ordinal(&first.0).0.is_empty();
             if wrapped && (open(&mut last.1) || (last.1.is_none() && open(&mut last.0))) {
@@ -661,6 +699,11 @@ fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
             _ => return None,
         };
         rows.push(row);
+    }
+    // A label cut at the line's end is known for an expense once joined
+    // (`七、文化旅游体育与传媒支` / `出`).
+    for row in rows.iter_mut().filter(|r| r.1.is_none() && r.0.as_ref().is_some_and(|(l, _)| is_expense(l))) {
+        row.1 = row.0.take();
     }
     Some(rows)
 }
@@ -695,8 +738,13 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         })
         .collect();
     let groups = expense_groups(&lines);
-    let incomes: Vec<(String, Option<&String>)> =
-        rows.iter().filter_map(|(i, _, _)| i.as_ref()).map(|(l, a)| (squeeze(split_ordinal(l).1), a.first())).collect();
+    // The items of this year's income: those before its total.
+    let incomes: Vec<(String, Option<&String>)> = rows
+        .iter()
+        .filter_map(|(i, _, _)| i.as_ref())
+        .map(|(l, a)| (squeeze(split_ordinal(l).1), a.first()))
+        .take_while(|(l, _)| !l.contains("合计") && !l.contains("总计"))
+        .collect();
     let known = groups.first().map(|(total, _)| (*total, known_by_income(&expense, &incomes)));
     let sums = Sums { known, groups, bounds: Vec::new() };
     let cells = placed(raw, &lines, &t, &sums, findings);
@@ -733,14 +781,14 @@ fn known_by_income(columns: &[String], incomes: &[(String, Option<&String>)]) ->
         .collect()
 }
 
-/// The expense total (`支出总计`) over the expense items, when every other
-/// expense item is a top item (`一、一般公共服务支出`).
+/// The first expense total (`支出总计`, `本年支出合计`) over the expense
+/// items before it, when every one is a top item (`一、一般公共服务支出`);
+/// and a `总计` after it over it and the items between.
 fn expense_groups(lines: &[(Line, u32)]) -> Vec<(usize, Vec<usize>)> {
     let named: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].0.name.is_empty()).collect();
-    let totals: Vec<usize> =
-        named.iter().copied().filter(|&i| squeeze(&lines[i].0.name).contains("支出总计")).collect();
-    let [total] = totals[..] else { return Vec::new() };
-    let items: Vec<usize> = named.into_iter().filter(|&i| i != total).collect();
+    let is_total = |i: &usize| ["支出总计", "支出合计"].iter().any(|w| squeeze(&lines[*i].0.name).contains(w));
+    let Some(total) = named.iter().copied().find(is_total) else { return Vec::new() };
+    let items: Vec<usize> = named.into_iter().filter(|&i| i < total).collect();
     let top = |i: &usize| {
         let (o, _) = split_ordinal(&lines[*i].0.name);
         !o.is_empty() && o.ends_with('、') && !o.starts_with(|c: char| c.is_ascii_digit())
@@ -748,7 +796,15 @@ fn expense_groups(lines: &[(Line, u32)]) -> Vec<(usize, Vec<usize>)> {
     if items.is_empty() || !items.iter().all(top) {
         return Vec::new();
     }
-    vec![(total, items)]
+    let mut groups = vec![(total, items)];
+    // `总计` = this year's total and what follows it (`年末结转和结余`).
+    let end = (total + 1..lines.len()).find(|&i| squeeze(&lines[i].0.name) == "总计");
+    if let Some(end) = end {
+        let mut parts = vec![total];
+        parts.extend((total + 1..end).filter(|&i| !lines[i].0.name.is_empty()));
+        groups.push((end, parts));
+    }
+    groups
 }
 
 #[cfg(test)]
@@ -860,6 +916,12 @@ mod tests {
             ["财政拨款收入 财政拨款支出", "项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算"];
         assert_eq!(side_columns(&header).map(|s| s.1.len()), Some(4));
         assert_eq!(side_columns(&["项 目 预算数 项 目 预算数"]), None);
+        let header =
+            ["收入 支出", "项目 决算数 项目 合计 一般公共预算", "财", "政拨款", " 政府性基金预", "算", "财政拨款"];
+        assert_eq!(
+            side_columns(&header).map(|s| s.1),
+            Some(vec!["合计".into(), "一般公共预算财政拨款".into(), "政府性基金预算财政拨款".into()])
+        );
     }
 
     #[test]
