@@ -374,10 +374,18 @@ fn without_code_heads(text: &str) -> &str {
     rest
 }
 
-/// A line of one or two digits alone: a page number.
+/// A line of one to three digits alone, or between dashes: a page number
+/// (`7`, ` - 14 -`).
 fn is_page_number(text: &str) -> bool {
-    let t = text.trim();
-    t.is_empty() || (t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+    let t: String = text.split_whitespace().collect::<String>().trim_matches('-').to_string();
+    t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A page's running header or footer among a two-sided table's items: a
+/// label holding a year (`无锡市教育局（本级）2026 年度单位预算公开`); the
+/// items' labels hold no digits but a list ordinal.
+fn is_running_head(items: &[(String, Vec<String>)]) -> bool {
+    items.iter().any(|(l, _)| split_ordinal(l).1.bytes().filter(u8::is_ascii_digit).count() >= 4)
 }
 
 /// What the rows' arithmetic says beyond each row: the total row's cells
@@ -672,6 +680,9 @@ fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
     let mut rows: Vec<SideRow> = Vec::new();
     for l in data.iter().filter(|l| !is_page_number(l.text)) {
         let mut items = side_items(l.text, scale)?;
+        if is_running_head(&items) {
+            continue;
+        }
         if let (Some(first), Some(last)) = (items.first(), rows.last_mut()) {
             // A piece of one or two characters (`支出`, `款`) ends any label.
             let short = first.0.chars().count() <= 2;
@@ -781,22 +792,36 @@ fn known_by_income(columns: &[String], incomes: &[(String, Option<&String>)]) ->
         .collect()
 }
 
-/// The first expense total (`支出总计`, `本年支出合计`) over the expense
-/// items before it, when every one is a top item (`一、一般公共服务支出`);
-/// and a `总计` after it over it and the items between.
+/// The sums among the expense items before the first expense total
+/// (`支出总计`, `本年支出合计`), when each opens with an ordinal: the total
+/// over the top items (`一、一般公共服务支出`), a top item over the items
+/// under it (`一、本年支出` over `（一）一般公共服务支出`, …); and a `总计`
+/// after the total over it and the items between.
 fn expense_groups(lines: &[(Line, u32)]) -> Vec<(usize, Vec<usize>)> {
     let named: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].0.name.is_empty()).collect();
     let is_total = |i: &usize| ["支出总计", "支出合计"].iter().any(|w| squeeze(&lines[*i].0.name).contains(w));
     let Some(total) = named.iter().copied().find(is_total) else { return Vec::new() };
     let items: Vec<usize> = named.into_iter().filter(|&i| i < total).collect();
-    let top = |i: &usize| {
-        let (o, _) = split_ordinal(&lines[*i].0.name);
-        !o.is_empty() && o.ends_with('、') && !o.starts_with(|c: char| c.is_ascii_digit())
-    };
-    if items.is_empty() || !items.iter().all(top) {
+    let levels: Vec<Option<u8>> = items.iter().map(|&i| ordinal_level(&lines[i].0.name)).collect();
+    if items.is_empty() || levels.iter().any(Option::is_none) {
         return Vec::new();
     }
-    let mut groups = vec![(total, items)];
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut top = Vec::new();
+    for (k, &i) in items.iter().enumerate() {
+        if levels[k] == Some(1) {
+            top.push(i);
+            let children: Vec<usize> =
+                (k + 1..items.len()).take_while(|&j| levels[j] == Some(2)).map(|j| items[j]).collect();
+            if !children.is_empty() {
+                groups.push((i, children));
+            }
+        }
+    }
+    if levels[0] != Some(1) {
+        return Vec::new();
+    }
+    groups.push((total, top));
     // `总计` = this year's total and what follows it (`年末结转和结余`).
     let end = (total + 1..lines.len()).find(|&i| squeeze(&lines[i].0.name) == "总计");
     if let Some(end) = end {
@@ -805,6 +830,19 @@ fn expense_groups(lines: &[(Line, u32)]) -> Vec<(usize, Vec<usize>)> {
         groups.push((end, parts));
     }
     groups
+}
+
+/// The level of a list ordinal: 1 for `一、`, 2 for `（一）`; `None` for
+/// none or another.
+fn ordinal_level(label: &str) -> Option<u8> {
+    let (o, _) = split_ordinal(label);
+    if o.ends_with('、') && !o.starts_with(|c: char| c.is_ascii_digit()) {
+        Some(1)
+    } else if o.starts_with(['（', '(']) {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -961,5 +999,27 @@ mod tests {
         assert!(continues_name(&last, &next));
         assert!(!continues_name(&last, &line("合计 20,120,000.00")));
         assert_eq!(read_line("301 2 津贴补贴 16,623,810  16,623,810  0", 0).map(|l| l.code), Some("30102".to_string()));
+    }
+
+    #[test]
+    fn page_furniture_is_no_row() {
+        assert!(is_page_number(" - 14 -") && is_page_number("7") && !is_page_number("201 一般公共服务支出"));
+        let items = side_items("无锡市教育局（本级）2026 年度单位预算公开", 2).expect("items");
+        assert!(is_running_head(&items));
+        assert!(!is_running_head(&side_items("1、一般公共预算资金 91,016,775.35", 2).expect("items")));
+    }
+
+    #[test]
+    fn expense_items_sum_by_their_ordinals() {
+        let row =
+            |name: &str| (Line { code: String::new(), name: name.into(), amounts: vec![], broken: false, parts: 0 }, 1);
+        let lines = [
+            row("一、本年支出"),
+            row("（一）一般公共服务支出"),
+            row("（二）教育支出"),
+            row("二、结转下年"),
+            row("支出合计"),
+        ];
+        assert_eq!(expense_groups(&lines), [(0, vec![1, 2]), (4, vec![0, 3])]);
     }
 }
