@@ -310,6 +310,12 @@ pub(crate) fn read(
     findings: &mut Vec<Finding>,
 ) -> bool {
     let Some(cols) = columns(header) else { return false };
+    // The header names a total column (`合计`); without one, part of it
+    // was printed elsewhere (`类 款 项 人员经费 公用经费` over rows of four
+    // amounts, the rest of the header after them).
+    if !cols.iter().any(|(_, total)| *total) {
+        return false;
+    }
     let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
     let scale = usual_scale(&texts);
     let mut rows: Vec<(Line, u32)> = Vec::new();
@@ -324,8 +330,10 @@ pub(crate) fn read(
             _ => rows.push((line, l.page)),
         }
     }
-    // More than a few lines unread: another layout.
-    if rows.iter().filter(|(l, _)| l.broken).count() * 4 > rows.len() {
+    // More than a few lines unread, or a row wider than the header: another
+    // layout, or a header not all read.
+    let wider = rows.iter().any(|(l, _)| l.amounts.len() > cols.len());
+    if wider || rows.iter().filter(|(l, _)| l.broken).count() * 4 > rows.len() {
         return false;
     }
     for (l, page) in rows.iter().filter(|(l, _)| l.broken) {
