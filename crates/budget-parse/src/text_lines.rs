@@ -56,6 +56,7 @@ const WORDS: &[(&str, Word)] = &[
     ("对附属单位补助支出", Word::Column(false)),
     ("人员经费", Word::Column(false)),
     ("公用经费", Word::Column(false)),
+    ("金额", Word::Column(false)),
     ("收入预算", Word::Group),
     ("支出预算", Word::Group),
     ("一般公共预算支出", Word::Group),
@@ -72,6 +73,12 @@ const WORDS: &[(&str, Word)] = &[
     ("部门预算经济分类科目", Word::Label),
     ("经济分类科目", Word::Label),
     ("功能分类科目", Word::Label),
+    ("功能科目代码", Word::Label),
+    ("功能科目编码", Word::Label),
+    ("功能科目名称", Word::Label),
+    ("经济科目编码", Word::Label),
+    ("经济科目名称", Word::Label),
+    ("科目代码", Word::Label),
     ("科目编码", Word::Label),
     ("科目名称", Word::Label),
     ("项目", Word::Label),
@@ -205,6 +212,12 @@ fn code_parts(words: &[&str]) -> (String, usize) {
     let digits = |w: &str, n: &[usize]| n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let mut code = String::new();
     let mut n = 0;
+    // A code printed whole (`20404  检察  16,444.36`).
+    if let [first, next, ..] = words {
+        if digits(first, &[5, 7]) && !numeric(next) {
+            return (first.to_string(), 1);
+        }
+    }
     for (i, w) in words.iter().enumerate().take(3) {
         let lens: &[usize] = if i == 0 { &[3] } else { &[1, 2] };
         if digits(w, lens) && words.len() > i + 1 {
@@ -290,13 +303,24 @@ fn usual_scale(lines: &[&str]) -> u32 {
     (0..5).max_by_key(|&s| (counts[s], s)).filter(|&s| counts[s] > 0).unwrap_or(0) as u32
 }
 
-/// Whether the table's data is printed one row per line with its code in
-/// parts: some line opens with 类 and 款 apart (`201 03 政府办公厅…`).
+/// Whether the table's data is printed one row per line: some line opens
+/// with a code's 类 and 款 apart (`201 03 政府办公厅…`), or lines hold a
+/// whole code, its name and amounts.
 pub(crate) fn is_line_per_row(data: &[BodyLine<'_>]) -> bool {
-    data.iter().any(|l| {
-        let words: Vec<&str> = l.text.split_whitespace().collect();
-        code_parts(&words).1 >= 2
-    })
+    codes_in_parts(data) || data.iter().filter(|l| whole_code_row(l.text)).count() >= 2
+}
+
+/// Whether some line opens with a code's 类 and 款 apart.
+fn codes_in_parts(data: &[BodyLine<'_>]) -> bool {
+    data.iter().any(|l| code_parts(&l.text.split_whitespace().collect::<Vec<_>>()).1 >= 2)
+}
+
+/// A line holding a row whole: a code of 款 or 项 (five or seven digits),
+/// a name, and amounts (`2040401  行政运行  10,883.36`).
+fn whole_code_row(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let long_code = words.first().is_some_and(|w| matches!(w.len(), 5 | 7) && w.bytes().all(|b| b.is_ascii_digit()));
+    long_code && words.len() >= 3 && !numeric(words[1]) && words.last().is_some_and(|w| amount(w).is_some())
 }
 
 /// Reads the table `raw` from its header lines and data lines, when its
@@ -313,7 +337,12 @@ pub(crate) fn read(
     // The header names a total column (`合计`); without one, part of it
     // was printed elsewhere (`类 款 项 人员经费 公用经费` over rows of four
     // amounts, the rest of the header after them).
-    if !cols.iter().any(|(_, total)| *total) {
+    if cols.len() > 1 && !cols.iter().any(|(_, total)| *total) {
+        return false;
+    }
+    // Whole codes: only a table of one amount column is read here; the
+    // column sets of the seed's family are for the template reader.
+    if cols.len() > 1 && !codes_in_parts(data) {
         return false;
     }
     let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
@@ -1029,5 +1058,16 @@ mod tests {
             row("支出合计"),
         ];
         assert_eq!(expense_groups(&lines), [(0, vec![1, 2]), (4, vec![0, 3])]);
+    }
+
+    #[test]
+    fn whole_codes_open_their_rows() {
+        assert!(whole_code_row("2040401  行政运行  10,883.36"));
+        assert!(!whole_code_row("合计  21,940.96"));
+        let row = read_line("20404  检察  16,444.36", 2).expect("a row");
+        assert_eq!((row.code.as_str(), row.name.as_str()), ("20404", "检察"));
+        let got: Vec<String> =
+            columns(&["功能科目代码  功能科目名称  金额"]).expect("columns").into_iter().map(|c| c.0).collect();
+        assert_eq!(got, ["金额"]);
     }
 }
