@@ -49,6 +49,7 @@ mod seams;
 mod segment;
 mod text_caps;
 mod text_fit;
+mod text_lines;
 mod text_order;
 mod text_table;
 pub mod title;

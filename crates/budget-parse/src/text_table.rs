@@ -19,6 +19,7 @@ use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, known_totals, narrow_by_hierarchy, narrow_by_known,
     readings_of, template, Readings, Template,
 };
+use crate::text_lines;
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -76,6 +77,14 @@ pub(crate) fn table_from_lines(
         (0..body.len()).find(|&i| is_data_start(body[i].text, body.get(i + 1).map(|l| l.text))).unwrap_or(body.len());
     let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
     let data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
+    let by_lines = if raw.title.key.is_two_sided() {
+        text_lines::read_two_sided(&mut raw, body, findings)
+    } else {
+        text_lines::is_line_per_row(&data) && text_lines::read(&mut raw, &header_lines, &data, earlier, findings)
+    };
+    if by_lines {
+        return raw;
+    }
     let labels = segment(&header_lines);
     let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(tokenize(&data))));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
@@ -828,8 +837,15 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
 /// words (支出 items end in 支出 or carry 年终结转), as the text has lost
 /// the columns.
 fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token]) {
-    let amount_label =
-        labels.iter().find(|l| l.kind == LabelKind::Amount).map_or("预算数".to_string(), |l| l.text.clone());
+    // `本年收入 本年支出` / `项目 预算数 项目 预算数`: the amounts are the
+    // 预算数 (决算数) the header names, whatever heads the sides.
+    let words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
+    let amount_label = ["预算数", "决算数"]
+        .into_iter()
+        .find(|w| words.contains(w))
+        .map(str::to_string)
+        .or_else(|| labels.iter().find(|l| l.kind == LabelKind::Amount).map(|l| l.text.clone()))
+        .unwrap_or_else(|| "预算数".to_string());
     raw.columns = vec![
         RawColumn { path: "收入/项目".into(), role: Role::Name },
         RawColumn { path: format!("收入/{amount_label}"), role: Role::Amount },

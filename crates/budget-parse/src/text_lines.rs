@@ -1,0 +1,1073 @@
+//! Tables whose text prints each row on one line, its code in parts.
+//!
+//! Some templates come out of text extraction one printed row per line:
+//! `201 03 01 行政运行 12,029,501.8412,029,501.84` is the row `2010301`
+//! `行政运行` with two amounts, printed right-aligned and run together. A
+//! blank cell leaves no mark, so a row may carry fewer amounts than the
+//! table has columns; the header's lines come in order but a wrapped column
+//! name is cut (`事业单位` / `经营收入`). This module reads such a table:
+//! the code's parts are joined (类 three digits, 款 and 项 two each), run
+//! together amounts are split at the table's usual decimals, the columns
+//! are found by their names in the header's text run together, and a row's
+//! amounts are placed by the columns' arithmetic (合计 = Σ its parts; a
+//! parent row = Σ its children; the total row = Σ the top rows and, for the
+//! income table, the income items of 收支总表). Where more than one
+//! placement holds, the cells in doubt stay blank with a finding.
+
+use budget_model::{Cell, Decimal, Finding, Section, Table, TableKey};
+
+use crate::front::after_total_label;
+use crate::lex::{amount, scale_of, split_ordinal};
+use crate::norm::squeeze;
+use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_fit::{agreed, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
+use crate::text_table::BodyLine;
+
+/// What a word of a header names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// An amount column; `true` for a total over the columns after it.
+    Column(bool),
+    /// A heading over amount columns (`收入预算`), kept as their path's head.
+    Group,
+    /// A label column's name, or words that name no column.
+    Label,
+}
+
+/// Known words of the headers of line-per-row tables. Matched in the
+/// header's text run together, longest first, so that a name wrapped over
+/// two lines (`事业单位` / `经营收入`) is found whole and a group heading
+/// (`一般公共预算支出`) is not read as the column `一般公共预算`.
+const WORDS: &[(&str, Word)] = &[
+    ("合计", Word::Column(true)),
+    ("本年收入合计", Word::Column(true)),
+    ("本年支出合计", Word::Column(true)),
+    ("财政拨款收入", Word::Column(false)),
+    ("上级补助收入", Word::Column(false)),
+    ("事业收入", Word::Column(false)),
+    ("事业单位经营收入", Word::Column(false)),
+    ("经营收入", Word::Column(false)),
+    ("附属单位上缴收入", Word::Column(false)),
+    ("其他收入", Word::Column(false)),
+    ("基本支出", Word::Column(false)),
+    ("项目支出", Word::Column(false)),
+    ("上缴上级支出", Word::Column(false)),
+    ("经营支出", Word::Column(false)),
+    ("对附属单位补助支出", Word::Column(false)),
+    ("人员经费", Word::Column(false)),
+    ("公用经费", Word::Column(false)),
+    ("金额", Word::Column(false)),
+    ("收入预算", Word::Group),
+    ("支出预算", Word::Group),
+    ("一般公共预算支出", Word::Group),
+    ("一般公共预算基本支出", Word::Group),
+    ("政府性基金预算支出", Word::Group),
+    ("国有资本经营预算支出", Word::Group),
+    ("功能分类科目编码", Word::Label),
+    ("功能分类科目名称", Word::Label),
+    ("支出功能分类科目编码", Word::Label),
+    ("支出功能分类", Word::Label),
+    ("部门预算经济分类科目编码", Word::Label),
+    ("经济分类科目编码", Word::Label),
+    ("经济分类科目名称", Word::Label),
+    ("部门预算经济分类科目", Word::Label),
+    ("经济分类科目", Word::Label),
+    ("功能分类科目", Word::Label),
+    ("功能科目代码", Word::Label),
+    ("功能科目编码", Word::Label),
+    ("功能科目名称", Word::Label),
+    ("经济科目编码", Word::Label),
+    ("经济科目名称", Word::Label),
+    ("科目代码", Word::Label),
+    ("科目编码", Word::Label),
+    ("科目名称", Word::Label),
+    ("项目", Word::Label),
+    ("编码", Word::Label),
+    // The code's parts under 科目编码 (`类 款 项`).
+    ("类", Word::Label),
+    ("款", Word::Label),
+    ("项", Word::Label),
+];
+
+/// The most header characters no known word covers: a header with more
+/// names columns this module does not know, and is left to the other
+/// readers.
+const MAX_UNREAD: usize = 2;
+
+/// The amount columns the header lines name, in printed order: each its
+/// path and whether it is a total over the columns after it. A name may run
+/// from one line into the next, not across a space.
+///
+/// `项目 收入预算` / `功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入 事业单位` /
+/// `经营收入 其他收入` / `类 款 项` is 收入预算/合计, 收入预算/财政拨款收入, …,
+/// 收入预算/事业单位经营收入, 收入预算/其他收入.
+fn columns(header: &[&str]) -> Option<Vec<(String, bool)>> {
+    // Words apart on a line are cells apart (`\n`); a line's end (`\r`)
+    // may cut a name.
+    let text = header_chars(header);
+    let mut taken = vec![false; text.len()];
+    let mut found: Vec<(usize, &str, Word)> = Vec::new();
+    find_words(WORDS, &text, &mut taken, &mut found);
+    if (0..text.len()).filter(|&i| !taken[i] && !matches!(text[i], '\n' | '\r')).count() > MAX_UNREAD {
+        return None;
+    }
+    found.sort_by_key(|(at, _, _)| *at);
+    let groups: Vec<&str> = found.iter().filter(|(_, _, k)| *k == Word::Group).map(|(_, w, _)| *w).collect();
+    let head = match groups[..] {
+        [g] => format!("{g}/"),
+        _ => String::new(),
+    };
+    let cols: Vec<(String, bool)> = found
+        .iter()
+        .filter_map(|(_, w, k)| match k {
+            Word::Column(total) => Some((format!("{head}{w}"), *total)),
+            _ => None,
+        })
+        .collect();
+    (!cols.is_empty()).then_some(cols)
+}
+
+/// The header's characters, `\n` between words of a line, `\r` after each
+/// line.
+fn header_chars(header: &[&str]) -> Vec<char> {
+    header
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join("\n") + "\r")
+        .collect::<String>()
+        .chars()
+        .collect()
+}
+
+/// Marks the known words found in `text`, longest first, where no word was
+/// found before. A word runs over a line's end (`事业单位` / `经营收入`)
+/// unless the cell the line ends with is a known word itself: `项目
+/// 一般公共预算支出` / `功能分类科目编码 …` holds no `支出功能分类科目编码`.
+fn find_words<'w>(
+    vocabulary: &[(&'w str, Word)],
+    text: &[char],
+    taken: &mut [bool],
+    found: &mut Vec<(usize, &'w str, Word)>,
+) {
+    let view: Vec<usize> = (0..text.len()).filter(|&i| text[i] != '\r').collect();
+    let mut words: Vec<&(&'w str, Word)> = vocabulary.iter().collect();
+    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    for &(word, kind) in words {
+        let w: Vec<char> = word.chars().collect();
+        let mut at = 0;
+        while at + w.len() <= view.len() {
+            let span = &view[at..at + w.len()];
+            let whole = span.iter().zip(&w).all(|(&i, c)| text[i] == *c && !taken[i]);
+            if whole && !cuts_a_known_word(vocabulary, text, span) {
+                span.iter().for_each(|&i| taken[i] = true);
+                found.push((span[0], word, kind));
+                at += w.len();
+            } else {
+                at += 1;
+            }
+        }
+    }
+}
+
+/// Whether `span` runs over a line's end between two cells that are known
+/// words whole (`一般公共预算支出` / `功能分类科目编码`); a known word
+/// before a piece (`一般公共预算` / `财` / `政拨款`) is cut.
+fn cuts_a_known_word(vocabulary: &[(&str, Word)], text: &[char], span: &[usize]) -> bool {
+    let known = |cell: String| vocabulary.iter().any(|(w, _)| *w == cell);
+    span.windows(2).filter(|p| p[1] != p[0] + 1).any(|p| {
+        let start = text[..=p[0]].iter().rposition(|c| matches!(c, '\n' | '\r')).map_or(0, |i| i + 1);
+        let end = text[p[1]..].iter().position(|c| matches!(c, '\n' | '\r')).map_or(text.len(), |i| p[1] + i);
+        known(text[start..=p[0]].iter().collect()) && known(text[p[1]..end].iter().collect())
+    })
+}
+
+/// The sums among `cols`: a total column first is the sum of all after it
+/// (`合计 = 财政拨款收入 + 事业收入 + …`). Other column sets have none.
+fn template(cols: &[(String, bool)]) -> Template {
+    let paths: Vec<String> = cols.iter().map(|(p, _)| p.clone()).collect();
+    let totals = cols.iter().filter(|(_, t)| *t).count();
+    let sums = if cols.len() > 2 && totals == 1 && cols[0].1 { vec![(0, (1..cols.len()).collect())] } else { vec![] };
+    Template { paths, sums }
+}
+
+/// One row as printed on its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Line {
+    code: String,
+    name: String,
+    amounts: Vec<String>,
+    /// Its numbers could not be read (`7 11 02 事业单位医疗 503,724  503,724`:
+    /// the 类 lost): kept blank, and no sum it may take part in is relied
+    /// on.
+    broken: bool,
+    /// The words of numbers a broken line opens with: three (`7 11 02`)
+    /// make it a 项 row, a child of a 款 row only.
+    parts: usize,
+}
+
+/// A code's parts opening a line: 类 of three digits, then 款 and 项 of two
+/// (`201 03 01 行政运行` → `2010301`; `301 02 津贴补贴` → `30102`), a part
+/// printed without its leading zero padded (`301 2 津贴补贴` → `30102`).
+/// Returns the code and how many words it took.
+fn code_parts(words: &[&str]) -> (String, usize) {
+    let digits = |w: &str, n: &[usize]| n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let mut code = String::new();
+    let mut n = 0;
+    // A code printed whole (`20404  检察  16,444.36`).
+    if let [first, next, ..] = words {
+        if digits(first, &[5, 7]) && !numeric(next) {
+            return (first.to_string(), 1);
+        }
+    }
+    for (i, w) in words.iter().enumerate().take(3) {
+        let lens: &[usize] = if i == 0 { &[3] } else { &[1, 2] };
+        if digits(w, lens) && words.len() > i + 1 {
+            code.push_str(&format!("{w:0>width$}", width = if i == 0 { 3 } else { 2 }));
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    (code, n)
+}
+
+/// Splits a word of amounts run together at the table's decimals:
+/// `82,096,797.4282,096,797.42` with two decimals is `82,096,797.42` and
+/// `82,096,797.42`. `None` when a piece is no amount.
+///
+/// A word that is one amount is kept whole whatever its decimals: a table
+/// may print cents in one column and whole yuan in the next
+/// (`79,189,400.34  12,604,173`).
+fn split_amounts(word: &str, scale: u32) -> Option<Vec<String>> {
+    if word.matches('.').count() <= 1 && amount(word).is_some() {
+        return Some(vec![word.to_string()]);
+    }
+    if scale == 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = word;
+    while !rest.is_empty() {
+        let point = rest.find('.')?;
+        let end = point + 1 + scale as usize;
+        let piece = rest.get(..end)?;
+        if amount(piece).is_none() || scale_of(piece) != scale {
+            return None;
+        }
+        out.push(piece.to_string());
+        rest = &rest[end..];
+    }
+    Some(out)
+}
+
+/// Whether a word is made of amount characters only.
+fn numeric(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit()) && word.bytes().all(|b| b.is_ascii_digit() || b"-,.".contains(&b))
+}
+
+/// Reads one line as a row: code parts, name words, then amounts. `None`
+/// when text follows an amount or an amount does not split.
+///
+/// `208 05 99 其他行政事业单位养老支出 14,820.00 14,820.00` → `2080599`,
+/// `其他行政事业单位养老支出`, two amounts.
+fn read_line(text: &str, scale: u32) -> Option<Line> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (code, skip) = code_parts(&words);
+    let rest = &words[skip..];
+    let first_amount = rest.iter().position(|w| numeric(w)).unwrap_or(rest.len());
+    let name: String = rest[..first_amount].concat();
+    let mut amounts = Vec::new();
+    for w in &rest[first_amount..] {
+        amounts.extend(split_amounts(w, scale)?);
+    }
+    (!name.is_empty() || !code.is_empty()).then_some(Line { code, name, amounts, broken: false, parts: 0 })
+}
+
+/// A line [`read_line`] cannot read, as a blank row under the name it
+/// prints, when it prints one.
+fn broken_line(text: &str) -> Option<Line> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let parts = words.iter().take_while(|w| w.bytes().all(|b| b.is_ascii_digit())).count();
+    let name: String = words.iter().filter(|w| !numeric(w)).copied().collect();
+    (!name.is_empty()).then(|| Line { code: String::new(), name, amounts: Vec::new(), broken: true, parts })
+}
+
+/// The decimals most whole amounts of the lines carry (`82,096,797.42`:
+/// two); words run together (two points) are not counted.
+fn usual_scale(lines: &[&str]) -> u32 {
+    let mut counts = [0usize; 5];
+    for w in lines.iter().flat_map(|l| l.split_whitespace()) {
+        if w.matches('.').count() == 1 && amount(w).is_some() {
+            counts[(scale_of(w) as usize).min(4)] += 1;
+        }
+    }
+    (0..5).max_by_key(|&s| (counts[s], s)).filter(|&s| counts[s] > 0).unwrap_or(0) as u32
+}
+
+/// Whether the table's data is printed one row per line: some line opens
+/// with a code's 类 and 款 apart (`201 03 政府办公厅…`), or lines hold a
+/// whole code, its name and amounts.
+pub(crate) fn is_line_per_row(data: &[BodyLine<'_>]) -> bool {
+    codes_in_parts(data) || data.iter().filter(|l| whole_code_row(l.text)).count() >= 2
+}
+
+/// Whether some line opens with a code's 类 and 款 apart.
+fn codes_in_parts(data: &[BodyLine<'_>]) -> bool {
+    data.iter().any(|l| code_parts(&l.text.split_whitespace().collect::<Vec<_>>()).1 >= 2)
+}
+
+/// A line holding a row whole: a code of 款 or 项 (five or seven digits),
+/// a name, and amounts (`2040401  行政运行  10,883.36`).
+fn whole_code_row(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let long_code = words.first().is_some_and(|w| matches!(w.len(), 5 | 7) && w.bytes().all(|b| b.is_ascii_digit()));
+    long_code && words.len() >= 3 && !numeric(words[1]) && words.last().is_some_and(|w| amount(w).is_some())
+}
+
+/// Reads the table `raw` from its header lines and data lines, when its
+/// header names known columns; returns `false` (and leaves `raw` as it
+/// was) otherwise.
+pub(crate) fn read(
+    raw: &mut RawTable,
+    header: &[&str],
+    data: &[BodyLine<'_>],
+    earlier: &[Table],
+    findings: &mut Vec<Finding>,
+) -> bool {
+    let Some(cols) = columns(header) else { return false };
+    // The header names a total column (`合计`); without one, part of it
+    // was printed elsewhere (`类 款 项 人员经费 公用经费` over rows of four
+    // amounts, the rest of the header after them).
+    if cols.len() > 1 && !cols.iter().any(|(_, total)| *total) {
+        return false;
+    }
+    // Whole codes: only a table of one amount column is read here; the
+    // column sets of the seed's family are for the template reader.
+    if cols.len() > 1 && !codes_in_parts(data) {
+        return false;
+    }
+    let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
+    let scale = usual_scale(&texts);
+    let mut rows: Vec<(Line, u32)> = Vec::new();
+    for (i, l) in data.iter().filter(|l| !is_page_number(l.text)).enumerate() {
+        let text = if i == 0 { without_code_heads(l.text) } else { l.text };
+        let Some(line) = read_line(text, scale).or_else(|| broken_line(text)) else { return false };
+        match rows.last_mut() {
+            Some((last, _)) if continues_name(last, &line) => {
+                last.name.push_str(&line.name);
+                last.amounts = line.amounts;
+            }
+            _ => rows.push((line, l.page)),
+        }
+    }
+    // More than a few lines unread, or a row wider than the header: another
+    // layout, or a header not all read.
+    let wider = rows.iter().any(|(l, _)| l.amounts.len() > cols.len());
+    if wider || rows.iter().filter(|(l, _)| l.broken).count() * 4 > rows.len() {
+        return false;
+    }
+    for (l, page) in rows.iter().filter(|(l, _)| l.broken) {
+        findings.push(finding(raw, *page, &l.name, &l.amounts, "could not be read from the line"));
+    }
+    let t = template(&cols);
+    let lines: Vec<&Line> = rows.iter().map(|(l, _)| l).collect();
+    let sums = Sums {
+        known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier))),
+        groups: hierarchy(&lines),
+        bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
+    };
+    let cells = placed(raw, &rows, &t, &sums, findings);
+    raw.columns = vec![
+        RawColumn { path: "科目编码".into(), role: Role::Code },
+        RawColumn { path: "科目名称".into(), role: Role::Name },
+    ];
+    raw.columns.extend(cols.iter().map(|(p, _)| RawColumn { path: p.clone(), role: Role::Amount }));
+    for ((line, page), amounts) in rows.into_iter().zip(cells) {
+        let mut row = vec![line.code, line.name];
+        row.extend(amounts);
+        raw.rows.push(RawRow::new(row, page));
+    }
+    true
+}
+
+/// Whether `next` is the rest of `last`'s name, wrapped in its cell: `last`
+/// has a code and no amounts, `next` no code and is no total row
+/// (`201 03 99 其他政府办公厅（室）及相关机构事` / `务支出 20,120,000.0020,120,000.00`).
+fn continues_name(last: &Line, next: &Line) -> bool {
+    !last.code.is_empty()
+        && last.amounts.is_empty()
+        && next.code.is_empty()
+        && !next.name.is_empty()
+        && after_total_label(&next.name).is_none()
+}
+
+/// The first data line without the heads of the code's parts the header
+/// ends with, printed on the total row's line: `类 款 项 合计 2,946.25
+/// 2,940.05 6.20` is the row `合计`.
+fn without_code_heads(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    while let Some(r) = ["类", "款", "项"].iter().find_map(|h| rest.strip_prefix(h).filter(|r| r.starts_with(' '))) {
+        rest = r.trim_start();
+    }
+    rest
+}
+
+/// A line of one to three digits alone, or between dashes: a page number
+/// (`7`, ` - 14 -`).
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.split_whitespace().collect::<String>().trim_matches('-').to_string();
+    t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A page's running header or footer among a two-sided table's items: a
+/// label holding a year (`无锡市教育局（本级）2026 年度单位预算公开`); the
+/// items' labels hold no digits but a list ordinal.
+fn is_running_head(items: &[(String, Vec<String>)]) -> bool {
+    items.iter().any(|(l, _)| split_ordinal(l).1.bytes().filter(u8::is_ascii_digit).count() >= 4)
+}
+
+/// What the rows' arithmetic says beyond each row: the total row's cells
+/// where known, and the groups of a parent row and its children.
+struct Sums {
+    known: Option<(usize, Vec<Option<Decimal>>)>,
+    groups: Vec<(usize, Vec<usize>)>,
+    /// Per row, the most each column may hold.
+    bounds: Vec<Vec<Option<Decimal>>>,
+}
+
+/// Each row's cells in the template's columns.
+fn placed(
+    raw: &RawTable,
+    rows: &[(Line, u32)],
+    t: &Template,
+    sums: &Sums,
+    findings: &mut Vec<Finding>,
+) -> Vec<Vec<String>> {
+    let n = t.paths.len();
+    let mut readings: Vec<Option<Readings>> = rows
+        .iter()
+        .map(|(l, _)| match l.amounts.len() {
+            0 => Some(vec![vec![String::new(); n]]),
+            k if k == n => Some(vec![l.amounts.clone()]),
+            k if k > n => None,
+            _ => readings_of(t, &l.amounts).filter(|r| !r.is_empty()),
+        })
+        .collect();
+    for (found, bound) in readings.iter_mut().zip(&sums.bounds) {
+        narrow_by_bounds(found, bound);
+    }
+    if let Some((total, known)) = &sums.known {
+        narrow_by_known(&mut readings[*total], known);
+    }
+    narrow_by_hierarchy(&mut readings, &sums.groups);
+    rows.iter()
+        .zip(readings)
+        .map(|((l, page), found)| match found {
+            Some(found) if found.len() == 1 => found.into_iter().next().unwrap_or_default(),
+            Some(found) => {
+                findings.push(finding(raw, *page, &l.name, &l.amounts, "fit the columns' sums in several ways"));
+                agreed(t, &found)
+            }
+            None => {
+                findings.push(finding(raw, *page, &l.name, &l.amounts, "fit the columns in no way"));
+                vec![String::new(); n]
+            }
+        })
+        .collect()
+}
+
+fn finding(raw: &RawTable, page: u32, name: &str, amounts: &[String], what: &str) -> Finding {
+    let message = format!("row `{name}`: amounts {} {what}; cells in doubt left blank", amounts.join(" "));
+    Finding { page, table: raw.title.key.as_str().into(), message }
+}
+
+/// The total row (`合计`, `总计`, no code), when there is exactly one.
+fn total_row(lines: &[&Line]) -> Option<usize> {
+    let totals: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].code.is_empty() && after_total_label(&lines[i].name).is_some_and(str::is_empty))
+        .collect();
+    match totals[..] {
+        [total] => Some(total),
+        _ => None,
+    }
+}
+
+/// The parent of each coded row and its children; the total row over the
+/// rows without a parent.
+fn hierarchy(lines: &[&Line]) -> Vec<(usize, Vec<usize>)> {
+    let code = |i: usize| Some(lines[i].code.as_str()).filter(|c| !c.is_empty());
+    let unique = |c: &str| lines.iter().filter(|l| l.code == c).count() == 1;
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut top = Vec::new();
+    for i in 0..lines.len() {
+        let Some(c) = code(i) else { continue };
+        let parent = (0..lines.len())
+            .filter(|&j| code(j).is_some_and(|p| p.len() < c.len() && c.starts_with(p)))
+            .max_by_key(|&j| lines[j].code.len());
+        match parent {
+            Some(p) if unique(c) && unique(&lines[p].code) => match groups.iter_mut().find(|(g, _)| *g == p) {
+                Some((_, children)) => children.push(i),
+                None => groups.push((p, vec![i])),
+            },
+            Some(_) => {}
+            None => top.push(i),
+        }
+    }
+    if let Some(total) = total_row(lines) {
+        if !top.is_empty() && top.iter().all(|&i| unique(&lines[i].code)) {
+            groups.push((total, top));
+        }
+    }
+    // A row that could not be read may be a child of a group around it:
+    // of any, when it shows no code parts; else of a group one level up.
+    let broken: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].broken).collect();
+    groups.retain(|(p, children)| {
+        let level = match lines[*p].code.len() {
+            0 => 1,
+            3 => 2,
+            _ => 3,
+        };
+        let (first, last) = (children.iter().chain([p]).min(), children.iter().chain([p]).max());
+        !broken.iter().any(|&b| {
+            let around = first.is_some_and(|&f| f < b) && last.is_some_and(|&l| b <= l + 1);
+            around && (lines[b].parts == 0 || lines[b].parts == level)
+        })
+    });
+    groups
+}
+
+/// Keeps the readings of a row that put no more in a column than `bound`
+/// allows, when some do.
+fn narrow_by_bounds(readings: &mut Option<Readings>, bound: &[Option<Decimal>]) {
+    let Some(found) = readings.as_mut() else { return };
+    let fits = |r: &Vec<String>| r.iter().zip(bound).all(|(v, b)| b.is_none_or(|b| amount(v).unwrap_or_default() <= b));
+    let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
+}
+
+/// What the all-funds 支出总表 allows a row of a one-fund table by function
+/// (一般公共预算, 政府性基金, 国有资本经营) to hold in each column: no more
+/// than the same code has there. Only a row of 支出总表 whose 合计 is printed
+/// and is the sum of its other cells is relied on (a blank there is zero).
+/// `2080502 事业单位离退休 538,440 538,440` under 合计 / 基本支出 / 项目支出
+/// is 基本支出 when 支出总表 has 538,440 and 0 there.
+fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let none = vec![None; t.paths.len()];
+    let one_fund =
+        [TableKey::GeneralBudgetExpenseByFunction, TableKey::GovernmentFundExpense, TableKey::StateCapitalExpense];
+    if code.is_empty() || !one_fund.contains(&key) {
+        return none;
+    }
+    let Some(all) = earlier.iter().find(|e| e.key == TableKey::ExpenseSummary) else { return none };
+    let Some(row) = all.rows.iter().find(|r| r.code.as_deref() == Some(code)) else { return none };
+    let leaf = |p: &str| squeeze(p.rsplit('/').next().unwrap_or(p));
+    let amounts: Vec<usize> = all.amount_columns().collect();
+    let Some(&total) = amounts.iter().find(|&&c| leaf(&all.columns[c].path) == "合计") else { return none };
+    let parts: Decimal = amounts.iter().filter(|&&c| c != total).map(|&c| row.amount(c).unwrap_or_default()).sum();
+    if row.amount(total) != Some(parts) {
+        return none;
+    }
+    t.paths
+        .iter()
+        .map(|p| {
+            let c = amounts.iter().find(|&&c| leaf(&all.columns[c].path) == leaf(p))?;
+            Some(row.amount(*c).unwrap_or_default())
+        })
+        .collect()
+}
+
+/// What 收支总表 says the total row of 收入总表 holds: in each source
+/// column, the income item of the same name (a blank item is zero).
+fn known_totals(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    if key != TableKey::IncomeSummary {
+        return known;
+    }
+    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
+    let incomes: Vec<(String, Decimal)> = summary
+        .rows
+        .iter()
+        .filter(|r| r.section == Some(Section::Income))
+        .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+        .collect();
+    for (c, path) in t.paths.iter().enumerate() {
+        let leaf = path.rsplit('/').next().unwrap_or(path);
+        let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| n == leaf).map(|(_, v)| *v).collect();
+        if let [v] = found[..] {
+            known[c] = Some(v);
+        }
+    }
+    known
+}
+
+/// Words of a two-sided table's header: `项目` opening each side, and the
+/// sides' column names (`一般公共预算` / `财` / `政拨款` is 一般公共预算财政拨款).
+const SIDE_WORDS: &[(&str, Word)] = &[
+    ("项目", Word::Label),
+    ("预算数", Word::Column(false)),
+    ("决算数", Word::Column(false)),
+    ("合计", Word::Column(true)),
+    ("一般公共预算", Word::Column(false)),
+    ("政府性基金预算", Word::Column(false)),
+    ("国有资本经营预算", Word::Column(false)),
+    ("一般公共预算财政拨款", Word::Column(false)),
+    ("政府性基金预算财政拨款", Word::Column(false)),
+    ("国有资本经营预算财政拨款", Word::Column(false)),
+    ("基本支出", Word::Column(false)),
+    ("项目支出", Word::Column(false)),
+    ("人员经费", Word::Column(false)),
+    ("公用经费", Word::Column(false)),
+];
+
+/// The amount columns of each side of a two-sided table's header, when
+/// each side opens with `项目` and names only known columns, the income side
+/// one. A heading over the expense side's columns (`预算数`) is dropped,
+/// and a column whose parts are printed under it stands for its parts:
+/// `项目 预算数 项目` / `预算数` / `合计 基本支出 项目支出` / `人员经费 公用经费` is
+/// 预算数 | 合计, 人员经费, 公用经费, 项目支出.
+fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
+    let text = header_chars(header);
+    let mut taken = vec![false; text.len()];
+    let mut found: Vec<(usize, &str, Word)> = Vec::new();
+    find_words(SIDE_WORDS, &text, &mut taken, &mut found);
+    found.sort_by_key(|(at, _, _)| *at);
+    let sides: Vec<usize> = (0..found.len()).filter(|&i| found[i].1 == "项目").collect();
+    let [income_at, expense_at] = sides[..] else { return None };
+    // Words before the first `项目` head the sides (`财政拨款收入 财政拨款支出`).
+    let unread = (found[income_at].0..text.len()).filter(|&i| !taken[i] && !matches!(text[i], '\n' | '\r')).count();
+    if unread > MAX_UNREAD {
+        return None;
+    }
+    let side = |from: usize, to: usize| found[from + 1..to].iter().map(|(_, w, _)| w.to_string()).collect::<Vec<_>>();
+    let income = side(income_at, expense_at);
+    let mut expense = side(expense_at, found.len());
+    let [income] = &income[..] else { return None };
+    if expense.len() > 1 {
+        expense.retain(|w| w != "预算数" && w != "决算数");
+    }
+    if let Some(at) = expense.iter().position(|w| w == "基本支出") {
+        if expense.iter().any(|w| w == "人员经费") && expense.iter().any(|w| w == "公用经费") {
+            expense.retain(|w| w != "人员经费" && w != "公用经费");
+            expense.splice(at..=at, ["人员经费".to_string(), "公用经费".to_string()]);
+        }
+    }
+    (!expense.is_empty()).then(|| (income.clone(), expense))
+}
+
+/// The items of a two-sided table's line: each a label and the amounts
+/// after it. Labels hold no space; an amount run into the next label is
+/// split from it.
+///
+/// `一、财政拨款收入 91,016,775.35一、一般公共服务支出 82,096,797.42` is
+/// (`一、财政拨款收入`, 91,016,775.35) and (`一、一般公共服务支出`, 82,096,797.42).
+fn side_items(text: &str, scale: u32) -> Option<Vec<(String, Vec<String>)>> {
+    let mut items: Vec<(String, Vec<String>)> = Vec::new();
+    for word in text.split_whitespace() {
+        let (number, label) = split_glued(word, scale);
+        if !number.is_empty() {
+            let amounts = split_amounts(number, scale)?;
+            match items.last_mut() {
+                Some((_, a)) => a.extend(amounts),
+                None => items.push((String::new(), amounts)),
+            }
+        }
+        if label.is_empty() {
+            continue;
+        }
+        // Each word is an item's label but for a list ordinal printed apart
+        // (`1. 一般公共预算资金`).
+        match items.last_mut() {
+            Some((l, a)) if a.is_empty() && !l.is_empty() && split_ordinal(l).1.is_empty() => l.push_str(label),
+            _ => items.push((label.to_string(), Vec::new())),
+        }
+    }
+    Some(items)
+}
+
+/// A word's amount and the label run into it (`91,016,775.35一、一般…`); a
+/// list ordinal (`1.`, `2、一般公共预算`) is label.
+fn split_glued(word: &str, scale: u32) -> (&str, &str) {
+    let end = word.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-')).unwrap_or(word.len());
+    let (number, rest) = word.split_at(end);
+    let ordinal = number.len() <= 3 && (number.ends_with('.') || rest.starts_with(['、', '．']));
+    if number.is_empty() || ordinal || split_amounts(number, scale).is_none() {
+        return ("", word);
+    }
+    (number, rest)
+}
+
+/// Whether `label` is an item's label cut at the line's end: not ending as
+/// the items do (`四、文化旅游体育与传媒` / `支出 200,000  200,000`; `三、国有资本经营预算拨款收` / `入`).
+fn is_cut(label: &str) -> bool {
+    !["支出", "收入", "计", "余", "金", "算", "配"].iter().any(|w| label.ends_with(w))
+}
+
+/// Whether a label is an expense item (`…支出`, `支出总计`).
+fn is_expense(label: &str) -> bool {
+    let s = squeeze(label);
+    s.ends_with("支出") || s.contains("支出总计") || s.contains("支出合计")
+}
+
+/// The income and expense items of each line, with a wrapped label
+/// (`四、文化旅游体育与传媒` / `支出 200,000  200,000`) joined.
+type SideRow = (Option<(String, Vec<String>)>, Option<(String, Vec<String>)>, u32);
+
+fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
+    let mut rows: Vec<SideRow> = Vec::new();
+    for l in data.iter().filter(|l| !is_page_number(l.text)) {
+        let mut items = side_items(l.text, scale)?;
+        if is_running_head(&items) {
+            continue;
+        }
+        if let (Some(first), Some(last)) = (items.first(), rows.last_mut()) {
+            // A piece of one or two characters (`支出`, `款`) ends any label.
+            let short = first.0.chars().count() <= 2;
+            let open = |side: &mut Option<(String, Vec<String>)>| {
+                side.as_mut().filter(|(l, a)| a.is_empty() && (short || is_cut(l))).is_some()
+            };
+            let wrapped = !first.0.is_empty() && split_ordinal(&first.0).0.is_empty();
+            if wrapped && (open(&mut last.1) || (last.1.is_none() && open(&mut last.0))) {
+                let (label, amounts) = items.remove(0);
+                let side = if last.1.is_some() { &mut last.1 } else { &mut last.0 };
+                if let Some((l, a)) = side.as_mut() {
+                    l.push_str(&label);
+                    *a = amounts;
+                }
+            }
+        }
+        let row = match items.len() {
+            0 => continue,
+            1 if is_expense(&items[0].0) => (None, items.pop(), l.page),
+            1 => (items.pop(), None, l.page),
+            2 => {
+                let expense = items.pop();
+                (items.pop(), expense, l.page)
+            }
+            _ => return None,
+        };
+        rows.push(row);
+    }
+    // A label cut at the line's end is known for an expense once joined
+    // (`七、文化旅游体育与传媒支` / `出`).
+    for row in rows.iter_mut().filter(|r| r.1.is_none() && r.0.as_ref().is_some_and(|(l, _)| is_expense(l))) {
+        row.1 = row.0.take();
+    }
+    Some(rows)
+}
+
+/// Reads a two-sided table printed one line per row under a header of
+/// known words (`项目 预算数 项目 合计 一般公共预算 政府性基金预算
+/// 国有资本经营预算`); returns `false` for any other.
+pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
+    // The items start at the first line opening with an ordinal (`一、一般公共预算资金 164,978,640 …`).
+    let opens = |l: &BodyLine<'_>| l.text.split_whitespace().next().is_some_and(|w| !split_ordinal(w).0.is_empty());
+    let Some(start) = body.iter().position(opens) else { return false };
+    let header: Vec<&str> = body[..start].iter().map(|l| l.text).collect();
+    let data = &body[start..];
+    let Some((income, expense)) = side_columns(&header) else { return false };
+    let texts: Vec<&str> = data.iter().map(|l| l.text).collect();
+    let Some(rows) = side_rows(data, usual_scale(&texts)) else { return false };
+    // An item of more than one income amount, or amounts opening a line
+    // (text that prints a cell a line), is not this layout.
+    let unnamed =
+        |side: &Option<(String, Vec<String>)>| side.as_ref().is_some_and(|(l, a)| l.is_empty() && !a.is_empty());
+    if rows.iter().any(|(i, e, _)| i.as_ref().is_some_and(|(_, a)| a.len() > 1) || unnamed(i) || unnamed(e)) {
+        return false;
+    }
+    let cols: Vec<(String, bool)> =
+        expense.iter().enumerate().map(|(i, w)| (w.clone(), i == 0 && w == "合计")).collect();
+    let t = template(&cols);
+    let lines: Vec<(Line, u32)> = rows
+        .iter()
+        .map(|(_, e, page)| {
+            let (name, amounts) = e.clone().unwrap_or_default();
+            (Line { code: String::new(), name, amounts, broken: false, parts: 0 }, *page)
+        })
+        .collect();
+    let groups = expense_groups(&lines);
+    // The items of this year's income: those before its total.
+    let incomes: Vec<(String, Option<&String>)> = rows
+        .iter()
+        .filter_map(|(i, _, _)| i.as_ref())
+        .map(|(l, a)| (squeeze(split_ordinal(l).1), a.first()))
+        .take_while(|(l, _)| !l.contains("合计") && !l.contains("总计"))
+        .collect();
+    let known = groups.first().map(|(total, _)| (*total, known_by_income(&expense, &incomes)));
+    let sums = Sums { known, groups, bounds: Vec::new() };
+    let cells = placed(raw, &lines, &t, &sums, findings);
+    raw.columns = vec![
+        RawColumn { path: "收入/项目".into(), role: Role::Name },
+        RawColumn { path: format!("收入/{income}"), role: Role::Amount },
+        RawColumn { path: "支出/项目".into(), role: Role::Name },
+    ];
+    raw.columns.extend(expense.iter().map(|p| RawColumn { path: format!("支出/{p}"), role: Role::Amount }));
+    for ((i, _, page), (line, _)) in rows.into_iter().zip(&lines) {
+        let (name, amounts) = i.unwrap_or_default();
+        let mut row = vec![name, amounts.into_iter().next().unwrap_or_default(), line.name.clone()];
+        row.extend(cells[raw.rows.len()].iter().cloned());
+        raw.rows.push(RawRow::new(row, page));
+    }
+    true
+}
+
+/// What the income side says the expense total holds in each fund column:
+/// the income item of the same fund (a blank item is zero). `一、一般公共预算资金
+/// 91,016,775.35` / `二、政府性基金` puts 91,016,775.35 under 一般公共预算 and
+/// zero under 政府性基金预算.
+fn known_by_income(columns: &[String], incomes: &[(String, Option<&String>)]) -> Vec<Option<Decimal>> {
+    columns
+        .iter()
+        .map(|c| {
+            let same = |n: &String| n.len() >= 6 && (n.starts_with(c.as_str()) || c.starts_with(n.as_str()));
+            let found: Vec<Option<&String>> = incomes.iter().filter(|(n, _)| same(n)).map(|(_, a)| *a).collect();
+            match found[..] {
+                [a] => Some(a.and_then(|a| amount(a)).unwrap_or_default()),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The sums among the expense items before the first expense total
+/// (`支出总计`, `本年支出合计`), when each opens with an ordinal: the total
+/// over the top items (`一、一般公共服务支出`), a top item over the items
+/// under it (`一、本年支出` over `（一）一般公共服务支出`, …); and a `总计`
+/// after the total over it and the items between.
+fn expense_groups(lines: &[(Line, u32)]) -> Vec<(usize, Vec<usize>)> {
+    let named: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].0.name.is_empty()).collect();
+    let is_total = |i: &usize| ["支出总计", "支出合计"].iter().any(|w| squeeze(&lines[*i].0.name).contains(w));
+    let Some(total) = named.iter().copied().find(is_total) else { return Vec::new() };
+    let items: Vec<usize> = named.into_iter().filter(|&i| i < total).collect();
+    let levels: Vec<Option<u8>> = items.iter().map(|&i| ordinal_level(&lines[i].0.name)).collect();
+    if items.is_empty() || levels.iter().any(Option::is_none) {
+        return Vec::new();
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut top = Vec::new();
+    for (k, &i) in items.iter().enumerate() {
+        if levels[k] == Some(1) {
+            top.push(i);
+            let children: Vec<usize> =
+                (k + 1..items.len()).take_while(|&j| levels[j] == Some(2)).map(|j| items[j]).collect();
+            if !children.is_empty() {
+                groups.push((i, children));
+            }
+        }
+    }
+    if levels[0] != Some(1) {
+        return Vec::new();
+    }
+    groups.push((total, top));
+    // `总计` = this year's total and what follows it (`年末结转和结余`).
+    let end = (total + 1..lines.len()).find(|&i| squeeze(&lines[i].0.name) == "总计");
+    if let Some(end) = end {
+        let mut parts = vec![total];
+        parts.extend((total + 1..end).filter(|&i| !lines[i].0.name.is_empty()));
+        groups.push((end, parts));
+    }
+    groups
+}
+
+/// The level of a list ordinal: 1 for `一、`, 2 for `（一）`; `None` for
+/// none or another.
+fn ordinal_level(label: &str) -> Option<u8> {
+    let (o, _) = split_ordinal(label);
+    if o.ends_with('、') && !o.starts_with(|c: char| c.is_ascii_digit()) {
+        Some(1)
+    } else if o.starts_with(['（', '(']) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_name_their_columns() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (
+                &[
+                    "项目 收入预算",
+                    "功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入 事业单位",
+                    "经营收入 其他收入",
+                    "类 款 项",
+                ],
+                &[
+                    "收入预算/合计",
+                    "收入预算/财政拨款收入",
+                    "收入预算/事业收入",
+                    "收入预算/事业单位经营收入",
+                    "收入预算/其他收入",
+                ],
+            ),
+            (
+                &["项目 一般公共预算支出", "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出", "类 款 项"],
+                &["一般公共预算支出/合计", "一般公共预算支出/基本支出", "一般公共预算支出/项目支出"],
+            ),
+            (
+                &[
+                    "项目 一般公共预算基本支出",
+                    "部门预算经济分类科目",
+                    "编码 经济分类科目名称 合计 人员经费 公用经费",
+                    "类 款",
+                ],
+                &["一般公共预算基本支出/合计", "一般公共预算基本支出/人员经费", "一般公共预算基本支出/公用经费"],
+            ),
+        ];
+        for (header, want) in cases {
+            let got: Vec<String> = columns(header).expect("columns").into_iter().map(|(p, _)| p).collect();
+            assert_eq!(got, *want, "{header:?}");
+        }
+        assert_eq!(columns(&["项目 合计 本年拨款 财政拨款结转结余"]), None);
+    }
+
+    #[test]
+    fn lines_are_rows() {
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "201 03 01 行政运行 12,029,501.8412,029,501.84",
+                "2010301",
+                "行政运行",
+                &["12,029,501.84", "12,029,501.84"],
+            ),
+            (
+                "208 05 行政事业单位养老支出 4,213,779.28 4,213,779.28",
+                "20805",
+                "行政事业单位养老支出",
+                &["4,213,779.28", "4,213,779.28"],
+            ),
+            ("301 02 津贴补贴 9,572,367.00 9,572,367.00", "30102", "津贴补贴", &["9,572,367.00", "9,572,367.00"]),
+            (
+                "合计 91,016,775.35 24,606,775.35 66,410,000.00",
+                "",
+                "合计",
+                &["91,016,775.35", "24,606,775.35", "66,410,000.00"],
+            ),
+        ];
+        for (text, code, name, amounts) in cases {
+            let got = read_line(text, 2).expect(text);
+            assert_eq!((got.code.as_str(), got.name.as_str()), (*code, *name), "{text}");
+            assert_eq!(got.amounts, *amounts, "{text}");
+        }
+        assert_eq!(read_line("201 一般公共服务支出 82,096,797.4 行", 2), None);
+    }
+
+    fn line(text: &str) -> Line {
+        read_line(text, 2).expect("a row")
+    }
+
+    #[test]
+    fn short_rows_settle_by_the_hierarchy() {
+        let lines = [
+            line("201 一般公共服务支出 82.00 15.00 67.00"),
+            line("201 03 政府办公厅（室）及相关机构事务 82.00 15.00 67.00"),
+            line("201 03 01 行政运行 16.00 15.00 1.00"),
+            line("201 03 02 一般行政管理事务 66.00 66.00"),
+            line("208 社会保障和就业支出 4.00 4.00"),
+            line("208 05 行政事业单位养老支出 4.00 4.00"),
+            line("合计 86.00 19.00 67.00"),
+        ];
+        let t = template(&columns(&["合计 基本支出 项目支出"]).expect("columns"));
+        let mut readings: Vec<Option<Readings>> = lines.iter().map(|l| readings_of(&t, &l.amounts)).collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        narrow_by_hierarchy(&mut readings, &hierarchy(&refs));
+        let cells: Vec<Vec<String>> = readings.iter().map(|r| agreed(&t, r.as_ref().expect("readings"))).collect();
+        assert_eq!(cells[3], ["66.00", "", "66.00"]);
+        assert_eq!(cells[4], ["4.00", "4.00", ""]);
+        assert_eq!(cells[5], ["4.00", "4.00", ""]);
+    }
+
+    #[test]
+    fn two_sided_headers_name_their_sides() {
+        let header = ["本年收入 本年支出", "项目 预算数 项目", "预算数", "合计 基本支出 项目支出", "人员经费 公用经费"];
+        let (income, expense) = side_columns(&header).expect("sides");
+        assert_eq!(income, "预算数");
+        assert_eq!(expense, ["合计", "人员经费", "公用经费", "项目支出"]);
+        let header =
+            ["财政拨款收入 财政拨款支出", "项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算"];
+        assert_eq!(side_columns(&header).map(|s| s.1.len()), Some(4));
+        assert_eq!(side_columns(&["项 目 预算数 项 目 预算数"]), None);
+        let header =
+            ["收入 支出", "项目 决算数 项目 合计 一般公共预算", "财", "政拨款", " 政府性基金预", "算", "财政拨款"];
+        assert_eq!(
+            side_columns(&header).map(|s| s.1),
+            Some(vec!["合计".into(), "一般公共预算财政拨款".into(), "政府性基金预算财政拨款".into()])
+        );
+    }
+
+    #[test]
+    fn two_sided_lines_split_into_items() {
+        let items = |l: &str| side_items(l, 2).expect(l);
+        let line =
+            "一、财政拨款收入 91,016,775.35一、一般公共服务支出 82,096,797.42  13,819,399.88 1,867,397.5466,410,000.00";
+        assert_eq!(
+            items(line),
+            [
+                ("一、财政拨款收入".to_string(), vec!["91,016,775.35".to_string()]),
+                (
+                    "一、一般公共服务支出".to_string(),
+                    ["82,096,797.42", "13,819,399.88", "1,867,397.54", "66,410,000.00"].map(String::from).to_vec()
+                ),
+            ]
+        );
+        let labels = |l: &str| items(l).into_iter().map(|(l, _)| l).collect::<Vec<_>>();
+        assert_eq!(
+            labels("1. 一般公共预算资金 91,016,775.35二、社会保障和就业支出 4,213,779.28"),
+            ["1.一般公共预算资金", "二、社会保障和就业支出"]
+        );
+        assert_eq!(
+            labels("2、政府性基金 三、卫生健康支出 1,097,073.43  1,097,073.43"),
+            ["2、政府性基金", "三、卫生健康支出"]
+        );
+        assert_eq!(
+            labels("使用非财政拨款结余（含专用结余） 结余分配"),
+            ["使用非财政拨款结余（含专用结余）", "结余分配"]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_code_row_takes_the_next_line() {
+        let last = line("201 03 99 其他政府办公厅（室）及相关机构事");
+        let next = line("务支出 20,120,000.0020,120,000.00");
+        assert!(continues_name(&last, &next));
+        assert!(!continues_name(&last, &line("合计 20,120,000.00")));
+        assert_eq!(read_line("301 2 津贴补贴 16,623,810  16,623,810  0", 0).map(|l| l.code), Some("30102".to_string()));
+    }
+
+    #[test]
+    fn page_furniture_is_no_row() {
+        assert!(is_page_number(" - 14 -") && is_page_number("7") && !is_page_number("201 一般公共服务支出"));
+        let items = side_items("无锡市教育局（本级）2026 年度单位预算公开", 2).expect("items");
+        assert!(is_running_head(&items));
+        assert!(!is_running_head(&side_items("1、一般公共预算资金 91,016,775.35", 2).expect("items")));
+    }
+
+    #[test]
+    fn expense_items_sum_by_their_ordinals() {
+        let row =
+            |name: &str| (Line { code: String::new(), name: name.into(), amounts: vec![], broken: false, parts: 0 }, 1);
+        let lines = [
+            row("一、本年支出"),
+            row("（一）一般公共服务支出"),
+            row("（二）教育支出"),
+            row("二、结转下年"),
+            row("支出合计"),
+        ];
+        assert_eq!(expense_groups(&lines), [(0, vec![1, 2]), (4, vec![0, 3])]);
+    }
+
+    #[test]
+    fn whole_codes_open_their_rows() {
+        assert!(whole_code_row("2040401  行政运行  10,883.36"));
+        assert!(!whole_code_row("合计  21,940.96"));
+        let row = read_line("20404  检察  16,444.36", 2).expect("a row");
+        assert_eq!((row.code.as_str(), row.name.as_str()), ("20404", "检察"));
+        let got: Vec<String> =
+            columns(&["功能科目代码  功能科目名称  金额"]).expect("columns").into_iter().map(|c| c.0).collect();
+        assert_eq!(got, ["金额"]);
+    }
+}
