@@ -25,8 +25,8 @@ use budget_model::Indicator;
 use regex::Regex;
 
 use super::sink::{Sink, Slot};
-use super::value::value_at;
-use super::vocab::{goal_label, is_level1, is_level2, print_width};
+use super::value::{is_word, value_at};
+use super::vocab::{ends_level1, goal_label, is_level1, is_level2, level1_begun, print_width};
 use crate::front::{join, pieces, regex, Piece};
 use crate::norm::squeeze;
 
@@ -36,6 +36,9 @@ pub(super) struct Header {
     slots: Vec<Slot>,
     /// The header has a 指标值确定依据 column.
     basis: bool,
+    /// The goal label printed in the header's first column, on the header's
+    /// lines (`长期绩效` / `目标 1 一级指` / `标 二级指标 …`).
+    pub(super) goal: Option<String>,
 }
 
 /// Header words: an indicator header is made of these and nothing else.
@@ -44,6 +47,12 @@ const HEADER_WORDS: &str = r"长期绩效指标|年度绩效指标|绩效指标|
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, &format!("^(?:{HEADER_WORDS})+$"))
+}
+
+/// A goal label opening a header's text (`长期绩效目标1一级指标…`).
+fn goal_prefix_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^((?:长期|年度)(?:绩效)?目?标?\d{1,2})(.*)$")
 }
 
 fn word_re() -> &'static Regex {
@@ -56,18 +65,24 @@ const MAX_HEADER_LINES: usize = 18;
 
 /// An indicator header beginning at `lines[at]`, wrapped over lines
 /// (`一级` / `指标` / `二级指标 三级指标 指标值 指标值确定依据`). Returns the
-/// header and the number of lines it takes.
+/// header and the number of lines it takes. The goal label of the first
+/// column may open the header's text (`长期绩效` / `目标 1 一级指` / `标 二级指标
+/// 三级指标 指标值 指标值确定依据`).
 pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)> {
     let mut joined = String::new();
     let mut best = None;
     for (k, (text, _)) in lines.iter().enumerate().skip(at).take(MAX_HEADER_LINES) {
         joined.push_str(&squeeze(text).replace(' ', ""));
-        if header_re().is_match(&joined) && joined.contains("一级指标") && joined.contains("三级指标") {
-            best = Some((joined.clone(), k + 1 - at));
+        let (goal, words) = match goal_prefix_re().captures(&joined) {
+            Some(c) => (goal_label(&c[1]), c[2].to_string()),
+            None => (None, joined.clone()),
+        };
+        if header_re().is_match(&words) && words.contains("一级指标") && words.contains("三级指标") {
+            best = Some((words, goal, k + 1 - at));
         }
     }
-    let (text, n) = best?;
-    Some((Header { slots: slots(&text), basis: text.contains("依据") }, n))
+    let (text, goal, n) = best?;
+    Some((Header { slots: slots(&text), basis: text.contains("依据"), goal }, n))
 }
 
 /// The value columns a header names. `指标值` alone is one column; a yearly
@@ -158,6 +173,9 @@ struct Levels {
 /// Reads the rows of one indicator table: `lines` are the lines after its
 /// header, up to the next goal or table.
 pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths, sink: &mut Sink<'_>) {
+    let mended = mend(lines);
+    let lines: Vec<(&str, u32)> = mended.iter().map(|(t, p)| (t.as_str(), *p)).collect();
+    let lines = &lines[..];
     let pieces = pieces(lines);
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     let names = name_marks(&texts);
@@ -165,26 +183,89 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
     if runs.is_empty() {
         return;
     }
+    let wrap = basis_wrap(&pieces, &runs);
     // Where each row's names begin: after the previous row's basis.
     let mut head_starts = vec![0];
     for w in runs.windows(2) {
-        head_starts.push(split_gap(&pieces, lines, w[0].end(), w[1].start()));
+        head_starts.push(split_gap(&pieces, lines, w[0].end(), w[1].start(), wrap));
     }
     let tail_ends: Vec<usize> = head_starts.iter().skip(1).copied().chain([pieces.len()]).collect();
     let basis_width = basis_width(&pieces, lines, &runs, &tail_ends);
     let mut levels = Levels::default();
     for (k, run) in runs.iter().enumerate() {
         let mut head: Vec<Piece<'_>> = pieces[head_starts[k]..run.start()].to_vec();
-        let mut tail: Vec<Piece<'_>> = pieces[run.end()..tail_ends[k]].to_vec();
+        let mut tail: Vec<Piece<'_>> =
+            pieces[run.end()..tail_ends[k]].iter().filter(|p| !level_end_line(p, lines)).copied().collect();
         let value_line = pieces[run.start()].line;
         let named_on_value_line = head.last().is_some_and(|p| p.line == value_line);
-        if named_on_value_line && tail.first().is_some_and(|p| p.line != pieces[run.end() - 1].line) {
+        let below = tail.first().is_some_and(|p| p.line != pieces[run.end() - 1].line && !p.text.starts_with('《'));
+        if named_on_value_line && below {
             let moved = wide_leading_lines(&tail, lines, basis_width);
             head.extend(tail.drain(..moved));
         }
         let page = lines[value_line].1;
         row(&head, run, &tail, header, widths, &mut levels, page, sink);
     }
+}
+
+/// The block's lines with what narrow columns cut rejoined and the page
+/// numbers dropped:
+///
+/// - a value cut at a line's end goes on at the next line's start, a number
+///   (`成本指标 项目成本控制 ≤7110.1` / `7 万元 ≤7110.1`, `≤1421.` / `96 万元`) or
+///   a word (`群众办事便利度提` / `升 有效提` / `升 有效提`);
+/// - a line of one to three digits alone (`12`) is the number of the page
+///   the table crosses, printed among its rows, unless it ends a goal label
+///   (`长期绩` / `效目标` / `1`).
+fn mend(lines: &[(&str, u32)]) -> Vec<(String, u32)> {
+    let mut out: Vec<(Vec<String>, u32)> =
+        lines.iter().map(|(t, p)| (t.split_whitespace().map(String::from).collect(), *p)).collect();
+    for i in 1..out.len() {
+        let cut = match (out[i - 1].0.last(), out[i].0.first()) {
+            (Some(last), Some(first)) => cut_value(last, first),
+            _ => false,
+        };
+        if cut {
+            let first = out[i].0.remove(0);
+            if let Some(last) = out[i - 1].0.last_mut() {
+                last.push_str(&first);
+            }
+        }
+    }
+    let digits = |ps: &[String]| ps.len() == 1 && ps[0].len() <= 3 && ps[0].bytes().all(|b| b.is_ascii_digit());
+    // The number of a goal label is no page number (`长期绩` / `效目标` / `1`).
+    let ends_goal = |i: usize| {
+        (1..=2.min(i)).any(|k| {
+            goal_label(&out[i - k..=i].iter().flat_map(|(ps, _)| ps.iter().cloned()).collect::<String>()).is_some()
+        })
+    };
+    let page_number: Vec<bool> = (0..out.len()).map(|i| digits(&out[i].0) && !ends_goal(i)).collect();
+    out.into_iter()
+        .zip(page_number)
+        .filter(|((ps, _), page_number)| !ps.is_empty() && !page_number)
+        .map(|((ps, p), _)| (ps.join(" "), p))
+        .collect()
+}
+
+/// True when `last`, ending a line, is a value cut short that `first`,
+/// opening the next line, goes on with: a number with a comparison or a
+/// point but no unit (`≤7110.1`, `≤1421.`) before digits (`7`, `96`), or a
+/// piece that is no value before the rest of a value word (`有效提` + `升`).
+fn cut_value(last: &str, first: &str) -> bool {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    static REST: OnceLock<Regex> = OnceLock::new();
+    let num = regex(&NUM, r"^(?:[≥≤<>＞＜=＝]\d+(?:\.\d*)?|[≥≤<>＞＜=＝]?\d+\.)$");
+    let rest = regex(&REST, r"^\d{1,3}(?:\D|$)");
+    if num.is_match(last) && rest.is_match(first) {
+        return true;
+    }
+    !is_word(last) && value_at(&[last], 0).is_none() && is_word(&format!("{last}{first}"))
+}
+
+/// True when the piece is a line of its own ending a 一级指标 name (`标`),
+/// printed among the lines of a basis (`部门职责规` / `标` / `定`).
+fn level_end_line(p: &Piece<'_>, lines: &[(&str, u32)]) -> bool {
+    ends_level1(p.text) && squeeze(lines[p.line].0) == p.text
 }
 
 /// Marks the pieces that spell a goal label (`长期绩` / `效目标` / `1`) or a
@@ -233,11 +314,11 @@ fn runs(texts: &[&str], skip: &[bool]) -> Vec<Run> {
 /// the first row's basis ends and the second row's names begin:
 ///
 /// 1. at a line that begins a level name or a goal label (`数量指标`);
-/// 2. else, when the basis began on the value line (`… 工作要求`), right
-///    after it;
+/// 2. else, when the basis began on the value line (`… 工作要求`), after
+///    it and the lines it goes on over (see [`basis_goes_on`]);
 /// 3. else after the first line shorter than the one before it (the end of
 ///    a wrapped basis cell), leaving the second row at least one line.
-fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usize) -> usize {
+fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usize, wrap: Option<usize>) -> usize {
     let value_line = pieces[end - 1].line;
     let next_line = pieces[next].line;
     if value_line == next_line {
@@ -258,7 +339,22 @@ fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usiz
     if inline_basis {
         // With no line between, the next row's names open the next line
         // (`资金拨付及时性 及时 年度工作计划` / `应急事件及时处置 完成 …`).
-        return middle.first().map_or_else(|| head_at(next_line), |&l| head_at(l));
+        let on_value_line = (end..next).take_while(|&p| pieces[p].line == value_line).count();
+        let mut basis = join(&pieces[end..end + on_value_line]);
+        let mut last_width = print_width(&basis);
+        for (k, &l) in middle.iter().enumerate() {
+            let text = squeeze(lines[l].0);
+            // The end of a 一级指标 name printed between (`部门职责规` / `标` / `定`).
+            if ends_level1(&text) {
+                continue;
+            }
+            if k >= MAX_BASIS_LINES || !basis_goes_on(&basis, last_width, &text, wrap) {
+                return head_at(l);
+            }
+            basis.push_str(&text);
+            last_width = print_width(&text);
+        }
+        return head_at(next_line);
     }
     let named_on_value_line = first_on(next_line).is_some();
     let widths: Vec<usize> = middle.iter().map(|&l| print_width(lines[l].0)).collect();
@@ -271,6 +367,42 @@ fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usiz
         _ if middle.len() >= 2 => head_at(middle[1]),
         _ => middle.first().map_or(next, |&l| head_at(l)),
     }
+}
+
+/// Most lines a basis begun on the value line goes on over.
+const MAX_BASIS_LINES: usize = 4;
+
+/// True when a basis begun on a value line goes on over the next line: a
+/// title left open (`《武昌区预` / `算绩效管理` / `办法》`), or a line as wide as
+/// the basis column can be (`部门职责规` / `定`) not ending as a basis ends
+/// (`…标准`, `…要求`, `…规定`, `…计划`, `…》`), followed by a line no wider.
+fn basis_goes_on(basis: &str, last_width: usize, line: &str, wrap: Option<usize>) -> bool {
+    if basis.matches('《').count() > basis.matches('》').count() {
+        return true;
+    }
+    let ended = ["》", "标准", "要求", "规定", "计划", "办法"].iter().any(|e| basis.ends_with(e));
+    match wrap {
+        Some(w) => !ended && last_width >= w && print_width(line) <= w,
+        None => false,
+    }
+}
+
+/// The width at which the basis column wraps, when the block shows it: the
+/// widest basis text printed after the values on a value line, provided a
+/// narrower one shows that the widest fills the column (`部门职责规`,
+/// `《武昌区预` beside `历史标准`).
+fn basis_wrap(pieces: &[Piece<'_>], runs: &[Run]) -> Option<usize> {
+    let widths: Vec<usize> = runs
+        .iter()
+        .map(|r| {
+            let line = pieces[r.end() - 1].line;
+            let on_line: Vec<Piece<'_>> = pieces[r.end()..].iter().take_while(|p| p.line == line).copied().collect();
+            print_width(&join(&on_line))
+        })
+        .filter(|&w| w > 0)
+        .collect();
+    let widest = widths.iter().copied().max()?;
+    widths.iter().any(|&w| w + 2 <= widest).then_some(widest)
 }
 
 /// True when the pieces begin with a level name or a goal label, possibly
@@ -301,7 +433,7 @@ fn basis_width(pieces: &[Piece<'_>], lines: &[(&str, u32)], runs: &[Run], tail_e
 /// A name printed beside the values goes on below them (`巩固帮扶对象脱贫成
 /// 完成 完成 完成` / `果，落实资金帮扶，落` / `实基础设施建设等`): the leading
 /// lines after the values that are wider than the basis column can be are
-/// the name's. Returns how many pieces they hold.
+/// the name's (unless they open a title, `《伍家岗区`, as only a basis does). Returns how many pieces they hold.
 fn wide_leading_lines(tail: &[Piece<'_>], lines: &[(&str, u32)], basis_width: usize) -> usize {
     let mut n = 0;
     while let Some(p) = tail.get(n) {
@@ -396,7 +528,11 @@ fn read_levels<'p, 'a>(
     page: u32,
     sink: &mut Sink<'_>,
 ) -> &'p [Piece<'a>] {
-    let Some((m1, w1)) = take_word(pieces, is_level1) else {
+    let Some((m1, w1)) = take_word(pieces, is_level1).or_else(|| begun_level1(pieces)) else {
+        let pieces = match pieces.split_first() {
+            Some((first, rest)) if ends_level1(first.text) && take_word(rest, is_level2).is_some() => rest,
+            _ => pieces,
+        };
         return match take_word(pieces, is_level2) {
             Some((m2, w2)) => {
                 levels.level2 = w2;
@@ -429,6 +565,15 @@ fn read_levels<'p, 'a>(
             rest
         }
     }
+}
+
+/// A 一级指标 name whose last glyphs print on the next row's line, before a
+/// 二级指标 name: `产出指 成本指标 人均培训成本 ≤800 元 …` (then `标 数量指标 …`,
+/// whose `标` [`read_levels`] passes over).
+fn begun_level1(pieces: &[Piece<'_>]) -> Option<(usize, String)> {
+    let (first, rest) = pieces.split_first()?;
+    let name = level1_begun(first.text)?;
+    take_word(rest, is_level2).map(|_| (1, name.to_string()))
 }
 
 /// How many pieces of `rest` the 二级指标 cell takes: its lines as wide as

@@ -114,6 +114,27 @@ pub(crate) fn is_level2(text: &str) -> bool {
     LEVEL2.contains(&squeeze(text).as_str())
 }
 
+/// The 一级指标 name a piece begins when the cell's last glyphs print on
+/// the next row's line (`产出指 成本指标 人均培训成本 ≤800 元 …` / `标 数量指标 …`):
+/// a proper beginning of one name only, at least two glyphs long.
+pub(crate) fn level1_begun(text: &str) -> Option<&'static str> {
+    let t = squeeze(text);
+    if t.chars().count() < 2 {
+        return None;
+    }
+    let mut names = LEVEL1.iter().filter(|n| n.starts_with(t.as_str()) && n.len() > t.len());
+    match (names.next(), names.next()) {
+        (Some(n), None) => Some(n),
+        _ => None,
+    }
+}
+
+/// The last glyphs of a 一级指标 name begun on the row above (`标`, `指标`).
+pub(crate) fn ends_level1(text: &str) -> bool {
+    let t = squeeze(text);
+    !t.is_empty() && LEVEL1.iter().any(|n| n.ends_with(t.as_str()) && n.len() > t.len())
+}
+
 /// Which kind of goal a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GoalKind {
@@ -213,6 +234,10 @@ mod tests {
         assert!(is_level1("满意度 指标"));
         assert!(is_level2("服务对象满意度指标"));
         assert!(!is_level2("帮扶地区满意度"));
+        assert_eq!(level1_begun("产出指"), Some("产出指标"));
+        assert_eq!(level1_begun("产出指标"), None);
+        assert_eq!(level1_begun("指"), None);
+        assert!(ends_level1("标") && ends_level1("指标") && !ends_level1("产出指标"));
         assert_eq!(print_width("武汉市委办"), 10);
         assert_eq!(print_width("[2015]67 号"), 11);
     }
