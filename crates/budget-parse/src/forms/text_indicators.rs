@@ -203,8 +203,9 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
             let moved = wide_leading_lines(&tail, lines, basis_width);
             head.extend(tail.drain(..moved));
         }
+        let ends = level_ends(&head, &mut tail, pieces[run.end() - 1].line);
         let page = lines[value_line].1;
-        row(&head, run, &tail, header, widths, &mut levels, page, sink);
+        row(&head, run, &tail, &ends, header, widths, &mut levels, page, sink);
     }
 }
 
@@ -462,6 +463,7 @@ fn row(
     head: &[Piece<'_>],
     run: &Run,
     tail: &[Piece<'_>],
+    ends: &[&str],
     header: &Header,
     widths: Widths,
     levels: &mut Levels,
@@ -479,6 +481,12 @@ fn row(
         rest = &rest[m..];
     }
     rest = read_levels(rest, levels, widths, page, sink);
+    for end in ends {
+        let level2 = format!("{}{end}", levels.level2);
+        if is_level2(&level2) {
+            levels.level2 = level2;
+        }
+    }
     let n = header.slots.len();
     let k = run.values.len();
     let mut level3 = join(rest);
@@ -514,6 +522,36 @@ fn row(
         sink.finding(page, format!("indicator with value {:?} has no 三级指标 name", ind.value));
     }
     sink.indicator(ind);
+}
+
+/// The ends of level names begun on the value line, printed at the start
+/// of a later line of the basis (`效益指 经济效益 带动相关产业发展 明显 《江夏区预算绩效管理`
+/// / `标 指标 办法》`): taken out of the basis and returned, when the row's
+/// names begin a 一级指标 name cut short (`效益指`).
+fn level_ends<'a>(head: &[Piece<'a>], tail: &mut Vec<Piece<'a>>, value_line: usize) -> Vec<&'a str> {
+    if !head.iter().any(|p| level1_begun(p.text).is_some()) {
+        return Vec::new();
+    }
+    let is_end = |p: &Piece<'_>| ends_level1(p.text) || p.text == "指标";
+    let mut ends = Vec::new();
+    let mut kept = Vec::new();
+    let mut i = 0;
+    while i < tail.len() {
+        let line = tail[i].line;
+        let opens_line = line != value_line && (i == 0 || tail[i - 1].line != line);
+        if opens_line {
+            while i < tail.len() && tail[i].line == line && ends.len() < 2 && is_end(&tail[i]) {
+                ends.push(tail[i].text);
+                i += 1;
+            }
+        }
+        if let Some(p) = tail.get(i) {
+            kept.push(*p);
+        }
+        i += 1;
+    }
+    *tail = kept;
+    ends
 }
 
 /// Reads the level cells that begin on this row: a 一级指标 name, a 二级指标
