@@ -231,6 +231,9 @@ fn mend(lines: &[(&str, u32)]) -> Vec<(String, u32)> {
             if let Some(last) = out[i - 1].0.last_mut() {
                 last.push_str(&first);
             }
+        } else if let Some(j) = out[i].0.first().and_then(|f| cut_unit(&out[i - 1].0, f)) {
+            let first = out[i].0.remove(0);
+            out[i - 1].0[j].push_str(&first);
         }
     }
     let digits = |ps: &[String]| ps.len() == 1 && ps[0].len() <= 3 && ps[0].bytes().all(|b| b.is_ascii_digit());
@@ -267,6 +270,27 @@ fn cut_value(last: &str, first: &str) -> bool {
 /// printed among the lines of a basis (`部门职责规` / `标` / `定`).
 fn level_end_line(p: &Piece<'_>, lines: &[(&str, u32)]) -> bool {
     ends_level1(p.text) && squeeze(lines[p.line].0) == p.text
+}
+
+/// Where in a line a unit cut short (`≤4271.25 万 历史标准` / `元`) takes the
+/// rest that opens the next line: the piece that, with `first` glued on,
+/// ends a value it did not end before.
+fn cut_unit(line: &[String], first: &str) -> Option<usize> {
+    if first.chars().count() > 2 || value_at(&[first], 0).is_some() {
+        return None;
+    }
+    let texts: Vec<&str> = line.iter().map(String::as_str).collect();
+    // A unit cut at the line's end goes on in the next piece as it is.
+    (0..texts.len().saturating_sub(1)).find(|&j| {
+        let glued = format!("{}{first}", texts[j]);
+        let from = j.saturating_sub(1);
+        let mut with: Vec<&str> = texts[from..=j].to_vec();
+        let before = value_at(&with, 0).is_some_and(|(n, _)| n == with.len());
+        if let Some(last) = with.last_mut() {
+            *last = &glued;
+        }
+        !before && value_at(&with, 0).is_some_and(|(n, _)| n == with.len())
+    })
 }
 
 /// Marks the pieces that spell a goal label (`长期绩` / `效目标` / `1`) or a
