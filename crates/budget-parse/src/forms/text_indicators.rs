@@ -81,8 +81,89 @@ pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)
             best = Some((words, goal, k + 1 - at));
         }
     }
-    let (text, goal, n) = best?;
-    Some((Header { slots: slots(&text), basis: text.contains("依据"), goal }, n))
+    match best {
+        Some((text, goal, n)) => Some((Header { slots: slots(&text), basis: text.contains("依据"), goal }, n)),
+        None => loose_header(lines, at),
+    }
+}
+
+/// The words a header's cells are cut from, the goal label's included.
+const HEADER_CELLS: &[&str] = &[
+    "长期绩效指标",
+    "年度绩效指标",
+    "长期绩效目标",
+    "年度绩效目标",
+    "目标名称",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值确定依据",
+    "近两年指标值",
+    "预期当年实现值",
+    "预计当年实现值",
+    "前年",
+    "上年",
+];
+
+/// A piece cut from a header cell (`年度绩效目`, `一级指`, `标`, `依据`), a
+/// number (`1`, `15`) or both (`实现值2021`).
+fn header_fragment(piece: &str) -> bool {
+    let mut part = String::new();
+    let mut ok = true;
+    for c in piece.chars().chain(['0']) {
+        if c.is_ascii_digit() {
+            if !part.is_empty() {
+                ok &= HEADER_CELLS.iter().any(|w| w.contains(part.as_str()));
+                part.clear();
+            }
+        } else {
+            part.push(c);
+        }
+    }
+    ok
+}
+
+/// A header whose cells come cut and interleaved, the goal label's among
+/// them (`年度绩效目 一级指 二级指标 三级指标 指标值 指标值确定` / `15` / `标 1` /
+/// `标 依据` / `近两年指标值 预期当年` / `实现值2021 年 2022 年`): the first line
+/// opens the 一级指标 cell, every line is made of pieces of header cells, and
+/// `二级指标` and `三级指标` are printed whole. The goal is read from the pieces
+/// of the goal label's words, a line of a number alone (a page number) left
+/// out when the goal reads without it.
+fn loose_header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)> {
+    let opens = lines.get(at)?.0.split_whitespace().any(|p| p.starts_with("一级"));
+    if !opens {
+        return None;
+    }
+    let n = lines[at..]
+        .iter()
+        .take(MAX_HEADER_LINES)
+        .take_while(|(l, _)| l.split_whitespace().all(header_fragment))
+        .count();
+    let used = &lines[at..at + n];
+    let joined: String = used.iter().map(|(l, _)| squeeze(l).replace(' ', "")).collect();
+    if !(joined.contains("二级指标") && joined.contains("三级指标")) {
+        return None;
+    }
+    let goal_piece = |p: &str| {
+        p.bytes().all(|b| b.is_ascii_digit()) || ["长期绩效目标", "年度绩效目标"].iter().any(|w| w.contains(p))
+    };
+    let goal_text = |skip_numbers: bool| -> String {
+        used.iter()
+            .filter(|(l, _)| !(skip_numbers && l.trim().bytes().all(|b| b.is_ascii_digit())))
+            .flat_map(|(l, _)| l.split_whitespace())
+            .filter(|p| goal_piece(p))
+            .collect()
+    };
+    let goal = [true, false].iter().find_map(|&skip| goal_in(&goal_text(skip)));
+    Some((Header { slots: slots(&joined), basis: joined.contains("依据"), goal }, n))
+}
+
+/// The first goal label in `text` (`年度绩效目标1标` → `年度目标1`).
+fn goal_in(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"(?:长期|年度)(?:绩效)?目?标?\d{1,2}");
+    goal_label(re.find(text)?.as_str())
 }
 
 /// The value columns a header names. `指标值` alone is one column; a yearly
@@ -713,6 +794,18 @@ mod tests {
                 Some((vec![Prev2, Prev1, Current], 10)),
             ),
             (&["一级指标 二级指标 三级指标 年度(/项目)指标值"], Some((vec![Current], 1))),
+            (
+                &[
+                    "年度绩效目 一级指 二级指标 三级指标 指标值 指标值确定",
+                    "15",
+                    "标 1",
+                    "标 依据",
+                    "近两年指标值 预期当年",
+                    "实现值2021 年 2022 年",
+                    "产出指",
+                ],
+                Some((vec![Prev2, Prev1, Current], 6)),
+            ),
             (&["项目名称 项目类型"], None),
         ];
         for (lines, want) in cases {
