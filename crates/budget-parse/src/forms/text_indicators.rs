@@ -126,8 +126,9 @@ fn header_fragment(piece: &str) -> bool {
 /// A header whose cells come cut and interleaved, the goal label's among
 /// them (`年度绩效目 一级指 二级指标 三级指标 指标值 指标值确定` / `15` / `标 1` /
 /// `标 依据` / `近两年指标值 预期当年` / `实现值2021 年 2022 年`): the first line
-/// opens the 一级指标 cell, every line is made of pieces of header cells, and
-/// `二级指标` and `三级指标` are printed whole. The goal is read from the pieces
+/// opens the 一级指标 cell, every line is made of pieces of header cells,
+/// `二级指标` and `三级指标` are printed whole and the value and basis columns
+/// are named (`指标值`, `依据`). The goal is read from the pieces
 /// of the goal label's words, a line of a number alone (a page number) left
 /// out when the goal reads without it.
 fn loose_header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)> {
@@ -142,7 +143,8 @@ fn loose_header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)> {
         .count();
     let used = &lines[at..at + n];
     let joined: String = used.iter().map(|(l, _)| squeeze(l).replace(' ', "")).collect();
-    if !(joined.contains("二级指标") && joined.contains("三级指标")) {
+    let named = ["二级指标", "三级指标", "指标值", "依据"].iter().all(|w| joined.contains(w));
+    if !named {
         return None;
     }
     let goal_piece = |p: &str| {
