@@ -26,7 +26,7 @@ use regex::Regex;
 
 use super::sink::{Sink, Slot};
 use super::value::{is_word, value_at};
-use super::vocab::{ends_level1, goal_label, is_level1, is_level2, level1_begun, print_width};
+use super::vocab::{ends_level1, goal_label, holds_level_name, is_level1, is_level2, level1_begun, print_width};
 use crate::front::{join, pieces, regex, Piece};
 use crate::norm::squeeze;
 
@@ -596,6 +596,12 @@ fn row(
     }
     let n = header.slots.len();
     let k = run.values.len();
+    let values_in_name = k.saturating_sub(n) + rest.iter().filter(|p| value_at(&[p.text], 0).is_some()).count();
+    if values_in_name >= 2 || holds_level_name(&join(rest)) {
+        let what = format!("{:?} (values {:?})", join(rest), run.values.iter().map(|v| &v.2).collect::<Vec<_>>());
+        sink.finding(page, format!("indicator row not read: its name runs over other cells: {what}"));
+        return;
+    }
     let mut level3 = join(rest);
     if k > n {
         for (_, _, v) in &run.values[..k - n] {
