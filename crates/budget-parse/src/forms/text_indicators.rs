@@ -366,13 +366,15 @@ fn cut_unit(line: &[String], first: &str) -> Option<usize> {
     // A unit cut at the line's end goes on in the next piece as it is.
     (0..texts.len().saturating_sub(1)).find(|&j| {
         let glued = format!("{}{first}", texts[j]);
-        let from = j.saturating_sub(1);
-        let mut with: Vec<&str> = texts[from..=j].to_vec();
-        let before = value_at(&with, 0).is_some_and(|(n, _)| n == with.len());
-        if let Some(last) = with.last_mut() {
-            *last = &glued;
-        }
-        !before && value_at(&with, 0).is_some_and(|(n, _)| n == with.len())
+        // The unit printed with its number (`≤4271.25万`) or apart (`≤4271.25 万`).
+        (j.saturating_sub(1)..=j).any(|from| {
+            let mut with: Vec<&str> = texts[from..=j].to_vec();
+            let before = value_at(&with, 0).is_some_and(|(n, _)| n == with.len());
+            if let Some(last) = with.last_mut() {
+                *last = &glued;
+            }
+            !before && value_at(&with, 0).is_some_and(|(n, _)| n == with.len())
+        })
     })
 }
 
@@ -938,6 +940,74 @@ mod tests {
             ],
         );
         assert_eq!(findings, 2, "two rows print no basis");
+    }
+
+    #[test]
+    fn values_cut_at_line_ends_are_rejoined_and_page_numbers_dropped() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (
+                &["成本指标 项目成本控制 ≤7110.1", "7 万元 ≤7110.1", "7 万元 工作要求"],
+                &["成本指标 项目成本控制 ≤7110.17", "万元 ≤7110.17", "万元 工作要求"],
+            ),
+            (
+                &["指标 群众办事便利度提", "升 有效提", "升 部门职责规"],
+                &["指标 群众办事便利度提", "升 有效提升", "部门职责规"],
+            ),
+            (
+                &["成本指标 项目成本控制 ≤4271.25 万", "元 计划标准"],
+                &["成本指标 项目成本控制 ≤4271.25 万", "元 计划标准"],
+            ),
+            (
+                &["项目成本控制 ≤4271.25 万 历史标准", "元", "时效指标"],
+                &["项目成本控制 ≤4271.25 万元 历史标准", "时效指标"],
+            ),
+            (
+                &["项目成本控制 ≤4271.25万 历史标准", "元", "时效指标"],
+                &["项目成本控制 ≤4271.25万元 历史标准", "时效指标"],
+            ),
+            (
+                &["时效指标 任务完成及时率 100% 行业标准", "12", "效益指标"],
+                &["时效指标 任务完成及时率 100% 行业标准", "效益指标"],
+            ),
+            (&["长期绩", "效目标", "1", "产出"], &["长期绩", "效目标", "1", "产出"]),
+            (&["资金拨付及时性 100% 及时", "12 个"], &["资金拨付及时性 100% 及时", "12 个"]),
+        ];
+        for (lines, want) in cases {
+            let lines: Vec<(&str, u32)> = lines.iter().map(|l| (*l, 1)).collect();
+            let got: Vec<String> = mend(&lines).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(got, *want, "{lines:?}");
+        }
+    }
+
+    /// A basis begun beside the values goes on over its lines (`部门职责规` /
+    /// `定`, an open `《…`), a 一级指标 name split around a row (`产出指` … `标`)
+    /// and the goal label opening the header.
+    #[test]
+    fn bases_going_on_level_names_split_around_rows_and_goals_in_headers() {
+        let text = "
+            长期绩效
+            目标 1 一级指
+            标 二级指标 三级指标 指标值 指标值确定依据
+            产出指 成本指标 人均培训成本 ≤800 元 《天门市预
+            算绩效管理
+            办法》
+            14
+            标 数量指标 开展专项检查次数 ≥8 次 部门职责规
+            定
+            完成项目数量 12 个 历史标准
+            时效指标 项目完成时间 2022 年 12 月
+            底前 行业标准
+        ";
+        let (rows, _) = text_rows("长期绩效目标表", text);
+        assert_rows(
+            &rows,
+            &[
+                "长期目标1 | 产出指标 | 成本指标 | 人均培训成本 | ≤800元 | 《天门市预算绩效管理办法》 | |",
+                "长期目标1 | 产出指标 | 数量指标 | 开展专项检查次数 | ≥8次 | 部门职责规定 | |",
+                "长期目标1 | 产出指标 | 数量指标 | 完成项目数量 | 12个 | 历史标准 | |",
+                "长期目标1 | 产出指标 | 时效指标 | 项目完成时间 | 2022年12月底前 | 行业标准 | |",
+            ],
+        );
     }
 
     #[test]
