@@ -51,6 +51,9 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
         }
         match header(lines, i) {
             Some((h, n)) => {
+                if let Some(goal) = &h.goal {
+                    sink.goal = goal.clone();
+                }
                 let from = i + n;
                 let end = (from..lines.len())
                     .find(|&j| {

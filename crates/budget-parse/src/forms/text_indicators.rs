@@ -25,8 +25,8 @@ use budget_model::Indicator;
 use regex::Regex;
 
 use super::sink::{Sink, Slot};
-use super::value::value_at;
-use super::vocab::{goal_label, is_level1, is_level2, print_width};
+use super::value::{is_word, value_at};
+use super::vocab::{ends_level1, goal_label, holds_level_name, is_level1, is_level2, level1_begun, print_width};
 use crate::front::{join, pieces, regex, Piece};
 use crate::norm::squeeze;
 
@@ -36,6 +36,9 @@ pub(super) struct Header {
     slots: Vec<Slot>,
     /// The header has a 指标值确定依据 column.
     basis: bool,
+    /// The goal label printed in the header's first column, on the header's
+    /// lines (`长期绩效` / `目标 1 一级指` / `标 二级指标 …`).
+    pub(super) goal: Option<String>,
 }
 
 /// Header words: an indicator header is made of these and nothing else.
@@ -44,6 +47,12 @@ const HEADER_WORDS: &str = r"长期绩效指标|年度绩效指标|绩效指标|
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, &format!("^(?:{HEADER_WORDS})+$"))
+}
+
+/// A goal label opening a header's text (`长期绩效目标1一级指标…`).
+fn goal_prefix_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^((?:长期|年度)(?:绩效)?目?标?\d{1,2})(.*)$")
 }
 
 fn word_re() -> &'static Regex {
@@ -56,18 +65,107 @@ const MAX_HEADER_LINES: usize = 18;
 
 /// An indicator header beginning at `lines[at]`, wrapped over lines
 /// (`一级` / `指标` / `二级指标 三级指标 指标值 指标值确定依据`). Returns the
-/// header and the number of lines it takes.
+/// header and the number of lines it takes. The goal label of the first
+/// column may open the header's text (`长期绩效` / `目标 1 一级指` / `标 二级指标
+/// 三级指标 指标值 指标值确定依据`).
 pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)> {
     let mut joined = String::new();
     let mut best = None;
     for (k, (text, _)) in lines.iter().enumerate().skip(at).take(MAX_HEADER_LINES) {
         joined.push_str(&squeeze(text).replace(' ', ""));
-        if header_re().is_match(&joined) && joined.contains("一级指标") && joined.contains("三级指标") {
-            best = Some((joined.clone(), k + 1 - at));
+        let (goal, words) = match goal_prefix_re().captures(&joined) {
+            Some(c) => (goal_label(&c[1]), c[2].to_string()),
+            None => (None, joined.clone()),
+        };
+        if header_re().is_match(&words) && words.contains("一级指标") && words.contains("三级指标") {
+            best = Some((words, goal, k + 1 - at));
         }
     }
-    let (text, n) = best?;
-    Some((Header { slots: slots(&text), basis: text.contains("依据") }, n))
+    match best {
+        Some((text, goal, n)) => Some((Header { slots: slots(&text), basis: text.contains("依据"), goal }, n)),
+        None => loose_header(lines, at),
+    }
+}
+
+/// The words a header's cells are cut from, the goal label's included.
+const HEADER_CELLS: &[&str] = &[
+    "长期绩效指标",
+    "年度绩效指标",
+    "长期绩效目标",
+    "年度绩效目标",
+    "目标名称",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值确定依据",
+    "近两年指标值",
+    "预期当年实现值",
+    "预计当年实现值",
+    "前年",
+    "上年",
+];
+
+/// A piece cut from a header cell (`年度绩效目`, `一级指`, `标`, `依据`), a
+/// number (`1`, `15`) or both (`实现值2021`).
+fn header_fragment(piece: &str) -> bool {
+    let mut part = String::new();
+    let mut ok = true;
+    for c in piece.chars().chain(['0']) {
+        if c.is_ascii_digit() {
+            if !part.is_empty() {
+                ok &= HEADER_CELLS.iter().any(|w| w.contains(part.as_str()));
+                part.clear();
+            }
+        } else {
+            part.push(c);
+        }
+    }
+    ok
+}
+
+/// A header whose cells come cut and interleaved, the goal label's among
+/// them (`年度绩效目 一级指 二级指标 三级指标 指标值 指标值确定` / `15` / `标 1` /
+/// `标 依据` / `近两年指标值 预期当年` / `实现值2021 年 2022 年`): the first line
+/// opens the 一级指标 cell, every line is made of pieces of header cells,
+/// `二级指标` and `三级指标` are printed whole and the value and basis columns
+/// are named (`指标值`, `依据`). The goal is read from the pieces
+/// of the goal label's words, a line of a number alone (a page number) left
+/// out when the goal reads without it.
+fn loose_header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)> {
+    let opens = lines.get(at)?.0.split_whitespace().any(|p| p.starts_with("一级"));
+    if !opens {
+        return None;
+    }
+    let n = lines[at..]
+        .iter()
+        .take(MAX_HEADER_LINES)
+        .take_while(|(l, _)| l.split_whitespace().all(header_fragment))
+        .count();
+    let used = &lines[at..at + n];
+    let joined: String = used.iter().map(|(l, _)| squeeze(l).replace(' ', "")).collect();
+    let named = ["二级指标", "三级指标", "指标值", "依据"].iter().all(|w| joined.contains(w));
+    if !named {
+        return None;
+    }
+    let goal_piece = |p: &str| {
+        p.bytes().all(|b| b.is_ascii_digit()) || ["长期绩效目标", "年度绩效目标"].iter().any(|w| w.contains(p))
+    };
+    let goal_text = |skip_numbers: bool| -> String {
+        used.iter()
+            .filter(|(l, _)| !(skip_numbers && l.trim().bytes().all(|b| b.is_ascii_digit())))
+            .flat_map(|(l, _)| l.split_whitespace())
+            .filter(|p| goal_piece(p))
+            .collect()
+    };
+    let goal = [true, false].iter().find_map(|&skip| goal_in(&goal_text(skip)));
+    Some((Header { slots: slots(&joined), basis: joined.contains("依据"), goal }, n))
+}
+
+/// The first goal label in `text` (`年度绩效目标1标` → `年度目标1`).
+fn goal_in(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"(?:长期|年度)(?:绩效)?目?标?\d{1,2}");
+    goal_label(re.find(text)?.as_str())
 }
 
 /// The value columns a header names. `指标值` alone is one column; a yearly
@@ -158,6 +256,9 @@ struct Levels {
 /// Reads the rows of one indicator table: `lines` are the lines after its
 /// header, up to the next goal or table.
 pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths, sink: &mut Sink<'_>) {
+    let mended = mend(lines);
+    let lines: Vec<(&str, u32)> = mended.iter().map(|(t, p)| (t.as_str(), *p)).collect();
+    let lines = &lines[..];
     let pieces = pieces(lines);
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     let names = name_marks(&texts);
@@ -165,26 +266,116 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
     if runs.is_empty() {
         return;
     }
+    let wrap = basis_wrap(&pieces, &runs);
     // Where each row's names begin: after the previous row's basis.
     let mut head_starts = vec![0];
     for w in runs.windows(2) {
-        head_starts.push(split_gap(&pieces, lines, w[0].end(), w[1].start()));
+        head_starts.push(split_gap(&pieces, lines, w[0].end(), w[1].start(), wrap));
     }
     let tail_ends: Vec<usize> = head_starts.iter().skip(1).copied().chain([pieces.len()]).collect();
     let basis_width = basis_width(&pieces, lines, &runs, &tail_ends);
     let mut levels = Levels::default();
     for (k, run) in runs.iter().enumerate() {
         let mut head: Vec<Piece<'_>> = pieces[head_starts[k]..run.start()].to_vec();
-        let mut tail: Vec<Piece<'_>> = pieces[run.end()..tail_ends[k]].to_vec();
+        let mut tail: Vec<Piece<'_>> =
+            pieces[run.end()..tail_ends[k]].iter().filter(|p| !level_end_line(p, lines)).copied().collect();
         let value_line = pieces[run.start()].line;
         let named_on_value_line = head.last().is_some_and(|p| p.line == value_line);
-        if named_on_value_line && tail.first().is_some_and(|p| p.line != pieces[run.end() - 1].line) {
+        let below = tail.first().is_some_and(|p| p.line != pieces[run.end() - 1].line && !p.text.starts_with('《'));
+        if named_on_value_line && below {
             let moved = wide_leading_lines(&tail, lines, basis_width);
             head.extend(tail.drain(..moved));
         }
+        let ends = level_ends(&head, &mut tail, pieces[run.end() - 1].line);
         let page = lines[value_line].1;
-        row(&head, run, &tail, header, widths, &mut levels, page, sink);
+        row(&head, run, &tail, &ends, header, widths, &mut levels, page, sink);
     }
+}
+
+/// The block's lines with what narrow columns cut rejoined and the page
+/// numbers dropped:
+///
+/// - a value cut at a line's end goes on at the next line's start, a number
+///   (`成本指标 项目成本控制 ≤7110.1` / `7 万元 ≤7110.1`, `≤1421.` / `96 万元`) or
+///   a word (`群众办事便利度提` / `升 有效提` / `升 有效提`);
+/// - a line of one to three digits alone (`12`) is the number of the page
+///   the table crosses, printed among its rows, unless it ends a goal label
+///   (`长期绩` / `效目标` / `1`).
+fn mend(lines: &[(&str, u32)]) -> Vec<(String, u32)> {
+    let mut out: Vec<(Vec<String>, u32)> =
+        lines.iter().map(|(t, p)| (t.split_whitespace().map(String::from).collect(), *p)).collect();
+    for i in 1..out.len() {
+        let cut = match (out[i - 1].0.last(), out[i].0.first()) {
+            (Some(last), Some(first)) => cut_value(last, first),
+            _ => false,
+        };
+        if cut {
+            let first = out[i].0.remove(0);
+            if let Some(last) = out[i - 1].0.last_mut() {
+                last.push_str(&first);
+            }
+        } else if let Some(j) = out[i].0.first().and_then(|f| cut_unit(&out[i - 1].0, f)) {
+            let first = out[i].0.remove(0);
+            out[i - 1].0[j].push_str(&first);
+        }
+    }
+    let digits = |ps: &[String]| ps.len() == 1 && ps[0].len() <= 3 && ps[0].bytes().all(|b| b.is_ascii_digit());
+    // The number of a goal label is no page number (`长期绩` / `效目标` / `1`).
+    let ends_goal = |i: usize| {
+        (1..=2.min(i)).any(|k| {
+            goal_label(&out[i - k..=i].iter().flat_map(|(ps, _)| ps.iter().cloned()).collect::<String>()).is_some()
+        })
+    };
+    let page_number: Vec<bool> = (0..out.len()).map(|i| digits(&out[i].0) && !ends_goal(i)).collect();
+    out.into_iter()
+        .zip(page_number)
+        .filter(|((ps, _), page_number)| !ps.is_empty() && !page_number)
+        .map(|((ps, p), _)| (ps.join(" "), p))
+        .collect()
+}
+
+/// True when `last`, ending a line, is a value cut short that `first`,
+/// opening the next line, goes on with: a number with a comparison or a
+/// point but no unit (`≤7110.1`, `≤1421.`) before digits (`7`, `96`), or a
+/// piece that is no value before the rest of a value word (`有效提` + `升`).
+fn cut_value(last: &str, first: &str) -> bool {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    static REST: OnceLock<Regex> = OnceLock::new();
+    let num = regex(&NUM, r"^(?:[≥≤<>＞＜=＝]\d+(?:\.\d*)?|[≥≤<>＞＜=＝]?\d+\.)$");
+    let rest = regex(&REST, r"^\d{1,3}(?:\D|$)");
+    if num.is_match(last) && rest.is_match(first) {
+        return true;
+    }
+    !is_word(last) && value_at(&[last], 0).is_none() && is_word(&format!("{last}{first}"))
+}
+
+/// True when the piece is a line of its own ending a 一级指标 name (`标`),
+/// printed among the lines of a basis (`部门职责规` / `标` / `定`).
+fn level_end_line(p: &Piece<'_>, lines: &[(&str, u32)]) -> bool {
+    ends_level1(p.text) && squeeze(lines[p.line].0) == p.text
+}
+
+/// Where in a line a unit cut short (`≤4271.25 万 历史标准` / `元`) takes the
+/// rest that opens the next line: the piece that, with `first` glued on,
+/// ends a value it did not end before.
+fn cut_unit(line: &[String], first: &str) -> Option<usize> {
+    if first.chars().count() > 2 || value_at(&[first], 0).is_some() {
+        return None;
+    }
+    let texts: Vec<&str> = line.iter().map(String::as_str).collect();
+    // A unit cut at the line's end goes on in the next piece as it is.
+    (0..texts.len().saturating_sub(1)).find(|&j| {
+        let glued = format!("{}{first}", texts[j]);
+        // The unit printed with its number (`≤4271.25万`) or apart (`≤4271.25 万`).
+        (j.saturating_sub(1)..=j).any(|from| {
+            let mut with: Vec<&str> = texts[from..=j].to_vec();
+            let before = value_at(&with, 0).is_some_and(|(n, _)| n == with.len());
+            if let Some(last) = with.last_mut() {
+                *last = &glued;
+            }
+            !before && value_at(&with, 0).is_some_and(|(n, _)| n == with.len())
+        })
+    })
 }
 
 /// Marks the pieces that spell a goal label (`长期绩` / `效目标` / `1`) or a
@@ -233,11 +424,11 @@ fn runs(texts: &[&str], skip: &[bool]) -> Vec<Run> {
 /// the first row's basis ends and the second row's names begin:
 ///
 /// 1. at a line that begins a level name or a goal label (`数量指标`);
-/// 2. else, when the basis began on the value line (`… 工作要求`), right
-///    after it;
+/// 2. else, when the basis began on the value line (`… 工作要求`), after
+///    it and the lines it goes on over (see [`basis_goes_on`]);
 /// 3. else after the first line shorter than the one before it (the end of
 ///    a wrapped basis cell), leaving the second row at least one line.
-fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usize) -> usize {
+fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usize, wrap: Option<usize>) -> usize {
     let value_line = pieces[end - 1].line;
     let next_line = pieces[next].line;
     if value_line == next_line {
@@ -258,7 +449,22 @@ fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usiz
     if inline_basis {
         // With no line between, the next row's names open the next line
         // (`资金拨付及时性 及时 年度工作计划` / `应急事件及时处置 完成 …`).
-        return middle.first().map_or_else(|| head_at(next_line), |&l| head_at(l));
+        let on_value_line = (end..next).take_while(|&p| pieces[p].line == value_line).count();
+        let mut basis = join(&pieces[end..end + on_value_line]);
+        let mut last_width = print_width(&basis);
+        for (k, &l) in middle.iter().enumerate() {
+            let text = squeeze(lines[l].0);
+            // The end of a 一级指标 name printed between (`部门职责规` / `标` / `定`).
+            if ends_level1(&text) {
+                continue;
+            }
+            if k >= MAX_BASIS_LINES || !basis_goes_on(&basis, last_width, &text, wrap) {
+                return head_at(l);
+            }
+            basis.push_str(&text);
+            last_width = print_width(&text);
+        }
+        return head_at(next_line);
     }
     let named_on_value_line = first_on(next_line).is_some();
     let widths: Vec<usize> = middle.iter().map(|&l| print_width(lines[l].0)).collect();
@@ -271,6 +477,42 @@ fn split_gap(pieces: &[Piece<'_>], lines: &[(&str, u32)], end: usize, next: usiz
         _ if middle.len() >= 2 => head_at(middle[1]),
         _ => middle.first().map_or(next, |&l| head_at(l)),
     }
+}
+
+/// Most lines a basis begun on the value line goes on over.
+const MAX_BASIS_LINES: usize = 4;
+
+/// True when a basis begun on a value line goes on over the next line: a
+/// title left open (`《武昌区预` / `算绩效管理` / `办法》`), or a line as wide as
+/// the basis column can be (`部门职责规` / `定`) not ending as a basis ends
+/// (`…标准`, `…要求`, `…规定`, `…计划`, `…》`), followed by a line no wider.
+fn basis_goes_on(basis: &str, last_width: usize, line: &str, wrap: Option<usize>) -> bool {
+    if basis.matches('《').count() > basis.matches('》').count() {
+        return true;
+    }
+    let ended = ["》", "标准", "要求", "规定", "计划", "办法"].iter().any(|e| basis.ends_with(e));
+    match wrap {
+        Some(w) => !ended && last_width >= w && print_width(line) <= w,
+        None => false,
+    }
+}
+
+/// The width at which the basis column wraps, when the block shows it: the
+/// widest basis text printed after the values on a value line, provided a
+/// narrower one shows that the widest fills the column (`部门职责规`,
+/// `《武昌区预` beside `历史标准`).
+fn basis_wrap(pieces: &[Piece<'_>], runs: &[Run]) -> Option<usize> {
+    let widths: Vec<usize> = runs
+        .iter()
+        .map(|r| {
+            let line = pieces[r.end() - 1].line;
+            let on_line: Vec<Piece<'_>> = pieces[r.end()..].iter().take_while(|p| p.line == line).copied().collect();
+            print_width(&join(&on_line))
+        })
+        .filter(|&w| w > 0)
+        .collect();
+    let widest = widths.iter().copied().max()?;
+    widths.iter().any(|&w| w + 2 <= widest).then_some(widest)
 }
 
 /// True when the pieces begin with a level name or a goal label, possibly
@@ -301,7 +543,7 @@ fn basis_width(pieces: &[Piece<'_>], lines: &[(&str, u32)], runs: &[Run], tail_e
 /// A name printed beside the values goes on below them (`巩固帮扶对象脱贫成
 /// 完成 完成 完成` / `果，落实资金帮扶，落` / `实基础设施建设等`): the leading
 /// lines after the values that are wider than the basis column can be are
-/// the name's. Returns how many pieces they hold.
+/// the name's (unless they open a title, `《伍家岗区`, as only a basis does). Returns how many pieces they hold.
 fn wide_leading_lines(tail: &[Piece<'_>], lines: &[(&str, u32)], basis_width: usize) -> usize {
     let mut n = 0;
     while let Some(p) = tail.get(n) {
@@ -330,6 +572,7 @@ fn row(
     head: &[Piece<'_>],
     run: &Run,
     tail: &[Piece<'_>],
+    ends: &[&str],
     header: &Header,
     widths: Widths,
     levels: &mut Levels,
@@ -347,8 +590,20 @@ fn row(
         rest = &rest[m..];
     }
     rest = read_levels(rest, levels, widths, page, sink);
+    for end in ends {
+        let level2 = format!("{}{end}", levels.level2);
+        if is_level2(&level2) {
+            levels.level2 = level2;
+        }
+    }
     let n = header.slots.len();
     let k = run.values.len();
+    let values_in_name = k.saturating_sub(n) + rest.iter().filter(|p| value_at(&[p.text], 0).is_some()).count();
+    if values_in_name >= 2 || holds_level_name(&join(rest)) {
+        let what = format!("{:?} (values {:?})", join(rest), run.values.iter().map(|v| &v.2).collect::<Vec<_>>());
+        sink.finding(page, format!("indicator row not read: its name runs over other cells: {what}"));
+        return;
+    }
     let mut level3 = join(rest);
     if k > n {
         for (_, _, v) in &run.values[..k - n] {
@@ -384,6 +639,36 @@ fn row(
     sink.indicator(ind);
 }
 
+/// The ends of level names begun on the value line, printed at the start
+/// of a later line of the basis (`效益指 经济效益 带动相关产业发展 明显 《江夏区预算绩效管理`
+/// / `标 指标 办法》`): taken out of the basis and returned, when the row's
+/// names begin a 一级指标 name cut short (`效益指`).
+fn level_ends<'a>(head: &[Piece<'a>], tail: &mut Vec<Piece<'a>>, value_line: usize) -> Vec<&'a str> {
+    if !head.iter().any(|p| level1_begun(p.text).is_some()) {
+        return Vec::new();
+    }
+    let is_end = |p: &Piece<'_>| ends_level1(p.text) || p.text == "指标";
+    let mut ends = Vec::new();
+    let mut kept = Vec::new();
+    let mut i = 0;
+    while i < tail.len() {
+        let line = tail[i].line;
+        let opens_line = line != value_line && (i == 0 || tail[i - 1].line != line);
+        if opens_line {
+            while i < tail.len() && tail[i].line == line && ends.len() < 2 && is_end(&tail[i]) {
+                ends.push(tail[i].text);
+                i += 1;
+            }
+        }
+        if let Some(p) = tail.get(i) {
+            kept.push(*p);
+        }
+        i += 1;
+    }
+    *tail = kept;
+    ends
+}
+
 /// Reads the level cells that begin on this row: a 一级指标 name, a 二级指标
 /// name. A new 一级指标 cell begins a new 二级指标 cell too; when no known
 /// 二级指标 name follows, its lines are those as wide as the column (learned
@@ -396,7 +681,11 @@ fn read_levels<'p, 'a>(
     page: u32,
     sink: &mut Sink<'_>,
 ) -> &'p [Piece<'a>] {
-    let Some((m1, w1)) = take_word(pieces, is_level1) else {
+    let Some((m1, w1)) = take_word(pieces, is_level1).or_else(|| begun_level1(pieces)) else {
+        let pieces = match pieces.split_first() {
+            Some((first, rest)) if ends_level1(first.text) && take_word(rest, is_level2).is_some() => rest,
+            _ => pieces,
+        };
         return match take_word(pieces, is_level2) {
             Some((m2, w2)) => {
                 levels.level2 = w2;
@@ -429,6 +718,15 @@ fn read_levels<'p, 'a>(
             rest
         }
     }
+}
+
+/// A 一级指标 name whose last glyphs print on the next row's line, before a
+/// 二级指标 name: `产出指 成本指标 人均培训成本 ≤800 元 …` (then `标 数量指标 …`,
+/// whose `标` [`read_levels`] passes over).
+fn begun_level1(pieces: &[Piece<'_>]) -> Option<(usize, String)> {
+    let (first, rest) = pieces.split_first()?;
+    let name = level1_begun(first.text)?;
+    take_word(rest, is_level2).map(|_| (1, name.to_string()))
 }
 
 /// How many pieces of `rest` the 二级指标 cell takes: its lines as wide as
@@ -506,6 +804,18 @@ mod tests {
                 Some((vec![Prev2, Prev1, Current], 10)),
             ),
             (&["一级指标 二级指标 三级指标 年度(/项目)指标值"], Some((vec![Current], 1))),
+            (
+                &[
+                    "年度绩效目 一级指 二级指标 三级指标 指标值 指标值确定",
+                    "15",
+                    "标 1",
+                    "标 依据",
+                    "近两年指标值 预期当年",
+                    "实现值2021 年 2022 年",
+                    "产出指",
+                ],
+                Some((vec![Prev2, Prev1, Current], 6)),
+            ),
             (&["项目名称 项目类型"], None),
         ];
         for (lines, want) in cases {
@@ -630,6 +940,74 @@ mod tests {
             ],
         );
         assert_eq!(findings, 2, "two rows print no basis");
+    }
+
+    #[test]
+    fn values_cut_at_line_ends_are_rejoined_and_page_numbers_dropped() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (
+                &["成本指标 项目成本控制 ≤7110.1", "7 万元 ≤7110.1", "7 万元 工作要求"],
+                &["成本指标 项目成本控制 ≤7110.17", "万元 ≤7110.17", "万元 工作要求"],
+            ),
+            (
+                &["指标 群众办事便利度提", "升 有效提", "升 部门职责规"],
+                &["指标 群众办事便利度提", "升 有效提升", "部门职责规"],
+            ),
+            (
+                &["成本指标 项目成本控制 ≤4271.25 万", "元 计划标准"],
+                &["成本指标 项目成本控制 ≤4271.25 万", "元 计划标准"],
+            ),
+            (
+                &["项目成本控制 ≤4271.25 万 历史标准", "元", "时效指标"],
+                &["项目成本控制 ≤4271.25 万元 历史标准", "时效指标"],
+            ),
+            (
+                &["项目成本控制 ≤4271.25万 历史标准", "元", "时效指标"],
+                &["项目成本控制 ≤4271.25万元 历史标准", "时效指标"],
+            ),
+            (
+                &["时效指标 任务完成及时率 100% 行业标准", "12", "效益指标"],
+                &["时效指标 任务完成及时率 100% 行业标准", "效益指标"],
+            ),
+            (&["长期绩", "效目标", "1", "产出"], &["长期绩", "效目标", "1", "产出"]),
+            (&["资金拨付及时性 100% 及时", "12 个"], &["资金拨付及时性 100% 及时", "12 个"]),
+        ];
+        for (lines, want) in cases {
+            let lines: Vec<(&str, u32)> = lines.iter().map(|l| (*l, 1)).collect();
+            let got: Vec<String> = mend(&lines).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(got, *want, "{lines:?}");
+        }
+    }
+
+    /// A basis begun beside the values goes on over its lines (`部门职责规` /
+    /// `定`, an open `《…`), a 一级指标 name split around a row (`产出指` … `标`)
+    /// and the goal label opening the header.
+    #[test]
+    fn bases_going_on_level_names_split_around_rows_and_goals_in_headers() {
+        let text = "
+            长期绩效
+            目标 1 一级指
+            标 二级指标 三级指标 指标值 指标值确定依据
+            产出指 成本指标 人均培训成本 ≤800 元 《天门市预
+            算绩效管理
+            办法》
+            14
+            标 数量指标 开展专项检查次数 ≥8 次 部门职责规
+            定
+            完成项目数量 12 个 历史标准
+            时效指标 项目完成时间 2022 年 12 月
+            底前 行业标准
+        ";
+        let (rows, _) = text_rows("长期绩效目标表", text);
+        assert_rows(
+            &rows,
+            &[
+                "长期目标1 | 产出指标 | 成本指标 | 人均培训成本 | ≤800元 | 《天门市预算绩效管理办法》 | |",
+                "长期目标1 | 产出指标 | 数量指标 | 开展专项检查次数 | ≥8次 | 部门职责规定 | |",
+                "长期目标1 | 产出指标 | 数量指标 | 完成项目数量 | 12个 | 历史标准 | |",
+                "长期目标1 | 产出指标 | 时效指标 | 项目完成时间 | 2022年12月底前 | 行业标准 | |",
+            ],
+        );
     }
 
     #[test]

@@ -178,7 +178,8 @@ fn is_unit_prefix(s: &str) -> bool {
 
 /// Reads one value starting at `pieces[i]`. Returns how many pieces it
 /// takes and the value with spaces removed. A unit may follow in later
-/// pieces (`≥300` `万元`, `300 万` `元`); a date takes up to four pieces.
+/// pieces (`≥300` `万元`, `300 万` `元`); a date takes up to six pieces
+/// (`2025 年` / `12 月底` / `前`, wrapped in a narrow column).
 ///
 /// ```text
 /// ≥300 万元 工作要求   → 2 pieces, "≥300万元"
@@ -187,7 +188,7 @@ fn is_unit_prefix(s: &str) -> bool {
 /// ```
 pub(crate) fn value_at(pieces: &[&str], i: usize) -> Option<(usize, String)> {
     let first = pieces.get(i)?.trim();
-    for n in (2..=4).rev() {
+    for n in (2..=6).rev() {
         if i + n <= pieces.len() {
             let joined: String = pieces[i..i + n].iter().map(|p| p.trim()).collect();
             if date(&joined) {
@@ -224,6 +225,11 @@ pub(crate) fn value_at(pieces: &[&str], i: usize) -> Option<(usize, String)> {
         return None;
     }
     Some((taken, format!("{num}{unit}")))
+}
+
+/// A value printed as words (`完成`, `有效提升`).
+pub(crate) fn is_word(text: &str) -> bool {
+    WORDS.contains(&text)
 }
 
 /// A value as written in the output: spaces removed.
@@ -312,6 +318,8 @@ mod tests {
             (&["完成", "工作要求"], Some((1, "完成"))),
             (&["前列"], Some((1, "前列"))),
             (&["2025", "年", "12", "月底前"], Some((4, "2025年12月底前"))),
+            (&["2025", "年", "12", "月底", "前", "行业标准"], Some((5, "2025年12月底前"))),
+            (&["2022", "年", "12", "月", "底前"], Some((5, "2022年12月底前"))),
             (&["200台（套）"], Some((1, "200台（套）"))),
             (&["100", "工作要求"], Some((1, "100"))),
             (&["[2015]67", "号文"], None),

@@ -114,6 +114,37 @@ pub(crate) fn is_level2(text: &str) -> bool {
     LEVEL2.contains(&squeeze(text).as_str())
 }
 
+/// The 一级指标 name a piece begins when the cell's last glyphs print on
+/// the next row's line (`产出指 成本指标 人均培训成本 ≤800 元 …` / `标 数量指标 …`):
+/// a proper beginning of one name only, at least two glyphs long.
+pub(crate) fn level1_begun(text: &str) -> Option<&'static str> {
+    let t = squeeze(text);
+    if t.chars().count() < 2 {
+        return None;
+    }
+    let mut names = LEVEL1.iter().filter(|n| n.starts_with(t.as_str()) && n.len() > t.len());
+    match (names.next(), names.next()) {
+        (Some(n), None) => Some(n),
+        _ => None,
+    }
+}
+
+/// The last glyphs of a 一级指标 name begun on the row above (`标`, `指标`).
+pub(crate) fn ends_level1(text: &str) -> bool {
+    let t = squeeze(text);
+    !t.is_empty() && LEVEL1.iter().any(|n| n.ends_with(t.as_str()) && n.len() > t.len())
+}
+
+/// True when text holds a level name ending in 指标 (`数量指标`, `满意度指标`)
+/// or a table's label (`长期绩效指标`, `年度绩效目标1`): a 三级指标 name never
+/// does (`…绩效目标管理实现中心城区前列` is a name), a reading that ran over
+/// other cells does.
+pub(crate) fn holds_level_name(text: &str) -> bool {
+    let t = squeeze(text).replace(' ', "");
+    LEVEL1.iter().chain(LEVEL2).any(|w| w.ends_with("指标") && t.contains(w))
+        || ["长期绩效", "年度绩效"].iter().any(|w| t.contains(w))
+}
+
 /// Which kind of goal a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GoalKind {
@@ -213,6 +244,14 @@ mod tests {
         assert!(is_level1("满意度 指标"));
         assert!(is_level2("服务对象满意度指标"));
         assert!(!is_level2("帮扶地区满意度"));
+        assert_eq!(level1_begun("产出指"), Some("产出指标"));
+        assert_eq!(level1_begun("产出指标"), None);
+        assert_eq!(level1_begun("指"), None);
+        assert!(ends_level1("标") && ends_level1("指标") && !ends_level1("产出指标"));
+        assert!(holds_level_name("项目成本控制部门职责规定数量指标印发工作材料"));
+        assert!(!holds_level_name("督查事项回告率、办结率90%"));
+        assert!(!holds_level_name("全区全面建设社会主义现代化绩效目标管理实现中心城区前列"));
+        assert!(holds_level_name("年度绩效目标1长期绩效目标1≤800元"));
         assert_eq!(print_width("武汉市委办"), 10);
         assert_eq!(print_width("[2015]67 号"), 11);
     }
