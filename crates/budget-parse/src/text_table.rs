@@ -26,6 +26,8 @@ use crate::title::Title;
 pub(crate) struct BodyLine<'a> {
     pub text: &'a str,
     pub page: u32,
+    /// A blank line came before it in the text.
+    pub after_blank: bool,
 }
 
 /// A token of the body: a run of non-space text with where it came from.
@@ -46,6 +48,8 @@ struct Token {
     moved_right: bool,
     /// Rejoined from pieces on several lines.
     rejoined: bool,
+    /// Opens a line that came after a blank line.
+    after_blank: bool,
 }
 
 impl Token {
@@ -92,11 +96,16 @@ pub(crate) fn table_from_lines(
 fn without_repeated_header<'a>(data: &[BodyLine<'a>], header: &str) -> Vec<BodyLine<'a>> {
     let mut out = Vec::with_capacity(data.len());
     let mut i = 0;
+    // The header's blank line before it stays before what follows it.
+    let mut blank = false;
     while i < data.len() {
         match repeated_header_len(&data[i..], header) {
-            Some(len) => i += len,
+            Some(len) => {
+                blank |= data[i].after_blank;
+                i += len;
+            }
             None => {
-                out.push(data[i]);
+                out.push(BodyLine { after_blank: data[i].after_blank || std::mem::take(&mut blank), ..data[i] });
                 i += 1;
             }
         }
@@ -194,6 +203,7 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
                 ends_line: line_of(i + 1) != Some(p.line),
                 moved_right: i > 0 && (!starts_line || page_opens),
                 rejoined: false,
+                after_blank: starts_line && lines[p.line].after_blank,
             }
         })
         .collect()
@@ -367,6 +377,8 @@ struct TextRow {
     labels: Vec<Token>,
     amounts: Vec<String>,
     page: u32,
+    /// The first amount opens a line after a blank line.
+    amounts_after_blank: bool,
 }
 
 /// Groups tokens into rows. A row holds at most `cap` amounts (the table's
@@ -394,6 +406,9 @@ fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>) -> Vec
                 }
                 if cur.labels.is_empty() && cur.amounts.is_empty() {
                     cur.page = t.page;
+                }
+                if cur.amounts.is_empty() {
+                    cur.amounts_after_blank = t.after_blank;
                 }
                 cur.amounts.push(t.text.clone());
             }
@@ -497,8 +512,20 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         }
         None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
     };
+    let mut labels = labels;
+    let late = late_names(raw, &rows, &header.labels, has_code_column, template.as_ref(), findings);
+    let mut names: Vec<String> = rows.iter().map(row_name).collect();
+    for (i, relabel) in late.iter().enumerate() {
+        if let Relabel::Name(cells) = relabel {
+            names[i] = squeeze(&cells.concat());
+            labels[i] = cells.clone();
+        }
+    }
     let strays: Vec<bool> = (0..rows.len()).map(|i| names_the_unit_before(&labels, i)).collect();
     for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
+        if late[i] == Relabel::Drop {
+            continue;
+        }
         if strays[i] && a.iter().any(|c| !c.is_empty()) {
             findings.push(raw_finding(
                 raw,
@@ -510,17 +537,17 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
             ));
             a.iter_mut().for_each(String::clear);
         }
-        if template.as_ref().is_some_and(|t| names_a_column(t, &row_name(r))) && a.iter().any(|c| !c.is_empty()) {
+        if template.as_ref().is_some_and(|t| names_a_column(t, &names[i])) && a.iter().any(|c| !c.is_empty()) {
             // Header words in a row's name: the text of cells printed after
             // the table ran into it.
             findings.push(raw_finding(
                 raw,
                 r.page,
-                format!("row `{}` holds the table's column names; its amounts left blank", row_name(r)),
+                format!("row `{}` holds the table's column names; its amounts left blank", names[i]),
             ));
             a.iter_mut().for_each(String::clear);
         }
-        if i > 0 && r.labels.is_empty() && a.iter().any(|c| !c.is_empty()) {
+        if i > 0 && names[i].is_empty() && a.iter().any(|c| !c.is_empty()) {
             // Its name is printed elsewhere (after the table, in a
             // spreadsheet-made PDF): the amounts cannot be told whose.
             findings.push(raw_finding(
@@ -533,6 +560,125 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         cells.extend(a);
         raw.rows.push(RawRow::new(cells, r.page));
     }
+}
+
+/// What becomes of a row's labels once names printed after the rows are
+/// placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Relabel {
+    /// As read.
+    Keep,
+    /// These label cells instead.
+    Name(Vec<String>),
+    /// Not a row: only text printed after the rows.
+    Drop,
+}
+
+/// Names a spreadsheet-made PDF prints after the table's rows, given back
+/// to the rows printed without one. Its rows are separated by blank lines
+/// and a wrapped cell keeps its lines together, so the text after the rows
+/// (`襄阳市生态环` / `境局` ⏎ `建设项目环评` / `技术评估经费 襄阳市生态环` /
+/// `境局本级` ⏎ …) is one block per nameless row, in order, besides blocks
+/// of header cells printed there too (`附表10` / ` 财政专` / `户管理` / `资金`).
+/// Such text runs into the next row read: a row whose labels span blank
+/// lines, or that has no amounts, carries it; its own name is the last
+/// block only where its amounts follow on without a blank line. The blocks
+/// go to the nameless rows since the last such text only when the counts
+/// agree; otherwise the rows stay nameless with a finding. Used only in a
+/// table with a row printed without a name.
+fn late_names(
+    raw: &RawTable,
+    rows: &[TextRow],
+    columns: &[Label],
+    has_code_column: bool,
+    t: Option<&Template>,
+    findings: &mut Vec<Finding>,
+) -> Vec<Relabel> {
+    let mut out = vec![Relabel::Keep; rows.len()];
+    let nameless = |i: usize, r: &TextRow| i > 0 && r.labels.is_empty() && !r.amounts.is_empty();
+    if !rows.iter().enumerate().any(|(i, r)| nameless(i, r)) {
+        return out;
+    }
+    let cells = |tokens: &[Token]| {
+        let mut c = label_cells(tokens, columns, has_code_column);
+        c.resize(columns.len(), String::new());
+        c
+    };
+    let mut slots: Vec<usize> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let blocks = blocks_of(&r.labels);
+        if !(r.amounts.is_empty() || blocks.len() >= 2) {
+            if nameless(i, r) {
+                slots.push(i);
+            }
+            continue;
+        }
+        let own = usize::from(!r.amounts.is_empty() && !r.amounts_after_blank);
+        let (late, own) = blocks.split_at(blocks.len() - own);
+        let named: Vec<&[Token]> =
+            late.iter().copied().filter(|b| !t.is_some_and(|t| names_a_column(t, &block_text(b)))).collect();
+        let given: Vec<Vec<String>> = named.iter().map(|b| cells(b)).collect();
+        if !slots.is_empty() && named.len() == slots.len() && new_names(&mut seen, &given) {
+            for (&s, c) in slots.iter().zip(given) {
+                out[s] = Relabel::Name(c);
+            }
+        } else if !slots.is_empty() || !named.is_empty() {
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!(
+                    "{} names printed after the rows for {} rows without one, or a name repeated; those rows left blank",
+                    named.len(),
+                    slots.len()
+                ),
+            ));
+        }
+        slots.clear();
+        out[i] = match own.first() {
+            Some(b) => Relabel::Name(cells(b)),
+            None if r.amounts.is_empty() => Relabel::Drop,
+            None => {
+                slots.push(i);
+                Relabel::Name(vec![String::new(); columns.len()])
+            }
+        };
+    }
+    out
+}
+
+/// Whether the names (the first cell of each of `given`) are all new to
+/// the table: a unit or an item has one row, so a name given twice means
+/// the blocks were counted against the wrong rows. Adds them to `seen`.
+fn new_names(seen: &mut Vec<String>, given: &[Vec<String>]) -> bool {
+    let mut names: Vec<String> = given.iter().map(|c| c.first().cloned().unwrap_or_default()).collect();
+    let count = names.len();
+    names.sort();
+    names.dedup();
+    if names.len() < count || names.iter().any(|n| n.is_empty() || seen.contains(n)) {
+        return false;
+    }
+    seen.extend(names);
+    true
+}
+
+/// A row's label tokens cut where a line follows a blank line.
+fn blocks_of(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut blocks: Vec<&[Token]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || tokens[i].after_blank {
+            if i > start {
+                blocks.push(&tokens[start..i]);
+            }
+            start = i;
+        }
+    }
+    blocks
+}
+
+fn block_text(tokens: &[Token]) -> String {
+    squeeze(&tokens.iter().map(|t| t.text.as_str()).collect::<String>())
 }
 
 /// The column set of the table `key` read from its header together with
@@ -915,7 +1061,7 @@ mod tests {
     }
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
-        text.lines().map(|l| BodyLine { text: l, page: 3 }).collect()
+        text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false }).collect()
     }
 
     #[test]
