@@ -513,7 +513,7 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
     };
     let mut labels = labels;
-    let late = late_names(raw, &rows, &header.labels, has_code_column, template.as_ref(), findings);
+    let late = late_names(raw, &rows, &labels, &header.labels, has_code_column, template.as_ref(), findings);
     let mut names: Vec<String> = rows.iter().map(row_name).collect();
     for (i, relabel) in late.iter().enumerate() {
         if let Relabel::Name(cells) = relabel {
@@ -585,10 +585,14 @@ enum Relabel {
 /// block only where its amounts follow on without a blank line. The blocks
 /// go to the nameless rows since the last such text only when the counts
 /// agree; otherwise the rows stay nameless with a finding. Used only in a
-/// table with a row printed without a name.
+/// table with a row printed without a name. A row named only by the unit of
+/// the item before it (see [`names_the_unit_before`]) has its item's name
+/// there too, and keeps its unit: `法律顾问服务经费 襄州区退役军人事务局本级 754.00` /
+/// `襄州区退役军人事务局本级 1,458.33` … ⏎ `困难学生资助（彩票公益` / `金）`.
 fn late_names(
     raw: &RawTable,
     rows: &[TextRow],
+    read: &[Vec<String>],
     columns: &[Label],
     has_code_column: bool,
     t: Option<&Template>,
@@ -609,7 +613,7 @@ fn late_names(
     for (i, r) in rows.iter().enumerate() {
         let blocks = blocks_of(&r.labels);
         if !(r.amounts.is_empty() || blocks.len() >= 2) {
-            if nameless(i, r) {
+            if nameless(i, r) || names_the_unit_before(read, i) {
                 slots.push(i);
             }
             continue;
@@ -621,7 +625,7 @@ fn late_names(
         let given: Vec<Vec<String>> = named.iter().map(|b| cells(b)).collect();
         if !slots.is_empty() && named.len() == slots.len() && new_names(&mut seen, &given) {
             for (&s, c) in slots.iter().zip(given) {
-                out[s] = Relabel::Name(c);
+                out[s] = Relabel::Name(with_unit(c, &read[s]));
             }
         } else if !slots.is_empty() || !named.is_empty() {
             findings.push(raw_finding(
@@ -645,6 +649,20 @@ fn late_names(
         };
     }
     out
+}
+
+/// A name printed after the rows, `given` as label cells, for a row whose
+/// own label cells are `read`: a row read with one cell (the unit of its
+/// item) keeps it in the cell after the given name, when that is empty.
+fn with_unit(mut given: Vec<String>, read: &[String]) -> Vec<String> {
+    let own: Vec<&String> = read.iter().filter(|c| !c.is_empty()).collect();
+    let filled: Vec<usize> = (0..given.len()).filter(|&i| !given[i].is_empty()).collect();
+    if let ([unit], [at]) = (&own[..], &filled[..]) {
+        if let Some(next) = given.get_mut(at + 1).filter(|c| c.is_empty()) {
+            *next = (*unit).clone();
+        }
+    }
+    given
 }
 
 /// Whether the names (the first cell of each of `given`) are all new to
