@@ -612,7 +612,9 @@ fn late_names(
     let mut seen: Vec<String> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let blocks = blocks_of(&r.labels);
-        if !(r.amounts.is_empty() || blocks.len() >= 2) {
+        // A code opens a row's own label, never a name printed later.
+        let coded = blocks.iter().any(|b| code(&b[0].text));
+        if coded || !(r.amounts.is_empty() || blocks.len() >= 2) {
             if nameless(i, r) || names_the_unit_before(read, i) {
                 slots.push(i);
             }
@@ -623,7 +625,8 @@ fn late_names(
         let named: Vec<&[Token]> =
             late.iter().copied().filter(|b| !t.is_some_and(|t| names_a_column(t, &block_text(b)))).collect();
         let given: Vec<Vec<String>> = named.iter().map(|b| cells(b)).collect();
-        if !slots.is_empty() && named.len() == slots.len() && new_names(&mut seen, &given) {
+        let placed = !slots.is_empty() && named.len() == slots.len() && new_names(&mut seen, &given);
+        if placed {
             for (&s, c) in slots.iter().zip(given) {
                 out[s] = Relabel::Name(with_unit(c, &read[s]));
             }
@@ -639,14 +642,23 @@ fn late_names(
             ));
         }
         slots.clear();
-        out[i] = match own.first() {
-            Some(b) => Relabel::Name(cells(b)),
-            None if r.amounts.is_empty() => Relabel::Drop,
+        // Where the names went nowhere, the row stays as read; one whose
+        // amounts follow a blank line may still take a name printed later.
+        match own.first() {
+            Some(b) if placed => out[i] = Relabel::Name(cells(b)),
+            Some(_) => {}
+            None if r.amounts.is_empty() => {
+                if placed || named.is_empty() {
+                    out[i] = Relabel::Drop;
+                }
+            }
             None => {
                 slots.push(i);
-                Relabel::Name(vec![String::new(); columns.len()])
+                if placed {
+                    out[i] = Relabel::Name(vec![String::new(); columns.len()]);
+                }
             }
-        };
+        }
     }
     out
 }
@@ -1149,6 +1161,58 @@ mod tests {
             [l(&["本级支出项目", ""]), l(&["法律顾问服务经费", "某局本级"]), l(&["某局本级", ""]), l(&["某局", ""])];
         let got: Vec<bool> = (0..labels.len()).map(|i| names_the_unit_before(&labels, i)).collect();
         assert_eq!(got, [false, false, true, false]);
+    }
+
+    /// Lines of `text`, each marked when a blank line came before it.
+    fn blank_marked(text: &str) -> Vec<BodyLine<'_>> {
+        let mut out = Vec::new();
+        let mut blank = false;
+        for l in text.lines() {
+            if l.trim().is_empty() {
+                blank = true;
+                continue;
+            }
+            out.push(BodyLine { text: l, page: 3, after_blank: std::mem::take(&mut blank) });
+        }
+        out
+    }
+
+    const LATE_NAMES: &str = "单位：万元\n\n项目名称 项目单位 合计\n 本年拨款 财政拨款结转结余\n 单位资金\n\
+        一般公共预算 一般公共预算\n\n2,212.33 754.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n\
+        某局 2,212.33 754.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n\
+        2,212.33 754.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n\
+        本级支出项目 2,212.33 754.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n\
+        法律顾问服务经费 某局本级 754.00 754.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        某局本级 1,458.33 0.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n附表10\n 财政专\n户管理\n资金\n\n\
+        政府性\n基金预\n算\n 国有资\n本经营\n预算\n 政府性基金\n预算 国有资本\n经营预算\n\n\
+        某局本\n级\n\n困难学生资助（彩票公益\n金）\n";
+
+    #[test]
+    fn names_printed_after_the_rows_go_to_the_rows_without_one() {
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(LATE_NAMES), &[], &mut findings);
+        let names: Vec<String> = raw.rows.iter().map(|r| r.cells[..2].join("|")).collect();
+        assert_eq!(
+            names,
+            [
+                "|",
+                "某局|",
+                "某局本级|",
+                "本级支出项目|",
+                "法律顾问服务经费|某局本级",
+                "困难学生资助（彩票公益金）|某局本级"
+            ]
+        );
+        assert!(amounts(&raw, 2)[5].iter().any(|c| c.replace(',', "") == "1458.33"), "{:?}", amounts(&raw, 2));
+    }
+
+    #[test]
+    fn late_names_that_do_not_count_out_leave_the_rows_blank() {
+        let text = LATE_NAMES.replace("某局本\n级\n\n", "");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&text), &[], &mut findings);
+        assert!(amounts(&raw, 2)[2].iter().all(|c| c.is_empty()));
+        assert!(findings.iter().any(|f| f.message.contains("names printed after the rows")), "{findings:?}");
     }
 
     #[test]
