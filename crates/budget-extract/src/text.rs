@@ -7,7 +7,8 @@
 
 use budget_model::{Line, Page};
 
-/// Splits extracted text into pages of non-blank, trimmed lines.
+/// Splits extracted text into pages of non-blank, trimmed lines, each
+/// marked when a blank line came before it.
 ///
 /// ```
 /// use budget_extract::text::pages_from_text;
