@@ -622,8 +622,7 @@ fn late_names(
         }
         let own = usize::from(!r.amounts.is_empty() && !r.amounts_after_blank);
         let (late, own) = blocks.split_at(blocks.len() - own);
-        let named: Vec<&[Token]> =
-            late.iter().copied().filter(|b| !t.is_some_and(|t| names_a_column(t, &block_text(b)))).collect();
+        let named: Vec<&[Token]> = late.iter().copied().filter(|b| !header_block(t, &block_text(b))).collect();
         let given: Vec<Vec<String>> = named.iter().map(|b| cells(b)).collect();
         let placed = !slots.is_empty() && named.len() == slots.len() && new_names(&mut seen, &given);
         if placed {
@@ -705,6 +704,12 @@ fn blocks_of(tokens: &[Token]) -> Vec<&[Token]> {
         }
     }
     blocks
+}
+
+/// Whether a block printed after the rows is no name: header cells
+/// (`财政专户管理资金`) or a caption with a colon (`部门名称：某局单位：万元`).
+fn header_block(t: Option<&Template>, text: &str) -> bool {
+    text.contains(['：', ':']) || t.is_some_and(|t| names_a_column(t, text))
 }
 
 fn block_text(tokens: &[Token]) -> String {
