@@ -7,7 +7,8 @@
 
 use budget_model::{Line, Page};
 
-/// Splits extracted text into pages of non-blank, trimmed lines.
+/// Splits extracted text into pages of non-blank, trimmed lines, each
+/// marked when a blank line came before it.
 ///
 /// ```
 /// use budget_extract::text::pages_from_text;
@@ -20,6 +21,7 @@ pub fn pages_from_text(text: &str) -> Vec<Page> {
     let by_form_feed = text.contains('\u{c}');
     let mut pages: Vec<Page> = Vec::new();
     let mut current = Page::new(1);
+    let mut blank = false;
     for (i, raw) in text.split('\u{c}').enumerate() {
         if by_form_feed && i > 0 {
             push_page(&mut pages, &mut current);
@@ -27,13 +29,14 @@ pub fn pages_from_text(text: &str) -> Vec<Page> {
         for line in raw.lines() {
             let trimmed = line.trim();
             if trimmed.is_empty() {
+                blank = true;
                 continue;
             }
             let opens_page = !by_form_feed && line.starts_with(char::is_whitespace);
             if opens_page && !current.lines.is_empty() {
                 push_page(&mut pages, &mut current);
             }
-            current.lines.push(Line::text(trimmed));
+            current.lines.push(Line { after_blank: std::mem::take(&mut blank), ..Line::text(trimmed) });
         }
     }
     if !current.lines.is_empty() || pages.is_empty() {

@@ -54,6 +54,11 @@ pub struct Line {
     /// Bottom of the line in points (0 for text input).
     #[serde(skip)]
     pub bottom: f32,
+    /// Text input: a blank line came before this one. pdf-extract puts a
+    /// blank line between a spreadsheet's rows and keeps a wrapped cell's
+    /// lines together (`襄阳市生态环` / `境局` then a blank line).
+    #[serde(skip)]
+    pub after_blank: bool,
 }
 
 impl Line {

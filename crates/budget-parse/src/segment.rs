@@ -236,7 +236,10 @@ fn blocks<'a>(page: &Page, grids: &'a [Grid]) -> Vec<Block<'a>> {
             let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
             items.push((
                 l.top,
-                Block::Line { line: Line { text, runs, top: l.top, bottom: l.bottom }, page: page.number },
+                Block::Line {
+                    line: Line { text, runs, top: l.top, bottom: l.bottom, after_blank: false },
+                    page: page.number,
+                },
             ));
         }
     }
@@ -365,8 +368,11 @@ fn close_table(p: &Pending<'_>, earlier: &[Table], findings: &mut Vec<Finding>) 
         match aligned {
             Some(raw) => raw,
             None => {
-                let body: Vec<BodyLine<'_>> =
-                    p.lines.iter().map(|(l, page)| BodyLine { text: &l.text, page: *page }).collect();
+                let body: Vec<BodyLine<'_>> = p
+                    .lines
+                    .iter()
+                    .map(|(l, page)| BodyLine { text: &l.text, page: *page, after_blank: l.after_blank })
+                    .collect();
                 table_from_lines(p.title.clone(), &body, earlier, findings)
             }
         }
@@ -404,7 +410,7 @@ mod tests {
                     })
                     .collect();
                 let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
-                Line { text, runs, top, bottom: top + 8.0 }
+                Line { text, runs, top, bottom: top + 8.0, after_blank: false }
             })
             .collect();
         let glyphs = vec![Glyph { text: "表".into(), x0: 0.0, x1: 10.0, top: 0.0, bottom: 8.0 }];

@@ -27,6 +27,8 @@ use crate::title::Title;
 pub(crate) struct BodyLine<'a> {
     pub text: &'a str,
     pub page: u32,
+    /// A blank line came before it in the text.
+    pub after_blank: bool,
 }
 
 /// A token of the body: a run of non-space text with where it came from.
@@ -47,6 +49,8 @@ struct Token {
     moved_right: bool,
     /// Rejoined from pieces on several lines.
     rejoined: bool,
+    /// Opens a line that came after a blank line.
+    after_blank: bool,
 }
 
 impl Token {
@@ -101,11 +105,16 @@ pub(crate) fn table_from_lines(
 fn without_repeated_header<'a>(data: &[BodyLine<'a>], header: &str) -> Vec<BodyLine<'a>> {
     let mut out = Vec::with_capacity(data.len());
     let mut i = 0;
+    // The header's blank line before it stays before what follows it.
+    let mut blank = false;
     while i < data.len() {
         match repeated_header_len(&data[i..], header) {
-            Some(len) => i += len,
+            Some(len) => {
+                blank |= data[i].after_blank;
+                i += len;
+            }
             None => {
-                out.push(data[i]);
+                out.push(BodyLine { after_blank: data[i].after_blank || std::mem::take(&mut blank), ..data[i] });
                 i += 1;
             }
         }
@@ -203,6 +212,7 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
                 ends_line: line_of(i + 1) != Some(p.line),
                 moved_right: i > 0 && (!starts_line || page_opens),
                 rejoined: false,
+                after_blank: starts_line && lines[p.line].after_blank,
             }
         })
         .collect()
@@ -376,6 +386,8 @@ struct TextRow {
     labels: Vec<Token>,
     amounts: Vec<String>,
     page: u32,
+    /// The first amount opens a line after a blank line.
+    amounts_after_blank: bool,
 }
 
 /// Groups tokens into rows. A row holds at most `cap` amounts (the table's
@@ -403,6 +415,9 @@ fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>) -> Vec
                 }
                 if cur.labels.is_empty() && cur.amounts.is_empty() {
                     cur.page = t.page;
+                }
+                if cur.amounts.is_empty() {
+                    cur.amounts_after_blank = t.after_blank;
                 }
                 cur.amounts.push(t.text.clone());
             }
@@ -506,8 +521,20 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         }
         None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
     };
+    let mut labels = labels;
+    let late = late_names(raw, &rows, &labels, &header.labels, has_code_column, template.as_ref(), findings);
+    let mut names: Vec<String> = rows.iter().map(row_name).collect();
+    for (i, relabel) in late.iter().enumerate() {
+        if let Relabel::Name(cells) = relabel {
+            names[i] = squeeze(&cells.concat());
+            labels[i] = cells.clone();
+        }
+    }
     let strays: Vec<bool> = (0..rows.len()).map(|i| names_the_unit_before(&labels, i)).collect();
     for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
+        if late[i] == Relabel::Drop {
+            continue;
+        }
         if strays[i] && a.iter().any(|c| !c.is_empty()) {
             findings.push(raw_finding(
                 raw,
@@ -519,17 +546,17 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
             ));
             a.iter_mut().for_each(String::clear);
         }
-        if template.as_ref().is_some_and(|t| names_a_column(t, &row_name(r))) && a.iter().any(|c| !c.is_empty()) {
+        if template.as_ref().is_some_and(|t| names_a_column(t, &names[i])) && a.iter().any(|c| !c.is_empty()) {
             // Header words in a row's name: the text of cells printed after
             // the table ran into it.
             findings.push(raw_finding(
                 raw,
                 r.page,
-                format!("row `{}` holds the table's column names; its amounts left blank", row_name(r)),
+                format!("row `{}` holds the table's column names; its amounts left blank", names[i]),
             ));
             a.iter_mut().for_each(String::clear);
         }
-        if i > 0 && r.labels.is_empty() && a.iter().any(|c| !c.is_empty()) {
+        if i > 0 && names[i].is_empty() && a.iter().any(|c| !c.is_empty()) {
             // Its name is printed elsewhere (after the table, in a
             // spreadsheet-made PDF): the amounts cannot be told whose.
             findings.push(raw_finding(
@@ -542,6 +569,160 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         cells.extend(a);
         raw.rows.push(RawRow::new(cells, r.page));
     }
+}
+
+/// What becomes of a row's labels once names printed after the rows are
+/// placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Relabel {
+    /// As read.
+    Keep,
+    /// These label cells instead.
+    Name(Vec<String>),
+    /// Not a row: only text printed after the rows.
+    Drop,
+}
+
+/// Names a spreadsheet-made PDF prints after the table's rows, given back
+/// to the rows printed without one. Its rows are separated by blank lines
+/// and a wrapped cell keeps its lines together, so the text after the rows
+/// (`襄阳市生态环` / `境局` ⏎ `建设项目环评` / `技术评估经费 襄阳市生态环` /
+/// `境局本级` ⏎ …) is one block per nameless row, in order, besides blocks
+/// of header cells printed there too (`附表10` / ` 财政专` / `户管理` / `资金`).
+/// Such text runs into the next row read: a row whose labels span blank
+/// lines, or that has no amounts, carries it; its own name is the last
+/// block only where its amounts follow on without a blank line. The blocks
+/// go to the nameless rows since the last such text only when the counts
+/// agree; otherwise the rows stay nameless with a finding. Used only in a
+/// table with a row printed without a name. A row named only by the unit of
+/// the item before it (see [`names_the_unit_before`]) has its item's name
+/// there too, and keeps its unit: `法律顾问服务经费 襄州区退役军人事务局本级 754.00` /
+/// `襄州区退役军人事务局本级 1,458.33` … ⏎ `困难学生资助（彩票公益` / `金）`.
+fn late_names(
+    raw: &RawTable,
+    rows: &[TextRow],
+    read: &[Vec<String>],
+    columns: &[Label],
+    has_code_column: bool,
+    t: Option<&Template>,
+    findings: &mut Vec<Finding>,
+) -> Vec<Relabel> {
+    let mut out = vec![Relabel::Keep; rows.len()];
+    let nameless = |i: usize, r: &TextRow| i > 0 && r.labels.is_empty() && !r.amounts.is_empty();
+    if !rows.iter().enumerate().any(|(i, r)| nameless(i, r)) {
+        return out;
+    }
+    let cells = |tokens: &[Token]| {
+        let mut c = label_cells(tokens, columns, has_code_column);
+        c.resize(columns.len(), String::new());
+        c
+    };
+    let mut slots: Vec<usize> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let blocks = blocks_of(&r.labels);
+        // A code opens a row's own label, never a name printed later.
+        let coded = blocks.iter().any(|b| code(&b[0].text));
+        if coded || !(r.amounts.is_empty() || blocks.len() >= 2) {
+            if nameless(i, r) || names_the_unit_before(read, i) {
+                slots.push(i);
+            }
+            continue;
+        }
+        let own = usize::from(!r.amounts.is_empty() && !r.amounts_after_blank);
+        let (late, own) = blocks.split_at(blocks.len() - own);
+        let named: Vec<&[Token]> = late.iter().copied().filter(|b| !header_block(t, &block_text(b))).collect();
+        let given: Vec<Vec<String>> = named.iter().map(|b| cells(b)).collect();
+        let placed = !slots.is_empty() && named.len() == slots.len() && new_names(&mut seen, &given);
+        if placed {
+            for (&s, c) in slots.iter().zip(given) {
+                out[s] = Relabel::Name(with_unit(c, &read[s]));
+            }
+        } else if !slots.is_empty() || !named.is_empty() {
+            findings.push(raw_finding(
+                raw,
+                r.page,
+                format!(
+                    "{} names printed after the rows for {} rows without one, or a name repeated; those rows left blank",
+                    named.len(),
+                    slots.len()
+                ),
+            ));
+        }
+        slots.clear();
+        // Where the names went nowhere, the row stays as read; one whose
+        // amounts follow a blank line may still take a name printed later.
+        match own.first() {
+            Some(b) if placed => out[i] = Relabel::Name(cells(b)),
+            Some(_) => {}
+            None if r.amounts.is_empty() => {
+                if placed || named.is_empty() {
+                    out[i] = Relabel::Drop;
+                }
+            }
+            None => {
+                slots.push(i);
+                if placed {
+                    out[i] = Relabel::Name(vec![String::new(); columns.len()]);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A name printed after the rows, `given` as label cells, for a row whose
+/// own label cells are `read`: a row read with one cell (the unit of its
+/// item) keeps it in the cell after the given name, when that is empty.
+fn with_unit(mut given: Vec<String>, read: &[String]) -> Vec<String> {
+    let own: Vec<&String> = read.iter().filter(|c| !c.is_empty()).collect();
+    let filled: Vec<usize> = (0..given.len()).filter(|&i| !given[i].is_empty()).collect();
+    if let ([unit], [at]) = (&own[..], &filled[..]) {
+        if let Some(next) = given.get_mut(at + 1).filter(|c| c.is_empty()) {
+            *next = (*unit).clone();
+        }
+    }
+    given
+}
+
+/// Whether the names (the first cell of each of `given`) are all new to
+/// the table: a unit or an item has one row, so a name given twice means
+/// the blocks were counted against the wrong rows. Adds them to `seen`.
+fn new_names(seen: &mut Vec<String>, given: &[Vec<String>]) -> bool {
+    let mut names: Vec<String> = given.iter().map(|c| c.first().cloned().unwrap_or_default()).collect();
+    let count = names.len();
+    names.sort();
+    names.dedup();
+    if names.len() < count || names.iter().any(|n| n.is_empty() || seen.contains(n)) {
+        return false;
+    }
+    seen.extend(names);
+    true
+}
+
+/// A row's label tokens cut where a line follows a blank line.
+fn blocks_of(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut blocks: Vec<&[Token]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || tokens[i].after_blank {
+            if i > start {
+                blocks.push(&tokens[start..i]);
+            }
+            start = i;
+        }
+    }
+    blocks
+}
+
+/// Whether a block printed after the rows is no name: header cells
+/// (`财政专户管理资金`) or a caption with a colon (`部门名称：某局单位：万元`).
+fn header_block(t: Option<&Template>, text: &str) -> bool {
+    text.contains(['：', ':']) || t.is_some_and(|t| names_a_column(t, text))
+}
+
+fn block_text(tokens: &[Token]) -> String {
+    squeeze(&tokens.iter().map(|t| t.text.as_str()).collect::<String>())
 }
 
 /// The column set of the table `key` read from its header together with
@@ -931,7 +1112,7 @@ mod tests {
     }
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
-        text.lines().map(|l| BodyLine { text: l, page: 3 }).collect()
+        text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false }).collect()
     }
 
     #[test]
@@ -1001,6 +1182,58 @@ mod tests {
             [l(&["本级支出项目", ""]), l(&["法律顾问服务经费", "某局本级"]), l(&["某局本级", ""]), l(&["某局", ""])];
         let got: Vec<bool> = (0..labels.len()).map(|i| names_the_unit_before(&labels, i)).collect();
         assert_eq!(got, [false, false, true, false]);
+    }
+
+    /// Lines of `text`, each marked when a blank line came before it.
+    fn blank_marked(text: &str) -> Vec<BodyLine<'_>> {
+        let mut out = Vec::new();
+        let mut blank = false;
+        for l in text.lines() {
+            if l.trim().is_empty() {
+                blank = true;
+                continue;
+            }
+            out.push(BodyLine { text: l, page: 3, after_blank: std::mem::take(&mut blank) });
+        }
+        out
+    }
+
+    const LATE_NAMES: &str = "单位：万元\n\n项目名称 项目单位 合计\n 本年拨款 财政拨款结转结余\n 单位资金\n\
+        一般公共预算 一般公共预算\n\n2,212.33 754.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n\
+        某局 2,212.33 754.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n\
+        2,212.33 754.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n\
+        本级支出项目 2,212.33 754.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n\
+        法律顾问服务经费 某局本级 754.00 754.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        某局本级 1,458.33 0.00 0.00 0.00 1,458.33 0.00 0.00 0.00 0.00\n\n附表10\n 财政专\n户管理\n资金\n\n\
+        政府性\n基金预\n算\n 国有资\n本经营\n预算\n 政府性基金\n预算 国有资本\n经营预算\n\n\
+        某局本\n级\n\n困难学生资助（彩票公益\n金）\n";
+
+    #[test]
+    fn names_printed_after_the_rows_go_to_the_rows_without_one() {
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(LATE_NAMES), &[], &mut findings);
+        let names: Vec<String> = raw.rows.iter().map(|r| r.cells[..2].join("|")).collect();
+        assert_eq!(
+            names,
+            [
+                "|",
+                "某局|",
+                "某局本级|",
+                "本级支出项目|",
+                "法律顾问服务经费|某局本级",
+                "困难学生资助（彩票公益金）|某局本级"
+            ]
+        );
+        assert!(amounts(&raw, 2)[5].iter().any(|c| c.replace(',', "") == "1458.33"), "{:?}", amounts(&raw, 2));
+    }
+
+    #[test]
+    fn late_names_that_do_not_count_out_leave_the_rows_blank() {
+        let text = LATE_NAMES.replace("某局本\n级\n\n", "");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&text), &[], &mut findings);
+        assert!(amounts(&raw, 2)[2].iter().all(|c| c.is_empty()));
+        assert!(findings.iter().any(|f| f.message.contains("names printed after the rows")), "{findings:?}");
     }
 
     #[test]
