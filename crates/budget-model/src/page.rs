@@ -54,6 +54,11 @@ pub struct Line {
     /// Bottom of the line in points (0 for text input).
     #[serde(skip)]
     pub bottom: f32,
+    /// Text input: the line began with a space, which pdf-extract writes
+    /// where a word starts right of where the last one ended (` 预算数` under
+    /// `项目 预算数 项目`). Always false for PDF lines.
+    #[serde(skip)]
+    pub opens_right: bool,
 }
 
 impl Line {

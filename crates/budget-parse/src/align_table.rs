@@ -51,7 +51,7 @@ pub(crate) fn unglued(l: &Line) -> Line {
         runs.push(Run { text: first.to_string(), x0: r.x0, x1: cut });
         runs.push(Run { text: second.to_string(), x0: cut, x1: r.x1 });
     }
-    let mut line = Line { text: String::new(), runs, top: l.top, bottom: l.bottom };
+    let mut line = Line { text: String::new(), runs, top: l.top, bottom: l.bottom, opens_right: false };
     // `合    计` letter-spaced on the total row is one label.
     let spaced = letter_spaced(&line);
     if spaced.iter().any(|r| after_total_label(&squeeze(&r.text)) == Some("") && r.text.chars().count() == 2) {
@@ -544,7 +544,13 @@ mod tests {
     /// texts joined by a space.
     fn line(top: f32, runs: &str) -> Line {
         let runs: Vec<Run> = runs.split_whitespace().map(run).collect();
-        Line { text: runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" "), runs, top, bottom: top + 8.0 }
+        Line {
+            text: runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" "),
+            runs,
+            top,
+            bottom: top + 8.0,
+            opens_right: false,
+        }
     }
 
     /// One run written `text@x0-x1`.

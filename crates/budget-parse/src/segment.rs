@@ -283,7 +283,7 @@ fn blocks<'a>(page: &Page, grids: &'a [Grid]) -> Vec<Block<'a>> {
             let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
             items.push((
                 l.top,
-                Block::Line { line: Line { text, runs, top: l.top, bottom: l.bottom }, page: page.number },
+                Block::Line { line: Line { text, runs, top: l.top, bottom: l.bottom, opens_right: false }, page: page.number },
             ));
         }
     }
@@ -413,7 +413,7 @@ fn close_table(p: &Pending<'_>, earlier: &[Table], findings: &mut Vec<Finding>) 
             Some(raw) => raw,
             None => {
                 let body: Vec<BodyLine<'_>> =
-                    p.lines.iter().map(|(l, page)| BodyLine { text: &l.text, page: *page }).collect();
+                    p.lines.iter().map(|(l, page)| BodyLine { text: &l.text, page: *page, opens_right: l.opens_right }).collect();
                 table_from_lines(p.title.clone(), &body, earlier, findings)
             }
         }
@@ -451,7 +451,7 @@ mod tests {
                     })
                     .collect();
                 let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
-                Line { text, runs, top, bottom: top + 8.0 }
+                Line { text, runs, top, bottom: top + 8.0, opens_right: false }
             })
             .collect();
         let glyphs = vec![Glyph { text: "表".into(), x0: 0.0, x1: 10.0, top: 0.0, bottom: 8.0 }];

@@ -25,6 +25,8 @@ use crate::title::Title;
 pub(crate) struct BodyLine<'a> {
     pub text: &'a str,
     pub page: u32,
+    /// The line began with a space ([`budget_model::Line::opens_right`]).
+    pub opens_right: bool,
 }
 
 /// A token of the body: a run of non-space text with where it came from.
@@ -179,8 +181,8 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
         .enumerate()
         .map(|(i, p)| {
             let starts_line = i == 0 || line_of(i - 1) != Some(p.line);
-            // A line that began with a space opened a page of the text.
-            let page_opens = i > 0 && ps[i - 1].page != p.page;
+            // A line that began with a space.
+            let page_opens = i > 0 && lines[p.line].opens_right;
             Token {
                 text: p.text.to_string(),
                 line: p.line,
@@ -798,7 +800,7 @@ mod tests {
     }
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
-        text.lines().map(|l| BodyLine { text: l, page: 3 }).collect()
+        text.lines().map(|l| BodyLine { text: l, page: 3, opens_right: false }).collect()
     }
 
     #[test]
