@@ -258,7 +258,9 @@ const MIN_PAGE_LINES: usize = 3;
 /// `— 2 8 —` (digits spaced), `－5－`, `第 5 页`, `第 5 页，共 40 页`, `5`.
 fn page_number(text: &str) -> Option<(u32, bool)> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let digits = |s: &str| (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten();
+    let digits = |s: &str| {
+        (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
     if let Some(n) = digits(&t) {
         return Some((n, true));
     }

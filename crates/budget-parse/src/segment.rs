@@ -283,7 +283,10 @@ fn blocks<'a>(page: &Page, grids: &'a [Grid]) -> Vec<Block<'a>> {
             let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
             items.push((
                 l.top,
-                Block::Line { line: Line { text, runs, top: l.top, bottom: l.bottom, opens_right: false }, page: page.number },
+                Block::Line {
+                    line: Line { text, runs, top: l.top, bottom: l.bottom, opens_right: false },
+                    page: page.number,
+                },
             ));
         }
     }
@@ -412,8 +415,11 @@ fn close_table(p: &Pending<'_>, earlier: &[Table], findings: &mut Vec<Finding>) 
         match aligned {
             Some(raw) => raw,
             None => {
-                let body: Vec<BodyLine<'_>> =
-                    p.lines.iter().map(|(l, page)| BodyLine { text: &l.text, page: *page, opens_right: l.opens_right }).collect();
+                let body: Vec<BodyLine<'_>> = p
+                    .lines
+                    .iter()
+                    .map(|(l, page)| BodyLine { text: &l.text, page: *page, opens_right: l.opens_right })
+                    .collect();
                 table_from_lines(p.title.clone(), &body, earlier, findings)
             }
         }
