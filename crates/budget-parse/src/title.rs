@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(spaced_digits_joined("2 0 2 6年预算单位收入预算总表"), "2026年预算单位收入预算总表");
         assert_eq!(spaced_digits_joined("2026年 1 2 表"), "2026年 1 2 表");
         assert_eq!(spaced_digits_joined("表 1 2 3"), "表 123");
-        assert_eq!(spaced_digits_joined("12 3 4 5"), "12 3 4 5");
+        assert_eq!(spaced_digits_joined("12 34 56"), "12 34 56");
         let t = parse_title("2 0 2 6年预算单位收入预算总表").expect("a title");
         assert_eq!(t.text, "2026年预算单位收入预算总表");
     }
