@@ -113,7 +113,9 @@ pub fn sniff(bytes: &[u8]) -> Option<InputKind> {
 }
 
 fn sniff_failure(bytes: &[u8]) -> ErrorKind {
-    if bytes.is_empty() {
+    // Text of nothing but blank lines is what an extraction that failed
+    // leaves: empty too, not a file of another kind.
+    if std::str::from_utf8(bytes).is_ok_and(|s| s.trim().is_empty()) {
         return ErrorKind::Empty;
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();

@@ -106,7 +106,7 @@ fn line_from_band(band: Vec<(usize, &Glyph)>) -> Line {
         }
     }
     let text = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
-    Line { text, runs, top, bottom, after_blank: false }
+    Line { text, runs, top, bottom, after_blank: false, opens_right: false }
 }
 
 #[cfg(test)]

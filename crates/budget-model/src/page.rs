@@ -59,6 +59,11 @@ pub struct Line {
     /// lines together (`襄阳市生态环` / `境局` then a blank line).
     #[serde(skip)]
     pub after_blank: bool,
+    /// Text input: the line began with a space, which pdf-extract writes
+    /// where a word starts right of where the last one ended (` 预算数` under
+    /// `项目 预算数 项目`). Always false for PDF lines.
+    #[serde(skip)]
+    pub opens_right: bool,
 }
 
 impl Line {

@@ -193,13 +193,16 @@ fn is_standard(key: TableKey) -> bool {
 
 /// The department a performance form names, for a document whose
 /// headings name none: a stand-alone 部门整体绩效自评表 prints
-/// `部门（单位）名称 宁德市人民政府办公室` and nothing else of its issuer.
+/// `部门（单位）名称 宁德市人民政府办公室` and nothing else of its issuer; a
+/// value longer than a name (40 characters, as [`labelled`]), such as a
+/// form's whole text run into one line, names nobody.
 pub fn department_of_forms(fields: &[budget_model::FormField]) -> Option<String> {
     let labels = ["部门（单位）名称", "部门(单位)名称", "部门名称", "单位名称", "预算单位名称"];
     fields
         .iter()
-        .find(|f| labels.contains(&squeeze(&f.field).as_str()) && !f.value.trim().is_empty())
+        .filter(|f| labels.contains(&squeeze(&f.field).as_str()))
         .map(|f| squeeze(&f.value))
+        .find(|v| (2..=40).contains(&v.chars().count()))
 }
 
 /// A finding saying why a document of [`DocKind::Other`] is not

@@ -29,6 +29,8 @@ pub(crate) struct BodyLine<'a> {
     pub page: u32,
     /// A blank line came before it in the text.
     pub after_blank: bool,
+    /// The line began with a space ([`budget_model::Line::opens_right`]).
+    pub opens_right: bool,
 }
 
 /// A token of the body: a run of non-space text with where it came from.
@@ -202,8 +204,8 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
         .enumerate()
         .map(|(i, p)| {
             let starts_line = i == 0 || line_of(i - 1) != Some(p.line);
-            // A line that began with a space opened a page of the text.
-            let page_opens = i > 0 && ps[i - 1].page != p.page;
+            // A line that began with a space.
+            let page_opens = i > 0 && lines[p.line].opens_right;
             Token {
                 text: p.text.to_string(),
                 line: p.line,
@@ -1112,7 +1114,7 @@ mod tests {
     }
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
-        text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false }).collect()
+        text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
     }
 
     #[test]

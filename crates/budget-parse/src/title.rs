@@ -33,7 +33,7 @@ const MAX_TITLE_CHARS: usize = 64;
 /// assert!(parse_title("第二部分 武昌区人民政府办公室 2024 年部门预算表").is_none());
 /// ```
 pub fn parse_title(line: &str) -> Option<Title> {
-    let line = squeeze(line);
+    let line = spaced_digits_joined(&squeeze(line));
     if line.chars().count() > MAX_TITLE_CHARS || is_toc_line(&line) || line.starts_with("第") && line.contains("部分")
     {
         return None;
@@ -50,6 +50,36 @@ pub fn parse_title(line: &str) -> Option<Title> {
         return None;
     }
     Some(Title { no, key: classify(&rest), text: rest.trim().to_string() })
+}
+
+/// A year printed with its digits spaced out, as letter-spaced titles come
+/// out of extracted text (`2 0 2 6年预算单位收入预算总表`), read as one number
+/// (`2026年预算单位收入预算总表`): three or more single digits, one space
+/// apart.
+fn spaced_digits_joined(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let mut end = i;
+        while chars.get(end).is_some_and(char::is_ascii_digit)
+            && (end == i || chars[end - 1] == ' ')
+            && !chars.get(end + 1).is_some_and(char::is_ascii_digit)
+        {
+            end += 2;
+        }
+        let digits = (end - i).div_ceil(2);
+        let single = i == 0 || !chars[i - 1].is_ascii_digit();
+        if digits >= 3 && single {
+            let last = (i + 2 * (digits - 1)).min(chars.len() - 1);
+            out.extend(chars[i..=last].iter().filter(|c| **c != ' '));
+            i = last + 1;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// A line that is only a table's label: `附表2`, `公开01表`, `表一`, `公开表三`.
@@ -171,6 +201,16 @@ pub fn classify(title: &str) -> TableKey {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spaced_year_digits_are_joined() {
+        assert_eq!(spaced_digits_joined("2 0 2 6年预算单位收入预算总表"), "2026年预算单位收入预算总表");
+        assert_eq!(spaced_digits_joined("2026年 1 2 表"), "2026年 1 2 表");
+        assert_eq!(spaced_digits_joined("表 1 2 3"), "表 123");
+        assert_eq!(spaced_digits_joined("12 34 56"), "12 34 56");
+        let t = parse_title("2 0 2 6年预算单位收入预算总表").expect("a title");
+        assert_eq!(t.text, "2026年预算单位收入预算总表");
+    }
+
     use super::*;
     use TableKey::*;
 

@@ -69,8 +69,9 @@ mod tests {
     #[test]
     fn errors_read_as_the_command_line_writes_them() {
         let options = PdfOptions::default();
-        let cases: [(&[u8], &str); 3] = [
+        let cases: [(&[u8], &str); 4] = [
             (b"", "empty file"),
+            (b"\n\n  \n", "empty file"),
             (b"%PDF-1.4\n", "truncated PDF: the file ends before its end-of-file marker (download cut short?)"),
             ("2026年某某局部门预算\n第一部分 概况\n".as_bytes(), "no budget tables found in 1 pages"),
         ];
