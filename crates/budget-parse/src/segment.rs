@@ -76,9 +76,6 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     let mut label: Option<(String, u32)> = None;
     // A numbered line that is not yet a title, in case the next completes it.
     let mut opened: Option<(String, u32)> = None;
-    // The last lines of text met (a unit line printed above the title it
-    // belongs to).
-    let mut recent: Vec<(Line, u32)> = Vec::new();
     for (page, page_grids) in pages.iter().zip(&grids) {
         for block in blocks(page, page_grids) {
             match block {
@@ -115,26 +112,11 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 title.no = no;
                             }
                         }
-                        let before = match pending.as_ref().is_some_and(|p| p.continues_on(&title, page)) {
-                            true => None,
-                            false => unit_above(pending.as_mut(), &recent, &line),
-                        };
                         begin(&mut pending, title, page, &mut out, findings);
-                        if let (Some(unit), Some(p)) = (before, pending.as_mut()) {
-                            p.lines.push(unit);
+                    } else if let Some(p) = pending.as_mut() {
+                        p.lines.push((line, page));
+                        if p.grids.is_empty() {
                             p.lines_before_grid = p.lines.len();
-                        }
-                        recent.clear();
-                    } else {
-                        recent.push((line.clone(), page));
-                        if recent.len() > UNIT_ABOVE_REACH {
-                            recent.remove(0);
-                        }
-                        if let Some(p) = pending.as_mut() {
-                            p.lines.push((line, page));
-                            if p.grids.is_empty() {
-                                p.lines_before_grid = p.lines.len();
-                            }
                         }
                     }
                 }
@@ -152,35 +134,6 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     }
     close(pending.take(), &mut out, findings);
     out
-}
-
-/// How many lines above a title of text input its unit line may be printed.
-const UNIT_ABOVE_REACH: usize = 3;
-
-/// The unit line printed above a title instead of below it, among the last
-/// lines met before the title: templates that print the unit and the
-/// department at the top right of the page come out as
-/// ` 单位：万元单位名称：广州市交通运输局` / ` 表1` / `收支总体情况表`, the unit
-/// first. Only for text input (lines without positions). A unit line right
-/// under the previous title is that title's; one further down leaves the
-/// previous table, with what follows it.
-fn unit_above(pending: Option<&mut Pending<'_>>, recent: &[(Line, u32)], title: &Line) -> Option<(Line, u32)> {
-    if !title.runs.is_empty() {
-        return None;
-    }
-    let unit = recent.iter().rev().find(|(l, _)| l.runs.is_empty() && unit_of_line(&l.text).is_some())?.clone();
-    let Some(p) = pending else { return Some(unit) };
-    let from = p.lines.len().saturating_sub(UNIT_ABOVE_REACH);
-    match (from..p.lines.len()).rev().find(|&i| p.lines[i].0.text == unit.0.text && p.lines[i].1 == unit.1) {
-        Some(0) => None,
-        Some(_) if !p.grids.is_empty() => None,
-        Some(at) => {
-            p.lines.truncate(at);
-            p.lines_before_grid = p.lines_before_grid.min(p.lines.len());
-            Some(unit)
-        }
-        None => Some(unit),
-    }
 }
 
 /// A frame of one column whose cells hold mostly figures: the amount column
