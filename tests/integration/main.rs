@@ -18,6 +18,7 @@ mod review_png;
 mod score;
 mod summary;
 mod support;
+mod text_corpus;
 mod text_truth;
 mod truth;
 mod xlsx;

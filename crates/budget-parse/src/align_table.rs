@@ -51,7 +51,8 @@ pub(crate) fn unglued(l: &Line) -> Line {
         runs.push(Run { text: first.to_string(), x0: r.x0, x1: cut });
         runs.push(Run { text: second.to_string(), x0: cut, x1: r.x1 });
     }
-    let mut line = Line { text: String::new(), runs, top: l.top, bottom: l.bottom, after_blank: false, opens_right: false };
+    let mut line =
+        Line { text: String::new(), runs, top: l.top, bottom: l.bottom, after_blank: false, opens_right: false };
     // `合    计` letter-spaced on the total row is one label.
     let spaced = letter_spaced(&line);
     if spaced.iter().any(|r| after_total_label(&squeeze(&r.text)) == Some("") && r.text.chars().count() == 2) {
@@ -549,7 +550,8 @@ mod tests {
             runs,
             top,
             bottom: top + 8.0,
-            after_blank: false, opens_right: false,
+            after_blank: false,
+            opens_right: false,
         }
     }
 

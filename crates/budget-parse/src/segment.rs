@@ -371,7 +371,12 @@ fn close_table(p: &Pending<'_>, earlier: &[Table], findings: &mut Vec<Finding>) 
                 let body: Vec<BodyLine<'_>> = p
                     .lines
                     .iter()
-                    .map(|(l, page)| BodyLine { text: &l.text, page: *page, after_blank: l.after_blank, opens_right: l.opens_right })
+                    .map(|(l, page)| BodyLine {
+                        text: &l.text,
+                        page: *page,
+                        after_blank: l.after_blank,
+                        opens_right: l.opens_right,
+                    })
                     .collect();
                 table_from_lines(p.title.clone(), &body, earlier, findings)
             }
