@@ -1195,7 +1195,7 @@ mod tests {
                 blank = true;
                 continue;
             }
-            out.push(BodyLine { text: l, page: 3, after_blank: std::mem::take(&mut blank) });
+            out.push(BodyLine { text: l, page: 3, after_blank: std::mem::take(&mut blank), opens_right: false });
         }
         out
     }
