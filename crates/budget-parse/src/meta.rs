@@ -194,7 +194,7 @@ fn is_standard(key: TableKey) -> bool {
 /// The department a performance form names, for a document whose
 /// headings name none: a stand-alone 部门整体绩效自评表 prints
 /// `部门（单位）名称 宁德市人民政府办公室` and nothing else of its issuer; a
-/// value longer than a name (40 characters, as [`labelled`]), such as a
+/// value longer than a name (40 characters, as `labelled` reads), such as a
 /// form's whole text run into one line, names nobody.
 pub fn department_of_forms(fields: &[budget_model::FormField]) -> Option<String> {
     let labels = ["部门（单位）名称", "部门(单位)名称", "部门名称", "单位名称", "预算单位名称"];
