@@ -14,7 +14,7 @@
 
 use budget_model::{Cell, Decimal, Section, Table, TableKey};
 
-use crate::lex::amount;
+use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
 
 /// A known column set: amount column paths in printed order, and the sums
@@ -359,8 +359,14 @@ const INCOME_ITEMS: &[(&str, &str)] = &[
 /// What the document's earlier tables say a total row of the table `key`
 /// holds, column by column (`None`: not known): the 合计 row of
 /// 部门收入总表 has, in each source column, the income item of 部门收支总表
-/// (a blank item is zero).
-pub(crate) fn known_totals(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+/// (a blank item is zero) that `names` matches to the column's leaf (the
+/// item's name squeezed, its ordinal removed: `财政拨款收入`).
+pub(crate) fn known_totals(
+    key: TableKey,
+    t: &Template,
+    earlier: &[Table],
+    names: impl Fn(&str, &str) -> bool,
+) -> Vec<Option<Decimal>> {
     let mut known = vec![None; t.paths.len()];
     if key != TableKey::IncomeSummary {
         return known;
@@ -370,17 +376,22 @@ pub(crate) fn known_totals(key: TableKey, t: &Template, earlier: &[Table]) -> Ve
         .rows
         .iter()
         .filter(|r| r.section == Some(Section::Income))
-        .map(|r| (squeeze(&r.name), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+        .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
         .collect();
     for (c, path) in t.paths.iter().enumerate() {
         let leaf = path.rsplit('/').next().unwrap_or(path);
-        let Some((_, word)) = INCOME_ITEMS.iter().find(|(l, _)| *l == leaf) else { continue };
-        let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| n.contains(word)).map(|(_, v)| *v).collect();
+        let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| names(leaf, n)).map(|(_, v)| *v).collect();
         if let [v] = found[..] {
             known[c] = Some(v);
         }
     }
     known
+}
+
+/// Whether the income item `item` is the one the family's source column
+/// `leaf` takes its total from (`上年结转结余` from `上年结转…`).
+pub(crate) fn income_item_of(leaf: &str, item: &str) -> bool {
+    INCOME_ITEMS.iter().find(|(l, _)| *l == leaf).is_some_and(|(_, word)| item.contains(word))
 }
 
 /// Keeps the readings of a row that agree with what is `known` of it, when

@@ -14,13 +14,13 @@
 //! income table, the income items of 收支总表). Where more than one
 //! placement holds, the cells in doubt stay blank with a finding.
 
-use budget_model::{Cell, Decimal, Finding, Section, Table, TableKey};
+use budget_model::{Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::lex::{amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
-use crate::text_fit::{agreed, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
+use crate::text_fit::{agreed, known_totals, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
 use crate::text_table::BodyLine;
 
 /// What a word of a header names.
@@ -371,7 +371,7 @@ pub(crate) fn read(
     let t = template(&cols);
     let lines: Vec<&Line> = rows.iter().map(|(l, _)| l).collect();
     let sums = Sums {
-        known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier))),
+        known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier, |leaf, item| item == leaf))),
         groups: hierarchy(&lines),
         bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
     };
@@ -575,30 +575,6 @@ fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Opt
             Some(row.amount(*c).unwrap_or_default())
         })
         .collect()
-}
-
-/// What 收支总表 says the total row of 收入总表 holds: in each source
-/// column, the income item of the same name (a blank item is zero).
-fn known_totals(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
-    let mut known = vec![None; t.paths.len()];
-    if key != TableKey::IncomeSummary {
-        return known;
-    }
-    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
-    let incomes: Vec<(String, Decimal)> = summary
-        .rows
-        .iter()
-        .filter(|r| r.section == Some(Section::Income))
-        .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
-        .collect();
-    for (c, path) in t.paths.iter().enumerate() {
-        let leaf = path.rsplit('/').next().unwrap_or(path);
-        let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| n == leaf).map(|(_, v)| *v).collect();
-        if let [v] = found[..] {
-            known[c] = Some(v);
-        }
-    }
-    known
 }
 
 /// Words of a two-sided table's header: `项目` opening each side, and the

@@ -16,8 +16,8 @@ use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_caps::{narrow_by_caps, row_caps};
 use crate::text_fit::{
-    agreed, family_header, full_template, full_width, header_fits, known_totals, narrow_by_hierarchy, narrow_by_known,
-    readings_of, template, Readings, Template,
+    agreed, family_header, full_template, full_width, header_fits, income_item_of, known_totals, narrow_by_hierarchy,
+    narrow_by_known, readings_of, template, Readings, Template,
 };
 use crate::text_lines;
 use crate::title::Title;
@@ -823,7 +823,7 @@ fn placed_by_sums(
         })
         .collect();
     if let Some(total) = total_row(rows, labels) {
-        let known = known_totals(raw.title.key, t, earlier);
+        let known = known_totals(raw.title.key, t, earlier, income_item_of);
         narrow_by_known(&mut readings[total], &known);
     }
     for (found, l) in readings.iter_mut().zip(labels) {
