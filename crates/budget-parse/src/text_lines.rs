@@ -17,7 +17,7 @@
 use budget_model::{Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
-use crate::lex::{amount, scale_of, split_ordinal};
+use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_fit::{agreed, known_totals, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
@@ -333,26 +333,34 @@ pub(crate) fn read(
     earlier: &[Table],
     findings: &mut Vec<Finding>,
 ) -> bool {
-    let Some(cols) = columns(header) else { return false };
+    let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
+    let scale = usual_scale(&texts);
+    let full = full_width(data, scale);
+    let named = columns(header);
+    let wide = named.is_none().then(|| full.and_then(|w| columns_with_unknown(header, w))).flatten();
+    let full = wide.is_some();
+    let Some(cols) = named.or(wide) else {
+        return false;
+    };
     // The header names a total column (`合计`); without one, part of it
     // was printed elsewhere (`类 款 项 人员经费 公用经费` over rows of four
     // amounts, the rest of the header after them).
     if cols.len() > 1 && !cols.iter().any(|(_, total)| *total) {
         return false;
     }
-    // Whole codes: only a table of one amount column is read here; the
-    // column sets of the seed's family are for the template reader.
-    if cols.len() > 1 && !codes_in_parts(data) {
+    // Whole codes: a table of one amount column, or one whose every row
+    // prints all its columns under a header of other words, is read here;
+    // the column sets of the seed's family, whose rows leave blanks, are
+    // for the template reader.
+    if cols.len() > 1 && !codes_in_parts(data) && !full {
         return false;
     }
-    let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
-    let scale = usual_scale(&texts);
     let mut rows: Vec<(Line, u32)> = Vec::new();
-    for (i, l) in data.iter().filter(|l| !is_page_number(l.text)).enumerate() {
+    for (i, l) in data.iter().filter(|l| !(is_page_number(l.text) || (full && is_unit_line(l.text)))).enumerate() {
         let text = if i == 0 { without_code_heads(l.text) } else { l.text };
         let Some(line) = read_line(text, scale).or_else(|| broken_line(text)) else { return false };
         match rows.last_mut() {
-            Some((last, _)) if continues_name(last, &line) => {
+            Some((last, _)) if continues_name(last, &line) || (full && continues_unit(last, &line)) => {
                 last.name.push_str(&line.name);
                 last.amounts = line.amounts;
             }
@@ -363,6 +371,9 @@ pub(crate) fn read(
     // layout, or a header not all read.
     let wider = rows.iter().any(|(l, _)| l.amounts.len() > cols.len());
     if wider || rows.iter().filter(|(l, _)| l.broken).count() * 4 > rows.len() {
+        return false;
+    }
+    if full && !rows_add_up(&cols, &rows) {
         return false;
     }
     for (l, page) in rows.iter().filter(|(l, _)| l.broken) {
@@ -398,6 +409,153 @@ fn continues_name(last: &Line, next: &Line) -> bool {
         && next.code.is_empty()
         && !next.name.is_empty()
         && after_total_label(&next.name).is_none()
+}
+
+/// Whether `next` is the rest of `last`, a row without a code whose name
+/// (a unit's) wraps in its cell before its amounts, in a table whose rows
+/// print every column (`深圳市生态环境局大鹏管理` / `局 3,469.75 3,085.23 0.00 …`).
+fn continues_unit(last: &Line, next: &Line) -> bool {
+    last.code.is_empty() && last.amounts.is_empty() && !last.broken && next.code.is_empty() && !next.name.is_empty()
+}
+
+/// Whether every row of a table read by [`columns_with_unknown`] adds up
+/// under its columns: the total (first) column is 基本支出 + 项目支出, or,
+/// without those, the sum of the columns after it. A header whose words
+/// came out of order (a group's leaves on the next line: `合计 基本支出
+/// 项目支出` / `小计 人员经费 公用经费`) fails this and is not read here.
+fn rows_add_up(cols: &[(String, bool)], rows: &[(Line, u32)]) -> bool {
+    let at = |leaf: &str| cols.iter().position(|(p, _)| p.rsplit('/').next() == Some(leaf));
+    let parts: Vec<usize> = match (at("基本支出"), at("项目支出")) {
+        (Some(b), Some(p)) => vec![b, p],
+        _ => (1..cols.len()).collect(),
+    };
+    let value = |l: &Line, i: usize| l.amounts.get(i).and_then(|a| amount(a));
+    rows.iter().filter(|(l, _)| !l.amounts.is_empty()).all(|(l, _)| {
+        let sum: Option<Decimal> = parts.iter().map(|&i| value(l, i)).sum();
+        let scale = l.amounts.iter().map(|a| scale_of(a)).max().unwrap_or(0);
+        match (sum, value(l, 0)) {
+            (Some(sum), Some(total)) => (sum - total).abs() <= rounding(scale, parts.len()),
+            _ => false,
+        }
+    })
+}
+
+/// The most a sum of `terms` amounts printed to `scale` decimals may miss
+/// its printed total by, each term rounded on its own (a table converted
+/// from 元 to 万元: `注：本套报表金额单位转换时可能存在尾数误差`): half a unit of
+/// the last place per term.
+fn rounding(scale: u32, terms: usize) -> Decimal {
+    Decimal::new(5 * terms as i64, scale + 1)
+}
+
+/// A line naming the table's unit of amounts, printed again on each page
+/// (`部门名称：深圳市生态环境局 单位：万元`).
+fn is_unit_line(text: &str) -> bool {
+    unit_of_line(text).is_some()
+}
+
+/// How many amounts each row prints, when every line that carries amounts
+/// carries the same number of them, two or more: a table that prints its
+/// blanks as `0.00` (`205 教育支出 132.06 0.00 132.06 0.00 0.00 0.00 0.00
+/// 0.00 0.00`), each amount then in its column as printed.
+fn full_width(data: &[BodyLine<'_>], scale: u32) -> Option<usize> {
+    let mut width = None;
+    for l in data.iter().filter(|l| !is_page_number(l.text) && !is_unit_line(l.text)) {
+        let n = read_line(l.text, scale)?.amounts.len();
+        match width {
+            _ if n == 0 => {}
+            None => width = Some(n),
+            Some(w) if w == n => {}
+            Some(_) => return None,
+        }
+    }
+    width.filter(|&w| w >= 2)
+}
+
+/// Words of headers that print every column, beyond [`WORDS`]: a total
+/// named 总计, the unit's label column, a subtotal over a group.
+const WIDE_WORDS: &[(&str, Word)] = &[
+    ("支出总计", Word::Column(true)),
+    ("收入总计", Word::Column(true)),
+    ("小计", Word::Column(false)),
+    ("事业单位经营支出", Word::Column(false)),
+    ("预算单位", Word::Label),
+    ("单位名称", Word::Label),
+    ("单位编码", Word::Label),
+];
+
+/// The columns of a header that names some columns in words no vocabulary
+/// holds, for rows that print `width` amounts each: the known words as in
+/// [`columns`], and each stretch of other words one more column, a stretch
+/// that opens with `其中` one of its own. Words above the label columns
+/// (`2026 年政府采购项目` over `预算单位 科目编码 …`) head a group, not a
+/// column. Taken only when the count is the rows' width, most columns are
+/// known words and the first is a total.
+///
+/// `预算单位 科目编码 科目名称 支出总计 基本支出 项目支出 … 小计` / `其中：2026 年` /
+/// `政府采购项目` / `中预留给` / … names nine columns, the last two
+/// `其中：2026年政府采购项目中预留给中小企业的项目资金规模` and its like.
+fn columns_with_unknown(header: &[&str], width: usize) -> Option<Vec<(String, bool)>> {
+    let lines: Vec<String> = header.iter().map(|l| years_joined(l)).collect();
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let text = header_chars(&refs);
+    // Short label words (`项目`, `类`) are parts of the long names here.
+    let long_label = |(w, k): &&(&str, Word)| *k != Word::Label || w.chars().count() > 2;
+    let vocabulary: Vec<(&str, Word)> = WORDS.iter().chain(WIDE_WORDS).filter(long_label).copied().collect();
+    let mut taken = vec![false; text.len()];
+    let mut found: Vec<(usize, &str, Word)> = Vec::new();
+    find_words(&vocabulary, &text, &mut taken, &mut found);
+    let first_label = found.iter().filter(|(_, _, k)| *k == Word::Label).map(|(at, _, _)| *at).min().unwrap_or(0);
+    let mut cols: Vec<(usize, String, bool)> = found
+        .iter()
+        .filter_map(|(at, w, k)| match k {
+            Word::Column(total) => Some((*at, w.to_string(), *total)),
+            _ => None,
+        })
+        .collect();
+    let known = cols.len();
+    cols.extend(
+        unread_stretches(&text, &taken).into_iter().filter(|(at, _)| *at > first_label).map(|(at, w)| (at, w, false)),
+    );
+    cols.sort_by_key(|(at, _, _)| *at);
+    let fits = cols.len() == width && known * 2 >= width && cols.first().is_some_and(|(_, _, total)| *total);
+    fits.then(|| cols.into_iter().map(|(_, w, total)| (w, total)).collect())
+}
+
+/// The stretches of header text no known word took, with where each starts:
+/// runs over line ends (`\r`), cut at a space between words of a line
+/// (`\n`) and before `其中`; a stretch of fewer than two characters is
+/// none.
+fn unread_stretches(text: &[char], taken: &[bool]) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (i, &c) in text.iter().enumerate() {
+        let cut = taken[i] || c == '\n' || (c != '\r' && text[i..].starts_with(&['其', '中']));
+        if cut {
+            out.extend(open.take());
+        }
+        if !taken[i] && !matches!(c, '\n' | '\r') {
+            open.get_or_insert_with(|| (i, String::new())).1.push(c);
+        }
+    }
+    out.extend(open);
+    out.retain(|(_, w)| w.chars().count() >= 2);
+    out
+}
+
+/// A header line with a year's digits joined to their `年`, as printed
+/// (`其中：2026 年` → `其中：2026年`).
+fn years_joined(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let year_before = i > 0 && words[i - 1].ends_with(|c: char| c.is_ascii_digit()) && w.starts_with('年');
+        if i > 0 && !year_before {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The first data line without the heads of the code's parts the header
@@ -930,6 +1088,30 @@ mod tests {
             assert_eq!(got.amounts, *amounts, "{text}");
         }
         assert_eq!(read_line("201 一般公共服务支出 82,096,797.4 行", 2), None);
+    }
+
+    #[test]
+    fn year_digits_join_their_year() {
+        assert_eq!(years_joined("其中：2026 年"), "其中：2026年");
+        assert_eq!(years_joined("小计 2026 年预算"), "小计 2026年预算");
+        assert_eq!(years_joined("合计 基本支出"), "合计 基本支出");
+    }
+
+    #[test]
+    fn unread_words_are_cut_at_spaces_and_before_of_which() {
+        let text = header_chars(&["甲乙 其中：丙丁", "戊己"]);
+        let taken = vec![false; text.len()];
+        let got: Vec<String> = unread_stretches(&text, &taken).into_iter().map(|(_, w)| w).collect();
+        assert_eq!(got, ["甲乙", "其中：丙丁戊己"]);
+    }
+
+    #[test]
+    fn rows_add_up_within_rounding() {
+        let cols = columns_with_unknown(&["科目编码 科目名称 支出总计 基本支出 项目支出"], 3).expect("columns");
+        let rows = |a: &str| vec![(line(&format!("205 教育支出 {a}")), 1)];
+        assert!(rows_add_up(&cols, &rows("166,180.74 50,945.20 115,235.54")));
+        assert!(rows_add_up(&cols, &rows("30.00 10.01 19.98")));
+        assert!(!rows_add_up(&cols, &rows("30.00 10.00 8.00")));
     }
 
     fn line(text: &str) -> Line {

@@ -164,6 +164,9 @@ fn split_note<'a, 'b>(lines: &'b [BodyLine<'a>]) -> (&'b [BodyLine<'a>], Option<
 /// a `合计` in the header (`“三公”经费` / `合计`) is followed by more header.
 fn is_data_start(line: &str, next: Option<&str>) -> bool {
     let Some(first) = line.split_whitespace().next() else { return false };
+    if opens_with_year(line) {
+        return false;
+    }
     let opens_with_amount =
         |l: &str| l.split_whitespace().next().is_some_and(|w| amount(w).is_some() || is_cut_amount(w));
     let total = after_total_label(&squeeze(line)).is_some();
@@ -178,6 +181,17 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
         // wraps; a thousands separator is no header's.
         || (first.contains(',') && amount_prefix(first) && line.split_whitespace().all(numeric_piece)
             && next.is_some_and(opens_with_piece))
+}
+
+/// Whether the line opens with a year, a header's words (`2026 年政府采购项目`,
+/// `2025年预算数`): four digits followed by `年`, on the word or the next.
+fn opens_with_year(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let digits: String = first.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &first[digits.len()..];
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    year && (rest.starts_with('年') || (rest.is_empty() && words.next().is_some_and(|w| w.starts_with('年'))))
 }
 
 /// A piece of a printed number: digits with the number's punctuation
@@ -1161,6 +1175,72 @@ mod tests {
         assert_eq!(amounts(&alone, 2), [["", "", ""], ["", "", ""]]);
         let raw = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[summary], &mut Vec::new());
         assert_eq!(amounts(&raw, 2), [["2000.00", "", "2000.00"], ["2000.00", "", "2000.00"]]);
+    }
+
+    #[test]
+    fn a_year_opens_a_header_line_not_data() {
+        let cases = [
+            ("2026 年政府采购项目", false),
+            ("2025年预算数 2026年预算数", false),
+            ("2026 1,200.00 300.00", true),
+            ("201 一般公共服务支出 30.00", true),
+        ];
+        for (line, data) in cases {
+            assert_eq!(is_data_start(line, None), data, "{line}");
+        }
+    }
+
+    /// A table whose rows print every column, under a header of words no
+    /// template holds: the year line opening the header is no data row,
+    /// the columns come from the header's words, a unit's wrapped name
+    /// rejoins, the unit line of the next page is dropped.
+    #[test]
+    fn rows_printing_every_column_take_the_header_words() {
+        let text = "单位：万元\n2026 年政府采购项目\n预算单位 科目编码 科目名称 支出总计 基本支出 项目支出 事业单位\n经营支出\n对附属单位\n补助支出 上缴上级支出 小计\n其中：2026 年\n政府采购项目\n中预留给\n中小企业的项\n目资金规模\n某局     30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n    某局下属管理\n局 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n205 教育支出 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n2050803 培训支出 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n- 78 -\n部门名称：某局 单位：万元\n20508 进修及培训 30.00 10.01 19.98 0.00 0.00 0.00 6.00 5.00";
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ExpenseSummary), &body(text), &[], &mut findings);
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "科目编码",
+                "科目名称",
+                "支出总计",
+                "基本支出",
+                "项目支出",
+                "事业单位经营支出",
+                "对附属单位补助支出",
+                "上缴上级支出",
+                "小计",
+                "其中：2026年政府采购项目中预留给中小企业的项目资金规模"
+            ]
+        );
+        let labels: Vec<(&str, &str)> = raw.rows.iter().map(|r| (r.cells[0].as_str(), r.cells[1].as_str())).collect();
+        assert_eq!(
+            labels,
+            [
+                ("", "某局"),
+                ("", "某局下属管理局"),
+                ("205", "教育支出"),
+                ("2050803", "培训支出"),
+                ("20508", "进修及培训")
+            ]
+        );
+        assert_eq!(amounts(&raw, 2)[4], ["30.00", "10.01", "19.98", "0.00", "0.00", "0.00", "6.00", "5.00"]);
+    }
+
+    /// The same rows under a header whose group's leaves come on the next
+    /// line (`合计 基本支出 项目支出` / `小计 人员经费 公用经费`) do not add up
+    /// in the order the words are printed, and are left to the other
+    /// readers, which place them by the template.
+    #[test]
+    fn rows_that_do_not_add_up_under_the_words_are_not_read_by_them() {
+        let text = "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n小计 人员经费 公用经费\n合计 30.00 10.00 8.00 2.00 20.00\n201 一般公共服务支出 30.00 10.00 8.00 2.00 20.00";
+        let table = read(TableKey::GeneralBudgetExpenseByFunction, text);
+        let paths: Vec<&str> = table.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
+        let cells: Vec<String> = table.rows[1].cells.iter().map(|c| format!("{c:?}")).collect();
+        assert_eq!(cells, ["Amount(30.00)", "Amount(10.00)", "Amount(8.00)", "Amount(2.00)", "Amount(20.00)"]);
     }
 
     #[test]
