@@ -60,7 +60,9 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
         sums: sums.iter().map(|(t, p)| (*t, p.to_vec())).collect(),
     };
     match key {
-        TableKey::GeneralBudgetExpenseByFunction | TableKey::GeneralBudgetExpenseByUnit
+        TableKey::GeneralBudgetExpenseByFunction
+        | TableKey::GeneralBudgetExpenseByUnit
+        | TableKey::FiscalExpenseByFunction
             if has("合计") && has("人员经费") && has("公用经费") && has("项目支出") =>
         {
             Some(t(

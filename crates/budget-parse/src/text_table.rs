@@ -491,8 +491,12 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
     let partial_header = template.is_none() && family_header(raw.title.key, &header_words);
     if let Some(t) = &template {
         // The template names the columns when the header, jumbled in the
-        // text, resolved to another count.
-        if header.amounts.len() != t.paths.len() {
+        // text, resolved to another count or order (`基本支出` / `合计 小计
+        // 人员经费 公用经费 项目支出` read as 小计 … 合计): the amounts are
+        // placed in the template's order.
+        let leaf = |p: &String| p.rsplit('/').next().unwrap_or_default().to_string();
+        let same_order = header.amounts.iter().map(leaf).eq(t.paths.iter().map(leaf));
+        if !same_order {
             header.amounts = t.paths.clone();
         }
     }
@@ -1175,6 +1179,20 @@ mod tests {
         assert_eq!(amounts(&alone, 2), [["", "", ""], ["", "", ""]]);
         let raw = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[summary], &mut Vec::new());
         assert_eq!(amounts(&raw, 2), [["2000.00", "", "2000.00"], ["2000.00", "", "2000.00"]]);
+    }
+
+    /// A group heading printed on the line above its header
+    /// (`基本支出` / `科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出`)
+    /// resolves to the template's columns in the template's order, the
+    /// order the amounts are placed in.
+    #[test]
+    fn a_group_above_the_header_leaves_the_template_order() {
+        let text = "单位：万元\n基本支出\n科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出\n合计 30.00 10.00 8.00 2.00 20.00\n205 教育支出 30.00 10.00 8.00 2.00 20.00\n2050101 行政运行 10.00 10.00 8.00 2.00";
+        let table = read(TableKey::FiscalExpenseByFunction, text);
+        let paths: Vec<&str> = table.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
+        let cells: Vec<String> = table.rows[2].cells.iter().map(|c| format!("{c:?}")).collect();
+        assert_eq!(cells, ["Amount(10.00)", "Amount(10.00)", "Amount(8.00)", "Amount(2.00)", "Blank"]);
     }
 
     #[test]
