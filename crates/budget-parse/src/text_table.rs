@@ -96,9 +96,29 @@ pub(crate) fn table_from_lines(
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens);
     } else {
+        let before = findings.len();
         one_sided(&mut raw, &labels, &tokens, earlier, findings);
+        if findings.len() > before && no_amount_placed(&raw) {
+            findings.push(raw_finding(
+                &raw,
+                raw.pages.first().copied().unwrap_or(0),
+                "no amount of the table could be placed in its columns; the table is left out".into(),
+            ));
+            raw.columns.clear();
+        }
     }
     raw
+}
+
+/// Whether every amount cell of `raw` is blank, though its rows printed
+/// amounts: the reader left them all in doubt. Such a table is left out
+/// rather than given as blanks, which the checks would take for zeros
+/// printed blank.
+fn no_amount_placed(raw: &RawTable) -> bool {
+    let amounts: Vec<usize> = (0..raw.columns.len()).filter(|&c| raw.columns[c].role == Role::Amount).collect();
+    !amounts.is_empty()
+        && !raw.rows.is_empty()
+        && raw.rows.iter().all(|r| amounts.iter().all(|&c| r.cells.get(c).is_none_or(|v| v.trim().is_empty())))
 }
 
 /// The body without the header printed again where the table continues on
@@ -1195,6 +1215,19 @@ mod tests {
         assert_eq!(cells, ["Amount(10.00)", "Amount(10.00)", "Amount(8.00)", "Amount(2.00)", "Blank"]);
     }
 
+    /// Rows too short for a header the template does not cover leave no
+    /// amount placed: the table is left out with a finding, not given as
+    /// blanks the checks would read as zeros.
+    #[test]
+    fn a_table_with_no_amount_placed_is_left_out() {
+        let text = "单位：万元\n本年收入 上年结转结余\n部门代\n码 部门名称 合计 小计 一般公共预\n算 政府性基\n金预算 事业\n收入 小计 一般公共\n预算 单位\n资金\n合计 64,090.74 64,090.74 64,090.74\n068 某局 64,090.74 64,090.74 64,090.74";
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::IncomeSummary), &body(text), &[], &mut findings);
+        assert!(raw.columns.is_empty());
+        let last = findings.last().map(|f| f.message.as_str()).unwrap_or_default();
+        assert_eq!(last, "no amount of the table could be placed in its columns; the table is left out");
+    }
+
     #[test]
     fn a_year_opens_a_header_line_not_data() {
         let cases = [
@@ -1338,7 +1371,7 @@ mod tests {
 
     #[test]
     fn header_cells_after_the_rows_complete_the_columns() {
-        let lines = body("单位：万元\n合计\n本年收入\n小计 一般公共预算 其他收入\n合计 300.00 300.00 100.00 200.00\n101 300.00 300.00 100.00 200.00\n部门（单位）代码 部门（单位）名称 上年结转结余政府性基金预算 国有资本经营预算 财政专户管理资金 事业收入\n某局");
+        let lines = body("单位：万元\n合计\n本年收入\n小计 一般公共预算 其他收入\n合计 300.00 300.00 100.00 0.00 0.00 0.00 0.00 200.00 0.00\n101 300.00 300.00 100.00 0.00 0.00 0.00 0.00 200.00 0.00\n部门（单位）代码 部门（单位）名称 上年结转结余政府性基金预算 国有资本经营预算 财政专户管理资金 事业收入\n某局");
         let raw = table_from_lines(title(TableKey::IncomeSummary), &lines, &[], &mut Vec::new());
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
         assert!(paths.contains(&"本年收入/政府性基金预算") && paths.contains(&"上年结转结余"), "{paths:?}");
