@@ -336,10 +336,14 @@ pub(crate) fn read(
     let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
     let scale = usual_scale(&texts);
     let full = full_width(data, scale);
+    let whole_codes = !codes_in_parts(data);
+    let single = whole_codes.then(|| one_line_columns(header)).flatten();
     let named = columns(header);
-    let wide = named.is_none().then(|| full.and_then(|w| columns_with_unknown(header, w))).flatten();
+    let wide =
+        (named.is_none() && single.is_none()).then(|| full.and_then(|w| columns_with_unknown(header, w))).flatten();
     let full = wide.is_some();
-    let Some(cols) = named.or(wide) else {
+    let one_line = single.is_some();
+    let Some(cols) = single.or(named).or(wide) else {
         return false;
     };
     // The header names a total column (`合计`); without one, part of it
@@ -348,11 +352,12 @@ pub(crate) fn read(
     if cols.len() > 1 && !cols.iter().any(|(_, total)| *total) {
         return false;
     }
-    // Whole codes: a table of one amount column, or one whose every row
-    // prints all its columns under a header of other words, is read here;
-    // the column sets of the seed's family, whose rows leave blanks, are
+    // Whole codes: a table of one amount column, one whose header names
+    // its columns on one line, or one whose every row prints all its
+    // columns under a header of other words, is read here; the column sets
+    // of the seed's family, a group's leaves on the header's next line, are
     // for the template reader.
-    if cols.len() > 1 && !codes_in_parts(data) && !full {
+    if cols.len() > 1 && whole_codes && !full && !one_line {
         return false;
     }
     let mut rows: Vec<(Line, u32)> = Vec::new();
@@ -418,6 +423,37 @@ fn continues_unit(last: &Line, next: &Line) -> bool {
     last.code.is_empty() && last.amounts.is_empty() && !last.broken && next.code.is_empty() && !next.name.is_empty()
 }
 
+/// The columns of a header that names them all on one line, a total first,
+/// every word of that line known and no other line naming a column:
+/// `科目编码 科目名称 总计 基本支出 项目支出` under `单位：万元`. A header whose
+/// group's leaves come on the next line (`合计 基本支出 项目支出` / `小计
+/// 人员经费 公用经费`) is none.
+fn one_line_columns(header: &[&str]) -> Option<Vec<(String, bool)>> {
+    let vocabulary: Vec<(&str, Word)> = WORDS.iter().chain(WIDE_WORDS).copied().collect();
+    let read = |line: &str| {
+        let text = header_chars(&[line]);
+        let mut taken = vec![false; text.len()];
+        let mut found: Vec<(usize, &str, Word)> = Vec::new();
+        find_words(&vocabulary, &text, &mut taken, &mut found);
+        found.sort_by_key(|(at, _, _)| *at);
+        let unread = (0..text.len()).filter(|&i| !taken[i] && !matches!(text[i], '\n' | '\r')).count();
+        let cols: Vec<(String, bool)> = found
+            .iter()
+            .filter_map(|(_, w, k)| match k {
+                Word::Column(total) => Some((w.to_string(), *total)),
+                _ => None,
+            })
+            .collect();
+        (cols, unread)
+    };
+    let lines: Vec<(Vec<(String, bool)>, usize)> = header.iter().map(|l| read(l)).collect();
+    let naming: Vec<&(Vec<(String, bool)>, usize)> = lines.iter().filter(|(cols, _)| !cols.is_empty()).collect();
+    match naming[..] {
+        [(cols, 0)] if cols.len() >= 2 && cols[0].1 && cols[1..].iter().all(|(_, total)| !total) => Some(cols.clone()),
+        _ => None,
+    }
+}
+
 /// Whether every row of a table read by [`columns_with_unknown`] adds up
 /// under its columns: the total (first) column is 基本支出 + 项目支出, or,
 /// without those, the sum of the columns after it. A header whose words
@@ -475,6 +511,7 @@ fn full_width(data: &[BodyLine<'_>], scale: u32) -> Option<usize> {
 /// Words of headers that print every column, beyond [`WORDS`]: a total
 /// named 总计, the unit's label column, a subtotal over a group.
 const WIDE_WORDS: &[(&str, Word)] = &[
+    ("总计", Word::Column(true)),
     ("支出总计", Word::Column(true)),
     ("收入总计", Word::Column(true)),
     ("小计", Word::Column(false)),
@@ -572,7 +609,7 @@ fn without_code_heads(text: &str) -> &str {
 /// A line of one to three digits alone, or between dashes: a page number
 /// (`7`, ` - 14 -`).
 fn is_page_number(text: &str) -> bool {
-    let t: String = text.split_whitespace().collect::<String>().trim_matches('-').to_string();
+    let t: String = text.split_whitespace().collect::<String>().trim_matches(['-', '—']).to_string();
     t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -1103,6 +1140,18 @@ mod tests {
         let taken = vec![false; text.len()];
         let got: Vec<String> = unread_stretches(&text, &taken).into_iter().map(|(_, w)| w).collect();
         assert_eq!(got, ["甲乙", "其中：丙丁戊己"]);
+    }
+
+    #[test]
+    fn one_line_headers_name_their_columns() {
+        let want = |c: &[&str]| Some(c.iter().enumerate().map(|(i, p)| (p.to_string(), i == 0)).collect::<Vec<_>>());
+        assert_eq!(
+            one_line_columns(&["科目编码 科目名称 总计 基本支出 项目支出"]),
+            want(&["总计", "基本支出", "项目支出"])
+        );
+        assert_eq!(one_line_columns(&["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费"]), None);
+        assert_eq!(one_line_columns(&["科目编码 科目名称 基本支出 项目支出"]), None);
+        assert_eq!(one_line_columns(&["科目编码 科目名称 合计 基本支出 项目支出 某某支出"]), None);
     }
 
     #[test]
