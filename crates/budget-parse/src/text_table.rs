@@ -1402,14 +1402,15 @@ mod tests {
                 "公路危桥改造项目|"
             ]
         );
-        assert!(amounts(&raw, 2)[6].iter().any(|c| *c == "10.00"), "{:?}", amounts(&raw, 2));
+        assert!(amounts(&raw, 2)[6].contains(&"10.00"), "{:?}", amounts(&raw, 2));
         assert!(findings.iter().any(|f| f.message.contains("is a later item's")), "{findings:?}");
     }
 
     #[test]
     fn blocks_go_to_waiting_rows_only_one_way() {
         use Wait::{Name as N, Unit as U};
-        let cases: [(&[Wait], &[bool], Option<Vec<usize>>); 6] = [
+        type Case<'a> = (&'a [Wait], &'a [bool], Option<Vec<usize>>);
+        let cases: [Case<'_>; 6] = [
             (&[N, N], &[false, true], Some(vec![0, 1])),
             (&[N, U, N, N, U, N, U, U], &[true, false, false, true, false], Some(vec![0, 2, 3, 4, 5])),
             (&[N, U, N], &[true, true, true], Some(vec![0, 1, 2])),
