@@ -340,7 +340,7 @@ const ORGANISATION_ENDINGS: [&str; 22] = [
 /// A name that ends like an organisation's, `（本级）` aside:
 /// `深圳市公安局（本级）`, `首都绿化委员会办公室`; not `附件`, not a clause
 /// (`深圳市文化广电旅游体育局（本级）纳入`).
-fn ends_like_organisation(s: &str) -> bool {
+pub(crate) fn ends_like_organisation(s: &str) -> bool {
     let s = s.strip_suffix("（本级）").or_else(|| s.strip_suffix("(本级)")).unwrap_or(s);
     ORGANISATION_ENDINGS.iter().any(|w| s.ends_with(w))
 }

@@ -627,15 +627,19 @@ enum Relabel {
 /// to the rows printed without one. Its rows are separated by blank lines
 /// and a wrapped cell keeps its lines together, so the text after the rows
 /// (`襄阳市生态环` / `境局` ⏎ `建设项目环评` / `技术评估经费 襄阳市生态环` /
-/// `境局本级` ⏎ …) is one block per nameless row, in order, besides blocks
-/// of header cells printed there too (`附表10` / ` 财政专` / `户管理` / `资金`).
+/// `境局本级` ⏎ …) is one block per row waiting for text, in order, besides
+/// blocks of header cells printed there too (`附表10` / ` 财政专` / `户管理` / `资金`).
 /// Such text runs into the next row read: a row whose labels span blank
 /// lines, or that has no amounts, carries it; its own name is the last
-/// block only where its amounts follow on without a blank line. The blocks
-/// go to the nameless rows since the last such text only when the counts
-/// agree; otherwise the rows stay nameless with a finding. Used only in a
-/// table with a row printed without a name. A row named only by the unit of
-/// the item before it (see [`names_the_unit_before`]) has its item's name
+/// block only where its amounts follow on without a blank line. A row
+/// without a name waits for a block; so may a row whose item is named in
+/// it but whose unit is printed late (`人才引进工作经费 359.00 …` with its
+/// `荆州市交通运输局` / `本级` after the rows), which takes only a block of
+/// one unit name ([`Wait`]). The blocks go to the rows waiting since the
+/// last such text only when one assignment in order fits ([`assign`]);
+/// otherwise the rows stay nameless with a finding. Used only in a table
+/// with a row printed without a name. A row named only by the unit of the
+/// item before it (see [`names_the_unit_before`]) has its item's name
 /// there too, and keeps its unit: `法律顾问服务经费 襄州区退役军人事务局本级 754.00` /
 /// `襄州区退役军人事务局本级 1,458.33` … ⏎ `困难学生资助（彩票公益` / `金）`.
 fn late_names(
@@ -657,7 +661,8 @@ fn late_names(
         c.resize(columns.len(), String::new());
         c
     };
-    let mut slots: Vec<usize> = Vec::new();
+    let unit_col = unit_column(columns);
+    let mut slots: Vec<(usize, Wait)> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let blocks = blocks_of(&r.labels);
@@ -665,7 +670,9 @@ fn late_names(
         let coded = blocks.iter().any(|b| code(&b[0].text));
         if coded || !(r.amounts.is_empty() || blocks.len() >= 2) {
             if nameless(i, r) || names_the_unit_before(read, i) {
-                slots.push(i);
+                slots.push((i, Wait::Name));
+            } else if !r.amounts.is_empty() && unit_col.is_some_and(|u| waits_for_unit(&read[i], u)) {
+                slots.push((i, Wait::Unit));
             }
             continue;
         }
@@ -673,19 +680,19 @@ fn late_names(
         let (late, own) = blocks.split_at(blocks.len() - own);
         let named: Vec<&[Token]> = late.iter().copied().filter(|b| !header_block(t, &block_text(b))).collect();
         let given: Vec<Vec<String>> = named.iter().map(|b| cells(b)).collect();
-        let placed = !slots.is_empty() && named.len() == slots.len() && new_names(&mut seen, &given);
-        if placed {
-            for (&s, c) in slots.iter().zip(given) {
-                out[s] = Relabel::Name(with_unit(c, &read[s]));
-            }
-        } else if !slots.is_empty() || !named.is_empty() {
+        let waiting = slots.iter().filter(|(_, w)| *w == Wait::Name).count();
+        let placed = waiting > 0
+            && place(&slots, given, read, unit_col, &mut seen, &mut out, |m| {
+                findings.push(raw_finding(raw, r.page, m))
+            });
+        if !placed && (waiting > 0 || !named.is_empty()) {
             findings.push(raw_finding(
                 raw,
                 r.page,
                 format!(
-                    "{} names printed after the rows for {} rows without one, or a name repeated; those rows left blank",
+                    "{} names printed after the rows for {} rows without one, or a name repeated, or more than one way to place them; those rows left blank",
                     named.len(),
-                    slots.len()
+                    waiting
                 ),
             ));
         }
@@ -701,7 +708,7 @@ fn late_names(
                 }
             }
             None => {
-                slots.push(i);
+                slots.push((i, Wait::Name));
                 if placed {
                     out[i] = Relabel::Name(vec![String::new(); columns.len()]);
                 }
@@ -709,6 +716,128 @@ fn late_names(
         }
     }
     out
+}
+
+/// What a row printed before the names printed after the rows waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    /// Its name: a row printed without one, which must take a block.
+    Name,
+    /// Its unit: a row whose item is named but whose unit cell is empty
+    /// (`人才引进工作经费 359.00 359.00 …`); it may take a block of one
+    /// unit name, or none.
+    Unit,
+}
+
+/// Gives the label cells `given` (one block each, in order) to the rows
+/// of `slots` if [`assign`] finds one way; a unit row's block
+/// (`荆州市公路事业发` / `展中心` / ` 荆州市公路事业发` / `展中心`) whose other
+/// cells are unit names too keeps only its name: a unit row has no unit,
+/// and the unit is a later item's, run into the block, whose row is not
+/// known (`note` tells). Whether the blocks were placed.
+fn place(
+    slots: &[(usize, Wait)],
+    given: Vec<Vec<String>>,
+    read: &[Vec<String>],
+    unit_col: Option<usize>,
+    seen: &mut Vec<String>,
+    out: &mut [Relabel],
+    mut note: impl FnMut(String),
+) -> bool {
+    let one_unit: Vec<bool> = given.iter().map(|c| one_unit_name(c)).collect();
+    let waits: Vec<Wait> = slots.iter().map(|&(_, w)| w).collect();
+    let Some(at) = assign(&waits, &one_unit) else { return false };
+    let names: Vec<Vec<String>> =
+        at.iter().zip(&given).filter(|(&s, _)| waits[s] == Wait::Name).map(|(_, c)| c.clone()).collect();
+    if !new_names(seen, &names) {
+        return false;
+    }
+    for (&s, mut c) in at.iter().zip(given) {
+        let (row, wait) = slots[s];
+        match (wait, unit_col) {
+            (Wait::Unit, Some(u)) => {
+                let mut cells = read[row].clone();
+                cells[u] = c.concat();
+                out[row] = Relabel::Name(cells);
+            }
+            _ => {
+                let filled: Vec<usize> = (0..c.len()).filter(|&k| !c[k].is_empty()).collect();
+                if filled.len() >= 2 && filled.iter().all(|&k| unit_name(&c[k])) {
+                    note(format!(
+                        "unit `{}` printed after the rows is a later item's, whose row is not known; left out",
+                        c[filled[1]]
+                    ));
+                    c.iter_mut().skip(filled[0] + 1).for_each(String::clear);
+                }
+                out[row] = Relabel::Name(with_unit(c, &read[row]));
+            }
+        }
+    }
+    true
+}
+
+/// The one way to give blocks, in order, to waiting rows, in order: every
+/// row waiting for its name takes the next block, a row waiting for its
+/// unit takes a block of one unit name (`unit[b]`) or none, and every block
+/// goes somewhere. The slot of each block, or None when there is no such
+/// way or more than one.
+fn assign(waits: &[Wait], unit: &[bool]) -> Option<Vec<usize>> {
+    let (nb, ns) = (unit.len(), waits.len());
+    let fits = |b: usize, s: usize| waits[s] == Wait::Name || unit[b];
+    // ways[b][s]: the ways (capped at 2) to give blocks b.. to rows s...
+    let mut ways = vec![vec![0u8; ns + 1]; nb + 1];
+    for s in 0..=ns {
+        ways[nb][s] = u8::from(waits[s..].iter().all(|&w| w == Wait::Unit));
+    }
+    for b in (0..nb).rev() {
+        for s in (0..ns).rev() {
+            let take = if fits(b, s) { ways[b + 1][s + 1] } else { 0 };
+            let skip = if waits[s] == Wait::Unit { ways[b][s + 1] } else { 0 };
+            ways[b][s] = (take + skip).min(2);
+        }
+    }
+    if ways[0][0] != 1 {
+        return None;
+    }
+    let mut at = Vec::with_capacity(nb);
+    let mut s = 0;
+    for b in 0..nb {
+        while !(fits(b, s) && ways[b + 1][s + 1] == 1) {
+            s += 1;
+        }
+        at.push(s);
+        s += 1;
+    }
+    Some(at)
+}
+
+/// The unit column: a text column after the name whose heading names a
+/// unit (`项目单位`).
+fn unit_column(columns: &[Label]) -> Option<usize> {
+    let name = columns.iter().position(|l| l.kind == LabelKind::Name)?;
+    (name + 1..columns.len()).find(|&i| columns[i].kind == LabelKind::Text && columns[i].text.contains("单位"))
+}
+
+/// Whether a row read with `cells` names an item but not its unit (column
+/// `u`): `人才引进工作经费 | ` waits, `荆州市交通运输局 | ` (a unit's own
+/// row) does not.
+fn waits_for_unit(cells: &[String], u: usize) -> bool {
+    let filled: Vec<&String> = cells[..u].iter().filter(|c| !c.is_empty()).collect();
+    cells[u].is_empty() && filled.last().is_some_and(|n| !unit_name(n) && after_total_label(n).is_none() && !code(n))
+}
+
+/// Whether label cells hold one cell, a unit's name (`荆州市交通运输局本级`).
+fn one_unit_name(cells: &[String]) -> bool {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    matches!(&filled[..], [one] if unit_name(one))
+}
+
+/// Whether `s` ends like a unit's name: an organisation's ending
+/// (`荆州市公路事业发展中心`, `某局`), `本级` aside (`荆州市交通运输局本级`),
+/// or `单位`.
+fn unit_name(s: &str) -> bool {
+    let s = s.strip_suffix("本级").unwrap_or(s);
+    s.chars().count() >= 2 && (s.ends_with("单位") || crate::meta::ends_like_organisation(s))
 }
 
 /// A name printed after the rows, `given` as label cells, for a row whose
@@ -1317,7 +1446,8 @@ mod tests {
         assert_eq!(got, [false, false, true, false]);
     }
 
-    /// Lines of `text`, each marked when a blank line came before it.
+    /// Lines of `text`, each marked when a blank line came before it and
+    /// when it began with a space.
     fn blank_marked(text: &str) -> Vec<BodyLine<'_>> {
         let mut out = Vec::new();
         let mut blank = false;
@@ -1326,7 +1456,8 @@ mod tests {
                 blank = true;
                 continue;
             }
-            out.push(BodyLine { text: l, page: 3, after_blank: std::mem::take(&mut blank), opens_right: false });
+            let opens_right = l.starts_with(' ');
+            out.push(BodyLine { text: l, page: 3, after_blank: std::mem::take(&mut blank), opens_right });
         }
         out
     }
@@ -1367,6 +1498,61 @@ mod tests {
         let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&text), &[], &mut findings);
         assert!(amounts(&raw, 2)[2].iter().all(|c| c.is_empty()));
         assert!(findings.iter().any(|f| f.message.contains("names printed after the rows")), "{findings:?}");
+    }
+
+    /// A table whose item rows print their unit late as well as rows
+    /// printed without a name: 3 rows without a name, 4 blocks.
+    const LATE_UNITS: &str = "单位：万元\n\n项目名称 项目单位 合计\n 本年拨款 财政拨款结转结余\n 单位资金\n\
+        一般公共预算 一般公共预算\n\n30.00 30.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        某局 30.00 30.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        20.00 20.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        本级支出项目 20.00 20.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        12.00 12.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        人才引进工作经费 8.00 8.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        10.00 10.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        本级支出项目 10.00 10.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n\
+        公路危桥改造项目 10.00 10.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n\n附表10\n 财政专\n户管理\n资金\n\n\
+        政府性\n基金预\n算\n 国有资\n本经营\n预算\n 政府性基金\n预算 国有资本\n经营预算\n\n某局本\n级\n\n档案数字化管理经\n费 某局本\n级\n\n某局本\n级\n\n某公路事业发\n展中心\n 某公路事业发\n展中心\n";
+
+    #[test]
+    fn a_unit_printed_after_the_rows_goes_to_the_item_waiting_for_it() {
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(LATE_UNITS), &[], &mut findings);
+        let names: Vec<String> = raw.rows.iter().map(|r| r.cells[..2].join("|")).collect();
+        assert_eq!(
+            names,
+            [
+                "|",
+                "某局|",
+                "某局本级|",
+                "本级支出项目|",
+                "档案数字化管理经费|某局本级",
+                "人才引进工作经费|某局本级",
+                "某公路事业发展中心|",
+                "本级支出项目|",
+                "公路危桥改造项目|"
+            ]
+        );
+        assert!(amounts(&raw, 2)[6].contains(&"10.00"), "{:?}", amounts(&raw, 2));
+        assert!(findings.iter().any(|f| f.message.contains("is a later item's")), "{findings:?}");
+    }
+
+    #[test]
+    fn blocks_go_to_waiting_rows_only_one_way() {
+        use Wait::{Name as N, Unit as U};
+        type Case<'a> = (&'a [Wait], &'a [bool], Option<Vec<usize>>);
+        let cases: [Case<'_>; 6] = [
+            (&[N, N], &[false, true], Some(vec![0, 1])),
+            (&[N, U, N, N, U, N, U, U], &[true, false, false, true, false], Some(vec![0, 2, 3, 4, 5])),
+            (&[N, U, N], &[true, true, true], Some(vec![0, 1, 2])),
+            // A unit block may be the unit of either item: in doubt.
+            (&[N, U, U], &[true, true], None),
+            (&[N, U, N], &[false, false, false], None),
+            (&[N, N], &[true], None),
+        ];
+        for (waits, unit, want) in cases {
+            assert_eq!(assign(waits, unit), want, "{waits:?} {unit:?}");
+        }
     }
 
     #[test]
