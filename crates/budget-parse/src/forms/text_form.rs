@@ -10,13 +10,17 @@ use regex::Regex;
 use super::grid_form::ListNames;
 use super::sink::Sink;
 use super::text_indicators::{header, read_block, Widths};
+use super::text_slots::{self, Earlier, Marked};
 use super::vocab::{goal_heading, goal_label, is_field_label, is_group_label, label_key};
 use crate::front::{join, pieces, regex, Piece};
 use crate::lex::amount;
 use crate::norm::squeeze;
 
-/// Reads a form's lines: fields first, then indicator tables.
-pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
+/// Reads a form's lines: fields first, then indicator tables, from the
+/// text of a spreadsheet-made PDF ([`text_slots`]) when they read as one.
+pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<'_>) {
+    let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
+    let lines = &lines[..];
     let widths = Widths::learn(lines);
     let starts: Vec<usize> =
         (0..lines.len()).filter(|&i| goal_heading(lines[i].0).is_some() || header(lines, i).is_some()).collect();
@@ -31,6 +35,9 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
     };
     let fields_end = starts.first().copied().unwrap_or(lines.len());
     fields(&lines[..fields_end], sink);
+    if text_slots::read(&marked[fields_end..], Some(earlier), sink) {
+        return;
+    }
     let mut i = fields_end;
     while i < lines.len() {
         if let Some((goal, text)) = goal_heading(lines[i].0) {
