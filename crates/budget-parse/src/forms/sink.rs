@@ -181,6 +181,23 @@ impl<'f> Sink<'f> {
         }
     }
 
+    /// A sink like this one, empty, for a trial reading whose rows and
+    /// findings are compared, then dropped.
+    pub(super) fn scratch<'g>(&self, findings: &'g mut Vec<Finding>) -> Sink<'g> {
+        Sink {
+            key: self.key,
+            project: self.project.clone(),
+            continued: self.continued,
+            fields: Vec::new(),
+            indicators: Vec::new(),
+            findings,
+            goal: self.goal.clone(),
+            goal_kind: self.goal_kind,
+            table: self.table.clone(),
+            open: Vec::new(),
+        }
+    }
+
     /// This piece of a project form continues the form before it, whose
     /// project is `project`.
     pub(super) fn continue_project(&mut self, project: String) {

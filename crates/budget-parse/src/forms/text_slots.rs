@@ -792,7 +792,11 @@ mod tests {
                 Some(vec![Some(1), Some(2), Some(3), Some(4)]),
             ),
             // The first `Level` may be either row's 二级指标.
-            (&[(Level, false), (Level, true), (Value, false), (Level, false)], &[Prose, Level, Level, Value, Level], None),
+            (
+                &[(Level, false), (Level, true), (Value, false), (Level, false)],
+                &[Prose, Level, Level, Value, Level],
+                None,
+            ),
             (&[(Value, false), (Level, true), (Value, false)], &[Value, Value], Some(vec![Some(0), None, Some(1)])),
             // Two readings: none is trusted.
             (&[(Level, false), (Level, true)], &[Level, Level], None),
