@@ -20,6 +20,7 @@ mod sink;
 mod testing;
 mod text_form;
 mod text_indicators;
+mod text_slots;
 mod value;
 mod vocab;
 
@@ -39,11 +40,12 @@ pub(crate) struct FormBody<'a, 'g> {
 }
 
 /// Reads one form. `earlier` is what the document's forms before it hold: a
-/// piece that continues a project form takes its project from there.
+/// piece that continues a project form takes its project from there, and
+/// may print cells of the rows before it (filled in there).
 pub(crate) fn read_form(
     title: &Title,
     body: &FormBody<'_, '_>,
-    earlier: &FormsRead,
+    earlier: &mut FormsRead,
     findings: &mut Vec<Finding>,
 ) -> FormsRead {
     let mut sink = Sink::new(title, findings);
@@ -55,8 +57,19 @@ pub(crate) fn read_form(
         let lines: Vec<(&str, u32, f32)> = body.lines.iter().map(|(l, p)| (l.text.as_str(), *p, l.top)).collect();
         grid_form::read(&rows, &lines, &mut sink);
     } else {
-        let lines: Vec<(&str, u32)> = body.lines.iter().map(|(l, p)| (l.text.as_str(), *p)).collect();
-        text_form::read(&lines, &mut sink);
+        let marked: Vec<text_slots::Marked<'_>> = body
+            .lines
+            .iter()
+            .map(|(l, p)| text_slots::Marked {
+                text: l.text.as_str(),
+                page: *p,
+                after_blank: l.after_blank,
+                opens_right: l.opens_right,
+            })
+            .collect();
+        let open = std::mem::take(&mut earlier.open);
+        let earlier = text_slots::Earlier { open, rows: &mut earlier.indicators };
+        text_form::read(&marked, earlier, &mut sink);
     }
     sink.finish(title)
 }

@@ -297,7 +297,7 @@ fn indicator_shaped(p: &Pending<'_>) -> bool {
 /// Reads a form; rebuilt when it gave an indicator or a field.
 fn close_form(p: &Pending<'_>, out: &mut Found, findings: &mut Vec<Finding>) -> InventoryStatus {
     let body = FormBody { lines: &p.lines, grids: &p.grids };
-    let read = read_form(&p.title, &body, &out.forms, findings);
+    let read = read_form(&p.title, &body, &mut out.forms, findings);
     let something = !read.indicators.is_empty() || !read.fields.is_empty();
     out.forms.append(read);
     match something {

@@ -3,6 +3,7 @@
 
 use budget_model::{Finding, FormField, Indicator, TableKey};
 
+use super::text_slots::OpenSlot;
 use super::vocab::GoalKind;
 use crate::lex::{amount, table_number};
 use crate::norm::squeeze;
@@ -38,11 +39,18 @@ fn per_project(key: TableKey) -> bool {
 pub(crate) struct FormsRead {
     pub indicators: Vec<Indicator>,
     pub fields: Vec<FormField>,
+    /// The slots of the last form's rows its text left missing.
+    pub open: Vec<OpenSlot>,
 }
 
 impl FormsRead {
-    /// Adds what a later form holds.
+    /// Adds what a later form holds; its open slots replace those before.
     pub(crate) fn append(&mut self, mut later: FormsRead) {
+        let offset = self.indicators.len();
+        self.open = later.open;
+        for o in &mut self.open {
+            o.at += offset;
+        }
         self.indicators.append(&mut later.indicators);
         self.fields.append(&mut later.fields);
     }
@@ -153,6 +161,8 @@ pub(crate) struct Sink<'f> {
     pub goal_kind: Option<GoalKind>,
     /// The form's title, for findings.
     table: String,
+    /// Slots of the rows its text left missing.
+    pub(super) open: Vec<OpenSlot>,
 }
 
 impl<'f> Sink<'f> {
@@ -167,6 +177,24 @@ impl<'f> Sink<'f> {
             goal: String::new(),
             goal_kind: GoalKind::of(&title.text),
             table: if title.no.is_empty() { title.text.clone() } else { format!("{} {}", title.no, title.text) },
+            open: Vec::new(),
+        }
+    }
+
+    /// A sink like this one, empty, for a trial reading whose rows and
+    /// findings are compared, then dropped.
+    pub(super) fn scratch<'g>(&self, findings: &'g mut Vec<Finding>) -> Sink<'g> {
+        Sink {
+            key: self.key,
+            project: self.project.clone(),
+            continued: self.continued,
+            fields: Vec::new(),
+            indicators: Vec::new(),
+            findings,
+            goal: self.goal.clone(),
+            goal_kind: self.goal_kind,
+            table: self.table.clone(),
+            open: Vec::new(),
         }
     }
 
@@ -249,7 +277,7 @@ impl<'f> Sink<'f> {
         }
         let project = if per_project(self.key) { self.project.clone() } else { String::new() };
         let names: Vec<String> = self.fields.iter().map(|s| s.field.field.clone()).collect();
-        let mut out = FormsRead::default();
+        let mut out = FormsRead { open: std::mem::take(&mut self.open), ..FormsRead::default() };
         for mut s in self.fields {
             let dup = names.iter().filter(|n| **n == s.field.field).count() > 1;
             if let (true, Some(q)) = (dup, s.qualifier) {

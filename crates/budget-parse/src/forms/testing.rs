@@ -74,7 +74,8 @@ pub(crate) fn read(title: &str, pages: &[Page], lines: &[&str]) -> (Vec<Indicato
     let grid_refs: Vec<_> = grids.iter().collect();
     let lines: Vec<_> = lines.iter().map(|l| (budget_model::Line::text(*l), 1)).collect();
     let mut findings = Vec::new();
-    let read = read_form(&title, &FormBody { lines: &lines, grids: &grid_refs }, &FormsRead::default(), &mut findings);
+    let read =
+        read_form(&title, &FormBody { lines: &lines, grids: &grid_refs }, &mut FormsRead::default(), &mut findings);
     (read.indicators, read.fields, findings)
 }
 

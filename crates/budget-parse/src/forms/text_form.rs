@@ -10,13 +10,17 @@ use regex::Regex;
 use super::grid_form::ListNames;
 use super::sink::Sink;
 use super::text_indicators::{header, read_block, Widths};
+use super::text_slots::{self, Earlier, Marked};
 use super::vocab::{goal_heading, goal_label, is_field_label, is_group_label, label_key};
 use crate::front::{join, pieces, regex, Piece};
 use crate::lex::amount;
 use crate::norm::squeeze;
 
-/// Reads a form's lines: fields first, then indicator tables.
-pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
+/// Reads a form's lines: fields first, then indicator tables, from the
+/// text of a spreadsheet-made PDF ([`text_slots`]) when they read as one.
+pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<'_>) {
+    let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
+    let lines = &lines[..];
     let widths = Widths::learn(lines);
     let starts: Vec<usize> =
         (0..lines.len()).filter(|&i| goal_heading(lines[i].0).is_some() || header(lines, i).is_some()).collect();
@@ -31,7 +35,42 @@ pub(super) fn read(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
     };
     let fields_end = starts.first().copied().unwrap_or(lines.len());
     fields(&lines[..fields_end], sink);
-    let mut i = fields_end;
+    if slots_read_more(&marked[fields_end..], lines, fields_end, widths, sink)
+        && text_slots::read(&marked[fields_end..], Some(earlier), sink)
+    {
+        return;
+    }
+    tables(lines, fields_end, widths, sink);
+}
+
+/// Rows with a name and a value: what a reading of indicator tables is
+/// worth.
+fn complete_rows(rows: &[budget_model::Indicator]) -> usize {
+    rows.iter().filter(|r| !r.level3.is_empty() && (!r.value.is_empty() || !r.prev1_value.is_empty())).count()
+}
+
+/// True when the slot reader ([`text_slots`]) reads the tables from
+/// `lines[from..]` and gets at least as many rows with a name and a value
+/// as the reader of rows a line ([`tables`]): a text whose wrapped cells
+/// print a line apart (`对重大决策部` / `署督办落实率、`) is no
+/// spreadsheet's, though its lines stand in blocks.
+fn slots_read_more(marked: &[Marked<'_>], lines: &[(&str, u32)], from: usize, widths: Widths, sink: &Sink<'_>) -> bool {
+    let mut findings = Vec::new();
+    let mut trial = sink.scratch(&mut findings);
+    if !text_slots::read(marked, None, &mut trial) {
+        return false;
+    }
+    let by_slots = complete_rows(trial.indicators_mut());
+    let mut findings = Vec::new();
+    let mut trial = sink.scratch(&mut findings);
+    tables(lines, from, widths, &mut trial);
+    by_slots > 0 && by_slots >= complete_rows(trial.indicators_mut())
+}
+
+/// Reads the indicator tables from `lines[from..]`, each after its goal
+/// heading or header.
+fn tables(lines: &[(&str, u32)], from: usize, widths: Widths, sink: &mut Sink<'_>) {
+    let mut i = from;
     while i < lines.len() {
         if let Some((goal, text)) = goal_heading(lines[i].0) {
             sink.field(&goal, &text, lines[i].1, None);

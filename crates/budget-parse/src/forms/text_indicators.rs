@@ -39,6 +39,34 @@ pub(super) struct Header {
     /// The goal label printed in the header's first column, on the header's
     /// lines (`长期绩效` / `目标 1 一级指` / `标 二级指标 …`).
     pub(super) goal: Option<String>,
+    /// The header names 近两年指标值 (the two years before the current one).
+    recent: bool,
+}
+
+impl Header {
+    /// The value columns a header cut short declares: a header naming
+    /// 近两年指标值 but neither year nor the current column
+    /// (`一级指标 二级指标 三级指标` / `指标值` / `近两年指标值`, the rest
+    /// printed later) has the two years before and the current one.
+    pub(super) fn full_slots(&self) -> Vec<Slot> {
+        if self.recent && self.slots == [Slot::Current] {
+            return vec![Slot::Prev2, Slot::Prev1, Slot::Current];
+        }
+        self.slots.clone()
+    }
+
+    /// The header has a 指标值确定依据 column, or names 近两年指标值 (whose
+    /// tables print one after the values, its name among the cells
+    /// printed later).
+    pub(super) fn full_basis(&self) -> bool {
+        self.basis || self.recent
+    }
+}
+
+/// True when `text` (spaces removed) is made of header words only
+/// (`指标值确定依据预期当年实现值2021年2022年`).
+pub(super) fn is_header_words(text: &str) -> bool {
+    header_re().is_match(text)
 }
 
 /// Header words: an indicator header is made of these and nothing else.
@@ -82,7 +110,10 @@ pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)
         }
     }
     match best {
-        Some((text, goal, n)) => Some((Header { slots: slots(&text), basis: text.contains("依据"), goal }, n)),
+        Some((text, goal, n)) => {
+            let recent = text.contains("近两年");
+            Some((Header { slots: slots(&text), basis: text.contains("依据"), goal, recent }, n))
+        }
         None => loose_header(lines, at),
     }
 }
@@ -158,7 +189,7 @@ fn loose_header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)> {
             .collect()
     };
     let goal = [true, false].iter().find_map(|&skip| goal_in(&goal_text(skip)));
-    Some((Header { slots: slots(&joined), basis: joined.contains("依据"), goal }, n))
+    Some((Header { slots: slots(&joined), basis: joined.contains("依据"), goal, recent: joined.contains("近两年") }, n))
 }
 
 /// The first goal label in `text` (`年度绩效目标1标` → `年度目标1`).
