@@ -432,11 +432,17 @@ fn final_account_columns(cols: &[(String, bool)]) -> bool {
 /// spanning two header rows: `合计 基本支出 项目支出` / `功能分类` /
 /// `科目编码 科目名称`. A budget's header opens with it (`功能分类科目编码
 /// 功能分类科目名称 合计 …`).
+///
+/// The columns open with their total, and the heading follows the last of
+/// them: `基本支出` / `科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出` is a
+/// budget's header with its group heading above.
 fn code_headed_after(header: &[&str], cols: &[(String, bool)]) -> bool {
     let text = squeeze(&header.concat());
-    let first = cols.first().map(|(p, _)| p.rsplit('/').next().unwrap_or(p));
-    match (text.find("科目编码"), first.and_then(|f| text.find(f))) {
-        (Some(code), Some(col)) => code > col,
+    let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let opens_with_total = cols.first().is_some_and(|(_, total)| *total);
+    let last = cols.last().map(|(p, _)| leaf(p));
+    match (text.find("科目编码"), last.and_then(|l| text.rfind(&l))) {
+        (Some(code), Some(col)) => opens_with_total && code > col,
         _ => false,
     }
 }
@@ -636,6 +642,8 @@ const SIDE_WORDS: &[(&str, Word)] = &[
     ("预算数", Word::Column(false)),
     ("决算数", Word::Column(false)),
     ("合计", Word::Column(true)),
+    // `项目 预算数 项目 总计 一般公共预算 政府性基金` / `预算 国有资本经营` / `预算`.
+    ("总计", Word::Column(true)),
     ("一般公共预算", Word::Column(false)),
     ("政府性基金预算", Word::Column(false)),
     ("国有资本经营预算", Word::Column(false)),
@@ -807,7 +815,7 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         return false;
     }
     let cols: Vec<(String, bool)> =
-        expense.iter().enumerate().map(|(i, w)| (w.clone(), i == 0 && w == "合计")).collect();
+        expense.iter().enumerate().map(|(i, w)| (w.clone(), i == 0 && (w == "合计" || w == "总计"))).collect();
     let t = template(&cols);
     let lines: Vec<(Line, u32)> = rows
         .iter()
@@ -1007,7 +1015,12 @@ mod tests {
         let cols = |names: &[&str]| -> Vec<(String, bool)> {
             names.iter().enumerate().map(|(i, n)| (n.to_string(), i == 0)).collect()
         };
-        let cases: [(&[&str], &[&str], bool); 3] = [
+        let cases: [(&[&str], &[&str], bool); 4] = [
+            (
+                &["基本支出", "科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出"],
+                &["基本支出", "合计", "小计", "人员经费", "公用经费", "项目支出"],
+                false,
+            ),
             (
                 &["项目", "合计 基本支出 项目支出", "功能分类", "科目编码 科目名称"],
                 &["合计", "基本支出", "项目支出"],
@@ -1114,6 +1127,11 @@ mod tests {
         assert_eq!(
             side_columns(&header).map(|s| s.1),
             Some(vec!["合计".into(), "一般公共预算财政拨款".into(), "政府性基金预算财政拨款".into()])
+        );
+        let header = ["收入 支出", "项目 预算数 项目 总计 一般公共预算 政府性基金", "预算 国有资本经营", "预算"];
+        assert_eq!(
+            side_columns(&header).map(|s| s.1),
+            Some(["总计", "一般公共预算", "政府性基金预算", "国有资本经营预算"].map(String::from).to_vec())
         );
     }
 

@@ -6,9 +6,11 @@
 //! 科目名称 决算数 经济分类` / `科目编码 科目名称 决算数`). The extracted text
 //! gives a printed line with both halves' rows, a wrapped name cut over
 //! lines: `30108 机关事业单位基本` / `养老保险缴费 6.18 30206 电费 0.00`. Read
-//! as a stream of words, every row is a code, its name's words and one
-//! amount; the next code opens the next row. The rows are kept in reading
-//! order.
+//! as a stream of words, every row is a code (whole, or in parts: `301 01`),
+//! its name's words and one amount or none (a blank cell prints nothing);
+//! the next code opens the next row. The rows are kept in reading order.
+//! Class rows must be their items' sums, or the table is left out: an
+//! amount given to the wrong row breaks them.
 
 use budget_model::{Decimal, Finding};
 
@@ -21,7 +23,7 @@ use crate::text_table::BodyLine;
 const AMOUNT_WORDS: [&str; 3] = ["决算数", "预算数", "金额"];
 
 /// Words of the header besides the amount column's.
-const HEADER_WORDS: [&str; 5] = ["经济分类", "科目编码", "科目名称", "项目", "功能分类"];
+const HEADER_WORDS: [&str; 7] = ["经济分类", "科目编码", "科目名称", "项目", "功能分类", "类", "款"];
 
 /// The amount column of a header printed twice side by side: `科目编码`,
 /// `科目名称` and one amount word each twice, no other words.
@@ -53,6 +55,13 @@ fn is_code(word: &str) -> bool {
     matches!(word.len(), 3 | 5 | 7) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A code's 款 or 项 part printed apart after its 类 (`301 01 基本工资`):
+/// one or two digits right after a code, before any name.
+fn code_part<'a>(last: Option<&Item>, word: &'a str) -> Option<&'a str> {
+    let after_code = last.is_some_and(|i| matches!(i.code.len(), 3 | 5) && i.name.is_empty());
+    (after_code && matches!(word.len(), 1 | 2) && word.bytes().all(|b| b.is_ascii_digit())).then_some(word)
+}
+
 /// The rows of the lines' words; `None` when a word does not fit (two
 /// amounts in a row, an amount before any name, amounts without decimals).
 fn items(data: &[BodyLine<'_>]) -> Option<Vec<Item>> {
@@ -60,7 +69,9 @@ fn items(data: &[BodyLine<'_>]) -> Option<Vec<Item>> {
     for l in data {
         for w in l.text.split_whitespace() {
             let open = out.last().is_some_and(|i| i.amount.is_none());
-            if is_code(w) {
+            if let Some(part) = code_part(out.last(), w) {
+                out.last_mut()?.code.push_str(&format!("{part:0>2}"));
+            } else if is_code(w) {
                 out.push(Item { code: w.to_string(), name: String::new(), amount: None, page: l.page });
             } else if amount(w).is_some() {
                 let last = out.last_mut().filter(|i| open && !i.name.is_empty() && w.contains('.'))?;
@@ -75,11 +86,15 @@ fn items(data: &[BodyLine<'_>]) -> Option<Vec<Item>> {
     Some(out)
 }
 
-/// Whether every row has a name and an amount, and every class row (three
-/// digits) with rows of its own (five digits) is their sum.
+/// Whether every row has a name, some an amount, and every class row
+/// (three digits) with rows of its own (five digits) is their sum, a blank
+/// cell zero.
 fn sums_hold(items: &[Item]) -> bool {
-    let value = |i: &Item| i.amount.as_deref().and_then(amount);
-    if items.iter().any(|i| i.name.is_empty() || value(i).is_none()) {
+    let value = |i: &Item| match i.amount.as_deref() {
+        Some(a) => amount(a),
+        None => Some(Decimal::ZERO),
+    };
+    if items.iter().any(|i| i.name.is_empty() || value(i).is_none()) || items.iter().all(|i| i.amount.is_none()) {
         return false;
     }
     items.iter().filter(|p| p.code.len() == 3).all(|p| {
@@ -171,12 +186,43 @@ mod tests {
     }
 
     #[test]
+    fn codes_in_parts_and_blank_cells_read() {
+        let data = lines(&[
+            "301 工资福利支出 2,082.85 302 商品和服务支出 21.21",
+            "301 01 基本工资 2,082.85 302 01 办公费 21.21",
+            "301 03 奖金 302 03 咨询费",
+            "301 08 机关事业单位基本养老保险缴",
+            "费 302 12 因 公 出 国 （ 境 ） 费",
+            "用",
+        ]);
+        let got = items(&data).expect("items");
+        let rows: Vec<(&str, &str, &str)> =
+            got.iter().map(|i| (i.code.as_str(), i.name.as_str(), i.amount.as_deref().unwrap_or(""))).collect();
+        assert_eq!(
+            rows,
+            [
+                ("301", "工资福利支出", "2,082.85"),
+                ("302", "商品和服务支出", "21.21"),
+                ("30101", "基本工资", "2,082.85"),
+                ("30201", "办公费", "21.21"),
+                ("30103", "奖金", ""),
+                ("30203", "咨询费", ""),
+                ("30108", "机关事业单位基本养老保险缴费", ""),
+                ("30212", "因公出国（境）费用", ""),
+            ]
+        );
+        assert!(sums_hold(&got));
+    }
+
+    #[test]
     fn rows_that_do_not_read_or_sum_are_refused() {
         let cases: [(&'static [&'static str], bool); 3] = [
             // A class that is not its items' sum.
             (&["301 工资福利支出 20.00 302 商品和服务支出 1.00", "30101 基本工资 14.12"], false),
-            // A row without its amount: the next code opens a row anyway.
-            (&["30103 奖金 30203 咨询费 0.00"], false),
+            // A row without its amount (a blank cell): the next code opens a row.
+            (&["30103 奖金 30203 咨询费 0.00"], true),
+            // An amount read into the wrong half breaks its class's sum.
+            (&["301 工资福利支出 1.00 302 商品和服务支出", "30101 基本工资 30201 电费", "1.00"], false),
             (&["30101 基本工资 14.12 30201 办公费 3.78"], true),
         ];
         for (texts, want) in cases {
