@@ -1098,7 +1098,8 @@ mod tests {
     fn a_table_whose_amounts_all_stay_in_doubt_is_told() {
         let rows = |texts: &[&str]| -> Vec<(Line, u32)> { texts.iter().map(|t| (line(t), 5)).collect() };
         let blank = |n: usize| vec![vec![String::new(); 3]; n];
-        let cases: [(&[&str], Vec<Vec<String>>, bool); 3] = [
+        type Case<'a> = (&'a [&'a str], Vec<Vec<String>>, bool);
+        let cases: [Case<'_>; 3] = [
             (&["201 一般公共服务支出 264.87 62.63 202.24"], blank(1), true),
             (
                 &["201 一般公共服务支出 264.87 62.63 202.24"],
@@ -1176,7 +1177,8 @@ mod tests {
             let name = |s: &Option<(String, Vec<String>)>| s.as_ref().map(|(l, _)| l.clone()).unwrap_or_default();
             side_rows(&data(texts), 2).expect("rows").iter().map(|(i, e, _)| (name(i), name(e))).collect()
         };
-        let cases: [(&[&str], &[(&str, &str)]); 2] = [
+        type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+        let cases: [Case<'_>; 2] = [
             (
                 &["年初结转和结余 年末结转和结余", "总计 307.82 总计 307.82"],
                 &[("年初结转和结余", "年末结转和结余"), ("总计", "总计")],

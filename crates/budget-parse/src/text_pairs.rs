@@ -216,7 +216,7 @@ mod tests {
 
     #[test]
     fn rows_that_do_not_read_or_sum_are_refused() {
-        let cases: [(&'static [&'static str], bool); 3] = [
+        let cases: [(&'static [&'static str], bool); 4] = [
             // A class that is not its items' sum.
             (&["301 工资福利支出 20.00 302 商品和服务支出 1.00", "30101 基本工资 14.12"], false),
             // A row without its amount (a blank cell): the next code opens a row.
