@@ -51,6 +51,7 @@ mod text_caps;
 mod text_fit;
 mod text_lines;
 mod text_order;
+mod text_pairs;
 mod text_table;
 pub mod title;
 

@@ -113,6 +113,14 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                             }
                         }
                         begin(&mut pending, title, page, &mut out, findings);
+                    } else if let Some((title, unit)) = line_title_with_unit(&line) {
+                        begin(&mut pending, title, page, &mut out, findings);
+                        if let Some(p) = pending.as_mut() {
+                            p.lines.push((Line { text: unit, ..line }, page));
+                            if p.grids.is_empty() {
+                                p.lines_before_grid = p.lines.len();
+                            }
+                        }
                     } else if let Some(p) = pending.as_mut() {
                         p.lines.push((line, page));
                         if p.grids.is_empty() {
@@ -212,6 +220,30 @@ fn opens_title(text: &str) -> bool {
     let t = squeeze(text);
     let numbered = t.contains('表') && crate::lex::table_number(&t).is_some_and(|(_, rest)| !rest.is_empty());
     numbered && parse_title(&t).is_none() && !t.split_whitespace().any(|w| crate::lex::amount(w).is_some())
+}
+
+/// Text input: a title with its unit line printed right of it, which the
+/// extracted text joins into one line (`收入支出决算总表 单位：万元`): the
+/// title, and the unit line (`单位：万元`) that opens the body. PDF lines
+/// keep their runs and are left to the layout.
+fn line_title_with_unit(line: &Line) -> Option<(Title, String)> {
+    if !line.runs.is_empty() {
+        return None;
+    }
+    title_with_unit(&line.text)
+}
+
+/// `财政拨款收入支出决算总表 单位：万元` → the title and `单位：万元`; also
+/// `金额单位：万元`. `None` unless the words before the unit read as a title
+/// and the unit ends the line.
+fn title_with_unit(text: &str) -> Option<(Title, String)> {
+    let at = text.find("金额单位").or_else(|| text.find("单位"))?;
+    let (head, unit) = (text[..at].trim_end(), text[at..].trim());
+    let ends_with_unit = ["万元", "千元", "亿元", "元"].iter().any(|u| unit.ends_with(u));
+    if head.is_empty() || !ends_with_unit || crate::lex::unit_of_line(unit).is_none() {
+        return None;
+    }
+    parse_title(head).map(|t| (t, unit.to_string()))
 }
 
 /// `第二部分 …`: a part of the document begins; no table runs across it.
@@ -477,6 +509,25 @@ mod tests {
             vec![total],
         );
         assert_eq!(table_outcome(&blank), InventoryStatus::Empty);
+    }
+
+    /// A title joined with its unit line in extracted text is split; a
+    /// unit line alone, prose, or a unit not ending the line is no title.
+    #[test]
+    fn a_title_joined_with_its_unit_is_split() {
+        let cases: [(&str, Option<(&str, &str)>); 6] = [
+            ("收入支出决算总表 单位：万元", Some(("收入支出决算总表", "单位：万元"))),
+            ("财政拨款收入支出决算总表 单位：万元", Some(("财政拨款收入支出决算总表", "单位：万元"))),
+            ("一般公共预算财政拨款支出决算表 金额单位：元", Some(("一般公共预算财政拨款支出决算表", "金额单位：元"))),
+            ("单位：万元", None),
+            ("部门名称：某局 单位：万元", None),
+            ("收入决算表 单位：万元 项目", None),
+        ];
+        for (text, want) in cases {
+            let got = title_with_unit(text);
+            let got = got.as_ref().map(|(t, u)| (t.text.as_str(), u.as_str()));
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

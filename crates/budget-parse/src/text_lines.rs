@@ -63,6 +63,9 @@ const WORDS: &[(&str, Word)] = &[
     ("一般公共预算基本支出", Word::Group),
     ("政府性基金预算支出", Word::Group),
     ("国有资本经营预算支出", Word::Group),
+    // A 决算 header prints the heading over the code and name apart, run
+    // into the last column's name: `上缴收入 其他收入功能分类` / `科目编码 科目名称`.
+    ("功能分类", Word::Label),
     ("功能分类科目编码", Word::Label),
     ("功能分类科目名称", Word::Label),
     ("支出功能分类科目编码", Word::Label),
@@ -157,7 +160,7 @@ fn find_words<'w>(
         while at + w.len() <= view.len() {
             let span = &view[at..at + w.len()];
             let whole = span.iter().zip(&w).all(|(&i, c)| text[i] == *c && !taken[i]);
-            if whole && !cuts_a_known_word(vocabulary, text, span) {
+            if whole && !cuts_a_known_word(vocabulary, text, span) && !wraps_from_mid_cell(text, span) {
                 span.iter().for_each(|&i| taken[i] = true);
                 found.push((span[0], word, kind));
                 at += w.len();
@@ -166,6 +169,16 @@ fn find_words<'w>(
             }
         }
     }
+}
+
+/// Whether `span` runs over a line's end but does not begin where its cell
+/// begins: a name wrapped in its cell is cut from the cell's start
+/// (`对附属单位补` / `助支出功能分类` is 对附属单位补助支出, not
+/// 支出功能分类科目编码 from `助支出功能分类` / `科目编码`).
+fn wraps_from_mid_cell(text: &[char], span: &[usize]) -> bool {
+    let wraps = span.windows(2).any(|p| p[1] != p[0] + 1);
+    let cell_start = span[0] == 0 || matches!(text[span[0] - 1], '\n' | '\r');
+    wraps && !cell_start
 }
 
 /// Whether `span` runs over a line's end between two cells that are known
@@ -353,11 +366,12 @@ pub(crate) fn read(
         return false;
     }
     // Whole codes: a table of one amount column, one whose header names
-    // its columns on one line, or one whose every row prints all its
-    // columns under a header of other words, is read here; the column sets
-    // of the seed's family, a group's leaves on the header's next line, are
-    // for the template reader.
-    if cols.len() > 1 && whole_codes && !full && !one_line {
+    // its columns on one line, one of a 决算 column set, or one whose every
+    // row prints all its columns under a header of other words, is read
+    // here; the column sets of the seed's family, a group's leaves on the
+    // header's next line, are for the template reader.
+    let known_set = one_line || final_account_columns(&cols) || code_headed_after(header, &cols);
+    if cols.len() > 1 && whole_codes && !full && !known_set {
         return false;
     }
     let mut rows: Vec<(Line, u32)> = Vec::new();
@@ -392,6 +406,14 @@ pub(crate) fn read(
         bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
     };
     let cells = placed(raw, &rows, &t, &sums, findings);
+    if nothing_placed(&rows, &cells) {
+        // Every printed amount in doubt: blank rows would read as zeros to
+        // the checks; the table is left out.
+        let page = rows.first().map_or(0, |(_, p)| *p);
+        let message = "no amount could be placed in its column; table left out".to_string();
+        findings.push(Finding { page, table: raw.title.key.as_str().into(), message });
+        return true;
+    }
     raw.columns = vec![
         RawColumn { path: "科目编码".into(), role: Role::Code },
         RawColumn { path: "科目名称".into(), role: Role::Name },
@@ -403,6 +425,42 @@ pub(crate) fn read(
         raw.rows.push(RawRow::new(row, page));
     }
     true
+}
+
+/// Whether rows print amounts but none was placed: the columns' arithmetic
+/// settles no row (`201 一般公共服务支出 264.87 62.63 202.24` under 本年支出合计
+/// and five parts).
+fn nothing_placed(rows: &[(Line, u32)], cells: &[Vec<String>]) -> bool {
+    let printed = rows.iter().any(|(l, _)| !l.amounts.is_empty());
+    printed && cells.iter().flatten().all(String::is_empty)
+}
+
+/// Whether the columns are a 决算 table's: its total is the year's
+/// (`本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入
+/// 其他收入`, `本年支出合计 基本支出 项目支出 上缴上级支出 …`), where a budget's
+/// is `合计`. The template reader knows only the budget column sets.
+fn final_account_columns(cols: &[(String, bool)]) -> bool {
+    cols.first().is_some_and(|(path, total)| *total && path.rsplit('/').next().is_some_and(|p| p.starts_with("本年")))
+}
+
+/// Whether the header prints the code column's heading after the amount
+/// columns, as a 决算 header comes out of the text, its `功能分类` heading
+/// spanning two header rows: `合计 基本支出 项目支出` / `功能分类` /
+/// `科目编码 科目名称`. A budget's header opens with it (`功能分类科目编码
+/// 功能分类科目名称 合计 …`).
+///
+/// The columns open with their total, and the heading follows the last of
+/// them: `基本支出` / `科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出` is a
+/// budget's header with its group heading above.
+fn code_headed_after(header: &[&str], cols: &[(String, bool)]) -> bool {
+    let text = squeeze(&header.concat());
+    let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let opens_with_total = cols.first().is_some_and(|(_, total)| *total);
+    let last = cols.last().map(|(p, _)| leaf(p));
+    match (text.find("科目编码"), last.and_then(|l| text.rfind(&l))) {
+        (Some(code), Some(col)) => opens_with_total && code > col,
+        _ => false,
+    }
 }
 
 /// Whether `next` is the rest of `last`'s name, wrapped in its cell: `last`
@@ -779,6 +837,8 @@ const SIDE_WORDS: &[(&str, Word)] = &[
     ("预算数", Word::Column(false)),
     ("决算数", Word::Column(false)),
     ("合计", Word::Column(true)),
+    // `项目 预算数 项目 总计 一般公共预算 政府性基金` / `预算 国有资本经营` / `预算`.
+    ("总计", Word::Column(true)),
     ("一般公共预算", Word::Column(false)),
     ("政府性基金预算", Word::Column(false)),
     ("国有资本经营预算", Word::Column(false)),
@@ -870,8 +930,9 @@ fn split_glued(word: &str, scale: u32) -> (&str, &str) {
 
 /// Whether `label` is an item's label cut at the line's end: not ending as
 /// the items do (`四、文化旅游体育与传媒` / `支出 200,000  200,000`; `三、国有资本经营预算拨款收` / `入`).
+/// A 决算 table's fund items end in `拨款` (`三、国有资本经营预算财政拨款`).
 fn is_cut(label: &str) -> bool {
-    !["支出", "收入", "计", "余", "金", "算", "配"].iter().any(|w| label.ends_with(w))
+    !["支出", "收入", "计", "余", "金", "算", "配", "拨款"].iter().any(|w| label.ends_with(w))
 }
 
 /// Whether a label is an expense item (`…支出`, `支出总计`).
@@ -892,8 +953,10 @@ fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
             continue;
         }
         if let (Some(first), Some(last)) = (items.first(), rows.last_mut()) {
-            // A piece of one or two characters (`支出`, `款`) ends any label.
-            let short = first.0.chars().count() <= 2;
+            // A piece of one or two characters (`支出`, `款`) ends any label;
+            // a total label (`总计`) is an item of its own (`年初结转和结余
+            // 年末结转和结余` / `总计 307.82 总计 307.82`).
+            let short = first.0.chars().count() <= 2 && after_total_label(&first.0).is_none();
             let open = |side: &mut Option<(String, Vec<String>)>| {
                 side.as_mut().filter(|(l, a)| a.is_empty() && (short || is_cut(l))).is_some()
             };
@@ -947,7 +1010,7 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         return false;
     }
     let cols: Vec<(String, bool)> =
-        expense.iter().enumerate().map(|(i, w)| (w.clone(), i == 0 && w == "合计")).collect();
+        expense.iter().enumerate().map(|(i, w)| (w.clone(), i == 0 && (w == "合计" || w == "总计"))).collect();
     let t = template(&cols);
     let lines: Vec<(Line, u32)> = rows
         .iter()
@@ -1088,12 +1151,86 @@ mod tests {
                 ],
                 &["一般公共预算基本支出/合计", "一般公共预算基本支出/人员经费", "一般公共预算基本支出/公用经费"],
             ),
+            // 决算: the heading over code and name run into the last
+            // column's name, a name wrapped from its cell's start.
+            (
+                &[
+                    "项目",
+                    " 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位",
+                    "上缴收入 其他收入功能分类",
+                    "科目编码 科目名称",
+                ],
+                &[
+                    "本年收入合计",
+                    "财政拨款收入",
+                    "上级补助收入",
+                    "事业收入",
+                    "经营收入",
+                    "附属单位上缴收入",
+                    "其他收入",
+                ],
+            ),
+            (
+                &[
+                    "项目",
+                    " 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补",
+                    "助支出功能分类",
+                    "科目编码 科目名称",
+                ],
+                &["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
+            ),
         ];
         for (header, want) in cases {
             let got: Vec<String> = columns(header).expect("columns").into_iter().map(|(p, _)| p).collect();
             assert_eq!(got, *want, "{header:?}");
         }
         assert_eq!(columns(&["项目 合计 本年拨款 财政拨款结转结余"]), None);
+    }
+
+    /// Whole codes over several columns are read here only under a 决算
+    /// header, whose total is the year's.
+    #[test]
+    fn final_account_column_sets_are_told_by_their_total() {
+        let cols = |names: &[&str]| -> Vec<(String, bool)> {
+            names.iter().enumerate().map(|(i, n)| (n.to_string(), i == 0)).collect()
+        };
+        let cases: [(&[&str], bool); 4] = [
+            (&["本年收入合计", "财政拨款收入", "其他收入"], true),
+            (&["本年支出合计", "基本支出", "项目支出"], true),
+            (&["合计", "基本支出", "项目支出"], false),
+            (&["一般公共预算支出/合计", "一般公共预算支出/基本支出"], false),
+        ];
+        for (names, want) in cases {
+            assert_eq!(final_account_columns(&cols(names)), want, "{names:?}");
+        }
+    }
+
+    #[test]
+    fn a_code_heading_after_the_columns_is_told() {
+        let cols = |names: &[&str]| -> Vec<(String, bool)> {
+            names.iter().enumerate().map(|(i, n)| (n.to_string(), i == 0)).collect()
+        };
+        let cases: [(&[&str], &[&str], bool); 4] = [
+            (
+                &["基本支出", "科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出"],
+                &["基本支出", "合计", "小计", "人员经费", "公用经费", "项目支出"],
+                false,
+            ),
+            (
+                &["项目", "合计 基本支出 项目支出", "功能分类", "科目编码 科目名称"],
+                &["合计", "基本支出", "项目支出"],
+                true,
+            ),
+            (
+                &["项目 一般公共预算支出", "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出"],
+                &["一般公共预算支出/合计", "一般公共预算支出/基本支出"],
+                false,
+            ),
+            (&["项目 合计 基本支出"], &["合计", "基本支出"], false),
+        ];
+        for (header, names, want) in cases {
+            assert_eq!(code_headed_after(header, &cols(names)), want, "{header:?}");
+        }
     }
 
     #[test]
@@ -1189,6 +1326,25 @@ mod tests {
     }
 
     #[test]
+    fn a_table_whose_amounts_all_stay_in_doubt_is_told() {
+        let rows = |texts: &[&str]| -> Vec<(Line, u32)> { texts.iter().map(|t| (line(t), 5)).collect() };
+        let blank = |n: usize| vec![vec![String::new(); 3]; n];
+        type Case<'a> = (&'a [&'a str], Vec<Vec<String>>, bool);
+        let cases: [Case<'_>; 3] = [
+            (&["201 一般公共服务支出 264.87 62.63 202.24"], blank(1), true),
+            (
+                &["201 一般公共服务支出 264.87 62.63 202.24"],
+                vec![vec!["264.87".into(), String::new(), String::new()]],
+                false,
+            ),
+            (&["201 一般公共服务支出"], blank(1), false),
+        ];
+        for (texts, cells, want) in cases {
+            assert_eq!(nothing_placed(&rows(texts), &cells), want, "{texts:?}");
+        }
+    }
+
+    #[test]
     fn two_sided_headers_name_their_sides() {
         let header = ["本年收入 本年支出", "项目 预算数 项目", "预算数", "合计 基本支出 项目支出", "人员经费 公用经费"];
         let (income, expense) = side_columns(&header).expect("sides");
@@ -1203,6 +1359,11 @@ mod tests {
         assert_eq!(
             side_columns(&header).map(|s| s.1),
             Some(vec!["合计".into(), "一般公共预算财政拨款".into(), "政府性基金预算财政拨款".into()])
+        );
+        let header = ["收入 支出", "项目 预算数 项目 总计 一般公共预算 政府性基金", "预算 国有资本经营", "预算"];
+        assert_eq!(
+            side_columns(&header).map(|s| s.1),
+            Some(["总计", "一般公共预算", "政府性基金预算", "国有资本经营预算"].map(String::from).to_vec())
         );
     }
 
@@ -1234,6 +1395,34 @@ mod tests {
             labels("使用非财政拨款结余（含专用结余） 结余分配"),
             ["使用非财政拨款结余（含专用结余）", "结余分配"]
         );
+    }
+
+    /// A total label after items that end as items do is an item of its
+    /// own, on either side.
+    #[test]
+    fn a_total_after_whole_items_is_its_own_row() {
+        let data = |texts: &'static [&'static str]| -> Vec<BodyLine<'static>> {
+            texts.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect()
+        };
+        let labels = |texts: &'static [&'static str]| -> Vec<(String, String)> {
+            let name = |s: &Option<(String, Vec<String>)>| s.as_ref().map(|(l, _)| l.clone()).unwrap_or_default();
+            side_rows(&data(texts), 2).expect("rows").iter().map(|(i, e, _)| (name(i), name(e))).collect()
+        };
+        type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+        let cases: [Case<'_>; 2] = [
+            (
+                &["年初结转和结余 年末结转和结余", "总计 307.82 总计 307.82"],
+                &[("年初结转和结余", "年末结转和结余"), ("总计", "总计")],
+            ),
+            (
+                &["三、国有资本经营预算财政拨款", "总计 307.82 总计 307.82 307.82"],
+                &[("三、国有资本经营预算财政拨款", ""), ("总计", "总计")],
+            ),
+        ];
+        for (texts, want) in cases {
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(labels(texts), want, "{texts:?}");
+        }
     }
 
     #[test]

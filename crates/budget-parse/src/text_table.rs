@@ -20,6 +20,7 @@ use crate::text_fit::{
     narrow_by_known, readings_of, template, Readings, Template,
 };
 use crate::text_lines;
+use crate::text_pairs;
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -86,7 +87,9 @@ pub(crate) fn table_from_lines(
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
-        text_lines::is_line_per_row(&data) && text_lines::read(&mut raw, &header_lines, &data, earlier, findings)
+        text_pairs::read(&mut raw, &header_lines, &data, findings)
+            || (text_lines::is_line_per_row(&data)
+                && text_lines::read(&mut raw, &header_lines, &data, earlier, findings))
     };
     if by_lines {
         return raw;
