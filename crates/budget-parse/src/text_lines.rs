@@ -504,7 +504,7 @@ fn one_line_columns(header: &[&str]) -> Option<Vec<(String, bool)>> {
             .collect();
         (cols, unread)
     };
-    let lines: Vec<(Vec<(String, bool)>, usize)> = header.iter().map(|l| read(l)).collect();
+    let lines: Vec<(Vec<(String, bool)>, usize)> = header.iter().map(|l| read(&letters_joined(l))).collect();
     let naming: Vec<&(Vec<(String, bool)>, usize)> = lines.iter().filter(|(cols, _)| !cols.is_empty()).collect();
     match naming[..] {
         [(cols, 0)] if cols.len() >= 2 && cols[0].1 && cols[1..].iter().all(|(_, total)| !total) => Some(cols.clone()),
@@ -635,6 +635,23 @@ fn unread_stretches(text: &[char], taken: &[bool]) -> Vec<(usize, String)> {
     }
     out.extend(open);
     out.retain(|(_, w)| w.chars().count() >= 2);
+    out
+}
+
+/// A header line with its spaced-out names joined: words of one Chinese
+/// character each in a row are one word (`科 目 名 称 总 计 基本支出` →
+/// `科目名称总计 基本支出`).
+fn letters_joined(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut last_single = false;
+    for w in line.split_whitespace() {
+        let single = w.chars().count() == 1 && !w.is_ascii();
+        if !out.is_empty() && !(single && last_single) {
+            out.push(' ');
+        }
+        out.push_str(w);
+        last_single = single;
+    }
     out
 }
 
@@ -1288,6 +1305,8 @@ mod tests {
         );
         assert_eq!(one_line_columns(&["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费"]), None);
         assert_eq!(one_line_columns(&["科目编码 科目名称 基本支出 项目支出"]), None);
+        let spaced = one_line_columns(&["科目编码 科 目 名 称 总 计 基本支出 项目支出"]);
+        assert_eq!(spaced, want(&["总计", "基本支出", "项目支出"]));
         assert_eq!(one_line_columns(&["科目编码 科目名称 合计 基本支出 项目支出 某某支出"]), None);
     }
 
