@@ -375,7 +375,9 @@ pub(crate) fn read(
         return false;
     }
     let mut rows: Vec<(Line, u32)> = Vec::new();
-    for (i, l) in data.iter().filter(|l| !(is_page_number(l.text) || (full && is_unit_line(l.text)))).enumerate() {
+    let kept = (0..data.len()).filter(|&i| !(is_page_number(data[i].text) || (full && is_unit_line(data[i].text))));
+    let kept: Vec<&BodyLine<'_>> = kept.filter(|&i| !is_running_line(data, i)).map(|i| &data[i]).collect();
+    for (i, l) in kept.into_iter().enumerate() {
         let text = if i == 0 { without_code_heads(l.text) } else { l.text };
         let Some(line) = read_line(text, scale).or_else(|| broken_line(text)) else { return false };
         match rows.last_mut() {
@@ -686,6 +688,23 @@ fn without_code_heads(text: &str) -> &str {
 fn is_page_number(text: &str) -> bool {
     let t: String = text.split_whitespace().collect::<String>().trim_matches(['-', '—']).to_string();
     t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether line `i` is a page's running header or footer: next to a page
+/// number, it names a year and prints no amount
+/// (`苏州市应急管理局 2026 年度部门预算公开` / ` - 18 -`).
+fn is_running_line(data: &[BodyLine<'_>], i: usize) -> bool {
+    let by_page_number = [i.checked_sub(1), Some(i + 1)]
+        .into_iter()
+        .flatten()
+        .any(|j| data.get(j).is_some_and(|l| is_page_number(l.text) && !l.text.trim().is_empty()));
+    let words: Vec<&str> = data[i].text.split_whitespace().collect();
+    let year = words.iter().any(|w| {
+        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+    });
+    let no_amount = !words.iter().any(|w| w.contains('.') && amount(w).is_some());
+    by_page_number && year && no_amount
 }
 
 /// A page's running header or footer among a two-sided table's items: a
@@ -1294,6 +1313,20 @@ mod tests {
         let taken = vec![false; text.len()];
         let got: Vec<String> = unread_stretches(&text, &taken).into_iter().map(|(_, w)| w).collect();
         assert_eq!(got, ["甲乙", "其中：丙丁戊己"]);
+    }
+
+    #[test]
+    fn running_lines_by_a_page_number_are_no_rows() {
+        let text = [
+            "303 对个人和家庭的补助 125.65 125.65",
+            "苏州市应急管理局 2026 年度部门预算公开",
+            " - 18 -",
+            "30302 退休费 120.50 120.50",
+        ];
+        let data: Vec<BodyLine<'_>> =
+            text.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect();
+        let got: Vec<bool> = (0..data.len()).map(|i| is_running_line(&data, i)).collect();
+        assert_eq!(got, [false, true, false, false]);
     }
 
     #[test]
