@@ -648,7 +648,7 @@ fn letters_joined(line: &str) -> String {
     let mut last_single = false;
     for w in line.split_whitespace() {
         let single = w.chars().count() == 1 && !w.is_ascii();
-        if !out.is_empty() && !(single && last_single) {
+        if !(out.is_empty() || (single && last_single)) {
             out.push(' ');
         }
         out.push_str(w);
