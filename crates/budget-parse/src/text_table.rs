@@ -1608,6 +1608,30 @@ mod tests {
     }
 
     #[test]
+    fn side_words_and_three_sided_headers() {
+        for (label, expense) in
+            [("三、单位预留机动经费", true), ("一、基本支出", true), ("一、财政拨款", false), ("收入合计", false)]
+        {
+            assert_eq!(is_expense_label(label), expense, "{label}");
+        }
+        assert!(has_three_sides(&[
+            "收入  支出",
+            "项目名称  金额  功能分类  支出用途",
+            "功能科目名称  金额  项目名称  金额"
+        ]));
+        assert!(!has_three_sides(&["收入  支出", "项目名称  金额  支出用途", "项目名称  金额"]));
+    }
+
+    #[test]
+    fn three_sided_table_is_left_out_with_a_finding() {
+        let lines = body("收入  支出\n项目名称  金额  功能分类  支出用途\n功能科目名称  金额  项目名称  金额\n一、财政拨款  21,940.96  一、一般公共服务支出     一、基本支出  13,994.31\n收入合计  21,955.35  支出合计  21,955.35");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &mut findings);
+        assert!(raw.columns.is_empty() && raw.rows.is_empty());
+        assert_eq!(findings.len(), 1);
+    }
+
+    #[test]
     fn two_sided_items_go_to_their_side() {
         let lines = body("收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 1,477.88 一、一般公共服务支出 1,147.27\n三、国有资本经营预算拨款收\n入\n0.00 三、公共安全支出 0.00\n十、城乡社区支出 0.00\n（二）政府性基金预算拨款 （二）国防支出\n收 入 总 计 1,477.88 支 出 总 计 1,477.88");
         let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &mut Vec::new());
