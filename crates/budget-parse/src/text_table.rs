@@ -94,6 +94,13 @@ pub(crate) fn table_from_lines(
     if by_lines {
         return raw;
     }
+    if raw.title.key.is_two_sided() && has_three_sides(&header_lines) {
+        let page = raw.pages.first().copied().unwrap_or(0);
+        let message = "the 支出 side prints two lists (功能分类 and 支出用途) whose items share lines; \
+                       the text cannot tell which list an amount belongs to, so the table is left out";
+        findings.push(raw_finding(&raw, page, message.into()));
+        return raw;
+    }
     let labels = segment(&header_lines);
     let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(tokenize(&data))));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
@@ -111,6 +118,17 @@ pub(crate) fn table_from_lines(
         }
     }
     raw
+}
+
+/// Whether a two-sided table's header splits its 支出 side into two lists,
+/// each with its own item and amount columns: by function and by use
+/// (`项目名称  金额  功能分类  支出用途` / `功能科目名称  金额  项目名称  金额`).
+/// The text runs the three lists' items together on a line
+/// (`一、财政拨款  21,940.96  一、一般公共服务支出     一、基本支出  13,994.31`),
+/// so a blank amount cannot be told from a printed one.
+fn has_three_sides(header: &[&str]) -> bool {
+    let text = squeeze(&header.concat());
+    text.contains("功能分类") && text.contains("支出用途")
 }
 
 /// Whether every amount cell of `raw` is blank, though its rows printed
@@ -1263,10 +1281,12 @@ fn opens_total_item(s: &str) -> bool {
 }
 
 /// Expense items: `…支出`, `本年支出合计`, `支出总计`, `年终结转结余`,
-/// `结转下年`.
+/// `结转下年`, and the reserve a 支出用途 list names beside 基本支出 and
+/// 项目支出 (`三、单位预留机动经费  3990.4`).
 fn is_expense_label(label: &str) -> bool {
     let s = squeeze(label);
     s.ends_with("支出")
+        || s.ends_with("预留机动经费")
         || s.contains("支出合计")
         || s.contains("支出总计")
         || s.contains("年终结转")
@@ -1585,6 +1605,30 @@ mod tests {
         for s in ["2010301行政运行", "95.5%", "12.5万元", "1,477.88"] {
             assert_eq!(amount_then_text(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn side_words_and_three_sided_headers() {
+        for (label, expense) in
+            [("三、单位预留机动经费", true), ("一、基本支出", true), ("一、财政拨款", false), ("收入合计", false)]
+        {
+            assert_eq!(is_expense_label(label), expense, "{label}");
+        }
+        assert!(has_three_sides(&[
+            "收入  支出",
+            "项目名称  金额  功能分类  支出用途",
+            "功能科目名称  金额  项目名称  金额"
+        ]));
+        assert!(!has_three_sides(&["收入  支出", "项目名称  金额  支出用途", "项目名称  金额"]));
+    }
+
+    #[test]
+    fn three_sided_table_is_left_out_with_a_finding() {
+        let lines = body("收入  支出\n项目名称  金额  功能分类  支出用途\n功能科目名称  金额  项目名称  金额\n一、财政拨款  21,940.96  一、一般公共服务支出     一、基本支出  13,994.31\n收入合计  21,955.35  支出合计  21,955.35");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &mut findings);
+        assert!(raw.columns.is_empty() && raw.rows.is_empty());
+        assert_eq!(findings.len(), 1);
     }
 
     #[test]
