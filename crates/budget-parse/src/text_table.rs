@@ -104,7 +104,7 @@ pub(crate) fn table_from_lines(
     let labels = segment(&header_lines);
     let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(tokenize(&data))));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
-        two_sided(&mut raw, &labels, &tokens);
+        two_sided(&mut raw, &labels, &tokens, findings);
     } else {
         let before = findings.len();
         one_sided(&mut raw, &labels, &tokens, earlier, findings);
@@ -1207,7 +1207,12 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
 /// ordinal or a total label; which side an item is on follows from its
 /// words (支出 items end in 支出 or carry 年终结转), as the text has lost
 /// the columns.
-fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token]) {
+///
+/// An amount that follows an item's amount belongs to no label: the side
+/// prints more than one amount column (`一、本年支出 143,368.57 101,833.84
+/// 41,534.73`), which this reader cannot place, so the table is left out
+/// with a finding.
+fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &mut Vec<Finding>) {
     // `本年收入 本年支出` / `项目 预算数 项目 预算数`: the amounts are the
     // 预算数 (决算数) the header names, whatever heads the sides.
     let words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
@@ -1223,13 +1228,37 @@ fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token]) {
         RawColumn { path: "支出/项目".into(), role: Role::Name },
         RawColumn { path: format!("支出/{amount_label}"), role: Role::Amount },
     ];
-    for it in two_sided_items(tokens) {
+    let items = two_sided_items(&without_page_number_lines(tokens));
+    if let Some(it) = items.iter().find(|it| it.label.is_empty() && !it.amount.is_empty()) {
+        let message = format!("amount {} follows another amount of its line; the table is left out", it.amount);
+        findings.push(raw_finding(raw, it.page, message));
+        raw.columns.clear();
+        return;
+    }
+    for it in items {
         let mut cells = vec![String::new(); 4];
-        let at = if is_expense_label(&it.label) { 2 } else { 0 };
-        cells[at] = it.label;
+        let label = after_running_head(&it.label).to_string();
+        // A bare total after another item of its line is the expense side's
+        // (`合 计 174,900.64 合 计 174,900.64`).
+        let at = if is_income_side(&label) && (it.opens_line || !is_bare_total(&label)) { 0 } else { 2 };
+        cells[at] = label;
         cells[at + 1] = it.amount;
         raw.rows.push(RawRow::new(cells, it.page));
     }
+}
+
+/// The tokens but those of lines that print only a page number between
+/// dashes (`- 27 -`, `— 8 —`), as a table carried over pages shows them.
+fn without_page_number_lines(tokens: &[Token]) -> Vec<Token> {
+    let mut lines: std::collections::BTreeMap<usize, String> = std::collections::BTreeMap::new();
+    for t in tokens {
+        lines.entry(t.line).or_default().push_str(&t.text);
+    }
+    let page_number = |text: &String| {
+        let digits = text.trim_matches(['-', '—']);
+        digits != text && !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    tokens.iter().filter(|t| !lines.get(&t.line).is_some_and(page_number)).cloned().collect()
 }
 
 #[derive(Debug)]
@@ -1237,6 +1266,8 @@ struct Item {
     label: String,
     amount: String,
     page: u32,
+    /// Whether the item's first word opens its line.
+    opens_line: bool,
 }
 
 fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
@@ -1246,7 +1277,12 @@ fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
         if t.kind() != Kind::Text {
             match items.last_mut() {
                 Some(it) if it.amount.is_empty() => it.amount = t.text.clone(),
-                _ => items.push(Item { label: String::new(), amount: t.text.clone(), page: t.page }),
+                _ => items.push(Item {
+                    label: String::new(),
+                    amount: t.text.clone(),
+                    page: t.page,
+                    opens_line: t.starts_line,
+                }),
             }
             open = false;
             continue;
@@ -1262,7 +1298,12 @@ fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
                 it.label.push_str(&t.text);
             }
             _ => {
-                items.push(Item { label: t.text.clone(), amount: String::new(), page: t.page });
+                items.push(Item {
+                    label: t.text.clone(),
+                    amount: String::new(),
+                    page: t.page,
+                    opens_line: t.starts_line,
+                });
                 open = true;
             }
         }
@@ -1278,6 +1319,42 @@ fn opens_total_item(s: &str) -> bool {
     ["本年收入", "本年支出", "上年结转", "年终结转", "收入总计", "支出总计"].iter().any(|w| s.starts_with(w))
         || s == "收"
         || s == "支"
+}
+
+/// A label with the page's running head run into it, as a table carried
+/// over a page repeats its head before the next item: `部门名称：深圳市生态环境局单位：万元事业单位医疗`
+/// is `事业单位医疗`.
+fn after_running_head(label: &str) -> &str {
+    if !label.starts_with("部门名称") && !label.starts_with("单位名称") {
+        return label;
+    }
+    ["单位：万元", "单位:万元", "单位：元", "单位:元"]
+        .iter()
+        .filter_map(|u| label.rfind(u).map(|at| &label[at + u.len()..]))
+        .min_by_key(|rest| rest.len())
+        .unwrap_or(label)
+}
+
+/// Whether an item is on the income side. The income side's items are a
+/// closed set, named by their fund or source (`一、财政拨款`, `1.一般公共预算拨款`,
+/// `三、单位资金`, `5.其他收入`, `上年结余、结转`, `收入总计`); the expense side
+/// lists functional items, many of which do not end in 支出 (`进修及培训`,
+/// `行政运行`, `大气`). A label naming neither side is an expense item; a bare
+/// total (`总计`, `合计`) or an unlabelled amount stays on the income side.
+fn is_income_side(label: &str) -> bool {
+    if is_expense_label(label) {
+        return false;
+    }
+    let s = squeeze(split_ordinal(label).1);
+    let bare = s.is_empty() || is_bare_total(&s);
+    let income = ["收入", "拨款", "资金", "预算", "政府性基金", "上年", "年初"].iter().any(|w| s.contains(w));
+    let expense_end = ["下年", "年末", "结余分配"].iter().any(|w| s.contains(w));
+    bare || (income && !expense_end)
+}
+
+/// A total naming no side (`合 计`, `总计`).
+fn is_bare_total(label: &str) -> bool {
+    ["合计", "总计", "小计"].contains(&squeeze(label).as_str())
 }
 
 /// Expense items: `…支出`, `本年支出合计`, `支出总计`, `年终结转结余`,
@@ -1629,6 +1706,33 @@ mod tests {
         let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &mut findings);
         assert!(raw.columns.is_empty() && raw.rows.is_empty());
         assert_eq!(findings.len(), 1);
+    }
+
+    #[test]
+    fn items_go_to_the_side_their_words_name() {
+        let income = [
+            "一、财政拨款",
+            "1.一般公共预算拨款",
+            "三、单位资金",
+            "5.其他收入",
+            "上年结余、结转",
+            "收入总计",
+            "总计",
+            "",
+        ];
+        for s in income {
+            assert!(is_income_side(s), "{s}");
+        }
+        let expense = ["进修及培训", "行政运行", "大气", "结转下年", "年末结转和结余", "本年支出合计", "自然科学基金"];
+        for s in expense {
+            assert!(!is_income_side(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_running_head_run_into_a_label_is_dropped() {
+        assert_eq!(after_running_head("部门名称：深圳市生态环境局单位：万元事业单位医疗"), "事业单位医疗");
+        assert_eq!(after_running_head("事业单位医疗"), "事业单位医疗");
     }
 
     #[test]
