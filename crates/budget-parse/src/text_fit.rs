@@ -102,8 +102,56 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
                 &[(0, &[1, 2, 5]), (2, &[3, 4])],
             ))
         }
+        TableKey::ThreePublicExpense
+            if has("“三公”经费预算数")
+                && has("机关运行经费预算数")
+                && has("因公出国")
+                && has("公务接待费")
+                && has("小计购置费运行费") =>
+        {
+            Some(three_public_budget_template())
+        }
         _ => None,
     }
+}
+
+/// 部门“三公”经费和机关运行经费预算表 of the 单位预算 template: `“三公”经费预算数
+/// 机关运行经费预算数 合计 因公出国(境)费 公务接待费 公务用车购置及运行费 小计
+/// 购置费 运行费`, one row whose blank cells print nothing (`867.50  839.00
+/// 28.50  213.28`): 合计 = 因公出国 + 公务接待 + 小计, 小计 = 购置费 + 运行费.
+fn three_public_budget_template() -> Template {
+    let group = "“三公”经费预算数/";
+    let car = "“三公”经费预算数/公务用车购置及运行费/";
+    Template {
+        paths: vec![
+            format!("{group}合计"),
+            format!("{group}因公出国（境）费"),
+            format!("{group}公务接待费"),
+            format!("{car}小计"),
+            format!("{car}购置费"),
+            format!("{car}运行费"),
+            "机关运行经费预算数".to_string(),
+        ],
+        sums: vec![(0, vec![1, 2, 3]), (3, vec![4, 5])],
+    }
+}
+
+/// `header` without the years that head its column groups
+/// (`2023年“三公”经费预算数` reads `“三公”经费预算数`).
+fn without_years(header: &str) -> String {
+    let chars: Vec<char> = header.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let year = i + 4 < chars.len() && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) && chars[i + 4] == '年';
+        if year {
+            i += 5;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Words of a header that name label columns or group the amounts, not
@@ -140,7 +188,7 @@ pub(crate) fn header_fits(t: &Template, header: &str) -> bool {
     words.extend(t.paths.iter().flat_map(|p| p.split('/')));
     words.extend(INCOME_SOURCES.iter().flat_map(|s| s.words.iter().copied()));
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let mut rest = header.to_string();
+    let mut rest = without_years(header);
     for w in words {
         rest = rest.replace(w, "");
     }
@@ -559,5 +607,30 @@ mod tests {
         .expect("a template");
         assert_eq!(t.paths.len(), 7);
         assert_eq!(t.sums, [(0, vec![1, 6]), (1, vec![2, 3, 4, 5])]);
+    }
+
+    #[test]
+    fn three_public_budget_rows_place_their_printed_amounts() {
+        let header = "2023年“三公”经费预算数2023年机关运行经费预算数合计因公出国（境）费公务接待费公务用车购置及运行费小计购置费运行费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(t.paths.len(), 7);
+        let cases: &[(&str, &[&str])] = &[
+            ("22.91 0 1.35 21.56 0 21.56 786.09", &["22.91 0 1.35 21.56 0 21.56 786.09"]),
+            ("867.50 839.00 28.50 213.28", &["867.50 839.00 28.50 _ _ _ 213.28"]),
+        ];
+        for (printed, want) in cases {
+            let want: Vec<Vec<String>> =
+                want.iter().map(|w| row(w).into_iter().map(|c| c.replace('_', "")).collect()).collect();
+            assert_eq!(readings_of(&t, &row(printed)), Some(want), "{printed}");
+        }
+    }
+
+    #[test]
+    fn years_heading_column_groups_are_not_header_words() {
+        let cases = [("2023年“三公”经费预算数", "“三公”经费预算数"), ("合计2023", "合计2023"), ("123年", "123年")];
+        for (header, want) in cases {
+            assert_eq!(without_years(header), want, "{header}");
+        }
     }
 }
