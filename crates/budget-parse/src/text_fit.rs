@@ -109,7 +109,7 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
                 && has("公务接待费")
                 && has("小计购置费运行费") =>
         {
-            Some(three_public_budget_template())
+            Some(three_public_budget_template(header))
         }
         _ => None,
     }
@@ -119,9 +119,12 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
 /// 机关运行经费预算数 合计 因公出国(境)费 公务接待费 公务用车购置及运行费 小计
 /// 购置费 运行费`, one row whose blank cells print nothing (`867.50  839.00
 /// 28.50  213.28`): 合计 = 因公出国 + 公务接待 + 小计, 小计 = 购置费 + 运行费.
-fn three_public_budget_template() -> Template {
-    let group = "“三公”经费预算数/";
-    let car = "“三公”经费预算数/公务用车购置及运行费/";
+/// A year heading a group (`2023年机关运行经费预算数`) stays in its path.
+fn three_public_budget_template(header: &str) -> Template {
+    let three = format!("{}“三公”经费预算数", year_before(header, "“三公”经费预算数"));
+    let running = format!("{}机关运行经费预算数", year_before(header, "机关运行经费预算数"));
+    let group = format!("{three}/");
+    let car = format!("{three}/公务用车购置及运行费/");
     Template {
         paths: vec![
             format!("{group}合计"),
@@ -130,9 +133,19 @@ fn three_public_budget_template() -> Template {
             format!("{car}小计"),
             format!("{car}购置费"),
             format!("{car}运行费"),
-            "机关运行经费预算数".to_string(),
+            running,
         ],
         sums: vec![(0, vec![1, 2, 3]), (3, vec![4, 5])],
+    }
+}
+
+/// The year (`2023年`) printed right before `word` in `header`, or nothing.
+fn year_before(header: &str, word: &str) -> String {
+    let Some(at) = header.find(word) else { return String::new() };
+    let before: Vec<char> = header[..at].chars().collect();
+    match before.len().checked_sub(5).map(|i| &before[i..]) {
+        Some(year) if year[..4].iter().all(|c| c.is_ascii_digit()) && year[4] == '年' => year.iter().collect(),
+        _ => String::new(),
     }
 }
 
@@ -187,10 +200,11 @@ pub(crate) fn header_fits(t: &Template, header: &str) -> bool {
     let mut words: Vec<&str> = HEADER_LABEL_WORDS.to_vec();
     words.extend(t.paths.iter().flat_map(|p| p.split('/')));
     words.extend(INCOME_SOURCES.iter().flat_map(|s| s.words.iter().copied()));
+    let mut words: Vec<String> = words.into_iter().map(without_years).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let mut rest = without_years(header);
     for w in words {
-        rest = rest.replace(w, "");
+        rest = rest.replace(&w, "");
     }
     rest.chars().filter(|c| !c.is_ascii_punctuation() && !"（）“”".contains(*c)).count() <= 4
 }
@@ -614,7 +628,8 @@ mod tests {
         let header = "2023年“三公”经费预算数2023年机关运行经费预算数合计因公出国（境）费公务接待费公务用车购置及运行费小计购置费运行费";
         let t = template(TableKey::ThreePublicExpense, header).expect("a template");
         assert!(header_fits(&t, header));
-        assert_eq!(t.paths.len(), 7);
+        assert_eq!(t.paths[0], "2023年“三公”经费预算数/合计");
+        assert_eq!(t.paths[6], "2023年机关运行经费预算数");
         let cases: &[(&str, &[&str])] = &[
             ("22.91 0 1.35 21.56 0 21.56 786.09", &["22.91 0 1.35 21.56 0 21.56 786.09"]),
             ("867.50 839.00 28.50 213.28", &["867.50 839.00 28.50 _ _ _ 213.28"]),
