@@ -57,6 +57,76 @@ pub(crate) fn narrow_by_caps(readings: &mut Option<Readings>, caps: &[Option<Dec
     }
 }
 
+/// The least each cell of a 三公 row may hold: 三公经费 includes project
+/// money, so `公务接待费` is at least the 基本支出 economic item of that name
+/// in 一般公共预算基本支出表 (`30217 公务接待费 10,000.00` in 元 under a 三公
+/// table in 万元: 公务接待费 at least 1.00). Readings below a floor are
+/// dropped when some reading keeps them all.
+pub(crate) fn narrow_by_floors(
+    readings: &mut Option<Readings>,
+    key: TableKey,
+    t: &Template,
+    unit: Option<&str>,
+    earlier: &[Table],
+) {
+    if key != TableKey::ThreePublicExpense {
+        return;
+    }
+    let Some(found) = readings.as_mut() else { return };
+    let Some(basic) = earlier.iter().find(|e| e.key == TableKey::GeneralBudgetBasicExpenseByEconomic) else {
+        return;
+    };
+    let (Some(from), Some(to)) = (basic.yuan_per_unit(), unit.and_then(yuan_per)) else {
+        return;
+    };
+    let floors: Vec<Option<Decimal>> =
+        t.paths.iter().map(|p| three_public_floor(basic, p).map(|v| v * from / to)).collect();
+    let slack = Decimal::new(1, 2);
+    let above = |r: &Vec<String>| {
+        r.iter().zip(&floors).all(|(v, floor)| floor.is_none_or(|f| amount(v).unwrap_or_default() + slack >= f))
+    };
+    let kept: Readings = found.iter().filter(|r| above(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
+}
+
+/// The 基本支出 figure (合计 column) of the economic item a 三公 column
+/// names (`公务接待费`, `因公出国（境）费`, `公务用车购置及运行费/运行费` as
+/// `30231 公务用车运行维护费`), in `basic`'s unit.
+fn three_public_floor(basic: &Table, path: &str) -> Option<Decimal> {
+    let leaf = path.rsplit('/').next().unwrap_or_default();
+    let word = if leaf.contains("公务接待费") {
+        "公务接待费"
+    } else if leaf.contains("因公出国") {
+        "因公出国"
+    } else if path.contains("公务用车") && leaf.contains("运行") {
+        "公务用车运行"
+    } else {
+        return None;
+    };
+    let rows: Vec<&Row> = basic.rows.iter().filter(|r| r.code.is_some() && squeeze(&r.name).contains(word)).collect();
+    let [row] = rows[..] else { return None };
+    let col = basic.columns.iter().position(|c| c.path.ends_with("合计"))?;
+    row.cells.get(col).and_then(Cell::amount)
+}
+
+/// Yuan in one of `unit` (`万元`: 10000), as [`Table::yuan_per_unit`].
+fn yuan_per(unit: &str) -> Option<Decimal> {
+    let factor: i64 = if unit.contains("亿元") {
+        100_000_000
+    } else if unit.contains("万元") {
+        10_000
+    } else if unit.contains("千元") {
+        1_000
+    } else if unit.contains('元') {
+        1
+    } else {
+        return None;
+    };
+    Some(Decimal::from(factor))
+}
+
 /// A cell's amount, blank as zero.
 fn value(row: &Row, col: Option<usize>) -> Decimal {
     col.and_then(|c| row.cells.get(c)).and_then(Cell::amount).unwrap_or_default()

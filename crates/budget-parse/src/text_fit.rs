@@ -102,8 +102,69 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
                 &[(0, &[1, 2, 5]), (2, &[3, 4])],
             ))
         }
+        TableKey::ThreePublicExpense
+            if has("“三公”经费预算数")
+                && has("机关运行经费预算数")
+                && has("因公出国")
+                && has("公务接待费")
+                && has("小计购置费运行费") =>
+        {
+            Some(three_public_budget_template(header))
+        }
         _ => None,
     }
+}
+
+/// 部门“三公”经费和机关运行经费预算表 of the 单位预算 template: `“三公”经费预算数
+/// 机关运行经费预算数 合计 因公出国(境)费 公务接待费 公务用车购置及运行费 小计
+/// 购置费 运行费`, one row whose blank cells print nothing (`867.50  839.00
+/// 28.50  213.28`): 合计 = 因公出国 + 公务接待 + 小计, 小计 = 购置费 + 运行费.
+/// A year heading a group (`2023年机关运行经费预算数`) stays in its path.
+fn three_public_budget_template(header: &str) -> Template {
+    let three = format!("{}“三公”经费预算数", year_before(header, "“三公”经费预算数"));
+    let running = format!("{}机关运行经费预算数", year_before(header, "机关运行经费预算数"));
+    let group = format!("{three}/");
+    let car = format!("{three}/公务用车购置及运行费/");
+    Template {
+        paths: vec![
+            format!("{group}合计"),
+            format!("{group}因公出国（境）费"),
+            format!("{group}公务接待费"),
+            format!("{car}小计"),
+            format!("{car}购置费"),
+            format!("{car}运行费"),
+            running,
+        ],
+        sums: vec![(0, vec![1, 2, 3]), (3, vec![4, 5])],
+    }
+}
+
+/// The year (`2023年`) printed right before `word` in `header`, or nothing.
+fn year_before(header: &str, word: &str) -> String {
+    let Some(at) = header.find(word) else { return String::new() };
+    let before: Vec<char> = header[..at].chars().collect();
+    match before.len().checked_sub(5).map(|i| &before[i..]) {
+        Some(year) if year[..4].iter().all(|c| c.is_ascii_digit()) && year[4] == '年' => year.iter().collect(),
+        _ => String::new(),
+    }
+}
+
+/// `header` without the years that head its column groups
+/// (`2023年“三公”经费预算数` reads `“三公”经费预算数`).
+fn without_years(header: &str) -> String {
+    let chars: Vec<char> = header.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let year = i + 4 < chars.len() && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) && chars[i + 4] == '年';
+        if year {
+            i += 5;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Words of a header that name label columns or group the amounts, not
@@ -139,10 +200,11 @@ pub(crate) fn header_fits(t: &Template, header: &str) -> bool {
     let mut words: Vec<&str> = HEADER_LABEL_WORDS.to_vec();
     words.extend(t.paths.iter().flat_map(|p| p.split('/')));
     words.extend(INCOME_SOURCES.iter().flat_map(|s| s.words.iter().copied()));
+    let mut words: Vec<String> = words.into_iter().map(without_years).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let mut rest = header.to_string();
+    let mut rest = without_years(header);
     for w in words {
-        rest = rest.replace(w, "");
+        rest = rest.replace(&w, "");
     }
     rest.chars().filter(|c| !c.is_ascii_punctuation() && !"（）“”".contains(*c)).count() <= 4
 }
@@ -559,5 +621,31 @@ mod tests {
         .expect("a template");
         assert_eq!(t.paths.len(), 7);
         assert_eq!(t.sums, [(0, vec![1, 6]), (1, vec![2, 3, 4, 5])]);
+    }
+
+    #[test]
+    fn three_public_budget_rows_place_their_printed_amounts() {
+        let header = "2023年“三公”经费预算数2023年机关运行经费预算数合计因公出国（境）费公务接待费公务用车购置及运行费小计购置费运行费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(t.paths[0], "2023年“三公”经费预算数/合计");
+        assert_eq!(t.paths[6], "2023年机关运行经费预算数");
+        let cases: &[(&str, &[&str])] = &[
+            ("22.91 0 1.35 21.56 0 21.56 786.09", &["22.91 0 1.35 21.56 0 21.56 786.09"]),
+            ("867.50 839.00 28.50 213.28", &["867.50 839.00 28.50 _ _ _ 213.28"]),
+        ];
+        for (printed, want) in cases {
+            let want: Vec<Vec<String>> =
+                want.iter().map(|w| row(w).into_iter().map(|c| c.replace('_', "")).collect()).collect();
+            assert_eq!(readings_of(&t, &row(printed)), Some(want), "{printed}");
+        }
+    }
+
+    #[test]
+    fn years_heading_column_groups_are_not_header_words() {
+        let cases = [("2023年“三公”经费预算数", "“三公”经费预算数"), ("合计2023", "合计2023"), ("123年", "123年")];
+        for (header, want) in cases {
+            assert_eq!(without_years(header), want, "{header}");
+        }
     }
 }

@@ -14,7 +14,7 @@ use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
-use crate::text_caps::{narrow_by_caps, row_caps};
+use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
 use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, income_item_of, known_totals, narrow_by_hierarchy,
     narrow_by_known, readings_of, template, Readings, Template,
@@ -593,7 +593,7 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
     }
     let strays: Vec<bool> = (0..rows.len()).map(|i| names_the_unit_before(&labels, i)).collect();
     for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
-        if late[i] == Relabel::Drop {
+        if late[i] == Relabel::Drop || (i > 0 && is_prose(&names[i])) {
             continue;
         }
         if strays[i] && a.iter().any(|c| !c.is_empty()) {
@@ -630,6 +630,14 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         cells.extend(a);
         raw.rows.push(RawRow::new(cells, r.page));
     }
+}
+
+/// Whether a row is the prose printed after the table, not an item: its
+/// name holds a sentence (`其他相关情况说明 一、2025年“三公”经费预算情况说明
+/// 2025年“三公”经费预算数为867.50万元，与2024年预算持平。…`); amounts it
+/// carries are figures of the prose that stood alone on a wrapped line.
+fn is_prose(name: &str) -> bool {
+    name.contains('。')
 }
 
 /// What becomes of a row's labels once names printed after the rows are
@@ -1017,6 +1025,7 @@ fn placed_by_sums(
     for (found, l) in readings.iter_mut().zip(labels) {
         let row_code = l.iter().find(|c| code(c)).map(String::as_str);
         narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
+        narrow_by_floors(found, raw.title.key, t, raw.unit.as_deref(), earlier);
     }
     let mut groups = hierarchy(rows, labels);
     if raw.title.key == TableKey::ProjectExpense {
