@@ -1,7 +1,7 @@
 //! Extract, parse, check.
 
-use budget_extract::{catch_quietly, extract_bytes, text::pages_from_text, PdfOptions};
-use budget_model::{DocKind, Document, Page};
+use budget_extract::{catch_quietly, extract_bytes, text::pages_from_text, InputKind, PdfOptions};
+use budget_model::{CheckKind, CheckStatus, DocKind, Document, Finding, Page};
 
 use crate::error::{Error, ErrorKind};
 
@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind};
 pub fn convert(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<Document, Error> {
     guarded(source, || {
         let extracted = extract_bytes(bytes, options).map_err(ErrorKind::Extract)?;
-        checked(&extracted.pages, source)
+        checked(&extracted.pages, source, extracted.kind == InputKind::Text)
     })
 }
 
@@ -21,7 +21,7 @@ pub fn convert(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<Docum
 pub fn convert_with_pages(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<(Document, Vec<Page>), Error> {
     guarded(source, || {
         let extracted = extract_bytes(bytes, options).map_err(ErrorKind::Extract)?;
-        let doc = checked(&extracted.pages, source)?;
+        let doc = checked(&extracted.pages, source, extracted.kind == InputKind::Text)?;
         Ok((doc, extracted.pages))
     })
 }
@@ -31,7 +31,7 @@ pub fn convert_with_pages(bytes: &[u8], source: &str, options: &PdfOptions) -> R
 /// input but without telling it from a PDF first: any text is split into
 /// pages, parsed and checked.
 pub fn convert_text(text: &str, source: &str) -> Result<Document, Error> {
-    guarded(source, || checked(&pages_from_text(text), source))
+    guarded(source, || checked(&pages_from_text(text), source, true))
 }
 
 /// Runs a conversion, its panic caught and its error naming the input.
@@ -44,7 +44,12 @@ fn guarded<T>(source: &str, convert: impl FnOnce() -> Result<T, ErrorKind>) -> R
 /// form either, in a document with a budget title. A document that is not
 /// a budget ([`DocKind::Other`]) comes back with its performance forms
 /// alone, or unconverted when it has none, its finding saying why.
-fn checked(pages: &[Page], source: &str) -> Result<Document, ErrorKind> {
+///
+/// Text has lost the layout, and a two-sided table read from it whose sides
+/// do not add up (`本年收入合计` against the income items, `收入总计 =
+/// 支出总计`) was misread far more often than printed so: such a table is
+/// left out with a finding, and the rest checked again.
+fn checked(pages: &[Page], source: &str, text: bool) -> Result<Document, ErrorKind> {
     let mut doc = budget_parse::parse(pages);
     doc.source = source.to_string();
     if doc.kind == DocKind::Other && doc.indicators.is_empty() && doc.forms.is_empty() {
@@ -53,7 +58,10 @@ fn checked(pages: &[Page], source: &str) -> Result<Document, ErrorKind> {
     if doc.tables.is_empty() && doc.indicators.is_empty() && doc.forms.is_empty() {
         return Err(ErrorKind::NoTables { pages: doc.pages });
     }
-    let outcome = budget_check::check_and_confirm(&doc);
+    let mut outcome = budget_check::check_and_confirm(&doc);
+    if text && without_refuted_sides(&mut doc, &outcome.checks) {
+        outcome = budget_check::check_and_confirm(&doc);
+    }
     doc.checks = outcome.checks;
     doc.confirmed_amounts = outcome.confirmed;
     doc.confirmed_zeros = outcome.confirmed_zeros;
@@ -62,9 +70,49 @@ fn checked(pages: &[Page], source: &str) -> Result<Document, ErrorKind> {
     Ok(doc)
 }
 
+/// Leaves out the two-sided tables a failed `two_sided` check refutes,
+/// each with a finding; returns whether any was.
+fn without_refuted_sides(doc: &mut Document, checks: &[budget_model::Check]) -> bool {
+    let refuted: Vec<_> = checks
+        .iter()
+        .filter(|c| c.check == CheckKind::TwoSided && c.status == CheckStatus::Fail)
+        .map(|c| (c.table_key, c.page))
+        .collect();
+    let mut findings = Vec::new();
+    doc.tables.retain(|t| {
+        let out = refuted.iter().any(|(key, page)| *key == t.key && t.pages.contains(page));
+        if out {
+            findings.push(Finding {
+                page: t.pages.first().copied().unwrap_or(0),
+                table: t.key.as_str().into(),
+                message: "read from text, its two sides do not add up; the table is left out".into(),
+            });
+        }
+        !out
+    });
+    let left_out = !findings.is_empty();
+    doc.findings.extend(findings);
+    left_out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A two-sided table read from text whose sides do not add up is left
+    /// out with a finding; the same table adding up is kept.
+    #[test]
+    fn a_text_two_sided_table_that_does_not_add_up_is_left_out() {
+        let text = |income: &str| {
+            format!("某某局2024年部门预算\n部门收支总表\n单位：万元\n收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 {income} 一、一般公共服务支出 100.00\n本年收入合计 100.00 本年支出合计 100.00\n收 入 总 计 100.00 支 出 总 计 100.00\n")
+        };
+        let kept = convert_text(&text("100.00"), "in.txt").expect("converts");
+        assert!(kept.tables.iter().any(|t| t.key.is_two_sided()));
+        let out = convert_text(&text("90.00"), "out.txt").expect("converts");
+        assert!(!out.tables.iter().any(|t| t.key.is_two_sided()));
+        let message = "read from text, its two sides do not add up; the table is left out";
+        assert!(out.findings.iter().any(|f| f.message == message), "{:?}", out.findings);
+    }
 
     #[test]
     fn errors_read_as_the_command_line_writes_them() {
