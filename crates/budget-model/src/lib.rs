@@ -44,4 +44,4 @@ pub use document::{
 };
 pub use page::{Glyph, Line, Page, Rect, Rule, Run};
 pub use rust_decimal::Decimal;
-pub use table::{Cell, CellBoxes, Column, ColumnKind, HeaderBoxes, Row, Section, Table, TableKey};
+pub use table::{yuan_per, Cell, CellBoxes, Column, ColumnKind, HeaderBoxes, Row, Section, Table, TableKey};

@@ -387,23 +387,28 @@ pub struct Table {
     pub header_boxes: HeaderBoxes,
 }
 
+/// How many 元 one of `unit` is, if it names a unit of 元: `万元` → 10000,
+/// `元` → 1, `亿元` → 100000000.
+pub fn yuan_per(unit: &str) -> Option<Decimal> {
+    let factor: i64 = if unit.contains("亿元") {
+        100_000_000
+    } else if unit.contains("万元") {
+        10_000
+    } else if unit.contains("千元") {
+        1_000
+    } else if unit.contains('元') {
+        1
+    } else {
+        return None;
+    };
+    Some(Decimal::from(factor))
+}
+
 impl Table {
     /// How many 元 one unit of the table is, if its unit says: `万元` →
     /// 10000, `元` → 1, `亿元` → 100000000; `None` when no unit is printed.
     pub fn yuan_per_unit(&self) -> Option<Decimal> {
-        let unit = self.unit.as_deref()?;
-        let factor: i64 = if unit.contains("亿元") {
-            100_000_000
-        } else if unit.contains("万元") {
-            10_000
-        } else if unit.contains("千元") {
-            1_000
-        } else if unit.contains('元') {
-            1
-        } else {
-            return None;
-        };
-        Some(Decimal::from(factor))
+        yuan_per(self.unit.as_deref()?)
     }
 
     /// True when an amount cell of the table is a printed zero (`0.00`,

@@ -9,7 +9,7 @@
 //! earlier table allows. Only earlier tables whose own sums hold are used,
 //! so that a cell left blank there in doubt is never read as a zero.
 
-use budget_model::{Cell, Decimal, Row, Section, Table, TableKey};
+use budget_model::{yuan_per, Cell, Decimal, Row, Section, Table, TableKey};
 
 use crate::lex::amount;
 use crate::norm::squeeze;
@@ -109,22 +109,6 @@ fn three_public_floor(basic: &Table, path: &str) -> Option<Decimal> {
     let [row] = rows[..] else { return None };
     let col = basic.columns.iter().position(|c| c.path.ends_with("合计"))?;
     row.cells.get(col).and_then(Cell::amount)
-}
-
-/// Yuan in one of `unit` (`万元`: 10000), as [`Table::yuan_per_unit`].
-fn yuan_per(unit: &str) -> Option<Decimal> {
-    let factor: i64 = if unit.contains("亿元") {
-        100_000_000
-    } else if unit.contains("万元") {
-        10_000
-    } else if unit.contains("千元") {
-        1_000
-    } else if unit.contains('元') {
-        1
-    } else {
-        return None;
-    };
-    Some(Decimal::from(factor))
 }
 
 /// A cell's amount, blank as zero.
