@@ -11,7 +11,7 @@ use budget_model::{Decimal, Finding, Table, TableKey};
 
 use crate::front::{after_total_label, glued_amount, is_note, pieces, unit_line, Kind, Piece};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
-use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
+use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
@@ -83,7 +83,11 @@ pub(crate) fn table_from_lines(
     let header_len =
         (0..body.len()).find(|&i| is_data_start(body[i].text, body.get(i + 1).map(|l| l.text))).unwrap_or(body.len());
     let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
-    let data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
+    let mut data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
+    // A unit line among the rows is a page's head printed again, or the
+    // head of another table run into this one's last line (`合计单位：万元小计…`,
+    // the extractor writing no line break): no row.
+    data.retain(|l| unit_of_line(l.text).is_none());
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
@@ -545,14 +549,22 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         Some(t) => t.paths.len(),
         None => width.unwrap_or(header.amounts.len()).max(header.amounts.len()),
     };
+    // Rows wider than the header read from the text: the header was not
+    // all read, or the rows are another table's (a spreadsheet printing a
+    // title after its body). Which column each amount is in is not known,
+    // and a column's sums would be checked against the wrong figures.
     if header.amounts.len() < n {
         findings.push(raw_finding(
             raw,
             raw.pages.first().copied().unwrap_or(0),
-            format!("header names {} amount columns, rows carry {}; unnamed columns added", header.amounts.len(), n),
+            format!(
+                "header names {} amount columns, rows carry {}; which column each amount is in is not known, \
+                 the table is left out",
+                header.amounts.len(),
+                n
+            ),
         ));
-        let missing = n - header.amounts.len();
-        header.amounts.extend((1..=missing).map(|i| format!("列{}", i)));
+        return;
     }
     let has_code_column = header.labels.iter().any(|l| l.kind == LabelKind::Code);
     raw.columns = header
@@ -1464,6 +1476,35 @@ mod tests {
         assert!(raw.columns.is_empty());
         let last = findings.last().map(|f| f.message.as_str()).unwrap_or_default();
         assert_eq!(last, "no amount of the table could be placed in its columns; the table is left out");
+    }
+
+    /// Rows carrying more amounts than the header names (a spreadsheet's
+    /// next table printed before its title, under this one): which column
+    /// each amount is in is not known, so the table is left out rather
+    /// than given columns of no name whose sums would be checked.
+    #[test]
+    fn rows_wider_than_the_header_leave_the_table_out() {
+        let text = "部门：某局 单位：万元\n小计 公务用车\n购置费 公务用车运\n行维护费\n\n1,656.86 675.10 106.00 156.60 156.60 412.50 884.16 97.60";
+        let mut findings = Vec::new();
+        let raw =
+            table_from_lines(title(TableKey::GeneralBudgetBasicExpenseByEconomic), &body(text), &[], &mut findings);
+        assert!(raw.columns.is_empty() && raw.rows.is_empty());
+        let last = findings.last().map(|f| f.message.as_str()).unwrap_or_default();
+        assert_eq!(
+            last,
+            "header names 3 amount columns, rows carry 8; which column each amount is in is not known, the table is left out"
+        );
+    }
+
+    /// The head of the next table run into the last row by an extractor
+    /// that wrote no line break (`合计单位：万元小计…`) is no row: a line
+    /// stating a unit is dropped from the body.
+    #[test]
+    fn a_unit_line_among_the_rows_is_no_row() {
+        let text = "单位：万元\n科目编码 科目名称 金额\n合计 60.00\n301 工资福利支出 60.00\n30101 基本工资 60.00\n合计单位：万元小计公务用车购置费1,471.70508.20部门：某局\n单位：万元";
+        let table = read(TableKey::GeneralBudgetBasicExpenseByEconomic, text);
+        let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["合计", "工资福利支出", "基本工资"]);
     }
 
     #[test]
