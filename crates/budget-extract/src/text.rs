@@ -36,7 +36,7 @@
 //! Every line keeps whether it began with a space
 //! ([`Line::opens_right`]): the table readers read the layout from it.
 
-use budget_model::{Line, Page};
+use budget_model::{page_number, Line, Page};
 
 /// Splits extracted text into pages of non-blank, trimmed lines, each
 /// marked when a blank line came before it.
@@ -261,27 +261,6 @@ fn numbered_run(lines: &[Line], apart: &[bool]) -> Option<Vec<(usize, u32)>> {
 /// How many lines a page holds at least, between two bare page numbers.
 const MIN_PAGE_LINES: usize = 3;
 
-/// The number a page-number line prints, and whether it is bare: `- 5 -`,
-/// `— 2 8 —` (digits spaced), `－5－`, `第 5 页`, `第 5 页，共 40 页`, `5`.
-fn page_number(text: &str) -> Option<(u32, bool)> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let digits = |s: &str| {
-        (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
-    };
-    if let Some(n) = digits(&t) {
-        return Some((n, true));
-    }
-    let dash = |c: char| matches!(c, '-' | '－' | '—' | '–' | '‐' | '―');
-    if t.starts_with(dash) && t.ends_with(dash) {
-        return digits(t.trim_matches(dash)).map(|n| (n, false));
-    }
-    let rest = t.strip_prefix('第')?;
-    let (n, tail) = rest.split_once('页')?;
-    let total = tail.trim_start_matches([',', '，']);
-    (total.is_empty() || (total.starts_with('共') && total.ends_with('页'))).then_some(())?;
-    digits(n).map(|n| (n, false))
-}
-
 /// The line printed just before most page numbers (a running header drawn
 /// at the top of each page before the number), if there is one.
 fn running_header<'a>(lines: &'a [Line], run: &[(usize, u32)]) -> Option<&'a str> {
@@ -325,24 +304,6 @@ mod tests {
         let pages = pages_from_text("x\n y");
         assert_eq!(pages.len(), 2);
         assert_eq!(texts(&pages[0]), ["x"]);
-    }
-
-    #[test]
-    fn page_numbers_are_read_in_their_printed_forms() {
-        let cases = [
-            ("- 5 -", Some((5, false))),
-            ("— 2 8 —", Some((28, false))),
-            ("－12－", Some((12, false))),
-            ("第 40 页，共 40 页", Some((40, false))),
-            ("第3页", Some((3, false))),
-            ("7", Some((7, true))),
-            ("1,477.88", None),
-            ("- 基本支出 -", None),
-            ("第一部分", None),
-        ];
-        for (text, want) in cases {
-            assert_eq!(page_number(text), want, "{text}");
-        }
     }
 
     /// A footer drawn last (the text ends on `- 3 -`): each number closes

@@ -42,6 +42,6 @@ pub use document::{
     Blank, Check, CheckKind, CheckStatus, DocKind, Document, Finding, FormField, Indicator, InventoryEntry,
     InventoryStatus, Position,
 };
-pub use page::{Glyph, Line, Page, Rect, Rule, Run};
+pub use page::{page_number, Glyph, Line, Page, Rect, Rule, Run};
 pub use rust_decimal::Decimal;
 pub use table::{yuan_per, Cell, CellBoxes, Column, ColumnKind, HeaderBoxes, Row, Section, Table, TableKey};

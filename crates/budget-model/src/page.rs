@@ -181,3 +181,49 @@ impl Rect {
         self.x0 <= x && x <= self.x1 && self.top <= y && y <= self.bottom
     }
 }
+
+/// The number a page-number line prints, and whether it is bare: `- 5 -`,
+/// `— 2 8 —` (digits spaced), `－5－`, `第 5 页`, `第 5 页，共 40 页`, `5`.
+/// A bare number may also be the last digits of an amount wrapped in its
+/// cell; a marked one (dashes, `第…页`) is a page number wherever it is.
+pub fn page_number(text: &str) -> Option<(u32, bool)> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = |s: &str| {
+        (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    if let Some(n) = digits(&t) {
+        return Some((n, true));
+    }
+    let dash = |c: char| matches!(c, '-' | '－' | '—' | '–' | '‐' | '―');
+    if t.starts_with(dash) && t.ends_with(dash) {
+        return digits(t.trim_matches(dash)).map(|n| (n, false));
+    }
+    let rest = t.strip_prefix('第')?;
+    let (n, tail) = rest.split_once('页')?;
+    let total = tail.trim_start_matches([',', '，']);
+    (total.is_empty() || (total.starts_with('共') && total.ends_with('页'))).then_some(())?;
+    digits(n).map(|n| (n, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_read_in_their_printed_forms() {
+        let cases = [
+            ("- 5 -", Some((5, false))),
+            ("— 2 8 —", Some((28, false))),
+            ("－12－", Some((12, false))),
+            ("第 40 页，共 40 页", Some((40, false))),
+            ("第3页", Some((3, false))),
+            ("7", Some((7, true))),
+            ("1,477.88", None),
+            ("- 基本支出 -", None),
+            ("第一部分", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(page_number(text), want, "{text}");
+        }
+    }
+}

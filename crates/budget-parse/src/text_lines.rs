@@ -14,7 +14,7 @@
 //! income table, the income items of 收支总表). Where more than one
 //! placement holds, the cells in doubt stay blank with a finding.
 
-use budget_model::{Decimal, Finding, Table, TableKey};
+use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
@@ -683,17 +683,16 @@ fn without_code_heads(text: &str) -> &str {
     rest
 }
 
-/// A line of one to three digits alone, or between dashes: a page number
-/// (`7`, ` - 14 -`).
+/// A blank line, or a page number in any of its printed forms (`7`,
+/// ` - 14 -`, `— 1 7 —`, `第 5 页`).
 fn is_page_number(text: &str) -> bool {
-    let t: String = text.split_whitespace().collect::<String>().trim_matches(['-', '—']).to_string();
-    t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+    text.trim().is_empty() || page_number(text).is_some()
 }
 
 /// Whether line `i` is a page's running header or footer: next to a page
 /// number, it names a year and prints no amount
 /// (`苏州市应急管理局 2026 年度部门预算公开` / ` - 18 -`).
-fn is_running_line(data: &[BodyLine<'_>], i: usize) -> bool {
+pub(crate) fn is_running_line(data: &[BodyLine<'_>], i: usize) -> bool {
     let by_page_number = [i.checked_sub(1), Some(i + 1)]
         .into_iter()
         .flatten()

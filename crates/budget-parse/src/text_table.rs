@@ -7,7 +7,7 @@
 //! [`crate::header`]; the number of amounts per row, taken from the rows
 //! themselves, settles how the header is read.
 
-use budget_model::{Decimal, Finding, Table, TableKey};
+use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 
 use crate::front::{after_total_label, glued_amount, is_note, pieces, unit_line, Kind, Piece};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
@@ -106,6 +106,13 @@ pub(crate) fn table_from_lines(
         return raw;
     }
     let labels = segment(&header_lines);
+    // Where the table crosses a page, a page number marked as one (`— 1 7 —`,
+    // `第 5 页`) and the running line beside it (`无锡市教育局 2026 年度部门预算公开`)
+    // are no cells, and no amounts of the row before them.
+    let page_lines: Vec<bool> = (0..data.len())
+        .map(|i| matches!(page_number(data[i].text), Some((_, false))) || text_lines::is_running_line(&data, i))
+        .collect();
+    let data: Vec<BodyLine<'_>> = data.into_iter().zip(page_lines).filter(|(_, p)| !p).map(|(l, _)| l).collect();
     let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(tokenize(&data))));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens, findings);
@@ -1498,10 +1505,11 @@ mod tests {
 
     /// The head of the next table run into the last row by an extractor
     /// that wrote no line break (`合计单位：万元小计…`) is no row: a line
-    /// stating a unit is dropped from the body.
+    /// stating a unit is dropped from the body, and so is a page number
+    /// printed between dashes with its digits spaced.
     #[test]
-    fn a_unit_line_among_the_rows_is_no_row() {
-        let text = "单位：万元\n科目编码 科目名称 金额\n合计 60.00\n301 工资福利支出 60.00\n30101 基本工资 60.00\n合计单位：万元小计公务用车购置费1,471.70508.20部门：某局\n单位：万元";
+    fn unit_lines_and_page_numbers_among_the_rows_are_no_rows() {
+        let text = "单位：万元\n科目编码 科目名称 金额\n合计 60.00\n301 工资福利支出 60.00\n— 1 7 —\n30101 基本工资 60.00\n合计单位：万元小计公务用车购置费1,471.70508.20部门：某局\n单位：万元";
         let table = read(TableKey::GeneralBudgetBasicExpenseByEconomic, text);
         let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["合计", "工资福利支出", "基本工资"]);
