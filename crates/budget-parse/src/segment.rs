@@ -34,7 +34,7 @@ pub(crate) struct Met {
 }
 
 /// What a page is made of, top to bottom.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Block<'a> {
     /// A line (on a PDF page, only its runs outside every grid).
     Line {
@@ -76,8 +76,12 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     let mut label: Option<(String, u32)> = None;
     // A numbered line that is not yet a title, in case the next completes it.
     let mut opened: Option<(String, u32)> = None;
+    // The last line of text met, no title or label (a unit line printed
+    // above the title it belongs to).
+    let mut last: Option<(Line, u32)> = None;
     for (page, page_grids) in pages.iter().zip(&grids) {
-        for block in blocks(page, page_grids) {
+        let page_blocks = blocks(page, page_grids);
+        for (at, block) in page_blocks.iter().cloned().enumerate() {
             match block {
                 Block::Line { line, page } => {
                     let text = line.text.clone();
@@ -112,7 +116,17 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 title.no = no;
                             }
                         }
+                        let before = match pending.as_ref().is_some_and(|p| p.continues_on(&title, page)) {
+                            true => None,
+                            false if unit_below(&page_blocks[at + 1..]) => None,
+                            false => unit_above(pending.as_mut(), last.take(), &line),
+                        };
                         begin(&mut pending, title, page, &mut out, findings);
+                        if let (Some(unit), Some(p)) = (before, pending.as_mut()) {
+                            p.lines.push(unit);
+                            p.lines_before_grid = p.lines.len();
+                        }
+                        last = None;
                     } else if let Some((title, unit)) = line_title_with_unit(&line) {
                         begin(&mut pending, title, page, &mut out, findings);
                         if let Some(p) = pending.as_mut() {
@@ -121,10 +135,13 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 p.lines_before_grid = p.lines.len();
                             }
                         }
-                    } else if let Some(p) = pending.as_mut() {
-                        p.lines.push((line, page));
-                        if p.grids.is_empty() {
-                            p.lines_before_grid = p.lines.len();
+                    } else {
+                        last = Some((line.clone(), page));
+                        if let Some(p) = pending.as_mut() {
+                            p.lines.push((line, page));
+                            if p.grids.is_empty() {
+                                p.lines_before_grid = p.lines.len();
+                            }
                         }
                     }
                 }
@@ -142,6 +159,48 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     }
     close(pending.take(), &mut out, findings);
     out
+}
+
+/// The unit line printed right above a title instead of below it (a table
+/// label or a part heading between): templates that print the unit and the
+/// department at the top right of the page come out as
+/// ` 单位：万元单位名称：广州市交通运输局` / ` 表1` / `收支总体情况表`, the unit
+/// first. Only for text input (lines without positions), and only where no
+/// unit line follows the title ([`unit_below`]). A unit line right under the
+/// previous title is that title's; one further down leaves the previous
+/// table.
+fn unit_above(pending: Option<&mut Pending<'_>>, last: Option<(Line, u32)>, title: &Line) -> Option<(Line, u32)> {
+    if !title.runs.is_empty() {
+        return None;
+    }
+    let unit = last.filter(|(l, _)| l.runs.is_empty() && unit_of_line(&l.text).is_some())?;
+    let Some(p) = pending else { return Some(unit) };
+    match p.lines.last() {
+        Some((l, page)) if l.text == unit.0.text && *page == unit.1 => {
+            if p.lines.len() == 1 || !p.grids.is_empty() {
+                return None;
+            }
+            p.lines.pop();
+            p.lines_before_grid = p.lines_before_grid.min(p.lines.len());
+            Some(unit)
+        }
+        _ => Some(unit),
+    }
+}
+
+/// Whether a unit line follows a title among the next lines of its page
+/// (a table label such as `表1` aside): the title has its own unit line, and
+/// one above it is the table's before.
+fn unit_below(after: &[Block<'_>]) -> bool {
+    after
+        .iter()
+        .filter_map(|b| match b {
+            Block::Line { line, .. } => Some(line),
+            Block::Grid(_) => None,
+        })
+        .filter(|l| table_label(&l.text).is_none())
+        .take(2)
+        .any(|l| unit_of_line(&l.text).is_some())
 }
 
 /// A frame of one column whose cells hold mostly figures: the amount column
