@@ -55,10 +55,12 @@ const WORDS: &[(&str, Kind)] = &[
     ("项目支出", Kind::Amount(false)),
     ("人员经费", Kind::Amount(false)),
     ("公用经费", Kind::Amount(false)),
+    ("预算", Kind::Amount(false)),
     ("绩效目标", Kind::Text),
     ("支出项目类别（资金使用单位）", Kind::Label),
     ("单位名称", Kind::Label),
     ("功能科目名称", Kind::Label),
+    ("部门预算支出经济科目", Kind::Label),
     ("功能分类科目", Kind::Label),
     ("科目编码", Kind::Label),
     ("科目名称", Kind::Label),
@@ -159,11 +161,15 @@ fn ends_sentence(text: &str) -> bool {
 
 /// How many of `lines` (printed between two rows) begin the next row's
 /// name, the others ending the text cell of the row before: the name is
-/// the last lines no wider than the label column that end no sentence.
+/// the last lines about as wide as the label column at most that end no
+/// sentence.
 /// `None` when the split is in doubt: the text before them ends no
 /// sentence, so it may go on into them.
 fn name_lines(lines: &[&str], label_width: usize) -> Option<usize> {
-    let name = lines.iter().rev().take_while(|l| width(l) <= label_width && !ends_sentence(l)).count();
+    // Digits and dashes print narrower than the count gives them
+    // (`驶员培训行业管理处2025年-`): a third over the label's width is
+    // still the label column, a text cell's full lines are twice as wide.
+    let name = lines.iter().rev().take_while(|l| width(l) * 3 <= label_width * 4 && !ends_sentence(l)).count();
     let before = lines.len() - name;
     (before == 0 || ends_sentence(lines[before - 1])).then_some(name)
 }
@@ -323,10 +329,19 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
     let mut found = Vec::new();
     let Some(rows) = rows(raw, data, text_column, &mut found) else { return false };
     let widths: Vec<usize> = rows.iter().map(|r| r.amounts.len()).collect();
-    if rows.is_empty() || widths.iter().any(|&w| w != names.len() - 1) {
+    let single = match names[..] {
+        [(name, false)] => Some(Reading { paths: vec![name.to_string()], top: Vec::new(), leaves: Vec::new() }),
+        _ => None,
+    };
+    let wanted = if single.is_some() { 1 } else { names.len().saturating_sub(1) };
+    if rows.is_empty() || widths.iter().any(|&w| w != wanted) {
         return false;
     }
-    let fitting: Vec<Reading> = readings(&names).into_iter().filter(|r| adds_up(r, &rows)).collect();
+    let fitting: Vec<Reading> = match single {
+        // One amount column: each row's amount is its.
+        Some(reading) => vec![reading],
+        None => readings(&names).into_iter().filter(|r| adds_up(r, &rows)).collect(),
+    };
     let [reading] = &fitting[..] else { return false };
     findings.extend(found);
     if text_column.is_some() {
