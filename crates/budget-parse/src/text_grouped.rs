@@ -56,6 +56,17 @@ const WORDS: &[(&str, Kind)] = &[
     ("人员经费", Kind::Amount(false)),
     ("公用经费", Kind::Amount(false)),
     ("预算", Kind::Amount(false)),
+    ("财政拨款收入", Kind::Amount(false)),
+    ("财政专户拨款收入", Kind::Amount(false)),
+    ("其他资金收入", Kind::Amount(false)),
+    ("教育收费", Kind::Amount(false)),
+    ("其他专户收入拨款", Kind::Amount(false)),
+    ("事业收入", Kind::Amount(false)),
+    ("事业单位经营收入", Kind::Amount(false)),
+    ("其他收入", Kind::Amount(false)),
+    ("上级补助收入", Kind::Amount(false)),
+    ("附属单位上缴收入", Kind::Amount(false)),
+    ("上年结转结余", Kind::Amount(false)),
     ("绩效目标", Kind::Text),
     ("支出项目类别（资金使用单位）", Kind::Label),
     ("单位名称", Kind::Label),
@@ -284,6 +295,54 @@ fn readings(names: &[(&str, bool)]) -> Vec<Reading> {
     out
 }
 
+/// The sources of income each heading of a 收入 table groups: the funds
+/// of 财政拨款, the kinds of 财政专户 income, the unit's other income.
+const FAMILIES: &[(&[&str], &[&str])] = &[
+    (&["财政拨款收入", "财政拨款"], &["一般公共预算", "政府性基金预算", "国有资本经营预算"]),
+    (&["财政专户拨款收入", "财政专户拨款"], &["教育收费", "其他专户收入拨款"]),
+    (&["其他资金收入", "其他资金"], &["事业收入", "事业单位经营收入", "其他收入"]),
+];
+
+/// The leaves heading `group` may have, when it is a known heading.
+fn family(group: &str) -> Option<&'static [&'static str]> {
+    FAMILIES.iter().find(|(heads, _)| heads.contains(&group)).map(|(_, leaves)| *leaves)
+}
+
+/// The reading of header words `names` as a total, top columns of which
+/// several head sources of income ([`FAMILIES`]), then the leaves of those
+/// headings in their order: `合计 财政拨款收入 财政专户拨款收入 其他资金收入
+/// 上级补助收入 附属单位上缴收入 上年结转结余 一般公共预算 … 其他收入`. A
+/// spreadsheet writes a header's cells row by row, each row left to right,
+/// so the columns spanning both rows (上级补助收入 …) printed after the
+/// headings stand right of them, and each heading takes the run of leaves
+/// of its family. `None` unless every leaf goes to a heading and every
+/// heading gets one.
+fn families_reading(names: &[(&str, bool)]) -> Option<Reading> {
+    let is_leaf = |w: &str| FAMILIES.iter().any(|(_, leaves)| leaves.contains(&w));
+    let split = names.len() - names.iter().rev().take_while(|(w, _)| is_leaf(w)).count();
+    let (top, leaves) = names.split_at(split);
+    let total_first = top.first().is_some_and(|(_, t)| *t) && !names[1..].iter().any(|(_, t)| *t);
+    if !total_first || leaves.is_empty() {
+        return None;
+    }
+    let mut paths = vec![top[0].0.to_string()];
+    let mut rest = leaves;
+    for (word, _) in &top[1..] {
+        match family(word) {
+            Some(members) => {
+                let n = rest.iter().take_while(|(w, _)| members.contains(w)).count();
+                if n == 0 {
+                    return None;
+                }
+                paths.extend(rest[..n].iter().map(|(w, _)| format!("{word}/{w}")));
+                rest = &rest[n..];
+            }
+            None => paths.push(word.to_string()),
+        }
+    }
+    rest.is_empty().then(|| Reading { top: (1..paths.len()).collect(), leaves: Vec::new(), paths })
+}
+
 /// Whether every row adds up under `reading`: the first column is the sum
 /// of the top columns, the group's total the sum of its leaves, within the
 /// rounding of a table converted to 万元.
@@ -298,7 +357,8 @@ fn adds_up(reading: &Reading, rows: &[Row]) -> bool {
         }
     };
     rows.iter().all(|r| {
-        (reading.top.is_empty() || sums(r, 0, &reading.top)) && sums(r, reading.leaves[0], &reading.leaves[1..])
+        (reading.top.is_empty() || sums(r, 0, &reading.top))
+            && reading.leaves.split_first().is_none_or(|(total, parts)| sums(r, *total, parts))
     })
 }
 
@@ -333,14 +393,19 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
         [(name, false)] => Some(Reading { paths: vec![name.to_string()], top: Vec::new(), leaves: Vec::new() }),
         _ => None,
     };
-    let wanted = if single.is_some() { 1 } else { names.len().saturating_sub(1) };
+    let families = families_reading(&names);
+    let wanted = match (&single, &families) {
+        (Some(_), _) => 1,
+        (None, Some(r)) => r.paths.len(),
+        (None, None) => names.len().saturating_sub(1),
+    };
     if rows.is_empty() || widths.iter().any(|&w| w != wanted) {
         return false;
     }
     let fitting: Vec<Reading> = match single {
         // One amount column: each row's amount is its.
         Some(reading) => vec![reading],
-        None => readings(&names).into_iter().filter(|r| adds_up(r, &rows)).collect(),
+        None => readings(&names).into_iter().chain(families).filter(|r| adds_up(r, &rows)).collect(),
     };
     let [reading] = &fitting[..] else { return false };
     findings.extend(found);
