@@ -589,6 +589,52 @@ mod tests {
         }
     }
 
+    /// A page of extracted text: lines without positions.
+    fn text_page(number: u32, lines: &[&str]) -> Page {
+        let lines: Vec<Line> = lines
+            .iter()
+            .map(|t| Line {
+                text: t.to_string(),
+                runs: Vec::new(),
+                top: 0.0,
+                bottom: 0.0,
+                after_blank: false,
+                opens_right: false,
+            })
+            .collect();
+        Page { number, width: 0.0, height: 0.0, lines, glyphs: Vec::new(), rules: Vec::new() }
+    }
+
+    /// The 广州 template prints the unit and the department at the top right,
+    /// above the title: each table takes the unit line over its title, and
+    /// the table before does not. A title with its own unit line under it
+    /// leaves the one above to the table before.
+    #[test]
+    fn a_unit_line_above_a_title_is_the_titles() {
+        let lines = [
+            "单位：万元单位名称：某局",
+            "表1",
+            "一般公共预算基本支出情况表（按经济分类科目）",
+            "部门预算支出经济科目 预算",
+            "合计 10.00",
+            "[301]工资福利支出 10.00",
+            "单位：万元单位名称：某局",
+            "表2",
+            "一般公共预算项目支出情况表（按经济分类科目）",
+            "部门预算支出经济科目 预算",
+            "合计 5.00",
+            "[302]商品和服务支出 5.00",
+        ];
+        let found = tables(&[text_page(1, &lines)], &mut Vec::new());
+        let units: Vec<Option<&str>> = found.tables.iter().map(|t| t.unit.as_deref()).collect();
+        assert_eq!(units.len(), 2, "{:?}", found.tables);
+        assert!(units.iter().all(|u| u.is_some()), "{units:?}");
+        assert!(found.tables[0].rows.iter().all(|r| !r.name.contains("单位")), "{:?}", found.tables[0].rows);
+        let after = |lines: &[&str]| blocks(&text_page(1, lines), &[]);
+        assert!(unit_below(&after(&["表1", "单位：万元", "项目 金额"])));
+        assert!(!unit_below(&after(&["项目 金额", "合计 1.00", "单位：万元"])));
+    }
+
     #[test]
     fn continuation_titles_are_read_without_their_qualifier() {
         assert_eq!(base_name("部门支出总表（续表）"), "部门支出总表");

@@ -462,7 +462,50 @@ mod tests {
 
     #[test]
     fn a_header_with_unknown_words_is_not_read() {
-        assert!(header_words(&["单位名称 合计 事业收入"]).is_none());
+        assert!(header_words(&["单位名称 合计 其中：政府采购"]).is_none());
+    }
+
+    /// 收入总体情况表: three headings over the sources of income, three
+    /// columns spanning both header rows printed after them.
+    #[test]
+    fn headings_of_income_sources_take_their_leaves() {
+        let header = [
+            "单位名称 合计",
+            "财政拨款收入 财政专户拨款收入 其他资金收入",
+            "上级补",
+            "助收入",
+            "上年结",
+            "转结余",
+            "一般公共预",
+            "算",
+            "政府性基金",
+            "预算 教育收费 事业收",
+            "入",
+            "其他收",
+            "入",
+        ];
+        let words = header_words(&header).unwrap();
+        let names: Vec<(&str, bool)> = words
+            .iter()
+            .filter_map(|(w, k)| match k {
+                Kind::Amount(t) => Some((*w, *t)),
+                _ => None,
+            })
+            .collect();
+        let reading = families_reading(&names).unwrap();
+        let want = [
+            "合计",
+            "财政拨款收入/一般公共预算",
+            "财政拨款收入/政府性基金预算",
+            "财政专户拨款收入/教育收费",
+            "其他资金收入/事业收入",
+            "其他资金收入/其他收入",
+            "上级补助收入",
+            "上年结转结余",
+        ];
+        assert_eq!(reading.paths, want);
+        // A heading with none of its leaves printed: not this layout.
+        assert!(families_reading(&names[..names.len() - 2]).is_none());
     }
 
     #[test]
