@@ -231,6 +231,11 @@ fn rows(
             // The text cell begun on the row's line: its lines follow.
             waiting.push(l.text);
         }
+        if code.is_empty() && name.is_empty() {
+            let message = format!("row of amounts {} prints no name; row left out", amounts.join(" "));
+            findings.push(Finding { page: l.page, table: raw.title.key.as_str().into(), message });
+            continue;
+        }
         out.push(Row { code, name, amounts, page: l.page });
     }
     // Lines after the last row are its text cell; without one, another layout.
