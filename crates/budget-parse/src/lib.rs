@@ -49,6 +49,7 @@ mod seams;
 mod segment;
 mod text_caps;
 mod text_fit;
+mod text_grouped;
 mod text_lines;
 mod text_order;
 mod text_pairs;

@@ -34,7 +34,7 @@ pub(crate) struct Met {
 }
 
 /// What a page is made of, top to bottom.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Block<'a> {
     /// A line (on a PDF page, only its runs outside every grid).
     Line {
@@ -76,8 +76,12 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     let mut label: Option<(String, u32)> = None;
     // A numbered line that is not yet a title, in case the next completes it.
     let mut opened: Option<(String, u32)> = None;
+    // The last line of text met, no title or label (a unit line printed
+    // above the title it belongs to).
+    let mut last: Option<(Line, u32)> = None;
     for (page, page_grids) in pages.iter().zip(&grids) {
-        for block in blocks(page, page_grids) {
+        let page_blocks = blocks(page, page_grids);
+        for (at, block) in page_blocks.iter().cloned().enumerate() {
             match block {
                 Block::Line { line, page } => {
                     let text = line.text.clone();
@@ -112,7 +116,17 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 title.no = no;
                             }
                         }
+                        let before = match pending.as_ref().is_some_and(|p| p.continues_on(&title, page)) {
+                            true => None,
+                            false if unit_below(&page_blocks[at + 1..]) => None,
+                            false => unit_above(pending.as_mut(), last.take(), &line),
+                        };
                         begin(&mut pending, title, page, &mut out, findings);
+                        if let (Some(unit), Some(p)) = (before, pending.as_mut()) {
+                            p.lines.push(unit);
+                            p.lines_before_grid = p.lines.len();
+                        }
+                        last = None;
                     } else if let Some((title, unit)) = line_title_with_unit(&line) {
                         begin(&mut pending, title, page, &mut out, findings);
                         if let Some(p) = pending.as_mut() {
@@ -121,10 +135,13 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 p.lines_before_grid = p.lines.len();
                             }
                         }
-                    } else if let Some(p) = pending.as_mut() {
-                        p.lines.push((line, page));
-                        if p.grids.is_empty() {
-                            p.lines_before_grid = p.lines.len();
+                    } else {
+                        last = Some((line.clone(), page));
+                        if let Some(p) = pending.as_mut() {
+                            p.lines.push((line, page));
+                            if p.grids.is_empty() {
+                                p.lines_before_grid = p.lines.len();
+                            }
                         }
                     }
                 }
@@ -142,6 +159,48 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     }
     close(pending.take(), &mut out, findings);
     out
+}
+
+/// The unit line printed right above a title instead of below it (a table
+/// label or a part heading between): templates that print the unit and the
+/// department at the top right of the page come out as
+/// ` 单位：万元单位名称：广州市交通运输局` / ` 表1` / `收支总体情况表`, the unit
+/// first. Only for text input (lines without positions), and only where no
+/// unit line follows the title ([`unit_below`]). A unit line right under the
+/// previous title is that title's; one further down leaves the previous
+/// table.
+fn unit_above(pending: Option<&mut Pending<'_>>, last: Option<(Line, u32)>, title: &Line) -> Option<(Line, u32)> {
+    if !title.runs.is_empty() {
+        return None;
+    }
+    let unit = last.filter(|(l, _)| l.runs.is_empty() && unit_of_line(&l.text).is_some())?;
+    let Some(p) = pending else { return Some(unit) };
+    match p.lines.last() {
+        Some((l, page)) if l.text == unit.0.text && *page == unit.1 => {
+            if p.lines.len() == 1 || !p.grids.is_empty() {
+                return None;
+            }
+            p.lines.pop();
+            p.lines_before_grid = p.lines_before_grid.min(p.lines.len());
+            Some(unit)
+        }
+        _ => Some(unit),
+    }
+}
+
+/// Whether a unit line follows a title among the next lines of its page
+/// (a table label such as `表1` aside): the title has its own unit line, and
+/// one above it is the table's before.
+fn unit_below(after: &[Block<'_>]) -> bool {
+    after
+        .iter()
+        .filter_map(|b| match b {
+            Block::Line { line, .. } => Some(line),
+            Block::Grid(_) => None,
+        })
+        .filter(|l| table_label(&l.text).is_none())
+        .take(2)
+        .any(|l| unit_of_line(&l.text).is_some())
 }
 
 /// A frame of one column whose cells hold mostly figures: the amount column
@@ -528,6 +587,52 @@ mod tests {
             let got = got.as_ref().map(|(t, u)| (t.text.as_str(), u.as_str()));
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    /// A page of extracted text: lines without positions.
+    fn text_page(number: u32, lines: &[&str]) -> Page {
+        let lines: Vec<Line> = lines
+            .iter()
+            .map(|t| Line {
+                text: t.to_string(),
+                runs: Vec::new(),
+                top: 0.0,
+                bottom: 0.0,
+                after_blank: false,
+                opens_right: false,
+            })
+            .collect();
+        Page { number, width: 0.0, height: 0.0, lines, glyphs: Vec::new(), rules: Vec::new() }
+    }
+
+    /// The 广州 template prints the unit and the department at the top right,
+    /// above the title: each table takes the unit line over its title, and
+    /// the table before does not. A title with its own unit line under it
+    /// leaves the one above to the table before.
+    #[test]
+    fn a_unit_line_above_a_title_is_the_titles() {
+        let lines = [
+            "单位：万元单位名称：某局",
+            "表1",
+            "一般公共预算基本支出情况表（按经济分类科目）",
+            "部门预算支出经济科目 预算",
+            "合计 10.00",
+            "[301]工资福利支出 10.00",
+            "单位：万元单位名称：某局",
+            "表2",
+            "一般公共预算项目支出情况表（按经济分类科目）",
+            "部门预算支出经济科目 预算",
+            "合计 5.00",
+            "[302]商品和服务支出 5.00",
+        ];
+        let found = tables(&[text_page(1, &lines)], &mut Vec::new());
+        let units: Vec<Option<&str>> = found.tables.iter().map(|t| t.unit.as_deref()).collect();
+        assert_eq!(units.len(), 2, "{:?}", found.tables);
+        assert!(units.iter().all(|u| u.is_some()), "{units:?}");
+        assert!(found.tables[0].rows.iter().all(|r| !r.name.contains("单位")), "{:?}", found.tables[0].rows);
+        let after = |lines: &[&str]| blocks(&text_page(1, lines), &[]);
+        assert!(unit_below(&after(&["表1", "单位：万元", "项目 金额"])));
+        assert!(!unit_below(&after(&["项目 金额", "合计 1.00", "单位：万元"])));
     }
 
     #[test]

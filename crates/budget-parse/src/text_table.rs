@@ -19,6 +19,7 @@ use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, income_item_of, known_totals, narrow_by_hierarchy,
     narrow_by_known, readings_of, template, Readings, Template,
 };
+use crate::text_grouped;
 use crate::text_lines;
 use crate::text_pairs;
 use crate::title::Title;
@@ -94,6 +95,7 @@ pub(crate) fn table_from_lines(
         text_pairs::read(&mut raw, &header_lines, &data, findings)
             || (text_lines::is_line_per_row(&data)
                 && text_lines::read(&mut raw, &header_lines, &data, earlier, findings))
+            || text_grouped::read(&mut raw, &header_lines, &data, findings)
     };
     if by_lines {
         return raw;

@@ -1,0 +1,530 @@
+//! Tables whose every row prints all its columns under a header of one
+//! group over several leaves.
+//!
+//! Templates that print the unit at the top right of the page (`单位：万元单位名称：…`
+//! above the title) print each row on one line with every amount, `0.00`
+//! for nothing, under a header of two rows: the first names the total and
+//! the top columns, the second the leaves of one of them
+//! (`支出项目类别（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金` /
+//! `合计 一般公共预算 政府性基金预算 国有资本经营预算`). The text gives the
+//! header's words in printed order, wrapped cells cut (`一般公共预` / `算`),
+//! but not which top column the leaves belong to: each choice is tried, and
+//! the reading is taken only when exactly one makes every row add up (the
+//! total is the sum of the top columns, the group's total the sum of its
+//! leaves). A row's name wrapped in its cell comes on the lines before its
+//! amounts; where the header names a text column after the amounts
+//! (`绩效目标`), that text comes on the lines after them, and the lines
+//! between two rows are split where the text's sentence ends and the name,
+//! no wider than the label column, begins.
+
+use budget_model::{Decimal, Finding};
+
+use crate::lex::{amount, scale_of, unit_of_line};
+use crate::norm::squeeze;
+use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_table::BodyLine;
+
+/// What a word of such a header is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// An amount column or a group over some; `true` for a total.
+    Amount(bool),
+    /// A text column printed after the amounts (`绩效目标`).
+    Text,
+    /// A label column's name.
+    Label,
+}
+
+/// The words of these headers. Matched in the header's text run together,
+/// longest first (`一般公共预算支出` before `一般公共预算`).
+const WORDS: &[(&str, Kind)] = &[
+    ("总计", Kind::Amount(true)),
+    ("合计", Kind::Amount(true)),
+    ("小计", Kind::Amount(true)),
+    ("财政拨款", Kind::Amount(false)),
+    ("财政专户拨款", Kind::Amount(false)),
+    ("其他资金", Kind::Amount(false)),
+    ("一般公共预算", Kind::Amount(false)),
+    ("政府性基金预算", Kind::Amount(false)),
+    ("国有资本经营预算", Kind::Amount(false)),
+    ("一般公共预算支出", Kind::Amount(false)),
+    ("政府性基金预算支出", Kind::Amount(false)),
+    ("国有资本经营预算支出", Kind::Amount(false)),
+    ("基本支出", Kind::Amount(false)),
+    ("其中：基本支出", Kind::Amount(false)),
+    ("项目支出", Kind::Amount(false)),
+    ("人员经费", Kind::Amount(false)),
+    ("公用经费", Kind::Amount(false)),
+    ("预算", Kind::Amount(false)),
+    ("财政拨款收入", Kind::Amount(false)),
+    ("财政专户拨款收入", Kind::Amount(false)),
+    ("其他资金收入", Kind::Amount(false)),
+    ("教育收费", Kind::Amount(false)),
+    ("其他专户收入拨款", Kind::Amount(false)),
+    ("事业收入", Kind::Amount(false)),
+    ("事业单位经营收入", Kind::Amount(false)),
+    ("其他收入", Kind::Amount(false)),
+    ("上级补助收入", Kind::Amount(false)),
+    ("附属单位上缴收入", Kind::Amount(false)),
+    ("上年结转结余", Kind::Amount(false)),
+    ("绩效目标", Kind::Text),
+    ("支出项目类别（资金使用单位）", Kind::Label),
+    ("单位名称", Kind::Label),
+    ("功能科目名称", Kind::Label),
+    ("部门预算支出经济科目", Kind::Label),
+    ("功能分类科目", Kind::Label),
+    ("科目编码", Kind::Label),
+    ("科目名称", Kind::Label),
+];
+
+/// The header's words in printed order, each with its kind; `None` when
+/// some of its text is no known word. A word may run over a line's end
+/// (`财政专` / `户拨款`), not over a space.
+fn header_words(header: &[&str]) -> Option<Vec<(&'static str, Kind)>> {
+    // `\n` between words of a line, `\r` at a line's end.
+    let text: Vec<char> = header
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join("\n") + "\r")
+        .collect::<String>()
+        .chars()
+        .collect();
+    let view: Vec<usize> = (0..text.len()).filter(|&i| text[i] != '\r').collect();
+    let mut taken = vec![false; text.len()];
+    let mut found: Vec<(usize, &'static str, Kind)> = Vec::new();
+    let mut words: Vec<&(&'static str, Kind)> = WORDS.iter().collect();
+    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    for &(word, kind) in words {
+        let w: Vec<char> = word.chars().collect();
+        let mut at = 0;
+        while at + w.len() <= view.len() {
+            let span = &view[at..at + w.len()];
+            if span.iter().zip(&w).all(|(&i, c)| text[i] == *c && !taken[i]) {
+                span.iter().for_each(|&i| taken[i] = true);
+                found.push((span[0], word, kind));
+                at += w.len();
+            } else {
+                at += 1;
+            }
+        }
+    }
+    if (0..text.len()).any(|i| !taken[i] && !matches!(text[i], '\n' | '\r')) {
+        return None;
+    }
+    found.sort_by_key(|(at, _, _)| *at);
+    Some(found.into_iter().map(|(_, w, k)| (w, k)).collect())
+}
+
+/// One row: its code, name and amounts as printed.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    code: String,
+    name: String,
+    amounts: Vec<String>,
+    page: u32,
+}
+
+/// A line split into its text, its amounts and the text after them (the
+/// text cell's first words, run onto the row's line: `车辆购置经费 90.00 …
+/// 0.00 通过开展公务用车购置，…`); `None` when text and amounts alternate more.
+fn split_line(text: &str) -> Option<(String, Vec<String>, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_amount = |w: &str| w.contains('.') && amount(w).is_some();
+    let Some(first) = words.iter().position(|w| is_amount(w)) else {
+        return Some((words.join(" "), Vec::new(), String::new()));
+    };
+    let end = words[first..].iter().position(|w| !is_amount(w)).map_or(words.len(), |i| first + i);
+    if words[end..].iter().any(|w| is_amount(w)) {
+        return None;
+    }
+    let amounts = words[first..end].iter().map(|w| w.to_string()).collect();
+    Some((words[..first].join(" "), amounts, words[end..].concat()))
+}
+
+/// A row's code printed before its name, on the name's first line:
+/// `[201]一般公共服务支出`, or a word of three, five or seven digits
+/// (`212 城乡社区支出`). Digits run into the name are the name's
+/// (`12320卫生热线服务项目`). Returns the code and the line without it.
+fn code_of(line: &str) -> (String, &str) {
+    let line = line.trim_start();
+    if let Some((code, name)) = line.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) {
+            return (code.to_string(), name);
+        }
+    }
+    match line.split_once(char::is_whitespace) {
+        Some((code, name)) if matches!(code.len(), 3 | 5 | 7) && code.bytes().all(|b| b.is_ascii_digit()) => {
+            (code.to_string(), name)
+        }
+        _ => (String::new(), line),
+    }
+}
+
+/// The printed width of a line: two for a full-width character, one for
+/// others.
+fn width(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Whether a line ends a sentence of a text cell (`…提高交通管理服务水平。`).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '；', ';', '！'])
+}
+
+/// How many of `lines` (printed between two rows) begin the next row's
+/// name, the others ending the text cell of the row before: the name is
+/// the last lines about as wide as the label column at most that end no
+/// sentence.
+/// `None` when the split is in doubt: the text before them ends no
+/// sentence, so it may go on into them.
+fn name_lines(lines: &[&str], label_width: usize) -> Option<usize> {
+    // Digits and dashes print narrower than the count gives them
+    // (`驶员培训行业管理处2025年-`): a third over the label's width is
+    // still the label column, a text cell's full lines are twice as wide.
+    let name = lines.iter().rev().take_while(|l| width(l) * 3 <= label_width * 4 && !ends_sentence(l)).count();
+    let before = lines.len() - name;
+    (before == 0 || ends_sentence(lines[before - 1])).then_some(name)
+}
+
+/// The rows of the data lines, or `None` when a line is not of this layout.
+/// Rows whose name is in doubt are left out with a finding.
+fn rows(
+    raw: &RawTable,
+    data: &[BodyLine<'_>],
+    text_column: Option<usize>,
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<Row>> {
+    let mut out = Vec::new();
+    let mut waiting: Vec<&str> = Vec::new();
+    for l in data.iter().filter(|l| !is_page_number(l.text) && unit_of_line(l.text).is_none()) {
+        let (text, amounts, after) = split_line(l.text)?;
+        if digits_alone(l.text) {
+            return None;
+        }
+        if amounts.is_empty() {
+            waiting.push(l.text);
+            continue;
+        }
+        if !after.is_empty() && text_column.is_none() {
+            return None;
+        }
+        let name_from = match text_column {
+            None => Some(0),
+            Some(w) => name_lines(&waiting, w).map(|n| waiting.len() - n),
+        };
+        let Some(from) = name_from else {
+            let message = format!(
+                "row of amounts {}: where the text cell of the row before ends and its name begins \
+                 cannot be told; row left out",
+                amounts.join(" ")
+            );
+            findings.push(Finding { page: l.page, table: raw.title.key.as_str().into(), message });
+            waiting.clear();
+            continue;
+        };
+        let mut lines: Vec<&str> = waiting[from..].to_vec();
+        lines.push(&text);
+        let (code, first) = code_of(lines[0]);
+        lines[0] = first;
+        let name: String = lines.iter().map(|l| squeeze(l)).collect();
+        waiting.clear();
+        if !after.is_empty() {
+            // The text cell begun on the row's line: its lines follow.
+            waiting.push(l.text);
+        }
+        if code.is_empty() && name.is_empty() {
+            let message = format!("row of amounts {} prints no name; row left out", amounts.join(" "));
+            findings.push(Finding { page: l.page, table: raw.title.key.as_str().into(), message });
+            continue;
+        }
+        out.push(Row { code, name, amounts, page: l.page });
+    }
+    // Lines after the last row are its text cell; without one, another layout.
+    (waiting.is_empty() || text_column.is_some()).then_some(out)
+}
+
+/// A page number between dashes (`- 14 -`). A number alone is no page
+/// number here: it may be a code's part wrapped in its cell (`20805` /
+/// `05` / `机关事业单位…`), a layout this reader leaves to the template
+/// reader.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.split_whitespace().collect();
+    let Some(inner) = t.strip_prefix(['-', '—']).and_then(|r| r.strip_suffix(['-', '—'])) else { return false };
+    !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a line holds digits alone: a code or a part of one wrapped in
+/// its cell, or a page number without dashes.
+fn digits_alone(text: &str) -> bool {
+    let t: String = text.split_whitespace().collect();
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A reading of the header: the amount columns' paths, the columns that
+/// make up the total (first) column, and those of the group's total.
+#[derive(Debug, Clone, PartialEq)]
+struct Reading {
+    paths: Vec<String>,
+    top: Vec<usize>,
+    leaves: Vec<usize>,
+}
+
+/// The readings of header words `names` (amount words in printed order) as
+/// top columns followed by one group's leaves, the group one of the top
+/// words: `总计 财政拨款 财政专户拨款 其他资金 合计 一般公共预算 …` with
+/// 财政拨款 over `合计 …`. The leaves open with their total; the first
+/// top word is a total unless it is the group alone.
+fn readings(names: &[(&str, bool)]) -> Vec<Reading> {
+    let mut out = Vec::new();
+    for split in 1..names.len() {
+        let (top, leaves) = names.split_at(split);
+        let total_first = top.len() == 1 || top[0].1;
+        if !total_first || !leaves[0].1 || leaves[1..].iter().chain(&top[1..]).any(|(_, t)| *t) || leaves.len() < 2 {
+            continue;
+        }
+        for group in 0..top.len() {
+            if top[group].1 || (group == 0 && top.len() > 1) {
+                continue;
+            }
+            let mut paths: Vec<String> = top[..group].iter().map(|(w, _)| w.to_string()).collect();
+            let first_leaf = paths.len();
+            paths.extend(leaves.iter().map(|(w, _)| format!("{}/{w}", top[group].0)));
+            paths.extend(top[group + 1..].iter().map(|(w, _)| w.to_string()));
+            let top_cols: Vec<usize> = match top.len() {
+                1 => Vec::new(),
+                _ => (1..group).chain([first_leaf]).chain(first_leaf + leaves.len()..paths.len()).collect(),
+            };
+            let leaf_cols: Vec<usize> = (first_leaf..first_leaf + leaves.len()).collect();
+            out.push(Reading { paths, top: top_cols, leaves: leaf_cols });
+        }
+    }
+    out
+}
+
+/// The sources of income each heading of a 收入 table groups: the funds
+/// of 财政拨款, the kinds of 财政专户 income, the unit's other income.
+const FAMILIES: &[(&[&str], &[&str])] = &[
+    (&["财政拨款收入", "财政拨款"], &["一般公共预算", "政府性基金预算", "国有资本经营预算"]),
+    (&["财政专户拨款收入", "财政专户拨款"], &["教育收费", "其他专户收入拨款"]),
+    (&["其他资金收入", "其他资金"], &["事业收入", "事业单位经营收入", "其他收入"]),
+];
+
+/// The leaves heading `group` may have, when it is a known heading.
+fn family(group: &str) -> Option<&'static [&'static str]> {
+    FAMILIES.iter().find(|(heads, _)| heads.contains(&group)).map(|(_, leaves)| *leaves)
+}
+
+/// The reading of header words `names` as a total, top columns of which
+/// several head sources of income ([`FAMILIES`]), then the leaves of those
+/// headings in their order: `合计 财政拨款收入 财政专户拨款收入 其他资金收入
+/// 上级补助收入 附属单位上缴收入 上年结转结余 一般公共预算 … 其他收入`. A
+/// spreadsheet writes a header's cells row by row, each row left to right,
+/// so the columns spanning both rows (上级补助收入 …) printed after the
+/// headings stand right of them, and each heading takes the run of leaves
+/// of its family. `None` unless every leaf goes to a heading and every
+/// heading gets one.
+fn families_reading(names: &[(&str, bool)]) -> Option<Reading> {
+    let is_leaf = |w: &str| FAMILIES.iter().any(|(_, leaves)| leaves.contains(&w));
+    let split = names.len() - names.iter().rev().take_while(|(w, _)| is_leaf(w)).count();
+    let (top, leaves) = names.split_at(split);
+    let total_first = top.first().is_some_and(|(_, t)| *t) && !names[1..].iter().any(|(_, t)| *t);
+    if !total_first || leaves.is_empty() {
+        return None;
+    }
+    let mut paths = vec![top[0].0.to_string()];
+    let mut rest = leaves;
+    for (word, _) in &top[1..] {
+        match family(word) {
+            Some(members) => {
+                let n = rest.iter().take_while(|(w, _)| members.contains(w)).count();
+                if n == 0 {
+                    return None;
+                }
+                paths.extend(rest[..n].iter().map(|(w, _)| format!("{word}/{w}")));
+                rest = &rest[n..];
+            }
+            None => paths.push(word.to_string()),
+        }
+    }
+    rest.is_empty().then(|| Reading { top: (1..paths.len()).collect(), leaves: Vec::new(), paths })
+}
+
+/// Whether every row adds up under `reading`: the first column is the sum
+/// of the top columns, the group's total the sum of its leaves, within the
+/// rounding of a table converted to 万元.
+fn adds_up(reading: &Reading, rows: &[Row]) -> bool {
+    let sums = |row: &Row, total: usize, parts: &[usize]| {
+        let value = |i: usize| row.amounts.get(i).and_then(|a| amount(a));
+        let scale = row.amounts.iter().map(|a| scale_of(a)).max().unwrap_or(0);
+        let sum: Option<Decimal> = parts.iter().map(|&i| value(i)).sum();
+        match (sum, value(total)) {
+            (Some(sum), Some(total)) => (sum - total).abs() <= Decimal::new(5 * parts.len() as i64, scale + 1),
+            _ => false,
+        }
+    };
+    rows.iter().all(|r| {
+        (reading.top.is_empty() || sums(r, 0, &reading.top))
+            && reading.leaves.split_first().is_none_or(|(total, parts)| sums(r, *total, parts))
+    })
+}
+
+/// Reads the table `raw` from its header lines and data lines, when every
+/// row prints the same number of amounts and exactly one reading of the
+/// header makes every row add up; returns `false` (and leaves `raw` as it
+/// was) otherwise.
+pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
+    let Some(words) = header_words(header) else { return false };
+    let names: Vec<(&str, bool)> = words
+        .iter()
+        .filter_map(|(w, k)| match k {
+            Kind::Amount(total) => Some((*w, *total)),
+            _ => None,
+        })
+        .collect();
+    // A text column after the amounts: the label column's width (its first
+    // line in the header, the cell filled) bounds a row's name lines.
+    let texts: Vec<&str> = words.iter().filter(|(_, k)| *k == Kind::Text).map(|(w, _)| *w).collect();
+    let text_column = match texts[..] {
+        [] => None,
+        // Printed last on its header line: right of the amount columns.
+        [w] if header.iter().any(|l| squeeze(l).ends_with(w)) => {
+            Some(header.first().and_then(|l| l.split_whitespace().next()).map_or(0, width))
+        }
+        _ => return false,
+    };
+    let mut found = Vec::new();
+    let Some(rows) = rows(raw, data, text_column, &mut found) else { return false };
+    let widths: Vec<usize> = rows.iter().map(|r| r.amounts.len()).collect();
+    let single = match names[..] {
+        [(name, false)] => Some(Reading { paths: vec![name.to_string()], top: Vec::new(), leaves: Vec::new() }),
+        _ => None,
+    };
+    let families = families_reading(&names);
+    let wanted = match (&single, &families) {
+        (Some(_), _) => 1,
+        (None, Some(r)) => r.paths.len(),
+        (None, None) => names.len().saturating_sub(1),
+    };
+    if rows.is_empty() || widths.iter().any(|&w| w != wanted) {
+        return false;
+    }
+    let fitting: Vec<Reading> = match single {
+        // One amount column: each row's amount is its.
+        Some(reading) => vec![reading],
+        None => readings(&names).into_iter().chain(families).filter(|r| adds_up(r, &rows)).collect(),
+    };
+    let [reading] = &fitting[..] else { return false };
+    findings.extend(found);
+    if text_column.is_some() {
+        let page = rows.first().map_or(0, |r| r.page);
+        let message = "the text column after the amounts is not read (its lines are told apart from the \
+                       names only where a sentence ends)"
+            .to_string();
+        findings.push(Finding { page, table: raw.title.key.as_str().into(), message });
+    }
+    raw.columns = vec![
+        RawColumn { path: "科目编码".into(), role: Role::Code },
+        RawColumn { path: "科目名称".into(), role: Role::Name },
+    ];
+    raw.columns.extend(reading.paths.iter().map(|p| RawColumn { path: p.clone(), role: Role::Amount }));
+    for r in rows {
+        let mut cells = vec![r.code, r.name];
+        cells.extend(r.amounts);
+        raw.rows.push(RawRow::new(cells, r.page));
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_splits_into_top_columns_and_one_groups_leaves() {
+        let header = [
+            "支出项目类别（资金使用",
+            "单位） 总计 财政拨款 财政专户拨款 其他资金",
+            "合计 一般公共预算 政府性基金预算 国有资本经营预算",
+        ];
+        let words = header_words(&header).unwrap();
+        let names: Vec<(&str, bool)> = words
+            .iter()
+            .filter_map(|(w, k)| match k {
+                Kind::Amount(t) => Some((*w, *t)),
+                _ => None,
+            })
+            .collect();
+        let rows = [Row {
+            code: String::new(),
+            name: "合计".into(),
+            amounts: ["10.00", "8.00", "6.00", "2.00", "0.00", "1.00", "1.00"].map(String::from).to_vec(),
+            page: 1,
+        }];
+        let fitting: Vec<Reading> = readings(&names).into_iter().filter(|r| adds_up(r, &rows)).collect();
+        assert_eq!(fitting.len(), 1);
+        assert_eq!(fitting[0].paths[1], "财政拨款/合计");
+        assert_eq!(fitting[0].paths[6], "其他资金");
+    }
+
+    #[test]
+    fn a_header_with_unknown_words_is_not_read() {
+        assert!(header_words(&["单位名称 合计 其中：政府采购"]).is_none());
+    }
+
+    /// 收入总体情况表: three headings over the sources of income, three
+    /// columns spanning both header rows printed after them.
+    #[test]
+    fn headings_of_income_sources_take_their_leaves() {
+        let header = [
+            "单位名称 合计",
+            "财政拨款收入 财政专户拨款收入 其他资金收入",
+            "上级补",
+            "助收入",
+            "上年结",
+            "转结余",
+            "一般公共预",
+            "算",
+            "政府性基金",
+            "预算 教育收费 事业收",
+            "入",
+            "其他收",
+            "入",
+        ];
+        let words = header_words(&header).unwrap();
+        let names: Vec<(&str, bool)> = words
+            .iter()
+            .filter_map(|(w, k)| match k {
+                Kind::Amount(t) => Some((*w, *t)),
+                _ => None,
+            })
+            .collect();
+        let reading = families_reading(&names).unwrap();
+        let want = [
+            "合计",
+            "财政拨款收入/一般公共预算",
+            "财政拨款收入/政府性基金预算",
+            "财政专户拨款收入/教育收费",
+            "其他资金收入/事业收入",
+            "其他资金收入/其他收入",
+            "上级补助收入",
+            "上年结转结余",
+        ];
+        assert_eq!(reading.paths, want);
+        // A heading with none of its leaves printed: not this layout.
+        assert!(families_reading(&names[..names.len() - 2]).is_none());
+    }
+
+    #[test]
+    fn codes_in_brackets_or_before_the_name() {
+        assert_eq!(code_of("[20132]组织事务"), ("20132".into(), "组织事务"));
+        assert_eq!(code_of("212 城乡社区支出"), ("212".into(), "城乡社区支出"));
+        assert_eq!(code_of("12320卫生热线服务项目"), (String::new(), "12320卫生热线服务项目"));
+    }
+
+    #[test]
+    fn text_cell_lines_end_at_a_sentence() {
+        let lines = ["通过开展路政管理相关工作，主要达到如下目标：委托", "理水平。", "安全生产及应急救援工"];
+        assert_eq!(name_lines(&lines, 24), Some(1));
+        assert_eq!(name_lines(&["通过开展路政管理相关工作，主要达到如下目标：委托", "安全生产"], 24), None);
+        assert_eq!(name_lines(&["广州市交通运输局2021", "台（二期）项目"], 24), Some(2));
+    }
+}
