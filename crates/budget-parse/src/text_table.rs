@@ -19,6 +19,7 @@ use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, income_item_of, known_totals, narrow_by_hierarchy,
     narrow_by_known, readings_of, template, Readings, Template,
 };
+use crate::text_coded;
 use crate::text_lines;
 use crate::text_pairs;
 use crate::title::Title;
@@ -87,7 +88,8 @@ pub(crate) fn table_from_lines(
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
-        text_pairs::read(&mut raw, &header_lines, &data, findings)
+        text_coded::read(&mut raw, &header_lines, &data, findings)
+            || text_pairs::read(&mut raw, &header_lines, &data, findings)
             || (text_lines::is_line_per_row(&data)
                 && text_lines::read(&mut raw, &header_lines, &data, earlier, findings))
     };

@@ -1,0 +1,329 @@
+//! Tables printed one row a line whose label cells are codes joined to
+//! their names.
+//!
+//! A template prints each row's classifications as `code-name` pairs in
+//! label columns of their own (支出功能分类科目, 政府支出经济分类科目,
+//! 部门支出经济分类科目), or a whole code before its name, and its amounts
+//! with six decimals, a blank cell printing nothing:
+//! `2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675
+//! 729.205700 376.802975`. The text keeps one printed row a line; a cell
+//! wrapped in its row continues on the next line before the amounts
+//! (`2100201-综合医院 50999-其他对个人和家庭的补` / `助 30399-其他对个人和家庭的补` /
+//! `助 0.808504 0.808504`). The amounts keep their printed order, so each
+//! reading is a choice of columns, taken where the row's sums hold
+//! (合计 = 基本支出 + 项目支出) and a `其中` column stays within its total.
+//! A row that fits in several ways is settled by what the standard
+//! classification says of its economic code (工资福利支出 `301` is 人员经费,
+//! 商品和服务支出 `302` and 资本性支出 `310` are 公用经费), or left blank with a
+//! finding, and so is any cell of the total row that sums a cell in doubt.
+
+use budget_model::{Finding, TableKey};
+
+use crate::front::after_total_label;
+use crate::lex::amount;
+use crate::norm::squeeze;
+use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_fit::{agreed, readings_of, Readings, Template};
+use crate::text_table::BodyLine;
+
+/// A column set this module reads: its amount columns, their sums, and
+/// the `其中` columns, each with the column it is part of.
+struct Columns {
+    template: Template,
+    /// `(part, whole)`: column `part` holds no more than column `whole`.
+    within: Vec<(usize, usize)>,
+    /// The 人员经费 and 公用经费 columns, when the table splits 基本支出 so.
+    staff_and_office: Option<(usize, usize)>,
+    /// Its rows may open with a whole code before the name (`2050803 培训支出`)
+    /// rather than a pair.
+    codes_apart: bool,
+}
+
+/// The column set of the table `key` whose header reads `header`
+/// (squeezed), when it is one this module knows.
+///
+/// `合计 基本支出 项目支出 其中 事业单位经营支出 上缴上级支出 对附属单位补助支出`
+/// (支出总表) is those six columns, 合计 = 基本支出 + 项目支出 and each `其中`
+/// column within 合计; `合计 人员经费 公用经费` (基本支出表) is 合计 = 人员经费 +
+/// 公用经费; `合计 基本支出 项目支出 小计 人员经费 公用经费 项目支出总数
+/// 扣除基建项目后预算数` (一般公共预算支出表) is 合计 = 小计 + 项目支出总数, 小计 =
+/// 人员经费 + 公用经费, 扣除基建项目后预算数 within 项目支出总数.
+fn columns(key: TableKey, header: &str) -> Option<Columns> {
+    let has = |w: &str| header.contains(w);
+    let paths = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match key {
+        TableKey::ExpenseSummary if has("合计") && has("基本支出") && has("项目支出") && !has("人员经费") => {
+            let mut p = paths(&["合计", "基本支出", "项目支出"]);
+            let parts = ["事业单位经营支出", "上缴上级支出", "对附属单位补助支出"];
+            p.extend(parts.iter().filter(|w| has(w)).map(|w| format!("其中/{w}")));
+            if !has("其中") && p.len() > 3 {
+                return None;
+            }
+            let within = (3..p.len()).map(|c| (c, 0)).collect();
+            let template = Template { paths: p, sums: vec![(0, vec![1, 2])] };
+            Some(Columns { template, within, staff_and_office: None, codes_apart: false })
+        }
+        TableKey::GeneralBudgetBasicExpenseByEconomic
+            if has("合计") && has("人员经费") && has("公用经费") && !has("项目支出") =>
+        {
+            let template = Template { paths: paths(&["合计", "人员经费", "公用经费"]), sums: vec![(0, vec![1, 2])] };
+            Some(Columns { template, within: Vec::new(), staff_and_office: Some((1, 2)), codes_apart: false })
+        }
+        TableKey::GeneralBudgetExpenseByFunction
+            if has("合计") && has("人员经费") && has("公用经费") && has("项目支出总数") && has("扣除基建项目后预算数") =>
+        {
+            let p = paths(&[
+                "合计",
+                "基本支出/小计",
+                "基本支出/人员经费",
+                "基本支出/公用经费",
+                "项目支出/项目支出总数",
+                "项目支出/扣除基建项目后预算数",
+            ]);
+            let template = Template { paths: p, sums: vec![(0, vec![1, 4]), (1, vec![2, 3])] };
+            Some(Columns { template, within: vec![(5, 4)], staff_and_office: Some((2, 3)), codes_apart: true })
+        }
+        _ => None,
+    }
+}
+
+/// A `code-name` pair opening a label cell: three to nine digits, a hyphen,
+/// a name (`50502-商品和服务支出`); the code and the name.
+fn pair(word: &str) -> Option<(&str, &str)> {
+    let (code, name) = word.split_once('-')?;
+    let digits = (3..=9).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+    (digits && !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some((code, name))
+}
+
+/// A whole code before its name (`2050803 培训支出`): three to seven digits.
+fn whole_code(word: &str) -> bool {
+    (3..=7).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An amount as these templates print it: with decimals (`1,410.093600`).
+fn is_amount(word: &str) -> bool {
+    word.contains('.') && amount(word).is_some()
+}
+
+/// One row: its label cells (each a pair as printed, or a code and then
+/// its name), its amounts, its page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Row {
+    cells: Vec<String>,
+    amounts: Vec<String>,
+    page: u32,
+    /// A total row (`合    计`).
+    total: bool,
+}
+
+/// How a line reads.
+#[derive(Debug, PartialEq, Eq)]
+enum LineKind {
+    /// Opens a row: a pair or a whole code first.
+    Opens,
+    /// A total label and amounts (`合    计 131,905.904856 …`).
+    Total,
+    /// Anything else: the rest of a wrapped row, or header words.
+    Other,
+}
+
+/// The label words and amounts of a line; `None` when a word follows the
+/// amounts that is none.
+fn split_line(text: &str) -> Option<(Vec<&str>, Vec<String>)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.iter().position(|w| is_amount(w)).unwrap_or(words.len());
+    let amounts = &words[first..];
+    if !amounts.iter().all(|w| is_amount(w)) {
+        return None;
+    }
+    Some((words[..first].to_vec(), amounts.iter().map(|w| w.to_string()).collect()))
+}
+
+fn kind_of(labels: &[&str], amounts: &[String]) -> LineKind {
+    let opens = labels.first().is_some_and(|w| pair(w).is_some())
+        || (labels.len() >= 2 && whole_code(labels[0]) && pair(labels[1]).is_none() && !whole_code(labels[1]));
+    if opens {
+        LineKind::Opens
+    } else if !amounts.is_empty() && after_total_label(&squeeze(&labels.concat())).is_some_and(str::is_empty) {
+        LineKind::Total
+    } else {
+        LineKind::Other
+    }
+}
+
+/// Adds a line's label words to a row's cells: a pair opens a cell, other
+/// words continue the last one (a name printed with a space, or wrapped:
+/// `3021205-教学类因公出国 （境）费用`).
+fn add_labels(cells: &mut Vec<String>, labels: &[&str], whole: bool) {
+    for (i, w) in labels.iter().enumerate() {
+        let opens = pair(w).is_some() || (whole && i <= 1 && cells.len() < 2);
+        match cells.last_mut() {
+            Some(last) if !opens => last.push_str(w),
+            _ => cells.push(w.to_string()),
+        }
+    }
+}
+
+/// The rows of the data lines; `None` when a line is of another layout.
+fn rows(data: &[BodyLine<'_>]) -> Option<Vec<Row>> {
+    let mut out: Vec<Row> = Vec::new();
+    for l in data.iter().filter(|l| !is_page_number(l.text)) {
+        let (labels, amounts) = split_line(l.text)?;
+        match kind_of(&labels, &amounts) {
+            LineKind::Opens => {
+                let whole = pair(labels[0]).is_none();
+                let mut row = Row { page: l.page, ..Row::default() };
+                add_labels(&mut row.cells, &labels, whole);
+                row.amounts = amounts;
+                out.push(row);
+            }
+            LineKind::Total => out.push(Row { cells: vec!["合计".into()], amounts, page: l.page, total: true }),
+            LineKind::Other => match out.last_mut() {
+                // The rest of a row whose cells wrap before its amounts.
+                Some(last) if last.amounts.is_empty() && !last.total => {
+                    add_labels(&mut last.cells, &labels, false);
+                    last.amounts = amounts;
+                }
+                // Header words printed again on a new page, the unit line.
+                _ if amounts.is_empty() => {}
+                _ => return None,
+            },
+        }
+    }
+    Some(out)
+}
+
+/// A line of one to three digits alone, or between dashes: a page number.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.split_whitespace().collect::<String>().trim_matches(['-', '—']).to_string();
+    t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The label columns' names: the header's words ending in `科目`
+/// (`支出功能分类科目 政府支出经济分类科目 部门支出经济分类科目`).
+fn label_names(header: &[&str]) -> Vec<String> {
+    header.iter().flat_map(|l| l.split_whitespace()).filter(|w| w.ends_with("科目")).map(str::to_string).collect()
+}
+
+/// The readings of a row that keep each `其中` column within its whole.
+fn within_wholes(found: Readings, within: &[(usize, usize)]) -> Readings {
+    let v = |r: &[String], c: usize| amount(&r[c]).unwrap_or_default();
+    found.into_iter().filter(|r| within.iter().all(|&(p, w)| v(r, p) <= v(r, w))).collect()
+}
+
+/// What the standard economic classification says of a row's basic
+/// expense: a code of class `301` (工资福利支出) is 人员经费, `302`
+/// (商品和服务支出) and `310` (资本性支出) are 公用经费. `None` for another
+/// class (`303` 对个人和家庭的补助 is 人员经费 in most documents, not all) or no
+/// such code.
+fn staff_or_office(cells: &[String]) -> Option<bool> {
+    let codes = cells.iter().filter_map(|c| pair(c).map(|(code, _)| code));
+    let classes: Vec<&str> = codes.filter(|c| c.len() >= 5 && c.starts_with('3')).map(|c| &c[..3]).collect();
+    match classes[..] {
+        ["301"] => Some(true),
+        ["302"] | ["310"] => Some(false),
+        _ => None,
+    }
+}
+
+/// Keeps the readings whose basic expense is in the column the economic
+/// class names, the other column blank, when some are.
+fn by_economic_class(found: Readings, cells: &[String], staff_and_office: Option<(usize, usize)>) -> Readings {
+    let (Some((staff, office)), Some(is_staff)) = (staff_and_office, staff_or_office(cells)) else { return found };
+    let (keep, clear) = if is_staff { (staff, office) } else { (office, staff) };
+    let fits = |r: &Vec<String>| r[clear].is_empty() && !r[keep].is_empty();
+    let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();
+    if kept.is_empty() {
+        found
+    } else {
+        kept
+    }
+}
+
+/// Reads the table `raw` when its rows open with `code-name` pairs, or its
+/// column set is one only this module knows, one row a line; returns
+/// `false` (and leaves `raw` as it was) otherwise.
+pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
+    let Some(cols) = columns(raw.title.key, &squeeze(&header.concat())) else { return false };
+    let Some(rows) = rows(data) else { return false };
+    let opened = rows.iter().filter(|r| !r.total).count();
+    let paired = rows.iter().filter(|r| r.cells.first().is_some_and(|c| pair(c).is_some())).count();
+    let names = label_names(header);
+    let whole_layout = paired == 0 && cols.codes_apart;
+    if opened < 2 || !(paired == opened || whole_layout) {
+        return false;
+    }
+    let width = if whole_layout { 2 } else { names.len().max(1) };
+    if rows.iter().any(|r| !r.total && r.cells.len() > width) {
+        return false;
+    }
+    let t = &cols.template;
+    let n = t.paths.len();
+    let mut doubt = vec![false; n];
+    let mut placed: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+    for r in rows.iter() {
+        let found = readings_of(t, &r.amounts).map(|f| within_wholes(f, &cols.within));
+        let found = found.map(|f| by_economic_class(f, &r.cells, cols.staff_and_office));
+        let cells = match found {
+            _ if r.amounts.is_empty() => vec![String::new(); n],
+            Some(f) if f.len() == 1 => f.into_iter().next().unwrap_or_default(),
+            Some(f) if !f.is_empty() => {
+                findings.push(finding(raw, r, "fit the columns' sums in several ways"));
+                let kept = agreed(t, &f);
+                (0..n).for_each(|c| doubt[c] |= kept[c].is_empty() && f.iter().any(|x| !x[c].is_empty()));
+                kept
+            }
+            _ => {
+                findings.push(finding(raw, r, "fit the columns in no way"));
+                (0..n).for_each(|c| doubt[c] = true);
+                vec![String::new(); n]
+            }
+        };
+        placed.push(cells);
+    }
+    // A total over rows in doubt would read as their sum broken (a blank
+    // in doubt is no zero): it is left out.
+    let (rows, placed): (Vec<Row>, Vec<Vec<String>>) = if doubt.iter().any(|&d| d) {
+        if let Some(r) = rows.iter().find(|r| r.total) {
+            findings.push(finding(raw, r, "sum rows whose cells are in doubt; the total row is left out"));
+        }
+        rows.into_iter().zip(placed).filter(|(r, _)| !r.total).unzip()
+    } else {
+        (rows, placed)
+    };
+    raw.columns = vec![
+        RawColumn { path: "科目编码".into(), role: Role::Code },
+        RawColumn { path: "科目名称".into(), role: Role::Name },
+    ];
+    let texts = if whole_layout { 0 } else { width - 1 };
+    raw.columns.extend(names.iter().skip(1).take(texts).map(|p| RawColumn { path: p.clone(), role: Role::Text }));
+    raw.columns.extend(t.paths.iter().map(|p| RawColumn { path: p.clone(), role: Role::Amount }));
+    for (r, amounts) in rows.into_iter().zip(placed) {
+        let mut cells = code_and_name(&r, whole_layout);
+        cells.extend(r.cells.iter().skip(if whole_layout { 2 } else { 1 }).cloned());
+        cells.resize(2 + texts, String::new());
+        cells.extend(amounts);
+        raw.rows.push(RawRow::new(cells, r.page));
+    }
+    true
+}
+
+/// A row's code and name: from its first pair, its whole code and name,
+/// or its label alone.
+fn code_and_name(r: &Row, whole_layout: bool) -> Vec<String> {
+    if r.total {
+        return vec![String::new(), "合计".into()];
+    }
+    let first = r.cells.first().map(String::as_str).unwrap_or_default();
+    match pair(first) {
+        Some((code, name)) => vec![code.to_string(), squeeze(name)],
+        None if whole_layout => vec![first.to_string(), squeeze(r.cells.get(1).map(String::as_str).unwrap_or_default())],
+        None => vec![String::new(), squeeze(first)],
+    }
+}
+
+fn finding(raw: &RawTable, r: &Row, what: &str) -> Finding {
+    let message =
+        format!("row `{}`: amounts {} {what}; cells in doubt left blank", r.cells.concat(), r.amounts.join(" "));
+    Finding { page: r.page, table: raw.title.key.as_str().into(), message }
+}
