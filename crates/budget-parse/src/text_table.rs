@@ -84,7 +84,8 @@ pub(crate) fn table_from_lines(
     let header_len =
         (0..body.len()).find(|&i| is_data_start(body[i].text, body.get(i + 1).map(|l| l.text))).unwrap_or(body.len());
     let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
-    let data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
+    let mut data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
+    data.retain(|l| !is_page_footer(l.text));
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
@@ -189,6 +190,24 @@ fn pages_of(lines: &[BodyLine<'_>]) -> Vec<u32> {
     let mut pages: Vec<u32> = lines.iter().map(|l| l.page).collect();
     pages.dedup();
     pages
+}
+
+/// A page's number in words, printed as its footer among a table's lines:
+/// `第 19 页，共 40 页`, `第 5 页`.
+fn is_page_footer(line: &str) -> bool {
+    let s = squeeze(line).replace(' ', "");
+    let page = |p: &str| {
+        p.strip_prefix('第').and_then(|p| p.strip_suffix('页')).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match s.split_once('，') {
+        Some((this, all)) => {
+            page(this)
+                && all.strip_prefix('共').and_then(|p| p.strip_suffix('页')).is_some_and(|n| {
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                })
+        }
+        None => page(&s),
+    }
 }
 
 /// `备注：…` or `注：…` ends the body; it and what follows is the note.
