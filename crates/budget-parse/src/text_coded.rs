@@ -327,3 +327,105 @@ fn finding(raw: &RawTable, r: &Row, what: &str) -> Finding {
         format!("row `{}`: amounts {} {what}; cells in doubt left blank", r.cells.concat(), r.amounts.join(" "));
     Finding { page: r.page, table: raw.title.key.as_str().into(), message }
 }
+
+/// A pair opening a listing's row: a code of letters or digits, a hyphen,
+/// a name (`A-货物`, `01-公共服务`).
+fn listing_pair(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(code, name)| {
+        (1..=9).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric()) && !name.is_empty()
+    })
+}
+
+/// The label columns and the amount column of a listing's header: one
+/// word naming an amount (`金额`, `预算金额`), the others labels; levels
+/// (`一级 二级 三级`) under one heading are that heading's columns.
+///
+/// `采购类别 金额` is 采购类别 | 金额; `指导性目录 预算金额` / `一级 二级 三级` is
+/// 指导性目录/一级, 指导性目录/二级, 指导性目录/三级 | 预算金额.
+fn listing_columns(header: &[&str]) -> Option<(Vec<String>, String)> {
+    let words: Vec<&str> = header.iter().flat_map(|l| l.split_whitespace()).collect();
+    let amounts: Vec<&str> = words.iter().copied().filter(|w| w.ends_with("金额")).collect();
+    let [amount_word] = amounts[..] else { return None };
+    let is_level = |w: &str| w.chars().count() == 2 && w.ends_with('级') && "一二三四五".contains(&w[..3]);
+    let labels: Vec<&str> = words.iter().copied().filter(|w| *w != amount_word).collect();
+    let levels: Vec<&str> = labels.iter().copied().filter(|w| is_level(w)).collect();
+    let others: Vec<&str> = labels.iter().copied().filter(|w| !is_level(w)).collect();
+    let columns = match (&levels[..], &others[..]) {
+        ([], [_, ..]) => others.iter().map(|w| w.to_string()).collect(),
+        ([_, ..], [heading]) => levels.iter().map(|l| format!("{heading}/{l}")).collect(),
+        _ => return None,
+    };
+    Some((columns, amount_word.to_string()))
+}
+
+/// Adds words to a listing row's label cells: the first continues the last
+/// cell when `wrapped` (its line goes on with the cell the line before cut),
+/// each other opens a cell while there are fewer than `width`.
+fn add_listing_words(cells: &mut Vec<String>, words: &[&str], wrapped: bool, width: usize) {
+    for (i, w) in words.iter().enumerate() {
+        let goes_on = (i == 0 && wrapped) || cells.len() >= width;
+        match cells.last_mut() {
+            Some(last) if goes_on => last.push_str(w),
+            _ => cells.push(w.to_string()),
+        }
+    }
+}
+
+/// The rows of a listing: each opens with a pair (`01-公共服务 0103-就业公共服务
+/// 人才服务 119.926000`) or a total label, and ends with its one amount; a
+/// row cut before its amount goes on over the next lines (`02-政府履职辅助性服务
+/// 0202-课题研究和社会调查` / `服务 社会调查服务 71.084897`). `None` for a line of
+/// another layout.
+fn listing_rows(data: &[BodyLine<'_>], width: usize) -> Option<Vec<Row>> {
+    let mut out: Vec<Row> = Vec::new();
+    for l in data.iter().filter(|l| !is_page_number(l.text)) {
+        let (labels, amounts) = split_line(l.text)?;
+        if amounts.len() > 1 {
+            return None;
+        }
+        let total = !amounts.is_empty() && after_total_label(&squeeze(&labels.concat())).is_some_and(str::is_empty);
+        if total {
+            out.push(Row { cells: vec!["合计".into()], amounts, page: l.page, total: true });
+        } else if labels.first().is_some_and(|w| listing_pair(w)) {
+            let mut row = Row { page: l.page, amounts, ..Row::default() };
+            add_listing_words(&mut row.cells, &labels, false, width);
+            out.push(row);
+        } else {
+            match out.last_mut() {
+                Some(last) if last.amounts.is_empty() && !last.total => {
+                    add_listing_words(&mut last.cells, &labels, true, width);
+                    last.amounts = amounts;
+                }
+                _ if amounts.is_empty() => {}
+                _ => return None,
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Reads a listing: a table of one amount column whose rows name an item
+/// by a `code-name` pair and the levels after it, one row a line (政府采购预算明细表
+/// `A-货物 1,183.999945`; 政府购买服务明细表 by 指导性目录 `一级 二级 三级`).
+/// Returns `false` (and leaves `raw` as it was) for any other table.
+pub(crate) fn read_listing(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>]) -> bool {
+    let Some((labels, amount_path)) = listing_columns(header) else { return false };
+    let Some(rows) = listing_rows(data, labels.len()) else { return false };
+    let items = rows.iter().filter(|r| !r.total).count();
+    if items < 2 || rows.iter().any(|r| r.amounts.is_empty() || r.cells.len() > labels.len()) {
+        return false;
+    }
+    raw.columns = labels
+        .iter()
+        .enumerate()
+        .map(|(i, p)| RawColumn { path: p.clone(), role: if i == 0 { Role::Name } else { Role::Text } })
+        .collect();
+    raw.columns.push(RawColumn { path: amount_path, role: Role::Amount });
+    for r in rows {
+        let mut cells: Vec<String> = r.cells.iter().map(|c| squeeze(c)).collect();
+        cells.resize(labels.len(), String::new());
+        cells.extend(r.amounts);
+        raw.rows.push(RawRow::new(cells, r.page));
+    }
+    true
+}

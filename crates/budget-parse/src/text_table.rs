@@ -90,6 +90,7 @@ pub(crate) fn table_from_lines(
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
         text_coded::read(&mut raw, &header_lines, &data, findings)
+            || text_coded::read_listing(&mut raw, &header_lines, &data)
             || text_pairs::read(&mut raw, &header_lines, &data, findings)
             || (text_lines::is_line_per_row(&data)
                 && text_lines::read(&mut raw, &header_lines, &data, earlier, findings))
