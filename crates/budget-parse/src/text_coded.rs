@@ -52,7 +52,8 @@ fn columns(key: TableKey, header: &str) -> Option<Columns> {
     let has = |w: &str| header.contains(w);
     let paths = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match key {
-        TableKey::ExpenseSummary if has("合计") && has("基本支出") && has("项目支出") && !has("人员经费") => {
+        TableKey::ExpenseSummary if has("合计") && has("基本支出") && has("项目支出") && !has("人员经费") =>
+        {
             let mut p = paths(&["合计", "基本支出", "项目支出"]);
             let parts = ["事业单位经营支出", "上缴上级支出", "对附属单位补助支出"];
             p.extend(parts.iter().filter(|w| has(w)).map(|w| format!("其中/{w}")));
@@ -66,11 +67,16 @@ fn columns(key: TableKey, header: &str) -> Option<Columns> {
         TableKey::GeneralBudgetBasicExpenseByEconomic
             if has("合计") && has("人员经费") && has("公用经费") && !has("项目支出") =>
         {
-            let template = Template { paths: paths(&["合计", "人员经费", "公用经费"]), sums: vec![(0, vec![1, 2])] };
+            let template =
+                Template { paths: paths(&["合计", "人员经费", "公用经费"]), sums: vec![(0, vec![1, 2])] };
             Some(Columns { template, within: Vec::new(), staff_and_office: Some((1, 2)), codes_apart: false })
         }
         TableKey::GeneralBudgetExpenseByFunction
-            if has("合计") && has("人员经费") && has("公用经费") && has("项目支出总数") && has("扣除基建项目后预算数") =>
+            if has("合计")
+                && has("人员经费")
+                && has("公用经费")
+                && has("项目支出总数")
+                && has("扣除基建项目后预算数") =>
         {
             let p = paths(&[
                 "合计",
@@ -317,7 +323,9 @@ fn code_and_name(r: &Row, whole_layout: bool) -> Vec<String> {
     let first = r.cells.first().map(String::as_str).unwrap_or_default();
     match pair(first) {
         Some((code, name)) => vec![code.to_string(), squeeze(name)],
-        None if whole_layout => vec![first.to_string(), squeeze(r.cells.get(1).map(String::as_str).unwrap_or_default())],
+        None if whole_layout => {
+            vec![first.to_string(), squeeze(r.cells.get(1).map(String::as_str).unwrap_or_default())]
+        }
         None => vec![String::new(), squeeze(first)],
     }
 }
@@ -428,4 +436,172 @@ pub(crate) fn read_listing(raw: &mut RawTable, header: &[&str], data: &[BodyLine
         raw.rows.push(RawRow::new(cells, r.page));
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::title::Title;
+
+    fn lines(texts: &'static [&'static str]) -> Vec<BodyLine<'static>> {
+        texts.iter().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    fn raw(key: TableKey) -> RawTable {
+        RawTable::new(Title { no: "3".into(), text: "支出总表".into(), key })
+    }
+
+    const EXPENSE_HEADER: [&str; 5] = [
+        "支出功能分类科目 政府支出经济分类科目 部门支出经济分类科目 合计 基本支出 项目支出",
+        " 其中",
+        "事业单位经营",
+        "支出 上缴上级支出 对附属单位补",
+        "助支出",
+    ];
+
+    fn amounts(raw: &RawTable, row: usize) -> Vec<&str> {
+        let first = raw.columns.iter().position(|c| c.role == Role::Amount).expect("amount columns");
+        raw.rows[row].cells[first..].iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn pairs_and_amounts_split_a_line() {
+        let cases: [(&str, Option<(usize, usize)>); 4] = [
+            (
+                "2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675 729.205700 376.802975",
+                Some((3, 3)),
+            ),
+            (
+                "2050305-高等职业教育 50502-商品和服务支出 3021205-教学类因公出国 （境）费用 40.500000 40.500000",
+                Some((4, 2)),
+            ),
+            ("合    计 131,905.904856 70,692.094503 61,213.810353", Some((2, 3))),
+            ("2050305-高等职业教育 1.000000 其他", None),
+        ];
+        for (text, want) in cases {
+            let got = split_line(text).map(|(l, a)| (l.len(), a.len()));
+            assert_eq!(got, want, "{text}");
+        }
+        assert_eq!(pair("50502-商品和服务支出"), Some(("50502", "商品和服务支出")));
+        assert_eq!(pair("1-2"), None);
+        assert_eq!(pair("A-货物"), None);
+    }
+
+    #[test]
+    fn the_expense_header_names_its_part_columns() {
+        let cols = columns(TableKey::ExpenseSummary, &squeeze(&EXPENSE_HEADER.concat())).expect("columns");
+        assert_eq!(
+            cols.template.paths,
+            ["合计", "基本支出", "项目支出", "其中/事业单位经营支出", "其中/上缴上级支出", "其中/对附属单位补助支出"]
+        );
+        assert_eq!(cols.within, [(3, 0), (4, 0), (5, 0)]);
+        assert!(columns(TableKey::ExpenseSummary, "合计基本支出项目支出小计人员经费公用经费").is_none());
+    }
+
+    #[test]
+    fn rows_whose_sums_decide_are_read_and_the_rest_left_blank() {
+        let data = lines(&[
+            "2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675 729.205700 376.802975",
+            "2050303-技校教育 50902-助学金 30308-助学金 219.980000 219.980000",
+            "2100201-综合医院 50999-其他对个人和家庭的补",
+            "助 30399-其他对个人和家庭的补",
+            "助 0.808504 0.808504",
+            "支出功能分类科目 政府支出经济分类科目 部门支出经济分类科目 合计 基本支出 项目支出",
+            "合    计 1,326.797179 729.205700 597.591479",
+        ]);
+        let mut t = raw(TableKey::ExpenseSummary);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
+        assert_eq!(t.rows.len(), 3, "the total over rows in doubt is left out");
+        assert_eq!(&t.rows[0].cells[..4], ["2050305", "高等职业教育", "50502-商品和服务支出", "30213-维修（护）费"]);
+        assert_eq!(amounts(&t, 0), ["1,106.008675", "729.205700", "376.802975", "", "", ""]);
+        // 基本支出 or 项目支出: nothing tells, so all its cells stay blank.
+        assert_eq!(amounts(&t, 1), ["", "", "", "", "", ""]);
+        assert_eq!(
+            &t.rows[2].cells[..4],
+            ["2100201", "综合医院", "50999-其他对个人和家庭的补助", "30399-其他对个人和家庭的补助"]
+        );
+        assert_eq!(findings.len(), 3, "{findings:?}");
+    }
+
+    #[test]
+    fn the_total_row_stays_when_no_row_is_in_doubt() {
+        let data = lines(&[
+            "2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675 729.205700 376.802975",
+            "2050305-高等职业教育 50502-商品和服务支出 30218-专用材料费 286.250900 279.641300 6.609600",
+            "合    计 1,392.259575 1,008.847000 383.412575",
+        ]);
+        let mut t = raw(TableKey::ExpenseSummary);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(&t.rows[2].cells[..2], ["", "合计"]);
+        assert_eq!(amounts(&t, 2), ["1,392.259575", "1,008.847000", "383.412575", "", "", ""]);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn the_economic_class_tells_staff_from_office_costs() {
+        let header = ["政府支出经济分类科目 部门支出经济分类科目 预算数", "合计 人员经费 公用经费"];
+        let data = lines(&[
+            "50101-工资奖金津补贴 30101-基本工资 3,720.582000 3,720.582000",
+            "50201-办公经费 30201-办公费 137.851000 137.851000",
+            "50901-社会福利和救助 30304-抚恤金 24.527300 24.527300",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &header, &data, &mut findings));
+        assert_eq!(amounts(&t, 0), ["3,720.582000", "3,720.582000", ""]);
+        assert_eq!(amounts(&t, 1), ["137.851000", "", "137.851000"]);
+        // 对个人和家庭的补助 is 人员经费 in most documents, not in all.
+        assert_eq!(amounts(&t, 2), ["", "", ""]);
+        assert_eq!(findings.len(), 1);
+    }
+
+    #[test]
+    fn a_table_by_function_reads_whole_codes() {
+        let header = [
+            "功能分类科目 预算数",
+            "科目编码 科目名称 合计",
+            " 基本支出 项目支出",
+            "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预",
+            "算数",
+        ];
+        let data = lines(&[
+            "2080101 行政运行 11,090.937757 10,964.901757 9,935.617300 1,029.284457 126.036000 126.036000",
+            "2080104 综合业务管理 475.035450 475.035450 475.035450",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &header, &data, &mut findings));
+        assert_eq!(&t.rows[0].cells[..2], ["2080101", "行政运行"]);
+        assert_eq!(amounts(&t, 0).len(), 6);
+        assert_eq!(amounts(&t, 0)[2], "9,935.617300");
+        // 人员经费, 公用经费 or 项目支出: three readings hold.
+        assert!(amounts(&t, 1).iter().all(|c| c.is_empty()));
+    }
+
+    #[test]
+    fn listings_read_their_levels_and_one_amount() {
+        let header = ["指导性目录 预算金额", "一级 二级 三级"];
+        let data = lines(&[
+            "合    计 190.084897",
+            "01-公共服务 0103-就业公共服务 人才服务 119.000000",
+            "02-政府履职辅助性服务 0202-课题研究和社会调查",
+            "服务 社会调查服务 71.084897",
+        ]);
+        let mut t = raw(TableKey::Other);
+        assert!(read_listing(&mut t, &header, &data));
+        let paths: Vec<&str> = t.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["指导性目录/一级", "指导性目录/二级", "指导性目录/三级", "预算金额"]);
+        assert_eq!(t.rows[0].cells, ["合计", "", "", "190.084897"]);
+        assert_eq!(
+            t.rows[2].cells,
+            ["02-政府履职辅助性服务", "0202-课题研究和社会调查服务", "社会调查服务", "71.084897"]
+        );
+        assert_eq!(listing_columns(&["采购类别 金额"]), Some((vec!["采购类别".to_string()], "金额".to_string())));
+        assert_eq!(listing_columns(&["项目 金额 预算金额"]), None);
+        let two = lines(&["A-货物 1.000000 2.000000", "B-工程 3.000000"]);
+        assert!(!read_listing(&mut raw(TableKey::GovernmentProcurement), &["采购类别 金额"], &two));
+    }
 }

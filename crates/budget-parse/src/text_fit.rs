@@ -132,7 +132,11 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
     if abroad > hosting || abroad > cars {
         return None;
     }
-    let total = if header.contains("财政拨款预算总额") { "“三公”经费财政拨款预算总额" } else { "“三公”经费合计" };
+    let total = if header.contains("财政拨款预算总额") {
+        "“三公”经费财政拨款预算总额"
+    } else {
+        "“三公”经费合计"
+    };
     let car = |p: &str| format!("公务用车购置及运行维护费/{p}");
     let mut paths = vec![total.to_string(), "因公出国（境）费用".to_string()];
     let cars_group = [car("小计"), car("公务用车购置费"), car("公务用车运行维护费")];
@@ -616,6 +620,21 @@ mod tests {
 
     fn row(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_three_public_header_with_upkeep_columns_keeps_its_order() {
+        let header = "“三公”经费财政拨款预算总额因公出国（境）费用公务接待费公务用车购置及运行维护费小计公务用车购置费公务用车运行维护费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert_eq!(t.paths[2], "公务接待费");
+        assert_eq!(t.sums, [(0, vec![1, 2, 3]), (3, vec![4, 5])]);
+        assert!(header_fits(&t, header));
+        // 购置费 or 运行维护费: two readings hold.
+        let found = readings_of(&t, &row("231.48 181.99 2.85 46.64 46.64")).expect("readings");
+        assert_eq!(found.len(), 2);
+        let found = readings_of(&t, &row("7592.485 7592.485 2489.467 5103.018")).expect("readings");
+        let want: Vec<String> = ["7592.485", "", "", "7592.485", "2489.467", "5103.018"].map(String::from).to_vec();
+        assert_eq!(found, [want]);
     }
 
     #[test]

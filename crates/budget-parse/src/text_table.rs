@@ -15,11 +15,11 @@ use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
+use crate::text_coded;
 use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, income_item_of, known_totals, narrow_by_hierarchy,
     narrow_by_known, readings_of, template, Readings, Template,
 };
-use crate::text_coded;
 use crate::text_lines;
 use crate::text_pairs;
 use crate::title::Title;
@@ -198,14 +198,17 @@ fn pages_of(lines: &[BodyLine<'_>]) -> Vec<u32> {
 fn is_page_footer(line: &str) -> bool {
     let s = squeeze(line).replace(' ', "");
     let page = |p: &str| {
-        p.strip_prefix('第').and_then(|p| p.strip_suffix('页')).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        p.strip_prefix('第')
+            .and_then(|p| p.strip_suffix('页'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     };
     match s.split_once('，') {
         Some((this, all)) => {
             page(this)
-                && all.strip_prefix('共').and_then(|p| p.strip_suffix('页')).is_some_and(|n| {
-                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
-                })
+                && all
+                    .strip_prefix('共')
+                    .and_then(|p| p.strip_suffix('页'))
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         }
         None => page(&s),
     }
@@ -1413,6 +1416,19 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    #[test]
+    fn page_numbers_in_words_are_footers() {
+        for (line, want) in [
+            ("第 19 页，共 40 页", true),
+            ("第 5 页", true),
+            ("第一页", false),
+            ("第 5 页 合计 1.00", false),
+            ("共 40 页", false),
+        ] {
+            assert_eq!(is_page_footer(line), want, "{line}");
+        }
     }
 
     #[test]
