@@ -246,6 +246,69 @@ fn by_economic_class(found: Readings, cells: &[String], staff_and_office: Option
     }
 }
 
+/// The most choices of readings tried against the total row.
+const MAX_CHOICES: usize = 1 << 16;
+
+/// Narrows the readings of rows in doubt by the total row: a list whose
+/// codes extend none of the others' (`2050305`, `21298`; pairs of economic
+/// codes) is summed by its one total row in every column, exactly (the
+/// amounts are printed to their last unit). A reading is kept while some
+/// choice for the other rows in doubt makes every column's sum the total's;
+/// nothing is narrowed when no choice does, a row fits in no way, or there
+/// are too many choices to try.
+fn narrow_by_total(rows: &[Row], readings: &mut [Option<Readings>]) {
+    let totals: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].total).collect();
+    let [total] = totals[..] else { return };
+    let first = |r: &Row| r.cells.first().and_then(|c| pair(c).map(|(code, _)| code.to_string()));
+    let codes: Vec<String> = rows.iter().filter(|r| !r.total).filter_map(first).collect();
+    let nested = codes.iter().any(|a| codes.iter().any(|b| b.len() > a.len() && b.starts_with(a.as_str())));
+    let Some(Some([sum])) = readings.get(total).map(|r| r.as_deref()) else { return };
+    if nested || readings.iter().any(Option::is_none) {
+        return;
+    }
+    let value = |cells: &[String], c: usize| amount(&cells[c]).unwrap_or_default();
+    let n = sum.len();
+    let open: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].as_ref().is_some_and(|r| r.len() > 1)).collect();
+    let sizes: Vec<usize> = open.iter().map(|&i| readings[i].as_ref().map_or(0, Vec::len)).collect();
+    if open.is_empty() || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_CHOICES) {
+        return;
+    }
+    // What the settled rows hold, and what the open ones must make up.
+    let mut rest: Vec<_> = (0..n).map(|c| value(sum, c)).collect();
+    for (i, r) in readings.iter().enumerate() {
+        if let Some([one]) = r.as_deref().filter(|_| i != total) {
+            (0..n).for_each(|c| rest[c] -= value(one, c));
+        }
+    }
+    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
+    let mut pick = vec![0usize; open.len()];
+    loop {
+        let holds = (0..n).all(|c| {
+            let made: budget_model::Decimal = open
+                .iter()
+                .zip(&pick)
+                .map(|(&i, &p)| readings[i].as_ref().map_or_else(Default::default, |r| value(&r[p], c)))
+                .sum();
+            made == rest[c]
+        });
+        if holds {
+            pick.iter().enumerate().for_each(|(k, &p)| used[k][p] = true);
+        }
+        let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
+        pick[k] += 1;
+        pick.iter_mut().take(k).for_each(|p| *p = 0);
+    }
+    if used.iter().all(|u| !u.iter().any(|&x| x)) {
+        return;
+    }
+    for (k, &i) in open.iter().enumerate() {
+        if let Some(r) = readings[i].as_mut() {
+            let kept: Readings = r.iter().enumerate().filter(|(p, _)| used[k][*p]).map(|(_, x)| x.clone()).collect();
+            *r = kept;
+        }
+    }
+}
+
 /// Reads the table `raw` when its rows open with `code-name` pairs, or its
 /// column set is one only this module knows, one row a line; returns
 /// `false` (and leaves `raw` as it was) otherwise.
@@ -267,19 +330,25 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
     let n = t.paths.len();
     let mut doubt = vec![false; n];
     let mut placed: Vec<Vec<String>> = Vec::with_capacity(rows.len());
-    for r in rows.iter() {
-        let found = readings_of(t, &r.amounts).map(|f| within_wholes(f, &cols.within));
-        let found = found.map(|f| by_economic_class(f, &r.cells, cols.staff_and_office));
+    let mut readings: Vec<Option<Readings>> = rows
+        .iter()
+        .map(|r| {
+            let found = readings_of(t, &r.amounts).map(|f| within_wholes(f, &cols.within));
+            found.map(|f| by_economic_class(f, &r.cells, cols.staff_and_office)).filter(|f| !f.is_empty())
+        })
+        .collect();
+    narrow_by_total(&rows, &mut readings);
+    for (r, found) in rows.iter().zip(readings) {
         let cells = match found {
             _ if r.amounts.is_empty() => vec![String::new(); n],
             Some(f) if f.len() == 1 => f.into_iter().next().unwrap_or_default(),
-            Some(f) if !f.is_empty() => {
+            Some(f) => {
                 findings.push(finding(raw, r, "fit the columns' sums in several ways"));
                 let kept = agreed(t, &f);
                 (0..n).for_each(|c| doubt[c] |= kept[c].is_empty() && f.iter().any(|x| !x[c].is_empty()));
                 kept
             }
-            _ => {
+            None => {
                 findings.push(finding(raw, r, "fit the columns in no way"));
                 (0..n).for_each(|c| doubt[c] = true);
                 vec![String::new(); n]
@@ -507,12 +576,11 @@ mod tests {
             "助 30399-其他对个人和家庭的补",
             "助 0.808504 0.808504",
             "支出功能分类科目 政府支出经济分类科目 部门支出经济分类科目 合计 基本支出 项目支出",
-            "合    计 1,326.797179 729.205700 597.591479",
         ]);
         let mut t = raw(TableKey::ExpenseSummary);
         let mut findings = Vec::new();
         assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
-        assert_eq!(t.rows.len(), 3, "the total over rows in doubt is left out");
+        assert_eq!(t.rows.len(), 3);
         assert_eq!(&t.rows[0].cells[..4], ["2050305", "高等职业教育", "50502-商品和服务支出", "30213-维修（护）费"]);
         assert_eq!(amounts(&t, 0), ["1,106.008675", "729.205700", "376.802975", "", "", ""]);
         // 基本支出 or 项目支出: nothing tells, so all its cells stay blank.
@@ -521,7 +589,7 @@ mod tests {
             &t.rows[2].cells[..4],
             ["2100201", "综合医院", "50999-其他对个人和家庭的补助", "30399-其他对个人和家庭的补助"]
         );
-        assert_eq!(findings.len(), 3, "{findings:?}");
+        assert_eq!(findings.len(), 2, "{findings:?}");
     }
 
     #[test]
@@ -556,6 +624,35 @@ mod tests {
         // 对个人和家庭的补助 is 人员经费 in most documents, not in all.
         assert_eq!(amounts(&t, 2), ["", "", ""]);
         assert_eq!(findings.len(), 1);
+    }
+
+    #[test]
+    fn the_total_row_settles_rows_in_doubt_when_one_choice_makes_it() {
+        let header = ["政府支出经济分类科目 部门支出经济分类科目 预算数", "合计 人员经费 公用经费"];
+        let data = lines(&[
+            "50101-工资奖金津补贴 30101-基本工资 3,720.582000 3,720.582000",
+            "50901-社会福利和救助 30304-抚恤金 24.527300 24.527300",
+            "50905-离退休费 30302-退休费 258.146800 258.146800",
+            "50201-办公经费 30201-办公费 137.851000 137.851000",
+            "合计 4,141.107100 4,003.256100 137.851000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &header, &data, &mut findings));
+        assert_eq!(amounts(&t, 1), ["24.527300", "24.527300", ""]);
+        assert_eq!(amounts(&t, 2), ["258.146800", "258.146800", ""]);
+        assert_eq!(amounts(&t, 4), ["4,141.107100", "4,003.256100", "137.851000"]);
+        assert!(findings.is_empty(), "{findings:?}");
+        // Two rows of one amount: either could be 公用经费, the total does not tell.
+        let data = lines(&[
+            "50901-社会福利和救助 30304-抚恤金 1.000000 1.000000",
+            "50905-离退休费 30302-退休费 1.000000 1.000000",
+            "合计 2.000000 1.000000 1.000000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
+        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(amounts(&t, 0).iter().all(|c| c.is_empty()));
+        assert_eq!(t.rows.len(), 2, "the total over rows in doubt is left out");
     }
 
     #[test]
