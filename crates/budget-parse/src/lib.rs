@@ -48,6 +48,7 @@ mod region;
 mod seams;
 mod segment;
 mod text_caps;
+mod text_coded;
 mod text_fit;
 mod text_grouped;
 mod text_lines;

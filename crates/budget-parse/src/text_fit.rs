@@ -88,6 +88,11 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
         TableKey::IncomeSummary => income_template(header),
         TableKey::ProjectExpense => project_template(header),
         TableKey::ThreePublicExpense
+            if has("因公出国") && has("公务用车购置费") && has("公务用车运行维护费") && has("公务接待费") =>
+        {
+            three_public_upkeep_template(header)
+        }
+        TableKey::ThreePublicExpense
             if has("因公出国") && has("公务用车购置费") && has("公务用车运行费") && has("公务接待费") =>
         {
             Some(t(
@@ -113,6 +118,41 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
         }
         _ => None,
     }
+}
+
+/// 财政拨款“三公”经费支出表 whose cars' column is 公务用车购置及运行维护费:
+/// `“三公”经费财政拨款预算总额 因公出国（境）费用 公务接待费 公务用车购置及运行维护费
+/// 小计 公务用车购置费 公务用车运行维护费`, one row (`222.676050 130.819050 9.000000
+/// 82.857000 37.380000 45.477000`): the total = 因公出国 + 公务接待 + 小计, 小计 =
+/// 购置费 + 运行维护费. 公务接待费 stands where the header prints it, before or
+/// after the cars' group; `None` when the header prints neither order.
+fn three_public_upkeep_template(header: &str) -> Option<Template> {
+    let at = |w: &str| header.find(w);
+    let (abroad, hosting, cars) = (at("因公出国")?, at("公务接待费")?, at("公务用车购置及运行维护费")?);
+    if abroad > hosting || abroad > cars {
+        return None;
+    }
+    let total = if header.contains("财政拨款预算总额") {
+        "“三公”经费财政拨款预算总额"
+    } else {
+        "“三公”经费合计"
+    };
+    let car = |p: &str| format!("公务用车购置及运行维护费/{p}");
+    let mut paths = vec![total.to_string(), "因公出国（境）费用".to_string()];
+    let cars_group = [car("小计"), car("公务用车购置费"), car("公务用车运行维护费")];
+    let (sums, hosting_first) = if hosting < cars {
+        (vec![(0, vec![1, 2, 3]), (3, vec![4, 5])], true)
+    } else {
+        (vec![(0, vec![1, 2, 5]), (2, vec![3, 4])], false)
+    };
+    if hosting_first {
+        paths.push("公务接待费".to_string());
+        paths.extend(cars_group);
+    } else {
+        paths.extend(cars_group);
+        paths.push("公务接待费".to_string());
+    }
+    Some(Template { paths, sums })
 }
 
 /// 部门“三公”经费和机关运行经费预算表 of the 单位预算 template: `“三公”经费预算数
@@ -580,6 +620,21 @@ mod tests {
 
     fn row(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_three_public_header_with_upkeep_columns_keeps_its_order() {
+        let header = "“三公”经费财政拨款预算总额因公出国（境）费用公务接待费公务用车购置及运行维护费小计公务用车购置费公务用车运行维护费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert_eq!(t.paths[2], "公务接待费");
+        assert_eq!(t.sums, [(0, vec![1, 2, 3]), (3, vec![4, 5])]);
+        assert!(header_fits(&t, header));
+        // 购置费 or 运行维护费: two readings hold.
+        let found = readings_of(&t, &row("231.48 181.99 2.85 46.64 46.64")).expect("readings");
+        assert_eq!(found.len(), 2);
+        let found = readings_of(&t, &row("7592.485 7592.485 2489.467 5103.018")).expect("readings");
+        let want: Vec<String> = ["7592.485", "", "", "7592.485", "2489.467", "5103.018"].map(String::from).to_vec();
+        assert_eq!(found, [want]);
     }
 
     #[test]

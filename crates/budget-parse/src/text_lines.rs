@@ -893,7 +893,10 @@ const SIDE_WORDS: &[(&str, Word)] = &[
 /// `项目 预算数 项目` / `预算数` / `合计 基本支出 项目支出` / `人员经费 公用经费` is
 /// 预算数 | 合计, 人员经费, 公用经费, 项目支出.
 fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
-    let text = header_chars(header);
+    // `项    目 预算数`: a name spaced out over its cell is one word.
+    let joined: Vec<String> = header.iter().map(|l| letters_joined(l)).collect();
+    let joined: Vec<&str> = joined.iter().map(String::as_str).collect();
+    let text = header_chars(&joined);
     let mut taken = vec![false; text.len()];
     let mut found: Vec<(usize, &str, Word)> = Vec::new();
     find_words(SIDE_WORDS, &text, &mut taken, &mut found);
@@ -1404,7 +1407,11 @@ mod tests {
         let header =
             ["财政拨款收入 财政拨款支出", "项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算"];
         assert_eq!(side_columns(&header).map(|s| s.1.len()), Some(4));
-        assert_eq!(side_columns(&["项 目 预算数 项 目 预算数"]), None);
+        // `项    目`: the word spaced out over its cell.
+        assert_eq!(
+            side_columns(&["收    入 支    出", "项    目 预算数 项    目 预算数"]),
+            Some(("预算数".into(), vec!["预算数".into()]))
+        );
         let header =
             ["收入 支出", "项目 决算数 项目 合计 一般公共预算", "财", "政拨款", " 政府性基金预", "算", "财政拨款"];
         assert_eq!(

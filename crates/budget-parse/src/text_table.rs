@@ -15,6 +15,7 @@ use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_l
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
+use crate::text_coded;
 use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, income_item_of, known_totals, narrow_by_hierarchy,
     narrow_by_known, readings_of, template, Readings, Template,
@@ -89,10 +90,13 @@ pub(crate) fn table_from_lines(
     // head of another table run into this one's last line (`合计单位：万元小计…`,
     // the extractor writing no line break): no row.
     data.retain(|l| unit_of_line(l.text).is_none());
+    data.retain(|l| !is_page_footer(l.text));
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
-        text_pairs::read(&mut raw, &header_lines, &data, findings)
+        text_coded::read(&mut raw, &header_lines, &data, findings)
+            || text_coded::read_listing(&mut raw, &header_lines, &data)
+            || text_pairs::read(&mut raw, &header_lines, &data, findings)
             || (text_lines::is_line_per_row(&data)
                 && text_lines::read(&mut raw, &header_lines, &data, earlier, findings))
             || text_grouped::read(&mut raw, &header_lines, &data, findings)
@@ -200,6 +204,12 @@ fn pages_of(lines: &[BodyLine<'_>]) -> Vec<u32> {
     let mut pages: Vec<u32> = lines.iter().map(|l| l.page).collect();
     pages.dedup();
     pages
+}
+
+/// A page's number in words, printed as its footer among a table's lines:
+/// `第 19 页，共 40 页`, `第 5 页`.
+fn is_page_footer(line: &str) -> bool {
+    line.contains('页') && matches!(page_number(line), Some((_, false)))
 }
 
 /// `备注：…` or `注：…` ends the body; it and what follows is the note.
@@ -1412,6 +1422,19 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    #[test]
+    fn page_numbers_in_words_are_footers() {
+        for (line, want) in [
+            ("第 19 页，共 40 页", true),
+            ("第 5 页", true),
+            ("第一页", false),
+            ("第 5 页 合计 1.00", false),
+            ("共 40 页", false),
+        ] {
+            assert_eq!(is_page_footer(line), want, "{line}");
+        }
     }
 
     #[test]

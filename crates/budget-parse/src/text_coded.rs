@@ -1,0 +1,704 @@
+//! Tables printed one row a line whose label cells are codes joined to
+//! their names.
+//!
+//! A template prints each row's classifications as `code-name` pairs in
+//! label columns of their own (支出功能分类科目, 政府支出经济分类科目,
+//! 部门支出经济分类科目), or a whole code before its name, and its amounts
+//! with six decimals, a blank cell printing nothing:
+//! `2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675
+//! 729.205700 376.802975`. The text keeps one printed row a line; a cell
+//! wrapped in its row continues on the next line before the amounts
+//! (`2100201-综合医院 50999-其他对个人和家庭的补` / `助 30399-其他对个人和家庭的补` /
+//! `助 0.808504 0.808504`). The amounts keep their printed order, so each
+//! reading is a choice of columns, taken where the row's sums hold
+//! (合计 = 基本支出 + 项目支出) and a `其中` column stays within its total.
+//! A row that fits in several ways is settled by what the standard
+//! classification says of its economic code (工资福利支出 `301` is 人员经费,
+//! 商品和服务支出 `302` and 资本性支出 `310` are 公用经费), or left blank with a
+//! finding, and so is any cell of the total row that sums a cell in doubt.
+
+use budget_model::{Finding, TableKey};
+
+use crate::front::after_total_label;
+use crate::lex::amount;
+use crate::norm::squeeze;
+use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_fit::{agreed, readings_of, Readings, Template};
+use crate::text_table::BodyLine;
+
+/// A column set this module reads: its amount columns, their sums, and
+/// the `其中` columns, each with the column it is part of.
+struct Columns {
+    template: Template,
+    /// `(part, whole)`: column `part` holds no more than column `whole`.
+    within: Vec<(usize, usize)>,
+    /// The 人员经费 and 公用经费 columns, when the table splits 基本支出 so.
+    staff_and_office: Option<(usize, usize)>,
+    /// Its rows may open with a whole code before the name (`2050803 培训支出`)
+    /// rather than a pair.
+    codes_apart: bool,
+}
+
+/// The column set of the table `key` whose header reads `header`
+/// (squeezed), when it is one this module knows.
+///
+/// `合计 基本支出 项目支出 其中 事业单位经营支出 上缴上级支出 对附属单位补助支出`
+/// (支出总表) is those six columns, 合计 = 基本支出 + 项目支出 and each `其中`
+/// column within 合计; `合计 人员经费 公用经费` (基本支出表) is 合计 = 人员经费 +
+/// 公用经费; `合计 基本支出 项目支出 小计 人员经费 公用经费 项目支出总数
+/// 扣除基建项目后预算数` (一般公共预算支出表) is 合计 = 小计 + 项目支出总数, 小计 =
+/// 人员经费 + 公用经费, 扣除基建项目后预算数 within 项目支出总数.
+fn columns(key: TableKey, header: &str) -> Option<Columns> {
+    let has = |w: &str| header.contains(w);
+    let paths = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match key {
+        TableKey::ExpenseSummary if has("合计") && has("基本支出") && has("项目支出") && !has("人员经费") =>
+        {
+            let mut p = paths(&["合计", "基本支出", "项目支出"]);
+            let parts = ["事业单位经营支出", "上缴上级支出", "对附属单位补助支出"];
+            p.extend(parts.iter().filter(|w| has(w)).map(|w| format!("其中/{w}")));
+            if !has("其中") && p.len() > 3 {
+                return None;
+            }
+            let within = (3..p.len()).map(|c| (c, 0)).collect();
+            let template = Template { paths: p, sums: vec![(0, vec![1, 2])] };
+            Some(Columns { template, within, staff_and_office: None, codes_apart: false })
+        }
+        TableKey::GeneralBudgetBasicExpenseByEconomic
+            if has("合计") && has("人员经费") && has("公用经费") && !has("项目支出") =>
+        {
+            let template =
+                Template { paths: paths(&["合计", "人员经费", "公用经费"]), sums: vec![(0, vec![1, 2])] };
+            Some(Columns { template, within: Vec::new(), staff_and_office: Some((1, 2)), codes_apart: false })
+        }
+        TableKey::GeneralBudgetExpenseByFunction
+            if has("合计")
+                && has("人员经费")
+                && has("公用经费")
+                && has("项目支出总数")
+                && has("扣除基建项目后预算数") =>
+        {
+            let p = paths(&[
+                "合计",
+                "基本支出/小计",
+                "基本支出/人员经费",
+                "基本支出/公用经费",
+                "项目支出/项目支出总数",
+                "项目支出/扣除基建项目后预算数",
+            ]);
+            let template = Template { paths: p, sums: vec![(0, vec![1, 4]), (1, vec![2, 3])] };
+            Some(Columns { template, within: vec![(5, 4)], staff_and_office: Some((2, 3)), codes_apart: true })
+        }
+        _ => None,
+    }
+}
+
+/// A `code-name` pair opening a label cell: three to nine digits, a hyphen,
+/// a name (`50502-商品和服务支出`); the code and the name.
+fn pair(word: &str) -> Option<(&str, &str)> {
+    let (code, name) = word.split_once('-')?;
+    let digits = (3..=9).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+    (digits && !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some((code, name))
+}
+
+/// A whole code before its name (`2050803 培训支出`): three to seven digits.
+fn whole_code(word: &str) -> bool {
+    (3..=7).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An amount as these templates print it: with decimals (`1,410.093600`).
+fn is_amount(word: &str) -> bool {
+    word.contains('.') && amount(word).is_some()
+}
+
+/// One row: its label cells (each a pair as printed, or a code and then
+/// its name), its amounts, its page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Row {
+    cells: Vec<String>,
+    amounts: Vec<String>,
+    page: u32,
+    /// A total row (`合    计`).
+    total: bool,
+}
+
+/// How a line reads.
+#[derive(Debug, PartialEq, Eq)]
+enum LineKind {
+    /// Opens a row: a pair or a whole code first.
+    Opens,
+    /// A total label and amounts (`合    计 131,905.904856 …`).
+    Total,
+    /// Anything else: the rest of a wrapped row, or header words.
+    Other,
+}
+
+/// The label words and amounts of a line; `None` when a word follows the
+/// amounts that is none.
+fn split_line(text: &str) -> Option<(Vec<&str>, Vec<String>)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.iter().position(|w| is_amount(w)).unwrap_or(words.len());
+    let amounts = &words[first..];
+    if !amounts.iter().all(|w| is_amount(w)) {
+        return None;
+    }
+    Some((words[..first].to_vec(), amounts.iter().map(|w| w.to_string()).collect()))
+}
+
+fn kind_of(labels: &[&str], amounts: &[String]) -> LineKind {
+    let opens = labels.first().is_some_and(|w| pair(w).is_some())
+        || (labels.len() >= 2 && whole_code(labels[0]) && pair(labels[1]).is_none() && !whole_code(labels[1]));
+    if opens {
+        LineKind::Opens
+    } else if !amounts.is_empty() && after_total_label(&squeeze(&labels.concat())).is_some_and(str::is_empty) {
+        LineKind::Total
+    } else {
+        LineKind::Other
+    }
+}
+
+/// Adds a line's label words to a row's cells: a pair opens a cell, other
+/// words continue the last one (a name printed with a space, or wrapped:
+/// `3021205-教学类因公出国 （境）费用`).
+fn add_labels(cells: &mut Vec<String>, labels: &[&str], whole: bool) {
+    for (i, w) in labels.iter().enumerate() {
+        let opens = pair(w).is_some() || (whole && i <= 1 && cells.len() < 2);
+        match cells.last_mut() {
+            Some(last) if !opens => last.push_str(w),
+            _ => cells.push(w.to_string()),
+        }
+    }
+}
+
+/// The rows of the data lines; `None` when a line is of another layout.
+fn rows(data: &[BodyLine<'_>]) -> Option<Vec<Row>> {
+    let mut out: Vec<Row> = Vec::new();
+    for l in data.iter().filter(|l| !is_page_number(l.text)) {
+        let (labels, amounts) = split_line(l.text)?;
+        match kind_of(&labels, &amounts) {
+            LineKind::Opens => {
+                let whole = pair(labels[0]).is_none();
+                let mut row = Row { page: l.page, ..Row::default() };
+                add_labels(&mut row.cells, &labels, whole);
+                row.amounts = amounts;
+                out.push(row);
+            }
+            LineKind::Total => out.push(Row { cells: vec!["合计".into()], amounts, page: l.page, total: true }),
+            LineKind::Other => match out.last_mut() {
+                // The rest of a row whose cells wrap before its amounts.
+                Some(last) if last.amounts.is_empty() && !last.total => {
+                    add_labels(&mut last.cells, &labels, false);
+                    last.amounts = amounts;
+                }
+                // Header words printed again on a new page, the unit line.
+                _ if amounts.is_empty() => {}
+                _ => return None,
+            },
+        }
+    }
+    Some(out)
+}
+
+/// A line of one to three digits alone, or between dashes: a page number.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.split_whitespace().collect::<String>().trim_matches(['-', '—']).to_string();
+    t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The label columns' names: the header's words ending in `科目`
+/// (`支出功能分类科目 政府支出经济分类科目 部门支出经济分类科目`).
+fn label_names(header: &[&str]) -> Vec<String> {
+    header.iter().flat_map(|l| l.split_whitespace()).filter(|w| w.ends_with("科目")).map(str::to_string).collect()
+}
+
+/// The readings of a row that keep each `其中` column within its whole.
+fn within_wholes(found: Readings, within: &[(usize, usize)]) -> Readings {
+    let v = |r: &[String], c: usize| amount(&r[c]).unwrap_or_default();
+    found.into_iter().filter(|r| within.iter().all(|&(p, w)| v(r, p) <= v(r, w))).collect()
+}
+
+/// What the standard economic classification says of a row's basic
+/// expense: a code of class `301` (工资福利支出) is 人员经费, `302`
+/// (商品和服务支出) and `310` (资本性支出) are 公用经费. `None` for another
+/// class (`303` 对个人和家庭的补助 is 人员经费 in most documents, not all) or no
+/// such code.
+fn staff_or_office(cells: &[String]) -> Option<bool> {
+    let codes = cells.iter().filter_map(|c| pair(c).map(|(code, _)| code));
+    let classes: Vec<&str> = codes.filter(|c| c.len() >= 5 && c.starts_with('3')).map(|c| &c[..3]).collect();
+    match classes[..] {
+        ["301"] => Some(true),
+        ["302"] | ["310"] => Some(false),
+        _ => None,
+    }
+}
+
+/// Keeps the readings whose basic expense is in the column the economic
+/// class names, the other column blank, when some are.
+fn by_economic_class(found: Readings, cells: &[String], staff_and_office: Option<(usize, usize)>) -> Readings {
+    let (Some((staff, office)), Some(is_staff)) = (staff_and_office, staff_or_office(cells)) else { return found };
+    let (keep, clear) = if is_staff { (staff, office) } else { (office, staff) };
+    let fits = |r: &Vec<String>| r[clear].is_empty() && !r[keep].is_empty();
+    let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();
+    if kept.is_empty() {
+        found
+    } else {
+        kept
+    }
+}
+
+/// The most choices of readings tried against the total row.
+const MAX_CHOICES: usize = 1 << 16;
+
+/// Narrows the readings of rows in doubt by the total row: a list whose
+/// codes extend none of the others' (`2050305`, `21298`; pairs of economic
+/// codes) is summed by its one total row in every column, exactly (the
+/// amounts are printed to their last unit). A reading is kept while some
+/// choice for the other rows in doubt makes every column's sum the total's;
+/// nothing is narrowed when no choice does, a row fits in no way, or there
+/// are too many choices to try.
+fn narrow_by_total(rows: &[Row], readings: &mut [Option<Readings>]) {
+    let totals: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].total).collect();
+    let [total] = totals[..] else { return };
+    let first = |r: &Row| r.cells.first().and_then(|c| pair(c).map(|(code, _)| code.to_string()));
+    let codes: Vec<String> = rows.iter().filter(|r| !r.total).filter_map(first).collect();
+    let nested = codes.iter().any(|a| codes.iter().any(|b| b.len() > a.len() && b.starts_with(a.as_str())));
+    let Some(Some([sum])) = readings.get(total).map(|r| r.as_deref()) else { return };
+    if nested || readings.iter().any(Option::is_none) {
+        return;
+    }
+    let value = |cells: &[String], c: usize| amount(&cells[c]).unwrap_or_default();
+    let n = sum.len();
+    let open: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].as_ref().is_some_and(|r| r.len() > 1)).collect();
+    let sizes: Vec<usize> = open.iter().map(|&i| readings[i].as_ref().map_or(0, Vec::len)).collect();
+    if open.is_empty() || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_CHOICES) {
+        return;
+    }
+    // What the settled rows hold, and what the open ones must make up.
+    let mut rest: Vec<_> = (0..n).map(|c| value(sum, c)).collect();
+    for (i, r) in readings.iter().enumerate() {
+        if let Some([one]) = r.as_deref().filter(|_| i != total) {
+            (0..n).for_each(|c| rest[c] -= value(one, c));
+        }
+    }
+    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
+    let mut pick = vec![0usize; open.len()];
+    loop {
+        let holds = (0..n).all(|c| {
+            let made: budget_model::Decimal = open
+                .iter()
+                .zip(&pick)
+                .map(|(&i, &p)| readings[i].as_ref().map_or_else(Default::default, |r| value(&r[p], c)))
+                .sum();
+            made == rest[c]
+        });
+        if holds {
+            pick.iter().enumerate().for_each(|(k, &p)| used[k][p] = true);
+        }
+        let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
+        pick[k] += 1;
+        pick.iter_mut().take(k).for_each(|p| *p = 0);
+    }
+    if used.iter().all(|u| !u.iter().any(|&x| x)) {
+        return;
+    }
+    for (k, &i) in open.iter().enumerate() {
+        if let Some(r) = readings[i].as_mut() {
+            let kept: Readings = r.iter().enumerate().filter(|(p, _)| used[k][*p]).map(|(_, x)| x.clone()).collect();
+            *r = kept;
+        }
+    }
+}
+
+/// Reads the table `raw` when its rows open with `code-name` pairs, or its
+/// column set is one only this module knows, one row a line; returns
+/// `false` (and leaves `raw` as it was) otherwise.
+pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
+    let Some(cols) = columns(raw.title.key, &squeeze(&header.concat())) else { return false };
+    let Some(rows) = rows(data) else { return false };
+    let opened = rows.iter().filter(|r| !r.total).count();
+    let paired = rows.iter().filter(|r| r.cells.first().is_some_and(|c| pair(c).is_some())).count();
+    let names = label_names(header);
+    let whole_layout = paired == 0 && cols.codes_apart;
+    if opened < 2 || !(paired == opened || whole_layout) {
+        return false;
+    }
+    let width = if whole_layout { 2 } else { names.len().max(1) };
+    if rows.iter().any(|r| !r.total && r.cells.len() > width) {
+        return false;
+    }
+    let t = &cols.template;
+    let n = t.paths.len();
+    let mut doubt = vec![false; n];
+    let mut placed: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+    let mut readings: Vec<Option<Readings>> = rows
+        .iter()
+        .map(|r| {
+            let found = readings_of(t, &r.amounts).map(|f| within_wholes(f, &cols.within));
+            found.map(|f| by_economic_class(f, &r.cells, cols.staff_and_office)).filter(|f| !f.is_empty())
+        })
+        .collect();
+    narrow_by_total(&rows, &mut readings);
+    for (r, found) in rows.iter().zip(readings) {
+        let cells = match found {
+            _ if r.amounts.is_empty() => vec![String::new(); n],
+            Some(f) if f.len() == 1 => f.into_iter().next().unwrap_or_default(),
+            Some(f) => {
+                findings.push(finding(raw, r, "fit the columns' sums in several ways"));
+                let kept = agreed(t, &f);
+                (0..n).for_each(|c| doubt[c] |= kept[c].is_empty() && f.iter().any(|x| !x[c].is_empty()));
+                kept
+            }
+            None => {
+                findings.push(finding(raw, r, "fit the columns in no way"));
+                (0..n).for_each(|c| doubt[c] = true);
+                vec![String::new(); n]
+            }
+        };
+        placed.push(cells);
+    }
+    // A total over rows in doubt would read as their sum broken (a blank
+    // in doubt is no zero): it is left out.
+    let (rows, placed): (Vec<Row>, Vec<Vec<String>>) = if doubt.iter().any(|&d| d) {
+        if let Some(r) = rows.iter().find(|r| r.total) {
+            findings.push(finding(raw, r, "sum rows whose cells are in doubt; the total row is left out"));
+        }
+        rows.into_iter().zip(placed).filter(|(r, _)| !r.total).unzip()
+    } else {
+        (rows, placed)
+    };
+    raw.columns = vec![
+        RawColumn { path: "科目编码".into(), role: Role::Code },
+        RawColumn { path: "科目名称".into(), role: Role::Name },
+    ];
+    let texts = if whole_layout { 0 } else { width - 1 };
+    raw.columns.extend(names.iter().skip(1).take(texts).map(|p| RawColumn { path: p.clone(), role: Role::Text }));
+    raw.columns.extend(t.paths.iter().map(|p| RawColumn { path: p.clone(), role: Role::Amount }));
+    for (r, amounts) in rows.into_iter().zip(placed) {
+        let mut cells = code_and_name(&r, whole_layout);
+        cells.extend(r.cells.iter().skip(if whole_layout { 2 } else { 1 }).cloned());
+        cells.resize(2 + texts, String::new());
+        cells.extend(amounts);
+        raw.rows.push(RawRow::new(cells, r.page));
+    }
+    true
+}
+
+/// A row's code and name: from its first pair, its whole code and name,
+/// or its label alone.
+fn code_and_name(r: &Row, whole_layout: bool) -> Vec<String> {
+    if r.total {
+        return vec![String::new(), "合计".into()];
+    }
+    let first = r.cells.first().map(String::as_str).unwrap_or_default();
+    match pair(first) {
+        Some((code, name)) => vec![code.to_string(), squeeze(name)],
+        None if whole_layout => {
+            vec![first.to_string(), squeeze(r.cells.get(1).map(String::as_str).unwrap_or_default())]
+        }
+        None => vec![String::new(), squeeze(first)],
+    }
+}
+
+fn finding(raw: &RawTable, r: &Row, what: &str) -> Finding {
+    let message =
+        format!("row `{}`: amounts {} {what}; cells in doubt left blank", r.cells.concat(), r.amounts.join(" "));
+    Finding { page: r.page, table: raw.title.key.as_str().into(), message }
+}
+
+/// A pair opening a listing's row: a code of letters or digits, a hyphen,
+/// a name (`A-货物`, `01-公共服务`).
+fn listing_pair(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(code, name)| {
+        (1..=9).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric()) && !name.is_empty()
+    })
+}
+
+/// The label columns and the amount column of a listing's header: one
+/// word naming an amount (`金额`, `预算金额`), the others labels; levels
+/// (`一级 二级 三级`) under one heading are that heading's columns.
+///
+/// `采购类别 金额` is 采购类别 | 金额; `指导性目录 预算金额` / `一级 二级 三级` is
+/// 指导性目录/一级, 指导性目录/二级, 指导性目录/三级 | 预算金额.
+fn listing_columns(header: &[&str]) -> Option<(Vec<String>, String)> {
+    let words: Vec<&str> = header.iter().flat_map(|l| l.split_whitespace()).collect();
+    let amounts: Vec<&str> = words.iter().copied().filter(|w| w.ends_with("金额")).collect();
+    let [amount_word] = amounts[..] else { return None };
+    let is_level = |w: &str| w.chars().count() == 2 && w.ends_with('级') && "一二三四五".contains(&w[..3]);
+    let labels: Vec<&str> = words.iter().copied().filter(|w| *w != amount_word).collect();
+    let levels: Vec<&str> = labels.iter().copied().filter(|w| is_level(w)).collect();
+    let others: Vec<&str> = labels.iter().copied().filter(|w| !is_level(w)).collect();
+    let columns = match (&levels[..], &others[..]) {
+        ([], [_, ..]) => others.iter().map(|w| w.to_string()).collect(),
+        ([_, ..], [heading]) => levels.iter().map(|l| format!("{heading}/{l}")).collect(),
+        _ => return None,
+    };
+    Some((columns, amount_word.to_string()))
+}
+
+/// Adds words to a listing row's label cells: the first continues the last
+/// cell when `wrapped` (its line goes on with the cell the line before cut),
+/// each other opens a cell while there are fewer than `width`.
+fn add_listing_words(cells: &mut Vec<String>, words: &[&str], wrapped: bool, width: usize) {
+    for (i, w) in words.iter().enumerate() {
+        let goes_on = (i == 0 && wrapped) || cells.len() >= width;
+        match cells.last_mut() {
+            Some(last) if goes_on => last.push_str(w),
+            _ => cells.push(w.to_string()),
+        }
+    }
+}
+
+/// The rows of a listing: each opens with a pair (`01-公共服务 0103-就业公共服务
+/// 人才服务 119.926000`) or a total label, and ends with its one amount; a
+/// row cut before its amount goes on over the next lines (`02-政府履职辅助性服务
+/// 0202-课题研究和社会调查` / `服务 社会调查服务 71.084897`). `None` for a line of
+/// another layout.
+fn listing_rows(data: &[BodyLine<'_>], width: usize) -> Option<Vec<Row>> {
+    let mut out: Vec<Row> = Vec::new();
+    for l in data.iter().filter(|l| !is_page_number(l.text)) {
+        let (labels, amounts) = split_line(l.text)?;
+        if amounts.len() > 1 {
+            return None;
+        }
+        let total = !amounts.is_empty() && after_total_label(&squeeze(&labels.concat())).is_some_and(str::is_empty);
+        if total {
+            out.push(Row { cells: vec!["合计".into()], amounts, page: l.page, total: true });
+        } else if labels.first().is_some_and(|w| listing_pair(w)) {
+            let mut row = Row { page: l.page, amounts, ..Row::default() };
+            add_listing_words(&mut row.cells, &labels, false, width);
+            out.push(row);
+        } else {
+            match out.last_mut() {
+                Some(last) if last.amounts.is_empty() && !last.total => {
+                    add_listing_words(&mut last.cells, &labels, true, width);
+                    last.amounts = amounts;
+                }
+                _ if amounts.is_empty() => {}
+                _ => return None,
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Reads a listing: a table of one amount column whose rows name an item
+/// by a `code-name` pair and the levels after it, one row a line (政府采购预算明细表
+/// `A-货物 1,183.999945`; 政府购买服务明细表 by 指导性目录 `一级 二级 三级`).
+/// Returns `false` (and leaves `raw` as it was) for any other table.
+pub(crate) fn read_listing(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>]) -> bool {
+    let Some((labels, amount_path)) = listing_columns(header) else { return false };
+    let Some(rows) = listing_rows(data, labels.len()) else { return false };
+    let items = rows.iter().filter(|r| !r.total).count();
+    if items < 2 || rows.iter().any(|r| r.amounts.is_empty() || r.cells.len() > labels.len()) {
+        return false;
+    }
+    raw.columns = labels
+        .iter()
+        .enumerate()
+        .map(|(i, p)| RawColumn { path: p.clone(), role: if i == 0 { Role::Name } else { Role::Text } })
+        .collect();
+    raw.columns.push(RawColumn { path: amount_path, role: Role::Amount });
+    for r in rows {
+        let mut cells: Vec<String> = r.cells.iter().map(|c| squeeze(c)).collect();
+        cells.resize(labels.len(), String::new());
+        cells.extend(r.amounts);
+        raw.rows.push(RawRow::new(cells, r.page));
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::title::Title;
+
+    fn lines(texts: &'static [&'static str]) -> Vec<BodyLine<'static>> {
+        texts.iter().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    fn raw(key: TableKey) -> RawTable {
+        RawTable::new(Title { no: "3".into(), text: "支出总表".into(), key })
+    }
+
+    const EXPENSE_HEADER: [&str; 5] = [
+        "支出功能分类科目 政府支出经济分类科目 部门支出经济分类科目 合计 基本支出 项目支出",
+        " 其中",
+        "事业单位经营",
+        "支出 上缴上级支出 对附属单位补",
+        "助支出",
+    ];
+
+    fn amounts(raw: &RawTable, row: usize) -> Vec<&str> {
+        let first = raw.columns.iter().position(|c| c.role == Role::Amount).expect("amount columns");
+        raw.rows[row].cells[first..].iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn pairs_and_amounts_split_a_line() {
+        let cases: [(&str, Option<(usize, usize)>); 4] = [
+            (
+                "2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675 729.205700 376.802975",
+                Some((3, 3)),
+            ),
+            (
+                "2050305-高等职业教育 50502-商品和服务支出 3021205-教学类因公出国 （境）费用 40.500000 40.500000",
+                Some((4, 2)),
+            ),
+            ("合    计 131,905.904856 70,692.094503 61,213.810353", Some((2, 3))),
+            ("2050305-高等职业教育 1.000000 其他", None),
+        ];
+        for (text, want) in cases {
+            let got = split_line(text).map(|(l, a)| (l.len(), a.len()));
+            assert_eq!(got, want, "{text}");
+        }
+        assert_eq!(pair("50502-商品和服务支出"), Some(("50502", "商品和服务支出")));
+        assert_eq!(pair("1-2"), None);
+        assert_eq!(pair("A-货物"), None);
+    }
+
+    #[test]
+    fn the_expense_header_names_its_part_columns() {
+        let cols = columns(TableKey::ExpenseSummary, &squeeze(&EXPENSE_HEADER.concat())).expect("columns");
+        assert_eq!(
+            cols.template.paths,
+            ["合计", "基本支出", "项目支出", "其中/事业单位经营支出", "其中/上缴上级支出", "其中/对附属单位补助支出"]
+        );
+        assert_eq!(cols.within, [(3, 0), (4, 0), (5, 0)]);
+        assert!(columns(TableKey::ExpenseSummary, "合计基本支出项目支出小计人员经费公用经费").is_none());
+    }
+
+    #[test]
+    fn rows_whose_sums_decide_are_read_and_the_rest_left_blank() {
+        let data = lines(&[
+            "2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675 729.205700 376.802975",
+            "2050303-技校教育 50902-助学金 30308-助学金 219.980000 219.980000",
+            "2100201-综合医院 50999-其他对个人和家庭的补",
+            "助 30399-其他对个人和家庭的补",
+            "助 0.808504 0.808504",
+            "支出功能分类科目 政府支出经济分类科目 部门支出经济分类科目 合计 基本支出 项目支出",
+        ]);
+        let mut t = raw(TableKey::ExpenseSummary);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(&t.rows[0].cells[..4], ["2050305", "高等职业教育", "50502-商品和服务支出", "30213-维修（护）费"]);
+        assert_eq!(amounts(&t, 0), ["1,106.008675", "729.205700", "376.802975", "", "", ""]);
+        // 基本支出 or 项目支出: nothing tells, so all its cells stay blank.
+        assert_eq!(amounts(&t, 1), ["", "", "", "", "", ""]);
+        assert_eq!(
+            &t.rows[2].cells[..4],
+            ["2100201", "综合医院", "50999-其他对个人和家庭的补助", "30399-其他对个人和家庭的补助"]
+        );
+        assert_eq!(findings.len(), 2, "{findings:?}");
+    }
+
+    #[test]
+    fn the_total_row_stays_when_no_row_is_in_doubt() {
+        let data = lines(&[
+            "2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675 729.205700 376.802975",
+            "2050305-高等职业教育 50502-商品和服务支出 30218-专用材料费 286.250900 279.641300 6.609600",
+            "合    计 1,392.259575 1,008.847000 383.412575",
+        ]);
+        let mut t = raw(TableKey::ExpenseSummary);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(&t.rows[2].cells[..2], ["", "合计"]);
+        assert_eq!(amounts(&t, 2), ["1,392.259575", "1,008.847000", "383.412575", "", "", ""]);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn the_economic_class_tells_staff_from_office_costs() {
+        let header = ["政府支出经济分类科目 部门支出经济分类科目 预算数", "合计 人员经费 公用经费"];
+        let data = lines(&[
+            "50101-工资奖金津补贴 30101-基本工资 3,720.582000 3,720.582000",
+            "50201-办公经费 30201-办公费 137.851000 137.851000",
+            "50901-社会福利和救助 30304-抚恤金 24.527300 24.527300",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &header, &data, &mut findings));
+        assert_eq!(amounts(&t, 0), ["3,720.582000", "3,720.582000", ""]);
+        assert_eq!(amounts(&t, 1), ["137.851000", "", "137.851000"]);
+        // 对个人和家庭的补助 is 人员经费 in most documents, not in all.
+        assert_eq!(amounts(&t, 2), ["", "", ""]);
+        assert_eq!(findings.len(), 1);
+    }
+
+    #[test]
+    fn the_total_row_settles_rows_in_doubt_when_one_choice_makes_it() {
+        let header = ["政府支出经济分类科目 部门支出经济分类科目 预算数", "合计 人员经费 公用经费"];
+        let data = lines(&[
+            "50101-工资奖金津补贴 30101-基本工资 3,720.582000 3,720.582000",
+            "50901-社会福利和救助 30304-抚恤金 24.527300 24.527300",
+            "50905-离退休费 30302-退休费 258.146800 258.146800",
+            "50201-办公经费 30201-办公费 137.851000 137.851000",
+            "合计 4,141.107100 4,003.256100 137.851000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &header, &data, &mut findings));
+        assert_eq!(amounts(&t, 1), ["24.527300", "24.527300", ""]);
+        assert_eq!(amounts(&t, 2), ["258.146800", "258.146800", ""]);
+        assert_eq!(amounts(&t, 4), ["4,141.107100", "4,003.256100", "137.851000"]);
+        assert!(findings.is_empty(), "{findings:?}");
+        // Two rows of one amount: either could be 公用经费, the total does not tell.
+        let data = lines(&[
+            "50901-社会福利和救助 30304-抚恤金 1.000000 1.000000",
+            "50905-离退休费 30302-退休费 1.000000 1.000000",
+            "合计 2.000000 1.000000 1.000000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
+        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(amounts(&t, 0).iter().all(|c| c.is_empty()));
+        assert_eq!(t.rows.len(), 2, "the total over rows in doubt is left out");
+    }
+
+    #[test]
+    fn a_table_by_function_reads_whole_codes() {
+        let header = [
+            "功能分类科目 预算数",
+            "科目编码 科目名称 合计",
+            " 基本支出 项目支出",
+            "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预",
+            "算数",
+        ];
+        let data = lines(&[
+            "2080101 行政运行 11,090.937757 10,964.901757 9,935.617300 1,029.284457 126.036000 126.036000",
+            "2080104 综合业务管理 475.035450 475.035450 475.035450",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &header, &data, &mut findings));
+        assert_eq!(&t.rows[0].cells[..2], ["2080101", "行政运行"]);
+        assert_eq!(amounts(&t, 0).len(), 6);
+        assert_eq!(amounts(&t, 0)[2], "9,935.617300");
+        // 人员经费, 公用经费 or 项目支出: three readings hold.
+        assert!(amounts(&t, 1).iter().all(|c| c.is_empty()));
+    }
+
+    #[test]
+    fn listings_read_their_levels_and_one_amount() {
+        let header = ["指导性目录 预算金额", "一级 二级 三级"];
+        let data = lines(&[
+            "合    计 190.084897",
+            "01-公共服务 0103-就业公共服务 人才服务 119.000000",
+            "02-政府履职辅助性服务 0202-课题研究和社会调查",
+            "服务 社会调查服务 71.084897",
+        ]);
+        let mut t = raw(TableKey::Other);
+        assert!(read_listing(&mut t, &header, &data));
+        let paths: Vec<&str> = t.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["指导性目录/一级", "指导性目录/二级", "指导性目录/三级", "预算金额"]);
+        assert_eq!(t.rows[0].cells, ["合计", "", "", "190.084897"]);
+        assert_eq!(
+            t.rows[2].cells,
+            ["02-政府履职辅助性服务", "0202-课题研究和社会调查服务", "社会调查服务", "71.084897"]
+        );
+        assert_eq!(listing_columns(&["采购类别 金额"]), Some((vec!["采购类别".to_string()], "金额".to_string())));
+        assert_eq!(listing_columns(&["项目 金额 预算金额"]), None);
+        let two = lines(&["A-货物 1.000000 2.000000", "B-工程 3.000000"]);
+        assert!(!read_listing(&mut raw(TableKey::GovernmentProcurement), &["采购类别 金额"], &two));
+    }
+}
