@@ -438,6 +438,17 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
 mod tests {
     use super::*;
 
+    /// The amount words of a header, each with whether it is a total.
+    fn amount_names<'w>(words: &[(&'w str, Kind)]) -> Vec<(&'w str, bool)> {
+        words
+            .iter()
+            .filter_map(|(w, k)| match k {
+                Kind::Amount(t) => Some((*w, *t)),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_header_splits_into_top_columns_and_one_groups_leaves() {
         let header = [
@@ -446,13 +457,7 @@ mod tests {
             "合计 一般公共预算 政府性基金预算 国有资本经营预算",
         ];
         let words = header_words(&header).unwrap();
-        let names: Vec<(&str, bool)> = words
-            .iter()
-            .filter_map(|(w, k)| match k {
-                Kind::Amount(t) => Some((*w, *t)),
-                _ => None,
-            })
-            .collect();
+        let names = amount_names(&words);
         let rows = [Row {
             code: String::new(),
             name: "合计".into(),
@@ -490,13 +495,7 @@ mod tests {
             "入",
         ];
         let words = header_words(&header).unwrap();
-        let names: Vec<(&str, bool)> = words
-            .iter()
-            .filter_map(|(w, k)| match k {
-                Kind::Amount(t) => Some((*w, *t)),
-                _ => None,
-            })
-            .collect();
+        let names = amount_names(&words);
         let reading = families_reading(&names).unwrap();
         let want = [
             "合计",

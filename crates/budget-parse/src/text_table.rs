@@ -1463,6 +1463,16 @@ mod tests {
         crate::raw::finish(table_from_lines(title(key), &body(text), &[], &mut findings), &mut findings)
     }
 
+    /// The column paths of a finished table.
+    fn paths(table: &Table) -> Vec<&str> {
+        table.columns.iter().map(|c| c.path.as_str()).collect()
+    }
+
+    /// The cells of row `i` of a finished table, as their debug forms.
+    fn debug_cells(table: &Table, i: usize) -> Vec<String> {
+        table.rows[i].cells.iter().map(|c| format!("{c:?}")).collect()
+    }
+
     /// The amount cells of each row, after the label cells.
     fn amounts(raw: &RawTable, labels: usize) -> Vec<Vec<&str>> {
         raw.rows.iter().map(|r| r.cells[labels..].iter().map(String::as_str).collect()).collect()
@@ -1491,10 +1501,8 @@ mod tests {
     fn a_group_above_the_header_leaves_the_template_order() {
         let text = "单位：万元\n基本支出\n科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出\n合计 30.00 10.00 8.00 2.00 20.00\n205 教育支出 30.00 10.00 8.00 2.00 20.00\n2050101 行政运行 10.00 10.00 8.00 2.00";
         let table = read(TableKey::FiscalExpenseByFunction, text);
-        let paths: Vec<&str> = table.columns.iter().map(|c| c.path.as_str()).collect();
-        assert_eq!(paths, ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
-        let cells: Vec<String> = table.rows[2].cells.iter().map(|c| format!("{c:?}")).collect();
-        assert_eq!(cells, ["Amount(10.00)", "Amount(10.00)", "Amount(8.00)", "Amount(2.00)", "Blank"]);
+        assert_eq!(paths(&table), ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
+        assert_eq!(debug_cells(&table, 2), ["Amount(10.00)", "Amount(10.00)", "Amount(8.00)", "Amount(2.00)", "Blank"]);
     }
 
     /// Rows too short for a header the template does not cover leave no
@@ -1600,10 +1608,11 @@ mod tests {
     fn rows_that_do_not_add_up_under_the_words_are_not_read_by_them() {
         let text = "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n小计 人员经费 公用经费\n合计 30.00 10.00 8.00 2.00 20.00\n201 一般公共服务支出 30.00 10.00 8.00 2.00 20.00";
         let table = read(TableKey::GeneralBudgetExpenseByFunction, text);
-        let paths: Vec<&str> = table.columns.iter().map(|c| c.path.as_str()).collect();
-        assert_eq!(paths, ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
-        let cells: Vec<String> = table.rows[1].cells.iter().map(|c| format!("{c:?}")).collect();
-        assert_eq!(cells, ["Amount(30.00)", "Amount(10.00)", "Amount(8.00)", "Amount(2.00)", "Amount(20.00)"]);
+        assert_eq!(paths(&table), ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
+        assert_eq!(
+            debug_cells(&table, 1),
+            ["Amount(30.00)", "Amount(10.00)", "Amount(8.00)", "Amount(2.00)", "Amount(20.00)"]
+        );
     }
 
     #[test]
