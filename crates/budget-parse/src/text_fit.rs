@@ -71,9 +71,11 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
             ))
         }
         TableKey::ExpenseSummary | TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
-            if has("合计") && has("基本支出") && has("项目支出") && !has("人员经费") =>
+            if has("基本支出") && has("项目支出") && !has("人员经费") =>
         {
-            Some(t(&["合计", "基本支出", "项目支出"], &[(0, &[1, 2])]))
+            // The total as printed: `合计`, or `支出总计` where no 合计 is.
+            let total = ["合计", "支出总计", "总计"].into_iter().find(|w| has(w))?;
+            Some(t(&[total, "基本支出", "项目支出"], &[(0, &[1, 2])]))
         }
         TableKey::GeneralBudgetBasicExpenseByEconomic
             if has("合计") && has("人员经费") && has("公用经费") && !has("项目支出") =>
@@ -180,7 +182,7 @@ fn three_public_budget_template(header: &str) -> Template {
 }
 
 /// The year (`2023年`) printed right before `word` in `header`, or nothing.
-fn year_before(header: &str, word: &str) -> String {
+pub(crate) fn year_before(header: &str, word: &str) -> String {
     let Some(at) = header.find(word) else { return String::new() };
     let before: Vec<char> = header[..at].chars().collect();
     match before.len().checked_sub(5).map(|i| &before[i..]) {

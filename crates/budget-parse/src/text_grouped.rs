@@ -31,6 +31,9 @@ enum Kind {
     Amount(bool),
     /// A text column printed after the amounts (`绩效目标`).
     Text,
+    /// A heading over the year's sources of income (`本年收入`): every
+    /// column but the total and the balance carried over.
+    Span,
     /// A label column's name.
     Label,
 }
@@ -67,9 +70,20 @@ const WORDS: &[(&str, Kind)] = &[
     ("上级补助收入", Kind::Amount(false)),
     ("附属单位上缴收入", Kind::Amount(false)),
     ("上年结转结余", Kind::Amount(false)),
+    ("上年结余、结转", Kind::Amount(false)),
+    ("上年结余结转", Kind::Amount(false)),
+    ("收入总计", Kind::Amount(true)),
+    ("一般公共预算拨款", Kind::Amount(false)),
+    ("政府性基金预算拨款", Kind::Amount(false)),
+    ("国有资本经营预算拨款", Kind::Amount(false)),
+    ("财政专户管理资金", Kind::Amount(false)),
+    ("单位资金", Kind::Amount(false)),
+    ("本年收入", Kind::Span),
     ("绩效目标", Kind::Text),
     ("支出项目类别（资金使用单位）", Kind::Label),
     ("单位名称", Kind::Label),
+    ("支出项目类别", Kind::Label),
+    ("预算单位", Kind::Label),
     ("功能科目名称", Kind::Label),
     ("部门预算支出经济科目", Kind::Label),
     ("功能分类科目", Kind::Label),
@@ -112,6 +126,19 @@ fn header_words(header: &[&str]) -> Option<Vec<(&'static str, Kind)>> {
     }
     found.sort_by_key(|(at, _, _)| *at);
     Some(found.into_iter().map(|(_, w, k)| (w, k)).collect())
+}
+
+/// The most lines of the first row's name that may end the header lines.
+const MAX_NAME_LINES: usize = 2;
+
+/// The columns holding the balance carried over from the year before.
+const CARRIED: &[&str] = &["上年结转结余", "上年结余、结转", "上年结余结转"];
+
+/// Whether a header line names the year alone (`2026 年预算`, `2026年度`).
+fn is_year_heading(line: &str) -> bool {
+    let t = squeeze(line);
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    t.len() - rest.len() == 4 && matches!(rest, "年" | "年度" | "年预算" | "年预算数" | "年度预算")
 }
 
 /// One row: its code, name and amounts as printed.
@@ -265,7 +292,9 @@ fn digits_alone(text: &str) -> bool {
 struct Reading {
     paths: Vec<String>,
     top: Vec<usize>,
-    leaves: Vec<usize>,
+    /// Each group with a total of its own: the total's column, then its
+    /// leaves'.
+    groups: Vec<Vec<usize>>,
 }
 
 /// The readings of header words `names` (amount words in printed order) as
@@ -294,23 +323,82 @@ fn readings(names: &[(&str, bool)]) -> Vec<Reading> {
                 _ => (1..group).chain([first_leaf]).chain(first_leaf + leaves.len()..paths.len()).collect(),
             };
             let leaf_cols: Vec<usize> = (first_leaf..first_leaf + leaves.len()).collect();
-            out.push(Reading { paths, top: top_cols, leaves: leaf_cols });
+            out.push(Reading { paths, top: top_cols, groups: vec![leaf_cols] });
         }
     }
     out
 }
 
 /// The sources of income each heading of a 收入 table groups: the funds
-/// of 财政拨款, the kinds of 财政专户 income, the unit's other income.
+/// of 财政拨款, the kinds of 财政专户 income, the unit's own funds.
 const FAMILIES: &[(&[&str], &[&str])] = &[
-    (&["财政拨款收入", "财政拨款"], &["一般公共预算", "政府性基金预算", "国有资本经营预算"]),
+    (
+        &["财政拨款收入", "财政拨款"],
+        &[
+            "一般公共预算",
+            "政府性基金预算",
+            "国有资本经营预算",
+            "一般公共预算拨款",
+            "政府性基金预算拨款",
+            "国有资本经营预算拨款",
+        ],
+    ),
     (&["财政专户拨款收入", "财政专户拨款"], &["教育收费", "其他专户收入拨款"]),
     (&["其他资金收入", "其他资金"], &["事业收入", "事业单位经营收入", "其他收入"]),
+    (&["单位资金"], &["事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"]),
 ];
 
 /// The leaves heading `group` may have, when it is a known heading.
 fn family(group: &str) -> Option<&'static [&'static str]> {
     FAMILIES.iter().find(|(heads, _)| heads.contains(&group)).map(|(_, leaves)| *leaves)
+}
+
+/// A column of the first header row: a column of its own, or a heading
+/// with its leaves (the first of them its total when it has one).
+enum Top<'w> {
+    Column(&'w str),
+    Heading(&'w str, Vec<(&'w str, bool)>),
+}
+
+/// The run of `members` at the head of `rest`, opened by its total
+/// (`小计`) when it has one; its length.
+fn run_of(rest: &[(&str, bool)], members: &[&str]) -> usize {
+    let sub = usize::from(rest.first().is_some_and(|(_, t)| *t));
+    let n = rest[sub..].iter().take_while(|(w, t)| !t && members.contains(w)).count();
+    if n == 0 {
+        0
+    } else {
+        sub + n
+    }
+}
+
+/// The reading of a total followed by `tops` in printed order: the total
+/// is the sum of the columns and of the headings' totals (or leaves, for a
+/// heading without a total), each heading's total the sum of its leaves.
+fn reading_of(total: &str, tops: &[Top<'_>]) -> Reading {
+    let mut paths = vec![total.to_string()];
+    let mut top = Vec::new();
+    let mut groups = Vec::new();
+    for t in tops {
+        match t {
+            Top::Column(w) => {
+                top.push(paths.len());
+                paths.push(w.to_string());
+            }
+            Top::Heading(head, leaves) => {
+                let first = paths.len();
+                paths.extend(leaves.iter().map(|(w, _)| format!("{head}/{w}")));
+                match leaves.first() {
+                    Some((_, true)) => {
+                        top.push(first);
+                        groups.push((first..paths.len()).collect());
+                    }
+                    _ => top.extend(first..paths.len()),
+                }
+            }
+        }
+    }
+    Reading { paths, top, groups }
 }
 
 /// The reading of header words `names` as a total, top columns of which
@@ -320,32 +408,71 @@ fn family(group: &str) -> Option<&'static [&'static str]> {
 /// spreadsheet writes a header's cells row by row, each row left to right,
 /// so the columns spanning both rows (上级补助收入 …) printed after the
 /// headings stand right of them, and each heading takes the run of leaves
-/// of its family. `None` unless every leaf goes to a heading and every
-/// heading gets one.
+/// of its family, opened by its total where it has one (`小计`). `None`
+/// unless every leaf goes to a heading and every heading gets one.
 fn families_reading(names: &[(&str, bool)]) -> Option<Reading> {
     let is_leaf = |w: &str| FAMILIES.iter().any(|(_, leaves)| leaves.contains(&w));
-    let split = names.len() - names.iter().rev().take_while(|(w, _)| is_leaf(w)).count();
+    let mut split = names.len() - names.iter().rev().take_while(|(w, _)| is_leaf(w)).count();
+    if split > 1 && names[split - 1].1 {
+        split -= 1;
+    }
     let (top, leaves) = names.split_at(split);
-    let total_first = top.first().is_some_and(|(_, t)| *t) && !names[1..].iter().any(|(_, t)| *t);
+    let total_first = top.first().is_some_and(|(_, t)| *t) && !top[1..].iter().any(|(_, t)| *t);
     if !total_first || leaves.is_empty() {
         return None;
     }
-    let mut paths = vec![top[0].0.to_string()];
+    let mut tops = Vec::new();
     let mut rest = leaves;
     for (word, _) in &top[1..] {
         match family(word) {
             Some(members) => {
-                let n = rest.iter().take_while(|(w, _)| members.contains(w)).count();
+                let n = run_of(rest, members);
                 if n == 0 {
                     return None;
                 }
-                paths.extend(rest[..n].iter().map(|(w, _)| format!("{word}/{w}")));
+                tops.push(Top::Heading(word, rest[..n].to_vec()));
                 rest = &rest[n..];
             }
-            None => paths.push(word.to_string()),
+            None => tops.push(Top::Column(word)),
         }
     }
-    rest.is_empty().then(|| Reading { top: (1..paths.len()).collect(), leaves: Vec::new(), paths })
+    rest.is_empty().then(|| reading_of(top[0].0, &tops))
+}
+
+/// The reading of header words `names` that open with the headings alone
+/// (the first header row holding nothing else), then the total and the
+/// other columns in printed order, each heading's leaves a run of its
+/// family among them: `财政拨款 单位资金 总计 小计 一般公共预算拨款 …
+/// 财政专户管理资金 事业收入 … 上年结余、结转`. `None` unless every heading
+/// takes one run.
+fn headings_first_reading(names: &[(&str, bool)]) -> Option<Reading> {
+    let heads = names.iter().take_while(|(w, t)| !t && family(w).is_some()).count();
+    let (headings, rest) = names.split_at(heads);
+    let (&(total, true), mut rest) = rest.split_first()? else { return None };
+    if headings.is_empty() {
+        return None;
+    }
+    let mut used = vec![false; headings.len()];
+    let mut tops = Vec::new();
+    while let Some(&(word, is_total)) = rest.first() {
+        let run = headings.iter().enumerate().find_map(|(i, (h, _))| {
+            let n = run_of(rest, family(h).unwrap_or_default());
+            (n > 0 && !used[i]).then_some((i, n))
+        });
+        match run {
+            Some((i, n)) => {
+                used[i] = true;
+                tops.push(Top::Heading(headings[i].0, rest[..n].to_vec()));
+                rest = &rest[n..];
+            }
+            None if is_total || family(word).is_some() => return None,
+            None => {
+                tops.push(Top::Column(word));
+                rest = &rest[1..];
+            }
+        }
+    }
+    used.iter().all(|&u| u).then(|| reading_of(total, &tops))
 }
 
 /// Whether every row adds up under `reading`: the first column is the sum
@@ -363,7 +490,7 @@ fn adds_up(reading: &Reading, rows: &[Row]) -> bool {
     };
     rows.iter().all(|r| {
         (reading.top.is_empty() || sums(r, 0, &reading.top))
-            && reading.leaves.split_first().is_none_or(|(total, parts)| sums(r, *total, parts))
+            && reading.groups.iter().all(|g| g.split_first().is_none_or(|(total, parts)| sums(r, *total, parts)))
     })
 }
 
@@ -372,7 +499,24 @@ fn adds_up(reading: &Reading, rows: &[Row]) -> bool {
 /// header makes every row add up; returns `false` (and leaves `raw` as it
 /// was) otherwise.
 pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
-    let Some(words) = header_words(header) else { return false };
+    // A year over the amount columns (`2026 年预算`) names none of them.
+    let header: Vec<&str> = header.iter().copied().filter(|l| !is_year_heading(l)).collect();
+    // The first row's name wrapped over lines before its amounts ends the
+    // header as the text gives it (`深圳市规划和自然资源局大鹏管` / `理局 4,505.81 …`).
+    let Some((name_lines, words)) =
+        (0..=MAX_NAME_LINES.min(header.len())).find_map(|n| header_words(&header[..header.len() - n]).map(|w| (n, w)))
+    else {
+        return false;
+    };
+    let page = data.first().map_or(0, |l| l.page);
+    let first_name = header[header.len() - name_lines..].iter().map(|&text| BodyLine {
+        text,
+        page,
+        after_blank: false,
+        opens_right: false,
+    });
+    let data: Vec<BodyLine<'_>> = first_name.chain(data.iter().copied()).collect();
+    let data = &data[..];
     let names: Vec<(&str, bool)> = words
         .iter()
         .filter_map(|(w, k)| match k {
@@ -393,25 +537,28 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
     };
     let mut found = Vec::new();
     let Some(rows) = rows(raw, data, text_column, &mut found) else { return false };
-    let widths: Vec<usize> = rows.iter().map(|r| r.amounts.len()).collect();
-    let single = match names[..] {
-        [(name, false)] => Some(Reading { paths: vec![name.to_string()], top: Vec::new(), leaves: Vec::new() }),
-        _ => None,
-    };
-    let families = families_reading(&names);
-    let wanted = match (&single, &families) {
-        (Some(_), _) => 1,
-        (None, Some(r)) => r.paths.len(),
-        (None, None) => names.len().saturating_sub(1),
-    };
-    if rows.is_empty() || widths.iter().any(|&w| w != wanted) {
+    let Some(width) = rows.first().map(|r| r.amounts.len()) else { return false };
+    if rows.iter().any(|r| r.amounts.len() != width) {
         return false;
     }
-    let fitting: Vec<Reading> = match single {
+    let mut fitting: Vec<Reading> = match names[..] {
         // One amount column: each row's amount is its.
-        Some(reading) => vec![reading],
-        None => readings(&names).into_iter().chain(families).filter(|r| adds_up(r, &rows)).collect(),
+        [(name, false)] => vec![Reading { paths: vec![name.to_string()], top: Vec::new(), groups: Vec::new() }],
+        _ => readings(&names)
+            .into_iter()
+            .chain(families_reading(&names))
+            .chain(headings_first_reading(&names))
+            .filter(|r| r.paths.len() == width && adds_up(r, &rows))
+            .collect(),
     };
+    fitting.dedup_by(|a, b| a.paths == b.paths);
+    if let (Some(span), [reading]) = (words.iter().find(|(_, k)| *k == Kind::Span), &mut fitting[..]) {
+        // 本年收入 over the year's sources: all but the total and the
+        // balance carried over.
+        for p in reading.paths.iter_mut().skip(1).filter(|p| !CARRIED.contains(&p.as_str())) {
+            *p = format!("{}/{p}", span.0);
+        }
+    }
     let [reading] = &fitting[..] else { return false };
     findings.extend(found);
     if text_column.is_some() {
@@ -510,6 +657,95 @@ mod tests {
         assert_eq!(reading.paths, want);
         // A heading with none of its leaves printed: not this layout.
         assert!(families_reading(&names[..names.len() - 2]).is_none());
+    }
+
+    /// The words of a header of fund columns: two headings over the
+    /// funds, a total, the 财政拨款 group's own total and the other columns.
+    fn fund_names(header: &[&str]) -> Vec<(&'static str, bool)> {
+        amount_names(&header_words(header).unwrap())
+    }
+
+    const FUND_PATHS: [&str; 12] = [
+        "总计",
+        "财政拨款/小计",
+        "财政拨款/一般公共预算拨款",
+        "财政拨款/政府性基金预算拨款",
+        "财政拨款/国有资本经营预算拨款",
+        "财政专户管理资金",
+        "单位资金/事业收入",
+        "单位资金/事业单位经营收入",
+        "单位资金/上级补助收入",
+        "单位资金/附属单位上缴收入",
+        "单位资金/其他收入",
+        "上年结余、结转",
+    ];
+
+    /// The headings printed alone first, then the other columns in order.
+    #[test]
+    fn headings_printed_first_take_the_runs_of_their_funds() {
+        let names = fund_names(&[
+            "财政拨款 单位资金",
+            "支出项目类别 总计 小计 一般公共",
+            "预算拨款",
+            "政府性基金",
+            "预算拨款 国有资本经",
+            "营预算拨款 财政专户",
+            "管理资金 事业收入 事业单位",
+            "经营收入 上级补助",
+            "收入 附属单位",
+            "上缴收入 其他收入 上年结余、",
+            "结转",
+        ]);
+        let reading = headings_first_reading(&names).unwrap();
+        assert_eq!(reading.paths, FUND_PATHS);
+        // 总计 = 小计 + 财政专户 + each 单位资金 column + 上年结余; 小计 = Σ funds.
+        assert_eq!(reading.top, [1, 5, 6, 7, 8, 9, 10, 11]);
+        assert_eq!(reading.groups, [vec![1, 2, 3, 4]]);
+        let row = |a: [&str; 12]| Row {
+            code: String::new(),
+            name: "x".into(),
+            amounts: a.map(String::from).to_vec(),
+            page: 1,
+        };
+        let adds =
+            row(["10.00", "7.00", "5.00", "2.00", "0.00", "1.00", "0.50", "0.00", "0.00", "0.00", "0.50", "1.00"]);
+        assert!(adds_up(&reading, &[adds]));
+        let off =
+            row(["10.00", "7.00", "5.00", "1.00", "0.00", "1.00", "0.50", "0.00", "0.00", "0.00", "0.50", "1.00"]);
+        assert!(!adds_up(&reading, &[off]));
+    }
+
+    /// The first header row in order (the total, headings, columns
+    /// spanning both rows), then the headings' leaves.
+    #[test]
+    fn a_groups_total_opens_its_run_of_leaves() {
+        let names = fund_names(&[
+            "支出项目类别 总计",
+            "财政拨款 财政专户",
+            "管理资金",
+            "单位资金 上年结余、",
+            "结转小计 一般公共",
+            "预算拨款",
+            "政府性基金",
+            "预算拨款",
+            "国有资本经",
+            "营预算拨款 事业收入 事业单位",
+            "经营收入",
+            "上级补助",
+            "收入",
+            "附属单位",
+            "上缴收入 其他收入",
+        ]);
+        assert_eq!(families_reading(&names).unwrap().paths, FUND_PATHS);
+        assert!(headings_first_reading(&names).is_none());
+    }
+
+    #[test]
+    fn a_year_alone_heads_no_column() {
+        assert!(is_year_heading("2026 年预算"));
+        assert!(is_year_heading("2026年度"));
+        assert!(!is_year_heading("2026 年政府采购项目"));
+        assert!(!is_year_heading("本年预算"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
 use crate::text_coded;
 use crate::text_fit::{
     agreed, family_header, full_template, full_width, header_fits, income_item_of, known_totals, narrow_by_hierarchy,
-    narrow_by_known, readings_of, template, Readings, Template,
+    narrow_by_known, readings_of, template, year_before, Readings, Template,
 };
 use crate::text_grouped;
 use crate::text_lines;
@@ -1254,12 +1254,13 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
 /// with a finding.
 fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &mut Vec<Finding>) {
     // `本年收入 本年支出` / `项目 预算数 项目 预算数`: the amounts are the
-    // 预算数 (决算数) the header names, whatever heads the sides.
+    // 预算数 (决算数) the header names, with its year where printed
+    // (`2026 年预算数`), whatever heads the sides.
     let words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
     let amount_label = ["预算数", "决算数"]
         .into_iter()
         .find(|w| words.contains(w))
-        .map(str::to_string)
+        .map(|w| format!("{}{w}", year_before(&words, w)))
         .or_else(|| labels.iter().find(|l| l.kind == LabelKind::Amount).map(|l| l.text.clone()))
         .unwrap_or_else(|| "预算数".to_string());
     raw.columns = vec![
@@ -1503,6 +1504,37 @@ mod tests {
         let table = read(TableKey::FiscalExpenseByFunction, text);
         assert_eq!(paths(&table), ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]);
         assert_eq!(debug_cells(&table, 2), ["Amount(10.00)", "Amount(10.00)", "Amount(8.00)", "Amount(2.00)", "Blank"]);
+    }
+
+    /// A header of fund columns under two headings printed alone, the
+    /// first row's name wrapped before its amounts: the name's first line
+    /// is the row's, not the header's, and every row adds up under one
+    /// reading only.
+    #[test]
+    fn fund_columns_under_headings_printed_first() {
+        let text = "部门名称：某局 单位：万元\n2026 年预算\n财政拨款 单位资金支出项目类别 总计 一般公共\n预算拨款\n政府性基金预\n算拨款\n国有资本经营\n预算拨款\n财政专户\n管理资金 事业收入 事业单位\n经营收入\n上级补助\n收入\n附属单位\n上缴收入 其他收入\n上年结余、\n结转\n某市规划和自然资源局\n大鹏管理局 1,856.92 1,646.42 15.00 0.00 0.00 0.00 0.00 0.00 0.00 184.50 11.00\n    不动产管理 22.80 22.80 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00\n    区财政安排项目 184.50 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 184.50 0.00";
+        let table = read(TableKey::ProjectExpense, text);
+        assert_eq!(
+            paths(&table),
+            [
+                "总计",
+                "财政拨款/一般公共预算拨款",
+                "财政拨款/政府性基金预算拨款",
+                "财政拨款/国有资本经营预算拨款",
+                "财政专户管理资金",
+                "单位资金/事业收入",
+                "单位资金/事业单位经营收入",
+                "单位资金/上级补助收入",
+                "单位资金/附属单位上缴收入",
+                "单位资金/其他收入",
+                "上年结余、结转",
+            ]
+        );
+        assert_eq!(table.rows.len(), 3);
+        assert_eq!(table.rows[0].name, "某市规划和自然资源局大鹏管理局");
+        assert_eq!(debug_cells(&table, 0)[..2], ["Amount(1856.92)", "Amount(1646.42)"]);
+        assert_eq!(table.rows[2].name, "区财政安排项目");
+        assert_eq!(debug_cells(&table, 2)[9], "Amount(184.50)");
     }
 
     /// Rows too short for a header the template does not cover leave no
