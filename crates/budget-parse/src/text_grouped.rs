@@ -76,6 +76,14 @@ const WORDS: &[(&str, Kind)] = &[
     ("一般公共预算拨款", Kind::Amount(false)),
     ("政府性基金预算拨款", Kind::Amount(false)),
     ("国有资本经营预算拨款", Kind::Amount(false)),
+    ("因公出国(境)费", Kind::Amount(false)),
+    ("因公出国（境）费", Kind::Amount(false)),
+    ("公务接待费", Kind::Amount(false)),
+    ("公务用车购置及运行维护费", Kind::Amount(false)),
+    ("公务用车购置及运行费", Kind::Amount(false)),
+    ("公务用车购置费", Kind::Amount(false)),
+    ("公务用车运行维护费", Kind::Amount(false)),
+    ("公务用车运行费", Kind::Amount(false)),
     ("财政专户管理资金", Kind::Amount(false)),
     ("单位资金", Kind::Amount(false)),
     ("本年收入", Kind::Span),
@@ -84,6 +92,7 @@ const WORDS: &[(&str, Kind)] = &[
     ("单位名称", Kind::Label),
     ("支出项目类别", Kind::Label),
     ("预算单位", Kind::Label),
+    ("年度", Kind::Label),
     ("功能科目名称", Kind::Label),
     ("部门预算支出经济科目", Kind::Label),
     ("功能分类科目", Kind::Label),
@@ -297,6 +306,24 @@ struct Reading {
     groups: Vec<Vec<usize>>,
 }
 
+impl Reading {
+    /// The reading with column `at` moved after the others.
+    fn move_to_end(&mut self, at: usize) {
+        let last = self.paths.len() - 1;
+        let path = self.paths.remove(at);
+        self.paths.push(path);
+        let moved = |c: &mut usize| {
+            *c = match (*c).cmp(&at) {
+                std::cmp::Ordering::Equal => last,
+                std::cmp::Ordering::Greater => *c - 1,
+                std::cmp::Ordering::Less => *c,
+            }
+        };
+        self.top.iter_mut().for_each(moved);
+        self.groups.iter_mut().flatten().for_each(moved);
+    }
+}
+
 /// The readings of header words `names` (amount words in printed order) as
 /// top columns followed by one group's leaves, the group one of the top
 /// words: `总计 财政拨款 财政专户拨款 其他资金 合计 一般公共预算 …` with
@@ -329,8 +356,9 @@ fn readings(names: &[(&str, bool)]) -> Vec<Reading> {
     out
 }
 
-/// The sources of income each heading of a 收入 table groups: the funds
-/// of 财政拨款, the kinds of 财政专户 income, the unit's own funds.
+/// The columns each heading groups: of a 收入 table, the funds of 财政拨款,
+/// the kinds of 财政专户 income, the unit's own funds; of a “三公” table,
+/// the cars' purchase and upkeep.
 const FAMILIES: &[(&[&str], &[&str])] = &[
     (
         &["财政拨款收入", "财政拨款"],
@@ -346,6 +374,10 @@ const FAMILIES: &[(&[&str], &[&str])] = &[
     (&["财政专户拨款收入", "财政专户拨款"], &["教育收费", "其他专户收入拨款"]),
     (&["其他资金收入", "其他资金"], &["事业收入", "事业单位经营收入", "其他收入"]),
     (&["单位资金"], &["事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"]),
+    (
+        &["公务用车购置及运行维护费", "公务用车购置及运行费"],
+        &["公务用车购置费", "公务用车运行维护费", "公务用车运行费"],
+    ),
 ];
 
 /// The leaves heading `group` may have, when it is a known heading.
@@ -544,19 +576,24 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
     let mut fitting: Vec<Reading> = match names[..] {
         // One amount column: each row's amount is its.
         [(name, false)] => vec![Reading { paths: vec![name.to_string()], top: Vec::new(), groups: Vec::new() }],
-        _ => readings(&names)
+        _ => candidates(&names)
             .into_iter()
-            .chain(families_reading(&names))
-            .chain(headings_first_reading(&names))
+            .chain(crossed(&names))
             .filter(|r| r.paths.len() == width && adds_up(r, &rows))
             .collect(),
     };
     fitting.dedup_by(|a, b| a.paths == b.paths);
-    if let (Some(span), [reading]) = (words.iter().find(|(_, k)| *k == Kind::Span), &mut fitting[..]) {
+    if let (Some(span), [reading]) = (words.iter().position(|(_, k)| *k == Kind::Span), &mut fitting[..]) {
         // 本年收入 over the year's sources: all but the total and the
-        // balance carried over.
+        // balance carried over, which, printed after 本年收入 on its header
+        // row, stands right of all the columns 本年收入 spans.
+        if words[span..].iter().any(|(w, _)| CARRIED.contains(w)) {
+            if let Some(at) = reading.paths.iter().position(|p| CARRIED.contains(&p.as_str())) {
+                reading.move_to_end(at);
+            }
+        }
         for p in reading.paths.iter_mut().skip(1).filter(|p| !CARRIED.contains(&p.as_str())) {
-            *p = format!("{}/{p}", span.0);
+            *p = format!("{}/{p}", words[span].0);
         }
     }
     let [reading] = &fitting[..] else { return false };
@@ -568,17 +605,87 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
             .to_string();
         findings.push(Finding { page, table: raw.title.key.as_str().into(), message });
     }
+    // A 年度 column beside the unit's: each unit's rows are its years
+    // (`某局 2025 年 …` / `2026 年 …` / `增减变化金额 …`), the unit's name
+    // printed on the first.
+    let by_year = words.iter().any(|(w, k)| *k == Kind::Label && *w == "年度");
+    let years: Vec<(String, String)> = match by_year {
+        true => {
+            let Some(split) = rows.iter().map(|r| year_cell(&r.name)).collect::<Option<Vec<_>>>() else { return false };
+            split
+        }
+        false => rows.iter().map(|r| (r.name.clone(), String::new())).collect(),
+    };
     raw.columns = vec![
         RawColumn { path: "科目编码".into(), role: Role::Code },
         RawColumn { path: "科目名称".into(), role: Role::Name },
     ];
+    if by_year {
+        raw.columns.push(RawColumn { path: "年度".into(), role: Role::Text });
+    }
     raw.columns.extend(reading.paths.iter().map(|p| RawColumn { path: p.clone(), role: Role::Amount }));
-    for r in rows {
-        let mut cells = vec![r.code, r.name];
+    for (r, (name, year)) in rows.into_iter().zip(years) {
+        let mut cells = vec![r.code, name];
+        if by_year {
+            cells.push(year);
+        }
         cells.extend(r.amounts);
         raw.rows.push(RawRow::new(cells, r.page));
     }
     true
+}
+
+/// A row's name split into its unit's name and its 年度 cell: a year
+/// ending it (`某局2025年`, `2026年`), or the change between the years
+/// (`增减变化金额`) alone. `None` when it holds neither.
+fn year_cell(name: &str) -> Option<(String, String)> {
+    let name = squeeze(name);
+    if CHANGE_WORDS.contains(&name.as_str()) {
+        return Some((String::new(), name));
+    }
+    let head = name.strip_suffix('年')?;
+    let digits = head.chars().rev().take_while(char::is_ascii_digit).count();
+    (digits == 4).then(|| (head[..head.len() - 4].to_string(), name[head.len() - 4..].to_string()))
+}
+
+/// The names of the row of changes between two years.
+const CHANGE_WORDS: &[&str] = &["增减变化金额", "增减变化", "增减额", "增减"];
+
+/// The readings of header words `names` as one set of columns.
+fn candidates(names: &[(&str, bool)]) -> Vec<Reading> {
+    readings(names).into_iter().chain(families_reading(names)).chain(headings_first_reading(names)).collect()
+}
+
+/// The readings of header words `names` that end with the same leaves
+/// repeated under each column of the words before them: `总计 因公出国（境）费
+/// 公务接待费 …` over `一般公共预算 政府性基金预算 国有资本经营预算` each. A
+/// column's sums hold leaf by leaf (总计/一般公共预算 = 因公出国（境）费/一般公共预算 + …).
+fn crossed(names: &[(&str, bool)]) -> Vec<Reading> {
+    let mut out = Vec::new();
+    for k in 1..=names.len() / 3 {
+        let block = &names[names.len() - k..];
+        if block.iter().any(|(_, t)| *t) {
+            break;
+        }
+        let repeats = names.rchunks_exact(k).take_while(|c| *c == block).count();
+        if repeats < 2 {
+            continue;
+        }
+        let head = &names[..names.len() - repeats * k];
+        for over in candidates(head).into_iter().filter(|r| r.paths.len() == repeats) {
+            let at = |column: usize, leaf: usize| column * k + leaf;
+            let paths = over.paths.iter().flat_map(|p| block.iter().map(move |(w, _)| format!("{p}/{w}"))).collect();
+            let mut sums: Vec<Vec<usize>> = Vec::new();
+            for leaf in 0..k {
+                if !over.top.is_empty() {
+                    sums.push(std::iter::once(0).chain(over.top.iter().copied()).map(|c| at(c, leaf)).collect());
+                }
+                sums.extend(over.groups.iter().map(|g| g.iter().map(|&c| at(c, leaf)).collect()));
+            }
+            out.push(Reading { paths, top: Vec::new(), groups: sums });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -738,6 +845,59 @@ mod tests {
         ]);
         assert_eq!(families_reading(&names).unwrap().paths, FUND_PATHS);
         assert!(headings_first_reading(&names).is_none());
+    }
+
+    /// “三公” kinds over the funds, each fund printed under each kind.
+    #[test]
+    fn leaves_repeated_under_each_column_cross_them() {
+        let mut header = vec![
+            "公务用车购置及运行维护费",
+            "总计 因公出国(境)费 公务接待费",
+            "小计 公务用车购置费 公务用车运行维护费预算单位 年度",
+        ];
+        for _ in 0..6 {
+            header.extend(["一般公共预", "算", "政府性基金", "预算"]);
+        }
+        let names = fund_names(&header);
+        let fitting: Vec<Reading> = crossed(&names).into_iter().filter(|r| r.paths.len() == 12).collect();
+        let [reading] = &fitting[..] else { panic!("{fitting:?}") };
+        assert_eq!(reading.paths[..2], ["总计/一般公共预算", "总计/政府性基金预算"]);
+        assert_eq!(reading.paths[7], "公务用车购置及运行维护费/小计/政府性基金预算");
+        let row = |a: [&str; 12]| Row {
+            code: String::new(),
+            name: "x".into(),
+            amounts: a.map(String::from).to_vec(),
+            page: 1,
+        };
+        let adds =
+            row(["17.60", "1.00", "2.00", "0.00", "3.00", "0.00", "12.60", "1.00", "12.00", "0.00", "0.60", "1.00"]);
+        assert!(adds_up(reading, &[adds]));
+        let off =
+            row(["17.60", "1.00", "2.00", "0.00", "3.00", "0.00", "12.60", "1.00", "12.00", "1.00", "0.60", "1.00"]);
+        assert!(!adds_up(reading, &[off]));
+    }
+
+    #[test]
+    fn a_year_column_splits_the_unit_from_its_years() {
+        assert_eq!(year_cell("某局 2025 年"), Some(("某局".into(), "2025年".into())));
+        assert_eq!(year_cell("2026 年"), Some((String::new(), "2026年".into())));
+        assert_eq!(year_cell("增减变化金额"), Some((String::new(), "增减变化金额".into())));
+        assert_eq!(year_cell("某局"), None);
+    }
+
+    /// 本年收入 over the sources, the balance carried over printed after it
+    /// on the first header row: right of the sources.
+    #[test]
+    fn the_balance_after_the_span_stands_right_of_it() {
+        let mut reading = Reading {
+            paths: ["收入总计", "上年结余、结转", "财政拨款", "其他收入"].map(String::from).to_vec(),
+            top: vec![1, 2, 3],
+            groups: vec![vec![2, 3]],
+        };
+        reading.move_to_end(1);
+        assert_eq!(reading.paths, ["收入总计", "财政拨款", "其他收入", "上年结余、结转"]);
+        assert_eq!(reading.top, [3, 1, 2]);
+        assert_eq!(reading.groups, [vec![1, 2]]);
     }
 
     #[test]
