@@ -136,10 +136,12 @@ fn caption_year() -> &'static Regex {
 }
 
 /// A form's label and the department beside it, with no colon:
-/// `部门名称 北京市公安局` (部门整体支出绩效目标表), also `部门名称：北京市公安局`.
+/// `部门名称 北京市公安局` (部门整体支出绩效目标表), also `部门名称：北京市公安局`,
+/// and followed by the cell of the department's code
+/// (`部门（单位）名称 宁德市人民政府办公室 部门预算编码 127`).
 fn form_label() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^部门(?:（单位）)?名称(?:[:：]\s*|\s+)(?P<dept>\S{2,40})$")
+    regex(&RE, r"^部门(?:（单位）)?名称(?:[:：]\s*|\s+)(?P<dept>\S{2,40})(?:\s+\S{0,6}(?:编码|代码)[:：]?\s*\d*)?$")
 }
 
 /// What a heading gave: the year, the kind, the department if it names
@@ -463,6 +465,8 @@ mod tests {
         }
         // A header cell `部门名称` followed by other cells names no department.
         assert_eq!(meta(&["部门名称 合计 基本支出 项目支出"]).0, "");
+        // Followed by the cell of its code.
+        assert_eq!(meta(&["部门（单位）名称 宁德市人民政府办公室 部门预算编码 127"]).0, "宁德市人民政府办公室");
     }
 
     #[test]
