@@ -22,7 +22,7 @@ use budget_model::{Decimal, Finding};
 use crate::lex::{amount, scale_of, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
-use crate::text_table::BodyLine;
+use crate::text_table::{BodyLine, MAX_NAME_LINES};
 
 /// What a word of such a header is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,9 +136,6 @@ fn header_words(header: &[&str]) -> Option<Vec<(&'static str, Kind)>> {
     found.sort_by_key(|(at, _, _)| *at);
     Some(found.into_iter().map(|(_, w, k)| (w, k)).collect())
 }
-
-/// The most lines of the first row's name that may end the header lines.
-const MAX_NAME_LINES: usize = 2;
 
 /// The columns holding the balance carried over from the year before.
 const CARRIED: &[&str] = &["上年结转结余", "上年结余、结转", "上年结余结转"];

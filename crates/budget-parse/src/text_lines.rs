@@ -21,7 +21,7 @@ use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_fit::{agreed, known_totals, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
-use crate::text_table::BodyLine;
+use crate::text_table::{BodyLine, MAX_NAME_LINES};
 
 /// What a word of a header names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -352,8 +352,27 @@ pub(crate) fn read(
     let whole_codes = !codes_in_parts(data);
     let single = whole_codes.then(|| one_line_columns(header)).flatten();
     let named = columns(header);
-    let wide =
-        (named.is_none() && single.is_none()).then(|| full.and_then(|w| columns_with_unknown(header, w))).flatten();
+    // The first row's name wrapped before its amounts ends the header as
+    // the text gives it (`深圳市规划和自然资源局大鹏管` / `理局 4,505.81 …`): a
+    // header of unknown words may leave its last lines to the first row.
+    let wide = (named.is_none() && single.is_none())
+        .then(|| {
+            let w = full?;
+            (0..=MAX_NAME_LINES.min(header.len().saturating_sub(1)))
+                .find_map(|n| columns_with_unknown(&header[..header.len() - n], w).map(|c| (c, n)))
+        })
+        .flatten();
+    let name_lines = wide.as_ref().map_or(0, |(_, n)| *n);
+    let wide = wide.map(|(c, _)| c);
+    let page = data.first().map_or(0, |l| l.page);
+    let first_name = header[header.len() - name_lines..].iter().map(|&text| BodyLine {
+        text,
+        page,
+        after_blank: false,
+        opens_right: false,
+    });
+    let data: Vec<BodyLine<'_>> = first_name.chain(data.iter().copied()).collect();
+    let data = &data[..];
     let full = wide.is_some();
     let one_line = single.is_some();
     let Some(cols) = single.or(named).or(wide) else {
@@ -611,9 +630,20 @@ fn columns_with_unknown(header: &[&str], width: usize) -> Option<Vec<(String, bo
         })
         .collect();
     let known = cols.len();
-    cols.extend(
-        unread_stretches(&text, &taken).into_iter().filter(|(at, _)| *at > first_label).map(|(at, w)| (at, w, false)),
-    );
+    let stretches = unread_stretches(&text, &taken);
+    // A stretch right before `小计` heads its group (`上缴上级支出` /
+    // `2026年政府采购项目` / `小计` / `其中：…`), printed between the columns.
+    let heads_subtotal = |at: usize, w: &str| {
+        let next_known = cols.iter().filter(|(c, _, _)| *c > at).min_by_key(|(c, _, _)| *c);
+        let next_stretch = stretches.iter().map(|(s, _)| *s).filter(|&s| s > at).min();
+        !w.starts_with("其中") && next_known.is_some_and(|(c, n, _)| n == "小计" && next_stretch.is_none_or(|s| s > *c))
+    };
+    let unknown: Vec<(usize, String, bool)> = stretches
+        .iter()
+        .filter(|(at, w)| *at > first_label && !heads_subtotal(*at, w))
+        .map(|(at, w)| (*at, w.clone(), false))
+        .collect();
+    cols.extend(unknown);
     cols.sort_by_key(|(at, _, _)| *at);
     let fits = cols.len() == width && known * 2 >= width && cols.first().is_some_and(|(_, _, total)| *total);
     fits.then(|| cols.into_iter().map(|(_, w, total)| (w, total)).collect())
@@ -1315,6 +1345,40 @@ mod tests {
         let taken = vec![false; text.len()];
         let got: Vec<String> = unread_stretches(&text, &taken).into_iter().map(|(_, w)| w).collect();
         assert_eq!(got, ["甲乙", "其中：丙丁戊己"]);
+    }
+
+    /// A heading printed between the columns, right before the `小计` of
+    /// its group, heads the group; a `其中` stretch under it is a column.
+    #[test]
+    fn a_stretch_before_a_subtotal_heads_its_group() {
+        let header = [
+            "预算单位 科目编码 科目名称 支出总计 基本支出 项目支出 事业单位",
+            "经营支出",
+            "对附属单位",
+            "补助支出 上缴上级支出",
+            "2026年政府采购项目",
+            "小计",
+            "其中：2026年",
+            "政府采购项目",
+            "中预留给",
+            "中小企业的项",
+            "目资金规模",
+        ];
+        let cols = columns_with_unknown(&header, 8).expect("columns");
+        let names: Vec<&str> = cols.iter().map(|(p, _)| p.as_str()).collect();
+        let want = [
+            "支出总计",
+            "基本支出",
+            "项目支出",
+            "事业单位经营支出",
+            "对附属单位补助支出",
+            "上缴上级支出",
+            "小计",
+            "其中：2026年政府采购项目中预留给中小企业的项目资金规模",
+        ];
+        assert_eq!(names, want);
+        // The heading read as a column would make nine.
+        assert!(columns_with_unknown(&header, 9).is_none());
     }
 
     #[test]

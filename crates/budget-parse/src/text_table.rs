@@ -82,10 +82,22 @@ pub(crate) fn table_from_lines(
     let (body, note) = split_note(rest);
     raw.note = note;
     raw.pages = pages_of(lines);
-    let header_len =
+    let mut header_len =
         (0..body.len()).find(|&i| is_data_start(body[i].text, body.get(i + 1).map(|l| l.text))).unwrap_or(body.len());
+    // The header printed again on the next page tells where it ends: lines
+    // read with it that the copy lacks are the first row's name, wrapped
+    // before its amounts (`深圳市规划和自然资源局大鹏管` / `理局 4,505.81 …`).
+    let squeezed = |len: usize| squeeze(&body[..len].iter().map(|l| l.text).collect::<String>());
+    let printed_again = |len: usize| {
+        let h = squeezed(len);
+        (header_len..body.len()).any(|i| repeated_header_len(&body[i..], &h).is_some())
+    };
+    if !printed_again(header_len) {
+        let shorter = (1..=MAX_NAME_LINES.min(header_len.saturating_sub(1))).find(|&n| printed_again(header_len - n));
+        header_len -= shorter.unwrap_or(0);
+    }
     let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
-    let mut data = without_repeated_header(&body[header_len..], &squeeze(&header_lines.concat()));
+    let mut data = without_repeated_header(&body[header_len..], &squeezed(header_len));
     // A unit line among the rows is a page's head printed again, or the
     // head of another table run into this one's last line (`合计单位：万元小计…`,
     // the extractor writing no line break): no row.
@@ -181,6 +193,10 @@ fn without_repeated_header<'a>(data: &[BodyLine<'a>], header: &str) -> Vec<BodyL
     }
     out
 }
+
+/// The most lines of the first row's name that may end the header lines
+/// (`深圳市规划和自然资源局大鹏管` / `理局 4,505.81 …`).
+pub(crate) const MAX_NAME_LINES: usize = 2;
 
 /// How many lines from the start of `lines` spell `header` exactly.
 fn repeated_header_len(lines: &[BodyLine<'_>], header: &str) -> Option<usize> {
@@ -1535,6 +1551,18 @@ mod tests {
         assert_eq!(debug_cells(&table, 0)[..2], ["Amount(1856.92)", "Amount(1646.42)"]);
         assert_eq!(table.rows[2].name, "区财政安排项目");
         assert_eq!(debug_cells(&table, 2)[9], "Amount(184.50)");
+    }
+
+    /// The header printed again on the next page lacks the first row's
+    /// name wrapped before its amounts: that line is the row's.
+    #[test]
+    fn the_header_printed_again_shows_where_it_ends() {
+        let text = "单位：万元\n科目编码 科目名称 支出总计 基本支出 项目支出\n某市规划和自然资源\n管理局 30.00 10.00 20.00\n201 一般公共服务支出 30.00 10.00 20.00\n- 3 -\n科目编码 科目名称 支出总计 基本支出 项目支出\n20101 人大事务 30.00 10.00 20.00";
+        let table = read(TableKey::ExpenseSummary, text);
+        assert_eq!(paths(&table), ["支出总计", "基本支出", "项目支出"]);
+        let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["某市规划和自然资源管理局", "一般公共服务支出", "人大事务"]);
+        assert_eq!(debug_cells(&table, 0), ["Amount(30.00)", "Amount(10.00)", "Amount(20.00)"]);
     }
 
     /// Rows too short for a header the template does not cover leave no
