@@ -119,10 +119,11 @@ fn value(row: &Row, col: Option<usize>) -> Decimal {
 /// Caps from 部门支出总表's row of the same code: `212 城乡社区支出
 /// 1633.83 | | 1633.83` there allows no 基本支出 in 政府性基金预算支出表's
 /// `212`. 基本支出's parts (`基本支出/人员经费`) are capped by 基本支出.
-/// The row is used when its 合计 is printed and equals 基本支出 + 项目支出.
+/// The row is used when its 合计 (or 总计) is printed and equals 基本支出 +
+/// 项目支出.
 fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
     let col = |p: &str| summary.columns.iter().position(|c| c.path == p);
-    let (total, basic, project) = (col("合计")?, col("基本支出")?, col("项目支出")?);
+    let (total, basic, project) = (col("合计").or_else(|| col("总计"))?, col("基本支出")?, col("项目支出")?);
     let rows: Vec<&Row> = summary.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
     let [row] = rows[..] else { return None };
     let sum = row.cells.get(total).and_then(Cell::amount)?;
@@ -133,7 +134,7 @@ fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
         .paths
         .iter()
         .map(|p| match p.split('/').next().unwrap_or(p) {
-            "合计" => Some(sum),
+            "合计" | "总计" => Some(sum),
             "基本支出" => Some(value(row, Some(basic))),
             "项目支出" => Some(value(row, Some(project))),
             _ => None,

@@ -1063,7 +1063,38 @@ fn placed_by_sums(
         groups.extend(item_groups(rows, labels));
     }
     narrow_by_hierarchy(&mut readings, &groups);
-    rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect()
+    let cells: Vec<Vec<String>> =
+        rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect();
+    if let Some(&(parent, _)) = groups.iter().find(|(p, children)| !column_sums_hold(&cells, *p, children)) {
+        // A row left blank in doubt reads as zero in its parent's sums, and
+        // a parent blank in doubt as zero against its children: once a
+        // parent is not the sum of its children as placed, no part of the
+        // tree can be shown without a broken sum.
+        findings.push(raw_finding(
+            raw,
+            rows[parent].page,
+            format!(
+                "row `{}` is not the sum of its rows as placed (cells in doubt left blank); \
+                 the table's amounts left blank",
+                row_name(&rows[parent])
+            ),
+        ));
+        return vec![vec![String::new(); t.paths.len()]; rows.len()];
+    }
+    cells
+}
+
+/// Whether row `parent`'s cells are, column by column, the sum of its
+/// `children`'s (blank as zero), within one unit of the last decimal per
+/// child (rounded parts).
+fn column_sums_hold(cells: &[Vec<String>], parent: usize, children: &[usize]) -> bool {
+    let value = |r: usize, c: usize| cells[r].get(c).and_then(|v| amount(v)).unwrap_or_default();
+    let scale = cells.iter().flatten().map(|v| crate::lex::scale_of(v)).max().unwrap_or(0);
+    let slack = Decimal::new(1, scale) * Decimal::from(children.len() as u32);
+    (0..cells[parent].len()).all(|c| {
+        let sum: Decimal = children.iter().map(|&k| value(k, c)).sum();
+        (value(parent, c) - sum).abs() <= slack
+    })
 }
 
 /// A row's cells from the readings left to it, with a finding for what
