@@ -66,10 +66,11 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
             if has("人员经费") && has("公用经费") && has("项目支出") =>
         {
             let total = total_word(header)?;
-            Some(t(
+            let current = t(
                 &[total, "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"],
                 &[(0, &[1, 4]), (1, &[2, 3])],
-            ))
+            );
+            Some(after_prior_year(header, current))
         }
         TableKey::ExpenseSummary | TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
             if has("基本支出") && has("项目支出") && !has("人员经费") =>
@@ -122,6 +123,26 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
         }
         _ => None,
     }
+}
+
+/// `current` after a column of the year before, where the header prints
+/// two years' budgets, the earlier first (`2025年预算数 2026年预算数 总计
+/// 基本支出 项目支出 …`): the year before's budget is one column of no sum,
+/// the columns of `current` the group of the later year's. `current` as
+/// it is otherwise.
+fn after_prior_year(header: &str, current: Template) -> Template {
+    let years: Vec<u32> = header
+        .match_indices("年预算数")
+        .filter_map(|(at, _)| header.get(at.checked_sub(4)?..at)?.parse().ok())
+        .collect();
+    let [before, year] = years[..] else { return current };
+    if before + 1 != year {
+        return current;
+    }
+    let mut paths = vec![format!("{before}年预算数")];
+    paths.extend(current.paths.iter().map(|p| format!("{year}年预算数/{p}")));
+    let sums = current.sums.iter().map(|(total, parts)| (total + 1, parts.iter().map(|p| p + 1).collect())).collect();
+    Template { paths, sums }
 }
 
 /// The word a header prints over its total column: `合计`, or `总计` where

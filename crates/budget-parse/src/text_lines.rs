@@ -250,7 +250,7 @@ fn code_parts(words: &[&str]) -> (String, usize) {
 /// A word that is one amount is kept whole whatever its decimals: a table
 /// may print cents in one column and whole yuan in the next
 /// (`79,189,400.34  12,604,173`).
-fn split_amounts(word: &str, scale: u32) -> Option<Vec<String>> {
+pub(crate) fn split_amounts(word: &str, scale: u32) -> Option<Vec<String>> {
     if word.matches('.').count() <= 1 && amount(word).is_some() {
         return Some(vec![word.to_string()]);
     }

@@ -119,7 +119,7 @@ pub(crate) fn table_from_lines(
         .map(|i| matches!(page_number(data[i].text), Some((_, false))) || text_lines::is_running_line(&data, i))
         .collect();
     let data: Vec<BodyLine<'_>> = data.into_iter().zip(page_lines).filter(|(_, p)| !p).map(|(l, _)| l).collect();
-    let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(tokenize(&data))));
+    let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(split_run_amounts(tokenize(&data)))));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens, findings);
     } else {
@@ -307,6 +307,38 @@ fn amount_then_text(token: &str) -> Option<(&str, &str)> {
     let decimals = number.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
     let text = rest.chars().next().is_some_and(|c| !c.is_ascii() && !matches!(c, '%' | '％' | '元' | '万'));
     (decimals && text && amount(number).is_some()).then_some((number, rest))
+}
+
+/// Splits amounts printed right-aligned and run together into one piece
+/// (`174,900.64101,833.8441,534.73` is `174,900.64`, `101,833.84` and
+/// `41,534.73` where the table prints two decimals): a piece of amount
+/// characters with more than one point, every part an amount of the
+/// table's decimals opening with a digit. The parts after the first stand
+/// right of it on the same line.
+fn split_run_amounts(tokens: Vec<Token>) -> Vec<Token> {
+    let scale = usual_scale(&tokens);
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let parts = (numeric_piece(&t.text) && t.text.matches('.').count() > 1)
+            .then(|| text_lines::split_amounts(&t.text, scale))
+            .flatten()
+            .filter(|p| p.iter().all(|a| a.starts_with(|c: char| c.is_ascii_digit())));
+        let Some(parts) = parts else {
+            out.push(t);
+            continue;
+        };
+        let last = parts.len() - 1;
+        for (i, text) in parts.into_iter().enumerate() {
+            out.push(Token {
+                text,
+                starts_line: t.starts_line && i == 0,
+                ends_line: t.ends_line && i == last,
+                moved_right: t.moved_right || i > 0,
+                ..t.clone()
+            });
+        }
+    }
+    out
 }
 
 /// Rejoins amounts cut by a line break: `1,477.` + `88`; `6507` + `.19`;
