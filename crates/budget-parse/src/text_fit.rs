@@ -741,6 +741,45 @@ mod tests {
     }
 
     #[test]
+    fn sources_under_a_total_keep_their_printed_names_and_order() {
+        // `一般公共预` / `算拨款收入` wrapped in its cell, run together.
+        let header = "科目总计一般公共预算拨款收入政府性基金预算拨款收入事业收入事业单位经营收入其他收入科目编码科目名称";
+        let t = template(TableKey::IncomeSummary, header).expect("a template");
+        assert_eq!(t.paths, ["总计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "事业收入", "事业单位经营收入", "其他收入"]);
+        assert_eq!(t.sums, [(0, vec![1, 2, 3, 4, 5])]);
+        assert!(header_fits(&t, header));
+        assert!(income_item_of("一般公共预算拨款收入", "一般公共预算资金"));
+        assert!(!income_item_of("事业单位经营收入", "事业收入资金"));
+        // A word that names no source is another table's header.
+        assert!(template(TableKey::IncomeSummary, "总计一般公共预算拨款收入用事业基金弥补收支差额收入").is_none());
+    }
+
+    #[test]
+    fn a_total_printed_as_zongji_heads_the_columns() {
+        let header = "功能分类科目科目编码科目名称总计基本支出小计人员经费公用经费项目支出";
+        let t = template(TableKey::GeneralBudgetExpenseByFunction, header).expect("a template");
+        assert_eq!(t.paths[0], "总计");
+        assert!(header_fits(&t, header));
+        let header = "经济分类科目基本支出科目编码科目名称总计人员经费公用经费";
+        let t = template(TableKey::GeneralBudgetBasicExpenseByEconomic, header).expect("a template");
+        assert_eq!(t.paths, ["总计", "人员经费", "公用经费"]);
+        assert!(header_fits(&t, header));
+    }
+
+    #[test]
+    fn the_year_befores_budget_is_a_column_of_no_sum() {
+        let header = "功能分类科目2025年预算数2026年预算数科目编码科目名称总计基本支出项目支出小计人员经费公用经费";
+        let t = template(TableKey::GeneralBudgetExpenseByFunction, header).expect("a template");
+        assert_eq!(t.paths[0], "2025年预算数");
+        assert_eq!(t.paths[1], "2026年预算数/总计");
+        assert_eq!(t.sums, [(1, vec![2, 5]), (2, vec![3, 4])]);
+        assert!(header_fits(&t, header));
+        let found = readings_of(&t, &row("6027.47 8220.69 8220.69")).expect("readings");
+        let want: Vec<String> = ["6027.47", "8220.69", "", "", "", "8220.69"].map(String::from).to_vec();
+        assert_eq!(found, [want]);
+    }
+
+    #[test]
     fn three_public_budget_rows_place_their_printed_amounts() {
         let header = "2023年“三公”经费预算数2023年机关运行经费预算数合计因公出国（境）费公务接待费公务用车购置及运行费小计购置费运行费";
         let t = template(TableKey::ThreePublicExpense, header).expect("a template");

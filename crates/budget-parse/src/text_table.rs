@@ -1095,13 +1095,22 @@ fn placed_by_sums(
         groups.extend(item_groups(rows, labels));
     }
     narrow_by_hierarchy(&mut readings, &groups);
+    let doubt: Vec<bool> = rows
+        .iter()
+        .zip(&readings)
+        .map(|(r, found)| !r.amounts.is_empty() && found.as_ref().is_none_or(|f| f.len() != 1))
+        .collect();
     let cells: Vec<Vec<String>> =
         rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect();
-    if let Some(&(parent, _)) = groups.iter().find(|(p, children)| !column_sums_hold(&cells, *p, children)) {
+    let broken = |(p, children): &&(usize, Vec<usize>)| {
+        (doubt[*p] || children.iter().any(|&c| doubt[c])) && !column_sums_hold(&cells, *p, children)
+    };
+    if let Some(&(parent, _)) = groups.iter().find(broken) {
         // A row left blank in doubt reads as zero in its parent's sums, and
         // a parent blank in doubt as zero against its children: once a
-        // parent is not the sum of its children as placed, no part of the
-        // tree can be shown without a broken sum.
+        // parent is not the sum of its children as placed for want of a
+        // row in doubt, no part of the tree can be shown without a broken
+        // sum.
         findings.push(raw_finding(
             raw,
             rows[parent].page,
@@ -1486,6 +1495,26 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    #[test]
+    fn amounts_run_together_are_split_at_the_tables_decimals() {
+        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n合 计 30.5010.50 8.00 2.50 20.00\n201 一般公共服务支出 30.50 10.50 8.00 2.50 20.00");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
+        assert_eq!(raw.rows[0].cells, ["", "合 计", "30.50", "10.50", "8.00", "2.50", "20.00"]);
+    }
+
+    #[test]
+    fn a_parent_not_the_sum_of_its_rows_as_placed_leaves_the_table_blank() {
+        // 201's two children each print one figure three times (人员经费 or
+        // 公用经费): one is each, which no sum tells; 201 as placed would be
+        // shown broken.
+        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n201 一般公共服务支出 4.00 4.00 2.00 2.00\n2010301 行政运行 2.00 2.00 2.00\n2010302 一般行政管理事务 2.00 2.00 2.00");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
+        assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
+        assert!(findings.iter().any(|f| f.message.contains("not the sum of its rows")), "{findings:?}");
     }
 
     #[test]
