@@ -79,8 +79,7 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
             let total = ["合计", "支出总计", "总计"].into_iter().find(|w| has(w))?;
             Some(t(&[total, "基本支出", "项目支出"], &[(0, &[1, 2])]))
         }
-        TableKey::GeneralBudgetBasicExpenseByEconomic
-            if has("人员经费") && has("公用经费") && !has("项目支出") =>
+        TableKey::GeneralBudgetBasicExpenseByEconomic if has("人员经费") && has("公用经费") && !has("项目支出") =>
         {
             let total = total_word(header)?;
             let group =
@@ -100,9 +99,11 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
         TableKey::ThreePublicExpense
             if has("因公出国") && has("公务用车购置费") && has("公务用车运行费") && has("公务接待费") =>
         {
+            // The total as printed: `“三公”经费合计`, or a bare `合计`.
+            let total = if has("三公") { "“三公”经费合计" } else { "合计" };
             Some(t(
                 &[
-                    "“三公”经费合计",
+                    total,
                     "因公出国（境）费",
                     "公务用车购置及运行费/小计",
                     "公务用车购置及运行费/公务用车购置费",
@@ -357,7 +358,8 @@ fn sources_under_total(header: &str) -> Option<Template> {
     let rest = rest.strip_prefix("总计")?;
     let names: Vec<&str> = rest.split_inclusive("收入").collect();
     let slot = |name: &str| INCOME_SOURCES.iter().position(|s| s.words.iter().any(|w| name.contains(w)));
-    let slots: Vec<usize> = names.iter().map(|n| n.ends_with("收入").then(|| slot(n)).flatten()).collect::<Option<_>>()?;
+    let slots: Vec<usize> =
+        names.iter().map(|n| n.ends_with("收入").then(|| slot(n)).flatten()).collect::<Option<_>>()?;
     let distinct = slots.iter().enumerate().all(|(i, s)| !slots[..i].contains(s));
     if names.len() < 2 || !distinct {
         return None;
@@ -743,9 +745,13 @@ mod tests {
     #[test]
     fn sources_under_a_total_keep_their_printed_names_and_order() {
         // `一般公共预` / `算拨款收入` wrapped in its cell, run together.
-        let header = "科目总计一般公共预算拨款收入政府性基金预算拨款收入事业收入事业单位经营收入其他收入科目编码科目名称";
+        let header =
+            "科目总计一般公共预算拨款收入政府性基金预算拨款收入事业收入事业单位经营收入其他收入科目编码科目名称";
         let t = template(TableKey::IncomeSummary, header).expect("a template");
-        assert_eq!(t.paths, ["总计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "事业收入", "事业单位经营收入", "其他收入"]);
+        assert_eq!(
+            t.paths,
+            ["总计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "事业收入", "事业单位经营收入", "其他收入"]
+        );
         assert_eq!(t.sums, [(0, vec![1, 2, 3, 4, 5])]);
         assert!(header_fits(&t, header));
         assert!(income_item_of("一般公共预算拨款收入", "一般公共预算资金"));
