@@ -91,7 +91,7 @@ pub(crate) fn narrow_by_floors(
     }
 }
 
-/// The 基本支出 figure (合计 column) of the economic item a 三公 column
+/// The 基本支出 figure (合计 or 总计 column) of the economic item a 三公 column
 /// names (`公务接待费`, `因公出国（境）费`, `公务用车购置及运行费/运行费` as
 /// `30231 公务用车运行维护费`), in `basic`'s unit.
 fn three_public_floor(basic: &Table, path: &str) -> Option<Decimal> {
@@ -107,7 +107,7 @@ fn three_public_floor(basic: &Table, path: &str) -> Option<Decimal> {
     };
     let rows: Vec<&Row> = basic.rows.iter().filter(|r| r.code.is_some() && squeeze(&r.name).contains(word)).collect();
     let [row] = rows[..] else { return None };
-    let col = basic.columns.iter().position(|c| c.path.ends_with("合计"))?;
+    let col = basic.columns.iter().position(|c| c.path.ends_with("合计") || c.path.ends_with("总计"))?;
     row.cells.get(col).and_then(Cell::amount)
 }
 
@@ -119,10 +119,11 @@ fn value(row: &Row, col: Option<usize>) -> Decimal {
 /// Caps from 部门支出总表's row of the same code: `212 城乡社区支出
 /// 1633.83 | | 1633.83` there allows no 基本支出 in 政府性基金预算支出表's
 /// `212`. 基本支出's parts (`基本支出/人员经费`) are capped by 基本支出.
-/// The row is used when its 合计 is printed and equals 基本支出 + 项目支出.
+/// The row is used when its 合计 (or 总计) is printed and equals 基本支出 +
+/// 项目支出.
 fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
     let col = |p: &str| summary.columns.iter().position(|c| c.path == p);
-    let (total, basic, project) = (col("合计")?, col("基本支出")?, col("项目支出")?);
+    let (total, basic, project) = (col("合计").or_else(|| col("总计"))?, col("基本支出")?, col("项目支出")?);
     let rows: Vec<&Row> = summary.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
     let [row] = rows[..] else { return None };
     let sum = row.cells.get(total).and_then(Cell::amount)?;
@@ -133,7 +134,7 @@ fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
         .paths
         .iter()
         .map(|p| match p.split('/').next().unwrap_or(p) {
-            "合计" => Some(sum),
+            "合计" | "总计" => Some(sum),
             "基本支出" => Some(value(row, Some(basic))),
             "项目支出" => Some(value(row, Some(project))),
             _ => None,

@@ -63,12 +63,14 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
         TableKey::GeneralBudgetExpenseByFunction
         | TableKey::GeneralBudgetExpenseByUnit
         | TableKey::FiscalExpenseByFunction
-            if has("合计") && has("人员经费") && has("公用经费") && has("项目支出") =>
+            if has("人员经费") && has("公用经费") && has("项目支出") =>
         {
-            Some(t(
-                &["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"],
+            let total = total_word(header)?;
+            let current = t(
+                &[total, "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"],
                 &[(0, &[1, 4]), (1, &[2, 3])],
-            ))
+            );
+            Some(after_prior_year(header, current))
         }
         TableKey::ExpenseSummary | TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
             if has("基本支出") && has("项目支出") && !has("人员经费") =>
@@ -77,13 +79,13 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
             let total = ["合计", "支出总计", "总计"].into_iter().find(|w| has(w))?;
             Some(t(&[total, "基本支出", "项目支出"], &[(0, &[1, 2])]))
         }
-        TableKey::GeneralBudgetBasicExpenseByEconomic
-            if has("合计") && has("人员经费") && has("公用经费") && !has("项目支出") =>
+        TableKey::GeneralBudgetBasicExpenseByEconomic if has("人员经费") && has("公用经费") && !has("项目支出") =>
         {
+            let total = total_word(header)?;
             let group =
                 if has("本年一般公共预算基本支出") { "本年一般公共预算基本支出/" } else { "" };
             Some(t(
-                &[&format!("{group}合计"), &format!("{group}人员经费"), &format!("{group}公用经费")],
+                &[&format!("{group}{total}"), &format!("{group}人员经费"), &format!("{group}公用经费")],
                 &[(0, &[1, 2])],
             ))
         }
@@ -97,9 +99,11 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
         TableKey::ThreePublicExpense
             if has("因公出国") && has("公务用车购置费") && has("公务用车运行费") && has("公务接待费") =>
         {
+            // The total as printed: `“三公”经费合计`, or a bare `合计`.
+            let total = if has("三公") { "“三公”经费合计" } else { "合计" };
             Some(t(
                 &[
-                    "“三公”经费合计",
+                    total,
                     "因公出国（境）费",
                     "公务用车购置及运行费/小计",
                     "公务用车购置及运行费/公务用车购置费",
@@ -120,6 +124,32 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
         }
         _ => None,
     }
+}
+
+/// `current` after a column of the year before, where the header prints
+/// two years' budgets, the earlier first (`2025年预算数 2026年预算数 总计
+/// 基本支出 项目支出 …`): the year before's budget is one column of no sum,
+/// the columns of `current` the group of the later year's. `current` as
+/// it is otherwise.
+fn after_prior_year(header: &str, current: Template) -> Template {
+    let years: Vec<u32> = header
+        .match_indices("年预算数")
+        .filter_map(|(at, _)| header.get(at.checked_sub(4)?..at)?.parse().ok())
+        .collect();
+    let [before, year] = years[..] else { return current };
+    if before + 1 != year {
+        return current;
+    }
+    let mut paths = vec![format!("{before}年预算数")];
+    paths.extend(current.paths.iter().map(|p| format!("{year}年预算数/{p}")));
+    let sums = current.sums.iter().map(|(total, parts)| (total + 1, parts.iter().map(|p| p + 1).collect())).collect();
+    Template { paths, sums }
+}
+
+/// The word a header prints over its total column: `合计`, or `总计` where
+/// no 合计 is (`科目编码 科目名称 总计 基本支出 项目支出`).
+fn total_word(header: &str) -> Option<&'static str> {
+    ["合计", "总计"].into_iter().find(|w| header.contains(w))
 }
 
 /// 财政拨款“三公”经费支出表 whose cars' column is 公务用车购置及运行维护费:
@@ -212,6 +242,8 @@ fn without_years(header: &str) -> String {
 /// Words of a header that name label columns or group the amounts, not
 /// amount columns (`科目编码`, `本年一般公共预算基本支出`).
 const HEADER_LABEL_WORDS: &[&str] = &[
+    "功能分类科目",
+    "经济分类科目",
     "部门预算支出经济分类科目",
     "本年一般公共预算基本支出",
     "本年政府性基金预算支出",
@@ -296,7 +328,7 @@ pub(crate) fn full_width(key: TableKey) -> Option<usize> {
 /// 上年结转结余 — `合计本年收入上年结转结余小计一般公共预算政府性基金预算…`.
 fn income_template(header: &str) -> Option<Template> {
     if !(header.contains("合计") && header.contains("本年收入") && header.contains("上年结转")) {
-        return None;
+        return sources_under_total(header);
     }
     let sources: Vec<&Slot> = INCOME_SOURCES.iter().filter(|s| s.words.iter().any(|w| header.contains(w))).collect();
     if sources.len() < 2 {
@@ -307,6 +339,34 @@ fn income_template(header: &str) -> Option<Template> {
     let last = paths.len();
     paths.push("上年结转结余".to_string());
     let sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
+    Some(Template { paths, sums })
+}
+
+/// 部门收入总表 printing a total and the sources, without 本年收入 or
+/// 上年结转结余: `总计 一般公共预算拨款收入 政府性基金预算拨款收入 … 事业收入
+/// 上级补助收入 附属单位上缴收入 事业单位经营收入 其他收入` (wrapped in their
+/// cells: `一般公共预` / `算拨款收入`). Every column but the total names a
+/// source and ends in `收入`, so the header's words, squeezed, split into
+/// the columns in their printed order; each keeps its printed name. The
+/// total is the sum of the sources. `None` unless the whole header (label
+/// words aside) reads so, with two sources or more, each named once.
+fn sources_under_total(header: &str) -> Option<Template> {
+    let mut rest = header.to_string();
+    for w in ["科目编码", "科目名称", "科目"] {
+        rest = rest.replace(w, "");
+    }
+    let rest = rest.strip_prefix("总计")?;
+    let names: Vec<&str> = rest.split_inclusive("收入").collect();
+    let slot = |name: &str| INCOME_SOURCES.iter().position(|s| s.words.iter().any(|w| name.contains(w)));
+    let slots: Vec<usize> =
+        names.iter().map(|n| n.ends_with("收入").then(|| slot(n)).flatten()).collect::<Option<_>>()?;
+    let distinct = slots.iter().enumerate().all(|(i, s)| !slots[..i].contains(s));
+    if names.len() < 2 || !distinct {
+        return None;
+    }
+    let mut paths = vec!["总计".to_string()];
+    paths.extend(names.iter().map(|n| n.to_string()));
+    let sums = vec![(0, (1..paths.len()).collect())];
     Some(Template { paths, sums })
 }
 
@@ -495,9 +555,11 @@ pub(crate) fn known_totals(
 }
 
 /// Whether the income item `item` is the one the family's source column
-/// `leaf` takes its total from (`上年结转结余` from `上年结转…`).
+/// `leaf` takes its total from (`上年结转结余` from `上年结转…`); a column
+/// under its printed name (`一般公共预算拨款收入`) by the word it holds.
 pub(crate) fn income_item_of(leaf: &str, item: &str) -> bool {
-    INCOME_ITEMS.iter().find(|(l, _)| *l == leaf).is_some_and(|(_, word)| item.contains(word))
+    let printed = || INCOME_ITEMS.iter().find(|(_, word)| leaf.ends_with("收入") && leaf.contains(word));
+    INCOME_ITEMS.iter().find(|(l, _)| *l == leaf).or_else(printed).is_some_and(|(_, word)| item.contains(word))
 }
 
 /// Keeps the readings of a row that agree with what is `known` of it, when
@@ -678,6 +740,49 @@ mod tests {
         .expect("a template");
         assert_eq!(t.paths.len(), 7);
         assert_eq!(t.sums, [(0, vec![1, 6]), (1, vec![2, 3, 4, 5])]);
+    }
+
+    #[test]
+    fn sources_under_a_total_keep_their_printed_names_and_order() {
+        // `一般公共预` / `算拨款收入` wrapped in its cell, run together.
+        let header =
+            "科目总计一般公共预算拨款收入政府性基金预算拨款收入事业收入事业单位经营收入其他收入科目编码科目名称";
+        let t = template(TableKey::IncomeSummary, header).expect("a template");
+        assert_eq!(
+            t.paths,
+            ["总计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "事业收入", "事业单位经营收入", "其他收入"]
+        );
+        assert_eq!(t.sums, [(0, vec![1, 2, 3, 4, 5])]);
+        assert!(header_fits(&t, header));
+        assert!(income_item_of("一般公共预算拨款收入", "一般公共预算资金"));
+        assert!(!income_item_of("事业单位经营收入", "事业收入资金"));
+        // A word that names no source is another table's header.
+        assert!(template(TableKey::IncomeSummary, "总计一般公共预算拨款收入用事业基金弥补收支差额收入").is_none());
+    }
+
+    #[test]
+    fn a_total_printed_as_zongji_heads_the_columns() {
+        let header = "功能分类科目科目编码科目名称总计基本支出小计人员经费公用经费项目支出";
+        let t = template(TableKey::GeneralBudgetExpenseByFunction, header).expect("a template");
+        assert_eq!(t.paths[0], "总计");
+        assert!(header_fits(&t, header));
+        let header = "经济分类科目基本支出科目编码科目名称总计人员经费公用经费";
+        let t = template(TableKey::GeneralBudgetBasicExpenseByEconomic, header).expect("a template");
+        assert_eq!(t.paths, ["总计", "人员经费", "公用经费"]);
+        assert!(header_fits(&t, header));
+    }
+
+    #[test]
+    fn the_year_befores_budget_is_a_column_of_no_sum() {
+        let header = "功能分类科目2025年预算数2026年预算数科目编码科目名称总计基本支出项目支出小计人员经费公用经费";
+        let t = template(TableKey::GeneralBudgetExpenseByFunction, header).expect("a template");
+        assert_eq!(t.paths[0], "2025年预算数");
+        assert_eq!(t.paths[1], "2026年预算数/总计");
+        assert_eq!(t.sums, [(1, vec![2, 5]), (2, vec![3, 4])]);
+        assert!(header_fits(&t, header));
+        let found = readings_of(&t, &row("6027.47 8220.69 8220.69")).expect("readings");
+        let want: Vec<String> = ["6027.47", "8220.69", "", "", "", "8220.69"].map(String::from).to_vec();
+        assert_eq!(found, [want]);
     }
 
     #[test]

@@ -250,7 +250,7 @@ fn code_parts(words: &[&str]) -> (String, usize) {
 /// A word that is one amount is kept whole whatever its decimals: a table
 /// may print cents in one column and whole yuan in the next
 /// (`79,189,400.34  12,604,173`).
-fn split_amounts(word: &str, scale: u32) -> Option<Vec<String>> {
+pub(crate) fn split_amounts(word: &str, scale: u32) -> Option<Vec<String>> {
     if word.matches('.').count() <= 1 && amount(word).is_some() {
         return Some(vec![word.to_string()]);
     }
@@ -866,8 +866,9 @@ fn narrow_by_bounds(readings: &mut Option<Readings>, bound: &[Option<Decimal>]) 
 
 /// What the all-funds 支出总表 allows a row of a one-fund table by function
 /// (一般公共预算, 政府性基金, 国有资本经营) to hold in each column: no more
-/// than the same code has there. Only a row of 支出总表 whose 合计 is printed
-/// and is the sum of its other cells is relied on (a blank there is zero).
+/// than the same code has there. Only a row of 支出总表 whose 合计 (or 总计)
+/// is printed and is the sum of its other cells is relied on (a blank there
+/// is zero).
 /// `2080502 事业单位离退休 538,440 538,440` under 合计 / 基本支出 / 项目支出
 /// is 基本支出 when 支出总表 has 538,440 and 0 there.
 fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Option<Decimal>> {
@@ -881,7 +882,8 @@ fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Opt
     let Some(row) = all.rows.iter().find(|r| r.code.as_deref() == Some(code)) else { return none };
     let leaf = |p: &str| squeeze(p.rsplit('/').next().unwrap_or(p));
     let amounts: Vec<usize> = all.amount_columns().collect();
-    let Some(&total) = amounts.iter().find(|&&c| leaf(&all.columns[c].path) == "合计") else { return none };
+    let is_total = |c: usize| matches!(leaf(&all.columns[c].path).as_str(), "合计" | "总计");
+    let Some(&total) = amounts.iter().find(|&&c| is_total(c)) else { return none };
     let parts: Decimal = amounts.iter().filter(|&&c| c != total).map(|&c| row.amount(c).unwrap_or_default()).sum();
     if row.amount(total) != Some(parts) {
         return none;

@@ -131,7 +131,7 @@ pub(crate) fn table_from_lines(
         .map(|i| matches!(page_number(data[i].text), Some((_, false))) || text_lines::is_running_line(&data, i))
         .collect();
     let data: Vec<BodyLine<'_>> = data.into_iter().zip(page_lines).filter(|(_, p)| !p).map(|(l, _)| l).collect();
-    let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(tokenize(&data))));
+    let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(split_run_amounts(tokenize(&data)))));
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         two_sided(&mut raw, &labels, &tokens, findings);
     } else {
@@ -323,6 +323,38 @@ fn amount_then_text(token: &str) -> Option<(&str, &str)> {
     let decimals = number.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
     let text = rest.chars().next().is_some_and(|c| !c.is_ascii() && !matches!(c, '%' | '％' | '元' | '万'));
     (decimals && text && amount(number).is_some()).then_some((number, rest))
+}
+
+/// Splits amounts printed right-aligned and run together into one piece
+/// (`174,900.64101,833.8441,534.73` is `174,900.64`, `101,833.84` and
+/// `41,534.73` where the table prints two decimals): a piece of amount
+/// characters with more than one point, every part an amount of the
+/// table's decimals opening with a digit. The parts after the first stand
+/// right of it on the same line.
+fn split_run_amounts(tokens: Vec<Token>) -> Vec<Token> {
+    let scale = usual_scale(&tokens);
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let parts = (numeric_piece(&t.text) && t.text.matches('.').count() > 1)
+            .then(|| text_lines::split_amounts(&t.text, scale))
+            .flatten()
+            .filter(|p| p.iter().all(|a| a.starts_with(|c: char| c.is_ascii_digit())));
+        let Some(parts) = parts else {
+            out.push(t);
+            continue;
+        };
+        let last = parts.len() - 1;
+        for (i, text) in parts.into_iter().enumerate() {
+            out.push(Token {
+                text,
+                starts_line: t.starts_line && i == 0,
+                ends_line: t.ends_line && i == last,
+                moved_right: t.moved_right || i > 0,
+                ..t.clone()
+            });
+        }
+    }
+    out
 }
 
 /// Rejoins amounts cut by a line break: `1,477.` + `88`; `6507` + `.19`;
@@ -1079,7 +1111,47 @@ fn placed_by_sums(
         groups.extend(item_groups(rows, labels));
     }
     narrow_by_hierarchy(&mut readings, &groups);
-    rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect()
+    let doubt: Vec<bool> = rows
+        .iter()
+        .zip(&readings)
+        .map(|(r, found)| !r.amounts.is_empty() && found.as_ref().is_none_or(|f| f.len() != 1))
+        .collect();
+    let cells: Vec<Vec<String>> =
+        rows.iter().zip(readings).map(|(r, found)| settled(raw, r, found, t, findings)).collect();
+    let broken = |(p, children): &&(usize, Vec<usize>)| {
+        (doubt[*p] || children.iter().any(|&c| doubt[c])) && !column_sums_hold(&cells, *p, children)
+    };
+    if let Some(&(parent, _)) = groups.iter().find(broken) {
+        // A row left blank in doubt reads as zero in its parent's sums, and
+        // a parent blank in doubt as zero against its children: once a
+        // parent is not the sum of its children as placed for want of a
+        // row in doubt, no part of the tree can be shown without a broken
+        // sum.
+        findings.push(raw_finding(
+            raw,
+            rows[parent].page,
+            format!(
+                "row `{}` is not the sum of its rows as placed (cells in doubt left blank); \
+                 the table's amounts left blank",
+                row_name(&rows[parent])
+            ),
+        ));
+        return vec![vec![String::new(); t.paths.len()]; rows.len()];
+    }
+    cells
+}
+
+/// Whether row `parent`'s cells are, column by column, the sum of its
+/// `children`'s (blank as zero), within one unit of the last decimal per
+/// child (rounded parts).
+fn column_sums_hold(cells: &[Vec<String>], parent: usize, children: &[usize]) -> bool {
+    let value = |r: usize, c: usize| cells[r].get(c).and_then(|v| amount(v)).unwrap_or_default();
+    let scale = cells.iter().flatten().map(|v| crate::lex::scale_of(v)).max().unwrap_or(0);
+    let slack = Decimal::new(1, scale) * Decimal::from(children.len() as u32);
+    (0..cells[parent].len()).all(|c| {
+        let sum: Decimal = children.iter().map(|&k| value(k, c)).sum();
+        (value(parent, c) - sum).abs() <= slack
+    })
 }
 
 /// A row's cells from the readings left to it, with a finding for what
@@ -1439,6 +1511,26 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    #[test]
+    fn amounts_run_together_are_split_at_the_tables_decimals() {
+        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n合 计 30.5010.50 8.00 2.50 20.00\n201 一般公共服务支出 30.50 10.50 8.00 2.50 20.00");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
+        assert_eq!(raw.rows[0].cells, ["", "合 计", "30.50", "10.50", "8.00", "2.50", "20.00"]);
+    }
+
+    #[test]
+    fn a_parent_not_the_sum_of_its_rows_as_placed_leaves_the_table_blank() {
+        // 201's two children each print one figure three times (人员经费 or
+        // 公用经费): one is each, which no sum tells; 201 as placed would be
+        // shown broken.
+        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n201 一般公共服务支出 4.00 4.00 2.00 2.00\n2010301 行政运行 2.00 2.00 2.00\n2010302 一般行政管理事务 2.00 2.00 2.00");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
+        assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
+        assert!(findings.iter().any(|f| f.message.contains("not the sum of its rows")), "{findings:?}");
     }
 
     #[test]
