@@ -70,6 +70,15 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
                 &[(0, &[1, 4]), (1, &[2, 3])],
             ))
         }
+        TableKey::ExpenseSummary
+            if has("合计")
+                && has("基本支出")
+                && has("项目支出")
+                && UNIT_OUTLAYS.iter().all(|w| has(w))
+                && !has("人员经费") =>
+        {
+            Some(unit_outlays_template())
+        }
         TableKey::ExpenseSummary | TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
             if has("基本支出") && has("项目支出") && !has("人员经费") =>
         {
@@ -77,11 +86,15 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
             let total = ["合计", "支出总计", "总计"].into_iter().find(|w| has(w))?;
             Some(t(&[total, "基本支出", "项目支出"], &[(0, &[1, 2])]))
         }
-        TableKey::GeneralBudgetBasicExpenseByEconomic
+        TableKey::GeneralBudgetBasicExpenseByEconomic | TableKey::FiscalBasicExpenseByEconomic
             if has("合计") && has("人员经费") && has("公用经费") && !has("项目支出") =>
         {
-            let group =
-                if has("本年一般公共预算基本支出") { "本年一般公共预算基本支出/" } else { "" };
+            // The group heading the columns, as printed.
+            let group = ["本年一般公共预算基本支出", "本年财政拨款基本支出"]
+                .into_iter()
+                .find(|g| has(g))
+                .map(|g| format!("{g}/"))
+                .unwrap_or_default();
             Some(t(
                 &[&format!("{group}合计"), &format!("{group}人员经费"), &format!("{group}公用经费")],
                 &[(0, &[1, 2])],
@@ -122,15 +135,33 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
     }
 }
 
+/// The columns of 部门支出总表 beside 基本支出 and 项目支出 in the template
+/// that prints what a unit spends outside its own budget.
+const UNIT_OUTLAYS: [&str; 3] = ["事业单位经营支出", "上缴上级支出", "对附属单位补助支出"];
+
+/// 部门支出总表 of six columns: `合计 基本支出 项目支出 事业单位经营支出
+/// 上缴上级支出 对附属单位补助支出`. Templates differ on whether 合计 holds
+/// 事业单位经营支出 (some print 合计 = 基本支出 + 项目支出 beside a filled
+/// 经营 column), so a reading is taken only where 合计 = 基本支出 + 项目支出
+/// and 合计 = the sum of all five: where the last three are empty, true
+/// under either meaning. A row that fills them is left blank.
+fn unit_outlays_template() -> Template {
+    let mut paths = vec!["合计".to_string(), "基本支出".to_string(), "项目支出".to_string()];
+    paths.extend(UNIT_OUTLAYS.iter().map(|w| w.to_string()));
+    Template { paths, sums: vec![(0, vec![1, 2]), (0, vec![1, 2, 3, 4, 5])] }
+}
+
 /// 财政拨款“三公”经费支出表 whose cars' column is 公务用车购置及运行维护费:
 /// `“三公”经费财政拨款预算总额 因公出国（境）费用 公务接待费 公务用车购置及运行维护费
 /// 小计 公务用车购置费 公务用车运行维护费`, one row (`222.676050 130.819050 9.000000
 /// 82.857000 37.380000 45.477000`): the total = 因公出国 + 公务接待 + 小计, 小计 =
 /// 购置费 + 运行维护费. 公务接待费 stands where the header prints it, before or
-/// after the cars' group; `None` when the header prints neither order.
+/// after the cars' leaves (their heading, a line above them, may come first in
+/// the text); 会议费 and 培训费 printed after them are columns outside the
+/// total. `None` when 因公出国 is not the first part.
 fn three_public_upkeep_template(header: &str) -> Option<Template> {
     let at = |w: &str| header.find(w);
-    let (abroad, hosting, cars) = (at("因公出国")?, at("公务接待费")?, at("公务用车购置及运行维护费")?);
+    let (abroad, hosting, cars) = (at("因公出国")?, at("公务接待费")?, at("公务用车购置费")?);
     if abroad > hosting || abroad > cars {
         return None;
     }
@@ -139,8 +170,9 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
     } else {
         "“三公”经费合计"
     };
+    let abroad_name = if header.contains("因公出国（境）费用") { "因公出国（境）费用" } else { "因公出国（境）费" };
     let car = |p: &str| format!("公务用车购置及运行维护费/{p}");
-    let mut paths = vec![total.to_string(), "因公出国（境）费用".to_string()];
+    let mut paths = vec![total.to_string(), abroad_name.to_string()];
     let cars_group = [car("小计"), car("公务用车购置费"), car("公务用车运行维护费")];
     let (sums, hosting_first) = if hosting < cars {
         (vec![(0, vec![1, 2, 3]), (3, vec![4, 5])], true)
@@ -154,6 +186,8 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
         paths.extend(cars_group);
         paths.push("公务接待费".to_string());
     }
+    let last = hosting.max(cars);
+    paths.extend(["会议费", "培训费"].into_iter().filter(|w| header[last..].contains(w)).map(str::to_string));
     Some(Template { paths, sums })
 }
 
@@ -214,6 +248,7 @@ fn without_years(header: &str) -> String {
 const HEADER_LABEL_WORDS: &[&str] = &[
     "部门预算支出经济分类科目",
     "本年一般公共预算基本支出",
+    "本年财政拨款基本支出",
     "本年政府性基金预算支出",
     "本年国有资本经营预算支出",
     "部门（单位）代码",
