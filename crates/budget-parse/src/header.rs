@@ -338,6 +338,12 @@ mod tests {
     }
 
     #[test]
+    fn the_office_running_cost_column_keeps_its_word_for_expense() {
+        let lines = items("科目编码 科目名称 机关运行经费支出");
+        assert_eq!(amounts(&lines, Some(1)), ["机关运行经费支出"]);
+    }
+
+    #[test]
     fn three_public_header() {
         let lines = items(
             "“三公”经费|合计|因公出国（境）|费|公务用车购置及运行费|公务接待费|小计 公务用车购置费 公务用车运行费",

@@ -170,7 +170,11 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
     } else {
         "“三公”经费合计"
     };
-    let abroad_name = if header.contains("因公出国（境）费用") { "因公出国（境）费用" } else { "因公出国（境）费" };
+    let abroad_name = if header.contains("因公出国（境）费用") {
+        "因公出国（境）费用"
+    } else {
+        "因公出国（境）费"
+    };
     let car = |p: &str| format!("公务用车购置及运行维护费/{p}");
     let mut paths = vec![total.to_string(), abroad_name.to_string()];
     let cars_group = [car("小计"), car("公务用车购置费"), car("公务用车运行维护费")];
@@ -255,6 +259,8 @@ const HEADER_LABEL_WORDS: &[&str] = &[
     "部门（单位）名称",
     "部门(单位)代码",
     "部门(单位)名称",
+    "部门代码",
+    "部门名称",
     "科目编码",
     "科目名称",
     "单位编码",
@@ -329,21 +335,42 @@ pub(crate) fn full_width(key: TableKey) -> Option<usize> {
 
 /// 部门收入总表: 合计, 本年收入 (小计 and the sources the header names),
 /// 上年结转结余 — `合计本年收入上年结转结余小计一般公共预算政府性基金预算…`.
+/// Where a second 小计 follows the sources, 上年结转结余 is a group of its
+/// own: its 小计 and the funds carried over ([`CARRIED_SOURCES`]) named
+/// after it (`…其他收入小计一般公共预算政府性基金预算…单位资金`).
 fn income_template(header: &str) -> Option<Template> {
     if !(header.contains("合计") && header.contains("本年收入") && header.contains("上年结转")) {
         return None;
     }
-    let sources: Vec<&Slot> = INCOME_SOURCES.iter().filter(|s| s.words.iter().any(|w| header.contains(w))).collect();
+    let carried_at = header.match_indices("小计").nth(1).map(|(at, _)| at);
+    let (this_year, carried) = header.split_at(carried_at.unwrap_or(header.len()));
+    let sources: Vec<&Slot> = INCOME_SOURCES.iter().filter(|s| s.words.iter().any(|w| this_year.contains(w))).collect();
     if sources.len() < 2 {
         return None;
     }
     let mut paths = vec!["合计".to_string(), "本年收入/小计".to_string()];
     paths.extend(sources.iter().map(|s| s.path.to_string()));
     let last = paths.len();
-    paths.push("上年结转结余".to_string());
-    let sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
+    let mut sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
+    let funds: Vec<&Slot> = CARRIED_SOURCES.iter().filter(|s| s.words.iter().any(|w| carried.contains(w))).collect();
+    if carried_at.is_some() && !funds.is_empty() {
+        paths.push("上年结转结余/小计".to_string());
+        paths.extend(funds.iter().map(|s| s.path.to_string()));
+        sums.push((last, (last + 1..paths.len()).collect()));
+    } else {
+        paths.push("上年结转结余".to_string());
+    }
     Some(Template { paths, sums })
 }
+
+/// The funds of 部门收入总表's 上年结转结余 group, in printed order.
+const CARRIED_SOURCES: &[Slot] = &[
+    Slot { path: "上年结转结余/一般公共预算", words: &["一般公共预算"] },
+    Slot { path: "上年结转结余/政府性基金预算", words: &["政府性基金"] },
+    Slot { path: "上年结转结余/国有资本经营预算", words: &["国有资本经营"] },
+    Slot { path: "上年结转结余/财政专户管理资金", words: &["财政专户"] },
+    Slot { path: "上年结转结余/单位资金", words: &["单位资金"] },
+];
 
 /// 项目支出情况表: 合计, then the fund columns of 本年拨款 and of
 /// 财政拨款结转结余 (一般公共预算, 政府性基金预算, 国有资本经营预算), then
@@ -519,7 +546,21 @@ pub(crate) fn known_totals(
         .filter(|r| r.section == Some(Section::Income))
         .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
         .collect();
+    // The funds carried over are not the year's income items of the same
+    // name: the group's 小计 is the item 上年结转, and each fund is known
+    // only to be empty where that item is.
+    let carried = match incomes.iter().filter(|(n, _)| n.contains("上年结转")).collect::<Vec<_>>()[..] {
+        [(_, v)] => Some(*v),
+        _ => None,
+    };
     for (c, path) in t.paths.iter().enumerate() {
+        if let Some(leaf) = path.strip_prefix("上年结转结余/") {
+            known[c] = match leaf {
+                "小计" => carried,
+                _ => carried.filter(|v| v.is_zero()),
+            };
+            continue;
+        }
         let leaf = path.rsplit('/').next().unwrap_or(path);
         let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| names(leaf, n)).map(|(_, v)| *v).collect();
         if let [v] = found[..] {
@@ -595,6 +636,25 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
 /// children has an amount there (the family's amounts are not negative):
 /// `302 商品和服务支出 1414.09 | | 1414.09` rules out 人员经费 for
 /// `30201 办公费 155.51 155.51`. Returns whether a reading was dropped.
+/// The parent of a group whose rows add up in none of their readings,
+/// though some row has more than one: the printed sums are broken (or the
+/// rows misread), and any reading shown would show a broken sum.
+pub(crate) fn broken_group(rows: &[Option<Readings>], groups: &[(usize, Vec<usize>)]) -> Option<usize> {
+    groups.iter().find_map(|(parent, children)| {
+        let mut members = vec![*parent];
+        members.extend(children.iter().copied());
+        if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
+            return None;
+        }
+        let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
+        let total = sizes.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s));
+        if sizes.iter().all(|&s| s == 1) || total.is_none_or(|t| t > MAX_COMBINATIONS) {
+            return None;
+        }
+        consistent_choices(rows, &members, &sizes).iter().all(Vec::is_empty).then_some(*parent)
+    })
+}
+
 fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, children: &[usize]) -> bool {
     let Some([settled]) = rows[parent].as_deref() else { return false };
     let zero: Vec<bool> = settled.iter().map(|c| amount(c).unwrap_or_default().is_zero()).collect();
@@ -675,6 +735,63 @@ mod tests {
     }
 
     #[test]
+    fn a_six_column_expense_summary_keeps_the_unit_outlays_empty() {
+        let header = "科目编码科目名称合计基本支出项目支出事业单位经营支出上缴上级支出对附属单位补助支出";
+        let t = template(TableKey::ExpenseSummary, header).expect("a template");
+        assert_eq!(t.paths.len(), 6);
+        assert!(header_fits(&t, header));
+        let cases: &[(&str, &[&str])] = &[
+            ("5.00 3.00 2.00", &["5.00 3.00 2.00 _ _ _"]),
+            ("3.00 3.00", &["3.00 3.00 _ _ _ _", "3.00 _ 3.00 _ _ _"]),
+            // 经营 filled: 合计 holds it under one meaning and not the other.
+            ("10.00 6.00 3.00 1.00", &[]),
+            ("6.00 3.00 2.00 1.00", &[]),
+        ];
+        for (printed, want) in cases {
+            let want: Vec<Vec<String>> =
+                want.iter().map(|w| row(w).into_iter().map(|c| c.replace('_', "")).collect()).collect();
+            assert_eq!(readings_of(&t, &row(printed)), Some(want), "{printed}");
+        }
+    }
+
+    #[test]
+    fn basic_expense_by_economic_columns_keep_their_heading() {
+        let header = "部门预算支出经济分类科目本年财政拨款基本支出科目编码科目名称合计人员经费公用经费";
+        let t = template(TableKey::FiscalBasicExpenseByEconomic, header).expect("a template");
+        assert_eq!(
+            t.paths,
+            ["本年财政拨款基本支出/合计", "本年财政拨款基本支出/人员经费", "本年财政拨款基本支出/公用经费"]
+        );
+        assert!(header_fits(&t, header));
+    }
+
+    #[test]
+    fn a_three_public_header_with_its_cars_heading_first_and_meetings() {
+        let header = "公务用车购置及运行维护费“三公”经费合计因公出国（境）费小计公务用车购置费公务用车运行维护费公务接待费会议费培训费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(t.paths[1], "因公出国（境）费");
+        assert_eq!(t.paths[5], "公务接待费");
+        assert_eq!(t.paths[6..], ["会议费", "培训费"]);
+        let printed = "15.00 0.00 5.00 2.00 3.00 10.00 30.00 105.00";
+        assert_eq!(readings_of(&t, &row(printed)), Some(vec![row(printed)]));
+        assert_eq!(readings_of(&t, &row("15.00 0.00 5.00 2.00 3.00 9.00 30.00 105.00")), Some(vec![]));
+    }
+
+    #[test]
+    fn income_funds_carried_over_form_a_group_after_a_second_subtotal() {
+        let header = "本年收入上年结转结余部门代码部门名称合计小计一般公共预算政府性基金预算事业收入其他收入\
+                      小计一般公共预算政府性基金预算单位资金";
+        let t = template(TableKey::IncomeSummary, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(
+            t.paths[6..],
+            ["上年结转结余/小计", "上年结转结余/一般公共预算", "上年结转结余/政府性基金预算", "上年结转结余/单位资金"]
+        );
+        assert_eq!(t.sums, [(0, vec![1, 6]), (1, vec![2, 3, 4, 5]), (6, vec![7, 8, 9])]);
+    }
+
+    #[test]
     fn a_short_row_goes_where_the_sums_hold() {
         let t = by_function();
         let cases: &[(&str, &[&str])] = &[
@@ -702,6 +819,17 @@ mod tests {
         let cells: Vec<Vec<String>> = rows.iter().map(|r| agreed(&t, r.as_ref().expect("readings"))).collect();
         assert_eq!(cells[1], ["3.00", "3.00", ""]);
         assert_eq!(cells[2], ["2.00", "", "2.00"]);
+    }
+
+    #[test]
+    fn a_group_that_adds_up_in_no_reading_is_broken() {
+        let t = template(TableKey::ExpenseSummary, "合计基本支出项目支出").expect("a template");
+        let rows: Vec<Option<Readings>> =
+            ["5.00 5.00", "5.00 5.00", "5.00 5.00"].iter().map(|p| readings_of(&t, &row(p))).collect();
+        assert_eq!(broken_group(&rows, &[(0, vec![1, 2])]), Some(0));
+        let rows: Vec<Option<Readings>> =
+            ["5.00 3.00 2.00", "3.00 3.00", "2.00 2.00"].iter().map(|p| readings_of(&t, &row(p))).collect();
+        assert_eq!(broken_group(&rows, &[(0, vec![1, 2])]), None);
     }
 
     #[test]
