@@ -72,6 +72,7 @@ const LEXICON: &[(&str, LabelKind)] = {
         ("功能分类科目", LabelGroup),
         ("经济分类科目", LabelGroup),
         ("本年一般公共预算基本支出", MaybeGroup),
+        ("本年财政拨款基本支出", MaybeGroup),
         ("本年一般公共预算支出", MaybeGroup),
         ("本年政府性基金预算支出", MaybeGroup),
         ("本年国有资本经营预算支出", MaybeGroup),
@@ -85,6 +86,7 @@ const LEXICON: &[(&str, LabelKind)] = {
         ("公务用车购置费", Amount),
         ("公务用车运行费", Amount),
         ("公务接待费", Amount),
+        ("机关运行经费支出", Amount),
         ("上年结转结余", Amount),
         ("一般公共预算", Amount),
         ("政府性基金预算", Amount),
@@ -333,6 +335,12 @@ mod tests {
         let lines = items("项目名称 项目单位 合计|本年拨款 财政拨款结转结余|财政|专户|管理|资金|单位资金一般公|共预算|政府|性基|金预|算|国有|资本|经营|预算|一般|公共|预算|政府|性基|金预|算|国有|资本|经营|预算");
         let want = "合计|本年拨款/一般公共预算|本年拨款/政府性基金预算|本年拨款/国有资本经营预算|财政拨款结转结余/一般公共预算|财政拨款结转结余/政府性基金预算|财政拨款结转结余/国有资本经营预算|财政专户管理资金|单位资金";
         assert_eq!(amounts(&lines, Some(9)), items(want));
+    }
+
+    #[test]
+    fn the_office_running_cost_column_keeps_its_word_for_expense() {
+        let lines = items("科目编码 科目名称 机关运行经费支出");
+        assert_eq!(amounts(&lines, Some(1)), ["机关运行经费支出"]);
     }
 
     #[test]

@@ -72,6 +72,15 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
             );
             Some(after_prior_year(header, current))
         }
+        TableKey::ExpenseSummary
+            if has("合计")
+                && has("基本支出")
+                && has("项目支出")
+                && UNIT_OUTLAYS.iter().all(|w| has(w))
+                && !has("人员经费") =>
+        {
+            Some(unit_outlays_template())
+        }
         TableKey::ExpenseSummary | TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
             if has("基本支出") && has("项目支出") && !has("人员经费") =>
         {
@@ -79,11 +88,16 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
             let total = ["合计", "支出总计", "总计"].into_iter().find(|w| has(w))?;
             Some(t(&[total, "基本支出", "项目支出"], &[(0, &[1, 2])]))
         }
-        TableKey::GeneralBudgetBasicExpenseByEconomic if has("人员经费") && has("公用经费") && !has("项目支出") =>
+        TableKey::GeneralBudgetBasicExpenseByEconomic | TableKey::FiscalBasicExpenseByEconomic
+            if has("人员经费") && has("公用经费") && !has("项目支出") =>
         {
             let total = total_word(header)?;
-            let group =
-                if has("本年一般公共预算基本支出") { "本年一般公共预算基本支出/" } else { "" };
+            // The group heading the columns, as printed.
+            let group = ["本年一般公共预算基本支出", "本年财政拨款基本支出"]
+                .into_iter()
+                .find(|g| has(g))
+                .map(|g| format!("{g}/"))
+                .unwrap_or_default();
             Some(t(
                 &[&format!("{group}{total}"), &format!("{group}人员经费"), &format!("{group}公用经费")],
                 &[(0, &[1, 2])],
@@ -152,15 +166,33 @@ fn total_word(header: &str) -> Option<&'static str> {
     ["合计", "总计"].into_iter().find(|w| header.contains(w))
 }
 
+/// The columns of 部门支出总表 beside 基本支出 and 项目支出 in the template
+/// that prints what a unit spends outside its own budget.
+const UNIT_OUTLAYS: [&str; 3] = ["事业单位经营支出", "上缴上级支出", "对附属单位补助支出"];
+
+/// 部门支出总表 of six columns: `合计 基本支出 项目支出 事业单位经营支出
+/// 上缴上级支出 对附属单位补助支出`. Templates differ on whether 合计 holds
+/// 事业单位经营支出 (some print 合计 = 基本支出 + 项目支出 beside a filled
+/// 经营 column), so a reading is taken only where 合计 = 基本支出 + 项目支出
+/// and 合计 = the sum of all five: where the last three are empty, true
+/// under either meaning. A row that fills them is left blank.
+fn unit_outlays_template() -> Template {
+    let mut paths = vec!["合计".to_string(), "基本支出".to_string(), "项目支出".to_string()];
+    paths.extend(UNIT_OUTLAYS.iter().map(|w| w.to_string()));
+    Template { paths, sums: vec![(0, vec![1, 2]), (0, vec![1, 2, 3, 4, 5])] }
+}
+
 /// 财政拨款“三公”经费支出表 whose cars' column is 公务用车购置及运行维护费:
 /// `“三公”经费财政拨款预算总额 因公出国（境）费用 公务接待费 公务用车购置及运行维护费
 /// 小计 公务用车购置费 公务用车运行维护费`, one row (`222.676050 130.819050 9.000000
 /// 82.857000 37.380000 45.477000`): the total = 因公出国 + 公务接待 + 小计, 小计 =
 /// 购置费 + 运行维护费. 公务接待费 stands where the header prints it, before or
-/// after the cars' group; `None` when the header prints neither order.
+/// after the cars' leaves (their heading, a line above them, may come first in
+/// the text); 会议费 and 培训费 printed after them are columns outside the
+/// total. `None` when 因公出国 is not the first part.
 fn three_public_upkeep_template(header: &str) -> Option<Template> {
     let at = |w: &str| header.find(w);
-    let (abroad, hosting, cars) = (at("因公出国")?, at("公务接待费")?, at("公务用车购置及运行维护费")?);
+    let (abroad, hosting, cars) = (at("因公出国")?, at("公务接待费")?, at("公务用车购置费")?);
     if abroad > hosting || abroad > cars {
         return None;
     }
@@ -169,8 +201,13 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
     } else {
         "“三公”经费合计"
     };
+    let abroad_name = if header.contains("因公出国（境）费用") {
+        "因公出国（境）费用"
+    } else {
+        "因公出国（境）费"
+    };
     let car = |p: &str| format!("公务用车购置及运行维护费/{p}");
-    let mut paths = vec![total.to_string(), "因公出国（境）费用".to_string()];
+    let mut paths = vec![total.to_string(), abroad_name.to_string()];
     let cars_group = [car("小计"), car("公务用车购置费"), car("公务用车运行维护费")];
     let (sums, hosting_first) = if hosting < cars {
         (vec![(0, vec![1, 2, 3]), (3, vec![4, 5])], true)
@@ -184,6 +221,8 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
         paths.extend(cars_group);
         paths.push("公务接待费".to_string());
     }
+    let last = hosting.max(cars);
+    paths.extend(["会议费", "培训费"].into_iter().filter(|w| header[last..].contains(w)).map(str::to_string));
     Some(Template { paths, sums })
 }
 
@@ -246,12 +285,15 @@ const HEADER_LABEL_WORDS: &[&str] = &[
     "经济分类科目",
     "部门预算支出经济分类科目",
     "本年一般公共预算基本支出",
+    "本年财政拨款基本支出",
     "本年政府性基金预算支出",
     "本年国有资本经营预算支出",
     "部门（单位）代码",
     "部门（单位）名称",
     "部门(单位)代码",
     "部门(单位)名称",
+    "部门代码",
+    "部门名称",
     "科目编码",
     "科目名称",
     "单位编码",
@@ -326,19 +368,31 @@ pub(crate) fn full_width(key: TableKey) -> Option<usize> {
 
 /// 部门收入总表: 合计, 本年收入 (小计 and the sources the header names),
 /// 上年结转结余 — `合计本年收入上年结转结余小计一般公共预算政府性基金预算…`.
+/// Where a second 小计 follows the sources, 上年结转结余 is a group of its
+/// own: its 小计 and the funds carried over ([`CARRIED_SOURCES`]) named
+/// after it (`…其他收入小计一般公共预算政府性基金预算…单位资金`).
 fn income_template(header: &str) -> Option<Template> {
     if !(header.contains("合计") && header.contains("本年收入") && header.contains("上年结转")) {
         return sources_under_total(header);
     }
-    let sources: Vec<&Slot> = INCOME_SOURCES.iter().filter(|s| s.words.iter().any(|w| header.contains(w))).collect();
+    let carried_at = header.match_indices("小计").nth(1).map(|(at, _)| at);
+    let (this_year, carried) = header.split_at(carried_at.unwrap_or(header.len()));
+    let sources: Vec<&Slot> = INCOME_SOURCES.iter().filter(|s| s.words.iter().any(|w| this_year.contains(w))).collect();
     if sources.len() < 2 {
         return None;
     }
     let mut paths = vec!["合计".to_string(), "本年收入/小计".to_string()];
     paths.extend(sources.iter().map(|s| s.path.to_string()));
     let last = paths.len();
-    paths.push("上年结转结余".to_string());
-    let sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
+    let mut sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
+    let funds: Vec<&Slot> = CARRIED_SOURCES.iter().filter(|s| s.words.iter().any(|w| carried.contains(w))).collect();
+    if carried_at.is_some() && !funds.is_empty() {
+        paths.push("上年结转结余/小计".to_string());
+        paths.extend(funds.iter().map(|s| s.path.to_string()));
+        sums.push((last, (last + 1..paths.len()).collect()));
+    } else {
+        paths.push("上年结转结余".to_string());
+    }
     Some(Template { paths, sums })
 }
 
@@ -369,6 +423,15 @@ fn sources_under_total(header: &str) -> Option<Template> {
     let sums = vec![(0, (1..paths.len()).collect())];
     Some(Template { paths, sums })
 }
+
+/// The funds of 部门收入总表's 上年结转结余 group, in printed order.
+const CARRIED_SOURCES: &[Slot] = &[
+    Slot { path: "上年结转结余/一般公共预算", words: &["一般公共预算"] },
+    Slot { path: "上年结转结余/政府性基金预算", words: &["政府性基金"] },
+    Slot { path: "上年结转结余/国有资本经营预算", words: &["国有资本经营"] },
+    Slot { path: "上年结转结余/财政专户管理资金", words: &["财政专户"] },
+    Slot { path: "上年结转结余/单位资金", words: &["单位资金"] },
+];
 
 /// 项目支出情况表: 合计, then the fund columns of 本年拨款 and of
 /// 财政拨款结转结余 (一般公共预算, 政府性基金预算, 国有资本经营预算), then
@@ -544,7 +607,21 @@ pub(crate) fn known_totals(
         .filter(|r| r.section == Some(Section::Income))
         .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
         .collect();
+    // The funds carried over are not the year's income items of the same
+    // name: the group's 小计 is the item 上年结转, and each fund is known
+    // only to be empty where that item is.
+    let carried = match incomes.iter().filter(|(n, _)| n.contains("上年结转")).collect::<Vec<_>>()[..] {
+        [(_, v)] => Some(*v),
+        _ => None,
+    };
     for (c, path) in t.paths.iter().enumerate() {
+        if let Some(leaf) = path.strip_prefix("上年结转结余/") {
+            known[c] = match leaf {
+                "小计" => carried,
+                _ => carried.filter(|v| v.is_zero()),
+            };
+            continue;
+        }
         let leaf = path.rsplit('/').next().unwrap_or(path);
         let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| names(leaf, n)).map(|(_, v)| *v).collect();
         if let [v] = found[..] {
@@ -622,6 +699,25 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
 /// children has an amount there (the family's amounts are not negative):
 /// `302 商品和服务支出 1414.09 | | 1414.09` rules out 人员经费 for
 /// `30201 办公费 155.51 155.51`. Returns whether a reading was dropped.
+/// The parent of a group whose rows add up in none of their readings,
+/// though some row has more than one: the printed sums are broken (or the
+/// rows misread), and any reading shown would show a broken sum.
+pub(crate) fn broken_group(rows: &[Option<Readings>], groups: &[(usize, Vec<usize>)]) -> Option<usize> {
+    groups.iter().find_map(|(parent, children)| {
+        let mut members = vec![*parent];
+        members.extend(children.iter().copied());
+        if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
+            return None;
+        }
+        let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
+        let total = sizes.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s));
+        if sizes.iter().all(|&s| s == 1) || total.is_none_or(|t| t > MAX_COMBINATIONS) {
+            return None;
+        }
+        consistent_choices(rows, &members, &sizes).iter().all(Vec::is_empty).then_some(*parent)
+    })
+}
+
 fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, children: &[usize]) -> bool {
     let Some([settled]) = rows[parent].as_deref() else { return false };
     let zero: Vec<bool> = settled.iter().map(|c| amount(c).unwrap_or_default().is_zero()).collect();
@@ -702,6 +798,63 @@ mod tests {
     }
 
     #[test]
+    fn a_six_column_expense_summary_keeps_the_unit_outlays_empty() {
+        let header = "科目编码科目名称合计基本支出项目支出事业单位经营支出上缴上级支出对附属单位补助支出";
+        let t = template(TableKey::ExpenseSummary, header).expect("a template");
+        assert_eq!(t.paths.len(), 6);
+        assert!(header_fits(&t, header));
+        let cases: &[(&str, &[&str])] = &[
+            ("5.00 3.00 2.00", &["5.00 3.00 2.00 _ _ _"]),
+            ("3.00 3.00", &["3.00 3.00 _ _ _ _", "3.00 _ 3.00 _ _ _"]),
+            // 经营 filled: 合计 holds it under one meaning and not the other.
+            ("10.00 6.00 3.00 1.00", &[]),
+            ("6.00 3.00 2.00 1.00", &[]),
+        ];
+        for (printed, want) in cases {
+            let want: Vec<Vec<String>> =
+                want.iter().map(|w| row(w).into_iter().map(|c| c.replace('_', "")).collect()).collect();
+            assert_eq!(readings_of(&t, &row(printed)), Some(want), "{printed}");
+        }
+    }
+
+    #[test]
+    fn basic_expense_by_economic_columns_keep_their_heading() {
+        let header = "部门预算支出经济分类科目本年财政拨款基本支出科目编码科目名称合计人员经费公用经费";
+        let t = template(TableKey::FiscalBasicExpenseByEconomic, header).expect("a template");
+        assert_eq!(
+            t.paths,
+            ["本年财政拨款基本支出/合计", "本年财政拨款基本支出/人员经费", "本年财政拨款基本支出/公用经费"]
+        );
+        assert!(header_fits(&t, header));
+    }
+
+    #[test]
+    fn a_three_public_header_with_its_cars_heading_first_and_meetings() {
+        let header = "公务用车购置及运行维护费“三公”经费合计因公出国（境）费小计公务用车购置费公务用车运行维护费公务接待费会议费培训费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(t.paths[1], "因公出国（境）费");
+        assert_eq!(t.paths[5], "公务接待费");
+        assert_eq!(t.paths[6..], ["会议费", "培训费"]);
+        let printed = "15.00 0.00 5.00 2.00 3.00 10.00 30.00 105.00";
+        assert_eq!(readings_of(&t, &row(printed)), Some(vec![row(printed)]));
+        assert_eq!(readings_of(&t, &row("15.00 0.00 5.00 2.00 3.00 9.00 30.00 105.00")), Some(vec![]));
+    }
+
+    #[test]
+    fn income_funds_carried_over_form_a_group_after_a_second_subtotal() {
+        let header = "本年收入上年结转结余部门代码部门名称合计小计一般公共预算政府性基金预算事业收入其他收入\
+                      小计一般公共预算政府性基金预算单位资金";
+        let t = template(TableKey::IncomeSummary, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(
+            t.paths[6..],
+            ["上年结转结余/小计", "上年结转结余/一般公共预算", "上年结转结余/政府性基金预算", "上年结转结余/单位资金"]
+        );
+        assert_eq!(t.sums, [(0, vec![1, 6]), (1, vec![2, 3, 4, 5]), (6, vec![7, 8, 9])]);
+    }
+
+    #[test]
     fn a_short_row_goes_where_the_sums_hold() {
         let t = by_function();
         let cases: &[(&str, &[&str])] = &[
@@ -729,6 +882,17 @@ mod tests {
         let cells: Vec<Vec<String>> = rows.iter().map(|r| agreed(&t, r.as_ref().expect("readings"))).collect();
         assert_eq!(cells[1], ["3.00", "3.00", ""]);
         assert_eq!(cells[2], ["2.00", "", "2.00"]);
+    }
+
+    #[test]
+    fn a_group_that_adds_up_in_no_reading_is_broken() {
+        let t = template(TableKey::ExpenseSummary, "合计基本支出项目支出").expect("a template");
+        let rows: Vec<Option<Readings>> =
+            ["5.00 5.00", "5.00 5.00", "5.00 5.00"].iter().map(|p| readings_of(&t, &row(p))).collect();
+        assert_eq!(broken_group(&rows, &[(0, vec![1, 2])]), Some(0));
+        let rows: Vec<Option<Readings>> =
+            ["5.00 3.00 2.00", "3.00 3.00", "2.00 2.00"].iter().map(|p| readings_of(&t, &row(p))).collect();
+        assert_eq!(broken_group(&rows, &[(0, vec![1, 2])]), None);
     }
 
     #[test]

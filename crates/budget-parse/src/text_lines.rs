@@ -728,12 +728,26 @@ pub(crate) fn is_running_line(data: &[BodyLine<'_>], i: usize) -> bool {
         .flatten()
         .any(|j| data.get(j).is_some_and(|l| is_page_number(l.text) && !l.text.trim().is_empty()));
     let words: Vec<&str> = data[i].text.split_whitespace().collect();
-    let year = words.iter().any(|w| {
-        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-        digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
-    });
+    let year = words.iter().any(|w| holds_a_year(w));
     let no_amount = !words.iter().any(|w| w.contains('.') && amount(w).is_some());
     by_page_number && year && no_amount
+}
+
+/// Whether `word` holds a year, alone or after a name run into it
+/// (`2026`, `2026年度`, `无锡市交通运输局（本级）2026`): a run of four digits
+/// `19..` or `20..`.
+fn holds_a_year(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits: String = chars[i..i + run].iter().collect();
+        if run == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+            return true;
+        }
+        i += run.max(1);
+    }
+    false
 }
 
 /// A page's running header or footer among a two-sided table's items: a
@@ -1017,9 +1031,11 @@ type SideRow = (Option<(String, Vec<String>)>, Option<(String, Vec<String>)>, u3
 
 fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
     let mut rows: Vec<SideRow> = Vec::new();
-    for l in data.iter().filter(|l| !is_page_number(l.text)) {
+    for (i, l) in data.iter().enumerate().filter(|(_, l)| !is_page_number(l.text)) {
         let mut items = side_items(l.text, scale)?;
-        if is_running_head(&items) {
+        // The year of a running line apart from its name
+        // (`无锡市统计局 2026 年度部门预算公开`) reads as an amount.
+        if is_running_head(&items) || is_running_line(data, i) {
             continue;
         }
         if let (Some(first), Some(last)) = (items.first(), rows.last_mut()) {
@@ -1390,11 +1406,13 @@ mod tests {
             "苏州市应急管理局 2026 年度部门预算公开",
             " - 18 -",
             "30302 退休费 120.50 120.50",
+            "某某局（本级）2026 年度单位预算公开",
+            " - 19 -",
         ];
         let data: Vec<BodyLine<'_>> =
             text.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect();
         let got: Vec<bool> = (0..data.len()).map(|i| is_running_line(&data, i)).collect();
-        assert_eq!(got, [false, true, false, false]);
+        assert_eq!(got, [false, true, false, false, true, false]);
     }
 
     #[test]
@@ -1519,6 +1537,17 @@ mod tests {
             labels("使用非财政拨款结余（含专用结余） 结余分配"),
             ["使用非财政拨款结余（含专用结余）", "结余分配"]
         );
+    }
+
+    /// A running line beside the page number, its year apart from the
+    /// name, is no item of a two-sided table.
+    #[test]
+    fn a_running_line_is_no_side_item() {
+        let text = ["收入总计 10.00 支出总计 10.00", "某某局 2026 年度部门预算公开", " - 8 -"];
+        let data: Vec<BodyLine<'_>> =
+            text.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect();
+        let rows = side_rows(&data, 2).expect("rows");
+        assert_eq!(rows.len(), 1);
     }
 
     /// A total label after items that end as items do is an item of its

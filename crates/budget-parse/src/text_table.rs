@@ -17,8 +17,8 @@ use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
 use crate::text_coded;
 use crate::text_fit::{
-    agreed, family_header, full_template, full_width, header_fits, income_item_of, known_totals, narrow_by_hierarchy,
-    narrow_by_known, readings_of, template, year_before, Readings, Template,
+    agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals,
+    narrow_by_hierarchy, narrow_by_known, readings_of, template, year_before, Readings, Template,
 };
 use crate::text_grouped;
 use crate::text_lines;
@@ -1111,6 +1111,15 @@ fn placed_by_sums(
         groups.extend(item_groups(rows, labels));
     }
     narrow_by_hierarchy(&mut readings, &groups);
+    if let Some(why) = broken_sums(rows, labels, &readings, &groups) {
+        let page = raw.pages.first().copied().unwrap_or(0);
+        findings.push(raw_finding(
+            raw,
+            page,
+            format!("{why}; no reading shows the table's sums whole, its amounts are left blank"),
+        ));
+        return vec![vec![String::new(); t.paths.len()]; rows.len()];
+    }
     let doubt: Vec<bool> = rows
         .iter()
         .zip(&readings)
@@ -1151,6 +1160,37 @@ fn column_sums_hold(cells: &[Vec<String>], parent: usize, children: &[usize]) ->
     (0..cells[parent].len()).all(|c| {
         let sum: Decimal = children.iter().map(|&k| value(k, c)).sum();
         (value(parent, c) - sum).abs() <= slack
+    })
+}
+
+/// Why no reading of the table can show its printed sums whole: a group
+/// whose rows add up in none of their readings, a parent whose items all
+/// stay in doubt (`305 某某局` over units each fitting several sources), or
+/// a code printed twice
+/// (`21999 其他支出` under `219`) whose rows stay in doubt, blank under a
+/// parent that counts them once or twice.
+fn broken_sums(
+    rows: &[TextRow],
+    labels: &[Vec<String>],
+    readings: &[Option<Readings>],
+    groups: &[(usize, Vec<usize>)],
+) -> Option<String> {
+    if let Some(parent) = broken_group(readings, groups) {
+        return Some(format!("row `{}` is not the sum of its items in any reading", row_name(&rows[parent])));
+    }
+    // A parent placed while every item under it stays in doubt: its sum
+    // would be shown against items left blank.
+    let in_doubt = |m: usize| readings[m].as_ref().is_some_and(|r| r.len() > 1);
+    let placed = |m: usize| readings[m].as_ref().is_some_and(|r| r.len() == 1);
+    if let Some((parent, _)) = groups.iter().find(|(p, children)| placed(*p) && children.iter().all(|&c| in_doubt(c))) {
+        return Some(format!("the items under row `{}` are all in doubt", row_name(&rows[*parent])));
+    }
+    let codes: Vec<Option<&str>> = labels.iter().map(|l| l.iter().find(|c| code(c)).map(String::as_str)).collect();
+    (0..rows.len()).find_map(|i| {
+        let twice = codes[i].is_some_and(|c| codes.iter().filter(|x| **x == Some(c)).count() > 1);
+        let in_doubt = readings[i].as_ref().is_some_and(|r| r.len() > 1);
+        (twice && in_doubt)
+            .then(|| format!("row `{}` is printed twice and its columns are in doubt", row_name(&rows[i])))
     })
 }
 
