@@ -1563,10 +1563,10 @@ mod tests {
 
     #[test]
     fn a_parent_not_the_sum_of_its_rows_as_placed_leaves_the_table_blank() {
-        // 201's two children each print one figure three times (人员经费 or
-        // 公用经费): one is each, which no sum tells; 201 as placed would be
-        // shown broken.
-        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n201 一般公共服务支出 4.00 4.00 2.00 2.00\n2010301 行政运行 2.00 2.00 2.00\n2010302 一般行政管理事务 2.00 2.00 2.00");
+        // Two of 201's children each print one figure three times (人员经费
+        // or 公用经费): one is each, which no sum tells; 201 as placed would
+        // be shown broken.
+        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n201 一般公共服务支出 6.00 6.00 3.00 3.00\n2010301 行政运行 2.00 2.00 2.00\n2010302 一般行政管理事务 2.00 2.00 2.00\n2010303 机关服务 2.00 2.00 1.00 1.00");
         let mut findings = Vec::new();
         let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
         assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
