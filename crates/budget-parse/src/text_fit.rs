@@ -841,6 +841,34 @@ mod tests {
         assert_eq!(readings_of(&t, &row("15.00 0.00 5.00 2.00 3.00 9.00 30.00 105.00")), Some(vec![]));
     }
 
+    /// The total of a 三公 header of 公务用车运行费 keeps the name it is
+    /// printed with: `“三公”经费合计`, or a bare `合计`.
+    #[test]
+    fn a_three_public_total_keeps_its_printed_name() {
+        let cases = [
+            ("合计因公出国（境）费公务用车购置及运行费公务接待费小计公务用车购置费公务用车运行费", "合计"),
+            (
+                "“三公”经费合计因公出国（境）费公务用车购置及运行费公务接待费小计公务用车购置费公务用车运行费",
+                "“三公”经费合计",
+            ),
+        ];
+        for (header, total) in cases {
+            let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+            assert_eq!(t.paths[0], total, "{header}");
+            assert_eq!(
+                t.paths[1..],
+                [
+                    "因公出国（境）费",
+                    "公务用车购置及运行费/小计",
+                    "公务用车购置及运行费/公务用车购置费",
+                    "公务用车购置及运行费/公务用车运行费",
+                    "公务接待费"
+                ]
+            );
+            assert!(header_fits(&t, header), "{header}");
+        }
+    }
+
     #[test]
     fn income_funds_carried_over_form_a_group_after_a_second_subtotal() {
         let header = "本年收入上年结转结余部门代码部门名称合计小计一般公共预算政府性基金预算事业收入其他收入\

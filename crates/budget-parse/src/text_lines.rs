@@ -1463,6 +1463,37 @@ mod tests {
         assert_eq!(cells[5], ["4.00", "4.00", ""]);
     }
 
+    /// 部门支出总表 whose total column is printed `总计` bounds a fund's
+    /// row of the same code: `212 城乡社区支出` there has no 基本支出, so the
+    /// fund's `212 2,000.00 2,000.00` is 项目支出, and its children with it.
+    #[test]
+    fn the_department_expense_with_a_zongji_total_bounds_a_fund_row() {
+        let body = |text: &'static str| -> Vec<BodyLine<'static>> {
+            text.lines().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect()
+        };
+        let title = |key: TableKey| crate::title::Title { no: "1".into(), text: "t".into(), key };
+        let summary = "单位：万元\n科目编码 科目名称 总计 基本支出 项目支出\n合计 3,000.00 1,000.00 2,000.00\n201 一般公共服务支出 1,000.00 1,000.00\n212 城乡社区支出 2,000.00 2,000.00";
+        let mut findings = Vec::new();
+        let summary =
+            crate::text_table::table_from_lines(title(TableKey::ExpenseSummary), &body(summary), &[], &mut findings);
+        let summary = crate::raw::finish(summary, &mut findings);
+        let summary_paths: Vec<&str> = summary.columns.iter().map(|c| c.path.as_str()).collect();
+        assert!(summary_paths.contains(&"总计") && !summary_paths.contains(&"合计"), "{summary_paths:?}");
+        let header = ["科目编码 科目名称 合计 基本支出 项目支出"];
+        let data = body("合计 2,000.00 2,000.00\n212 城乡社区支出 2,000.00 2,000.00\n212 08 国有土地使用权出让收入安排的支出 2,000.00 2,000.00\n212 08 04 农村基础设施建设支出 2,000.00 2,000.00");
+        let read_with = |earlier: &[Table]| {
+            let mut raw = RawTable::new(title(TableKey::GovernmentFundExpense));
+            let is_read = read(&mut raw, &header, &data, earlier, &mut Vec::new());
+            (is_read, raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect::<Vec<_>>())
+        };
+        // Alone, every row is 基本支出 or 项目支出: nothing placed.
+        let (alone, rows) = read_with(&[]);
+        assert!(alone && rows.is_empty(), "{rows:?}");
+        let (settled, rows) = read_with(&[summary]);
+        assert!(settled);
+        assert_eq!(rows, vec![["2,000.00", "", "2,000.00"]; 4]);
+    }
+
     #[test]
     fn a_table_whose_amounts_all_stay_in_doubt_is_told() {
         let rows = |texts: &[&str]| -> Vec<(Line, u32)> { texts.iter().map(|t| (line(t), 5)).collect() };

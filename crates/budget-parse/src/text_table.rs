@@ -1563,14 +1563,43 @@ mod tests {
 
     #[test]
     fn a_parent_not_the_sum_of_its_rows_as_placed_leaves_the_table_blank() {
-        // Two of 201's children each print one figure three times (人员经费
-        // or 公用经费): one is each, which no sum tells; 201 as placed would
-        // be shown broken.
-        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n201 一般公共服务支出 6.00 6.00 3.00 3.00\n2010301 行政运行 2.00 2.00 2.00\n2010302 一般行政管理事务 2.00 2.00 2.00\n2010303 机关服务 2.00 2.00 1.00 1.00");
+        // 201's first two children each print one figure three times (人员经费
+        // or 公用经费): one is each, which no sum tells; the third is settled.
+        // 201 as placed would be shown broken.
+        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n201 一般公共服务支出 8.00 8.00 5.00 3.00\n2010301 行政运行 2.00 2.00 2.00\n2010302 一般行政管理事务 2.00 2.00 2.00\n2010350 事业运行 4.00 4.00 3.00 1.00");
         let mut findings = Vec::new();
         let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
         assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
         assert!(findings.iter().any(|f| f.message.contains("not the sum of its rows")), "{findings:?}");
+    }
+
+    /// A department row placed over units that each print one figure three
+    /// times (人员经费 or 公用经费): one is each, which no sum tells. The
+    /// department's sum would be shown against units left blank.
+    #[test]
+    fn a_parent_over_items_all_in_doubt_leaves_the_table_blank() {
+        let lines = body("单位：万元\n单位编码 单位名称 合 计 基本支出\n小计 人员经费 公用经费 项目支出\n305 某某局 4.00 4.00 2.00 2.00\n305001 某某局本级 2.00 2.00 2.00\n305002 某某中心 2.00 2.00 2.00");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &[], &mut findings);
+        assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
+        let want = "the items under row `305某某局` are all in doubt; \
+                    no reading shows the table's sums whole, its amounts are left blank";
+        assert!(findings.iter().any(|f| f.message == want), "{findings:?}");
+    }
+
+    /// `21999 其他支出` printed twice makes no group under `219`, and each
+    /// of its rows fits 人员经费 or 公用经费: blank, they would read as zeros
+    /// under a 219 shown whole.
+    #[test]
+    fn a_code_printed_twice_in_doubt_leaves_the_table_blank() {
+        let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n219 援助其他地区支出 6.00 6.00 4.00 2.00\n21999 其他支出 4.00 4.00 4.00\n21999 其他支出 2.00 2.00 2.00");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
+        assert_eq!(raw.rows.len(), 3);
+        assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
+        let want = "row `21999其他支出` is printed twice and its columns are in doubt; \
+                    no reading shows the table's sums whole, its amounts are left blank";
+        assert!(findings.iter().any(|f| f.message == want), "{findings:?}");
     }
 
     #[test]
