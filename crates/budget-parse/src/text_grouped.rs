@@ -769,6 +769,11 @@ mod tests {
         amount_names(&header_words(header).unwrap())
     }
 
+    /// A row of the amounts `a`, as printed.
+    fn row(a: [&str; 12]) -> Row {
+        Row { code: String::new(), name: "x".into(), amounts: a.map(String::from).to_vec(), page: 1 }
+    }
+
     const FUND_PATHS: [&str; 12] = [
         "总计",
         "财政拨款/小计",
@@ -805,12 +810,6 @@ mod tests {
         // 总计 = 小计 + 财政专户 + each 单位资金 column + 上年结余; 小计 = Σ funds.
         assert_eq!(reading.top, [1, 5, 6, 7, 8, 9, 10, 11]);
         assert_eq!(reading.groups, [vec![1, 2, 3, 4]]);
-        let row = |a: [&str; 12]| Row {
-            code: String::new(),
-            name: "x".into(),
-            amounts: a.map(String::from).to_vec(),
-            page: 1,
-        };
         let adds =
             row(["10.00", "7.00", "5.00", "2.00", "0.00", "1.00", "0.50", "0.00", "0.00", "0.00", "0.50", "1.00"]);
         assert!(adds_up(&reading, &[adds]));
@@ -860,12 +859,6 @@ mod tests {
         let [reading] = &fitting[..] else { panic!("{fitting:?}") };
         assert_eq!(reading.paths[..2], ["总计/一般公共预算", "总计/政府性基金预算"]);
         assert_eq!(reading.paths[7], "公务用车购置及运行维护费/小计/政府性基金预算");
-        let row = |a: [&str; 12]| Row {
-            code: String::new(),
-            name: "x".into(),
-            amounts: a.map(String::from).to_vec(),
-            page: 1,
-        };
         let adds =
             row(["17.60", "1.00", "2.00", "0.00", "3.00", "0.00", "12.60", "1.00", "12.00", "0.00", "0.60", "1.00"]);
         assert!(adds_up(reading, &[adds]));
