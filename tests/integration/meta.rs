@@ -2,7 +2,7 @@
 //! the values read by hand from each document's printed cover, heading or
 //! form (`testdata/national_meta.tsv`).
 
-use crate::support::{read_csv, run, shared_or_skip, TempDir};
+use crate::support::{national_conversion, read_csv, shared_or_skip};
 
 /// The expected (file, department, year) rows; `#` lines and the header
 /// are left out.
@@ -20,10 +20,9 @@ fn expected() -> Vec<(String, String, String)> {
 #[test]
 fn national_corpus_department_and_year_as_printed() {
     let Some(shared) = shared_or_skip("national_corpus_department_and_year_as_printed") else { return };
-    let tmp = TempDir::new("national-meta");
-    let folder = shared.join("corpus/national");
-    let out = tmp.path().join("out");
-    run(&["convert", folder.to_str().unwrap_or_default(), "--jobs", "2", "--out", out.to_str().unwrap_or_default()]);
+    let done = national_conversion(&shared);
+    let out = &done.out;
+    assert!(out.join("documents.csv").is_file(), "{}", done.stderr);
     let docs = read_csv(&out.join("documents.csv"));
     let want = expected();
     let budget = |d: &&crate::support::Record| &d["status"] != "error" && &d["kind"] != "其他";

@@ -3,7 +3,7 @@
 //! looked up on its page), skipped with a note when `../shared` is absent;
 //! and the row of an input that could not be converted.
 
-use crate::support::{read_csv, root, run, shared_or_skip, TempDir};
+use crate::support::{national_conversion, read_csv, root, run, shared_or_skip, TempDir};
 
 /// One line of `testdata/summary_national.tsv`.
 struct Expected {
@@ -34,17 +34,9 @@ fn national_measures_are_those_printed_on_their_pages() {
     let mut documents: Vec<String> = want.iter().map(|e| e.document.clone()).collect();
     documents.dedup();
     assert!(documents.len() >= 20, "{} documents", documents.len());
-    let tmp = TempDir::new("summary-national");
-    let pdfs: Vec<String> = documents
-        .iter()
-        .map(|d| shared.join(format!("corpus/national/{d}.pdf")).to_string_lossy().into_owned())
-        .collect();
-    let mut args = vec!["convert"];
-    args.extend(pdfs.iter().map(String::as_str));
-    args.extend(["--out", tmp.path().to_str().unwrap_or_default()]);
-    let out = run(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let rows = read_csv(&tmp.path().join("summary.csv"));
+    let done = national_conversion(&shared);
+    assert!(done.out.join("summary.csv").is_file(), "{}", done.stderr);
+    let rows = read_csv(&done.out.join("summary.csv"));
     let mut wrong = Vec::new();
     for e in &want {
         let Some(row) = rows.iter().find(|r| r["source"].ends_with(&format!("{}.pdf", e.document))) else {

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use budget_export::{DocumentRecord, Record as _};
 
@@ -49,6 +50,33 @@ pub fn pending_samples() -> std::collections::BTreeSet<String> {
 /// Runs budget2csv with `args` in the workspace root.
 pub fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_budget2csv")).args(args).current_dir(root()).output().expect("budget2csv runs")
+}
+
+/// One conversion of the whole national corpus (`convert <corpus/national>
+/// --jobs 2`), made once per test run and shared by the tests that read it:
+/// the output folder (under Cargo's temporary folder for tests, replaced on
+/// each run), the exit status and the standard error.
+pub struct Conversion {
+    pub out: PathBuf,
+    pub code: Option<i32>,
+    pub stderr: String,
+}
+
+/// The national corpus converted once (see [`Conversion`]); the first test to
+/// ask converts it while the others wait.
+pub fn national_conversion(shared: &Path) -> &'static Conversion {
+    static NATIONAL: OnceLock<Conversion> = OnceLock::new();
+    NATIONAL.get_or_init(|| {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("national-corpus");
+        let _ = std::fs::remove_dir_all(&out);
+        let folder = shared.join("corpus/national");
+        let done = run(&["convert", path_str(&folder), "--out", path_str(&out), "--jobs", "2"]);
+        Conversion { out, code: done.status.code(), stderr: String::from_utf8_lossy(&done.stderr).into_owned() }
+    })
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap_or_default()
 }
 
 /// A fresh temporary folder, removed when dropped.
