@@ -742,17 +742,29 @@ fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, childre
 /// in some choice under which the parent is the sum of the children in
 /// every column.
 fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usize]) -> Vec<Vec<usize>> {
-    let value = |m: usize, r: usize, c: usize| -> Decimal {
-        rows[m].as_ref().and_then(|rs| rs.get(r)).and_then(|cells| amount(&cells[c])).unwrap_or_default()
-    };
     let n = rows[members[0]].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
+    // Each member's readings as amounts, read once: `values[k][r][c]`, a
+    // blank or missing cell 0. The choices below may number tens of
+    // thousands.
+    let values: Vec<Vec<Vec<Decimal>>> = members
+        .iter()
+        .zip(sizes)
+        .map(|(&m, &size)| {
+            (0..size)
+                .map(|r| {
+                    let cells = rows[m].as_ref().and_then(|rs| rs.get(r));
+                    (0..n).map(|c| cells.and_then(|cells| amount(&cells[c])).unwrap_or_default()).collect()
+                })
+                .collect()
+        })
+        .collect();
+    let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
     let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
     let mut pick = vec![0usize; members.len()];
     loop {
         let holds = (0..n).all(|c| {
-            let parent = value(members[0], pick[0], c);
-            let sum: Decimal = (1..members.len()).map(|k| value(members[k], pick[k], c)).sum();
-            (parent - sum).abs() <= Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1)
+            let sum: Decimal = (1..members.len()).map(|k| values[k][pick[k]][c]).sum();
+            (values[0][pick[0]][c] - sum).abs() <= tolerance
         });
         if holds {
             for (k, &p) in pick.iter().enumerate() {

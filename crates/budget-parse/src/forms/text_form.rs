@@ -11,7 +11,9 @@ use super::grid_form::ListNames;
 use super::sink::Sink;
 use super::text_indicators::{header, read_block, Widths};
 use super::text_slots::{self, Earlier, Marked};
-use super::vocab::{goal_heading, goal_label, is_field_label, is_group_label, label_key};
+use super::vocab::{
+    goal_heading, goal_label, is_field_label, is_group_label, label_key, longest_label, may_open_label,
+};
 use crate::front::{join, pieces, regex, Piece};
 use crate::lex::amount;
 use crate::norm::squeeze;
@@ -137,9 +139,20 @@ const MAX_LABEL_PIECES: usize = 12;
 /// A label printed from `pieces[at]` over whole pieces: how many pieces and
 /// the label as printed (spaces removed).
 fn label_at(pieces: &[Piece<'_>], at: usize) -> Option<(usize, String)> {
+    let first = pieces.get(at)?.text.chars().find(|c| !c.is_whitespace());
+    if first.is_some_and(|c| !may_open_label(c)) {
+        return None;
+    }
     let mut joined = String::new();
     let mut best = None;
+    // Characters the key keeps whatever the rest: none of them a space or a
+    // colon. Past the longest label no longer text is one.
+    let mut kept = 0;
     for (m, p) in pieces.iter().skip(at).take(MAX_LABEL_PIECES).enumerate() {
+        kept += p.text.chars().filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：')).count();
+        if kept > longest_label() {
+            break;
+        }
         joined.push_str(p.text);
         let key = label_key(&joined);
         if is_field_label(&key) || is_group_label(&key) || goal_label(&key).is_some() {

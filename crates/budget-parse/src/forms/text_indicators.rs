@@ -88,6 +88,11 @@ fn word_re() -> &'static Regex {
     regex(&RE, HEADER_WORDS)
 }
 
+/// A character of some header word, or of a goal label before them.
+fn header_char(c: char) -> bool {
+    c.is_ascii_digit() || HEADER_WORDS.contains(c) || "长期年度绩效目标".contains(c)
+}
+
 /// Most lines an indicator header is printed over.
 const MAX_HEADER_LINES: usize = 18;
 
@@ -100,7 +105,12 @@ pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(Header, usize)
     let mut joined = String::new();
     let mut best = None;
     for (k, (text, _)) in lines.iter().enumerate().skip(at).take(MAX_HEADER_LINES) {
-        joined.push_str(&squeeze(text).replace(' ', ""));
+        let line = squeeze(text).replace(' ', "");
+        if !line.chars().all(header_char) {
+            // No header holds this character, nor any longer text.
+            break;
+        }
+        joined.push_str(&line);
         let (goal, words) = match goal_prefix_re().captures(&joined) {
             Some(c) => (goal_label(&c[1]), c[2].to_string()),
             None => (None, joined.clone()),

@@ -92,6 +92,28 @@ pub(crate) fn label_key(text: &str) -> String {
     fullwidth_parens(squeeze(text).trim_end_matches([':', '：']))
 }
 
+/// The most characters a label's key ([`label_key`]) has: that of the
+/// longest field or group label, or of a goal label (`年度绩效目标12`). A
+/// text with more characters, colons and spaces aside, is no label, and
+/// neither is any text that begins with it.
+pub(crate) fn longest_label() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        let goal = "年度绩效目标12".chars().count();
+        FIELD_LABELS.iter().chain(GROUP_LABELS).map(|l| l.chars().count()).fold(goal, usize::max)
+    })
+}
+
+/// Whether a label's key may begin with `c`: the first character of some
+/// field or group label, or of a goal label (`长期`, `年度`).
+pub(crate) fn may_open_label(c: char) -> bool {
+    let c = match c {
+        '(' => '（',
+        c => c,
+    };
+    matches!(c, '长' | '年') || FIELD_LABELS.iter().chain(GROUP_LABELS).any(|l| l.starts_with(c))
+}
+
 /// A field label of the forms (`项目名称`, `联系电话`).
 pub(crate) fn is_field_label(text: &str) -> bool {
     let k = label_key(text);
@@ -234,6 +256,17 @@ mod tests {
         assert_eq!((goal.as_str(), text.as_str()), ("长期目标1", "聚焦政府中心工作。"));
         assert!(goal_heading("目标 1：聚焦政府中心工作").is_none());
         assert!(goal_heading("长期目标（截至 2024 年） 年度目标").is_none());
+    }
+
+    #[test]
+    fn where_a_label_may_open_and_how_long_it_may_be() {
+        for c in ['项', '部', '长', '年', '(', '（'] {
+            assert_eq!(may_open_label(c), c != '(' && c != '（', "{c}");
+        }
+        for c in ['1', '：', '绩'] {
+            assert!(!may_open_label(c), "{c}");
+        }
+        assert_eq!(longest_label(), "项目前两年预算及当年预算变动情况".chars().count());
     }
 
     #[test]
