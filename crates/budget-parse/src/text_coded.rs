@@ -17,7 +17,9 @@
 //! 商品和服务支出 `302` and 资本性支出 `310` are 公用经费), or left blank with a
 //! finding, and so is any cell of the total row that sums a cell in doubt.
 
-use budget_model::{Finding, TableKey};
+use std::collections::BTreeMap;
+
+use budget_model::{yuan_per, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::lex::amount;
@@ -309,10 +311,253 @@ fn narrow_by_total(rows: &[Row], readings: &mut [Option<Readings>]) {
     }
 }
 
+/// How a row of two tables is matched: by its function code, or by its
+/// economic codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyKind {
+    /// The first label's code (`2010801-行政运行`, `2010801 行政运行`).
+    Function,
+    /// The codes of the other labels' pairs (`50101-工资奖金津补贴
+    /// 30101-基本工资`).
+    Economic,
+}
+
+/// A column of another table that bounds a column of this one key by key:
+/// this table, its column, the other table, its column, how rows match,
+/// and whether this column holds at least (else at most) the other's.
+/// 一般公共预算 is one of the funds 支出总表 sums, so what a 一般公共预算 table
+/// has of a function or an economic class, 支出总表 has at least as much of
+/// in the same column: 一般公共预算基本支出表's 合计 by economic class within
+/// 支出总表's 基本支出, 一般公共预算支出表's 基本支出 and 项目支出 by function
+/// within 支出总表's.
+const BOUNDS: &[(TableKey, &str, TableKey, &str, KeyKind, bool)] = &[
+    (TableKey::ExpenseSummary, "基本支出", TableKey::GeneralBudgetBasicExpenseByEconomic, "合计", KeyKind::Economic, true),
+    (
+        TableKey::GeneralBudgetExpenseByFunction,
+        "基本支出/小计",
+        TableKey::ExpenseSummary,
+        "基本支出",
+        KeyKind::Function,
+        false,
+    ),
+    (
+        TableKey::GeneralBudgetExpenseByFunction,
+        "项目支出/项目支出总数",
+        TableKey::ExpenseSummary,
+        "项目支出",
+        KeyKind::Function,
+        false,
+    ),
+];
+
+/// One bound on a column of this table (see [`BOUNDS`]).
+struct Bound {
+    column: usize,
+    /// The other table's figure for each key (summed over its rows).
+    by_key: BTreeMap<Vec<String>, Decimal>,
+    at_least: bool,
+    /// The other table's column adds up to this table's total row in this
+    /// column: every key's sum is then the other's exactly (each is at
+    /// least, or at most, the other's and the totals are equal).
+    equal: bool,
+}
+
+/// The key of a row of this table.
+fn row_key(r: &Row, kind: KeyKind) -> Vec<String> {
+    let code = |c: &String| pair(c).map(|(code, _)| code.to_string());
+    match kind {
+        KeyKind::Function => {
+            let first = r.cells.first();
+            let whole = first.filter(|c| whole_code(c)).cloned();
+            first.and_then(code).or(whole).into_iter().collect()
+        }
+        KeyKind::Economic => r.cells.iter().skip(1).filter_map(code).collect(),
+    }
+}
+
+/// The key of a row of another table: its code, and for economic keys the
+/// codes of its text cells' pairs.
+fn table_row_key(t: &Table, r: &budget_model::Row, kind: KeyKind) -> Option<Vec<String>> {
+    let mut key = vec![r.code.clone()?];
+    if kind == KeyKind::Economic {
+        let texts = t.columns.iter().zip(&r.cells).filter(|(c, _)| c.kind == budget_model::ColumnKind::Text);
+        let pairs = texts.filter_map(|(_, cell)| match cell {
+            budget_model::Cell::Text(text) => pair(text).map(|(code, _)| code.to_string()),
+            _ => None,
+        });
+        key.extend(pairs);
+    }
+    Some(key)
+}
+
+/// The other table's figure in column `column` of row `r`, when it is
+/// certain: the total column printed, or a part of it in a row whose total
+/// is the sum of its parts (columns without `/`; a blank is zero).
+fn settled_figure(t: &Table, r: &budget_model::Row, column: usize) -> Option<Decimal> {
+    let total = t.amount_columns().find(|&c| t.columns[c].path == "合计")?;
+    let sum = r.amount(total)?;
+    if column == total {
+        return Some(sum);
+    }
+    let parts = t.amount_columns().filter(|&c| c != total && !t.columns[c].path.contains('/'));
+    let parts: Decimal = parts.map(|c| r.amount(c).unwrap_or_default()).sum();
+    (parts == sum).then(|| r.amount(column).unwrap_or_default())
+}
+
+/// The other table's total row's figure in `column`: its one row without a
+/// code named 合计 or 总计.
+fn total_figure(t: &Table, column: usize) -> Option<Decimal> {
+    let mut totals = t.rows.iter().filter(|r| r.code.is_none() && matches!(squeeze(&r.name).as_str(), "合计" | "总计"));
+    match (totals.next(), totals.next()) {
+        (Some(r), None) => r.amount(column),
+        _ => None,
+    }
+}
+
+/// Whether the rows read are the whole table: the total row's first column
+/// (合计, certain in every reading) is the sum of the rows'. Rows lost from
+/// the text would make a key's sum too small for any bound.
+fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[String]>) -> bool {
+    let Some(total) = total.and_then(|t| amount(&t[0])) else { return false };
+    let firsts = (0..rows.len()).filter(|&i| !rows[i].total).map(|i| {
+        let found = readings[i].as_ref().filter(|r| !r.is_empty())?;
+        let first = amount(&found[0][0]).unwrap_or_default();
+        found.iter().all(|r| amount(&r[0]).unwrap_or_default() == first).then_some(first)
+    });
+    firsts.sum::<Option<Decimal>>() == Some(total)
+}
+
+/// The bounds the document's other tables put on this table's columns:
+/// only from a table of the same unit whose rows are all settled in the
+/// column used, and whose keys all have rows here where this table must
+/// hold at least the other's figure.
+fn bounds(key: TableKey, tpl: &Template, rows: &[Row], total: Option<&[String]>, unit: Option<Decimal>, others: &[&Table]) -> (KeyKind, Vec<Bound>) {
+    let mut kind = KeyKind::Function;
+    let mut out = Vec::new();
+    for &(_, leaf, other_key, other_leaf, k, at_least) in BOUNDS.iter().filter(|b| b.0 == key) {
+        kind = k;
+        let Some(column) = tpl.paths.iter().position(|p| p == leaf) else { continue };
+        let mut found = others.iter().filter(|o| o.key == other_key);
+        let (Some(other), None) = (found.next(), found.next()) else { continue };
+        let Some(other_column) = other.amount_columns().find(|&c| other.columns[c].path == other_leaf) else { continue };
+        if other.yuan_per_unit() != unit {
+            continue;
+        }
+        let mut by_key: BTreeMap<Vec<String>, Decimal> = BTreeMap::new();
+        let figures = other.rows.iter().filter(|r| r.code.is_some()).map(|r| {
+            Some((table_row_key(other, r, k)?, settled_figure(other, r, other_column)?))
+        });
+        let Some(figures) = figures.collect::<Option<Vec<_>>>() else { continue };
+        let whole: Decimal = figures.iter().map(|(_, v)| *v).sum();
+        if figures.is_empty() || total_figure(other, other_column) != Some(whole) {
+            continue;
+        }
+        figures.into_iter().for_each(|(key, v)| *by_key.entry(key).or_default() += v);
+        let here: Vec<Vec<String>> = rows.iter().filter(|r| !r.total).map(|r| row_key(r, k)).collect();
+        if here.iter().any(Vec::is_empty) || (at_least && by_key.keys().any(|key| !here.contains(key))) {
+            continue;
+        }
+        let printed = total.and_then(|t| amount(&t[column]));
+        let equal = printed == Some(by_key.values().copied().sum());
+        if equal && !at_least && by_key.iter().any(|(key, v)| !v.is_zero() && !here.contains(key)) {
+            continue;
+        }
+        out.push(Bound { column, by_key, at_least, equal });
+    }
+    (kind, out)
+}
+
+/// Narrows the readings of rows in doubt by what the document's other
+/// tables have of the same key (see [`BOUNDS`]): the rows of a key are
+/// tried together, and a reading is kept while some choice for the key's
+/// other rows in doubt keeps every bounded column's sum within its bound
+/// (equal to it where the two tables' totals are equal). Nothing is
+/// narrowed in a key where a row fits in no way, no choice holds, or there
+/// are too many choices to try.
+fn narrow_by_others(
+    key: TableKey,
+    rows: &[Row],
+    readings: &mut [Option<Readings>],
+    tpl: &Template,
+    unit: Option<Decimal>,
+    others: &[&Table],
+) {
+    let total_reading = rows.iter().position(|r| r.total).and_then(|i| match readings[i].as_deref() {
+        Some([one]) => Some(one.to_vec()),
+        _ => None,
+    });
+    if !rows_complete(rows, readings, total_reading.as_deref()) {
+        return;
+    }
+    let (kind, bounds) = bounds(key, tpl, rows, total_reading.as_deref(), unit, others);
+    if bounds.is_empty() {
+        return;
+    }
+    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    (0..rows.len()).filter(|&i| !rows[i].total).for_each(|i| groups.entry(row_key(&rows[i], kind)).or_default().push(i));
+    for (key, members) in groups {
+        let limits: Vec<(usize, Decimal, bool, bool)> = bounds
+            .iter()
+            .map(|b| (b.column, b.by_key.get(&key).copied().unwrap_or_default(), b.at_least, b.equal))
+            .collect();
+        narrow_group(readings, &members, &limits);
+    }
+}
+
+/// Narrows the readings of one key's rows `members` by `limits` (column,
+/// bound, at least, equal).
+fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[(usize, Decimal, bool, bool)]) {
+    if members.iter().any(|&i| readings[i].as_ref().is_none_or(Vec::is_empty)) {
+        return;
+    }
+    let sizes: Vec<usize> = members.iter().map(|&i| readings[i].as_ref().map_or(1, Vec::len)).collect();
+    if sizes.iter().all(|&s| s == 1) || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_CHOICES) {
+        return;
+    }
+    let value = |i: usize, p: usize, c: usize| readings[i].as_ref().map_or(Decimal::ZERO, |r| amount(&r[p][c]).unwrap_or_default());
+    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
+    let mut pick = vec![0usize; members.len()];
+    loop {
+        let holds = limits.iter().all(|&(c, bound, at_least, equal)| {
+            let sum: Decimal = members.iter().zip(&pick).map(|(&i, &p)| value(i, p, c)).sum();
+            match (equal, at_least) {
+                (true, _) => sum == bound,
+                (false, true) => sum >= bound,
+                (false, false) => sum <= bound,
+            }
+        });
+        if holds {
+            pick.iter().enumerate().for_each(|(k, &p)| used[k][p] = true);
+        }
+        let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
+        pick[k] += 1;
+        pick.iter_mut().take(k).for_each(|p| *p = 0);
+    }
+    if used.iter().all(|u| !u.iter().any(|&x| x)) {
+        return;
+    }
+    for (k, &i) in members.iter().enumerate() {
+        if let Some(r) = readings[i].as_mut() {
+            let kept: Readings = r.iter().enumerate().filter(|(p, _)| used[k][*p]).map(|(_, x)| x.clone()).collect();
+            *r = kept;
+        }
+    }
+}
+
 /// Reads the table `raw` when its rows open with `code-name` pairs, or its
 /// column set is one only this module knows, one row a line; returns
 /// `false` (and leaves `raw` as it was) otherwise.
-pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
+///
+/// `others` are the document's tables printed before and after this one:
+/// a column that another table bounds key by key narrows the rows in doubt
+/// (see [`narrow_by_others`]).
+pub(crate) fn read(
+    raw: &mut RawTable,
+    header: &[&str],
+    data: &[BodyLine<'_>],
+    others: (&[Table], &[Table]),
+    findings: &mut Vec<Finding>,
+) -> bool {
     let Some(cols) = columns(raw.title.key, &squeeze(&header.concat())) else { return false };
     let Some(rows) = rows(data) else { return false };
     let opened = rows.iter().filter(|r| !r.total).count();
@@ -337,6 +582,9 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
             found.map(|f| by_economic_class(f, &r.cells, cols.staff_and_office)).filter(|f| !f.is_empty())
         })
         .collect();
+    let others: Vec<&Table> = others.0.iter().chain(others.1).collect();
+    let unit = raw.unit.as_deref().and_then(yuan_per);
+    narrow_by_others(raw.title.key, &rows, &mut readings, t, unit, &others);
     narrow_by_total(&rows, &mut readings);
     for (r, found) in rows.iter().zip(readings) {
         let cells = match found {
