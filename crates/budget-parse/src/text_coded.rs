@@ -331,7 +331,14 @@ enum KeyKind {
 /// 支出总表's 基本支出, 一般公共预算支出表's 基本支出 and 项目支出 by function
 /// within 支出总表's.
 const BOUNDS: &[(TableKey, &str, TableKey, &str, KeyKind, bool)] = &[
-    (TableKey::ExpenseSummary, "基本支出", TableKey::GeneralBudgetBasicExpenseByEconomic, "合计", KeyKind::Economic, true),
+    (
+        TableKey::ExpenseSummary,
+        "基本支出",
+        TableKey::GeneralBudgetBasicExpenseByEconomic,
+        "合计",
+        KeyKind::Economic,
+        true,
+    ),
     (
         TableKey::GeneralBudgetExpenseByFunction,
         "基本支出/小计",
@@ -360,6 +367,9 @@ struct Bound {
     /// column: every key's sum is then the other's exactly (each is at
     /// least, or at most, the other's and the totals are equal).
     equal: bool,
+    /// A key the other table has no figure for has zero there (else it is
+    /// not known, and not bounded).
+    missing_is_zero: bool,
 }
 
 /// The key of a row of this table.
@@ -431,7 +441,14 @@ fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[St
 /// only from a table of the same unit whose rows are all settled in the
 /// column used, and whose keys all have rows here where this table must
 /// hold at least the other's figure.
-fn bounds(key: TableKey, tpl: &Template, rows: &[Row], total: Option<&[String]>, unit: Option<Decimal>, others: &[&Table]) -> (KeyKind, Vec<Bound>) {
+fn bounds(
+    key: TableKey,
+    tpl: &Template,
+    rows: &[Row],
+    total: Option<&[String]>,
+    unit: Option<Decimal>,
+    others: &[&Table],
+) -> (KeyKind, Vec<Bound>) {
     let mut kind = KeyKind::Function;
     let mut out = Vec::new();
     for &(_, leaf, other_key, other_leaf, k, at_least) in BOUNDS.iter().filter(|b| b.0 == key) {
@@ -439,14 +456,18 @@ fn bounds(key: TableKey, tpl: &Template, rows: &[Row], total: Option<&[String]>,
         let Some(column) = tpl.paths.iter().position(|p| p == leaf) else { continue };
         let mut found = others.iter().filter(|o| o.key == other_key);
         let (Some(other), None) = (found.next(), found.next()) else { continue };
-        let Some(other_column) = other.amount_columns().find(|&c| other.columns[c].path == other_leaf) else { continue };
+        let Some(other_column) = other.amount_columns().find(|&c| other.columns[c].path == other_leaf) else {
+            continue;
+        };
         if other.yuan_per_unit() != unit {
             continue;
         }
         let mut by_key: BTreeMap<Vec<String>, Decimal> = BTreeMap::new();
-        let figures = other.rows.iter().filter(|r| r.code.is_some()).map(|r| {
-            Some((table_row_key(other, r, k)?, settled_figure(other, r, other_column)?))
-        });
+        let figures = other
+            .rows
+            .iter()
+            .filter(|r| r.code.is_some())
+            .map(|r| Some((table_row_key(other, r, k)?, settled_figure(other, r, other_column)?)));
         let Some(figures) = figures.collect::<Option<Vec<_>>>() else { continue };
         let whole: Decimal = figures.iter().map(|(_, v)| *v).sum();
         if figures.is_empty() || total_figure(other, other_column) != Some(whole) {
@@ -462,9 +483,117 @@ fn bounds(key: TableKey, tpl: &Template, rows: &[Row], total: Option<&[String]>,
         if equal && !at_least && by_key.iter().any(|(key, v)| !v.is_zero() && !here.contains(key)) {
             continue;
         }
-        out.push(Bound { column, by_key, at_least, equal });
+        out.push(Bound { column, by_key, at_least, equal, missing_is_zero: true });
+    }
+    if key == TableKey::GeneralBudgetExpenseByFunction {
+        out.extend(staff_and_office_bounds(tpl, total, unit, others));
     }
     (kind, out)
+}
+
+/// The one table of `key` among `others`, of the unit `unit`.
+fn the_table<'t>(others: &[&'t Table], key: TableKey, unit: Option<Decimal>) -> Option<&'t Table> {
+    let mut found = others.iter().filter(|o| o.key == key);
+    match (found.next(), found.next()) {
+        (Some(t), None) if t.yuan_per_unit() == unit => Some(t),
+        _ => None,
+    }
+}
+
+/// The column of `t` whose path is `path`.
+fn column_of(t: &Table, path: &str) -> Option<usize> {
+    t.amount_columns().find(|&c| t.columns[c].path == path)
+}
+
+/// 人员经费 and 公用经费 of a 一般公共预算支出表 by function, from 支出总表's
+/// 基本支出 by function and economic class and 一般公共预算基本支出表's split
+/// of each class: where the latter's total is 支出总表's 基本支出 total, every
+/// basic expense is of 一般公共预算, and a class whose basic expense is all
+/// 人员经费 (or all 公用经费) there is so under every function. A function with
+/// basic expense of a class split both ways is not bounded.
+fn staff_and_office_bounds(
+    tpl: &Template,
+    total: Option<&[String]>,
+    unit: Option<Decimal>,
+    others: &[&Table],
+) -> Vec<Bound> {
+    let none = Vec::new();
+    let (Some(all), Some(basic)) = (
+        the_table(others, TableKey::ExpenseSummary, unit),
+        the_table(others, TableKey::GeneralBudgetBasicExpenseByEconomic, unit),
+    ) else {
+        return none;
+    };
+    let (Some(all_basic), Some(b_total), Some(b_staff), Some(b_office)) = (
+        column_of(all, "基本支出"),
+        column_of(basic, "合计"),
+        column_of(basic, "人员经费"),
+        column_of(basic, "公用经费"),
+    ) else {
+        return none;
+    };
+    let (Some(staff), Some(office)) = (
+        tpl.paths.iter().position(|p| p == "基本支出/人员经费"),
+        tpl.paths.iter().position(|p| p == "基本支出/公用经费"),
+    ) else {
+        return none;
+    };
+    // Each class's split, its rows settled and summed to the total row.
+    let mut split: BTreeMap<Vec<String>, (Decimal, Decimal)> = BTreeMap::new();
+    let mut sum = Decimal::ZERO;
+    for r in basic.rows.iter().filter(|r| r.code.is_some()) {
+        let (Some(key), Some(t), Some(p), Some(o)) = (
+            table_row_key(basic, r, KeyKind::Economic),
+            settled_figure(basic, r, b_total),
+            settled_figure(basic, r, b_staff),
+            settled_figure(basic, r, b_office),
+        ) else {
+            return none;
+        };
+        sum += t;
+        let e = split.entry(key).or_default();
+        (e.0 += p, e.1 += o);
+    }
+    let all_total = total_figure(all, all_basic);
+    if total_figure(basic, b_total) != Some(sum) || all_total != Some(sum) {
+        return none;
+    }
+    let mut by_function: BTreeMap<Vec<String>, Option<(Decimal, Decimal)>> = BTreeMap::new();
+    let mut all_sum = Decimal::ZERO;
+    for r in all.rows.iter().filter(|r| r.code.is_some()) {
+        let Some(b) = settled_figure(all, r, all_basic) else { return none };
+        all_sum += b;
+        let Some(key) = table_row_key(all, r, KeyKind::Economic) else { return none };
+        let class = split.get(&key[1..]).and_then(|&(p, o)| match (p.is_zero(), o.is_zero()) {
+            (false, true) => Some((b, Decimal::ZERO)),
+            (true, false) => Some((Decimal::ZERO, b)),
+            _ => None,
+        });
+        let e = by_function.entry(key[..1].to_vec()).or_insert(Some(Default::default()));
+        *e = match (b.is_zero(), *e, class) {
+            (true, e, _) => e,
+            (false, Some(e), Some(c)) => Some((e.0 + c.0, e.1 + c.1)),
+            _ => None,
+        };
+    }
+    if Some(all_sum) != all_total {
+        return none;
+    }
+    let known = |pick: fn(&(Decimal, Decimal)) -> Decimal| {
+        by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), pick(v)))).collect()
+    };
+    // Where every function is known, this table's total row must agree.
+    if let Some(whole) = by_function.values().copied().collect::<Option<Vec<_>>>() {
+        let printed = |c: usize| total.and_then(|t| amount(&t[c])).unwrap_or_default();
+        let (p, o) = whole.iter().fold((Decimal::ZERO, Decimal::ZERO), |a, v| (a.0 + v.0, a.1 + v.1));
+        if printed(staff) != p || printed(office) != o {
+            return none;
+        }
+    }
+    vec![
+        Bound { column: staff, by_key: known(|v| v.0), at_least: false, equal: true, missing_is_zero: false },
+        Bound { column: office, by_key: known(|v| v.1), at_least: false, equal: true, missing_is_zero: false },
+    ]
 }
 
 /// Narrows the readings of rows in doubt by what the document's other
@@ -494,12 +623,15 @@ fn narrow_by_others(
         return;
     }
     let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
-    (0..rows.len()).filter(|&i| !rows[i].total).for_each(|i| groups.entry(row_key(&rows[i], kind)).or_default().push(i));
+    (0..rows.len())
+        .filter(|&i| !rows[i].total)
+        .for_each(|i| groups.entry(row_key(&rows[i], kind)).or_default().push(i));
     for (key, members) in groups {
-        let limits: Vec<(usize, Decimal, bool, bool)> = bounds
-            .iter()
-            .map(|b| (b.column, b.by_key.get(&key).copied().unwrap_or_default(), b.at_least, b.equal))
-            .collect();
+        let limit = |b: &Bound| match b.by_key.get(&key) {
+            Some(&v) => Some((b.column, v, b.at_least, b.equal)),
+            None => b.missing_is_zero.then_some((b.column, Decimal::ZERO, b.at_least, b.equal)),
+        };
+        let limits: Vec<(usize, Decimal, bool, bool)> = bounds.iter().filter_map(limit).collect();
         narrow_group(readings, &members, &limits);
     }
 }
@@ -511,10 +643,14 @@ fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[
         return;
     }
     let sizes: Vec<usize> = members.iter().map(|&i| readings[i].as_ref().map_or(1, Vec::len)).collect();
-    if sizes.iter().all(|&s| s == 1) || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_CHOICES) {
+    if sizes.iter().all(|&s| s == 1)
+        || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_CHOICES)
+    {
         return;
     }
-    let value = |i: usize, p: usize, c: usize| readings[i].as_ref().map_or(Decimal::ZERO, |r| amount(&r[p][c]).unwrap_or_default());
+    let value = |i: usize, p: usize, c: usize| {
+        readings[i].as_ref().map_or(Decimal::ZERO, |r| amount(&r[p][c]).unwrap_or_default())
+    };
     let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
     let mut pick = vec![0usize; members.len()];
     loop {

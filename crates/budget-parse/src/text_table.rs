@@ -1749,8 +1749,13 @@ mod tests {
     fn rows_wider_than_the_header_leave_the_table_out() {
         let text = "部门：某局 单位：万元\n小计 公务用车\n购置费 公务用车运\n行维护费\n\n1,656.86 675.10 106.00 156.60 156.60 412.50 884.16 97.60";
         let mut findings = Vec::new();
-        let raw =
-            table_from_lines(title(TableKey::GeneralBudgetBasicExpenseByEconomic), &body(text), &[], &[], &mut findings);
+        let raw = table_from_lines(
+            title(TableKey::GeneralBudgetBasicExpenseByEconomic),
+            &body(text),
+            &[],
+            &[],
+            &mut findings,
+        );
         assert!(raw.columns.is_empty() && raw.rows.is_empty());
         let last = findings.last().map(|f| f.message.as_str()).unwrap_or_default();
         assert_eq!(
