@@ -584,9 +584,9 @@ fn staff_and_office_bounds(
     };
     // Where every function is known, this table's total row must agree.
     if let Some(whole) = by_function.values().copied().collect::<Option<Vec<_>>>() {
-        let printed = |c: usize| total.and_then(|t| amount(&t[c])).unwrap_or_default();
+        let printed = |c: usize| total.and_then(|t| amount(&t[c]));
         let (p, o) = whole.iter().fold((Decimal::ZERO, Decimal::ZERO), |a, v| (a.0 + v.0, a.1 + v.1));
-        if printed(staff) != p || printed(office) != o {
+        if printed(staff) != Some(p) || printed(office) != Some(o) {
             return none;
         }
     }
@@ -611,9 +611,12 @@ fn narrow_by_others(
     unit: Option<Decimal>,
     others: &[&Table],
 ) {
-    let total_reading = rows.iter().position(|r| r.total).and_then(|i| match readings[i].as_deref() {
-        Some([one]) => Some(one.to_vec()),
-        _ => None,
+    // The total row's cells every reading of it agrees on (blank where
+    // they differ: a `其中` column's figure may be any of them).
+    let total_reading = rows.iter().position(|r| r.total).and_then(|i| {
+        let found = readings[i].as_ref().filter(|f| !f.is_empty())?;
+        let agree = |c: usize| found.iter().all(|r| r[c] == found[0][c]).then(|| found[0][c].clone());
+        Some((0..tpl.paths.len()).map(|c| agree(c).unwrap_or_default()).collect::<Vec<String>>())
     });
     if !rows_complete(rows, readings, total_reading.as_deref()) {
         return;
