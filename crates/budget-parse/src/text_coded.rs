@@ -966,7 +966,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::ExpenseSummary);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
         assert_eq!(t.rows.len(), 3);
         assert_eq!(&t.rows[0].cells[..4], ["2050305", "高等职业教育", "50502-商品和服务支出", "30213-维修（护）费"]);
         assert_eq!(amounts(&t, 0), ["1,106.008675", "729.205700", "376.802975", "", "", ""]);
@@ -988,7 +988,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::ExpenseSummary);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
         assert_eq!(t.rows.len(), 3);
         assert_eq!(&t.rows[2].cells[..2], ["", "合计"]);
         assert_eq!(amounts(&t, 2), ["1,392.259575", "1,008.847000", "383.412575", "", "", ""]);
@@ -1005,7 +1005,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
         assert_eq!(amounts(&t, 0), ["3,720.582000", "3,720.582000", ""]);
         assert_eq!(amounts(&t, 1), ["137.851000", "", "137.851000"]);
         // 对个人和家庭的补助 is 人员经费 in most documents, not in all.
@@ -1025,7 +1025,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
         assert_eq!(amounts(&t, 1), ["24.527300", "24.527300", ""]);
         assert_eq!(amounts(&t, 2), ["258.146800", "258.146800", ""]);
         assert_eq!(amounts(&t, 4), ["4,141.107100", "4,003.256100", "137.851000"]);
@@ -1037,9 +1037,82 @@ mod tests {
             "合计 2.000000 1.000000 1.000000",
         ]);
         let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
-        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
         assert!(amounts(&t, 0).iter().all(|c| c.is_empty()));
         assert_eq!(t.rows.len(), 2, "the total over rows in doubt is left out");
+    }
+
+    const BASIC_HEADER: [&str; 2] = ["政府支出经济分类科目 部门支出经济分类科目 预算数", "合计 人员经费 公用经费"];
+
+    /// A 基本支出表 whose classes are 10 of 人员经费 (工资) and 5 of 公用经费 (办公费).
+    fn basic_table() -> Table {
+        let data = lines(&[
+            "50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+            "50201-办公经费 30201-办公费 5.000000 5.000000",
+            "合    计 15.000000 10.000000 5.000000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &BASIC_HEADER, &data, (&[], &[]), &mut findings));
+        crate::raw::finish(t, &mut findings)
+    }
+
+    /// Rows of 支出总表 that each print one figure twice: 基本支出 or 项目支出.
+    const TWICE: [&str; 5] = [
+        "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+        "2010804-审计业务 50101-工资奖金津补贴 30101-基本工资 5.000000 5.000000",
+        "2010801-行政运行 50201-办公经费 30201-办公费 5.000000 5.000000",
+        "2010804-审计业务 50201-办公经费 30201-办公费 10.000000 10.000000",
+        "合    计 30.000000 15.000000 15.000000",
+    ];
+
+    #[test]
+    fn the_basic_table_printed_later_settles_rows_the_total_leaves_in_doubt() {
+        // The total allows four choices (10 + 5 of either class); the
+        // 基本支出表's classes, whose total is 支出总表's 基本支出, allow one.
+        let mut findings = Vec::new();
+        let mut alone = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut alone, &EXPENSE_HEADER, &lines(&TWICE), (&[], &[]), &mut findings));
+        assert!((0..4).all(|r| amounts(&alone, r).iter().all(|c| c.is_empty())));
+        let later = [basic_table()];
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &lines(&TWICE), (&[], &later), &mut findings));
+        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
+        assert_eq!(amounts(&t, 1)[..3], ["5.000000", "", "5.000000"]);
+        assert_eq!(amounts(&t, 2)[..3], ["5.000000", "5.000000", ""]);
+        assert_eq!(amounts(&t, 3)[..3], ["10.000000", "", "10.000000"]);
+        assert_eq!(t.rows.len(), 5, "the total row stays");
+        // A row lost from the text: the rows no longer make the total, and
+        // no key's sum is relied on.
+        const LOST: [&str; 4] = [TWICE[0], TWICE[2], TWICE[3], TWICE[4]];
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &lines(&LOST), (&[], &later), &mut findings));
+        assert!(amounts(&t, 0).iter().all(|c| c.is_empty()));
+    }
+
+    #[test]
+    fn staff_and_office_costs_by_function_come_from_the_classes_split() {
+        let basic = basic_table();
+        let mut findings = Vec::new();
+        let mut all = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut all, &EXPENSE_HEADER, &lines(&TWICE), (&[], std::slice::from_ref(&basic)), &mut findings));
+        let earlier = [crate::raw::finish(all, &mut findings), basic];
+        let header =
+            ["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预算数"];
+        // 行政运行 printed for two units: 10 and 5 of 基本支出, which 支出总表
+        // has as 10 of 工资 (人员经费) and 5 of 办公费 (公用经费).
+        let data = lines(&[
+            "2010801 行政运行 10.000000 10.000000 10.000000",
+            "2010801 行政运行 5.000000 5.000000 5.000000",
+            "2010804 审计业务 15.000000 15.000000 15.000000",
+            "合    计 30.000000 15.000000 10.000000 5.000000 15.000000 15.000000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut t, &header, &data, (&earlier, &[]), &mut findings));
+        assert_eq!(amounts(&t, 0), ["10.000000", "10.000000", "10.000000", "", "", ""]);
+        assert_eq!(amounts(&t, 1), ["5.000000", "5.000000", "", "5.000000", "", ""]);
+        assert_eq!(amounts(&t, 2), ["15.000000", "", "", "", "15.000000", "15.000000"]);
+        assert_eq!(t.rows.len(), 4, "the total row stays");
     }
 
     #[test]
@@ -1057,7 +1130,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
         assert_eq!(&t.rows[0].cells[..2], ["2080101", "行政运行"]);
         assert_eq!(amounts(&t, 0).len(), 6);
         assert_eq!(amounts(&t, 0)[2], "9,935.617300");
