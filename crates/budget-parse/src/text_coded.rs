@@ -552,7 +552,8 @@ fn staff_and_office_bounds(
         };
         sum += t;
         let e = split.entry(key).or_default();
-        (e.0 += p, e.1 += o);
+        e.0 += p;
+        e.1 += o;
     }
     let all_total = total_figure(all, all_basic);
     if total_figure(basic, b_total) != Some(sum) || all_total != Some(sum) {
