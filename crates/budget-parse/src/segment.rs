@@ -22,6 +22,21 @@ pub(crate) struct Found {
     pub forms: FormsRead,
     /// Every title that began a table or form, and what came of it.
     pub met: Vec<Met>,
+    /// Tables read from text whose reading left findings, to be read again
+    /// once the whole document is read.
+    again: Vec<ReadAgain>,
+}
+
+/// A table read from lines of text, kept to be read again with the tables
+/// printed after it: its place among the tables, its title and lines, and
+/// the findings its first reading gave.
+#[derive(Debug)]
+struct ReadAgain {
+    index: usize,
+    title: Title,
+    page: u32,
+    lines: Vec<(Line, u32)>,
+    findings: std::ops::Range<usize>,
 }
 
 /// A title the walk met in the body and what its table or form gave.
@@ -158,7 +173,35 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
         }
     }
     close(pending.take(), &mut out, findings);
+    read_again(&mut out, findings);
     out
+}
+
+/// Reads again, in order, each table of text whose first reading left
+/// findings, now with the tables printed after it too (a 支出总表 settled
+/// by the 基本支出表 printed later); its new findings replace the first
+/// reading's.
+fn read_again(out: &mut Found, findings: &mut Vec<Finding>) {
+    let again = std::mem::take(&mut out.again);
+    let mut replaced: Vec<(std::ops::Range<usize>, Vec<Finding>)> = Vec::new();
+    for a in again {
+        let p = Pending {
+            title: a.title,
+            page: a.page,
+            lines_before_grid: a.lines.len(),
+            lines: a.lines,
+            grids: Vec::new(),
+        };
+        let (earlier, rest) = out.tables.split_at(a.index);
+        let mut found = Vec::new();
+        if let Some(t) = close_table(&p, earlier, rest.get(1..).unwrap_or_default(), &mut found) {
+            out.tables[a.index] = t;
+            replaced.push((a.findings, found));
+        }
+    }
+    for (range, found) in replaced.into_iter().rev() {
+        findings.splice(range, found);
+    }
 }
 
 /// The unit line printed right above a title instead of below it (a table
@@ -361,9 +404,14 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
         });
         InventoryStatus::NotRebuilt
     } else {
-        match close_table(&p, &out.tables, findings) {
+        let before = findings.len();
+        match close_table(&p, &out.tables, &[], findings) {
             Some(t) => {
                 let outcome = table_outcome(&t);
+                if p.grids.is_empty() && findings.len() > before {
+                    let (title, lines, range) = (p.title.clone(), p.lines.clone(), before..findings.len());
+                    out.again.push(ReadAgain { index: out.tables.len(), title, page, lines, findings: range });
+                }
                 out.tables.push(t);
                 outcome
             }
@@ -431,7 +479,9 @@ fn printed_empty(p: &Pending<'_>) -> bool {
     p.lines.iter().take(EMPTY_NOTE_REACH).any(|(l, page)| *page == p.page && says_empty(&l.text))
 }
 
-fn close_table(p: &Pending<'_>, earlier: &[Table], findings: &mut Vec<Finding>) -> Option<Table> {
+/// Rebuilds the table of `p`; `earlier` and `later` are the document's
+/// tables printed before and after it (`later` empty on a first reading).
+fn close_table(p: &Pending<'_>, earlier: &[Table], later: &[Table], findings: &mut Vec<Finding>) -> Option<Table> {
     let raw = if !p.grids.is_empty() {
         let mut raw = table_from_grids(p.title.clone(), &p.grids, findings);
         let before = &p.lines[..p.lines_before_grid];
@@ -469,7 +519,7 @@ fn close_table(p: &Pending<'_>, earlier: &[Table], findings: &mut Vec<Finding>) 
                         opens_right: l.opens_right,
                     })
                     .collect();
-                table_from_lines(p.title.clone(), &body, earlier, findings)
+                table_from_lines(p.title.clone(), &body, earlier, later, findings)
             }
         }
     };

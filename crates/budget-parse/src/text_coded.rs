@@ -17,7 +17,9 @@
 //! 商品和服务支出 `302` and 资本性支出 `310` are 公用经费), or left blank with a
 //! finding, and so is any cell of the total row that sums a cell in doubt.
 
-use budget_model::{Finding, TableKey};
+use std::collections::BTreeMap;
+
+use budget_model::{yuan_per, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::lex::amount;
@@ -309,10 +311,393 @@ fn narrow_by_total(rows: &[Row], readings: &mut [Option<Readings>]) {
     }
 }
 
+/// How a row of two tables is matched: by its function code, or by its
+/// economic codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyKind {
+    /// The first label's code (`2010801-行政运行`, `2010801 行政运行`).
+    Function,
+    /// The codes of the other labels' pairs (`50101-工资奖金津补贴
+    /// 30101-基本工资`).
+    Economic,
+}
+
+/// A column of another table that bounds a column of this one key by key:
+/// this table, its column, the other table, its column, how rows match,
+/// and whether this column holds at least (else at most) the other's.
+/// 一般公共预算 is one of the funds 支出总表 sums, so what a 一般公共预算 table
+/// has of a function or an economic class, 支出总表 has at least as much of
+/// in the same column: 一般公共预算基本支出表's 合计 by economic class within
+/// 支出总表's 基本支出, 一般公共预算支出表's 基本支出 and 项目支出 by function
+/// within 支出总表's.
+const BOUNDS: &[(TableKey, &str, TableKey, &str, KeyKind, bool)] = &[
+    (
+        TableKey::ExpenseSummary,
+        "基本支出",
+        TableKey::GeneralBudgetBasicExpenseByEconomic,
+        "合计",
+        KeyKind::Economic,
+        true,
+    ),
+    (
+        TableKey::GeneralBudgetExpenseByFunction,
+        "基本支出/小计",
+        TableKey::ExpenseSummary,
+        "基本支出",
+        KeyKind::Function,
+        false,
+    ),
+    (
+        TableKey::GeneralBudgetExpenseByFunction,
+        "项目支出/项目支出总数",
+        TableKey::ExpenseSummary,
+        "项目支出",
+        KeyKind::Function,
+        false,
+    ),
+];
+
+/// One bound on a column of this table (see [`BOUNDS`]).
+struct Bound {
+    column: usize,
+    /// The other table's figure for each key (summed over its rows).
+    by_key: BTreeMap<Vec<String>, Decimal>,
+    at_least: bool,
+    /// The other table's column adds up to this table's total row in this
+    /// column: every key's sum is then the other's exactly (each is at
+    /// least, or at most, the other's and the totals are equal).
+    equal: bool,
+    /// A key the other table has no figure for has zero there (else it is
+    /// not known, and not bounded).
+    missing_is_zero: bool,
+}
+
+/// The key of a row of this table.
+fn row_key(r: &Row, kind: KeyKind) -> Vec<String> {
+    let code = |c: &String| pair(c).map(|(code, _)| code.to_string());
+    match kind {
+        KeyKind::Function => {
+            let first = r.cells.first();
+            let whole = first.filter(|c| whole_code(c)).cloned();
+            first.and_then(code).or(whole).into_iter().collect()
+        }
+        KeyKind::Economic => r.cells.iter().skip(1).filter_map(code).collect(),
+    }
+}
+
+/// The key of a row of another table: its code, and for economic keys the
+/// codes of its text cells' pairs.
+fn table_row_key(t: &Table, r: &budget_model::Row, kind: KeyKind) -> Option<Vec<String>> {
+    let mut key = vec![r.code.clone()?];
+    if kind == KeyKind::Economic {
+        let texts = t.columns.iter().zip(&r.cells).filter(|(c, _)| c.kind == budget_model::ColumnKind::Text);
+        let pairs = texts.filter_map(|(_, cell)| match cell {
+            budget_model::Cell::Text(text) => pair(text).map(|(code, _)| code.to_string()),
+            _ => None,
+        });
+        key.extend(pairs);
+    }
+    Some(key)
+}
+
+/// The other table's figure in column `column` of row `r`, when it is
+/// certain: the total column printed, or a part of it in a row whose total
+/// is the sum of its parts (columns without `/`; a blank is zero).
+fn settled_figure(t: &Table, r: &budget_model::Row, column: usize) -> Option<Decimal> {
+    let total = t.amount_columns().find(|&c| t.columns[c].path == "合计")?;
+    let sum = r.amount(total)?;
+    if column == total {
+        return Some(sum);
+    }
+    let parts = t.amount_columns().filter(|&c| c != total && !t.columns[c].path.contains('/'));
+    let parts: Decimal = parts.map(|c| r.amount(c).unwrap_or_default()).sum();
+    (parts == sum).then(|| r.amount(column).unwrap_or_default())
+}
+
+/// The other table's total row's figure in `column`: its one row without a
+/// code named 合计 or 总计.
+fn total_figure(t: &Table, column: usize) -> Option<Decimal> {
+    let mut totals = t.rows.iter().filter(|r| r.code.is_none() && matches!(squeeze(&r.name).as_str(), "合计" | "总计"));
+    match (totals.next(), totals.next()) {
+        (Some(r), None) => r.amount(column),
+        _ => None,
+    }
+}
+
+/// Whether the rows read are the whole table: the total row's first column
+/// (合计, certain in every reading) is the sum of the rows'. Rows lost from
+/// the text would make a key's sum too small for any bound.
+fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[String]>) -> bool {
+    let Some(total) = total.and_then(|t| amount(&t[0])) else { return false };
+    let firsts = (0..rows.len()).filter(|&i| !rows[i].total).map(|i| {
+        let found = readings[i].as_ref().filter(|r| !r.is_empty())?;
+        let first = amount(&found[0][0]).unwrap_or_default();
+        found.iter().all(|r| amount(&r[0]).unwrap_or_default() == first).then_some(first)
+    });
+    firsts.sum::<Option<Decimal>>() == Some(total)
+}
+
+/// The bounds the document's other tables put on this table's columns:
+/// only from a table of the same unit whose rows are all settled in the
+/// column used, and whose keys all have rows here where this table must
+/// hold at least the other's figure.
+fn bounds(
+    key: TableKey,
+    tpl: &Template,
+    rows: &[Row],
+    total: Option<&[String]>,
+    unit: Option<Decimal>,
+    others: &[&Table],
+) -> (KeyKind, Vec<Bound>) {
+    let mut kind = KeyKind::Function;
+    let mut out = Vec::new();
+    for &(_, leaf, other_key, other_leaf, k, at_least) in BOUNDS.iter().filter(|b| b.0 == key) {
+        kind = k;
+        let Some(column) = tpl.paths.iter().position(|p| p == leaf) else { continue };
+        let mut found = others.iter().filter(|o| o.key == other_key);
+        let (Some(other), None) = (found.next(), found.next()) else { continue };
+        let Some(other_column) = other.amount_columns().find(|&c| other.columns[c].path == other_leaf) else {
+            continue;
+        };
+        if other.yuan_per_unit() != unit {
+            continue;
+        }
+        let mut by_key: BTreeMap<Vec<String>, Decimal> = BTreeMap::new();
+        let figures = other
+            .rows
+            .iter()
+            .filter(|r| r.code.is_some())
+            .map(|r| Some((table_row_key(other, r, k)?, settled_figure(other, r, other_column)?)));
+        let Some(figures) = figures.collect::<Option<Vec<_>>>() else { continue };
+        let whole: Decimal = figures.iter().map(|(_, v)| *v).sum();
+        if figures.is_empty() || total_figure(other, other_column) != Some(whole) {
+            continue;
+        }
+        figures.into_iter().for_each(|(key, v)| *by_key.entry(key).or_default() += v);
+        let here: Vec<Vec<String>> = rows.iter().filter(|r| !r.total).map(|r| row_key(r, k)).collect();
+        if here.iter().any(Vec::is_empty) || (at_least && by_key.keys().any(|key| !here.contains(key))) {
+            continue;
+        }
+        let printed = total.and_then(|t| amount(&t[column]));
+        let equal = printed == Some(by_key.values().copied().sum());
+        if equal && !at_least && by_key.iter().any(|(key, v)| !v.is_zero() && !here.contains(key)) {
+            continue;
+        }
+        out.push(Bound { column, by_key, at_least, equal, missing_is_zero: true });
+    }
+    if key == TableKey::GeneralBudgetExpenseByFunction {
+        out.extend(staff_and_office_bounds(tpl, total, unit, others));
+    }
+    (kind, out)
+}
+
+/// The one table of `key` among `others`, of the unit `unit`.
+fn the_table<'t>(others: &[&'t Table], key: TableKey, unit: Option<Decimal>) -> Option<&'t Table> {
+    let mut found = others.iter().filter(|o| o.key == key);
+    match (found.next(), found.next()) {
+        (Some(t), None) if t.yuan_per_unit() == unit => Some(t),
+        _ => None,
+    }
+}
+
+/// The column of `t` whose path is `path`.
+fn column_of(t: &Table, path: &str) -> Option<usize> {
+    t.amount_columns().find(|&c| t.columns[c].path == path)
+}
+
+/// 人员经费 and 公用经费 of a 一般公共预算支出表 by function, from 支出总表's
+/// 基本支出 by function and economic class and 一般公共预算基本支出表's split
+/// of each class: where the latter's total is 支出总表's 基本支出 total, every
+/// basic expense is of 一般公共预算, and a class whose basic expense is all
+/// 人员经费 (or all 公用经费) there is so under every function. A function with
+/// basic expense of a class split both ways is not bounded.
+fn staff_and_office_bounds(
+    tpl: &Template,
+    total: Option<&[String]>,
+    unit: Option<Decimal>,
+    others: &[&Table],
+) -> Vec<Bound> {
+    let none = Vec::new();
+    let (Some(all), Some(basic)) = (
+        the_table(others, TableKey::ExpenseSummary, unit),
+        the_table(others, TableKey::GeneralBudgetBasicExpenseByEconomic, unit),
+    ) else {
+        return none;
+    };
+    let (Some(all_basic), Some(b_total), Some(b_staff), Some(b_office)) = (
+        column_of(all, "基本支出"),
+        column_of(basic, "合计"),
+        column_of(basic, "人员经费"),
+        column_of(basic, "公用经费"),
+    ) else {
+        return none;
+    };
+    let (Some(staff), Some(office)) = (
+        tpl.paths.iter().position(|p| p == "基本支出/人员经费"),
+        tpl.paths.iter().position(|p| p == "基本支出/公用经费"),
+    ) else {
+        return none;
+    };
+    // Each class's split, its rows settled and summed to the total row.
+    let mut split: BTreeMap<Vec<String>, (Decimal, Decimal)> = BTreeMap::new();
+    let mut sum = Decimal::ZERO;
+    for r in basic.rows.iter().filter(|r| r.code.is_some()) {
+        let (Some(key), Some(t), Some(p), Some(o)) = (
+            table_row_key(basic, r, KeyKind::Economic),
+            settled_figure(basic, r, b_total),
+            settled_figure(basic, r, b_staff),
+            settled_figure(basic, r, b_office),
+        ) else {
+            return none;
+        };
+        sum += t;
+        let e = split.entry(key).or_default();
+        e.0 += p;
+        e.1 += o;
+    }
+    let all_total = total_figure(all, all_basic);
+    if total_figure(basic, b_total) != Some(sum) || all_total != Some(sum) {
+        return none;
+    }
+    let mut by_function: BTreeMap<Vec<String>, Option<(Decimal, Decimal)>> = BTreeMap::new();
+    let mut all_sum = Decimal::ZERO;
+    for r in all.rows.iter().filter(|r| r.code.is_some()) {
+        let Some(b) = settled_figure(all, r, all_basic) else { return none };
+        all_sum += b;
+        let Some(key) = table_row_key(all, r, KeyKind::Economic) else { return none };
+        let class = split.get(&key[1..]).and_then(|&(p, o)| match (p.is_zero(), o.is_zero()) {
+            (false, true) => Some((b, Decimal::ZERO)),
+            (true, false) => Some((Decimal::ZERO, b)),
+            _ => None,
+        });
+        let e = by_function.entry(key[..1].to_vec()).or_insert(Some(Default::default()));
+        *e = match (b.is_zero(), *e, class) {
+            (true, e, _) => e,
+            (false, Some(e), Some(c)) => Some((e.0 + c.0, e.1 + c.1)),
+            _ => None,
+        };
+    }
+    if Some(all_sum) != all_total {
+        return none;
+    }
+    let known = |pick: fn(&(Decimal, Decimal)) -> Decimal| {
+        by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), pick(v)))).collect()
+    };
+    // Where every function is known, this table's total row must agree.
+    if let Some(whole) = by_function.values().copied().collect::<Option<Vec<_>>>() {
+        let printed = |c: usize| total.and_then(|t| amount(&t[c]));
+        let (p, o) = whole.iter().fold((Decimal::ZERO, Decimal::ZERO), |a, v| (a.0 + v.0, a.1 + v.1));
+        if printed(staff) != Some(p) || printed(office) != Some(o) {
+            return none;
+        }
+    }
+    vec![
+        Bound { column: staff, by_key: known(|v| v.0), at_least: false, equal: true, missing_is_zero: false },
+        Bound { column: office, by_key: known(|v| v.1), at_least: false, equal: true, missing_is_zero: false },
+    ]
+}
+
+/// Narrows the readings of rows in doubt by what the document's other
+/// tables have of the same key (see [`BOUNDS`]): the rows of a key are
+/// tried together, and a reading is kept while some choice for the key's
+/// other rows in doubt keeps every bounded column's sum within its bound
+/// (equal to it where the two tables' totals are equal). Nothing is
+/// narrowed in a key where a row fits in no way, no choice holds, or there
+/// are too many choices to try.
+fn narrow_by_others(
+    key: TableKey,
+    rows: &[Row],
+    readings: &mut [Option<Readings>],
+    tpl: &Template,
+    unit: Option<Decimal>,
+    others: &[&Table],
+) {
+    // The total row's cells every reading of it agrees on (blank where
+    // they differ: a `其中` column's figure may be any of them).
+    let total_reading = rows.iter().position(|r| r.total).and_then(|i| {
+        let found = readings[i].as_ref().filter(|f| !f.is_empty())?;
+        let agree = |c: usize| found.iter().all(|r| r[c] == found[0][c]).then(|| found[0][c].clone());
+        Some((0..tpl.paths.len()).map(|c| agree(c).unwrap_or_default()).collect::<Vec<String>>())
+    });
+    if !rows_complete(rows, readings, total_reading.as_deref()) {
+        return;
+    }
+    let (kind, bounds) = bounds(key, tpl, rows, total_reading.as_deref(), unit, others);
+    if bounds.is_empty() {
+        return;
+    }
+    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    (0..rows.len())
+        .filter(|&i| !rows[i].total)
+        .for_each(|i| groups.entry(row_key(&rows[i], kind)).or_default().push(i));
+    for (key, members) in groups {
+        let limit = |b: &Bound| match b.by_key.get(&key) {
+            Some(&v) => Some((b.column, v, b.at_least, b.equal)),
+            None => b.missing_is_zero.then_some((b.column, Decimal::ZERO, b.at_least, b.equal)),
+        };
+        let limits: Vec<(usize, Decimal, bool, bool)> = bounds.iter().filter_map(limit).collect();
+        narrow_group(readings, &members, &limits);
+    }
+}
+
+/// Narrows the readings of one key's rows `members` by `limits` (column,
+/// bound, at least, equal).
+fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[(usize, Decimal, bool, bool)]) {
+    if members.iter().any(|&i| readings[i].as_ref().is_none_or(Vec::is_empty)) {
+        return;
+    }
+    let sizes: Vec<usize> = members.iter().map(|&i| readings[i].as_ref().map_or(1, Vec::len)).collect();
+    if sizes.iter().all(|&s| s == 1)
+        || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_CHOICES)
+    {
+        return;
+    }
+    let value = |i: usize, p: usize, c: usize| {
+        readings[i].as_ref().map_or(Decimal::ZERO, |r| amount(&r[p][c]).unwrap_or_default())
+    };
+    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
+    let mut pick = vec![0usize; members.len()];
+    loop {
+        let holds = limits.iter().all(|&(c, bound, at_least, equal)| {
+            let sum: Decimal = members.iter().zip(&pick).map(|(&i, &p)| value(i, p, c)).sum();
+            match (equal, at_least) {
+                (true, _) => sum == bound,
+                (false, true) => sum >= bound,
+                (false, false) => sum <= bound,
+            }
+        });
+        if holds {
+            pick.iter().enumerate().for_each(|(k, &p)| used[k][p] = true);
+        }
+        let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
+        pick[k] += 1;
+        pick.iter_mut().take(k).for_each(|p| *p = 0);
+    }
+    if used.iter().all(|u| !u.iter().any(|&x| x)) {
+        return;
+    }
+    for (k, &i) in members.iter().enumerate() {
+        if let Some(r) = readings[i].as_mut() {
+            let kept: Readings = r.iter().enumerate().filter(|(p, _)| used[k][*p]).map(|(_, x)| x.clone()).collect();
+            *r = kept;
+        }
+    }
+}
+
 /// Reads the table `raw` when its rows open with `code-name` pairs, or its
 /// column set is one only this module knows, one row a line; returns
 /// `false` (and leaves `raw` as it was) otherwise.
-pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
+///
+/// `others` are the document's tables printed before and after this one:
+/// a column that another table bounds key by key narrows the rows in doubt
+/// (see [`narrow_by_others`]).
+pub(crate) fn read(
+    raw: &mut RawTable,
+    header: &[&str],
+    data: &[BodyLine<'_>],
+    others: (&[Table], &[Table]),
+    findings: &mut Vec<Finding>,
+) -> bool {
     let Some(cols) = columns(raw.title.key, &squeeze(&header.concat())) else { return false };
     let Some(rows) = rows(data) else { return false };
     let opened = rows.iter().filter(|r| !r.total).count();
@@ -337,6 +722,9 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
             found.map(|f| by_economic_class(f, &r.cells, cols.staff_and_office)).filter(|f| !f.is_empty())
         })
         .collect();
+    let others: Vec<&Table> = others.0.iter().chain(others.1).collect();
+    let unit = raw.unit.as_deref().and_then(yuan_per);
+    narrow_by_others(raw.title.key, &rows, &mut readings, t, unit, &others);
     narrow_by_total(&rows, &mut readings);
     for (r, found) in rows.iter().zip(readings) {
         let cells = match found {
@@ -579,7 +967,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::ExpenseSummary);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
         assert_eq!(t.rows.len(), 3);
         assert_eq!(&t.rows[0].cells[..4], ["2050305", "高等职业教育", "50502-商品和服务支出", "30213-维修（护）费"]);
         assert_eq!(amounts(&t, 0), ["1,106.008675", "729.205700", "376.802975", "", "", ""]);
@@ -601,7 +989,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::ExpenseSummary);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &EXPENSE_HEADER, &data, &mut findings));
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
         assert_eq!(t.rows.len(), 3);
         assert_eq!(&t.rows[2].cells[..2], ["", "合计"]);
         assert_eq!(amounts(&t, 2), ["1,392.259575", "1,008.847000", "383.412575", "", "", ""]);
@@ -618,7 +1006,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
         assert_eq!(amounts(&t, 0), ["3,720.582000", "3,720.582000", ""]);
         assert_eq!(amounts(&t, 1), ["137.851000", "", "137.851000"]);
         // 对个人和家庭的补助 is 人员经费 in most documents, not in all.
@@ -638,7 +1026,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
         assert_eq!(amounts(&t, 1), ["24.527300", "24.527300", ""]);
         assert_eq!(amounts(&t, 2), ["258.146800", "258.146800", ""]);
         assert_eq!(amounts(&t, 4), ["4,141.107100", "4,003.256100", "137.851000"]);
@@ -650,9 +1038,82 @@ mod tests {
             "合计 2.000000 1.000000 1.000000",
         ]);
         let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
-        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
         assert!(amounts(&t, 0).iter().all(|c| c.is_empty()));
         assert_eq!(t.rows.len(), 2, "the total over rows in doubt is left out");
+    }
+
+    const BASIC_HEADER: [&str; 2] = ["政府支出经济分类科目 部门支出经济分类科目 预算数", "合计 人员经费 公用经费"];
+
+    /// A 基本支出表 whose classes are 10 of 人员经费 (工资) and 5 of 公用经费 (办公费).
+    fn basic_table() -> Table {
+        let data = lines(&[
+            "50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+            "50201-办公经费 30201-办公费 5.000000 5.000000",
+            "合    计 15.000000 10.000000 5.000000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
+        let mut findings = Vec::new();
+        assert!(read(&mut t, &BASIC_HEADER, &data, (&[], &[]), &mut findings));
+        crate::raw::finish(t, &mut findings)
+    }
+
+    /// Rows of 支出总表 that each print one figure twice: 基本支出 or 项目支出.
+    const TWICE: [&str; 5] = [
+        "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+        "2010804-审计业务 50101-工资奖金津补贴 30101-基本工资 5.000000 5.000000",
+        "2010801-行政运行 50201-办公经费 30201-办公费 5.000000 5.000000",
+        "2010804-审计业务 50201-办公经费 30201-办公费 10.000000 10.000000",
+        "合    计 30.000000 15.000000 15.000000",
+    ];
+
+    #[test]
+    fn the_basic_table_printed_later_settles_rows_the_total_leaves_in_doubt() {
+        // The total allows four choices (10 + 5 of either class); the
+        // 基本支出表's classes, whose total is 支出总表's 基本支出, allow one.
+        let mut findings = Vec::new();
+        let mut alone = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut alone, &EXPENSE_HEADER, &lines(&TWICE), (&[], &[]), &mut findings));
+        assert!((0..4).all(|r| amounts(&alone, r).iter().all(|c| c.is_empty())));
+        let later = [basic_table()];
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &lines(&TWICE), (&[], &later), &mut findings));
+        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
+        assert_eq!(amounts(&t, 1)[..3], ["5.000000", "", "5.000000"]);
+        assert_eq!(amounts(&t, 2)[..3], ["5.000000", "5.000000", ""]);
+        assert_eq!(amounts(&t, 3)[..3], ["10.000000", "", "10.000000"]);
+        assert_eq!(t.rows.len(), 5, "the total row stays");
+        // A row lost from the text: the rows no longer make the total, and
+        // no key's sum is relied on.
+        const LOST: [&str; 4] = [TWICE[0], TWICE[2], TWICE[3], TWICE[4]];
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &lines(&LOST), (&[], &later), &mut findings));
+        assert!(amounts(&t, 0).iter().all(|c| c.is_empty()));
+    }
+
+    #[test]
+    fn staff_and_office_costs_by_function_come_from_the_classes_split() {
+        let basic = basic_table();
+        let mut findings = Vec::new();
+        let mut all = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut all, &EXPENSE_HEADER, &lines(&TWICE), (&[], std::slice::from_ref(&basic)), &mut findings));
+        let earlier = [crate::raw::finish(all, &mut findings), basic];
+        let header =
+            ["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预算数"];
+        // 行政运行 printed for two units: 10 and 5 of 基本支出, which 支出总表
+        // has as 10 of 工资 (人员经费) and 5 of 办公费 (公用经费).
+        let data = lines(&[
+            "2010801 行政运行 10.000000 10.000000 10.000000",
+            "2010801 行政运行 5.000000 5.000000 5.000000",
+            "2010804 审计业务 15.000000 15.000000 15.000000",
+            "合    计 30.000000 15.000000 10.000000 5.000000 15.000000 15.000000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut t, &header, &data, (&earlier, &[]), &mut findings));
+        assert_eq!(amounts(&t, 0), ["10.000000", "10.000000", "10.000000", "", "", ""]);
+        assert_eq!(amounts(&t, 1), ["5.000000", "5.000000", "", "5.000000", "", ""]);
+        assert_eq!(amounts(&t, 2), ["15.000000", "", "", "", "15.000000", "15.000000"]);
+        assert_eq!(t.rows.len(), 4, "the total row stays");
     }
 
     #[test]
@@ -670,7 +1131,7 @@ mod tests {
         ]);
         let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
         let mut findings = Vec::new();
-        assert!(read(&mut t, &header, &data, &mut findings));
+        assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
         assert_eq!(&t.rows[0].cells[..2], ["2080101", "行政运行"]);
         assert_eq!(amounts(&t, 0).len(), 6);
         assert_eq!(amounts(&t, 0)[2], "9,935.617300");

@@ -1474,8 +1474,13 @@ mod tests {
         let title = |key: TableKey| crate::title::Title { no: "1".into(), text: "t".into(), key };
         let summary = "单位：万元\n科目编码 科目名称 总计 基本支出 项目支出\n合计 3,000.00 1,000.00 2,000.00\n201 一般公共服务支出 1,000.00 1,000.00\n212 城乡社区支出 2,000.00 2,000.00";
         let mut findings = Vec::new();
-        let summary =
-            crate::text_table::table_from_lines(title(TableKey::ExpenseSummary), &body(summary), &[], &mut findings);
+        let summary = crate::text_table::table_from_lines(
+            title(TableKey::ExpenseSummary),
+            &body(summary),
+            &[],
+            &[],
+            &mut findings,
+        );
         let summary = crate::raw::finish(summary, &mut findings);
         let summary_paths: Vec<&str> = summary.columns.iter().map(|c| c.path.as_str()).collect();
         assert!(summary_paths.contains(&"总计") && !summary_paths.contains(&"合计"), "{summary_paths:?}");

@@ -66,11 +66,13 @@ impl Token {
 
 /// Rebuilds the table announced by `title` from the lines that follow it.
 /// `earlier` are the document's tables read before this one, whose figures
-/// may settle what this one's arithmetic leaves open.
+/// may settle what this one's arithmetic leaves open, and `later` those
+/// printed after it, when it is read again once they are read.
 pub(crate) fn table_from_lines(
     title: Title,
     lines: &[BodyLine<'_>],
     earlier: &[Table],
+    later: &[Table],
     findings: &mut Vec<Finding>,
 ) -> RawTable {
     let mut raw = RawTable::new(title);
@@ -106,7 +108,7 @@ pub(crate) fn table_from_lines(
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
-        text_coded::read(&mut raw, &header_lines, &data, findings)
+        text_coded::read(&mut raw, &header_lines, &data, (earlier, later), findings)
             || text_coded::read_listing(&mut raw, &header_lines, &data)
             || text_pairs::read(&mut raw, &header_lines, &data, findings)
             || (text_lines::is_line_per_row(&data)
@@ -1557,7 +1559,7 @@ mod tests {
     fn amounts_run_together_are_split_at_the_tables_decimals() {
         let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n合 计 30.5010.50 8.00 2.50 20.00\n201 一般公共服务支出 30.50 10.50 8.00 2.50 20.00");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &[], &mut findings);
         assert_eq!(raw.rows[0].cells, ["", "合 计", "30.50", "10.50", "8.00", "2.50", "20.00"]);
     }
 
@@ -1568,7 +1570,7 @@ mod tests {
         // 201 as placed would be shown broken.
         let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n201 一般公共服务支出 8.00 8.00 5.00 3.00\n2010301 行政运行 2.00 2.00 2.00\n2010302 一般行政管理事务 2.00 2.00 2.00\n2010350 事业运行 4.00 4.00 3.00 1.00");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &[], &mut findings);
         assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
         assert!(findings.iter().any(|f| f.message.contains("not the sum of its rows")), "{findings:?}");
     }
@@ -1580,7 +1582,7 @@ mod tests {
     fn a_parent_over_items_all_in_doubt_leaves_the_table_blank() {
         let lines = body("单位：万元\n单位编码 单位名称 合 计 基本支出\n小计 人员经费 公用经费 项目支出\n305 某某局 4.00 4.00 2.00 2.00\n305001 某某局本级 2.00 2.00 2.00\n305002 某某中心 2.00 2.00 2.00");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &[], &[], &mut findings);
         assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
         let want = "the items under row `305某某局` are all in doubt; \
                     no reading shows the table's sums whole, its amounts are left blank";
@@ -1594,7 +1596,7 @@ mod tests {
     fn a_code_printed_twice_in_doubt_leaves_the_table_blank() {
         let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n219 援助其他地区支出 6.00 6.00 4.00 2.00\n21999 其他支出 4.00 4.00 4.00\n21999 其他支出 2.00 2.00 2.00");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &[], &mut findings);
         assert_eq!(raw.rows.len(), 3);
         assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
         let want = "row `21999其他支出` is printed twice and its columns are in doubt; \
@@ -1619,7 +1621,7 @@ mod tests {
     fn cut_amounts_and_wrapped_names_rejoin() {
         let lines = body("单位：万元\n单位编\n码\n单位名称 合计\n基本支出\n项目支出\n小计\n人员经\n费\n公用经\n费\n合计\n1,477.\n88\n1,137.\n88\n935.57 202.32 340.00\n303001\n武昌区人民政府办公室\n本级\n1,477.8\n8\n1,137.8\n8\n935.57 202.32 340.00");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &[], &[], &mut findings);
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(raw.unit.as_deref(), Some("万元"));
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
@@ -1638,7 +1640,7 @@ mod tests {
     /// document.
     fn read(key: TableKey, text: &str) -> Table {
         let mut findings = Vec::new();
-        crate::raw::finish(table_from_lines(title(key), &body(text), &[], &mut findings), &mut findings)
+        crate::raw::finish(table_from_lines(title(key), &body(text), &[], &[], &mut findings), &mut findings)
     }
 
     /// The column paths of a finished table.
@@ -1665,9 +1667,9 @@ mod tests {
         let fund = "单位：万元\n科目编码 科目名称 本年政府性基金预算支出\n合计 基本支出 项目支出\n合计 2000.00 2000.00\n212 城乡社区支出 2000.00 2000.00";
         let lines = body(fund);
         let mut findings = Vec::new();
-        let alone = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[], &mut findings);
+        let alone = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[], &[], &mut findings);
         assert_eq!(amounts(&alone, 2), [["", "", ""], ["", "", ""]]);
-        let raw = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[summary], &mut Vec::new());
+        let raw = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[summary], &[], &mut Vec::new());
         assert_eq!(amounts(&raw, 2), [["2000.00", "", "2000.00"], ["2000.00", "", "2000.00"]]);
     }
 
@@ -1733,7 +1735,7 @@ mod tests {
     fn a_table_with_no_amount_placed_is_left_out() {
         let text = "单位：万元\n本年收入 上年结转结余\n部门代\n码 部门名称 合计 小计 一般公共预\n算 政府性基\n金预算 事业\n收入 小计 一般公共\n预算 单位\n资金\n合计 64,090.74 64,090.74 64,090.74\n068 某局 64,090.74 64,090.74 64,090.74";
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::IncomeSummary), &body(text), &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::IncomeSummary), &body(text), &[], &[], &mut findings);
         assert!(raw.columns.is_empty());
         let last = findings.last().map(|f| f.message.as_str()).unwrap_or_default();
         assert_eq!(last, "no amount of the table could be placed in its columns; the table is left out");
@@ -1747,8 +1749,13 @@ mod tests {
     fn rows_wider_than_the_header_leave_the_table_out() {
         let text = "部门：某局 单位：万元\n小计 公务用车\n购置费 公务用车运\n行维护费\n\n1,656.86 675.10 106.00 156.60 156.60 412.50 884.16 97.60";
         let mut findings = Vec::new();
-        let raw =
-            table_from_lines(title(TableKey::GeneralBudgetBasicExpenseByEconomic), &body(text), &[], &mut findings);
+        let raw = table_from_lines(
+            title(TableKey::GeneralBudgetBasicExpenseByEconomic),
+            &body(text),
+            &[],
+            &[],
+            &mut findings,
+        );
         assert!(raw.columns.is_empty() && raw.rows.is_empty());
         let last = findings.last().map(|f| f.message.as_str()).unwrap_or_default();
         assert_eq!(
@@ -1790,7 +1797,7 @@ mod tests {
     fn rows_printing_every_column_take_the_header_words() {
         let text = "单位：万元\n2026 年政府采购项目\n预算单位 科目编码 科目名称 支出总计 基本支出 项目支出 事业单位\n经营支出\n对附属单位\n补助支出 上缴上级支出 小计\n其中：2026 年\n政府采购项目\n中预留给\n中小企业的项\n目资金规模\n某局     30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n    某局下属管理\n局 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n205 教育支出 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n2050803 培训支出 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n- 78 -\n部门名称：某局 单位：万元\n20508 进修及培训 30.00 10.01 19.98 0.00 0.00 0.00 6.00 5.00";
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::ExpenseSummary), &body(text), &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::ExpenseSummary), &body(text), &[], &[], &mut findings);
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -1843,7 +1850,7 @@ mod tests {
             "单位：万元\n收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 100.00 一、一般公共服务支出 300.00\n二、政府性基金预算拨款收入 200.00 二、国防支出 0.00\n三、国有资本经营预算拨款收入 0.00\n四、财政专户管理资金收入 0.00\n五、事业收入 0.00\n六、事业单位经营收入 0.00\n七、上级补助收入 0.00\n八、附属单位上缴收入 0.00\n九、其他收入 0.00\n本年收入合计 300.00 本年支出合计 300.00\n上年结转结余 0.00 年终结转结余 0.00\n收 入 总 计 300.00 支 出 总 计 300.00",
         );
         let lines = body("单位：万元\n项目名称 项目单位 合计\n本年拨款 财政拨款结转结余\n一般公共预算 政府性基金预算 一般公共预算 政府性基金预算\n合计 300.00 100.00 200.00\n本级支出项目 300.00 100.00 200.00\n项目甲 某局本级 100.00 100.00\n项目乙 某局本级 200.00 200.00");
-        let raw = table_from_lines(title(TableKey::ProjectExpense), &lines, &[incomes], &mut Vec::new());
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &lines, &[incomes], &[], &mut Vec::new());
         let mut want = vec![["300.00", "100.00", "200.00", "", ""], ["300.00", "100.00", "200.00", "", ""]];
         want.push(["100.00", "100.00", "", "", ""]);
         want.push(["200.00", "", "200.00", "", ""]);
@@ -1888,7 +1895,7 @@ mod tests {
     #[test]
     fn names_printed_after_the_rows_go_to_the_rows_without_one() {
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(LATE_NAMES), &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(LATE_NAMES), &[], &[], &mut findings);
         let names: Vec<String> = raw.rows.iter().map(|r| r.cells[..2].join("|")).collect();
         assert_eq!(
             names,
@@ -1908,7 +1915,7 @@ mod tests {
     fn late_names_that_do_not_count_out_leave_the_rows_blank() {
         let text = LATE_NAMES.replace("某局本\n级\n\n", "");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&text), &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&text), &[], &[], &mut findings);
         assert!(amounts(&raw, 2)[2].iter().all(|c| c.is_empty()));
         assert!(findings.iter().any(|f| f.message.contains("names printed after the rows")), "{findings:?}");
     }
@@ -1930,7 +1937,7 @@ mod tests {
     #[test]
     fn a_unit_printed_after_the_rows_goes_to_the_item_waiting_for_it() {
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(LATE_UNITS), &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(LATE_UNITS), &[], &[], &mut findings);
         let names: Vec<String> = raw.rows.iter().map(|r| r.cells[..2].join("|")).collect();
         assert_eq!(
             names,
@@ -1971,7 +1978,7 @@ mod tests {
     #[test]
     fn header_cells_after_the_rows_complete_the_columns() {
         let lines = body("单位：万元\n合计\n本年收入\n小计 一般公共预算 其他收入\n合计 300.00 300.00 100.00 0.00 0.00 0.00 0.00 200.00 0.00\n101 300.00 300.00 100.00 0.00 0.00 0.00 0.00 200.00 0.00\n部门（单位）代码 部门（单位）名称 上年结转结余政府性基金预算 国有资本经营预算 财政专户管理资金 事业收入\n某局");
-        let raw = table_from_lines(title(TableKey::IncomeSummary), &lines, &[], &mut Vec::new());
+        let raw = table_from_lines(title(TableKey::IncomeSummary), &lines, &[], &[], &mut Vec::new());
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
         assert!(paths.contains(&"本年收入/政府性基金预算") && paths.contains(&"上年结转结余"), "{paths:?}");
     }
@@ -2016,7 +2023,7 @@ mod tests {
     fn three_sided_table_is_left_out_with_a_finding() {
         let lines = body("收入  支出\n项目名称  金额  功能分类  支出用途\n功能科目名称  金额  项目名称  金额\n一、财政拨款  21,940.96  一、一般公共服务支出     一、基本支出  13,994.31\n收入合计  21,955.35  支出合计  21,955.35");
         let mut findings = Vec::new();
-        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &mut findings);
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &[], &mut findings);
         assert!(raw.columns.is_empty() && raw.rows.is_empty());
         assert_eq!(findings.len(), 1);
     }
@@ -2051,7 +2058,7 @@ mod tests {
     #[test]
     fn two_sided_items_go_to_their_side() {
         let lines = body("收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 1,477.88 一、一般公共服务支出 1,147.27\n三、国有资本经营预算拨款收\n入\n0.00 三、公共安全支出 0.00\n十、城乡社区支出 0.00\n（二）政府性基金预算拨款 （二）国防支出\n收 入 总 计 1,477.88 支 出 总 计 1,477.88");
-        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &mut Vec::new());
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &[], &mut Vec::new());
         // The (item, amount) pairs of the side whose item is in column `at`.
         let side = |at: usize| -> Vec<(&str, &str)> {
             raw.rows
