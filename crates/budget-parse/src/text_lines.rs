@@ -961,6 +961,16 @@ fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
     if expense.len() > 1 {
         expense.retain(|w| w != "预算数" && w != "决算数");
     }
+    // `基本支出项目 预算数 项目 合计 项目支出` / `人员经费 公用经费`: the
+    // heading printed run into the income side's `项目` is the expense
+    // side's all the same (no income column is named so), before 项目支出
+    // as in every template.
+    let basic_apart = found[..income_at].iter().any(|(_, w, _)| *w == "基本支出");
+    if basic_apart && !expense.iter().any(|w| w == "基本支出") {
+        if let Some(at) = expense.iter().position(|w| w == "项目支出") {
+            expense.insert(at, "基本支出".to_string());
+        }
+    }
     if let Some(at) = expense.iter().position(|w| w == "基本支出") {
         if expense.iter().any(|w| w == "人员经费") && expense.iter().any(|w| w == "公用经费") {
             expense.retain(|w| w != "人员经费" && w != "公用经费");
