@@ -189,9 +189,9 @@ fn code_headings_over_rows(lines: &mut [(Line, u32)]) {
 }
 
 /// A title printed after its page's rows: the line before it (past the
-/// headings printed with it) is a row or a total's amounts, and column
-/// headings follow it, then the caption (`编制单位：某院`), before any row,
-/// unit line or text.
+/// headings printed with it) is a row or a total's amounts, and the
+/// caption (`编制单位：某院`) follows among its headings, before any row,
+/// unit line or text: after a heading, or with no unit.
 fn printed_after_rows(lines: &[(Line, u32)], t: usize) -> bool {
     let (start, end) = merged_block(lines, t);
     let before = start.checked_sub(1).map(|k| lines[k].0.text.as_str());
@@ -199,7 +199,9 @@ fn printed_after_rows(lines: &[(Line, u32)], t: usize) -> bool {
         l.split_whitespace().next().is_some_and(crate::lex::code) || (total_line(l) && l.contains([',', '.']))
     });
     let after: Vec<&str> = lines[t + 1..end].iter().map(|(l, _)| l.text.as_str()).collect();
-    let captioned = after.iter().position(|l| caption(l)).is_some_and(|at| at > 0);
+    // A caption right after the title with its unit is a title-first
+    // table's (`编制单位：某院 单位：元` over the header).
+    let captioned = after.iter().position(|l| caption(l)).is_some_and(|at| at > 0 || unit_of_line(after[0]).is_none());
     after_rows && captioned
 }
 
@@ -417,6 +419,142 @@ mod tests {
             Some(("附表5-2 一般公共预算支出表(分单位)", "一般公共预算基本支出表"))
         );
         assert_eq!(two_titles("附表5-2 一般公共预算支出表(分单位)"), None);
+    }
+
+    /// Three tables of a form printing each page's rows before its title,
+    /// header and caption; the first runs on to a second page that repeats
+    /// its header over its last row and the total, label last.
+    fn rows_first_pages() -> Vec<Page> {
+        vec![
+            page(1, &["说明：本表为示例。"]),
+            page(
+                2,
+                &[
+                    "单位：元",
+                    "类 款 项",
+                    "208 社会保障和就业支出 1,300 1,300",
+                    "2026年预算单位收入预算总表",
+                    "项目 收入预算",
+                    "功能分类科目编码 功能分类科目名称 合计 财政拨款收入",
+                    "编制单位：某院",
+                ],
+            ),
+            page(
+                3,
+                &[
+                    "类 款 项",
+                    "项目 收入预算",
+                    "功能分类科目编码 功能分类科目名称 合计 财政拨款收入",
+                    "221 住房保障支出 200 200",
+                    "1,500 1,500合计",
+                ],
+            ),
+            page(
+                4,
+                &[
+                    "单位：元",
+                    "类 款 项",
+                    "208 社会保障和就业支出 1,500 1,000 500",
+                    "1,500 1,000 500合计",
+                    "2026年预算单位支出预算总表",
+                    "项目 支出预算",
+                    "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出",
+                    "编制单位：某院 单位：元",
+                ],
+            ),
+            page(
+                5,
+                &[
+                    "类 款",
+                    "301 工资福利支出 1,000 1,000",
+                    "1,000 1,000合计",
+                    "2026年预算单位一般公共预算基本支出部门预算经济分类预算表",
+                    "项目 一般公共预算基本支出",
+                    "经济分类科目编码 部门经济分类科目名称 合计 人员经费 公用经费",
+                    "编制单位：某院",
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn rows_printed_before_their_title_follow_it() {
+        let moved = titles_before_bodies(&rows_first_pages()).expect("moved");
+        assert_eq!(
+            texts(&moved),
+            [
+                "说明：本表为示例。",
+                "2026年预算单位收入预算总表",
+                "编制单位：某院",
+                "单位：元",
+                "项目 收入预算",
+                "功能分类科目编码 功能分类科目名称 合计 财政拨款收入",
+                "类 款 项",
+                "208 社会保障和就业支出 1,300 1,300",
+                "项目 收入预算",
+                "功能分类科目编码 功能分类科目名称 合计 财政拨款收入",
+                "类 款 项",
+                "221 住房保障支出 200 200",
+                "合计 1,500 1,500",
+                "2026年预算单位支出预算总表",
+                "编制单位：某院",
+                "单位：元",
+                "项目 支出预算",
+                "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出",
+                "类 款 项",
+                "208 社会保障和就业支出 1,500 1,000 500",
+                "合计 1,500 1,000 500",
+                "2026年预算单位一般公共预算基本支出部门预算经济分类预算表",
+                "编制单位：某院",
+                "单位：元",
+                "项目 一般公共预算基本支出",
+                "经济分类科目编码 部门经济分类科目名称 合计 人员经费 公用经费",
+                "类 款",
+                "301 工资福利支出 1,000 1,000",
+                "合计 1,000 1,000",
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_printed_before_their_tables_stay_where_rows_first_is_not_shown() {
+        // Two titles only show the form: fewer than it takes.
+        let pages: Vec<Page> = rows_first_pages().into_iter().take(4).collect();
+        assert!(titles_before_bodies(&pages).is_none());
+        // A title with its caption and unit first is printed before its table.
+        let pages = [page(
+            1,
+            &[
+                "2026年预算单位收入预算总表",
+                "编制单位：某院 单位：元",
+                "项目 收入预算",
+                "类 款 项",
+                "208 社会保障和就业支出 1,300 1,300",
+                "2026年预算单位支出预算总表",
+                "编制单位：某院 单位：元",
+                "项目 支出预算",
+                "208 社会保障和就业支出 1,300 1,300",
+                "2026年预算单位财政拨款收支预算总表",
+                "编制单位：某院 单位：元",
+                "项目 预算数",
+                "208 社会保障和就业支出 1,300 1,300",
+                "2026年预算单位一般公共预算支出功能分类预算表",
+                "编制单位：某院 单位：元",
+            ],
+        )];
+        assert!(titles_before_bodies(&pages).is_none());
+    }
+
+    #[test]
+    fn a_total_printed_label_last_reads_label_first() {
+        let texts = |l: &str| total_label_first(&Line::text(l)).into_iter().map(|l| l.text).collect::<Vec<_>>();
+        assert_eq!(texts("128138,600 120258,600 7880,000合计"), ["合计 128138,600 120258,600 7880,000"]);
+        assert_eq!(
+            texts("70,716,06466,716,064 4,000,000合计 单位：元"),
+            ["合计 70,716,06466,716,064 4,000,000", "单位：元"]
+        );
+        assert_eq!(texts("208 社会保障和就业支出 1,300 1,300"), ["208 社会保障和就业支出 1,300 1,300"]);
+        assert_eq!(texts("支出合计"), ["支出合计"]);
     }
 
     #[test]
