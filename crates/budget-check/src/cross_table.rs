@@ -168,13 +168,16 @@ fn this_year(t: &Table, side: &Side, word: &str) -> Option<usize> {
 }
 
 /// True when every income item of a two-sided table that `keep` does not
-/// accept is printed as zero (blank zeros included).
+/// accept is printed as zero (blank zeros included). A side with no items
+/// read (a table whose rows were left out) tells nothing.
 fn only(view: &View, col: usize, side: &Side, keep: impl Fn(&str) -> bool) -> bool {
     let t = view.table;
-    side.items
-        .iter()
-        .filter(|&&r| !keep(&t.rows[r].name))
-        .all(|&r| view.figure(r, col).value().is_some_and(|v| v.is_zero()))
+    !side.items.is_empty()
+        && side
+            .items
+            .iter()
+            .filter(|&&r| !keep(&t.rows[r].name))
+            .all(|&r| view.figure(r, col).value().is_some_and(|v| v.is_zero()))
 }
 
 /// Table 1 against table 3: this year's expense, in total and per 类.
@@ -522,6 +525,17 @@ mod tests {
 
     fn by_function(key: TableKey, rows: &[(&str, &str, &[&str])]) -> Table {
         table(key, &["合计", "基本支出", "项目支出"], rows)
+    }
+
+    /// A 部门收支总表 whose rows were all left out tells nothing of the
+    /// income: 部门支出总表 (with 其他收入's money) is not held to 5-1.
+    #[test]
+    fn a_summary_without_income_items_does_not_say_all_is_general_budget() {
+        let one = two_sided(TableKey::IncomeExpenseSummary, &["预算数"], &[], &[]);
+        let three = by_function(TableKey::ExpenseSummary, &[("", "合计", &["30.00", "30.00", "0.00"])]);
+        let five = by_function(TableKey::GeneralBudgetExpenseByFunction, &[("", "合计", &["20.00", "20.00", "0.00"])]);
+        let found = cross(&checks(vec![one, three, five]));
+        assert!(found.iter().all(|f| f.3 != CheckStatus::Fail), "{found:#?}");
     }
 
     /// 深圳 部门支出总表 of a department with units: each unit lists its 类.

@@ -217,6 +217,20 @@ struct Line {
     parts: usize,
 }
 
+/// The 项 part of a code run into the name after it, the 类 and 款 parts
+/// before it: `229 08 04福利彩票销售机构的业务费支出` is `229`, `08`, `04`,
+/// `福利彩票销售机构的业务费支出`.
+fn name_apart(mut words: Vec<&str>) -> Vec<&str> {
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
+    if let [first, second, third, ..] = words[..] {
+        let run_in = third.len() > 2 && third.is_char_boundary(2) && !third[2..].starts_with(|c: char| c.is_ascii());
+        if digits(first, 3) && digits(second, 2) && run_in && digits(&third[..2], 2) {
+            words.splice(2..3, [&third[..2], &third[2..]]);
+        }
+    }
+    words
+}
+
 /// A code's parts opening a line: 类 of three digits, then 款 and 项 of two
 /// (`201 03 01 行政运行` → `2010301`; `301 02 津贴补贴` → `30102`), a part
 /// printed without its leading zero padded (`301 2 津贴补贴` → `30102`).
@@ -255,7 +269,7 @@ pub(crate) fn split_amounts(word: &str, scale: u32) -> Option<Vec<String>> {
         return Some(vec![word.to_string()]);
     }
     if scale == 0 {
-        return None;
+        return split_grouped(word);
     }
     let mut out = Vec::new();
     let mut rest = word;
@@ -272,6 +286,40 @@ pub(crate) fn split_amounts(word: &str, scale: u32) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// Splits a word of whole amounts run together at their thousands
+/// separators: `69,733,76465,733,764` is `69,733,764` and `65,733,764`,
+/// each group after a separator three digits and the first of each amount
+/// one to three (`221,000589,500`: `221,000`, `589,500`), a piece without
+/// a separator three digits (`69,733,764500`). `None` where the groups do
+/// not tell where an amount ends (a first group longer than three digits,
+/// `1,2345`) or the word holds one amount only.
+fn split_grouped(word: &str) -> Option<Vec<String>> {
+    let b = word.as_bytes();
+    let digits = |from: usize| (from..b.len()).find(|&k| !b[k].is_ascii_digit()).unwrap_or(b.len());
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < b.len() {
+        let mut end = digits(at);
+        if end == at || end - at > 3 {
+            return None;
+        }
+        while end < b.len() && b[end] == b',' && digits(end + 1) >= end + 4 {
+            end += 4;
+        }
+        if end < b.len() && !b[end].is_ascii_digit() {
+            return None;
+        }
+        // A piece without a separator is taken only as three digits: a
+        // shorter one may be the cut end of the amount before it.
+        if !word[at..end].contains(',') && end - at != 3 {
+            return None;
+        }
+        out.push(word[at..end].to_string());
+        at = end;
+    }
+    (out.len() > 1).then_some(out)
+}
+
 /// Whether a word is made of amount characters only.
 fn numeric(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_digit()) && word.bytes().all(|b| b.is_ascii_digit() || b"-,.".contains(&b))
@@ -283,7 +331,7 @@ fn numeric(word: &str) -> bool {
 /// `208 05 99 其他行政事业单位养老支出 14,820.00 14,820.00` → `2080599`,
 /// `其他行政事业单位养老支出`, two amounts.
 fn read_line(text: &str, scale: u32) -> Option<Line> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = name_apart(text.split_whitespace().collect());
     let (code, skip) = code_parts(&words);
     let rest = &words[skip..];
     let first_amount = rest.iter().position(|w| numeric(w)).unwrap_or(rest.len());
@@ -961,6 +1009,16 @@ fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
     if expense.len() > 1 {
         expense.retain(|w| w != "预算数" && w != "决算数");
     }
+    // `基本支出项目 预算数 项目 合计 项目支出` / `人员经费 公用经费`: the
+    // heading printed run into the income side's `项目` is the expense
+    // side's all the same (no income column is named so), before 项目支出
+    // as in every template.
+    let basic_apart = found[..income_at].iter().any(|(_, w, _)| *w == "基本支出");
+    if basic_apart && !expense.iter().any(|w| w == "基本支出") {
+        if let Some(at) = expense.iter().position(|w| w == "项目支出") {
+            expense.insert(at, "基本支出".to_string());
+        }
+    }
     if let Some(at) = expense.iter().position(|w| w == "基本支出") {
         if expense.iter().any(|w| w == "人员经费") && expense.iter().any(|w| w == "公用经费") {
             expense.retain(|w| w != "人员经费" && w != "公用经费");
@@ -1519,11 +1577,42 @@ mod tests {
     }
 
     #[test]
+    fn whole_amounts_run_together_split_at_their_separators() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("69,733,76465,733,764", Some(&["69,733,764", "65,733,764"])),
+            ("70,716,0643,465,48020,682,584", Some(&["70,716,064", "3,465,480", "20,682,584"])),
+            ("221,000589,500", Some(&["221,000", "589,500"])),
+            ("69,733,764500", Some(&["69,733,764", "500"])),
+            ("69,733,764", Some(&["69,733,764"])),
+            ("500600", Some(&["500600"])),
+            ("1,2345", None),
+            ("69,733,76450", None),
+        ];
+        for (word, want) in cases {
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(split_amounts(word, 0), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_code_part_run_into_the_name_is_read_apart() {
+        let line = read_line("229 08 04福利彩票销售机构的业务费支出 215,020,000 215,020,000", 0).expect("a row");
+        assert_eq!((line.code.as_str(), line.name.as_str()), ("2290804", "福利彩票销售机构的业务费支出"));
+        assert_eq!(name_apart(vec!["2026", "08", "04年"]), ["2026", "08", "04年"]);
+    }
+
+    #[test]
     fn two_sided_headers_name_their_sides() {
         let header = ["本年收入 本年支出", "项目 预算数 项目", "预算数", "合计 基本支出 项目支出", "人员经费 公用经费"];
         let (income, expense) = side_columns(&header).expect("sides");
         assert_eq!(income, "预算数");
         assert_eq!(expense, ["合计", "人员经费", "公用经费", "项目支出"]);
+        // `基本支出` run into the income side's `项目`.
+        let header = ["本年收入 本年支出", "预算数", "基本支出项目 预算数 项目 合计 项目支出", "人员经费 公用经费"];
+        assert_eq!(
+            side_columns(&header).map(|s| s.1),
+            Some(vec!["合计".to_string(), "人员经费".to_string(), "公用经费".to_string(), "项目支出".to_string()])
+        );
         let header =
             ["财政拨款收入 财政拨款支出", "项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算"];
         assert_eq!(side_columns(&header).map(|s| s.1.len()), Some(4));

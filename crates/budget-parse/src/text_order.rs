@@ -64,7 +64,264 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
         prev_title = Some(i);
         i += 1;
     }
+    if !moved {
+        moved = rows_before_titles(&mut lines);
+    }
     moved.then(|| repage(pages, lines))
+}
+
+/// How many titles must show the rows-first form before any is moved.
+const ROWS_FIRST_TITLES: usize = 3;
+
+/// A form whose pages print their plain cells (the code heading `类 款 项`,
+/// the rows, the total's amounts) before their merged ones (the title,
+/// the header, `编制单位：某院`, the total's label). A table's first page
+/// then reads: `类 款 项` / `208 社会保障和就业支出 125360,898 …` / … /
+/// `2026年预算单位收入预算总表` / `项目 收入预算` / `功能分类科目编码 …` /
+/// `编制单位：某院`; a page it runs on to repeats the header over its last
+/// rows and the total, its label after its amounts (`128138,600 120258,600
+/// 7880,000合计`) or apart from them (` 合计`). Each title, with the header
+/// and caption printed around it, moves up to the rows printed before it
+/// since the last title or total; the total's label goes first.
+///
+/// The form is told by its titles: at least [`ROWS_FIRST_TITLES`] of them
+/// come right after a row or amounts and are followed by column headings
+/// before any caption or unit line (a title printed before its table is
+/// followed by its unit line or caption, and what comes before it is the
+/// last table's total or text). Whether any title moved.
+fn rows_before_titles(lines: &mut Vec<(Line, u32)>) -> bool {
+    let titles: Vec<usize> = (0..lines.len()).filter(|&k| parse_title(&lines[k].0.text).is_some()).collect();
+    let shown = titles.iter().filter(|&&t| printed_after_rows(lines, t)).count();
+    if shown < ROWS_FIRST_TITLES {
+        return false;
+    }
+    split_captions(lines);
+    let titles: Vec<usize> = (0..lines.len()).filter(|&k| parse_title(&lines[k].0.text).is_some()).collect();
+    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
+    let mut floor = 0;
+    for &t in &titles {
+        let (start, end) = merged_block(lines, t);
+        let from = rows_start(lines, floor, start);
+        if (from..start).any(|k| row_line(&lines[k].0.text) || code_heading(&lines[k].0.text)) {
+            moves.push((from, start, t));
+        }
+        floor = end;
+    }
+    for &(from, start, t) in moves.iter().rev() {
+        let (_, end) = merged_block(lines, t);
+        let page = lines[from].1;
+        // The unit line opening the page's plain cells goes with the caption.
+        let units: Vec<usize> = (from..start)
+            .take_while(|&k| !row_line(&lines[k].0.text))
+            .filter(|&k| unit_of_line(&lines[k].0.text).is_some())
+            .collect();
+        let (captions, headings) = merged_in_order(&lines[start..end], t - start);
+        let mut block: Vec<(Line, u32)> = vec![(lines[t].0.clone(), page)];
+        block.extend(captions.into_iter().map(|l| (l, page)));
+        block.extend(units.iter().map(|&k| (lines[k].0.clone(), page)));
+        block.extend(headings.into_iter().map(|l| (l, page)));
+        block.extend((from..start).filter(|k| !units.contains(k)).map(|k| lines[k].clone()));
+        lines.splice(from..end, block);
+    }
+    code_headings_over_rows(lines);
+    let mut out: Vec<(Line, u32)> = Vec::with_capacity(lines.len());
+    for (l, page) in lines.drain(..) {
+        for part in total_label_first(&l) {
+            out.push((part, page));
+        }
+    }
+    *lines = out;
+    !moves.is_empty()
+}
+
+/// A unit printed at the end of a caption (`编制单位：某院 单位：元`) opens
+/// the next page's plain cells, as a unit line of its own does: it is the
+/// unit of the rows that follow it, and goes on a line of its own.
+fn split_captions(lines: &mut Vec<(Line, u32)>) {
+    let mut out: Vec<(Line, u32)> = Vec::with_capacity(lines.len());
+    for (l, page) in lines.drain(..) {
+        let text = l.text.trim();
+        let at = text.match_indices("单位").map(|(at, _)| at).filter(|&at| at > 0).last();
+        match at {
+            Some(at) if caption(text) && unit_of_line(&text[at..]).is_some() && !text[..at].ends_with("编制") => {
+                out.push((Line { text: text[..at].trim_end().to_string(), ..l.clone() }, page));
+                out.push((Line::text(text[at..].trim()), page));
+            }
+            _ => out.push((l, page)),
+        }
+    }
+    *lines = out;
+}
+
+/// The lines printed with a title (at `title` among `block`) as a
+/// title-first table prints them: the captions (and unit lines), and the
+/// headings, each once (the header a page it runs on repeats comes
+/// among them).
+fn merged_in_order(block: &[(Line, u32)], title: usize) -> (Vec<Line>, Vec<Line>) {
+    let rest = block.iter().enumerate().filter(|&(k, _)| k != title).map(|(_, (l, _))| l);
+    let (captions, all): (Vec<&Line>, Vec<&Line>) =
+        rest.partition(|l| caption(&l.text) || unit_of_line(&l.text).is_some());
+    let mut headings: Vec<&Line> = Vec::new();
+    for h in all {
+        if !headings.iter().any(|l| squeeze(&l.text) == squeeze(&h.text)) {
+            headings.push(h);
+        }
+    }
+    (captions.into_iter().cloned().collect(), headings.into_iter().cloned().collect())
+}
+
+/// A page's code heading (`类 款 项`) printed before the header it sits
+/// under (` 项目 收入预算` / `功能分类科目编码 …`, repeated on a page the
+/// table runs on to) goes down to the rows it heads.
+fn code_headings_over_rows(lines: &mut [(Line, u32)]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if code_heading(&lines[i].0.text) {
+            let j = (i + 1..lines.len()).find(|&k| !merged(&lines[k].0.text)).unwrap_or(lines.len());
+            if j > i + 1 && j < lines.len() && row_line(&lines[j].0.text) {
+                lines[i].1 = lines[j].1;
+                lines[i..j].rotate_left(1);
+                i = j;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// A title printed after its page's rows: the line before it (past the
+/// headings printed with it) is a row or a total's amounts, and the
+/// caption (`编制单位：某院`) follows among its headings, before any row,
+/// unit line or text: after a heading, or with no unit.
+fn printed_after_rows(lines: &[(Line, u32)], t: usize) -> bool {
+    let (start, end) = merged_block(lines, t);
+    let before = start.checked_sub(1).map(|k| lines[k].0.text.as_str());
+    let after_rows = before.is_some_and(|l| {
+        l.split_whitespace().next().is_some_and(crate::lex::code) || (total_line(l) && l.contains([',', '.']))
+    });
+    let after: Vec<&str> = lines[t + 1..end].iter().map(|(l, _)| l.text.as_str()).collect();
+    // A caption right after the title with its unit is a title-first
+    // table's (`编制单位：某院 单位：元` over the header).
+    let captioned = after.iter().position(|l| caption(l)).is_some_and(|at| at > 0 || unit_of_line(after[0]).is_none());
+    after_rows && captioned
+}
+
+/// The lines printed with a title among a page's merged cells: the
+/// headings and caption right before it and after it, up to a row, the
+/// code heading of the next page's rows (`类 款 项`), another title or text.
+fn merged_block(lines: &[(Line, u32)], t: usize) -> (usize, usize) {
+    let mut start = t;
+    while start > 0 && merged(&lines[start - 1].0.text) {
+        start -= 1;
+    }
+    let mut end = t + 1;
+    while end < lines.len() && merged(&lines[end].0.text) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// Where the rows printed before a title's merged cells (`start`) begin:
+/// after the last total, title, caption or text, and not before `floor`
+/// (the end of the last title's merged cells). The line right before the
+/// title may be the table's own total.
+fn rows_start(lines: &[(Line, u32)], floor: usize, start: usize) -> usize {
+    let mut from = start;
+    while from > floor {
+        let t = lines[from - 1].0.text.trim();
+        let stop = parse_title(t).is_some()
+            || caption(t)
+            || prose(t)
+            || (from < start && total_line(t))
+            || t.starts_with("合计")
+            || t.starts_with("总计");
+        if stop {
+            break;
+        }
+        from -= 1;
+    }
+    from
+}
+
+/// A heading or caption line printed among a page's merged cells: no
+/// amount, no code, no text (`项目 收入预算`, ` 合计`, `编制单位：某院`,
+/// ` 单位：元`); not a title.
+fn heading(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && !row_line(t) && !prose(t) && parse_title(t).is_none() && crate::lex::split_ordinal(t).0.is_empty()
+}
+
+/// A heading printed among the merged cells: not the code heading or the
+/// unit line a page's plain cells open with.
+fn merged(text: &str) -> bool {
+    heading(text) && !code_heading(text) && (caption(text) || unit_of_line(text).is_none())
+}
+
+/// The code heading a page's rows open with: `类 款 项`, `类 款`, `类`.
+fn code_heading(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty() && words.len() <= 3 && words.iter().zip(["类", "款", "项"]).all(|(w, c)| *w == c)
+}
+
+/// The table's caption: `编制单位：某院` (with its unit, or the code heading
+/// run in: `编制单位：某院类 款 项`).
+fn caption(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("编制单位") || t.starts_with("单位名称")
+}
+
+/// A total printed without its label before it: amounts only, or with
+/// the label run in after them (`128138,600 120258,600 7880,000合计`).
+fn total_line(text: &str) -> bool {
+    let t = text.trim();
+    let bare = t.strip_suffix("合计").or_else(|| t.strip_suffix("总计")).unwrap_or(t);
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    !words.is_empty() && words.iter().all(|w| crate::lex::amount(w).is_some() || run_together(w))
+}
+
+/// Amounts run together in one piece (`70,716,06466,716,064`): digits and
+/// separators only.
+fn run_together(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// The total's label printed after its amounts goes first, as the readers
+/// take a row (`128138,600 120258,600 7880,000合计` is `合计 128138,600
+/// 120258,600 7880,000`); a unit line run in after it (`… 4,000,000合计
+/// 单位：元`) is a line of its own.
+fn total_label_first(line: &Line) -> Vec<Line> {
+    let text = line.text.trim();
+    let (body, unit) = match text.find("单位") {
+        Some(at) if at > 0 && unit_of_line(&text[at..]).is_some() => (text[..at].trim(), Some(&text[at..])),
+        _ => (text, None),
+    };
+    let Some((amounts, label)) =
+        body.strip_suffix("合计").map(|a| (a, "合计")).or_else(|| body.strip_suffix("总计").map(|a| (a, "总计")))
+    else {
+        return vec![line.clone()];
+    };
+    if amounts.trim().is_empty() || !total_line(amounts) {
+        return vec![line.clone()];
+    }
+    let mut out = vec![Line { text: format!("{label} {}", amounts.trim()), ..line.clone() }];
+    out.extend(unit.map(|u| Line::text(u.trim())));
+    out
+}
+
+/// Text, not a heading: a sentence (a line with a full stop or comma) or
+/// the heading of one (`其他相关情况说明`).
+fn prose(text: &str) -> bool {
+    text.contains(['。', '，', '；']) || text.contains("说明")
+}
+
+/// A line of a table's rows: it opens with a code (`221 02 01 住房公积金 …`)
+/// or holds an amount (`128138,600 120258,600 7880,000合计`, `84.00 30.00`).
+fn row_line(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(crate::lex::code)
+        || text.split_whitespace().any(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_ascii_digit()).trim_start_matches(|c: char| !c.is_ascii_digit());
+            !w.is_empty() && (crate::lex::amount(w).is_some() || run_together(w))
+        })
 }
 
 /// A line holding two titles, one printed after its table and the next
@@ -162,6 +419,142 @@ mod tests {
             Some(("附表5-2 一般公共预算支出表(分单位)", "一般公共预算基本支出表"))
         );
         assert_eq!(two_titles("附表5-2 一般公共预算支出表(分单位)"), None);
+    }
+
+    /// Three tables of a form printing each page's rows before its title,
+    /// header and caption; the first runs on to a second page that repeats
+    /// its header over its last row and the total, label last.
+    fn rows_first_pages() -> Vec<Page> {
+        vec![
+            page(1, &["说明：本表为示例。"]),
+            page(
+                2,
+                &[
+                    "单位：元",
+                    "类 款 项",
+                    "208 社会保障和就业支出 1,300 1,300",
+                    "2026年预算单位收入预算总表",
+                    "项目 收入预算",
+                    "功能分类科目编码 功能分类科目名称 合计 财政拨款收入",
+                    "编制单位：某院",
+                ],
+            ),
+            page(
+                3,
+                &[
+                    "类 款 项",
+                    "项目 收入预算",
+                    "功能分类科目编码 功能分类科目名称 合计 财政拨款收入",
+                    "221 住房保障支出 200 200",
+                    "1,500 1,500合计",
+                ],
+            ),
+            page(
+                4,
+                &[
+                    "单位：元",
+                    "类 款 项",
+                    "208 社会保障和就业支出 1,500 1,000 500",
+                    "1,500 1,000 500合计",
+                    "2026年预算单位支出预算总表",
+                    "项目 支出预算",
+                    "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出",
+                    "编制单位：某院 单位：元",
+                ],
+            ),
+            page(
+                5,
+                &[
+                    "类 款",
+                    "301 工资福利支出 1,000 1,000",
+                    "1,000 1,000合计",
+                    "2026年预算单位一般公共预算基本支出部门预算经济分类预算表",
+                    "项目 一般公共预算基本支出",
+                    "经济分类科目编码 部门经济分类科目名称 合计 人员经费 公用经费",
+                    "编制单位：某院",
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn rows_printed_before_their_title_follow_it() {
+        let moved = titles_before_bodies(&rows_first_pages()).expect("moved");
+        assert_eq!(
+            texts(&moved),
+            [
+                "说明：本表为示例。",
+                "2026年预算单位收入预算总表",
+                "编制单位：某院",
+                "单位：元",
+                "项目 收入预算",
+                "功能分类科目编码 功能分类科目名称 合计 财政拨款收入",
+                "类 款 项",
+                "208 社会保障和就业支出 1,300 1,300",
+                "项目 收入预算",
+                "功能分类科目编码 功能分类科目名称 合计 财政拨款收入",
+                "类 款 项",
+                "221 住房保障支出 200 200",
+                "合计 1,500 1,500",
+                "2026年预算单位支出预算总表",
+                "编制单位：某院",
+                "单位：元",
+                "项目 支出预算",
+                "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出",
+                "类 款 项",
+                "208 社会保障和就业支出 1,500 1,000 500",
+                "合计 1,500 1,000 500",
+                "2026年预算单位一般公共预算基本支出部门预算经济分类预算表",
+                "编制单位：某院",
+                "单位：元",
+                "项目 一般公共预算基本支出",
+                "经济分类科目编码 部门经济分类科目名称 合计 人员经费 公用经费",
+                "类 款",
+                "301 工资福利支出 1,000 1,000",
+                "合计 1,000 1,000",
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_printed_before_their_tables_stay_where_rows_first_is_not_shown() {
+        // Two titles only show the form: fewer than it takes.
+        let pages: Vec<Page> = rows_first_pages().into_iter().take(4).collect();
+        assert!(titles_before_bodies(&pages).is_none());
+        // A title with its caption and unit first is printed before its table.
+        let pages = [page(
+            1,
+            &[
+                "2026年预算单位收入预算总表",
+                "编制单位：某院 单位：元",
+                "项目 收入预算",
+                "类 款 项",
+                "208 社会保障和就业支出 1,300 1,300",
+                "2026年预算单位支出预算总表",
+                "编制单位：某院 单位：元",
+                "项目 支出预算",
+                "208 社会保障和就业支出 1,300 1,300",
+                "2026年预算单位财政拨款收支预算总表",
+                "编制单位：某院 单位：元",
+                "项目 预算数",
+                "208 社会保障和就业支出 1,300 1,300",
+                "2026年预算单位一般公共预算支出功能分类预算表",
+                "编制单位：某院 单位：元",
+            ],
+        )];
+        assert!(titles_before_bodies(&pages).is_none());
+    }
+
+    #[test]
+    fn a_total_printed_label_last_reads_label_first() {
+        let texts = |l: &str| total_label_first(&Line::text(l)).into_iter().map(|l| l.text).collect::<Vec<_>>();
+        assert_eq!(texts("128138,600 120258,600 7880,000合计"), ["合计 128138,600 120258,600 7880,000"]);
+        assert_eq!(
+            texts("70,716,06466,716,064 4,000,000合计 单位：元"),
+            ["合计 70,716,06466,716,064 4,000,000", "单位：元"]
+        );
+        assert_eq!(texts("208 社会保障和就业支出 1,300 1,300"), ["208 社会保障和就业支出 1,300 1,300"]);
+        assert_eq!(texts("支出合计"), ["支出合计"]);
     }
 
     #[test]

@@ -331,13 +331,16 @@ fn amount_then_text(token: &str) -> Option<(&str, &str)> {
 /// (`174,900.64101,833.8441,534.73` is `174,900.64`, `101,833.84` and
 /// `41,534.73` where the table prints two decimals): a piece of amount
 /// characters with more than one point, every part an amount of the
-/// table's decimals opening with a digit. The parts after the first stand
+/// table's decimals opening with a digit; in a table of whole amounts, a
+/// piece that is no amount, split at its thousands separators
+/// (`69,733,76465,733,764`). The parts after the first stand
 /// right of it on the same line.
 fn split_run_amounts(tokens: Vec<Token>) -> Vec<Token> {
     let scale = usual_scale(&tokens);
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
-        let parts = (numeric_piece(&t.text) && t.text.matches('.').count() > 1)
+        let run = t.text.matches('.').count() > 1 || scale == 0 && amount(&t.text).is_none();
+        let parts = (numeric_piece(&t.text) && run)
             .then(|| text_lines::split_amounts(&t.text, scale))
             .flatten()
             .filter(|p| p.iter().all(|a| a.starts_with(|c: char| c.is_ascii_digit())));
