@@ -25,7 +25,7 @@ use crate::front::after_total_label;
 use crate::lex::amount;
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
-use crate::text_fit::{agreed, readings_of, Readings, Template};
+use crate::text_fit::{agreed, choices_that_hold, keep_used, readings_of, Readings, Template, MAX_COMBINATIONS};
 use crate::text_table::BodyLine;
 
 /// A column set this module reads: its amount columns, their sums, and
@@ -248,9 +248,6 @@ fn by_economic_class(found: Readings, cells: &[String], staff_and_office: Option
     }
 }
 
-/// The most choices of readings tried against the total row.
-const MAX_CHOICES: usize = 1 << 16;
-
 /// Narrows the readings of rows in doubt by the total row: a list whose
 /// codes extend none of the others' (`2050305`, `21298`; pairs of economic
 /// codes) is summed by its one total row in every column, exactly (the
@@ -272,7 +269,7 @@ fn narrow_by_total(rows: &[Row], readings: &mut [Option<Readings>]) {
     let n = sum.len();
     let open: Vec<usize> = (0..rows.len()).filter(|&i| readings[i].as_ref().is_some_and(|r| r.len() > 1)).collect();
     let sizes: Vec<usize> = open.iter().map(|&i| readings[i].as_ref().map_or(0, Vec::len)).collect();
-    if open.is_empty() || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_CHOICES) {
+    if open.is_empty() || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_COMBINATIONS) {
         return;
     }
     // What the settled rows hold, and what the open ones must make up.
@@ -282,33 +279,18 @@ fn narrow_by_total(rows: &[Row], readings: &mut [Option<Readings>]) {
             (0..n).for_each(|c| rest[c] -= value(one, c));
         }
     }
-    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
-    let mut pick = vec![0usize; open.len()];
-    loop {
-        let holds = (0..n).all(|c| {
-            let made: budget_model::Decimal = open
-                .iter()
-                .zip(&pick)
-                .map(|(&i, &p)| readings[i].as_ref().map_or_else(Default::default, |r| value(&r[p], c)))
-                .sum();
-            made == rest[c]
-        });
-        if holds {
-            pick.iter().enumerate().for_each(|(k, &p)| used[k][p] = true);
-        }
-        let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
-        pick[k] += 1;
-        pick.iter_mut().take(k).for_each(|p| *p = 0);
-    }
-    if used.iter().all(|u| !u.iter().any(|&x| x)) {
-        return;
-    }
-    for (k, &i) in open.iter().enumerate() {
-        if let Some(r) = readings[i].as_mut() {
-            let kept: Readings = r.iter().enumerate().filter(|(p, _)| used[k][*p]).map(|(_, x)| x.clone()).collect();
-            *r = kept;
-        }
-    }
+    // The open rows' readings as amounts, read once: `values[k][p][c]`.
+    let values: Vec<Vec<Vec<Decimal>>> = open
+        .iter()
+        .map(|&i| {
+            let found = readings[i].as_deref().unwrap_or_default();
+            found.iter().map(|cells| (0..n).map(|c| value(cells, c)).collect()).collect()
+        })
+        .collect();
+    let used = choices_that_hold(&sizes, |pick| {
+        (0..n).all(|c| values.iter().zip(pick).map(|(v, &p)| v[p][c]).sum::<Decimal>() == rest[c])
+    });
+    keep_used(readings, &open, &used);
 }
 
 /// How a row of two tables is matched: by its function code, or by its
@@ -648,40 +630,30 @@ fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[
     }
     let sizes: Vec<usize> = members.iter().map(|&i| readings[i].as_ref().map_or(1, Vec::len)).collect();
     if sizes.iter().all(|&s| s == 1)
-        || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_CHOICES)
+        || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_COMBINATIONS)
     {
         return;
     }
-    let value = |i: usize, p: usize, c: usize| {
-        readings[i].as_ref().map_or(Decimal::ZERO, |r| amount(&r[p][c]).unwrap_or_default())
-    };
-    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
-    let mut pick = vec![0usize; members.len()];
-    loop {
-        let holds = limits.iter().all(|&(c, bound, at_least, equal)| {
-            let sum: Decimal = members.iter().zip(&pick).map(|(&i, &p)| value(i, p, c)).sum();
+    // The members' readings as amounts in the limits' columns, read once:
+    // `values[k][p][l]` for `limits[l]`.
+    let values: Vec<Vec<Vec<Decimal>>> = members
+        .iter()
+        .map(|&i| {
+            let found = readings[i].as_deref().unwrap_or_default();
+            found.iter().map(|cells| limits.iter().map(|l| amount(&cells[l.0]).unwrap_or_default()).collect()).collect()
+        })
+        .collect();
+    let used = choices_that_hold(&sizes, |pick| {
+        limits.iter().enumerate().all(|(l, &(_, bound, at_least, equal))| {
+            let sum: Decimal = values.iter().zip(pick).map(|(v, &p)| v[p][l]).sum();
             match (equal, at_least) {
                 (true, _) => sum == bound,
                 (false, true) => sum >= bound,
                 (false, false) => sum <= bound,
             }
-        });
-        if holds {
-            pick.iter().enumerate().for_each(|(k, &p)| used[k][p] = true);
-        }
-        let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
-        pick[k] += 1;
-        pick.iter_mut().take(k).for_each(|p| *p = 0);
-    }
-    if used.iter().all(|u| !u.iter().any(|&x| x)) {
-        return;
-    }
-    for (k, &i) in members.iter().enumerate() {
-        if let Some(r) = readings[i].as_mut() {
-            let kept: Readings = r.iter().enumerate().filter(|(p, _)| used[k][*p]).map(|(_, x)| x.clone()).collect();
-            *r = kept;
-        }
-    }
+        })
+    });
+    keep_used(readings, members, &used);
 }
 
 /// Reads the table `raw` when its rows open with `code-name` pairs, or its

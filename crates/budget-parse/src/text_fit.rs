@@ -651,8 +651,10 @@ pub(crate) fn narrow_by_known(readings: &mut Option<Readings>, known: &[Option<D
     }
 }
 
-/// The most combinations of readings tried for one parent and its children.
-const MAX_COMBINATIONS: usize = 1 << 16;
+/// The most combinations of readings one search tries (for one parent and
+/// its children, for the rows in doubt under a total row, for one key's
+/// rows against another table).
+pub(crate) const MAX_COMBINATIONS: usize = 1 << 16;
 
 /// Narrows the readings of rows by the hierarchy: in every column a parent
 /// row is the sum of its children (`201` = Σ `201xx`; `20103` = Σ
@@ -759,26 +761,52 @@ fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usi
         })
         .collect();
     let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
-    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
-    let mut pick = vec![0usize; members.len()];
-    loop {
-        let holds = (0..n).all(|c| {
+    let used = choices_that_hold(sizes, |pick| {
+        (0..n).all(|c| {
             let sum: Decimal = (1..members.len()).map(|k| values[k][pick[k]][c]).sum();
             (values[0][pick[0]][c] - sum).abs() <= tolerance
-        });
-        if holds {
+        })
+    });
+    used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect()
+}
+
+/// For rows of `sizes[k]` readings each, which readings take part in some
+/// choice (one reading a row, `pick[k]` for row `k`) that `holds` accepts:
+/// `used[k][r]`. Every choice is tried, as an odometer; the caller bounds
+/// their number ([`MAX_COMBINATIONS`]).
+pub(crate) fn choices_that_hold(sizes: &[usize], mut holds: impl FnMut(&[usize]) -> bool) -> Vec<Vec<bool>> {
+    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
+    let mut pick = vec![0usize; sizes.len()];
+    loop {
+        if holds(&pick) {
             for (k, &p) in pick.iter().enumerate() {
                 used[k][p] = true;
             }
         }
-        // The next choice, as an odometer.
         let Some(k) = (0..pick.len()).find(|&k| pick[k] + 1 < sizes[k]) else { break };
         pick[k] += 1;
         for p in pick.iter_mut().take(k) {
             *p = 0;
         }
     }
-    used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect()
+    used
+}
+
+/// Keeps of each row `members[k]`'s readings those `used[k]` marks, where
+/// some choice held; where none did, nothing changes.
+pub(crate) fn keep_used(readings: &mut [Option<Readings>], members: &[usize], used: &[Vec<bool>]) {
+    if used.iter().all(|u| !u.contains(&true)) {
+        return;
+    }
+    for (k, &i) in members.iter().enumerate() {
+        if let Some(r) = readings[i].as_mut() {
+            let mut p = 0;
+            r.retain(|_| {
+                p += 1;
+                used[k][p - 1]
+            });
+        }
+    }
 }
 
 #[cfg(test)]
