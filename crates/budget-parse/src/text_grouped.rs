@@ -22,7 +22,7 @@ use budget_model::{Decimal, Finding};
 use crate::lex::{amount, scale_of, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
-use crate::text_table::{BodyLine, MAX_NAME_LINES};
+use crate::text_table::{with_first_name, BodyLine, MAX_NAME_LINES};
 
 /// What a word of such a header is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -537,14 +537,7 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
     else {
         return false;
     };
-    let page = data.first().map_or(0, |l| l.page);
-    let first_name = header[header.len() - name_lines..].iter().map(|&text| BodyLine {
-        text,
-        page,
-        after_blank: false,
-        opens_right: false,
-    });
-    let data: Vec<BodyLine<'_>> = first_name.chain(data.iter().copied()).collect();
+    let data = with_first_name(&header, name_lines, data);
     let data = &data[..];
     let names: Vec<(&str, bool)> = words
         .iter()

@@ -21,7 +21,7 @@ use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_fit::{agreed, known_totals, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
-use crate::text_table::{BodyLine, MAX_NAME_LINES};
+use crate::text_table::{with_first_name, BodyLine, MAX_NAME_LINES};
 
 /// What a word of a header names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -412,14 +412,7 @@ pub(crate) fn read(
         .flatten();
     let name_lines = wide.as_ref().map_or(0, |(_, n)| *n);
     let wide = wide.map(|(c, _)| c);
-    let page = data.first().map_or(0, |l| l.page);
-    let first_name = header[header.len() - name_lines..].iter().map(|&text| BodyLine {
-        text,
-        page,
-        after_blank: false,
-        opens_right: false,
-    });
-    let data: Vec<BodyLine<'_>> = first_name.chain(data.iter().copied()).collect();
+    let data = with_first_name(header, name_lines, data);
     let data = &data[..];
     let full = wide.is_some();
     let one_line = single.is_some();

@@ -200,6 +200,20 @@ fn without_repeated_header<'a>(data: &[BodyLine<'a>], header: &str) -> Vec<BodyL
 /// (`深圳市规划和自然资源局大鹏管` / `理局 4,505.81 …`).
 pub(crate) const MAX_NAME_LINES: usize = 2;
 
+/// The body with the first row's name given back: the header's last
+/// `name_lines` lines, which were the first row's name wrapped before its
+/// amounts, put before `data` on the body's first page.
+pub(crate) fn with_first_name<'a>(header: &[&'a str], name_lines: usize, data: &[BodyLine<'a>]) -> Vec<BodyLine<'a>> {
+    let page = data.first().map_or(0, |l| l.page);
+    let first_name = header[header.len() - name_lines..].iter().map(|&text| BodyLine {
+        text,
+        page,
+        after_blank: false,
+        opens_right: false,
+    });
+    first_name.chain(data.iter().copied()).collect()
+}
+
 /// How many lines from the start of `lines` spell `header` exactly.
 fn repeated_header_len(lines: &[BodyLine<'_>], header: &str) -> Option<usize> {
     if header.chars().count() < 4 {
