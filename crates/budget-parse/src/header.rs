@@ -112,6 +112,11 @@ const LEXICON: &[(&str, LabelKind)] = {
     ]
 };
 
+/// Whether `word` is a label of the lexicon (`项目名称`, `合计`).
+pub(crate) fn in_lexicon(word: &str) -> bool {
+    LEXICON.iter().any(|(w, _)| *w == word)
+}
+
 /// Cuts the text of header lines into labels: longest lexicon match at each
 /// place, text between matches kept as a label of its own.
 ///

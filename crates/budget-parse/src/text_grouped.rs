@@ -100,6 +100,11 @@ const WORDS: &[(&str, Kind)] = &[
     ("科目名称", Kind::Label),
 ];
 
+/// Whether `word` is a known word of these headers.
+pub(crate) fn header_word(word: &str) -> bool {
+    WORDS.iter().any(|(w, _)| *w == word)
+}
+
 /// The header's words in printed order, each with its kind; `None` when
 /// some of its text is no known word. A word may run over a line's end
 /// (`财政专` / `户拨款`), not over a space.

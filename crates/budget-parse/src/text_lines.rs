@@ -92,6 +92,11 @@ const WORDS: &[(&str, Word)] = &[
     ("项", Word::Label),
 ];
 
+/// Whether `word` is a known word of these headers.
+pub(crate) fn header_word(word: &str) -> bool {
+    WORDS.iter().any(|(w, _)| *w == word)
+}
+
 /// The most header characters no known word covers: a header with more
 /// names columns this module does not know, and is left to the other
 /// readers.

@@ -25,6 +25,11 @@ const AMOUNT_WORDS: [&str; 3] = ["决算数", "预算数", "金额"];
 /// Words of the header besides the amount column's.
 const HEADER_WORDS: [&str; 7] = ["经济分类", "科目编码", "科目名称", "项目", "功能分类", "类", "款"];
 
+/// Whether `word` is a known word of these headers.
+pub(crate) fn header_word(word: &str) -> bool {
+    AMOUNT_WORDS.contains(&word) || HEADER_WORDS.contains(&word)
+}
+
 /// The amount column of a header printed twice side by side: `科目编码`,
 /// `科目名称` and one amount word each twice, no other words.
 ///

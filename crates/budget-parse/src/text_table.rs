@@ -98,7 +98,8 @@ pub(crate) fn table_from_lines(
         let shorter = (1..=MAX_NAME_LINES.min(header_len.saturating_sub(1))).find(|&n| printed_again(header_len - n));
         header_len -= shorter.unwrap_or(0);
     }
-    let header_lines: Vec<&str> = body[..header_len].iter().map(|l| l.text).collect();
+    let header_owned: Vec<String> = body[..header_len].iter().map(|l| unspaced(l.text)).collect();
+    let header_lines: Vec<&str> = header_owned.iter().map(String::as_str).collect();
     let mut data = without_repeated_header(&body[header_len..], &squeezed(header_len));
     // A unit line among the rows is a page's head printed again, or the
     // head of another table run into this one's last line (`合计单位：万元小计…`,
@@ -149,6 +150,49 @@ pub(crate) fn table_from_lines(
         }
     }
     raw
+}
+
+/// A header line with its letter-spaced words joined: `功能科目编码 功能科目名称
+/// 金    额` is `… 金额`, and `科目编码 科 目 名 称 总 计` is `科目编码
+/// 科目名称 总计`. A run of one-character words is joined where it spells a
+/// known header word, longest first; a character no word takes stays apart
+/// (`类 款 项`).
+fn unspaced(line: &str) -> String {
+    let words: Vec<(usize, &str)> =
+        line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w)).collect();
+    let single = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| !c.is_ascii()) && cs.next().is_none()
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..].iter().take_while(|(_, w)| single(w)).count();
+        let joined =
+            (2..=run).rev().find(|&n| known_header_word(&words[i..i + n].iter().map(|(_, w)| *w).collect::<String>()));
+        match joined {
+            Some(n) => {
+                let (start, _) = words[i];
+                let (last, w) = words[i + n - 1];
+                out.push_str(&line[copied..start]);
+                out.extend(words[i..i + n].iter().map(|(_, w)| *w));
+                copied = last + w.len();
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(&line[copied..]);
+    out
+}
+
+/// A word of any text reader's header vocabulary.
+fn known_header_word(word: &str) -> bool {
+    crate::header::in_lexicon(word)
+        || text_lines::header_word(word)
+        || text_grouped::header_word(word)
+        || text_pairs::header_word(word)
 }
 
 /// Whether a two-sided table's header splits its 支出 side into two lists,
@@ -1810,6 +1854,14 @@ mod tests {
     /// template holds: the year line opening the header is no data row,
     /// the columns come from the header's words, a unit's wrapped name
     /// rejoins, the unit line of the next page is dropped.
+    #[test]
+    fn letter_spaced_header_words_are_joined() {
+        assert_eq!(unspaced("功能科目编码  功能科目名称  金    额 "), "功能科目编码  功能科目名称  金额 ");
+        assert_eq!(unspaced("科目编码 科 目 名 称 总 计 基本支出"), "科目编码 科目名称 总计 基本支出");
+        assert_eq!(unspaced("类 款 项"), "类 款 项");
+        assert_eq!(unspaced("项    目 2026 年预算数"), "项目 2026 年预算数");
+    }
+
     #[test]
     fn rows_printing_every_column_take_the_header_words() {
         let text = "单位：万元\n2026 年政府采购项目\n预算单位 科目编码 科目名称 支出总计 基本支出 项目支出 事业单位\n经营支出\n对附属单位\n补助支出 上缴上级支出 小计\n其中：2026 年\n政府采购项目\n中预留给\n中小企业的项\n目资金规模\n某局     30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n    某局下属管理\n局 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n205 教育支出 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n2050803 培训支出 30.00 10.00 20.00 0.00 0.00 0.00 6.00 5.00\n- 78 -\n部门名称：某局 单位：万元\n20508 进修及培训 30.00 10.01 19.98 0.00 0.00 0.00 6.00 5.00";
