@@ -33,6 +33,9 @@ pub(crate) struct Found {
 #[derive(Debug)]
 struct ReadAgain {
     index: usize,
+    /// The table came out of its first reading with no cell: the index of
+    /// its title among [`Found::met`], to take the second reading's outcome.
+    left_out: Option<usize>,
     title: Title,
     page: u32,
     lines: Vec<(Line, u32)>,
@@ -184,6 +187,8 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
 fn read_again(out: &mut Found, findings: &mut Vec<Finding>) {
     let again = std::mem::take(&mut out.again);
     let mut replaced: Vec<(std::ops::Range<usize>, Vec<Finding>)> = Vec::new();
+    // Tables left out at first and rebuilt now, before this one.
+    let mut inserted = 0;
     for a in again {
         let p = Pending {
             title: a.title,
@@ -192,12 +197,20 @@ fn read_again(out: &mut Found, findings: &mut Vec<Finding>) {
             lines: a.lines,
             grids: Vec::new(),
         };
-        let (earlier, rest) = out.tables.split_at(a.index);
+        let index = a.index + inserted;
+        let (earlier, rest) = out.tables.split_at(index);
+        let later = if a.left_out.is_some() { rest } else { rest.get(1..).unwrap_or_default() };
         let mut found = Vec::new();
-        if let Some(t) = close_table(&p, earlier, rest.get(1..).unwrap_or_default(), &mut found) {
-            out.tables[a.index] = t;
-            replaced.push((a.findings, found));
+        let Some(t) = close_table(&p, earlier, later, &mut found) else { continue };
+        match a.left_out {
+            Some(m) => {
+                out.met[m].outcome = table_outcome(&t);
+                out.tables.insert(index, t);
+                inserted += 1;
+            }
+            None => out.tables[index] = t,
         }
+        replaced.push((a.findings, found));
     }
     for (range, found) in replaced.into_iter().rev() {
         findings.splice(range, found);
@@ -410,13 +423,21 @@ fn close(pending: Option<Pending<'_>>, out: &mut Found, findings: &mut Vec<Findi
                 let outcome = table_outcome(&t);
                 if p.grids.is_empty() && findings.len() > before {
                     let (title, lines, range) = (p.title.clone(), p.lines.clone(), before..findings.len());
-                    out.again.push(ReadAgain { index: out.tables.len(), title, page, lines, findings: range });
+                    let index = out.tables.len();
+                    out.again.push(ReadAgain { index, left_out: None, title, page, lines, findings: range });
                 }
                 out.tables.push(t);
                 outcome
             }
             None if printed_empty(&p) => InventoryStatus::Empty,
-            None => InventoryStatus::NotRebuilt,
+            None => {
+                if p.grids.is_empty() && findings.len() > before {
+                    let (title, lines, range) = (p.title.clone(), p.lines.clone(), before..findings.len());
+                    let (index, left_out) = (out.tables.len(), Some(out.met.len()));
+                    out.again.push(ReadAgain { index, left_out, title, page, lines, findings: range });
+                }
+                InventoryStatus::NotRebuilt
+            }
         }
     };
     out.met.push(Met { title, page, outcome });
@@ -578,6 +599,49 @@ mod tests {
         assert_eq!((t.key, t.no.as_str(), t.pages.as_slice()), (TableKey::ExpenseSummary, "1", [23, 24].as_slice()));
         let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["一般公共服务支出", "教育支出", "合计"]);
+    }
+
+    /// A 决算's 支出决算表, whose rows' zeros and parts leave their columns
+    /// in doubt alone, comes out whole once 一般公共预算财政拨款支出决算表,
+    /// printed after it, is read: left out at first, it takes its place
+    /// before that table.
+    #[test]
+    fn a_table_left_out_at_first_is_rebuilt_with_the_tables_printed_after_it() {
+        let text_page = |number: u32, lines: &[&str]| Page {
+            lines: lines.iter().map(|l| Line::text(*l)).collect(),
+            ..Page::new(number)
+        };
+        let rows = [
+            "合计 300.00 100.00 200.00",
+            "208 社会保障和就业支出 100.00 100.00 0.00",
+            "20805 行政事业单位养老支出 100.00 100.00 0.00",
+            "212 城乡社区支出 200.00 0.00 200.00",
+            "21201 城乡社区管理事务 200.00 0.00 200.00",
+        ];
+        let mut p1 = vec![
+            "支出决算表",
+            "单位：万元",
+            "项目",
+            "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补",
+            "助支出 功能分类",
+            "科目编码 科目名称",
+        ];
+        p1.extend(rows);
+        let mut p2 = vec!["一般公共预算财政拨款支出决算表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出"];
+        p2.extend(rows);
+        let mut findings = Vec::new();
+        let found = tables(&[text_page(1, &p1), text_page(2, &p2)], &mut findings);
+        let keys: Vec<TableKey> = found.tables.iter().map(|t| t.key).collect();
+        assert_eq!(keys, [TableKey::ExpenseSummary, TableKey::GeneralBudgetExpenseByFunction], "{findings:?}");
+        let t = &found.tables[0];
+        let paths: Vec<&str> = t.columns.iter().map(|c| c.path.as_str()).collect();
+        let cells: Vec<String> =
+            t.rows[1].cells.iter().map(|c| c.amount().map(|d| d.to_string()).unwrap_or_default()).collect();
+        assert_eq!(paths[..3], ["本年支出合计", "基本支出", "项目支出"]);
+        assert_eq!(cells[..3], ["100.00", "100.00", "0.00"]);
+        assert!(cells[3..].iter().all(String::is_empty));
+        assert_eq!(found.met[0].outcome, InventoryStatus::Rebuilt);
+        assert!(findings.iter().all(|f| f.table != "expense_summary"), "{findings:?}");
     }
 
     /// A different table of the same kind on the next page (another number)

@@ -14,7 +14,7 @@
 //! income table, the income items of 收支总表). Where more than one
 //! placement holds, the cells in doubt stay blank with a finding.
 
-use budget_model::{page_number, Decimal, Finding, Table, TableKey};
+use budget_model::{page_number, yuan_per, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
@@ -396,9 +396,11 @@ pub(crate) fn read(
     raw: &mut RawTable,
     header: &[&str],
     data: &[BodyLine<'_>],
-    earlier: &[Table],
+    (earlier, later): (&[Table], &[Table]),
     findings: &mut Vec<Finding>,
 ) -> bool {
+    let others: Vec<&Table> = earlier.iter().chain(later).collect();
+    let others = &others[..];
     let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
     let scale = usual_scale(&texts);
     let full = full_width(data, scale);
@@ -471,6 +473,7 @@ pub(crate) fn read(
         known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier, |leaf, item| item == leaf))),
         groups: hierarchy(&lines),
         bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
+        floors: lines.iter().map(|l| floors(raw.title.key, &t, &l.code, raw.unit.as_deref(), others)).collect(),
     };
     let cells = placed(raw, &rows, &t, &sums, findings);
     if nothing_placed(&rows, &cells) {
@@ -810,6 +813,8 @@ struct Sums {
     groups: Vec<(usize, Vec<usize>)>,
     /// Per row, the most each column may hold.
     bounds: Vec<Vec<Option<Decimal>>>,
+    /// Per row, the least each column holds.
+    floors: Vec<Vec<Option<Decimal>>>,
 }
 
 /// Each row's cells in the template's columns.
@@ -830,8 +835,8 @@ fn placed(
             _ => readings_of(t, &l.amounts).filter(|r| !r.is_empty()),
         })
         .collect();
-    for (found, bound) in readings.iter_mut().zip(&sums.bounds) {
-        narrow_by_bounds(found, bound);
+    for ((found, bound), floor) in readings.iter_mut().zip(&sums.bounds).zip(&sums.floors) {
+        narrow_by_bounds(found, bound, floor);
     }
     if let Some((total, known)) = &sums.known {
         narrow_by_known(&mut readings[*total], known);
@@ -915,9 +920,14 @@ fn hierarchy(lines: &[&Line]) -> Vec<(usize, Vec<usize>)> {
 
 /// Keeps the readings of a row that put no more in a column than `bound`
 /// allows, when some do.
-fn narrow_by_bounds(readings: &mut Option<Readings>, bound: &[Option<Decimal>]) {
+fn narrow_by_bounds(readings: &mut Option<Readings>, bound: &[Option<Decimal>], floor: &[Option<Decimal>]) {
     let Some(found) = readings.as_mut() else { return };
-    let fits = |r: &Vec<String>| r.iter().zip(bound).all(|(v, b)| b.is_none_or(|b| amount(v).unwrap_or_default() <= b));
+    let fits = |r: &Vec<String>| {
+        r.iter().zip(bound).zip(floor).all(|((v, b), f)| {
+            let v = amount(v).unwrap_or_default();
+            b.is_none_or(|b| v <= b) && f.is_none_or(|f| v >= f)
+        })
+    };
     let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();
     if !kept.is_empty() {
         *found = kept;
@@ -955,6 +965,63 @@ fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Opt
             Some(row.amount(*c).unwrap_or_default())
         })
         .collect()
+}
+
+/// What the one-fund tables by function (一般公共预算, 政府性基金,
+/// 国有资本经营) require of a row of 部门支出总表: in each of its total,
+/// 基本支出 and 项目支出 columns, at least what the same code has there,
+/// summed over the funds. A 决算 prints 支出决算表 before its
+/// 一般公共预算财政拨款支出决算表: the table is read again once the document
+/// is read, with the tables printed after it. Only a fund table's row whose
+/// total is printed and is the sum of its other cells (a blank there is
+/// zero) is relied on, and only a table of the same unit.
+///
+/// `208 社会保障和就业支出 754.75 754.75 0.00` under 本年支出合计 / 基本支出 /
+/// 项目支出 / 上缴上级支出 / … is 754.75 of 基本支出 when 一般公共预算 has
+/// 754.75 of 基本支出 there.
+fn floors(key: TableKey, t: &Template, code: &str, unit: Option<&str>, others: &[&Table]) -> Vec<Option<Decimal>> {
+    let none = vec![None; t.paths.len()];
+    if code.is_empty() || key != TableKey::ExpenseSummary {
+        return none;
+    }
+    let one_fund =
+        [TableKey::GeneralBudgetExpenseByFunction, TableKey::GovernmentFundExpense, TableKey::StateCapitalExpense];
+    let same_unit = |e: &&&Table| e.unit.as_deref().and_then(yuan_per) == unit.and_then(yuan_per);
+    let mut out: Vec<Option<Decimal>> = none.clone();
+    for fund in others.iter().filter(|e| one_fund.contains(&e.key)).filter(same_unit) {
+        let Some(row) = fund.rows.iter().find(|r| r.code.as_deref() == Some(code)) else { continue };
+        let amounts: Vec<usize> = fund.amount_columns().collect();
+        let Some(&total) = amounts.iter().find(|&&c| fund_column(&fund.columns[c].path) == Some("合计")) else {
+            continue;
+        };
+        let parts: Decimal = amounts.iter().filter(|&&c| c != total).map(|&c| row.amount(c).unwrap_or_default()).sum();
+        if row.amount(total) != Some(parts) {
+            continue;
+        }
+        for (slot, p) in out.iter_mut().zip(&t.paths) {
+            let Some(which) = fund_column(p) else { continue };
+            let mut found = amounts.iter().filter(|&&c| fund_column(&fund.columns[c].path) == Some(which));
+            if let (Some(&c), None) = (found.next(), found.next()) {
+                *slot = Some(slot.unwrap_or_default() + row.amount(c).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
+/// The column of a one-fund table a column path stands for: its total
+/// (`合计`, `总计`, `本年支出合计`), `基本支出` or `项目支出`.
+fn fund_column(path: &str) -> Option<&'static str> {
+    let p = squeeze(path);
+    if matches!(p.as_str(), "合计" | "总计") || (p.starts_with("本年") && p.ends_with("合计")) {
+        Some("合计")
+    } else if p == "基本支出" {
+        Some("基本支出")
+    } else if p == "项目支出" {
+        Some("项目支出")
+    } else {
+        None
+    }
 }
 
 /// Words of a two-sided table's header: `项目` opening each side, and the
@@ -1170,7 +1237,7 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         .take_while(|(l, _)| !l.contains("合计") && !l.contains("总计"))
         .collect();
     let known = groups.first().map(|(total, _)| (*total, known_by_income(&expense, &incomes)));
-    let sums = Sums { known, groups, bounds: Vec::new() };
+    let sums = Sums { known, groups, bounds: Vec::new(), floors: Vec::new() };
     let cells = placed(raw, &lines, &t, &sums, findings);
     raw.columns = vec![
         RawColumn { path: "收入/项目".into(), role: Role::Name },
@@ -1544,7 +1611,7 @@ mod tests {
         let data = body("合计 2,000.00 2,000.00\n212 城乡社区支出 2,000.00 2,000.00\n212 08 国有土地使用权出让收入安排的支出 2,000.00 2,000.00\n212 08 04 农村基础设施建设支出 2,000.00 2,000.00");
         let read_with = |earlier: &[Table]| {
             let mut raw = RawTable::new(title(TableKey::GovernmentFundExpense));
-            let is_read = read(&mut raw, &header, &data, earlier, &mut Vec::new());
+            let is_read = read(&mut raw, &header, &data, (earlier, &[]), &mut Vec::new());
             (is_read, raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect::<Vec<_>>())
         };
         // Alone, every row is 基本支出 or 项目支出: nothing placed.
@@ -1553,6 +1620,57 @@ mod tests {
         let (settled, rows) = read_with(&[summary]);
         assert!(settled);
         assert_eq!(rows, vec![["2,000.00", "", "2,000.00"]; 4]);
+    }
+
+    /// A 决算's 支出决算表 prints 本年支出合计 and 基本支出 and 项目支出 of six
+    /// columns, zeros printed; 一般公共预算财政拨款支出决算表, printed after
+    /// it, holds at least as much by function in each column, and the
+    /// columns the total row leaves blank hold no child's zero.
+    #[test]
+    fn a_final_account_expense_table_is_settled_by_the_fund_table_printed_after_it() {
+        let body = |text: &'static str| -> Vec<BodyLine<'static>> {
+            text.lines().map(|t| BodyLine { text: t, page: 4, after_blank: false, opens_right: false }).collect()
+        };
+        let title = |key: TableKey| crate::title::Title { no: "1".into(), text: "t".into(), key };
+        let fund = "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 300.00 100.00 200.00\n208 社会保障和就业支出 100.00 100.00 0.00\n212 城乡社区支出 200.00 0.00 200.00";
+        let mut findings = Vec::new();
+        let fund = crate::text_table::table_from_lines(
+            title(TableKey::GeneralBudgetExpenseByFunction),
+            &body(fund),
+            &[],
+            &[],
+            &mut findings,
+        );
+        let mut fund = crate::raw::finish(fund, &mut findings);
+        fund.unit = Some("万元".into());
+        let header = [
+            "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出",
+            "功能分类",
+            "科目编码 科目名称",
+        ];
+        let data = body(
+            "合计 300.00 100.00 200.00\n208 社会保障和就业支出 100.00 100.00 0.00\n212 城乡社区支出 200.00 0.00 200.00",
+        );
+        let read_with = |later: &[Table]| {
+            let mut raw = RawTable::new(title(TableKey::ExpenseSummary));
+            raw.unit = Some("万元".into());
+            let mut found = Vec::new();
+            read(&mut raw, &header, &data, (&[], later), &mut found);
+            (raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect::<Vec<_>>(), found.len())
+        };
+        // Alone, 100.00 and 200.00 may be any two of the five parts.
+        let (_, doubts) = read_with(&[]);
+        assert!(doubts > 0);
+        let (rows, doubts) = read_with(&[fund]);
+        assert_eq!(doubts, 0);
+        assert_eq!(
+            rows,
+            [
+                ["300.00", "100.00", "200.00", "", "", ""],
+                ["100.00", "100.00", "0.00", "", "", ""],
+                ["200.00", "0.00", "200.00", "", "", ""],
+            ]
+        );
     }
 
     #[test]

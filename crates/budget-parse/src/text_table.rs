@@ -113,7 +113,7 @@ pub(crate) fn table_from_lines(
             || text_coded::read_listing(&mut raw, &header_lines, &data)
             || text_pairs::read(&mut raw, &header_lines, &data, findings)
             || (text_lines::is_line_per_row(&data)
-                && text_lines::read(&mut raw, &header_lines, &data, earlier, findings))
+                && text_lines::read(&mut raw, &header_lines, &data, (earlier, later), findings))
             || text_grouped::read(&mut raw, &header_lines, &data, findings)
     };
     if by_lines {
