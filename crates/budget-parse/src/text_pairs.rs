@@ -12,9 +12,11 @@
 //! Class rows must be their items' sums, or the table is left out: an
 //! amount given to the wrong row breaks them.
 
+use std::collections::BTreeMap;
+
 use budget_model::{Decimal, Finding};
 
-use crate::lex::amount;
+use crate::lex::{amount, scale_of};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_table::BodyLine;
@@ -52,6 +54,11 @@ struct Item {
     name: String,
     amount: Option<String>,
     page: u32,
+    /// The half it is printed in, where its line shows it: the right after
+    /// another row on its line or on a line that begins with a space (the
+    /// left half blank there), the left before another row on its line.
+    /// A row alone on a line that begins at the margin shows none.
+    right: Option<bool>,
 }
 
 /// A code opening a row: three, five or seven digits, no point. Amounts of
@@ -67,25 +74,41 @@ fn code_part<'a>(last: Option<&Item>, word: &'a str) -> Option<&'a str> {
     (after_code && matches!(word.len(), 1 | 2) && word.bytes().all(|b| b.is_ascii_digit())).then_some(word)
 }
 
+/// A half's total (`人员经费合计`, `公用经费合计`): it opens a row of its
+/// own, never continues the name of a row left blank above it.
+fn total_label(word: &str) -> bool {
+    word.ends_with("合计") || word.ends_with("总计")
+}
+
 /// The rows of the lines' words; `None` when a word does not fit (two
 /// amounts in a row, an amount before any name, amounts without decimals).
 fn items(data: &[BodyLine<'_>]) -> Option<Vec<Item>> {
     let mut out: Vec<Item> = Vec::new();
     for l in data {
+        let first = out.len();
+        let mut opened_here = false;
+        let mut open_item = |code: &str, name: &str| {
+            let right = (opened_here || l.opens_right).then_some(true);
+            opened_here = true;
+            Item { code: code.to_string(), name: name.to_string(), amount: None, page: l.page, right }
+        };
         for w in l.text.split_whitespace() {
             let open = out.last().is_some_and(|i| i.amount.is_none());
             if let Some(part) = code_part(out.last(), w) {
                 out.last_mut()?.code.push_str(&format!("{part:0>2}"));
             } else if is_code(w) {
-                out.push(Item { code: w.to_string(), name: String::new(), amount: None, page: l.page });
+                out.push(open_item(w, ""));
             } else if amount(w).is_some() {
                 let last = out.last_mut().filter(|i| open && !i.name.is_empty() && w.contains('.'))?;
                 last.amount = Some(w.to_string());
-            } else if open {
+            } else if open && !total_label(w) {
                 out.last_mut()?.name.push_str(w);
             } else {
-                out.push(Item { code: String::new(), name: w.to_string(), amount: None, page: l.page });
+                out.push(open_item("", w));
             }
+        }
+        if out.len() > first + 1 && !l.opens_right {
+            out[first].right = Some(false);
         }
     }
     Some(out)
@@ -93,7 +116,9 @@ fn items(data: &[BodyLine<'_>]) -> Option<Vec<Item>> {
 
 /// Whether every row has a name, some an amount, and every class row
 /// (three digits) with rows of its own (five digits) is their sum, a blank
-/// cell zero.
+/// cell zero: to the unit of the last printed digit per item, as rounded
+/// figures add up (`302 商品和服务支出 440.90` over 27 items summing to
+/// 440.88).
 fn sums_hold(items: &[Item]) -> bool {
     let value = |i: &Item| match i.amount.as_deref() {
         Some(a) => amount(a),
@@ -106,8 +131,41 @@ fn sums_hold(items: &[Item]) -> bool {
         let children: Vec<&Item> =
             items.iter().filter(|c| c.code.len() == 5 && c.code.starts_with(p.code.as_str())).collect();
         let sum: Decimal = children.iter().filter_map(|c| value(c)).sum();
-        children.is_empty() || value(p) == Some(sum)
+        let scale = children.iter().chain([&p]).filter_map(|i| i.amount.as_deref()).map(scale_of).max().unwrap_or(0);
+        let slack = Decimal::new(1, scale) * Decimal::from(children.len());
+        children.is_empty() || value(p).is_some_and(|v| (v - sum).abs() <= slack)
     })
+}
+
+/// The rows of each half, as the table prints them: the left half's rows
+/// and its total (`人员经费合计`), and the right half's. A class's rows all
+/// go with the half most of its rows show; a class none of whose rows
+/// shows one (printed alone on its lines, the other half ended) goes with
+/// the row before it, as does a row without a class that shows none.
+fn halves(items: Vec<Item>) -> (Vec<Item>, Vec<Item>) {
+    let class = |i: &Item| (!i.code.is_empty()).then(|| i.code[..3].to_string());
+    let mut votes: BTreeMap<String, i32> = BTreeMap::new();
+    for i in &items {
+        if let (Some(c), Some(right)) = (class(i), i.right) {
+            *votes.entry(c).or_default() += if right { 1 } else { -1 };
+        }
+    }
+    let mut last = false;
+    let mut sides: Vec<bool> = Vec::with_capacity(items.len());
+    for i in &items {
+        let by_class = class(i).and_then(|c| votes.get(&c).copied()).filter(|v| *v != 0).map(|v| v > 0);
+        last = by_class.or(i.right).unwrap_or(last);
+        sides.push(last);
+    }
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (item, on_right) in items.into_iter().zip(sides) {
+        if on_right {
+            right.push(item)
+        } else {
+            left.push(item)
+        }
+    }
+    (left, right)
 }
 
 /// Reads the table `raw` when its header is printed twice side by side
@@ -124,13 +182,24 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
         findings.push(Finding { page, table: raw.title.key.as_str().into(), message });
         return true;
     };
-    raw.columns = vec![
+    // Each half a panel of its own, as the page prints them: the checks
+    // sum each half's classes into its own total.
+    let half = [
         RawColumn { path: "科目编码".into(), role: Role::Code },
         RawColumn { path: "科目名称".into(), role: Role::Name },
         RawColumn { path: column.into(), role: Role::Amount },
     ];
-    for i in rows {
-        raw.rows.push(RawRow::new(vec![i.code, i.name, i.amount.unwrap_or_default()], i.page));
+    raw.columns = half.iter().chain(&half).cloned().collect();
+    let (left, right) = halves(rows);
+    let cells = |i: Option<&Item>| match i {
+        Some(i) => vec![i.code.clone(), i.name.clone(), i.amount.clone().unwrap_or_default()],
+        None => vec![String::new(); 3],
+    };
+    for k in 0..left.len().max(right.len()) {
+        let page = left.get(k).or(right.get(k)).map_or(0, |i| i.page);
+        let mut row = cells(left.get(k));
+        row.extend(cells(right.get(k)));
+        raw.rows.push(RawRow::new(row, page));
     }
     true
 }
@@ -191,6 +260,34 @@ mod tests {
     }
 
     #[test]
+    fn rows_go_half_by_half_each_total_after_its_half() {
+        let mut data = lines(&[
+            "301 工资福利支出 20.82 302 商品和服务支出 10.23",
+            "30101 基本工资 20.82 30201 办公费 3.78",
+            "   30299 其他商品和服务支出 6.45",
+            "   30240 税金及附加费用",
+            "人员经费合计 20.82 公用经费合计 10.23",
+        ]);
+        data[2].opens_right = true;
+        data[3].opens_right = true;
+        let (left, right) = halves(items(&data).expect("items"));
+        let names = |half: &[Item]| half.iter().map(|i| format!("{}{}", i.code, i.name)).collect::<Vec<_>>();
+        assert_eq!(names(&left), ["301工资福利支出", "30101基本工资", "人员经费合计"]);
+        // The total after a row left blank opens a row of its own.
+        assert_eq!(
+            names(&right),
+            ["302商品和服务支出", "30201办公费", "30299其他商品和服务支出", "30240税金及附加费用", "公用经费合计"]
+        );
+        // Rows alone on lines that begin at the margin stay with their
+        // class, or with the row before them.
+        data[2].opens_right = false;
+        data[3].opens_right = false;
+        let (left, right) = halves(items(&data).expect("items"));
+        assert_eq!(left.len(), 3);
+        assert_eq!((right[2].code.as_str(), right[3].code.as_str()), ("30299", "30240"));
+    }
+
+    #[test]
     fn codes_in_parts_and_blank_cells_read() {
         let data = lines(&[
             "301 工资福利支出 2,082.85 302 商品和服务支出 21.21",
@@ -221,9 +318,12 @@ mod tests {
 
     #[test]
     fn rows_that_do_not_read_or_sum_are_refused() {
-        let cases: [(&'static [&'static str], bool); 4] = [
+        let cases: [(&'static [&'static str], bool); 6] = [
             // A class that is not its items' sum.
             (&["301 工资福利支出 20.00 302 商品和服务支出 1.00", "30101 基本工资 14.12"], false),
+            // Rounded items: a cent off per item at most.
+            (&["302 商品和服务支出 10.02", "30201 办公费 3.33 30202 印刷费 6.67"], true),
+            (&["302 商品和服务支出 10.03", "30201 办公费 3.33 30202 印刷费 6.67"], false),
             // A row without its amount (a blank cell): the next code opens a row.
             (&["30103 奖金 30203 咨询费 0.00"], true),
             // An amount read into the wrong half breaks its class's sum.
