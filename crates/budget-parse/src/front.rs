@@ -96,9 +96,15 @@ pub(crate) fn broken_unit<'a>(lines: impl IntoIterator<Item = &'a str>) -> Optio
 pub(crate) const UNIT_WINDOW: usize = 4;
 
 /// The unit line among the first [`UNIT_WINDOW`] lines after a title: its
-/// index and the unit (`单位：万元` → `万元`).
+/// index and the unit (`单位：万元` → `万元`). A unit wrapped in its cell
+/// (`单位：万` / `元`) ends on its second line, whose index is given.
 pub(crate) fn unit_line<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<(usize, &'static str)> {
-    lines.into_iter().take(UNIT_WINDOW).enumerate().find_map(|(i, l)| unit_of_line(l).map(|u| (i, u)))
+    let lines: Vec<&str> = lines.into_iter().take(UNIT_WINDOW + 1).collect();
+    let whole = lines.iter().take(UNIT_WINDOW).enumerate().find_map(|(i, l)| unit_of_line(l).map(|u| (i, u)));
+    whole.or_else(|| {
+        let mut pairs = lines.windows(2).take(UNIT_WINDOW).enumerate();
+        pairs.find_map(|(i, w)| broken_unit(w.iter().copied()).map(|u| (i + 1, u)))
+    })
 }
 
 /// What follows the total label a row opens with: `合计`, `总计` (`合计 1,477.88`
@@ -291,6 +297,7 @@ mod tests {
         }
         assert_eq!(unit_line(["部门收支总表", "", "单位：万元", "项目"]), Some((2, "万元")));
         assert_eq!(unit_line(["a", "b", "c", "d", "单位：元"]), None);
+        assert_eq!(unit_line(["部门名称：某院", "单位：万", "元 ", "合计"]), Some((2, "万元")));
         assert_eq!(after_total_label("合计 10.00"), Some(" 10.00"));
         assert_eq!(after_total_label("总计"), Some(""));
         assert_eq!(after_total_label("小计"), None);

@@ -91,9 +91,10 @@ pub(crate) fn narrow_by_floors(
     }
 }
 
-/// The 基本支出 figure (合计 or 总计 column) of the economic item a 三公 column
-/// names (`公务接待费`, `因公出国（境）费`, `公务用车购置及运行费/运行费` as
-/// `30231 公务用车运行维护费`), in `basic`'s unit.
+/// The 基本支出 figure (合计 or 总计 column, or the table's one amount
+/// column) of the economic item a 三公 column names (`公务接待费`,
+/// `因公出国（境）费`, `公务用车购置及运行费/运行费` as `30231
+/// 公务用车运行维护费`), in `basic`'s unit.
 fn three_public_floor(basic: &Table, path: &str) -> Option<Decimal> {
     let leaf = path.rsplit('/').next().unwrap_or_default();
     let word = if leaf.contains("公务接待费") {
@@ -107,7 +108,13 @@ fn three_public_floor(basic: &Table, path: &str) -> Option<Decimal> {
     };
     let rows: Vec<&Row> = basic.rows.iter().filter(|r| r.code.is_some() && squeeze(&r.name).contains(word)).collect();
     let [row] = rows[..] else { return None };
-    let col = basic.columns.iter().position(|c| c.path.ends_with("合计") || c.path.ends_with("总计"))?;
+    let total = basic.columns.iter().position(|c| c.path.ends_with("合计") || c.path.ends_with("总计"));
+    // A table of one amount column (`科目编码 科目名称 基本支出`) holds it there.
+    let only = || {
+        let mut amounts = basic.amount_columns();
+        amounts.next().filter(|_| amounts.next().is_none())
+    };
+    let col = total.or_else(only)?;
     row.cells.get(col).and_then(Cell::amount)
 }
 

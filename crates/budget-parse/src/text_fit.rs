@@ -54,6 +54,30 @@ const INCOME_SOURCES: &[Slot] = &[
 /// `合计基本支出项目支出小计人员经费公用经费` under 一般公共预算支出表 is
 /// 合计 / 基本支出/小计 / 基本支出/人员经费 / 基本支出/公用经费 / 项目支出.
 pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
+    standard_template(key, header).map(|t| budget_and_final(header, t))
+}
+
+/// `current` with each column printed twice, its budget and its final
+/// account (`预算数 决算数`), where the header prints the pair under every
+/// column: a 决算's 三公 table (`合计 因公出国（境）费 …` / `预算数 决算数
+/// 预算数 决算数 …`). `current` as it is otherwise.
+fn budget_and_final(header: &str, current: Template) -> Template {
+    let n = current.paths.len();
+    if header.matches("预算数").count() != n || header.matches("决算数").count() != n {
+        return current;
+    }
+    let paths = current.paths.iter().flat_map(|p| [format!("{p}/预算数"), format!("{p}/决算数")]).collect();
+    let sums = current
+        .sums
+        .iter()
+        .flat_map(|(total, parts)| {
+            (0..2).map(move |k| (total * 2 + k, parts.iter().map(|p| p * 2 + k).collect::<Vec<_>>()))
+        })
+        .collect();
+    Template { paths, sums }
+}
+
+fn standard_template(key: TableKey, header: &str) -> Option<Template> {
     let has = |w: &str| header.contains(w);
     let t = |paths: &[&str], sums: &[(usize, &[usize])]| Template {
         paths: paths.iter().map(|p| p.to_string()).collect(),
@@ -187,14 +211,21 @@ fn unit_outlays_template() -> Template {
 /// 小计 公务用车购置费 公务用车运行维护费`, one row (`222.676050 130.819050 9.000000
 /// 82.857000 37.380000 45.477000`): the total = 因公出国 + 公务接待 + 小计, 小计 =
 /// 购置费 + 运行维护费. 公务接待费 stands where the header prints it, before or
-/// after the cars' leaves (their heading, a line above them, may come first in
-/// the text); 会议费 and 培训费 printed after them are columns outside the
-/// total. `None` when 因公出国 is not the first part.
+/// after the cars' heading, on the same header line (the cars' leaves, on
+/// the line below, follow both: `… 因公出国（境）费 公务用车购置及运行维护费
+/// 公务接待费` / `小计 公务用车购置费 …` puts the cars first); without the
+/// heading, before or after the leaves. 会议费 and 培训费 printed after them
+/// are columns outside the total. `None` when 因公出国 is not the first part.
 fn three_public_upkeep_template(header: &str) -> Option<Template> {
     let at = |w: &str| header.find(w);
-    let (abroad, hosting, cars) = (at("因公出国")?, at("公务接待费")?, at("公务用车购置费")?);
-    if abroad > hosting || abroad > cars {
+    let (abroad, hosting, leaves) = (at("因公出国")?, at("公务接待费")?, at("公务用车购置费")?);
+    if abroad > hosting || abroad > leaves {
         return None;
+    }
+    let cars = at("公务用车购置及运行维护费").unwrap_or(leaves);
+    let meetings = at("会议费").zip(at("培训费")).is_some_and(|(m, t)| m < abroad && t < abroad);
+    if meetings && header.starts_with("合计") && header.contains("“三公”经费") {
+        return Some(with_meetings_template(hosting < cars));
     }
     let total = if header.contains("财政拨款预算总额") {
         "“三公”经费财政拨款预算总额"
@@ -224,6 +255,31 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
     let last = hosting.max(cars);
     paths.extend(["会议费", "培训费"].into_iter().filter(|w| header[last..].contains(w)).map(str::to_string));
     Some(Template { paths, sums })
+}
+
+/// “三公”经费、会议费、培训费支出预算表: `合计` over the 三公 group, 会议费
+/// and 培训费, printed on the header's first lines before the group's
+/// leaves (`合计` / `“三公”经费` / `会议费 培训费` / `小计 因公出国（境）费
+/// 公务用车购置及运行维护费 公务接待费 小计 公务用车购置费 公务用车运行维护费`):
+/// 合计 = 三公 小计 + 会议费 + 培训费, 三公 小计 = 因公出国 + 公务用车 +
+/// 公务接待, 公务用车 小计 = 购置费 + 运行维护费. 公务接待费 before or after
+/// the cars, as printed.
+fn with_meetings_template(hosting_first: bool) -> Template {
+    let group = |p: &str| format!("“三公”经费/{p}");
+    let car = |p: &str| group(&format!("公务用车购置及运行维护费/{p}"));
+    let mut paths = vec!["合计".to_string(), group("小计"), group("因公出国（境）费")];
+    let cars = [car("小计"), car("公务用车购置费"), car("公务用车运行维护费")];
+    let sums = if hosting_first {
+        paths.push(group("公务接待费"));
+        paths.extend(cars);
+        vec![(0, vec![1, 7, 8]), (1, vec![2, 3, 4]), (4, vec![5, 6])]
+    } else {
+        paths.extend(cars);
+        paths.push(group("公务接待费"));
+        vec![(0, vec![1, 7, 8]), (1, vec![2, 3, 6]), (3, vec![4, 5])]
+    };
+    paths.extend(["会议费".to_string(), "培训费".to_string()]);
+    Template { paths, sums }
 }
 
 /// 部门“三公”经费和机关运行经费预算表 of the 单位预算 template: `“三公”经费预算数
@@ -697,10 +753,6 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
     }
 }
 
-/// Where a settled parent row is blank or zero in a column, none of its
-/// children has an amount there (the family's amounts are not negative):
-/// `302 商品和服务支出 1414.09 | | 1414.09` rules out 人员经费 for
-/// `30201 办公费 155.51 155.51`. Returns whether a reading was dropped.
 /// The parent of a group whose rows add up in none of their readings,
 /// though some row has more than one: the printed sums are broken (or the
 /// rows misread), and any reading shown would show a broken sum.
@@ -720,16 +772,29 @@ pub(crate) fn broken_group(rows: &[Option<Readings>], groups: &[(usize, Vec<usiz
     })
 }
 
+/// Where a settled parent row is blank or zero in a column, none of its
+/// children has an amount there (the family's amounts are not negative):
+/// `302 商品和服务支出 1414.09 | | 1414.09` rules out 人员经费 for
+/// `30201 办公费 155.51 155.51`. Where the parent is blank, no child prints
+/// even a zero there: a column that prints its zeros prints the parent's
+/// too (`208 … 754.75 754.75 0.00` under `合计 9759.38 5377.64 4381.74 | |`
+/// puts 0.00 in 项目支出, not in 上缴上级支出). Returns whether a reading was
+/// dropped.
 fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, children: &[usize]) -> bool {
     let Some([settled]) = rows[parent].as_deref() else { return false };
     let zero: Vec<bool> = settled.iter().map(|c| amount(c).unwrap_or_default().is_zero()).collect();
+    let blank: Vec<bool> = settled.iter().map(|c| c.trim().is_empty()).collect();
     let mut changed = false;
     for &c in children {
         let Some(readings) = rows[c].as_mut() else { continue };
         if readings.len() < 2 {
             continue;
         }
-        let fits = |r: &Vec<String>| r.iter().zip(&zero).all(|(v, &z)| !z || amount(v).unwrap_or_default().is_zero());
+        let fits = |r: &Vec<String>| {
+            r.iter()
+                .zip(zero.iter().zip(&blank))
+                .all(|(v, (&z, &b))| !z || (amount(v).unwrap_or_default().is_zero() && (!b || v.trim().is_empty())))
+        };
         let negative = readings.iter().flatten().any(|v| amount(v).is_some_and(|d| d.is_sign_negative()));
         let kept: Vec<Vec<String>> = readings.iter().filter(|r| fits(r)).cloned().collect();
         if !negative && !kept.is_empty() && kept.len() < readings.len() {
@@ -820,6 +885,63 @@ mod tests {
 
     fn row(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_final_account_three_public_header_pairs_budget_and_final_under_each_column() {
+        // The cars' heading on the first header line, before 公务接待费; the
+        // cars' leaves and the pairs on the lines below.
+        let header = "财政拨款“三公”经费合计因公出国（境）费公务用车购置及运行维护费公务接待费小计公务用车购置费公务用车运行维护费\
+                      预算数决算数预算数决算数预算数决算数预算数决算数预算数决算数预算数决算数";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert_eq!(t.paths.len(), 12);
+        assert_eq!(
+            t.paths[..6],
+            [
+                "“三公”经费合计/预算数",
+                "“三公”经费合计/决算数",
+                "因公出国（境）费/预算数",
+                "因公出国（境）费/决算数",
+                "公务用车购置及运行维护费/小计/预算数",
+                "公务用车购置及运行维护费/小计/决算数",
+            ]
+        );
+        assert_eq!(t.paths[11], "公务接待费/决算数");
+        assert_eq!(t.sums[..2], [(0, vec![2, 4, 10]), (1, vec![3, 5, 11])]);
+        let found = readings_of(&t, &row("2.85 0.39 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 2.85 0.39"));
+        assert_eq!(found.map(|f| f.len()), Some(1));
+        // One pair for six columns is no final account's header.
+        let once = "“三公”经费合计因公出国（境）费公务用车购置及运行维护费公务接待费小计公务用车购置费公务用车运行维护费预算数决算数";
+        assert_eq!(template(TableKey::ThreePublicExpense, once).map(|t| t.paths.len()), Some(6));
+    }
+
+    #[test]
+    fn a_three_public_header_over_meetings_and_training_sums_them_into_its_total() {
+        let header = "合计“三公”经费会议费培训费小计因公出国（境）费公务用车购置及运行维护费公务接待费小计公务用车购置费公务用车运行维护费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert_eq!(
+            t.paths,
+            [
+                "合计",
+                "“三公”经费/小计",
+                "“三公”经费/因公出国（境）费",
+                "“三公”经费/公务用车购置及运行维护费/小计",
+                "“三公”经费/公务用车购置及运行维护费/公务用车购置费",
+                "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费",
+                "“三公”经费/公务接待费",
+                "会议费",
+                "培训费",
+            ]
+        );
+        assert!(header_fits(&t, header));
+        // One car leaf blank: 购置费 or 运行维护费, every other cell certain.
+        let found =
+            readings_of(&t, &row("2,382.02 513.75 160.00 266.80 266.80 86.95 271.02 1,597.25")).expect("readings");
+        assert_eq!(found.len(), 2);
+        let mut leaves: Vec<[&str; 2]> = found.iter().map(|r| [r[4].as_str(), r[5].as_str()]).collect();
+        leaves.sort();
+        assert_eq!(leaves, [["", "266.80"], ["266.80", ""]]);
+        assert!(found.iter().all(|r| r[6] == "86.95" && r[7] == "271.02" && r[8] == "1,597.25"));
     }
 
     #[test]
