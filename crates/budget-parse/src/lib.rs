@@ -55,6 +55,7 @@ mod text_lines;
 mod text_order;
 mod text_pairs;
 mod text_table;
+mod text_three;
 pub mod title;
 
 use budget_model::{DocKind, Document, Page};

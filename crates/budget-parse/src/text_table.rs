@@ -23,6 +23,7 @@ use crate::text_fit::{
 use crate::text_grouped;
 use crate::text_lines;
 use crate::text_pairs;
+use crate::text_three;
 use crate::title::Title;
 
 /// One line of a table body with its page.
@@ -120,9 +121,13 @@ pub(crate) fn table_from_lines(
         return raw;
     }
     if raw.title.key.is_two_sided() && has_three_sides(&header_lines) {
+        if text_three::read(&mut raw, &data) {
+            return raw;
+        }
         let page = raw.pages.first().copied().unwrap_or(0);
-        let message = "the 支出 side prints two lists (功能分类 and 支出用途) whose items share lines; \
-                       the text cannot tell which list an amount belongs to, so the table is left out";
+        let message = "the 支出 side prints two lists (功能分类 and 支出用途) whose items share lines, \
+                       and they do not read as items each followed by its amount adding up to the year's \
+                       expense; the table is left out";
         findings.push(raw_finding(&raw, page, message.into()));
         return raw;
     }
@@ -377,7 +382,7 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
 /// An amount with decimals run into the next cell's text, as a two-sided
 /// table's line comes out: `91,016,775.35一、一般公共服务支出` is
 /// `91,016,775.35` and `一、一般公共服务支出`.
-fn amount_then_text(token: &str) -> Option<(&str, &str)> {
+pub(crate) fn amount_then_text(token: &str) -> Option<(&str, &str)> {
     let end = token.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))?;
     let (number, rest) = token.split_at(end);
     let decimals = number.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
