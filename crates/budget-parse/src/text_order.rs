@@ -67,7 +67,78 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
     if !moved {
         moved = rows_before_titles(&mut lines);
     }
+    if !moved {
+        moved = labelled_bodies_before_titles(&mut lines);
+    }
     moved.then(|| repage(pages, lines))
+}
+
+/// A form whose tables each print their label first and their title last:
+/// `公开05表` / `部门：某院 单位：万元` / the header and rows / `财政拨款支出预算表`
+/// / the headings printed with the title (`收入 支出`), then the next label
+/// (the title and the label sometimes on one line: `一般公共预算基本支出预算表公开09表`).
+/// Read in that order, each title would take the next table's body. The
+/// form is told by at least [`ROWS_FIRST_TITLES`] titles whose label, unit
+/// line and rows come before them with no other title between, the last
+/// title among them with no amount after it (a title printed before its
+/// table has its rows after it, the last one too). Each such title, with the
+/// headings after it, moves up: the title right after its label, the
+/// headings after the unit line. Whether any title moved.
+fn labelled_bodies_before_titles(lines: &mut Vec<(Line, u32)>) -> bool {
+    let split: Vec<(Line, u32)> = lines
+        .iter()
+        .flat_map(|(l, page)| match title_then_label(&l.text) {
+            Some((title, label)) => vec![(Line::text(title), *page), (Line::text(label), *page)],
+            None => vec![(l.clone(), *page)],
+        })
+        .collect();
+    let is_title = |k: usize| parse_title(&split[k].0.text).is_some() && table_label(&split[k].0.text).is_none();
+    let amounts = |k: usize| row_line(&split[k].0.text) && !crate::lex::code(split[k].0.text.trim());
+    let titles: Vec<usize> = (0..split.len()).filter(|&k| is_title(k)).collect();
+    // Each title with its label and unit line before it (and no other
+    // title): (its label, its unit line, the title).
+    let labelled: Vec<(usize, usize, usize)> = titles
+        .iter()
+        .filter_map(|&t| {
+            let label =
+                (0..t).rev().take_while(|&k| !is_title(k)).find(|&k| table_label(&split[k].0.text).is_some())?;
+            let unit = (label + 1..t.min(label + 3)).find(|&k| unit_of_line(&split[k].0.text).is_some())?;
+            Some((label, unit, t))
+        })
+        .collect();
+    // Those with rows between; a table printed empty (`注：本部门无该项目`)
+    // has none, and moves with the others.
+    let with_rows: Vec<usize> =
+        labelled.iter().filter(|&&(_, unit, t)| (unit + 1..t).any(amounts)).map(|&(_, _, t)| t).collect();
+    let Some(&last) = with_rows.last() else { return false };
+    if with_rows.len() < ROWS_FIRST_TITLES || titles.last() != Some(&last) || (last + 1..split.len()).any(amounts) {
+        return false;
+    }
+    *lines = split;
+    for &(label, unit, t) in labelled.iter().rev() {
+        let end = (t + 1..lines.len()).find(|&k| !heading(&lines[k].0.text) || table_label(&lines[k].0.text).is_some());
+        let end = end.unwrap_or(lines.len());
+        let page = lines[label].1;
+        let moved: Vec<(Line, u32)> = lines.drain(t..end).map(|(l, _)| (l, page)).collect();
+        let (title, headings) = moved.split_first().map(|(t, h)| (t.clone(), h.to_vec())).unwrap_or_default();
+        for (k, h) in headings.into_iter().enumerate() {
+            lines.insert(unit + 1 + k, h);
+        }
+        lines.insert(label + 1, title);
+    }
+    true
+}
+
+/// A title and the next table's label on one line, the first table's
+/// title printed last: `一般公共预算基本支出预算表公开09表` is
+/// `一般公共预算基本支出预算表` and `公开09表`.
+fn title_then_label(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    text.char_indices().map(|(i, _)| i).filter(|&i| i > 0).find_map(|i| {
+        let (title, label) = text.split_at(i);
+        (table_label(label).is_some() && parse_title(title).is_some() && table_label(title).is_none())
+            .then(|| (title.trim(), label.trim()))
+    })
 }
 
 /// How many titles must show the rows-first form before any is moved.
@@ -564,5 +635,75 @@ mod tests {
             page(2, &["单位：万元", "科目编码 科目名称 合计", "201 一般公共服务支出 5.00", "四、财政拨款收支总表"]),
         ];
         assert!(titles_before_bodies(&pages).is_none());
+    }
+
+    /// Four tables, each label, unit line, header and rows first, its title
+    /// and the headings printed with it last; the third printed empty, the
+    /// fourth's title on one line with the last one.
+    #[test]
+    fn labelled_bodies_take_the_titles_printed_after_them() {
+        let pages = [page(
+            1,
+            &[
+                "公开04表",
+                "部门：某院 单位：万元",
+                "项目名称 金额",
+                "一、一般公共预算 5.00 一、基本支出 5.00",
+                "项目名称 金额 支出用途",
+                "财政拨款收支预算总表",
+                "收入 支出",
+                "公开05表",
+                "部门：某院 单位：万元",
+                "功能科目代码 功能科目名称 金额",
+                "合计 5.00",
+                "201 一般公共服务支出 5.00",
+                "财政拨款支出预算表",
+                "公开06表",
+                "部门：某院 单位：万元",
+                "功能科目代码 功能科目名称 金额",
+                "合计",
+                "注：本部门无该项目",
+                "财政拨款政府性基金支出预算表",
+                "公开07表",
+                "部门：某院 单位：万元",
+                "科目编码 科目名称 金额",
+                "合计 5.00",
+                "301 工资福利支出 5.00",
+                "一般公共预算基本支出预算表公开08表",
+                "部门：某院 单位：万元",
+                "科目编码 科目名称 机关运行经费支出",
+                "合计 1.00",
+                "302 商品和服务支出 1.00",
+                "一般公共预算机关运行经费支出预算表",
+            ],
+        )];
+        let moved = texts(&titles_before_bodies(&pages).expect("moved"));
+        let at = |line: &str| moved.iter().position(|l| l == line).unwrap_or_else(|| panic!("{line} in {moved:?}"));
+        assert_eq!(
+            moved[..5],
+            ["公开04表", "财政拨款收支预算总表", "部门：某院 单位：万元", "收入 支出", "项目名称 金额"]
+        );
+        assert_eq!(at("财政拨款支出预算表"), at("公开05表") + 1);
+        assert_eq!(at("财政拨款政府性基金支出预算表"), at("公开06表") + 1);
+        assert_eq!(at("一般公共预算基本支出预算表"), at("公开07表") + 1);
+        assert_eq!(at("一般公共预算机关运行经费支出预算表"), at("公开08表") + 1);
+        assert_eq!(moved.len(), 31);
+    }
+
+    /// Titles printed first, each label after its title: the rows follow
+    /// the last title, and nothing moves.
+    #[test]
+    fn titles_printed_before_their_labelled_bodies_stay() {
+        let table = |title: &'static str, label: &'static str| {
+            [title, label, "部门：某院 单位：万元", "科目编码 科目名称 金额", "合计 5.00", "201 一般公共服务支出 5.00"]
+        };
+        let lines: Vec<&str> = [
+            table("财政拨款支出预算表", "公开05表"),
+            table("一般公共预算支出预算表", "公开07表"),
+            table("政府性基金预算支出表", "公开10表"),
+            table("国有资本经营预算支出表", "公开11表"),
+        ]
+        .concat();
+        assert!(titles_before_bodies(&[page(1, &lines)]).is_none());
     }
 }
