@@ -96,6 +96,16 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
             );
             Some(after_prior_year(header, current))
         }
+        TableKey::ExpenseSummary if has("基本支出") && has("项目支出") && has("单位预留机动经费") => {
+            // `合计 基本支出 项目支出 单位预留机动经费 结转下年资金`: what the
+            // department keeps in reserve and carries over are parts of 合计.
+            let mut paths = vec!["合计", "基本支出", "项目支出", "单位预留机动经费"];
+            if has("结转下年资金") {
+                paths.push("结转下年资金");
+            }
+            let parts: Vec<usize> = (1..paths.len()).collect();
+            Some(t(&paths, &[(0, &parts)]))
+        }
         TableKey::ExpenseSummary
             if has("合计")
                 && has("基本支出")
@@ -653,6 +663,9 @@ pub(crate) fn known_totals(
     names: impl Fn(&str, &str) -> bool,
 ) -> Vec<Option<Decimal>> {
     let mut known = vec![None; t.paths.len()];
+    if key == TableKey::ExpenseSummary {
+        return known_by_use(t, earlier);
+    }
     if key != TableKey::IncomeSummary {
         return known;
     }
@@ -680,6 +693,27 @@ pub(crate) fn known_totals(
         }
         let leaf = path.rsplit('/').next().unwrap_or(path);
         let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| names(leaf, n)).map(|(_, v)| *v).collect();
+        if let [v] = found[..] {
+            known[c] = Some(v);
+        }
+    }
+    known
+}
+
+/// What 部门收支总表's expense items by use say 部门支出总表's total row
+/// holds: the item named as the column (`一、基本支出 21,968.00` under
+/// 基本支出; a blank item is zero), where exactly one item is.
+fn known_by_use(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
+    let uses: Vec<(String, Decimal)> = summary
+        .rows
+        .iter()
+        .filter(|r| r.section == Some(Section::Expense))
+        .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+        .collect();
+    for (c, path) in t.paths.iter().enumerate().filter(|(_, p)| !matches!(p.as_str(), "合计" | "总计")) {
+        let found: Vec<Decimal> = uses.iter().filter(|(n, _)| n == path).map(|(_, v)| *v).collect();
         if let [v] = found[..] {
             known[c] = Some(v);
         }
@@ -885,6 +919,34 @@ mod tests {
 
     fn row(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn an_expense_summary_with_reserve_and_carry_over_columns_sums_them_into_its_total() {
+        let header = "合计基本支出项目支出单位预留机动经费结转下年资金";
+        let t = template(TableKey::ExpenseSummary, header).expect("a template");
+        assert_eq!(t.paths, ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"]);
+        assert_eq!(t.sums, [(0, vec![1, 2, 3, 4])]);
+        assert!(header_fits(&t, header));
+        // Any one part blank: four readings hold, for the 收支总表 to settle.
+        let mut found = readings_of(&t, &row("37,188.34 21,968.00 10,208.94 5,011.40"));
+        assert_eq!(found.as_ref().map(Vec::len), Some(4));
+        let mut summary = Table::new(TableKey::IncomeExpenseSummary, "01", "收支预算总表");
+        summary.columns = vec![budget_model::Column::amount("金额")];
+        for (name, v) in
+            [("一、基本支出", Some("21968.00")), ("三、单位预留机动经费", Some("5011.40")), ("结转下年资金", None)]
+        {
+            let mut r = budget_model::Row::new(name, 8);
+            r.section = Some(Section::Expense);
+            r.cells = vec![v.map_or(Cell::Blank, |v| Cell::Amount(v.parse().expect("an amount")))];
+            summary.rows.push(r);
+        }
+        let known = known_totals(TableKey::ExpenseSummary, &t, &[summary], income_item_of);
+        let d = |v: &str| Some(v.parse::<Decimal>().expect("an amount"));
+        assert_eq!(known, [None, d("21968.00"), None, d("5011.40"), d("0")]);
+        narrow_by_known(&mut found, &known);
+        let want: Vec<String> = ["37,188.34", "21,968.00", "10,208.94", "5,011.40", ""].map(String::from).to_vec();
+        assert_eq!(found, Some(vec![want]));
     }
 
     #[test]

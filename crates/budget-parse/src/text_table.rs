@@ -9,7 +9,7 @@
 
 use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 
-use crate::front::{after_total_label, glued_amount, is_note, pieces, unit_line, Kind, Piece};
+use crate::front::{after_total_label, glued_amount, is_dash, is_note, pieces, unit_line, Kind, Piece};
 use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
@@ -319,13 +319,21 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
     code(first)
         || opens_with_amount(line)
         || line.split_whitespace().any(|w| amount(w).is_some() && w.contains('.'))
-        || (total && next.is_some_and(opens_with_amount))
+        || (total && next.is_some_and(opens_with_amount) && !names_columns_after_total(line))
         // `合计 2,080` / `.31 2,080.31 …`: a total row whose first amount wraps.
         || (total && line.split_whitespace().skip(1).any(numeric_piece) && next.is_some_and(opens_with_piece))
         // `3,4` / `85.` / `52`: a row without a label whose first amount
         // wraps; a thousands separator is no header's.
         || (first.contains(',') && amount_prefix(first) && line.split_whitespace().all(numeric_piece)
             && next.is_some_and(opens_with_piece))
+}
+
+/// A header line that opens with the total column's name: `合计 基本支出
+/// 项目支出 单位预留机动经费`, words and no amount after `合计` (a total row
+/// whose amounts wrap to the next line prints none).
+fn names_columns_after_total(line: &str) -> bool {
+    let rest: Vec<&str> = line.split_whitespace().skip(1).collect();
+    rest.len() >= 2 && !rest.iter().any(|w| numeric_piece(w) || is_dash(w))
 }
 
 /// Whether the line opens with a year, a header's words (`2026 年政府采购项目`,
@@ -1379,8 +1387,13 @@ fn item_groups(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usiz
     groups
 }
 
-/// The table's total row (`合计`, without a code), when it has exactly one.
+/// The table's total row (`合计`, without a code), when it has exactly one;
+/// a table's one row printed without a label (`37,188.34 21,968.00 …` under
+/// `合计 基本支出 …`) is its total.
 fn total_row(rows: &[TextRow], labels: &[Vec<String>]) -> Option<usize> {
+    if rows.len() == 1 && labels[0].iter().all(|c| c.trim().is_empty()) {
+        return Some(0);
+    }
     let totals: Vec<usize> = (0..rows.len())
         .filter(|&i| {
             !labels[i].iter().any(|c| code(c)) && after_total_label(&row_name(&rows[i])).is_some_and(str::is_empty)
@@ -1840,6 +1853,14 @@ mod tests {
         let table = read(TableKey::GeneralBudgetBasicExpenseByEconomic, text);
         let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["合计", "工资福利支出", "基本工资"]);
+    }
+
+    #[test]
+    fn a_header_opening_with_the_total_column_is_no_total_row() {
+        let amounts = Some("37,188.34  21,968.00  10,208.94  5,011.40");
+        assert!(!is_data_start("合计  基本支出  项目支出  单位预留机动经费  结转下年资金", amounts));
+        assert!(is_data_start("合计", amounts));
+        assert!(is_data_start("合计 —", amounts));
     }
 
     #[test]
