@@ -316,9 +316,11 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
         |l: &str| l.split_whitespace().next().is_some_and(|w| amount(w).is_some() || is_cut_amount(w));
     let total = after_total_label(&squeeze(line)).is_some();
     let opens_with_piece = |l: &str| l.split_whitespace().next().is_some_and(numeric_piece);
+    // Amounts of two decimals run together (`2542.60833.60 222.50183.60`).
+    let run_together = |w: &str| w.matches('.').count() > 1 && text_lines::split_amounts(w, 2).is_some();
     code(first)
         || opens_with_amount(line)
-        || line.split_whitespace().any(|w| amount(w).is_some() && w.contains('.'))
+        || line.split_whitespace().any(|w| (amount(w).is_some() && w.contains('.')) || run_together(w))
         || (total && next.is_some_and(opens_with_amount) && !names_columns_after_total(line))
         // `合计 2,080` / `.31 2,080.31 …`: a total row whose first amount wraps.
         || (total && line.split_whitespace().skip(1).any(numeric_piece) && next.is_some_and(opens_with_piece))
@@ -1869,6 +1871,7 @@ mod tests {
             ("2026 年政府采购项目", false),
             ("2025年预算数 2026年预算数", false),
             ("2026 1,200.00 300.00", true),
+            ("2542.60833.60 222.50183.60 183.60427.501305.25403.75", true),
             ("201 一般公共服务支出 30.00", true),
         ];
         for (line, data) in cases {
