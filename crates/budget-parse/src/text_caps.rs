@@ -79,8 +79,15 @@ pub(crate) fn narrow_by_floors(
     let (Some(from), Some(to)) = (basic.yuan_per_unit(), unit.and_then(yuan_per)) else {
         return;
     };
-    let floors: Vec<Option<Decimal>> =
-        t.paths.iter().map(|p| three_public_floor(basic, p).map(|v| v * from / to)).collect();
+    // The year's own columns only: a year before's (`2025年预算数/…`) is
+    // not bound by this year's 基本支出.
+    let year = |p: &str| p.split('/').next().and_then(|h| h.get(..4)?.parse::<u32>().ok().filter(|_| h.contains('年')));
+    let latest = t.paths.iter().filter_map(|p| year(p)).max();
+    let floors: Vec<Option<Decimal>> = t
+        .paths
+        .iter()
+        .map(|p| (year(p) == latest).then(|| three_public_floor(basic, p).map(|v| v * from / to)).flatten())
+        .collect();
     let slack = Decimal::new(1, 2);
     let above = |r: &Vec<String>| {
         r.iter().zip(&floors).all(|(v, floor)| floor.is_none_or(|f| amount(v).unwrap_or_default() + slack >= f))

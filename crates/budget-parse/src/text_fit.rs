@@ -54,7 +54,31 @@ const INCOME_SOURCES: &[Slot] = &[
 /// `合计基本支出项目支出小计人员经费公用经费` under 一般公共预算支出表 is
 /// 合计 / 基本支出/小计 / 基本支出/人员经费 / 基本支出/公用经费 / 项目支出.
 pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
-    standard_template(key, header).map(|t| budget_and_final(header, t))
+    standard_template(key, header).map(|t| budget_and_final(header, two_years(header, t)))
+}
+
+/// `current` printed once for each of two years, the earlier first, where
+/// the header names both years' budgets over the whole column set
+/// (`2025年预算数 2026年预算数` / `合计 因公出国（境）费 … 合计 因公出国（境）费
+/// …`: every column's word printed twice). `current` as it is otherwise
+/// (one year, or the year before as one column: [`after_prior_year`]).
+fn two_years(header: &str, current: Template) -> Template {
+    let years: Vec<u32> = header
+        .match_indices("年预算数")
+        .filter_map(|(at, _)| header.get(at.checked_sub(4)?..at)?.parse().ok())
+        .collect();
+    let [before, year] = years[..] else { return current };
+    let leaf = |p: &String| p.rsplit('/').next().unwrap_or(p).to_string();
+    if before + 1 != year || !current.paths.iter().all(|p| header.matches(leaf(p).as_str()).count() >= 2) {
+        return current;
+    }
+    let n = current.paths.len();
+    let paths =
+        [before, year].iter().flat_map(|y| current.paths.iter().map(move |p| format!("{y}年预算数/{p}"))).collect();
+    let sums = (0..2)
+        .flat_map(|k| current.sums.iter().map(move |(t, parts)| (t + k * n, parts.iter().map(|p| p + k * n).collect())))
+        .collect();
+    Template { paths, sums }
 }
 
 /// `current` with each column printed twice, its budget and its final
@@ -919,6 +943,22 @@ mod tests {
 
     fn row(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_three_public_header_over_two_years_has_each_years_columns() {
+        let header = "2025年预算数2026年预算数合计因公出国（境）费公务用车购置及运行费公务接待费合计因公出国（境）费\
+                      公务用车购置及运行费公务接待费小计公务用车购置费公务用车运行费小计公务用车购置费公务用车运行费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert_eq!(t.paths.len(), 12);
+        assert_eq!((t.paths[0].as_str(), t.paths[6].as_str()), ("2025年预算数/合计", "2026年预算数/合计"));
+        assert_eq!(t.sums[2..], [(6, vec![7, 8, 11]), (8, vec![9, 10])]);
+        let found = readings_of(&t, &row("396.97 184.49 202.48 202.48 10.00 394.49 184.49 200.00 200.00 10.00"));
+        // Each year's car: 购置费 or 运行费.
+        assert_eq!(found.map(|f| f.len()), Some(4));
+        // The year before as one column is not two years' column sets.
+        let once = "2025年预算数2026年预算数合计因公出国（境）费公务用车购置及运行费公务接待费小计公务用车购置费公务用车运行费";
+        assert_eq!(template(TableKey::ThreePublicExpense, once).map(|t| t.paths.len()), Some(6));
     }
 
     #[test]
