@@ -1257,15 +1257,19 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
 /// What the income side says the expense total holds in each fund column:
 /// the income item of the same fund (a blank item is zero). `一、一般公共预算资金
 /// 91,016,775.35` / `二、政府性基金` puts 91,016,775.35 under 一般公共预算 and
-/// zero under 政府性基金预算.
+/// zero under 政府性基金预算. A fund with items in several parts (this
+/// year's `（二）政府性基金预算资金` and the carried-over `（二）政府性基金预算拨款`)
+/// is known only where they are all blank: zero.
 fn known_by_income(columns: &[String], incomes: &[(String, Option<&String>)]) -> Vec<Option<Decimal>> {
     columns
         .iter()
         .map(|c| {
             let same = |n: &String| n.len() >= 6 && (n.starts_with(c.as_str()) || c.starts_with(n.as_str()));
-            let found: Vec<Option<&String>> = incomes.iter().filter(|(n, _)| same(n)).map(|(_, a)| *a).collect();
+            let found: Vec<Option<Decimal>> =
+                incomes.iter().filter(|(n, _)| same(n)).map(|(_, a)| a.and_then(|a| amount(a))).collect();
             match found[..] {
-                [a] => Some(a.and_then(|a| amount(a)).unwrap_or_default()),
+                [a] => Some(a.unwrap_or_default()),
+                [_, _, ..] if found.iter().all(|a| a.is_none_or(|a| a.is_zero())) => Some(Decimal::ZERO),
                 _ => None,
             }
         })
@@ -1671,6 +1675,24 @@ mod tests {
                 ["200.00", "0.00", "200.00", "", "", ""],
             ]
         );
+    }
+
+    #[test]
+    fn a_fund_blank_in_every_part_of_the_income_side_is_zero_in_the_expense_total() {
+        let columns: Vec<String> = ["总计", "一般公共预算", "政府性基金", "国有资本经营"].map(String::from).to_vec();
+        let (this_year, carried) = ("17,552.65".to_string(), "865.06".to_string());
+        let incomes: Vec<(String, Option<&String>)> = vec![
+            ("本年收入".into(), Some(&this_year)),
+            ("一般公共预算资金".into(), Some(&this_year)),
+            ("政府性基金预算资金".into(), None),
+            ("国有资本经营预算资金".into(), None),
+            ("上年结转".into(), Some(&carried)),
+            ("一般公共预算拨款".into(), Some(&carried)),
+            ("政府性基金预算拨款".into(), None),
+        ];
+        let zero = Some(Decimal::ZERO);
+        // 一般公共预算 has two items, both printed: not known from them.
+        assert_eq!(known_by_income(&columns, &incomes), [None, None, zero, zero]);
     }
 
     #[test]
