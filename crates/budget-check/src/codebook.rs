@@ -106,6 +106,13 @@ impl CodeBook {
         book
     }
 
+    /// Whether `name` is a strong name of some code of `class` (printed
+    /// by [`STRONG_ISSUERS`] issuers or more), in any writing
+    /// ([`name_key`]).
+    pub(crate) fn is_strong_name(&self, class: Class, name: &str) -> bool {
+        self.strong.contains_key(&(class, name_key(name)))
+    }
+
     /// How many codes the book knows.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {

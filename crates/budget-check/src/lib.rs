@@ -133,6 +133,19 @@ fn is_amount(doc: &Document, t: usize, r: usize, c: usize) -> bool {
     column && matches!(row.cells.get(c), Some(Cell::Amount(_)))
 }
 
+/// Whether `name` is an item or class of the 部门预算支出经济分类 as budgets
+/// print it (`培训费`, `维修（护）费`, `信息网络及软件购置更新`): a name the code
+/// book holds for a `3xx` or `3xxxx` code, printed by two issuers or more.
+/// Readers use it to tell an economic item's cell from a project's name.
+///
+/// ```
+/// assert!(budget_check::is_economic_item_name("培训费"));
+/// assert!(!budget_check::is_economic_item_name("省政协专项会议"));
+/// ```
+pub fn is_economic_item_name(name: &str) -> bool {
+    codebook::book().is_strong_name(codebook::Class::Departmental, name)
+}
+
 /// Builders for the unit tests: tables written as they are printed.
 #[cfg(test)]
 pub(crate) mod testing {

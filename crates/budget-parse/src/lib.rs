@@ -54,6 +54,7 @@ mod text_grouped;
 mod text_lines;
 mod text_order;
 mod text_pairs;
+mod text_procure;
 mod text_table;
 mod text_three;
 pub mod title;

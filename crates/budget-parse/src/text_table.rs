@@ -23,6 +23,7 @@ use crate::text_fit::{
 use crate::text_grouped;
 use crate::text_lines;
 use crate::text_pairs;
+use crate::text_procure;
 use crate::text_three;
 use crate::title::Title;
 
@@ -110,7 +111,8 @@ pub(crate) fn table_from_lines(
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
-        text_coded::read(&mut raw, &header_lines, &data, (earlier, later), findings)
+        text_procure::read(&mut raw, &header_lines, &data, earlier)
+            || text_coded::read(&mut raw, &header_lines, &data, (earlier, later), findings)
             || text_coded::read_listing(&mut raw, &header_lines, &data)
             || text_pairs::read(&mut raw, &header_lines, &data, findings)
             || (text_lines::is_line_per_row(&data)
