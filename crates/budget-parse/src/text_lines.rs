@@ -1590,25 +1590,30 @@ mod tests {
         assert_eq!(cells[5], ["4.00", "4.00", ""]);
     }
 
+    /// The body lines of a text, one a line.
+    fn body(text: &'static str) -> Vec<BodyLine<'static>> {
+        text.lines().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    fn title(key: TableKey) -> crate::title::Title {
+        crate::title::Title { no: "1".into(), text: "t".into(), key }
+    }
+
+    /// The table `key` read from a text (its unit line, header and rows),
+    /// as the document's other tables are.
+    fn text_table(key: TableKey, text: &'static str) -> Table {
+        let mut findings = Vec::new();
+        let raw = crate::text_table::table_from_lines(title(key), &body(text), &[], &[], &mut findings);
+        crate::raw::finish(raw, &mut findings)
+    }
+
     /// 部门支出总表 whose total column is printed `总计` bounds a fund's
     /// row of the same code: `212 城乡社区支出` there has no 基本支出, so the
     /// fund's `212 2,000.00 2,000.00` is 项目支出, and its children with it.
     #[test]
     fn the_department_expense_with_a_zongji_total_bounds_a_fund_row() {
-        let body = |text: &'static str| -> Vec<BodyLine<'static>> {
-            text.lines().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect()
-        };
-        let title = |key: TableKey| crate::title::Title { no: "1".into(), text: "t".into(), key };
         let summary = "单位：万元\n科目编码 科目名称 总计 基本支出 项目支出\n合计 3,000.00 1,000.00 2,000.00\n201 一般公共服务支出 1,000.00 1,000.00\n212 城乡社区支出 2,000.00 2,000.00";
-        let mut findings = Vec::new();
-        let summary = crate::text_table::table_from_lines(
-            title(TableKey::ExpenseSummary),
-            &body(summary),
-            &[],
-            &[],
-            &mut findings,
-        );
-        let summary = crate::raw::finish(summary, &mut findings);
+        let summary = text_table(TableKey::ExpenseSummary, summary);
         let summary_paths: Vec<&str> = summary.columns.iter().map(|c| c.path.as_str()).collect();
         assert!(summary_paths.contains(&"总计") && !summary_paths.contains(&"合计"), "{summary_paths:?}");
         let header = ["科目编码 科目名称 合计 基本支出 项目支出"];
@@ -1632,20 +1637,8 @@ mod tests {
     /// columns the total row leaves blank hold no child's zero.
     #[test]
     fn a_final_account_expense_table_is_settled_by_the_fund_table_printed_after_it() {
-        let body = |text: &'static str| -> Vec<BodyLine<'static>> {
-            text.lines().map(|t| BodyLine { text: t, page: 4, after_blank: false, opens_right: false }).collect()
-        };
-        let title = |key: TableKey| crate::title::Title { no: "1".into(), text: "t".into(), key };
         let fund = "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 300.00 100.00 200.00\n208 社会保障和就业支出 100.00 100.00 0.00\n212 城乡社区支出 200.00 0.00 200.00";
-        let mut findings = Vec::new();
-        let fund = crate::text_table::table_from_lines(
-            title(TableKey::GeneralBudgetExpenseByFunction),
-            &body(fund),
-            &[],
-            &[],
-            &mut findings,
-        );
-        let mut fund = crate::raw::finish(fund, &mut findings);
+        let mut fund = text_table(TableKey::GeneralBudgetExpenseByFunction, fund);
         fund.unit = Some("万元".into());
         let header = [
             "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出",
