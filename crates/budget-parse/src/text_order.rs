@@ -134,7 +134,9 @@ fn labelled_bodies_before_titles(lines: &mut Vec<(Line, u32)>) -> bool {
 /// `一般公共预算基本支出预算表` and `公开09表`.
 fn title_then_label(text: &str) -> Option<(&str, &str)> {
     let text = text.trim();
-    text.char_indices().map(|(i, _)| i).filter(|&i| i > 0).find_map(|i| {
+    // A label opens with 公开, 附表 or 表.
+    let mut opens = text.char_indices().filter(|&(i, c)| i > 0 && matches!(c, '公' | '附' | '表')).map(|(i, _)| i);
+    opens.find_map(|i| {
         let (title, label) = text.split_at(i);
         (table_label(label).is_some() && parse_title(title).is_some() && table_label(title).is_none())
             .then(|| (title.trim(), label.trim()))
