@@ -63,13 +63,9 @@ pub(crate) fn template(key: TableKey, header: &str) -> Option<Template> {
 /// …`: every column's word printed twice). `current` as it is otherwise
 /// (one year, or the year before as one column: [`after_prior_year`]).
 fn two_years(header: &str, current: Template) -> Template {
-    let years: Vec<u32> = header
-        .match_indices("年预算数")
-        .filter_map(|(at, _)| header.get(at.checked_sub(4)?..at)?.parse().ok())
-        .collect();
-    let [before, year] = years[..] else { return current };
+    let Some((before, year)) = two_budget_years(header) else { return current };
     let leaf = |p: &String| p.rsplit('/').next().unwrap_or(p).to_string();
-    if before + 1 != year || !current.paths.iter().all(|p| header.matches(leaf(p).as_str()).count() >= 2) {
+    if !current.paths.iter().all(|p| header.matches(leaf(p).as_str()).count() >= 2) {
         return current;
     }
     let n = current.paths.len();
@@ -198,20 +194,26 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
     }
 }
 
+/// The two years whose budgets the header names (`2025年预算数 2026年预算数`),
+/// where it names two, the earlier first and the later the next year.
+fn two_budget_years(header: &str) -> Option<(u32, u32)> {
+    let years: Vec<u32> = header
+        .match_indices("年预算数")
+        .filter_map(|(at, _)| header.get(at.checked_sub(4)?..at)?.parse().ok())
+        .collect();
+    match years[..] {
+        [before, year] if before + 1 == year => Some((before, year)),
+        _ => None,
+    }
+}
+
 /// `current` after a column of the year before, where the header prints
 /// two years' budgets, the earlier first (`2025年预算数 2026年预算数 总计
 /// 基本支出 项目支出 …`): the year before's budget is one column of no sum,
 /// the columns of `current` the group of the later year's. `current` as
 /// it is otherwise.
 fn after_prior_year(header: &str, current: Template) -> Template {
-    let years: Vec<u32> = header
-        .match_indices("年预算数")
-        .filter_map(|(at, _)| header.get(at.checked_sub(4)?..at)?.parse().ok())
-        .collect();
-    let [before, year] = years[..] else { return current };
-    if before + 1 != year {
-        return current;
-    }
+    let Some((before, year)) = two_budget_years(header) else { return current };
     let mut paths = vec![format!("{before}年预算数")];
     paths.extend(current.paths.iter().map(|p| format!("{year}年预算数/{p}")));
     let sums = current.sums.iter().map(|(total, parts)| (total + 1, parts.iter().map(|p| p + 1).collect())).collect();
