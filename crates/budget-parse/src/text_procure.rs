@@ -15,7 +15,7 @@
 //! column comes on the next line before the row's amount (`网络通讯维护及专` /
 //! `用线路租赁费 维修（护）费 607.10`, `分散自行组` / `织`).
 
-use budget_model::{Table, TableKey};
+use budget_model::{page_number, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
@@ -78,7 +78,8 @@ fn rows_of(data: &[BodyLine<'_>]) -> Option<Vec<Printed>> {
     let mut rows = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut page = 0;
-    for l in data {
+    // A page number where the table runs on to the next page is no word.
+    for l in data.iter().filter(|l| page_number(l.text).is_none()) {
         if words.is_empty() {
             page = l.page;
         }
@@ -183,6 +184,7 @@ mod tests {
             "其他专用设",
             "备 分散自行组",
             "织 40.00",
+            "  17  ",
             "部门集中采购 430.00",
         ]);
         let rows = rows_of(&data).expect("rows");

@@ -25,7 +25,7 @@
 //! The table is taken only where both expense lists add up to the year's
 //! expense (`当年支出小计`), or to each other where it is not printed.
 
-use budget_model::Decimal;
+use budget_model::{page_number, Decimal};
 
 use crate::front::glued_amount;
 use crate::lex::{amount, split_ordinal};
@@ -102,12 +102,6 @@ fn own_item(piece: &str) -> bool {
         || USES.contains(&piece)
 }
 
-/// A line of one to three digits alone: a page number.
-fn page_number(text: &str) -> bool {
-    let t = text.trim();
-    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// The words of a line, an amount run into the next item's name
 /// (`15897.44一、一般公共服务支出`) or a name run into its amount
 /// (`动经费1685.72`) split apart.
@@ -138,7 +132,7 @@ fn words(text: &str) -> Vec<&str> {
 /// item before it on its line, or an item follows one of a later list.
 fn lines_of_items(data: &[BodyLine<'_>]) -> Option<Vec<Vec<Item>>> {
     let mut lines: Vec<Vec<Item>> = Vec::new();
-    for l in data.iter().filter(|l| !page_number(l.text)) {
+    for l in data.iter().filter(|l| page_number(l.text).is_none()) {
         // The cut names of the line before, in order, each continued at
         // most once by a piece without an ordinal opening this line's cells.
         let mut cut: Vec<usize> =
