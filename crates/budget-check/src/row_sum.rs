@@ -288,6 +288,22 @@ mod tests {
         assert_eq!(status(&c, RowSum, "208", "基本支出/小计"), CheckStatus::Ok);
     }
 
+    /// A cell the reader could not settle is no zero: the sums it is a
+    /// term of go unchecked, in a table that prints its zeros blank too.
+    #[test]
+    fn a_sum_over_an_unread_cell_is_unchecked() {
+        let mut t = table(
+            TableKey::ExpenseSummary,
+            &["合计", "基本支出", "项目支出"],
+            &[("201", "一般公共服务支出", &["5.00", "", "5.00"]), ("208", "社会保障和就业支出", &["2.00", "2.00", ""])],
+        );
+        assert_eq!(status(&checks(vec![t.clone()]), RowSum, "201", "合计"), CheckStatus::Ok);
+        t.rows[0].cells[2] = budget_model::Cell::Unread;
+        assert_eq!(status(&checks(vec![t.clone()]), RowSum, "201", "合计"), CheckStatus::Unchecked);
+        t.rows[0].cells[1] = budget_model::Cell::Unread;
+        assert_eq!(status(&checks(vec![t]), RowSum, "201", "合计"), CheckStatus::Unchecked);
+    }
+
     #[test]
     fn a_group_with_a_subtotal_counts_once_in_the_total_above() {
         let columns = [

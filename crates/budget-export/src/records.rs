@@ -520,6 +520,17 @@ mod tests {
         }
     }
 
+    /// A cell the reader could not settle is written blank and `missing`,
+    /// even in a table that prints its zeros blank.
+    #[test]
+    fn an_unread_cell_is_missing() {
+        let mut doc = document("万元", "万元", &["5.00", "", "5.00"]);
+        doc.tables[0].rows[1].cells[0] = budget_model::Cell::Unread;
+        let got: Vec<(String, String)> = written(&doc).into_iter().map(|w| (w.0, w.2)).collect();
+        let want = [("5.00", ""), ("", "missing"), ("5.00", "")].map(|(v, b)| (v.to_string(), b.to_string()));
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn a_document_that_is_not_a_budget_says_why_and_has_its_own_status() {
         let doc = Document {

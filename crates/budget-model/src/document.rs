@@ -354,15 +354,18 @@ impl Document {
     /// no zero amount anywhere (the template prints zeros blank: `合计 12.00`
     /// beside an empty `政府性基金` in a table with no `0.00`), or when a
     /// passing check counts it as 0 ([`confirmed_zeros`](Document::confirmed_zeros));
-    /// else [`Blank::Missing`] (the table prints `0.00` elsewhere).
+    /// else [`Blank::Missing`] (the table prints `0.00` elsewhere, or the
+    /// cell is [`Cell::Unread`]).
     pub fn blank(&self, place: (usize, usize, usize)) -> Option<Blank> {
         let (t, r, c) = place;
         let table = self.tables.get(t)?;
         let cell = table.rows.get(r)?.cells.get(c);
-        if !matches!(cell, Some(Cell::Blank) | None) {
+        if !matches!(cell, Some(Cell::Blank | Cell::Unread) | None) {
             return None;
         }
-        if !table.prints_zero() || self.confirmed_zeros.contains(&place) {
+        if cell == Some(&Cell::Unread) {
+            Some(Blank::Missing)
+        } else if !table.prints_zero() || self.confirmed_zeros.contains(&place) {
             Some(Blank::Zero)
         } else {
             Some(Blank::Missing)

@@ -224,12 +224,18 @@ pub enum Cell {
     Amount(Decimal),
     /// Text (in a text column).
     Text(String),
+    /// An amount cell the reader could not settle: extracted text printed
+    /// the row's amounts without their columns, and more than one placement
+    /// fits the sums. Written blank like [`Cell::Blank`], but it is never a
+    /// zero: checks leave its sums unchecked and `cells.csv` marks it
+    /// `missing`.
+    Unread,
 }
 
 impl Serialize for Cell {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Cell::Blank => s.serialize_none(),
+            Cell::Blank | Cell::Unread => s.serialize_none(),
             Cell::Amount(d) => s.serialize_str(&d.to_string()),
             Cell::Text(t) => s.serialize_str(t),
         }
@@ -248,7 +254,7 @@ impl Cell {
     /// The cell as written to CSV: the exact amount, the text, or empty.
     pub fn to_field(&self) -> String {
         match self {
-            Cell::Blank => String::new(),
+            Cell::Blank | Cell::Unread => String::new(),
             Cell::Amount(d) => d.to_string(),
             Cell::Text(t) => t.clone(),
         }

@@ -282,8 +282,8 @@ fn write_cell(
         Cell::Amount(d) => ws.write_number_with_format(r, c, to_number(*d), styles.amount(d.scale(), is_failed))?,
         Cell::Text(t) if is_failed => ws.write_string_with_format(r, c, t, &styles.text_failed)?,
         Cell::Text(t) => ws.write_string_with_format(r, c, t, &styles.text)?,
-        Cell::Blank if is_failed => ws.write_blank(r, c, &styles.text_failed)?,
-        Cell::Blank => ws.write_blank(r, c, &styles.text)?,
+        Cell::Blank | Cell::Unread if is_failed => ws.write_blank(r, c, &styles.text_failed)?,
+        Cell::Blank | Cell::Unread => ws.write_blank(r, c, &styles.text)?,
     };
     Ok(())
 }
@@ -301,7 +301,7 @@ fn shown_width(cell: &Cell) -> usize {
     match cell {
         Cell::Amount(d) => amount_width(*d),
         Cell::Text(t) => display_width(t),
-        Cell::Blank => 0,
+        Cell::Blank | Cell::Unread => 0,
     }
 }
 
