@@ -37,6 +37,17 @@ pub(crate) struct RawColumn {
     pub role: Role,
 }
 
+/// What a text reader writes in an amount cell it could not settle (the
+/// row's amounts fit the columns' sums in several ways, or in none): the
+/// cell becomes [`Cell::Unread`], a blank that is never read as zero. No
+/// printed text holds the control character it opens with.
+pub(crate) const UNREAD: &str = "\u{1}unread";
+
+/// Whether a cell text is [`UNREAD`].
+pub(crate) fn is_unread(text: &str) -> bool {
+    text == UNREAD
+}
+
 /// One row of cell texts.
 #[derive(Debug, Clone)]
 pub(crate) struct RawRow {
@@ -227,7 +238,7 @@ fn decide_roles(raw: &mut RawTable) {
             .rows
             .iter()
             .map(|r| r.cells.get(c).map_or("", |s| s.trim()))
-            .filter(|s| !s.is_empty() && !is_dash(s))
+            .filter(|s| !s.is_empty() && !is_dash(s) && !is_unread(s))
             .collect();
         let amounts = cells.iter().filter(|s| amount(s).is_some()).count();
         let codes = cells.iter().filter(|s| code(s) || is_code_part(s)).count();
@@ -472,6 +483,7 @@ fn build_row(
         let cell = match columns[c].role {
             Role::Text if !t.is_empty() => Cell::Text(t),
             Role::Text => Cell::Blank,
+            _ if is_unread(text(c)) => Cell::Unread,
             _ if t.is_empty() || is_dash(&t) => Cell::Blank,
             _ => match amount(&t) {
                 Some(d) => Cell::Amount(d),
@@ -492,7 +504,7 @@ fn build_row(
         };
         cells[target.placement[k]] = cell;
     }
-    let empty_values = cells.iter().all(|c| *c == Cell::Blank);
+    let empty_values = cells.iter().all(|c| matches!(c, Cell::Blank | Cell::Unread));
     if name.trim().is_empty() && code_str.is_empty() && empty_values || numbers_columns(&code_str, &name, &cells) {
         return None;
     }
@@ -702,6 +714,19 @@ mod tests {
         for (what, key, headings, rows, want) in cases {
             assert_eq!(labels(&finished(*key, headings, rows)), *want, "{what}");
         }
+    }
+
+    /// A cell a text reader left unread becomes [`Cell::Unread`]; a
+    /// printed blank stays [`Cell::Blank`].
+    #[test]
+    fn unread_cells_stay_unread() {
+        let t = finished(
+            TableKey::ExpenseSummary,
+            &["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            &[&["201", "一般公共服务支出", "5.00", UNREAD, UNREAD], &["208", "社会保障和就业支出", "2.00", "2.00", ""]],
+        );
+        assert_eq!(t.rows[0].cells[1..], [Cell::Unread, Cell::Unread]);
+        assert_eq!(t.rows[1].cells[2], Cell::Blank);
     }
 
     #[test]

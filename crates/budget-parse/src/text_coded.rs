@@ -14,8 +14,9 @@
 //! (合计 = 基本支出 + 项目支出) and a `其中` column stays within its total.
 //! A row that fits in several ways is settled by what the standard
 //! classification says of its economic code (工资福利支出 `301` is 人员经费,
-//! 商品和服务支出 `302` and 资本性支出 `310` are 公用经费), or left blank with a
-//! finding, and so is any cell of the total row that sums a cell in doubt.
+//! 商品和服务支出 `302` and 资本性支出 `310` are 公用经费); the cells its
+//! readings disagree on are left unread (blank, never a zero) with a
+//! finding, and the sums they take part in go unchecked.
 
 use std::collections::BTreeMap;
 
@@ -24,7 +25,7 @@ use budget_model::{yuan_per, Decimal, Finding, Table, TableKey};
 use crate::front::after_total_label;
 use crate::lex::amount;
 use crate::norm::squeeze;
-use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::raw::{RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_fit::{agreed, choices_that_hold, keep_used, readings_of, Readings, Template, MAX_COMBINATIONS};
 use crate::text_table::BodyLine;
 
@@ -685,7 +686,6 @@ pub(crate) fn read(
     }
     let t = &cols.template;
     let n = t.paths.len();
-    let mut doubt = vec![false; n];
     let mut placed: Vec<Vec<String>> = Vec::with_capacity(rows.len());
     let mut readings: Vec<Option<Readings>> = rows
         .iter()
@@ -704,28 +704,15 @@ pub(crate) fn read(
             Some(f) if f.len() == 1 => f.into_iter().next().unwrap_or_default(),
             Some(f) => {
                 findings.push(finding(raw, r, "fit the columns' sums in several ways"));
-                let kept = agreed(t, &f);
-                (0..n).for_each(|c| doubt[c] |= kept[c].is_empty() && f.iter().any(|x| !x[c].is_empty()));
-                kept
+                agreed(t, &f)
             }
             None => {
                 findings.push(finding(raw, r, "fit the columns in no way"));
-                (0..n).for_each(|c| doubt[c] = true);
-                vec![String::new(); n]
+                vec![UNREAD.to_string(); n]
             }
         };
         placed.push(cells);
     }
-    // A total over rows in doubt would read as their sum broken (a blank
-    // in doubt is no zero): it is left out.
-    let (rows, placed): (Vec<Row>, Vec<Vec<String>>) = if doubt.iter().any(|&d| d) {
-        if let Some(r) = rows.iter().find(|r| r.total) {
-            findings.push(finding(raw, r, "sum rows whose cells are in doubt; the total row is left out"));
-        }
-        rows.into_iter().zip(placed).filter(|(r, _)| !r.total).unzip()
-    } else {
-        (rows, placed)
-    };
     raw.columns = vec![
         RawColumn { path: "科目编码".into(), role: Role::Code },
         RawColumn { path: "科目名称".into(), role: Role::Name },
@@ -761,7 +748,7 @@ fn code_and_name(r: &Row, whole_layout: bool) -> Vec<String> {
 
 fn finding(raw: &RawTable, r: &Row, what: &str) -> Finding {
     let message =
-        format!("row `{}`: amounts {} {what}; cells in doubt left blank", r.cells.concat(), r.amounts.join(" "));
+        format!("row `{}`: amounts {} {what}; cells in doubt left unread", r.cells.concat(), r.amounts.join(" "));
     Finding { page: r.page, table: raw.title.key.as_str().into(), message }
 }
 
@@ -928,7 +915,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_whose_sums_decide_are_read_and_the_rest_left_blank() {
+    fn rows_whose_sums_decide_are_read_and_the_rest_left_unread() {
         let data = lines(&[
             "2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675 729.205700 376.802975",
             "2050303-技校教育 50902-助学金 30308-助学金 219.980000 219.980000",
@@ -943,8 +930,9 @@ mod tests {
         assert_eq!(t.rows.len(), 3);
         assert_eq!(&t.rows[0].cells[..4], ["2050305", "高等职业教育", "50502-商品和服务支出", "30213-维修（护）费"]);
         assert_eq!(amounts(&t, 0), ["1,106.008675", "729.205700", "376.802975", "", "", ""]);
-        // 基本支出 or 项目支出: nothing tells, so all its cells stay blank.
-        assert_eq!(amounts(&t, 1), ["", "", "", "", "", ""]);
+        // 基本支出 or 项目支出: nothing tells. 合计 is known either way, the
+        // two stay unread, and the `其中` columns are blank in every reading.
+        assert_eq!(amounts(&t, 1), ["219.980000", UNREAD, UNREAD, "", "", ""]);
         assert_eq!(
             &t.rows[2].cells[..4],
             ["2100201", "综合医院", "50999-其他对个人和家庭的补助", "30399-其他对个人和家庭的补助"]
@@ -982,7 +970,7 @@ mod tests {
         assert_eq!(amounts(&t, 0), ["3,720.582000", "3,720.582000", ""]);
         assert_eq!(amounts(&t, 1), ["137.851000", "", "137.851000"]);
         // 对个人和家庭的补助 is 人员经费 in most documents, not in all.
-        assert_eq!(amounts(&t, 2), ["", "", ""]);
+        assert_eq!(amounts(&t, 2), ["24.527300", UNREAD, UNREAD]);
         assert_eq!(findings.len(), 1);
     }
 
@@ -1011,8 +999,10 @@ mod tests {
         ]);
         let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
         assert!(read(&mut t, &header, &data, (&[], &[]), &mut findings));
-        assert!(amounts(&t, 0).iter().all(|c| c.is_empty()));
-        assert_eq!(t.rows.len(), 2, "the total over rows in doubt is left out");
+        assert_eq!(amounts(&t, 0), ["1.000000", UNREAD, UNREAD]);
+        assert_eq!(amounts(&t, 1), ["1.000000", UNREAD, UNREAD]);
+        // The total stays: the sums over unread cells go unchecked.
+        assert_eq!(amounts(&t, 2), ["2.000000", "1.000000", "1.000000"]);
     }
 
     const BASIC_HEADER: [&str; 2] = ["政府支出经济分类科目 部门支出经济分类科目 预算数", "合计 人员经费 公用经费"];
@@ -1046,7 +1036,7 @@ mod tests {
         let mut findings = Vec::new();
         let mut alone = raw(TableKey::ExpenseSummary);
         assert!(read(&mut alone, &EXPENSE_HEADER, &lines(&TWICE), (&[], &[]), &mut findings));
-        assert!((0..4).all(|r| amounts(&alone, r).iter().all(|c| c.is_empty())));
+        assert!((0..4).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
         let later = [basic_table()];
         let mut t = raw(TableKey::ExpenseSummary);
         assert!(read(&mut t, &EXPENSE_HEADER, &lines(&TWICE), (&[], &later), &mut findings));
@@ -1060,7 +1050,7 @@ mod tests {
         const LOST: [&str; 4] = [TWICE[0], TWICE[2], TWICE[3], TWICE[4]];
         let mut t = raw(TableKey::ExpenseSummary);
         assert!(read(&mut t, &EXPENSE_HEADER, &lines(&LOST), (&[], &later), &mut findings));
-        assert!(amounts(&t, 0).iter().all(|c| c.is_empty()));
+        assert_eq!(amounts(&t, 0), ["10.000000", UNREAD, UNREAD, "", "", ""]);
     }
 
     #[test]
@@ -1107,8 +1097,8 @@ mod tests {
         assert_eq!(&t.rows[0].cells[..2], ["2080101", "行政运行"]);
         assert_eq!(amounts(&t, 0).len(), 6);
         assert_eq!(amounts(&t, 0)[2], "9,935.617300");
-        // 人员经费, 公用经费 or 项目支出: three readings hold.
-        assert!(amounts(&t, 1).iter().all(|c| c.is_empty()));
+        // 人员经费, 公用经费 or 项目支出: three readings hold, which share 合计.
+        assert_eq!(amounts(&t, 1), ["475.035450", UNREAD, UNREAD, UNREAD, UNREAD, UNREAD]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use budget_model::{Cell, Decimal, Section, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
+use crate::raw::UNREAD;
 
 /// A known column set: amount column paths in printed order, and the sums
 /// among them (`(total, parts)`: column `total` = Σ columns `parts`).
@@ -441,9 +442,12 @@ pub(crate) fn full_template(key: TableKey, width: usize) -> Option<Template> {
 
 /// Whether `header` speaks the family's words for the table `key`: the
 /// group heading its standard header has (`本年收入` over the sources of
-/// 部门收入总表, `本年拨款` over the funds of 项目支出情况表).
+/// 部门收入总表, `本年拨款` over the funds of 项目支出情况表), or, for
+/// 部门支出总表, its `其中` columns (`事业单位经营支出`) without the
+/// `基本支出` they follow: the header's first words came out elsewhere.
 pub(crate) fn family_header(key: TableKey, header: &str) -> bool {
     let marker = match key {
+        TableKey::ExpenseSummary => return header.contains("事业单位经营") && !header.contains("基本支出"),
         TableKey::IncomeSummary => "本年收入",
         TableKey::ProjectExpense => "本年拨款",
         TableKey::ThreePublicExpense => "因公出国",
@@ -636,30 +640,21 @@ pub(crate) fn readings_of(t: &Template, printed: &[String]) -> Option<Readings> 
     Some(found.iter().map(cells).collect())
 }
 
-/// The cells all `readings` agree on, as far as every sum they take part
-/// in is whole: a sum with a cell in doubt leaves all its cells blank, so
-/// that no printed sum is shown broken (合计 known but 基本支出 and 项目支出
-/// in doubt leaves all three blank).
+/// The cells all `readings` agree on; a cell they disagree on is
+/// [`UNREAD`]: no figure, never a zero, so that a sum it takes part in
+/// goes unchecked rather than broken (合计 known beside 基本支出 and 项目支出
+/// in doubt keeps 合计).
 pub(crate) fn agreed(t: &Template, readings: &Readings) -> Vec<String> {
-    let n = t.paths.len();
-    let mut kept: Vec<Option<String>> = (0..n)
+    (0..t.paths.len())
         .map(|c| {
             let first = readings.first().map(|r| r[c].as_str()).unwrap_or("");
-            readings.iter().all(|r| r[c] == first).then(|| first.to_string())
+            if readings.iter().all(|r| r[c] == first) {
+                first.to_string()
+            } else {
+                UNREAD.to_string()
+            }
         })
-        .collect();
-    loop {
-        let broken = t.sums.iter().find(|(total, parts)| {
-            let cells = std::iter::once(total).chain(parts.iter());
-            let cells: Vec<usize> = cells.copied().collect();
-            cells.iter().any(|&c| kept[c].is_none()) && cells.iter().any(|&c| kept[c].is_some())
-        });
-        let Some((total, parts)) = broken else { break };
-        for &c in std::iter::once(total).chain(parts.iter()) {
-            kept[c] = None;
-        }
-    }
-    kept.into_iter().map(Option::unwrap_or_default).collect()
+        .collect()
 }
 
 /// The columns of 部门收入总表 that 部门收支总表 prints as income items,
@@ -1162,6 +1157,16 @@ mod tests {
                 want.iter().map(|w| row(w).into_iter().map(|c| c.replace('_', "")).collect()).collect();
             assert_eq!(readings_of(&t, &row(printed)), Some(want), "{printed}");
         }
+    }
+
+    /// 部门支出总表's `其中` columns without the `基本支出` they follow are
+    /// the family's header read in part; the whole header is not.
+    #[test]
+    fn an_expense_header_of_its_parts_alone_is_partial() {
+        let parts = "事业单位经营支出上缴上级支出对附属单位补助支出";
+        assert!(family_header(TableKey::ExpenseSummary, parts));
+        assert!(!family_header(TableKey::ExpenseSummary, &format!("合计基本支出项目支出{parts}")));
+        assert!(!family_header(TableKey::ExpenseSummary, "合计基本支出项目支出"));
     }
 
     #[test]

@@ -12,14 +12,15 @@
 //! amounts are placed by the columns' arithmetic (合计 = Σ its parts; a
 //! parent row = Σ its children; the total row = Σ the top rows and, for the
 //! income table, the income items of 收支总表). Where more than one
-//! placement holds, the cells in doubt stay blank with a finding.
+//! placement holds, the cells in doubt stay unread (blank, never a zero)
+//! with a finding.
 
 use budget_model::{page_number, yuan_per, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
-use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::raw::{is_unread, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_fit::{agreed, known_totals, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
 use crate::text_table::{with_first_name, BodyLine, MAX_NAME_LINES};
 
@@ -502,7 +503,7 @@ pub(crate) fn read(
 /// and five parts).
 fn nothing_placed(rows: &[(Line, u32)], cells: &[Vec<String>]) -> bool {
     let printed = rows.iter().any(|(l, _)| !l.amounts.is_empty());
-    printed && cells.iter().flatten().all(String::is_empty)
+    printed && cells.iter().flatten().all(|c| c.is_empty() || is_unread(c))
 }
 
 /// Whether the columns are a 决算 table's: its total is the year's
@@ -852,14 +853,14 @@ fn placed(
             }
             None => {
                 findings.push(finding(raw, *page, &l.name, &l.amounts, "fit the columns in no way"));
-                vec![String::new(); n]
+                vec![UNREAD.to_string(); n]
             }
         })
         .collect()
 }
 
 fn finding(raw: &RawTable, page: u32, name: &str, amounts: &[String], what: &str) -> Finding {
-    let message = format!("row `{name}`: amounts {} {what}; cells in doubt left blank", amounts.join(" "));
+    let message = format!("row `{name}`: amounts {} {what}; cells in doubt left unread", amounts.join(" "));
     Finding { page, table: raw.title.key.as_str().into(), message }
 }
 
@@ -1623,9 +1624,10 @@ mod tests {
             let is_read = read(&mut raw, &header, &data, (earlier, &[]), &mut Vec::new());
             (is_read, raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect::<Vec<_>>())
         };
-        // Alone, every row is 基本支出 or 项目支出: nothing placed.
+        // Alone, every row is 基本支出 or 项目支出: only 合计 is placed.
         let (alone, rows) = read_with(&[]);
-        assert!(alone && rows.is_empty(), "{rows:?}");
+        assert!(alone);
+        assert_eq!(rows, vec![["2,000.00", UNREAD, UNREAD]; 4]);
         let (settled, rows) = read_with(&[summary]);
         assert!(settled);
         assert_eq!(rows, vec![["2,000.00", "", "2,000.00"]; 4]);

@@ -13,7 +13,7 @@ use crate::front::{after_total_label, glued_amount, is_dash, is_note, pieces, un
 use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
-use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::raw::{is_unread, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
 use crate::text_coded;
 use crate::text_fit::{
@@ -213,15 +213,17 @@ fn has_three_sides(header: &[&str]) -> bool {
     text.contains("功能分类") && text.contains("支出用途")
 }
 
-/// Whether every amount cell of `raw` is blank, though its rows printed
-/// amounts: the reader left them all in doubt. Such a table is left out
-/// rather than given as blanks, which the checks would take for zeros
-/// printed blank.
+/// Whether every amount cell of `raw` is blank or unread, though its rows
+/// printed amounts: the reader left them all in doubt. Such a table is left
+/// out rather than given without a figure.
 fn no_amount_placed(raw: &RawTable) -> bool {
     let amounts: Vec<usize> = (0..raw.columns.len()).filter(|&c| raw.columns[c].role == Role::Amount).collect();
     !amounts.is_empty()
         && !raw.rows.is_empty()
-        && raw.rows.iter().all(|r| amounts.iter().all(|&c| r.cells.get(c).is_none_or(|v| v.trim().is_empty())))
+        && raw
+            .rows
+            .iter()
+            .all(|r| amounts.iter().all(|&c| r.cells.get(c).is_none_or(|v| v.trim().is_empty() || is_unread(v))))
 }
 
 /// The body without the header printed again where the table continues on
@@ -1211,17 +1213,15 @@ fn placed_by_sums(
         (doubt[*p] || children.iter().any(|&c| doubt[c])) && !column_sums_hold(&cells, *p, children)
     };
     if let Some(&(parent, _)) = groups.iter().find(broken) {
-        // A row left blank in doubt reads as zero in its parent's sums, and
-        // a parent blank in doubt as zero against its children: once a
-        // parent is not the sum of its children as placed for want of a
-        // row in doubt, no part of the tree can be shown without a broken
-        // sum.
+        // Cells in doubt are unread and leave their sums unchecked, so a
+        // parent that is not the sum of its children as placed, in a column
+        // every one of them settles, is a misreading: no part of the tree
+        // is shown.
         findings.push(raw_finding(
             raw,
             rows[parent].page,
             format!(
-                "row `{}` is not the sum of its rows as placed (cells in doubt left blank); \
-                 the table's amounts left blank",
+                "row `{}` is not the sum of its rows as placed; the table's amounts left blank",
                 row_name(&rows[parent])
             ),
         ));
@@ -1232,23 +1232,26 @@ fn placed_by_sums(
 
 /// Whether row `parent`'s cells are, column by column, the sum of its
 /// `children`'s (blank as zero), within one unit of the last decimal per
-/// child (rounded parts).
+/// child (rounded parts). A column with an unread cell among them is not
+/// known to break.
 fn column_sums_hold(cells: &[Vec<String>], parent: usize, children: &[usize]) -> bool {
     let value = |r: usize, c: usize| cells[r].get(c).and_then(|v| amount(v)).unwrap_or_default();
+    let unread = |r: usize, c: usize| cells[r].get(c).is_some_and(|v| is_unread(v));
     let scale = cells.iter().flatten().map(|v| crate::lex::scale_of(v)).max().unwrap_or(0);
     let slack = Decimal::new(1, scale) * Decimal::from(children.len() as u32);
     (0..cells[parent].len()).all(|c| {
+        if std::iter::once(&parent).chain(children).any(|&r| unread(r, c)) {
+            return true;
+        }
         let sum: Decimal = children.iter().map(|&k| value(k, c)).sum();
         (value(parent, c) - sum).abs() <= slack
     })
 }
 
 /// Why no reading of the table can show its printed sums whole: a group
-/// whose rows add up in none of their readings, a parent whose items all
-/// stay in doubt (`305 某某局` over units each fitting several sources), or
-/// a code printed twice
-/// (`21999 其他支出` under `219`) whose rows stay in doubt, blank under a
-/// parent that counts them once or twice.
+/// whose rows add up in none of their readings, or a code printed twice
+/// (`21999 其他支出` under `219`) whose rows stay in doubt under a parent
+/// that counts them once or twice.
 fn broken_sums(
     rows: &[TextRow],
     labels: &[Vec<String>],
@@ -1257,13 +1260,6 @@ fn broken_sums(
 ) -> Option<String> {
     if let Some(parent) = broken_group(readings, groups) {
         return Some(format!("row `{}` is not the sum of its items in any reading", row_name(&rows[parent])));
-    }
-    // A parent placed while every item under it stays in doubt: its sum
-    // would be shown against items left blank.
-    let in_doubt = |m: usize| readings[m].as_ref().is_some_and(|r| r.len() > 1);
-    let placed = |m: usize| readings[m].as_ref().is_some_and(|r| r.len() == 1);
-    if let Some((parent, _)) = groups.iter().find(|(p, children)| placed(*p) && children.iter().all(|&c| in_doubt(c))) {
-        return Some(format!("the items under row `{}` are all in doubt", row_name(&rows[*parent])));
     }
     let codes: Vec<Option<&str>> = labels.iter().map(|l| l.iter().find(|c| code(c)).map(String::as_str)).collect();
     (0..rows.len()).find_map(|i| {
@@ -1291,7 +1287,7 @@ fn settled(
                 raw,
                 r.page,
                 format!(
-                    "row `{}`: amounts {} fit the columns' sums in {} ways; cells they disagree on left blank",
+                    "row `{}`: amounts {} fit the columns' sums in {} ways; cells they disagree on left unread",
                     row_name(r),
                     r.amounts.join(" "),
                     found.len()
@@ -1310,6 +1306,7 @@ fn settled(
                         r.amounts.join(" ")
                     ),
                 ));
+                return vec![UNREAD.to_string(); n];
             }
             vec![String::new(); n]
         }
@@ -1647,29 +1644,43 @@ mod tests {
     }
 
     #[test]
-    fn a_parent_not_the_sum_of_its_rows_as_placed_leaves_the_table_blank() {
+    fn rows_in_doubt_keep_the_cells_their_readings_share() {
         // 201's first two children each print one figure three times (人员经费
         // or 公用经费): one is each, which no sum tells; the third is settled.
-        // 201 as placed would be shown broken.
+        // The two keep 总计 and 小计 and leave the rest unread.
         let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n201 一般公共服务支出 8.00 8.00 5.00 3.00\n2010301 行政运行 2.00 2.00 2.00\n2010302 一般行政管理事务 2.00 2.00 2.00\n2010350 事业运行 4.00 4.00 3.00 1.00");
         let mut findings = Vec::new();
         let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &lines, &[], &[], &mut findings);
-        assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
-        assert!(findings.iter().any(|f| f.message.contains("not the sum of its rows")), "{findings:?}");
+        assert_eq!(
+            amounts(&raw, 2),
+            [
+                ["8.00", "8.00", "5.00", "3.00", ""],
+                ["2.00", "2.00", UNREAD, UNREAD, ""],
+                ["2.00", "2.00", UNREAD, UNREAD, ""],
+                ["4.00", "4.00", "3.00", "1.00", ""],
+            ]
+        );
+        let want = "row `2010301行政运行`: amounts 2.00 2.00 2.00 fit the columns' sums in 2 ways; \
+                    cells they disagree on left unread";
+        assert!(findings.iter().any(|f| f.message == want), "{findings:?}");
     }
 
     /// A department row placed over units that each print one figure three
     /// times (人员经费 or 公用经费): one is each, which no sum tells. The
-    /// department's sum would be shown against units left blank.
+    /// department stays whole beside the units' shared cells.
     #[test]
-    fn a_parent_over_items_all_in_doubt_leaves_the_table_blank() {
+    fn a_parent_over_items_all_in_doubt_stays_whole() {
         let lines = body("单位：万元\n单位编码 单位名称 合 计 基本支出\n小计 人员经费 公用经费 项目支出\n305 某某局 4.00 4.00 2.00 2.00\n305001 某某局本级 2.00 2.00 2.00\n305002 某某中心 2.00 2.00 2.00");
         let mut findings = Vec::new();
         let raw = table_from_lines(title(TableKey::GeneralBudgetExpenseByUnit), &lines, &[], &[], &mut findings);
-        assert!(raw.rows.iter().all(|r| r.cells[2..].iter().all(String::is_empty)), "{:?}", raw.rows);
-        let want = "the items under row `305某某局` are all in doubt; \
-                    no reading shows the table's sums whole, its amounts are left blank";
-        assert!(findings.iter().any(|f| f.message == want), "{findings:?}");
+        assert_eq!(
+            amounts(&raw, 2),
+            [
+                ["4.00", "4.00", "2.00", "2.00", ""],
+                ["2.00", "2.00", UNREAD, UNREAD, ""],
+                ["2.00", "2.00", UNREAD, UNREAD, ""],
+            ]
+        );
     }
 
     /// `21999 其他支出` printed twice makes no group under `219`, and each
@@ -1751,7 +1762,7 @@ mod tests {
         let lines = body(fund);
         let mut findings = Vec::new();
         let alone = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[], &[], &mut findings);
-        assert_eq!(amounts(&alone, 2), [["", "", ""], ["", "", ""]]);
+        assert_eq!(amounts(&alone, 2), [["2000.00", UNREAD, UNREAD], ["2000.00", UNREAD, UNREAD]]);
         let raw = table_from_lines(title(TableKey::GovernmentFundExpense), &lines, &[summary], &[], &mut Vec::new());
         assert_eq!(amounts(&raw, 2), [["2000.00", "", "2000.00"], ["2000.00", "", "2000.00"]]);
     }
@@ -1811,17 +1822,16 @@ mod tests {
         assert_eq!(debug_cells(&table, 0), ["Amount(30.00)", "Amount(10.00)", "Amount(20.00)"]);
     }
 
-    /// Rows too short for a header the template does not cover leave no
-    /// amount placed: the table is left out with a finding, not given as
-    /// blanks the checks would read as zeros.
+    /// Rows too short for a header the template does not cover leave all
+    /// but their total unread.
     #[test]
-    fn a_table_with_no_amount_placed_is_left_out() {
+    fn rows_too_short_for_their_header_keep_only_their_total() {
         let text = "单位：万元\n本年收入 上年结转结余\n部门代\n码 部门名称 合计 小计 一般公共预\n算 政府性基\n金预算 事业\n收入 小计 一般公共\n预算 单位\n资金\n合计 64,090.74 64,090.74 64,090.74\n068 某局 64,090.74 64,090.74 64,090.74";
         let mut findings = Vec::new();
         let raw = table_from_lines(title(TableKey::IncomeSummary), &body(text), &[], &[], &mut findings);
-        assert!(raw.columns.is_empty());
-        let last = findings.last().map(|f| f.message.as_str()).unwrap_or_default();
-        assert_eq!(last, "no amount of the table could be placed in its columns; the table is left out");
+        let unread = vec![UNREAD; 7];
+        let row = |total: &'static str| [vec![total], unread.clone()].concat();
+        assert_eq!(amounts(&raw, 2), [row("64,090.74"), row("64,090.74")]);
     }
 
     /// Rows carrying more amounts than the header names (a spreadsheet's
