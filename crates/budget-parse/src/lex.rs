@@ -157,7 +157,8 @@ pub fn cn_number(s: &str) -> Option<u32> {
 /// assert_eq!(table_number("公开02表：收入预算总表"), Some(("02".to_string(), "收入预算总表")));
 /// ```
 pub fn table_number(line: &str) -> Option<(String, &str)> {
-    let parsed: IResult<&str, String> = alt((table_no_prefixed, table_no_cn_ordinal, table_no_open)).parse(line.trim());
+    let parsed: IResult<&str, String> =
+        alt((table_no_prefixed, table_no_cn_ordinal, table_no_open, table_no_of_kind)).parse(line.trim());
     parsed.ok().map(|(rest, no)| (no, rest.trim_start_matches([' ', '.', '．', '、', ':', '：', '　'])))
 }
 
@@ -195,6 +196,12 @@ fn table_no_open(i: &str) -> IResult<&str, String> {
     let (i, _) =
         (opt(take_while1(|c: char| c == '预' || c == '算' || c == '部' || c == '门')), tag("公开")).parse(i)?;
     alt((open_digits, preceded((tag("表"), space0), alt((numbered, cn_numbered))))).parse(i)
+}
+
+/// `预算03表`, `决算01表`: the document's kind before the number.
+fn table_no_of_kind(i: &str) -> IResult<&str, String> {
+    let (i, _) = alt((tag("预算"), tag("决算"))).parse(i)?;
+    open_digits(i)
 }
 
 /// `01表` of `公开01表`
@@ -334,6 +341,8 @@ mod tests {
             ("表一 收支预算总表", "1"),
             ("公开01表", "01"),
             ("公开表十二", "12"),
+            ("预算03表 支出总表", "03"),
+            ("决算01表", "01"),
         ];
         for (input, want) in numbered {
             assert_eq!(table_number(input).map(|(n, _)| n).as_deref(), Some(want), "{input}");

@@ -134,12 +134,19 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 title.no = no;
                             }
                         }
-                        let before = match pending.as_ref().is_some_and(|p| p.continues_on(&title, page)) {
+                        // Extracted text at times writes a page's heading
+                        // before the page break: a title that is its page's
+                        // last line heads the next page's body.
+                        let seen_on = if last_line(&page_blocks[at + 1..]) { page + 1 } else { page };
+                        let continues = pending.as_ref().is_some_and(|p| p.continues_on(&title, seen_on));
+                        let before = match continues {
                             true => None,
                             false if unit_below(&page_blocks[at + 1..]) => None,
                             false => unit_above(pending.as_mut(), last.take(), &line),
                         };
-                        begin(&mut pending, title, page, &mut out, findings);
+                        if !continues {
+                            begin(&mut pending, title, page, &mut out, findings);
+                        }
                         if let (Some(unit), Some(p)) = (before, pending.as_mut()) {
                             p.lines.push(unit);
                             p.lines_before_grid = p.lines.len();
@@ -242,6 +249,11 @@ fn unit_above(pending: Option<&mut Pending<'_>>, last: Option<(Line, u32)>, titl
         }
         _ => Some(unit),
     }
+}
+
+/// Whether the page prints nothing after a line but `after`: blank lines.
+fn last_line(after: &[Block<'_>]) -> bool {
+    after.iter().all(|b| matches!(b, Block::Line { line, .. } if line.text.trim().is_empty()))
 }
 
 /// Whether a unit line follows a title among the next lines of its page
@@ -747,6 +759,30 @@ mod tests {
         let after = |lines: &[&str]| blocks(&text_page(1, lines), &[]);
         assert!(unit_below(&after(&["表1", "单位：万元", "项目 金额"])));
         assert!(!unit_below(&after(&["项目 金额", "合计 1.00", "单位：万元"])));
+    }
+
+    /// Extracted text can write a page's numbered title before the page
+    /// break: the title, its page's last line, heads the next page, where
+    /// the table goes on.
+    #[test]
+    fn a_title_that_ends_its_page_continues_the_table_on_the_next() {
+        let first = [
+            "预算03表 支出总表",
+            "单位：万元",
+            "科目编码 科目名称 合计",
+            "201 一般公共服务支出 5.00",
+            "预算03表 支出总表",
+        ];
+        let second = ["单位：万元", "科目编码 科目名称 合计", "208 社会保障和就业支出 2.00"];
+        let found = tables(&[text_page(1, &first), text_page(2, &second)], &mut Vec::new());
+        assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
+        let names: Vec<&str> = found.tables[0].rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["一般公共服务支出", "社会保障和就业支出"]);
+        assert_eq!(found.tables[0].no, "03");
+        // Printed again inside its page, the title opens a table of its own.
+        let moved = [&first[..4], &first[4..], &second[..]].concat();
+        let found = tables(&[text_page(1, &moved)], &mut Vec::new());
+        assert_eq!(found.tables.len(), 2, "{:?}", found.tables);
     }
 
     #[test]
