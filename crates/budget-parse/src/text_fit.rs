@@ -394,6 +394,7 @@ const HEADER_LABEL_WORDS: &[&str] = &[
     "单位代码",
     "项目名称",
     "项目单位",
+    "支出项目类别",
     "本年收入",
     "本年拨款",
     "财政拨款结转结余",
@@ -478,18 +479,29 @@ fn income_template(header: &str) -> Option<Template> {
         return None;
     }
     let mut paths = vec!["合计".to_string(), "本年收入/小计".to_string()];
-    paths.extend(sources.iter().map(|s| s.path.to_string()));
+    paths.extend(sources.iter().map(|s| as_printed(s.path, this_year)));
     let last = paths.len();
     let mut sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
     let funds: Vec<&Slot> = CARRIED_SOURCES.iter().filter(|s| s.words.iter().any(|w| carried.contains(w))).collect();
     if carried_at.is_some() && !funds.is_empty() {
         paths.push("上年结转结余/小计".to_string());
-        paths.extend(funds.iter().map(|s| s.path.to_string()));
+        paths.extend(funds.iter().map(|s| as_printed(s.path, carried)));
         sums.push((last, (last + 1..paths.len()).collect()));
     } else {
         paths.push("上年结转结余".to_string());
     }
     Some(Template { paths, sums })
+}
+
+/// A fund's column path with its name as the header prints it: a fund
+/// named with `资金` after it (`一般公共预算资金`, `政府性基金预算资金`) keeps it.
+fn as_printed(path: &str, header: &str) -> String {
+    let leaf = path.rsplit('/').next().unwrap_or(path);
+    if !leaf.ends_with("资金") && header.contains(&format!("{leaf}资金")) {
+        format!("{path}资金")
+    } else {
+        path.to_string()
+    }
 }
 
 /// 部门收入总表 printing a total and the sources, without 本年收入 or
@@ -535,6 +547,9 @@ const CARRIED_SOURCES: &[Slot] = &[
 /// (`合计本年拨款财政拨款结转结余财政专户管理资金单位资金一般公共预算…`).
 fn project_template(header: &str) -> Option<Template> {
     let has = |w: &str| header.contains(w);
+    if let Some(t) = project_sources_template(header) {
+        return Some(t);
+    }
     if !(has("合计") && has("一般公共") && has("政府性基金")) {
         return None;
     }
@@ -563,6 +578,37 @@ fn project_template(header: &str) -> Option<Template> {
     }
     let sums = vec![(0, (1..paths.len()).collect())];
     Some(Template { paths, sums })
+}
+
+/// The sources a 项目支出总表 may split its 总计 into, in printed order: the
+/// funds of 财政拨款, 财政专户管理资金, the sources of 单位资金, and what was
+/// carried over — (header word, column path).
+const PROJECT_SOURCES: &[(&str, &str)] = &[
+    ("一般公共预算拨款", "财政拨款/一般公共预算拨款"),
+    ("政府性基金预算拨款", "财政拨款/政府性基金预算拨款"),
+    ("国有资本经营预算拨款", "财政拨款/国有资本经营预算拨款"),
+    ("财政专户管理资金", "财政专户管理资金"),
+    ("事业收入", "单位资金/事业收入"),
+    ("事业单位经营收入", "单位资金/事业单位经营收入"),
+    ("上级补助收入", "单位资金/上级补助收入"),
+    ("附属单位上缴收入", "单位资金/附属单位上缴收入"),
+    ("其他收入", "单位资金/其他收入"),
+    ("上年结余、结转", "上年结余、结转"),
+    ("上年结转结余", "上年结转结余"),
+];
+
+/// 项目支出总表 whose 总计 is split by source, as 部门收入总表's is: the
+/// funds named `…预算拨款`, then the other sources the header names
+/// (`总计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款财政专户管理资金
+/// 事业收入…其他收入上年结余、结转`), 总计 their sum.
+fn project_sources_template(header: &str) -> Option<Template> {
+    if !(header.contains("总计") && header.contains("一般公共预算拨款")) {
+        return None;
+    }
+    let mut paths = vec!["总计".to_string()];
+    paths.extend(PROJECT_SOURCES.iter().filter(|(w, _)| header.contains(w)).map(|(_, p)| p.to_string()));
+    let sums = vec![(0, (1..paths.len()).collect())];
+    (paths.len() >= 3).then_some(Template { paths, sums })
 }
 
 /// The most readings of one row that are tried.
@@ -746,6 +792,8 @@ fn known_by_use(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
 /// `leaf` takes its total from (`上年结转结余` from `上年结转…`); a column
 /// under its printed name (`一般公共预算拨款收入`) by the word it holds.
 pub(crate) fn income_item_of(leaf: &str, item: &str) -> bool {
+    // `一般公共预算资金` is the fund `一般公共预算`.
+    let leaf = leaf.strip_suffix("资金").filter(|l| INCOME_ITEMS.iter().any(|(i, _)| i == l)).unwrap_or(leaf);
     let printed = || INCOME_ITEMS.iter().find(|(_, word)| leaf.ends_with("收入") && leaf.contains(word));
     INCOME_ITEMS.iter().find(|(l, _)| *l == leaf).or_else(printed).is_some_and(|(_, word)| item.contains(word))
 }
@@ -1157,6 +1205,44 @@ mod tests {
                 want.iter().map(|w| row(w).into_iter().map(|c| c.replace('_', "")).collect()).collect();
             assert_eq!(readings_of(&t, &row(printed)), Some(want), "{printed}");
         }
+    }
+
+    /// Funds printed with `资金` after their names keep it in their paths,
+    /// and are still told among 收支总表's income items by their names.
+    #[test]
+    fn funds_printed_as_money_keep_their_printed_names() {
+        let header = "合计本年收入上年结转结余小计一般公共预算资金政府性基金预算资金国有资本经营预算资金财政专户管理资金\
+                      事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入小计一般公共预算资金政府性基金预算资金\
+                      国有资本经营预算资金财政专户管理资金单位资金";
+        let t = template(TableKey::IncomeSummary, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(t.paths[2], "本年收入/一般公共预算资金");
+        assert_eq!(t.paths[5], "本年收入/财政专户管理资金");
+        assert_eq!(t.paths[12], "上年结转结余/一般公共预算资金");
+        assert_eq!(t.paths.last().map(String::as_str), Some("上年结转结余/单位资金"));
+        assert!(income_item_of("一般公共预算资金", "一般公共预算拨款收入"));
+        assert!(!income_item_of("一般公共预算资金", "政府性基金预算拨款收入"));
+        let plain = template(TableKey::IncomeSummary, "合计本年收入上年结转结余小计一般公共预算政府性基金预算事业收入")
+            .expect("a template");
+        assert_eq!(plain.paths[2], "本年收入/一般公共预算");
+    }
+
+    /// 深圳's 项目支出总表 splits 总计 by source: the funds of 财政拨款, then
+    /// 单位资金's sources and what was carried over, 总计 their sum.
+    #[test]
+    fn a_project_table_by_source_is_read_by_its_sources() {
+        let header = "2026年预算财政拨款单位资金支出项目类别总计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款\
+                      财政专户管理资金事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入上年结余、结转";
+        let t = template(TableKey::ProjectExpense, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(t.paths.len(), 11);
+        assert_eq!(t.paths[1], "财政拨款/一般公共预算拨款");
+        assert_eq!(t.paths[10], "上年结余、结转");
+        let printed = "144.96 144.96 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00";
+        let found = readings_of(&t, &row(printed)).expect("readings");
+        assert_eq!(found.len(), 1);
+        let printed = "1,500.00 1,000.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 300.00 100.00";
+        assert_eq!(readings_of(&t, &row(printed)).expect("readings").len(), 0, "the sources add up to 1,400.00");
     }
 
     /// 部门支出总表's `其中` columns without the `基本支出` they follow are
