@@ -470,7 +470,7 @@ pub(crate) fn full_width(key: TableKey) -> Option<usize> {
 /// after it (`…其他收入小计一般公共预算政府性基金预算…单位资金`).
 fn income_template(header: &str) -> Option<Template> {
     if !(header.contains("合计") && header.contains("本年收入") && header.contains("上年结转")) {
-        return sources_under_total(header);
+        return sources_under_total(header).or_else(|| by_source_template(header));
     }
     let carried_at = header.match_indices("小计").nth(1).map(|(at, _)| at);
     let (this_year, carried) = header.split_at(carried_at.unwrap_or(header.len()));
@@ -547,7 +547,7 @@ const CARRIED_SOURCES: &[Slot] = &[
 /// (`合计本年拨款财政拨款结转结余财政专户管理资金单位资金一般公共预算…`).
 fn project_template(header: &str) -> Option<Template> {
     let has = |w: &str| header.contains(w);
-    if let Some(t) = project_sources_template(header) {
+    if let Some(t) = by_source_template(header) {
         return Some(t);
     }
     if !(has("合计") && has("一般公共") && has("政府性基金")) {
@@ -580,7 +580,7 @@ fn project_template(header: &str) -> Option<Template> {
     Some(Template { paths, sums })
 }
 
-/// The sources a 项目支出总表 may split its 总计 into, in printed order: the
+/// The sources a 收入总表 or 项目支出总表 may split its 总计 into, in printed order: the
 /// funds of 财政拨款, 财政专户管理资金, the sources of 单位资金, and what was
 /// carried over — (header word, column path).
 const PROJECT_SOURCES: &[(&str, &str)] = &[
@@ -597,15 +597,17 @@ const PROJECT_SOURCES: &[(&str, &str)] = &[
     ("上年结转结余", "上年结转结余"),
 ];
 
-/// 项目支出总表 whose 总计 is split by source, as 部门收入总表's is: the
-/// funds named `…预算拨款`, then the other sources the header names
+/// A 收入总表 or 项目支出总表 whose total is split by source: the funds
+/// named `…预算拨款`, then the other sources the header names
 /// (`总计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款财政专户管理资金
-/// 事业收入…其他收入上年结余、结转`), 总计 their sum.
-fn project_sources_template(header: &str) -> Option<Template> {
-    if !(header.contains("总计") && header.contains("一般公共预算拨款")) {
+/// 事业收入…其他收入上年结余、结转`), the total (`收入总计` or `总计`, as
+/// printed) their sum.
+fn by_source_template(header: &str) -> Option<Template> {
+    let total = ["收入总计", "总计"].into_iter().find(|w| header.contains(w))?;
+    if !header.contains("一般公共预算拨款") {
         return None;
     }
-    let mut paths = vec!["总计".to_string()];
+    let mut paths = vec![total.to_string()];
     paths.extend(PROJECT_SOURCES.iter().filter(|(w, _)| header.contains(w)).map(|(_, p)| p.to_string()));
     let sums = vec![(0, (1..paths.len()).collect())];
     (paths.len() >= 3).then_some(Template { paths, sums })
@@ -1227,15 +1229,16 @@ mod tests {
         assert_eq!(plain.paths[2], "本年收入/一般公共预算");
     }
 
-    /// 深圳's 项目支出总表 splits 总计 by source: the funds of 财政拨款, then
+    /// 深圳's 项目支出总表 and 收入总表 split the total by source: the funds of 财政拨款, then
     /// 单位资金's sources and what was carried over, 总计 their sum.
     #[test]
-    fn a_project_table_by_source_is_read_by_its_sources() {
+    fn a_table_by_source_is_read_by_its_sources() {
         let header = "2026年预算财政拨款单位资金支出项目类别总计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款\
                       财政专户管理资金事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入上年结余、结转";
         let t = template(TableKey::ProjectExpense, header).expect("a template");
         assert!(header_fits(&t, header));
         assert_eq!(t.paths.len(), 11);
+        assert_eq!(t.paths[0], "总计");
         assert_eq!(t.paths[1], "财政拨款/一般公共预算拨款");
         assert_eq!(t.paths[10], "上年结余、结转");
         let printed = "144.96 144.96 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00";
@@ -1243,6 +1246,13 @@ mod tests {
         assert_eq!(found.len(), 1);
         let printed = "1,500.00 1,000.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 300.00 100.00";
         assert_eq!(readings_of(&t, &row(printed)).expect("readings").len(), 0, "the sources add up to 1,400.00");
+        // 收入总表 of the same template: its total printed `收入总计`.
+        let header = "本年收入财政拨款单位资金预算单位收入总计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款\
+                      财政专户管理资金事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入上年结余、结转";
+        let t = template(TableKey::IncomeSummary, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(t.paths.len(), 11);
+        assert_eq!(t.paths[0], "收入总计");
     }
 
     /// 部门支出总表's `其中` columns without the `基本支出` they follow are
