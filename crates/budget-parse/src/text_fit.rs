@@ -479,13 +479,13 @@ fn income_template(header: &str) -> Option<Template> {
         return None;
     }
     let mut paths = vec!["合计".to_string(), "本年收入/小计".to_string()];
-    paths.extend(sources.iter().map(|s| as_printed(s.path, this_year)));
+    paths.extend(sources.iter().map(|s| printed_fund_path(s.path, this_year)));
     let last = paths.len();
     let mut sums = vec![(0, vec![1, last]), (1, (2..last).collect())];
     let funds: Vec<&Slot> = CARRIED_SOURCES.iter().filter(|s| s.words.iter().any(|w| carried.contains(w))).collect();
     if carried_at.is_some() && !funds.is_empty() {
         paths.push("上年结转结余/小计".to_string());
-        paths.extend(funds.iter().map(|s| as_printed(s.path, carried)));
+        paths.extend(funds.iter().map(|s| printed_fund_path(s.path, carried)));
         sums.push((last, (last + 1..paths.len()).collect()));
     } else {
         paths.push("上年结转结余".to_string());
@@ -495,7 +495,7 @@ fn income_template(header: &str) -> Option<Template> {
 
 /// A fund's column path with its name as the header prints it: a fund
 /// named with `资金` after it (`一般公共预算资金`, `政府性基金预算资金`) keeps it.
-fn as_printed(path: &str, header: &str) -> String {
+fn printed_fund_path(path: &str, header: &str) -> String {
     let leaf = path.rsplit('/').next().unwrap_or(path);
     if !leaf.ends_with("资金") && header.contains(&format!("{leaf}资金")) {
         format!("{path}资金")
@@ -583,7 +583,7 @@ fn project_template(header: &str) -> Option<Template> {
 /// The sources a 收入总表 or 项目支出总表 may split its 总计 into, in printed order: the
 /// funds of 财政拨款, 财政专户管理资金, the sources of 单位资金, and what was
 /// carried over — (header word, column path).
-const PROJECT_SOURCES: &[(&str, &str)] = &[
+const BY_SOURCE: &[(&str, &str)] = &[
     ("一般公共预算拨款", "财政拨款/一般公共预算拨款"),
     ("政府性基金预算拨款", "财政拨款/政府性基金预算拨款"),
     ("国有资本经营预算拨款", "财政拨款/国有资本经营预算拨款"),
@@ -608,7 +608,7 @@ fn by_source_template(header: &str) -> Option<Template> {
         return None;
     }
     let mut paths = vec![total.to_string()];
-    paths.extend(PROJECT_SOURCES.iter().filter(|(w, _)| header.contains(w)).map(|(_, p)| p.to_string()));
+    paths.extend(BY_SOURCE.iter().filter(|(w, _)| header.contains(w)).map(|(_, p)| p.to_string()));
     let sums = vec![(0, (1..paths.len()).collect())];
     (paths.len() >= 3).then_some(Template { paths, sums })
 }
