@@ -48,6 +48,11 @@ pub(crate) fn is_unread(text: &str) -> bool {
     text == UNREAD
 }
 
+/// Whether an amount cell's text gives no figure: blank or [`UNREAD`].
+pub(crate) fn no_figure(text: &str) -> bool {
+    text.trim().is_empty() || is_unread(text)
+}
+
 /// One row of cell texts.
 #[derive(Debug, Clone)]
 pub(crate) struct RawRow {

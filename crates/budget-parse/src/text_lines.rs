@@ -20,7 +20,7 @@ use budget_model::{page_number, yuan_per, Decimal, Finding, Table, TableKey};
 use crate::front::after_total_label;
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
-use crate::raw::{is_unread, RawColumn, RawRow, RawTable, Role, UNREAD};
+use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_fit::{agreed, known_totals, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
 use crate::text_table::{with_first_name, BodyLine, MAX_NAME_LINES};
 
@@ -503,7 +503,7 @@ pub(crate) fn read(
 /// and five parts).
 fn nothing_placed(rows: &[(Line, u32)], cells: &[Vec<String>]) -> bool {
     let printed = rows.iter().any(|(l, _)| !l.amounts.is_empty());
-    printed && cells.iter().flatten().all(|c| c.is_empty() || is_unread(c))
+    printed && cells.iter().flatten().all(|c| no_figure(c))
 }
 
 /// Whether the columns are a 决算 table's: its total is the year's

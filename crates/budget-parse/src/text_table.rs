@@ -13,7 +13,7 @@ use crate::front::{after_total_label, glued_amount, is_dash, is_note, pieces, un
 use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
-use crate::raw::{is_unread, RawColumn, RawRow, RawTable, Role, UNREAD};
+use crate::raw::{is_unread, no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
 use crate::text_coded;
 use crate::text_fit::{
@@ -220,10 +220,7 @@ fn no_amount_placed(raw: &RawTable) -> bool {
     let amounts: Vec<usize> = (0..raw.columns.len()).filter(|&c| raw.columns[c].role == Role::Amount).collect();
     !amounts.is_empty()
         && !raw.rows.is_empty()
-        && raw
-            .rows
-            .iter()
-            .all(|r| amounts.iter().all(|&c| r.cells.get(c).is_none_or(|v| v.trim().is_empty() || is_unread(v))))
+        && raw.rows.iter().all(|r| amounts.iter().all(|&c| r.cells.get(c).is_none_or(|v| no_figure(v))))
 }
 
 /// The body without the header printed again where the table continues on
