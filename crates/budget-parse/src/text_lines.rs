@@ -74,6 +74,7 @@ const WORDS: &[(&str, Word)] = &[
     ("部门预算经济分类科目编码", Word::Label),
     ("经济分类科目编码", Word::Label),
     ("经济分类科目名称", Word::Label),
+    ("部门经济分类科目名称", Word::Label),
     ("部门预算经济分类科目", Word::Label),
     ("经济分类科目", Word::Label),
     ("功能分类科目", Word::Label),
@@ -383,11 +384,12 @@ fn codes_in_parts(data: &[BodyLine<'_>]) -> bool {
 }
 
 /// A line holding a row whole: a code of 款 or 项 (five or seven digits),
-/// a name, and amounts (`2040401  行政运行  10,883.36`).
+/// a name, and amounts (`2040401  行政运行  10,883.36`), which may be run
+/// together (`2070204 文物保护 9,973,1957,833,995`, from letter-spaced text).
 fn whole_code_row(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let long_code = words.first().is_some_and(|w| matches!(w.len(), 5 | 7) && w.bytes().all(|b| b.is_ascii_digit()));
-    long_code && words.len() >= 3 && !numeric(words[1]) && words.last().is_some_and(|w| amount(w).is_some())
+    long_code && words.len() >= 3 && !numeric(words[1]) && words.last().is_some_and(|w| numeric(w))
 }
 
 /// Reads the table `raw` from its header lines and data lines, when its
@@ -1555,6 +1557,10 @@ mod tests {
         let spaced = one_line_columns(&["科目编码 科 目 名 称 总 计 基本支出 项目支出"]);
         assert_eq!(spaced, want(&["总计", "基本支出", "项目支出"]));
         assert_eq!(one_line_columns(&["科目编码 科目名称 合计 基本支出 项目支出 某某支出"]), None);
+        // Shanghai's 基本支出 table, its words run together (letter-spaced text).
+        let economic =
+            one_line_columns(&["项目一般公共预算基本支出", "经济分类科目编码部门经济分类科目名称合计人员经费公用经费"]);
+        assert_eq!(economic, want(&["合计", "人员经费", "公用经费"]));
     }
 
     #[test]
@@ -1870,6 +1876,8 @@ mod tests {
     #[test]
     fn whole_codes_open_their_rows() {
         assert!(whole_code_row("2040401  行政运行  10,883.36"));
+        // Amounts run together, as letter-spaced text closed up gives them.
+        assert!(whole_code_row("30101 基本工资 1,368,0001,368,000"));
         assert!(!whole_code_row("合计  21,940.96"));
         let row = read_line("20404  检察  16,444.36", 2).expect("a row");
         assert_eq!((row.code.as_str(), row.name.as_str()), ("20404", "检察"));
