@@ -11,6 +11,7 @@ mod corpus;
 mod forms;
 mod fuzz;
 mod golden;
+mod letter_spaced;
 mod meta;
 mod national;
 mod review;

@@ -42,6 +42,7 @@ mod paths;
 pub mod pdf;
 mod placed;
 mod repair;
+mod spacing;
 #[cfg(test)]
 mod testing;
 pub mod text;

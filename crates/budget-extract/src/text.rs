@@ -36,10 +36,12 @@
 //! Every line keeps whether it began with a space
 //! ([`Line::opens_right`]): the table readers read the layout from it.
 
+use crate::spacing;
 use budget_model::{page_number, Line, Page};
 
 /// Splits extracted text into pages of non-blank, trimmed lines, each
-/// marked when a blank line came before it.
+/// marked when a blank line came before it. The lines of a letter-spaced
+/// text (every character apart) are closed up first.
 ///
 /// ```
 /// use budget_extract::text::pages_from_text;
@@ -49,8 +51,9 @@ use budget_model::{page_number, Line, Page};
 /// assert_eq!(pages[1].lines[0].text, "第二部分 预算表");
 /// ```
 pub fn pages_from_text(text: &str) -> Vec<Page> {
+    let letter_spaced = spacing::letter_spaced(text);
     if text.contains('\u{c}') {
-        return pages_at_form_feeds(text);
+        return pages_at_form_feeds(text, letter_spaced);
     }
     let mut lines: Vec<Line> = Vec::new();
     // Whether a blank line (or the start of the text) comes before each line.
@@ -61,6 +64,7 @@ pub fn pages_from_text(text: &str) -> Vec<Page> {
             blank = true;
             continue;
         }
+        let l = spacing::closed_up_if(l, letter_spaced);
         let after_blank = blank && !lines.is_empty();
         lines.push(Line { opens_right: l.starts_with(char::is_whitespace), after_blank, ..Line::text(l.trim()) });
         spaced.push(std::mem::replace(&mut blank, false));
@@ -75,14 +79,16 @@ pub fn pages_from_text(text: &str) -> Vec<Page> {
     }
 }
 
-/// Pages split at form feeds; the first line of each page counts as moved
+/// Pages split at form feeds (each line closed up in a letter-spaced
+/// text); the first line of each page counts as moved
 /// right (nothing tells where it started).
-fn pages_at_form_feeds(text: &str) -> Vec<Page> {
+fn pages_at_form_feeds(text: &str, letter_spaced: bool) -> Vec<Page> {
     let mut pages: Vec<Page> = Vec::new();
     let mut blank = false;
     for (i, raw) in text.split('\u{c}').enumerate() {
         let mut page = Page::new(i as u32 + 1);
-        for line in raw.lines().map(str::trim) {
+        for line in raw.lines().map(|l| spacing::closed_up_if(l, letter_spaced)) {
+            let line = line.trim();
             if line.is_empty() {
                 blank = true;
                 continue;
