@@ -121,7 +121,7 @@ const UNITS: &[char] =
 /// expense item beside it.
 fn push_items(out: &mut String, run: &[char]) {
     for (i, &c) in run.iter().enumerate() {
-        if i > 0 && !run[i - 1].is_whitespace() && opens_item(&run[i - 1..]) {
+        if i > 0 && opens_item(&run[i - 1..]) {
             out.push(' ');
         }
         out.push(c);

@@ -80,8 +80,8 @@ pub fn pages_from_text(text: &str) -> Vec<Page> {
 }
 
 /// Pages split at form feeds (each line closed up in a letter-spaced
-/// text); the first line of each page counts as moved
-/// right (nothing tells where it started).
+/// text); the first line of each page counts as moved right (nothing tells
+/// where it started).
 fn pages_at_form_feeds(text: &str, letter_spaced: bool) -> Vec<Page> {
     let mut pages: Vec<Page> = Vec::new();
     let mut blank = false;
