@@ -12,6 +12,7 @@
 
 use budget_model::{Line, Page};
 
+use crate::front::after_total_label;
 use crate::lex::unit_of_line;
 use crate::norm::squeeze;
 use crate::title::{parse_title, table_label};
@@ -70,7 +71,62 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
     if !moved {
         moved = labelled_bodies_before_titles(&mut lines);
     }
+    moved |= total_labels_from_headers(&mut lines);
     moved.then(|| repage(pages, lines))
+}
+
+/// A total row whose label, a merged cell, is drawn with the header and its
+/// amounts alone after the rows:
+///
+/// ```text
+/// 功能分类科目编码
+///  合计
+/// 功能分类科目名称 合计 财政拨款收入 事业收入 …
+/// 208 社会保障和就业支出 1,316,754 1,316,754
+/// …
+/// 8,332,285 4,422,383 3,909,902
+/// ```
+///
+/// A line that is a total's label alone among the header lines of a table
+/// (after its title, before the line over its first row), whose header
+/// names its total column on another line, goes to the table's last row
+/// when that row is amounts alone and no row of the table carries a total
+/// label (`合计 8,332,285 4,422,383 3,909,902`). Whether any label moved.
+fn total_labels_from_headers(lines: &mut Vec<(Line, u32)>) -> bool {
+    let titles: Vec<usize> = (0..lines.len()).filter(|&i| parse_title(&lines[i].0.text).is_some()).collect();
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for (k, &t) in titles.iter().enumerate() {
+        let end = titles.get(k + 1).copied().unwrap_or(lines.len());
+        let text = |i: usize| lines[i].0.text.as_str();
+        let Some(first_row) = (t + 1..end).find(|&i| row_line(text(i))) else { continue };
+        // More header lines follow the label: one right over the first row
+        // (`合计` / `93` / `59.30`) is the total row, read as it is.
+        // And the header names its total column apart (`功能分类科目名称 合计
+        // 财政拨款收入 …`): a `合计` alone may else be that column's name, or
+        // the end of one wrapped (`“三公”经费` / `合计`).
+        let header = t + 1..first_row;
+        let label = (t + 1..first_row.saturating_sub(1)).find(|&i| {
+            let word = squeeze(text(i));
+            matches!(word.as_str(), "合计" | "总计")
+                && header.clone().any(|h| {
+                    h != i && text(h).split_whitespace().count() > 1 && text(h).split_whitespace().any(|w| w == word)
+                })
+        });
+        let last_row = (first_row..end).rev().find(|&i| row_line(text(i)));
+        let labelled = (first_row..end).any(|i| after_total_label(&squeeze(text(i))).is_some());
+        if let (Some(label), Some(last), false) = (label, last_row, labelled) {
+            if total_line(text(last)) && !text(last).trim().ends_with(['计']) {
+                moves.push((label, last));
+            }
+        }
+    }
+    for &(label, last) in moves.iter().rev() {
+        let name = squeeze(&lines[label].0.text);
+        let row = &mut lines[last].0;
+        row.text = format!("{name} {}", row.text.trim());
+        lines.remove(label);
+    }
+    !moves.is_empty()
 }
 
 /// A form whose tables each print their label first and their title last:
@@ -483,6 +539,40 @@ mod tests {
             texts(&moved)[4..8],
             ["附表5-2", "一般公共预算支出表(分单位)", "单位：万元", "单位编码 单位名称 合计 基本支出 项目支出"]
         );
+    }
+
+    #[test]
+    fn a_total_label_drawn_with_the_header_goes_to_the_amounts_after_the_rows() {
+        let table = |total: &str| {
+            page(
+                1,
+                &[
+                    "2026年预算单位支出预算总表",
+                    "项目 支出预算",
+                    "功能分类科目编码",
+                    " 合计",
+                    "功能分类科目名称 合计 基本支出 项目支出",
+                    "类 款 项",
+                    "208 社会保障和就业支出 1,300 1,300",
+                    "210 卫生健康支出 600 600",
+                    total,
+                    "其他相关情况说明",
+                ],
+            )
+        };
+        let moved = titles_before_bodies(&[table("1,900 1,900")]).expect("moved");
+        let want = ["功能分类科目编码", "功能分类科目名称 合计 基本支出 项目支出"];
+        assert_eq!(texts(&moved)[2..4], want);
+        assert_eq!(texts(&moved)[7], "合计 1,900 1,900");
+        // A total row printed with its label keeps it; the header is left as it is.
+        assert!(titles_before_bodies(&[table("合计 1,900 1,900")]).is_none());
+        // A `合计` ending a wrapped column name, the header naming no total
+        // column apart: the one row of amounts keeps no label.
+        let three = page(
+            1,
+            &["七、一般公共预算“三公”经费支出表", "单位：万元", "“三公”经费", "合计", "因公出国", "8.95 0.00 8.95"],
+        );
+        assert!(titles_before_bodies(&[three]).is_none());
     }
 
     #[test]
