@@ -158,6 +158,10 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
                 &[(0, &[1, 2])],
             ))
         }
+        // Shenzhen's 基本支出总表: economic items by source, as 项目支出总表.
+        TableKey::GeneralBudgetBasicExpenseByEconomic | TableKey::FiscalBasicExpenseByEconomic => {
+            by_source_template(header)
+        }
         TableKey::IncomeSummary => income_template(header),
         TableKey::ProjectExpense => project_template(header),
         TableKey::ThreePublicExpense
@@ -597,19 +601,30 @@ const BY_SOURCE: &[(&str, &str)] = &[
     ("上年结转结余", "上年结转结余"),
 ];
 
-/// A 收入总表 or 项目支出总表 whose total is split by source: the funds
-/// named `…预算拨款`, then the other sources the header names
+/// A 收入总表, 项目支出总表 or 基本支出总表 whose total is split by source:
+/// the funds named `…预算拨款` (under a 小计 of 财政拨款 where the header
+/// prints one before them), then the other sources the header names
 /// (`总计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款财政专户管理资金
 /// 事业收入…其他收入上年结余、结转`), the total (`收入总计` or `总计`, as
 /// printed) their sum.
 fn by_source_template(header: &str) -> Option<Template> {
     let total = ["收入总计", "总计"].into_iter().find(|w| header.contains(w))?;
-    if !header.contains("一般公共预算拨款") {
-        return None;
-    }
+    let funds_at = header.find("一般公共预算拨款")?;
+    // `总计 小计 一般公共预算拨款 …`: 财政拨款's funds under a 小计 of their own.
+    let subtotal = header[..funds_at].contains("小计");
     let mut paths = vec![total.to_string()];
+    if subtotal {
+        paths.push("财政拨款/小计".to_string());
+    }
     paths.extend(BY_SOURCE.iter().filter(|(w, _)| header.contains(w)).map(|(_, p)| p.to_string()));
-    let sums = vec![(0, (1..paths.len()).collect())];
+    let fund = |p: &String| p.starts_with("财政拨款/") && p.ends_with("预算拨款");
+    let sums = if subtotal {
+        let funds: Vec<usize> = (2..paths.len()).filter(|&i| fund(&paths[i])).collect();
+        let rest: Vec<usize> = (2..paths.len()).filter(|&i| !fund(&paths[i])).collect();
+        vec![(0, [vec![1], rest].concat()), (1, funds)]
+    } else {
+        vec![(0, (1..paths.len()).collect())]
+    };
     (paths.len() >= 3).then_some(Template { paths, sums })
 }
 
@@ -1229,7 +1244,7 @@ mod tests {
         assert_eq!(plain.paths[2], "本年收入/一般公共预算");
     }
 
-    /// 深圳's 项目支出总表 and 收入总表 split the total by source: the funds of 财政拨款, then
+    /// 深圳's 项目支出总表, 收入总表 and 基本支出总表 split the total by source: the funds of 财政拨款, then
     /// 单位资金's sources and what was carried over, 总计 their sum.
     #[test]
     fn a_table_by_source_is_read_by_its_sources() {
@@ -1253,6 +1268,16 @@ mod tests {
         assert!(header_fits(&t, header));
         assert_eq!(t.paths.len(), 11);
         assert_eq!(t.paths[0], "收入总计");
+        // 基本支出总表 of the same template: a 小计 of 财政拨款 before its funds.
+        let header = "财政拨款单位资金支出项目类别总计小计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款\
+                      财政专户管理资金事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入上年结余、结转";
+        let t = template(TableKey::GeneralBudgetBasicExpenseByEconomic, header).expect("a template");
+        assert!(header_fits(&t, header));
+        assert_eq!(t.paths.len(), 12);
+        assert_eq!(t.paths[1], "财政拨款/小计");
+        assert_eq!(t.sums, [(0, vec![1, 5, 6, 7, 8, 9, 10, 11]), (1, vec![2, 3, 4])]);
+        let printed = "5,581.69 5,581.69 5,581.69 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00";
+        assert_eq!(readings_of(&t, &row(printed)).expect("readings").len(), 1);
     }
 
     /// 部门支出总表's `其中` columns without the `基本支出` they follow are
