@@ -1176,7 +1176,8 @@ fn placed_by_sums(
             _ => None,
         })
         .collect();
-    if let Some(total) = total_row(rows, labels) {
+    let total = total_row(rows, labels);
+    if let Some(total) = total {
         let known = known_totals(raw.title.key, t, earlier, income_item_of);
         narrow_by_known(&mut readings[total], &known);
     }
@@ -1184,6 +1185,9 @@ fn placed_by_sums(
         let row_code = l.iter().find(|c| code(c)).map(String::as_str);
         narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
         narrow_by_floors(found, raw.title.key, t, raw.unit.as_deref(), earlier);
+    }
+    if let Some(total) = total {
+        within_total(&mut readings, total, rows);
     }
     let mut groups = hierarchy(rows, labels);
     if raw.title.key == TableKey::ProjectExpense {
@@ -1225,6 +1229,26 @@ fn placed_by_sums(
         return vec![vec![String::new(); t.paths.len()]; rows.len()];
     }
     cells
+}
+
+/// In a table without a negative amount no row holds more in a column
+/// than the total row: once the total row is settled (one reading left),
+/// every other row keeps its readings within it, when some are. A column
+/// the total leaves blank is empty in every row (`合计 174,900.64
+/// 101,833.84 41,534.73 …` settled by 部门收支总表's income items: a row's
+/// 5,727.32 goes to no source whose total is 717.01).
+fn within_total(readings: &mut [Option<Readings>], total: usize, rows: &[TextRow]) {
+    let negative = rows.iter().flat_map(|r| &r.amounts).any(|a| amount(a).is_some_and(|v| v.is_sign_negative()));
+    let Some([settled]) = readings[total].as_deref() else { return };
+    if negative {
+        return;
+    }
+    let caps: Vec<Option<Decimal>> = settled.iter().map(|v| Some(amount(v).unwrap_or_default())).collect();
+    for (i, found) in readings.iter_mut().enumerate() {
+        if i != total {
+            narrow_by_caps(found, &caps);
+        }
+    }
 }
 
 /// Whether row `parent`'s cells are, column by column, the sum of its
@@ -1660,6 +1684,23 @@ mod tests {
         let want = "row `2010301行政运行`: amounts 2.00 2.00 2.00 fit the columns' sums in 2 ways; \
                     cells they disagree on left unread";
         assert!(findings.iter().any(|f| f.message == want), "{findings:?}");
+    }
+
+    /// A total row printing every column caps the rows, which no code makes
+    /// its parts: 某某局本级's 6.00 is no 事业收入 (4.00 in all), and 某某中心's
+    /// 4.00 no 政府性基金 (none), though it may be either of the others.
+    #[test]
+    fn a_settled_total_row_caps_every_row() {
+        let lines = body(
+            "单位：万元\n科目编码 科目名称 总计 一般公共预算拨款收入 政府性基金预算拨款收入 事业收入\n\
+                          合 计 10.00 6.00 0.00 4.00\n某某局本级 6.00 6.00\n某某中心 4.00 4.00",
+        );
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::IncomeSummary), &lines, &[], &[], &mut findings);
+        assert_eq!(
+            amounts(&raw, 2),
+            [["10.00", "6.00", "0.00", "4.00"], ["6.00", "6.00", "", ""], ["4.00", UNREAD, "", UNREAD]]
+        );
     }
 
     /// A department row placed over units that each print one figure three
