@@ -827,6 +827,27 @@ pub(crate) fn narrow_by_known(readings: &mut Option<Readings>, known: &[Option<D
     }
 }
 
+/// In a table without a negative amount no row holds more in a column
+/// than the total row: once the total row is settled (one reading left),
+/// every other row keeps its readings within it, when some are. A column
+/// the total leaves blank is empty in every row (`合计 174,900.64
+/// 101,833.84 41,534.73 …` settled by 部门收支总表's income items: a row's
+/// 5,727.32 goes to no source whose total is 717.01).
+pub(crate) fn narrow_within_total(readings: &mut [Option<Readings>], total: usize) {
+    let negative =
+        readings.iter().flatten().flatten().flatten().any(|v| amount(v).is_some_and(|v| v.is_sign_negative()));
+    let Some(Some([settled])) = readings.get(total).map(Option::as_deref) else { return };
+    if negative {
+        return;
+    }
+    let caps: Vec<Option<Decimal>> = settled.iter().map(|v| Some(amount(v).unwrap_or_default())).collect();
+    for (i, found) in readings.iter_mut().enumerate() {
+        if i != total {
+            crate::text_caps::narrow_by_caps(found, &caps);
+        }
+    }
+}
+
 /// The most combinations of readings one search tries (for one parent and
 /// its children, for the rows in doubt under a total row, for one key's
 /// rows against another table).

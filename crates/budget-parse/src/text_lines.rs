@@ -21,7 +21,9 @@ use crate::front::after_total_label;
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
-use crate::text_fit::{agreed, known_totals, narrow_by_hierarchy, narrow_by_known, readings_of, Readings, Template};
+use crate::text_fit::{
+    agreed, known_totals, narrow_by_hierarchy, narrow_by_known, narrow_within_total, readings_of, Readings, Template,
+};
 use crate::text_table::{with_first_name, BodyLine, MAX_NAME_LINES};
 
 /// What a word of a header names.
@@ -843,6 +845,7 @@ fn placed(
     }
     if let Some((total, known)) = &sums.known {
         narrow_by_known(&mut readings[*total], known);
+        narrow_within_total(&mut readings, *total);
     }
     narrow_by_hierarchy(&mut readings, &sums.groups);
     rows.iter()

@@ -18,7 +18,7 @@ use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
 use crate::text_coded;
 use crate::text_fit::{
     agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals,
-    narrow_by_hierarchy, narrow_by_known, readings_of, template, year_before, Readings, Template,
+    narrow_by_hierarchy, narrow_by_known, narrow_within_total, readings_of, template, year_before, Readings, Template,
 };
 use crate::text_grouped;
 use crate::text_lines;
@@ -1187,7 +1187,7 @@ fn placed_by_sums(
         narrow_by_floors(found, raw.title.key, t, raw.unit.as_deref(), earlier);
     }
     if let Some(total) = total {
-        within_total(&mut readings, total, rows);
+        narrow_within_total(&mut readings, total);
     }
     let mut groups = hierarchy(rows, labels);
     if raw.title.key == TableKey::ProjectExpense {
@@ -1229,26 +1229,6 @@ fn placed_by_sums(
         return vec![vec![String::new(); t.paths.len()]; rows.len()];
     }
     cells
-}
-
-/// In a table without a negative amount no row holds more in a column
-/// than the total row: once the total row is settled (one reading left),
-/// every other row keeps its readings within it, when some are. A column
-/// the total leaves blank is empty in every row (`合计 174,900.64
-/// 101,833.84 41,534.73 …` settled by 部门收支总表's income items: a row's
-/// 5,727.32 goes to no source whose total is 717.01).
-fn within_total(readings: &mut [Option<Readings>], total: usize, rows: &[TextRow]) {
-    let negative = rows.iter().flat_map(|r| &r.amounts).any(|a| amount(a).is_some_and(|v| v.is_sign_negative()));
-    let Some([settled]) = readings[total].as_deref() else { return };
-    if negative {
-        return;
-    }
-    let caps: Vec<Option<Decimal>> = settled.iter().map(|v| Some(amount(v).unwrap_or_default())).collect();
-    for (i, found) in readings.iter_mut().enumerate() {
-        if i != total {
-            narrow_by_caps(found, &caps);
-        }
-    }
 }
 
 /// Whether row `parent`'s cells are, column by column, the sum of its
