@@ -17,6 +17,7 @@ use budget_model::{Cell, Decimal, Section, Table, TableKey};
 use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::UNREAD;
+use crate::text_caps::narrow_by_caps;
 
 /// A known column set: amount column paths in printed order, and the sums
 /// among them (`(total, parts)`: column `total` = Σ columns `parts`).
@@ -834,16 +835,15 @@ pub(crate) fn narrow_by_known(readings: &mut Option<Readings>, known: &[Option<D
 /// 101,833.84 41,534.73 …` settled by 部门收支总表's income items: a row's
 /// 5,727.32 goes to no source whose total is 717.01).
 pub(crate) fn narrow_within_total(readings: &mut [Option<Readings>], total: usize) {
-    let negative =
-        readings.iter().flatten().flatten().flatten().any(|v| amount(v).is_some_and(|v| v.is_sign_negative()));
     let Some(Some([settled])) = readings.get(total).map(Option::as_deref) else { return };
-    if negative {
+    let caps: Vec<Option<Decimal>> = settled.iter().map(|v| Some(amount(v).unwrap_or_default())).collect();
+    let negative = |v: &String| amount(v).is_some_and(|v| v.is_sign_negative());
+    if readings.iter().flatten().flatten().flatten().any(negative) {
         return;
     }
-    let caps: Vec<Option<Decimal>> = settled.iter().map(|v| Some(amount(v).unwrap_or_default())).collect();
     for (i, found) in readings.iter_mut().enumerate() {
         if i != total {
-            crate::text_caps::narrow_by_caps(found, &caps);
+            narrow_by_caps(found, &caps);
         }
     }
 }
