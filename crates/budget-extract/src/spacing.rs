@@ -71,7 +71,7 @@ pub(crate) fn closed_up(line: &str) -> Cow<'_, str> {
     let mut out = String::from(indent);
     let amount_at = |k: usize| amount_run(&runs[k], runs.get(k + 1).map(Vec::as_slice));
     for (k, run) in runs.iter().enumerate() {
-        let apart = k > 0 && (amount_at(k) || amount_at(k - 1) || code_before(&runs[k - 1], run, k - 1));
+        let apart = k > 0 && (amount_at(k) || amount_at(k - 1) || k == 1 && code_after(&runs[0], run));
         if apart {
             out.push(' ');
         }
@@ -147,12 +147,11 @@ fn ordinal(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
-/// Whether `run` is the name after a leading code: the line opens with
-/// digits alone and a name follows, not a date or a count (`2026年`,
+/// Whether `run` is the name after the code `before` that opens the line:
+/// digits alone, and a name after them, not a date or a count (`2026年`,
 /// `6月`, `10个`) nor an ordinal (`1.`).
-fn code_before(before: &[char], run: &[char], at: usize) -> bool {
-    at == 0
-        && before.iter().all(char::is_ascii_digit)
+fn code_after(before: &[char], run: &[char]) -> bool {
+    before.iter().all(char::is_ascii_digit)
         && !numeric(run[0])
         && !matches!(run[0], '年' | '月' | '日' | '号' | '个' | '万' | '元' | '%' | '％' | '、' | '）' | ')')
 }

@@ -115,7 +115,7 @@ fn total_labels_from_headers(lines: &mut Vec<(Line, u32)>) -> bool {
         let last_row = (first_row..end).rev().find(|&i| row_line(text(i)));
         let labelled = (first_row..end).any(|i| after_total_label(&squeeze(text(i))).is_some());
         if let (Some(label), Some(last), false) = (label, last_row, labelled) {
-            if total_line(text(last)) && !text(last).trim().ends_with(['计']) {
+            if total_line(text(last)) && !text(last).trim().ends_with('计') {
                 moves.push((label, last));
             }
         }
