@@ -198,10 +198,11 @@ fn table_no_open(i: &str) -> IResult<&str, String> {
     alt((open_digits, preceded((tag("表"), space0), alt((numbered, cn_numbered))))).parse(i)
 }
 
-/// `预算03表`, `决算01表`: the document's kind before the number.
+/// `预算03表`, `决算01表`, `单位预算11表`, `单位预算表10`: the document's
+/// kind (and level) before the number.
 fn table_no_of_kind(i: &str) -> IResult<&str, String> {
-    let (i, _) = alt((tag("预算"), tag("决算"))).parse(i)?;
-    open_digits(i)
+    let (i, _) = (opt(alt((tag("部门"), tag("单位")))), alt((tag("预算"), tag("决算")))).parse(i)?;
+    alt((open_digits, preceded(tag("表"), numbered))).parse(i)
 }
 
 /// `01表` of `公开01表`
@@ -343,6 +344,9 @@ mod tests {
             ("公开表十二", "12"),
             ("预算03表 支出总表", "03"),
             ("决算01表", "01"),
+            ("单位预算11表", "11"),
+            ("单位预算表10", "10"),
+            ("部门预算01表", "01"),
         ];
         for (input, want) in numbered {
             assert_eq!(table_number(input).map(|(n, _)| n).as_deref(), Some(want), "{input}");

@@ -342,8 +342,10 @@ fn merged_block(lines: &[(Line, u32)], t: usize) -> (usize, usize) {
     while start > 0 && merged(&lines[start - 1].0.text) {
         start -= 1;
     }
+    // The next table's label (`单位预算11表`) ends them; one right before
+    // the title is its own (`单位预算表10`).
     let mut end = t + 1;
-    while end < lines.len() && merged(&lines[end].0.text) {
+    while end < lines.len() && merged(&lines[end].0.text) && table_label(&lines[end].0.text).is_none() {
         end += 1;
     }
     (start, end)
@@ -358,6 +360,7 @@ fn rows_start(lines: &[(Line, u32)], floor: usize, start: usize) -> usize {
     while from > floor {
         let t = lines[from - 1].0.text.trim();
         let stop = parse_title(t).is_some()
+            || table_label(t).is_some()
             || caption(t)
             || prose(t)
             || (from < start && total_line(t))
@@ -376,7 +379,13 @@ fn rows_start(lines: &[(Line, u32)], floor: usize, start: usize) -> usize {
 /// ` 单位：元`); not a title.
 fn heading(text: &str) -> bool {
     let t = text.trim();
-    !t.is_empty() && !row_line(t) && !prose(t) && parse_title(t).is_none() && crate::lex::split_ordinal(t).0.is_empty()
+    // A label (`单位预算表10`) is a heading, its number no amount.
+    let label = table_label(t).is_some();
+    !t.is_empty()
+        && (label || !row_line(t))
+        && !prose(t)
+        && parse_title(t).is_none()
+        && crate::lex::split_ordinal(t).0.is_empty()
 }
 
 /// A heading printed among the merged cells: not the code heading or the
@@ -677,6 +686,43 @@ mod tests {
                 "合计 1,000 1,000",
             ]
         );
+    }
+
+    /// The same form with each table's label: at the head of its page
+    /// (`单位预算02表`) or printed after the rows, right before the title
+    /// (`单位预算表03`). A label is a heading, its number no amount: it
+    /// moves with its own title, and the next table's label ends the
+    /// headings printed with a title.
+    #[test]
+    fn labels_of_rows_first_tables_stay_with_their_own_titles() {
+        let mut pages = rows_first_pages();
+        pages[1].lines.insert(0, Line::text("单位预算01表"));
+        pages[3].lines.insert(0, Line::text("单位预算02表"));
+        pages[4].lines.insert(3, Line::text("单位预算表03"));
+        pages[4].lines.push(Line::text("单位预算04表"));
+        let moved = titles_before_bodies(&pages).expect("moved");
+        let texts = texts(&moved);
+        let at = |t: &str| texts.iter().position(|l| l == t).expect(t);
+        // Each title opens its rows; each label stays in its table's block.
+        let titles = [
+            "2026年预算单位收入预算总表",
+            "2026年预算单位支出预算总表",
+            "2026年预算单位一般公共预算基本支出部门预算经济分类预算表",
+        ];
+        let first_rows = [
+            "208 社会保障和就业支出 1,300 1,300",
+            "208 社会保障和就业支出 1,500 1,000 500",
+            "301 工资福利支出 1,000 1,000",
+        ];
+        for (title, row) in titles.iter().zip(first_rows) {
+            assert!(at(title) < at(row), "{title} after its rows: {texts:?}");
+        }
+        assert!(at("单位预算01表") < at(titles[0]));
+        assert!(at(titles[0]) < at("单位预算02表") && at("单位预算02表") < at(titles[1]), "{texts:?}");
+        assert!(at(titles[2]) < at("单位预算表03") && at("单位预算表03") < at(first_rows[2]), "{texts:?}");
+        // The next table's label, printed after the last title's caption,
+        // stays after that table's rows.
+        assert_eq!(texts[texts.len() - 2..], ["合计 1,000 1,000", "单位预算04表"]);
     }
 
     #[test]
