@@ -63,6 +63,7 @@ const WORDS: &[(&str, Word)] = &[
     ("收入预算", Word::Group),
     ("支出预算", Word::Group),
     ("一般公共预算支出", Word::Group),
+    ("财政拨款支出", Word::Group),
     ("一般公共预算基本支出", Word::Group),
     ("政府性基金预算支出", Word::Group),
     ("国有资本经营预算支出", Word::Group),
@@ -209,6 +210,73 @@ fn template(cols: &[(String, bool)]) -> Template {
     let totals = cols.iter().filter(|(_, t)| *t).count();
     let sums = if cols.len() > 2 && totals == 1 && cols[0].1 { vec![(0, (1..cols.len()).collect())] } else { vec![] };
     Template { paths, sums }
+}
+
+/// The table's standard column set where the header names the same
+/// columns, in whatever order the text gives them: a spreadsheet prints
+/// its merged header cells apart from the plain ones (`合计 项目支出` /
+/// `基本支出` / `类 款 项 人员经费 公用经费`), so the printed order loses
+/// which heading is over which. The standard set's order and sums
+/// (合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费) are taken,
+/// under the group heading the header printed (`财政拨款支出/…`). Where no
+/// row is as wide as the standard set, its subtotal is a heading the table
+/// prints over its parts, no column of its own (`基本支出` over `人员经费
+/// 公用经费`, four columns). `None` where the names differ: the header is
+/// then read as printed.
+fn standard_columns(key: TableKey, header: &[&str], cols: &[(String, bool)], widest: usize) -> Option<Template> {
+    let words: String = header.iter().map(|l| squeeze(l)).collect();
+    let standard = crate::text_fit::template(key, &words)?;
+    // A standard subtotal is the column its group names (`基本支出/小计` is
+    // the printed `基本支出`).
+    let name = |path: &str| {
+        let mut parts = path.rsplit('/');
+        let leaf = parts.next().unwrap_or_default();
+        match (leaf, parts.next()) {
+            ("小计", Some(group)) => group.to_string(),
+            _ => leaf.to_string(),
+        }
+    };
+    // Each name once: a header printed twice (`… 合计 人员经费 公用经费` over
+    // the page and again with the title) names its columns twice.
+    let names = |v: Vec<String>| {
+        let mut v = v;
+        v.sort();
+        v.dedup();
+        v
+    };
+    let printed = names(cols.iter().map(|(p, _)| name(p)).collect());
+    if widest > standard.paths.len() || printed != names(standard.paths.iter().map(|p| name(p)).collect()) {
+        return None;
+    }
+    // The group heading every printed column is under, if any.
+    let head = cols[0].0.rsplit_once('/').map(|(h, _)| format!("{h}/")).unwrap_or_default();
+    let under = cols.iter().all(|(p, _)| p.starts_with(&head) && !p[head.len()..].contains('/'));
+    let head = if under { head } else { String::new() };
+    let standard = if widest < standard.paths.len() { without_subtotals(standard) } else { standard };
+    Some(Template { paths: standard.paths.iter().map(|p| format!("{head}{p}")).collect(), sums: standard.sums })
+}
+
+/// A template without its subtotal columns (`基本支出/小计`): a sum that
+/// counted a subtotal counts its parts instead.
+fn without_subtotals(t: Template) -> Template {
+    let subtotal = |i: usize| t.paths[i].ends_with("/小计");
+    let parts_of = |i: usize| t.sums.iter().find(|(total, _)| *total == i).map(|(_, parts)| parts.clone());
+    let kept: Vec<usize> = (0..t.paths.len()).filter(|&i| !subtotal(i)).collect();
+    let new_index = |i: usize| kept.iter().position(|&k| k == i);
+    let sums = t
+        .sums
+        .iter()
+        .filter(|(total, _)| !subtotal(*total))
+        .filter_map(|(total, parts)| {
+            let parts: Vec<usize> = parts
+                .iter()
+                .flat_map(|&p| if subtotal(p) { parts_of(p).unwrap_or_default() } else { vec![p] })
+                .map(new_index)
+                .collect::<Option<_>>()?;
+            Some((new_index(*total)?, parts))
+        })
+        .collect();
+    Template { paths: kept.iter().map(|&i| t.paths[i].clone()).collect(), sums }
 }
 
 /// One row as printed on its line.
@@ -472,7 +540,8 @@ pub(crate) fn read(
     for (l, page) in rows.iter().filter(|(l, _)| l.broken) {
         findings.push(finding(raw, *page, &l.name, &l.amounts, "could not be read from the line"));
     }
-    let t = template(&cols);
+    let widest = rows.iter().map(|(l, _)| l.amounts.len()).max().unwrap_or(0);
+    let t = standard_columns(raw.title.key, header, &cols, widest).unwrap_or_else(|| template(&cols));
     let lines: Vec<&Line> = rows.iter().map(|(l, _)| l).collect();
     let sums = Sums {
         known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier, |leaf, item| item == leaf))),
@@ -493,7 +562,7 @@ pub(crate) fn read(
         RawColumn { path: "科目编码".into(), role: Role::Code },
         RawColumn { path: "科目名称".into(), role: Role::Name },
     ];
-    raw.columns.extend(cols.iter().map(|(p, _)| RawColumn { path: p.clone(), role: Role::Amount }));
+    raw.columns.extend(t.paths.iter().map(|p| RawColumn { path: p.clone(), role: Role::Amount }));
     for ((line, page), amounts) in rows.into_iter().zip(cells) {
         let mut row = vec![line.code, line.name];
         row.extend(amounts);
@@ -1640,6 +1709,75 @@ mod tests {
         let (settled, rows) = read_with(&[summary]);
         assert!(settled);
         assert_eq!(rows, vec![["2,000.00", "", "2,000.00"]; 4]);
+    }
+
+    /// A spreadsheet's header in the order the text gives its cells: the
+    /// plain ones over the rows (`类 款 项 人员经费 公用经费`), the merged ones
+    /// after (`合计 项目支出`, `基本支出` over 人员经费 and 公用经费, the
+    /// group `财政拨款支出`). The standard column set, with its sums, places
+    /// each amount; no row prints a 基本支出 of its own, so it is the
+    /// heading over its parts.
+    #[test]
+    fn a_header_in_jumbled_order_reads_as_the_standard_column_set() {
+        let header = [
+            "功能分类科目名称 合计 项目支出",
+            "项目 财政拨款支出",
+            "功能分类科目",
+            "编码 基本支出",
+            "类 款 项 人员经费 公用经费",
+        ];
+        let data = body(
+            "201 一般公共服务支出 6,783,536 2,545,183 3,968,353 270,000\n201 13 01 行政运行 6,513,536 2,545,183 3,968,353\n201 13 02 一般行政管理事务 270,000 270,000\n合计 6,783,536 2,545,183 3,968,353 270,000",
+        );
+        let mut raw = RawTable::new(title(TableKey::FiscalExpenseByFunction));
+        let mut found = Vec::new();
+        assert!(read(&mut raw, &header, &data, (&[], &[]), &mut found));
+        let paths: Vec<&str> = raw.columns[2..].iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "财政拨款支出/合计",
+                "财政拨款支出/基本支出/人员经费",
+                "财政拨款支出/基本支出/公用经费",
+                "财政拨款支出/项目支出"
+            ]
+        );
+        let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect();
+        assert_eq!(rows[0], ["6,783,536", "2,545,183", "3,968,353", "270,000"]);
+        assert_eq!(rows[1], ["6,513,536", "2,545,183", "3,968,353", ""]);
+        assert_eq!(rows[2], ["270,000", "", "", "270,000"]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// The header printed twice (over the rows, and again with the title)
+    /// names each column twice: it is still the standard set, and the total
+    /// row with the hierarchy settles which of 人员经费 and 公用经费 each
+    /// row's one part is.
+    #[test]
+    fn a_header_printed_twice_reads_as_the_standard_column_set() {
+        let header = [
+            "部门经济分类科目名称 合计 人员经费 公用经费",
+            "项目 一般公共预算基本支出",
+            "经济分类科目编码",
+            "类 款 部门经济分类科目名称 合计 人员经费 公用经费",
+            "类 款",
+        ];
+        let data = body(
+            "301 工资福利支出 2,994,733 2,994,733\n301 01 基本工资 613,130 613,130\n301 02 津贴补贴 2,381,603 2,381,603\n302 商品和服务支出 3,968,353 3,968,353\n302 01 办公费 3,968,353 3,968,353\n合计 6,963,086 2,994,733 3,968,353",
+        );
+        let mut raw = RawTable::new(title(TableKey::GeneralBudgetBasicExpenseByEconomic));
+        let mut found = Vec::new();
+        assert!(read(&mut raw, &header, &data, (&[], &[]), &mut found));
+        let paths: Vec<&str> = raw.columns[2..].iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["一般公共预算基本支出/合计", "一般公共预算基本支出/人员经费", "一般公共预算基本支出/公用经费"]
+        );
+        let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect();
+        assert_eq!(rows[0], ["2,994,733", "2,994,733", ""]);
+        assert_eq!(rows[2], ["2,381,603", "2,381,603", ""]);
+        assert_eq!(rows[3], ["3,968,353", "", "3,968,353"]);
+        assert_eq!(rows[5], ["6,963,086", "2,994,733", "3,968,353"]);
     }
 
     /// A 决算's 支出决算表 prints 本年支出合计 and 基本支出 and 项目支出 of six
