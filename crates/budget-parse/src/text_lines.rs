@@ -1118,6 +1118,9 @@ const SIDE_WORDS: &[(&str, Word)] = &[
     ("项目支出", Word::Column(false)),
     ("人员经费", Word::Column(false)),
     ("公用经费", Word::Column(false)),
+    // The sides' headings (`本年收入 本年支出`), over them: no column.
+    ("本年收入", Word::Label),
+    ("本年支出", Word::Label),
 ];
 
 /// The amount columns of each side of a two-sided table's header, when
@@ -1142,7 +1145,13 @@ fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
     if unread > MAX_UNREAD {
         return None;
     }
-    let side = |from: usize, to: usize| found[from + 1..to].iter().map(|(_, w, _)| w.to_string()).collect::<Vec<_>>();
+    let side = |from: usize, to: usize| {
+        found[from + 1..to]
+            .iter()
+            .filter(|(_, _, k)| *k != Word::Label)
+            .map(|(_, w, _)| w.to_string())
+            .collect::<Vec<_>>()
+    };
     let income = side(income_at, expense_at);
     let mut expense = side(expense_at, found.len());
     let [income] = &income[..] else { return None };
@@ -1892,6 +1901,13 @@ mod tests {
         assert_eq!(
             side_columns(&header).map(|s| s.1),
             Some(vec!["合计".to_string(), "人员经费".to_string(), "公用经费".to_string(), "项目支出".to_string()])
+        );
+        // The sides' headings printed among the columns' (a spreadsheet's
+        // merged cells after its plain ones) head no column.
+        let header = ["预算数", "基本支出项目 预算数 项目 合计 项目支出", "本年收入 本年支出", "人员经费 公用经费"];
+        assert_eq!(
+            side_columns(&header),
+            Some(("预算数".into(), ["合计", "人员经费", "公用经费", "项目支出"].map(String::from).to_vec()))
         );
         let header =
             ["财政拨款收入 财政拨款支出", "项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算"];
