@@ -1153,8 +1153,10 @@ fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
             .collect::<Vec<_>>()
     };
     let income = side(income_at, expense_at);
-    let mut expense = side(expense_at, found.len());
-    let [income] = &income[..] else { return None };
+    let (income, mut expense) = match &income[..] {
+        [income] => (income.clone(), side(expense_at, found.len())),
+        _ => sides_by_kind(&found)?,
+    };
     if expense.len() > 1 {
         expense.retain(|w| w != "预算数" && w != "决算数");
     }
@@ -1174,7 +1176,27 @@ fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
             expense.splice(at..=at, ["人员经费".to_string(), "公用经费".to_string()]);
         }
     }
-    (!expense.is_empty()).then(|| (income.clone(), expense))
+    (!expense.is_empty()).then_some((income, expense))
+}
+
+/// The expense side's columns in the order every template prints them.
+const EXPENSE_ORDER: [&str; 5] = ["合计", "基本支出", "人员经费", "公用经费", "项目支出"];
+
+/// The sides told by their words where the text's order of the header
+/// lines does not tell them (`预算数 项目 合计 项目支出` / `预算数` /
+/// `基本支出项目` / `人员经费 公用经费`, the income side's `项目` printed among
+/// the expense side's columns): the income side prints one amount
+/// (预算数 or 决算数), the expense side 合计 and its parts, in the order
+/// every template prints them (基本支出 before 项目支出, 人员经费 before
+/// 公用经费). `None` where another column is named or no 合计.
+fn sides_by_kind(found: &[(usize, &str, Word)]) -> Option<(String, Vec<String>)> {
+    let words: Vec<&str> = found.iter().filter(|(_, _, k)| *k != Word::Label).map(|(_, w, _)| *w).collect();
+    let income = ["预算数", "决算数"].into_iter().find(|w| words.contains(w))?;
+    if words.iter().any(|w| *w != income && !EXPENSE_ORDER.contains(w)) || !words.contains(&"合计") {
+        return None;
+    }
+    let expense: Vec<String> = EXPENSE_ORDER.iter().filter(|w| words.contains(w)).map(|w| w.to_string()).collect();
+    (expense.len() > 1).then(|| (income.to_string(), expense))
 }
 
 /// The items of a two-sided table's line: each a label and the amounts
@@ -1909,6 +1931,16 @@ mod tests {
             side_columns(&header),
             Some(("预算数".into(), ["合计", "人员经费", "公用经费", "项目支出"].map(String::from).to_vec()))
         );
+        // The income side's `项目` among the expense side's columns: the
+        // sides are told by their words, the columns in the standard order.
+        let header = ["预算数 项目 合计 项目支出", "本年收入 本年支出", "预算数", "基本支出项目", "人员经费 公用经费"];
+        assert_eq!(
+            side_columns(&header),
+            Some(("预算数".into(), ["合计", "人员经费", "公用经费", "项目支出"].map(String::from).to_vec()))
+        );
+        // Another column named among them leaves the sides untold.
+        let header = ["预算数 项目 合计 一般公共预算", "预算数", "基本支出项目"];
+        assert_eq!(side_columns(&header), None);
         let header =
             ["财政拨款收入 财政拨款支出", "项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算"];
         assert_eq!(side_columns(&header).map(|s| s.1.len()), Some(4));
