@@ -263,16 +263,22 @@ fn rows_before_titles(lines: &mut Vec<(Line, u32)>) -> bool {
     !moves.is_empty()
 }
 
-/// A unit printed at the end of a caption (`编制单位：某院 单位：元`) opens
-/// the next page's plain cells, as a unit line of its own does: it is the
-/// unit of the rows that follow it, and goes on a line of its own.
+/// A unit printed at the end of a caption (`编制单位：某院 单位：元`), or of
+/// the total closing the page before (`70,716,06466,716,064 4,000,000合计
+/// 单位：元`, the extractor writing no line break), opens the next page's
+/// plain cells, as a unit line of its own does: it is the unit of the rows
+/// that follow it, and goes on a line of its own.
 fn split_captions(lines: &mut Vec<(Line, u32)>) {
     let mut out: Vec<(Line, u32)> = Vec::with_capacity(lines.len());
     for (l, page) in lines.drain(..) {
         let text = l.text.trim();
         let at = text.match_indices("单位").map(|(at, _)| at).filter(|&at| at > 0).last();
         match at {
-            Some(at) if caption(text) && unit_of_line(&text[at..]).is_some() && !text[..at].ends_with("编制") => {
+            Some(at)
+                if (caption(text) || total_line(&text[..at]))
+                    && unit_of_line(&text[at..]).is_some()
+                    && !text[..at].ends_with("编制") =>
+            {
                 out.push((Line { text: text[..at].trim_end().to_string(), ..l.clone() }, page));
                 out.push((Line::text(text[at..].trim()), page));
             }
@@ -684,6 +690,34 @@ mod tests {
                 "类 款",
                 "301 工资福利支出 1,000 1,000",
                 "合计 1,000 1,000",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_unit_run_into_a_caption_or_a_total_opens_a_line() {
+        let mut lines: Vec<(Line, u32)> = [
+            "编制单位：某院 单位：元",
+            "70,716,06466,716,064 4,000,000合计 单位：元",
+            "206 科学技术支出 69,733,764 23,165,764",
+            "单位名称：某院",
+            "预算单位：某院",
+        ]
+        .iter()
+        .map(|t| (Line::text(*t), 1))
+        .collect();
+        split_captions(&mut lines);
+        let texts: Vec<&str> = lines.iter().map(|(l, _)| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "编制单位：某院",
+                "单位：元",
+                "70,716,06466,716,064 4,000,000合计",
+                "单位：元",
+                "206 科学技术支出 69,733,764 23,165,764",
+                "单位名称：某院",
+                "预算单位：某院",
             ]
         );
     }
