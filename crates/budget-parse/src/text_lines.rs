@@ -212,6 +212,25 @@ fn template(cols: &[(String, bool)]) -> Template {
     Template { paths, sums }
 }
 
+/// The columns of 部门收入总表 in the order every template prints them,
+/// the total first and 其他收入 last.
+const INCOME_ORDER: [&str; 5] = ["合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"];
+
+/// A 收入总表 header whose text puts a source before the total (`其他收入`
+/// / `项目 收入预算` / `… 合计 财政拨款收入 事业收入 事业单位` / `经营收入`: the
+/// last column's name printed apart, first) has lost its order; where its
+/// columns are those of [`INCOME_ORDER`] they are put back in it (the sums
+/// cannot tell one part from another). Any other header as printed.
+fn sources_in_order(key: TableKey, mut cols: Vec<(String, bool)>) -> Vec<(String, bool)> {
+    let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let rank = |p: &str| INCOME_ORDER.iter().position(|w| *w == leaf(p));
+    let jumbled = cols.first().is_some_and(|(_, total)| !total) && cols.iter().any(|(_, total)| *total);
+    if key == TableKey::IncomeSummary && jumbled && cols.iter().all(|(p, _)| rank(p).is_some()) {
+        cols.sort_by_key(|(p, _)| rank(p));
+    }
+    cols
+}
+
 /// The table's standard column set where the header names the same
 /// columns, in whatever order the text gives them: a spreadsheet prints
 /// its merged header cells apart from the plain ones (`合计 项目支出` /
@@ -499,6 +518,7 @@ pub(crate) fn read(
     let Some(cols) = single.or(named).or(wide) else {
         return false;
     };
+    let cols = sources_in_order(raw.title.key, cols);
     // The header names a total column (`合计`); without one, part of it
     // was printed elsewhere (`类 款 项 人员经费 公用经费` over rows of four
     // amounts, the rest of the header after them).
@@ -1778,6 +1798,47 @@ mod tests {
         assert_eq!(rows[1], ["6,513,536", "2,545,183", "3,968,353", ""]);
         assert_eq!(rows[2], ["270,000", "", "", "270,000"]);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// A 收入总表 whose last column's name comes out first, before the
+    /// total: the columns go back in the standard order, and the total row
+    /// with 收支总表's income items settles each amount.
+    #[test]
+    fn an_income_header_with_a_source_before_the_total_is_put_back_in_order() {
+        let header = [
+            "其他收入",
+            "项目 收入预算",
+            "功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入 事业单位",
+            "经营收入",
+            "类 款 项",
+        ];
+        let cols = columns(&header).expect("columns");
+        assert_eq!(cols[0].0, "收入预算/其他收入");
+        let ordered = sources_in_order(TableKey::IncomeSummary, cols.clone());
+        let paths: Vec<&str> = ordered.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "收入预算/合计",
+                "收入预算/财政拨款收入",
+                "收入预算/事业收入",
+                "收入预算/事业单位经营收入",
+                "收入预算/其他收入"
+            ]
+        );
+        // Another table's columns, or a header whose total comes first, stay as printed.
+        assert_eq!(sources_in_order(TableKey::ExpenseSummary, cols.clone()), cols);
+        let first = columns(&["功能分类科目编码 功能分类科目名称 合计 其他收入 财政拨款收入"]).expect("columns");
+        assert_eq!(sources_in_order(TableKey::IncomeSummary, first.clone()), first);
+        let data = body(
+            "208 社会保障和就业支出 6,835,532 5,062,424 1,773,108\n合计 50,040,000 31,730,000 16,710,000 1,600,000",
+        );
+        let summary = "单位：元\n项目 预算数 项目 预算数\n一、财政拨款收入 31,730,000 一、社会保障和就业支出 6,835,532\n二、事业收入\n三、事业单位经营收入 16,710,000\n四、其他收入 1,600,000 二、其他支出 43,204,468\n收入总计 50,040,000 支出总计 50,040,000";
+        let summary = text_table(TableKey::IncomeExpenseSummary, summary);
+        let mut raw = RawTable::new(title(TableKey::IncomeSummary));
+        assert!(read(&mut raw, &header, &data, (&[summary], &[]), &mut Vec::new()));
+        let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect();
+        assert_eq!(rows[1], ["50,040,000", "31,730,000", "", "16,710,000", "1,600,000"]);
     }
 
     /// The header printed twice (over the rows, and again with the title)
