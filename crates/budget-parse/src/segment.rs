@@ -512,6 +512,27 @@ fn printed_empty(p: &Pending<'_>) -> bool {
     p.lines.iter().take(EMPTY_NOTE_REACH).any(|(l, page)| *page == p.page && says_empty(&l.text))
 }
 
+/// How many lines after a title may come before its first row, where no
+/// unit line says it is a table: a caption and a header of a few lines.
+const ROW_WINDOW: usize = 8;
+
+/// Whether a row (a code opening a line of amounts: `201 一般公共服务支出
+/// 463,892,324 463,892,324`) comes among the first [`ROW_WINDOW`] lines,
+/// after no sentence.
+fn rows_follow<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    for line in lines.into_iter().take(ROW_WINDOW) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if line.contains(['。', '，', '；']) {
+            return false;
+        }
+        let coded = words.first().is_some_and(|w| crate::lex::code(w));
+        if coded && words[1..].iter().any(|w| w.contains(',') && crate::lex::amount(w).is_some()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Rebuilds the table of `p`; `earlier` and `later` are the document's
 /// tables printed before and after it (`later` empty on a first reading).
 fn close_table(p: &Pending<'_>, earlier: &[Table], later: &[Table], findings: &mut Vec<Finding>) -> Option<Table> {
@@ -528,8 +549,12 @@ fn close_table(p: &Pending<'_>, earlier: &[Table], later: &[Table], findings: &m
         raw
     } else {
         // Text without a unit line right after the title is prose that
-        // mentions a table, or a table of contents, not a table.
-        unit_line(p.lines.iter().map(|(l, _)| l.text.as_str()))?;
+        // mentions a table, or a table of contents, not a table; unless
+        // rows follow at once (a page that prints its unit after them).
+        let texts = || p.lines.iter().map(|(l, _)| l.text.as_str());
+        if unit_line(texts()).is_none() && !rows_follow(texts()) {
+            return None;
+        }
         let positioned = p.lines.iter().any(|(l, _)| !l.runs.is_empty());
         let aligned = positioned
             .then(|| {
@@ -759,6 +784,36 @@ mod tests {
         let after = |lines: &[&str]| blocks(&text_page(1, lines), &[]);
         assert!(unit_below(&after(&["表1", "单位：万元", "项目 金额"])));
         assert!(!unit_below(&after(&["项目 金额", "合计 1.00", "单位：万元"])));
+    }
+
+    /// A spreadsheet page that prints its unit line after its rows (and
+    /// the title again, with the header's merged cells): the rows right
+    /// after the title and its caption make it a table, whose unit is the
+    /// one printed after them; its header words printed there are no row.
+    /// A title that prose or a table of contents follows is none.
+    #[test]
+    fn a_title_followed_by_rows_is_a_table_without_a_unit_line_first() {
+        let lines = [
+            "2026年预算单位收入预算总表",
+            "编制单位：某局",
+            "项目 收入预算",
+            "功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入 事业单位",
+            "经营收入类 款 项",
+            "201 一般公共服务支出 463,892,324 463,892,324",
+            "201 41 数据事务 463,892,324 463,892,324",
+            "201 41 01 行政运行 463,892,324 463,892,324",
+            "合计 463,892,324 463,892,324",
+        ];
+        let next = ["2026年预算单位收入预算总表", "单位：元", "收入预算", "其他收入"];
+        let found = tables(&[text_page(1, &lines), text_page(2, &next)], &mut Vec::new());
+        assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
+        let t = &found.tables[0];
+        assert_eq!((t.key, t.unit.as_deref()), (TableKey::IncomeSummary, Some("元")));
+        let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["一般公共服务支出", "数据事务", "行政运行", "合计"]);
+        assert!(rows_follow(lines[1..].iter().copied()));
+        assert!(!rows_follow(["本表反映部门收入预算情况。", "201 一般公共服务支出 463,892,324"]));
+        assert!(!rows_follow(["2.2026年预算单位收入预算总表", "3.2026年预算单位支出预算总表"]));
     }
 
     /// Extracted text can write a page's numbered title before the page

@@ -97,6 +97,13 @@ const WORDS: &[(&str, Word)] = &[
     ("项", Word::Label),
 ];
 
+/// A line of known header words alone, no total label among them (a
+/// total's label may follow its amounts).
+fn header_words_alone(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty() && words.iter().all(|w| header_word(w) && after_total_label(w).is_none())
+}
+
 /// Whether `word` is a known word of these headers.
 pub(crate) fn header_word(word: &str) -> bool {
     WORDS.iter().any(|(w, _)| *w == word)
@@ -536,7 +543,12 @@ pub(crate) fn read(
     }
     let mut rows: Vec<(Line, u32)> = Vec::new();
     let kept = (0..data.len()).filter(|&i| !(is_page_number(data[i].text) || (full && is_unit_line(data[i].text))));
-    let kept: Vec<&BodyLine<'_>> = kept.filter(|&i| !is_running_line(data, i)).map(|i| &data[i]).collect();
+    let mut kept: Vec<&BodyLine<'_>> = kept.filter(|&i| !is_running_line(data, i)).map(|i| &data[i]).collect();
+    // The header's words printed after the rows (a spreadsheet's merged
+    // cells: `收入预算` / `其他收入`) are no row.
+    while kept.last().is_some_and(|l| header_words_alone(l.text)) {
+        kept.pop();
+    }
     for (i, l) in kept.into_iter().enumerate() {
         let text = if i == 0 { without_code_heads(l.text) } else { l.text };
         let Some(line) = read_line(text, scale).or_else(|| broken_line(text)) else { return false };

@@ -408,7 +408,7 @@ fn code_heading(text: &str) -> bool {
 
 /// The table's caption: `编制单位：某院` (with its unit, or the code heading
 /// run in: `编制单位：某院类 款 项`).
-fn caption(text: &str) -> bool {
+pub(crate) fn caption(text: &str) -> bool {
     let t = text.trim_start();
     t.starts_with("编制单位") || t.starts_with("单位名称")
 }

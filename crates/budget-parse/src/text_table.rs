@@ -82,6 +82,13 @@ pub(crate) fn table_from_lines(
     if let Some((i, unit)) = unit_line(rest.iter().map(|l| l.text)) {
         raw.unit = Some(unit.to_string());
         rest = &rest[i + 1..];
+    } else {
+        // A page that prints its unit line after its rows; its caption
+        // (`编制单位：某院`) opens the lines, no header.
+        raw.unit = rest.iter().find_map(|l| unit_of_line(l.text)).map(str::to_string);
+        while rest.first().is_some_and(|l| crate::text_order::caption(l.text)) {
+            rest = &rest[1..];
+        }
     }
     let (body, note) = split_note(rest);
     raw.note = note;
