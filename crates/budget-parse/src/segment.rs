@@ -361,10 +361,11 @@ fn line_title_with_unit(line: &Line) -> Option<(Title, String)> {
 }
 
 /// `财政拨款收入支出决算总表 单位：万元` → the title and `单位：万元`; also
-/// `金额单位：万元`. `None` unless the words before the unit read as a title
-/// and the unit ends the line.
-fn title_with_unit(text: &str) -> Option<(Title, String)> {
-    let at = text.find("金额单位").or_else(|| text.find("单位"))?;
+/// `金额单位：万元`, and a title naming a 单位 (`2026年预算单位财政拨款收支预算总表
+/// 单位：元`: the last 单位 is the unit's). `None` unless the words before the
+/// unit read as a title and the unit ends the line.
+pub(crate) fn title_with_unit(text: &str) -> Option<(Title, String)> {
+    let at = text.rfind("金额单位").or_else(|| text.rfind("单位"))?;
     let (head, unit) = (text[..at].trim_end(), text[at..].trim());
     let ends_with_unit = ["万元", "千元", "亿元", "元"].iter().any(|u| unit.ends_with(u));
     if head.is_empty() || !ends_with_unit || crate::lex::unit_of_line(unit).is_none() {
@@ -725,8 +726,9 @@ mod tests {
     /// unit line alone, prose, or a unit not ending the line is no title.
     #[test]
     fn a_title_joined_with_its_unit_is_split() {
-        let cases: [(&str, Option<(&str, &str)>); 6] = [
+        let cases: [(&str, Option<(&str, &str)>); 7] = [
             ("收入支出决算总表 单位：万元", Some(("收入支出决算总表", "单位：万元"))),
+            ("2026年预算单位财政拨款收支预算总表 单位：元", Some(("2026年预算单位财政拨款收支预算总表", "单位：元"))),
             ("财政拨款收入支出决算总表 单位：万元", Some(("财政拨款收入支出决算总表", "单位：万元"))),
             ("一般公共预算财政拨款支出决算表 金额单位：元", Some(("一般公共预算财政拨款支出决算表", "金额单位：元"))),
             ("单位：万元", None),

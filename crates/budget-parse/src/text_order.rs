@@ -38,7 +38,17 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
                     lines.push((Line::text(b), p.number));
                     moved = true;
                 }
-                None => lines.push((l.clone(), p.number)),
+                // A title with a unit run into it (`…收支预算总表 单位：元`):
+                // the unit may be the next page's, printed after this
+                // table's rows; each goes on a line of its own.
+                None => match crate::segment::title_with_unit(&l.text) {
+                    Some((_, unit)) => {
+                        let title = l.text.trim_end().strip_suffix(unit.as_str()).unwrap_or(&l.text).trim();
+                        lines.push((Line { text: title.to_string(), ..l.clone() }, p.number));
+                        lines.push((Line::text(unit), p.number));
+                    }
+                    None => lines.push((l.clone(), p.number)),
+                },
             }
         }
     }
@@ -720,6 +730,34 @@ mod tests {
                 "预算单位：某院",
             ]
         );
+    }
+
+    /// A title printed after its rows with the next page's unit run into
+    /// it (`2026年预算单位支出预算总表 单位：元`, the title naming a 单位 too)
+    /// still moves up to its rows; the unit stays on a line of its own.
+    #[test]
+    fn a_title_with_the_next_pages_unit_run_in_moves_up_to_its_rows() {
+        // The form told by three other titles.
+        let mut pages = rows_first_pages();
+        pages.push(page(
+            6,
+            &[
+                "类 款 项",
+                "201 一般公共服务支出 500 500",
+                "500 500合计",
+                "2026年预算单位财政拨款支出预算表",
+                "项目 财政拨款支出",
+                "功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出",
+                "编制单位：某院",
+            ],
+        ));
+        let title = pages[3].lines.iter().position(|l| l.text == "2026年预算单位支出预算总表").expect("title");
+        pages[3].lines[title].text = "2026年预算单位支出预算总表 单位：元".into();
+        let moved = titles_before_bodies(&pages).expect("moved");
+        let texts = texts(&moved);
+        let at = |t: &str| texts.iter().position(|l| l == t).expect(t);
+        assert!(at("2026年预算单位支出预算总表") < at("208 社会保障和就业支出 1,500 1,000 500"), "{texts:?}");
+        assert!(!texts.iter().any(|l| l.ends_with("表 单位：元")), "{texts:?}");
     }
 
     /// The same form with each table's label: at the head of its page
