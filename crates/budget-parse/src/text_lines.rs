@@ -1774,6 +1774,16 @@ mod tests {
         assert_eq!(rows, vec![["2,000.00", "", "2,000.00"]; 4]);
     }
 
+    /// The table `key` read alone from its header lines and rows: its
+    /// amount columns' paths, its rows' amount cells, and the findings.
+    fn read_alone(key: TableKey, header: &[&str], rows: &'static str) -> (Vec<String>, Vec<Vec<String>>, Vec<Finding>) {
+        let mut raw = RawTable::new(title(key));
+        let mut found = Vec::new();
+        assert!(read(&mut raw, header, &body(rows), (&[], &[]), &mut found));
+        let paths = raw.columns[2..].iter().map(|c| c.path.clone()).collect();
+        (paths, raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect(), found)
+    }
+
     /// A spreadsheet's header in the order the text gives its cells: the
     /// plain ones over the rows (`类 款 项 人员经费 公用经费`), the merged ones
     /// after (`合计 项目支出`, `基本支出` over 人员经费 and 公用经费, the
@@ -1789,13 +1799,11 @@ mod tests {
             "编码 基本支出",
             "类 款 项 人员经费 公用经费",
         ];
-        let data = body(
+        let (paths, rows, found) = read_alone(
+            TableKey::FiscalExpenseByFunction,
+            &header,
             "201 一般公共服务支出 6,783,536 2,545,183 3,968,353 270,000\n201 13 01 行政运行 6,513,536 2,545,183 3,968,353\n201 13 02 一般行政管理事务 270,000 270,000\n合计 6,783,536 2,545,183 3,968,353 270,000",
         );
-        let mut raw = RawTable::new(title(TableKey::FiscalExpenseByFunction));
-        let mut found = Vec::new();
-        assert!(read(&mut raw, &header, &data, (&[], &[]), &mut found));
-        let paths: Vec<&str> = raw.columns[2..].iter().map(|c| c.path.as_str()).collect();
         assert_eq!(
             paths,
             [
@@ -1805,7 +1813,6 @@ mod tests {
                 "财政拨款支出/项目支出"
             ]
         );
-        let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect();
         assert_eq!(rows[0], ["6,783,536", "2,545,183", "3,968,353", "270,000"]);
         assert_eq!(rows[1], ["6,513,536", "2,545,183", "3,968,353", ""]);
         assert_eq!(rows[2], ["270,000", "", "", "270,000"]);
@@ -1866,18 +1873,15 @@ mod tests {
             "类 款 部门经济分类科目名称 合计 人员经费 公用经费",
             "类 款",
         ];
-        let data = body(
+        let (paths, rows, _) = read_alone(
+            TableKey::GeneralBudgetBasicExpenseByEconomic,
+            &header,
             "301 工资福利支出 2,994,733 2,994,733\n301 01 基本工资 613,130 613,130\n301 02 津贴补贴 2,381,603 2,381,603\n302 商品和服务支出 3,968,353 3,968,353\n302 01 办公费 3,968,353 3,968,353\n合计 6,963,086 2,994,733 3,968,353",
         );
-        let mut raw = RawTable::new(title(TableKey::GeneralBudgetBasicExpenseByEconomic));
-        let mut found = Vec::new();
-        assert!(read(&mut raw, &header, &data, (&[], &[]), &mut found));
-        let paths: Vec<&str> = raw.columns[2..].iter().map(|c| c.path.as_str()).collect();
         assert_eq!(
             paths,
             ["一般公共预算基本支出/合计", "一般公共预算基本支出/人员经费", "一般公共预算基本支出/公用经费"]
         );
-        let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect();
         assert_eq!(rows[0], ["2,994,733", "2,994,733", ""]);
         assert_eq!(rows[2], ["2,381,603", "2,381,603", ""]);
         assert_eq!(rows[3], ["3,968,353", "", "3,968,353"]);
