@@ -45,6 +45,7 @@ pub mod meta;
 pub mod norm;
 mod raw;
 mod region;
+mod runon;
 mod seams;
 mod segment;
 mod text_caps;
@@ -63,6 +64,8 @@ use budget_model::{DocKind, Document, Page};
 
 /// Parses a document's pages into tables, department, year and kind.
 pub fn parse(pages: &[Page]) -> Document {
+    let apart = runon::lines_apart(pages);
+    let pages = apart.as_deref().unwrap_or(pages);
     let mut findings = Vec::new();
     let found = segment::tables(pages, &mut findings);
     let inventory = inventory::inventory(pages, &found.met);

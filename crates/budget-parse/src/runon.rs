@@ -1,0 +1,741 @@
+//! Text in which the extractor wrote no line break: a whole page, or a
+//! whole document, on one line.
+//!
+//! PDFs printed from PostScript (Distiller), their pages rotated, draw each
+//! glyph where the text extractor sees no new line, and their text comes
+//! out as one run:
+//!
+//! ```text
+//! 公开表五部门：某厅单位：万元功能科目编码功能科目名称金额18,330.37201一般公共服务支出
+//! 13,907.7820101人大事务13,907.78…2210202提租补贴2,548.30财政拨款支出预算表（功能科目）合计
+//! ```
+//!
+//! The cells follow in the order the PDF draws them: a page's plain cells
+//! (its label, caption, unit, header words, then the rows), and after them
+//! its merged cells (the title, the department, the total's label, merged
+//! headings). Nothing separates them, but their shapes do:
+//! - an amount printed with two decimals ends at its second decimal
+//!   (`18,330.379,312.90` is `18,330.37` and `9,312.90`);
+//! - a code is the 3, 5 or 7 digits after an amount and before a name
+//!   (`13,907.7820101人大事务` is `13,907.78`, `20101`, `人大事务`);
+//! - a name ends where an amount starts, and a row where the next code or
+//!   name starts;
+//! - labels (`公开表五`), captions (`部门：某厅`), units (`单位：万元`) and
+//!   titles (`…预算表（功能科目）`) are told by their words.
+//!
+//! Such a line is cut into lines of those shapes, then each page (opened
+//! by its label, caption or unit) is put in the order the table readers
+//! take: its title first, the caption (with the department printed among
+//! the merged cells when the caption printed none), the unit, the merged
+//! headings, the header words, and the rows, the total's label going to
+//! the amounts printed alone.
+//!
+//! What it cannot do: an amount printed without two decimals has no end,
+//! and a line holding fewer than [`MIN_AMOUNTS`] such amounts is left as it
+//! is; the rows of a table of two or three sides (收支总表) run together,
+//! and are read only where the readers' arithmetic settles them.
+
+use budget_model::{Line, Page};
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::{char, digit1};
+use nom::combinator::recognize;
+use nom::multi::many1;
+use nom::{IResult, Parser};
+
+use budget_model::TableKey;
+
+use crate::meta::ends_like_organisation;
+use crate::norm::squeeze;
+use crate::title::{parse_title, table_label};
+
+/// A line holding a table's worth of cells: this many characters at least…
+const MIN_CHARS: usize = 200;
+/// …and this many amounts with two decimals.
+const MIN_AMOUNTS: usize = 6;
+
+/// The pages with each run-on line cut into lines and put in reading
+/// order; `None` when no line runs on (or the pages carry layout).
+pub(crate) fn lines_apart(pages: &[Page]) -> Option<Vec<Page>> {
+    if pages.iter().any(Page::has_layout) || !pages.iter().flat_map(|p| &p.lines).any(|l| run_on(&l.text)) {
+        return None;
+    }
+    let split = pages
+        .iter()
+        .map(|p| {
+            let mut lines = Vec::with_capacity(p.lines.len());
+            for l in &p.lines {
+                if !run_on(&l.text) {
+                    lines.push(l.clone());
+                    continue;
+                }
+                let mut cut = cut_lines(&l.text);
+                let label_first =
+                    cut.first().is_some_and(|c| c.kind == Kind::Words && matches!(c.text.as_str(), "合计" | "总计"));
+                if label_first && total_label_to_amounts(&mut lines, &cut[0].text) {
+                    cut.remove(0);
+                }
+                let cut = in_reading_order(cut);
+                for (k, c) in cut.into_iter().enumerate() {
+                    let first = k == 0;
+                    lines.push(Line {
+                        opens_right: first && l.opens_right,
+                        after_blank: first && l.after_blank,
+                        ..Line::text(c.text)
+                    });
+                }
+            }
+            Page { lines, ..p.clone() }
+        })
+        .collect();
+    Some(split)
+}
+
+/// A total's label opening a run-on line (`合计部门：某厅单位：万元…`) is the
+/// last merged cell of the table printed before it, whose total's amounts
+/// came alone after its header (` 11,700.63`): the label goes to the first
+/// line of amounts alone on the page, when no line there carries a total's
+/// label. Whether it went.
+fn total_label_to_amounts(lines: &mut [Line], label: &str) -> bool {
+    if lines.iter().any(|l| l.text.trim_start().starts_with(['合', '总'])) {
+        return false;
+    }
+    match lines.iter_mut().find(|l| amounts_alone(&l.text)) {
+        Some(l) => {
+            l.text = format!("{label} {}", l.text.trim());
+            true
+        }
+        None => false,
+    }
+}
+
+/// Whether a line runs on: long, with a space in 50 characters at most, and holding
+/// [`MIN_AMOUNTS`] amounts with two decimals.
+fn run_on(text: &str) -> bool {
+    let chars = text.chars().count();
+    if chars < MIN_CHARS || text.chars().filter(|c| c.is_whitespace()).count() * 50 > chars {
+        return false;
+    }
+    pieces(text).iter().filter(|p| matches!(p, Piece::Amount(_))).count() >= MIN_AMOUNTS
+}
+
+/// A piece of a run-on line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Piece<'a> {
+    /// `18,330.37`, `0.79`.
+    Amount(&'a str),
+    /// `201`, `20101`, `2010101`: digits after an amount, before a name.
+    Code(&'a str),
+    /// Anything else.
+    Text(&'a str),
+}
+
+/// An amount with two decimals, its thousands separated
+/// (`18,330.37` of `18,330.379,312.90`) or not (`729.00` of
+/// `729.002010106`). The separated form is tried first: the plain one would
+/// read `18` and stop at the comma.
+fn two_decimals(i: &str) -> IResult<&str, &str> {
+    let decimals = || (char('.'), take_while_m_n(2, 2, |c: char| c.is_ascii_digit()));
+    let separated = recognize((
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        many1((char(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
+        decimals(),
+    ));
+    let plain = recognize((digit1, decimals()));
+    nom::branch::alt((separated, plain)).parse(i)
+}
+
+/// Characters that make digits before them a count, not a code
+/// (`2019年`, `20万以下`, `3个`); not characters a name may open with
+/// (`20101人大事务`).
+const COUNTS: &str = "年月日万个%％";
+
+/// The line in pieces: amounts, codes and the text between.
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out: Vec<Piece<'_>> = Vec::new();
+    let mut text_from = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let digit_here = rest.starts_with(|c: char| c.is_ascii_digit());
+        let after_digit = text[..i].ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+        if !digit_here || (after_digit && text_from < i) {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let next = rest[digits..].chars().next();
+        let after_amount = text_from == i && matches!(out.last(), Some(Piece::Amount(_))) || i == 0;
+        let piece =
+            if [3, 5, 7].contains(&digits) && after_amount && next.is_some_and(|c| is_han(c) && !COUNTS.contains(c)) {
+                Some(Piece::Code(&rest[..digits]))
+            } else {
+                two_decimals(rest).ok().map(|(_, a)| Piece::Amount(a))
+            };
+        match piece {
+            Some(p) => {
+                if text_from < i {
+                    out.push(Piece::Text(&text[text_from..i]));
+                }
+                let len = match p {
+                    Piece::Amount(s) | Piece::Code(s) | Piece::Text(s) => s.len(),
+                };
+                out.push(p);
+                i += len;
+                text_from = i;
+            }
+            None => i += digits,
+        }
+    }
+    if text_from < text.len() {
+        out.push(Piece::Text(&text[text_from..]));
+    }
+    out
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// What a cut line is, for putting a page in order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// `公开表五`.
+    Label,
+    /// `部门：某厅`, `编制单位：某院`.
+    Caption,
+    /// `单位：万元`.
+    Unit,
+    /// `财政拨款支出预算表（功能科目）`.
+    Title,
+    /// A code or amounts, with their name.
+    Row,
+    /// Words alone: header words, a department, a total's label.
+    Words,
+}
+
+/// A line cut from a run-on line.
+#[derive(Debug, Clone, PartialEq)]
+struct Cut {
+    kind: Kind,
+    text: String,
+}
+
+impl Cut {
+    fn new(kind: Kind, text: &str) -> Cut {
+        Cut { kind, text: text.trim().to_string() }
+    }
+}
+
+/// The line cut at its pieces' edges: a code opens a row, amounts close
+/// it, and the text between is cut at labels, captions, units and titles.
+fn cut_lines(text: &str) -> Vec<Cut> {
+    let mut out: Vec<Cut> = Vec::new();
+    let mut open: Option<Cut> = None;
+    let close = |open: &mut Option<Cut>, out: &mut Vec<Cut>| out.extend(open.take().filter(|c| !c.text.is_empty()));
+    for piece in pieces(text) {
+        match piece {
+            Piece::Code(code) => {
+                close(&mut open, &mut out);
+                open = Some(Cut::new(Kind::Row, code));
+            }
+            Piece::Amount(a) => {
+                // Header words before the first amounts: the amounts are a
+                // row of their own, named by what follows the header.
+                if let Some(words) = open.as_mut().filter(|c| c.kind == Kind::Words) {
+                    if let Some((header, name)) = header_and_name(&words.text) {
+                        words.text = header;
+                        close(&mut open, &mut out);
+                        open = Some(Cut::new(Kind::Row, &name));
+                    }
+                }
+                let row = open.get_or_insert_with(|| Cut::new(Kind::Row, ""));
+                row.kind = Kind::Row;
+                row.text = format!("{} {a}", row.text).trim().to_string();
+            }
+            Piece::Text(t) => {
+                for (kind, part) in text_parts(t) {
+                    match (kind, open.as_mut()) {
+                        // A name goes with the code before it, or opens a
+                        // row; after amounts it opens the next one.
+                        (Kind::Words, Some(row)) if !row.text.contains('.') => {
+                            row.text = format!("{} {}", row.text, part.trim());
+                        }
+                        (Kind::Words, _) => {
+                            close(&mut open, &mut out);
+                            open = Some(Cut::new(Kind::Words, part));
+                        }
+                        _ => {
+                            close(&mut open, &mut out);
+                            out.push(Cut::new(kind, part));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    close(&mut open, &mut out);
+    out
+}
+
+/// Words only a header holds, the last of which ends it.
+const HEADER_ENDS: [&str; 4] = ["名称", "金额", "编码", "代码"];
+
+/// Header words printed before the first amounts, cut into the header and
+/// the name of the row the amounts are: the header ends after the last
+/// word only a header holds (`功能科目代码功能科目名称金额` / `合计`), and a
+/// last column's name run into the total's label goes with it
+/// (`科目名称机关运行经费支出` / `合计`); a total's label printed before the
+/// header (`合     计科目编码科目名称…`) names the row. Words naming both
+/// 基本支出 and 项目支出 are a header whole (`合计基本支出项目支出…`).
+/// `None` for a row's name (`一、财政拨款`).
+fn header_and_name(words: &str) -> Option<(String, String)> {
+    let words = squeeze(words);
+    if words.contains("基本支出") && words.contains("项目支出") {
+        return Some((words, String::new()));
+    }
+    let end = HEADER_ENDS.iter().filter_map(|w| words.rfind(w).map(|at| at + w.len())).max()?;
+    let (header, rest) = words.split_at(end);
+    let total = ["合计", "总计"].into_iter().find(|t| header.starts_with(t) && header.len() > t.len());
+    if let Some(total) = total {
+        return Some((format!("{}{rest}", &header[total.len()..]), total.to_string()));
+    }
+    match ["合计", "总计"].into_iter().find_map(|t| rest.strip_suffix(t).map(|c| (c, t))) {
+        Some((column, total)) if !column.is_empty() => Some((format!("{header}{column}"), total.to_string())),
+        _ => Some((header.to_string(), rest.to_string())),
+    }
+}
+
+/// Words that open a caption.
+const CAPTIONS: [&str; 4] = ["编制单位", "单位名称", "预算单位", "部门"];
+
+/// Text cut into labels, captions, units, titles and the words between.
+fn text_parts(text: &str) -> Vec<(Kind, &str)> {
+    let mut marks: Vec<(usize, usize, Kind)> = Vec::new();
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let mut k = 0;
+    while k < starts.len() {
+        let at = starts[k];
+        let found = label_at(text, at)
+            .map(|end| (end, Kind::Label))
+            .or_else(|| unit_at(text, at).map(|end| (end, Kind::Unit)))
+            .or_else(|| caption_at(text, at).map(|end| (end, Kind::Caption)));
+        match found {
+            Some((end, kind)) => {
+                marks.push((at, end, kind));
+                while k < starts.len() && starts[k] < end {
+                    k += 1;
+                }
+            }
+            None => k += 1,
+        }
+    }
+    let mut out: Vec<(Kind, &str)> = Vec::new();
+    let mut from = 0;
+    for (at, end, kind) in marks {
+        out.extend(titles_within(&text[from..at]));
+        out.push((kind, &text[at..end]));
+        from = end;
+    }
+    out.extend(titles_within(&text[from..]));
+    out.retain(|(_, t)| !t.trim().is_empty());
+    out
+}
+
+/// The end of a table label starting at `at` (`公开表五`, `公开05表`,
+/// `附表3-1`): the longest one there.
+fn label_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    if !rest.starts_with("公开") && !rest.starts_with("附表") {
+        return None;
+    }
+    rest.char_indices()
+        .skip(2)
+        .take(8)
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&e| table_label(&rest[..e]).is_some())
+        .last()
+        .map(|e| at + e)
+}
+
+/// The end of a unit starting at `at`: `单位：万元`, `单位:元`.
+fn unit_at(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix("单位")?;
+    let rest = rest.strip_prefix(['：', ':'])?.trim_start();
+    let unit = ["万元", "千元", "亿元", "元"].into_iter().find(|u| rest.starts_with(u))?;
+    Some(text.len() - rest.len() + unit.len())
+}
+
+/// The end of a caption starting at `at` (`部门：某厅`): its value runs to
+/// the unit after it, when one comes within 40 characters; else the
+/// caption is its word alone (`部门：`).
+fn caption_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let word = CAPTIONS.iter().find(|w| rest.starts_with(*w))?;
+    if *word == "部门" && text[..at].ends_with(['本', '各']) {
+        return None;
+    }
+    let after = rest[word.len()..].strip_prefix(['：', ':'])?;
+    let value_at = text.len() - after.len();
+    let unit = after
+        .char_indices()
+        .take(40)
+        .take_while(|&(i, _)| i == 0 || !CAPTIONS.iter().any(|w| after[i..].starts_with(w)))
+        .find(|&(i, _)| unit_at(text, value_at + i).is_some() && !after[..i].ends_with("编制"))
+        .map(|(i, _)| value_at + i);
+    Some(unit.unwrap_or(value_at))
+}
+
+/// Words that open a table name (or a year before it).
+const TITLE_STARTS: [&str; 14] = [
+    "收支",
+    "收入",
+    "支出",
+    "财政拨款",
+    "一般公共预算",
+    "政府性基金",
+    "国有资本",
+    "“三公”",
+    "\"三公\"",
+    "政府采购",
+    "机关运行",
+    "部门",
+    "单位",
+    "项目",
+];
+
+/// Header words a title does not hold.
+const NOT_IN_TITLES: [&str; 9] = ["名称", "金额", "编码", "代码", "合计", "小计", "总计", "用途", "本部门"];
+
+/// Text cut around the titles in it: `…资金收入预算总表项目名称…` gives
+/// `…资金`, `收入预算总表`, `项目名称…`. A title ends at `表` (and the
+/// qualifier after it, `（功能科目）`); it starts at a year or at a word
+/// that opens table names, the earliest from which it holds no header word.
+fn titles_within(text: &str) -> Vec<(Kind, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (end_at, _) in text.match_indices('表') {
+        let mut end = end_at + '表'.len_utf8();
+        if end_at < from || text[..end_at].ends_with('报') {
+            continue;
+        }
+        let tail = &text[end..];
+        if let Some(q) = tail.strip_prefix(['（', '(']) {
+            if let Some(close) = q.find(['）', ')']).filter(|&c| q[..c].chars().count() <= 8) {
+                end += tail.len() - q.len() + close + q[close..].chars().next().map_or(0, char::len_utf8);
+            }
+        }
+        if let Some(start) = title_start(text, from, end_at, end) {
+            out.push((Kind::Words, &text[from..start]));
+            out.push((Kind::Title, &text[start..end]));
+            from = end;
+        }
+    }
+    out.push((Kind::Words, &text[from..]));
+    out.retain(|(_, t)| !t.trim().is_empty());
+    out
+}
+
+/// Where the title ending at `end` starts (its `表` at `end_at`), after
+/// `from`: at a year or a word that opens table names, from which it holds
+/// no header word. Of those starts, the last that names the same table as
+/// the first, taken back over the words that may open its name (a year, a
+/// fund: `2019年`, `一般公共预算`): words run in before a title (`注：本部门无
+/// 相关收支项目` before `财政拨款政府性基金支出预算表`) do not change what it
+/// names, while its own first word may (`财政拨款收支预算总表` is not
+/// `收支预算总表`).
+fn title_start(text: &str, from: usize, end_at: usize, end: usize) -> Option<usize> {
+    let starts: Vec<(usize, TableKey)> = text[from..end_at]
+        .char_indices()
+        .map(|(i, _)| from + i)
+        .filter(|&s| title_starts_at(&text[s..]))
+        .filter(|&s| NOT_IN_TITLES.iter().all(|w| !text[s..end_at].contains(w)))
+        .filter_map(|s| parse_title(&text[s..end]).map(|t| (s, t.key)))
+        .collect();
+    let &(_, key) = starts.first()?;
+    let last = starts.iter().rev().find(|(_, k)| *k == key).map(|&(s, _)| s)?;
+    starts.iter().map(|&(s, _)| s).find(|&s| s <= last && name_openers_only(&text[s..last]))
+}
+
+/// Words that may open a table's name before the word that says what it
+/// is: `2019年`, `2019年度`, `一般公共预算`, `财政拨款`, `部门`, `单位`.
+fn name_openers_only(mut s: &str) -> bool {
+    const OPENERS: [&str; 6] = ["一般公共预算", "财政拨款", "政府性基金", "部门", "单位", "预算"];
+    while !s.is_empty() {
+        let year = s.len() >= 7 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年');
+        if year {
+            s = s[7..].strip_prefix('度').unwrap_or(&s[7..]);
+        } else if let Some(w) = OPENERS.iter().find(|w| s.starts_with(*w)) {
+            s = &s[w.len()..];
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a title may start here: a table-name word or a year (`2019年`).
+fn title_starts_at(s: &str) -> bool {
+    let year = s.len() > 5 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年');
+    year || TITLE_STARTS.iter().any(|w| s.starts_with(w))
+}
+
+/// The cut lines with each page put in reading order (see the module's
+/// notes). A page opens at a label, at a caption not after a label, or
+/// at a unit after neither; a page of merged cells alone (no row, no
+/// title before its rows) joins the page before when that has no title.
+fn in_reading_order(cut: Vec<Cut>) -> Vec<Cut> {
+    let mut pages: Vec<Vec<Cut>> = Vec::new();
+    for c in cut {
+        let last = pages.last().and_then(|p| p.last());
+        // A caption printed twice in a row (plain and merged cells) once.
+        if c.kind == Kind::Caption && last == Some(&c) {
+            continue;
+        }
+        let opens = match last {
+            None => true,
+            Some(prev) => match c.kind {
+                Kind::Label => true,
+                Kind::Caption => prev.kind != Kind::Label,
+                Kind::Unit => !matches!(prev.kind, Kind::Label | Kind::Caption),
+                _ => false,
+            },
+        };
+        if opens {
+            pages.push(Vec::new());
+        }
+        // `opens` made a page when there was none.
+        if let Some(page) = pages.last_mut() {
+            page.push(c);
+        }
+    }
+    let mut merged: Vec<Vec<Cut>> = Vec::new();
+    for page in pages {
+        let rows = page.iter().any(|c| c.kind == Kind::Row);
+        match merged.last_mut() {
+            Some(before) if !rows && !before.iter().any(|c| c.kind == Kind::Title) => before.extend(page),
+            _ => merged.push(page),
+        }
+    }
+    // The departments the captions print, to find them among merged cells.
+    let departments: Vec<String> = merged
+        .iter()
+        .flatten()
+        .filter(|c| c.kind == Kind::Caption)
+        .filter_map(|c| c.text.split_once(['：', ':']).map(|(_, v)| v.trim().to_string()))
+        .filter(|v| ends_like_organisation(v))
+        .collect();
+    let mut out = Vec::new();
+    let mut glued = false;
+    for page in merged {
+        // A page with no title of its own goes on the table before it.
+        if page.iter().any(|c| c.kind == Kind::Title) {
+            glued = glued_rows(&page);
+        }
+        let page = page_in_order(page, &departments);
+        out.extend(page.into_iter().filter(|c| !(glued && c.kind == Kind::Row)));
+    }
+    out
+}
+
+/// Words printed after a title, cut into the department the captions
+/// name, if they open with it, and the rest.
+fn department_first<'a>(words: &'a str, departments: &[String]) -> (Option<&'a str>, &'a str) {
+    match departments.iter().find(|d| words.starts_with(d.as_str())) {
+        Some(d) => (Some(&words[..d.len()]), &words[d.len()..]),
+        None if ends_like_organisation(words) && words.chars().count() <= 30 => (Some(words), ""),
+        None => (None, words),
+    }
+}
+
+/// One page put in order: where its title comes after a row, the title
+/// moves first (after the label), the department printed after it fills
+/// an empty caption, a total's label alone (`合计`) goes to the first line
+/// of amounts alone, other words after the title go after the unit, and
+/// the rows keep their order. A caption repeated among the merged cells
+/// is dropped.
+fn page_in_order(page: Vec<Cut>, departments: &[String]) -> Vec<Cut> {
+    let Some(t) = page.iter().position(|c| c.kind == Kind::Title) else { return page };
+    if !page[..t].iter().any(|c| c.kind == Kind::Row) {
+        return page;
+    }
+    let mut before: Vec<Cut> = page[..t].to_vec();
+    let title = page[t].clone();
+    let mut headings: Vec<Cut> = Vec::new();
+    let mut rows_after: Vec<Cut> = Vec::new();
+    let mut total: Option<String> = None;
+    let mut department: Option<String> = None;
+    for c in page.into_iter().skip(t + 1) {
+        if c.kind == Kind::Words {
+            let (dept, rest) = department_first(&c.text, departments);
+            if department.is_none() {
+                department = dept.map(str::to_string);
+            }
+            match rest.trim() {
+                "" => {}
+                "合计" | "总计" if total.is_none() => total = Some(rest.trim().to_string()),
+                rest => headings.push(Cut::new(Kind::Words, rest)),
+            }
+            continue;
+        }
+        match c.kind {
+            Kind::Caption if before.iter().any(|b| b.kind == Kind::Caption) => {}
+            _ => rows_after.push(c),
+        }
+    }
+    if let Some(d) = department {
+        if let Some(cap) = before.iter_mut().find(|c| c.kind == Kind::Caption && c.text.ends_with(['：', ':'])) {
+            cap.text.push_str(&d);
+        }
+    }
+    if let Some(total) = total {
+        if let Some(row) = before.iter_mut().find(|c| c.kind == Kind::Row && amounts_alone(&c.text)) {
+            row.text = format!("{total} {}", row.text);
+        }
+    }
+    let labels = before.iter().take_while(|c| c.kind == Kind::Label).count();
+    let heads = before.iter().take_while(|c| !matches!(c.kind, Kind::Row | Kind::Words)).count().max(labels);
+    let mut out: Vec<Cut> = before[..labels].to_vec();
+    out.push(title);
+    out.extend(before[labels..heads].iter().cloned());
+    out.extend(headings);
+    out.extend(before.drain(heads..));
+    out.extend(rows_after);
+    out
+}
+
+/// Whether a page's header names two columns of text (`采购品目名称`,
+/// `采购组织形式`: `采购品目大类专项名称经济科目采购物品名称`): its rows'
+/// texts then run together (`台式计算机分散自行组织 17.92`), with nothing to
+/// cut them apart, and are left out (on the pages the table runs on to as
+/// well); its title and header stay.
+fn glued_rows(page: &[Cut]) -> bool {
+    let header: String = page
+        .iter()
+        .take_while(|c| c.kind != Kind::Row)
+        .filter(|c| c.kind == Kind::Words)
+        .map(|c| c.text.as_str())
+        .collect();
+    header.matches("名称").count() >= 2
+}
+
+/// A line of amounts and nothing else.
+fn amounts_alone(text: &str) -> bool {
+    text.split_whitespace().all(|w| crate::lex::amount(w).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_end_at_their_second_decimal_and_codes_follow_them() {
+        let got = pieces("金额18,330.379,312.90201一般公共服务支出729.002010106人大监督0.79");
+        assert_eq!(
+            got,
+            [
+                Piece::Text("金额"),
+                Piece::Amount("18,330.37"),
+                Piece::Amount("9,312.90"),
+                Piece::Code("201"),
+                Piece::Text("一般公共服务支出"),
+                Piece::Amount("729.00"),
+                Piece::Code("2010106"),
+                Piece::Text("人大监督"),
+                Piece::Amount("0.79"),
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_and_years_are_text() {
+        let got = pieces("2019年政府采购预算表台式计算机（20万以下）17.92");
+        assert_eq!(got, [Piece::Text("2019年政府采购预算表台式计算机（20万以下）"), Piece::Amount("17.92")]);
+    }
+
+    #[test]
+    fn titles_are_cut_out_of_words() {
+        let got = titles_within("其他资金上年结转和结余资金收入预算总表项目名称收入总计");
+        assert_eq!(
+            got,
+            [
+                (Kind::Words, "其他资金上年结转和结余资金"),
+                (Kind::Title, "收入预算总表"),
+                (Kind::Words, "项目名称收入总计")
+            ]
+        );
+        let got = titles_within("支出用途项目名称金额财政拨款收支预算总表某厅收入支出");
+        assert_eq!(got[1], (Kind::Title, "财政拨款收支预算总表"));
+        let got = titles_within("财政拨款支出预算表（功能科目）合计");
+        assert_eq!(got, [(Kind::Title, "财政拨款支出预算表（功能科目）"), (Kind::Words, "合计")]);
+        assert_eq!(
+            titles_within("江苏省2018年度省级部门预算公开报表"),
+            [(Kind::Words, "江苏省2018年度省级部门预算公开报表")]
+        );
+    }
+
+    #[test]
+    fn labels_captions_and_units_are_lines_of_their_own() {
+        let got = text_parts("公开表五部门：某厅单位：万元功能科目编码");
+        assert_eq!(
+            got,
+            [
+                (Kind::Label, "公开表五"),
+                (Kind::Caption, "部门：某厅"),
+                (Kind::Unit, "单位：万元"),
+                (Kind::Words, "功能科目编码")
+            ]
+        );
+        let got = text_parts("公开表十二部门：单位：万元");
+        assert_eq!(got, [(Kind::Label, "公开表十二"), (Kind::Caption, "部门："), (Kind::Unit, "单位：万元")]);
+    }
+
+    /// Two pages of a provincial template as pdf-extract gives them: plain
+    /// cells first, then the title, the department (printed in the first
+    /// page's caption) and the total's label.
+    const PAGES: &str = "公开表五部门：江苏省某某厅单位：万元功能科目编码功能科目名称金额18,330.37\
+                         201一般公共服务支出13,907.7820101人大事务13,907.782010101行政运行7,448.20\
+                         2010102一般行政管理事务6,459.58221住房保障支出4,422.5922102住房改革支出4,422.59\
+                         2210201住房公积金4,422.59财政拨款支出预算表（功能科目）合计\
+                         公开表六部门：单位：万元科目编码科目名称金额9,312.90301工资福利支出9,312.90\
+                         30101基本工资9,312.90财政拨款基本支出预算表（经济科目）江苏省某某厅合计";
+
+    #[test]
+    fn run_on_pages_are_cut_into_lines_in_reading_order() {
+        let got: Vec<String> = in_reading_order(cut_lines(PAGES)).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            got,
+            [
+                "公开表五",
+                "财政拨款支出预算表（功能科目）",
+                "部门：江苏省某某厅",
+                "单位：万元",
+                "功能科目编码功能科目名称金额",
+                "合计 18,330.37",
+                "201 一般公共服务支出 13,907.78",
+                "20101 人大事务 13,907.78",
+                "2010101 行政运行 7,448.20",
+                "2010102 一般行政管理事务 6,459.58",
+                "221 住房保障支出 4,422.59",
+                "22102 住房改革支出 4,422.59",
+                "2210201 住房公积金 4,422.59",
+                "公开表六",
+                "财政拨款基本支出预算表（经济科目）",
+                "部门：江苏省某某厅",
+                "单位：万元",
+                "科目编码科目名称金额",
+                "合计 9,312.90",
+                "301 工资福利支出 9,312.90",
+                "30101 基本工资 9,312.90",
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_that_do_not_run_on_are_left_alone() {
+        let page = Page { lines: vec![Line::text("201 一般公共服务支出 13,907.78")], ..Page::new(1) };
+        assert!(lines_apart(&[page]).is_none());
+        let page = Page { lines: vec![Line::text(PAGES)], ..Page::new(1) };
+        let got = lines_apart(&[page]).expect("cut");
+        assert_eq!(got[0].lines.len(), 21);
+    }
+}
