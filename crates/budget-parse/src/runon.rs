@@ -444,9 +444,11 @@ fn titles_within(text: &str) -> Vec<(Kind, &str)> {
 /// names, while its own first word may (`财政拨款收支预算总表` is not
 /// `收支预算总表`).
 fn title_start(text: &str, from: usize, end_at: usize, end: usize) -> Option<usize> {
-    let starts: Vec<(usize, TableKey)> = text[from..end_at]
+    // A title is 64 characters at most: no start further back is looked at.
+    let window = text[from..end_at].char_indices().rev().nth(TITLE_CHARS).map_or(from, |(i, _)| from + i);
+    let starts: Vec<(usize, TableKey)> = text[window..end_at]
         .char_indices()
-        .map(|(i, _)| from + i)
+        .map(|(i, _)| window + i)
         .filter(|&s| title_starts_at(&text[s..]))
         .filter(|&s| NOT_IN_TITLES.iter().all(|w| !text[s..end_at].contains(w)))
         .filter_map(|s| parse_title(&text[s..end]).map(|t| (s, t.key)))
@@ -455,6 +457,9 @@ fn title_start(text: &str, from: usize, end_at: usize, end: usize) -> Option<usi
     let last = starts.iter().rev().find(|(_, k)| *k == key).map(|&(s, _)| s)?;
     starts.iter().map(|&(s, _)| s).find(|&s| s <= last && name_openers_only(&text[s..last]))
 }
+
+/// The most characters of a title before its `表`.
+const TITLE_CHARS: usize = 64;
 
 /// Words that may open a table's name before the word that says what it
 /// is: `2019年`, `2019年度`, `一般公共预算`, `财政拨款`, `部门`, `单位`.
