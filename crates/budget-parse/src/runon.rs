@@ -575,10 +575,10 @@ fn page_in_order(page: Vec<Cut>, departments: &[String]) -> Vec<Cut> {
             if department.is_none() {
                 department = dept.map(str::to_string);
             }
-            match rest.trim() {
+            match squeeze(rest).as_str() {
                 "" => {}
-                "合计" | "总计" if total.is_none() => total = Some(rest.trim().to_string()),
-                rest => headings.push(Cut::new(Kind::Words, rest)),
+                label @ ("合计" | "总计") if total.is_none() => total = Some(label.to_string()),
+                _ => headings.push(Cut::new(Kind::Words, rest)),
             }
             continue;
         }
@@ -593,9 +593,7 @@ fn page_in_order(page: Vec<Cut>, departments: &[String]) -> Vec<Cut> {
         }
     }
     if let Some(total) = total {
-        if let Some(row) = before.iter_mut().find(|c| c.kind == Kind::Row && amounts_alone(&c.text)) {
-            row.text = format!("{total} {}", row.text);
-        }
+        total_onto_first_row(&mut before, &total);
     }
     let labels = before.iter().take_while(|c| c.kind == Kind::Label).count();
     let heads = before.iter().take_while(|c| !matches!(c.kind, Kind::Row | Kind::Words)).count().max(labels);
@@ -621,6 +619,32 @@ fn glued_rows(page: &[Cut]) -> bool {
         .map(|c| c.text.as_str())
         .collect();
     header.matches("名称").count() >= 2
+}
+
+/// A total's label printed among a page's merged cells goes to the row
+/// its amounts make: the first line of amounts alone; or else the first
+/// row, right after the header, named without a code or ordinal and
+/// followed by coded rows, whose name is then the header's last column
+/// (`科目编码科目名称机关运行经费支出` / `1,642.08` / `302商品和服务支出…`).
+fn total_onto_first_row(before: &mut [Cut], total: &str) {
+    if let Some(row) = before.iter_mut().find(|c| c.kind == Kind::Row && amounts_alone(&c.text)) {
+        row.text = format!("{total} {}", row.text);
+        return;
+    }
+    let Some(r) = before.iter().position(|c| c.kind == Kind::Row) else { return };
+    let coded = |c: &Cut| c.kind == Kind::Row && c.text.split_whitespace().next().is_some_and(crate::lex::code);
+    let name: Vec<&str> = before[r].text.split_whitespace().take_while(|w| crate::lex::amount(w).is_none()).collect();
+    let named_alone = name.len() == 1
+        && !matches!(name[0], "合计" | "总计" | "小计")
+        && crate::lex::split_ordinal(name[0]).0.is_empty()
+        && !coded(&before[r]);
+    if r == 0 || before[r - 1].kind != Kind::Words || !named_alone || !before.get(r + 1).is_some_and(coded) {
+        return;
+    }
+    let name = name[0].to_string();
+    before[r - 1].text.push_str(&name);
+    let amounts = before[r].text[name.len()..].trim().to_string();
+    before[r].text = format!("{total} {amounts}");
 }
 
 /// A line of amounts and nothing else.
@@ -731,6 +755,26 @@ mod tests {
                 "合计 9,312.90",
                 "301 工资福利支出 9,312.90",
                 "30101 基本工资 9,312.90",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_total_label_after_the_title_names_the_row_a_column_name_ran_into() {
+        let page = "公开表十一部门：某厅单位：万元科目编码科目名称机关运行经费支出1,642.08302商品和服务支出1,642.08\
+                    30201办公费1,642.08一般公共预算机关运行经费支出预算表合     计";
+        let got: Vec<String> = in_reading_order(cut_lines(page)).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            got,
+            [
+                "公开表十一",
+                "一般公共预算机关运行经费支出预算表",
+                "部门：某厅",
+                "单位：万元",
+                "科目编码科目名称机关运行经费支出",
+                "合计 1,642.08",
+                "302 商品和服务支出 1,642.08",
+                "30201 办公费 1,642.08",
             ]
         );
     }
