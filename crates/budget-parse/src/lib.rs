@@ -65,8 +65,10 @@ use budget_model::{DocKind, Document, Page};
 /// Parses a document's pages into tables, department, year and kind.
 pub fn parse(pages: &[Page]) -> Document {
     let apart = runon::lines_apart(pages);
-    let pages = apart.as_deref().unwrap_or(pages);
-    let mut findings = Vec::new();
+    let (pages, mut findings) = match &apart {
+        Some((cut, left_out)) => (cut.as_slice(), left_out.clone()),
+        None => (pages, Vec::new()),
+    };
     let found = segment::tables(pages, &mut findings);
     let inventory = inventory::inventory(pages, &found.met);
     let tables = found.tables;

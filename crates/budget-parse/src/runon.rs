@@ -35,7 +35,7 @@
 //! is; the rows of a table of two or three sides (收支总表) run together,
 //! and are read only where the readers' arithmetic settles them.
 
-use budget_model::{Line, Page};
+use budget_model::{Finding, Line, Page};
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char, digit1};
 use nom::combinator::recognize;
@@ -54,11 +54,13 @@ const MIN_CHARS: usize = 200;
 const MIN_AMOUNTS: usize = 6;
 
 /// The pages with each run-on line cut into lines and put in reading
-/// order; `None` when no line runs on (or the pages carry layout).
-pub(crate) fn lines_apart(pages: &[Page]) -> Option<Vec<Page>> {
+/// order, with a finding for each table whose rows were left out; `None`
+/// when no line runs on (or the pages carry layout).
+pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
     if pages.iter().any(Page::has_layout) || !pages.iter().flat_map(|p| &p.lines).any(|l| run_on(&l.text)) {
         return None;
     }
+    let mut findings = Vec::new();
     let split = pages
         .iter()
         .map(|p| {
@@ -74,7 +76,16 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<Vec<Page>> {
                 if label_first && total_label_to_amounts(&mut lines, &cut[0].text) {
                     cut.remove(0);
                 }
-                let cut = in_reading_order(cut);
+                let (cut, left_out) = in_reading_order(cut);
+                findings.extend(left_out.into_iter().map(|(title, rows)| Finding {
+                    page: p.number,
+                    table: title.clone(),
+                    message: format!(
+                        "table `{title}` (page {}): its text runs on without line breaks and its header names two \
+                         columns of text, whose cells run together; {rows} rows left out",
+                        p.number
+                    ),
+                }));
                 for (k, c) in cut.into_iter().enumerate() {
                     let first = k == 0;
                     lines.push(Line {
@@ -87,7 +98,7 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<Vec<Page>> {
             Page { lines, ..p.clone() }
         })
         .collect();
-    Some(split)
+    Some((split, findings))
 }
 
 /// A total's label opening a run-on line (`合计部门：某厅单位：万元…`) is the
@@ -108,14 +119,25 @@ fn total_label_to_amounts(lines: &mut [Line], label: &str) -> bool {
     }
 }
 
-/// Whether a line runs on: long, with a space in 50 characters at most, and holding
-/// [`MIN_AMOUNTS`] amounts with two decimals.
+/// Whether a line runs on: long, with a space in 50 characters at most,
+/// and holding [`MIN_AMOUNTS`] amounts with two decimals. A line whose
+/// amounts print more decimals (an amount's second decimal followed by
+/// digits that open no code or amount: `68,500.000000`) has amounts with no
+/// end to find, and is left as it is.
 fn run_on(text: &str) -> bool {
     let chars = text.chars().count();
     if chars < MIN_CHARS || text.chars().filter(|c| c.is_whitespace()).count() * 50 > chars {
         return false;
     }
-    pieces(text).iter().filter(|p| matches!(p, Piece::Amount(_))).count() >= MIN_AMOUNTS
+    let pieces = pieces(text);
+    let longer = pieces.windows(2).any(|w| match w {
+        [Piece::Amount(_), Piece::Text(t)] => {
+            let after = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            after.len() < t.len() && !after.starts_with(is_han)
+        }
+        _ => false,
+    });
+    !longer && pieces.iter().filter(|p| matches!(p, Piece::Amount(_))).count() >= MIN_AMOUNTS
 }
 
 /// A piece of a run-on line.
@@ -488,7 +510,9 @@ fn title_starts_at(s: &str) -> bool {
 /// notes). A page opens at a label, at a caption not after a label, or
 /// at a unit after neither; a page of merged cells alone (no row, no
 /// title before its rows) joins the page before when that has no title.
-fn in_reading_order(cut: Vec<Cut>) -> Vec<Cut> {
+/// With the lines, each table whose rows were left out (see
+/// [`glued_rows`]) and how many.
+fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
     let mut pages: Vec<Vec<Cut>> = Vec::new();
     for c in cut {
         let last = pages.last().and_then(|p| p.last());
@@ -530,16 +554,24 @@ fn in_reading_order(cut: Vec<Cut>) -> Vec<Cut> {
         .filter(|v| ends_like_organisation(v))
         .collect();
     let mut out = Vec::new();
+    let mut left_out: Vec<(String, usize)> = Vec::new();
     let mut glued = false;
     for page in merged {
         // A page with no title of its own goes on the table before it.
-        if page.iter().any(|c| c.kind == Kind::Title) {
+        if let Some(title) = page.iter().find(|c| c.kind == Kind::Title) {
             glued = glued_rows(&page);
+            if glued {
+                left_out.push((title.text.clone(), 0));
+            }
         }
         let page = page_in_order(page, &departments);
+        let rows = page.iter().filter(|c| c.kind == Kind::Row).count();
+        if let Some(last) = left_out.last_mut().filter(|_| glued) {
+            last.1 += rows;
+        }
         out.extend(page.into_iter().filter(|c| !(glued && c.kind == Kind::Row)));
     }
-    out
+    (out, left_out)
 }
 
 /// Words printed after a title, cut into the department the captions
@@ -730,7 +762,7 @@ mod tests {
 
     #[test]
     fn run_on_pages_are_cut_into_lines_in_reading_order() {
-        let got: Vec<String> = in_reading_order(cut_lines(PAGES)).into_iter().map(|c| c.text).collect();
+        let got: Vec<String> = in_reading_order(cut_lines(PAGES)).0.into_iter().map(|c| c.text).collect();
         assert_eq!(
             got,
             [
@@ -763,7 +795,7 @@ mod tests {
     fn a_total_label_after_the_title_names_the_row_a_column_name_ran_into() {
         let page = "公开表十一部门：某厅单位：万元科目编码科目名称机关运行经费支出1,642.08302商品和服务支出1,642.08\
                     30201办公费1,642.08一般公共预算机关运行经费支出预算表合     计";
-        let got: Vec<String> = in_reading_order(cut_lines(page)).into_iter().map(|c| c.text).collect();
+        let got: Vec<String> = in_reading_order(cut_lines(page)).0.into_iter().map(|c| c.text).collect();
         assert_eq!(
             got,
             [
@@ -780,11 +812,33 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_text_cells_run_together_are_left_out_and_counted() {
+        let page = "公开表十二部门：单位：万元采购品目大类专项名称经济科目采购物品名称采购组织形式总计合计100.00\
+                    一、货物A100.00办公设备购置费办公设备购置100.00台式计算机分散自行组织100.00\
+                    2025年政府采购预算表云湖区财政局";
+        let (lines, left_out) = in_reading_order(cut_lines(page));
+        assert_eq!(left_out, [("2025年政府采购预算表".to_string(), 4)]);
+        assert!(lines.iter().all(|c| c.kind != Kind::Row));
+        assert_eq!(lines[1].text, "2025年政府采购预算表");
+    }
+
+    #[test]
+    fn amounts_with_more_decimals_leave_the_line_alone() {
+        let line = "合计".to_string() + &"4,483,899.8259453,343,492.984666".repeat(10) + &"一般公共预算资金".repeat(10);
+        assert!(!run_on(&line));
+        let line = "合计".to_string() + &"4,483,899.823,343,492.98".repeat(10) + &"一般公共预算资金".repeat(10);
+        assert!(run_on(&line));
+        // A year after an amount opens a title: `100.002025年政府采购预算表`.
+        assert!(run_on(&(line + "100.002025年政府采购预算表")));
+    }
+
+    #[test]
     fn lines_that_do_not_run_on_are_left_alone() {
         let page = Page { lines: vec![Line::text("201 一般公共服务支出 13,907.78")], ..Page::new(1) };
         assert!(lines_apart(&[page]).is_none());
         let page = Page { lines: vec![Line::text(PAGES)], ..Page::new(1) };
-        let got = lines_apart(&[page]).expect("cut");
+        let (got, findings) = lines_apart(&[page]).expect("cut");
         assert_eq!(got[0].lines.len(), 21);
+        assert!(findings.is_empty());
     }
 }
