@@ -832,6 +832,58 @@ mod tests {
         assert!(run_on(&(line + "100.002025年政府采购预算表")));
     }
 
+    /// Run-on lines of every mix of pieces (amounts, codes, labels,
+    /// captions, units, titles, counts, stray digits and brackets, cut at
+    /// any character) are cut without a panic.
+    #[test]
+    fn any_mix_of_pieces_is_cut_without_a_panic() {
+        let pieces = [
+            "18,330.37",
+            "0.79",
+            "1,642.08",
+            "729.00",
+            "12.50",
+            "201人大事务",
+            "2010101行政运行",
+            "人大事务",
+            "公开表五",
+            "部门：",
+            "某厅",
+            "单位：万元",
+            "合 计",
+            "财政拨款支出预算表（功能",
+            "科目）",
+            "2019年",
+            "（20万以下）",
+            "一、",
+            "名称",
+            "金额",
+            "表",
+            "收支预算总表",
+            "报表",
+            "注：本部门无",
+            "基本支出项目支出",
+            " 1.",
+        ];
+        let mut seed: u64 = 7;
+        let mut cut = 0;
+        for _ in 0..300 {
+            let mut line = String::new();
+            while line.chars().count() < 600 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let cut_at = (seed >> 40) as usize % line.chars().count();
+            let line: String = line.chars().skip(cut_at % 7).collect();
+            let page = Page { lines: vec![Line::text(&line)], ..Page::new(1) };
+            if let Some((pages, _)) = lines_apart(&[page]) {
+                assert!(!pages[0].lines.is_empty(), "{line}");
+                cut += 1;
+            }
+        }
+        assert!(cut >= 100, "only {cut} of the lines ran on");
+    }
+
     #[test]
     fn lines_that_do_not_run_on_are_left_alone() {
         let page = Page { lines: vec![Line::text("201 一般公共服务支出 13,907.78")], ..Page::new(1) };
