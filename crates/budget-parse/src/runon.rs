@@ -430,8 +430,7 @@ const NOT_IN_TITLES: [&str; 9] = ["名称", "金额", "编码", "代码", "合�
 
 /// Text cut around the titles in it: `…资金收入预算总表项目名称…` gives
 /// `…资金`, `收入预算总表`, `项目名称…`. A title ends at `表` (and the
-/// qualifier after it, `（功能科目）`); it starts at a year or at a word
-/// that opens table names, the earliest from which it holds no header word.
+/// qualifier after it, `（功能科目）`); where it starts is [`title_start`]'s.
 fn titles_within(text: &str) -> Vec<(Kind, &str)> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -681,7 +680,7 @@ fn total_onto_first_row(before: &mut [Cut], total: &str) {
 
 /// A line of amounts and nothing else.
 fn amounts_alone(text: &str) -> bool {
-    text.split_whitespace().all(|w| crate::lex::amount(w).is_some())
+    !text.trim().is_empty() && text.split_whitespace().all(|w| crate::lex::amount(w).is_some())
 }
 
 #[cfg(test)]
