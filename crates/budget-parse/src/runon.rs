@@ -45,7 +45,7 @@ use nom::{IResult, Parser};
 use budget_model::TableKey;
 
 use crate::meta::ends_like_organisation;
-use crate::norm::squeeze;
+use crate::norm::{is_cjk, squeeze};
 use crate::title::{parse_title, table_label};
 
 /// A line holding a table's worth of cells: this many characters at least…
@@ -57,16 +57,21 @@ const MIN_AMOUNTS: usize = 6;
 /// order, with a finding for each table whose rows were left out; `None`
 /// when no line runs on (or the pages carry layout).
 pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
-    if pages.iter().any(Page::has_layout) || !pages.iter().flat_map(|p| &p.lines).any(|l| run_on(&l.text)) {
+    if pages.iter().any(Page::has_layout) {
+        return None;
+    }
+    let runs: Vec<Vec<bool>> = pages.iter().map(|p| p.lines.iter().map(|l| run_on(&l.text)).collect()).collect();
+    if !runs.iter().flatten().any(|&r| r) {
         return None;
     }
     let mut findings = Vec::new();
     let split = pages
         .iter()
-        .map(|p| {
+        .zip(&runs)
+        .map(|(p, runs)| {
             let mut lines = Vec::with_capacity(p.lines.len());
-            for l in &p.lines {
-                if !run_on(&l.text) {
+            for (l, &runs_on) in p.lines.iter().zip(runs) {
+                if !runs_on {
                     lines.push(l.clone());
                     continue;
                 }
@@ -133,7 +138,7 @@ fn run_on(text: &str) -> bool {
     let longer = pieces.windows(2).any(|w| match w {
         [Piece::Amount(_), Piece::Text(t)] => {
             let after = t.trim_start_matches(|c: char| c.is_ascii_digit());
-            after.len() < t.len() && !after.starts_with(is_han)
+            after.len() < t.len() && !after.starts_with(is_cjk)
         }
         _ => false,
     });
@@ -188,7 +193,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         let next = rest[digits..].chars().next();
         let after_amount = text_from == i && matches!(out.last(), Some(Piece::Amount(_))) || i == 0;
         let piece =
-            if [3, 5, 7].contains(&digits) && after_amount && next.is_some_and(|c| is_han(c) && !COUNTS.contains(c)) {
+            if [3, 5, 7].contains(&digits) && after_amount && next.is_some_and(|c| is_cjk(c) && !COUNTS.contains(c)) {
                 Some(Piece::Code(&rest[..digits]))
             } else {
                 two_decimals(rest).ok().map(|(_, a)| Piece::Amount(a))
@@ -212,10 +217,6 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         out.push(Piece::Text(&text[text_from..]));
     }
     out
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// What a cut line is, for putting a page in order.
@@ -487,9 +488,8 @@ const TITLE_CHARS: usize = 64;
 fn name_openers_only(mut s: &str) -> bool {
     const OPENERS: [&str; 6] = ["一般公共预算", "财政拨款", "政府性基金", "部门", "单位", "预算"];
     while !s.is_empty() {
-        let year = s.len() >= 7 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年');
-        if year {
-            s = s[7..].strip_prefix('度').unwrap_or(&s[7..]);
+        if let Some(len) = year_len(s) {
+            s = &s[len..];
         } else if let Some(w) = OPENERS.iter().find(|w| s.starts_with(*w)) {
             s = &s[w.len()..];
         } else {
@@ -501,8 +501,17 @@ fn name_openers_only(mut s: &str) -> bool {
 
 /// Whether a title may start here: a table-name word or a year (`2019年`).
 fn title_starts_at(s: &str) -> bool {
-    let year = s.len() > 5 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年');
-    year || TITLE_STARTS.iter().any(|w| s.starts_with(w))
+    year_len(s).is_some() || TITLE_STARTS.iter().any(|w| s.starts_with(w))
+}
+
+/// The length of the year `s` opens with (`2019年`, `2019年度`), if any.
+fn year_len(s: &str) -> Option<usize> {
+    if !s.as_bytes().get(..4)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // Four ASCII digits: byte 4 starts a character.
+    let rest = s[4..].strip_prefix('年')?;
+    Some(s.len() - rest.strip_prefix('度').unwrap_or(rest).len())
 }
 
 /// The cut lines with each page put in reading order (see the module's
