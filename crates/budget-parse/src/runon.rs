@@ -87,7 +87,7 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
                     table: title.clone(),
                     message: format!(
                         "table `{title}` (page {}): its text runs on without line breaks and its header names two \
-                         columns of text, whose cells run together; {rows} rows left out",
+                         columns of text, whose cells run together; {rows} rows whose cells could not be told apart left out",
                         p.number
                     ),
                 }));
@@ -127,8 +127,8 @@ fn total_label_to_amounts(lines: &mut [Line], label: &str) -> bool {
 /// Whether a line runs on: long, with a space in 50 characters at most,
 /// and holding [`MIN_AMOUNTS`] amounts with two decimals. A line whose
 /// amounts print more decimals (an amount's second decimal followed by
-/// digits that open no code or amount: `68,500.000000`) has amounts with no
-/// end to find, and is left as it is.
+/// digits that open no code, year or numbered note: `68,500.000000`) has
+/// amounts with no end to find, and is left as it is.
 fn run_on(text: &str) -> bool {
     let chars = text.chars().count();
     if chars < MIN_CHARS || text.chars().filter(|c| c.is_whitespace()).count() * 50 > chars {
@@ -138,7 +138,10 @@ fn run_on(text: &str) -> bool {
     let longer = pieces.windows(2).any(|w| match w {
         [Piece::Amount(_), Piece::Text(t)] => {
             let after = t.trim_start_matches(|c: char| c.is_ascii_digit());
-            after.len() < t.len() && !after.starts_with(is_cjk)
+            // A year (`100.002025年…`) or a note's item number (`30.002.采购…`,
+            // `30.002、…`) may follow an amount.
+            let item = after.strip_prefix(['.', '、']).unwrap_or(after);
+            after.len() < t.len() && !item.starts_with(is_cjk)
         }
         _ => false,
     });
@@ -519,7 +522,7 @@ fn year_len(s: &str) -> Option<usize> {
 /// at a unit after neither; a page of merged cells alone (no row, no
 /// title before its rows) joins the page before when that has no title.
 /// With the lines, each table whose rows were left out (see
-/// [`glued_rows`]) and how many.
+/// [`header_words`]) and how many.
 fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
     let mut pages: Vec<Vec<Cut>> = Vec::new();
     for c in cut {
@@ -561,25 +564,137 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
         .filter_map(|c| c.text.split_once(['：', ':']).map(|(_, v)| v.trim().to_string()))
         .filter(|v| ends_like_organisation(v))
         .collect();
+    let economic = economic_names(merged.iter().flatten());
     let mut out = Vec::new();
     let mut left_out: Vec<(String, usize)> = Vec::new();
-    let mut glued = false;
+    // Whether the rows' texts run together, and whether the table is the
+    // procurement table, whose cells can be cut apart by what they are.
+    let (mut glued, mut procurement, mut two_sided) = (false, false, false);
     for page in merged {
         // A page with no title of its own goes on the table before it.
         if let Some(title) = page.iter().find(|c| c.kind == Kind::Title) {
-            glued = glued_rows(&page);
+            two_sided = parse_title(&title.text).is_some_and(|t| t.key.is_two_sided());
+            let header = header_words(&page);
+            glued = header.matches("名称").count() >= 2;
+            procurement = glued && crate::text_procure::is_header(&[header.as_str()]);
             if glued {
                 left_out.push((title.text.clone(), 0));
             }
         }
-        let page = page_in_order(page, &departments);
-        let rows = page.iter().filter(|c| c.kind == Kind::Row).count();
-        if let Some(last) = left_out.last_mut().filter(|_| glued) {
-            last.1 += rows;
+        let mut caption_among_rows = false;
+        for mut c in page_in_order(page, &departments) {
+            // A caption among a table's rows is a merged cell printed
+            // again, its department run into the next row (`部门：` /
+            // `中共某省委办公厅会议服务政府集中采购872.10`): both are dropped.
+            if c.kind == Kind::Caption && out.last().is_some_and(|p: &Cut| p.kind == Kind::Row) {
+                caption_among_rows = true;
+                continue;
+            }
+            if std::mem::take(&mut caption_among_rows) && c.kind == Kind::Row {
+                if let Some(d) = departments.iter().find(|d| c.text.starts_with(d.as_str())) {
+                    c.text = c.text[d.len()..].trim().to_string();
+                }
+            }
+            if let Some(note) = matches!(c.kind, Kind::Row | Kind::Words).then(|| note_first(&c.text)).flatten() {
+                out.push(Cut::new(Kind::Words, &note));
+                continue;
+            }
+            if two_sided && c.kind == Kind::Row {
+                c.text = sides_apart(&c.text);
+            }
+            if !(glued && c.kind == Kind::Row) {
+                out.push(c);
+                continue;
+            }
+            match procurement.then(|| procurement_cells_apart(&c.text, &economic)).flatten() {
+                Some(text) => out.push(Cut { text, ..c }),
+                None => {
+                    if let Some(last) = left_out.last_mut() {
+                        last.1 += 1;
+                    }
+                }
+            }
         }
-        out.extend(page.into_iter().filter(|c| !(glued && c.kind == Kind::Row)));
     }
+    left_out.retain(|(_, rows)| *rows > 0);
     (out, left_out)
+}
+
+/// A row of a two-sided table (收支总表) whose item of one side, printed
+/// blank, ran into the item beside it (`二、政府性基金预算二、项目支出
+/// 6,459.58`): a space before the second item's ordinal (`二、政府性基金预算
+/// 二、项目支出 6,459.58`), as a page's text with its line breaks has it.
+fn sides_apart(row: &str) -> String {
+    let name_end =
+        row.split_whitespace().find(|w| crate::lex::amount(w).is_some()).and_then(|w| row.find(w)).unwrap_or(row.len());
+    let numeral = |c: char| "一二三四五六七八九十百廿".contains(c);
+    let mut prev: Option<char> = None;
+    for (i, c) in row[..name_end].char_indices() {
+        let after_text = prev.is_some_and(|p| is_cjk(p) && !numeral(p));
+        let (ordinal, rest) = crate::lex::split_ordinal(&row[i..name_end]);
+        if after_text && ordinal.ends_with('、') && rest.chars().next().is_some_and(is_cjk) {
+            return format!("{} {}", &row[..i], &row[i..]);
+        }
+        prev = Some(c);
+    }
+    row.to_string()
+}
+
+/// A table's note whose items run together out of order, its first item
+/// after the others (`2.采购品目名称根据…填写。注：1.采购组织形式为…。`):
+/// the note from its label on, then what came before it, so that the
+/// line opens with `注：` and ends the table's body. `None` for any other
+/// text.
+fn note_first(text: &str) -> Option<String> {
+    let at = text.find("注：").or_else(|| text.find("注:")).filter(|&at| at > 0)?;
+    let (before, note) = text.split_at(at);
+    // Not the end of a word (`备注：`) but a sentence's.
+    before.trim_end().ends_with(['。', '；']).then(|| format!("{note}{}", before.trim_end()))
+}
+
+/// The ways of buying a procurement table names (`采购组织形式`), longest
+/// first: the closed set the procurement rules define.
+const WAYS_OF_BUYING: [&str; 8] =
+    ["分散自行组织", "分散委托代理", "政府集中采购", "部门集中采购", "集中采购", "分散采购", "自行采购", "委托代理"];
+
+/// A row of 政府采购预算表 whose cells ran together, with a space between
+/// its cells, told by what they are as
+/// [`crate::text_procure`] tells them: a category or total
+/// (`一、货物A 233.10`) and an economic item alone (`培训费 16.00`) stay;
+/// an item ends with its way of buying (`台式计算机（20万以下）分散自行组织
+/// 17.92`); a project ends with the economic item it is paid from, the
+/// longest that `economic` (the document's economic tables) or the code
+/// book names (`综合管理费物业管理费 410.40`). `None` when the row ends
+/// with neither.
+fn procurement_cells_apart(row: &str, economic: &[String]) -> Option<String> {
+    let words: Vec<&str> = row.split_whitespace().collect();
+    let at = words.iter().position(|w| crate::lex::amount(w).is_some())?;
+    let name = squeeze(&words[..at].concat());
+    let amounts = words[at..].join(" ");
+    let item = |n: &str| economic.iter().any(|e| e == n) || budget_check::is_economic_item_name(n);
+    if name.is_empty() || crate::text_procure::category(&name) || item(&name) {
+        return Some(row.to_string());
+    }
+    let apart = |cut: usize| format!("{} {} {amounts}", &name[..cut], &name[cut..]);
+    if let Some(way) = WAYS_OF_BUYING.iter().find(|w| name.len() > w.len() && name.ends_with(*w)) {
+        return Some(apart(name.len() - way.len()));
+    }
+    // The first cut from the left leaves the longest item.
+    name.char_indices().map(|(i, _)| i).filter(|&i| i > 0).find(|&i| item(&name[i..])).map(apart)
+}
+
+/// The economic items the cut lines' coded rows name (`30201办公费570.00`
+/// → `办公费`), classes included: a 3 or 5 digit code opening with 3.
+fn economic_names<'a>(cuts: impl Iterator<Item = &'a Cut>) -> Vec<String> {
+    cuts.filter(|c| c.kind == Kind::Row)
+        .filter_map(|c| {
+            let mut words = c.text.split_whitespace();
+            let code = words.next()?;
+            let economic = code.starts_with('3') && matches!(code.len(), 3 | 5) && crate::lex::code(code);
+            let name: String = words.take_while(|w| crate::lex::amount(w).is_none()).collect();
+            (economic && !name.is_empty()).then_some(name)
+        })
+        .collect()
 }
 
 /// Words printed after a title, cut into the department the captions
@@ -609,7 +724,15 @@ fn page_in_order(page: Vec<Cut>, departments: &[String]) -> Vec<Cut> {
     let mut rows_after: Vec<Cut> = Vec::new();
     let mut total: Option<String> = None;
     let mut department: Option<String> = None;
-    for c in page.into_iter().skip(t + 1) {
+    for (k, mut c) in page.into_iter().skip(t + 1).enumerate() {
+        // The department printed right after the title may run into the
+        // page's next row (`…政府采购预算表某厅会议服务分散自行组织113.63`).
+        if k == 0 && c.kind == Kind::Row {
+            if let Some(d) = departments.iter().find(|d| c.text.starts_with(d.as_str())) {
+                department = Some(d.clone());
+                c.text = c.text[d.len()..].trim().to_string();
+            }
+        }
         if c.kind == Kind::Words {
             let (dept, rest) = department_first(&c.text, departments);
             if department.is_none() {
@@ -646,19 +769,15 @@ fn page_in_order(page: Vec<Cut>, departments: &[String]) -> Vec<Cut> {
     out
 }
 
-/// Whether a page's header names two columns of text (`采购品目名称`,
-/// `采购组织形式`: `采购品目大类专项名称经济科目采购物品名称`): its rows'
-/// texts then run together (`台式计算机分散自行组织 17.92`), with nothing to
-/// cut them apart, and are left out (on the pages the table runs on to as
-/// well); its title and header stay.
-fn glued_rows(page: &[Cut]) -> bool {
-    let header: String = page
-        .iter()
-        .take_while(|c| c.kind != Kind::Row)
-        .filter(|c| c.kind == Kind::Words)
-        .map(|c| c.text.as_str())
-        .collect();
-    header.matches("名称").count() >= 2
+/// A page's header: its words before its first row. Where it names two
+/// columns of text (`名称` twice: `采购品目大类专项名称经济科目采购物品名称…`),
+/// its rows' texts run together (`台式计算机分散自行组织 17.92`). Those of
+/// the procurement table are cut apart by what their cells are
+/// ([`procurement_cells_apart`]); the others, and a procurement row that
+/// ends with no cell it knows, are left out (on the pages the table runs
+/// on to as well); the title and header stay.
+fn header_words(page: &[Cut]) -> String {
+    page.iter().take_while(|c| c.kind != Kind::Row).filter(|c| c.kind == Kind::Words).map(|c| c.text.as_str()).collect()
 }
 
 /// A total's label printed among a page's merged cells goes to the row
@@ -820,14 +939,93 @@ mod tests {
     }
 
     #[test]
-    fn rows_of_text_cells_run_together_are_left_out_and_counted() {
+    fn procurement_rows_run_together_are_cut_apart_by_what_their_cells_are() {
         let page = "公开表十二部门：单位：万元采购品目大类专项名称经济科目采购物品名称采购组织形式总计合计100.00\
-                    一、货物A100.00办公设备购置费办公设备购置100.00台式计算机分散自行组织100.00\
-                    2025年政府采购预算表云湖区财政局";
+                    一、货物A100.00办公设备购置费办公设备购置60.00台式计算机分散自行组织60.00综合管理费物业管理费\
+                    40.00复印纸40.002025年政府采购预算表云湖区财政局";
         let (lines, left_out) = in_reading_order(cut_lines(page));
-        assert_eq!(left_out, [("2025年政府采购预算表".to_string(), 4)]);
-        assert!(lines.iter().all(|c| c.kind != Kind::Row));
+        let rows: Vec<&str> = lines.iter().filter(|c| c.kind == Kind::Row).map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            rows,
+            [
+                "合计 100.00",
+                "一、货物A 100.00",
+                "办公设备购置费 办公设备购置 60.00",
+                "台式计算机 分散自行组织 60.00",
+                "综合管理费 物业管理费 40.00",
+            ]
+        );
+        // `复印纸` ends with no way of buying and no economic item.
+        assert_eq!(left_out, [("2025年政府采购预算表".to_string(), 1)]);
         assert_eq!(lines[1].text, "2025年政府采购预算表");
+    }
+
+    #[test]
+    fn rows_of_other_tables_whose_texts_run_together_are_left_out_and_counted() {
+        let page = "公开表一部门：某厅单位：万元收入支出项目名称金额项目名称金额支出用途项目名称金额\
+                    一、一般公共预算100.00一、一般公共服务支出二、项目支出100.00收支预算总表";
+        let (lines, left_out) = in_reading_order(cut_lines(page));
+        assert_eq!(left_out, [("收支预算总表".to_string(), 2)]);
+        assert!(lines.iter().all(|c| c.kind != Kind::Row));
+    }
+
+    #[test]
+    fn cells_of_procurement_rows_apart() {
+        let economic = ["专用材料费".to_string()];
+        let apart = |row: &str| procurement_cells_apart(row, &economic);
+        assert_eq!(
+            apart("打印设备（20万以下）政府集中采购 40.00").as_deref(),
+            Some("打印设备（20万以下） 政府集中采购 40.00")
+        );
+        // The longest economic item the row ends with.
+        assert_eq!(
+            apart("交通运行费公务用车运行维护费 183.60").as_deref(),
+            Some("交通运行费 公务用车运行维护费 183.60")
+        );
+        // One the document's own economic tables name.
+        assert_eq!(apart("实验室耗材专用材料费 12.00").as_deref(), Some("实验室耗材 专用材料费 12.00"));
+        // A row with one cell stays as it is.
+        assert_eq!(apart("培训费 16.00").as_deref(), Some("培训费 16.00"));
+        assert_eq!(apart("三、服务C 30.00").as_deref(), Some("三、服务C 30.00"));
+        assert_eq!(apart("复印纸 40.00"), None);
+    }
+
+    #[test]
+    fn a_department_printed_among_procurement_rows_is_no_part_of_them() {
+        // Right after the title of a page the table runs on to, and after
+        // a caption printed again among the rows.
+        let page = "公开表十二部门：某厅单位：万元采购品目大类专项名称经济科目采购物品名称采购组织形式总计合计80.00\
+                    常委会会议经费会议费50.002025年政府采购预算表某厅会议服务分散自行组织50.00部门：某厅印刷服务分散自行组织\
+                    30.00";
+        let (lines, left_out) = in_reading_order(cut_lines(page));
+        let rows: Vec<&str> = lines.iter().filter(|c| c.kind == Kind::Row).map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            rows,
+            ["合计 80.00", "常委会会议经费 会议费 50.00", "会议服务 分散自行组织 50.00", "印刷服务 分散自行组织 30.00"]
+        );
+        assert!(left_out.is_empty());
+        assert!(!lines.iter().any(|c| c.text.contains("某厅") && c.kind == Kind::Row));
+    }
+
+    #[test]
+    fn the_sides_of_a_two_sided_row_are_apart() {
+        assert_eq!(sides_apart("二、政府性基金预算二、项目支出 6,459.58"), "二、政府性基金预算 二、项目支出 6,459.58");
+        // An ordinal's own numerals are no item's end (`十一、`).
+        assert_eq!(sides_apart("十一、城乡社区支出 5.00"), "十一、城乡社区支出 5.00");
+        assert_eq!(sides_apart("一、基本支出 9,312.90"), "一、基本支出 9,312.90");
+    }
+
+    #[test]
+    fn a_note_whose_items_run_together_opens_with_its_label() {
+        assert_eq!(
+            note_first("2.品目名称按目录填写。注：1.组织形式为集中采购和分散采购。").as_deref(),
+            Some("注：1.组织形式为集中采购和分散采购。2.品目名称按目录填写。")
+        );
+        assert_eq!(note_first("注：本表无数据。"), None);
+        assert_eq!(note_first("项目备注：无"), None);
+        // A note's item number after an amount leaves the line run-on.
+        let line = "合计".to_string() + &"4,483,899.823,343,492.98".repeat(10) + "30.002.品目名称按目录填写。";
+        assert!(run_on(&line));
     }
 
     #[test]

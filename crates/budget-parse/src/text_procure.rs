@@ -26,7 +26,7 @@ use crate::text_table::BodyLine;
 const COLUMNS: [&str; 6] = ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"];
 
 /// Whether the header is this table's: every column's name, no other.
-fn is_header(header: &[&str]) -> bool {
+pub(crate) fn is_header(header: &[&str]) -> bool {
     let text = squeeze(&header.concat());
     let rest = COLUMNS.iter().fold(text.clone(), |t, c| t.replace(c, ""));
     COLUMNS.iter().all(|c| text.contains(c)) && rest.chars().count() <= 2
@@ -39,7 +39,7 @@ fn way_of_buying(cell: &str) -> bool {
 
 /// A category of purchases: `合计`, or an ordinal and 货物, 工程 or 服务
 /// (`一、货物A`, `三、服务 C`).
-fn category(cell: &str) -> bool {
+pub(crate) fn category(cell: &str) -> bool {
     let (ordinal, rest) = split_ordinal(cell);
     cell == "合计" || (!ordinal.is_empty() && ["货物", "工程", "服务"].iter().any(|k| rest.starts_with(k)))
 }
