@@ -582,11 +582,12 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
             }
         }
         let mut caption_among_rows = false;
-        for mut c in page_in_order(page, &departments) {
-            // A caption among a table's rows is a merged cell printed
-            // again, its department run into the next row (`部门：` /
-            // `中共某省委办公厅会议服务政府集中采购872.10`): both are dropped.
-            if c.kind == Kind::Caption && out.last().is_some_and(|p: &Cut| p.kind == Kind::Row) {
+        for mut c in page_in_order(page, &departments, glued) {
+            // A caption among the rows of cells run together is a merged
+            // cell printed again, its department run into the next row
+            // (`部门：` / `中共某省委办公厅会议服务政府集中采购872.10`): both
+            // are dropped.
+            if glued && c.kind == Kind::Caption && out.last().is_some_and(|p: &Cut| p.kind == Kind::Row) {
                 caption_among_rows = true;
                 continue;
             }
@@ -712,8 +713,9 @@ fn department_first<'a>(words: &'a str, departments: &[String]) -> (Option<&'a s
 /// an empty caption, a total's label alone (`合计`) goes to the first line
 /// of amounts alone, other words after the title go after the unit, and
 /// the rows keep their order. A caption repeated among the merged cells
-/// is dropped.
-fn page_in_order(page: Vec<Cut>, departments: &[String]) -> Vec<Cut> {
+/// is dropped. Where the page's rows run their cells together (`glued`),
+/// the department run into the row after the title is taken off it.
+fn page_in_order(page: Vec<Cut>, departments: &[String], glued: bool) -> Vec<Cut> {
     let Some(t) = page.iter().position(|c| c.kind == Kind::Title) else { return page };
     if !page[..t].iter().any(|c| c.kind == Kind::Row) {
         return page;
@@ -725,9 +727,12 @@ fn page_in_order(page: Vec<Cut>, departments: &[String]) -> Vec<Cut> {
     let mut total: Option<String> = None;
     let mut department: Option<String> = None;
     for (k, mut c) in page.into_iter().skip(t + 1).enumerate() {
-        // The department printed right after the title may run into the
-        // page's next row (`…政府采购预算表某厅会议服务分散自行组织113.63`).
-        if k == 0 && c.kind == Kind::Row {
+        // Where the rows' cells run together (`glued`), the department
+        // printed right after the title runs into the page's next row
+        // (`…政府采购预算表某厅会议服务分散自行组织113.63`). A table by unit
+        // may name the department on its first row: its cells do not run
+        // together.
+        if k == 0 && glued && c.kind == Kind::Row {
             if let Some(d) = departments.iter().find(|d| c.text.starts_with(d.as_str())) {
                 department = Some(d.clone());
                 c.text = c.text[d.len()..].trim().to_string();
