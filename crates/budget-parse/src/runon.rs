@@ -1013,6 +1013,17 @@ mod tests {
     }
 
     #[test]
+    fn a_table_by_unit_keeps_the_department_on_its_first_row() {
+        // The title printed after the page's first rows, the next row
+        // right after it.
+        let page = "公开表七部门：云湖区财政局单位：万元单位名称合计基本支出项目支出合计2,500.001,200.001,300.00\
+                    一般公共预算支出预算表（分单位）云湖区财政局本级1,250.00600.00650.00";
+        let (lines, _) = in_reading_order(cut_lines(page));
+        let rows: Vec<&str> = lines.iter().filter(|c| c.kind == Kind::Row).map(|c| c.text.as_str()).collect();
+        assert_eq!(rows, ["2,500.00 1,200.00 1,300.00", "云湖区财政局本级 1,250.00 600.00 650.00"]);
+    }
+
+    #[test]
     fn the_sides_of_a_two_sided_row_are_apart() {
         assert_eq!(sides_apart("二、政府性基金预算二、项目支出 6,459.58"), "二、政府性基金预算 二、项目支出 6,459.58");
         // An ordinal's own numerals are no item's end (`十一、`).
