@@ -629,8 +629,11 @@ fn by_source_template(header: &str) -> Option<Template> {
     (paths.len() >= 3).then_some(Template { paths, sums })
 }
 
-/// The most readings of one row that are tried.
-const MAX_READINGS: usize = 20_000;
+/// The most readings of one row that are tried: every placement of a row
+/// in a table of up to 18 columns (C(18, 9) = 48,620). 北京's 收入总表 has
+/// 17 (合计, 本年收入's 小计 and nine sources, 上年结转结余's 小计 and five
+/// funds), its total row 8 amounts: 24,310 placements.
+const MAX_READINGS: usize = 50_000;
 
 /// Whether every sum of `t` holds for `values` (blank = 0), within one unit
 /// of the last printed decimal per part (rounded parts).
@@ -1018,6 +1021,23 @@ pub(crate) fn keep_used(readings: &mut [Option<Readings>], members: &[usize], us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row of 8 amounts under the 17 columns of 北京's 收入总表 is
+    /// placed in every way its sums allow; the cells all readings share
+    /// are read (合计, the two 小计).
+    #[test]
+    fn a_row_of_a_seventeen_column_table_is_placed_in_every_way() {
+        let header = "合计本年收入上年结转结余小计一般公共预算资金政府性基金预算资金国有资本经营预算资金财政专户管理资金\
+                      事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入小计一般公共预算资金政府性基金预算资金\
+                      国有资本经营预算资金财政专户管理资金单位资金";
+        let t = template(TableKey::IncomeSummary, header).expect("a template");
+        assert_eq!(t.paths.len(), 17);
+        let printed = row("92,430.00 70,272.19 70,264.19 8.00 22,157.81 17,392.58 4,683.73 81.50");
+        let readings = readings_of(&t, &printed).expect("within the bound");
+        assert!(readings.len() > 1);
+        let cells = agreed(&t, &readings);
+        assert_eq!((cells[0].as_str(), cells[1].as_str(), cells[11].as_str()), ("92,430.00", "70,272.19", "22,157.81"));
+    }
 
     fn by_function() -> Template {
         template(TableKey::GeneralBudgetExpenseByFunction, "科目编码科目名称合计基本支出项目支出小计人员经费公用经费")
