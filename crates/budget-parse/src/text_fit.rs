@@ -1022,14 +1022,17 @@ pub(crate) fn keep_used(readings: &mut [Option<Readings>], members: &[usize], us
 mod tests {
     use super::*;
 
+    /// 北京's 收入总表 header: 17 columns, its funds printed with `资金`.
+    const FUNDS_AS_MONEY: &str = "合计本年收入上年结转结余小计一般公共预算资金政府性基金预算资金国有资本经营预算资金\
+                                  财政专户管理资金事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入小计\
+                                  一般公共预算资金政府性基金预算资金国有资本经营预算资金财政专户管理资金单位资金";
+
     /// A row of 8 amounts under the 17 columns of 北京's 收入总表 is
     /// placed in every way its sums allow; the cells all readings share
     /// are read (合计, the two 小计).
     #[test]
     fn a_row_of_a_seventeen_column_table_is_placed_in_every_way() {
-        let header = "合计本年收入上年结转结余小计一般公共预算资金政府性基金预算资金国有资本经营预算资金财政专户管理资金\
-                      事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入小计一般公共预算资金政府性基金预算资金\
-                      国有资本经营预算资金财政专户管理资金单位资金";
+        let header = FUNDS_AS_MONEY;
         let t = template(TableKey::IncomeSummary, header).expect("a template");
         assert_eq!(t.paths.len(), 17);
         let printed = row("92,430.00 70,272.19 70,264.19 8.00 22,157.81 17,392.58 4,683.73 81.50");
@@ -1269,9 +1272,7 @@ mod tests {
     /// and are still told among 收支总表's income items by their names.
     #[test]
     fn funds_printed_as_money_keep_their_printed_names() {
-        let header = "合计本年收入上年结转结余小计一般公共预算资金政府性基金预算资金国有资本经营预算资金财政专户管理资金\
-                      事业收入事业单位经营收入上级补助收入附属单位上缴收入其他收入小计一般公共预算资金政府性基金预算资金\
-                      国有资本经营预算资金财政专户管理资金单位资金";
+        let header = FUNDS_AS_MONEY;
         let t = template(TableKey::IncomeSummary, header).expect("a template");
         assert!(header_fits(&t, header));
         assert_eq!(t.paths[2], "本年收入/一般公共预算资金");
