@@ -943,13 +943,18 @@ mod tests {
         );
     }
 
+    /// The texts of the rows among cut lines.
+    fn row_texts(lines: &[Cut]) -> Vec<&str> {
+        lines.iter().filter(|c| c.kind == Kind::Row).map(|c| c.text.as_str()).collect()
+    }
+
     #[test]
     fn procurement_rows_run_together_are_cut_apart_by_what_their_cells_are() {
         let page = "公开表十二部门：单位：万元采购品目大类专项名称经济科目采购物品名称采购组织形式总计合计100.00\
                     一、货物A100.00办公设备购置费办公设备购置60.00台式计算机分散自行组织60.00综合管理费物业管理费\
                     40.00复印纸40.002025年政府采购预算表云湖区财政局";
         let (lines, left_out) = in_reading_order(cut_lines(page));
-        let rows: Vec<&str> = lines.iter().filter(|c| c.kind == Kind::Row).map(|c| c.text.as_str()).collect();
+        let rows = row_texts(&lines);
         assert_eq!(
             rows,
             [
@@ -1003,7 +1008,7 @@ mod tests {
                     常委会会议经费会议费50.002025年政府采购预算表某厅会议服务分散自行组织50.00部门：某厅印刷服务分散自行组织\
                     30.00";
         let (lines, left_out) = in_reading_order(cut_lines(page));
-        let rows: Vec<&str> = lines.iter().filter(|c| c.kind == Kind::Row).map(|c| c.text.as_str()).collect();
+        let rows = row_texts(&lines);
         assert_eq!(
             rows,
             ["合计 80.00", "常委会会议经费 会议费 50.00", "会议服务 分散自行组织 50.00", "印刷服务 分散自行组织 30.00"]
@@ -1019,7 +1024,7 @@ mod tests {
         let page = "公开表七部门：云湖区财政局单位：万元单位名称合计基本支出项目支出合计2,500.001,200.001,300.00\
                     一般公共预算支出预算表（分单位）云湖区财政局本级1,250.00600.00650.00";
         let (lines, _) = in_reading_order(cut_lines(page));
-        let rows: Vec<&str> = lines.iter().filter(|c| c.kind == Kind::Row).map(|c| c.text.as_str()).collect();
+        let rows = row_texts(&lines);
         assert_eq!(rows, ["2,500.00 1,200.00 1,300.00", "云湖区财政局本级 1,250.00 600.00 650.00"]);
     }
 
