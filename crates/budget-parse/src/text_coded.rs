@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use budget_model::{yuan_per, Decimal, Finding, Table, TableKey};
 
-use crate::front::after_total_label;
+use crate::front::{after_total_label, glued_amount};
 use crate::lex::amount;
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role, UNREAD};
@@ -137,9 +137,16 @@ enum LineKind {
 }
 
 /// The label words and amounts of a line; `None` when a word follows the
-/// amounts that is none.
+/// amounts that is none. An amount run into the name before it
+/// (`30108-机关事业单位基本养老保险缴费642.962048`) is a word of its own.
 fn split_line(text: &str) -> Option<(Vec<&str>, Vec<String>)> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .flat_map(|w| match glued_amount(w) {
+            Some((label, number)) => vec![label, number],
+            None => vec![w],
+        })
+        .collect();
     let first = words.iter().position(|w| is_amount(w)).unwrap_or(words.len());
     let amounts = &words[first..];
     if !amounts.iter().all(|w| is_amount(w)) {
@@ -882,11 +889,13 @@ mod tests {
 
     #[test]
     fn pairs_and_amounts_split_a_line() {
-        let cases: [(&str, Option<(usize, usize)>); 4] = [
+        let cases: [(&str, Option<(usize, usize)>); 5] = [
             (
                 "2050305-高等职业教育 50502-商品和服务支出 30213-维修（护）费 1,106.008675 729.205700 376.802975",
                 Some((3, 3)),
             ),
+            // The first amount run into the name before it.
+            ("支出 50102-社会保障缴费 30108-机关事业单位基本养老保险缴费642.962048 642.962048", Some((3, 2))),
             (
                 "2050305-高等职业教育 50502-商品和服务支出 3021205-教学类因公出国 （境）费用 40.500000 40.500000",
                 Some((4, 2)),
