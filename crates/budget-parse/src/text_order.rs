@@ -52,6 +52,21 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
             }
         }
     }
+    // Each form's tell is checked in turn, the most particular first.
+    moved |= labelled_bodies_before_titles(&mut lines)
+        || rows_before_titles(&mut lines)
+        || spreadsheet_pages(&mut lines)
+        || titles_up_to_unit_lines(&mut lines);
+    moved |= total_labels_from_headers(&mut lines);
+    moved.then(|| repage(pages, lines))
+}
+
+/// A title printed after its table whose next table's body opens with a
+/// second unit line: each title after the first, whose lines since the
+/// title before hold a unit line over a header that differs from the first
+/// one's, moves up to it (with its label line). Whether any title moved.
+fn titles_up_to_unit_lines(lines: &mut Vec<(Line, u32)>) -> bool {
+    let mut moved = false;
     let mut prev_title: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
@@ -60,7 +75,7 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
             continue;
         }
         if let Some(p) = prev_title {
-            if let Some(to) = body_start_before(&lines, p + 1, i) {
+            if let Some(to) = body_start_before(lines, p + 1, i) {
                 let labelled = i > 0 && table_label(&lines[i - 1].0.text).is_some() && i - 1 > to;
                 let from = if labelled { i - 1 } else { i };
                 let title: Vec<(Line, u32)> = lines.drain(from..=i).collect();
@@ -75,14 +90,183 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
         prev_title = Some(i);
         i += 1;
     }
-    if !moved {
-        moved = rows_before_titles(&mut lines);
+    moved
+}
+
+/// Where each table's text lies among the lines of a spreadsheet's pages
+/// whose title is printed after its rows, the first table's too.
+///
+/// A spreadsheet exported to PDF writes each page's plain cells (the unit
+/// line, the header's leaves, the rows) before its merged ones (the header
+/// cells over several columns or rows, the title). Between two titles lie
+/// the first title's merged cells, the pages it runs on to, and the next
+/// table's first page up to its title:
+///
+/// ```text
+/// 金额单位：万元 / 事业单位经营支出 … / 2050803-培训支出 … 103.575000 … / …
+/// 预算03表 支出总表 / 其中 / 支出功能分类科目 … 合计 基本支出 项目支出
+/// 事业单位经营支出 … / 其中 / … / 2150501-行政运行 … 2.000000 … / … / 合    计 590,242.670510 …
+/// 金额单位：万元 / 项    目 预算数 项    目 预算数 / … / 收入总计 588,469.365743 …
+/// 预算04表 财政拨款收支总表 / 收    入 支    出
+/// ```
+///
+/// The next table's first page opens with its unit line: a unit line with
+/// rows or headings before it among these lines, whose header differs from
+/// an earlier one's (a page a table runs on to may print the unit line
+/// again over the same header). Where no unit line lies between the two
+/// titles, the next table's page is the rows and headings before its title
+/// back to a total, text or caption. Each title moves up to its first page
+/// with the headings printed around it: the unit line, the headings
+/// printed right before the title, the page's own header lines, the
+/// headings printed right after the title (up to the next row; a heading
+/// a page it runs on to prints again, once), then the rows. A page the
+/// table runs on to prints its header in that order too.
+///
+/// The form is told by the first title: the rows before it, under a unit
+/// line with no text between, are its table's (a title printed before its
+/// table has none before it); and by later titles whose first page opens
+/// with a unit line, [`ROWS_FIRST_TITLES`] titles in all. The performance
+/// forms keep their place. Whether any title moved.
+fn spreadsheet_pages(lines: &mut Vec<(Line, u32)>) -> bool {
+    let text = |k: usize| lines[k].0.text.as_str();
+    let titles: Vec<usize> =
+        (0..lines.len()).filter(|&k| parse_title(text(k)).is_some_and(|t| !t.key.is_form())).collect();
+    let forms: Vec<usize> =
+        (0..lines.len()).filter(|&k| parse_title(text(k)).is_some_and(|t| t.key.is_form())).collect();
+    if titles.len() < 2 {
+        return false;
     }
-    if !moved {
-        moved = labelled_bodies_before_titles(&mut lines);
+    // Each title's first page: (where it starts, where the headings printed
+    // right before the title start, whether a unit line opens it). Found
+    // first without a unit line right after a title, as a title printed
+    // before its table has one; once the form is told, with it too.
+    let first_pages = |told: bool| -> Vec<Option<(usize, usize, bool)>> {
+        titles
+            .iter()
+            .enumerate()
+            .map(|(k, &t)| {
+                let floor =
+                    [k.checked_sub(1).map(|j| titles[j] + 1), forms.iter().rev().find(|&&f| f < t).map(|&f| f + 1)]
+                        .into_iter()
+                        .flatten()
+                        .max()
+                        .unwrap_or(0);
+                let mut tail = own_label(lines, t);
+                while tail > floor && merged(text(tail - 1)) {
+                    tail -= 1;
+                }
+                first_page(lines, floor..tail, k == 0, told).map(|(from, unit)| (from, tail, unit))
+            })
+            .collect()
+    };
+    let pages = first_pages(false);
+    let opened = pages.iter().skip(1).filter(|p| p.is_some_and(|(_, _, unit)| unit)).count();
+    if !pages[0].is_some_and(|(_, _, unit)| unit) || opened + 1 < ROWS_FIRST_TITLES {
+        return false;
     }
-    moved |= total_labels_from_headers(&mut lines);
-    moved.then(|| repage(pages, lines))
+    let pages = first_pages(true);
+    let mut out: Vec<(Line, u32)> = Vec::with_capacity(lines.len());
+    let mut at = 0;
+    for (k, &t) in titles.iter().enumerate() {
+        let Some((from, tail, unit)) = pages[k].filter(|&(from, _, _)| from >= at) else { continue };
+        let title_at = own_label(lines, t);
+        out.extend(lines[at..from].iter().cloned());
+        let page = lines[from].1;
+        // The merged headings and unit line right after the title: up to the
+        // next row or title, and not into the next table's first page.
+        let next = titles.get(k + 1).map(|&n| pages[k + 1].map_or(n, |(f, _, _)| f)).unwrap_or(lines.len());
+        let next = forms.iter().find(|&&f| f > t).map_or(next, |&f| next.min(f));
+        let mut after = t + 1;
+        while after < next && (merged(text(after)) || unit_of_line(text(after)).is_some()) {
+            after += 1;
+        }
+        let body_from = if unit { from + 1 } else { from };
+        // A row wrapped before its amounts opens with its code and name
+        // (`2080505-机关事业单位基本养老保险缴费`).
+        let opens_row = |j: usize| {
+            row_line(text(j))
+                || text(j).split_whitespace().next().is_some_and(|w| crate::labels::split_code_name(w).is_some())
+        };
+        let first_row = (body_from..tail).find(|&j| opens_row(j)).unwrap_or(tail);
+        let mut seen: Vec<String> = (body_from..first_row).map(|j| squeeze(text(j))).collect();
+        out.extend(lines[title_at..=t].iter().map(|(l, _)| (l.clone(), page)));
+        // The page's unit line, or else the one printed with the title.
+        let unit_at = if unit { Some(from) } else { (t + 1..after).find(|&j| unit_of_line(text(j)).is_some()) };
+        if let Some(u) = unit_at {
+            out.push((lines[u].0.clone(), page));
+            seen.push(squeeze(text(u)));
+        }
+        let mut headings = |range: std::ops::Range<usize>, out: &mut Vec<(Line, u32)>| {
+            for j in range {
+                let word = squeeze(text(j));
+                if !seen.contains(&word) {
+                    seen.push(word);
+                    out.push((lines[j].0.clone(), page));
+                }
+            }
+        };
+        headings(tail..title_at, &mut out);
+        out.extend(lines[body_from..first_row].iter().cloned());
+        headings(t + 1..after, &mut out);
+        out.extend(lines[first_row..tail].iter().cloned());
+        at = after;
+    }
+    out.extend(lines[at..].iter().cloned());
+    *lines = out;
+    true
+}
+
+/// Where a title's own label starts: the line before it when that is a
+/// label alone (`附表5-1`), else the title's line.
+fn own_label(lines: &[(Line, u32)], t: usize) -> usize {
+    let label = |k: usize| table_label(&lines[k].0.text).is_some() && parse_title(&lines[k].0.text).is_none();
+    if t > 0 && label(t - 1) {
+        t - 1
+    } else {
+        t
+    }
+}
+
+/// Where a table's first page starts among the lines `within`, printed
+/// before its title (past the headings printed with it), and whether a
+/// unit line opens it; `None` when no page of rows is found there. For the
+/// document's first title (`first`) only a unit line over rows with no
+/// text after it counts. Until the form is `told`, a unit line right after
+/// the title before does not open a page: a title printed first has one.
+fn first_page(lines: &[(Line, u32)], within: std::ops::Range<usize>, first: bool, told: bool) -> Option<(usize, bool)> {
+    let (floor, tail) = (within.start, within.end);
+    let text = |k: usize| lines[k].0.text.as_str();
+    let units: Vec<usize> = (floor..tail).filter(|&k| unit_of_line(text(k)).is_some()).collect();
+    let header = |u: usize| (u + 1 < lines.len()).then(|| squeeze(text(u + 1)));
+    let opens_page = |u: usize| {
+        // Rows, headings or another unit line before it: not the unit line
+        // a title printed first has right after it.
+        let before = (floor..u)
+            .any(|k| !caption(text(k)) && (row_line(text(k)) || heading(text(k)) || unit_of_line(text(k)).is_some()));
+        // A page a table runs on to repeating its unit line over the same header.
+        let repeated = units.iter().take_while(|&&e| e < u).any(|&e| header(e) == header(u));
+        (first || told || before) && !repeated
+    };
+    if let Some(&u) = units.iter().rev().find(|&&u| opens_page(u)) {
+        let rows = (u + 1..tail).any(|k| row_line(text(k)));
+        let text_after = (u + 1..tail).any(|k| prose(text(k)) || parse_title(text(k)).is_some());
+        return (!first || (rows && !text_after)).then_some((u, true));
+    }
+    if first || !units.is_empty() || !(floor..tail).any(|k| row_line(text(k))) {
+        return None;
+    }
+    // No unit line: back from the title over its rows and headings, to a
+    // total, text or caption. The line right before may be its own total.
+    let mut from = tail;
+    while from > floor {
+        let t = squeeze(text(from - 1));
+        let total = t.starts_with("合计") || t.contains("总计") || total_line(text(from - 1));
+        if (total && from < tail) || caption(&t) || prose(&t) || table_label(&t).is_some() {
+            break;
+        }
+        from -= 1;
+    }
+    (from < tail).then_some((from, false))
 }
 
 /// A total row whose label, a merged cell, is drawn with the header and its
@@ -914,6 +1098,94 @@ mod tests {
             table("国有资本经营预算支出表", "公开11表"),
         ]
         .concat();
+        assert!(titles_before_bodies(&[page(1, &lines)]).is_none());
+    }
+
+    #[test]
+    fn a_spreadsheets_titles_move_up_to_the_pages_printed_before_them() {
+        let lines = [
+            "云湖区某局",
+            // The first table's page, its title after its rows.
+            "金额单位：万元",
+            "项目 预算数 项目 预算数",
+            "收入总计 100.00 支出总计 100.00",
+            "预算01表 收支总表",
+            // Its heading, then the next table's page: no unit line, the
+            // header's leaves, the amounts, the merged cells, the title and
+            // the unit printed with it.
+            "收 入 支 出",
+            "小计 一般公共预算资金",
+            "100.00 100.00",
+            "合计",
+            "预算02表 收入总表",
+            " 金额单位：万元",
+            // The third table's first page, then its title and headings,
+            // then the page it runs on to with the header again.
+            "金额单位：万元",
+            "合计 人员经费 公用经费",
+            "50101-工资奖金津补贴 30101-基本工资 60.00 60.00",
+            "预算03表 一般公共预算基本支出表",
+            "政府支出经济分类科目 部门支出经济分类科目",
+            " 合计 人员经费 公用经费",
+            "政府支出经济分类科目 部门支出经济分类科目",
+            "50201-办公经费 30201-办公费 40.00 40.00",
+            "合    计 100.00 60.00 40.00",
+            // A table printed empty: its header and total's label are
+            // plain cells, its function heading merged.
+            "金额单位：万元",
+            "科目编码 科目名称 合计",
+            "合    计",
+            "预算04表 政府性基金预算支出表",
+            "功能分类科目 预算数",
+        ];
+        let moved = titles_before_bodies(&[page(1, &lines)]).expect("moved");
+        let want = [
+            "云湖区某局",
+            "预算01表 收支总表",
+            "金额单位：万元",
+            "项目 预算数 项目 预算数",
+            "收入总计 100.00 支出总计 100.00",
+            "预算02表 收入总表",
+            " 金额单位：万元",
+            "合计",
+            "收 入 支 出",
+            "小计 一般公共预算资金",
+            "100.00 100.00",
+            "预算03表 一般公共预算基本支出表",
+            "金额单位：万元",
+            "合计 人员经费 公用经费",
+            "政府支出经济分类科目 部门支出经济分类科目",
+            "50101-工资奖金津补贴 30101-基本工资 60.00 60.00",
+            "50201-办公经费 30201-办公费 40.00 40.00",
+            "合    计 100.00 60.00 40.00",
+            "预算04表 政府性基金预算支出表",
+            "金额单位：万元",
+            "科目编码 科目名称 合计",
+            "合    计",
+            "功能分类科目 预算数",
+        ];
+        assert_eq!(texts(&moved), want);
+    }
+
+    #[test]
+    fn a_table_in_the_text_before_the_first_title_moves_no_title() {
+        // Title-first tables after a statement that prints a small table:
+        // rows under a unit line before the first title, but no later
+        // table's page opens before its title.
+        let lines = [
+            "一、收支预算情况",
+            "单位：万元",
+            "项目 2025年 2026年",
+            "收入 90.00 100.00",
+            "预算01表 收支总表",
+            "单位：万元",
+            "项目 预算数 项目 预算数",
+            "收入总计 100.00 支出总计 100.00",
+            "预算02表 收入总表",
+            "单位：万元",
+            "合计 一般公共预算资金",
+            "合计 100.00 100.00",
+        ];
         assert!(titles_before_bodies(&[page(1, &lines)]).is_none());
     }
 }
