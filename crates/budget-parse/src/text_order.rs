@@ -129,10 +129,11 @@ fn titles_up_to_unit_lines(lines: &mut Vec<(Line, u32)>) -> bool {
 /// forms keep their place. Whether any title moved.
 fn spreadsheet_pages(lines: &mut Vec<(Line, u32)>) -> bool {
     let text = |k: usize| lines[k].0.text.as_str();
-    let titles: Vec<usize> =
-        (0..lines.len()).filter(|&k| parse_title(text(k)).is_some_and(|t| !t.key.is_form())).collect();
-    let forms: Vec<usize> =
-        (0..lines.len()).filter(|&k| parse_title(text(k)).is_some_and(|t| t.key.is_form())).collect();
+    // Each title: whether it is a performance form's.
+    let found: Vec<(usize, bool)> =
+        (0..lines.len()).filter_map(|k| parse_title(text(k)).map(|t| (k, t.key.is_form()))).collect();
+    let titles: Vec<usize> = found.iter().filter(|&&(_, form)| !form).map(|&(k, _)| k).collect();
+    let forms: Vec<usize> = found.iter().filter(|&&(_, form)| form).map(|&(k, _)| k).collect();
     if titles.len() < 2 {
         return false;
     }
