@@ -40,6 +40,84 @@ pub(crate) fn row_caps(key: TableKey, t: &Template, unit: Option<&str>, code: Op
     }
 }
 
+/// Each fund's own table by function, and the word of the 部门收入总表
+/// column that takes the fund's income.
+const FUND_TABLES: &[(&str, TableKey)] = &[
+    ("一般公共预算", TableKey::GeneralBudgetExpenseByFunction),
+    ("政府性基金", TableKey::GovernmentFundExpense),
+    ("国有资本经营", TableKey::StateCapitalExpense),
+];
+
+/// The fund columns of the 部门收入总表 row coded `code` (`None`: not
+/// known): where all the department's income is the year's (部门收支总表's
+/// income items add up to its total, none carried over), what a fund
+/// spends on a function is what it gives the department for it, so the
+/// row's `一般公共预算拨款收入` is the total of `一般公共预算支出表`'s row of the
+/// same code (`2011301 行政运行 6,231.54 6,231.54`: 6,231.54 is the
+/// 一般公共预算 income, not 事业收入). Only for a 收入总表 with no column of
+/// funds carried over, and tables in the same unit, whichever comes first
+/// in the document (`others`: before and after this one).
+pub(crate) fn fund_columns(
+    key: TableKey,
+    t: &Template,
+    unit: Option<&str>,
+    code: Option<&str>,
+    others: (&[Table], &[Table]),
+) -> Caps {
+    let mut known = vec![None; t.paths.len()];
+    let carried = |p: &String| p.contains("结转") || p.contains("结余");
+    let Some(code) = code.filter(|_| key == TableKey::IncomeSummary && !t.paths.iter().any(carried)) else {
+        return known;
+    };
+    let tables = || others.0.iter().chain(others.1).filter(|e| e.unit.as_deref() == unit);
+    let Some(summary) = tables().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
+    if !all_this_year(summary) {
+        return known;
+    }
+    for (word, fund) in FUND_TABLES {
+        let columns: Vec<usize> =
+            (0..t.paths.len()).filter(|&c| t.paths[c].rsplit('/').next().is_some_and(|l| l.contains(word))).collect();
+        let (&[c], Some(table)) = (&columns[..], tables().find(|e| e.key == *fund)) else { continue };
+        let rows: Vec<&Row> = table.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
+        if let (&[row], Some(total)) = (&rows[..], total_column(table)) {
+            known[c] = row.cells.get(total).and_then(Cell::amount);
+        }
+    }
+    known
+}
+
+/// Whether 部门收支总表's income is all the year's: no item carried over
+/// holds money, and the items add up to the income total.
+fn all_this_year(summary: &Table) -> bool {
+    let items = income_items(summary);
+    let total = |n: &str| n.contains("合计") || n.contains("总计");
+    let carried = |n: &str| n.contains("结转") || n.contains("结余");
+    if items.iter().any(|(n, v)| carried(n) && !v.is_zero()) {
+        return false;
+    }
+    let Some(sum) = items.iter().filter(|(n, _)| total(n)).map(|(_, v)| *v).max() else { return false };
+    let parts: Vec<Decimal> = items
+        .iter()
+        .filter(|(n, _)| !total(n) && !carried(n) && ITEMS.iter().any(|w| n.contains(w)))
+        .map(|(_, v)| *v)
+        .collect();
+    let slack = Decimal::new(1, 2) * Decimal::from(parts.len().max(1) as u32);
+    !parts.is_empty() && (parts.iter().sum::<Decimal>() - sum).abs() <= slack
+}
+
+/// A table's one total column: the amount column whose leaf is `合计` or
+/// `总计` (`2026年预算数/总计` beside `2025年预算数`).
+fn total_column(table: &Table) -> Option<usize> {
+    let found: Vec<usize> = table
+        .amount_columns()
+        .filter(|&c| table.columns[c].path.rsplit('/').next().is_some_and(|l| matches!(l, "合计" | "总计")))
+        .collect();
+    match found[..] {
+        [c] => Some(c),
+        _ => None,
+    }
+}
+
 /// Keeps the readings of a row whose cells stay within `caps`, when some
 /// do.
 pub(crate) fn narrow_by_caps(readings: &mut Option<Readings>, caps: &[Option<Decimal>]) {

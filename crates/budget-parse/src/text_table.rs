@@ -14,7 +14,7 @@ use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{is_unread, no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
-use crate::text_caps::{narrow_by_caps, narrow_by_floors, row_caps};
+use crate::text_caps::{fund_columns, narrow_by_caps, narrow_by_floors, row_caps};
 use crate::text_coded;
 use crate::text_fit::{
     agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals,
@@ -153,7 +153,7 @@ pub(crate) fn table_from_lines(
         two_sided(&mut raw, &labels, &tokens, findings);
     } else {
         let before = findings.len();
-        one_sided(&mut raw, &labels, &tokens, earlier, findings);
+        one_sided(&mut raw, &labels, &tokens, (earlier, later), findings);
         if findings.len() > before && no_amount_placed(&raw) {
             findings.push(raw_finding(
                 &raw,
@@ -665,7 +665,13 @@ fn usual_width(rows: &[TextRow]) -> Option<usize> {
     counts.into_iter().max_by_key(|&(n, c)| (c, n)).map(|(n, _)| n)
 }
 
-fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[Table], findings: &mut Vec<Finding>) {
+fn one_sided(
+    raw: &mut RawTable,
+    labels: &[Label],
+    tokens: &[Token],
+    others: (&[Table], &[Table]),
+    findings: &mut Vec<Finding>,
+) {
     let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
     let named = template(raw.title.key, &header_words).filter(|t| header_fits(t, &header_words));
     let cap = named.as_ref().map(|t| t.paths.len()).or_else(|| full_width(raw.title.key));
@@ -736,7 +742,7 @@ fn one_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], earlier: &[
         })
         .collect();
     let amounts: Vec<Vec<String>> = match &template {
-        Some(t) => placed_by_sums(raw, &rows, &labels, t, earlier, findings),
+        Some(t) => placed_by_sums(raw, &rows, &labels, t, others, findings),
         None if partial_header => {
             findings.push(raw_finding(
                 raw,
@@ -1173,7 +1179,7 @@ fn placed_by_sums(
     rows: &[TextRow],
     labels: &[Vec<String>],
     t: &Template,
-    earlier: &[Table],
+    (earlier, later): (&[Table], &[Table]),
     findings: &mut Vec<Finding>,
 ) -> Vec<Vec<String>> {
     let mut readings: Vec<Option<Readings>> = rows
@@ -1191,6 +1197,7 @@ fn placed_by_sums(
     for (found, l) in readings.iter_mut().zip(labels) {
         let row_code = l.iter().find(|c| code(c)).map(String::as_str);
         narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
+        narrow_by_known(found, &fund_columns(raw.title.key, t, raw.unit.as_deref(), row_code, (earlier, later)));
         narrow_by_floors(found, raw.title.key, t, raw.unit.as_deref(), earlier);
     }
     if let Some(total) = total {
@@ -1775,6 +1782,45 @@ mod tests {
     /// The amount cells of each row, after the label cells.
     fn amounts(raw: &RawTable, labels: usize) -> Vec<Vec<&str>> {
         raw.rows.iter().map(|r| r.cells[labels..].iter().map(String::as_str).collect()).collect()
+    }
+
+    /// Two functions of equal income, one of each source: which one is the
+    /// 一般公共预算 income is what 一般公共预算支出表 spends on each, where
+    /// 部门收支总表 shows no income carried over.
+    #[test]
+    fn the_fund_tables_settle_which_source_a_functions_income_is() {
+        let income = "单位：万元\n科目编码 科目名称 总计 一般公共预算拨款收入 政府性基金预算拨款收入 事业收入\n\
+                      合 计 10.00 5.00 0.00 5.00\n201 一般公共服务支出 10.00 5.00 5.00\n\
+                      20101 人大事务 5.00 5.00\n20102 政协事务 5.00 5.00";
+        let summary = read(
+            TableKey::IncomeExpenseSummary,
+            "单位：万元\n项目 预算数 项目 预算数\n一、一般公共预算拨款收入 5.00 一、一般公共服务支出 10.00\n\
+             二、事业收入 5.00\n收入总计 10.00 支出总计 10.00",
+        );
+        let general = read(
+            TableKey::GeneralBudgetExpenseByFunction,
+            "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 5.00 3.00 2.00\n\
+             201 一般公共服务支出 5.00 3.00 2.00\n20101 人大事务 5.00 3.00 2.00",
+        );
+        let lines = body(income);
+        let alone = table_from_lines(
+            title(TableKey::IncomeSummary),
+            &lines,
+            std::slice::from_ref(&summary),
+            &[],
+            &mut Vec::new(),
+        );
+        assert_eq!(amounts(&alone, 2)[2..], [["5.00", UNREAD, "", UNREAD], ["5.00", UNREAD, "", UNREAD]]);
+        let raw = table_from_lines(title(TableKey::IncomeSummary), &lines, &[summary], &[general], &mut Vec::new());
+        assert_eq!(
+            amounts(&raw, 2),
+            [
+                ["10.00", "5.00", "0.00", "5.00"],
+                ["10.00", "5.00", "", "5.00"],
+                ["5.00", "5.00", "", ""],
+                ["5.00", "", "", "5.00"]
+            ]
+        );
     }
 
     #[test]
