@@ -119,9 +119,15 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                         }
                         begin(&mut pending, title, page, &mut out, findings);
                     } else if let Some(no) = table_label(&text) {
+                        // A title right below numbers that title: the one
+                        // above without a body is a heading (the cover's
+                        // `…部门预算公开报表` / `公开表四` / `财政拨款收支预算总表`).
+                        let title_next = matches!(page_blocks.get(at + 1), Some(Block::Line { line, .. }) if parse_title(&line.text).is_some());
                         match pending.as_mut() {
                             // Printed below or beside a title still without a body.
-                            Some(p) if p.title.no.is_empty() && p.lines.is_empty() && p.grids.is_empty() => {
+                            Some(p)
+                                if p.title.no.is_empty() && p.lines.is_empty() && p.grids.is_empty() && !title_next =>
+                            {
                                 p.title.no = no
                             }
                             _ => label = Some((no, page)),
@@ -637,6 +643,25 @@ mod tests {
         assert_eq!((t.key, t.no.as_str(), t.pages.as_slice()), (TableKey::ExpenseSummary, "1", [23, 24].as_slice()));
         let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["一般公共服务支出", "教育支出", "合计"]);
+    }
+
+    /// A label between a heading read as a title (the cover's
+    /// `…部门预算公开报表`) and a title numbers the title after it.
+    #[test]
+    fn a_label_between_a_heading_and_a_title_numbers_the_title() {
+        let lines = [
+            "云湖区财政局2025年度部门预算公开报表",
+            "公开表四",
+            "支出预算总表",
+            "单位：万元",
+            "科目编码 科目名称 合计 基本支出 项目支出",
+            "合计 10.00 4.00 6.00",
+            "201 一般公共服务支出 10.00 4.00 6.00",
+        ];
+        let text = Page { lines: lines.iter().map(|l| Line::text(*l)).collect(), ..Page::new(1) };
+        let found = tables(&[text], &mut Vec::new());
+        let numbered: Vec<(TableKey, &str)> = found.tables.iter().map(|t| (t.key, t.no.as_str())).collect();
+        assert_eq!(numbered, [(TableKey::ExpenseSummary, "4")]);
     }
 
     /// A 决算's 支出决算表, whose rows' zeros and parts leave their columns
