@@ -254,7 +254,7 @@ fn summary_vs_fiscal(t: &Tables, ledger: &mut Ledger) {
 }
 
 /// The budget tables of each fund: table key and fund.
-const FUND_TABLES: [(TableKey, Fund, &str); 3] = [
+pub(crate) const FUND_TABLES: [(TableKey, Fund, &str); 3] = [
     (TableKey::GeneralBudgetExpenseByFunction, Fund::General, "一般公共预算"),
     (TableKey::GovernmentFundExpense, Fund::Government, "政府性基金"),
     (TableKey::StateCapitalExpense, Fund::StateCapital, "国有资本经营"),

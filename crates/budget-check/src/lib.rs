@@ -146,6 +146,20 @@ pub fn is_economic_item_name(name: &str) -> bool {
     codebook::book().is_strong_name(codebook::Class::Departmental, name)
 }
 
+/// A table's total column as the checks take it: its one amount column,
+/// or the shallowest whose leaf ends in `合计` or `总计` (`2026年预算数/总计`
+/// beside `2025年预算数`).
+pub fn total_column(t: &budget_model::Table) -> Option<usize> {
+    locate::total_column(t)
+}
+
+/// Each fund's own expense table by function, with the word that names the
+/// fund in income items and columns (`一般公共预算`, `政府性基金`,
+/// `国有资本经营`): the tables the checks hold against 财政拨款收支总表.
+pub fn fund_tables() -> impl Iterator<Item = (budget_model::TableKey, &'static str)> {
+    cross_table::FUND_TABLES.iter().map(|&(key, _, word)| (key, word))
+}
+
 /// Builders for the unit tests: tables written as they are printed.
 #[cfg(test)]
 pub(crate) mod testing {

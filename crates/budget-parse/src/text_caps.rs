@@ -40,14 +40,6 @@ pub(crate) fn row_caps(key: TableKey, t: &Template, unit: Option<&str>, code: Op
     }
 }
 
-/// Each fund's own table by function, and the word of the 部门收入总表
-/// column that takes the fund's income.
-const FUND_TABLES: &[(&str, TableKey)] = &[
-    ("一般公共预算", TableKey::GeneralBudgetExpenseByFunction),
-    ("政府性基金", TableKey::GovernmentFundExpense),
-    ("国有资本经营", TableKey::StateCapitalExpense),
-];
-
 /// The fund columns of the 部门收入总表 row coded `code` (`None`: not
 /// known): where all the department's income is the year's (部门收支总表's
 /// income items add up to its total, none carried over), what a fund
@@ -74,12 +66,12 @@ pub(crate) fn fund_columns(
     if !all_this_year(summary) {
         return known;
     }
-    for (word, fund) in FUND_TABLES {
+    for (fund, word) in budget_check::fund_tables() {
         let columns: Vec<usize> =
             (0..t.paths.len()).filter(|&c| t.paths[c].rsplit('/').next().is_some_and(|l| l.contains(word))).collect();
-        let (&[c], Some(table)) = (&columns[..], tables().find(|e| e.key == *fund)) else { continue };
+        let (&[c], Some(table)) = (&columns[..], tables().find(|e| e.key == fund)) else { continue };
         let rows: Vec<&Row> = table.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
-        if let (&[row], Some(total)) = (&rows[..], total_column(table)) {
+        if let (&[row], Some(total)) = (&rows[..], budget_check::total_column(table)) {
             known[c] = row.cells.get(total).and_then(Cell::amount);
         }
     }
@@ -103,19 +95,6 @@ fn all_this_year(summary: &Table) -> bool {
         .collect();
     let slack = Decimal::new(1, 2) * Decimal::from(parts.len().max(1) as u32);
     !parts.is_empty() && (parts.iter().sum::<Decimal>() - sum).abs() <= slack
-}
-
-/// A table's one total column: the amount column whose leaf is `合计` or
-/// `总计` (`2026年预算数/总计` beside `2025年预算数`).
-fn total_column(table: &Table) -> Option<usize> {
-    let found: Vec<usize> = table
-        .amount_columns()
-        .filter(|&c| table.columns[c].path.rsplit('/').next().is_some_and(|l| matches!(l, "合计" | "总计")))
-        .collect();
-    match found[..] {
-        [c] => Some(c),
-        _ => None,
-    }
 }
 
 /// Keeps the readings of a row whose cells stay within `caps`, when some
