@@ -381,9 +381,13 @@ pub(crate) fn title_with_unit(text: &str) -> Option<(Title, String)> {
 }
 
 /// `第二部分 …`: a part of the document begins; no table runs across it.
+/// Parts are counted in Chinese numerals; `第66部分：水利施工企业》` is a
+/// line of a cell quoting a standard.
 fn is_part_heading(text: &str) -> bool {
     let t = squeeze(text);
-    t.starts_with('第') && t.chars().take(6).collect::<String>().contains("部分")
+    let Some(rest) = t.strip_prefix('第') else { return false };
+    let numeral = rest.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    numeral > 0 && rest.chars().skip(numeral).collect::<String>().starts_with("部分")
 }
 
 /// The page as blocks in reading order. On a PDF page, text inside a grid is
@@ -603,6 +607,19 @@ mod tests {
     use budget_model::{Glyph, Line, Page, Run, TableKey};
 
     use super::*;
+
+    #[test]
+    fn parts_are_counted_in_chinese_numerals() {
+        for (line, want) in [
+            ("第二部分 武昌区人民政府办公室 2024 年部门预算表", true),
+            ("第十一部分 附件", true),
+            ("第66部分：水利施工企业》；", false),
+            ("第一章 总则", false),
+            ("部分项目", false),
+        ] {
+            assert_eq!(is_part_heading(line), want, "{line}");
+        }
+    }
 
     /// A page of lines, each written as runs `text@x0` (10 wide a character),
     /// 12 apart from the top; with a glyph so that it counts as laid out.
