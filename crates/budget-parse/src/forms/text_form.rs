@@ -10,6 +10,7 @@ use regex::Regex;
 use super::grid_form::ListNames;
 use super::sink::Sink;
 use super::text_indicators::{header, read_block, Widths};
+use super::text_projects;
 use super::text_slots::{self, Earlier, Marked};
 use super::vocab::{
     goal_heading, goal_label, is_field_label, is_group_label, label_key, longest_label, may_open_label,
@@ -23,6 +24,12 @@ use crate::norm::squeeze;
 pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<'_>) {
     let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
     let lines = &lines[..];
+    // A table of many projects, each beside its indicator rows.
+    if let Some(at) = (0..lines.len()).find(|&i| text_projects::header(lines, i).is_some()) {
+        fields(&lines[..at], sink);
+        text_projects::read(&marked[at..], sink);
+        return;
+    }
     let widths = Widths::learn(lines);
     let starts: Vec<usize> =
         (0..lines.len()).filter(|&i| goal_heading(lines[i].0).is_some() || header(lines, i).is_some()).collect();

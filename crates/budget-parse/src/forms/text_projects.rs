@@ -1,0 +1,492 @@
+//! A table of many projects in text without layout, each project's name,
+//! funds and goal printed once beside all its indicator rows:
+//!
+//! ```text
+//! 项目名称 | 项目总额 | 其中：财政资金 | 其他资金 | 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位
+//! ```
+//!
+//! The extractor writes a row's cells in the order the PDF draws them,
+//! cell after cell from left to right, and starts a new line where the
+//! baseline drops. Read in order, the pieces of an indicator row are its
+//! cells in order, however the lines mix them:
+//!
+//! ```text
+//! 满意度指标 服务对象满意度        一级指标, 二级指标 begun
+//! 指标 各相关单位对扫黄打非        二级指标 ended, 三级指标 begun
+//! 工作满意度 ≥ 90 %                三级指标 ended, 性质, 指标值, 单位
+//! ```
+//!
+//! So a row is read by its words: the 一级 and 二级 names from the levels'
+//! vocabulary, the 三级指标 up to the 性质 (`定性`, `≥`, `＝`), then the value
+//! and its unit. A value stated by a comparison is one figure and its unit
+//! and ends its line; a value in words (`定性`) goes on over lines up to a
+//! blank line or the next row. What stands between one project's last row
+//! and the next row is the next project: its name, its funds (the first
+//! amounts) and its goal.
+
+use budget_model::Indicator;
+
+use super::sink::Sink;
+use super::text_slots::Marked;
+use super::value::join_split;
+use super::vocab::{goal_label, is_level1, is_level2};
+use crate::front::{join, Piece};
+use crate::lex::amount;
+use crate::norm::squeeze;
+
+/// The words of a project table's header: its first line opens with
+/// 项目名称 and the header, wrapped over lines, names the levels.
+const HEADER_WORDS: &[&str] = &[
+    "项目名称",
+    "项目总额",
+    "其中",
+    "财政资金",
+    "其他资金",
+    "绩效目标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "绩效指标性质",
+    "指标性质",
+    "本年绩效指标值",
+    "绩效度量单位",
+    "度量单位",
+];
+
+/// Most lines a project table's header is printed over (narrow columns
+/// wrap it a glyph a line: `其` / `他` / `资` / `金`).
+const MAX_HEADER_LINES: usize = 16;
+
+/// A character of some header word, or a colon or bracket between them.
+fn header_char(c: char) -> bool {
+    c.is_whitespace() || "：:（）()".contains(c) || HEADER_WORDS.iter().any(|w| w.contains(c))
+}
+
+/// The project table header beginning at `lines[at]`, if one does: the
+/// number of lines it takes.
+pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<usize> {
+    if !squeeze(lines[at].0).starts_with("项目名称") {
+        return None;
+    }
+    let mut joined = String::new();
+    let mut n = 0;
+    for (text, _) in lines.iter().skip(at).take(MAX_HEADER_LINES) {
+        if !text.chars().all(header_char) {
+            break;
+        }
+        joined.push_str(&squeeze(text).replace(' ', ""));
+        n += 1;
+    }
+    let names = |w: &str| joined.contains(w);
+    (names("一级指标") && names("三级指标") && (names("项目总额") || names("财政资金"))).then_some(n)
+}
+
+/// The 性质 of a value printed in a column of its own: a comparison, or a
+/// word saying the value is in words.
+fn is_direction(piece: &str) -> bool {
+    COMPARISONS.contains(&piece) || IN_WORDS.contains(&piece)
+}
+
+const COMPARISONS: &[&str] = &["≥", "≤", "＝", "=", ">", "<", "＞", "＜", "≧", "≦", ">=", "<=", "＞＝", "＜＝"];
+const IN_WORDS: &[&str] = &["定性", "定量"];
+
+/// Most characters of a unit printed after a value in words (`级`).
+const MAX_MEASURE_CHARS: usize = 4;
+
+/// A piece of the table's text, with where its line stands.
+#[derive(Clone, Copy)]
+struct Bit<'a> {
+    piece: Piece<'a>,
+    /// It opens its line.
+    opens_line: bool,
+    /// It opens a line after a blank line or a header: no value in words
+    /// goes on past it.
+    after_break: bool,
+}
+
+/// The pieces of the table's lines, the header printed again on each
+/// page left out.
+fn bits<'a>(marked: &[Marked<'a>], lines: &[(&'a str, u32)]) -> Vec<Bit<'a>> {
+    let mut out = Vec::new();
+    let mut after_header = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(n) = header(lines, i) {
+            i += n;
+            after_header = true;
+            continue;
+        }
+        for (k, text) in lines[i].0.split_whitespace().enumerate() {
+            let piece = Piece { text, line: i, page: lines[i].1 };
+            let after_break = k == 0 && (marked[i].after_blank || after_header);
+            out.push(Bit { piece, opens_line: k == 0, after_break });
+        }
+        after_header = false;
+        i += 1;
+    }
+    out
+}
+
+fn texts<'a>(bits: &[Bit<'a>]) -> Vec<Piece<'a>> {
+    bits.iter().map(|b| b.piece).collect()
+}
+
+/// True when an indicator row begins at `bits[at]`: a 一级指标 followed by
+/// a 二级指标 (anywhere in a line: the goal's last line may share it,
+/// `活 产出指标 数量指标 …`), or a line opening with a 二级指标 (the 一级指标
+/// merged over the rows above).
+fn opens_row(bits: &[Bit<'_>], at: usize) -> bool {
+    let pieces = texts(&bits[at..bits.len().min(at + LEVEL_PIECES + 1)]);
+    let known_level2 = |from: usize| level2_at(&pieces, from).is_some_and(|(_, _, known)| known);
+    (is_level1(pieces[0].text) && known_level2(1)) || (bits[at].opens_line && known_level2(0))
+}
+
+/// Reads the table from its header on: `marked[0]` is the header's first
+/// line.
+pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
+    let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
+    let bits = bits(marked, &lines);
+    let mut project = Project::default();
+    let mut level1 = String::new();
+    // The pages of projects whose 财政资金 and 其他资金 are in doubt.
+    let mut in_doubt: Vec<u32> = Vec::new();
+    // Where the text since the last row began: the next project, if a row follows.
+    let mut head = 0;
+    let mut k = 0;
+    while k < bits.len() {
+        if !opens_row(&bits, k) {
+            k += 1;
+            continue;
+        }
+        if head < k {
+            if let Some(next) = Project::read(&texts(&bits[head..k]), sink) {
+                project = next;
+                if project.in_doubt {
+                    in_doubt.push(bits[head].piece.page);
+                }
+            }
+        }
+        let end = row_end(&bits, k);
+        read_row(&texts(&bits[k..end]), &project, &mut level1, sink);
+        k = end;
+        head = end;
+    }
+    if let Some(&page) = in_doubt.first() {
+        let n = in_doubt.len();
+        sink.finding(
+            page,
+            format!("{n} projects print two amounts, 项目总额 and one fund: 财政资金 and 其他资金 left unread"),
+        );
+    }
+    if head < bits.len() {
+        let text = join(&texts(&bits[head..]));
+        sink.finding(bits[head].piece.page, format!("text after the last indicator row left unread: `{text}`"));
+    }
+}
+
+/// The end of the row beginning at `bits[at]`: the end of the line holding
+/// the figure of a comparison, unless its unit leaves a bracket open
+/// (`个（台、套、件` / `、辆）`); after a value in words, a line after a blank
+/// line or a header; in any case the next row.
+fn row_end(bits: &[Bit<'_>], at: usize) -> usize {
+    let (mut in_words, mut compared, mut figure) = (false, false, false);
+    let mut open = 0i32;
+    for (j, b) in bits.iter().enumerate().skip(at) {
+        let ended = b.opens_line && ((figure && open <= 0) || (in_words && b.after_break));
+        if j > at && (ended || opens_row(bits, j)) {
+            return j;
+        }
+        let piece = b.piece.text;
+        if compared {
+            figure = true;
+            open += piece.chars().filter(|c| "（(".contains(*c)).count() as i32;
+            open -= piece.chars().filter(|c| "）)".contains(*c)).count() as i32;
+        } else if COMPARISONS.contains(&piece) && !in_words {
+            compared = true;
+        } else if IN_WORDS.contains(&piece) {
+            in_words = true;
+        }
+    }
+    bits.len()
+}
+
+/// The project rows belong to: its name as printed.
+#[derive(Default)]
+struct Project {
+    name: String,
+    /// Its funds print two amounts: which fund the second is, is in doubt.
+    in_doubt: bool,
+}
+
+impl Project {
+    /// The project printed on `pieces`, the text since the last row: its name, the
+    /// first amounts (项目总额, then 财政资金 and 其他资金 where printed),
+    /// then its goal. Its funds become its fields. Text without amounts
+    /// names no project: reported, and the rows after it stay with the
+    /// project before.
+    fn read(pieces: &[Piece<'_>], sink: &mut Sink<'_>) -> Option<Project> {
+        let page = pieces[0].page;
+        let Some(first) = (0..pieces.len()).find(|&k| opens_funds(pieces, k)) else {
+            let text = join(pieces);
+            sink.finding(
+                page,
+                format!("text between indicator rows, with no project's amounts, left unread: `{text}`"),
+            );
+            return None;
+        };
+        let name = join(&pieces[..first]);
+        let funds: Vec<&str> =
+            pieces[first..].iter().map(|p| p.text).take_while(|t| amount(t).is_some()).take(3).collect();
+        let goal = join(&pieces[first + funds.len()..]);
+        if name.is_empty() {
+            sink.finding(page, format!("a project with funds {} has no name printed", funds.join(" ")));
+        }
+        let in_doubt = fund_fields(&name, &funds, page, sink);
+        // The goal is text; a goal label alone (`年度目标1`) names the rows' goal.
+        sink.goal = goal_label(&goal).unwrap_or_default();
+        Some(Project { name, in_doubt })
+    }
+}
+
+/// True when the funds begin at `pieces[at]`: an amount with a point, or
+/// followed by another, or ending its line (not the `3` of `第 3 页`).
+fn opens_funds(pieces: &[Piece<'_>], at: usize) -> bool {
+    let p = &pieces[at];
+    let next = pieces.get(at + 1).filter(|n| n.line == p.line);
+    amount(p.text).is_some() && (p.text.contains('.') || next.is_none_or(|n| amount(n.text).is_some()))
+}
+
+/// The fund fields of a project: the first amount is 项目总额; three are
+/// 项目总额, 财政资金 and 其他资金 where the first is the sum of the other
+/// two. Two leave 财政资金 and 其他资金 in doubt, the blank one leaving no
+/// mark: returns true then.
+fn fund_fields(project: &str, funds: &[&str], page: u32, sink: &mut Sink<'_>) -> bool {
+    let Some(total) = funds.first() else { return false };
+    sink.project_field(project, "项目总额", total, page);
+    let values: Vec<_> = funds.iter().filter_map(|f| amount(f)).collect();
+    match values[..] {
+        [t, a, b] if a + b == t => {
+            sink.project_field(project, "财政资金", funds[1], page);
+            sink.project_field(project, "其他资金", funds[2], page);
+        }
+        [_] => {}
+        [_, _] => return true,
+        _ => sink
+            .finding(page, format!("project `{project}`: funds {} do not add up; only 项目总额 read", funds.join(" "))),
+    }
+    false
+}
+
+/// Reads one indicator row from its lines. A row that opens with its
+/// 二级指标 takes the 一级指标 of the row above (a merged cell).
+fn read_row(pieces: &[Piece<'_>], project: &Project, level1: &mut String, sink: &mut Sink<'_>) {
+    let page = pieces[0].page;
+    let row_text = || join(pieces);
+    let mut at = 0;
+    if is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
+        *level1 = squeeze(pieces[0].text);
+        at = 1;
+    }
+    let Some((level2, n, _)) = level2_at(pieces, at) else {
+        sink.finding(page, format!("indicator row `{}`: no 二级指标 read", row_text()));
+        return;
+    };
+    at += n;
+    let Some(d) = (at..pieces.len()).find(|&k| is_direction(pieces[k].text)) else {
+        sink.finding(
+            page,
+            format!("indicator row `{}`: no 绩效指标性质, so its name and value are not told apart", row_text()),
+        );
+        return;
+    };
+    let level3 = join(&pieces[at..d]);
+    let direction = pieces[d].text.to_string();
+    let rest = &pieces[d + 1..];
+    let (target, measure) = if IN_WORDS.contains(&direction.as_str()) {
+        // A unit stands after the words, on their line.
+        match rest {
+            [.., before, last] if before.line == last.line && last.text.chars().count() <= MAX_MEASURE_CHARS => {
+                (join(&rest[..rest.len() - 1]), last.text.to_string())
+            }
+            _ => (join(rest), String::new()),
+        }
+    } else {
+        match rest.split_first() {
+            Some((figure, unit)) => (squeeze(figure.text), join(unit)),
+            None => (String::new(), String::new()),
+        }
+    };
+    let value = join_split(&direction, &target, &measure);
+    sink.indicator(Indicator {
+        project: project.name.clone(),
+        level1: level1.clone(),
+        level2,
+        level3,
+        value,
+        page,
+        direction,
+        target,
+        measure,
+        ..Indicator::default()
+    });
+}
+
+/// Most pieces a 二级指标 is printed over (`服务对象满意度` / `指标`).
+const LEVEL_PIECES: usize = 3;
+
+/// The 二级指标 printed from `pieces[at]`, perhaps wrapped (`服务对象满意度` /
+/// `指标`): the longest known name the pieces spell, else a piece ending in
+/// 指标. Returns it, the number of pieces it takes and whether it is a
+/// known name.
+fn level2_at(pieces: &[Piece<'_>], at: usize) -> Option<(String, usize, bool)> {
+    for n in (1..=LEVEL_PIECES).rev() {
+        if at + n > pieces.len() {
+            continue;
+        }
+        let joined: String = pieces[at..at + n].iter().map(|p| p.text).collect();
+        if is_level2(&joined) {
+            return Some((joined, n, true));
+        }
+    }
+    let first = pieces.get(at)?.text;
+    (first.chars().count() >= 4 && first.ends_with("指标") && !is_direction(first))
+        .then(|| (first.to_string(), 1, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forms::FormsRead;
+    use crate::title::parse_title;
+
+    /// The lines of `text` as the text path marks them: a blank line marks
+    /// the line after it.
+    fn marked(text: &str) -> Vec<Marked<'_>> {
+        let mut out = Vec::new();
+        let mut blank = false;
+        for line in text.lines() {
+            let t = line.trim();
+            if t.is_empty() {
+                blank = true;
+                continue;
+            }
+            out.push(Marked { text: t, page: 3, after_blank: blank, opens_right: line.starts_with(' ') });
+            blank = false;
+        }
+        out
+    }
+
+    const TABLE: &str = "项目名称 项目总额 其中： 绩效目标 一级指标 二级指标 三级指标 绩效指标
+性质 本年绩效指标值 绩效
+度量单位
+财政资金 其他
+资金
+
+11000022T0000
+00438666-档案
+数字化服务
+ 61.600000  60.000000 1.600000
+ 完成馆藏档案数字化，提高
+档案利用效率。
+ 产出指标 数量指标 数字化档案 ≥ 12 万页
+
+满意度指标 服务对象满意度
+指标 档案查阅人员满
+意度 ≥ 90 %
+效益指标 社会效益指标 档案利用便捷程度 定性 查阅等候时间明
+显缩短
+
+成本指标 经济成本指标 单页扫描成本 ≤ 0.35 元
+产出指标 质量指标 扫描件验收合格率 ＝ 100 %
+项目名称 项目总额 其中： 绩效目标 一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值 绩效度量单位
+财政资金 其他资金
+
+11000024T00000
+2845501-库房
+设备维护 24.000000 24.000000 保障库房设备正常运行。
+ 产出指标 数量指标 维护设备 ＝ 36 个（台、
+套）
+时效指标 维护响应时间 ≤ 2 小时
+
+效益指标 可持续影响指标 库房环境 定性 良好 级
+";
+
+    fn read_table(text: &str) -> (FormsRead, Vec<budget_model::Finding>) {
+        let title = parse_title("预算表12 项目支出绩效目标表").expect("title");
+        let mut findings = Vec::new();
+        let mut sink = Sink::new(&title, &mut findings);
+        read(&marked(text), &mut sink);
+        let read = sink.finish(&title);
+        (read, findings)
+    }
+
+    #[test]
+    fn a_project_tables_rows_are_read_by_their_words() {
+        let (read, findings) = read_table(TABLE);
+        let rows: Vec<String> = read
+            .indicators
+            .iter()
+            .map(|i| {
+                [&i.project, &i.level1, &i.level2, &i.level3, &i.value, &i.direction, &i.target, &i.measure]
+                    .map(|s| s.as_str())
+                    .join(" | ")
+            })
+            .collect();
+        let first = "11000022T000000438666-档案数字化服务";
+        let second = "11000024T000002845501-库房设备维护";
+        let want = [
+            format!("{first} | 产出指标 | 数量指标 | 数字化档案 | ≥12万页 | ≥ | 12 | 万页"),
+            format!("{first} | 满意度指标 | 服务对象满意度指标 | 档案查阅人员满意度 | ≥90% | ≥ | 90 | %"),
+            format!("{first} | 效益指标 | 社会效益指标 | 档案利用便捷程度 | 查阅等候时间明显缩短 | 定性 | 查阅等候时间明显缩短 | "),
+            format!("{first} | 成本指标 | 经济成本指标 | 单页扫描成本 | ≤0.35元 | ≤ | 0.35 | 元"),
+            format!("{first} | 产出指标 | 质量指标 | 扫描件验收合格率 | 100% | ＝ | 100 | %"),
+            format!("{second} | 产出指标 | 数量指标 | 维护设备 | 36个（台、套） | ＝ | 36 | 个（台、套）"),
+            format!("{second} | 产出指标 | 时效指标 | 维护响应时间 | ≤2小时 | ≤ | 2 | 小时"),
+            format!("{second} | 效益指标 | 可持续影响指标 | 库房环境 | 良好 | 定性 | 良好 | 级"),
+        ];
+        assert_eq!(rows, want);
+        let fields: Vec<(&str, &str, &str)> =
+            read.fields.iter().map(|f| (f.project.as_str(), f.field.as_str(), f.value.as_str())).collect();
+        assert_eq!(
+            fields,
+            [
+                (first, "项目总额", "61.600000"),
+                (first, "财政资金", "60.000000"),
+                (first, "其他资金", "1.600000"),
+                (second, "项目总额", "24.000000"),
+            ]
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["1 projects print two amounts, 项目总额 and one fund: 财政资金 and 其他资金 left unread"]
+        );
+    }
+
+    #[test]
+    fn rows_without_a_project_stay_with_the_project_before() {
+        let text = "项目名称 项目总额 财政资金 其他资金 绩效目标 一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值 绩效度量单位
+
+培训项目 10.00 10.00 完成培训。
+产出指标 数量指标 培训人次 ≥ 200 人次
+
+第 3 页
+产出指标 时效指标 完成时间 ≤ 11 月
+";
+        let (read, findings) = read_table(text);
+        let projects: Vec<(&str, &str)> =
+            read.indicators.iter().map(|i| (i.project.as_str(), i.level3.as_str())).collect();
+        assert_eq!(projects, [("培训项目", "培训人次"), ("培训项目", "完成时间")]);
+        assert!(findings.iter().any(|f| f.message.contains("no project's amounts") && f.message.contains("第3页")));
+    }
+
+    #[test]
+    fn a_project_table_header_is_told_by_its_words() {
+        let lines = |text: &'static str| -> Vec<(&'static str, u32)> { text.lines().map(|l| (l, 1)).collect() };
+        let wrapped = lines("项目名称 项目总额\n 其中：\n 绩效目标 一级指标 二级指标 三级指标 绩效指标\n性质 本年绩效指标\n值 绩效度量\n单位\n财政资金\n 其\n他\n资\n金\n11000022T0000004");
+        assert_eq!(header(&wrapped, 0), Some(11));
+        // A form's own label and value, and a header of indicators only.
+        assert_eq!(header(&lines("项目名称 档案数字化服务\n一级指标 二级指标 三级指标"), 0), None);
+        assert_eq!(header(&lines("一级指标 二级指标 三级指标 指标值\n项目名称"), 0), None);
+    }
+}
