@@ -66,6 +66,9 @@ const LEXICON: &[(&str, LabelKind)] = {
         ("单位名称", Name),
         ("项目名称", Name),
         ("项目单位", Text),
+        // Line numbers (see labels::is_line_number_heading): never amounts.
+        ("序号", Text),
+        ("行次", Text),
         ("部门预算支出经济分类科目", LabelGroup),
         ("支出功能分类科目", LabelGroup),
         ("支出经济分类科目", LabelGroup),

@@ -58,11 +58,20 @@ struct Token {
     rejoined: bool,
     /// Opens a line that came after a blank line.
     after_blank: bool,
+    /// The row's number in a column headed 序号 or 行次 (see
+    /// [`mark_line_numbers`]): a label, never an amount.
+    line_no: bool,
+    /// Follows the row's number that opens its line: a code here opens the
+    /// row (`1 301 工资福利支出`).
+    after_line_no: bool,
 }
 
 impl Token {
     fn kind(&self) -> Kind {
-        Kind::of(&self.text, self.starts_line)
+        if self.line_no {
+            return Kind::Text;
+        }
+        Kind::of(&self.text, self.starts_line || self.after_line_no)
     }
 }
 
@@ -149,7 +158,9 @@ pub(crate) fn table_from_lines(
         .collect();
     let data: Vec<BodyLine<'_>> = data.into_iter().zip(page_lines).filter(|(_, p)| !p).map(|(l, _)| l).collect();
     let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(split_run_amounts(tokenize(&data)))));
+    let tokens = mark_line_numbers(tokens, &labels);
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
+        let tokens: Vec<Token> = tokens.into_iter().filter(|t| !t.line_no).collect();
         two_sided(&mut raw, &labels, &tokens, findings);
     } else {
         let before = findings.len();
@@ -392,6 +403,8 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
                 moved_right: i > 0 && (!starts_line || page_opens),
                 rejoined: false,
                 after_blank: starts_line && lines[p.line].after_blank,
+                line_no: false,
+                after_line_no: false,
             }
         })
         .collect()
@@ -563,6 +576,40 @@ fn drop_page_numbers(tokens: Vec<Token>) -> Vec<Token> {
         .collect()
 }
 
+/// Marks the rows' numbers where the header has a column of them (`序号`,
+/// `行次`): a number of one to four digits without a point, in a table
+/// whose amounts print decimals, that
+///
+/// - opens its line before the row's code or name (`1 301 工资福利支出 …`),
+/// - or follows the row's name, before its amounts or at the line's end
+///   (`一、一般公共预算财政拨款收入 1 2,851.53`, `九、节能环保支出 40 0.00`).
+///
+/// Read as amounts, they would be placed among the row's figures.
+fn mark_line_numbers(mut tokens: Vec<Token>, labels: &[Label]) -> Vec<Token> {
+    let numbered = labels.iter().any(|l| crate::labels::is_line_number_heading(&squeeze(&l.text)));
+    if !numbered || usual_scale(&tokens) == 0 {
+        return tokens;
+    }
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        if !crate::labels::is_line_number(&t.text) {
+            continue;
+        }
+        let next = tokens.get(i + 1).filter(|n| n.line == t.line);
+        let prev = i.checked_sub(1).map(|k| &tokens[k]).filter(|p| p.line == t.line);
+        let leading = t.starts_line && next.is_some_and(|n| Kind::of(&n.text, true) != Kind::Amount);
+        let after_name = prev.is_some_and(|p| p.kind() == Kind::Text)
+            && next.is_none_or(|n| Kind::of(&n.text, false) == Kind::Amount);
+        if leading || after_name {
+            tokens[i].line_no = true;
+            if leading {
+                tokens[i + 1].after_line_no = true;
+            }
+        }
+    }
+    tokens
+}
+
 /// Drops a table's label printed among its cells (`表 1`, `附表 5-1`), as a
 /// spreadsheet's merged cells come out: the word and its number.
 fn drop_table_labels(tokens: Vec<Token>) -> Vec<Token> {
@@ -636,7 +683,8 @@ fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>) -> Vec
                 cur.amounts.push(t.text.clone());
             }
             Kind::Code | Kind::Text => {
-                let starts_new = !cur.amounts.is_empty() || (t.kind() == Kind::Code && !cur.labels.is_empty());
+                let labelled = cur.labels.iter().any(|l| !l.line_no);
+                let starts_new = !cur.amounts.is_empty() || (t.kind() == Kind::Code && labelled);
                 if starts_new {
                     rows.push(std::mem::take(&mut cur));
                 }
@@ -729,7 +777,7 @@ fn one_sided(
     raw.columns = header
         .labels
         .iter()
-        .map(|l| RawColumn { path: l.text.clone(), role: role_of(l.kind) })
+        .map(|l| RawColumn { path: l.text.clone(), role: role_of(l) })
         .chain(header.amounts.iter().map(|a| RawColumn { path: a.clone(), role: Role::Amount }))
         .collect();
     let label_cols = header.labels.len();
@@ -1421,12 +1469,18 @@ fn total_row(rows: &[TextRow], labels: &[Vec<String>]) -> Option<usize> {
     }
 }
 
-fn role_of(kind: LabelKind) -> Role {
-    match kind {
+fn role_of(label: &Label) -> Role {
+    match label.kind {
         LabelKind::Code => Role::Code,
         LabelKind::Name => Role::Name,
+        LabelKind::Text if is_line_number_column(label) => Role::LineNo,
         _ => Role::Text,
     }
+}
+
+/// A text column headed 序号 or 行次: its cells number the rows.
+fn is_line_number_column(label: &Label) -> bool {
+    label.kind == LabelKind::Text && crate::labels::is_line_number_heading(&squeeze(&label.text))
 }
 
 /// Puts a row's label tokens into the label columns: a leading code into the
@@ -1444,8 +1498,20 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
     // such lines, a space inside a line is a space in its cell
     // (`12345 政务服务便民热线运行经费`).
     let by_lines = tokens.iter().skip(1).any(|t| t.starts_line && t.moved_right);
+    // The row's number (see [`mark_line_numbers`]) goes to the column of
+    // numbers, and nothing else does; a code after a number opening the row
+    // opens its label (`1 301 工资福利支出`).
+    let number_col = columns.iter().position(is_line_number_column);
+    let text_cols: Vec<usize> = text_cols.into_iter().filter(|&c| Some(c) != number_col).collect();
+    let first = tokens.iter().take_while(|t| t.line_no).count();
     for (i, t) in tokens.iter().enumerate() {
-        if i == 0 && has_code_column && code(&t.text) {
+        if t.line_no {
+            if let Some(c) = number_col {
+                cells[c] = t.text.clone();
+            }
+            continue;
+        }
+        if i == first && has_code_column && code(&t.text) {
             if let Some(c) = code_col {
                 cells[c] = t.text.clone();
             }
@@ -1648,6 +1714,45 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    #[test]
+    fn rows_numbers_are_labels_never_amounts() {
+        // 序号 before the code: the number goes beside the row, the code opens it.
+        let lines = body("单位：万元\n序号 科目编码 科目名称 合计 人员经费 公用经费\n合计 30.50 20.50 10.00\n1 301 工资福利支出 20.50 20.50 0.00\n2 302 商品和服务支出 10.00 0.00 10.00");
+        let mut findings = Vec::new();
+        let raw =
+            table_from_lines(title(TableKey::GeneralBudgetBasicExpenseByEconomic), &lines, &[], &[], &mut findings);
+        let roles: Vec<Role> = raw.columns.iter().map(|c| c.role).collect();
+        assert_eq!(&roles[..3], [Role::LineNo, Role::Code, Role::Name]);
+        let cells: Vec<&[String]> = raw.rows.iter().map(|r| &r.cells[..]).collect();
+        assert_eq!(
+            cells,
+            [
+                ["", "", "合计", "30.50", "20.50", "10.00"],
+                ["1", "301", "工资福利支出", "20.50", "20.50", "0.00"],
+                ["2", "302", "商品和服务支出", "10.00", "0.00", "10.00"],
+            ]
+        );
+        // 行次 after each item of a two-sided table, a side without an item
+        // printing its number alone.
+        let lines = body("项目 行次 金额 项目 行次 金额\n一、财政拨款收入 1 2,851.53 一、一般公共服务支出 32 2,851.53\n9 二、国防支出 33 0.00\n本年收入合计 10 2,851.53 本年支出合计 34 2,851.53");
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &[], &mut findings);
+        let pairs: Vec<(&str, &str, &str, &str)> = raw
+            .rows
+            .iter()
+            .map(|r| (r.cells[0].as_str(), r.cells[1].as_str(), r.cells[2].as_str(), r.cells[3].as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("一、财政拨款收入", "2,851.53", "", ""),
+                ("", "", "一、一般公共服务支出", "2,851.53"),
+                ("", "", "二、国防支出", "0.00"),
+                ("本年收入合计", "2,851.53", "", ""),
+                ("", "", "本年支出合计", "2,851.53"),
+            ]
+        );
     }
 
     #[test]
