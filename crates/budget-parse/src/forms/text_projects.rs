@@ -28,7 +28,7 @@ use budget_model::Indicator;
 
 use super::sink::Sink;
 use super::text_slots::Marked;
-use super::value::join_split;
+use super::value::{clean_value, join_split};
 use super::vocab::{goal_label, is_level1, is_level2};
 use crate::front::{join, Piece};
 use crate::lex::amount;
@@ -51,6 +51,7 @@ const HEADER_WORDS: &[&str] = &[
     "本年绩效指标值",
     "绩效度量单位",
     "度量单位",
+    "指标值确定依据",
 ];
 
 /// Most lines a project table's header is printed over (narrow columns
@@ -62,9 +63,18 @@ fn header_char(c: char) -> bool {
     c.is_whitespace() || "：:（）()".contains(c) || HEADER_WORDS.iter().any(|w| w.contains(c))
 }
 
+/// The value columns a project table's header declares after 三级指标.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Columns {
+    /// The value is split over 绩效指标性质 | 本年绩效指标值 | 绩效度量单位.
+    split: bool,
+    /// A column 指标值确定依据 follows the value.
+    basis: bool,
+}
+
 /// The project table header beginning at `lines[at]`, if one does: the
-/// number of lines it takes.
-pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<usize> {
+/// number of lines it takes and the value columns it declares.
+pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(usize, Columns)> {
     if !squeeze(lines[at].0).starts_with("项目名称") {
         return None;
     }
@@ -78,7 +88,10 @@ pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<usize> {
         n += 1;
     }
     let names = |w: &str| joined.contains(w);
-    (names("一级指标") && names("三级指标") && (names("项目总额") || names("财政资金"))).then_some(n)
+    let columns = Columns { split: names("性质"), basis: names("依据") };
+    let valued = columns.split || names("指标值");
+    (names("一级指标") && names("三级指标") && (names("项目总额") || names("财政资金")) && valued)
+        .then_some((n, columns))
 }
 
 /// The 性质 of a value printed in a column of its own: a comparison, or a
@@ -111,7 +124,7 @@ fn bits<'a>(marked: &[Marked<'a>], lines: &[(&'a str, u32)]) -> Vec<Bit<'a>> {
     let mut after_header = false;
     let mut i = 0;
     while i < lines.len() {
-        if let Some(n) = header(lines, i) {
+        if let Some((n, _)) = header(lines, i) {
             i += n;
             after_header = true;
             continue;
@@ -145,6 +158,7 @@ fn opens_row(bits: &[Bit<'_>], at: usize) -> bool {
 /// line.
 pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
     let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
+    let Some((_, columns)) = header(&lines, 0) else { return };
     let bits = bits(marked, &lines);
     let mut project = Project::default();
     let mut level1 = String::new();
@@ -166,8 +180,9 @@ pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
                 }
             }
         }
-        let end = row_end(&bits, k);
-        read_row(&texts(&bits[k..end]), &project, &mut level1, sink);
+        let end = row_end(&bits, k, columns);
+        let pieces = without_repeated_head(texts(&bits[k..end]), &project);
+        read_row(&pieces, columns, &project, &mut level1, sink);
         k = end;
         head = end;
     }
@@ -186,10 +201,11 @@ pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
 
 /// The end of the row beginning at `bits[at]`: the end of the line holding
 /// the figure of a comparison, unless its unit leaves a bracket open
-/// (`个（台、套、件` / `、辆）`); after a value in words, a line after a blank
-/// line or a header; in any case the next row.
-fn row_end(bits: &[Bit<'_>], at: usize) -> usize {
-    let (mut in_words, mut compared, mut figure) = (false, false, false);
+/// (`个（台、套、件` / `、辆）`); after a value in words, or in a table
+/// without a 性质 column, a line after a blank line or a header; in any
+/// case the next row.
+fn row_end(bits: &[Bit<'_>], at: usize, columns: Columns) -> usize {
+    let (mut in_words, mut compared, mut figure) = (!columns.split, false, false);
     let mut open = 0i32;
     for (j, b) in bits.iter().enumerate().skip(at) {
         let ended = b.opens_line && ((figure && open <= 0) || (in_words && b.after_break));
@@ -214,6 +230,8 @@ fn row_end(bits: &[Bit<'_>], at: usize) -> usize {
 #[derive(Default)]
 struct Project {
     name: String,
+    /// Its funds as printed.
+    funds: Vec<String>,
     /// Its funds print two amounts: which fund the second is, is in doubt.
     in_doubt: bool,
 }
@@ -244,8 +262,46 @@ impl Project {
         let in_doubt = fund_fields(&name, &funds, page, sink);
         // The goal is text; a goal label alone (`年度目标1`) names the rows' goal.
         sink.goal = goal_label(&goal).unwrap_or_default();
-        Some(Project { name, in_doubt })
+        let funds = funds.iter().map(|f| f.to_string()).collect();
+        Some(Project { name, funds, in_doubt })
     }
+}
+
+/// A row's pieces without its project's name, funds and goal, printed
+/// again beside the row after a page break and run into its last cell
+/// (`… 年度工作计划殡葬改革专项经费 160.000000 120.000000 40.000000 推进节地生态安葬`):
+/// the funds as the project printed them, the rest of their line (the
+/// goal) and, before them, the project's name.
+fn without_repeated_head<'a>(mut pieces: Vec<Piece<'a>>, project: &Project) -> Vec<Piece<'a>> {
+    let n = project.funds.len();
+    if n == 0 || project.name.is_empty() {
+        return pieces;
+    }
+    let Some(at) = (0..pieces.len().saturating_sub(n - 1))
+        .find(|&k| pieces[k..k + n].iter().zip(&project.funds).all(|(p, f)| p.text == f))
+    else {
+        return pieces;
+    };
+    let line = pieces[at + n - 1].line;
+    let end = (at + n..pieces.len()).find(|&k| pieces[k].line != line).unwrap_or(pieces.len());
+    pieces.drain(at..end);
+    // The name before the funds: its own pieces, or the end of the piece before.
+    let mut rest = project.name.as_str();
+    let mut k = at;
+    while k > 0 && !rest.is_empty() {
+        let p = &mut pieces[k - 1];
+        if let Some(left) = rest.strip_suffix(p.text) {
+            rest = left;
+            pieces.remove(k - 1);
+            k -= 1;
+        } else if let Some(own) = p.text.strip_suffix(rest) {
+            p.text = own;
+            rest = "";
+        } else {
+            break;
+        }
+    }
+    pieces
 }
 
 /// True when the funds begin at `pieces[at]`: an amount with a point, or
@@ -279,7 +335,7 @@ fn fund_fields(project: &str, funds: &[&str], page: u32, sink: &mut Sink<'_>) ->
 
 /// Reads one indicator row from its lines. A row that opens with its
 /// 二级指标 takes the 一级指标 of the row above (a merged cell).
-fn read_row(pieces: &[Piece<'_>], project: &Project, level1: &mut String, sink: &mut Sink<'_>) {
+fn read_row(pieces: &[Piece<'_>], columns: Columns, project: &Project, level1: &mut String, sink: &mut Sink<'_>) {
     let page = pieces[0].page;
     let row_text = || join(pieces);
     let mut at = 0;
@@ -292,6 +348,26 @@ fn read_row(pieces: &[Piece<'_>], project: &Project, level1: &mut String, sink: 
         return;
     };
     at += n;
+    let mut row =
+        Indicator { project: project.name.clone(), level1: level1.clone(), level2, page, ..Indicator::default() };
+    if !columns.split {
+        let width = 2 + usize::from(columns.basis);
+        let cells = cells_by_wraps(&pieces[at..]);
+        if cells.len() != width {
+            let message = format!(
+                "indicator row `{}`: {} cells where the table has {width} after 二级指标; name and value are not told apart",
+                row_text(),
+                cells.len()
+            );
+            sink.finding(page, message);
+            return;
+        }
+        row.level3 = join(cells[0]);
+        row.value = clean_value(&join(cells[1]));
+        row.basis = cells.get(2).map(|c| join(c)).unwrap_or_default();
+        sink.indicator(row);
+        return;
+    }
     let Some(d) = (at..pieces.len()).find(|&k| is_direction(pieces[k].text)) else {
         sink.finding(
             page,
@@ -316,19 +392,28 @@ fn read_row(pieces: &[Piece<'_>], project: &Project, level1: &mut String, sink: 
             None => (String::new(), String::new()),
         }
     };
-    let value = join_split(&direction, &target, &measure);
-    sink.indicator(Indicator {
-        project: project.name.clone(),
-        level1: level1.clone(),
-        level2,
-        level3,
-        value,
-        page,
-        direction,
-        target,
-        measure,
-        ..Indicator::default()
-    });
+    row.value = join_split(&direction, &target, &measure);
+    row.level3 = level3;
+    (row.direction, row.target, row.measure) = (direction, target, measure);
+    sink.indicator(row);
+}
+
+/// The cells of a row's pieces where each cell is printed as pieces on
+/// lines of its own: a space within a line parts two cells, a line break
+/// goes on with the same cell (`城市困难群众` / `基本生活保障 100% 工作计划`).
+fn cells_by_wraps<'p, 'a>(pieces: &'p [Piece<'a>]) -> Vec<&'p [Piece<'a>]> {
+    let mut cells = Vec::new();
+    let mut from = 0;
+    for k in 1..pieces.len() {
+        if pieces[k].line == pieces[k - 1].line {
+            cells.push(&pieces[from..k]);
+            from = k;
+        }
+    }
+    if from < pieces.len() {
+        cells.push(&pieces[from..]);
+    }
+    cells
 }
 
 /// Most pieces a 二级指标 is printed over (`服务对象满意度` / `指标`).
@@ -481,10 +566,43 @@ mod tests {
     }
 
     #[test]
+    fn a_value_without_a_direction_column_is_the_cell_after_the_name() {
+        let text = "项目名称 项目总额 其中：
+财政资金 其他资金 绩效目标 一级指标 二级指标 三级指标 指标值 指标值确定依据
+
+殡葬改革专项经费 160.00 120.00 40.00 推进节地生态安葬 产出指标 数量指标 生态安葬补贴
+人数 ≥600人 年度工作计划
+
+效益指标 生态效益指标 节约墓地面积 ≥1500平方米 年度工作计划殡葬改革专项经费 160.00 120.00 40.00 推进节地生态安葬
+ 满意度指标 服务对象满意度
+指标 群众满意度 ≥90% 年度
+工作计划
+";
+        let (read, findings) = read_table(text);
+        let rows: Vec<[&str; 5]> = read
+            .indicators
+            .iter()
+            .map(|i| [i.project.as_str(), i.level2.as_str(), i.level3.as_str(), i.value.as_str(), i.basis.as_str()])
+            .collect();
+        let p = "殡葬改革专项经费";
+        assert_eq!(
+            rows,
+            [
+                [p, "数量指标", "生态安葬补贴人数", "≥600人", "年度工作计划"],
+                [p, "生态效益指标", "节约墓地面积", "≥1500平方米", "年度工作计划"],
+                [p, "服务对象满意度指标", "群众满意度", "≥90%", "年度工作计划"],
+            ]
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
     fn a_project_table_header_is_told_by_its_words() {
         let lines = |text: &'static str| -> Vec<(&'static str, u32)> { text.lines().map(|l| (l, 1)).collect() };
         let wrapped = lines("项目名称 项目总额\n 其中：\n 绩效目标 一级指标 二级指标 三级指标 绩效指标\n性质 本年绩效指标\n值 绩效度量\n单位\n财政资金\n 其\n他\n资\n金\n11000022T0000004");
-        assert_eq!(header(&wrapped, 0), Some(11));
+        assert_eq!(header(&wrapped, 0), Some((11, Columns { split: true, basis: false })));
+        let plain = lines("项目名称 项目总额 其中：\n财政资金 其他资金 绩效目标 一级指标 二级指标 三级指标 指标值 指标值确定依据\n城乡低保");
+        assert_eq!(header(&plain, 0), Some((2, Columns { split: false, basis: true })));
         // A form's own label and value, and a header of indicators only.
         assert_eq!(header(&lines("项目名称 档案数字化服务\n一级指标 二级指标 三级指标"), 0), None);
         assert_eq!(header(&lines("一级指标 二级指标 三级指标 指标值\n项目名称"), 0), None);
