@@ -129,10 +129,29 @@ fn bits<'a>(marked: &[Marked<'a>], lines: &[(&'a str, u32)]) -> Vec<Bit<'a>> {
             after_header = true;
             continue;
         }
-        for (k, text) in lines[i].0.split_whitespace().enumerate() {
-            let piece = Piece { text, line: i, page: lines[i].1 };
+        let words: Vec<&str> = lines[i].0.split_whitespace().collect();
+        for (k, &text) in words.iter().enumerate() {
             let after_break = k == 0 && (marked[i].after_blank || after_header);
-            out.push(Bit { piece, opens_line: k == 0, after_break });
+            // A value's last glyphs run into the next row's 一级指标
+            // (`法成本指标 经济成本指标 …`): two pieces.
+            let next = words.get(k + 1).copied().unwrap_or_default();
+            let whole_level = is_level1(text) || is_level2(text);
+            let split = (1..text.len())
+                .filter(|&at| !whole_level && text.is_char_boundary(at))
+                .find(|&at| is_level1(&text[at..]) && is_level2(next));
+            let at = split.unwrap_or(0);
+            if at > 0 {
+                out.push(Bit {
+                    piece: Piece { text: &text[..at], line: i, page: lines[i].1 },
+                    opens_line: k == 0,
+                    after_break,
+                });
+            }
+            out.push(Bit {
+                piece: Piece { text: &text[at..], line: i, page: lines[i].1 },
+                opens_line: k == 0 && at == 0,
+                after_break: after_break && at == 0,
+            });
         }
         after_header = false;
         i += 1;
@@ -493,6 +512,9 @@ mod tests {
 套）
 时效指标 维护响应时间 ≤ 2 小时
 
+产出指标 质量指标 设备完好率 定性 完好、运
+转正常成本指标 经济成本指标 维护成本 ≤ 24 万元
+
 效益指标 可持续影响指标 库房环境 定性 良好 级
 ";
 
@@ -527,6 +549,8 @@ mod tests {
             format!("{first} | 产出指标 | 质量指标 | 扫描件验收合格率 | 100% | ＝ | 100 | %"),
             format!("{second} | 产出指标 | 数量指标 | 维护设备 | 36个（台、套） | ＝ | 36 | 个（台、套）"),
             format!("{second} | 产出指标 | 时效指标 | 维护响应时间 | ≤2小时 | ≤ | 2 | 小时"),
+            format!("{second} | 产出指标 | 质量指标 | 设备完好率 | 完好、运转正常 | 定性 | 完好、运转正常 | "),
+            format!("{second} | 成本指标 | 经济成本指标 | 维护成本 | ≤24万元 | ≤ | 24 | 万元"),
             format!("{second} | 效益指标 | 可持续影响指标 | 库房环境 | 良好 | 定性 | 良好 | 级"),
         ];
         assert_eq!(rows, want);
