@@ -14,22 +14,75 @@
 //! holds ([`budget_check::is_economic_item_name`]). A cell wrapped in its
 //! column comes on the next line before the row's amount (`网络通讯维护及专` /
 //! `用线路租赁费 维修（护）费 607.10`, `分散自行组` / `织`).
+//!
+//! 苏州's and 无锡's print the item as `采购品目名称` and the funds by
+//! source before the 总计 (`资金来源` over `一般公共预算资金 政府性基金
+//! 其他资金 上年结转和结余资金`). Their item rows fill all four text columns
+//! at once (`定额 办公费 复印纸 集中采购 2.00 2.00`: project, economic item,
+//! item, way of buying), and a unit's rows follow its name (`苏州市土地储
+//! 备中心 11.90 11.90`). Blank sources leave no mark, so a row printing
+//! fewer amounts than the columns has its 总计 (the last amount, where the
+//! others add up to it) and its sources unread: which fund an amount is,
+//! the text does not tell.
 
-use budget_model::{page_number, Table, TableKey};
+use budget_model::{page_number, Finding, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
-use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::raw::{RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_table::BodyLine;
 
-/// The header's columns, in printed order.
-const COLUMNS: [&str; 6] = ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"];
+/// The label columns, in printed order; the item bought is named by one
+/// of [`ITEM_HEADINGS`].
+const LABELS: [&str; 5] = ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式"];
 
-/// Whether the header is this table's: every column's name, no other.
+/// Headings of the item column: 江苏's provincial tables, then 苏州's and
+/// 无锡's.
+const ITEM_HEADINGS: [&str; 2] = ["采购物品名称", "采购品目名称"];
+
+/// The sources of the funds a header may print before the 总计.
+const SOURCES: [&str; 4] = ["一般公共预算资金", "政府性基金", "其他资金", "上年结转和结余资金"];
+
+/// The heading over the sources.
+const SOURCES_GROUP: &str = "资金来源";
+
+/// The columns a header names: the labels (the item's heading as printed),
+/// then the amounts, the sources (under their group where it is printed)
+/// and 总计.
+struct Layout {
+    labels: [&'static str; 5],
+    amounts: Vec<String>,
+}
+
+impl Layout {
+    /// The number of sources before the 总计.
+    fn sources(&self) -> usize {
+        self.amounts.len() - 1
+    }
+}
+
+/// The header's layout when it is this table's: every label column, 总计,
+/// any of the sources, and no other word.
+fn layout(header: &[&str]) -> Option<Layout> {
+    let text = squeeze(&header.concat()).replace(' ', "");
+    let item = *ITEM_HEADINGS.iter().find(|h| text.contains(*h))?;
+    let labels = [LABELS[0], LABELS[1], LABELS[2], item, LABELS[4]];
+    let mut sources: Vec<(usize, &str)> = SOURCES.iter().filter_map(|s| text.find(s).map(|at| (at, *s))).collect();
+    sources.sort();
+    let grouped = text.contains(SOURCES_GROUP);
+    let named = labels.iter().chain(sources.iter().map(|(_, s)| s)).chain([&"总计", &SOURCES_GROUP]);
+    let rest = named.fold(text.clone(), |t, c| t.replace(*c, ""));
+    if !labels.iter().all(|c| text.contains(c)) || !text.contains("总计") || rest.chars().count() > 2 {
+        return None;
+    }
+    let source = |s: &str| if grouped { format!("{SOURCES_GROUP}/{s}") } else { s.to_string() };
+    let amounts = sources.iter().map(|(_, s)| source(s)).chain(["总计".to_string()]).collect();
+    Some(Layout { labels, amounts })
+}
+
+/// Whether the header is this table's (see [`layout`]).
 pub(crate) fn is_header(header: &[&str]) -> bool {
-    let text = squeeze(&header.concat());
-    let rest = COLUMNS.iter().fold(text.clone(), |t, c| t.replace(c, ""));
-    COLUMNS.iter().all(|c| text.contains(c)) && rest.chars().count() <= 2
+    layout(header).is_some()
 }
 
 /// A way of buying (`政府集中采购`, `分散自行组织`, `部门集中采购`).
@@ -37,11 +90,37 @@ fn way_of_buying(cell: &str) -> bool {
     cell.chars().count() <= 8 && (cell.ends_with("采购") || cell.ends_with("组织"))
 }
 
-/// A category of purchases: `合计`, or an ordinal and 货物, 工程 or 服务
-/// (`一、货物A`, `三、服务 C`).
+/// The ways of buying the procurement rules name, the longest first.
+const WAYS: &[&str] = &[
+    "集中采购机构采购",
+    "分散委托代理采购",
+    "分散自行组织采购",
+    "分散自行组织",
+    "分散委托代理",
+    "政府集中采购",
+    "部门集中采购",
+    "集中采购",
+    "分散采购",
+    "自行采购",
+    "委托代理",
+];
+
+/// Where, in a row's words, its way of buying begins: the longest run of
+/// last words that spells a way the rules name (`集中采购机构` / `采购`),
+/// else the shortest that reads as one (`分散自行组` / `织`).
+fn way_at(words: &[String]) -> Option<usize> {
+    let joined = |k: usize| squeeze(&words[k..].concat());
+    (0..words.len())
+        .find(|&k| WAYS.contains(&joined(k).as_str()))
+        .or_else(|| (0..words.len()).rev().find(|&k| way_of_buying(&joined(k))))
+}
+
+/// A category of purchases: `合计`, a kind alone (货物, 工程, 服务), or an
+/// ordinal and a kind (`一、货物A`, `三、服务 C`).
 pub(crate) fn category(cell: &str) -> bool {
     let (ordinal, rest) = split_ordinal(cell);
-    cell == "合计" || (!ordinal.is_empty() && ["货物", "工程", "服务"].iter().any(|k| rest.starts_with(k)))
+    let kinds = ["货物", "工程", "服务"];
+    cell == "合计" || kinds.contains(&cell) || (!ordinal.is_empty() && kinds.iter().any(|k| rest.starts_with(k)))
 }
 
 /// The economic items the document's economic tables name (`30216 培训费`
@@ -65,56 +144,81 @@ fn economic_names(earlier: &[Table]) -> Vec<String> {
     names
 }
 
-/// One row's label words (in printed order) and its amount.
+/// One row's label words (in printed order) and its amounts.
 struct Printed {
     words: Vec<String>,
-    amount: String,
+    amounts: Vec<String>,
     page: u32,
 }
 
-/// The rows: the words up to each amount (a row's one amount ends it).
-/// `None` when a line holds two amounts or words follow the last amount.
+/// The rows: the words up to each run of amounts (the run ends the row).
+/// `None` when words follow the last amount or an amount opens the table.
 fn rows_of(data: &[BodyLine<'_>]) -> Option<Vec<Printed>> {
     let mut rows = Vec::new();
-    let mut words: Vec<String> = Vec::new();
-    let mut page = 0;
-    // A page number where the table runs on to the next page is no word.
-    for l in data.iter().filter(|l| page_number(l.text).is_none()) {
-        if words.is_empty() {
-            page = l.page;
+    let mut cur = Printed { words: Vec::new(), amounts: Vec::new(), page: 0 };
+    // A page number where the table runs on to the next page is no word,
+    // nor the running line beside it (`苏州市自然资源和规划局 2026 年度部门预算公开`).
+    let running = |i: usize| crate::text_lines::is_running_line(data, i);
+    for (_, l) in data.iter().enumerate().filter(|&(i, l)| page_number(l.text).is_none() && !running(i)) {
+        if cur.words.is_empty() && cur.amounts.is_empty() {
+            cur.page = l.page;
         }
         for w in l.text.split_whitespace() {
             if amount(w).is_some() && w.contains('.') {
-                if words.is_empty() {
+                if cur.words.is_empty() {
                     return None;
                 }
-                rows.push(Printed { words: std::mem::take(&mut words), amount: w.to_string(), page });
-                page = l.page;
+                cur.amounts.push(w.to_string());
             } else {
-                words.push(w.to_string());
+                if !cur.amounts.is_empty() {
+                    let page = l.page;
+                    rows.push(std::mem::replace(&mut cur, Printed { words: Vec::new(), amounts: Vec::new(), page }));
+                }
+                cur.words.push(w.to_string());
             }
         }
     }
-    words.is_empty().then_some(rows)
+    if !cur.words.is_empty() && cur.amounts.is_empty() {
+        return None;
+    }
+    if !cur.amounts.is_empty() {
+        rows.push(cur);
+    }
+    Some(rows)
 }
 
-/// A row's cells in [`COLUMNS`]' order (the amount last), as its level
-/// fills them; `None` when its words do not read as one level.
-fn cells(row: &Printed, economic: &[String]) -> Option<Vec<String>> {
-    let mut out = vec![String::new(); COLUMNS.len()];
-    out[5] = row.amount.clone();
+/// A row's label cells in [`LABELS`]' order, as its level fills them;
+/// `None` when its words do not read as one level. `sourced`: the table
+/// prints its funds by source, and its item rows their project and
+/// economic item (`定额 办公费 复印纸 集中采购`); a row of words that are
+/// neither a way of buying nor an economic item is then a unit's heading.
+fn cells(row: &Printed, economic: &[String], sourced: bool) -> Option<Vec<String>> {
+    let mut out = vec![String::new(); LABELS.len()];
     let joined = |ws: &[String]| squeeze(&ws.concat());
     let all = joined(&row.words);
     if category(&all) || category(&row.words[0]) && row.words.len() <= 2 {
         out[0] = all;
         return Some(out);
     }
+    let is_item = |name: &str| economic.iter().any(|e| e == name) || budget_check::is_economic_item_name(name);
     // The way of buying, wrapped in its cell or not (`分散自行组` / `织`); a
     // second way for the item above has no item of its own (the item's
     // cell merged over both rows).
     let n = row.words.len();
-    if let Some(k) = (0..n).rev().find(|&k| way_of_buying(&joined(&row.words[k..]))) {
-        out[3] = joined(&row.words[..k]);
+    if let Some(k) = way_at(&row.words) {
+        // The project and the economic item before the item bought, where
+        // an economic item stands between two runs of words (the longest
+        // from the first word that begins one).
+        let between =
+            (1..k).find_map(|a| (a + 1..k).rev().find(|&b| is_item(&joined(&row.words[a..b]))).map(|b| (a, b)));
+        match between {
+            Some((a, b)) => {
+                out[1] = joined(&row.words[..a]);
+                out[2] = joined(&row.words[a..b]);
+                out[3] = joined(&row.words[b..k]);
+            }
+            None => out[3] = joined(&row.words[..k]),
+        }
         out[4] = joined(&row.words[k..]);
         return Some(out);
     }
@@ -122,7 +226,6 @@ fn cells(row: &Printed, economic: &[String]) -> Option<Vec<String>> {
     // longest run of last words that names one (in the document's economic
     // tables or the code book); else the last word, where the project is
     // the one word before it.
-    let is_item = |name: &str| economic.iter().any(|e| e == name) || budget_check::is_economic_item_name(name);
     let known = (0..n).find(|&k| is_item(&joined(&row.words[k..])));
     match known {
         Some(0) => out[2] = all,
@@ -130,6 +233,7 @@ fn cells(row: &Printed, economic: &[String]) -> Option<Vec<String>> {
             out[1] = joined(&row.words[..k]);
             out[2] = joined(&row.words[k..]);
         }
+        None if sourced => out[0] = all,
         None if row.words.len() == 2 => {
             out[1] = row.words[0].clone();
             out[2] = row.words[1].clone();
@@ -139,18 +243,79 @@ fn cells(row: &Printed, economic: &[String]) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// A row's amounts in the layout's columns. All of them printed are placed
+/// as printed; fewer (blank sources leave no mark) give the 总计, the last,
+/// where the others add up to it, and leave the sources unread. `None`
+/// when none can be placed.
+fn amounts(row: &Printed, layout: &Layout) -> Option<Vec<String>> {
+    let n = layout.amounts.len();
+    let printed = &row.amounts;
+    if printed.len() == n {
+        return Some(printed.clone());
+    }
+    let values: Vec<_> = printed.iter().filter_map(|a| amount(a)).collect();
+    let (total, parts) = values.split_last()?;
+    if printed.len() > n || parts.is_empty() || parts.iter().sum::<budget_model::Decimal>() != *total {
+        return None;
+    }
+    let mut out = vec![UNREAD.to_string(); layout.sources()];
+    out.push(printed[printed.len() - 1].clone());
+    Some(out)
+}
+
 /// Reads the table when its header is this form's (see the module's
 /// text); `false`, `raw` untouched, otherwise or when a row does not read.
-pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], earlier: &[Table]) -> bool {
-    if raw.title.key != TableKey::GovernmentProcurement || !is_header(header) {
+pub(crate) fn read(
+    raw: &mut RawTable,
+    header: &[&str],
+    data: &[BodyLine<'_>],
+    earlier: &[Table],
+    findings: &mut Vec<Finding>,
+) -> bool {
+    if raw.title.key != TableKey::GovernmentProcurement {
         return false;
     }
+    let Some(layout) = layout(header) else { return false };
     let Some(rows) = rows_of(data) else { return false };
     let economic = economic_names(earlier);
-    let Some(cells) = rows.iter().map(|r| cells(r, &economic)).collect::<Option<Vec<_>>>() else { return false };
-    let roles = [Role::Text, Role::Name, Role::Text, Role::Name, Role::Text, Role::Amount];
-    raw.columns = COLUMNS.iter().zip(roles).map(|(c, role)| RawColumn { path: c.to_string(), role }).collect();
-    for (r, c) in rows.iter().zip(cells) {
+    let sourced = layout.sources() > 0;
+    let mut read = Vec::new();
+    for r in &rows {
+        let (Some(labels), Some(figures)) = (cells(r, &economic, sourced), amounts(r, &layout)) else { return false };
+        read.push(labels.into_iter().chain(figures).collect::<Vec<String>>());
+    }
+    let roles = [Role::Text, Role::Name, Role::Text, Role::Name, Role::Text];
+    let labels = layout.labels.iter().zip(roles).map(|(c, role)| RawColumn { path: c.to_string(), role });
+    let figures = layout.amounts.iter().map(|c| RawColumn { path: c.clone(), role: Role::Amount });
+    raw.columns = labels.chain(figures).collect();
+    // A cell left with a bracket open took words of another row's cells: a
+    // row whose wrapped cells run on past a page break (`商品和服务支出(定额非 …
+    // 分散采购 0.10 0.10` / … / `三保) 维护费` opening the next row).
+    let unbalanced = |c: &String| {
+        let depth = c.chars().try_fold(0i32, |d, ch| {
+            let d = d + i32::from("（(".contains(ch)) - i32::from("）)".contains(ch));
+            (d >= 0).then_some(d)
+        });
+        depth != Some(0)
+    };
+    for (r, c) in rows.iter().zip(&read) {
+        if c[..LABELS.len()].iter().any(unbalanced) {
+            let label = squeeze(&r.words.concat());
+            let message = format!("row `{label}`: its words run on past a page break into another row; its labels are as printed, in doubt");
+            findings.push(Finding { page: r.page, table: raw.title.key.as_str().into(), message });
+        }
+    }
+    let in_doubt = read.iter().filter(|c| c.iter().any(|v| v == UNREAD)).count();
+    if in_doubt > 0 {
+        let page = rows.first().map_or(0, |r| r.page);
+        let message = format!(
+            "{in_doubt} rows print fewer amounts than the table's {} sources and 总计: their 总计 read, \
+             which source each other amount is left unread",
+            layout.sources()
+        );
+        findings.push(Finding { page, table: raw.title.key.as_str().into(), message });
+    }
+    for (r, c) in rows.iter().zip(read) {
         raw.rows.push(RawRow::new(c, r.page));
     }
     true
@@ -188,7 +353,15 @@ mod tests {
             "部门集中采购 430.00",
         ]);
         let rows = rows_of(&data).expect("rows");
-        let got: Vec<Vec<String>> = rows.iter().map(|r| cells(r, &economic).expect("cells")).collect();
+        let layout = layout(&["采购品目大类 专项名称 经济科目 采购物品名称 采购组织形式 总计"]).expect("layout");
+        let got: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                let mut c = cells(r, &economic, false).expect("cells");
+                c.extend(amounts(r, &layout).expect("amounts"));
+                c
+            })
+            .collect();
         let row = |c: [&str; 6]| c.map(String::from).to_vec();
         assert_eq!(
             got,
@@ -212,10 +385,95 @@ mod tests {
         // Three words, none a way of buying or an economic item the
         // document names: which is the project is not known.
         let rows = rows_of(&body(&["某项目 某某 某物 5.00"])).expect("rows");
-        assert!(cells(&rows[0], &[]).is_none());
+        assert!(cells(&rows[0], &[], false).is_none());
         // Words after the last amount.
         assert!(rows_of(&body(&["培训费 16.00 会议费"])).is_none());
         assert!(is_header(&["采购品目大类 专项名称 经济科目 采购物品名称 采购组织形式 总计"]));
         assert!(!is_header(&["采购品目大类 专项名称 经济科目 采购物品名称 采购组织形式 总计 其中：中小企业"]));
+    }
+
+    #[test]
+    fn funds_by_source_give_their_total_where_a_source_is_not_told() {
+        let header = [
+            "资金来源",
+            "采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共",
+            "预算资金 政府性基金 其他资金 上年结转和",
+            "结余资金 总计",
+        ];
+        let layout = layout(&header).expect("layout");
+        assert_eq!(layout.labels[3], "采购品目名称");
+        assert_eq!(
+            layout.amounts,
+            [
+                "资金来源/一般公共预算资金",
+                "资金来源/政府性基金",
+                "资金来源/其他资金",
+                "资金来源/上年结转和结余资金",
+                "总计"
+            ]
+        );
+        let data = body(&[
+            "合计 4,931.43 5,164.00 10,095.43",
+            "货物 349.62 349.62",
+            "苏州市土地储",
+            "备中心 11.90 11.90",
+            "定额 办公费 复印纸 集中采购 2.00 2.00",
+            "教育业务活动费用 其他商品和服",
+            "务支出 台式计算机 集中采购机构",
+            "采购 11.90 11.90",
+            "设备维修维护费 维修（护）费 路由器 分散采购 1.00 2.00 3.00 4.00 10.00",
+            "苏州市自然资源和规划局 2026 年度部门预算公开",
+            " - 28 -",
+            "定额 办公费 碎纸机 集中采购 0.50 0.50",
+        ]);
+        let rows = rows_of(&data).expect("rows");
+        let economic: Vec<String> = ["办公费"].map(String::from).to_vec();
+        let got: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                let mut c = cells(r, &economic, true).expect("cells");
+                c.extend(amounts(r, &layout).expect("amounts"));
+                c
+            })
+            .collect();
+        let u = UNREAD;
+        let row = |c: [&str; 10]| c.map(String::from).to_vec();
+        assert_eq!(
+            got,
+            [
+                row(["合计", "", "", "", "", u, u, u, u, "10,095.43"]),
+                row(["货物", "", "", "", "", u, u, u, u, "349.62"]),
+                row(["苏州市土地储备中心", "", "", "", "", u, u, u, u, "11.90"]),
+                row(["", "定额", "办公费", "复印纸", "集中采购", u, u, u, u, "2.00"]),
+                row([
+                    "",
+                    "教育业务活动费用",
+                    "其他商品和服务支出",
+                    "台式计算机",
+                    "集中采购机构采购",
+                    u,
+                    u,
+                    u,
+                    u,
+                    "11.90"
+                ]),
+                row([
+                    "",
+                    "设备维修维护费",
+                    "维修（护）费",
+                    "路由器",
+                    "分散采购",
+                    "1.00",
+                    "2.00",
+                    "3.00",
+                    "4.00",
+                    "10.00"
+                ]),
+                row(["", "定额", "办公费", "碎纸机", "集中采购", u, u, u, u, "0.50"]),
+            ]
+        );
+        // Amounts that do not add up to their last are placed nowhere.
+        let odd = rows_of(&body(&["定额 办公费 复印纸 集中采购 2.00 3.00"])).expect("rows");
+        assert!(amounts(&odd[0], &layout).is_none());
     }
 }

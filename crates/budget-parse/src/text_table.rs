@@ -127,7 +127,7 @@ pub(crate) fn table_from_lines(
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
     } else {
-        text_procure::read(&mut raw, &header_lines, &data, earlier)
+        text_procure::read(&mut raw, &header_lines, &data, earlier, findings)
             || text_coded::read(&mut raw, &header_lines, &data, (earlier, later), findings)
             || text_coded::read_listing(&mut raw, &header_lines, &data)
             || text_pairs::read(&mut raw, &header_lines, &data, findings)
