@@ -21,6 +21,7 @@ mod testing;
 mod text_form;
 mod text_indicators;
 mod text_projects;
+mod text_scored;
 mod text_slots;
 mod value;
 mod vocab;

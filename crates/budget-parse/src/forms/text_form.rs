@@ -11,6 +11,7 @@ use super::grid_form::ListNames;
 use super::sink::Sink;
 use super::text_indicators::{header, read_block, Widths};
 use super::text_projects;
+use super::text_scored;
 use super::text_slots::{self, Earlier, Marked};
 use super::vocab::{
     goal_heading, goal_label, is_field_label, is_group_label, label_key, longest_label, may_open_label,
@@ -24,6 +25,16 @@ use crate::norm::squeeze;
 pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<'_>) {
     let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
     let lines = &lines[..];
+    // A self-evaluation: fields, funds, goals, then scored indicator rows.
+    if sink.is_self_evaluation() {
+        let found = (0..lines.len()).find_map(|i| text_scored::header(lines, i).map(|h| (i, h)));
+        if let Some((at, (len, slots))) = found {
+            let blocks = text_scored::blocks_start(&lines[..at]);
+            fields(&lines[..blocks], sink);
+            text_scored::read(&marked[blocks..], at - blocks, len, &slots, sink);
+            return;
+        }
+    }
     // A table of many projects, each beside its indicator rows.
     if let Some(at) = (0..lines.len()).find(|&i| text_projects::header(lines, i).is_some()) {
         fields(&lines[..at], sink);

@@ -67,9 +67,9 @@ fn header_char(c: char) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Columns {
     /// The value is split over 绩效指标性质 | 本年绩效指标值 | 绩效度量单位.
-    split: bool,
+    pub split: bool,
     /// A column 指标值确定依据 follows the value.
-    basis: bool,
+    pub basis: bool,
 }
 
 /// The project table header beginning at `lines[at]`, if one does: the
@@ -108,8 +108,8 @@ const MAX_MEASURE_CHARS: usize = 4;
 
 /// A piece of the table's text, with where its line stands.
 #[derive(Clone, Copy)]
-struct Bit<'a> {
-    piece: Piece<'a>,
+pub(super) struct Bit<'a> {
+    pub piece: Piece<'a>,
     /// It opens its line.
     opens_line: bool,
     /// It opens a line after a blank line or a header: no value in words
@@ -117,14 +117,18 @@ struct Bit<'a> {
     after_break: bool,
 }
 
-/// The pieces of the table's lines, the header printed again on each
-/// page left out.
-fn bits<'a>(marked: &[Marked<'a>], lines: &[(&'a str, u32)]) -> Vec<Bit<'a>> {
+/// The pieces of the table's lines, the header (`header` gives its
+/// length where one begins) printed again on each page left out.
+pub(super) fn bits<'a>(
+    marked: &[Marked<'a>],
+    lines: &[(&'a str, u32)],
+    header: impl Fn(&[(&str, u32)], usize) -> Option<usize>,
+) -> Vec<Bit<'a>> {
     let mut out = Vec::new();
     let mut after_header = false;
     let mut i = 0;
     while i < lines.len() {
-        if let Some((n, _)) = header(lines, i) {
+        if let Some(n) = header(lines, i) {
             i += n;
             after_header = true;
             continue;
@@ -159,7 +163,7 @@ fn bits<'a>(marked: &[Marked<'a>], lines: &[(&'a str, u32)]) -> Vec<Bit<'a>> {
     out
 }
 
-fn texts<'a>(bits: &[Bit<'a>]) -> Vec<Piece<'a>> {
+pub(super) fn texts<'a>(bits: &[Bit<'a>]) -> Vec<Piece<'a>> {
     bits.iter().map(|b| b.piece).collect()
 }
 
@@ -167,7 +171,7 @@ fn texts<'a>(bits: &[Bit<'a>]) -> Vec<Piece<'a>> {
 /// a 二级指标 (anywhere in a line: the goal's last line may share it,
 /// `活 产出指标 数量指标 …`), or a line opening with a 二级指标 (the 一级指标
 /// merged over the rows above).
-fn opens_row(bits: &[Bit<'_>], at: usize) -> bool {
+pub(super) fn opens_row(bits: &[Bit<'_>], at: usize) -> bool {
     let pieces = texts(&bits[at..bits.len().min(at + LEVEL_PIECES + 1)]);
     let known_level2 = |from: usize| level2_at(&pieces, from).is_some_and(|(_, _, known)| known);
     (is_level1(pieces[0].text) && known_level2(1)) || (bits[at].opens_line && known_level2(0))
@@ -178,7 +182,7 @@ fn opens_row(bits: &[Bit<'_>], at: usize) -> bool {
 pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
     let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
     let Some((_, columns)) = header(&lines, 0) else { return };
-    let bits = bits(marked, &lines);
+    let bits = bits(marked, &lines, |l, i| header(l, i).map(|(n, _)| n));
     let mut project = Project::default();
     let mut level1 = String::new();
     // The pages of projects whose 财政资金 and 其他资金 are in doubt.
@@ -223,7 +227,7 @@ pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
 /// (`个（台、套、件` / `、辆）`); after a value in words, or in a table
 /// without a 性质 column, a line after a blank line or a header; in any
 /// case the next row.
-fn row_end(bits: &[Bit<'_>], at: usize, columns: Columns) -> usize {
+pub(super) fn row_end(bits: &[Bit<'_>], at: usize, columns: Columns) -> usize {
     let (mut in_words, mut compared, mut figure) = (!columns.split, false, false);
     let mut open = 0i32;
     for (j, b) in bits.iter().enumerate().skip(at) {
@@ -420,7 +424,7 @@ fn read_row(pieces: &[Piece<'_>], columns: Columns, project: &Project, level1: &
 /// The cells of a row's pieces where each cell is printed as pieces on
 /// lines of its own: a space within a line parts two cells, a line break
 /// goes on with the same cell (`城市困难群众` / `基本生活保障 100% 工作计划`).
-fn cells_by_wraps<'p, 'a>(pieces: &'p [Piece<'a>]) -> Vec<&'p [Piece<'a>]> {
+pub(super) fn cells_by_wraps<'p, 'a>(pieces: &'p [Piece<'a>]) -> Vec<&'p [Piece<'a>]> {
     let mut cells = Vec::new();
     let mut from = 0;
     for k in 1..pieces.len() {
@@ -442,7 +446,7 @@ const LEVEL_PIECES: usize = 3;
 /// `指标`): the longest known name the pieces spell, else a piece ending in
 /// 指标. Returns it, the number of pieces it takes and whether it is a
 /// known name.
-fn level2_at(pieces: &[Piece<'_>], at: usize) -> Option<(String, usize, bool)> {
+pub(super) fn level2_at(pieces: &[Piece<'_>], at: usize) -> Option<(String, usize, bool)> {
     for n in (1..=LEVEL_PIECES).rev() {
         if at + n > pieces.len() {
             continue;
