@@ -157,7 +157,8 @@ pub(crate) fn table_from_lines(
         .map(|i| matches!(page_number(data[i].text), Some((_, false))) || text_lines::is_running_line(&data, i))
         .collect();
     let data: Vec<BodyLine<'_>> = data.into_iter().zip(page_lines).filter(|(_, p)| !p).map(|(l, _)| l).collect();
-    let tokens = drop_table_labels(drop_page_numbers(merge_cut_amounts(split_run_amounts(tokenize(&data)))));
+    let tokens = merge_across_pages(merge_cut_amounts(split_run_amounts(tokenize(&data))));
+    let tokens = drop_table_labels(drop_page_numbers(tokens));
     let tokens = mark_line_numbers(tokens, &labels);
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         let tokens: Vec<Token> = tokens.into_iter().filter(|t| !t.line_no).collect();
@@ -475,6 +476,33 @@ fn merge_cut_amounts(tokens: Vec<Token>) -> Vec<Token> {
         out.push(t);
     }
     out
+}
+
+/// Joins an amount cut at a page's end (`2,7` / `27.`, its row's other
+/// amounts after it) to its last digits, printed alone on the next page's
+/// first line under the header printed again (`15`): the page's last row
+/// holds the cut amount and amounts only after it, and the digits are the
+/// decimals the table prints. Read alone, the digits would be a page
+/// number and the amount no amount.
+fn merge_across_pages(mut tokens: Vec<Token>) -> Vec<Token> {
+    let scale = usual_scale(&tokens);
+    let mut i = 0;
+    while i < tokens.len() {
+        let cut = tokens[i].text.ends_with('.') && is_cut_amount(&tokens[i].text);
+        let next_page = (i + 1..tokens.len()).find(|&j| tokens[j].page != tokens[i].page);
+        if let (true, Some(j)) = (cut, next_page) {
+            let rest_amounts = tokens[i + 1..j].iter().all(|t| t.kind() == Kind::Amount && !is_cut_amount(&t.text));
+            let d = &tokens[j];
+            let last_digits = d.starts_line && d.ends_line && all_digits(&d.text) && d.text.len() as u32 == scale;
+            if rest_amounts && last_digits && scale > 0 {
+                let digits = tokens.remove(j);
+                tokens[i].text.push_str(&digits.text);
+                tokens[i].rejoined = true;
+            }
+        }
+        i += 1;
+    }
+    tokens
 }
 
 fn continues(prev: &Token, next: &Token, scale: u32) -> bool {
@@ -1714,6 +1742,34 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    #[test]
+    fn an_amount_cut_at_a_pages_end_takes_its_digits_after_the_header() {
+        let lines: Vec<BodyLine<'_>> = [
+            ("科目编码 科目名称 合计 基本支出 项目支出", 1),
+            ("合计 3,809.53 1,338.38 2,471.15", 1),
+            ("208 社会保障和就业支", 1),
+            ("出 2,7", 1),
+            ("27. 1,103.02 1,624.13", 1),
+            ("科目编码 科目名称 合计 基本支出 项目支出", 2),
+            ("15", 2),
+            ("20802 民政管理事务 1,082.38 671.25 411.13", 2),
+        ]
+        .iter()
+        .map(|&(text, page)| BodyLine { text, page, after_blank: false, opens_right: false })
+        .collect();
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ExpenseSummary), &lines, &[], &[], &mut findings);
+        let amounts: Vec<&[String]> = raw.rows.iter().map(|r| &r.cells[2..]).collect();
+        assert_eq!(
+            amounts,
+            [
+                ["3,809.53", "1,338.38", "2,471.15"],
+                ["2,727.15", "1,103.02", "1,624.13"],
+                ["1,082.38", "671.25", "411.13"],
+            ]
+        );
     }
 
     #[test]
