@@ -174,3 +174,15 @@ pub fn score_indicators(out: &Path, truth: &Path, source: &str) -> IndicatorScor
         basis_matched: matched(&want_basis, &got_basis),
     }
 }
+
+/// Asserts that the rows of `source` in `out` are exactly `truth`'s: every
+/// cell, every indicator row and its basis, nothing more.
+#[track_caller]
+pub fn assert_exact(out: &Path, truth: &Path, source: &str, name: &str) {
+    let s = score(out, truth, source);
+    assert_eq!((s.matched, s.output), (s.truth, s.truth), "{name}: {s:?}");
+    let i = score_indicators(out, truth, source);
+    assert_eq!((i.rows.matched, i.rows.output), (i.rows.truth, i.rows.truth), "{name} indicators: {i:?}");
+    assert_eq!(i.basis_matched, i.basis_truth, "{name} indicator bases: {i:?}");
+    assert!(s.truth + i.rows.truth > 0, "{name}: empty truth");
+}

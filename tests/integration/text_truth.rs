@@ -8,7 +8,7 @@
 //! The thresholds are what the text path reaches now (README, "Text
 //! input"); raise them as it improves.
 
-use crate::score::{score, score_indicators, Score};
+use crate::score::{assert_exact, score, score_indicators, Score};
 use crate::support::{run, shared_or_skip, TempDir};
 
 /// Lowest cells F1, cells precision and indicators F1 each document keeps.
@@ -95,11 +95,6 @@ fn sample_pdf_texts_read_exactly_their_truths() {
     assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
     for name in EXACT_SAMPLE_TEXTS {
         let truth = root.join(format!("samples/truth/{name}.truth.json"));
-        let source = format!("{name}.txt");
-        let s = score(out.path(), &truth, &source);
-        assert_eq!((s.matched, s.output), (s.truth, s.truth), "{name}: {s:?}");
-        let i = score_indicators(out.path(), &truth, &source);
-        assert_eq!((i.rows.matched, i.rows.output), (i.rows.truth, i.rows.truth), "{name} indicators: {i:?}");
-        assert_eq!(i.basis_matched, i.basis_truth, "{name} indicator bases: {i:?}");
+        assert_exact(out.path(), &truth, &format!("{name}.txt"), name);
     }
 }

@@ -2,7 +2,7 @@
 //! own synthetic samples (always; their indicator rows too, value and basis
 //! exactly), and the shared development corpus when `../shared` is present.
 
-use crate::score::{score, score_indicators};
+use crate::score::{assert_exact, score};
 use crate::support::{pending_samples, root, run, shared_or_skip, skip, TempDir};
 
 #[test]
@@ -27,13 +27,7 @@ fn every_sample_pdf_reads_exactly_its_truth() {
         if pending.contains(stem) {
             continue;
         }
-        let source = format!("{stem}.pdf");
-        let s = score(tmp.path(), &path, &source);
-        assert_eq!((s.matched, s.output), (s.truth, s.truth), "{stem}: {s:?}");
-        let i = score_indicators(tmp.path(), &path, &source);
-        assert_eq!((i.rows.matched, i.rows.output), (i.rows.truth, i.rows.truth), "{stem} indicators: {i:?}");
-        assert_eq!(i.basis_matched, i.basis_truth, "{stem} indicator bases: {i:?}");
-        assert!(s.truth + i.rows.truth > 0, "{stem}: empty truth");
+        assert_exact(tmp.path(), &path, &format!("{stem}.pdf"), stem);
         checked += 1;
     }
     assert!(checked >= 5, "only {checked} sample truths found");

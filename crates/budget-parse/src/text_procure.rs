@@ -329,6 +329,18 @@ mod tests {
         texts.iter().map(|t| BodyLine { text: t, page: 12, after_blank: false, opens_right: false }).collect()
     }
 
+    /// Each row's label cells, then its amounts in the layout's columns.
+    fn read_rows(data: &[BodyLine<'_>], economic: &[String], layout: &Layout) -> Vec<Vec<String>> {
+        let rows = rows_of(data).expect("rows");
+        rows.iter()
+            .map(|r| {
+                let mut c = cells(r, economic, layout.sources() > 0).expect("cells");
+                c.extend(amounts(r, layout).expect("amounts"));
+                c
+            })
+            .collect()
+    }
+
     #[test]
     fn each_row_fills_the_columns_of_its_level() {
         // Names the document's economic tables print (the code book knows
@@ -352,16 +364,8 @@ mod tests {
             "  17  ",
             "部门集中采购 430.00",
         ]);
-        let rows = rows_of(&data).expect("rows");
         let layout = layout(&["采购品目大类 专项名称 经济科目 采购物品名称 采购组织形式 总计"]).expect("layout");
-        let got: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                let mut c = cells(r, &economic, false).expect("cells");
-                c.extend(amounts(r, &layout).expect("amounts"));
-                c
-            })
-            .collect();
+        let got = read_rows(&data, &economic, &layout);
         let row = |c: [&str; 6]| c.map(String::from).to_vec();
         assert_eq!(
             got,
@@ -426,16 +430,8 @@ mod tests {
             " - 28 -",
             "定额 办公费 碎纸机 集中采购 0.50 0.50",
         ]);
-        let rows = rows_of(&data).expect("rows");
         let economic: Vec<String> = ["办公费"].map(String::from).to_vec();
-        let got: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                let mut c = cells(r, &economic, true).expect("cells");
-                c.extend(amounts(r, &layout).expect("amounts"));
-                c
-            })
-            .collect();
+        let got = read_rows(&data, &economic, &layout);
         let u = UNREAD;
         let row = |c: [&str; 10]| c.map(String::from).to_vec();
         assert_eq!(
