@@ -489,8 +489,8 @@ fn merge_across_pages(mut tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
     while i < tokens.len() {
         let cut = tokens[i].text.ends_with('.') && is_cut_amount(&tokens[i].text);
-        let next_page = (i + 1..tokens.len()).find(|&j| tokens[j].page != tokens[i].page);
-        if let (true, Some(j)) = (cut, next_page) {
+        let next_page = || (i + 1..tokens.len()).find(|&j| tokens[j].page != tokens[i].page);
+        if let Some(j) = cut.then(next_page).flatten() {
             let rest_amounts = tokens[i + 1..j].iter().all(|t| t.kind() == Kind::Amount && !is_cut_amount(&t.text));
             let d = &tokens[j];
             let last_digits = d.starts_line && d.ends_line && all_digits(&d.text) && d.text.len() as u32 == scale;

@@ -109,7 +109,7 @@ const MAX_MEASURE_CHARS: usize = 4;
 /// A piece of the table's text, with where its line stands.
 #[derive(Clone, Copy)]
 pub(super) struct Bit<'a> {
-    pub piece: Piece<'a>,
+    piece: Piece<'a>,
     /// It opens its line.
     opens_line: bool,
     /// It opens a line after a blank line or a header: no value in words
@@ -139,11 +139,9 @@ pub(super) fn bits<'a>(
             // A value's last glyphs run into the next row's 一级指标
             // (`法成本指标 经济成本指标 …`): two pieces.
             let next = words.get(k + 1).copied().unwrap_or_default();
-            let whole_level = is_level1(text) || is_level2(text);
-            let split = (1..text.len())
-                .filter(|&at| !whole_level && text.is_char_boundary(at))
-                .find(|&at| is_level1(&text[at..]) && is_level2(next));
-            let at = split.unwrap_or(0);
+            let cut = is_level2(next) && !is_level1(text) && !is_level2(text);
+            let split = cut.then(|| (1..text.len()).find(|&at| text.is_char_boundary(at) && is_level1(&text[at..])));
+            let at = split.flatten().unwrap_or(0);
             if at > 0 {
                 out.push(Bit {
                     piece: Piece { text: &text[..at], line: i, page: lines[i].1 },
@@ -163,7 +161,7 @@ pub(super) fn bits<'a>(
     out
 }
 
-pub(super) fn texts<'a>(bits: &[Bit<'a>]) -> Vec<Piece<'a>> {
+fn texts<'a>(bits: &[Bit<'a>]) -> Vec<Piece<'a>> {
     bits.iter().map(|b| b.piece).collect()
 }
 
@@ -171,10 +169,44 @@ pub(super) fn texts<'a>(bits: &[Bit<'a>]) -> Vec<Piece<'a>> {
 /// a 二级指标 (anywhere in a line: the goal's last line may share it,
 /// `活 产出指标 数量指标 …`), or a line opening with a 二级指标 (the 一级指标
 /// merged over the rows above).
-pub(super) fn opens_row(bits: &[Bit<'_>], at: usize) -> bool {
+fn opens_row(bits: &[Bit<'_>], at: usize) -> bool {
     let pieces = texts(&bits[at..bits.len().min(at + LEVEL_PIECES + 1)]);
     let known_level2 = |from: usize| level2_at(&pieces, from).is_some_and(|(_, _, known)| known);
     (is_level1(pieces[0].text) && known_level2(1)) || (bits[at].opens_line && known_level2(0))
+}
+
+/// What [`walk`] hands on.
+pub(super) enum Part<'p, 'a> {
+    /// The pieces before a row, since the last row ended.
+    Between(&'p [Piece<'a>]),
+    /// A row's pieces.
+    Row(&'p [Piece<'a>]),
+    /// The pieces after the last row.
+    After(&'p [Piece<'a>]),
+}
+
+/// Walks the rows of `bits` ([`opens_row`], [`row_end`]), handing on each
+/// row and the text between rows, in order.
+pub(super) fn walk(bits: &[Bit<'_>], columns: Columns, mut take: impl FnMut(Part<'_, '_>)) {
+    let pieces = texts(bits);
+    let mut head = 0;
+    let mut k = 0;
+    while k < bits.len() {
+        if !opens_row(bits, k) {
+            k += 1;
+            continue;
+        }
+        if head < k {
+            take(Part::Between(&pieces[head..k]));
+        }
+        let end = row_end(bits, k, columns);
+        take(Part::Row(&pieces[k..end]));
+        k = end;
+        head = end;
+    }
+    if head < bits.len() {
+        take(Part::After(&pieces[head..]));
+    }
 }
 
 /// Reads the table from its header on: `marked[0]` is the header's first
@@ -187,28 +219,21 @@ pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
     let mut level1 = String::new();
     // The pages of projects whose 财政资金 and 其他资金 are in doubt.
     let mut in_doubt: Vec<u32> = Vec::new();
-    // Where the text since the last row began: the next project, if a row follows.
-    let mut head = 0;
-    let mut k = 0;
-    while k < bits.len() {
-        if !opens_row(&bits, k) {
-            k += 1;
-            continue;
-        }
-        if head < k {
-            if let Some(next) = Project::read(&texts(&bits[head..k]), sink) {
+    walk(&bits, columns, |part| match part {
+        Part::Between(between) => {
+            if let Some(next) = Project::read(between, sink) {
                 project = next;
                 if project.in_doubt {
-                    in_doubt.push(bits[head].piece.page);
+                    in_doubt.push(between[0].page);
                 }
             }
         }
-        let end = row_end(&bits, k, columns);
-        let pieces = without_repeated_head(texts(&bits[k..end]), &project);
-        read_row(&pieces, columns, &project, &mut level1, sink);
-        k = end;
-        head = end;
-    }
+        Part::Row(row) => {
+            let pieces = without_repeated_head(row.to_vec(), &project);
+            read_row(&pieces, columns, &project, &mut level1, sink);
+        }
+        Part::After(after) => after_rows(after, sink),
+    });
     if let Some(&page) = in_doubt.first() {
         let n = in_doubt.len();
         sink.finding(
@@ -216,10 +241,12 @@ pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
             format!("{n} projects print two amounts, 项目总额 and one fund: 财政资金 and 其他资金 left unread"),
         );
     }
-    if head < bits.len() {
-        let text = join(&texts(&bits[head..]));
-        sink.finding(bits[head].piece.page, format!("text after the last indicator row left unread: `{text}`"));
-    }
+}
+
+/// Reports the text after a table's last indicator row, which no row takes.
+pub(super) fn after_rows(after: &[Piece<'_>], sink: &mut Sink<'_>) {
+    let text = join(after);
+    sink.finding(after[0].page, format!("text after the last indicator row left unread: `{text}`"));
 }
 
 /// The end of the row beginning at `bits[at]`: the end of the line holding
@@ -227,7 +254,7 @@ pub(super) fn read(marked: &[Marked<'_>], sink: &mut Sink<'_>) {
 /// (`个（台、套、件` / `、辆）`); after a value in words, or in a table
 /// without a 性质 column, a line after a blank line or a header; in any
 /// case the next row.
-pub(super) fn row_end(bits: &[Bit<'_>], at: usize, columns: Columns) -> usize {
+fn row_end(bits: &[Bit<'_>], at: usize, columns: Columns) -> usize {
     let (mut in_words, mut compared, mut figure) = (!columns.split, false, false);
     let mut open = 0i32;
     for (j, b) in bits.iter().enumerate().skip(at) {

@@ -29,7 +29,7 @@
 use budget_model::Indicator;
 
 use super::sink::{Sink, Slot};
-use super::text_projects::{bits, cells_by_wraps, level2_at, opens_row, row_end, texts, Columns};
+use super::text_projects::{after_rows, bits, cells_by_wraps, level2_at, walk, Columns, Part};
 use super::text_slots::Marked;
 use super::value::clean_value;
 use super::vocab::is_level1;
@@ -136,29 +136,17 @@ pub(super) fn read(marked: &[Marked<'_>], header_at: usize, header_len: usize, s
     blocks(&lines[..header_at], sink);
     let from = header_at + header_len;
     let total = (from..lines.len()).find(|&i| squeeze(lines[i].0).starts_with("总分")).unwrap_or(lines.len());
-    let bits = bits(&marked[from..total], &lines[from..total], |_, _| None);
+    // The header printed again where the table crosses a page is left out.
+    let bits = bits(&marked[from..total], &lines[from..total], |l, i| header(l, i).map(|(n, _)| n));
     let mut level1 = String::new();
-    let mut head = 0;
-    let mut k = 0;
-    let plain = Columns { split: false, basis: false };
-    while k < bits.len() {
-        if !opens_row(&bits, k) {
-            k += 1;
-            continue;
+    walk(&bits, Columns { split: false, basis: false }, |part| match part {
+        Part::Between(between) => {
+            let text = join(between);
+            sink.finding(between[0].page, format!("text between indicator rows left unread: `{text}`"));
         }
-        if head < k {
-            let text = join(&texts(&bits[head..k]));
-            sink.finding(bits[head].piece.page, format!("text between indicator rows left unread: `{text}`"));
-        }
-        let end = row_end(&bits, k, plain);
-        read_row(&texts(&bits[k..end]), slots, &mut level1, sink);
-        k = end;
-        head = end;
-    }
-    if head < bits.len() {
-        let text = join(&texts(&bits[head..]));
-        sink.finding(bits[head].piece.page, format!("text after the last indicator row left unread: `{text}`"));
-    }
+        Part::Row(row) => read_row(row, slots, &mut level1, sink),
+        Part::After(after) => after_rows(after, sink),
+    });
     if let Some(&(line, page)) = lines.get(total) {
         let figures: Vec<&str> = line.split_whitespace().skip(1).collect();
         let named: Vec<Slot> = slots.iter().copied().filter(|s| matches!(s, Slot::Weight | Slot::Score)).collect();
