@@ -74,6 +74,12 @@ pub fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// Brackets `text` opens (`（`, `(`) less those it closes: above zero, a
+/// bracket is left open (a cell wrapped inside it, `个（台、套、件`).
+pub(crate) fn bracket_net(text: &str) -> i32 {
+    text.chars().map(|c| i32::from("（(".contains(c)) - i32::from("）)".contains(c))).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

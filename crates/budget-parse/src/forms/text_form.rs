@@ -275,7 +275,7 @@ fn header_words(ps: &[Piece<'_>], p: usize, re: &Regex, word: &Regex) -> (Vec<St
 }
 
 /// A figure of 总体资金情况: an amount or a share (`100%`).
-fn is_figure(t: &str) -> bool {
+pub(super) fn is_figure(t: &str) -> bool {
     amount(t).is_some() || t.strip_suffix('%').is_some_and(|n| amount(n).is_some())
 }
 

@@ -32,7 +32,7 @@ use super::value::{clean_value, join_split};
 use super::vocab::{goal_label, is_level1, is_level2};
 use crate::front::{join, Piece};
 use crate::lex::amount;
-use crate::norm::squeeze;
+use crate::norm::{bracket_net, squeeze};
 
 /// The words of a project table's header: its first line opens with
 /// 项目名称 and the header, wrapped over lines, names the levels.
@@ -265,8 +265,7 @@ fn row_end(bits: &[Bit<'_>], at: usize, columns: Columns) -> usize {
         let piece = b.piece.text;
         if compared {
             figure = true;
-            open += piece.chars().filter(|c| "（(".contains(*c)).count() as i32;
-            open -= piece.chars().filter(|c| "）)".contains(*c)).count() as i32;
+            open += bracket_net(piece);
         } else if COMPARISONS.contains(&piece) && !in_words {
             compared = true;
         } else if IN_WORDS.contains(&piece) {

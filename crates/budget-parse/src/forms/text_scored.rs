@@ -29,13 +29,13 @@
 use budget_model::Indicator;
 
 use super::sink::{Sink, Slot};
+use super::text_form;
 use super::text_projects::{after_rows, bits, cells_by_wraps, level2_at, walk, Columns, Part};
 use super::text_slots::Marked;
 use super::value::clean_value;
 use super::vocab::is_level1;
 use crate::front::{join, pieces, Piece};
-use crate::lex::amount;
-use crate::norm::squeeze;
+use crate::norm::{bracket_net, squeeze};
 
 /// The value columns of a self-evaluation's indicator header, each with
 /// the words that name it; the longer words first where one holds another.
@@ -95,9 +95,7 @@ pub(super) fn blocks_start(lines: &[(&str, u32)]) -> usize {
     };
     // The heading's first cell wrapped onto the line before (`年度预算情况（万` /
     // `元） 年初预算数 …`): a bracket it leaves open.
-    let open =
-        |l: &str| l.chars().filter(|c| "（(".contains(*c)).count() > l.chars().filter(|c| "）)".contains(*c)).count();
-    if at > 0 && open(lines[at - 1].0) {
+    if at > 0 && bracket_net(lines[at - 1].0) > 0 {
         at - 1
     } else {
         at
@@ -124,7 +122,7 @@ fn goals_header(line: &str) -> bool {
 
 /// A figure of the funds' table: an amount, a rate (`97.20%`) or a dash.
 fn is_figure(t: &str) -> bool {
-    amount(t).is_some() || t.strip_suffix('%').is_some_and(|n| amount(n).is_some()) || crate::front::is_dash(t)
+    text_form::is_figure(t) || crate::front::is_dash(t)
 }
 
 /// Reads the form from its blocks of figures on ([`blocks_start`]):
