@@ -25,6 +25,7 @@ use budget_model::Indicator;
 use regex::Regex;
 
 use super::sink::{Sink, Slot};
+use super::text_line_rows;
 use super::value::{is_word, value_at};
 use super::vocab::{ends_level1, goal_label, holds_level_name, is_level1, is_level2, level1_begun, print_width};
 use crate::front::{join, pieces, regex, Piece};
@@ -304,6 +305,9 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     let names = name_marks(&texts);
     let runs = runs(&texts, &names);
+    if by_lines(&pieces, &texts, &runs, header, sink) {
+        return;
+    }
     if runs.is_empty() {
         return;
     }
@@ -331,6 +335,32 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
         let page = lines[value_line].1;
         row(&head, run, &tail, &ends, header, widths, &mut levels, page, sink);
     }
+}
+
+/// Reads a block of one value column and no basis a row a line
+/// ([`text_line_rows`]), when every value the vocabulary knows ends its
+/// line and the reading gives at least as many rows as the reading by
+/// values. True when it took the block.
+fn by_lines(pieces: &[Piece<'_>], texts: &[&str], runs: &[Run], header: &Header, sink: &mut Sink<'_>) -> bool {
+    let [slot] = header.slots[..] else { return false };
+    let line_end = |p: usize| pieces.get(p).is_none_or(|q| q.line != pieces[p - 1].line);
+    if header.full_basis() || !runs.iter().all(|r| line_end(r.end())) {
+        return false;
+    }
+    let Some(reading) = text_line_rows::read(pieces, &name_spans(texts), slot) else { return false };
+    if reading.rows.len() < runs.len() {
+        return false;
+    }
+    for (text, page) in reading.left {
+        sink.finding(page, format!("text among indicator rows read as no row's: {text:?}"));
+    }
+    if let Some(last) = reading.rows.last() {
+        sink.goal = last.goal.clone();
+    }
+    for row in reading.rows {
+        sink.indicator(row);
+    }
+    true
 }
 
 /// The block's lines with what narrow columns cut rejoined and the page
@@ -423,18 +453,28 @@ fn cut_unit(line: &[String], first: &str) -> Option<usize> {
 /// level name (`满意` / `度指` / `标`), which are not values.
 fn name_marks(texts: &[&str]) -> Vec<bool> {
     let mut marks = vec![false; texts.len()];
+    for (p, m) in name_spans(texts) {
+        marks[p..p + m].iter_mut().for_each(|x| *x = true);
+    }
+    marks
+}
+
+/// The runs of pieces that spell a goal label or a level name: `(first
+/// piece, piece count)` each, in order.
+fn name_spans(texts: &[&str]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
     let mut p = 0;
     while p < texts.len() {
         let m = (1..=6).rev().find(|&m| p + m <= texts.len() && is_name(&texts[p..p + m].concat()));
         match m {
             Some(m) => {
-                marks[p..p + m].iter_mut().for_each(|x| *x = true);
+                spans.push((p, m));
                 p += m;
             }
             None => p += 1,
         }
     }
-    marks
+    spans
 }
 
 fn is_name(joined: &str) -> bool {
