@@ -23,9 +23,9 @@ fn project_of_title(title: &Title) -> Option<String> {
 }
 
 /// A table's number printed before its name, not a project: `预算11表`,
-/// `预算表12`.
+/// `预算表12`, or `12` alone where the title's line begins after `预算表`.
 fn is_table_number(name: &str) -> bool {
-    name.contains('表') && name.chars().all(|c| c.is_ascii_digit() || "预算表-—".contains(c))
+    name.chars().all(|c| c.is_ascii_digit() || "预算表-—".contains(c))
 }
 
 /// A form of one project (项目支出绩效目标表, 项目支出绩效自评表): its
@@ -331,7 +331,8 @@ mod tests {
     fn projects_from_titles_and_field_values() {
         let t = crate::title::parse_title("表 12-1.乡村振兴工作经费项目申报表").expect("title");
         assert_eq!(project_of_title(&t).as_deref(), Some("乡村振兴工作经费"));
-        for number in ["预算11表 项目支出绩效目标表", "预算表12 项目支出绩效目标表"] {
+        for number in ["预算11表 项目支出绩效目标表", "预算表12 项目支出绩效目标表", "12 项目支出绩效目标表"]
+        {
             let t = crate::title::parse_title(number).expect("title");
             assert_eq!(project_of_title(&t), None, "{number}");
         }

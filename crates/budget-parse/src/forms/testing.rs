@@ -79,6 +79,31 @@ pub(crate) fn read(title: &str, pages: &[Page], lines: &[&str]) -> (Vec<Indicato
     (read.indicators, read.fields, findings)
 }
 
+/// What the form titled `title` yields from `text` as the text path marks
+/// its lines: a blank line marks the line after it, and a line that
+/// begins with a space opens right.
+pub(crate) fn read_text(title: &str, text: &str) -> (Vec<Indicator>, Vec<FormField>, Vec<Finding>) {
+    let title = parse_title(title).expect("a form title");
+    let mut lines = Vec::new();
+    let mut blank = false;
+    for l in text.lines() {
+        if l.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        let line = budget_model::Line {
+            after_blank: blank,
+            opens_right: l.starts_with(' '),
+            ..budget_model::Line::text(l.trim())
+        };
+        lines.push((line, 1));
+        blank = false;
+    }
+    let mut findings = Vec::new();
+    let read = read_form(&title, &FormBody { lines: &lines, grids: &[] }, &mut FormsRead::default(), &mut findings);
+    (read.indicators, read.fields, findings)
+}
+
 /// An indicator as `[goal, level1, level2, level3, value, basis, prev2,
 /// prev1]`.
 fn row(i: &Indicator) -> [&str; 8] {

@@ -41,6 +41,11 @@ pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<
         text_projects::read(&marked[at..], sink);
         return;
     }
+    if let Some((at, columns)) = text_projects::scattered_header(lines) {
+        fields(&lines[..at], sink);
+        text_projects::read_unordered(&marked[at..], columns, sink);
+        return;
+    }
     let widths = Widths::learn(lines);
     let starts: Vec<usize> =
         (0..lines.len()).filter(|&i| goal_heading(lines[i].0).is_some() || header(lines, i).is_some()).collect();

@@ -29,7 +29,7 @@ use budget_model::Indicator;
 use super::sink::Sink;
 use super::text_slots::Marked;
 use super::value::{clean_value, join_split};
-use super::vocab::{goal_label, is_level1, is_level2};
+use super::vocab::{ends_level1, goal_label, is_level1, is_level2};
 use crate::front::{join, Piece};
 use crate::lex::amount;
 use crate::norm::{bracket_net, squeeze};
@@ -92,6 +92,62 @@ pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(usize, Columns
     let valued = columns.split || names("指标值");
     (names("一级指标") && names("三级指标") && (names("项目总额") || names("财政资金")) && valued)
         .then_some((n, columns))
+}
+
+/// Most lines a project table's header is scattered over, among the names
+/// of the projects printed between its words.
+const SCATTER_LINES: usize = 40;
+
+/// A line of header words only: no row, amount or name prints on it
+/// (`其中：`, `标性质`, ` 本年绩`). A level name or its last glyphs
+/// (`指标`) may be a row's line.
+fn header_words_line(text: &str) -> bool {
+    let t = squeeze(text);
+    !t.is_empty()
+        && text.chars().all(header_char)
+        && !(is_level1(&t) || is_level2(&t) || ends_level1(&t) || t == "指标")
+}
+
+/// A project table printed in a spreadsheet's order: its header's words
+/// scattered over lines of their own among the projects' names
+/// (`其中：` / `项目名称` / `11000021T00` / … / ` 绩效指` / `标性质`), the
+/// indicator rows all printed before the projects they belong to, whose
+/// names, funds and goals follow them. The line the header's words begin
+/// at and the value columns they declare.
+pub(super) fn scattered_header(lines: &[(&str, u32)]) -> Option<(usize, Columns)> {
+    let at = (0..lines.len()).find(|&i| squeeze(lines[i].0) == "项目名称" || header_words_line(lines[i].0))?;
+    let window = &lines[at..lines.len().min(at + SCATTER_LINES)];
+    let joined: String =
+        window.iter().filter(|(t, _)| header_words_line(t)).map(|(t, _)| squeeze(t).replace(' ', "")).collect();
+    let names = |w: &str| joined.contains(w);
+    let columns = Columns { split: names("性质"), basis: names("依据") };
+    let valued = columns.split || names("指标值");
+    let project = names("项目名称") && (names("项目总额") || names("财政资金"));
+    (project && names("一级指标") && names("三级指标") && valued).then_some((at, columns))
+}
+
+/// Reads the indicator rows of a table in a spreadsheet's order
+/// ([`scattered_header`]) from `marked[0]`, the first line of its header's
+/// words. The rows print before the projects they belong to, with nothing
+/// that tells which: each row's project is left blank, with one finding.
+pub(super) fn read_unordered(marked: &[Marked<'_>], columns: Columns, sink: &mut Sink<'_>) {
+    let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
+    let bits = bits(marked, &lines, |l, i| header_words_line(l[i].0).then_some(1));
+    let mut level1 = String::new();
+    let mut rows = 0;
+    walk(&bits, columns, |part| {
+        if let Part::Row(row) = part {
+            read_row(row, columns, &Project::default(), &mut level1, sink);
+            rows += 1;
+        }
+    });
+    if let Some(page) = lines.first().map(|l| l.1).filter(|_| rows > 0) {
+        let message = format!(
+            "{rows} indicator rows print before the projects they belong to (a spreadsheet's order): \
+             their project is left blank, and the projects' names, funds and goals are not read"
+        );
+        sink.finding(page, message);
+    }
 }
 
 /// The 性质 of a value printed in a column of its own: a comparison, or a
@@ -599,6 +655,67 @@ mod tests {
         assert_eq!(
             messages,
             ["1 projects print two amounts, 项目总额 and one fund: 财政资金 and 其他资金 left unread"]
+        );
+    }
+
+    /// A spreadsheet's order: the header's words scattered among the
+    /// projects' names, every row before the goals, funds and names of the
+    /// projects. The rows are read, their project left blank with a finding.
+    #[test]
+    fn rows_printed_before_their_projects_are_read_without_them() {
+        let text = "金额单位：万元
+其中：
+项目名称
+11000021T00
+0000126362-
+机动车排放
+实验室运行
+ 绩效指
+标性质
+ 本年绩
+效指标
+值
+财政资金 其他资金
+ 绩效度
+量单位
+一级指标 二级指标 三级指标绩效目标项目总额 其中：
+项目名称 绩效指
+标性质
+
+效益指标 社会效益指标 为我市移动源监管提供减排技术
+支撑 ＝ 1 项
+
+产出指标 时效指标 项目期限 ＝ 12 月
+
+满意度指标 服务对象满意度
+指标 管理部门或服务对象满意度 ＝ 90 %
+
+效益指标 生态效益指标 实现对相关污染源的有效监管，
+助推首都环境质量持续改善 定性 优 项
+
+通过本项目实施，保障放废库安全平稳运行。
+
+134.356100
+
+134.356100
+";
+        let (rows, _, findings) = crate::forms::testing::read_text("预算表12 项目支出绩效目标表", text);
+        let rows: Vec<String> =
+            rows.iter().map(|i| [&i.project, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | ")).collect();
+        assert_eq!(
+            rows,
+            [
+                " | 社会效益指标 | 为我市移动源监管提供减排技术支撑 | 1项",
+                " | 时效指标 | 项目期限 | 12月",
+                " | 服务对象满意度指标 | 管理部门或服务对象满意度 | 90%",
+                " | 生态效益指标 | 实现对相关污染源的有效监管，助推首都环境质量持续改善 | 优",
+            ]
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["4 indicator rows print before the projects they belong to (a spreadsheet's order): their project is \
+              left blank, and the projects' names, funds and goals are not read"]
         );
     }
 
