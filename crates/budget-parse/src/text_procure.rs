@@ -151,9 +151,11 @@ struct Printed {
     page: u32,
 }
 
-/// The rows: the words up to each run of amounts (the run ends the row).
-/// `None` when words follow the last amount or an amount opens the table.
-fn rows_of(data: &[BodyLine<'_>]) -> Option<Vec<Printed>> {
+/// The rows: the words up to each run of amounts (the run ends the row),
+/// and the words after the last amount, if any: the ends of the last row's
+/// wrapped cells, printed after the page's foot (`资金 理服务`), which no
+/// row can be told to take. `None` when an amount opens the table.
+fn rows_of(data: &[BodyLine<'_>]) -> Option<(Vec<Printed>, Option<Printed>)> {
     let mut rows = Vec::new();
     let mut cur = Printed { words: Vec::new(), amounts: Vec::new(), page: 0 };
     // A page number where the table runs on to the next page is no word,
@@ -179,12 +181,12 @@ fn rows_of(data: &[BodyLine<'_>]) -> Option<Vec<Printed>> {
         }
     }
     if !cur.words.is_empty() && cur.amounts.is_empty() {
-        return None;
+        return Some((rows, Some(cur)));
     }
     if !cur.amounts.is_empty() {
         rows.push(cur);
     }
-    Some(rows)
+    Some((rows, None))
 }
 
 /// A row's label cells in [`LABELS`]' order, as its level fills them;
@@ -276,7 +278,10 @@ pub(crate) fn read(
         return false;
     }
     let Some(layout) = layout(header) else { return false };
-    let Some(rows) = rows_of(data) else { return false };
+    let Some((rows, after)) = rows_of(data) else { return false };
+    if rows.is_empty() {
+        return false;
+    }
     let economic = economic_names(earlier);
     let sourced = layout.sources() > 0;
     let mut read = Vec::new();
@@ -315,6 +320,11 @@ pub(crate) fn read(
         );
         findings.push(Finding { page, table: raw.title.key.as_str().into(), message });
     }
+    if let Some(after) = after {
+        let words = after.words.join(" ");
+        let message = format!("words after the last row, which no row can be told to take, left unread: `{words}`");
+        findings.push(Finding { page: after.page, table: raw.title.key.as_str().into(), message });
+    }
     for (r, c) in rows.iter().zip(read) {
         raw.rows.push(RawRow::new(c, r.page));
     }
@@ -331,7 +341,7 @@ mod tests {
 
     /// Each row's label cells, then its amounts in the layout's columns.
     fn read_rows(data: &[BodyLine<'_>], economic: &[String], layout: &Layout) -> Vec<Vec<String>> {
-        let rows = rows_of(data).expect("rows");
+        let (rows, _) = rows_of(data).expect("rows");
         rows.iter()
             .map(|r| {
                 let mut c = cells(r, economic, layout.sources() > 0).expect("cells");
@@ -388,12 +398,29 @@ mod tests {
     fn rows_that_read_as_no_level_leave_the_table_to_the_other_readers() {
         // Three words, none a way of buying or an economic item the
         // document names: which is the project is not known.
-        let rows = rows_of(&body(&["某项目 某某 某物 5.00"])).expect("rows");
+        let (rows, _) = rows_of(&body(&["某项目 某某 某物 5.00"])).expect("rows");
         assert!(cells(&rows[0], &[], false).is_none());
-        // Words after the last amount.
-        assert!(rows_of(&body(&["培训费 16.00 会议费"])).is_none());
+        // An amount before any word.
+        assert!(rows_of(&body(&["16.00 培训费 16.00"])).is_none());
         assert!(is_header(&["采购品目大类 专项名称 经济科目 采购物品名称 采购组织形式 总计"]));
         assert!(!is_header(&["采购品目大类 专项名称 经济科目 采购物品名称 采购组织形式 总计 其中：中小企业"]));
+    }
+
+    /// The last row's wrapped cells end on the next page, after the page's
+    /// foot (`市级生态保护和污染防治` … `其他生态环境保护和治` / foot / `资金 理服务`):
+    /// the rows are read as printed, the words after them handed back.
+    #[test]
+    fn words_after_the_last_row_are_handed_back() {
+        let data = body(&[
+            "市级生态保护和污染防治 其他支出 其他生态环境保护和治 分散采购 2,975.70 2,975.70",
+            "苏州市生态环境局 2026 年度单位预算公开",
+            " - 25 -",
+            "资金 理服务",
+        ]);
+        let (rows, after) = rows_of(&data).expect("rows");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].words[0], "市级生态保护和污染防治");
+        assert_eq!(after.map(|a| a.words), Some(vec!["资金".to_string(), "理服务".to_string()]));
     }
 
     #[test]
@@ -469,7 +496,7 @@ mod tests {
             ]
         );
         // Amounts that do not add up to their last are placed nowhere.
-        let odd = rows_of(&body(&["定额 办公费 复印纸 集中采购 2.00 3.00"])).expect("rows");
+        let (odd, _) = rows_of(&body(&["定额 办公费 复印纸 集中采购 2.00 3.00"])).expect("rows");
         assert!(amounts(&odd[0], &layout).is_none());
     }
 }
