@@ -25,7 +25,7 @@
 //! others add up to it) and its sources unread: which fund an amount is,
 //! the text does not tell.
 
-use budget_model::{page_number, Finding, Table, TableKey};
+use budget_model::{page_number, Decimal, Finding, Section, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
@@ -144,6 +144,22 @@ fn economic_names(earlier: &[Table]) -> Vec<String> {
     names
 }
 
+/// The document's funds are all 一般公共预算: its 收支总表's income total
+/// (`收入总计`) is its `一般公共预算拨款收入`, so no purchase is paid from
+/// another source. `false` where the table is not read or says otherwise.
+fn only_general_budget(earlier: &[Table]) -> bool {
+    let Some(t) = earlier.iter().find(|t| t.key == TableKey::IncomeExpenseSummary) else { return false };
+    let income = |named: fn(&str) -> bool| -> Option<Decimal> {
+        let mut rows = t.rows.iter().filter(|r| r.section == Some(Section::Income) && named(&squeeze(&r.name)));
+        let (Some(r), None) = (rows.next(), rows.next()) else { return None };
+        let mut figures = t.amount_columns().filter(|&c| t.columns[c].serves(r)).filter_map(|c| r.amount(c));
+        figures.next()
+    };
+    let total = income(|n| n == "收入总计");
+    let general = income(|n| n.starts_with("一般公共预算") && n.ends_with("收入"));
+    total.is_some_and(|t| t > Decimal::ZERO) && total == general
+}
+
 /// One row's label words (in printed order) and its amounts.
 struct Printed {
     words: Vec<String>,
@@ -207,13 +223,13 @@ fn cells(row: &Printed, economic: &[String], sourced: bool) -> Option<Vec<String
     // second way for the item above has no item of its own (the item's
     // cell merged over both rows).
     let n = row.words.len();
+    // The project and the economic item before the item bought, where an
+    // economic item stands between two runs of words before `k` (the
+    // longest from the first word that begins one).
+    let between =
+        |k: usize| (1..k).find_map(|a| (a + 1..k).rev().find(|&b| is_item(&joined(&row.words[a..b]))).map(|b| (a, b)));
     if let Some(k) = way_at(&row.words) {
-        // The project and the economic item before the item bought, where
-        // an economic item stands between two runs of words (the longest
-        // from the first word that begins one).
-        let between =
-            (1..k).find_map(|a| (a + 1..k).rev().find(|&b| is_item(&joined(&row.words[a..b]))).map(|b| (a, b)));
-        match between {
+        match between(k) {
             Some((a, b)) => {
                 out[1] = joined(&row.words[..a]);
                 out[2] = joined(&row.words[a..b]);
@@ -222,6 +238,15 @@ fn cells(row: &Printed, economic: &[String], sourced: bool) -> Option<Vec<String
             None => out[3] = joined(&row.words[..k]),
         }
         out[4] = joined(&row.words[k..]);
+        return Some(out);
+    }
+    // An item row whose way of buying is blank (`优化营商环境工作经费 其他商品和服` /
+    // `务支出 其他咨询服务 160.00 160.00`), in a table whose item rows fill
+    // project, economic item and item at once.
+    if let Some((a, b)) = between(n).filter(|_| sourced) {
+        out[1] = joined(&row.words[..a]);
+        out[2] = joined(&row.words[a..b]);
+        out[3] = joined(&row.words[b..]);
         return Some(out);
     }
     // A project and the economic item it is paid from: the item is the
@@ -247,9 +272,12 @@ fn cells(row: &Printed, economic: &[String], sourced: bool) -> Option<Vec<String
 
 /// A row's amounts in the layout's columns. All of them printed are placed
 /// as printed; fewer (blank sources leave no mark) give the 总计, the last,
-/// where the others add up to it, and leave the sources unread. `None`
-/// when none can be placed.
-fn amounts(row: &Printed, layout: &Layout) -> Option<Vec<String>> {
+/// where the others add up to it, and leave the sources unread, unless
+/// `general` (the document's funds are all 一般公共预算, see
+/// [`only_general_budget`]) settles one amount before the 总计 as
+/// 一般公共预算资金 and the other sources blank. `None` when none can be
+/// placed.
+fn amounts(row: &Printed, layout: &Layout, general: bool) -> Option<Vec<String>> {
     let n = layout.amounts.len();
     let printed = &row.amounts;
     if printed.len() == n {
@@ -257,10 +285,18 @@ fn amounts(row: &Printed, layout: &Layout) -> Option<Vec<String>> {
     }
     let values: Vec<_> = printed.iter().filter_map(|a| amount(a)).collect();
     let (total, parts) = values.split_last()?;
-    if printed.len() > n || parts.is_empty() || parts.iter().sum::<budget_model::Decimal>() != *total {
+    if printed.len() > n || parts.is_empty() || parts.iter().sum::<Decimal>() != *total {
         return None;
     }
-    let mut out = vec![UNREAD.to_string(); layout.sources()];
+    let general_column = layout.amounts.iter().position(|c| c.ends_with(SOURCES[0]));
+    let mut out = match general_column {
+        Some(g) if general && parts.len() == 1 => {
+            let mut out = vec![String::new(); layout.sources()];
+            out[g] = printed[0].clone();
+            out
+        }
+        _ => vec![UNREAD.to_string(); layout.sources()],
+    };
     out.push(printed[printed.len() - 1].clone());
     Some(out)
 }
@@ -284,9 +320,12 @@ pub(crate) fn read(
     }
     let economic = economic_names(earlier);
     let sourced = layout.sources() > 0;
+    let general = only_general_budget(earlier);
     let mut read = Vec::new();
     for r in &rows {
-        let (Some(labels), Some(figures)) = (cells(r, &economic, sourced), amounts(r, &layout)) else { return false };
+        let (Some(labels), Some(figures)) = (cells(r, &economic, sourced), amounts(r, &layout, general)) else {
+            return false;
+        };
         read.push(labels.into_iter().chain(figures).collect::<Vec<String>>());
     }
     let roles = [Role::Text, Role::Name, Role::Text, Role::Name, Role::Text];
@@ -345,7 +384,7 @@ mod tests {
         rows.iter()
             .map(|r| {
                 let mut c = cells(r, economic, layout.sources() > 0).expect("cells");
-                c.extend(amounts(r, layout).expect("amounts"));
+                c.extend(amounts(r, layout, false).expect("amounts"));
                 c
             })
             .collect()
@@ -406,6 +445,42 @@ mod tests {
         assert!(!is_header(&["采购品目大类 专项名称 经济科目 采购物品名称 采购组织形式 总计 其中：中小企业"]));
     }
 
+    /// A 收支总表 whose income side prints `rows` (name, amount).
+    fn summary(rows: &[(&str, &str)]) -> Table {
+        let mut t = Table::new(TableKey::IncomeExpenseSummary, "1", "收支总表");
+        t.columns = vec![budget_model::Column::amount("预算数")];
+        for (name, figure) in rows {
+            let mut r = budget_model::Row::new(*name, 3);
+            r.section = Some(Section::Income);
+            r.cells = vec![figure.parse().map_or(budget_model::Cell::Blank, budget_model::Cell::Amount)];
+            t.rows.push(r);
+        }
+        t
+    }
+
+    /// Where the document's income is all 一般公共预算, a row printing one
+    /// source and its 总计 has that source in 一般公共预算资金; where it is
+    /// not, or the row prints two sources, which is which stays unread.
+    #[test]
+    fn funds_all_of_the_general_budget_settle_a_rows_source() {
+        let general = summary(&[("一般公共预算拨款收入", "64090.74"), ("事业收入", ""), ("收入总计", "64090.74")]);
+        let other = summary(&[("一般公共预算拨款收入", "64000.00"), ("事业收入", "90.74"), ("收入总计", "64090.74")]);
+        assert!(only_general_budget(&[general]));
+        assert!(!only_general_budget(&[other]));
+        assert!(!only_general_budget(&[]));
+        let layout = layout(&["资金来源 采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 预算资金 政府性基金 其他资金 上年结转和 结余资金 总计"])
+            .expect("layout");
+        let (rows, _) = rows_of(&body(&[
+            "定额 办公费 复印纸 集中采购 2.00 2.00",
+            "定额 印刷费 其他印刷服务 集中采购 1.00 1.00 2.00",
+        ]))
+        .expect("rows");
+        let u = UNREAD;
+        assert_eq!(amounts(&rows[0], &layout, true).expect("amounts"), ["2.00", "", "", "", "2.00"]);
+        assert_eq!(amounts(&rows[0], &layout, false).expect("amounts"), [u, u, u, u, "2.00"]);
+        assert_eq!(amounts(&rows[1], &layout, true).expect("amounts"), [u, u, u, u, "2.00"]);
+    }
+
     /// The last row's wrapped cells end on the next page, after the page's
     /// foot (`市级生态保护和污染防治` … `其他生态环境保护和治` / foot / `资金 理服务`):
     /// the rows are read as printed, the words after them handed back.
@@ -456,6 +531,8 @@ mod tests {
             "苏州市自然资源和规划局 2026 年度部门预算公开",
             " - 28 -",
             "定额 办公费 碎纸机 集中采购 0.50 0.50",
+            "优化营商环境工作经费 其他商品和服",
+            "务支出 其他咨询服务 160.00 160.00",
         ]);
         let economic: Vec<String> = ["办公费"].map(String::from).to_vec();
         let got = read_rows(&data, &economic, &layout);
@@ -493,10 +570,11 @@ mod tests {
                     "10.00"
                 ]),
                 row(["", "定额", "办公费", "碎纸机", "集中采购", u, u, u, u, "0.50"]),
+                row(["", "优化营商环境工作经费", "其他商品和服务支出", "其他咨询服务", "", u, u, u, u, "160.00"]),
             ]
         );
         // Amounts that do not add up to their last are placed nowhere.
         let (odd, _) = rows_of(&body(&["定额 办公费 复印纸 集中采购 2.00 3.00"])).expect("rows");
-        assert!(amounts(&odd[0], &layout).is_none());
+        assert!(amounts(&odd[0], &layout, false).is_none());
     }
 }
