@@ -91,6 +91,7 @@ const LEXICON: &[(&str, LabelKind)] = {
         ("公务接待费", Amount),
         ("机关运行经费支出", Amount),
         ("上年结转结余", Amount),
+        ("上年结余、结转", Amount),
         ("一般公共预算", Amount),
         ("政府性基金预算", Amount),
         ("国有资本经营预算", Amount),
@@ -118,6 +119,12 @@ const LEXICON: &[(&str, LabelKind)] = {
 /// Whether `word` is a label of the lexicon (`项目名称`, `合计`).
 pub(crate) fn in_lexicon(word: &str) -> bool {
     LEXICON.iter().any(|(w, _)| *w == word)
+}
+
+/// Whether `text` is part of a label of the lexicon (`算` of `一般公共预算`):
+/// a piece of a wrapped label.
+pub(crate) fn in_some_label(text: &str) -> bool {
+    LEXICON.iter().any(|(w, _)| w.contains(text))
 }
 
 /// Cuts the text of header lines into labels: longest lexicon match at each

@@ -114,6 +114,7 @@ pub(crate) fn table_from_lines(
     };
     if !printed_again(header_len) {
         let shorter = (1..=MAX_NAME_LINES.min(header_len.saturating_sub(1))).find(|&n| printed_again(header_len - n));
+        let shorter = shorter.or_else(|| name_after_header(raw.title.key, &body[..header_len]));
         header_len -= shorter.unwrap_or(0);
     }
     let header_owned: Vec<String> = body[..header_len].iter().map(|l| unspaced(l.text)).collect();
@@ -211,6 +212,31 @@ fn unspaced(line: &str) -> String {
     }
     out.push_str(&line[copied..]);
     out
+}
+
+/// How many of the header's last lines are the first row's name, wrapped
+/// before its amounts, in a table printed on one page (no copy of the
+/// header tells where it ends): `深圳市公安局交通管理局` / `（本级）` after
+/// `… 上年结余、` / `结转`. The most lines (up to [`MAX_NAME_LINES`]) whose
+/// words are no header's nor a piece of one (`算` of `政府性基金预` / `算`),
+/// that end no header word begun on the line before, and that leave the
+/// template the header's words give as it is.
+fn name_after_header(key: TableKey, header: &[BodyLine<'_>]) -> Option<usize> {
+    let texts: Vec<&str> = header.iter().map(|l| l.text).collect();
+    let joined = |n: usize| squeeze(&texts[..n].concat()).replace(' ', "");
+    let full = template(key, &joined(texts.len()))?;
+    let labels = |lines: &[&str]| segment(lines).into_iter().map(|l| l.text).collect::<Vec<_>>();
+    let no_header_words = |l: &&str| {
+        let text = squeeze(l).replace(' ', "");
+        let piece = crate::header::in_some_label(&text) || full.paths.iter().any(|p| p.contains(text.as_str()));
+        !piece && segment(&[l]).iter().all(|w| w.kind == LabelKind::Amount && !known_header_word(&w.text))
+    };
+    (1..=MAX_NAME_LINES.min(texts.len().saturating_sub(1))).rev().find(|&n| {
+        let (kept, cut) = texts.split_at(texts.len() - n);
+        let apart = [labels(kept), labels(cut)].concat() == labels(&texts);
+        let same = template(key, &joined(kept.len())).is_some_and(|t| t.paths == full.paths);
+        apart && same && cut.iter().all(no_header_words)
+    })
 }
 
 /// A word of any text reader's header vocabulary.
@@ -1742,6 +1768,32 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    /// A table on one page: the lines between its header's words and the
+    /// first amounts are the first row's name, unless they are pieces of
+    /// a wrapped header word (`政府性基金预` / … / `算`).
+    #[test]
+    fn a_first_rows_name_wrapped_above_its_amounts_is_no_header() {
+        let header = "支出项目类别 总计 一般公共
+预算拨款 政府性基金预
+算拨款 其他收入 上年结余、
+结转";
+        let named_text = format!("{header}\n深圳市公安局交通管理局\n（本级）");
+        let named = body(&named_text);
+        assert_eq!(name_after_header(TableKey::ProjectExpense, &named), Some(2));
+        assert_eq!(name_after_header(TableKey::ProjectExpense, &body(header)), None);
+        let wrapped = body("项目名称 合计 一般公共预算 政府性基金预\n国有资本经营预算\n算");
+        assert_eq!(name_after_header(TableKey::ProjectExpense, &wrapped), None);
+        let table = format!("{header}\n深圳市公安局交通管理局\n（本级） 100.00 60.00 0.00 40.00 0.00");
+        let lines = body(&table);
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &lines, &[], &[], &mut findings);
+        let rows: Vec<(&str, &[String])> = raw.rows.iter().map(|r| (r.cells[0].as_str(), &r.cells[1..])).collect();
+        assert_eq!(
+            rows,
+            [("深圳市公安局交通管理局（本级）", &["100.00", "60.00", "0.00", "40.00", "0.00"].map(String::from)[..])]
+        );
     }
 
     #[test]
