@@ -71,7 +71,7 @@ pub(super) fn is_header_words(text: &str) -> bool {
 }
 
 /// Header words: an indicator header is made of these and nothing else.
-const HEADER_WORDS: &str = r"长期绩效指标|年度绩效指标|绩效指标|目标名称|一级指标|二级指标|三级指标|指标值确定依据|近两年指标值|预期当年实现值|预计当年实现值|预期当年实现|预计当年实现|年度\(/项目\)指标值|年度（/项目）指标值|指标值|前年|上年|\d{4}年";
+const HEADER_WORDS: &str = r"长期绩效指标|年度绩效指标|绩效指标|目标名称|一级指标|二级指标|三级指标|指标值确定依据|近两年指标值|预期当年实现值|预计当年实现值|预期当年实现|预计当年实现|年度\(/项目\)指标值|年度（/项目）指标值|指标值|前年|上年|\d{4}年|分值权重（\d+）|分值（\d+）|分值权重|分值";
 
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -215,6 +215,19 @@ fn goal_in(text: &str) -> Option<String> {
 /// `近两年指标值`) and the current one (`预期当年实现值`, `预计当年实现`).
 fn slots(header: &str) -> Vec<Slot> {
     let words: Vec<&str> = word_re().find_iter(header).map(|m| m.as_str()).collect();
+    let mut values = value_slots(&words);
+    // `指标值 分值权重（90）` (the weights' sum in brackets): a weight column
+    // after the values, or before them.
+    let value_word = |w: &&str| !w.starts_with("分值") && w.contains("值");
+    if let Some(at) = words.iter().position(|w| w.starts_with("分值")) {
+        let before = words.iter().skip(at).any(value_word);
+        values.insert(if before { 0 } else { values.len() }, Slot::Weight);
+    }
+    values
+}
+
+/// The value columns `words` (a header's words in printed order) name.
+fn value_slots(words: &[&str]) -> Vec<Slot> {
     let is_current = |w: &str| w.starts_with("预期") || w.starts_with("预计");
     let is_history = |w: &str| w == "前年" || w == "上年" || (w.ends_with('年') && w.len() == 7);
     let history = words.iter().filter(|w| is_history(w)).count();
@@ -847,6 +860,9 @@ mod tests {
                 &["长期绩效指", "标", "一级", "指标", "二级指标 三级指标 指标值 指标值确定依据", "产出"],
                 Some((vec![Current], 5)),
             ),
+            // The weights after the values, their sum in brackets below.
+            (&["一级指标 二级指标 三级指标 指标值 分值", "（90）", "成本指标"], Some((vec![Current, Weight], 2))),
+            (&["一级指标 二级指标 三级指标 分值权重（90） 指标值"], Some((vec![Weight, Current], 1))),
             (
                 &[
                     "一级",
@@ -962,6 +978,35 @@ mod tests {
                 "长期目标1 | 满意度指标 | 帮扶地区满意度 | 帮扶地区满意度 | ≥90% | 考核结果 | |",
             ],
         );
+        assert_eq!(findings, 0);
+    }
+
+    /// A weight column after the value (`指标值 分值` / `（90）`): each row's
+    /// last figure is its weight, not a value; a unit of time (`秒`).
+    #[test]
+    fn weights_after_the_values() {
+        let text = "
+            一级指标 二级指标 三级指标 指标值 分值
+            （90）
+            成本指标 经济成本指标 项目总成本 ≤2134.87万元 20
+            产出指标
+            质量指标
+            系统软件反应速度 ≤4秒 8
+            满意度
+            指标 服务对象
+            满意度指标 使用部门满意率 ≥85% 10
+        ";
+        let (rows, findings) = text_rows("（7）项目绩效目标表", text);
+        assert_rows(
+            &rows,
+            &[
+                " | 成本指标 | 经济成本指标 | 项目总成本 | ≤2134.87万元 | | |",
+                " | 产出指标 | 质量指标 | 系统软件反应速度 | ≤4秒 | | |",
+                " | 满意度指标 | 服务对象满意度指标 | 使用部门满意率 | ≥85% | | |",
+            ],
+        );
+        let weights: Vec<&str> = rows.iter().map(|r| r.weight.as_str()).collect();
+        assert_eq!(weights, ["20", "8", "10"]);
         assert_eq!(findings, 0);
     }
 
