@@ -352,7 +352,7 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
 
 /// Reads a block of one value column and no basis a row a line
 /// ([`text_line_rows`]), when every value the vocabulary knows ends its
-/// line and the reading gives at least as many rows as the reading by
+/// line and the reading gives rows, at least as many as the reading by
 /// values. True when it took the block.
 fn by_lines(pieces: &[Piece<'_>], texts: &[&str], runs: &[Run], header: &Header, sink: &mut Sink<'_>) -> bool {
     let [slot] = header.slots[..] else { return false };
@@ -361,7 +361,7 @@ fn by_lines(pieces: &[Piece<'_>], texts: &[&str], runs: &[Run], header: &Header,
         return false;
     }
     let Some(reading) = text_line_rows::read(pieces, &name_spans(texts), slot) else { return false };
-    if reading.rows.len() < runs.len() {
+    if reading.rows.is_empty() || reading.rows.len() < runs.len() {
         return false;
     }
     for (text, page) in reading.left {
