@@ -118,6 +118,11 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
             );
             Some(after_prior_year(header, current))
         }
+        TableKey::GeneralBudgetExpenseByFunction | TableKey::FiscalExpenseByFunction
+            if has("执行数") && has("增减额") && has("基本支出") && !has("人员经费") =>
+        {
+            executed_and_budget_template(header)
+        }
         TableKey::ExpenseSummary if has("基本支出") && has("项目支出") && has("单位预留机动经费") => {
             // `合计 基本支出 项目支出 单位预留机动经费 结转下年资金`: what the
             // department keeps in reserve and carries over are parts of 合计.
@@ -224,6 +229,39 @@ fn after_prior_year(header: &str, current: Template) -> Template {
     paths.extend(current.paths.iter().map(|p| format!("{year}年预算数/{p}")));
     let sums = current.sums.iter().map(|(total, parts)| (total + 1, parts.iter().map(|p| p + 1).collect())).collect();
     Template { paths, sums }
+}
+
+/// 一般公共预算支出表 set beside the year before's outturn (中央部门 budgets):
+/// `2025年执行数` (执行数, 扣除中央基建投资后执行数), `2026年预算数` (年初预算数's
+/// 小计 基本支出 项目支出, 扣除中央基建投资后预算数), and the change from one
+/// to the other, in all and without central capital investment (增减额, and
+/// 增减(%), a ratio no sum holds, which the reader leaves out). 小计 =
+/// 基本支出 + 项目支出 = 执行数 + 增减额; 扣除…后预算数 = 扣除…后执行数 + 增减额.
+/// `None` unless the header names every column so.
+fn executed_and_budget_template(header: &str) -> Option<Template> {
+    let year_of = |word: &str| {
+        let at = header.find(word)?;
+        header.get(at.checked_sub(4)?..at)?.parse::<u32>().ok()
+    };
+    let (before, year) = (year_of("年执行数")?, year_of("年预算数")?);
+    let words = ["扣除中央基建投资后执行数", "年初预算数", "小计", "项目支出", "扣除中央基建投资后预算数"];
+    if before + 1 != year || !words.iter().all(|w| header.contains(w)) || header.matches("增减额").count() != 2 {
+        return None;
+    }
+    let done = format!("{before}年执行数");
+    let budget = format!("{year}年预算数");
+    let change = format!("{year}年预算数比{before}年执行数");
+    let paths = [
+        format!("{done}/执行数"),
+        format!("{done}/扣除中央基建投资后执行数"),
+        format!("{budget}/年初预算数/小计"),
+        format!("{budget}/年初预算数/基本支出"),
+        format!("{budget}/年初预算数/项目支出"),
+        format!("{budget}/扣除中央基建投资后预算数"),
+        format!("{change}/增减额"),
+        format!("{change}（扣除中央基建投资）/增减额"),
+    ];
+    Some(Template { paths: paths.to_vec(), sums: vec![(2, vec![3, 4]), (2, vec![0, 6]), (5, vec![1, 7])] })
 }
 
 /// The word a header prints over its total column: `合计`, or `总计` where

@@ -161,6 +161,7 @@ pub(crate) fn table_from_lines(
     let tokens = merge_across_pages(merge_cut_amounts(split_run_amounts(tokenize(&data))));
     let tokens = drop_table_labels(drop_page_numbers(tokens));
     let tokens = mark_line_numbers(tokens, &labels);
+    let tokens = without_ratios(tokens, &header_lines, &raw, findings);
     if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
         let tokens: Vec<Token> = tokens.into_iter().filter(|t| !t.line_no).collect();
         two_sided(&mut raw, &labels, &tokens, findings);
@@ -237,6 +238,23 @@ fn name_after_header(key: TableKey, header: &[BodyLine<'_>]) -> Option<usize> {
         let same = template(key, &joined(kept.len())).is_some_and(|t| t.paths == full.paths);
         apart && same && cut.iter().all(no_header_words)
     })
+}
+
+/// The tokens without the ratios of a header's `(%)` columns (`增减(%)`:
+/// `4.88%`, `-60.86%`), which are no amounts and hold no sum; their
+/// columns are reported as not read. Tokens as they are where the header
+/// prints no such column.
+fn without_ratios(tokens: Vec<Token>, header: &[&str], raw: &RawTable, findings: &mut Vec<Finding>) -> Vec<Token> {
+    let text = squeeze(&header.concat()).replace(' ', "");
+    let columns = text.matches("(%)").count() + text.matches("（%）").count();
+    let ratio = |t: &str| t.strip_suffix('%').is_some_and(|n| amount(n).is_some() && !n.contains(','));
+    if columns == 0 || !tokens.iter().any(|t| ratio(&t.text)) {
+        return tokens;
+    }
+    let page = raw.pages.first().copied().unwrap_or(0);
+    let message = format!("{columns} ratio columns (`(%)`) are not read: their figures are no amounts");
+    findings.push(raw_finding(raw, page, message));
+    tokens.into_iter().filter(|t| !ratio(&t.text)).collect()
 }
 
 /// A word of any text reader's header vocabulary.
@@ -1768,6 +1786,62 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    /// 一般公共预算支出表 beside the year before's outturn, with its change in
+    /// amount and in percent: the ratios are left out with a finding, and
+    /// the hierarchy tells 基本支出 from 项目支出 where a row prints one
+    /// figure for 小计, its part and 扣除…后预算数.
+    #[test]
+    fn a_budget_beside_the_outturn_drops_its_ratios() {
+        let text = "功能分类科目 2025年执行数 2026年预算数 2026年预算数比
+2025年执行数
+ 2026年预算数比
+2025年执行数
+（扣除中央基建投资）
+科目编码 科目名称 执行数
+ 扣除中央基
+建投资后执
+行数
+ 年初预算数 扣除中央
+基建投资
+后预算数
+ 增减额 增减(%) 增减额 增减(%)
+小计 基本支出 项目支出
+201 一般公共服务支出 300.00 300.00 330.00 200.00 130.00 330.00 30.00 10.00% 30.00 10.00%
+20140 信访事务 300.00 300.00 330.00 200.00 130.00 330.00 30.00 10.00% 30.00 10.00%
+2014001 行政运行 180.00 180.00 200.00 200.00 200.00 20.00 11.11% 20.00 11.11%
+2014002 一般行政管理事务 120.00 120.00 130.00 130.00 130.00 10.00 8.33% 10.00 8.33%";
+        let mut findings = Vec::new();
+        let raw =
+            table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &body(text), &[], &[], &mut findings);
+        let leaf = |p: &str| p.rsplit('/').next().unwrap_or_default().to_string();
+        let columns: Vec<String> = raw.columns.iter().skip(2).map(|c| leaf(&c.path)).collect();
+        assert_eq!(
+            columns,
+            [
+                "执行数",
+                "扣除中央基建投资后执行数",
+                "小计",
+                "基本支出",
+                "项目支出",
+                "扣除中央基建投资后预算数",
+                "增减额",
+                "增减额"
+            ]
+        );
+        let rows: Vec<&[String]> = raw.rows.iter().map(|r| &r.cells[2..]).collect();
+        let row = |c: [&str; 8]| c.map(String::from).to_vec();
+        assert_eq!(
+            rows,
+            [
+                row(["300.00", "300.00", "330.00", "200.00", "130.00", "330.00", "30.00", "30.00"]),
+                row(["300.00", "300.00", "330.00", "200.00", "130.00", "330.00", "30.00", "30.00"]),
+                row(["180.00", "180.00", "200.00", "200.00", "", "200.00", "20.00", "20.00"]),
+                row(["120.00", "120.00", "130.00", "", "130.00", "130.00", "10.00", "10.00"]),
+            ]
+        );
+        assert!(findings.iter().any(|f| f.message.contains("2 ratio columns")), "{findings:?}");
     }
 
     /// A table on one page: the lines between its header's words and the
