@@ -828,16 +828,33 @@ pub(crate) fn known_totals(
 
 /// What 部门收支总表's expense items by use say 部门支出总表's total row
 /// holds: the item named as the column (`一、基本支出 21,968.00` under
-/// 基本支出; a blank item is zero), where exactly one item is.
+/// 基本支出; a blank item is zero), where exactly one item is. Where
+/// 部门收支总表 is not read, 财政拨款收支总表's items by use say the same
+/// when its 支出合计 is the total row's 合计 (财政拨款 is a part of every
+/// item; parts adding up to the whole are each the whole's): its total is
+/// then known too, and a total row of another 合计 agrees with none of it.
 fn known_by_use(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
     let mut known = vec![None; t.paths.len()];
-    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
-    let uses: Vec<(String, Decimal)> = summary
-        .rows
-        .iter()
-        .filter(|r| r.section == Some(Section::Expense))
-        .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
-        .collect();
+    let expense = |key: TableKey| -> Vec<(String, Decimal)> {
+        let Some(summary) = earlier.iter().find(|e| e.key == key) else { return Vec::new() };
+        summary
+            .rows
+            .iter()
+            .filter(|r| r.section == Some(Section::Expense))
+            .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+            .collect()
+    };
+    let mut uses = expense(TableKey::IncomeExpenseSummary);
+    if uses.is_empty() {
+        uses = expense(TableKey::FiscalIncomeExpenseSummary);
+        let totals: Vec<Decimal> =
+            uses.iter().filter(|(n, _)| n == "支出合计" || n == "支出总计").map(|(_, v)| *v).collect();
+        let total = t.paths.iter().position(|p| matches!(p.as_str(), "合计" | "总计"));
+        match (&totals[..], total) {
+            ([v], Some(c)) => known[c] = Some(*v),
+            _ => return known,
+        }
+    }
     for (c, path) in t.paths.iter().enumerate().filter(|(_, p)| !matches!(p.as_str(), "合计" | "总计")) {
         let found: Vec<Decimal> = uses.iter().filter(|(n, _)| n == path).map(|(_, v)| *v).collect();
         if let [v] = found[..] {
@@ -1125,12 +1142,25 @@ mod tests {
             r.cells = vec![v.map_or(Cell::Blank, |v| Cell::Amount(v.parse().expect("an amount")))];
             summary.rows.push(r);
         }
-        let known = known_totals(TableKey::ExpenseSummary, &t, &[summary], income_item_of);
+        let known = known_totals(TableKey::ExpenseSummary, &t, std::slice::from_ref(&summary), income_item_of);
         let d = |v: &str| Some(v.parse::<Decimal>().expect("an amount"));
         assert_eq!(known, [None, d("21968.00"), None, d("5011.40"), d("0")]);
         narrow_by_known(&mut found, &known);
         let want: Vec<String> = ["37,188.34", "21,968.00", "10,208.94", "5,011.40", ""].map(String::from).to_vec();
         assert_eq!(found, Some(vec![want]));
+        // 财政拨款收支总表's items by use, where 部门收支总表 is not read: they
+        // are the department's when its 支出合计 is the row's 合计.
+        let mut fiscal = summary.clone();
+        fiscal.key = TableKey::FiscalIncomeExpenseSummary;
+        let mut total = budget_model::Row::new("支出合计", 8);
+        total.section = Some(Section::Expense);
+        total.cells = vec![Cell::Amount("37188.34".parse().expect("an amount"))];
+        fiscal.rows.push(total);
+        let known = known_totals(TableKey::ExpenseSummary, &t, std::slice::from_ref(&fiscal), income_item_of);
+        assert_eq!(known, [d("37188.34"), d("21968.00"), None, d("5011.40"), d("0")]);
+        fiscal.rows.pop();
+        let known = known_totals(TableKey::ExpenseSummary, &t, &[fiscal], income_item_of);
+        assert!(known.iter().all(Option::is_none));
     }
 
     #[test]

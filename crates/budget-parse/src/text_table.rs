@@ -396,10 +396,19 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
 
 /// A header line that opens with the total column's name: `合计 基本支出
 /// 项目支出 单位预留机动经费`, words and no amount after `合计` (a total row
-/// whose amounts wrap to the next line prints none).
+/// whose amounts wrap to the next line prints none); or the same run
+/// together (`合计基本支出项目支出单位预留机动经费结转下年资金`, a line cut from
+/// text without line breaks), no digit after `合计` and two column labels
+/// of the lexicon or more.
 fn names_columns_after_total(line: &str) -> bool {
     let rest: Vec<&str> = line.split_whitespace().skip(1).collect();
-    rest.len() >= 2 && !rest.iter().any(|w| numeric_piece(w) || is_dash(w))
+    if rest.len() >= 2 && !rest.iter().any(|w| numeric_piece(w) || is_dash(w)) {
+        return true;
+    }
+    let squeezed = squeeze(line).replace(' ', "");
+    let Some(after) = after_total_label(&squeezed) else { return false };
+    let known = segment(&[after]).iter().filter(|l| crate::header::in_lexicon(&l.text)).count();
+    !after.chars().any(|c| c.is_ascii_digit()) && known >= 2
 }
 
 /// Whether the line opens with a year, a header's words (`2026 年政府采购项目`,
@@ -1311,7 +1320,11 @@ fn placed_by_sums(
         .collect();
     let total = total_row(rows, labels);
     if let Some(total) = total {
-        let known = known_totals(raw.title.key, t, earlier, income_item_of);
+        // From the tables printed before it, else (read again) after it.
+        let mut known = known_totals(raw.title.key, t, earlier, income_item_of);
+        if known.iter().all(Option::is_none) {
+            known = known_totals(raw.title.key, t, later, income_item_of);
+        }
         narrow_by_known(&mut readings[total], &known);
     }
     for (found, l) in readings.iter_mut().zip(labels) {
@@ -2231,7 +2244,10 @@ mod tests {
     fn a_header_opening_with_the_total_column_is_no_total_row() {
         let amounts = Some("37,188.34  21,968.00  10,208.94  5,011.40");
         assert!(!is_data_start("合计  基本支出  项目支出  单位预留机动经费  结转下年资金", amounts));
+        // Run together, as cut from text without line breaks.
+        assert!(!is_data_start("合计基本支出项目支出单位预留机动经费结转下年资金", amounts));
         assert!(is_data_start("合计", amounts));
+        assert!(is_data_start("合计本级 37,188.34", amounts));
         assert!(is_data_start("合计 —", amounts));
     }
 
