@@ -113,6 +113,11 @@ impl CodeBook {
         self.strong.contains_key(&(class, name_key(name)))
     }
 
+    /// The codes of `class` whose strong name `name` is, in any writing.
+    pub(crate) fn strong_codes(&self, class: Class, name: &str) -> &[&'static str] {
+        self.strong.get(&(class, name_key(name))).map(Vec::as_slice).unwrap_or(&[])
+    }
+
     /// How many codes the book knows.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {

@@ -146,6 +146,13 @@ pub fn is_economic_item_name(name: &str) -> bool {
     codebook::book().is_strong_name(codebook::Class::Departmental, name)
 }
 
+/// The codes of the departmental economic classification that `name` is
+/// the strong name of (`基本工资` → `30101`, `工资福利支出` → `301`); none for
+/// a name the book does not place.
+pub fn economic_codes_of_name(name: &str) -> &'static [&'static str] {
+    codebook::book().strong_codes(codebook::Class::Departmental, name)
+}
+
 /// A table's total column as the checks take it: its one amount column,
 /// or the shallowest whose leaf ends in `合计` or `总计` (`2026年预算数/总计`
 /// beside `2025年预算数`).

@@ -234,10 +234,20 @@ fn within_wholes(found: Readings, within: &[(usize, usize)]) -> Readings {
 /// such code.
 fn staff_or_office(cells: &[String]) -> Option<bool> {
     let codes = cells.iter().filter_map(|c| pair(c).map(|(code, _)| code));
-    let classes: Vec<&str> = codes.filter(|c| c.len() >= 5 && c.starts_with('3')).map(|c| &c[..3]).collect();
+    let classes: Vec<&str> = codes.filter(|c| c.len() >= 5 && c.starts_with('3')).collect();
     match classes[..] {
-        ["301"] => Some(true),
-        ["302"] | ["310"] => Some(false),
+        [code] => class_says(code),
+        _ => None,
+    }
+}
+
+/// What the standard economic classification says of the basic expense
+/// of the economic code `code` (a class, `301`, or an item, `30101`):
+/// 人员经费 (`true`) for 工资福利支出, 公用经费 for 商品和服务支出 and 资本性支出.
+pub(crate) fn class_says(code: &str) -> Option<bool> {
+    match code.get(..3).filter(|_| code.len() >= 3 && code.bytes().all(|b| b.is_ascii_digit())) {
+        Some("301") => Some(true),
+        Some("302") | Some("310") => Some(false),
         _ => None,
     }
 }
@@ -245,7 +255,13 @@ fn staff_or_office(cells: &[String]) -> Option<bool> {
 /// Keeps the readings whose basic expense is in the column the economic
 /// class names, the other column blank, when some are.
 fn by_economic_class(found: Readings, cells: &[String], staff_and_office: Option<(usize, usize)>) -> Readings {
-    let (Some((staff, office)), Some(is_staff)) = (staff_and_office, staff_or_office(cells)) else { return found };
+    let (Some(columns), Some(is_staff)) = (staff_and_office, staff_or_office(cells)) else { return found };
+    by_class(found, is_staff, columns)
+}
+
+/// Keeps the readings whose basic expense is in 人员经费 (`is_staff`) or
+/// 公用经费, the other of `(staff, office)` blank, when some are.
+pub(crate) fn by_class(found: Readings, is_staff: bool, (staff, office): (usize, usize)) -> Readings {
     let (keep, clear) = if is_staff { (staff, office) } else { (office, staff) };
     let fits = |r: &Vec<String>| r[clear].is_empty() && !r[keep].is_empty();
     let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();

@@ -874,6 +874,47 @@ pub(crate) fn income_item_of(leaf: &str, item: &str) -> bool {
     INCOME_ITEMS.iter().find(|(l, _)| *l == leaf).or_else(printed).is_some_and(|(_, word)| item.contains(word))
 }
 
+/// Rows still in doubt between 人员经费 and 公用经费 once the hierarchy has
+/// spoken, in a table of both columns, take what the standard economic
+/// classification says of their code (`30101` 基本工资 is 人员经费, `30201`
+/// 办公费 公用经费; see [`crate::text_coded::class_says`]), or, in a table by
+/// economic class printing no codes, of the codes the code book gives
+/// their name, where all are of one class. `rows` are each row's code and
+/// name. True when a row was narrowed.
+pub(crate) fn narrow_by_economic_class(
+    key: TableKey,
+    readings: &mut [Option<Readings>],
+    rows: &[(Option<&str>, &str)],
+    t: &Template,
+) -> bool {
+    use crate::text_coded::{by_class, class_says};
+    let column = |leaf: &str| t.paths.iter().position(|p| p.rsplit('/').next() == Some(leaf));
+    let (Some(staff), Some(office)) = (column("人员经费"), column("公用经费")) else { return false };
+    let by_economic =
+        matches!(key, TableKey::GeneralBudgetBasicExpenseByEconomic | TableKey::FiscalBasicExpenseByEconomic);
+    let by_name = |name: &str| {
+        let says: Vec<Option<bool>> =
+            budget_check::economic_codes_of_name(name).iter().map(|c| class_says(c)).collect();
+        match says.split_first() {
+            Some((first, rest)) if first.is_some() && rest.iter().all(|s| s == first) => *first,
+            _ => None,
+        }
+    };
+    let mut narrowed = false;
+    for (found, (code, name)) in readings.iter_mut().zip(rows) {
+        let is_staff = match code.filter(|c| !c.is_empty()) {
+            Some(code) => class_says(code),
+            None if by_economic => by_name(name),
+            None => None,
+        };
+        let (Some(f), Some(is_staff)) = (found.as_mut().filter(|f| f.len() > 1), is_staff) else { continue };
+        let kept = by_class(f.clone(), is_staff, (staff, office));
+        narrowed |= kept.len() < f.len();
+        *f = kept;
+    }
+    narrowed
+}
+
 /// Keeps the readings of a row that agree with what is `known` of it, when
 /// some do.
 pub(crate) fn narrow_by_known(readings: &mut Option<Readings>, known: &[Option<Decimal>]) {
@@ -1161,6 +1202,28 @@ mod tests {
         fiscal.rows.pop();
         let known = known_totals(TableKey::ExpenseSummary, &t, &[fiscal], income_item_of);
         assert!(known.iter().all(Option::is_none));
+    }
+
+    /// Two equal amounts under 合计 / 人员经费 / 公用经费 fit either part: the
+    /// economic class of the row's code, or of its name where no code is
+    /// printed, settles it; another class, or a table by function, does not.
+    #[test]
+    fn the_economic_class_settles_staff_or_office() {
+        let t = template(TableKey::GeneralBudgetBasicExpenseByEconomic, "科目编码科目名称合计人员经费公用经费")
+            .expect("a template");
+        let two = || readings_of(&t, &row("5.00 5.00")).filter(|r| r.len() == 2);
+        let rows = [(Some("30101"), "基本工资"), (None, "办公费"), (None, "某项支出"), (Some("30301"), "离休费")];
+        let mut readings: Vec<Option<Readings>> = rows.iter().map(|_| two()).collect();
+        let key = TableKey::GeneralBudgetBasicExpenseByEconomic;
+        assert!(narrow_by_economic_class(key, &mut readings, &rows, &t));
+        let cells = |r: &Option<Readings>| r.as_ref().map(|f| f.iter().map(|c| c[1..].join("|")).collect::<Vec<_>>());
+        let got: Vec<_> = readings.iter().map(cells).collect();
+        let both = Some(vec!["5.00|".to_string(), "|5.00".to_string()]);
+        assert_eq!(got, [Some(vec!["5.00|".to_string()]), Some(vec!["|5.00".to_string()]), both.clone(), both.clone()]);
+        // Names are not looked up in a table by function.
+        let mut readings = vec![two()];
+        let by_function = [(None, "办公费")];
+        assert!(!narrow_by_economic_class(TableKey::ExpenseSummary, &mut readings, &by_function, &t));
     }
 
     #[test]

@@ -22,7 +22,8 @@ use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_fit::{
-    agreed, known_totals, narrow_by_hierarchy, narrow_by_known, narrow_within_total, readings_of, Readings, Template,
+    agreed, known_totals, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
+    readings_of, Readings, Template,
 };
 use crate::text_table::{with_first_name, BodyLine, MAX_NAME_LINES};
 
@@ -949,6 +950,10 @@ fn placed(
         narrow_within_total(&mut readings, *total);
     }
     narrow_by_hierarchy(&mut readings, &sums.groups);
+    let named: Vec<(Option<&str>, &str)> = rows.iter().map(|(l, _)| (Some(l.code.as_str()), l.name.as_str())).collect();
+    if narrow_by_economic_class(raw.title.key, &mut readings, &named, t) {
+        narrow_by_hierarchy(&mut readings, &sums.groups);
+    }
     rows.iter()
         .zip(readings)
         .map(|((l, page), found)| match found {

@@ -18,7 +18,8 @@ use crate::text_caps::{fund_columns, narrow_by_caps, narrow_by_floors, row_caps}
 use crate::text_coded;
 use crate::text_fit::{
     agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals,
-    narrow_by_hierarchy, narrow_by_known, narrow_within_total, readings_of, template, year_before, Readings, Template,
+    narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total, readings_of, template,
+    year_before, Readings, Template,
 };
 use crate::text_grouped;
 use crate::text_lines;
@@ -1341,6 +1342,16 @@ fn placed_by_sums(
         groups.extend(item_groups(rows, labels));
     }
     narrow_by_hierarchy(&mut readings, &groups);
+    let named: Vec<(Option<&str>, &str)> = labels
+        .iter()
+        .map(|l| {
+            let name = l.iter().rev().find(|c| !c.is_empty() && !code(c)).map_or("", String::as_str);
+            (l.iter().find(|c| code(c)).map(String::as_str), name)
+        })
+        .collect();
+    if narrow_by_economic_class(raw.title.key, &mut readings, &named, t) {
+        narrow_by_hierarchy(&mut readings, &groups);
+    }
     if let Some(why) = broken_sums(rows, labels, &readings, &groups) {
         let page = raw.pages.first().copied().unwrap_or(0);
         findings.push(raw_finding(
