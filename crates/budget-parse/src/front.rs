@@ -250,6 +250,23 @@ pub(crate) fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static R
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant pattern: {e}")))
 }
 
+/// The non-blank lines of `text` as the text path marks them, for tests:
+/// each with whether a blank line came before it and whether it began with
+/// a space (the text as written, untrimmed).
+#[cfg(test)]
+pub(crate) fn marked_lines(text: &str) -> Vec<(&str, bool, bool)> {
+    let mut out = Vec::new();
+    let mut blank = false;
+    for l in text.lines() {
+        if l.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        out.push((l, std::mem::take(&mut blank), l.starts_with(' ')));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2364,17 +2364,11 @@ mod tests {
     /// Lines of `text`, each marked when a blank line came before it and
     /// when it began with a space.
     fn blank_marked(text: &str) -> Vec<BodyLine<'_>> {
-        let mut out = Vec::new();
-        let mut blank = false;
-        for l in text.lines() {
-            if l.trim().is_empty() {
-                blank = true;
-                continue;
-            }
-            let opens_right = l.starts_with(' ');
-            out.push(BodyLine { text: l, page: 3, after_blank: std::mem::take(&mut blank), opens_right });
-        }
-        out
+        let lines = crate::front::marked_lines(text);
+        lines
+            .into_iter()
+            .map(|(text, after_blank, opens_right)| BodyLine { text, page: 3, after_blank, opens_right })
+            .collect()
     }
 
     const LATE_NAMES: &str = "单位：万元\n\n项目名称 项目单位 合计\n 本年拨款 财政拨款结转结余\n 单位资金\n\

@@ -84,21 +84,12 @@ pub(crate) fn read(title: &str, pages: &[Page], lines: &[&str]) -> (Vec<Indicato
 /// begins with a space opens right.
 pub(crate) fn read_text(title: &str, text: &str) -> (Vec<Indicator>, Vec<FormField>, Vec<Finding>) {
     let title = parse_title(title).expect("a form title");
-    let mut lines = Vec::new();
-    let mut blank = false;
-    for l in text.lines() {
-        if l.trim().is_empty() {
-            blank = true;
-            continue;
-        }
-        let line = budget_model::Line {
-            after_blank: blank,
-            opens_right: l.starts_with(' '),
-            ..budget_model::Line::text(l.trim())
-        };
-        lines.push((line, 1));
-        blank = false;
-    }
+    let lines: Vec<(budget_model::Line, u32)> = crate::front::marked_lines(text)
+        .into_iter()
+        .map(|(l, after_blank, opens_right)| {
+            (budget_model::Line { after_blank, opens_right, ..budget_model::Line::text(l.trim()) }, 1)
+        })
+        .collect();
     let mut findings = Vec::new();
     let read = read_form(&title, &FormBody { lines: &lines, grids: &[] }, &mut FormsRead::default(), &mut findings);
     (read.indicators, read.fields, findings)

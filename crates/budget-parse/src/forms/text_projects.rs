@@ -552,18 +552,11 @@ mod tests {
     /// The lines of `text` as the text path marks them: a blank line marks
     /// the line after it.
     fn marked(text: &str) -> Vec<Marked<'_>> {
-        let mut out = Vec::new();
-        let mut blank = false;
-        for line in text.lines() {
-            let t = line.trim();
-            if t.is_empty() {
-                blank = true;
-                continue;
-            }
-            out.push(Marked { text: t, page: 3, after_blank: blank, opens_right: line.starts_with(' ') });
-            blank = false;
-        }
-        out
+        let lines = crate::front::marked_lines(text);
+        lines
+            .into_iter()
+            .map(|(line, after_blank, opens_right)| Marked { text: line.trim(), page: 3, after_blank, opens_right })
+            .collect()
     }
 
     const TABLE: &str = "项目名称 项目总额 其中： 绩效目标 一级指标 二级指标 三级指标 绩效指标
