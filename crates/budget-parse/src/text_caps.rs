@@ -11,7 +11,7 @@
 
 use budget_model::{yuan_per, Cell, Decimal, Row, Section, Table, TableKey};
 
-use crate::lex::amount;
+use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
 use crate::text_fit::{Readings, Template};
 
@@ -282,14 +282,20 @@ fn by_fund(t: &Template, incomes: &Table, fiscal: Option<&Table>) -> Option<Caps
     Some(caps)
 }
 
-/// The income rows of a two-sided summary: squeezed name and amount
-/// (blank as zero).
+/// The income rows of a two-sided summary: see [`side_items`].
 fn income_items(summary: &Table) -> Vec<(String, Decimal)> {
+    side_items(summary, Section::Income)
+}
+
+/// The rows of one side of a two-sided summary (收支总表, 财政拨款收支总表):
+/// each item's name, squeezed and without its list ordinal, and its amount
+/// (blank as zero).
+pub(crate) fn side_items(summary: &Table, section: Section) -> Vec<(String, Decimal)> {
     summary
         .rows
         .iter()
-        .filter(|r| r.section == Some(Section::Income))
-        .map(|r| (squeeze(&r.name), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
+        .filter(|r| r.section == Some(section))
+        .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
         .collect()
 }
 

@@ -12,12 +12,11 @@
 //! row holds under it and under no other. Cells on which all the readings
 //! that hold agree are taken even when several hold; the others stay blank.
 
-use budget_model::{Cell, Decimal, Section, Table, TableKey};
+use budget_model::{Decimal, Section, Table, TableKey};
 
-use crate::lex::{amount, split_ordinal};
-use crate::norm::squeeze;
+use crate::lex::amount;
 use crate::raw::UNREAD;
-use crate::text_caps::narrow_by_caps;
+use crate::text_caps::{narrow_by_caps, side_items};
 
 /// A known column set: amount column paths in printed order, and the sums
 /// among them (`(total, parts)`: column `total` = Σ columns `parts`).
@@ -796,12 +795,7 @@ pub(crate) fn known_totals(
         return known;
     }
     let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
-    let incomes: Vec<(String, Decimal)> = summary
-        .rows
-        .iter()
-        .filter(|r| r.section == Some(Section::Income))
-        .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
-        .collect();
+    let incomes = side_items(summary, Section::Income);
     // The funds carried over are not the year's income items of the same
     // name: the group's 小计 is the item 上年结转, and each fund is known
     // only to be empty where that item is.
@@ -835,14 +829,8 @@ pub(crate) fn known_totals(
 /// then known too, and a total row of another 合计 agrees with none of it.
 fn known_by_use(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
     let mut known = vec![None; t.paths.len()];
-    let expense = |key: TableKey| -> Vec<(String, Decimal)> {
-        let Some(summary) = earlier.iter().find(|e| e.key == key) else { return Vec::new() };
-        summary
-            .rows
-            .iter()
-            .filter(|r| r.section == Some(Section::Expense))
-            .map(|r| (squeeze(split_ordinal(&r.name).1), r.cells.iter().find_map(Cell::amount).unwrap_or_default()))
-            .collect()
+    let expense = |key: TableKey| {
+        earlier.iter().find(|e| e.key == key).map(|s| side_items(s, Section::Expense)).unwrap_or_default()
     };
     let mut uses = expense(TableKey::IncomeExpenseSummary);
     if uses.is_empty() {
@@ -1117,6 +1105,7 @@ pub(crate) fn keep_used(readings: &mut [Option<Readings>], members: &[usize], us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use budget_model::Cell;
 
     /// 北京's 收入总表 header: 17 columns, its funds printed with `资金`.
     const FUNDS_AS_MONEY: &str = "合计本年收入上年结转结余小计一般公共预算资金政府性基金预算资金国有资本经营预算资金\

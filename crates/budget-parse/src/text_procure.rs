@@ -30,6 +30,7 @@ use budget_model::{page_number, Decimal, Finding, Section, Table, TableKey};
 use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role, UNREAD};
+use crate::text_caps::side_items;
 use crate::text_table::BodyLine;
 
 /// The label columns, in printed order; the item bought is named by one
@@ -149,11 +150,10 @@ fn economic_names(earlier: &[Table]) -> Vec<String> {
 /// another source. `false` where the table is not read or says otherwise.
 fn only_general_budget(earlier: &[Table]) -> bool {
     let Some(t) = earlier.iter().find(|t| t.key == TableKey::IncomeExpenseSummary) else { return false };
-    let income = |named: fn(&str) -> bool| -> Option<Decimal> {
-        let mut rows = t.rows.iter().filter(|r| r.section == Some(Section::Income) && named(&squeeze(&r.name)));
-        let (Some(r), None) = (rows.next(), rows.next()) else { return None };
-        let mut figures = t.amount_columns().filter(|&c| t.columns[c].serves(r)).filter_map(|c| r.amount(c));
-        figures.next()
+    let items = side_items(t, Section::Income);
+    let income = |named: fn(&str) -> bool| match items.iter().filter(|(n, _)| named(n)).collect::<Vec<_>>()[..] {
+        [(_, v)] => Some(*v),
+        _ => None,
     };
     let total = income(|n| n == "收入总计");
     let general = income(|n| n.starts_with("一般公共预算") && n.ends_with("收入"));
