@@ -316,9 +316,10 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
     let lines = &lines[..];
     let pieces = pieces(lines);
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
-    let names = name_marks(&texts);
+    let spans = name_spans(&texts);
+    let names = name_marks(texts.len(), &spans);
     let runs = runs(&texts, &names);
-    if by_lines(&pieces, &texts, &runs, header, sink) {
+    if by_lines(&pieces, &spans, &runs, header, sink) {
         return;
     }
     if runs.is_empty() {
@@ -354,13 +355,19 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
 /// ([`text_line_rows`]), when every value the vocabulary knows ends its
 /// line and the reading gives rows, at least as many as the reading by
 /// values. True when it took the block.
-fn by_lines(pieces: &[Piece<'_>], texts: &[&str], runs: &[Run], header: &Header, sink: &mut Sink<'_>) -> bool {
+fn by_lines(
+    pieces: &[Piece<'_>],
+    spans: &[(usize, usize)],
+    runs: &[Run],
+    header: &Header,
+    sink: &mut Sink<'_>,
+) -> bool {
     let [slot] = header.slots[..] else { return false };
     let line_end = |p: usize| pieces.get(p).is_none_or(|q| q.line != pieces[p - 1].line);
     if header.full_basis() || !runs.iter().all(|r| line_end(r.end())) {
         return false;
     }
-    let Some(reading) = text_line_rows::read(pieces, &name_spans(texts), slot) else { return false };
+    let Some(reading) = text_line_rows::read(pieces, spans, slot) else { return false };
     if reading.rows.is_empty() || reading.rows.len() < runs.len() {
         return false;
     }
@@ -462,11 +469,12 @@ fn cut_unit(line: &[String], first: &str) -> Option<usize> {
     })
 }
 
-/// Marks the pieces that spell a goal label (`长期绩` / `效目标` / `1`) or a
-/// level name (`满意` / `度指` / `标`), which are not values.
-fn name_marks(texts: &[&str]) -> Vec<bool> {
-    let mut marks = vec![false; texts.len()];
-    for (p, m) in name_spans(texts) {
+/// Marks, of `len` pieces, those the `spans` of names ([`name_spans`])
+/// take: they spell a goal label (`长期绩` / `效目标` / `1`) or a level name
+/// (`满意` / `度指` / `标`), and are not values.
+fn name_marks(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {
+    let mut marks = vec![false; len];
+    for &(p, m) in spans {
         marks[p..p + m].iter_mut().for_each(|x| *x = true);
     }
     marks
