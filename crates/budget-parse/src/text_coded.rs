@@ -18,7 +18,7 @@
 //! readings disagree on are left unread (blank, never a zero) with a
 //! finding, and the sums they take part in go unchecked.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use budget_model::{yuan_per, Decimal, Finding, Table, TableKey};
 
@@ -368,11 +368,17 @@ struct Bound {
     column: usize,
     /// The other table's figure for each key (summed over its rows).
     by_key: BTreeMap<Vec<String>, Decimal>,
+    /// The keys whose figure the other table leaves in doubt: not bounded.
+    unknown: BTreeSet<Vec<String>>,
     at_least: bool,
-    /// The other table's column adds up to this table's total row in this
-    /// column: every key's sum is then the other's exactly (each is at
-    /// least, or at most, the other's and the totals are equal).
-    equal: bool,
+    /// How far, at most, a key's sum is from the other's figure: the
+    /// difference of the two tables' totals in the column. Each key's sum
+    /// is at least (or at most) the other's, so no key differs by more than
+    /// all keys together: where the totals are equal, every key's sum is
+    /// the other's exactly; where they differ by 23.45, no row of 109.40
+    /// goes to a key the other table has nothing of. `None` where a total
+    /// is not printed.
+    slack: Option<Decimal>,
     /// A key the other table has no figure for has zero there (else it is
     /// not known, and not bounded).
     missing_is_zero: bool,
@@ -443,6 +449,38 @@ fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[St
     firsts.sum::<Option<Decimal>>() == Some(total)
 }
 
+/// The other table `t`'s figures in `column` by key, the keys of a row not
+/// settled there (their figure is not known), and the column's total: the
+/// printed total, where the rows are all of the table (their 合计 adds up
+/// to the total row's) and, when every key is known, add up to it.
+type Figures = (BTreeMap<Vec<String>, Decimal>, BTreeSet<Vec<String>>, Decimal);
+
+fn figures_by_key(t: &Table, column: usize, kind: KeyKind) -> Option<Figures> {
+    let sum_column = t.amount_columns().find(|&c| t.columns[c].path == "合计")?;
+    let (mut by_key, mut unknown) = (BTreeMap::<Vec<String>, Decimal>::new(), BTreeSet::new());
+    let mut sums = Decimal::ZERO;
+    let coded: Vec<&budget_model::Row> = t.rows.iter().filter(|r| r.code.is_some()).collect();
+    for r in &coded {
+        let key = table_row_key(t, r, kind)?;
+        sums += r.amount(sum_column)?;
+        match settled_figure(t, r, column) {
+            Some(v) => *by_key.entry(key).or_default() += v,
+            None => {
+                unknown.insert(key);
+            }
+        }
+    }
+    unknown.iter().for_each(|k| {
+        by_key.remove(k);
+    });
+    let whole = total_figure(t, column)?;
+    let complete = total_figure(t, sum_column) == Some(sums);
+    if coded.is_empty() || !complete || (unknown.is_empty() && by_key.values().copied().sum::<Decimal>() != whole) {
+        return None;
+    }
+    Some((by_key, unknown, whole))
+}
+
 /// The bounds the document's other tables put on this table's columns:
 /// only from a table of the same unit whose rows are all settled in the
 /// column used, and whose keys all have rows here where this table must
@@ -468,28 +506,23 @@ fn bounds(
         if other.yuan_per_unit() != unit {
             continue;
         }
-        let mut by_key: BTreeMap<Vec<String>, Decimal> = BTreeMap::new();
-        let figures = other
-            .rows
-            .iter()
-            .filter(|r| r.code.is_some())
-            .map(|r| Some((table_row_key(other, r, k)?, settled_figure(other, r, other_column)?)));
-        let Some(figures) = figures.collect::<Option<Vec<_>>>() else { continue };
-        let whole: Decimal = figures.iter().map(|(_, v)| *v).sum();
-        if figures.is_empty() || total_figure(other, other_column) != Some(whole) {
-            continue;
-        }
-        figures.into_iter().for_each(|(key, v)| *by_key.entry(key).or_default() += v);
+        let Some((by_key, unknown, whole)) = figures_by_key(other, other_column, k) else { continue };
         let here: Vec<Vec<String>> = rows.iter().filter(|r| !r.total).map(|r| row_key(r, k)).collect();
-        if here.iter().any(Vec::is_empty) || (at_least && by_key.keys().any(|key| !here.contains(key))) {
+        let keys = || by_key.keys().chain(&unknown);
+        if here.iter().any(Vec::is_empty) || (at_least && keys().any(|key| !here.contains(key))) {
             continue;
         }
         let printed = total.and_then(|t| amount(&t[column]));
-        let equal = printed == Some(by_key.values().copied().sum());
+        let slack = printed.map(|p| if at_least { p - whole } else { whole - p });
+        if slack.is_some_and(|s| s < Decimal::ZERO) {
+            // The totals contradict the bound: one of the tables is misread.
+            continue;
+        }
+        let equal = slack.is_some_and(|s| s.is_zero());
         if equal && !at_least && by_key.iter().any(|(key, v)| !v.is_zero() && !here.contains(key)) {
             continue;
         }
-        out.push(Bound { column, by_key, at_least, equal, missing_is_zero: true });
+        out.push(Bound { column, by_key, unknown, at_least, slack, missing_is_zero: true });
     }
     if key == TableKey::GeneralBudgetExpenseByFunction {
         out.extend(staff_and_office_bounds(tpl, total, unit, others));
@@ -513,10 +546,13 @@ fn column_of(t: &Table, path: &str) -> Option<usize> {
 
 /// 人员经费 and 公用经费 of a 一般公共预算支出表 by function, from 支出总表's
 /// 基本支出 by function and economic class and 一般公共预算基本支出表's split
-/// of each class: where the latter's total is 支出总表's 基本支出 total, every
-/// basic expense is of 一般公共预算, and a class whose basic expense is all
-/// 人员经费 (or all 公用经费) there is so under every function. A function with
-/// basic expense of a class split both ways is not bounded.
+/// of each class: a class whose basic expense is all 人员经费 (or all
+/// 公用经费) there is so under every function and of every fund, and
+/// 支出总表 holds every fund's. So each function's 人员经费 here is at most
+/// 支出总表's of its classes, and short of it by no more than 支出总表's
+/// 基本支出 total is above this table's (zero where every basic expense is
+/// of 一般公共预算). A function with a row of basic expense in doubt, or of
+/// a class split both ways, is not bounded.
 fn staff_and_office_bounds(
     tpl: &Template,
     total: Option<&[String]>,
@@ -530,7 +566,8 @@ fn staff_and_office_bounds(
     ) else {
         return none;
     };
-    let (Some(all_basic), Some(b_total), Some(b_staff), Some(b_office)) = (
+    let (Some(all_sum), Some(all_basic), Some(b_total), Some(b_staff), Some(b_office)) = (
+        column_of(all, "合计"),
         column_of(all, "基本支出"),
         column_of(basic, "合计"),
         column_of(basic, "人员经费"),
@@ -538,12 +575,24 @@ fn staff_and_office_bounds(
     ) else {
         return none;
     };
-    let (Some(staff), Some(office)) = (
+    let (Some(staff), Some(office), Some(subtotal)) = (
         tpl.paths.iter().position(|p| p == "基本支出/人员经费"),
         tpl.paths.iter().position(|p| p == "基本支出/公用经费"),
+        tpl.paths.iter().position(|p| p == "基本支出/小计"),
     ) else {
         return none;
     };
+    let printed = |c: usize| total.and_then(|t| amount(&t[c]));
+    // How far 支出总表's basic expense is above this table's (its total row,
+    // else 一般公共预算基本支出表's: both are 一般公共预算's basic expense).
+    let here_basic = printed(subtotal).or_else(|| total_figure(basic, b_total));
+    let (Some(all_basic_total), Some(here_basic)) = (total_figure(all, all_basic), here_basic) else {
+        return none;
+    };
+    let slack = all_basic_total - here_basic;
+    if slack < Decimal::ZERO {
+        return none;
+    }
     // Each class's split, its rows settled and summed to the total row.
     let mut split: BTreeMap<Vec<String>, (Decimal, Decimal)> = BTreeMap::new();
     let mut sum = Decimal::ZERO;
@@ -561,53 +610,64 @@ fn staff_and_office_bounds(
         e.0 += p;
         e.1 += o;
     }
-    let all_total = total_figure(all, all_basic);
-    if total_figure(basic, b_total) != Some(sum) || all_total != Some(sum) {
+    if total_figure(basic, b_total) != Some(sum) {
         return none;
     }
+    // Each function's basic expense by class, where every row of it is
+    // settled and of a class split one way; the rows all of the table.
     let mut by_function: BTreeMap<Vec<String>, Option<(Decimal, Decimal)>> = BTreeMap::new();
-    let mut all_sum = Decimal::ZERO;
+    let mut all_rows = Decimal::ZERO;
     for r in all.rows.iter().filter(|r| r.code.is_some()) {
-        let Some(b) = settled_figure(all, r, all_basic) else { return none };
-        all_sum += b;
-        let Some(key) = table_row_key(all, r, KeyKind::Economic) else { return none };
+        let (Some(key), Some(whole)) = (table_row_key(all, r, KeyKind::Economic), r.amount(all_sum)) else {
+            return none;
+        };
+        all_rows += whole;
+        let b = settled_figure(all, r, all_basic);
         let class = split.get(&key[1..]).and_then(|&(p, o)| match (p.is_zero(), o.is_zero()) {
-            (false, true) => Some((b, Decimal::ZERO)),
-            (true, false) => Some((Decimal::ZERO, b)),
+            (false, true) => Some(true),
+            (true, false) => Some(false),
             _ => None,
         });
         let e = by_function.entry(key[..1].to_vec()).or_insert(Some(Default::default()));
-        *e = match (b.is_zero(), *e, class) {
-            (true, e, _) => e,
-            (false, Some(e), Some(c)) => Some((e.0 + c.0, e.1 + c.1)),
+        *e = match (b, *e, class) {
+            (Some(b), e, _) if b.is_zero() => e,
+            (Some(b), Some(e), Some(true)) => Some((e.0 + b, e.1)),
+            (Some(b), Some(e), Some(false)) => Some((e.0, e.1 + b)),
             _ => None,
         };
     }
-    if Some(all_sum) != all_total {
+    if total_figure(all, all_sum) != Some(all_rows) {
         return none;
     }
-    let known = |pick: fn(&(Decimal, Decimal)) -> Decimal| {
-        by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), pick(v)))).collect()
-    };
-    // Where every function is known, this table's total row must agree.
+    // Where every function is known, this table's total row is within them.
     if let Some(whole) = by_function.values().copied().collect::<Option<Vec<_>>>() {
-        let printed = |c: usize| total.and_then(|t| amount(&t[c]));
         let (p, o) = whole.iter().fold((Decimal::ZERO, Decimal::ZERO), |a, v| (a.0 + v.0, a.1 + v.1));
-        if printed(staff) != Some(p) || printed(office) != Some(o) {
+        let short = |c: usize, of: Decimal| printed(c).is_none_or(|v| v > of || of - v > slack);
+        if short(staff, p) || short(office, o) {
             return none;
         }
     }
-    vec![
-        Bound { column: staff, by_key: known(|v| v.0), at_least: false, equal: true, missing_is_zero: false },
-        Bound { column: office, by_key: known(|v| v.1), at_least: false, equal: true, missing_is_zero: false },
-    ]
+    let unknown: BTreeSet<Vec<String>> =
+        by_function.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| k.clone()).collect();
+    let known = |pick: fn(&(Decimal, Decimal)) -> Decimal| {
+        by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), pick(v)))).collect()
+    };
+    let bound = |column: usize, by_key: BTreeMap<Vec<String>, Decimal>| Bound {
+        column,
+        by_key,
+        unknown: unknown.clone(),
+        at_least: false,
+        slack: Some(slack),
+        missing_is_zero: false,
+    };
+    vec![bound(staff, known(|v| v.0)), bound(office, known(|v| v.1))]
 }
 
 /// Narrows the readings of rows in doubt by what the document's other
 /// tables have of the same key (see [`BOUNDS`]): the rows of a key are
 /// tried together, and a reading is kept while some choice for the key's
 /// other rows in doubt keeps every bounded column's sum within its bound
-/// (equal to it where the two tables' totals are equal). Nothing is
+/// and its slack (equal to it where the two tables' totals are equal). Nothing is
 /// narrowed in a key where a row fits in no way, no choice holds, or there
 /// are too many choices to try.
 fn narrow_by_others(
@@ -638,46 +698,105 @@ fn narrow_by_others(
         .for_each(|i| groups.entry(row_key(&rows[i], kind)).or_default().push(i));
     for (key, members) in groups {
         let limit = |b: &Bound| match b.by_key.get(&key) {
-            Some(&v) => Some((b.column, v, b.at_least, b.equal)),
-            None => b.missing_is_zero.then_some((b.column, Decimal::ZERO, b.at_least, b.equal)),
+            Some(&v) => Some((b.column, v, b.at_least, b.slack)),
+            None if b.unknown.contains(&key) => None,
+            None => b.missing_is_zero.then_some((b.column, Decimal::ZERO, b.at_least, b.slack)),
         };
-        let limits: Vec<(usize, Decimal, bool, bool)> = bounds.iter().filter_map(limit).collect();
+        let limits: Vec<(usize, Decimal, bool, Option<Decimal>)> = bounds.iter().filter_map(limit).collect();
         narrow_group(readings, &members, &limits);
     }
 }
 
 /// Narrows the readings of one key's rows `members` by `limits` (column,
-/// bound, at least, equal).
-fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[(usize, Decimal, bool, bool)]) {
+/// bound, at least, slack). A reading goes first where, with every other
+/// row at its least and at its most, the key's sum cannot come within a
+/// limit (a key printed by 26 units, too many to try together: its
+/// 项目支出 is zero in the other table, so no row of it is a project);
+/// then, where the choices left are few enough, every choice is tried.
+/// Where some row would keep no reading, the limits contradict the rows
+/// and nothing changes.
+fn narrow_group(
+    readings: &mut [Option<Readings>],
+    members: &[usize],
+    limits: &[(usize, Decimal, bool, Option<Decimal>)],
+) {
     if members.iter().any(|&i| readings[i].as_ref().is_none_or(Vec::is_empty)) {
         return;
     }
-    let sizes: Vec<usize> = members.iter().map(|&i| readings[i].as_ref().map_or(1, Vec::len)).collect();
-    if sizes.iter().all(|&s| s == 1)
-        || sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_none_or(|c| c > MAX_COMBINATIONS)
-    {
-        return;
-    }
-    // The members' readings as amounts in the limits' columns, read once:
-    // `values[k][p][l]` for `limits[l]`.
-    let values: Vec<Vec<Vec<Decimal>>> = members
+    // Each limit as the range the key's sum must fall in.
+    let ranges: Vec<(Option<Decimal>, Option<Decimal>)> = limits
         .iter()
-        .map(|&i| {
-            let found = readings[i].as_deref().unwrap_or_default();
-            found.iter().map(|cells| limits.iter().map(|l| amount(&cells[l.0]).unwrap_or_default()).collect()).collect()
+        .map(|&(_, bound, at_least, slack)| match at_least {
+            true => (Some(bound), slack.map(|s| bound + s)),
+            false => (slack.map(|s| bound - s), Some(bound)),
         })
         .collect();
-    let used = choices_that_hold(&sizes, |pick| {
-        limits.iter().enumerate().all(|(l, &(_, bound, at_least, equal))| {
-            let sum: Decimal = values.iter().zip(pick).map(|(v, &p)| v[p][l]).sum();
-            match (equal, at_least) {
-                (true, _) => sum == bound,
-                (false, true) => sum >= bound,
-                (false, false) => sum <= bound,
+    let within = |l: usize, low: Decimal, high: Decimal| {
+        ranges[l].0.is_none_or(|lo| high >= lo) && ranges[l].1.is_none_or(|hi| low <= hi)
+    };
+    // The members' readings, narrowed here and written back at the end, and
+    // as amounts in the limits' columns: `values[k][p][l]` for `limits[l]`.
+    let mut narrowed: Vec<Readings> = members.iter().map(|&i| readings[i].clone().unwrap_or_default()).collect();
+    let values_of = |narrowed: &[Readings]| -> Vec<Vec<Vec<Decimal>>> {
+        let at = |cells: &Vec<String>| limits.iter().map(|l| amount(&cells[l.0]).unwrap_or_default()).collect();
+        narrowed.iter().map(|found| found.iter().map(at).collect()).collect()
+    };
+    loop {
+        let values = values_of(&narrowed);
+        let least = |k: usize, l: usize| values[k].iter().map(|v| v[l]).min().unwrap_or_default();
+        let most = |k: usize, l: usize| values[k].iter().map(|v| v[l]).max().unwrap_or_default();
+        let all_least: Vec<Decimal> =
+            (0..limits.len()).map(|l| (0..members.len()).map(|k| least(k, l)).sum()).collect();
+        let all_most: Vec<Decimal> = (0..limits.len()).map(|l| (0..members.len()).map(|k| most(k, l)).sum()).collect();
+        let mut changed = false;
+        for (k, found) in narrowed.iter_mut().enumerate() {
+            let fits = |v: &Vec<Decimal>| {
+                (0..limits.len()).all(|l| {
+                    let low = all_least[l] - least(k, l) + v[l];
+                    let high = all_most[l] - most(k, l) + v[l];
+                    within(l, low, high)
+                })
+            };
+            let keep: Vec<bool> = values[k].iter().map(fits).collect();
+            if !keep.contains(&true) {
+                return;
             }
-        })
+            if keep.contains(&false) {
+                retain_marked(found, &keep);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let sizes: Vec<usize> = narrowed.iter().map(Vec::len).collect();
+    let few = sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_some_and(|c| c <= MAX_COMBINATIONS);
+    if few && sizes.iter().any(|&s| s > 1) {
+        let values = values_of(&narrowed);
+        let used = choices_that_hold(&sizes, |pick| {
+            (0..limits.len()).all(|l| {
+                let sum: Decimal = values.iter().zip(pick).map(|(v, &p)| v[p][l]).sum();
+                within(l, sum, sum)
+            })
+        });
+        if used.iter().all(|u| !u.contains(&true)) {
+            return;
+        }
+        narrowed.iter_mut().zip(&used).for_each(|(found, u)| retain_marked(found, u));
+    }
+    for (&i, found) in members.iter().zip(narrowed) {
+        readings[i] = Some(found);
+    }
+}
+
+/// Keeps the readings `keep` marks.
+fn retain_marked(found: &mut Readings, keep: &[bool]) {
+    let mut p = 0;
+    found.retain(|_| {
+        p += 1;
+        keep[p - 1]
     });
-    keep_used(readings, members, &used);
 }
 
 /// Reads the table `raw` when its rows open with `code-name` pairs, or its
@@ -1034,11 +1153,15 @@ mod tests {
 
     /// A 基本支出表 whose classes are 10 of 人员经费 (工资) and 5 of 公用经费 (办公费).
     fn basic_table() -> Table {
-        let data = lines(&[
+        basic_table_of(&[
             "50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
             "50201-办公经费 30201-办公费 5.000000 5.000000",
             "合    计 15.000000 10.000000 5.000000",
-        ]);
+        ])
+    }
+
+    fn basic_table_of(texts: &'static [&'static str]) -> Table {
+        let data = lines(texts);
         let mut t = raw(TableKey::GeneralBudgetBasicExpenseByEconomic);
         let mut findings = Vec::new();
         assert!(read(&mut t, &BASIC_HEADER, &data, (&[], &[]), &mut findings));
@@ -1101,6 +1224,77 @@ mod tests {
         assert_eq!(amounts(&t, 1), ["5.000000", "5.000000", "", "5.000000", "", ""]);
         assert_eq!(amounts(&t, 2), ["15.000000", "", "", "", "15.000000", "15.000000"]);
         assert_eq!(t.rows.len(), 4, "the total row stays");
+    }
+
+    #[test]
+    fn basic_expense_of_other_funds_bounds_each_class_by_the_totals_difference() {
+        // 支出总表's 基本支出 is 16, the 基本支出表's 15: 1 of basic expense is
+        // of another fund, so no class the latter has nothing of holds more
+        // than 1 of it. Twenty rows of 2 under 委托业务费 are projects; the
+        // row of 1 could be either, and the total row then settles it.
+        // Twenty-one rows in doubt are too many to try against the total.
+        let mut texts: Vec<String> = vec![
+            "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000".into(),
+            "2010801-行政运行 50201-办公经费 30201-办公费 5.000000 5.000000".into(),
+        ];
+        texts.extend((0..20).map(|_| "2010804-审计业务 50205-委托业务费 30227-委托业务费 2.000000 2.000000".into()));
+        texts.push("2010804-审计业务 50299-其他商品和服务支出 30299-其他商品和服务支出 1.000000 1.000000".into());
+        texts.push("合    计 56.000000 16.000000 40.000000".into());
+        let data: Vec<BodyLine<'_>> =
+            texts.iter().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect();
+        let mut findings = Vec::new();
+        let mut alone = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut alone, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
+        assert!((0..23).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, (&[], &[basic_table()]), &mut findings));
+        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
+        assert_eq!(amounts(&t, 1)[..3], ["5.000000", "5.000000", ""]);
+        assert!((2..22).all(|r| amounts(&t, r)[..3] == ["2.000000", "", "2.000000"]));
+        assert_eq!(amounts(&t, 22)[..3], ["1.000000", "1.000000", ""]);
+    }
+
+    #[test]
+    fn staff_and_office_costs_by_function_allow_for_basic_expense_of_other_funds() {
+        // 支出总表 has 1 more of 办公费 than the 基本支出表 (another fund's).
+        // Each function prints two units of one figure thrice: 人员经费 or
+        // 公用经费, which the total row (15 and 15) does not tell; each
+        // function's classes in 支出总表, less at most 1, do.
+        let basic = basic_table_of(&[
+            "50101-工资奖金津补贴 30101-基本工资 15.000000 15.000000",
+            "50201-办公经费 30201-办公费 15.000000 15.000000",
+            "合    计 30.000000 15.000000 15.000000",
+        ]);
+        let all = lines(&[
+            "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+            "2010801-行政运行 50201-办公经费 30201-办公费 6.000000 6.000000",
+            "2010802-一般行政管理事务 50101-工资奖金津补贴 30101-基本工资 5.000000 5.000000",
+            "2010802-一般行政管理事务 50201-办公经费 30201-办公费 10.000000 10.000000",
+            "2010804-审计业务 50205-委托业务费 30227-委托业务费 4.000000 4.000000",
+            "合    计 35.000000 31.000000 4.000000",
+        ]);
+        let mut findings = Vec::new();
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &all, (&[], std::slice::from_ref(&basic)), &mut findings));
+        let earlier = [crate::raw::finish(t, &mut findings), basic];
+        let header =
+            ["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预算数"];
+        let data = lines(&[
+            "2010801 行政运行 10.000000 10.000000 10.000000",
+            "2010801 行政运行 5.000000 5.000000 5.000000",
+            "2010802 一般行政管理事务 5.000000 5.000000 5.000000",
+            "2010802 一般行政管理事务 10.000000 10.000000 10.000000",
+            "合    计 30.000000 30.000000 15.000000 15.000000",
+        ]);
+        let mut alone = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut alone, &header, &data, (&[], &[]), &mut findings));
+        assert!((0..4).all(|r| amounts(&alone, r)[2..4] == [UNREAD, UNREAD]));
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut t, &header, &data, (&earlier, &[]), &mut findings));
+        assert_eq!(amounts(&t, 0), ["10.000000", "10.000000", "10.000000", "", "", ""]);
+        assert_eq!(amounts(&t, 1), ["5.000000", "5.000000", "", "5.000000", "", ""]);
+        assert_eq!(amounts(&t, 2), ["5.000000", "5.000000", "5.000000", "", "", ""]);
+        assert_eq!(amounts(&t, 3), ["10.000000", "10.000000", "", "10.000000", "", ""]);
     }
 
     #[test]
