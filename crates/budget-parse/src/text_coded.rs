@@ -335,7 +335,8 @@ enum KeyKind {
 /// has of a function or an economic class, 支出总表 has at least as much of
 /// in the same column: 一般公共预算基本支出表's 合计 by economic class within
 /// 支出总表's 基本支出, 一般公共预算支出表's 基本支出 and 项目支出 by function
-/// within 支出总表's.
+/// within 支出总表's. Each table is bounded by the other's reading: the
+/// first reading of a table printed after it, the second of one before.
 const BOUNDS: &[(TableKey, &str, TableKey, &str, KeyKind, bool)] = &[
     (
         TableKey::ExpenseSummary,
@@ -343,6 +344,22 @@ const BOUNDS: &[(TableKey, &str, TableKey, &str, KeyKind, bool)] = &[
         TableKey::GeneralBudgetBasicExpenseByEconomic,
         "合计",
         KeyKind::Economic,
+        true,
+    ),
+    (
+        TableKey::ExpenseSummary,
+        "基本支出",
+        TableKey::GeneralBudgetExpenseByFunction,
+        "基本支出/小计",
+        KeyKind::Function,
+        true,
+    ),
+    (
+        TableKey::ExpenseSummary,
+        "项目支出",
+        TableKey::GeneralBudgetExpenseByFunction,
+        "项目支出/项目支出总数",
+        KeyKind::Function,
         true,
     ),
     (
@@ -365,6 +382,8 @@ const BOUNDS: &[(TableKey, &str, TableKey, &str, KeyKind, bool)] = &[
 
 /// One bound on a column of this table (see [`BOUNDS`]).
 struct Bound {
+    /// How this table's rows match the other's.
+    kind: KeyKind,
     column: usize,
     /// The other table's figure for each key (summed over its rows).
     by_key: BTreeMap<Vec<String>, Decimal>,
@@ -414,8 +433,11 @@ fn table_row_key(t: &Table, r: &budget_model::Row, kind: KeyKind) -> Option<Vec<
 
 /// The other table's figure in column `column` of row `r`, when it is
 /// certain: the total column printed, or a part of it in a row whose total
-/// is the sum of its parts (columns without `/`; a blank is zero).
+/// is the sum of its parts (columns without `/`; a blank is zero), or one
+/// its reader placed and did not leave in doubt (`基本支出/小计` of a row
+/// whose 人员经费 and 公用经费 are unread).
 fn settled_figure(t: &Table, r: &budget_model::Row, column: usize) -> Option<Decimal> {
+    use budget_model::Cell;
     let total = t.amount_columns().find(|&c| t.columns[c].path == "合计")?;
     let sum = r.amount(total)?;
     if column == total {
@@ -423,7 +445,12 @@ fn settled_figure(t: &Table, r: &budget_model::Row, column: usize) -> Option<Dec
     }
     let parts = t.amount_columns().filter(|&c| c != total && !t.columns[c].path.contains('/'));
     let parts: Decimal = parts.map(|c| r.amount(c).unwrap_or_default()).sum();
-    (parts == sum).then(|| r.amount(column).unwrap_or_default())
+    let placed = || t.amount_columns().any(|c| c != total && !matches!(r.cells.get(c), Some(Cell::Blank) | None));
+    match r.cells.get(column) {
+        Some(Cell::Unread) | None => None,
+        _ if parts == sum || placed() => Some(r.amount(column).unwrap_or_default()),
+        _ => None,
+    }
 }
 
 /// The other table's total row's figure in `column`: its one row without a
@@ -492,11 +519,9 @@ fn bounds(
     total: Option<&[String]>,
     unit: Option<Decimal>,
     others: &[&Table],
-) -> (KeyKind, Vec<Bound>) {
-    let mut kind = KeyKind::Function;
+) -> Vec<Bound> {
     let mut out = Vec::new();
     for &(_, leaf, other_key, other_leaf, k, at_least) in BOUNDS.iter().filter(|b| b.0 == key) {
-        kind = k;
         let Some(column) = tpl.paths.iter().position(|p| p == leaf) else { continue };
         let mut found = others.iter().filter(|o| o.key == other_key);
         let (Some(other), None) = (found.next(), found.next()) else { continue };
@@ -522,12 +547,12 @@ fn bounds(
         if equal && !at_least && by_key.iter().any(|(key, v)| !v.is_zero() && !here.contains(key)) {
             continue;
         }
-        out.push(Bound { column, by_key, unknown, at_least, slack, missing_is_zero: true });
+        out.push(Bound { kind: k, column, by_key, unknown, at_least, slack, missing_is_zero: true });
     }
     if key == TableKey::GeneralBudgetExpenseByFunction {
         out.extend(staff_and_office_bounds(tpl, total, unit, others));
     }
-    (kind, out)
+    out
 }
 
 /// The one table of `key` among `others`, of the unit `unit`.
@@ -653,6 +678,7 @@ fn staff_and_office_bounds(
         by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), pick(v)))).collect()
     };
     let bound = |column: usize, by_key: BTreeMap<Vec<String>, Decimal>| Bound {
+        kind: KeyKind::Function,
         column,
         by_key,
         unknown: unknown.clone(),
@@ -688,24 +714,38 @@ fn narrow_by_others(
     if !rows_complete(rows, readings, total_reading.as_deref()) {
         return;
     }
-    let (kind, bounds) = bounds(key, tpl, rows, total_reading.as_deref(), unit, others);
-    if bounds.is_empty() {
-        return;
-    }
-    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
-    (0..rows.len())
-        .filter(|&i| !rows[i].total)
-        .for_each(|i| groups.entry(row_key(&rows[i], kind)).or_default().push(i));
-    for (key, members) in groups {
-        let limit = |b: &Bound| match b.by_key.get(&key) {
-            Some(&v) => Some((b.column, v, b.at_least, b.slack)),
-            None if b.unknown.contains(&key) => None,
-            None => b.missing_is_zero.then_some((b.column, Decimal::ZERO, b.at_least, b.slack)),
-        };
-        let limits: Vec<(usize, Decimal, bool, Option<Decimal>)> = bounds.iter().filter_map(limit).collect();
-        narrow_group(readings, &members, &limits);
+    let bounds = bounds(key, tpl, rows, total_reading.as_deref(), unit, others);
+    let kinds: Vec<KeyKind> =
+        [KeyKind::Function, KeyKind::Economic].into_iter().filter(|k| bounds.iter().any(|b| b.kind == *k)).collect();
+    // A row is of one key of each kind (支出总表's by function and by
+    // economic class): what one kind's keys settle narrows the other's,
+    // until nothing changes.
+    for _ in 0..MAX_PASSES {
+        let before = readings.to_vec();
+        for &kind in &kinds {
+            let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+            (0..rows.len())
+                .filter(|&i| !rows[i].total)
+                .for_each(|i| groups.entry(row_key(&rows[i], kind)).or_default().push(i));
+            for (key, members) in groups {
+                let limit = |b: &Bound| match b.by_key.get(&key) {
+                    Some(&v) => Some((b.column, v, b.at_least, b.slack)),
+                    None if b.unknown.contains(&key) => None,
+                    None => b.missing_is_zero.then_some((b.column, Decimal::ZERO, b.at_least, b.slack)),
+                };
+                let limits: Vec<(usize, Decimal, bool, Option<Decimal>)> =
+                    bounds.iter().filter(|b| b.kind == kind).filter_map(limit).collect();
+                narrow_group(readings, &members, &limits);
+            }
+        }
+        if kinds.len() < 2 || readings == before.as_slice() {
+            return;
+        }
     }
 }
+
+/// The most passes over the keys of two kinds.
+const MAX_PASSES: usize = 4;
 
 /// Narrows the readings of one key's rows `members` by `limits` (column,
 /// bound, at least, slack). A reading goes first where, with every other
@@ -1252,6 +1292,40 @@ mod tests {
         assert_eq!(amounts(&t, 1)[..3], ["5.000000", "5.000000", ""]);
         assert!((2..22).all(|r| amounts(&t, r)[..3] == ["2.000000", "", "2.000000"]));
         assert_eq!(amounts(&t, 22)[..3], ["1.000000", "1.000000", ""]);
+    }
+
+    #[test]
+    fn the_budget_by_function_printed_later_settles_the_expense_summarys_rows() {
+        // 一般公共预算支出表 has 15 of 基本支出 under 行政运行 and 40 of
+        // 项目支出 under 审计业务: 支出总表 has at least as much of each.
+        // Twenty-two rows in doubt are too many to try against the total.
+        let by_function_header =
+            ["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预算数"];
+        let by_function = lines(&[
+            "2010801 行政运行 15.000000 15.000000 10.000000 5.000000",
+            "2010804 审计业务 40.000000 40.000000 40.000000",
+            "合    计 55.000000 15.000000 10.000000 5.000000 40.000000 40.000000",
+        ]);
+        let mut findings = Vec::new();
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut t, &by_function_header, &by_function, (&[], &[]), &mut findings));
+        let later = [crate::raw::finish(t, &mut findings)];
+        let mut texts: Vec<String> = vec![
+            "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000".into(),
+            "2010801-行政运行 50201-办公经费 30201-办公费 5.000000 5.000000".into(),
+        ];
+        texts.extend((0..20).map(|_| "2010804-审计业务 50205-委托业务费 30227-委托业务费 2.000000 2.000000".into()));
+        texts.push("合    计 55.000000 15.000000 40.000000".into());
+        let data: Vec<BodyLine<'_>> =
+            texts.iter().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect();
+        let mut alone = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut alone, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
+        assert!((0..22).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, (&[], &later), &mut findings));
+        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
+        assert_eq!(amounts(&t, 1)[..3], ["5.000000", "5.000000", ""]);
+        assert!((2..22).all(|r| amounts(&t, r)[..3] == ["2.000000", "", "2.000000"]));
     }
 
     #[test]
