@@ -33,7 +33,10 @@
 //! What it cannot do: an amount printed without two decimals has no end,
 //! and a line holding fewer than [`MIN_AMOUNTS`] such amounts is left as it
 //! is; the rows of a table of two or three sides (收支总表) run together,
-//! and are read only where the readers' arithmetic settles them.
+//! and are read only where the readers' arithmetic settles them. A 收支总表
+//! of three lists (its merged cells name 功能分类 and 支出用途) has each item
+//! put on a line of its own, at its ordinal or its total's name, since the
+//! lists are told apart by the items' names.
 
 use budget_model::{Finding, Line, Page};
 use nom::bytes::complete::take_while_m_n;
@@ -569,7 +572,7 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
     let mut left_out: Vec<(String, usize)> = Vec::new();
     // Whether the rows' texts run together, and whether the table is the
     // procurement table, whose cells can be cut apart by what they are.
-    let (mut glued, mut procurement, mut two_sided) = (false, false, false);
+    let (mut glued, mut procurement, mut two_sided, mut three_lists) = (false, false, false, false);
     for page in merged {
         // A page with no title of its own goes on the table before it.
         if let Some(title) = page.iter().find(|c| c.kind == Kind::Title) {
@@ -577,7 +580,10 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
             let header = header_words(&page);
             glued = header.matches("名称").count() >= 2;
             procurement = glued && crate::text_procure::is_header(&[header.as_str()]);
-            if glued {
+            // The lists' headings are merged cells, printed after the rows.
+            let words: String = page.iter().filter(|c| c.kind == Kind::Words).map(|c| c.text.as_str()).collect();
+            three_lists = two_sided && words.contains("功能分类") && words.contains("支出用途");
+            if glued && !three_lists {
                 left_out.push((title.text.clone(), 0));
             }
         }
@@ -598,6 +604,10 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
             }
             if let Some(note) = matches!(c.kind, Kind::Row | Kind::Words).then(|| note_first(&c.text)).flatten() {
                 out.push(Cut::new(Kind::Words, &note));
+                continue;
+            }
+            if three_lists && c.kind == Kind::Row {
+                out.extend(items_apart(&c.text).into_iter().map(|text| Cut { text, ..c.clone() }));
                 continue;
             }
             if two_sided && c.kind == Kind::Row {
@@ -639,6 +649,38 @@ fn sides_apart(row: &str) -> String {
         prev = Some(c);
     }
     row.to_string()
+}
+
+/// The items of a row of a 收支总表 of three lists (income, expense by
+/// function, expense by use; see [`crate::text_three`]), each on a line of
+/// its own: the row's items run together where an item was printed blank
+/// (`二、财政专户管理资金 四、公共安全支出三、其他资金五、教育支出 …
+/// 八、社会保障和就业支出 1,121.39`). An item opens with its ordinal after
+/// another item's text, or is a total or a carry-over named without one
+/// (`上年结转资金收入合计 18,330.37 18,330.37`). Each list is told by the
+/// item's name, so the items' order across lists does not matter.
+fn items_apart(row: &str) -> Vec<String> {
+    let numeral = |c: char| "一二三四五六七八九十百廿".contains(c);
+    let opens = |rest: &str| {
+        let (ordinal, name) = crate::lex::split_ordinal(rest);
+        let by_ordinal = !ordinal.is_empty() && name.chars().next().is_some_and(is_cjk);
+        by_ordinal
+            || ["当年", "上年", "收入合计", "收入总计", "支出合计", "支出总计"].iter().any(|w| rest.starts_with(w))
+    };
+    let mut items = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in row.char_indices() {
+        let after_text = prev.is_some_and(|p| (is_cjk(p) && !numeral(p)) || p == ' ');
+        if i > start && after_text && opens(&row[i..]) && !row[start..i].trim().is_empty() {
+            items.push(row[start..i].trim().to_string());
+            start = i;
+        }
+        prev = Some(c);
+    }
+    items.push(row[start..].trim().to_string());
+    items.retain(|i| !i.is_empty());
+    items
 }
 
 /// A table's note whose items run together out of order, its first item
@@ -977,6 +1019,37 @@ mod tests {
         let (lines, left_out) = in_reading_order(cut_lines(page));
         assert_eq!(left_out, [("收支预算总表".to_string(), 2)]);
         assert!(lines.iter().all(|c| c.kind != Kind::Row));
+    }
+
+    /// A 收支总表 of three lists (功能分类 and 支出用途 among its merged cells):
+    /// each item goes on a line of its own, the lists told apart later by
+    /// the items' names.
+    #[test]
+    fn items_of_a_summary_of_three_lists_are_apart() {
+        let page = "公开表一部门：某厅单位：万元功能科目名称金额项目名称金额一、财政拨款100.00一、一般公共服务支出                    100.00一、基本支出100.00二、财政专户管理资金二、外交支出三、其他资金三、国防支出当年收入小计100.00100.00                    上年结转资金收入合计100.00100.00收支预算总表某厅收入支出支出合计项目名称金额功能分类支出用途当年支出小计";
+        let (lines, left_out) = in_reading_order(cut_lines(page));
+        assert!(left_out.is_empty(), "{left_out:?}");
+        assert_eq!(
+            row_texts(&lines),
+            [
+                "一、财政拨款 100.00",
+                "一、一般公共服务支出 100.00",
+                "一、基本支出 100.00",
+                "二、财政专户管理资金",
+                "二、外交支出",
+                "三、其他资金",
+                "三、国防支出",
+                "当年收入小计 100.00 100.00",
+                "上年结转资金",
+                "收入合计 100.00 100.00",
+            ]
+        );
+        // An ordinal's own numerals end no item (`十一、`), nor does `1.`'s digit.
+        assert_eq!(
+            items_apart("十、节能环保支出十一、城乡社区支出 5.00"),
+            ["十、节能环保支出", "十一、城乡社区支出 5.00"]
+        );
+        assert_eq!(items_apart("1.一般公共预算 5.00"), ["1.一般公共预算 5.00"]);
     }
 
     #[test]

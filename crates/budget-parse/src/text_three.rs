@@ -22,6 +22,14 @@
 //! (`九、医疗卫生与计划生育支` / `出`, `2.政府性基金预` / `算 三、国防支出`)
 //! continues on the next line before that line's own items.
 //!
+//! A spreadsheet-made PDF prints the names of merged cells after the rows,
+//! and the expense totals among them: `当年收入小计 10,150.48 10,150.48` is
+//! the income subtotal and, beside it, `当年支出小计`, whose name the text
+//! has in the header or after `收入合计`. An income total's second amount
+//! is taken as the expense total of its name (收入 read as 支出) only where
+//! that name is printed so, and lines after the last income total are taken
+//! as such names only where none holds an amount.
+//!
 //! The table is taken only where both expense lists add up to the year's
 //! expense (`当年支出小计`), or to each other where it is not printed.
 
@@ -55,6 +63,10 @@ struct Item {
     name: String,
     amount: Option<String>,
     page: u32,
+    /// A second amount after an income total (`当年收入小计 10,150.48
+    /// 10,150.48`): the expense total beside it, whose name a spreadsheet-made
+    /// PDF prints after the rows.
+    paired: Option<String>,
 }
 
 impl Item {
@@ -92,6 +104,11 @@ impl Item {
 fn expense_total(name: &str) -> bool {
     (name.contains("支出") && ["合计", "小计", "总计"].iter().any(|w| name.ends_with(w)))
         || name.starts_with("结转下年")
+}
+
+/// An income total: `当年收入小计`, `收入合计`, `收入总计`.
+fn income_total(name: &str) -> bool {
+    name.contains("收入") && ["合计", "小计", "总计"].iter().any(|w| name.ends_with(w))
 }
 
 /// A piece that is an item of its own, never the rest of a cut name: a
@@ -149,15 +166,18 @@ fn lines_of_items(data: &[BodyLine<'_>]) -> Option<Vec<Vec<Item>>> {
                     Some((true, i)) => &mut lines.last_mut()?[i],
                     None => return None,
                 };
-                if item.amount.is_some() {
+                if item.amount.is_none() {
+                    item.amount = Some(w.to_string());
+                } else if income_total(&item.bare()) && item.paired.is_none() {
+                    item.paired = Some(w.to_string());
+                } else {
                     return None;
                 }
-                item.amount = Some(w.to_string());
                 continue;
             }
             let opens_item = !split_ordinal(w).0.is_empty() || cut.is_empty() || !items.is_empty() || own_item(w);
             if opens_item {
-                items.push(Item { name: w.to_string(), amount: None, page: l.page });
+                items.push(Item { name: w.to_string(), amount: None, page: l.page, paired: None });
                 last = Some((false, items.len() - 1));
             } else {
                 let i = cut.pop()?;
@@ -176,8 +196,10 @@ fn lines_of_items(data: &[BodyLine<'_>]) -> Option<Vec<Vec<Item>>> {
 /// Reads a 收支总表 whose header splits the 支出 side into 功能分类 and
 /// 支出用途 (see the module's text); returns `false`, `raw` untouched, for
 /// text that does not read so.
-pub(crate) fn read(raw: &mut RawTable, data: &[BodyLine<'_>]) -> bool {
-    let Some(lines) = lines_of_items(data) else { return false };
+pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>]) -> bool {
+    let Some(mut lines) = lines_of_items(data) else { return false };
+    let Some(trailing) = labels_after_rows(&mut lines) else { return false };
+    let labels = squeeze(&header.concat()) + &trailing;
     let mut lists: [Vec<Item>; 3] = Default::default();
     for line in lines {
         let kinds: Vec<List> = line.iter().map(Item::list).collect();
@@ -187,6 +209,17 @@ pub(crate) fn read(raw: &mut RawTable, data: &[BodyLine<'_>]) -> bool {
         for (item, kind) in line.into_iter().zip(kinds) {
             lists[kind as usize].push(item);
         }
+    }
+    // An income total's second amount is the expense total beside it,
+    // whose name is printed in the header or after the rows (`当年收入小计`
+    // beside `当年支出小计`).
+    for item in lists[List::Income as usize].clone() {
+        let Some(paired) = item.paired.clone() else { continue };
+        let name = item.bare().replace("收入", "支出");
+        if !labels.contains(&name) {
+            return false;
+        }
+        lists[List::Use as usize].push(Item { name, amount: Some(paired), page: item.page, paired: None });
     }
     let [income, functions, uses] = lists;
     if income.is_empty() || functions.is_empty() || uses.is_empty() || !lists_add_up(&functions, &uses) {
@@ -220,6 +253,25 @@ pub(crate) fn read(raw: &mut RawTable, data: &[BodyLine<'_>]) -> bool {
     true
 }
 
+/// Takes off `lines` those after the last income total (`收入合计`) where
+/// every one of them is words without an amount: the names a
+/// spreadsheet-made PDF prints after the rows (merged cells, the title,
+/// `结转下年资金`, `支出合计`); returns their text squeezed, empty where no
+/// such lines follow. `None` where an amount follows the last income total
+/// while an income total holds a second amount: the rows are not whole.
+fn labels_after_rows(lines: &mut Vec<Vec<Item>>) -> Option<String> {
+    let paired = lines.iter().flatten().any(|i| i.paired.is_some());
+    if !paired {
+        return Some(String::new());
+    }
+    let last = lines.iter().rposition(|l| l.iter().any(|i| i.list() == List::Income && income_total(&i.bare())))?;
+    let after = lines.split_off(last + 1);
+    if after.iter().flatten().any(|i| i.amount.is_some()) {
+        return None;
+    }
+    Some(after.iter().flatten().map(|i| squeeze(&i.name)).collect())
+}
+
 /// Whether the functions and the uses (items only) each add up to the
 /// year's expense, `当年支出小计` (or `支出合计` where no 小计 is printed),
 /// or to each other where neither is.
@@ -248,13 +300,17 @@ mod tests {
     }
 
     fn read_rows(texts: &'static [&'static str]) -> Option<Vec<Vec<String>>> {
+        read_rows_under(&[], texts)
+    }
+
+    fn read_rows_under(header: &[&str], texts: &'static [&'static str]) -> Option<Vec<Vec<String>>> {
         let title = crate::title::Title {
             no: "01".into(),
             text: "收支预算总表".into(),
             key: budget_model::TableKey::IncomeExpenseSummary,
         };
         let mut raw = RawTable::new(title);
-        read(&mut raw, &body(texts)).then(|| raw.rows.iter().map(|r| r.cells.clone()).collect())
+        read(&mut raw, header, &body(texts)).then(|| raw.rows.iter().map(|r| r.cells.clone()).collect())
     }
 
     #[test]
@@ -304,6 +360,39 @@ mod tests {
         let names: Vec<(&str, &str)> = rows.iter().map(|r| (r[0].as_str(), r[2].as_str())).collect();
         assert_eq!(names[2], ("2.政府性基金预算", "三、国防支出"));
         assert_eq!(rows[5][2..], ["三、单位预留机动经费".to_string(), String::new(), "50.00".into()]);
+    }
+
+    /// A spreadsheet-made PDF prints the expense totals' names after the
+    /// rows, or the text has them in the header: their amounts follow the
+    /// income totals on their lines.
+    #[test]
+    fn an_income_totals_second_amount_is_the_expense_total_named_apart() {
+        const ROWS: [&str; 5] = [
+            "一、财政拨款 300.00 一、一般公共服务支出 300.00 一、基本支出 200.00",
+            "二、其他资金 二、项目支出 100.00",
+            "当年收入小计 300.00 300.00",
+            "上年结转资金",
+            "收入合计 300.00 300.00",
+        ];
+        let header = ["收入 支出", "结转下年资金", "支出合计", "项目名称 金额 功能分类 支出用途", "当年支出小计"];
+        let rows = read_rows_under(&header, &ROWS).expect("read");
+        let expense: Vec<[&str; 3]> = rows.iter().map(|r| [r[2].as_str(), r[3].as_str(), r[4].as_str()]).collect();
+        assert_eq!(
+            expense,
+            [
+                ["一、一般公共服务支出", "300.00", ""],
+                ["一、基本支出", "", "200.00"],
+                ["二、项目支出", "", "100.00"],
+                ["当年支出小计", "", "300.00"],
+                ["支出合计", "", "300.00"],
+            ]
+        );
+        assert_eq!(rows[4][..2], ["收入合计".to_string(), "300.00".into()]);
+        // The names after the rows, and nowhere.
+        const AFTER: [&str; 9] =
+            [ROWS[0], ROWS[1], ROWS[2], ROWS[3], ROWS[4], "收支预算总表", "结转下年资金", "支出合计", "当年支出小计"];
+        assert_eq!(read_rows(&AFTER).expect("read"), rows);
+        assert!(read_rows(&ROWS).is_none());
     }
 
     #[test]
