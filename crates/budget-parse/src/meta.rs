@@ -90,6 +90,20 @@ fn labelled() -> &'static Regex {
     )
 }
 
+/// Whether `line` is a caption that names the department or a unit
+/// (`部门：某厅`, `编制单位：某局 单位：万元`): `Some(true)` for its label
+/// alone (`部门：`, its name printed on the next line), `Some(false)` for
+/// the whole caption, `None` for any other line.
+pub(crate) fn caption_label(line: &str) -> Option<bool> {
+    let text = squeeze(line);
+    let labels =
+        ["预算主管部门", "主管部门", "预算单位", "编制部门", "编制单位", "填报单位", "部门名称", "单位名称", "部门"];
+    if text.strip_suffix(['：', ':']).is_some_and(|l| labels.contains(&l)) {
+        return Some(true);
+    }
+    labelled().captures(&text).filter(|c| dept_within(c, 2, 40)).map(|_| false)
+}
+
 /// Labels that name the department itself; the others (`预算单位`,
 /// `单位名称`, …) may name one unit of a multi-unit document.
 const DEPARTMENT_LABELS: [&str; 5] = ["预算主管部门", "主管部门", "编制部门", "部门名称", "部门"];

@@ -125,6 +125,20 @@ pub(crate) fn table_from_lines(
     // head of another table run into this one's last line (`合计单位：万元小计…`,
     // the extractor writing no line break): no row.
     data.retain(|l| unit_of_line(l.text).is_none());
+    // A caption among the rows (`部门：` / `中共某省委办公厅`, merged cells a
+    // spreadsheet-made PDF prints after the rows) is no row.
+    let mut caption = vec![false; data.len()];
+    for i in 0..data.len() {
+        if let Some(label_alone) = crate::meta::caption_label(data[i].text) {
+            caption[i] = true;
+            let name_next = data.get(i + 1).is_some_and(|n| !n.text.contains(|c: char| c.is_ascii_digit()));
+            if label_alone && name_next {
+                caption[i + 1] = true;
+            }
+        }
+    }
+    let mut flags = caption.into_iter();
+    data.retain(|_| !flags.next().unwrap_or(false));
     data.retain(|l| !is_page_footer(l.text));
     let by_lines = if raw.title.key.is_two_sided() {
         text_lines::read_two_sided(&mut raw, body, findings)
@@ -140,8 +154,13 @@ pub(crate) fn table_from_lines(
     if by_lines {
         return raw;
     }
-    if raw.title.key.is_two_sided() && has_three_sides(&header_lines) {
-        if text_three::read(&mut raw, &data) {
+    // The lists' headings may be printed after the rows, among the merged
+    // cells of a spreadsheet-made PDF.
+    let trailing: Vec<&str> =
+        data.iter().rev().take_while(|l| !l.text.contains(|c: char| c.is_ascii_digit())).map(|l| l.text).collect();
+    let headings: Vec<&str> = header_lines.iter().copied().chain(trailing).collect();
+    if raw.title.key.is_two_sided() && has_three_sides(&headings) {
+        if text_three::read(&mut raw, &header_lines, &data) {
             return raw;
         }
         let page = raw.pages.first().copied().unwrap_or(0);
@@ -1866,6 +1885,55 @@ mod tests {
             ]
         );
         assert!(findings.iter().any(|f| f.message.contains("2 ratio columns")), "{findings:?}");
+    }
+
+    /// A 收支总表 of three lists whose headings (`功能分类`, `支出用途`) and
+    /// expense totals' names a spreadsheet-made PDF prints after the rows.
+    #[test]
+    fn a_summary_of_three_lists_is_told_by_headings_after_its_rows() {
+        let text = "收入 支出 项目名称 金额
+功能科目名称 金额 项目名称 金额
+一、财政拨款 300.00 一、一般公共服务支出 300.00 一、基本支出 200.00
+二、其他资金 二、项目支出 100.00
+当年收入小计 300.00 300.00
+上年结转资金
+收入合计 300.00 300.00
+功能分类 支出用途 当年支出小计 结转下年资金 支出合计";
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &body(text), &[], &[], &mut findings);
+        let expense: Vec<[&str; 3]> =
+            raw.rows.iter().map(|r| [r.cells[2].as_str(), r.cells[3].as_str(), r.cells[4].as_str()]).collect();
+        assert_eq!(
+            expense,
+            [
+                ["一、一般公共服务支出", "300.00", ""],
+                ["一、基本支出", "", "200.00"],
+                ["二、项目支出", "", "100.00"],
+                ["当年支出小计", "", "300.00"],
+                ["支出合计", "", "300.00"],
+            ]
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// The department's caption printed after the rows, its label and its
+    /// name on lines of their own (a spreadsheet-made PDF's merged cells):
+    /// no row.
+    #[test]
+    fn a_caption_after_the_rows_is_no_row() {
+        let text = "单位：万元
+合计 基本支出 项目支出
+300.00 200.00 100.00
+部门：
+中共某省委办公厅";
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ExpenseSummary), &body(text), &[], &[], &mut findings);
+        let rows: Vec<&[String]> = raw.rows.iter().map(|r| &r.cells[..]).collect();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].ends_with(&["300.00".to_string(), "200.00".into(), "100.00".into()]), "{rows:?}");
+        assert_eq!(crate::meta::caption_label("部门：某厅 单位：万元"), Some(false));
+        assert_eq!(crate::meta::caption_label("部 门："), Some(true));
+        assert_eq!(crate::meta::caption_label("部门预算支出"), None);
     }
 
     /// A table on one page: the lines between its header's words and the
