@@ -88,6 +88,7 @@ const LEXICON: &[(&str, LabelKind)] = {
         ("因公出国（境）费", Amount),
         ("公务用车购置费", Amount),
         ("公务用车运行费", Amount),
+        ("公务用车运行维护费", Amount),
         ("公务接待费", Amount),
         ("机关运行经费支出", Amount),
         ("上年结转结余", Amount),

@@ -118,9 +118,30 @@ pub(crate) fn table_from_lines(
         let shorter = shorter.or_else(|| name_after_header(raw.title.key, &body[..header_len]));
         header_len -= shorter.unwrap_or(0);
     }
-    let header_owned: Vec<String> = body[..header_len].iter().map(|l| unspaced(l.text)).collect();
+    let mut header_owned: Vec<String> = body[..header_len].iter().map(|l| unspaced(l.text)).collect();
+    // The header's last words run into the first row's amounts
+    // (`小计公务用车购置费公务用车运行维护费 1,471.70 508.20 …`: a run-on page's
+    // plain header cells, printed right before its rows): header words, no
+    // row's name.
+    let first_row = body.get(header_len).and_then(|l| {
+        let (words, amounts) = header_run_into_row(l.text)?;
+        header_owned.push(words);
+        Some(BodyLine { text: amounts, ..*l })
+    });
     let header_lines: Vec<&str> = header_owned.iter().map(String::as_str).collect();
     let mut data = without_repeated_header(&body[header_len..], &squeezed(header_len));
+    if let (Some(row), Some(first)) = (first_row, data.first_mut()) {
+        *first = row;
+    }
+    // A page's head (caption or unit line) after the last amount, and
+    // what follows it, are another table's head: this table ends there.
+    let last_amount = data.iter().rposition(|l| l.text.split_whitespace().any(|w| amount(w).is_some()));
+    if let Some(last) = last_amount {
+        let head = |l: &BodyLine<'_>| unit_of_line(l.text).is_some() || crate::meta::caption_label(l.text).is_some();
+        if let Some(k) = data[last + 1..].iter().position(head) {
+            data.truncate(last + 1 + k);
+        }
+    }
     // A unit line among the rows is a page's head printed again, or the
     // head of another table run into this one's last line (`合计单位：万元小计…`,
     // the extractor writing no line break): no row.
@@ -198,6 +219,20 @@ pub(crate) fn table_from_lines(
         }
     }
     raw
+}
+
+/// A line whose text before its first amount is two or more of the
+/// family's amount columns' names and nothing else (`小计公务用车购置费
+/// 公务用车运行维护费 1,471.70 …`): those names, and the amounts.
+fn header_run_into_row(line: &str) -> Option<(String, &str)> {
+    let at = line.split_whitespace().find(|w| amount(w).is_some()).and_then(|w| line.find(w))?;
+    let words = squeeze(&line[..at]);
+    let labels = segment(&[words.as_str()]);
+    let names_columns = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| matches!(l.kind, LabelKind::Amount | LabelKind::MaybeGroup) && crate::header::in_lexicon(&l.text));
+    names_columns.then(|| (words, &line[at..]))
 }
 
 /// A header line with its letter-spaced words joined: `功能科目编码 功能科目名称
@@ -1914,6 +1949,30 @@ mod tests {
             ]
         );
         assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// A run-on page's plain header cells come right before its rows'
+    /// amounts, on their line; the next table's head follows the last row.
+    #[test]
+    fn header_words_before_the_amounts_are_no_rows_name() {
+        let text = "单位：万元
+合计“三公”经费会议费培训费小计因公出国（境）费公务用车购置及运行维护费公务接待费
+小计公务用车购置费公务用车运行维护费 1,471.70 508.20 70.00 411.20 411.20 27.00 933.50 30.00
+部门：某厅
+单位：万元
+功能科目编码功能科目名称金额";
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ThreePublicExpense), &body(text), &[], &[], &mut findings);
+        let rows: Vec<&[String]> = raw.rows.iter().map(|r| &r.cells[..]).collect();
+        assert_eq!(rows.len(), 1, "{rows:?} {findings:?}");
+        assert_eq!(rows[0][..2], ["", ""], "no code, no name");
+        let amounts: Vec<&str> = rows[0][2..].iter().map(String::as_str).collect();
+        // 公务用车购置费 or 公务用车运行维护费: the row does not tell.
+        assert_eq!(amounts, ["1,471.70", "508.20", "70.00", "411.20", UNREAD, UNREAD, "27.00", "933.50", "30.00"]);
+        assert_eq!(header_run_into_row("小计 公务接待费 1.00"), Some(("小计公务接待费".to_string(), "1.00")));
+        // One word is a row's name (`小计 1.00`), as is any other text.
+        assert_eq!(header_run_into_row("小计 1.00"), None);
+        assert_eq!(header_run_into_row("小计 办公费 1.00"), None);
     }
 
     /// The department's caption printed after the rows, its label and its
