@@ -22,8 +22,10 @@
 //! item, way of buying), and a unit's rows follow its name (`苏州市土地储
 //! 备中心 11.90 11.90`). Blank sources leave no mark, so a row printing
 //! fewer amounts than the columns has its 总计 (the last amount, where the
-//! others add up to it) and its sources unread: which fund an amount is,
-//! the text does not tell.
+//! others add up to it) and its sources unread (which fund an amount is,
+//! the text does not tell), unless the department's income allows one
+//! choice of source columns alone ([`source_caps`], the table's own total
+//! row settled first).
 
 use budget_model::{page_number, Decimal, Finding, Section, Table, TableKey};
 
@@ -145,19 +147,49 @@ fn economic_names(earlier: &[Table]) -> Vec<String> {
     names
 }
 
-/// The document's funds are all 一般公共预算: its 收支总表's income total
-/// (`收入总计`) is its `一般公共预算拨款收入`, so no purchase is paid from
-/// another source. `false` where the table is not read or says otherwise.
-fn only_general_budget(earlier: &[Table]) -> bool {
-    let Some(t) = earlier.iter().find(|t| t.key == TableKey::IncomeExpenseSummary) else { return false };
+/// What the department's income allows each source column to hold, from
+/// its 收支总表 (a blank item is zero): a purchase is paid from the
+/// source's funds, so no source holds more than the department has of it.
+/// 一般公共预算资金 and 政府性基金 are their 拨款收入, 上年结转和结余资金 the
+/// 上年结转结余, 其他资金 the rest of the year's income (carried-over funds
+/// go with each where the table prints no column of them). `None` for a
+/// source not known so, or where the table is not read or its income does
+/// not add up.
+fn source_caps(earlier: &[Table], layout: &Layout) -> Vec<Option<Decimal>> {
+    let none = vec![None; layout.sources()];
+    let Some(t) = earlier.iter().find(|t| t.key == TableKey::IncomeExpenseSummary) else { return none };
     let items = side_items(t, Section::Income);
-    let income = |named: fn(&str) -> bool| match items.iter().filter(|(n, _)| named(n)).collect::<Vec<_>>()[..] {
+    let one = |named: &dyn Fn(&str) -> bool| match items.iter().filter(|(n, _)| named(n)).collect::<Vec<_>>()[..] {
         [(_, v)] => Some(*v),
         _ => None,
     };
-    let total = income(|n| n == "收入总计");
-    let general = income(|n| n.starts_with("一般公共预算") && n.ends_with("收入"));
-    total.is_some_and(|t| t > Decimal::ZERO) && total == general
+    let general = one(&|n| n.starts_with("一般公共预算") && n.ends_with("收入"));
+    let fund = one(&|n| n.starts_with("政府性基金") && n.ends_with("收入"));
+    let Some(total) = one(&|n| n == "收入总计").filter(|t| *t > Decimal::ZERO) else { return none };
+    // The year's income and the carry-over, where one is not printed the
+    // rest of the whole.
+    let printed_carry = one(&|n| n.starts_with("上年结转"));
+    let year = one(&|n| n == "本年收入合计").unwrap_or(total - printed_carry.unwrap_or_default());
+    let carried = printed_carry.unwrap_or(total - year);
+    if year + carried != total || carried < Decimal::ZERO {
+        return none;
+    }
+    let (year, carried) = (Some(year), Some(carried));
+    let columns: Vec<&str> =
+        layout.amounts[..layout.sources()].iter().map(|c| c.rsplit('/').next().unwrap_or(c)).collect();
+    let with_carry =
+        |v: Option<Decimal>| if columns.contains(&SOURCES[3]) { v } else { v.zip(carried).map(|(v, c)| v + c) };
+    let other = year.zip(general).zip(fund).map(|((y, g), f)| y - g - f);
+    columns
+        .iter()
+        .map(|&c| match c {
+            _ if c == SOURCES[0] => with_carry(general),
+            _ if c == SOURCES[1] => with_carry(fund),
+            _ if c == SOURCES[2] => with_carry(other),
+            _ if c == SOURCES[3] => carried,
+            _ => None,
+        })
+        .collect()
 }
 
 /// One row's label words (in printed order) and its amounts.
@@ -272,12 +304,18 @@ fn cells(row: &Printed, economic: &[String], sourced: bool) -> Option<Vec<String
 
 /// A row's amounts in the layout's columns. All of them printed are placed
 /// as printed; fewer (blank sources leave no mark) give the 总计, the last,
-/// where the others add up to it, and leave the sources unread, unless
-/// `general` (the document's funds are all 一般公共预算, see
-/// [`only_general_budget`]) settles one amount before the 总计 as
-/// 一般公共预算资金 and the other sources blank. `None` when none can be
-/// placed.
-fn amounts(row: &Printed, layout: &Layout, general: bool) -> Option<Vec<String>> {
+/// where the others add up to it, and the others go to the sources, in
+/// printed order, where one choice of columns alone keeps each within
+/// `caps` (what the department's income allows, see [`source_caps`]) and
+/// `limits` (the table's total row, once settled: a source it leaves
+/// blank holds nothing in any row); else the sources are left unread.
+/// `None` when none can be placed.
+fn amounts(
+    row: &Printed,
+    layout: &Layout,
+    caps: &[Option<Decimal>],
+    limits: Option<&[Decimal]>,
+) -> Option<Vec<String>> {
     let n = layout.amounts.len();
     let printed = &row.amounts;
     if printed.len() == n {
@@ -288,17 +326,49 @@ fn amounts(row: &Printed, layout: &Layout, general: bool) -> Option<Vec<String>>
     if printed.len() > n || parts.is_empty() || parts.iter().sum::<Decimal>() != *total {
         return None;
     }
-    let general_column = layout.amounts.iter().position(|c| c.ends_with(SOURCES[0]));
-    let mut out = match general_column {
-        Some(g) if general && parts.len() == 1 => {
-            let mut out = vec![String::new(); layout.sources()];
-            out[g] = printed[0].clone();
+    let sources = layout.sources();
+    let fits = |c: usize, v: Decimal| {
+        caps.get(c).copied().flatten().is_none_or(|cap| v <= cap) && limits.is_none_or(|l| v <= l[c])
+    };
+    let mut placements = Vec::new();
+    let mut chosen: Vec<usize> = (0..parts.len()).collect();
+    loop {
+        if chosen.iter().zip(parts).all(|(&c, &v)| fits(c, v)) {
+            placements.push(chosen.clone());
+        }
+        if !next_choice(&mut chosen, sources) {
+            break;
+        }
+    }
+    let mut out = match &placements[..] {
+        [one] => {
+            let mut out = vec![String::new(); sources];
+            one.iter().enumerate().for_each(|(k, &c)| out[c] = printed[k].clone());
             out
         }
-        _ => vec![UNREAD.to_string(); layout.sources()],
+        _ => vec![UNREAD.to_string(); sources],
     };
     out.push(printed[printed.len() - 1].clone());
     Some(out)
+}
+
+/// Steps `c` (increasing indices below `n`) to the next choice of columns.
+fn next_choice(c: &mut [usize], n: usize) -> bool {
+    let k = c.len();
+    let Some(i) = (0..k).rev().find(|&i| c[i] + k < n + i) else { return false };
+    c[i] += 1;
+    for j in i + 1..k {
+        c[j] = c[j - 1] + 1;
+    }
+    true
+}
+
+/// The table's total row's sources, where its own placement settles them
+/// (a blank is zero).
+fn total_limits(rows: &[Printed], layout: &Layout, caps: &[Option<Decimal>]) -> Option<Vec<Decimal>> {
+    let total = rows.iter().find(|r| matches!(squeeze(&r.words.concat()).as_str(), "合计" | "总计"))?;
+    let cells = amounts(total, layout, caps, None)?;
+    cells[..layout.sources()].iter().map(|c| if c.is_empty() { Some(Decimal::ZERO) } else { amount(c) }).collect()
 }
 
 /// Reads the table when its header is this form's (see the module's
@@ -320,10 +390,12 @@ pub(crate) fn read(
     }
     let economic = economic_names(earlier);
     let sourced = layout.sources() > 0;
-    let general = only_general_budget(earlier);
+    let caps = source_caps(earlier, &layout);
+    let limits = total_limits(&rows, &layout, &caps);
     let mut read = Vec::new();
     for r in &rows {
-        let (Some(labels), Some(figures)) = (cells(r, &economic, sourced), amounts(r, &layout, general)) else {
+        let figures = amounts(r, &layout, &caps, limits.as_deref());
+        let (Some(labels), Some(figures)) = (cells(r, &economic, sourced), figures) else {
             return false;
         };
         read.push(labels.into_iter().chain(figures).collect::<Vec<String>>());
@@ -384,7 +456,7 @@ mod tests {
         rows.iter()
             .map(|r| {
                 let mut c = cells(r, economic, layout.sources() > 0).expect("cells");
-                c.extend(amounts(r, layout, false).expect("amounts"));
+                c.extend(amounts(r, layout, &[], None).expect("amounts"));
                 c
             })
             .collect()
@@ -458,27 +530,52 @@ mod tests {
         t
     }
 
-    /// Where the document's income is all 一般公共预算, a row printing one
-    /// source and its 总计 has that source in 一般公共预算资金; where it is
-    /// not, or the row prints two sources, which is which stays unread.
+    /// A row printing fewer sources than the table goes where the
+    /// department's income allows only one choice of columns: where its
+    /// income is all 一般公共预算, a row of one source has it in
+    /// 一般公共预算资金; where it has 90.74 of other income, a source of 2.00
+    /// could be either; where the table's total row then settles as all
+    /// 一般公共预算 (3.00 is more than the other income), every row is.
     #[test]
-    fn funds_all_of_the_general_budget_settle_a_rows_source() {
-        let general = summary(&[("一般公共预算拨款收入", "64090.74"), ("事业收入", ""), ("收入总计", "64090.74")]);
-        let other = summary(&[("一般公共预算拨款收入", "64000.00"), ("事业收入", "90.74"), ("收入总计", "64090.74")]);
-        assert!(only_general_budget(&[general]));
-        assert!(!only_general_budget(&[other]));
-        assert!(!only_general_budget(&[]));
+    fn the_departments_income_settles_a_rows_sources() {
+        let general = summary(&[
+            ("一般公共预算拨款收入", "64090.74"),
+            ("政府性基金预算拨款收入", ""),
+            ("事业收入", ""),
+            ("收入总计", "64090.74"),
+        ]);
+        let other = summary(&[
+            ("一般公共预算拨款收入", "64000.00"),
+            ("政府性基金预算拨款收入", ""),
+            ("事业收入", "2.50"),
+            ("本年收入合计", "64002.50"),
+            ("上年结转结余", ""),
+            ("收入总计", "64002.50"),
+        ]);
         let layout = layout(&["资金来源 采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 预算资金 政府性基金 其他资金 上年结转和 结余资金 总计"])
             .expect("layout");
+        assert_eq!(source_caps(&[], &layout), [None; 4]);
+        let caps = source_caps(&[general], &layout);
+        assert_eq!(
+            caps,
+            [Some(Decimal::new(6409074, 2)), Some(Decimal::ZERO), Some(Decimal::ZERO), Some(Decimal::ZERO)]
+        );
         let (rows, _) = rows_of(&body(&[
+            "合计 3.00 3.00",
             "定额 办公费 复印纸 集中采购 2.00 2.00",
             "定额 印刷费 其他印刷服务 集中采购 1.00 1.00 2.00",
         ]))
         .expect("rows");
         let u = UNREAD;
-        assert_eq!(amounts(&rows[0], &layout, true).expect("amounts"), ["2.00", "", "", "", "2.00"]);
-        assert_eq!(amounts(&rows[0], &layout, false).expect("amounts"), [u, u, u, u, "2.00"]);
-        assert_eq!(amounts(&rows[1], &layout, true).expect("amounts"), [u, u, u, u, "2.00"]);
+        assert_eq!(amounts(&rows[1], &layout, &caps, None).expect("amounts"), ["2.00", "", "", "", "2.00"]);
+        assert_eq!(amounts(&rows[1], &layout, &[], None).expect("amounts"), [u, u, u, u, "2.00"]);
+        assert_eq!(amounts(&rows[2], &layout, &caps, None).expect("amounts"), [u, u, u, u, "2.00"]);
+        let caps = source_caps(&[other], &layout);
+        assert_eq!(caps[2], Some(Decimal::new(250, 2)));
+        assert_eq!(amounts(&rows[1], &layout, &caps, None).expect("amounts"), [u, u, u, u, "2.00"]);
+        let limits = total_limits(&rows, &layout, &caps).expect("the total row settles");
+        assert_eq!(limits, [Decimal::new(300, 2), Decimal::ZERO, Decimal::ZERO, Decimal::ZERO]);
+        assert_eq!(amounts(&rows[1], &layout, &caps, Some(&limits)).expect("amounts"), ["2.00", "", "", "", "2.00"]);
     }
 
     /// The last row's wrapped cells end on the next page, after the page's
@@ -575,6 +672,6 @@ mod tests {
         );
         // Amounts that do not add up to their last are placed nowhere.
         let (odd, _) = rows_of(&body(&["定额 办公费 复印纸 集中采购 2.00 3.00"])).expect("rows");
-        assert!(amounts(&odd[0], &layout, false).is_none());
+        assert!(amounts(&odd[0], &layout, &[], None).is_none());
     }
 }
