@@ -1189,6 +1189,14 @@ mod tests {
         assert_eq!(amounts(&t, 2), ["2.000000", "1.000000", "1.000000"]);
     }
 
+    const BY_FUNCTION_HEADER: [&str; 2] =
+        ["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预算数"];
+
+    /// Body lines of texts made in a test.
+    fn owned_lines(texts: &[String]) -> Vec<BodyLine<'_>> {
+        texts.iter().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
     const BASIC_HEADER: [&str; 2] = ["政府支出经济分类科目 部门支出经济分类科目 预算数", "合计 人员经费 公用经费"];
 
     /// A 基本支出表 whose classes are 10 of 人员经费 (工资) and 5 of 公用经费 (办公费).
@@ -1248,8 +1256,7 @@ mod tests {
         let mut all = raw(TableKey::ExpenseSummary);
         assert!(read(&mut all, &EXPENSE_HEADER, &lines(&TWICE), (&[], std::slice::from_ref(&basic)), &mut findings));
         let earlier = [crate::raw::finish(all, &mut findings), basic];
-        let header =
-            ["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预算数"];
+        let header = BY_FUNCTION_HEADER;
         // 行政运行 printed for two units: 10 and 5 of 基本支出, which 支出总表
         // has as 10 of 工资 (人员经费) and 5 of 办公费 (公用经费).
         let data = lines(&[
@@ -1280,8 +1287,7 @@ mod tests {
         texts.extend((0..20).map(|_| "2010804-审计业务 50205-委托业务费 30227-委托业务费 2.000000 2.000000".into()));
         texts.push("2010804-审计业务 50299-其他商品和服务支出 30299-其他商品和服务支出 1.000000 1.000000".into());
         texts.push("合    计 56.000000 16.000000 40.000000".into());
-        let data: Vec<BodyLine<'_>> =
-            texts.iter().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect();
+        let data = owned_lines(&texts);
         let mut findings = Vec::new();
         let mut alone = raw(TableKey::ExpenseSummary);
         assert!(read(&mut alone, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
@@ -1299,8 +1305,6 @@ mod tests {
         // 一般公共预算支出表 has 15 of 基本支出 under 行政运行 and 40 of
         // 项目支出 under 审计业务: 支出总表 has at least as much of each.
         // Twenty-two rows in doubt are too many to try against the total.
-        let by_function_header =
-            ["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预算数"];
         let by_function = lines(&[
             "2010801 行政运行 15.000000 15.000000 10.000000 5.000000",
             "2010804 审计业务 40.000000 40.000000 40.000000",
@@ -1308,7 +1312,7 @@ mod tests {
         ]);
         let mut findings = Vec::new();
         let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
-        assert!(read(&mut t, &by_function_header, &by_function, (&[], &[]), &mut findings));
+        assert!(read(&mut t, &BY_FUNCTION_HEADER, &by_function, (&[], &[]), &mut findings));
         let later = [crate::raw::finish(t, &mut findings)];
         let mut texts: Vec<String> = vec![
             "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000".into(),
@@ -1316,8 +1320,7 @@ mod tests {
         ];
         texts.extend((0..20).map(|_| "2010804-审计业务 50205-委托业务费 30227-委托业务费 2.000000 2.000000".into()));
         texts.push("合    计 55.000000 15.000000 40.000000".into());
-        let data: Vec<BodyLine<'_>> =
-            texts.iter().map(|t| BodyLine { text: t, page: 3, after_blank: false, opens_right: false }).collect();
+        let data = owned_lines(&texts);
         let mut alone = raw(TableKey::ExpenseSummary);
         assert!(read(&mut alone, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
         assert!((0..22).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
@@ -1351,8 +1354,7 @@ mod tests {
         let mut t = raw(TableKey::ExpenseSummary);
         assert!(read(&mut t, &EXPENSE_HEADER, &all, (&[], std::slice::from_ref(&basic)), &mut findings));
         let earlier = [crate::raw::finish(t, &mut findings), basic];
-        let header =
-            ["科目编码 科目名称 合计 基本支出 项目支出", "小计 人员经费 公用经费 项目支出总数 扣除基建项目后预算数"];
+        let header = BY_FUNCTION_HEADER;
         let data = lines(&[
             "2010801 行政运行 10.000000 10.000000 10.000000",
             "2010801 行政运行 5.000000 5.000000 5.000000",
