@@ -716,7 +716,7 @@ fn readings(t: &Template, amounts: &[Decimal], unit: Decimal) -> Option<Vec<Vec<
 }
 
 /// Steps `c` (increasing indices below `n`) to the next combination.
-fn next_combination(c: &mut [usize], n: usize) -> bool {
+pub(crate) fn next_combination(c: &mut [usize], n: usize) -> bool {
     let k = c.len();
     let Some(i) = (0..k).rev().find(|&i| c[i] < n - k + i) else { return false };
     c[i] += 1;

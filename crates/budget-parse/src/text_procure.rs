@@ -336,7 +336,7 @@ fn amounts(
         if chosen.iter().zip(parts).all(|(&c, &v)| fits(c, v)) {
             placements.push(chosen.clone());
         }
-        if !next_choice(&mut chosen, sources) {
+        if !crate::text_fit::next_combination(&mut chosen, sources) {
             break;
         }
     }
@@ -350,17 +350,6 @@ fn amounts(
     };
     out.push(printed[printed.len() - 1].clone());
     Some(out)
-}
-
-/// Steps `c` (increasing indices below `n`) to the next choice of columns.
-fn next_choice(c: &mut [usize], n: usize) -> bool {
-    let k = c.len();
-    let Some(i) = (0..k).rev().find(|&i| c[i] + k < n + i) else { return false };
-    c[i] += 1;
-    for j in i + 1..k {
-        c[j] = c[j - 1] + 1;
-    }
-    true
 }
 
 /// The table's total row's sources, where its own placement settles them
