@@ -81,12 +81,13 @@ pub fn unitless(doc: &Document) -> Vec<Finding> {
 /// `编制部门：上海市普陀区人民政府办公室 单位：元`,
 /// `单位名称：国家信访局 金额单位：万元` (the unit label is no part of the
 /// name); the department is 2 to 40 characters ([`dept_within`]: a bounded
-/// repetition of a large class costs milliseconds to compile).
+/// repetition of a large class costs milliseconds to compile). A label
+/// alone (`部门：`) matches with an empty department.
 fn labelled() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^(?P<label>预算主管部门|主管部门|预算单位|编制部门|编制单位|填报单位|部门名称|单位名称|部门)[:：](?P<dept>[^:：]+?)(?:(?:金额|计量|货币)?单位[:：].*)?$",
+        r"^(?P<label>预算主管部门|主管部门|预算单位|编制部门|编制单位|填报单位|部门名称|单位名称|部门)[:：](?P<dept>[^:：]*?)(?:(?:金额|计量|货币)?单位[:：].*)?$",
     )
 }
 
@@ -96,12 +97,11 @@ fn labelled() -> &'static Regex {
 /// the whole caption, `None` for any other line.
 pub(crate) fn caption_label(line: &str) -> Option<bool> {
     let text = squeeze(line);
-    let labels =
-        ["预算主管部门", "主管部门", "预算单位", "编制部门", "编制单位", "填报单位", "部门名称", "单位名称", "部门"];
-    if text.strip_suffix(['：', ':']).is_some_and(|l| labels.contains(&l)) {
+    let c = labelled().captures(&text)?;
+    if c["dept"].is_empty() && text.ends_with(['：', ':']) {
         return Some(true);
     }
-    labelled().captures(&text).filter(|c| dept_within(c, 2, 40)).map(|_| false)
+    dept_within(&c, 2, 40).then_some(false)
 }
 
 /// Labels that name the department itself; the others (`预算单位`,
