@@ -25,7 +25,9 @@
 //! others add up to it) and its sources unread (which fund an amount is,
 //! the text does not tell), unless the department's income allows one
 //! choice of source columns alone ([`source_caps`], the table's own total
-//! row settled first).
+//! row settled first), or the table's sums do: in each source column the
+//! total row is the sum of the categories, a category of its units, a
+//! unit of its purchases ([`sums`]).
 
 use budget_model::{page_number, Decimal, Finding, Section, Table, TableKey};
 
@@ -33,6 +35,7 @@ use crate::lex::{amount, split_ordinal};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::side_items;
+use crate::text_fit::{narrow_by_hierarchy, Readings};
 use crate::text_table::BodyLine;
 
 /// The label columns, in printed order; the item bought is named by one
@@ -302,24 +305,20 @@ fn cells(row: &Printed, economic: &[String], sourced: bool) -> Option<Vec<String
     Some(out)
 }
 
-/// A row's amounts in the layout's columns. All of them printed are placed
-/// as printed; fewer (blank sources leave no mark) give the 总计, the last,
-/// where the others add up to it, and the others go to the sources, in
-/// printed order, where one choice of columns alone keeps each within
-/// `caps` (what the department's income allows, see [`source_caps`]) and
-/// `limits` (the table's total row, once settled: a source it leaves
-/// blank holds nothing in any row); else the sources are left unread.
-/// `None` when none can be placed.
-fn amounts(
-    row: &Printed,
-    layout: &Layout,
-    caps: &[Option<Decimal>],
-    limits: Option<&[Decimal]>,
-) -> Option<Vec<String>> {
+/// A row's readings: its amounts in the layout's columns, each way they
+/// may be placed. All of them printed are placed as printed; fewer (blank
+/// sources leave no mark) give the 总计, the last, where the others add up
+/// to it, and the others go to the sources, in printed order, in each
+/// choice of columns that keeps every source within `caps` (what the
+/// department's income allows, see [`source_caps`]) and `limits` (the
+/// table's total row, once settled: a source it leaves blank holds
+/// nothing in any row): none where no choice does. `None` when the amounts
+/// do not add up to their last, or are more than the columns.
+fn amounts(row: &Printed, layout: &Layout, caps: &[Option<Decimal>], limits: Option<&[Decimal]>) -> Option<Readings> {
     let n = layout.amounts.len();
     let printed = &row.amounts;
     if printed.len() == n {
-        return Some(printed.clone());
+        return Some(vec![printed.clone()]);
     }
     let values: Vec<_> = printed.iter().filter_map(|a| amount(a)).collect();
     let (total, parts) = values.split_last()?;
@@ -334,30 +333,91 @@ fn amounts(
     let mut chosen: Vec<usize> = (0..parts.len()).collect();
     loop {
         if chosen.iter().zip(parts).all(|(&c, &v)| fits(c, v)) {
-            placements.push(chosen.clone());
+            let mut out = vec![String::new(); n];
+            chosen.iter().enumerate().for_each(|(k, &c)| out[c] = printed[k].clone());
+            out[sources] = printed[printed.len() - 1].clone();
+            placements.push(out);
         }
         if !crate::text_fit::next_combination(&mut chosen, sources) {
             break;
         }
     }
-    let mut out = match &placements[..] {
-        [one] => {
-            let mut out = vec![String::new(); sources];
-            one.iter().enumerate().for_each(|(k, &c)| out[c] = printed[k].clone());
-            out
+    Some(placements)
+}
+
+/// A row's amount cells: its one reading, or where more or none remain,
+/// its 总计 (its last amount) with its `sources` unread.
+fn placed(row: &Printed, found: Readings, sources: usize) -> Vec<String> {
+    match &found[..] {
+        [one] => one.clone(),
+        _ => {
+            let total = row.amounts.last().cloned().unwrap_or_default();
+            vec![UNREAD.to_string(); sources].into_iter().chain([total]).collect()
         }
-        _ => vec![UNREAD.to_string(); sources],
-    };
-    out.push(printed[printed.len() - 1].clone());
-    Some(out)
+    }
 }
 
 /// The table's total row's sources, where its own placement settles them
 /// (a blank is zero).
 fn total_limits(rows: &[Printed], layout: &Layout, caps: &[Option<Decimal>]) -> Option<Vec<Decimal>> {
-    let total = rows.iter().find(|r| matches!(squeeze(&r.words.concat()).as_str(), "合计" | "总计"))?;
-    let cells = amounts(total, layout, caps, None)?;
+    let total = rows.iter().position(is_total)?;
+    let [cells] = &amounts(&rows[total], layout, caps, None)?[..] else { return None };
     cells[..layout.sources()].iter().map(|c| if c.is_empty() { Some(Decimal::ZERO) } else { amount(c) }).collect()
+}
+
+/// Whether the row is the table's total.
+fn is_total(row: &Printed) -> bool {
+    matches!(squeeze(&row.words.concat()).as_str(), "合计" | "总计")
+}
+
+/// The table's sums, as groups of a row and the rows it adds up: the
+/// total row sums the categories (货物, 工程, 服务), a category the units'
+/// rows under it, a unit the purchases under it (a category with no unit
+/// rows sums its purchases). Each row's parent is the nearest row above it
+/// of a level above its own. A group is kept only where its 总计 is the sum
+/// of its rows' (the one amount every row prints where it is read), which
+/// tells the levels are as taken.
+fn sums(rows: &[Printed], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
+    let level = |i: usize| match () {
+        _ if is_total(&rows[i]) => 0,
+        _ if category(&labels[i][0]) => 1,
+        _ if !labels[i][0].is_empty() => 2,
+        _ => 3,
+    };
+    let total_of = |i: usize| rows[i].amounts.last().and_then(|c| amount(c));
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..rows.len() {
+        let parent = (0..i).rev().find(|&p| level(p) < level(i));
+        match (parent, groups.iter_mut().find(|(p, _)| Some(*p) == parent)) {
+            (_, Some((_, children))) => children.push(i),
+            (Some(p), None) => groups.push((p, vec![i])),
+            (None, None) => {}
+        }
+    }
+    groups.retain(|(p, children)| {
+        let parts: Option<Decimal> = children.iter().map(|&c| total_of(c)).sum();
+        parts.is_some() && parts == total_of(*p)
+    });
+    groups
+}
+
+/// Each row's amount cells in the layout's columns ([`amounts`], within
+/// `caps` and the total row's sources), where its sums settle which
+/// source an amount is: 货物 printing 349.62 alone is 一般公共预算资金 where
+/// the total row's 一般公共预算资金 4,931.43 is 349.62 + 300.00 + 4,281.81
+/// only so, and the purchases under a unit of 一般公共预算资金 alone are of
+/// it too ([`sums`]). `None` when a row's amounts are not placed.
+fn figures(
+    rows: &[Printed],
+    labels: &[Vec<String>],
+    layout: &Layout,
+    caps: &[Option<Decimal>],
+) -> Option<Vec<Vec<String>>> {
+    let limits = total_limits(rows, layout, caps);
+    let mut readings =
+        rows.iter().map(|r| amounts(r, layout, caps, limits.as_deref()).map(Some)).collect::<Option<Vec<_>>>()?;
+    narrow_by_hierarchy(&mut readings, &sums(rows, labels));
+    Some(rows.iter().zip(readings).map(|(r, found)| placed(r, found.unwrap_or_default(), layout.sources())).collect())
 }
 
 /// Reads the table when its header is this form's (see the module's
@@ -380,15 +440,12 @@ pub(crate) fn read(
     let economic = economic_names(earlier);
     let sourced = layout.sources() > 0;
     let caps = source_caps(earlier, &layout);
-    let limits = total_limits(&rows, &layout, &caps);
-    let mut read = Vec::new();
-    for r in &rows {
-        let figures = amounts(r, &layout, &caps, limits.as_deref());
-        let (Some(labels), Some(figures)) = (cells(r, &economic, sourced), figures) else {
-            return false;
-        };
-        read.push(labels.into_iter().chain(figures).collect::<Vec<String>>());
-    }
+    let Some(labels) = rows.iter().map(|r| cells(r, &economic, sourced)).collect::<Option<Vec<_>>>() else {
+        return false;
+    };
+    let Some(figures) = figures(&rows, &labels, &layout, &caps) else { return false };
+    let read: Vec<Vec<String>> =
+        labels.into_iter().zip(figures).map(|(l, f)| l.into_iter().chain(f).collect()).collect();
     let roles = [Role::Text, Role::Name, Role::Text, Role::Name, Role::Text];
     let labels = layout.labels.iter().zip(roles).map(|(c, role)| RawColumn { path: c.to_string(), role });
     let figures = layout.amounts.iter().map(|c| RawColumn { path: c.clone(), role: Role::Amount });
@@ -445,7 +502,7 @@ mod tests {
         rows.iter()
             .map(|r| {
                 let mut c = cells(r, economic, layout.sources() > 0).expect("cells");
-                c.extend(amounts(r, layout, &[], None).expect("amounts"));
+                c.extend(placed(r, amounts(r, layout, &[], None).expect("amounts"), layout.sources()));
                 c
             })
             .collect()
@@ -556,15 +613,88 @@ mod tests {
         ]))
         .expect("rows");
         let u = UNREAD;
-        assert_eq!(amounts(&rows[1], &layout, &caps, None).expect("amounts"), ["2.00", "", "", "", "2.00"]);
-        assert_eq!(amounts(&rows[1], &layout, &[], None).expect("amounts"), [u, u, u, u, "2.00"]);
-        assert_eq!(amounts(&rows[2], &layout, &caps, None).expect("amounts"), [u, u, u, u, "2.00"]);
+        assert_eq!(
+            placed(&rows[1], amounts(&rows[1], &layout, &caps, None).expect("amounts"), 4),
+            ["2.00", "", "", "", "2.00"]
+        );
+        assert_eq!(placed(&rows[1], amounts(&rows[1], &layout, &[], None).expect("amounts"), 4), [u, u, u, u, "2.00"]);
+        assert_eq!(
+            placed(&rows[2], amounts(&rows[2], &layout, &caps, None).expect("amounts"), 4),
+            [u, u, u, u, "2.00"]
+        );
         let caps = source_caps(&[other], &layout);
         assert_eq!(caps[2], Some(Decimal::new(250, 2)));
-        assert_eq!(amounts(&rows[1], &layout, &caps, None).expect("amounts"), [u, u, u, u, "2.00"]);
+        assert_eq!(
+            placed(&rows[1], amounts(&rows[1], &layout, &caps, None).expect("amounts"), 4),
+            [u, u, u, u, "2.00"]
+        );
         let limits = total_limits(&rows, &layout, &caps).expect("the total row settles");
         assert_eq!(limits, [Decimal::new(300, 2), Decimal::ZERO, Decimal::ZERO, Decimal::ZERO]);
-        assert_eq!(amounts(&rows[1], &layout, &caps, Some(&limits)).expect("amounts"), ["2.00", "", "", "", "2.00"]);
+        assert_eq!(amounts(&rows[1], &layout, &caps, Some(&limits)).expect("amounts"), [["2.00", "", "", "", "2.00"]]);
+    }
+
+    /// Where the income allows a lone amount in more than one source, the
+    /// table's sums settle it: in each source column the total row is the
+    /// sum of the categories, a category of its units, a unit of its
+    /// purchases. 货物's 350.00 is 一般公共预算资金, for the total's 655.00 is
+    /// 350.00 + 305.00 only so; 市测绘院's two purchases take the sources of
+    /// its 300.00 and 410.00 one way alone. 市档案馆's two of 5.00 may be
+    /// either way round: they stay unread.
+    #[test]
+    fn the_tables_sums_settle_which_source_an_amount_is() {
+        let income = summary(&[
+            ("一般公共预算拨款收入", "1000.00"),
+            ("政府性基金预算拨款收入", "500.00"),
+            ("本年收入合计", "1500.00"),
+            ("收入总计", "1500.00"),
+        ]);
+        let layout = layout(&["资金来源 采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 预算资金 政府性基金 其他资金 上年结转和 结余资金 总计"])
+            .expect("layout");
+        let caps = source_caps(&[income], &layout);
+        let (rows, _) = rows_of(&body(&[
+            "合计 655.00 415.00 1,070.00",
+            "货物 350.00 350.00",
+            "市规划展示馆 350.00 350.00",
+            "定额 办公费 复印纸 集中采购 50.00 50.00",
+            "设备购置 办公设备购置 扫描仪 集中采购 300.00 300.00",
+            "服务 305.00 415.00 720.00",
+            "市测绘院 300.00 410.00 710.00",
+            "规划编制项目 委托业务费 测绘服务 分散采购 300.00 300.00",
+            "上市地块配套工作费用 委托业务费 其他专业技术服务 集中采购 410.00 410.00",
+            "市档案馆 5.00 5.00 10.00",
+            "定额 办公费 复印纸 集中采购 5.00 5.00",
+            "定额 印刷费 其他印刷服务 集中采购 5.00 5.00",
+        ]))
+        .expect("rows");
+        let economic: Vec<String> = ["办公费", "印刷费", "办公设备购置", "委托业务费"].map(String::from).to_vec();
+        let labels: Vec<Vec<String>> = rows.iter().map(|r| cells(r, &economic, true).expect("cells")).collect();
+        assert_eq!(
+            sums(&rows, &labels),
+            [(0, vec![1, 5]), (1, vec![2]), (2, vec![3, 4]), (5, vec![6, 9]), (6, vec![7, 8]), (9, vec![10, 11])]
+        );
+        let got = figures(&rows, &labels, &layout, &caps).expect("figures");
+        let u = UNREAD;
+        assert_eq!(
+            got,
+            [
+                ["655.00", "415.00", "", "", "1,070.00"],
+                ["350.00", "", "", "", "350.00"],
+                ["350.00", "", "", "", "350.00"],
+                ["50.00", "", "", "", "50.00"],
+                ["300.00", "", "", "", "300.00"],
+                ["305.00", "415.00", "", "", "720.00"],
+                ["300.00", "410.00", "", "", "710.00"],
+                ["300.00", "", "", "", "300.00"],
+                ["", "410.00", "", "", "410.00"],
+                ["5.00", "5.00", "", "", "10.00"],
+                [u, u, u, u, "5.00"],
+                [u, u, u, u, "5.00"],
+            ]
+        );
+        // Without the income, nothing rules out 其他资金 or 上年结转和结余资金:
+        // the sums alone settle no lone amount.
+        let got = figures(&rows, &labels, &layout, &[]).expect("figures");
+        assert_eq!(got[1], [u, u, u, u, "350.00"]);
     }
 
     /// The last row's wrapped cells end on the next page, after the page's
