@@ -675,8 +675,10 @@ fn two_titles(text: &str) -> Option<(&str, &str)> {
         .filter(|&at| at < text.len())
         .find_map(|at| {
             let (a, b) = text.split_at(at);
-            // `…支出表` / `(分单位)…`: the qualifier belongs to the first.
-            if b.trim_start().starts_with(['(', '（']) {
+            // `…支出表` / `(分单位)…`: the qualifier belongs to the first;
+            // `预算表` / `12 项目支出绩效目标表`: the number, to the label.
+            let labelled = b.split_whitespace().next().is_some_and(|w| table_label(&format!("{a}{w}")).is_some());
+            if b.trim_start().starts_with(['(', '（']) || labelled {
                 return None;
             }
             let (ta, tb) = (parse_title(a)?, parse_title(b.trim())?);
@@ -792,6 +794,8 @@ mod tests {
             Some(("附表5-2 一般公共预算支出表(分单位)", "一般公共预算基本支出表"))
         );
         assert_eq!(two_titles("附表5-2 一般公共预算支出表(分单位)"), None);
+        // A label whose number follows its `表` is no title of its own.
+        assert_eq!(two_titles(" 预算表12 项目支出绩效目标表"), None);
     }
 
     /// Three tables of a form printing each page's rows before its title,
