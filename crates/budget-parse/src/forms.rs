@@ -33,6 +33,7 @@ use crate::grid::Grid;
 use crate::title::Title;
 pub(crate) use sink::FormsRead;
 use sink::Sink;
+pub(crate) use vocab::is_level1;
 use vocab::GoalKind;
 
 /// What follows a form's title up to the next title: its lines (with their

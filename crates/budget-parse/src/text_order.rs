@@ -55,7 +55,10 @@ pub(crate) fn titles_before_bodies(pages: &[Page]) -> Option<Vec<Page>> {
     // Each form's tell is checked in turn, the most particular first.
     moved |= labelled_bodies_before_titles(&mut lines)
         || rows_before_titles(&mut lines)
-        || spreadsheet_pages(&mut lines)
+        || spreadsheet_pages(&mut lines) && {
+            forms_first_pages_after_headers(&mut lines);
+            true
+        }
         || titles_up_to_unit_lines(&mut lines);
     moved |= total_labels_from_headers(&mut lines);
     moved.then(|| repage(pages, lines))
@@ -215,6 +218,67 @@ fn spreadsheet_pages(lines: &mut Vec<(Line, u32)>) -> bool {
     out.extend(lines[at..].iter().cloned());
     *lines = out;
     true
+}
+
+/// A performance form's first page printed before its title, in a
+/// spreadsheet whose titles follow their pages ([`spreadsheet_pages`],
+/// which leaves the forms in place). The page's plain cells come first:
+/// the header's leaves (`财政资金 其他资金`), the indicator rows (`产出指标
+/// 数量指标 设备计量检定数量 ＝ 37 台`), the amounts; then the title, the
+/// merged cells (`项目名称`, the projects' names) and the next page, whose
+/// header names the levels (`一级指标 二级指标 三级指标 …`). Read in that
+/// order, the first page would end the table before. The page's lines
+/// run from just after the last row of the table before, printed before
+/// the form's first indicator, to the title. They move to just after the
+/// form's first header line that names the levels, where they are read as
+/// the next page's are; where no page after prints one and they do, the
+/// title moves up to them instead. Whether any page moved.
+fn forms_first_pages_after_headers(lines: &mut Vec<(Line, u32)>) -> bool {
+    let mut moved = false;
+    let mut prev: Option<usize> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(title) = parse_title(&lines[i].0.text) else {
+            i += 1;
+            continue;
+        };
+        let floor = prev.map_or(0, |p| p + 1);
+        let text = |k: usize| lines[k].0.text.as_str();
+        let first_indicator =
+            (floor..i).find(|&k| text(k).split_whitespace().next().is_some_and(crate::forms::is_level1));
+        let last_row = first_indicator.and_then(|f| (floor..f).rev().find(|&k| row_line(text(k))));
+        let next_title = (i + 1..lines.len()).find(|&k| parse_title(text(k)).is_some()).unwrap_or(lines.len());
+        let levels = |k: usize| squeeze(text(k)).contains("一级指标");
+        // The title before is a table's: a form's own lines may open with
+        // a code (`11000022T00` / `0000422234-`).
+        let after_table = prev.is_some_and(|p| parse_title(text(p)).is_some_and(|t| !t.key.is_form()));
+        if let (true, true, Some(row)) = (title.key.is_form(), after_table, last_row) {
+            let (from, to) = (row + 1, own_label(lines, i));
+            if let Some(header) = (i + 1..next_title).find(|&k| levels(k)) {
+                let page: Vec<(Line, u32)> = lines.drain(from..to).collect();
+                let at = header + 1 - page.len();
+                let on = lines[at - 1].1;
+                for (k, (line, _)) in page.into_iter().enumerate() {
+                    lines.insert(at + k, (line, on));
+                }
+                i -= to - from;
+                moved = true;
+            } else if (from..to).any(levels) {
+                // No page after prints the header, the first page does: the
+                // title goes up to it.
+                let title: Vec<(Line, u32)> = lines.drain(to..=i).collect();
+                let on = lines[from].1;
+                for (k, (line, _)) in title.into_iter().enumerate() {
+                    lines.insert(from + k, (line, on));
+                }
+                i = from + (i - to);
+                moved = true;
+            }
+        }
+        prev = Some(i);
+        i += 1;
+    }
+    moved
 }
 
 /// Where a title's own label starts: the line before it when that is a
@@ -919,6 +983,44 @@ mod tests {
                 "预算单位：某院",
             ]
         );
+    }
+
+    /// A project form's first page, printed before its title, after the
+    /// last row of the 政府购买服务 listing: it goes after the form's first
+    /// header line naming the levels (the next page's), read as that
+    /// page's rows are; the listing keeps its rows. Where no page after
+    /// prints that header and the first page does, the title goes up to
+    /// the page instead; after a form's title, nothing moves.
+    #[test]
+    fn a_forms_first_page_printed_before_its_title_joins_the_form() {
+        let listing =
+            ["预算11表 财政拨款政府购买服务明细表", "01-公共服务 0106-生态保护和环境治理服务 监测服务 80.600000"];
+        let first_page = [
+            "财政资金 其他资金",
+            "产出指标 数量指标 设备计量检定数量 ＝ 37 台",
+            "一级指标 二级指标 三级指标绩效目标",
+            "335.437700",
+            "项目总额",
+        ];
+        let after = ["预算表12 项目支出绩效目标表", "项目名称", "11000021T00", "0000126362-"];
+        let next_page = ["一级指标 二级指标 三级指标绩效目标项目总额 其中：", "产出指标 时效指标 项目期限 ＝ 12 月"];
+        let lines_of = |parts: &[&[&str]]| -> Vec<(Line, u32)> {
+            parts.iter().flat_map(|p| p.iter()).map(|t| (Line::text(*t), 1)).collect()
+        };
+        let texts = |lines: &[(Line, u32)]| lines.iter().map(|(l, _)| l.text.clone()).collect::<Vec<String>>();
+        let mut lines = lines_of(&[&listing, &first_page, &after, &next_page]);
+        assert!(forms_first_pages_after_headers(&mut lines));
+        let want = lines_of(&[&listing, &after, &next_page[..1], &first_page, &next_page[1..]]);
+        assert_eq!(texts(&lines), texts(&want));
+        // No header after the title: the title goes up to the page.
+        let mut lines = lines_of(&[&listing, &first_page, &after, &next_page[1..]]);
+        assert!(forms_first_pages_after_headers(&mut lines));
+        let want = lines_of(&[&listing, &after[..1], &first_page, &after[1..], &next_page[1..]]);
+        assert_eq!(texts(&lines), texts(&want));
+        // After a form's title (its project codes read as rows), nothing moves.
+        let form = ["预算表12 项目支出绩效目标表", "11000022T00", "0000422234-"];
+        let mut lines = lines_of(&[&form, &first_page, &["预算13表 部门整体支出绩效目标表"], &next_page]);
+        assert!(!forms_first_pages_after_headers(&mut lines));
     }
 
     /// A title printed after its rows with the next page's unit run into
