@@ -293,7 +293,9 @@ fn unit_outlays_template() -> Template {
 /// after the cars' heading, on the same header line (the cars' leaves, on
 /// the line below, follow both: `… 因公出国（境）费 公务用车购置及运行维护费
 /// 公务接待费` / `小计 公务用车购置费 …` puts the cars first); without the
-/// heading, before or after the leaves. 会议费 and 培训费 printed after them
+/// heading, or with it printed before the total (a spreadsheet's merged
+/// cells first: `公务用车购置及运行维护费` / `“三公”经费财政拨款预算总额 因公出国
+/// （境）费用 公务接待费 小计 …`), before or after the leaves. 会议费 and 培训费 printed after them
 /// are columns outside the total. `None` when 因公出国 is not the first part.
 fn three_public_upkeep_template(header: &str) -> Option<Template> {
     let at = |w: &str| header.find(w);
@@ -301,7 +303,9 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
     if abroad > hosting || abroad > leaves {
         return None;
     }
-    let cars = at("公务用车购置及运行维护费").unwrap_or(leaves);
+    // A heading before 因公出国 was printed out of the header's order (a
+    // spreadsheet's merged cells first): its leaves tell where it stands.
+    let cars = at("公务用车购置及运行维护费").filter(|&c| c > abroad).unwrap_or(leaves);
     let meetings = at("会议费").zip(at("培训费")).is_some_and(|(m, t)| m < abroad && t < abroad);
     if meetings && header.starts_with("合计") && header.contains("“三公”经费") {
         return Some(with_meetings_template(hosting < cars));
@@ -1350,6 +1354,14 @@ mod tests {
         let found = readings_of(&t, &row("7592.485 7592.485 2489.467 5103.018")).expect("readings");
         let want: Vec<String> = ["7592.485", "", "", "7592.485", "2489.467", "5103.018"].map(String::from).to_vec();
         assert_eq!(found, [want]);
+        // The cars' heading printed first, a spreadsheet's merged cell: its
+        // leaves, after 公务接待费, tell the order.
+        let header =
+            format!("公务用车购置及运行维护费{header}").replacen("公务接待费公务用车购置及运行维护费", "公务接待费", 1);
+        let t = template(TableKey::ThreePublicExpense, &header).expect("a template");
+        assert_eq!(t.paths[2], "公务接待费");
+        let printed = "380.794272 71.443000 6.510872 302.840400 188.158000 114.682400";
+        assert_eq!(readings_of(&t, &row(printed)), Some(vec![row(printed)]));
     }
 
     #[test]
