@@ -313,11 +313,16 @@ impl Pending<'_> {
 
     /// True when `title`, met on `page`, is this table's title printed again
     /// on a following page: the same table, its number (when both print one)
-    /// and its name (a `（续表）` or `续表` qualifier aside) the same.
+    /// and its name (a `（续表）` or `续表` qualifier aside) the same. Where
+    /// both print the same number, the title printed again is the next
+    /// page's even when no page break was seen before it (a text whose
+    /// pages run on with no mark: `预算11表 财政拨款政府购买服务明细表` over
+    /// each page of the list).
     fn continues_on(&self, title: &Title, page: u32) -> bool {
         let Some(last) = self.last_page() else { return false };
         let numbered_alike = self.title.no.is_empty() || title.no.is_empty() || self.title.no == title.no;
-        page > last
+        let same_number = !title.no.is_empty() && self.title.no == title.no;
+        (page > last || page == last && same_number)
             && !self.title.key.is_form()
             && self.title.key == title.key
             && numbered_alike
@@ -862,7 +867,7 @@ mod tests {
 
     /// Extracted text can write a page's numbered title before the page
     /// break: the title, its page's last line, heads the next page, where
-    /// the table goes on.
+    /// the table goes on; or mark no break before it at all.
     #[test]
     fn a_title_that_ends_its_page_continues_the_table_on_the_next() {
         let first = [
@@ -878,9 +883,16 @@ mod tests {
         let names: Vec<&str> = found.tables[0].rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["一般公共服务支出", "社会保障和就业支出"]);
         assert_eq!(found.tables[0].no, "03");
-        // Printed again inside its page, the title opens a table of its own.
+        // Printed again inside its page, its number the same, the title
+        // still heads the next page of the table: the text marked no break.
         let moved = [&first[..4], &first[4..], &second[..]].concat();
         let found = tables(&[text_page(1, &moved)], &mut Vec::new());
+        assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
+        assert_eq!(found.tables[0].rows.len(), 2);
+        // Without a number, a title printed again inside its page opens a
+        // table of its own.
+        let unnumbered: Vec<&str> = moved.iter().map(|l| l.strip_prefix("预算03表 ").unwrap_or(l)).collect();
+        let found = tables(&[text_page(1, &unnumbered)], &mut Vec::new());
         assert_eq!(found.tables.len(), 2, "{:?}", found.tables);
     }
 
