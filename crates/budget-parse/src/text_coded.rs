@@ -1018,7 +1018,12 @@ pub(crate) fn read_listing(raw: &mut RawTable, header: &[&str], data: &[BodyLine
     let Some((labels, amount_path)) = listing_columns(header) else { return false };
     let Some(rows) = listing_rows(data, labels.len()) else { return false };
     let items = rows.iter().filter(|r| !r.total).count();
-    if items < 2 || rows.iter().any(|r| r.amounts.is_empty() || r.cells.len() > labels.len()) {
+    // One item is a listing where the total row sums it (`C-服务 123.808900`
+    // / `合  计 123.808900`).
+    let value = |r: &Row| r.amounts.first().and_then(|a| amount(a));
+    let summed = rows.iter().filter(|r| r.total).map(value).collect::<Vec<_>>()[..]
+        == [rows.iter().filter(|r| !r.total).map(value).sum::<Option<Decimal>>()];
+    if items == 0 || items < 2 && !summed || rows.iter().any(|r| r.amounts.is_empty() || r.cells.len() > labels.len()) {
         return false;
     }
     raw.columns = labels
@@ -1418,5 +1423,14 @@ mod tests {
         assert_eq!(listing_columns(&["项目 金额 预算金额"]), None);
         let two = lines(&["A-货物 1.000000 2.000000", "B-工程 3.000000"]);
         assert!(!read_listing(&mut raw(TableKey::GovernmentProcurement), &["采购类别 金额"], &two));
+        // One item, where the total sums it.
+        let one = lines(&["C-服务 123.808900", "合  计 123.808900"]);
+        let mut t = raw(TableKey::GovernmentProcurement);
+        assert!(read_listing(&mut t, &["采购类别 金额"], &one));
+        let paths: Vec<&str> = t.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["采购类别", "金额"]);
+        assert_eq!(t.rows[1].cells, ["合计", "123.808900"]);
+        let apart = lines(&["C-服务 123.808900", "合  计 120.000000"]);
+        assert!(!read_listing(&mut raw(TableKey::GovernmentProcurement), &["采购类别 金额"], &apart));
     }
 }
