@@ -1267,12 +1267,15 @@ fn side_items(text: &str, scale: u32) -> Option<Vec<(String, Vec<String>)>> {
 }
 
 /// A word's amount and the label run into it (`91,016,775.35一、一般…`); a
-/// list ordinal (`1.`, `2、一般公共预算`) is label.
+/// list ordinal (`1.`, `2、一般公共预算`) is label, and so is a number of one
+/// or two digits run into an ordinal (`1（一）一般公共预算资金`, an item
+/// numbered twice).
 fn split_glued(word: &str, scale: u32) -> (&str, &str) {
     let end = word.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-')).unwrap_or(word.len());
     let (number, rest) = word.split_at(end);
     let ordinal = number.len() <= 3 && (number.ends_with('.') || rest.starts_with(['、', '．']));
-    if number.is_empty() || ordinal || split_amounts(number, scale).is_none() {
+    let numbered = without_number(word).len() < word.len();
+    if number.is_empty() || ordinal || numbered || split_amounts(number, scale).is_none() {
         return ("", word);
     }
     (number, rest)
@@ -1376,7 +1379,7 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
     let incomes: Vec<(String, Option<&String>)> = rows
         .iter()
         .filter_map(|(i, _, _)| i.as_ref())
-        .map(|(l, a)| (squeeze(split_ordinal(l).1), a.first()))
+        .map(|(l, a)| (squeeze(split_ordinal(without_number(l)).1), a.first()))
         .take_while(|(l, _)| !l.contains("合计") && !l.contains("总计"))
         .collect();
     let known = groups.first().map(|(total, _)| (*total, known_by_income(&expense, &incomes)));
@@ -1395,6 +1398,19 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         raw.rows.push(RawRow::new(row, page));
     }
     true
+}
+
+/// A label without a number of one or two digits run into its ordinal
+/// (`1（一）一般公共预算资金` is `（一）一般公共预算资金`, an item numbered
+/// twice).
+fn without_number(label: &str) -> &str {
+    let rest = label.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = label.len() - rest.len();
+    if (1..=2).contains(&digits) && !split_ordinal(rest).0.is_empty() {
+        rest
+    } else {
+        label
+    }
 }
 
 /// What the income side says the expense total holds in each fund column:
@@ -2072,6 +2088,55 @@ mod tests {
             labels("使用非财政拨款结余（含专用结余） 结余分配"),
             ["使用非财政拨款结余（含专用结余）", "结余分配"]
         );
+        // An item numbered twice: its number is no amount.
+        assert_eq!(
+            items("1（一）一般公共预算资金 223,898.88 （一）教育支出 54.94 54.94"),
+            [
+                ("1（一）一般公共预算资金".to_string(), vec!["223,898.88".to_string()]),
+                ("（一）教育支出".to_string(), vec!["54.94".to_string(), "54.94".to_string()]),
+            ]
+        );
+        assert_eq!(without_number("1（一）一般公共预算资金"), "（一）一般公共预算资金");
+        assert_eq!(without_number("2026年预算"), "2026年预算");
+    }
+
+    /// The income side says what the expense total holds by fund: this
+    /// year's item and the one carried over, each numbered as printed
+    /// (`1（一）一般公共预算资金`), settle which columns the total's parts
+    /// are in, 国有资本经营预算 blank in both.
+    #[test]
+    fn a_fund_of_two_income_items_bounds_the_expense_total() {
+        let text = [
+            "收入 支出",
+            "项目 预算数 项目 总计 一般公共预",
+            "算 政府性基",
+            "金预算 国有资本",
+            "经营预算",
+            "一、本年收入 266,026.92 一、本年支出 274,164.30 227,955.11 46,209.19",
+            "1（一）一般公共预算资金 223,898.88 （一）教育支出 54.94 54.94",
+            "1（二）政府性基金预算资金 42,128.04 （二）城乡社区支出 46,209.19 46,209.19",
+            "（三）国有资本经营预算资金 （三）自然资源海洋气象等支出 227,900.17 227,900.17",
+            "二、上年结转 8,137.38 二、结转下年",
+            "（一）一般公共预算拨款 4,056.23",
+            "（二）政府性基金预算拨款 4,081.15",
+            "（三）国有资本经营预算拨款",
+            "收入合计 274,164.30 支出合计 274,164.30 227,955.11 46,209.19",
+        ];
+        let body: Vec<BodyLine<'_>> =
+            text.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect();
+        let mut raw = RawTable::new(crate::title::Title {
+            no: "4".into(),
+            text: "财政拨款收支总体情况表".into(),
+            key: budget_model::TableKey::FiscalIncomeExpenseSummary,
+        });
+        assert!(read_two_sided(&mut raw, &body, &mut Vec::new()));
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths[3..], ["支出/总计", "支出/一般公共预算", "支出/政府性基金预算", "支出/国有资本经营预算"]);
+        let expense = |r: usize| raw.rows[r].cells[2..].to_vec();
+        assert_eq!(expense(0), ["一、本年支出", "274,164.30", "227,955.11", "46,209.19", ""]);
+        assert_eq!(expense(1), ["（一）教育支出", "54.94", "54.94", "", ""]);
+        assert_eq!(expense(2), ["（二）城乡社区支出", "46,209.19", "", "46,209.19", ""]);
+        assert_eq!(raw.rows[1].cells[..2], ["1（一）一般公共预算资金", "223,898.88"]);
     }
 
     /// A running line beside the page number, its year apart from the
