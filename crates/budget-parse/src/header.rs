@@ -66,6 +66,8 @@ const LEXICON: &[(&str, LabelKind)] = {
         ("单位名称", Name),
         ("项目名称", Name),
         ("项目单位", Text),
+        // An item's number or letter (`A`, `B` before `货物`, `工程`).
+        ("项目编号", Text),
         // Line numbers (see labels::is_line_number_heading): never amounts.
         ("序号", Text),
         ("行次", Text),

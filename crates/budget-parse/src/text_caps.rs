@@ -36,6 +36,10 @@ pub(crate) fn row_caps(key: TableKey, t: &Template, unit: Option<&str>, code: Op
             let fiscal = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::FiscalIncomeExpenseSummary);
             incomes.and_then(|i| by_fund(t, i, fiscal)).unwrap_or(none)
         }
+        TableKey::GovernmentProcurement => {
+            let incomes = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::IncomeExpenseSummary);
+            incomes.and_then(|i| by_source(t, i)).unwrap_or(none)
+        }
         _ => none,
     }
 }
@@ -281,6 +285,51 @@ fn by_fund(t: &Template, incomes: &Table, fiscal: Option<&Table>) -> Option<Caps
         .collect();
     Some(caps)
 }
+
+/// Caps of a table whose columns are the department's income sources
+/// under their total (重庆's 政府采购预算明细表: `总计 一般公共预算拨款收入 …
+/// 事业单位经营收入 其他收入`): a purchase is paid from its source's funds,
+/// so no column holds more than 部门收支总表's item of that source, the
+/// funds carried over added to each (the table prints no column of them);
+/// a source the summary prints blank holds only those. Used where the
+/// summary's items, one of each source, and its carry-over add up to its
+/// total; a source it does not print is not capped.
+fn by_source(t: &Template, incomes: &Table) -> Option<Caps> {
+    let items = income_items(incomes);
+    let word_of = |name: &str| SOURCE_WORDS.iter().copied().find(|w| name.contains(w));
+    let carry = |n: &str| n.contains("结转") || n.contains("结余");
+    let sources: Vec<(&str, Decimal)> =
+        items.iter().filter(|(n, _)| !carry(n)).filter_map(|(n, v)| word_of(n).map(|w| (w, *v))).collect();
+    let carried: Decimal = items.iter().filter(|(n, _)| n.starts_with("上年结转")).map(|(_, v)| *v).sum();
+    let total = items.iter().find(|(n, _)| matches!(n.as_str(), "收入总计" | "总计" | "合计")).map(|(_, v)| *v)?;
+    let once = sources.iter().enumerate().all(|(i, (w, _))| !sources[..i].iter().any(|(x, _)| x == w));
+    if !once || sources.iter().map(|(_, v)| *v).sum::<Decimal>() + carried != total {
+        return None;
+    }
+    let caps = t
+        .paths
+        .iter()
+        .map(|p| {
+            let word = word_of(p.rsplit('/').next().unwrap_or(p))?;
+            sources.iter().find(|(w, _)| *w == word).map(|(_, v)| *v + carried)
+        })
+        .collect();
+    Some(caps)
+}
+
+/// The words naming the department's income sources, the longer first
+/// where one holds another's start (`事业单位经营` before `事业收入`).
+const SOURCE_WORDS: &[&str] = &[
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营",
+    "财政专户",
+    "事业单位经营",
+    "事业收入",
+    "上级补助",
+    "附属单位",
+    "其他收入",
+];
 
 /// The income rows of a two-sided summary: see [`side_items`].
 fn income_items(summary: &Table) -> Vec<(String, Decimal)> {

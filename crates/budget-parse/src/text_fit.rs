@@ -168,6 +168,11 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
             by_source_template(header)
         }
         TableKey::IncomeSummary => income_template(header),
+        // 重庆's 政府采购预算明细表 by source: `项目编号 项目 总计 一般公共预算拨款收入 …`,
+        // the columns of 部门收入总表's sources under their total.
+        TableKey::GovernmentProcurement => {
+            sources_under_total(&header.replacen("项目编号", "", 1).replacen("项目", "", 1))
+        }
         TableKey::ProjectExpense => project_template(header),
         TableKey::ThreePublicExpense
             if has("因公出国") && has("公务用车购置费") && has("公务用车运行维护费") && has("公务接待费") =>
@@ -439,6 +444,7 @@ const HEADER_LABEL_WORDS: &[&str] = &[
     "单位名称",
     "单位代码",
     "项目名称",
+    "项目编号",
     "项目单位",
     "支出项目类别",
     "本年收入",

@@ -1395,6 +1395,9 @@ fn placed_by_sums(
     if raw.title.key == TableKey::ProjectExpense {
         groups.extend(item_groups(rows, labels));
     }
+    if groups.is_empty() {
+        groups.extend(flat_list(rows, labels, &readings));
+    }
     narrow_by_hierarchy(&mut readings, &groups);
     let named: Vec<(Option<&str>, &str)> = labels
         .iter()
@@ -1604,6 +1607,25 @@ fn item_groups(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usiz
 /// The table's total row (`合计`, without a code), when it has exactly one;
 /// a table's one row printed without a label (`37,188.34 21,968.00 …` under
 /// `合计 基本支出 …`) is its total.
+/// A list of rows without codes under its total row (重庆's 政府采购预算明细表:
+/// `合计`, `A 货物`, `B 工程`, `C 服务`): the total sums them in every column
+/// where it sums them in the first, which every reading of each row
+/// settles the same.
+fn flat_list(rows: &[TextRow], labels: &[Vec<String>], readings: &[Option<Readings>]) -> Option<(usize, Vec<usize>)> {
+    let total = total_row(rows, labels)?;
+    let others: Vec<usize> = (0..rows.len()).filter(|&i| i != total).collect();
+    if others.is_empty() || labels.iter().any(|l| l.iter().any(|c| code(c))) {
+        return None;
+    }
+    let first = |i: usize| -> Option<Decimal> {
+        let found = readings[i].as_ref().filter(|f| !f.is_empty())?;
+        let cell = &found[0][0];
+        found.iter().all(|r| &r[0] == cell).then(|| amount(cell)).flatten()
+    };
+    let parts: Option<Decimal> = others.iter().map(|&i| first(i)).sum();
+    (parts.is_some() && parts == first(total)).then_some((total, others))
+}
+
 fn total_row(rows: &[TextRow], labels: &[Vec<String>]) -> Option<usize> {
     if rows.len() == 1 && labels[0].iter().all(|c| c.trim().is_empty()) {
         return Some(0);
@@ -1653,6 +1675,15 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
     // opens its label (`1 301 工资福利支出`).
     let number_col = columns.iter().position(is_line_number_column);
     let text_cols: Vec<usize> = text_cols.into_iter().filter(|&c| Some(c) != number_col).collect();
+    // A total's label spaced out over its cell (`合 计`) is one word, not
+    // one for each of two text columns.
+    let joined = squeeze(&tokens.iter().filter(|t| !t.line_no).map(|t| t.text.as_str()).collect::<String>());
+    if text_cols.len() > 1 && after_total_label(&joined).is_some_and(str::is_empty) {
+        if let Some(&col) = text_cols.first() {
+            cells[col] = joined;
+            return cells;
+        }
+    }
     let first = tokens.iter().take_while(|t| t.line_no).count();
     for (i, t) in tokens.iter().enumerate() {
         if t.line_no {
@@ -2082,6 +2113,59 @@ mod tests {
         );
     }
 
+    /// 重庆's 政府采购预算明细表 by source: `项目编号 项目 总计` and the
+    /// income sources. Each row prints its total and the sources it has;
+    /// which columns they are, the department's income tells (no source
+    /// pays more than 部门收支总表 gives of it: 国有资本经营 nothing, 事业收入
+    /// 275.00), and for 工程's two the total's sums over the list. The
+    /// item's letter stays in 项目编号, the total's spaced label whole.
+    #[test]
+    fn purchases_by_source_are_placed_by_the_income_and_the_totals_sums() {
+        let mut summary = Table::new(TableKey::IncomeExpenseSummary, "1", "部门收支总表");
+        summary.unit = Some("万元".into());
+        summary.columns = vec![budget_model::Column::amount("预算数")];
+        for (name, figure) in [
+            ("合计", "583429.56"),
+            ("一般公共预算资金", "227955.11"),
+            ("政府性基金预算资金", "46209.19"),
+            ("国有资本经营预算资金", ""),
+            ("事业收入资金", "275.00"),
+            ("事业单位经营收入资金", "143181.29"),
+            ("其他收入资金", "165808.97"),
+        ] {
+            let mut r = budget_model::Row::new(name, 3);
+            r.section = Some(budget_model::Section::Income);
+            r.cells = vec![figure.parse().map_or(budget_model::Cell::Blank, budget_model::Cell::Amount)];
+            summary.rows.push(r);
+        }
+        let lines = body(
+            "单位：万元\n项目编号 项目 总计 一般公共预算拨款收入 政府性基金预算拨款收入 国有资本经营预算拨款收入 \
+             事业收入 事业单位经营收入 其他收入\n合 计 110,390.99 50,106.43 15,057.75 12,013.07 33,213.75\n\
+             A 货物 6,005.76 664.38 87.40 4,845.79 408.19\nB 工程 6,599.50 2,520.00 4,079.50\n\
+             C 服务 97,785.73 49,442.05 14,970.35 4,647.28 28,726.06",
+        );
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::GovernmentProcurement), &lines, &[summary], &[], &mut findings);
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths[..3], ["项目编号", "项目", "总计"]);
+        assert_eq!(raw.rows[0].cells[..2], ["合计", ""]);
+        assert_eq!(raw.rows[2].cells[..2], ["B", "工程"]);
+        assert_eq!(
+            amounts(&raw, 2),
+            [
+                ["110,390.99", "50,106.43", "15,057.75", "", "", "12,013.07", "33,213.75"],
+                ["6,005.76", "664.38", "87.40", "", "", "4,845.79", "408.19"],
+                ["6,599.50", "", "", "", "", "2,520.00", "4,079.50"],
+                ["97,785.73", "49,442.05", "14,970.35", "", "", "4,647.28", "28,726.06"],
+            ]
+        );
+        // Without the income, the sums alone tell only that 工程 has none
+        // of the first two sources (货物's and 服务's first two add up to
+        // the total's): which of the others its two are stays unread.
+        let raw = table_from_lines(title(TableKey::GovernmentProcurement), &lines, &[], &[], &mut findings);
+        assert_eq!(amounts(&raw, 2)[2], ["6,599.50", "", "", UNREAD, UNREAD, UNREAD, UNREAD]);
+    }
+
     #[test]
     fn amounts_run_together_are_split_at_the_tables_decimals() {
         let lines = body("单位：万元\n科目编码 科目名称 总 计 基本支出\n小计 人员经费 公用经费 项目支出\n合 计 30.5010.50 8.00 2.50 20.00\n201 一般公共服务支出 30.50 10.50 8.00 2.50 20.00");
@@ -2114,7 +2198,7 @@ mod tests {
 
     /// A total row printing every column caps the rows, which no code makes
     /// its parts: 某某局本级's 6.00 is no 事业收入 (4.00 in all), and 某某中心's
-    /// 4.00 no 政府性基金 (none), though it may be either of the others.
+    /// 4.00 no 政府性基金 (none); the total's sums settle which of the others.
     #[test]
     fn a_settled_total_row_caps_every_row() {
         let lines = body(
@@ -2125,8 +2209,17 @@ mod tests {
         let raw = table_from_lines(title(TableKey::IncomeSummary), &lines, &[], &[], &mut findings);
         assert_eq!(
             amounts(&raw, 2),
-            [["10.00", "6.00", "0.00", "4.00"], ["6.00", "6.00", "", ""], ["4.00", UNREAD, "", UNREAD]]
+            [["10.00", "6.00", "0.00", "4.00"], ["6.00", "6.00", "", ""], ["4.00", "", "", "4.00"]]
         );
+        // The two rows add up to the total in 总计: a list under it, whose
+        // 一般公共预算拨款收入 is 某某局本级's alone, so 某某中心's 4.00 is
+        // 事业收入. Where they do not, the list is not taken as summed.
+        let lines = body(
+            "单位：万元\n科目编码 科目名称 总计 一般公共预算拨款收入 政府性基金预算拨款收入 事业收入\n\
+                          合 计 11.00 7.00 0.00 4.00\n某某局本级 6.00 6.00\n某某中心 4.00 4.00",
+        );
+        let raw = table_from_lines(title(TableKey::IncomeSummary), &lines, &[], &[], &mut findings);
+        assert_eq!(amounts(&raw, 2)[2], ["4.00", UNREAD, "", UNREAD]);
     }
 
     /// A department row placed over units that each print one figure three
