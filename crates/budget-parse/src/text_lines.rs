@@ -1492,6 +1492,11 @@ fn ordinal_level(label: &str) -> Option<u8> {
 mod tests {
     use super::*;
 
+    /// Body lines of one page.
+    fn body_lines<'a>(texts: &[&'a str]) -> Vec<BodyLine<'a>> {
+        texts.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect()
+    }
+
     #[test]
     fn headers_name_their_columns() {
         let cases: &[(&[&str], &[&str])] = &[
@@ -1695,8 +1700,7 @@ mod tests {
             "某某局（本级）2026 年度单位预算公开",
             " - 19 -",
         ];
-        let data: Vec<BodyLine<'_>> =
-            text.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect();
+        let data = body_lines(&text);
         let got: Vec<bool> = (0..data.len()).map(|i| is_running_line(&data, i)).collect();
         assert_eq!(got, [false, true, false, false, true, false]);
     }
@@ -2122,8 +2126,7 @@ mod tests {
             "（三）国有资本经营预算拨款",
             "收入合计 274,164.30 支出合计 274,164.30 227,955.11 46,209.19",
         ];
-        let body: Vec<BodyLine<'_>> =
-            text.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect();
+        let body = body_lines(&text);
         let mut raw = RawTable::new(crate::title::Title {
             no: "4".into(),
             text: "财政拨款收支总体情况表".into(),
@@ -2144,8 +2147,7 @@ mod tests {
     #[test]
     fn a_running_line_is_no_side_item() {
         let text = ["收入总计 10.00 支出总计 10.00", "某某局 2026 年度部门预算公开", " - 8 -"];
-        let data: Vec<BodyLine<'_>> =
-            text.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect();
+        let data = body_lines(&text);
         let rows = side_rows(&data, 2).expect("rows");
         assert_eq!(rows.len(), 1);
     }
@@ -2154,9 +2156,7 @@ mod tests {
     /// own, on either side.
     #[test]
     fn a_total_after_whole_items_is_its_own_row() {
-        let data = |texts: &'static [&'static str]| -> Vec<BodyLine<'static>> {
-            texts.iter().map(|t| BodyLine { text: t, page: 1, after_blank: false, opens_right: false }).collect()
-        };
+        let data = |texts: &'static [&'static str]| body_lines(texts);
         let labels = |texts: &'static [&'static str]| -> Vec<(String, String)> {
             let name = |s: &Option<(String, Vec<String>)>| s.as_ref().map(|(l, _)| l.clone()).unwrap_or_default();
             side_rows(&data(texts), 2).expect("rows").iter().map(|(i, e, _)| (name(i), name(e))).collect()

@@ -81,11 +81,8 @@ fn titles_up_to_unit_lines(lines: &mut Vec<(Line, u32)>) -> bool {
             if let Some(to) = body_start_before(lines, p + 1, i) {
                 let labelled = i > 0 && table_label(&lines[i - 1].0.text).is_some() && i - 1 > to;
                 let from = if labelled { i - 1 } else { i };
-                let title: Vec<(Line, u32)> = lines.drain(from..=i).collect();
                 let page = lines[to].1;
-                for (k, (line, _)) in title.into_iter().enumerate() {
-                    lines.insert(to + k, (line, page));
-                }
+                move_lines(lines, from..i + 1, to, page);
                 i = to + (i - from);
                 moved = true;
             }
@@ -255,22 +252,15 @@ fn forms_first_pages_after_headers(lines: &mut Vec<(Line, u32)>) -> bool {
         if let (true, true, Some(row)) = (title.key.is_form(), after_table, last_row) {
             let (from, to) = (row + 1, own_label(lines, i));
             if let Some(header) = (i + 1..next_title).find(|&k| levels(k)) {
-                let page: Vec<(Line, u32)> = lines.drain(from..to).collect();
-                let at = header + 1 - page.len();
-                let on = lines[at - 1].1;
-                for (k, (line, _)) in page.into_iter().enumerate() {
-                    lines.insert(at + k, (line, on));
-                }
+                let page = lines[header].1;
+                move_lines(lines, from..to, header + 1 - (to - from), page);
                 i -= to - from;
                 moved = true;
             } else if (from..to).any(levels) {
                 // No page after prints the header, the first page does: the
                 // title goes up to it.
-                let title: Vec<(Line, u32)> = lines.drain(to..=i).collect();
-                let on = lines[from].1;
-                for (k, (line, _)) in title.into_iter().enumerate() {
-                    lines.insert(from + k, (line, on));
-                }
+                let page = lines[from].1;
+                move_lines(lines, to..i + 1, from, page);
                 i = from + (i - to);
                 moved = true;
             }
@@ -279,6 +269,15 @@ fn forms_first_pages_after_headers(lines: &mut Vec<(Line, u32)>) -> bool {
         i += 1;
     }
     moved
+}
+
+/// Moves the lines `range` to stand at `at` (where they begin once taken
+/// out), each on `page`.
+fn move_lines(lines: &mut Vec<(Line, u32)>, range: std::ops::Range<usize>, at: usize, page: u32) {
+    let moving: Vec<(Line, u32)> = lines.drain(range).collect();
+    for (k, (line, _)) in moving.into_iter().enumerate() {
+        lines.insert(at + k, (line, page));
+    }
 }
 
 /// Where a title's own label starts: the line before it when that is a
