@@ -26,7 +26,10 @@ use crate::front::{after_total_label, glued_amount};
 use crate::lex::amount;
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role, UNREAD};
-use crate::text_fit::{agreed, choices_that_hold, keep_used, readings_of, Readings, Template, MAX_COMBINATIONS};
+use crate::text_fit::{
+    agreed, choices_that_hold, keep_used, readings_of, retain_marked, within_ranges, Readings, Template,
+    MAX_COMBINATIONS,
+};
 use crate::text_table::BodyLine;
 
 /// A column set this module reads: its amount columns, their sums, and
@@ -781,35 +784,8 @@ fn narrow_group(
         let at = |cells: &Vec<String>| limits.iter().map(|l| amount(&cells[l.0]).unwrap_or_default()).collect();
         narrowed.iter().map(|found| found.iter().map(at).collect()).collect()
     };
-    loop {
-        let values = values_of(&narrowed);
-        let least = |k: usize, l: usize| values[k].iter().map(|v| v[l]).min().unwrap_or_default();
-        let most = |k: usize, l: usize| values[k].iter().map(|v| v[l]).max().unwrap_or_default();
-        let all_least: Vec<Decimal> =
-            (0..limits.len()).map(|l| (0..members.len()).map(|k| least(k, l)).sum()).collect();
-        let all_most: Vec<Decimal> = (0..limits.len()).map(|l| (0..members.len()).map(|k| most(k, l)).sum()).collect();
-        let mut changed = false;
-        for (k, found) in narrowed.iter_mut().enumerate() {
-            let fits = |v: &Vec<Decimal>| {
-                (0..limits.len()).all(|l| {
-                    let low = all_least[l] - least(k, l) + v[l];
-                    let high = all_most[l] - most(k, l) + v[l];
-                    within(l, low, high)
-                })
-            };
-            let keep: Vec<bool> = values[k].iter().map(fits).collect();
-            if !keep.contains(&true) {
-                return;
-            }
-            if keep.contains(&false) {
-                retain_marked(found, &keep);
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
+    let Some(keep) = within_ranges(&values_of(&narrowed), &ranges) else { return };
+    narrowed.iter_mut().zip(&keep).for_each(|(found, k)| retain_marked(found, k));
     let sizes: Vec<usize> = narrowed.iter().map(Vec::len).collect();
     let few = sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)).is_some_and(|c| c <= MAX_COMBINATIONS);
     if few && sizes.iter().any(|&s| s > 1) {
@@ -828,15 +804,6 @@ fn narrow_group(
     for (&i, found) in members.iter().zip(narrowed) {
         readings[i] = Some(found);
     }
-}
-
-/// Keeps the readings `keep` marks.
-fn retain_marked(found: &mut Readings, keep: &[bool]) {
-    let mut p = 0;
-    found.retain(|_| {
-        p += 1;
-        keep[p - 1]
-    });
 }
 
 /// Reads the table `raw` when its rows open with `code-name` pairs, or its

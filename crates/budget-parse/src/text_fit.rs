@@ -1003,57 +1003,78 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
 /// dropped where some member would keep no reading. Returns whether a
 /// reading was dropped.
 fn narrow_by_range(rows: &mut [Option<Readings>], members: &[usize]) -> bool {
-    let mut narrowed: Vec<Readings> = members.iter().map(|&m| rows[m].clone().unwrap_or_default()).collect();
-    let n = narrowed.first().and_then(|r| r.first()).map_or(0, Vec::len);
+    let n = rows[members[0]].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
+    // Each reading as signed amounts (the parent's added, the children's
+    // taken away), whose sum comes to nothing within the rounding.
+    let values: Vec<Vec<Vec<Decimal>>> = members
+        .iter()
+        .enumerate()
+        .map(|(k, &m)| {
+            let sign = if k == 0 { Decimal::ONE } else { -Decimal::ONE };
+            let at = |cells: &Vec<String>| (0..n).map(|c| sign * amount(&cells[c]).unwrap_or_default()).collect();
+            rows[m].as_deref().unwrap_or_default().iter().map(at).collect()
+        })
+        .collect();
     let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
+    let Some(keep) = within_ranges(&values, &vec![(Some(-tolerance), Some(tolerance)); n]) else { return false };
     let mut changed = false;
-    loop {
-        // Each reading as signed amounts (the parent's added, the
-        // children's taken away): `values[k][p][c]`.
-        let values: Vec<Vec<Vec<Decimal>>> = narrowed
-            .iter()
-            .enumerate()
-            .map(|(k, found)| {
-                let sign = if k == 0 { Decimal::ONE } else { -Decimal::ONE };
-                let at = |cells: &Vec<String>| (0..n).map(|c| sign * amount(&cells[c]).unwrap_or_default()).collect();
-                found.iter().map(at).collect()
-            })
-            .collect();
-        let least = |k: usize, c: usize| values[k].iter().map(|v| v[c]).min().unwrap_or_default();
-        let most = |k: usize, c: usize| values[k].iter().map(|v| v[c]).max().unwrap_or_default();
-        let all_least: Vec<Decimal> = (0..n).map(|c| (0..members.len()).map(|k| least(k, c)).sum()).collect();
-        let all_most: Vec<Decimal> = (0..n).map(|c| (0..members.len()).map(|k| most(k, c)).sum()).collect();
-        let mut dropped = false;
-        for (k, found) in narrowed.iter_mut().enumerate() {
-            let fits = |v: &Vec<Decimal>| {
-                (0..n).all(|c| {
-                    let low = all_least[c] - least(k, c) + v[c];
-                    let high = all_most[c] - most(k, c) + v[c];
-                    low <= tolerance && high >= -tolerance
-                })
-            };
-            let keep: Vec<bool> = values[k].iter().map(fits).collect();
-            if !keep.contains(&true) {
-                return false;
-            }
-            if keep.contains(&false) {
-                let mut p = 0;
-                found.retain(|_| {
-                    p += 1;
-                    keep[p - 1]
-                });
-                dropped = true;
-            }
+    for (&m, keep) in members.iter().zip(&keep) {
+        if let Some(found) = rows[m].as_mut().filter(|_| keep.contains(&false)) {
+            retain_marked(found, keep);
+            changed = true;
         }
-        if !dropped {
-            break;
-        }
-        changed = true;
-    }
-    for (&m, found) in members.iter().zip(narrowed) {
-        rows[m] = Some(found);
     }
     changed
+}
+
+/// Which readings of a group's rows can take part in a sum within
+/// `ranges`: `values[k][p][l]` is row `k`'s reading `p` as an amount in
+/// limit `l`, and the rows' sum in each limit must fall within
+/// `ranges[l]` (either end open). A reading goes where, with every other
+/// row at its least and at its most, the sum cannot come within a range;
+/// repeated until nothing changes. It tries no choices, so it narrows
+/// groups of any size. `None` where some row would keep no reading: the
+/// ranges contradict the rows.
+pub(crate) fn within_ranges(
+    values: &[Vec<Vec<Decimal>>],
+    ranges: &[(Option<Decimal>, Option<Decimal>)],
+) -> Option<Vec<Vec<bool>>> {
+    let mut keep: Vec<Vec<bool>> = values.iter().map(|v| vec![true; v.len()]).collect();
+    loop {
+        let kept = |k: usize| values[k].iter().zip(&keep[k]).filter(|(_, &alive)| alive).map(|(v, _)| v);
+        let least = |k: usize, l: usize| kept(k).map(|v| v[l]).min().unwrap_or_default();
+        let most = |k: usize, l: usize| kept(k).map(|v| v[l]).max().unwrap_or_default();
+        let all_least: Vec<Decimal> = (0..ranges.len()).map(|l| (0..values.len()).map(|k| least(k, l)).sum()).collect();
+        let all_most: Vec<Decimal> = (0..ranges.len()).map(|l| (0..values.len()).map(|k| most(k, l)).sum()).collect();
+        let next: Vec<Vec<bool>> = (0..values.len())
+            .map(|k| {
+                let fits = |v: &Vec<Decimal>| {
+                    ranges.iter().enumerate().all(|(l, &(lo, hi))| {
+                        let low = all_least[l] - least(k, l) + v[l];
+                        let high = all_most[l] - most(k, l) + v[l];
+                        lo.is_none_or(|lo| high >= lo) && hi.is_none_or(|hi| low <= hi)
+                    })
+                };
+                values[k].iter().zip(&keep[k]).map(|(v, &alive)| alive && fits(v)).collect()
+            })
+            .collect();
+        if next.iter().any(|k| !k.contains(&true)) {
+            return None;
+        }
+        if next == keep {
+            return Some(keep);
+        }
+        keep = next;
+    }
+}
+
+/// Keeps the readings `keep` marks.
+pub(crate) fn retain_marked(found: &mut Readings, keep: &[bool]) {
+    let mut p = 0;
+    found.retain(|_| {
+        p += 1;
+        keep[p - 1]
+    });
 }
 
 /// The parent of a group whose rows add up in none of their readings,
