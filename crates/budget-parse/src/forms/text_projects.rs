@@ -94,8 +94,9 @@ pub(super) fn header(lines: &[(&str, u32)], at: usize) -> Option<(usize, Columns
         .then_some((n, columns))
 }
 
-/// Most lines a project table's header is scattered over, among the names
-/// of the projects printed between its words.
+/// Most lines between two of a project table's header lines scattered
+/// among the names of the projects (and, on a first page printed before
+/// the header's merged cells, its indicator rows and goals).
 const SCATTER_LINES: usize = 40;
 
 /// A line of header words only: no row, amount or name prints on it
@@ -116,9 +117,18 @@ fn header_words_line(text: &str) -> bool {
 /// at and the value columns they declare.
 pub(super) fn scattered_header(lines: &[(&str, u32)]) -> Option<(usize, Columns)> {
     let at = (0..lines.len()).find(|&i| squeeze(lines[i].0) == "项目名称" || header_words_line(lines[i].0))?;
-    let window = &lines[at..lines.len().min(at + SCATTER_LINES)];
-    let joined: String =
-        window.iter().filter(|(t, _)| header_words_line(t)).map(|(t, _)| squeeze(t).replace(' ', "")).collect();
+    // The header's lines, each within SCATTER_LINES of the one before.
+    let mut joined = String::new();
+    let mut last = at;
+    for (i, (text, _)) in lines.iter().enumerate().skip(at) {
+        if i > last + SCATTER_LINES {
+            break;
+        }
+        if header_words_line(text) {
+            joined.push_str(&squeeze(text).replace(' ', ""));
+            last = i;
+        }
+    }
     let names = |w: &str| joined.contains(w);
     let columns = Columns { split: names("性质"), basis: names("依据") };
     let valued = columns.split || names("指标值");
@@ -710,6 +720,48 @@ mod tests {
             ["4 indicator rows print before the projects they belong to (a spreadsheet's order): their project is \
               left blank, and the projects' names, funds and goals are not read"]
         );
+    }
+
+    /// The form's first page printed before the header's merged cells:
+    /// its leaves and rows, the line naming the levels, a goal wrapped over
+    /// many lines, then the merged `项目总额`, `其中：`, `项目名称`. The
+    /// header's lines are found one after another, each near the one
+    /// before.
+    #[test]
+    fn a_header_scattered_around_a_long_goal_is_found() {
+        // From the first of the header's lines to 项目名称 is more than
+        // SCATTER_LINES lines, from one to the next fewer.
+        let goal = "开展咨询服务，\n".repeat(SCATTER_LINES - 5);
+        let text = format!(
+            "财政资金 其他资金
+产出指标 数量指标 基金业务核查检
+查报告 ≥ 1 份
+产出指标 质量指标 检查报告合格率 ＝ 100 %
+绩效度量单位一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值绩效目标
+{goal}75.984000
+项目总额
+75.984000
+其中：
+项目名称
+11000022T00000045
+1922-国资国企重难
+点问题研究
+成本指标 经济成本指标 课题研究成本 ≤ 38 万元
+"
+        );
+        let (rows, _, findings) = crate::forms::testing::read_text("预算表12 项目支出绩效目标表", &text);
+        let rows: Vec<String> =
+            rows.iter().map(|i| [&i.project, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | ")).collect();
+        assert_eq!(
+            rows,
+            [
+                " | 数量指标 | 基金业务核查检查报告 | ≥1份",
+                " | 质量指标 | 检查报告合格率 | 100%",
+                " | 经济成本指标 | 课题研究成本 | ≤38万元"
+            ]
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].message.starts_with("3 indicator rows print before the projects"));
     }
 
     #[test]
