@@ -110,6 +110,53 @@ pub(crate) fn header_word(word: &str) -> bool {
     WORDS.iter().any(|(w, _)| *w == word)
 }
 
+/// A header line of letter-spaced text, closed up with its cells' breaks
+/// lost (`功能分类科目编码功能分类科目名称合计财政拨款收入事业收入事业单位`),
+/// cut back into its known words (`功能分类科目编码 功能分类科目名称 合计
+/// 财政拨款收入 事业收入 事业单位`): the cut leaving the fewest characters
+/// outside a known word, then the fewest words. Characters no word takes
+/// may only open the line (the end of a name wrapped from the line before:
+/// `经营收入`) or end it (a name wrapped to the next: `事业单位`), as a word
+/// of their own. `None` for a line with a space, a digit, fewer than two
+/// known words, or characters no word takes inside it.
+pub(crate) fn glued_words_apart(line: &str) -> Option<String> {
+    let chars: Vec<char> = line.trim().chars().collect();
+    if chars.is_empty() || chars.iter().any(|c| c.is_whitespace() || c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<Vec<char>> = WORDS.iter().map(|(w, _)| w.chars().collect()).collect();
+    // best[i]: the best cut of chars[..i] as (characters outside a word,
+    // words, where the last word starts, whether it is known).
+    let mut best: Vec<Option<(usize, usize, usize, bool)>> = vec![None; chars.len() + 1];
+    best[0] = Some((0, 0, 0, true));
+    for i in 0..chars.len() {
+        let Some((unread, count, _, _)) = best[i] else { continue };
+        let mut offer = |end: usize, cand: (usize, usize, usize, bool)| {
+            if best[end].is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
+                best[end] = Some(cand);
+            }
+        };
+        for w in words.iter().filter(|w| chars[i..].starts_with(w)) {
+            offer(i + w.len(), (unread, count + 1, i, true));
+        }
+        // Characters no word takes, in one run.
+        for end in i + 1..=chars.len() {
+            offer(end, (unread + end - i, count + 1, i, false));
+        }
+    }
+    let mut cut: Vec<(String, bool)> = Vec::new();
+    let mut end = chars.len();
+    while end > 0 {
+        let (_, _, start, known) = best[end]?;
+        cut.push((chars[start..end].iter().collect(), known));
+        end = start;
+    }
+    cut.reverse();
+    let known = cut.iter().filter(|(_, k)| *k).count();
+    let inside = cut.iter().enumerate().any(|(i, (_, k))| !k && i != 0 && i + 1 != cut.len());
+    (known >= 2 && !inside).then(|| cut.into_iter().map(|(w, _)| w).collect::<Vec<_>>().join(" "))
+}
+
 /// The most header characters no known word covers: a header with more
 /// names columns this module does not know, and is left to the other
 /// readers.
@@ -538,7 +585,8 @@ pub(crate) fn read(
     // row prints all its columns under a header of other words, is read
     // here; the column sets of the seed's family, a group's leaves on the
     // header's next line, are for the template reader.
-    let known_set = one_line || final_account_columns(&cols) || code_headed_after(header, &cols);
+    let known_set =
+        one_line || final_account_columns(&cols) || code_headed_after(header, &cols) || income_sources(&cols);
     if cols.len() > 1 && whole_codes && !full && !known_set {
         return false;
     }
@@ -610,6 +658,17 @@ pub(crate) fn read(
 fn nothing_placed(rows: &[(Line, u32)], cells: &[Vec<String>]) -> bool {
     let printed = rows.iter().any(|(l, _)| !l.amounts.is_empty());
     printed && cells.iter().flatten().all(|c| no_figure(c))
+}
+
+/// Whether the columns are 收入总表's sources under their total, each of
+/// [`INCOME_ORDER`] (`合计 财政拨款收入 事业收入 事业单位经营收入 其他收入`):
+/// no group's leaves on the next line, a column set the template reader
+/// does not know.
+fn income_sources(cols: &[(String, bool)]) -> bool {
+    let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    cols.len() > 2
+        && cols.first().is_some_and(|(p, total)| *total && leaf(p) == INCOME_ORDER[0])
+        && cols.iter().all(|(p, _)| INCOME_ORDER.contains(&leaf(p).as_str()))
 }
 
 /// Whether the columns are a 决算 table's: its total is the year's
@@ -1883,6 +1942,66 @@ mod tests {
         assert!(read(&mut raw, &header, &data, (&[summary], &[]), &mut Vec::new()));
         let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect();
         assert_eq!(rows[1], ["50,040,000", "31,730,000", "", "16,710,000", "1,600,000"]);
+    }
+
+    /// Letter-spaced text closed up runs a header's cells together: each
+    /// line is cut back into its known words, a name wrapped over two lines
+    /// keeping its pieces at the line's end and start.
+    #[test]
+    fn glued_header_words_are_cut_apart() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("项目收入预算", Some("项目 收入预算")),
+            // Not 项目支出 and a leftover 预算.
+            ("项目支出预算", Some("项目 支出预算")),
+            (
+                "功能分类科目编码功能分类科目名称合计财政拨款收入事业收入事业单位",
+                Some("功能分类科目编码 功能分类科目名称 合计 财政拨款收入 事业收入 事业单位"),
+            ),
+            ("经营收入其他收入", Some("经营收入 其他收入")),
+            ("类款项", Some("类 款 项")),
+            // One word, words already apart, a figure, or an unknown word inside.
+            ("合计", None),
+            ("合计 基本支出", None),
+            ("2026年合计", None),
+            ("合计某某基本支出", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(glued_words_apart(line).as_deref(), *want, "{line}");
+        }
+    }
+
+    /// A letter-spaced 收入总表 (上海's 单位预算) read from its text: the
+    /// header cut back into its words, the amounts run together split at
+    /// their separators, 收入总表's sources read under whole codes, and
+    /// the summary's income items settling which source each amount is.
+    #[test]
+    fn a_letter_spaced_income_table_reads_by_its_sources() {
+        let summary = "单位：元\n项目 预算数 项目 预算数\n一、财政拨款收入 9,973,195 一、文化旅游体育与传媒支出 11,212,795\n二、事业收入 701,808\n三、事业单位经营收入\n四、其他收入 537,792\n收入总计 11,212,795 支出总计 11,212,795";
+        let summary = text_table(TableKey::IncomeExpenseSummary, summary);
+        let text = "单位：元\n项目收入预算\n功能分类科目编码功能分类科目名称合计财政拨款收入事业收入事业单位\n经营收入其他收入\n类款项\n207 文化旅游体育与传媒支出 11,212,7959,973,195701,808537,792\n20702 文物 11,212,7959,973,195701,808537,792\n2070204 文物保护 11,212,7959,973,195701,808537,792\n合计 11,212,7959,973,195701,808537,792";
+        let mut findings = Vec::new();
+        let raw = crate::text_table::table_from_lines(
+            title(TableKey::IncomeSummary),
+            &body(text),
+            &[summary],
+            &[],
+            &mut findings,
+        );
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths[2..],
+            [
+                "收入预算/合计",
+                "收入预算/财政拨款收入",
+                "收入预算/事业收入",
+                "收入预算/事业单位经营收入",
+                "收入预算/其他收入"
+            ]
+        );
+        let rows: Vec<&[String]> = raw.rows.iter().map(|r| &r.cells[..]).collect();
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[2], ["2070204", "文物保护", "11,212,795", "9,973,195", "701,808", "", "537,792"]);
+        assert!(findings.is_empty(), "{findings:?}");
     }
 
     /// The header printed twice (over the rows, and again with the title)

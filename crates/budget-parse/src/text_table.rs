@@ -102,6 +102,22 @@ pub(crate) fn table_from_lines(
     }
     let (body, note) = split_note(rest);
     raw.note = note;
+    // Letter-spaced text closed up runs a header's cells together: where
+    // every line before the first figure is one word, each is cut back
+    // into its known words.
+    let head = body.iter().take_while(|l| !l.text.contains(|c: char| c.is_ascii_digit())).count();
+    let glued = body[..head].iter().all(|l| l.text.split_whitespace().count() == 1);
+    let apart: Vec<Option<String>> =
+        body[..head].iter().map(|l| glued.then(|| text_lines::glued_words_apart(l.text)).flatten()).collect();
+    let respaced: Vec<BodyLine<'_>> = body
+        .iter()
+        .enumerate()
+        .map(|(i, l)| match apart.get(i) {
+            Some(Some(text)) => BodyLine { text, ..*l },
+            _ => *l,
+        })
+        .collect();
+    let body = &respaced[..];
     raw.pages = pages_of(lines);
     let mut header_len =
         (0..body.len()).find(|&i| is_data_start(body[i].text, body.get(i + 1).map(|l| l.text))).unwrap_or(body.len());
