@@ -56,6 +56,7 @@ mod text_lines;
 mod text_order;
 mod text_pairs;
 mod text_procure;
+mod text_subtotals;
 mod text_table;
 mod text_three;
 pub mod title;

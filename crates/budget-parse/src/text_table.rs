@@ -25,6 +25,7 @@ use crate::text_grouped;
 use crate::text_lines;
 use crate::text_pairs;
 use crate::text_procure;
+use crate::text_subtotals;
 use crate::text_three;
 use crate::title::Title;
 
@@ -184,6 +185,7 @@ pub(crate) fn table_from_lines(
             || text_coded::read(&mut raw, &header_lines, &data, (earlier, later), findings)
             || text_coded::read_listing(&mut raw, &header_lines, &data)
             || text_pairs::read(&mut raw, &header_lines, &data, findings)
+            || text_subtotals::read(&mut raw, &header_lines, &data)
             || (text_lines::is_line_per_row(&data)
                 && text_lines::read(&mut raw, &header_lines, &data, (earlier, later), findings))
             || text_grouped::read(&mut raw, &header_lines, &data, findings)
