@@ -119,15 +119,22 @@ fn name(title: &Title) -> String {
 /// the end of its page and of the pages after it that carry on the list.
 fn contents(pages: &[Page]) -> Vec<(Title, u32)> {
     let mut out: Vec<(Title, u32)> = Vec::new();
-    let mut after_heading = None;
-    for (i, page) in pages.iter().enumerate() {
+    // The pages since the heading, those of one line not counted: a text
+    // marks a page at each line that begins with a space, as an indented
+    // entry of the list does (`    3. 2026年预算单位支出预算总表`).
+    let mut after_heading: Option<usize> = None;
+    for page in pages {
         let heading = page.lines.iter().position(|l| is_contents_heading(&l.text));
+        let one_line = page.lines.iter().filter(|l| !l.text.trim().is_empty()).count() <= 1;
         let listed = match heading {
             Some(at) => {
-                after_heading = Some(i);
+                after_heading = Some(0);
                 at + 1
             }
-            None if after_heading.is_some_and(|h| i <= h + CONTENTS_PAGES_AFTER) && is_contents_page(page) => 0,
+            None if after_heading.is_some_and(|n| n < CONTENTS_PAGES_AFTER || one_line) && is_contents_page(page) => {
+                after_heading = after_heading.map(|n| if one_line { n } else { n + 1 });
+                0
+            }
             None => {
                 after_heading = None;
                 page.lines.len()
@@ -168,6 +175,9 @@ fn is_contents_page(page: &Page) -> bool {
 /// `5. 2026年预算单位一般公共预算支出功能分类预算表`.
 fn contents_entry(line: &str) -> Option<Title> {
     let t = squeeze(line);
+    // A full stop after the entry's number is no leader (`5． 2026年…`).
+    let number = t.find(|c: char| !c.is_ascii_digit()).filter(|&i| i > 0 && t[i..].starts_with('．'));
+    let t = number.map_or(t.as_str(), |i| &t[i + '．'.len_utf8()..]).trim_start();
     let cut = t.find(['…', '·', '．']).or_else(|| t.find("..")).unwrap_or(t.len());
     let t = t[..cut].trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '.');
     parse_title(t).filter(|title| title.key != TableKey::Other)
@@ -193,6 +203,8 @@ mod tests {
             ("一、部门收支总表……………………5", Some((TableKey::IncomeExpenseSummary, "1"))),
             // `5.2026年…` once squeezed: the number is not told from the year.
             ("5. 2026年预算单位一般公共预算支出功能分类预算表", Some((TableKey::GeneralBudgetExpenseByFunction, ""))),
+            // A full-width full stop after the number.
+            ("6． 2026年预算单位政府性基金预算支出功能分类预算表", Some((TableKey::GovernmentFundExpense, ""))),
             ("（七）一般公共预算支出表（按功能分类）", Some((TableKey::GeneralBudgetExpenseByFunction, ""))),
             ("八、财政拨款安排的行政经费及“三公”经费预算表 12", Some((TableKey::ThreePublicExpense, "8"))),
             ("五、单位预算表", None),
@@ -213,6 +225,34 @@ mod tests {
         let p4 = page(4, &["一、文字部分", "本部门2026年收入预算1,234.56万元，比上年增加。", "（三）支出总表"]);
         let keys: Vec<(TableKey, u32)> = contents(&[p2, p3, p4]).iter().map(|(t, p)| (t.key, *p)).collect();
         assert_eq!(keys, [(TableKey::IncomeExpenseSummary, 3), (TableKey::IncomeSummary, 3)]);
+    }
+
+    /// A text that marks a page at each indented line gives each entry a
+    /// page of its own: those pages do not count toward the pages the list
+    /// may carry on over.
+    #[test]
+    fn entries_on_pages_of_one_line_carry_on_the_list() {
+        let mut pages = vec![page(1, &["目  录", "五、单位预算表"])];
+        let entries = [
+            "1.  2026年预算单位财务收支预算总表",
+            "2.  2026年预算单位收入预算总表",
+            "3.  2026年预算单位支出预算总表",
+            "4.  2026年预算单位财政拨款收支预算总表",
+            "5． 2026年预算单位一般公共预算支出功能分类预算表",
+        ];
+        pages.extend(entries.iter().zip(2..).map(|(e, n)| page(n, &[e])));
+        pages.push(page(7, &["上海市某某中心设在上海市某某局。", "（三）支出总表"]));
+        let keys: Vec<(TableKey, u32)> = contents(&pages).iter().map(|(t, p)| (t.key, *p)).collect();
+        assert_eq!(
+            keys,
+            [
+                (TableKey::IncomeExpenseSummary, 2),
+                (TableKey::IncomeSummary, 3),
+                (TableKey::ExpenseSummary, 4),
+                (TableKey::FiscalIncomeExpenseSummary, 5),
+                (TableKey::GeneralBudgetExpenseByFunction, 6),
+            ]
+        );
     }
 
     #[test]
