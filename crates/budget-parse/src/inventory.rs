@@ -126,22 +126,32 @@ fn contents(pages: &[Page]) -> Vec<(Title, u32)> {
     for page in pages {
         let heading = page.lines.iter().position(|l| is_contents_heading(&l.text));
         let one_line = page.lines.iter().filter(|l| !l.text.trim().is_empty()).count() <= 1;
+        // The lines that list: from just after the heading to the page's
+        // end; on a page after it, the lines that open it as a list does
+        // (where the text marks no page break between the list's end and
+        // the text after it, the list ends there).
         let listed = match heading {
             Some(at) => {
                 after_heading = Some(0);
-                at + 1
+                at + 1..page.lines.len()
             }
-            None if after_heading.is_some_and(|n| n < CONTENTS_PAGES_AFTER || one_line) && is_contents_page(page) => {
-                after_heading = after_heading.map(|n| if one_line { n } else { n + 1 });
-                0
+            None if after_heading.is_some_and(|n| n < CONTENTS_PAGES_AFTER || one_line) => {
+                let run = page.lines.iter().take_while(|l| listing_line(&squeeze(&l.text))).count();
+                let whole = page.lines[run..].iter().all(|l| l.text.trim().is_empty());
+                after_heading = match (whole, one_line) {
+                    (true, true) => after_heading,
+                    (true, false) => after_heading.map(|n| n + 1),
+                    (false, _) => None,
+                };
+                0..run
             }
             None => {
                 after_heading = None;
-                page.lines.len()
+                0..0
             }
         };
         for (j, line) in page.lines.iter().enumerate() {
-            if j < listed && !is_toc_line(&squeeze(&line.text)) {
+            if !listed.contains(&j) && !is_toc_line(&squeeze(&line.text)) {
                 continue;
             }
             let Some(title) = contents_entry(&line.text) else { continue };
@@ -158,16 +168,12 @@ fn is_contents_heading(text: &str) -> bool {
     squeeze(text) == "目录"
 }
 
-/// A page that carries on a 目录: short lines without a sentence or a
-/// figure (page numbers aside).
-fn is_contents_page(page: &Page) -> bool {
-    let lines: Vec<String> = page.lines.iter().map(|l| squeeze(&l.text)).filter(|t| !t.is_empty()).collect();
-    let listing = |t: &String| {
-        t.chars().count() <= MAX_CONTENTS_LINE
-            && !t.contains(['。', '，', '：'])
-            && !t.split_whitespace().any(|w| w.contains('.') && amount(w).is_some())
-    };
-    !lines.is_empty() && lines.iter().all(listing)
+/// A line of a 目录 carried on over a page: short, without a sentence or
+/// a figure (page numbers aside); a blank line too.
+fn listing_line(t: &str) -> bool {
+    t.chars().count() <= MAX_CONTENTS_LINE
+        && !t.contains(['。', '，', '：'])
+        && !t.split_whitespace().any(|w| w.contains('.') && amount(w).is_some())
 }
 
 /// A standard table listed on a line of a 目录, its leader dots and page
@@ -225,6 +231,26 @@ mod tests {
         let p4 = page(4, &["一、文字部分", "本部门2026年收入预算1,234.56万元，比上年增加。", "（三）支出总表"]);
         let keys: Vec<(TableKey, u32)> = contents(&[p2, p3, p4]).iter().map(|(t, p)| (t.key, *p)).collect();
         assert_eq!(keys, [(TableKey::IncomeExpenseSummary, 3), (TableKey::IncomeSummary, 3)]);
+    }
+
+    /// The list carried on over the next page runs into the text after it,
+    /// no page break marked between: the lines that open the page list.
+    #[test]
+    fn a_list_run_into_the_text_after_it_ends_there() {
+        let p1 = page(1, &["目 录", "一、文字部分", "第一部分 部门概况"]);
+        let p2 = page(
+            2,
+            &[
+                "二、表格部分",
+                "（一）收支总表",
+                "（二）收入总表",
+                "一、文字部分",
+                "深圳市某某办公室的主要职能是：1.贯彻执行国家、省、市有关法律。",
+                "（三）支出总表",
+            ],
+        );
+        let keys: Vec<(TableKey, u32)> = contents(&[p1, p2]).iter().map(|(t, p)| (t.key, *p)).collect();
+        assert_eq!(keys, [(TableKey::IncomeExpenseSummary, 2), (TableKey::IncomeSummary, 2)]);
     }
 
     /// A text that marks a page at each indented line gives each entry a
