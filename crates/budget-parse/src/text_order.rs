@@ -371,7 +371,10 @@ fn total_labels_from_headers(lines: &mut Vec<(Line, u32)>) -> bool {
                 })
         });
         let last_row = (first_row..end).rev().find(|&i| row_line(text(i)));
-        let labelled = (first_row..end).any(|i| after_total_label(&squeeze(text(i))).is_some());
+        // A total's label after the last amounts is the next table's, its
+        // head printed before its title (a spreadsheet's order).
+        let rows_end = last_row.map_or(end, |l| l + 1);
+        let labelled = (first_row..rows_end).any(|i| after_total_label(&squeeze(text(i))).is_some());
         if let (Some(label), Some(last), false) = (label, last_row, labelled) {
             if total_line(text(last)) && !text(last).trim().ends_with('计') {
                 moves.push((label, last));
@@ -841,6 +844,23 @@ mod tests {
         assert_eq!(texts(&moved)[7], "合计 1,900 1,900");
         // A total row printed with its label keeps it; the header is left as it is.
         assert!(titles_before_bodies(&[table("合计 1,900 1,900")]).is_none());
+        // After the last amounts, the next table's head printed before its
+        // title (an empty table's: its header and its total's label) is not
+        // this table's total label.
+        let mut lines = texts(&[table("1,900 1,900")]);
+        lines.pop();
+        lines.extend(
+            [
+                "单位：元",
+                "类 功能分类科目名称 合计 基本支出 项目支出",
+                "合计",
+                "2026年预算单位政府性基金预算支出功能分类预算表",
+            ]
+            .map(String::from),
+        );
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let moved = titles_before_bodies(&[page(1, &lines)]).expect("moved");
+        assert_eq!(texts(&moved)[7], "合计 1,900 1,900");
         // A `合计` ending a wrapped column name, the header naming no total
         // column apart: the one row of amounts keeps no label.
         let three = page(
