@@ -729,6 +729,54 @@ mod tests {
         assert!(findings.iter().all(|f| f.table != "expense_summary"), "{findings:?}");
     }
 
+    /// A 支出总表 of six columns whose rows print 合计 and one part (無锡's
+    /// `208 社会保障和就业支出 135.06 135.06`: 基本支出 or 项目支出) is
+    /// settled by 财政拨款支出表 by function printed after it, whose 基本支出
+    /// has a 小计 beside its parts: 财政拨款 is a part of the department's
+    /// expense, code by code and column by column.
+    #[test]
+    fn an_expense_summary_is_settled_by_the_fiscal_table_printed_after_it() {
+        let text_page = |number: u32, lines: &[&str]| Page {
+            lines: lines.iter().map(|l| Line::text(*l)).collect(),
+            ..Page::new(number)
+        };
+        let p1 = [
+            "公开 03 表 支出总表",
+            "单位：万元",
+            "科目编码 科目名称 合计 基本支出 项目支出 事业单位",
+            "经营支出 上缴上级支出 对附属单位补",
+            "助支出",
+            "合计 174.45 174.45",
+            "208 社会保障和就业支出 135.06 135.06",
+            "20805 行政事业单位养老支出 135.06 135.06",
+            "210 卫生健康支出 39.39 39.39",
+            "21011 行政事业单位医疗 39.39 39.39",
+        ];
+        let p2 = [
+            "公开 05 表 财政拨款支出表（功能科目）",
+            "单位：万元",
+            "基本支出",
+            "科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出",
+            "合计 174.45 174.45 174.45",
+            "208 社会保障和就业支出 135.06 135.06 135.06",
+            "20805 行政事业单位养老支出 135.06 135.06 135.06",
+            "210 卫生健康支出 39.39 39.39 39.39",
+            "21011 行政事业单位医疗 39.39 39.39 39.39",
+        ];
+        let mut findings = Vec::new();
+        let found = tables(&[text_page(1, &p1), text_page(2, &p2)], &mut findings);
+        let t = &found.tables[0];
+        assert_eq!(t.key, TableKey::ExpenseSummary);
+        let cells = |r: usize| -> Vec<String> {
+            t.rows[r].cells.iter().map(|c| c.amount().map(|d| d.to_string()).unwrap_or_default()).collect()
+        };
+        let paths: Vec<&str> = t.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths[..3], ["合计", "基本支出", "项目支出"]);
+        assert_eq!(cells(1)[..3], ["135.06", "135.06", ""]);
+        assert_eq!(cells(0)[..3], ["174.45", "174.45", ""]);
+        assert!(findings.iter().all(|f| f.table != "expense_summary"), "{findings:?}");
+    }
+
     /// A different table of the same kind on the next page (another number)
     /// stays apart.
     #[test]

@@ -366,3 +366,105 @@ fn fiscal_carry_over(fiscal: &Table) -> Option<Vec<(&'static str, Decimal)>> {
     let sum: Decimal = split.iter().map(|(_, v)| *v).sum();
     ((sum - carried).abs() <= Decimal::new(3, 2)).then_some(split)
 }
+
+/// Keeps the readings of a row that put no more in a column than `bound`
+/// allows, when some do.
+pub(crate) fn narrow_within(readings: &mut Option<Readings>, bound: &[Option<Decimal>], floor: &[Option<Decimal>]) {
+    let Some(found) = readings.as_mut() else { return };
+    let fits = |r: &Vec<String>| {
+        r.iter().zip(bound).zip(floor).all(|((v, b), f)| {
+            let v = amount(v).unwrap_or_default();
+            b.is_none_or(|b| v <= b) && f.is_none_or(|f| v >= f)
+        })
+    };
+    let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
+}
+
+/// What the one-fund tables by function (一般公共预算, 政府性基金,
+/// 国有资本经营) require of a row of 部门支出总表: in each of its total,
+/// 基本支出 and 项目支出 columns, at least what the same code has there,
+/// summed over the funds. A 决算 prints 支出决算表 before its
+/// 一般公共预算财政拨款支出决算表: the table is read again once the document
+/// is read, with the tables printed after it. Only a fund table's row whose
+/// total is printed and is the sum of its other cells (a blank there is
+/// zero) is relied on, and only a table of the same unit.
+///
+/// `208 社会保障和就业支出 754.75 754.75 0.00` under 本年支出合计 / 基本支出 /
+/// 项目支出 / 上缴上级支出 / … is 754.75 of 基本支出 when 一般公共预算 has
+/// 754.75 of 基本支出 there.
+pub(crate) fn expense_floors(
+    key: TableKey,
+    t: &Template,
+    code: &str,
+    unit: Option<&str>,
+    others: &[&Table],
+) -> Vec<Option<Decimal>> {
+    let none = vec![None; t.paths.len()];
+    if code.is_empty() || key != TableKey::ExpenseSummary {
+        return none;
+    }
+    let one_fund =
+        [TableKey::GeneralBudgetExpenseByFunction, TableKey::GovernmentFundExpense, TableKey::StateCapitalExpense];
+    let same_unit = |e: &&&Table| e.unit.as_deref().and_then(yuan_per) == unit.and_then(yuan_per);
+    let funds = floors_of(t, code, others.iter().filter(|e| one_fund.contains(&e.key)).filter(same_unit));
+    // 财政拨款支出表 by function is the three funds' sum: a floor of its own,
+    // not added to theirs.
+    let fiscal =
+        floors_of(t, code, others.iter().filter(|e| e.key == TableKey::FiscalExpenseByFunction).filter(same_unit));
+    funds
+        .into_iter()
+        .zip(fiscal)
+        .map(|(a, b)| match (a, b) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        })
+        .collect()
+}
+
+/// The sums, column by column, of the rows of `code` in `tables`, each
+/// relied on only where its total is its 基本支出 and 项目支出 (a blank is
+/// zero; 基本支出's own parts, 人员经费 and 公用经费 beside its 小计, left out).
+fn floors_of<'t>(t: &Template, code: &str, tables: impl Iterator<Item = &'t &'t Table>) -> Vec<Option<Decimal>> {
+    let mut out: Vec<Option<Decimal>> = vec![None; t.paths.len()];
+    for fund in tables {
+        let Some(row) = fund.rows.iter().find(|r| r.code.as_deref() == Some(code)) else { continue };
+        let amounts: Vec<usize> = fund.amount_columns().collect();
+        let Some(&total) = amounts.iter().find(|&&c| fund_column(&fund.columns[c].path) == Some("合计")) else {
+            continue;
+        };
+        let parts: Decimal = amounts
+            .iter()
+            .filter(|&&c| matches!(fund_column(&fund.columns[c].path), Some("基本支出" | "项目支出")))
+            .map(|&c| row.amount(c).unwrap_or_default())
+            .sum();
+        if row.amount(total) != Some(parts) {
+            continue;
+        }
+        for (slot, p) in out.iter_mut().zip(&t.paths) {
+            let Some(which) = fund_column(p) else { continue };
+            let mut found = amounts.iter().filter(|&&c| fund_column(&fund.columns[c].path) == Some(which));
+            if let (Some(&c), None) = (found.next(), found.next()) {
+                *slot = Some(slot.unwrap_or_default() + row.amount(c).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
+/// The column of a one-fund table a column path stands for: its total
+/// (`合计`, `总计`, `本年支出合计`), `基本支出` (or its `小计`) or `项目支出`.
+fn fund_column(path: &str) -> Option<&'static str> {
+    let p = squeeze(path);
+    if matches!(p.as_str(), "合计" | "总计") || (p.starts_with("本年") && p.ends_with("合计")) {
+        Some("合计")
+    } else if p == "基本支出" || p == "基本支出/小计" {
+        Some("基本支出")
+    } else if p == "项目支出" {
+        Some("项目支出")
+    } else {
+        None
+    }
+}

@@ -15,12 +15,13 @@
 //! placement holds, the cells in doubt stay unread (blank, never a zero)
 //! with a finding.
 
-use budget_model::{page_number, yuan_per, Decimal, Finding, Table, TableKey};
+use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
+use crate::text_caps::{expense_floors, narrow_within};
 use crate::text_fit::{
     agreed, known_totals, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
     readings_of, Readings, Template,
@@ -628,7 +629,7 @@ pub(crate) fn read(
         known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier, |leaf, item| item == leaf))),
         groups: hierarchy(&lines),
         bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
-        floors: lines.iter().map(|l| floors(raw.title.key, &t, &l.code, raw.unit.as_deref(), others)).collect(),
+        floors: lines.iter().map(|l| expense_floors(raw.title.key, &t, &l.code, raw.unit.as_deref(), others)).collect(),
     };
     let cells = placed(raw, &rows, &t, &sums, findings);
     if nothing_placed(&rows, &cells) {
@@ -1002,7 +1003,7 @@ fn placed(
         })
         .collect();
     for ((found, bound), floor) in readings.iter_mut().zip(&sums.bounds).zip(&sums.floors) {
-        narrow_by_bounds(found, bound, floor);
+        narrow_within(found, bound, floor);
     }
     if let Some((total, known)) = &sums.known {
         narrow_by_known(&mut readings[*total], known);
@@ -1089,22 +1090,6 @@ fn hierarchy(lines: &[&Line]) -> Vec<(usize, Vec<usize>)> {
     groups
 }
 
-/// Keeps the readings of a row that put no more in a column than `bound`
-/// allows, when some do.
-fn narrow_by_bounds(readings: &mut Option<Readings>, bound: &[Option<Decimal>], floor: &[Option<Decimal>]) {
-    let Some(found) = readings.as_mut() else { return };
-    let fits = |r: &Vec<String>| {
-        r.iter().zip(bound).zip(floor).all(|((v, b), f)| {
-            let v = amount(v).unwrap_or_default();
-            b.is_none_or(|b| v <= b) && f.is_none_or(|f| v >= f)
-        })
-    };
-    let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();
-    if !kept.is_empty() {
-        *found = kept;
-    }
-}
-
 /// What the all-funds 支出总表 allows a row of a one-fund table by function
 /// (一般公共预算, 政府性基金, 国有资本经营) to hold in each column: no more
 /// than the same code has there. Only a row of 支出总表 whose 合计 (or 总计)
@@ -1136,63 +1121,6 @@ fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Opt
             Some(row.amount(*c).unwrap_or_default())
         })
         .collect()
-}
-
-/// What the one-fund tables by function (一般公共预算, 政府性基金,
-/// 国有资本经营) require of a row of 部门支出总表: in each of its total,
-/// 基本支出 and 项目支出 columns, at least what the same code has there,
-/// summed over the funds. A 决算 prints 支出决算表 before its
-/// 一般公共预算财政拨款支出决算表: the table is read again once the document
-/// is read, with the tables printed after it. Only a fund table's row whose
-/// total is printed and is the sum of its other cells (a blank there is
-/// zero) is relied on, and only a table of the same unit.
-///
-/// `208 社会保障和就业支出 754.75 754.75 0.00` under 本年支出合计 / 基本支出 /
-/// 项目支出 / 上缴上级支出 / … is 754.75 of 基本支出 when 一般公共预算 has
-/// 754.75 of 基本支出 there.
-fn floors(key: TableKey, t: &Template, code: &str, unit: Option<&str>, others: &[&Table]) -> Vec<Option<Decimal>> {
-    let none = vec![None; t.paths.len()];
-    if code.is_empty() || key != TableKey::ExpenseSummary {
-        return none;
-    }
-    let one_fund =
-        [TableKey::GeneralBudgetExpenseByFunction, TableKey::GovernmentFundExpense, TableKey::StateCapitalExpense];
-    let same_unit = |e: &&&Table| e.unit.as_deref().and_then(yuan_per) == unit.and_then(yuan_per);
-    let mut out: Vec<Option<Decimal>> = none.clone();
-    for fund in others.iter().filter(|e| one_fund.contains(&e.key)).filter(same_unit) {
-        let Some(row) = fund.rows.iter().find(|r| r.code.as_deref() == Some(code)) else { continue };
-        let amounts: Vec<usize> = fund.amount_columns().collect();
-        let Some(&total) = amounts.iter().find(|&&c| fund_column(&fund.columns[c].path) == Some("合计")) else {
-            continue;
-        };
-        let parts: Decimal = amounts.iter().filter(|&&c| c != total).map(|&c| row.amount(c).unwrap_or_default()).sum();
-        if row.amount(total) != Some(parts) {
-            continue;
-        }
-        for (slot, p) in out.iter_mut().zip(&t.paths) {
-            let Some(which) = fund_column(p) else { continue };
-            let mut found = amounts.iter().filter(|&&c| fund_column(&fund.columns[c].path) == Some(which));
-            if let (Some(&c), None) = (found.next(), found.next()) {
-                *slot = Some(slot.unwrap_or_default() + row.amount(c).unwrap_or_default());
-            }
-        }
-    }
-    out
-}
-
-/// The column of a one-fund table a column path stands for: its total
-/// (`合计`, `总计`, `本年支出合计`), `基本支出` or `项目支出`.
-fn fund_column(path: &str) -> Option<&'static str> {
-    let p = squeeze(path);
-    if matches!(p.as_str(), "合计" | "总计") || (p.starts_with("本年") && p.ends_with("合计")) {
-        Some("合计")
-    } else if p == "基本支出" {
-        Some("基本支出")
-    } else if p == "项目支出" {
-        Some("项目支出")
-    } else {
-        None
-    }
 }
 
 /// Words of a two-sided table's header: `项目` opening each side, and the

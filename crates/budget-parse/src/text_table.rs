@@ -14,7 +14,7 @@ use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{is_unread, no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
-use crate::text_caps::{fund_columns, narrow_by_caps, narrow_by_floors, row_caps};
+use crate::text_caps::{expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_within, row_caps};
 use crate::text_coded;
 use crate::text_fit::{
     agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals,
@@ -1400,9 +1400,14 @@ fn placed_by_sums(
         }
         narrow_by_known(&mut readings[total], &known);
     }
+    let others: Vec<&Table> = earlier.iter().chain(later).collect();
+    let unbounded = vec![None; t.paths.len()];
     for (found, l) in readings.iter_mut().zip(labels) {
         let row_code = l.iter().find(|c| code(c)).map(String::as_str);
         narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
+        if let Some(c) = row_code {
+            narrow_within(found, &unbounded, &expense_floors(raw.title.key, t, c, raw.unit.as_deref(), &others));
+        }
         narrow_by_known(found, &fund_columns(raw.title.key, t, raw.unit.as_deref(), row_code, (earlier, later)));
         narrow_by_floors(found, raw.title.key, t, raw.unit.as_deref(), earlier);
     }
