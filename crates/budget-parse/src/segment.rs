@@ -692,10 +692,6 @@ mod tests {
     /// before that table.
     #[test]
     fn a_table_left_out_at_first_is_rebuilt_with_the_tables_printed_after_it() {
-        let text_page = |number: u32, lines: &[&str]| Page {
-            lines: lines.iter().map(|l| Line::text(*l)).collect(),
-            ..Page::new(number)
-        };
         let rows = [
             "合计 300.00 100.00 200.00",
             "208 社会保障和就业支出 100.00 100.00 0.00",
@@ -736,10 +732,6 @@ mod tests {
     /// expense, code by code and column by column.
     #[test]
     fn an_expense_summary_is_settled_by_the_fiscal_table_printed_after_it() {
-        let text_page = |number: u32, lines: &[&str]| Page {
-            lines: lines.iter().map(|l| Line::text(*l)).collect(),
-            ..Page::new(number)
-        };
         let p1 = [
             "公开 03 表 支出总表",
             "单位：万元",

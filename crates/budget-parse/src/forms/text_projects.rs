@@ -661,6 +661,11 @@ mod tests {
         );
     }
 
+    /// Each row's project, 二级指标, 三级指标 and value.
+    fn project_levels_value(rows: &[Indicator]) -> Vec<String> {
+        rows.iter().map(|i| [&i.project, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | ")).collect()
+    }
+
     /// A spreadsheet's order: the header's words scattered among the
     /// projects' names, every row before the goals, funds and names of the
     /// projects. The rows are read, their project left blank with a finding.
@@ -703,8 +708,7 @@ mod tests {
 134.356100
 ";
         let (rows, _, findings) = crate::forms::testing::read_text("预算表12 项目支出绩效目标表", text);
-        let rows: Vec<String> =
-            rows.iter().map(|i| [&i.project, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | ")).collect();
+        let rows = project_levels_value(&rows);
         assert_eq!(
             rows,
             [
@@ -750,8 +754,7 @@ mod tests {
 "
         );
         let (rows, _, findings) = crate::forms::testing::read_text("预算表12 项目支出绩效目标表", &text);
-        let rows: Vec<String> =
-            rows.iter().map(|i| [&i.project, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | ")).collect();
+        let rows = project_levels_value(&rows);
         assert_eq!(
             rows,
             [
