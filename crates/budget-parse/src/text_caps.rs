@@ -1,13 +1,15 @@
-//! Upper bounds a document's earlier tables set on a text row's cells.
+//! Bounds a document's other tables set on a text row's cells.
 //!
 //! Where a row's arithmetic leaves its amounts' columns open
 //! (`229 其他支出 1,458.33 1,458.33` under 合计 / 基本支出 / 项目支出 is 基本支出
 //! or 项目支出), the document's other tables often close it: a fund's
 //! expense is part of the department's expense in the same row and column
-//! of 部门支出总表, and a project's funds are part of the department's
+//! of 部门支出总表 (so at most that row there, and that row at least the
+//! funds' together), and a project's funds are part of the department's
 //! income of each fund. A reading is dropped where a cell exceeds what the
-//! earlier table allows. Only earlier tables whose own sums hold are used,
-//! so that a cell left blank there in doubt is never read as a zero.
+//! other table allows, or falls short of what it requires. Only tables whose
+//! own sums hold are used, so that a cell left blank there in doubt is never
+//! read as a zero.
 
 use budget_model::{yuan_per, Cell, Decimal, Row, Section, Table, TableKey};
 
@@ -368,7 +370,7 @@ fn fiscal_carry_over(fiscal: &Table) -> Option<Vec<(&'static str, Decimal)>> {
 }
 
 /// Keeps the readings of a row that put no more in a column than `bound`
-/// allows, when some do.
+/// allows and no less than `floor` requires, when some do.
 pub(crate) fn narrow_within(readings: &mut Option<Readings>, bound: &[Option<Decimal>], floor: &[Option<Decimal>]) {
     let Some(found) = readings.as_mut() else { return };
     let fits = |r: &Vec<String>| {
@@ -386,11 +388,12 @@ pub(crate) fn narrow_within(readings: &mut Option<Readings>, bound: &[Option<Dec
 /// What the one-fund tables by function (一般公共预算, 政府性基金,
 /// 国有资本经营) require of a row of 部门支出总表: in each of its total,
 /// 基本支出 and 项目支出 columns, at least what the same code has there,
-/// summed over the funds. A 决算 prints 支出决算表 before its
+/// summed over the funds, or what 财政拨款支出表 by function (their sum)
+/// has, whichever is more. A 决算 prints 支出决算表 before its
 /// 一般公共预算财政拨款支出决算表: the table is read again once the document
-/// is read, with the tables printed after it. Only a fund table's row whose
-/// total is printed and is the sum of its other cells (a blank there is
-/// zero) is relied on, and only a table of the same unit.
+/// is read, with the tables printed after it. Only a row whose total is
+/// printed and is its 基本支出 and 项目支出 (a blank there is zero) is relied
+/// on, and only a table of the same unit.
 ///
 /// `208 社会保障和就业支出 754.75 754.75 0.00` under 本年支出合计 / 基本支出 /
 /// 项目支出 / 上缴上级支出 / … is 754.75 of 基本支出 when 一般公共预算 has
