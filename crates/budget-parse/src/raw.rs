@@ -470,13 +470,22 @@ fn build_row(
     let (first, second) = label_groups(side, columns);
     let (code_str, mut name) = label_of(&first, columns, &text);
     let (second_code, second_name) = label_of(&second, columns, &text);
+    // A total's label spanning the label columns and a text column after
+    // them (`合计` over 科目编码, 科目名称 and 部门支出经济分类科目) may land
+    // in the text column: it is the row's name, not the column's text.
+    let spanning = (code_str.is_empty() && name.trim().is_empty())
+        .then(|| target.values.iter().copied().find(|&c| columns[c].role == Role::Text && is_total_label(text(c))))
+        .flatten();
+    if let Some(c) = spanning {
+        name = text(c).to_string();
+    }
     let line_no =
         side.iter().filter(|&&c| columns[c].role == Role::LineNo).map(|&c| text(c)).find(|s| is_line_number(s));
     let mut cells = vec![Cell::Blank; target.width];
     let mut boxes = vec![None; target.width];
     for (k, &c) in target.values.iter().enumerate() {
         boxes[target.placement[k]] = r.cell_box(c);
-        let mut t = squeeze(text(c));
+        let mut t = if Some(c) == spanning { String::new() } else { squeeze(text(c)) };
         // The end of a long label run past its cell into the first amount
         // cell (`补 650`): the words go back to the label.
         if k == 0 && columns[c].role == Role::Amount {
@@ -541,10 +550,14 @@ fn label_of<'a>(group: &[usize], columns: &[RawColumn], text: &impl Fn(usize) ->
         group.iter().filter(|&&c| columns[c].role == Role::Code).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
     let code_str: String =
         in_code.iter().filter(|s| is_digits(s)).flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).collect();
+    // The code columns' own headings (`类 款 项`) share the line of the
+    // total under them in a 决算's tables (`类 款 项 合计 2,946.25`): no
+    // part of the total's name.
+    let is_level_heading = |s: &str| matches!(squeeze(s).as_str(), "类" | "款" | "项");
     let name_parts: Vec<&str> = in_code
         .iter()
         .copied()
-        .filter(|s| !is_digits(s))
+        .filter(|s| !is_digits(s) && !is_level_heading(s))
         .chain(group.iter().filter(|&&c| columns[c].role == Role::Name).map(|&c| text(c)).filter(|s| !s.is_empty()))
         .collect();
     (code_str, name_parts.join("/"))
@@ -571,6 +584,11 @@ fn set_label(row: &mut Row, code_str: String, name: &str) {
     }
     row.code = (!code_str.is_empty()).then_some(code_str);
     row.name = name;
+}
+
+/// A total's label: `合计`, `总计`, `共计`, spaces apart or not.
+fn is_total_label(text: &str) -> bool {
+    matches!(squeeze(text).as_str(), "合计" | "总计" | "共计")
 }
 
 /// The 栏次 row under a header numbers the columns (`栏次 1 2 3`,
@@ -732,6 +750,41 @@ mod tests {
         );
         assert_eq!(t.rows[0].cells[1..], [Cell::Unread, Cell::Unread]);
         assert_eq!(t.rows[1].cells[2], Cell::Blank);
+    }
+
+    /// A total's label printed over the code, the name and a second class
+    /// (Beijing's 一般公共预算基本支出表) and read under that second class
+    /// names the row; the class's cell stays blank.
+    #[test]
+    fn a_total_label_in_a_text_column_names_the_row() {
+        let t = finished(
+            TableKey::GeneralBudgetBasicExpenseByEconomic,
+            &["科目编码", "科目名称", "部门支出经济分类科目", "合计", "人员经费", "公用经费"],
+            &[
+                &["50101", "工资奖金津补贴", "30101-基本工资", "5.00", "5.00", ""],
+                &["", "", "合    计", "5.00", "5.00", ""],
+            ],
+        );
+        let total = &t.rows[1];
+        assert_eq!((total.code.as_deref(), total.name.as_str()), (None, "合计"));
+        assert_eq!(total.cells[..2], [Cell::Blank, Cell::Amount(budget_model::Decimal::new(500, 2))]);
+        assert_eq!(t.rows[0].cells[0], Cell::Text("30101-基本工资".into()));
+    }
+
+    /// A 决算 prints its total on the line of the code columns' headings
+    /// (`类 款 项 合计 2,946.25`): the headings are no part of its name.
+    #[test]
+    fn code_level_headings_beside_a_total_are_no_name() {
+        let t = finished(
+            TableKey::IncomeSummary,
+            &["类", "款", "项", "科目名称", "本年收入合计", "财政拨款收入"],
+            &[
+                &["类", "款", "项", "合计", "2,946.25", "2,940.05"],
+                &["201", "", "", "一般公共服务支出", "2,112.86", "2,106.66"],
+            ],
+        );
+        assert_eq!((t.rows[0].code.as_deref(), t.rows[0].name.as_str()), (None, "合计"));
+        assert_eq!(t.rows[1].code.as_deref(), Some("201"));
     }
 
     #[test]
