@@ -88,6 +88,55 @@ pub(crate) fn table_from_lines(
     later: &[Table],
     findings: &mut Vec<Finding>,
 ) -> RawTable {
+    let mut raw = read_lines(title, lines, earlier, later, findings);
+    drop_trailing_headings(&mut raw);
+    raw
+}
+
+/// Drops the rows after the last amount that are only the table's column
+/// headings run together (`“三公”经费合计因公出国（境）费公务用车购置费`):
+/// wrapped header cells a spreadsheet-made PDF prints after the rows, read
+/// as a row without amounts. A name of two headings at least, so a blank
+/// total row (`合计`) stays.
+fn drop_trailing_headings(raw: &mut RawTable) {
+    let headings: Vec<String> = raw
+        .columns
+        .iter()
+        .flat_map(|c| c.path.split('/').map(squeeze).collect::<Vec<_>>())
+        .filter(|h| !h.is_empty())
+        .collect();
+    while let Some(last) = raw.rows.last() {
+        let no_amount = last.cells.iter().all(|c| amount(c).is_none() && !crate::raw::is_unread(c));
+        if !(no_amount && made_of(&squeeze(&last.cells.concat()), &headings) >= 2) {
+            break;
+        }
+        raw.rows.pop();
+    }
+}
+
+/// The fewest of `words` that, run together, make `text`; 0 where none do.
+fn made_of(text: &str, words: &[String]) -> usize {
+    let n = text.len();
+    let mut fewest: Vec<Option<usize>> = vec![None; n + 1];
+    fewest[0] = Some(0);
+    for at in 0..n {
+        let Some(k) = fewest[at] else { continue };
+        for w in words.iter().filter(|w| text[at..].starts_with(w.as_str())) {
+            let to = at + w.len();
+            fewest[to] = Some(fewest[to].map_or(k + 1, |f| f.min(k + 1)));
+        }
+    }
+    fewest[n].unwrap_or(0)
+}
+
+/// [`table_from_lines`] before rows of headings are dropped.
+fn read_lines(
+    title: Title,
+    lines: &[BodyLine<'_>],
+    earlier: &[Table],
+    later: &[Table],
+    findings: &mut Vec<Finding>,
+) -> RawTable {
     let mut raw = RawTable::new(title);
     let mut rest = lines;
     if let Some((i, unit)) = unit_line(rest.iter().map(|l| l.text)) {
@@ -1064,6 +1113,7 @@ fn late_names(
         c
     };
     let unit_col = unit_column(columns);
+    let repeated = repeated_names(read);
     let mut slots: Vec<(usize, Wait)> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
@@ -1073,7 +1123,7 @@ fn late_names(
         if coded || !(r.amounts.is_empty() || blocks.len() >= 2) {
             if nameless(i, r) || names_the_unit_before(read, i) {
                 slots.push((i, Wait::Name));
-            } else if !r.amounts.is_empty() && unit_col.is_some_and(|u| waits_for_unit(&read[i], u)) {
+            } else if !r.amounts.is_empty() && !repeated[i] && unit_col.is_some_and(|u| waits_for_unit(&read[i], u)) {
                 slots.push((i, Wait::Unit));
             }
             continue;
@@ -1146,9 +1196,22 @@ fn place(
     out: &mut [Relabel],
     mut note: impl FnMut(String),
 ) -> bool {
-    let one_unit: Vec<bool> = given.iter().map(|c| one_unit_name(c)).collect();
     let waits: Vec<Wait> = slots.iter().map(|&(_, w)| w).collect();
-    let Some(at) = assign(&waits, &one_unit) else { return false };
+    let ways = |given: &[Vec<String>]| {
+        let one_unit: Vec<bool> = given.iter().map(|c| one_unit_name(c)).collect();
+        assign(&waits, &one_unit)
+    };
+    // A unit row's block that runs on into unit names is the row's name
+    // and the units of items after it, when only that reading places
+    // every block.
+    let split = units_apart(&given);
+    let (at, given) = match ways(&split) {
+        Some(at) if split.len() > given.len() => (at, split),
+        _ => match ways(&given) {
+            Some(at) => (at, given),
+            None => return false,
+        },
+    };
     let names: Vec<Vec<String>> =
         at.iter().zip(&given).filter(|(&s, _)| waits[s] == Wait::Name).map(|(_, c)| c.clone()).collect();
     if !new_names(seen, &names) {
@@ -1176,6 +1239,35 @@ fn place(
         }
     }
     true
+}
+
+/// The blocks with each block of unit names only (`某公路事业发展中心 |
+/// 某公路事业发展中心`, a unit row's name and the unit of an item after it)
+/// cut into one block a name.
+fn units_apart(given: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for c in given {
+        let filled: Vec<usize> = (0..c.len()).filter(|&k| !c[k].is_empty()).collect();
+        if filled.len() < 2 || !filled.iter().all(|&k| unit_name(&c[k])) {
+            out.push(c.clone());
+            continue;
+        }
+        for &k in &filled {
+            let mut one = vec![String::new(); c.len()];
+            one[if k == filled[0] { k } else { 0 }] = c[k].clone();
+            out.push(one);
+        }
+    }
+    out
+}
+
+/// Rows whose name other rows of the table print too: a group's label
+/// repeated under each unit (`本级支出项目`), no item, so waiting for no
+/// unit (an item has one row; see [`new_names`]).
+fn repeated_names(read: &[Vec<String>]) -> Vec<bool> {
+    let name = |cells: &Vec<String>| cells.iter().find(|c| !c.is_empty()).cloned().unwrap_or_default();
+    let names: Vec<String> = read.iter().map(name).collect();
+    names.iter().map(|n| !n.is_empty() && names.iter().filter(|m| *m == n).count() > 1).collect()
 }
 
 /// The one way to give blocks, in order, to waiting rows, in order: every
@@ -2676,10 +2768,22 @@ mod tests {
                 "人才引进工作经费|某局本级",
                 "某公路事业发展中心|",
                 "本级支出项目|",
-                "公路危桥改造项目|"
+                "公路危桥改造项目|某公路事业发展中心"
             ]
         );
         assert!(amounts(&raw, 2)[6].contains(&"10.00"), "{:?}", amounts(&raw, 2));
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// The unit row's name run into a unit no item waits for (the item
+    /// after it prints its own): the unit is left out, with a finding.
+    #[test]
+    fn a_unit_after_the_rows_no_item_waits_for_is_left_out() {
+        let text = LATE_UNITS.replace("公路危桥改造项目 10.00", "公路危桥改造项目 某局本级 10.00");
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&text), &[], &[], &mut findings);
+        let names: Vec<String> = raw.rows.iter().map(|r| r.cells[..2].join("|")).collect();
+        assert_eq!(names[6..], ["某公路事业发展中心|", "本级支出项目|", "公路危桥改造项目|某局本级"]);
         assert!(findings.iter().any(|f| f.message.contains("is a later item's")), "{findings:?}");
     }
 
