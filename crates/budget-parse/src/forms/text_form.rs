@@ -208,7 +208,7 @@ fn block_of(group: &str) -> Block {
         "项目支出情况" => Block::Projects,
         "整体绩效总目标" => Block::Goals,
         "项目资金来源" => Block::Sources,
-        "项目支出明细预算" => Block::Spending,
+        "项目支出明细预算" | "项目支出明细" => Block::Spending,
         _ => Block::Group,
     }
 }
@@ -218,8 +218,14 @@ fn fields(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
     let ps = pieces(lines);
     let mut group = String::new();
     let mut open: Option<(String, Vec<Piece<'_>>, u32)> = None;
+    // Pieces a list read out of its lines' order (see [`all_sources`]).
+    let mut used = vec![false; ps.len()];
     let mut p = 0;
     while p < ps.len() {
+        if used[p] {
+            p += 1;
+            continue;
+        }
         let Some((m, label)) = label_at(&ps, p) else {
             if let Some((_, values, _)) = open.as_mut() {
                 values.push(ps[p]);
@@ -236,7 +242,13 @@ fn fields(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
                 Block::Funding => funding(lines, &ps, p, sink),
                 Block::Projects => projects(lines, &ps, p, sink),
                 Block::Goals => goals(&ps, p, &label, sink),
-                Block::Sources => list(&ps, p, "资金来源", sink),
+                Block::Sources => match all_sources(&ps, p, sink) {
+                    Some((taken, next)) => {
+                        taken.into_iter().for_each(|k| used[k] = true);
+                        next
+                    }
+                    None => list(&ps, p, "资金来源", sink),
+                },
                 Block::Spending => list(&ps, p, "支出明细", sink),
                 Block::Group => p,
             };
@@ -311,7 +323,13 @@ fn funding(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_
             if !pending.is_empty() {
                 group = std::mem::take(&mut pending);
             }
-            let name = join(&ps[p..end - figures]);
+            // A group's label sharing its first row's line: `收入构成 财政拨款 9359.3 …`.
+            let mut start = p;
+            if end - figures > p + 1 && ps[p].text.ends_with("构成") {
+                group = ps[p].text.to_string();
+                start = p + 1;
+            }
+            let name = join(&ps[start..end - figures]);
             let path = if group.is_empty() { name } else { format!("{group}/{name}") };
             for (col, value) in columns.iter().zip(&texts[texts.len() - columns.len()..]) {
                 sink.field(&format!("总体资金情况/{path}/{col}"), value, lines[line].1, None);
@@ -439,6 +457,87 @@ fn line_text(ps: &[Piece<'_>], p: usize) -> String {
     ps[p..].iter().take_while(|x| x.line == line).map(|x| x.text).collect::<Vec<_>>().join(" ")
 }
 
+/// The lines of a 项目资金来源 list printed in full, in order.
+const SOURCE_LINES: [&str; 14] = [
+    "合计",
+    "1.一般公共预算财政拨款收入",
+    "其中：申请当年预算拨款",
+    "2.政府性基金预算财政拨款收入",
+    "其中：申请当年预算拨款",
+    "3.事业收入",
+    "4.上级补助收入",
+    "5.附属单位上缴收入",
+    "6.事业单位经营收入",
+    "7.其他收入",
+    "8.用事业基金弥补收支差额",
+    "9.上年结转",
+    "其中：使用上年度一般公共预算财政拨款结余结转",
+    "使用上年度政府性基金预算财政拨款结余结转",
+];
+
+/// A 项目资金来源 list printed in full by a spreadsheet whose wrapped and
+/// merged cells come after the plain ones: amounts without their labels
+/// (`合计 547.44` / `547.44` / `其中：申请当年预算拨款 547.44` / `0` …),
+/// among the values of other fields, with the labels printed apart
+/// (`1.一般公共预算财政拨款收入` / … after them). Where the list, up to
+/// the next group (`项目支出明细`), holds exactly as many amounts as the full
+/// list has lines, and every label printed beside an amount is that line's,
+/// the amounts are the lines' in order. Returns the pieces taken (amounts,
+/// their labels, and the labels printed apart) and where the fields go on
+/// reading; `None` where the list is not such.
+fn all_sources(ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_>) -> Option<(Vec<usize>, usize)> {
+    let start = (p..ps.len().min(p + 3)).find(|&k| ps[k].text == "金额").map_or(p, |k| k + 1);
+    let end = (start..ps.len())
+        .find(|&k| label_line(ps, k) && label_at(ps, k).is_some_and(|(_, l)| is_group_label(&l) && l != "项目资金来源"))
+        .unwrap_or(ps.len());
+    let line_key = |k: usize| unnumbered(ps[k].text);
+    let mut amounts: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut line_start = start;
+    for k in start..end {
+        if k > start && ps[k].line != ps[k - 1].line {
+            line_start = k;
+        }
+        let ends_line = ps.get(k + 1).is_none_or(|n| n.line != ps[k].line);
+        if ends_line && amount(ps[k].text).is_some() {
+            let label: Vec<usize> = (line_start..k).filter(|&j| label_key(ps[j].text) != "项目资金来源").collect();
+            amounts.push((k, label));
+        }
+    }
+    if amounts.len() != SOURCE_LINES.len() || amounts.iter().all(|(_, l)| !l.is_empty()) {
+        return None;
+    }
+    let same = |label: &[usize], line: &str| {
+        let printed: String = label.iter().map(|&j| line_key(j)).collect();
+        printed.is_empty() || printed == unnumbered(line)
+    };
+    if !amounts.iter().zip(SOURCE_LINES).all(|((_, label), line)| same(label, line)) {
+        return None;
+    }
+    let mut names = ListNames::default();
+    let mut taken = Vec::new();
+    for ((k, label), line) in amounts.into_iter().zip(SOURCE_LINES) {
+        sink.field(&names.name("资金来源", line), ps[k].text, ps[k].page, None);
+        taken.push(k);
+        taken.extend(label);
+    }
+    // The labels printed apart, each a line of its own.
+    let alone =
+        |k: usize| (k == 0 || ps[k - 1].line != ps[k].line) && ps.get(k + 1).is_none_or(|n| n.line != ps[k].line);
+    let key = |k: usize| line_key(k);
+    taken.extend(
+        (start..end)
+            .filter(|&k| key(k) == "项目资金来源" || alone(k) && SOURCE_LINES.iter().any(|l| unnumbered(l) == key(k))),
+    );
+    Some((taken, start))
+}
+
+/// A list line's label without its number: `1.一般公共预算财政拨款收入` →
+/// `一般公共预算财政拨款收入`.
+fn unnumbered(text: &str) -> String {
+    let key = label_key(text);
+    crate::lex::split_ordinal(&key).1.to_string()
+}
+
 /// A list of items with amounts (资金来源, 支出明细): an item's name runs
 /// over lines until an amount ends a line (`其中：使用上年度一般公共预算财政拨款结余结`
 /// / `转` / `0`).
@@ -509,6 +608,86 @@ mod tests {
     fn a_project_forms_labels_lists_and_goals() {
         let got = fields("表 12-1.乡村振兴工作经费项目申报表", include_str!("testdata/project_form.txt"));
         assert_eq!(got, expected(include_str!("testdata/project_form.fields.tsv")));
+    }
+
+    /// A 资金来源 list printed in full whose labels a spreadsheet printed
+    /// apart from most amounts, with other fields' values among them: the
+    /// amounts are the full list's lines in order, and the list after it
+    /// (`项目支出明细 金额`) is read as its own.
+    #[test]
+    fn a_full_sources_list_with_its_labels_printed_apart() {
+        let text = "项目名称 某经费\n项目总预算 30 项目当年预算 30\n项目资金来源\n资金来源项目 金额\n\
+            合计 30\n30\n其中：申请当年预算拨款 30\n0\n其中：申请当年预算拨款 0\n0\n附表12-1\n1.部门项目 ☑ 2.公共项目 □\n\
+            1.一般公共预算财政拨款收入\n2.政府性基金预算财政拨款收入\n3.事业收入\n项目资金来源 0\n0\n0\n0\n0\n0\n\
+            其中：使用上年度一般公共预算财政拨款结余结转 0\n使用上年度政府性基金预算财政拨款结余结转 0\n\
+            项目支出明细 金额\n合计 30\n办公费 20\n印刷费 10\n目标说明\n长期绩效目标 1\n做好工作";
+        let got = fields("表12-1 某经费项目申报表", text);
+        let lists: Vec<String> = got
+            .iter()
+            .filter(|(f, _)| f.starts_with("资金来源/") || f.starts_with("支出明细/"))
+            .map(|(f, v)| format!("{f}={v}"))
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                "资金来源/合计=30",
+                "资金来源/一般公共预算财政拨款收入=30",
+                "资金来源/一般公共预算财政拨款收入/申请当年预算拨款=30",
+                "资金来源/政府性基金预算财政拨款收入=0",
+                "资金来源/政府性基金预算财政拨款收入/申请当年预算拨款=0",
+                "资金来源/事业收入=0",
+                "资金来源/上级补助收入=0",
+                "资金来源/附属单位上缴收入=0",
+                "资金来源/事业单位经营收入=0",
+                "资金来源/其他收入=0",
+                "资金来源/用事业基金弥补收支差额=0",
+                "资金来源/上年结转=0",
+                "资金来源/上年结转/使用上年度一般公共预算财政拨款结余结转=0",
+                "资金来源/上年结转/使用上年度政府性基金预算财政拨款结余结转=0",
+                "支出明细/合计=30",
+                "支出明细/办公费=20",
+                "支出明细/印刷费=10",
+            ]
+        );
+    }
+
+    /// One amount short of the full list: read as printed, nothing guessed.
+    #[test]
+    fn a_sources_list_one_amount_short_is_read_as_printed() {
+        let text = "项目资金来源\n资金来源项目 金额\n合计 30\n30\n其中：申请当年预算拨款 30\n\
+            9.上年结转 0\n项目支出明细 金额\n合计 30\n办公费 30";
+        let got = fields("表12-1 某经费项目申报表", text);
+        let sources: Vec<&str> =
+            got.iter().filter(|(f, _)| f.starts_with("资金来源/")).map(|(f, _)| f.as_str()).collect();
+        assert!(!sources.contains(&"资金来源/一般公共预算财政拨款收入"), "{sources:?}");
+        assert!(got.iter().any(|(f, v)| f == "支出明细/办公费" && v == "30"), "{got:?}");
+    }
+
+    /// A group's label on its first row's line (`收入构成 财政拨款 9359.3 …`)
+    /// names the group, not the row.
+    #[test]
+    fn a_funding_groups_label_on_its_first_rows_line() {
+        let text = "部门总体资金情况\n总体资金情况 当年金额 占比 近两年收支金额\n2023 年 2024 年\n\
+            收入构成 财政拨款 9359.3 100% 9939.14 11090.3\n其他资金 0 0% 0 0\n合计 9359.3 100% 9939.14 11090.3\n\
+            支出构成 基本支出 4278.08 46% 7337.63 7240.03\n项目支出 5081.22 54% 2601.51 3850.27\n\
+            合计 9359.3 100% 9939.14 11090.3\n部门职能概述\n1．负责全区政府会议工作；";
+        let got = fields("十一、整体支出绩效目标表", text);
+        let current: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|(f, _)| f.ends_with("/当年金额"))
+            .map(|(f, v)| (f.trim_end_matches("/当年金额"), v.as_str()))
+            .collect();
+        assert_eq!(
+            current,
+            [
+                ("总体资金情况/收入构成/财政拨款", "9359.3"),
+                ("总体资金情况/收入构成/其他资金", "0"),
+                ("总体资金情况/收入构成/合计", "9359.3"),
+                ("总体资金情况/支出构成/基本支出", "4278.08"),
+                ("总体资金情况/支出构成/项目支出", "5081.22"),
+                ("总体资金情况/支出构成/合计", "9359.3"),
+            ]
+        );
     }
 
     #[test]

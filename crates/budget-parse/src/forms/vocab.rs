@@ -56,6 +56,9 @@ const GROUP_LABELS: &[&str] = &[
     "项目资金来源",
     "项目支出预算及测算依据",
     "项目支出明细预算",
+    // The list's own header (`项目支出明细 金额`), where a spreadsheet
+    // prints the group's label elsewhere.
+    "项目支出明细",
     "目标说明",
     "项目资金（元）",
     "项目资金",
