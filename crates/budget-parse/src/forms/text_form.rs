@@ -14,7 +14,7 @@ use super::text_projects;
 use super::text_scored;
 use super::text_slots::{self, Earlier, Marked};
 use super::vocab::{
-    goal_heading, goal_label, is_field_label, is_group_label, label_key, longest_label, may_open_label,
+    goal_heading, goal_label, is_field_label, is_group_label, label_key, longest_label, may_open_label, print_width,
 };
 use crate::front::{join, pieces, regex, Piece};
 use crate::lex::amount;
@@ -207,7 +207,7 @@ fn block_of(group: &str) -> Block {
         "部门总体资金情况" => Block::Funding,
         "项目支出情况" => Block::Projects,
         "整体绩效总目标" => Block::Goals,
-        "项目资金来源" => Block::Sources,
+        "项目资金来源" | "资金来源项目" => Block::Sources,
         "项目支出明细预算" | "项目支出明细" => Block::Spending,
         _ => Block::Group,
     }
@@ -307,10 +307,19 @@ fn funding(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_
     let word = regex(&WORD, words);
     let (found, mut p) = header_words(ps, p, re, word);
     let years = found.iter().any(|w| w.ends_with('年') && w.len() == 7);
-    let columns: Vec<&String> =
-        found.iter().filter(|w| *w != "总体资金情况" && !(years && *w == "近两年收支金额")).collect();
+    let mut columns: Vec<String> =
+        found.iter().filter(|w| *w != "总体资金情况" && !(years && *w == "近两年收支金额")).cloned().collect();
     if columns.is_empty() {
         return p;
+    }
+    // The two years under 近两年收支金额 printed apart, on a line of their
+    // own among the form's later lines (a spreadsheet's wrapped header
+    // cells): `2022年 2023年`.
+    if columns.last().is_some_and(|c| c == "近两年收支金额") {
+        if let Some(two) = lines.iter().find_map(|(l, _)| two_years(l)) {
+            columns.pop();
+            columns.extend(two);
+        }
     }
     let mut group = String::new();
     let mut pending = String::new();
@@ -319,6 +328,12 @@ fn funding(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_
         let end = next_line_start(ps, p, line);
         let texts: Vec<&str> = ps[p..end].iter().map(|x| x.text).collect();
         let figures = texts.iter().rev().take_while(|t| is_figure(t)).count();
+        // Without its years, 近两年收支金额 is two figures under one
+        // heading: the row's first figures are 当年金额 and 占比, the years'
+        // are left out.
+        let by_group = columns.last().is_some_and(|c| c == "近两年收支金额") && figures > columns.len();
+        let columns: &[String] = if by_group { &columns[..columns.len() - 1] } else { &columns };
+        let first = if by_group { texts.len() - figures } else { texts.len() - columns.len() };
         if figures >= columns.len() {
             if !pending.is_empty() {
                 group = std::mem::take(&mut pending);
@@ -331,7 +346,7 @@ fn funding(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_
             }
             let name = join(&ps[start..end - figures]);
             let path = if group.is_empty() { name } else { format!("{group}/{name}") };
-            for (col, value) in columns.iter().zip(&texts[texts.len() - columns.len()..]) {
+            for (col, value) in columns.iter().zip(&texts[first..]) {
                 sink.field(&format!("总体资金情况/{path}/{col}"), value, lines[line].1, None);
             }
         } else {
@@ -340,6 +355,14 @@ fn funding(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_
         p = end;
     }
     p
+}
+
+/// A line of two years and nothing else: `2022年 2023年`, `2022 年 2023 年`.
+fn two_years(line: &str) -> Option<[String; 2]> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let line = squeeze(line);
+    let caps = regex(&RE, r"^(\d{4})年(\d{4})年$").captures(&line)?;
+    Some([format!("{}年", &caps[1]), format!("{}年", &caps[2])])
 }
 
 /// 项目支出情况: `项目名称 项目类型 项目总预算 项目本年度预算 项目主要支出方向和用途`
@@ -365,6 +388,9 @@ fn projects(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'
             sink.field(&format!("项目支出情况/{name}/{col}"), &join(&uses), page, None);
         }
     };
+    // The lines since the last project's figures: its use's wrapped lines,
+    // then maybe the next project's name wrapped before its figures.
+    let mut pending: Vec<&[Piece<'_>]> = Vec::new();
     while p < ps.len() && !label_line(ps, p) {
         let line = ps[p].line;
         let end = next_line_start(ps, p, line);
@@ -374,25 +400,80 @@ fn projects(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'
         });
         match at {
             Some(i) if i > 0 => {
-                flush(current.take(), sink);
                 let page = lines[line].1;
-                let (name, kind) = name_and_kind(&ps[p..p + i]);
+                let (mut name, mut kind) = name_and_kind(&ps[p..p + i]);
+                let mut uses_end = pending.len();
+                let first_use = current.as_ref().map(|(_, uses, _)| &uses[..]);
+                if let Some((n, k, s)) = named_over_lines(first_use, &pending, &ps[p..p + i]) {
+                    (name, kind, uses_end) = (n, k, s);
+                }
+                if let Some((_, uses, _)) = current.as_mut() {
+                    pending[..uses_end].iter().for_each(|l| uses.extend_from_slice(l));
+                }
+                pending.clear();
+                flush(current.take(), sink);
                 sink.field(&format!("项目支出情况/{name}/项目类型"), &kind, page, None);
                 for (col, value) in amounts.iter().zip(&texts[i..i + amounts.len()]) {
                     sink.field(&format!("项目支出情况/{name}/{col}"), value, page, None);
                 }
                 current = Some((name, ps[p + i + amounts.len()..end].to_vec(), page));
             }
-            _ => {
-                if let Some((_, uses, _)) = current.as_mut() {
-                    uses.extend_from_slice(&ps[p..end]);
-                }
-            }
+            _ => pending.push(&ps[p..end]),
         }
         p = end;
     }
+    if let Some((_, uses, _)) = current.as_mut() {
+        pending.iter().for_each(|l| uses.extend_from_slice(l));
+    }
     flush(current, sink);
     p
+}
+
+/// A project's name (and its type) may wrap over the lines before its
+/// figures (`国省干线公路养护专项` / `资金 经常性项目 406.39 …`, `延续性项` /
+/// `目 38 38 …`), after the wrapped lines of the project before's use
+/// (`资金拨付、日常` on that project's line / `办公`). The type reads across
+/// the lines' last pieces and `prefix` (the figures' line before them); the
+/// name is the lines before it from where the use's lines end. A wrapped
+/// cell fills every line but its last, so no line of it is narrower than a
+/// later one: the one cut of `pending` where both the use's lines (after
+/// `first_use`) and the name's keep that is taken. The name, the type and
+/// how many of `pending` are the use's; `None` where no type reads or the
+/// cut is not one.
+fn named_over_lines(
+    first_use: Option<&[Piece<'_>]>,
+    pending: &[&[Piece<'_>]],
+    prefix: &[Piece<'_>],
+) -> Option<(String, String, usize)> {
+    if pending.is_empty() {
+        return None;
+    }
+    let lines: Vec<&[Piece<'_>]> = pending.iter().copied().chain(std::iter::once(prefix)).collect();
+    let all: Vec<Piece<'_>> = lines.iter().flat_map(|l| l.iter().copied()).collect();
+    let (name, kind) = name_and_kind(&all);
+    if kind.is_empty() || name.is_empty() {
+        return None;
+    }
+    let name_end = all.len() - (1..all.len()).find(|&k| join(&all[all.len() - k..]) == kind)?;
+    let width = |ps: &[Piece<'_>]| print_width(&join(ps));
+    let fills = |widths: &[usize]| widths.iter().enumerate().all(|(i, w)| widths[i + 1..].iter().all(|v| w + 1 >= *v));
+    let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len()))).collect();
+    let holds = |s: usize| {
+        let uses: Vec<usize> =
+            first_use.filter(|u| !u.is_empty()).into_iter().chain(pending[..s].iter().copied()).map(width).collect();
+        let names: Vec<usize> = lines[s..]
+            .iter()
+            .zip(&starts[s..])
+            .map(|(l, &at)| width(&l[..l.len().min(name_end.saturating_sub(at))]))
+            .filter(|&w| w > 0)
+            .collect();
+        starts[s] < name_end && fills(&uses) && fills(&names)
+    };
+    let cuts: Vec<usize> = (0..=pending.len()).filter(|&s| holds(s)).collect();
+    match cuts[..] {
+        [s] => Some((join(&all[starts[s]..name_end]), kind, s)),
+        _ => None,
+    }
 }
 
 /// `乡村振兴工作经费 经常性 项目` → (`乡村振兴工作经费`, `经常性项目`): the
@@ -432,8 +513,9 @@ fn goals(ps: &[Piece<'_>], p: usize, group: &str, sink: &mut Sink<'_>) -> usize 
         q += 1;
     }
     let body = &ps[from..q];
-    let line_starts: Vec<usize> = (0..body.len()).filter(|&i| i == 0 || body[i - 1].line != body[i].line).collect();
-    let restarts: Vec<usize> = line_starts.iter().copied().filter(|&i| start.is_match(&line_text(body, i))).collect();
+    // The second text may begin on a line of the first, the two cells
+    // side by side (`任务落实。 目标 1：聚焦…`).
+    let restarts: Vec<usize> = (0..body.len()).filter(|&i| start.is_match(&line_text(body, i))).collect();
     let split = restarts.get(1).copied();
     let (first, second) = match split {
         Some(s) => (&body[..s], &body[s..]),
@@ -549,16 +631,25 @@ fn list(ps: &[Piece<'_>], p: usize, prefix: &str, sink: &mut Sink<'_>) -> usize 
     }
     let mut names = ListNames::default();
     let mut item: Vec<Piece<'_>> = Vec::new();
+    // The other list's header (`项目支出明细 金额` after 资金来源) ends this
+    // list wherever it stands on its line: what is gathered before it on
+    // the line is a wrapped group label (`项目支出预` / `算及测算依 项目支出明细`).
+    let other_list = |t: &str| matches!(label_key(t).as_str(), "项目支出明细" | "资金来源项目") && !t.contains(prefix);
     while p < ps.len() {
-        if item.is_empty() && label_line(ps, p) {
+        if item.is_empty() && label_line(ps, p) || other_list(ps[p].text) {
             break;
         }
         let piece = ps[p];
         let ends_line = ps.get(p + 1).is_none_or(|n| n.line != piece.line);
+        let alone = ends_line && (p == 0 || ps[p - 1].line != piece.line);
         if ends_line && amount(piece.text).is_some() && !item.is_empty() {
             let name = names.name(prefix, &join(&item));
             sink.field(&name, piece.text, piece.page, None);
             item.clear();
+        } else if alone && item.is_empty() && amount(piece.text).is_some() {
+            // A figure alone on its line with no item open: a page's number
+            // (`13`), or an amount whose label is printed elsewhere.
+            sink.finding(piece.page, format!("{prefix}: `{}` alone on a line, no item's; left out", piece.text));
         } else {
             item.push(piece);
         }
@@ -661,6 +752,68 @@ mod tests {
             got.iter().filter(|(f, _)| f.starts_with("资金来源/")).map(|(f, _)| f.as_str()).collect();
         assert!(!sources.contains(&"资金来源/一般公共预算财政拨款收入"), "{sources:?}");
         assert!(got.iter().any(|(f, v)| f == "支出明细/办公费" && v == "30"), "{got:?}");
+    }
+
+    /// Projects whose name or type wraps onto the lines before their
+    /// figures, after the wrapped lines of the use before: each line of a
+    /// wrapped cell but its last is full, which tells where the use ends
+    /// and the name begins.
+    #[test]
+    fn project_names_and_types_wrapped_before_their_figures() {
+        let text = "项目支出情况\n项目名称 项目类型 项目总预算 项目本年度\n预算 项目主要支出方\n向和用途\n\
+            乡村振兴工作经费 延续性项\n目 38 38 资金拨付、日\n常办公\n12345 政务服务便民热\n线运行经费 延续性项\n\
+            目 74.84 74.84 专项业务开展\n国省干线公路养护专项\n资金 经常性项目 406.39 406.39 资金拨付、日常\n办公\n\
+            机关党建工作经费 延续性项目 12 12 设备购置\n整体绩效总目标\n长期目标（截至 2025 年） 年度目标\n\
+            目标 1：做好工作。 目标 1：做好\n工作。";
+        let got = fields("十一、整体支出绩效目标表", text);
+        let kept = |suffix: &str| -> Vec<String> {
+            got.iter().filter(|(f, _)| f.ends_with(suffix)).map(|(f, v)| format!("{f}={v}")).collect()
+        };
+        assert_eq!(
+            kept("/项目类型"),
+            [
+                "项目支出情况/乡村振兴工作经费/项目类型=延续性项目",
+                "项目支出情况/12345政务服务便民热线运行经费/项目类型=延续性项目",
+                "项目支出情况/国省干线公路养护专项资金/项目类型=经常性项目",
+                "项目支出情况/机关党建工作经费/项目类型=延续性项目",
+            ]
+        );
+        assert_eq!(
+            kept("/项目主要支出方向和用途"),
+            [
+                "项目支出情况/乡村振兴工作经费/项目主要支出方向和用途=资金拨付、日常办公",
+                "项目支出情况/12345政务服务便民热线运行经费/项目主要支出方向和用途=专项业务开展",
+                "项目支出情况/国省干线公路养护专项资金/项目主要支出方向和用途=资金拨付、日常办公",
+                "项目支出情况/机关党建工作经费/项目主要支出方向和用途=设备购置",
+            ]
+        );
+        // The yearly goal begins on a line of the long-term one.
+        assert_eq!(kept("年度目标"), ["整体绩效总目标/年度目标=目标1：做好工作。"]);
+    }
+
+    /// A list ends at the next list's header wherever it stands on its
+    /// line, and a figure alone on a line with no item open (a page's
+    /// number) is no item's.
+    #[test]
+    fn a_list_ends_at_the_next_lists_header_and_skips_a_lone_figure() {
+        let text = "项目资金来源\n资金来源项目 金额\n合计 12\n1.一般公共预算财政拨款收入 12\n14\n\
+            9.上年结转 0\n项目支出预\n算及测算依 项目支出明细\n预算 项目支出明细 金额\n合计 12\n设备购置费 12\n目标说明";
+        let got = fields("表12-1 某经费项目申报表", text);
+        let lists: Vec<String> = got
+            .iter()
+            .filter(|(f, _)| f.starts_with("资金来源/") || f.starts_with("支出明细/"))
+            .map(|(f, v)| format!("{f}={v}"))
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                "资金来源/合计=12",
+                "资金来源/一般公共预算财政拨款收入=12",
+                "资金来源/上年结转=0",
+                "支出明细/合计=12",
+                "支出明细/设备购置费=12",
+            ]
+        );
     }
 
     /// A group's label on its first row's line (`收入构成 财政拨款 9359.3 …`)

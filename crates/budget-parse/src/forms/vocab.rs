@@ -59,6 +59,7 @@ const GROUP_LABELS: &[&str] = &[
     // The list's own header (`项目支出明细 金额`), where a spreadsheet
     // prints the group's label elsewhere.
     "项目支出明细",
+    "资金来源项目",
     "目标说明",
     "项目资金（元）",
     "项目资金",
