@@ -210,6 +210,15 @@ impl<'f> Sink<'f> {
     /// A name whose last part is a figure is a row of figures read as
     /// label and value pairs (`合计 | 9209.55 | 790.22 | 9999.77` under a
     /// header of columns): no field.
+    /// Gives the field `name`, staged without a value, the value printed
+    /// after it (a spreadsheet prints wrapped cells after the plain ones).
+    pub(super) fn fill_late(&mut self, name: &str, value: &str) {
+        let value = field_value(value);
+        if let Some(s) = self.fields.iter_mut().rev().find(|s| s.field.field == name && s.field.value.is_empty()) {
+            s.field.value = value;
+        }
+    }
+
     pub fn field(&mut self, name: &str, value: &str, page: u32, qualifier: Option<String>) {
         let last = name.rsplit('/').next().unwrap_or(name);
         if amount(&squeeze(last)).is_some() {

@@ -25,24 +25,25 @@ use crate::norm::squeeze;
 pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<'_>) {
     let lines: Vec<(&str, u32)> = marked.iter().map(|l| (l.text, l.page)).collect();
     let lines = &lines[..];
+    let blank: Vec<bool> = marked.iter().map(|l| l.after_blank).collect();
     // A self-evaluation: fields, funds, goals, then scored indicator rows.
     if sink.is_self_evaluation() {
         let found = (0..lines.len()).find_map(|i| text_scored::header(lines, i).map(|h| (i, h)));
         if let Some((at, (len, slots))) = found {
             let blocks = text_scored::blocks_start(&lines[..at]);
-            fields(&lines[..blocks], sink);
+            fields(&lines[..blocks], &blank[..blocks], sink);
             text_scored::read(&marked[blocks..], at - blocks, len, &slots, sink);
             return;
         }
     }
     // A table of many projects, each beside its indicator rows.
     if let Some(at) = (0..lines.len()).find(|&i| text_projects::header(lines, i).is_some()) {
-        fields(&lines[..at], sink);
+        fields(&lines[..at], &blank[..at], sink);
         text_projects::read(&marked[at..], sink);
         return;
     }
     if let Some((at, columns)) = text_projects::scattered_header(lines) {
-        fields(&lines[..at], sink);
+        fields(&lines[..at], &blank[..at], sink);
         text_projects::read_unordered(&marked[at..], columns, sink);
         return;
     }
@@ -59,7 +60,7 @@ pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<
         _ => starts,
     };
     let fields_end = starts.first().copied().unwrap_or(lines.len());
-    fields(&lines[..fields_end], sink);
+    fields(&lines[..fields_end], &blank[..fields_end], sink);
     if slots_read_more(&marked[fields_end..], lines, fields_end, widths, sink)
         && text_slots::read(&marked[fields_end..], Some(earlier), sink)
     {
@@ -214,26 +215,33 @@ fn block_of(group: &str) -> Block {
 }
 
 /// Reads the fields: each label takes the pieces up to the next label.
-fn fields(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
+fn fields(lines: &[(&str, u32)], blank: &[bool], sink: &mut Sink<'_>) {
     let ps = pieces(lines);
     let mut group = String::new();
     let mut open: Option<(String, Vec<Piece<'_>>, u32)> = None;
     // Pieces a list read out of its lines' order (see [`all_sources`]).
     let mut used = vec![false; ps.len()];
+    let mut late = Late::default();
+    let opens_block = |k: usize| (k == 0 || ps[k - 1].line != ps[k].line) && blank.get(ps[k].line) == Some(&true);
     let mut p = 0;
     while p < ps.len() {
-        if used[p] {
+        if used[p] || is_marker_line(lines[ps[p].line].0) {
             p += 1;
             continue;
         }
         let Some((m, label)) = label_at(&ps, p) else {
-            if let Some((_, values, _)) = open.as_mut() {
-                values.push(ps[p]);
+            match open.as_mut() {
+                Some((_, values, _)) => values.push(ps[p]),
+                None => match late.orphans.last_mut() {
+                    Some(block) if !opens_block(p) => block.push(ps[p]),
+                    _ => late.orphans.push(vec![ps[p]]),
+                },
             }
             p += 1;
             continue;
         };
-        close(open.take(), sink);
+        late.settle(sink);
+        close_late(open.take(), blank, &mut late, sink);
         let page = ps[p].page;
         p += m;
         if is_group_label(&label) {
@@ -247,9 +255,9 @@ fn fields(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
                         taken.into_iter().for_each(|k| used[k] = true);
                         next
                     }
-                    None => list(&ps, p, "资金来源", sink),
+                    None => list(&ps, p, "资金来源", blank, sink),
                 },
-                Block::Spending => list(&ps, p, "支出明细", sink),
+                Block::Spending => list(&ps, p, "支出明细", blank, sink),
                 Block::Group => p,
             };
             continue;
@@ -257,7 +265,88 @@ fn fields(lines: &[(&str, u32)], sink: &mut Sink<'_>) {
         let name = if !is_field_label(&label) && !group.is_empty() { format!("{group}/{label}") } else { label };
         open = Some((name, Vec::new(), page));
     }
-    close(open, sink);
+    late.settle(sink);
+    close_late(open, blank, &mut late, sink);
+    late.settle(sink);
+}
+
+/// Fields printed without their values and the values printed later, as a
+/// spreadsheet prints its wrapped cells after the plain ones: `项目类型` /
+/// `项目申请理由` / `项目主要内容` with nothing after them, then, after the
+/// form's list, `1.部门项目 ☑ …` ⏎ `1.项目的政策依据：…` ⏎ `明确当年…`, one
+/// block (opened by a blank line) a value.
+#[derive(Default)]
+struct Late<'a> {
+    /// The fields staged without a value, in order.
+    waiting: Vec<String>,
+    /// How many of `waiting` were printed right before the field open now.
+    just_before: usize,
+    /// Blocks of text that came after a list, under no label.
+    orphans: Vec<Vec<Piece<'a>>>,
+}
+
+impl Late<'_> {
+    /// Gives the blocks under no label to the fields waiting, in order,
+    /// when there are as many of each; then forgets them.
+    fn settle(&mut self, sink: &mut Sink<'_>) {
+        if self.orphans.is_empty() {
+            return;
+        }
+        if self.orphans.len() == self.waiting.len() {
+            for (name, block) in self.waiting.drain(..).zip(&self.orphans) {
+                sink.fill_late(&name, &join(block));
+            }
+            self.just_before = 0;
+        }
+        self.orphans.clear();
+    }
+}
+
+/// Values cut into blocks where a line follows a blank line.
+fn value_blocks<'a>(values: &[Piece<'a>], blank: &[bool]) -> Vec<Vec<Piece<'a>>> {
+    let mut blocks: Vec<Vec<Piece<'a>>> = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        let new_line = i == 0 || values[i - 1].line != v.line;
+        match blocks.last_mut() {
+            Some(b) if !(new_line && blank.get(v.line) == Some(&true)) => b.push(*v),
+            _ => blocks.push(vec![*v]),
+        }
+    }
+    blocks
+}
+
+/// A line that only numbers the form (`附表12-1`, `表 11`): a spreadsheet
+/// prints it among the late cells; no value.
+fn is_marker_line(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^附?表\d+(?:-\d+)?$").is_match(&squeeze(line)) || two_years(line).is_some()
+}
+
+/// Closes a field as [`close`] does, with the values printed late: a field
+/// with no value waits for one; a field whose value is one block more than
+/// the fields waiting right before it (`部门职能概述` / `年度工作任务` /
+/// `1．负责…` ⏎ `1.围绕…`) gives them its first blocks and keeps the last.
+fn close_late(open: Option<(String, Vec<Piece<'_>>, u32)>, blank: &[bool], late: &mut Late<'_>, sink: &mut Sink<'_>) {
+    let Some((name, values, page)) = open else { return };
+    if values.is_empty() {
+        close(Some((name.clone(), values, page)), sink);
+        late.waiting.push(name);
+        late.just_before += 1;
+        return;
+    }
+    let blocks = value_blocks(&values, blank);
+    let n = late.just_before;
+    if n > 0 && blocks.len() == n + 1 {
+        let from = late.waiting.len() - n;
+        for (w, block) in late.waiting.drain(from..).zip(&blocks) {
+            sink.fill_late(&w, &join(block));
+        }
+        let own = blocks[n].clone();
+        close(Some((name, own, page)), sink);
+    } else {
+        close(Some((name, values, page)), sink);
+    }
+    late.just_before = 0;
 }
 
 fn close(open: Option<(String, Vec<Piece<'_>>, u32)>, sink: &mut Sink<'_>) {
@@ -623,7 +712,7 @@ fn unnumbered(text: &str) -> String {
 /// A list of items with amounts (资金来源, 支出明细): an item's name runs
 /// over lines until an amount ends a line (`其中：使用上年度一般公共预算财政拨款结余结`
 /// / `转` / `0`).
-fn list(ps: &[Piece<'_>], p: usize, prefix: &str, sink: &mut Sink<'_>) -> usize {
+fn list(ps: &[Piece<'_>], p: usize, prefix: &str, blank: &[bool], sink: &mut Sink<'_>) -> usize {
     let mut p = p;
     // The list's header: `资金来源项目 金额`, `项目支出明细 金额`.
     if let Some(k) = (p..ps.len().min(p + 3)).find(|&k| ps[k].text == "金额") {
@@ -635,8 +724,16 @@ fn list(ps: &[Piece<'_>], p: usize, prefix: &str, sink: &mut Sink<'_>) -> usize 
     // list wherever it stands on its line: what is gathered before it on
     // the line is a wrapped group label (`项目支出预` / `算及测算依 项目支出明细`).
     let other_list = |t: &str| matches!(label_key(t).as_str(), "项目支出明细" | "资金来源项目") && !t.contains(prefix);
+    // A block (lines up to the next blank line) that ends no line with an
+    // amount holds no item: text printed after the list.
+    let no_item = |p: usize| {
+        let end = (p + 1..ps.len())
+            .find(|&k| ps[k].line != ps[k - 1].line && blank.get(ps[k].line) == Some(&true))
+            .unwrap_or(ps.len());
+        !(p..end).any(|k| amount(ps[k].text).is_some() && ps.get(k + 1).is_none_or(|n| n.line != ps[k].line))
+    };
     while p < ps.len() {
-        if item.is_empty() && label_line(ps, p) || other_list(ps[p].text) {
+        if item.is_empty() && (label_line(ps, p) || no_item(p)) || other_list(ps[p].text) {
             break;
         }
         let piece = ps[p];
@@ -814,6 +911,39 @@ mod tests {
                 "支出明细/设备购置费=12",
             ]
         );
+    }
+
+    /// Values a spreadsheet prints after the plain cells: fields printed
+    /// bare take the blocks (each opened by a blank line) that come after
+    /// the form's list under no label, in order; a field whose value is one
+    /// block more than the bare fields right before it gives them its first
+    /// blocks. Form numbers and a years line among them are no value.
+    #[test]
+    fn values_printed_after_their_bare_labels() {
+        let text = "项目名称 某经费\n\n项目类型\n\n项目申请理由\n\n项目主要内容\n\n项目总预算 30 项目当年预算 30\n\n\
+            项目资金来源\n资金来源项目 金额\n合计 30\n\n附表12-1\n 1.部门项目 ☑ 2.公共项目 □\n\n\
+            1.项目的政策依据：某文件。\n2.项目的相关性：职能。\n\n明确当年申请预算资金的主要投向：办公。\n\n\
+            项目前两年预算及当年预算变动情况 与上年持平。";
+        let marked = |title: &str, text: &str| -> Vec<(String, String)> {
+            let (_, fields, _) = crate::forms::testing::read_text(title, text);
+            fields.into_iter().map(|f| (f.field, f.value)).collect()
+        };
+        let got = marked("表12-1 某经费项目申报表", text);
+        let want = [
+            ("项目类型", "1.部门项目☑2.公共项目□"),
+            ("项目申请理由", "1.项目的政策依据：某文件。2.项目的相关性：职能。"),
+            ("项目主要内容", "明确当年申请预算资金的主要投向：办公。"),
+            ("项目总预算", "30"),
+            ("项目前两年预算及当年预算变动情况", "与上年持平。"),
+        ];
+        for (field, value) in want {
+            assert!(got.iter().any(|(f, v)| f == field && v == value), "{field}: {got:?}");
+        }
+        let overall = "部门（单位）名称 某局\n\n部门职能概述\n\n年度工作任务\n\n2022年 2023年\n\n\
+            1．负责某事；\n2．负责他事。\n\n1.围绕中心工作。";
+        let got = marked("十一、整体支出绩效目标表", overall);
+        assert!(got.contains(&("部门职能概述".into(), "1．负责某事；2．负责他事。".into())), "{got:?}");
+        assert!(got.contains(&("年度工作任务".into(), "1.围绕中心工作。".into())), "{got:?}");
     }
 
     /// A group's label on its first row's line (`收入构成 财政拨款 9359.3 …`)
