@@ -213,14 +213,23 @@ fn ends_sentence(text: &str) -> bool {
 /// the last lines about as wide as the label column at most that end no
 /// sentence.
 /// `None` when the split is in doubt: the text before them ends no
-/// sentence, so it may go on into them.
-fn name_lines(lines: &[&str], label_width: usize) -> Option<usize> {
+/// sentence, so it may go on into them, and no line of them after the
+/// first begins with a space (`opens`), as a cell's first line does.
+fn name_lines(lines: &[&str], opens: &[bool], label_width: usize) -> Option<usize> {
     // Digits and dashes print narrower than the count gives them
     // (`驶员培训行业管理处2025年-`): a third over the label's width is
     // still the label column, a text cell's full lines are twice as wide.
-    let name = lines.iter().rev().take_while(|l| width(l) * 3 <= label_width * 4 && !ends_sentence(l)).count();
+    let narrow = |l: &&str| width(l) * 3 <= label_width * 4;
+    let name = lines.iter().rev().take_while(|l| narrow(l) && !ends_sentence(l)).count();
     let before = lines.len() - name;
-    (before == 0 || ends_sentence(lines[before - 1])).then_some(name)
+    if before == 0 || ends_sentence(lines[before - 1]) {
+        return Some(name);
+    }
+    // A line after the text cell's first that begins with a space opens
+    // a cell of its own: the next row's name (`　　广州市河湖资源资产化`,
+    // indented under its group), whatever the text cell before it ends with.
+    let opened = (1..lines.len()).rev().find(|&k| opens.get(k) == Some(&true))?;
+    (opened >= before && lines[opened..].iter().all(narrow)).then_some(lines.len() - opened)
 }
 
 /// The rows of the data lines, or `None` when a line is not of this layout.
@@ -233,6 +242,7 @@ fn rows(
 ) -> Option<Vec<Row>> {
     let mut out = Vec::new();
     let mut waiting: Vec<&str> = Vec::new();
+    let mut opens: Vec<bool> = Vec::new();
     for l in data.iter().filter(|l| !is_page_number(l.text) && unit_of_line(l.text).is_none()) {
         let (text, amounts, after) = split_line(l.text)?;
         if digits_alone(l.text) {
@@ -240,6 +250,7 @@ fn rows(
         }
         if amounts.is_empty() {
             waiting.push(l.text);
+            opens.push(l.opens_right);
             continue;
         }
         if !after.is_empty() && text_column.is_none() {
@@ -247,7 +258,7 @@ fn rows(
         }
         let name_from = match text_column {
             None => Some(0),
-            Some(w) => name_lines(&waiting, w).map(|n| waiting.len() - n),
+            Some(w) => name_lines(&waiting, &opens, w).map(|n| waiting.len() - n),
         };
         let Some(from) = name_from else {
             let message = format!(
@@ -257,6 +268,7 @@ fn rows(
             );
             findings.push(Finding { page: l.page, table: raw.title.key.as_str().into(), message });
             waiting.clear();
+            opens.clear();
             continue;
         };
         let mut lines: Vec<&str> = waiting[from..].to_vec();
@@ -265,9 +277,11 @@ fn rows(
         lines[0] = first;
         let name: String = lines.iter().map(|l| squeeze(l)).collect();
         waiting.clear();
+        opens.clear();
         if !after.is_empty() {
             // The text cell begun on the row's line: its lines follow.
             waiting.push(l.text);
+            opens.push(false);
         }
         if code.is_empty() && name.is_empty() {
             let message = format!("row of amounts {} prints no name; row left out", amounts.join(" "));
@@ -906,8 +920,20 @@ mod tests {
     #[test]
     fn text_cell_lines_end_at_a_sentence() {
         let lines = ["通过开展路政管理相关工作，主要达到如下目标：委托", "理水平。", "安全生产及应急救援工"];
-        assert_eq!(name_lines(&lines, 24), Some(1));
-        assert_eq!(name_lines(&["通过开展路政管理相关工作，主要达到如下目标：委托", "安全生产"], 24), None);
-        assert_eq!(name_lines(&["广州市交通运输局2021", "台（二期）项目"], 24), Some(2));
+        assert_eq!(name_lines(&lines, &[], 24), Some(1));
+        assert_eq!(name_lines(&["通过开展路政管理相关工作，主要达到如下目标：委托", "安全生产"], &[], 24), None);
+        assert_eq!(name_lines(&["广州市交通运输局2021", "台（二期）项目"], &[], 24), Some(2));
+        // A name opening its line with a space (indented under its group)
+        // begins there, though the text cell before it ends in a bracket,
+        // not a sentence; the text cell's own first line opening so is no
+        // name.
+        let lines = [
+            "通过实施本项目，完成全市水文测站一张",
+            "持。（以前年度实施项目，2026年支付尾款）",
+            "广州市河湖资源资产化",
+        ];
+        assert_eq!(name_lines(&lines, &[true, false, true], 24), Some(1));
+        assert_eq!(name_lines(&lines, &[true, false, false], 24), None);
+        assert_eq!(name_lines(&lines[1..], &[true, false], 24), None);
     }
 }
