@@ -203,9 +203,10 @@ fn width(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-/// Whether a line ends a sentence of a text cell (`…提高交通管理服务水平。`).
+/// Whether a line ends a sentence of a text cell (`…提高交通管理服务水平。`,
+/// or with a half-width stop: `…活动的正常开展.`).
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['。', '；', ';', '！'])
+    text.trim_end().ends_with(['。', '；', ';', '！', '.'])
 }
 
 /// How many of `lines` (printed between two rows) begin the next row's
@@ -935,5 +936,7 @@ mod tests {
         assert_eq!(name_lines(&lines, &[true, false, true], 24), Some(1));
         assert_eq!(name_lines(&lines, &[true, false, false], 24), None);
         assert_eq!(name_lines(&lines[1..], &[true, false], 24), None);
+        let lines = ["牌）保障年度禁毒宣传外展活动的正常开展.", "业务用房物业管理费"];
+        assert_eq!(name_lines(&lines, &[], 24), Some(1));
     }
 }
