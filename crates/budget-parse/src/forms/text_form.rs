@@ -798,6 +798,16 @@ mod tests {
         assert_eq!(got, expected(include_str!("testdata/project_form.fields.tsv")));
     }
 
+    /// The 资金来源 and 支出明细 fields a project form's `text` yields, as
+    /// `field=value`.
+    fn list_fields(text: &str) -> Vec<String> {
+        fields("表12-1 某经费项目申报表", text)
+            .into_iter()
+            .filter(|(f, _)| f.starts_with("资金来源/") || f.starts_with("支出明细/"))
+            .map(|(f, v)| format!("{f}={v}"))
+            .collect()
+    }
+
     /// A 资金来源 list printed in full whose labels a spreadsheet printed
     /// apart from most amounts, with other fields' values among them: the
     /// amounts are the full list's lines in order, and the list after it
@@ -809,14 +819,8 @@ mod tests {
             1.一般公共预算财政拨款收入\n2.政府性基金预算财政拨款收入\n3.事业收入\n项目资金来源 0\n0\n0\n0\n0\n0\n\
             其中：使用上年度一般公共预算财政拨款结余结转 0\n使用上年度政府性基金预算财政拨款结余结转 0\n\
             项目支出明细 金额\n合计 30\n办公费 20\n印刷费 10\n目标说明\n长期绩效目标 1\n做好工作";
-        let got = fields("表12-1 某经费项目申报表", text);
-        let lists: Vec<String> = got
-            .iter()
-            .filter(|(f, _)| f.starts_with("资金来源/") || f.starts_with("支出明细/"))
-            .map(|(f, v)| format!("{f}={v}"))
-            .collect();
         assert_eq!(
-            lists,
+            list_fields(text),
             [
                 "资金来源/合计=30",
                 "资金来源/一般公共预算财政拨款收入=30",
@@ -895,14 +899,8 @@ mod tests {
     fn a_list_ends_at_the_next_lists_header_and_skips_a_lone_figure() {
         let text = "项目资金来源\n资金来源项目 金额\n合计 12\n1.一般公共预算财政拨款收入 12\n14\n\
             9.上年结转 0\n项目支出预\n算及测算依 项目支出明细\n预算 项目支出明细 金额\n合计 12\n设备购置费 12\n目标说明";
-        let got = fields("表12-1 某经费项目申报表", text);
-        let lists: Vec<String> = got
-            .iter()
-            .filter(|(f, _)| f.starts_with("资金来源/") || f.starts_with("支出明细/"))
-            .map(|(f, v)| format!("{f}={v}"))
-            .collect();
         assert_eq!(
-            lists,
+            list_fields(text),
             [
                 "资金来源/合计=12",
                 "资金来源/一般公共预算财政拨款收入=12",
