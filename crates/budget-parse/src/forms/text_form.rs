@@ -422,7 +422,7 @@ fn funding(lines: &[(&str, u32)], ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_
         // are left out.
         let by_group = columns.last().is_some_and(|c| c == "近两年收支金额") && figures > columns.len();
         let columns: &[String] = if by_group { &columns[..columns.len() - 1] } else { &columns };
-        let first = if by_group { texts.len() - figures } else { texts.len() - columns.len() };
+        let first = texts.len() - if by_group { figures } else { columns.len().min(figures) };
         if figures >= columns.len() {
             if !pending.is_empty() {
                 group = std::mem::take(&mut pending);
