@@ -323,9 +323,16 @@ pub(super) fn after_rows(after: &[Piece<'_>], sink: &mut Sink<'_>) {
 fn row_end(bits: &[Bit<'_>], at: usize, columns: Columns) -> usize {
     let (mut in_words, mut compared, mut figure) = (!columns.split, false, false);
     let mut open = 0i32;
+    // A row opened by its 一级指标 takes the 二级指标 after it, though that
+    // opens a line of its own (`产出指标` / `数量指标` / `市政府常务会议场次 …`).
+    let pieces = texts(&bits[at..bits.len().min(at + LEVEL_PIECES + 1)]);
+    let levels_end = match level2_at(&pieces, 1) {
+        Some((_, n, true)) if is_level1(pieces[0].text) => at + 1 + n,
+        _ => at + 1,
+    };
     for (j, b) in bits.iter().enumerate().skip(at) {
         let ended = b.opens_line && ((figure && open <= 0) || (in_words && b.after_break));
-        if j > at && (ended || opens_row(bits, j)) {
+        if j >= levels_end && (ended || opens_row(bits, j)) {
             return j;
         }
         let piece = b.piece.text;

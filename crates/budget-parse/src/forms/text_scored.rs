@@ -33,7 +33,7 @@ use super::text_form;
 use super::text_projects::{after_rows, bits, cells_by_wraps, level2_at, walk, Columns, Part};
 use super::text_slots::Marked;
 use super::value::clean_value;
-use super::vocab::is_level1;
+use super::vocab::{is_level1, is_level2, level2_prefix};
 use crate::front::{join, pieces, Piece};
 use crate::norm::{bracket_net, squeeze};
 
@@ -230,7 +230,35 @@ fn goals(lines: &[(&str, u32)], at: usize, sink: &mut Sink<'_>) -> usize {
 fn read_row(pieces: &[Piece<'_>], slots: &[Slot], level1: &mut String, sink: &mut Sink<'_>) {
     let page = pieces[0].page;
     let mut at = 0;
-    if is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
+    // A name of both levels (`满意度指标`) opening a row under another
+    // 一级指标 is this row's 一级指标: as a 二级指标 it lives only under
+    // itself. A 二级指标 run into the 三级指标 after it
+    // (`服务对象满意度12345平台座席满意率`) is cut from it.
+    let first = squeeze(pieces[0].text);
+    let cut: Vec<Piece<'_>>;
+    let pieces = match pieces.get(1) {
+        Some(next) if is_level1(&first) && is_level2(&first) && !level1.is_empty() && *level1 != first => {
+            *level1 = first;
+            at = 1;
+            match level2_prefix(next.text).filter(|_| level2_at(pieces, 1).is_none()) {
+                Some(k) => {
+                    let (head, tail) = next.text.split_at(k);
+                    cut = [pieces[0], Piece { text: head, ..*next }, Piece { text: tail, ..*next }]
+                        .into_iter()
+                        .chain(pieces[2..].iter().copied())
+                        .collect();
+                    &cut[..]
+                }
+                None if level2_at(pieces, 1).is_none() => {
+                    at = 0;
+                    pieces
+                }
+                None => pieces,
+            }
+        }
+        _ => pieces,
+    };
+    if at == 0 && is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
         *level1 = squeeze(pieces[0].text);
         at = 1;
     }
@@ -261,6 +289,33 @@ fn read_row(pieces: &[Piece<'_>], slots: &[Slot], level1: &mut String, sink: &mu
 #[cfg(test)]
 mod tests {
     use super::super::testing::read;
+
+    /// A name of both levels opening a row under another 一级指标 is the
+    /// row's 一级指标, its 二级指标 cut from the 三级指标 run into it; a
+    /// 一级指标 on a line of its own keeps the 二级指标 on the next line.
+    #[test]
+    fn levels_of_a_spreadsheets_rows_stay_with_their_rows() {
+        let text = "项目名称 某经费
+绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+效益指标 社会效益指标 热线服务小时数 =24小时 24 30 30
+满意度指标 服务对象满意度座席满意率 ≥95% 99.14 10 10
+产出指标
+数量指标
+常务会议场次 ≥30次 20 2 1.33
+总分 90 87.72";
+        let lines: Vec<&str> = text.lines().collect();
+        let (indicators, _, _) = read("项目支出绩效自评表", &[], &lines);
+        let levels: Vec<[&str; 4]> =
+            indicators.iter().map(|i| [&i.level1, &i.level2, &i.level3, &i.value].map(String::as_str)).collect();
+        assert_eq!(
+            levels,
+            [
+                ["效益指标", "社会效益指标", "热线服务小时数", "=24小时"],
+                ["满意度指标", "服务对象满意度", "座席满意率", "≥95%"],
+                ["产出指标", "数量指标", "常务会议场次", "≥30次"],
+            ]
+        );
+    }
 
     #[test]
     fn a_self_evaluations_funds_goals_rows_and_total() {

@@ -141,6 +141,12 @@ pub(crate) fn is_level2(text: &str) -> bool {
     LEVEL2.contains(&squeeze(text).as_str())
 }
 
+/// The longest 二级指标 name `text` begins with, the 三级指标 run into it
+/// after (`服务对象满意度12345平台座席满意率`): its length in bytes.
+pub(crate) fn level2_prefix(text: &str) -> Option<usize> {
+    LEVEL2.iter().filter(|l| text.len() > l.len() && text.starts_with(*l)).map(|l| l.len()).max()
+}
+
 /// The 一级指标 name a piece begins when the cell's last glyphs print on
 /// the next row's line (`产出指 成本指标 人均培训成本 ≤800 元 …` / `标 数量指标 …`):
 /// a proper beginning of one name only, at least two glyphs long.
