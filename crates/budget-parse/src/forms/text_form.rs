@@ -222,7 +222,6 @@ fn fields(lines: &[(&str, u32)], blank: &[bool], sink: &mut Sink<'_>) {
     // Pieces a list read out of its lines' order (see [`all_sources`]).
     let mut used = vec![false; ps.len()];
     let mut late = Late::default();
-    let opens_block = |k: usize| (k == 0 || ps[k - 1].line != ps[k].line) && blank.get(ps[k].line) == Some(&true);
     let mut p = 0;
     while p < ps.len() {
         if used[p] || is_marker_line(lines[ps[p].line].0) {
@@ -232,15 +231,12 @@ fn fields(lines: &[(&str, u32)], blank: &[bool], sink: &mut Sink<'_>) {
         let Some((m, label)) = label_at(&ps, p) else {
             match open.as_mut() {
                 Some((_, values, _)) => values.push(ps[p]),
-                None => match late.orphans.last_mut() {
-                    Some(block) if !opens_block(p) => block.push(ps[p]),
-                    _ => late.orphans.push(vec![ps[p]]),
-                },
+                None => late.orphans.push(ps[p]),
             }
             p += 1;
             continue;
         };
-        late.settle(sink);
+        late.settle(blank, sink);
         close_late(open.take(), blank, &mut late, sink);
         let page = ps[p].page;
         p += m;
@@ -265,9 +261,9 @@ fn fields(lines: &[(&str, u32)], blank: &[bool], sink: &mut Sink<'_>) {
         let name = if !is_field_label(&label) && !group.is_empty() { format!("{group}/{label}") } else { label };
         open = Some((name, Vec::new(), page));
     }
-    late.settle(sink);
+    late.settle(blank, sink);
     close_late(open, blank, &mut late, sink);
-    late.settle(sink);
+    late.settle(blank, sink);
 }
 
 /// Fields printed without their values and the values printed later, as a
@@ -281,19 +277,20 @@ struct Late<'a> {
     waiting: Vec<String>,
     /// How many of `waiting` were printed right before the field open now.
     just_before: usize,
-    /// Blocks of text that came after a list, under no label.
-    orphans: Vec<Vec<Piece<'a>>>,
+    /// Text that came after a list, under no label.
+    orphans: Vec<Piece<'a>>,
 }
 
 impl Late<'_> {
-    /// Gives the blocks under no label to the fields waiting, in order,
-    /// when there are as many of each; then forgets them.
-    fn settle(&mut self, sink: &mut Sink<'_>) {
+    /// Gives the blocks of text under no label to the fields waiting, in
+    /// order, when there are as many of each; then forgets the text.
+    fn settle(&mut self, blank: &[bool], sink: &mut Sink<'_>) {
         if self.orphans.is_empty() {
             return;
         }
-        if self.orphans.len() == self.waiting.len() {
-            for (name, block) in self.waiting.drain(..).zip(&self.orphans) {
+        let blocks = value_blocks(&self.orphans, blank);
+        if blocks.len() == self.waiting.len() {
+            for (name, block) in self.waiting.drain(..).zip(&blocks) {
                 sink.fill_late(&name, &join(block));
             }
             self.just_before = 0;
@@ -302,7 +299,7 @@ impl Late<'_> {
     }
 }
 
-/// Values cut into blocks where a line follows a blank line.
+/// Pieces cut into blocks where a line follows a blank line.
 fn value_blocks<'a>(values: &[Piece<'a>], blank: &[bool]) -> Vec<Vec<Piece<'a>>> {
     let mut blocks: Vec<Vec<Piece<'a>>> = Vec::new();
     for (i, v) in values.iter().enumerate() {
@@ -363,7 +360,17 @@ fn next_line_start(ps: &[Piece<'_>], from: usize, line: usize) -> usize {
 
 /// True when a label begins at `ps[p]` and `p` begins its line.
 fn label_line(ps: &[Piece<'_>], p: usize) -> bool {
-    (p == 0 || ps[p - 1].line != ps[p].line) && label_at(ps, p).is_some()
+    opens_line(ps, p) && label_at(ps, p).is_some()
+}
+
+/// Whether `ps[p]` is the first piece of its line.
+fn opens_line(ps: &[Piece<'_>], p: usize) -> bool {
+    p == 0 || ps[p - 1].line != ps[p].line
+}
+
+/// Whether `ps[p]` is the last piece of its line.
+fn ends_line(ps: &[Piece<'_>], p: usize) -> bool {
+    ps.get(p + 1).is_none_or(|n| n.line != ps[p].line)
 }
 
 /// Consumes header words from `p`: the longest run of whole pieces that
@@ -539,11 +546,11 @@ fn named_over_lines(
     }
     let lines: Vec<&[Piece<'_>]> = pending.iter().copied().chain(std::iter::once(prefix)).collect();
     let all: Vec<Piece<'_>> = lines.iter().flat_map(|l| l.iter().copied()).collect();
-    let (name, kind) = name_and_kind(&all);
-    if kind.is_empty() || name.is_empty() {
+    let name_end = kind_start(&all)?;
+    let kind: String = all[name_end..].iter().map(|p| p.text).collect();
+    if join(&all[..name_end]).is_empty() {
         return None;
     }
-    let name_end = all.len() - (1..all.len()).find(|&k| join(&all[all.len() - k..]) == kind)?;
     let width = |ps: &[Piece<'_>]| print_width(&join(ps));
     let fills = |widths: &[usize]| widths.iter().enumerate().all(|(i, w)| widths[i + 1..].iter().all(|v| w + 1 >= *v));
     let starts: Vec<usize> = lines.iter().scan(0, |at, l| Some(std::mem::replace(at, *at + l.len()))).collect();
@@ -568,15 +575,20 @@ fn named_over_lines(
 /// `乡村振兴工作经费 经常性 项目` → (`乡村振兴工作经费`, `经常性项目`): the
 /// project type is the shortest run of last pieces that reads as one.
 fn name_and_kind(pieces: &[Piece<'_>]) -> (String, String) {
+    match kind_start(pieces) {
+        Some(at) => (join(&pieces[..at]), pieces[at..].iter().map(|p| p.text).collect()),
+        None => (join(pieces), String::new()),
+    }
+}
+
+/// Where the project type begins among `pieces`: the shortest run of last
+/// pieces (not all of them) that reads as one.
+fn kind_start(pieces: &[Piece<'_>]) -> Option<usize> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(&RE, r"^(经常性|一次性|延续性|持续性|新增|跨年度|其他|专项)(项目)?$");
-    for k in 1..pieces.len() {
-        let kind: String = pieces[pieces.len() - k..].iter().map(|p| p.text).collect();
-        if re.is_match(&kind) {
-            return (join(&pieces[..pieces.len() - k]), kind);
-        }
-    }
-    (join(pieces), String::new())
+    (1..pieces.len())
+        .find(|&k| re.is_match(&pieces[pieces.len() - k..].iter().map(|p| p.text).collect::<String>()))
+        .map(|k| pieces.len() - k)
 }
 
 /// 整体绩效总目标: `长期目标（截至 2024 年） 年度目标`, then the two texts one
@@ -668,8 +680,7 @@ fn all_sources(ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_>) -> Option<(Vec<u
         if k > start && ps[k].line != ps[k - 1].line {
             line_start = k;
         }
-        let ends_line = ps.get(k + 1).is_none_or(|n| n.line != ps[k].line);
-        if ends_line && amount(ps[k].text).is_some() {
+        if ends_line(ps, k) && amount(ps[k].text).is_some() {
             let label: Vec<usize> = (line_start..k).filter(|&j| label_key(ps[j].text) != "项目资金来源").collect();
             amounts.push((k, label));
         }
@@ -692,13 +703,11 @@ fn all_sources(ps: &[Piece<'_>], p: usize, sink: &mut Sink<'_>) -> Option<(Vec<u
         taken.extend(label);
     }
     // The labels printed apart, each a line of its own.
-    let alone =
-        |k: usize| (k == 0 || ps[k - 1].line != ps[k].line) && ps.get(k + 1).is_none_or(|n| n.line != ps[k].line);
-    let key = |k: usize| line_key(k);
-    taken.extend(
-        (start..end)
-            .filter(|&k| key(k) == "项目资金来源" || alone(k) && SOURCE_LINES.iter().any(|l| unnumbered(l) == key(k))),
-    );
+    let alone = |k: usize| opens_line(ps, k) && ends_line(ps, k);
+    taken.extend((start..end).filter(|&k| {
+        let key = line_key(k);
+        key == "项目资金来源" || alone(k) && SOURCE_LINES.iter().any(|l| unnumbered(l) == key)
+    }));
     Some((taken, start))
 }
 
@@ -730,20 +739,19 @@ fn list(ps: &[Piece<'_>], p: usize, prefix: &str, blank: &[bool], sink: &mut Sin
         let end = (p + 1..ps.len())
             .find(|&k| ps[k].line != ps[k - 1].line && blank.get(ps[k].line) == Some(&true))
             .unwrap_or(ps.len());
-        !(p..end).any(|k| amount(ps[k].text).is_some() && ps.get(k + 1).is_none_or(|n| n.line != ps[k].line))
+        !(p..end).any(|k| amount(ps[k].text).is_some() && ends_line(ps, k))
     };
     while p < ps.len() {
         if item.is_empty() && (label_line(ps, p) || no_item(p)) || other_list(ps[p].text) {
             break;
         }
         let piece = ps[p];
-        let ends_line = ps.get(p + 1).is_none_or(|n| n.line != piece.line);
-        let alone = ends_line && (p == 0 || ps[p - 1].line != piece.line);
-        if ends_line && amount(piece.text).is_some() && !item.is_empty() {
+        let ends = ends_line(ps, p);
+        if ends && amount(piece.text).is_some() && !item.is_empty() {
             let name = names.name(prefix, &join(&item));
             sink.field(&name, piece.text, piece.page, None);
             item.clear();
-        } else if alone && item.is_empty() && amount(piece.text).is_some() {
+        } else if ends && opens_line(ps, p) && item.is_empty() && amount(piece.text).is_some() {
             // A figure alone on its line with no item open: a page's number
             // (`13`), or an amount whose label is printed elsewhere.
             sink.finding(piece.page, format!("{prefix}: `{}` alone on a line, no item's; left out", piece.text));

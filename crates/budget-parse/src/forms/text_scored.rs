@@ -229,38 +229,32 @@ fn goals(lines: &[(&str, u32)], at: usize, sink: &mut Sink<'_>) -> usize {
 /// of `slots` (the last may be blank).
 fn read_row(pieces: &[Piece<'_>], slots: &[Slot], level1: &mut String, sink: &mut Sink<'_>) {
     let page = pieces[0].page;
-    let mut at = 0;
     // A name of both levels (`满意度指标`) opening a row under another
     // 一级指标 is this row's 一级指标: as a 二级指标 it lives only under
     // itself. A 二级指标 run into the 三级指标 after it
     // (`服务对象满意度12345平台座席满意率`) is cut from it.
     let first = squeeze(pieces[0].text);
+    let both = pieces.len() > 1 && is_level1(&first) && is_level2(&first) && !level1.is_empty() && *level1 != first;
     let cut: Vec<Piece<'_>>;
-    let pieces = match pieces.get(1) {
-        Some(next) if is_level1(&first) && is_level2(&first) && !level1.is_empty() && *level1 != first => {
-            *level1 = first;
-            at = 1;
-            match level2_prefix(next.text).filter(|_| level2_at(pieces, 1).is_none()) {
-                Some(k) => {
-                    let (head, tail) = next.text.split_at(k);
-                    cut = [pieces[0], Piece { text: head, ..*next }, Piece { text: tail, ..*next }]
-                        .into_iter()
-                        .chain(pieces[2..].iter().copied())
-                        .collect();
-                    &cut[..]
-                }
-                None if level2_at(pieces, 1).is_none() => {
-                    at = 0;
-                    pieces
-                }
-                None => pieces,
-            }
+    let prefix = pieces.get(1).and_then(|next| level2_prefix(next.text));
+    let pieces = match prefix {
+        Some(k) if both && level2_at(pieces, 1).is_none() => {
+            let (head, tail) = pieces[1].text.split_at(k);
+            cut = [pieces[0], Piece { text: head, ..pieces[1] }, Piece { text: tail, ..pieces[1] }]
+                .into_iter()
+                .chain(pieces[2..].iter().copied())
+                .collect();
+            &cut[..]
         }
         _ => pieces,
     };
-    if at == 0 && is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
+    let mut at = 0;
+    if is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
         *level1 = squeeze(pieces[0].text);
         at = 1;
+    } else if both {
+        // No 二级指标 after it: the name is the 二级指标 too.
+        *level1 = first;
     }
     let Some((level2, n, _)) = level2_at(pieces, at) else {
         sink.finding(page, format!("indicator row `{}`: no 二级指标 read", join(pieces)));
