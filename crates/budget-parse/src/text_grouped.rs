@@ -242,16 +242,15 @@ fn rows(
     findings: &mut Vec<Finding>,
 ) -> Option<Vec<Row>> {
     let mut out = Vec::new();
-    let mut waiting: Vec<&str> = Vec::new();
-    let mut opens: Vec<bool> = Vec::new();
+    // The lines since the last row, each with whether it began with a space.
+    let mut waiting: Vec<(&str, bool)> = Vec::new();
     for l in data.iter().filter(|l| !is_page_number(l.text) && unit_of_line(l.text).is_none()) {
         let (text, amounts, after) = split_line(l.text)?;
         if digits_alone(l.text) {
             return None;
         }
         if amounts.is_empty() {
-            waiting.push(l.text);
-            opens.push(l.opens_right);
+            waiting.push((l.text, l.opens_right));
             continue;
         }
         if !after.is_empty() && text_column.is_none() {
@@ -259,7 +258,10 @@ fn rows(
         }
         let name_from = match text_column {
             None => Some(0),
-            Some(w) => name_lines(&waiting, &opens, w).map(|n| waiting.len() - n),
+            Some(w) => {
+                let (texts, opens): (Vec<&str>, Vec<bool>) = waiting.iter().copied().unzip();
+                name_lines(&texts, &opens, w).map(|n| waiting.len() - n)
+            }
         };
         let Some(from) = name_from else {
             let message = format!(
@@ -269,20 +271,17 @@ fn rows(
             );
             findings.push(Finding { page: l.page, table: raw.title.key.as_str().into(), message });
             waiting.clear();
-            opens.clear();
             continue;
         };
-        let mut lines: Vec<&str> = waiting[from..].to_vec();
+        let mut lines: Vec<&str> = waiting[from..].iter().map(|w| w.0).collect();
         lines.push(&text);
         let (code, first) = code_of(lines[0]);
         lines[0] = first;
         let name: String = lines.iter().map(|l| squeeze(l)).collect();
         waiting.clear();
-        opens.clear();
         if !after.is_empty() {
             // The text cell begun on the row's line: its lines follow.
-            waiting.push(l.text);
-            opens.push(false);
+            waiting.push((l.text, false));
         }
         if code.is_empty() && name.is_empty() {
             let message = format!("row of amounts {} prints no name; row left out", amounts.join(" "));
