@@ -12,6 +12,8 @@
 //! row holds under it and under no other. Cells on which all the readings
 //! that hold agree are taken even when several hold; the others stay blank.
 
+use std::collections::HashMap;
+
 use budget_model::{Decimal, Section, Table, TableKey};
 
 use crate::lex::amount;
@@ -945,10 +947,19 @@ pub(crate) fn narrow_within_total(readings: &mut [Option<Readings>], total: usiz
     }
 }
 
-/// The most combinations of readings one search tries (for one parent and
-/// its children, for the rows in doubt under a total row, for one key's
-/// rows against another table).
+/// The most combinations of readings one search tries one by one (for the
+/// rows in doubt under a total row, for one key's rows against another
+/// table).
 pub(crate) const MAX_COMBINATIONS: usize = 1 << 16;
+
+/// The most distinct sums the search of a parent and its children by sums
+/// ([`consistent_choices`]) keeps after any child.
+const MAX_STATES: usize = 1 << 14;
+
+/// The most steps (a sum and a child's reading) that search takes in all,
+/// as many as [`MAX_COMBINATIONS`]: it never costs more than trying that
+/// many choices.
+const MAX_STEPS: usize = MAX_COMBINATIONS;
 
 /// Narrows the readings of rows by the hierarchy: in every column a parent
 /// row is the sum of its children (`201` = Σ `201xx`; `20103` = Σ
@@ -971,11 +982,7 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
             if sizes.iter().all(|&s| s == 1) {
                 continue;
             }
-            let total = sizes.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s));
-            if total.is_none_or(|t| t > MAX_COMBINATIONS) {
-                continue;
-            }
-            let kept = consistent_choices(rows, &members, &sizes);
+            let Some(kept) = consistent_choices(rows, &members, &sizes) else { continue };
             for (k, &m) in members.iter().enumerate() {
                 if let Some(r) = rows[m].as_mut() {
                     if kept[k].len() < r.len() && !kept[k].is_empty() {
@@ -1088,11 +1095,10 @@ pub(crate) fn broken_group(rows: &[Option<Readings>], groups: &[(usize, Vec<usiz
             return None;
         }
         let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
-        let total = sizes.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s));
-        if sizes.iter().all(|&s| s == 1) || total.is_none_or(|t| t > MAX_COMBINATIONS) {
+        if sizes.iter().all(|&s| s == 1) {
             return None;
         }
-        consistent_choices(rows, &members, &sizes).iter().all(Vec::is_empty).then_some(*parent)
+        consistent_choices(rows, &members, &sizes)?.iter().all(Vec::is_empty).then_some(*parent)
     })
 }
 
@@ -1129,15 +1135,24 @@ fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, childre
     changed
 }
 
-/// For each member of a group, the indices of its readings that take part
-/// in some choice under which the parent is the sum of the children in
-/// every column.
-fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usize]) -> Vec<Vec<usize>> {
+/// For each member of a group (`members[0]` the parent), the indices of
+/// its readings that take part in some choice under which the parent is
+/// the sum of the children in every column, within the rounding. `None`
+/// where the search grows past [`MAX_STATES`] sums.
+///
+/// The children are added one at a time, keeping only the distinct sums
+/// their choices so far come to, so a category of twenty-eight units, each
+/// of one amount that is one source or another (2^28 choices), is searched
+/// through the few thousand sums those units can make. A sum is dropped
+/// where the children still to come cannot bring it within the parent's
+/// readings. The choices that reach the parent are then followed back to
+/// mark the readings they use.
+fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usize]) -> Option<Vec<Vec<usize>>> {
     let n = rows[members[0]].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
     // Each member's readings as amounts, read once: `values[k][r][c]`, a
-    // blank or missing cell 0. The choices below may number tens of
-    // thousands.
-    let values: Vec<Vec<Vec<Decimal>>> = members
+    // blank or missing cell 0, in units of the finest place any amount
+    // prints, so that the sums below are whole numbers.
+    let decimals: Vec<Vec<Vec<Decimal>>> = members
         .iter()
         .zip(sizes)
         .map(|(&m, &size)| {
@@ -1150,13 +1165,83 @@ fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usi
         })
         .collect();
     let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
-    let used = choices_that_hold(sizes, |pick| {
-        (0..n).all(|c| {
-            let sum: Decimal = (1..members.len()).map(|k| values[k][pick[k]][c]).sum();
-            (values[0][pick[0]][c] - sum).abs() <= tolerance
+    let places = decimals.iter().flatten().flatten().map(Decimal::scale).chain([tolerance.scale()]).max().unwrap_or(0);
+    let units = |d: Decimal| d.mantissa().checked_mul(10i128.checked_pow(places - d.scale())?);
+    let values: Vec<Vec<Vec<i128>>> = decimals
+        .iter()
+        .map(|rs| rs.iter().map(|r| r.iter().map(|&d| units(d)).collect::<Option<Vec<_>>>()).collect())
+        .collect::<Option<Vec<_>>>()?;
+    let tolerance = units(tolerance)?;
+    let column = |k: usize, c: usize| values[k].iter().map(move |v| v[c]);
+    // What the children from `k` on add at least and at most, by column.
+    let mut rest = vec![(vec![0i128; n], vec![0i128; n]); members.len() + 1];
+    for k in (1..members.len()).rev() {
+        for c in 0..n {
+            rest[k].0[c] = rest[k + 1].0[c].checked_add(column(k, c).min().unwrap_or_default())?;
+            rest[k].1[c] = rest[k + 1].1[c].checked_add(column(k, c).max().unwrap_or_default())?;
+        }
+    }
+    let low: Vec<i128> = (0..n).map(|c| column(0, c).min().unwrap_or_default() - tolerance).collect();
+    let high: Vec<i128> = (0..n).map(|c| column(0, c).max().unwrap_or_default() + tolerance).collect();
+    // The distinct sums of children 1..=k's choices; for each k, how many
+    // there are and how each came from one of the sums before (from,
+    // reading, to).
+    let mut sums: Vec<Vec<i128>> = vec![vec![0; n]];
+    let mut counts = vec![1];
+    let mut steps: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new()];
+    let mut taken = 0;
+    for k in 1..members.len() {
+        let mut next: Vec<Vec<i128>> = Vec::new();
+        let mut index: HashMap<Vec<i128>, usize> = HashMap::new();
+        let mut step = Vec::new();
+        for (from, sum) in sums.iter().enumerate() {
+            for (r, v) in values[k].iter().enumerate() {
+                let to: Vec<i128> = sum.iter().zip(v).map(|(a, b)| a + b).collect();
+                let reachable =
+                    (0..n).all(|c| to[c] + rest[k + 1].0[c] <= high[c] && to[c] + rest[k + 1].1[c] >= low[c]);
+                if !reachable {
+                    continue;
+                }
+                let at = *index.entry(to.clone()).or_insert_with(|| {
+                    next.push(to);
+                    next.len() - 1
+                });
+                step.push((from, r, at));
+                taken += 1;
+                if next.len() > MAX_STATES || taken > MAX_STEPS {
+                    return None;
+                }
+            }
+        }
+        counts.push(next.len());
+        sums = next;
+        steps.push(step);
+    }
+    let mut used: Vec<Vec<bool>> = sizes.iter().map(|&s| vec![false; s]).collect();
+    let mut alive: Vec<bool> = sums
+        .iter()
+        .map(|sum| {
+            let mut fits = false;
+            for (p, parent) in values[0].iter().enumerate() {
+                if (0..n).all(|c| (parent[c] - sum[c]).abs() <= tolerance) {
+                    used[0][p] = true;
+                    fits = true;
+                }
+            }
+            fits
         })
-    });
-    used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect()
+        .collect();
+    for k in (1..members.len()).rev() {
+        let mut reached = vec![false; counts[k - 1]];
+        for &(from, r, to) in &steps[k] {
+            if alive[to] {
+                used[k][r] = true;
+                reached[from] = true;
+            }
+        }
+        alive = reached;
+    }
+    Some(used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect())
 }
 
 /// For rows of `sizes[k]` readings each, which readings take part in some
@@ -1584,6 +1669,29 @@ mod tests {
         narrow_by_hierarchy(&mut rows, &[(0, (1..22).collect())]);
         assert_eq!(rows[1], Some(vec![cells(["", "5.00", "5.00"])]));
         assert!(rows[2..].iter().all(|r| r.as_ref().map(Vec::len) == Some(2)));
+    }
+
+    /// Seventeen units of one amount each, which is one source or the
+    /// other: 2^17 choices, more than are tried one by one. Their sums
+    /// are few enough to search, and only 5,405.00 + 8,879.00 + 3,617.00
+    /// make the parent's 17,901.00 of the second source, so every unit is
+    /// settled.
+    #[test]
+    fn a_group_too_large_to_try_is_settled_by_its_sums() {
+        let amounts =
+            [5405, 2571, 6568, 891, 1286, 8879, 1642, 6091, 9648, 1050, 8413, 3617, 714, 1508, 7204, 6951, 1244];
+        const { assert!(1usize << 17 > MAX_COMBINATIONS) };
+        let cells = |c: [&str; 3]| c.map(String::from).to_vec();
+        let mut rows: Vec<Option<Readings>> = vec![Some(vec![cells(["55781.00", "17901.00", "73682.00"])])];
+        for a in amounts {
+            let v = format!("{a}.00");
+            rows.push(Some(vec![cells([&v, "", &v]), cells(["", &v, &v])]));
+        }
+        narrow_by_hierarchy(&mut rows, &[(0, (1..18).collect())]);
+        let other: Vec<usize> = (1..18).filter(|&k| rows[k].as_ref().is_some_and(|r| !r[0][1].is_empty())).collect();
+        assert!(rows[1..].iter().all(|r| r.as_ref().map(Vec::len) == Some(1)));
+        assert_eq!(other, [1, 6, 12]);
+        assert_eq!(rows[6], Some(vec![cells(["", "8879.00", "8879.00"])]));
     }
 
     #[test]
