@@ -1,5 +1,11 @@
 //! Text clean-up shared by the parsers.
 
+/// Whether a squeezed label is one of the words a total row or column is
+/// named by (`合计`, `总计`).
+pub(crate) fn is_total_word(label: &str) -> bool {
+    matches!(label, "合计" | "总计")
+}
+
 /// Removes whitespace that extraction put inside CJK text (`收 入 总 计` →
 /// `收入总计`, `2024 年` → `2024年`), keeping one space only between two
 /// ASCII letters or digits (`Word 2007`).

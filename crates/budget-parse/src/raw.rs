@@ -10,7 +10,7 @@ use crate::labels::{
     is_qualifier_heading, split_code_name, split_second_pair,
 };
 use crate::lex::{amount, code};
-use crate::norm::{row_name, squeeze};
+use crate::norm::{is_total_word, row_name, squeeze};
 use crate::title::Title;
 
 /// What a column holds.
@@ -588,7 +588,8 @@ fn set_label(row: &mut Row, code_str: String, name: &str) {
 
 /// A total's label: `合计`, `总计`, `共计`, spaces apart or not.
 fn is_total_label(text: &str) -> bool {
-    matches!(squeeze(text).as_str(), "合计" | "总计" | "共计")
+    let label = squeeze(text);
+    is_total_word(&label) || label == "共计"
 }
 
 /// The 栏次 row under a header numbers the columns (`栏次 1 2 3`,

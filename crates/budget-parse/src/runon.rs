@@ -48,7 +48,7 @@ use nom::{IResult, Parser};
 use budget_model::TableKey;
 
 use crate::meta::ends_like_organisation;
-use crate::norm::{is_cjk, squeeze};
+use crate::norm::{is_cjk, is_total_word, squeeze};
 use crate::title::{parse_title, table_label};
 
 /// A line holding a table's worth of cells: this many characters at least…
@@ -80,7 +80,7 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
                 }
                 let mut cut = cut_lines(&l.text);
                 let label_first =
-                    cut.first().is_some_and(|c| c.kind == Kind::Words && matches!(c.text.as_str(), "合计" | "总计"));
+                    cut.first().is_some_and(|c| c.kind == Kind::Words && is_total_word(c.text.as_str()));
                 if label_first && total_label_to_amounts(&mut lines, &cut[0].text) {
                     cut.remove(0);
                 }
@@ -787,7 +787,7 @@ fn page_in_order(page: Vec<Cut>, departments: &[String], glued: bool) -> Vec<Cut
             }
             match squeeze(rest).as_str() {
                 "" => {}
-                label @ ("合计" | "总计") if total.is_none() => total = Some(label.to_string()),
+                label if is_total_word(label) && total.is_none() => total = Some(label.to_string()),
                 _ => headings.push(Cut::new(Kind::Words, rest)),
             }
             continue;
@@ -841,7 +841,7 @@ fn total_onto_first_row(before: &mut [Cut], total: &str) {
     let coded = |c: &Cut| c.kind == Kind::Row && c.text.split_whitespace().next().is_some_and(crate::lex::code);
     let name: Vec<&str> = before[r].text.split_whitespace().take_while(|w| crate::lex::amount(w).is_none()).collect();
     let named_alone = name.len() == 1
-        && !matches!(name[0], "合计" | "总计" | "小计")
+        && !(is_total_word(name[0]) || name[0] == "小计")
         && crate::lex::split_ordinal(name[0]).0.is_empty()
         && !coded(&before[r]);
     if r == 0 || before[r - 1].kind != Kind::Words || !named_alone || !before.get(r + 1).is_some_and(coded) {

@@ -14,7 +14,7 @@
 use budget_model::{yuan_per, Cell, Decimal, Row, Section, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
-use crate::norm::squeeze;
+use crate::norm::{is_total_word, squeeze};
 use crate::text_fit::{Readings, Template};
 
 /// The most each cell of a row may hold (`None`: not known), in the
@@ -461,7 +461,7 @@ fn floors_of<'t>(t: &Template, code: &str, tables: impl Iterator<Item = &'t &'t 
 /// (`合计`, `总计`, `本年支出合计`), `基本支出` (or its `小计`) or `项目支出`.
 fn fund_column(path: &str) -> Option<&'static str> {
     let p = squeeze(path);
-    if matches!(p.as_str(), "合计" | "总计") || (p.starts_with("本年") && p.ends_with("合计")) {
+    if is_total_word(p.as_str()) || (p.starts_with("本年") && p.ends_with("合计")) {
         Some("合计")
     } else if p == "基本支出" || p == "基本支出/小计" {
         Some("基本支出")

@@ -24,11 +24,12 @@ use budget_model::{yuan_per, Decimal, Finding, Table, TableKey};
 
 use crate::front::{after_total_label, glued_amount};
 use crate::lex::amount;
-use crate::norm::squeeze;
+use crate::norm::{is_total_word, squeeze};
 use crate::raw::{RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_fit::{
     agreed, choices_by_sums, keep_used, readings_of, retain_marked, within_ranges, Readings, Template,
 };
+use crate::text_lines::is_page_number;
 use crate::text_table::BodyLine;
 
 /// A column set this module reads: its amount columns, their sums, and
@@ -209,12 +210,6 @@ fn rows(data: &[BodyLine<'_>]) -> Option<Vec<Row>> {
         }
     }
     Some(out)
-}
-
-/// A line of one to three digits alone, or between dashes: a page number.
-fn is_page_number(text: &str) -> bool {
-    let t: String = text.split_whitespace().collect::<String>().trim_matches(['-', '—']).to_string();
-    t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The label columns' names: the header's words ending in `科目`
@@ -456,7 +451,7 @@ fn settled_figure(t: &Table, r: &budget_model::Row, column: usize) -> Option<Dec
 /// The other table's total row's figure in `column`: its one row without a
 /// code named 合计 or 总计.
 fn total_figure(t: &Table, column: usize) -> Option<Decimal> {
-    let mut totals = t.rows.iter().filter(|r| r.code.is_none() && matches!(squeeze(&r.name).as_str(), "合计" | "总计"));
+    let mut totals = t.rows.iter().filter(|r| r.code.is_none() && is_total_word(squeeze(&r.name).as_str()));
     match (totals.next(), totals.next()) {
         (Some(r), None) => r.amount(column),
         _ => None,

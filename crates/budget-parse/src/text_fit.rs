@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use budget_model::{Decimal, Section, Table, TableKey};
 
 use crate::lex::amount;
+use crate::norm::is_total_word;
 use crate::raw::UNREAD;
 use crate::text_caps::{narrow_by_caps, side_items};
 
@@ -849,13 +850,13 @@ fn known_by_use(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
         uses = expense(TableKey::FiscalIncomeExpenseSummary);
         let totals: Vec<Decimal> =
             uses.iter().filter(|(n, _)| n == "支出合计" || n == "支出总计").map(|(_, v)| *v).collect();
-        let total = t.paths.iter().position(|p| matches!(p.as_str(), "合计" | "总计"));
+        let total = t.paths.iter().position(|p| is_total_word(p.as_str()));
         match (&totals[..], total) {
             ([v], Some(c)) => known[c] = Some(*v),
             _ => return known,
         }
     }
-    for (c, path) in t.paths.iter().enumerate().filter(|(_, p)| !matches!(p.as_str(), "合计" | "总计")) {
+    for (c, path) in t.paths.iter().enumerate().filter(|(_, p)| !is_total_word(p.as_str())) {
         let found: Vec<Decimal> = uses.iter().filter(|(n, _)| n == path).map(|(_, v)| *v).collect();
         if let [v] = found[..] {
             known[c] = Some(v);

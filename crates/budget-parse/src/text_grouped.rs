@@ -17,7 +17,7 @@
 //! between two rows are split where the text's sentence ends and the name,
 //! no wider than the label column, begins.
 
-use budget_model::{Decimal, Finding};
+use budget_model::{page_number, Decimal, Finding};
 
 use crate::lex::{amount, scale_of, unit_of_line};
 use crate::norm::squeeze;
@@ -294,14 +294,12 @@ fn rows(
     (waiting.is_empty() || text_column.is_some()).then_some(out)
 }
 
-/// A page number between dashes (`- 14 -`). A number alone is no page
-/// number here: it may be a code's part wrapped in its cell (`20805` /
+/// A page number marked as one (`- 14 -`, `第 5 页`). A number alone is no
+/// page number here: it may be a code's part wrapped in its cell (`20805` /
 /// `05` / `机关事业单位…`), a layout this reader leaves to the template
 /// reader.
 fn is_page_number(text: &str) -> bool {
-    let t: String = text.split_whitespace().collect();
-    let Some(inner) = t.strip_prefix(['-', '—']).and_then(|r| r.strip_suffix(['-', '—'])) else { return false };
-    !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit())
+    page_number(text).is_some_and(|(_, bare)| !bare)
 }
 
 /// Whether a line holds digits alone: a code or a part of one wrapped in

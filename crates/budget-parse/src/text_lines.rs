@@ -19,7 +19,7 @@ use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
-use crate::norm::squeeze;
+use crate::norm::{is_total_word, squeeze};
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{expense_floors, narrow_within};
 use crate::text_fit::{
@@ -931,7 +931,7 @@ fn without_code_heads(text: &str) -> &str {
 
 /// A blank line, or a page number in any of its printed forms (`7`,
 /// ` - 14 -`, `— 1 7 —`, `第 5 页`).
-fn is_page_number(text: &str) -> bool {
+pub(crate) fn is_page_number(text: &str) -> bool {
     text.trim().is_empty() || page_number(text).is_some()
 }
 
@@ -1108,7 +1108,7 @@ fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Opt
     let Some(row) = all.rows.iter().find(|r| r.code.as_deref() == Some(code)) else { return none };
     let leaf = |p: &str| squeeze(p.rsplit('/').next().unwrap_or(p));
     let amounts: Vec<usize> = all.amount_columns().collect();
-    let is_total = |c: usize| matches!(leaf(&all.columns[c].path).as_str(), "合计" | "总计");
+    let is_total = |c: usize| is_total_word(leaf(&all.columns[c].path).as_str());
     let Some(&total) = amounts.iter().find(|&&c| is_total(c)) else { return none };
     let parts: Decimal = amounts.iter().filter(|&&c| c != total).map(|&c| row.amount(c).unwrap_or_default()).sum();
     if row.amount(total) != Some(parts) {

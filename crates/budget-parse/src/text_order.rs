@@ -14,7 +14,7 @@ use budget_model::{Line, Page};
 
 use crate::front::after_total_label;
 use crate::lex::unit_of_line;
-use crate::norm::squeeze;
+use crate::norm::{is_total_word, squeeze};
 use crate::title::{parse_title, table_label};
 
 /// How many lines after a unit line make its header for comparison (its
@@ -365,7 +365,7 @@ fn total_labels_from_headers(lines: &mut Vec<(Line, u32)>) -> bool {
         let header = t + 1..first_row;
         let label = (t + 1..first_row.saturating_sub(1)).find(|&i| {
             let word = squeeze(text(i));
-            matches!(word.as_str(), "合计" | "总计")
+            is_total_word(word.as_str())
                 && header.clone().any(|h| {
                     h != i && text(h).split_whitespace().count() > 1 && text(h).split_whitespace().any(|w| w == word)
                 })

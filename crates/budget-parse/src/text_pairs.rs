@@ -19,6 +19,7 @@ use budget_model::{Decimal, Finding};
 use crate::lex::{amount, scale_of};
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_lines::is_page_number;
 use crate::text_table::BodyLine;
 
 /// The amount column's name, printed once in each half.
@@ -202,12 +203,6 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>], f
         raw.rows.push(RawRow::new(row, page));
     }
     true
-}
-
-/// A line of one to three digits alone, or between dashes: a page number.
-fn is_page_number(text: &str) -> bool {
-    let t: String = text.split_whitespace().collect::<String>().trim_matches('-').to_string();
-    t.is_empty() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]

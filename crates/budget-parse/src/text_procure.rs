@@ -32,7 +32,7 @@
 use budget_model::{page_number, Decimal, Finding, Section, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
-use crate::norm::squeeze;
+use crate::norm::{is_total_word, squeeze};
 use crate::raw::{RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::side_items;
 use crate::text_fit::{narrow_by_hierarchy, Readings};
@@ -367,7 +367,7 @@ fn total_limits(rows: &[Printed], layout: &Layout, caps: &[Option<Decimal>]) -> 
 
 /// Whether the row is the table's total.
 fn is_total(row: &Printed) -> bool {
-    matches!(squeeze(&row.words.concat()).as_str(), "合计" | "总计")
+    is_total_word(squeeze(&row.words.concat()).as_str())
 }
 
 /// The table's sums, as groups of a row and the rows it adds up: the
