@@ -200,6 +200,16 @@ struct Printed {
     words: Vec<String>,
     amounts: Vec<String>,
     page: u32,
+    /// Where each line's label words begin among `words`, and its page.
+    lines: Vec<(usize, u32)>,
+    /// The page of the line that ends the row.
+    end_page: u32,
+}
+
+impl Printed {
+    fn new(page: u32) -> Printed {
+        Printed { words: Vec::new(), amounts: Vec::new(), page, lines: Vec::new(), end_page: page }
+    }
 }
 
 /// The rows: the words up to each run of amounts (the run ends the row),
@@ -208,7 +218,7 @@ struct Printed {
 /// row can be told to take. `None` when an amount opens the table.
 fn rows_of(data: &[BodyLine<'_>]) -> Option<(Vec<Printed>, Option<Printed>)> {
     let mut rows = Vec::new();
-    let mut cur = Printed { words: Vec::new(), amounts: Vec::new(), page: 0 };
+    let mut cur = Printed::new(0);
     // A page number where the table runs on to the next page is no word,
     // nor the running line beside it (`苏州市自然资源和规划局 2026 年度部门预算公开`).
     let running = |i: usize| crate::text_lines::is_running_line(data, i);
@@ -216,16 +226,22 @@ fn rows_of(data: &[BodyLine<'_>]) -> Option<(Vec<Printed>, Option<Printed>)> {
         if cur.words.is_empty() && cur.amounts.is_empty() {
             cur.page = l.page;
         }
+        let mut line_open = false;
         for w in l.text.split_whitespace() {
             if amount(w).is_some() && w.contains('.') {
                 if cur.words.is_empty() {
                     return None;
                 }
                 cur.amounts.push(w.to_string());
+                cur.end_page = l.page;
             } else {
                 if !cur.amounts.is_empty() {
-                    let page = l.page;
-                    rows.push(std::mem::replace(&mut cur, Printed { words: Vec::new(), amounts: Vec::new(), page }));
+                    rows.push(std::mem::replace(&mut cur, Printed::new(l.page)));
+                    line_open = false;
+                }
+                if !line_open {
+                    cur.lines.push((cur.words.len(), l.page));
+                    line_open = true;
                 }
                 cur.words.push(w.to_string());
             }
@@ -253,7 +269,7 @@ fn cells(row: &Printed, economic: &[String], sourced: bool) -> Option<Vec<String
         out[0] = all;
         return Some(out);
     }
-    let is_item = |name: &str| economic.iter().any(|e| e == name) || budget_check::is_economic_item_name(name);
+    let is_item = |name: &str| economic_item(name, economic);
     // The way of buying, wrapped in its cell or not (`分散自行组` / `织`); a
     // second way for the item above has no item of its own (the item's
     // cell merged over both rows).
@@ -303,6 +319,71 @@ fn cells(row: &Printed, economic: &[String], sourced: bool) -> Option<Vec<String
         None => return None,
     }
     Some(out)
+}
+
+/// Whether `name` is an economic item's: one the document's economic
+/// tables name, or the code book.
+fn economic_item(name: &str, economic: &[String]) -> bool {
+    economic.iter().any(|e| e == name) || budget_check::is_economic_item_name(name)
+}
+
+/// How many brackets a cell leaves open; `None` where one closes before it
+/// opens.
+fn open_brackets(cell: &str) -> Option<i32> {
+    cell.chars().try_fold(0i32, |d, ch| {
+        let d = d + i32::from("（(".contains(ch)) - i32::from("）)".contains(ch));
+        (d >= 0).then_some(d)
+    })
+}
+
+/// Whether `word` ends the cell `cell` was cut from: it closes a bracket
+/// the cell left open, or makes it an economic item's name it was not.
+fn ends_cell(cell: &str, word: &str, economic: &[String]) -> bool {
+    let whole = format!("{cell}{word}");
+    let closes = open_brackets(cell).is_some_and(|d| d > 0) && open_brackets(&whole) == Some(0);
+    closes || (!economic_item(&squeeze(cell), economic) && economic_item(&squeeze(&whole), economic))
+}
+
+/// The ends of a row's cells printed after a page break. A row that runs
+/// over a page break prints its cells' last lines at the top of the next
+/// page, before the next row:
+///
+/// ```text
+/// 专项委托业务费 其他商品和服 法律诉讼服务 分散采购 40.00 40.00
+/// 苏州市自然资源和规划局 2026 年度部门预算公开 / - 30 -
+/// 务支出
+/// 上市地块配套工作费用 委托业务费 其他专业技术服务 集中采购 410.00 410.00
+/// ```
+///
+/// The first line after the break goes back to the row before, where the
+/// next row's words go on after it and each of its words, in order, ends
+/// a different cell of that row, in order ([`ends_cell`]: `其他商品和服` +
+/// `务支出`; `商品和服务支出(定额非` + `三保)` and `公务用车运行` + `维护费` from
+/// the line `三保) 维护费`).
+fn ends_after_page_breaks(rows: &mut [Printed], economic: &[String]) {
+    for i in 1..rows.len() {
+        let (before, after) = rows.split_at_mut(i);
+        let (prev, row) = (&mut before[i - 1], &mut after[0]);
+        let [(_, first_page), (second, _), ..] = row.lines[..] else { continue };
+        if first_page <= prev.end_page {
+            continue;
+        }
+        let mut ends = Vec::new();
+        for w in &row.words[..second] {
+            let from = ends.last().map_or(0, |&k| k + 1);
+            let Some(k) = (from..prev.words.len()).find(|&k| ends_cell(&prev.words[k], w, economic)) else { break };
+            ends.push(k);
+        }
+        if ends.len() < second {
+            continue;
+        }
+        for (w, &k) in row.words.drain(..second).zip(&ends) {
+            prev.words[k].push_str(&w);
+        }
+        row.lines.remove(0);
+        row.lines.iter_mut().for_each(|l| l.0 -= second);
+        row.page = row.lines[0].1;
+    }
 }
 
 /// A row's readings: its amounts in the layout's columns, each way they
@@ -433,11 +514,12 @@ pub(crate) fn read(
         return false;
     }
     let Some(layout) = layout(header) else { return false };
-    let Some((rows, after)) = rows_of(data) else { return false };
+    let Some((mut rows, after)) = rows_of(data) else { return false };
     if rows.is_empty() {
         return false;
     }
     let economic = economic_names(earlier);
+    ends_after_page_breaks(&mut rows, &economic);
     let sourced = layout.sources() > 0;
     let caps = source_caps(earlier, &layout);
     let Some(labels) = rows.iter().map(|r| cells(r, &economic, sourced)).collect::<Option<Vec<_>>>() else {
@@ -453,13 +535,7 @@ pub(crate) fn read(
     // A cell left with a bracket open took words of another row's cells: a
     // row whose wrapped cells run on past a page break (`商品和服务支出(定额非 …
     // 分散采购 0.10 0.10` / … / `三保) 维护费` opening the next row).
-    let unbalanced = |c: &String| {
-        let depth = c.chars().try_fold(0i32, |d, ch| {
-            let d = d + i32::from("（(".contains(ch)) - i32::from("）)".contains(ch));
-            (d >= 0).then_some(d)
-        });
-        depth != Some(0)
-    };
+    let unbalanced = |c: &String| open_brackets(c) != Some(0);
     for (r, c) in rows.iter().zip(&read) {
         if c[..LABELS.len()].iter().any(unbalanced) {
             let label = squeeze(&r.words.concat());
@@ -695,6 +771,39 @@ mod tests {
         // the sums alone settle no lone amount.
         let got = figures(&rows, &labels, &layout, &[]).expect("figures");
         assert_eq!(got[1], [u, u, u, u, "350.00"]);
+    }
+
+    /// A row run over a page break: the ends of its cells open the next
+    /// page, before the next row's. Each word there ends a cell of the row
+    /// before, in order, and goes back to it: `三保)` closes the project's
+    /// bracket, `维护费` makes `公务用车运行` an economic item. A line after a
+    /// break that ends no cell (`定额` is no end of `其他商品和服`) stays the
+    /// next row's.
+    #[test]
+    fn the_ends_of_a_rows_cells_printed_after_a_page_break_go_back_to_it() {
+        let line = |text: &'static str, page: u32| BodyLine { text, page, after_blank: false, opens_right: false };
+        let data = [
+            line("商品和服务支出(定额非 公务用车运行 车辆维修和保养服务 集中采购 1.10 1.10", 24),
+            line("三保) 维护费", 25),
+            line("商品和服务支出(定额非三保) 公务用车运行维护费 车辆加油、添加燃料服务 集中采购 1.50 1.50", 25),
+            line("专项委托业务费 其他商品和服 法律诉讼服务 分散采购 40.00 40.00", 25),
+            line("定额", 26),
+            line("办公费 复印纸 集中采购 2.00 2.00", 26),
+        ];
+        let (mut rows, _) = rows_of(&data).expect("rows");
+        ends_after_page_breaks(&mut rows, &[]);
+        let labels: Vec<Vec<String>> = rows.iter().map(|r| cells(r, &[], true).expect("cells")).collect();
+        assert_eq!(
+            labels[0][1..],
+            ["商品和服务支出(定额非三保)", "公务用车运行维护费", "车辆维修和保养服务", "集中采购"]
+        );
+        assert_eq!(
+            labels[1][1..],
+            ["商品和服务支出(定额非三保)", "公务用车运行维护费", "车辆加油、添加燃料服务", "集中采购"]
+        );
+        assert_eq!(rows[1].page, 25);
+        assert_eq!(labels[2][1..], ["", "", "专项委托业务费其他商品和服法律诉讼服务", "分散采购"]);
+        assert_eq!(labels[3][1..], ["定额", "办公费", "复印纸", "集中采购"]);
     }
 
     /// The last row's wrapped cells end on the next page, after the page's
