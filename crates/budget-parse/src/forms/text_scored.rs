@@ -30,7 +30,7 @@ use budget_model::Indicator;
 
 use super::sink::{Sink, Slot};
 use super::text_form;
-use super::text_projects::{after_rows, bits, cells_by_wraps, level2_at, walk, Columns, Part};
+use super::text_projects::{bits, cells_by_wraps, level2_at, walk, Columns, Part};
 use super::text_slots::Marked;
 use super::value::clean_value;
 use super::vocab::{is_level1, is_level2, level2_prefix};
@@ -136,14 +136,11 @@ pub(super) fn read(marked: &[Marked<'_>], header_at: usize, header_len: usize, s
     let total = (from..lines.len()).find(|&i| squeeze(lines[i].0).starts_with("总分")).unwrap_or(lines.len());
     // The header printed again where the table crosses a page is left out.
     let bits = bits(&marked[from..total], &lines[from..total], |l, i| header(l, i).map(|(n, _)| n));
-    let mut level1 = String::new();
+    let mut levels = Levels::default();
     walk(&bits, Columns { split: false, basis: false }, |part| match part {
-        Part::Between(between) => {
-            let text = join(between);
-            sink.finding(between[0].page, format!("text between indicator rows left unread: `{text}`"));
-        }
-        Part::Row(row) => read_row(row, slots, &mut level1, sink),
-        Part::After(after) => after_rows(after, sink),
+        Part::Between(between) => rows_under_levels(between, slots, &mut levels, "between indicator rows", sink),
+        Part::Row(row) => read_row(row, slots, &mut levels, sink),
+        Part::After(after) => rows_under_levels(after, slots, &mut levels, "after the last indicator row", sink),
     });
     if let Some(&(line, page)) = lines.get(total) {
         let figures: Vec<&str> = line.split_whitespace().skip(1).collect();
@@ -225,9 +222,100 @@ fn goals(lines: &[(&str, u32)], at: usize, sink: &mut Sink<'_>) -> usize {
     end
 }
 
+/// The levels of the last row read, which rows printed without theirs
+/// are under.
+#[derive(Default)]
+struct Levels {
+    level1: String,
+    level2: String,
+}
+
+/// Whether `cells` are a row's after its levels: the 三级指标 and one cell
+/// a column of `slots` (the last, 偏差原因分析, may be blank).
+fn row_cells(cells: usize, slots: &[Slot]) -> bool {
+    let full = 1 + slots.len();
+    cells == full || cells + 1 == full && slots.last() == Some(&Slot::Deviation)
+}
+
+/// Rows printed without their levels, between rows that print them: the
+/// 一级指标 and 二级指标 are cells merged over a group of rows, printed once,
+/// with the group's first row (`产出指标` / `数量指标` / `市政府常务会议场次 ≥30次
+/// 20 2 1.33`); the group's other rows open with their 三级指标
+/// (`组织召开党组会议次数 ≥36次 43 2 2`). Such a row is under the levels of
+/// the row before. Its lines run until they hold the row's cells
+/// ([`cells_by_wraps`]: a wrapped 三级指标 goes on over lines) and the
+/// last is a figure or the 偏差原因分析 after the figures. A line of words
+/// alone before the rows that is one name printed twice
+/// (`一般性支出情况一般性支出情况`) is both levels of the rows after it; one
+/// that names a level otherwise (`…指标`) puts the rows after it under no
+/// levels read. What reads as no row is left unread with a finding.
+fn rows_under_levels(pieces: &[Piece<'_>], slots: &[Slot], levels: &mut Levels, place: &str, sink: &mut Sink<'_>) {
+    let mut lines: Vec<&[Piece<'_>]> = Vec::new();
+    let mut from = 0;
+    for k in 1..=pieces.len() {
+        if k == pieces.len() || pieces[k].line != pieces[k - 1].line {
+            lines.push(&pieces[from..k]);
+            from = k;
+        }
+    }
+    let mut row: Vec<Piece<'_>> = Vec::new();
+    let mut unread: Vec<Piece<'_>> = Vec::new();
+    for line in lines {
+        if row.is_empty() && !line.iter().any(|p| is_figure(p.text)) {
+            let words = squeeze(&join(line));
+            let half = words.len() / 2;
+            if words.len().is_multiple_of(2) && words.is_char_boundary(half) && words[..half] == words[half..] {
+                levels.level1 = words[..half].to_string();
+                levels.level2 = words[..half].to_string();
+                continue;
+            }
+            // Levels not read as such: the rows after are under them, not
+            // under the levels before.
+            if words.ends_with("指标") || is_level1(&words) || is_level2(&words) {
+                levels.level2.clear();
+                unread.extend_from_slice(line);
+                continue;
+            }
+        }
+        row.extend_from_slice(line);
+        let cells = cells_by_wraps(&row);
+        let ends = cells.len() == 1 + slots.len() || cells.last().is_some_and(|c| c.iter().all(|p| is_figure(p.text)));
+        if cells.len() > 1 + slots.len() {
+            unread.append(&mut row);
+        } else if ends && row_cells(cells.len(), slots) && !levels.level2.is_empty() {
+            put_row(&cells, slots, levels, row[0].page, sink);
+            row.clear();
+        }
+    }
+    unread.append(&mut row);
+    if !unread.is_empty() {
+        let text = join(&unread);
+        sink.finding(unread[0].page, format!("text {place} left unread: `{text}`"));
+    }
+}
+
+/// Puts the indicator of `cells` (the 三级指标, then one cell a column of
+/// `slots`) under `levels`.
+fn put_row(cells: &[&[Piece<'_>]], slots: &[Slot], levels: &Levels, page: u32, sink: &mut Sink<'_>) {
+    let mut row = Indicator {
+        level1: levels.level1.clone(),
+        level2: levels.level2.clone(),
+        level3: join(cells[0]),
+        page,
+        ..Indicator::default()
+    };
+    for (slot, cell) in slots.iter().zip(&cells[1..]) {
+        let text = join(cell);
+        let value = if *slot == Slot::Deviation { text } else { clean_value(&text) };
+        slot.put(&mut row, value);
+    }
+    sink.indicator(row);
+}
+
 /// One indicator row: the levels, then the 三级指标 and one cell a column
 /// of `slots` (the last may be blank).
-fn read_row(pieces: &[Piece<'_>], slots: &[Slot], level1: &mut String, sink: &mut Sink<'_>) {
+fn read_row(pieces: &[Piece<'_>], slots: &[Slot], levels: &mut Levels, sink: &mut Sink<'_>) {
+    let level1 = &mut levels.level1;
     let page = pieces[0].page;
     // A name of both levels (`满意度指标`) opening a row under another
     // 一级指标 is this row's 一级指标: as a 二级指标 it lives only under
@@ -258,31 +346,28 @@ fn read_row(pieces: &[Piece<'_>], slots: &[Slot], level1: &mut String, sink: &mu
     }
     let Some((level2, n, _)) = level2_at(pieces, at) else {
         sink.finding(page, format!("indicator row `{}`: no 二级指标 read", join(pieces)));
+        levels.level2.clear();
         return;
     };
     let cells = cells_by_wraps(&pieces[at + n..]);
-    let full = 1 + slots.len();
-    if !(cells.len() == full || cells.len() + 1 == full && slots.last() == Some(&Slot::Deviation)) {
+    if !row_cells(cells.len(), slots) {
         let message = format!(
-            "indicator row `{}`: {} cells where the table has {full} after 二级指标; its cells are not told apart",
+            "indicator row `{}`: {} cells where the table has {} after 二级指标; its cells are not told apart",
             join(pieces),
-            cells.len()
+            cells.len(),
+            1 + slots.len()
         );
         sink.finding(page, message);
+        levels.level2.clear();
         return;
     }
-    let mut row = Indicator { level1: level1.clone(), level2, level3: join(cells[0]), page, ..Indicator::default() };
-    for (slot, cell) in slots.iter().zip(&cells[1..]) {
-        let text = join(cell);
-        let value = if *slot == Slot::Deviation { text } else { clean_value(&text) };
-        slot.put(&mut row, value);
-    }
-    sink.indicator(row);
+    levels.level2 = level2;
+    put_row(&cells, slots, levels, page, sink);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::read;
+    use super::super::testing::{read, read_text};
 
     /// A name of both levels opening a row under another 一级指标 is the
     /// row's 一级指标, its 二级指标 cut from the 三级指标 run into it; a
@@ -309,6 +394,58 @@ mod tests {
                 ["产出指标", "数量指标", "常务会议场次", "≥30次"],
             ]
         );
+    }
+
+    /// Levels merged over a group of rows are printed with its first row;
+    /// the others open with their 三级指标 and are under the same levels. A
+    /// name printed twice is both levels of the rows after it. Rows after
+    /// a level line not read as such (`其他指标` alone) are under no levels
+    /// and stay unread.
+    #[test]
+    fn rows_printed_without_their_merged_levels_are_under_the_row_befores() {
+        let text = "项目名称 某经费
+绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+
+一般性支出情况一般性支出情况
+
+“三公”经费控制率 ≤100% 93.47 2 2
+
+会议费超标准使用次数 ≤0次 0 2 2
+
+成本指标 经济成本指标 基本经费投入成本 ≤3843.67万元 4262.96 4 0 年中追加预算经费
+
+项目经费投入成本 ≤5365.88万元 4611.78 4 4
+
+产出指标
+ 数量指标
+ 市政府常务会议场次 ≥30次 20 2 1.33
+
+机关食堂食品安全事
+故率 ≤0% 0 5 5
+
+其他指标
+
+物业考评合格率 ≥95% 95 5 5
+
+总分 90 87.72";
+        let (indicators, _, findings) = read_text("部门整体支出绩效自评表", text);
+        let rows: Vec<[&str; 6]> = indicators
+            .iter()
+            .map(|i| [&i.level1, &i.level2, &i.level3, &i.value, &i.score, &i.deviation].map(String::as_str))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["一般性支出情况", "一般性支出情况", "“三公”经费控制率", "≤100%", "2", ""],
+                ["一般性支出情况", "一般性支出情况", "会议费超标准使用次数", "≤0次", "2", ""],
+                ["成本指标", "经济成本指标", "基本经费投入成本", "≤3843.67万元", "0", "年中追加预算经费"],
+                ["成本指标", "经济成本指标", "项目经费投入成本", "≤5365.88万元", "4", ""],
+                ["产出指标", "数量指标", "市政府常务会议场次", "≥30次", "1.33", ""],
+                ["产出指标", "数量指标", "机关食堂食品安全事故率", "≤0%", "5", ""],
+            ]
+        );
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, ["text after the last indicator row left unread: `其他指标物业考评合格率≥95%95 5 5`"]);
     }
 
     #[test]
