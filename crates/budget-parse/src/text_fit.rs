@@ -948,16 +948,18 @@ pub(crate) fn narrow_within_total(readings: &mut [Option<Readings>], total: usiz
     }
 }
 
-/// The most distinct sums a search of readings by their sums
-/// ([`choices_by_sums`]) keeps after any row.
+/// The most choices a search of readings by their sums
+/// ([`choices_by_sums`]) takes whole, whatever their sums.
+const FEW_CHOICES: usize = 1 << 16;
+
+/// The most distinct sums a search of more choices keeps after any row.
 const MAX_STATES: usize = 1 << 12;
 
-/// The most steps (a sum and a row's reading) such a search takes. A step
-/// adds one reading of one row in doubt to one sum, so a search takes at
-/// most twice as many steps as there are choices: every group of up to
-/// 65,536 choices is searched whole, and larger ones where their sums are
-/// few.
-pub(crate) const MAX_STEPS: usize = 1 << 17;
+/// The most steps (a sum and a row's reading) a search takes. A step adds
+/// one reading of one row in doubt to one sum, so a search takes at most
+/// twice as many steps as there are choices: a search of up to
+/// [`FEW_CHOICES`] choices always ends.
+const MAX_STEPS: usize = 2 * FEW_CHOICES;
 
 /// Narrows the readings of rows by the hierarchy: in every column a parent
 /// row is the sum of its children (`201` = Σ `201xx`; `20103` = Σ
@@ -1163,8 +1165,9 @@ fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usi
 /// For rows of readings `values[k][r]` (row `k`'s reading `r` as an
 /// amount in each column), which readings take part in some choice (one
 /// reading a row) whose sum in each column `l` falls within `ranges[l]`
-/// (either end open): `used[k][r]`. `None` where the search grows past
-/// [`MAX_STATES`] sums or [`MAX_STEPS`] steps.
+/// (either end open): `used[k][r]`. `None` where there are more than
+/// [`FEW_CHOICES`] choices and the search grows past [`MAX_STATES`] sums
+/// or [`MAX_STEPS`] steps.
 ///
 /// The rows are added one at a time, keeping only the distinct sums their
 /// choices so far come to, so a category of twenty-eight units, each of
@@ -1199,6 +1202,8 @@ pub(crate) fn choices_by_sums(
     let mut open: Vec<usize> = (0..values.len()).filter(|&k| values[k].len() > 1).collect();
     let largest = |k: usize| values[k].iter().flatten().map(|v| v.unsigned_abs()).max().unwrap_or(0);
     open.sort_by_key(|&k| std::cmp::Reverse(largest(k)));
+    let choices = open.iter().try_fold(1usize, |all, &k| all.checked_mul(values[k].len()));
+    let max_states = if choices.is_some_and(|c| c <= FEW_CHOICES) { usize::MAX } else { MAX_STATES };
     let mut start = vec![0i128; n];
     for v in values.iter().filter(|v| v.len() == 1) {
         for c in 0..n {
@@ -1241,7 +1246,7 @@ pub(crate) fn choices_by_sums(
                 });
                 step.push((from, r, at));
                 taken += 1;
-                if next.len() > MAX_STATES || taken > MAX_STEPS {
+                if next.len() > max_states || taken > MAX_STEPS {
                     return None;
                 }
             }
@@ -1675,8 +1680,7 @@ mod tests {
     }
 
     /// Seventeen units of one amount each, which is one source or the
-    /// other: 2^17 choices, more than a search takes steps. Their sums
-    /// are few enough to search, and only 5,405.00 + 8,879.00 + 3,617.00
+    /// other: 2^17 choices. Their sums are few enough to search, and only 5,405.00 + 8,879.00 + 3,617.00
     /// make the parent's 17,901.00 of the second source, so every unit is
     /// settled.
     #[test]
