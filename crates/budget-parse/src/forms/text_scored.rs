@@ -250,17 +250,9 @@ fn row_cells(cells: usize, slots: &[Slot]) -> bool {
 /// that names a level otherwise (`…指标`) puts the rows after it under no
 /// levels read. What reads as no row is left unread with a finding.
 fn rows_under_levels(pieces: &[Piece<'_>], slots: &[Slot], levels: &mut Levels, place: &str, sink: &mut Sink<'_>) {
-    let mut lines: Vec<&[Piece<'_>]> = Vec::new();
-    let mut from = 0;
-    for k in 1..=pieces.len() {
-        if k == pieces.len() || pieces[k].line != pieces[k - 1].line {
-            lines.push(&pieces[from..k]);
-            from = k;
-        }
-    }
     let mut row: Vec<Piece<'_>> = Vec::new();
     let mut unread: Vec<Piece<'_>> = Vec::new();
-    for line in lines {
+    for line in pieces.chunk_by(|a, b| a.line == b.line) {
         if row.is_empty() && !line.iter().any(|p| is_figure(p.text)) {
             let words = squeeze(&join(line));
             let half = words.len() / 2;
