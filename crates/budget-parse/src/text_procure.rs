@@ -23,13 +23,17 @@
 //! 备中心 11.90 11.90`). Blank sources leave no mark, so a row printing
 //! fewer amounts than the columns has its 总计 (the last amount, where the
 //! others add up to it) and its sources unread (which fund an amount is,
-//! the text does not tell), unless the department's income allows one
-//! choice of source columns alone ([`source_caps`], the table's own total
-//! row settled first), or the table's sums do: in each source column the
-//! total row is the sum of the categories, a category of its units, a
-//! unit of its purchases ([`sums`]).
+//! the text does not tell), unless the income allows one choice of
+//! source columns alone: the department's ([`source_caps`], the table's
+//! own total row settled first), or for a unit's rows the unit's, from
+//! the 收入总表 ([`unit_caps`]: a unit whose income is all 一般公共预算
+//! buys with nothing else). Otherwise the table's sums may: in each
+//! source column the total row is the sum of the categories, a category
+//! of its units, a unit of its purchases ([`sums`]).
 
-use budget_model::{page_number, Decimal, Finding, Section, Table, TableKey};
+use std::collections::BTreeMap;
+
+use budget_model::{page_number, yuan_per, Cell, Decimal, Finding, Section, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
 use crate::norm::{is_total_word, squeeze};
@@ -150,17 +154,55 @@ fn economic_names(earlier: &[Table]) -> Vec<String> {
     names
 }
 
+/// A budget's income, as far as it bounds what the budget buys by source:
+/// the year's income and the carry-over, and of the year's, 一般公共预算 and
+/// 政府性基金 where known.
+struct Income {
+    year: Decimal,
+    carried: Decimal,
+    general: Option<Decimal>,
+    fund: Option<Decimal>,
+}
+
+impl Income {
+    /// What this income allows each source column of `layout` to hold: a
+    /// purchase is paid from the source's funds, so no source holds more
+    /// than the income has of it. 一般公共预算资金 and 政府性基金 are their
+    /// income, 上年结转和结余资金 the carry-over, 其他资金 the rest of the
+    /// year's income (carried-over funds go with each where the table
+    /// prints no column of them).
+    fn caps(&self, layout: &Layout) -> Vec<Option<Decimal>> {
+        let columns: Vec<&str> =
+            layout.amounts[..layout.sources()].iter().map(|c| c.rsplit('/').next().unwrap_or(c)).collect();
+        let carried = self.carried;
+        let with_carry = |v: Option<Decimal>| if columns.contains(&SOURCES[3]) { v } else { v.map(|v| v + carried) };
+        let other = self.general.zip(self.fund).map(|(g, f)| self.year - g - f);
+        columns
+            .iter()
+            .map(|&c| match c {
+                _ if c == SOURCES[0] => with_carry(self.general),
+                _ if c == SOURCES[1] => with_carry(self.fund),
+                _ if c == SOURCES[2] => with_carry(other),
+                _ if c == SOURCES[3] => Some(carried),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Whether the table `t` is printed in the unit `unit`.
+fn in_unit(t: &Table, unit: Option<&str>) -> bool {
+    t.unit.as_deref().and_then(yuan_per) == unit.and_then(yuan_per)
+}
+
 /// What the department's income allows each source column to hold, from
-/// its 收支总表 (a blank item is zero): a purchase is paid from the
-/// source's funds, so no source holds more than the department has of it.
-/// 一般公共预算资金 and 政府性基金 are their 拨款收入, 上年结转和结余资金 the
-/// 上年结转结余, 其他资金 the rest of the year's income (carried-over funds
-/// go with each where the table prints no column of them). `None` for a
-/// source not known so, or where the table is not read or its income does
-/// not add up.
-fn source_caps(earlier: &[Table], layout: &Layout) -> Vec<Option<Decimal>> {
+/// its 收支总表 in the table's unit `unit` (a blank item is zero; see
+/// [`Income::caps`]). `None` for a source not known so, or where the table
+/// is not read or its income does not add up.
+fn source_caps(earlier: &[Table], layout: &Layout, unit: Option<&str>) -> Vec<Option<Decimal>> {
     let none = vec![None; layout.sources()];
-    let Some(t) = earlier.iter().find(|t| t.key == TableKey::IncomeExpenseSummary) else { return none };
+    let summary = earlier.iter().find(|t| t.key == TableKey::IncomeExpenseSummary && in_unit(t, unit));
+    let Some(t) = summary else { return none };
     let items = side_items(t, Section::Income);
     let one = |named: &dyn Fn(&str) -> bool| match items.iter().filter(|(n, _)| named(n)).collect::<Vec<_>>()[..] {
         [(_, v)] => Some(*v),
@@ -177,22 +219,67 @@ fn source_caps(earlier: &[Table], layout: &Layout) -> Vec<Option<Decimal>> {
     if year + carried != total || carried < Decimal::ZERO {
         return none;
     }
-    let (year, carried) = (Some(year), Some(carried));
-    let columns: Vec<&str> =
-        layout.amounts[..layout.sources()].iter().map(|c| c.rsplit('/').next().unwrap_or(c)).collect();
-    let with_carry =
-        |v: Option<Decimal>| if columns.contains(&SOURCES[3]) { v } else { v.zip(carried).map(|(v, c)| v + c) };
-    let other = year.zip(general).zip(fund).map(|((y, g), f)| y - g - f);
-    columns
-        .iter()
-        .map(|&c| match c {
-            _ if c == SOURCES[0] => with_carry(general),
-            _ if c == SOURCES[1] => with_carry(fund),
-            _ if c == SOURCES[2] => with_carry(other),
-            _ if c == SOURCES[3] => carried,
+    Income { year, carried, general, fund }.caps(layout)
+}
+
+/// What each unit's income allows each source column to hold (see
+/// [`Income::caps`]), from the 收入总表 in the table's unit `unit`, its
+/// rows by unit: 合计, the year's income (本年收入, its 小计) and of it
+/// 一般公共预算 and 政府性基金, and the carry-over (上年结转, its 小计 or
+/// 合计 less the year's). A cell left unread makes its figure unknown; a
+/// row whose year and carry-over do not add up to its 合计 is left out. A
+/// name printed on several rows (a department and its own unit) allows
+/// the most any of them does, and nothing is known of it where one is not.
+fn unit_caps(earlier: &[Table], layout: &Layout, unit: Option<&str>) -> BTreeMap<String, Vec<Option<Decimal>>> {
+    let mut caps = BTreeMap::new();
+    let Some(t) = earlier.iter().find(|t| t.key == TableKey::IncomeSummary && in_unit(t, unit)) else {
+        return caps;
+    };
+    let carry_column = |p: &str| p.starts_with("上年结转");
+    let year_column = |p: &str| p.starts_with("本年收入");
+    let leaf = |p: &'_ str| p.rsplit('/').next().unwrap_or_default().to_string();
+    let find = |keep: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        t.amount_columns().filter(|&c| keep(&t.columns[c].path)).collect()
+    };
+    let [total] = find(&|p| p == "合计")[..] else { return caps };
+    let [year] = find(&|p| year_column(p) && (p == "本年收入" || leaf(p) == "小计"))[..] else { return caps };
+    let carries = find(&|p| carry_column(p) && (!p.contains('/') || leaf(p) == "小计"));
+    let [general] = find(&|p| !carry_column(p) && leaf(p).starts_with("一般公共预算"))[..] else { return caps };
+    let fund = find(&|p| !carry_column(p) && leaf(p).starts_with("政府性基金"));
+    for r in &t.rows {
+        let name = squeeze(split_ordinal(&r.name).1);
+        if is_total_word(&name) {
+            continue;
+        }
+        let figure = |c: usize| match r.cells.get(c) {
+            Some(Cell::Amount(v)) => Some(*v),
+            Some(Cell::Blank) => Some(Decimal::ZERO),
             _ => None,
-        })
-        .collect()
+        };
+        let (Some(whole), Some(y)) = (figure(total), figure(year)) else { continue };
+        let carried = match carries[..] {
+            [c] => figure(c),
+            [] => Some(whole - y),
+            _ => None,
+        };
+        let Some(carried) = carried.filter(|&c| c >= Decimal::ZERO && y + c == whole) else { continue };
+        let fund = match fund[..] {
+            [c] => figure(c),
+            [] => Some(Decimal::ZERO),
+            _ => None,
+        };
+        let allowed = Income { year: y, carried, general: figure(general), fund }.caps(layout);
+        let merged = match caps.remove(&name) {
+            Some(before) => before
+                .iter()
+                .zip(&allowed)
+                .map(|(a, b): (&Option<Decimal>, _)| a.zip(*b).map(|(a, b)| a.max(b)))
+                .collect(),
+            None => allowed,
+        };
+        caps.insert(name, merged);
+    }
+    caps
 }
 
 /// One row's label words (in printed order) and its amounts.
@@ -337,11 +424,24 @@ fn open_brackets(cell: &str) -> Option<i32> {
 }
 
 /// Whether `word` ends the cell `cell` was cut from: it closes a bracket
-/// the cell left open, or makes it an economic item's name it was not.
-fn ends_cell(cell: &str, word: &str, economic: &[String]) -> bool {
+/// the cell left open, or makes it a name it was not, an economic item's
+/// or one of `names` (the document's economic items, and the cells the
+/// table prints whole in its rows).
+fn ends_cell(cell: &str, word: &str, names: &[String]) -> bool {
     let whole = format!("{cell}{word}");
     let closes = open_brackets(cell).is_some_and(|d| d > 0) && open_brackets(&whole) == Some(0);
-    closes || (!economic_item(&squeeze(cell), economic) && economic_item(&squeeze(&whole), economic))
+    closes || (!economic_item(&squeeze(cell), names) && economic_item(&squeeze(&whole), names))
+}
+
+/// The names a cell cut by a page break may end as: the economic items
+/// `economic`, and the cells of the rows as first read (each whole where
+/// a row prints it within one page).
+fn known_names(rows: &[Printed], economic: &[String], sourced: bool) -> Vec<String> {
+    let mut names = economic.to_vec();
+    for c in rows.iter().filter_map(|r| cells(r, economic, sourced)) {
+        names.extend(c.into_iter().skip(1).filter(|c| !c.is_empty()));
+    }
+    names
 }
 
 /// The ends of a row's cells printed after a page break. A row that runs
@@ -359,8 +459,10 @@ fn ends_cell(cell: &str, word: &str, economic: &[String]) -> bool {
 /// next row's words go on after it and each of its words, in order, ends
 /// a different cell of that row, in order ([`ends_cell`]: `其他商品和服` +
 /// `务支出`; `商品和服务支出(定额非` + `三保)` and `公务用车运行` + `维护费` from
-/// the line `三保) 维护费`).
-fn ends_after_page_breaks(rows: &mut [Printed], economic: &[String]) {
+/// the line `三保) 维护费`; `车辆加油、添加燃料服` + `务`, an item other rows
+/// print whole). `names` are the names a cell is known to end as: the
+/// document's economic items and the cells the rows print whole.
+fn ends_after_page_breaks(rows: &mut [Printed], names: &[String]) {
     for i in 1..rows.len() {
         let (before, after) = rows.split_at_mut(i);
         let (prev, row) = (&mut before[i - 1], &mut after[0]);
@@ -371,7 +473,7 @@ fn ends_after_page_breaks(rows: &mut [Printed], economic: &[String]) {
         let mut ends = Vec::new();
         for w in &row.words[..second] {
             let from = ends.last().map_or(0, |&k| k + 1);
-            let Some(k) = (from..prev.words.len()).find(|&k| ends_cell(&prev.words[k], w, economic)) else { break };
+            let Some(k) = (from..prev.words.len()).find(|&k| ends_cell(&prev.words[k], w, names)) else { break };
             ends.push(k);
         }
         if ends.len() < second {
@@ -451,6 +553,44 @@ fn is_total(row: &Printed) -> bool {
     is_total_word(squeeze(&row.words.concat()).as_str())
 }
 
+/// A row's level: 0 the total row, 1 a category, 2 a unit (a project in
+/// a table without sources), 3 a purchase.
+fn level(rows: &[Printed], labels: &[Vec<String>], i: usize) -> u8 {
+    match () {
+        _ if is_total(&rows[i]) => 0,
+        _ if category(&labels[i][0]) => 1,
+        _ if !labels[i][0].is_empty() => 2,
+        _ => 3,
+    }
+}
+
+/// Each row's caps: the department's (`caps`), and where the row is a
+/// unit's or one of its purchases, the least of those and the unit's own
+/// (`units`, by name; see [`unit_caps`]).
+fn row_caps(
+    rows: &[Printed],
+    labels: &[Vec<String>],
+    caps: &[Option<Decimal>],
+    units: &BTreeMap<String, Vec<Option<Decimal>>>,
+) -> Vec<Vec<Option<Decimal>>> {
+    let mut unit: Option<&Vec<Option<Decimal>>> = None;
+    (0..rows.len())
+        .map(|i| {
+            match level(rows, labels, i) {
+                2 => unit = units.get(&squeeze(&labels[i][0])),
+                3 => {}
+                _ => unit = None,
+            }
+            let least =
+                |(k, cap): (usize, &Option<Decimal>)| match (cap, unit.and_then(|u| u.get(k).copied().flatten())) {
+                    (Some(a), Some(b)) => Some((*a).min(b)),
+                    (a, b) => a.or(b),
+                };
+            caps.iter().enumerate().map(least).collect()
+        })
+        .collect()
+}
+
 /// The table's sums, as groups of a row and the rows it adds up: the
 /// total row sums the categories (货物, 工程, 服务), a category the units'
 /// rows under it, a unit the purchases under it (a category with no unit
@@ -459,12 +599,7 @@ fn is_total(row: &Printed) -> bool {
 /// of its rows' (the one amount every row prints where it is read), which
 /// tells the levels are as taken.
 fn sums(rows: &[Printed], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
-    let level = |i: usize| match () {
-        _ if is_total(&rows[i]) => 0,
-        _ if category(&labels[i][0]) => 1,
-        _ if !labels[i][0].is_empty() => 2,
-        _ => 3,
-    };
+    let level = |i: usize| level(rows, labels, i);
     let total_of = |i: usize| rows[i].amounts.last().and_then(|c| amount(c));
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for i in 0..rows.len() {
@@ -483,7 +618,8 @@ fn sums(rows: &[Printed], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
 }
 
 /// Each row's amount cells in the layout's columns ([`amounts`], within
-/// `caps` and the total row's sources), where its sums settle which
+/// `caps`, the caps of a unit's income (`units`, see [`row_caps`]) and the
+/// total row's sources), where its sums settle which
 /// source an amount is: 货物 printing 349.62 alone is 一般公共预算资金 where
 /// the total row's 一般公共预算资金 4,931.43 is 349.62 + 300.00 + 4,281.81
 /// only so, and the purchases under a unit of 一般公共预算资金 alone are of
@@ -493,10 +629,15 @@ fn figures(
     labels: &[Vec<String>],
     layout: &Layout,
     caps: &[Option<Decimal>],
+    units: &BTreeMap<String, Vec<Option<Decimal>>>,
 ) -> Option<Vec<Vec<String>>> {
     let limits = total_limits(rows, layout, caps);
-    let mut readings =
-        rows.iter().map(|r| amounts(r, layout, caps, limits.as_deref()).map(Some)).collect::<Option<Vec<_>>>()?;
+    let by_row = row_caps(rows, labels, caps, units);
+    let mut readings = rows
+        .iter()
+        .zip(&by_row)
+        .map(|(r, caps)| amounts(r, layout, caps, limits.as_deref()).map(Some))
+        .collect::<Option<Vec<_>>>()?;
     narrow_by_hierarchy(&mut readings, &sums(rows, labels));
     Some(rows.iter().zip(readings).map(|(r, found)| placed(r, found.unwrap_or_default(), layout.sources())).collect())
 }
@@ -519,13 +660,15 @@ pub(crate) fn read(
         return false;
     }
     let economic = economic_names(earlier);
-    ends_after_page_breaks(&mut rows, &economic);
     let sourced = layout.sources() > 0;
-    let caps = source_caps(earlier, &layout);
+    let names = known_names(&rows, &economic, sourced);
+    ends_after_page_breaks(&mut rows, &names);
+    let unit = raw.unit.as_deref();
+    let (caps, units) = (source_caps(earlier, &layout, unit), unit_caps(earlier, &layout, unit));
     let Some(labels) = rows.iter().map(|r| cells(r, &economic, sourced)).collect::<Option<Vec<_>>>() else {
         return false;
     };
-    let Some(figures) = figures(&rows, &labels, &layout, &caps) else { return false };
+    let Some(figures) = figures(&rows, &labels, &layout, &caps, &units) else { return false };
     let read: Vec<Vec<String>> =
         labels.into_iter().zip(figures).map(|(l, f)| l.into_iter().chain(f).collect()).collect();
     let roles = [Role::Text, Role::Name, Role::Text, Role::Name, Role::Text];
@@ -676,8 +819,8 @@ mod tests {
         ]);
         let layout = layout(&["资金来源 采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 预算资金 政府性基金 其他资金 上年结转和 结余资金 总计"])
             .expect("layout");
-        assert_eq!(source_caps(&[], &layout), [None; 4]);
-        let caps = source_caps(&[general], &layout);
+        assert_eq!(source_caps(&[], &layout, None), [None; 4]);
+        let caps = source_caps(&[general], &layout, None);
         assert_eq!(
             caps,
             [Some(Decimal::new(6409074, 2)), Some(Decimal::ZERO), Some(Decimal::ZERO), Some(Decimal::ZERO)]
@@ -698,7 +841,7 @@ mod tests {
             placed(&rows[2], amounts(&rows[2], &layout, &caps, None).expect("amounts"), 4),
             [u, u, u, u, "2.00"]
         );
-        let caps = source_caps(&[other], &layout);
+        let caps = source_caps(&[other], &layout, None);
         assert_eq!(caps[2], Some(Decimal::new(250, 2)));
         assert_eq!(
             placed(&rows[1], amounts(&rows[1], &layout, &caps, None).expect("amounts"), 4),
@@ -726,7 +869,7 @@ mod tests {
         ]);
         let layout = layout(&["资金来源 采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 预算资金 政府性基金 其他资金 上年结转和 结余资金 总计"])
             .expect("layout");
-        let caps = source_caps(&[income], &layout);
+        let caps = source_caps(&[income], &layout, None);
         let (rows, _) = rows_of(&body(&[
             "合计 655.00 415.00 1,070.00",
             "货物 350.00 350.00",
@@ -748,7 +891,7 @@ mod tests {
             sums(&rows, &labels),
             [(0, vec![1, 5]), (1, vec![2]), (2, vec![3, 4]), (5, vec![6, 9]), (6, vec![7, 8]), (9, vec![10, 11])]
         );
-        let got = figures(&rows, &labels, &layout, &caps).expect("figures");
+        let got = figures(&rows, &labels, &layout, &caps, &BTreeMap::new()).expect("figures");
         let u = UNREAD;
         assert_eq!(
             got,
@@ -769,8 +912,119 @@ mod tests {
         );
         // Without the income, nothing rules out 其他资金 or 上年结转和结余资金:
         // the sums alone settle no lone amount.
-        let got = figures(&rows, &labels, &layout, &[]).expect("figures");
+        let got = figures(&rows, &labels, &layout, &[], &BTreeMap::new()).expect("figures");
         assert_eq!(got[1], [u, u, u, u, "350.00"]);
+    }
+
+    /// A 收入总表 by unit: `rows` (code, name, 合计, 本年收入 小计,
+    /// 一般公共预算, 其他收入, 上年结转结余 小计), blank where `""`.
+    fn income_by_unit(rows: &[[&str; 7]]) -> Table {
+        let mut t = Table::new(TableKey::IncomeSummary, "2", "收入总表");
+        let paths = ["合计", "本年收入/小计", "本年收入/一般公共预算", "本年收入/其他收入", "上年结转结余/小计"];
+        t.columns = paths.map(budget_model::Column::amount).to_vec();
+        for [code, name, figures @ ..] in rows {
+            let mut r = budget_model::Row::new(*name, 3);
+            r.code = (!code.is_empty()).then(|| code.to_string());
+            r.cells = figures.iter().map(|f| f.parse().map_or(Cell::Blank, Cell::Amount)).collect();
+            t.rows.push(r);
+        }
+        t
+    }
+
+    /// Each unit's purchases are paid from the unit's own income. The
+    /// department has other income, so its income alone settles no row;
+    /// but 港航事业发展中心's income is all 一般公共预算, and so are its
+    /// purchases. 货物's 一般公共预算资金 is then all 港航's, and the
+    /// department's own unit's 5.00 (its name shared with the department's
+    /// row, which has other income: the larger is taken) is 其他资金.
+    /// Under 服务, 执法支队 has other income, and 市邮政业安全发展中心's
+    /// 合计 is not its year's income and carry-over, so it bounds nothing:
+    /// either 3.00 may be either source, and both stay unread.
+    #[test]
+    fn a_units_income_settles_its_purchases_sources() {
+        let income = income_by_unit(&[
+            ["", "合计", "25000.00", "25000.00", "17000.00", "8000.00", ""],
+            ["123", "市交通运输局", "25000.00", "25000.00", "17000.00", "8000.00", ""],
+            ["123001", "市交通运输局", "12000.00", "12000.00", "12000.00", "", ""],
+            ["123002", "市交通运输综合行政执法支队", "4220.00", "4220.00", "1000.00", "3220.00", ""],
+            ["123003", "市港航事业发展中心", "3868.38", "3868.38", "3868.38", "", ""],
+            ["123004", "市邮政业安全发展中心", "300.00", "200.00", "200.00", "", ""],
+        ]);
+        let summary = summary(&[
+            ("一般公共预算拨款收入", "17000.00"),
+            ("政府性基金预算拨款收入", ""),
+            ("其他收入", "8000.00"),
+            ("本年收入合计", "25000.00"),
+            ("收入总计", "25000.00"),
+        ]);
+        let layout = layout(&["资金来源 采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 预算资金 政府性基金 其他资金 上年结转和 结余资金 总计"])
+            .expect("layout");
+        let earlier = [summary, income];
+        let caps = source_caps(&earlier, &layout, None);
+        let units = unit_caps(&earlier, &layout, None);
+        let zero = Some(Decimal::ZERO);
+        assert_eq!(units["市港航事业发展中心"], [Some(Decimal::new(386838, 2)), zero, zero, zero]);
+        assert_eq!(units["市交通运输局"][2], Some(Decimal::new(800000, 2)));
+        assert!(!units.contains_key("市邮政业安全发展中心"));
+        let (rows, _) = rows_of(&body(&[
+            "合计 8.00 8.00 16.00",
+            "货物 5.00 5.00 10.00",
+            "市交通运输局 5.00 5.00",
+            "定额 办公费 复印纸 集中采购 5.00 5.00",
+            "市港航事业发展中心 5.00 5.00",
+            "定额 办公费 复印纸 集中采购 1.00 1.00",
+            "设备购置 办公设备购置 扫描仪 集中采购 4.00 4.00",
+            "服务 3.00 3.00 6.00",
+            "市交通运输综合行政执法支队 3.00 3.00",
+            "定额 印刷费 其他印刷服务 集中采购 3.00 3.00",
+            "市邮政业安全发展中心 3.00 3.00",
+            "定额 印刷费 其他印刷服务 集中采购 3.00 3.00",
+        ]))
+        .expect("rows");
+        let economic: Vec<String> = ["办公费", "办公设备购置", "印刷费"].map(String::from).to_vec();
+        let labels: Vec<Vec<String>> = rows.iter().map(|r| cells(r, &economic, true).expect("cells")).collect();
+        let got = figures(&rows, &labels, &layout, &caps, &units).expect("figures");
+        let u = UNREAD;
+        let general = |v: &str| [v, "", "", "", v].map(String::from).to_vec();
+        let other = |v: &str| ["", "", v, "", v].map(String::from).to_vec();
+        let open = |v: &str| [u, u, u, u, v].map(String::from).to_vec();
+        let both = |g: &str, o: &str, t: &str| [g, "", o, "", t].map(String::from).to_vec();
+        assert_eq!(
+            got,
+            [
+                both("8.00", "8.00", "16.00"),
+                both("5.00", "5.00", "10.00"),
+                other("5.00"),
+                other("5.00"),
+                general("5.00"),
+                general("1.00"),
+                general("4.00"),
+                both("3.00", "3.00", "6.00"),
+                open("3.00"),
+                open("3.00"),
+                open("3.00"),
+                open("3.00"),
+            ]
+        );
+        // Without the units' income, the two units under 货物 are open too.
+        let got = figures(&rows, &labels, &layout, &caps, &BTreeMap::new()).expect("figures");
+        assert_eq!(got[2..5], [open("5.00"), open("5.00"), open("5.00")]);
+    }
+
+    /// The department's income bounds a procurement table in its own unit
+    /// only: income in 元 says nothing of amounts in 万元.
+    #[test]
+    fn income_in_another_unit_bounds_nothing() {
+        let mut general = summary(&[
+            ("一般公共预算拨款收入", "640907400.00"),
+            ("政府性基金预算拨款收入", ""),
+            ("收入总计", "640907400.00"),
+        ]);
+        general.unit = Some("元".into());
+        let layout = layout(&["资金来源 采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 预算资金 政府性基金 其他资金 上年结转和 结余资金 总计"])
+            .expect("layout");
+        assert_eq!(source_caps(std::slice::from_ref(&general), &layout, Some("万元")), [None; 4]);
+        assert_eq!(source_caps(&[general], &layout, Some("元"))[2], Some(Decimal::ZERO));
     }
 
     /// A row run over a page break: the ends of its cells open the next
@@ -778,7 +1032,8 @@ mod tests {
     /// before, in order, and goes back to it: `三保)` closes the project's
     /// bracket, `维护费` makes `公务用车运行` an economic item. A line after a
     /// break that ends no cell (`定额` is no end of `其他商品和服`) stays the
-    /// next row's.
+    /// next row's. `务` ends `车辆加油、添加燃料服`, for another row prints
+    /// `车辆加油、添加燃料服务` whole.
     #[test]
     fn the_ends_of_a_rows_cells_printed_after_a_page_break_go_back_to_it() {
         let line = |text: &'static str, page: u32| BodyLine { text, page, after_blank: false, opens_right: false };
@@ -789,9 +1044,17 @@ mod tests {
             line("专项委托业务费 其他商品和服 法律诉讼服务 分散采购 40.00 40.00", 25),
             line("定额", 26),
             line("办公费 复印纸 集中采购 2.00 2.00", 26),
+            line("定额 公务用车运行", 26),
+            line("维护费 车辆加油、添加燃料服", 26),
+            line("务 集中采购 72.00 72.00", 26),
+            line("定额 其他商品和服 车辆加油、添加燃料服 集中采购 1.00 1.00", 26),
+            line("务支出 务", 27),
+            line("定额 办公费 复印纸 集中采购 0.60 0.60", 27),
         ];
         let (mut rows, _) = rows_of(&data).expect("rows");
-        ends_after_page_breaks(&mut rows, &[]);
+        let names = known_names(&rows, &[], true);
+        assert!(names.iter().any(|n| n == "车辆加油、添加燃料服务"));
+        ends_after_page_breaks(&mut rows, &names);
         let labels: Vec<Vec<String>> = rows.iter().map(|r| cells(r, &[], true).expect("cells")).collect();
         assert_eq!(
             labels[0][1..],
@@ -804,6 +1067,9 @@ mod tests {
         assert_eq!(rows[1].page, 25);
         assert_eq!(labels[2][1..], ["", "", "专项委托业务费其他商品和服法律诉讼服务", "分散采购"]);
         assert_eq!(labels[3][1..], ["定额", "办公费", "复印纸", "集中采购"]);
+        // `务` ends an item the row before prints whole.
+        assert_eq!(labels[5][1..], ["定额", "其他商品和服务支出", "车辆加油、添加燃料服务", "集中采购"]);
+        assert_eq!(labels[6][1..], ["定额", "办公费", "复印纸", "集中采购"]);
     }
 
     /// The last row's wrapped cells end on the next page, after the page's
