@@ -66,11 +66,15 @@ struct Token {
     /// Follows the row's number that opens its line: a code here opens the
     /// row (`1 301 工资福利支出`).
     after_line_no: bool,
+    /// The code of a second classification pair on the row's line (`501`
+    /// in `301 工资福利支出 501 机关工资福利支出 …`, see
+    /// [`mark_second_codes`]): a label, never an amount.
+    second_code: bool,
 }
 
 impl Token {
     fn kind(&self) -> Kind {
-        if self.line_no {
+        if self.line_no || self.second_code {
             return Kind::Text;
         }
         Kind::of(&self.text, self.starts_line || self.after_line_no)
@@ -228,7 +232,8 @@ fn read_lines(
     data.retain(|_| !flags.next().unwrap_or(false));
     data.retain(|l| !is_page_footer(l.text));
     let by_lines = if raw.title.key.is_two_sided() {
-        text_lines::read_two_sided(&mut raw, body, findings)
+        text_three::read_by_class(&mut raw, &header_lines, &data)
+            || text_lines::read_two_sided(&mut raw, body, findings)
     } else {
         text_procure::read(&mut raw, &header_lines, &data, earlier, findings)
             || text_coded::read(&mut raw, &header_lines, &data, (earlier, later), findings)
@@ -268,9 +273,14 @@ fn read_lines(
     let data: Vec<BodyLine<'_>> = data.into_iter().zip(page_lines).filter(|(_, p)| !p).map(|(l, _)| l).collect();
     let tokens = merge_across_pages(merge_cut_amounts(split_run_amounts(tokenize(&data))));
     let tokens = drop_table_labels(drop_page_numbers(tokens));
-    let tokens = mark_line_numbers(tokens, &labels);
+    let tokens = mark_second_codes(mark_line_numbers(tokens, &labels), &labels);
     let tokens = without_ratios(tokens, &header_lines, &raw, findings);
-    if raw.title.key.is_two_sided() || labels.iter().filter(|l| l.kind == LabelKind::Name).count() >= 2 {
+    // Two name columns are two sides (`项目 预算数 项目 预算数`), unless each
+    // has its code column: one row classified twice (`科目编码 科目名称 科目编码
+    // 科目名称`, 部门 and 政府 economic classification).
+    let count = |kind: LabelKind| labels.iter().filter(|l| l.kind == kind).count();
+    let two_names = count(LabelKind::Name) >= 2 && count(LabelKind::Code) < 2;
+    if raw.title.key.is_two_sided() || two_names {
         let tokens: Vec<Token> = tokens.into_iter().filter(|t| !t.line_no).collect();
         two_sided(&mut raw, &labels, &tokens, findings);
     } else {
@@ -581,9 +591,38 @@ fn tokenize(lines: &[BodyLine<'_>]) -> Vec<Token> {
                 after_blank: starts_line && lines[p.line].after_blank,
                 line_no: false,
                 after_line_no: false,
+                second_code: false,
             }
         })
         .collect()
+}
+
+/// Whether the label columns print a second classification pair after the
+/// first (`科目编码 科目名称 科目编码 科目名称`: 部门 and 政府 economic
+/// classification): a code column after a name column.
+fn has_second_pair(labels: &[Label]) -> bool {
+    labels.windows(2).any(|w| w[0].kind == LabelKind::Name && w[1].kind == LabelKind::Code)
+}
+
+/// Marks the second pair's codes where the header prints one
+/// ([`has_second_pair`]): a word of digits alone inside a line, between
+/// the first pair's name and its own (`301 工资福利支出 501 机关工资福利支出
+/// 1,052.04 …`). An amount is never followed by a name on its line, so the
+/// word is a code, not an amount.
+fn mark_second_codes(mut tokens: Vec<Token>, labels: &[Label]) -> Vec<Token> {
+    if !has_second_pair(labels) {
+        return tokens;
+    }
+    let words = |t: &Token| !t.text.contains(|c: char| c.is_ascii_digit());
+    for i in 1..tokens.len().saturating_sub(1) {
+        let (before, t, after) = (&tokens[i - 1], &tokens[i], &tokens[i + 1]);
+        let digits = (3..=9).contains(&t.text.len()) && t.text.bytes().all(|b| b.is_ascii_digit());
+        let inside = !t.starts_line && !t.ends_line && before.line == t.line && after.line == t.line;
+        if digits && inside && words(before) && words(after) {
+            tokens[i].second_code = true;
+        }
+    }
+    tokens
 }
 
 /// An amount with decimals run into the next cell's text, as a two-sided
@@ -1777,6 +1816,8 @@ fn is_line_number_column(label: &Label) -> bool {
 fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Vec<String> {
     let mut cells = vec![String::new(); columns.len()];
     let code_col = columns.iter().position(|l| l.kind == LabelKind::Code);
+    let second_code_col =
+        (1..columns.len()).find(|&i| columns[i].kind == LabelKind::Code && columns[i - 1].kind == LabelKind::Name);
     let text_cols: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].kind != LabelKind::Code).collect();
     let mut text_at = 0usize;
     let mut last_line: Option<usize> = None;
@@ -1810,6 +1851,15 @@ fn label_cells(tokens: &[Token], columns: &[Label], has_code_column: bool) -> Ve
         if i == first && has_code_column && code(&t.text) {
             if let Some(c) = code_col {
                 cells[c] = t.text.clone();
+            }
+            continue;
+        }
+        // The second pair's code, and its name in the text column after it.
+        if t.second_code {
+            if let Some(c) = second_code_col {
+                cells[c] = t.text.clone();
+                text_at = text_cols.iter().position(|&k| k > c).unwrap_or(text_at);
+                last_line = None;
             }
             continue;
         }
@@ -2010,6 +2060,44 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    /// A 基本支出表 classifying each row twice, 部门 then 政府 economic class
+    /// (`科目编码 科目名称 科目编码 科目名称`): the second pair's code is no
+    /// amount and its name no new row; each row keeps both pairs, and two
+    /// name columns are not two sides.
+    #[test]
+    fn a_row_classified_twice_keeps_both_pairs() {
+        let text = "部门预算支出经济分类科目 政府预算支出经济分类科目 本年一般公共预算基本支出
+科目编码 科目名称 科目编码 科目名称 合计 人员经费 公用经费
+合计 300.00 280.00 20.00
+301 工资福利支出 501 机关工资福利支出 280.00 280.00 0.00
+30101 基本工资 50101 工资奖金津补贴 280.00 280.00 0.00
+302 商品和服务支出 502 机关商品和服务支出 20.00 0.00 20.00
+30201 办公费 50201 办公经费 20.00 0.00 20.00";
+        let mut findings = Vec::new();
+        let key = TableKey::GeneralBudgetBasicExpenseByEconomic;
+        let raw = table_from_lines(title(key), &body(text), &[], &[], &mut findings);
+        assert!(findings.is_empty(), "{findings:?}");
+        let roles: Vec<Role> = raw.columns.iter().map(|c| c.role).collect();
+        assert_eq!(roles[..4], [Role::Code, Role::Name, Role::Code, Role::Name]);
+        let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells.clone()).collect();
+        let row = |c: [&str; 7]| c.map(String::from).to_vec();
+        assert_eq!(
+            rows,
+            [
+                row(["", "合计", "", "", "300.00", "280.00", "20.00"]),
+                row(["301", "工资福利支出", "501", "机关工资福利支出", "280.00", "280.00", "0.00"]),
+                row(["30101", "基本工资", "50101", "工资奖金津补贴", "280.00", "280.00", "0.00"]),
+                row(["302", "商品和服务支出", "502", "机关商品和服务支出", "20.00", "0.00", "20.00"]),
+                row(["30201", "办公费", "50201", "办公经费", "20.00", "0.00", "20.00"]),
+            ]
+        );
+        let table = crate::raw::finish(raw, &mut findings);
+        let pairs: Vec<(Option<&str>, Option<&str>)> =
+            table.rows.iter().map(|r| (r.code.as_deref(), r.second_code.as_deref())).collect();
+        assert_eq!(pairs[1], (Some("301"), Some("501")));
+        assert_eq!(table.rows[4].second_name.as_deref(), Some("办公经费"));
     }
 
     /// 一般公共预算支出表 beside the year before's outturn, with its change in

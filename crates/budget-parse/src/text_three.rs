@@ -47,7 +47,29 @@ const USES: [&str; 6] =
 
 /// Words that end a whole income item's name: a name that ends otherwise
 /// was cut at its line's end.
-const INCOME_ENDS: [&str; 7] = ["资金", "收入", "预算", "拨款", "小计", "合计", "总计"];
+const INCOME_ENDS: [&str; 8] = ["资金", "收入", "预算", "拨款", "小计", "合计", "总计", "结余"];
+
+/// The classes of the 部门预算支出经济分类: what a 收支总表 lists of its
+/// expense by economic class (`项目（按经济分类）`).
+const ECONOMIC_CLASSES: [&str; 10] = [
+    "工资福利支出",
+    "商品和服务支出",
+    "对个人和家庭的补助",
+    "债务利息及费用支出",
+    "资本性支出（基本建设）",
+    "资本性支出",
+    "对企业补助（基本建设）",
+    "对企业补助",
+    "对社会保障基金补助",
+    "其他支出",
+];
+
+/// Whether `name` is a class of the economic classification
+/// ([`ECONOMIC_CLASSES`]), brackets half- or full-width.
+fn economic_class(name: &str) -> bool {
+    let name = name.replace('(', "（").replace(')', "）");
+    ECONOMIC_CLASSES.contains(&name.as_str())
+}
 
 /// Which list an item is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,6 +113,9 @@ impl Item {
     /// total, or an income item ending as one does.
     fn whole(&self) -> bool {
         let name = self.bare();
+        if economic_class(&name) {
+            return true;
+        }
         match self.list() {
             List::Use => true,
             List::Function => name.ends_with("支出"),
@@ -121,8 +146,33 @@ fn own_item(piece: &str) -> bool {
 
 /// The words of a line, an amount run into the next item's name
 /// (`15897.44一、一般公共服务支出`) or a name run into its amount
-/// (`动经费1685.72`) split apart.
-fn words(text: &str) -> Vec<&str> {
+/// (`动经费1685.72`) split apart, and a total's label spaced out over its
+/// cell (`收 入 总 计`) joined.
+fn words(text: &str) -> Vec<String> {
+    let single = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| !c.is_ascii()) && cs.next().is_none()
+    };
+    let mut out: Vec<String> = Vec::new();
+    let pieces = split_words(text);
+    let mut i = 0;
+    while i < pieces.len() {
+        let run = pieces[i..].iter().take_while(|w| single(w)).count();
+        let joined: String = pieces[i..i + run].concat();
+        if run >= 2 && ["合计", "总计", "小计"].iter().any(|t| joined.ends_with(t)) {
+            out.push(joined);
+            i += run;
+        } else {
+            out.push(pieces[i].to_string());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The words of a line, amounts and names run together split apart (see
+/// [`words`]).
+fn split_words(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for w in text.split_whitespace() {
         let mut rest = w;
@@ -160,6 +210,7 @@ fn lines_of_items(data: &[BodyLine<'_>]) -> Option<Vec<Vec<Item>>> {
         // line before that a piece continued.
         let mut last: Option<(bool, usize)> = None;
         for w in words(l.text) {
+            let w = w.as_str();
             if amount(w).is_some() && w.contains('.') {
                 let item = match last {
                     Some((false, i)) => &mut items[i],
@@ -251,6 +302,162 @@ pub(crate) fn read(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>]) -
         raw.rows.push(RawRow::new(row, page));
     }
     true
+}
+
+/// A panel of a 收支总表 printing its expense by function and by economic
+/// class side by side, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Panel {
+    Income,
+    Function,
+    Economic,
+}
+
+/// The panels an item may be in, by its name: an income item or total;
+/// a function (`…支出`); an economic class ([`ECONOMIC_CLASSES`]); either
+/// of the two expense panels for `其他支出`, a class of both, and for the
+/// expense totals and carry-over each panel prints (`本年支出合计`,
+/// `年终结转结余`, `支出总计`).
+fn panels_of(item: &Item) -> &'static [Panel] {
+    let name = item.bare();
+    if income_total(&name) || name.starts_with("上年结转") {
+        &[Panel::Income]
+    } else if expense_total(&name) || name.starts_with("年终结转") || name == "其他支出" {
+        &[Panel::Function, Panel::Economic]
+    } else if economic_class(&name) {
+        &[Panel::Economic]
+    } else if name.contains("支出") {
+        &[Panel::Function]
+    } else {
+        &[Panel::Income]
+    }
+}
+
+/// The item's ordinal as a number (`廿二、` → 22).
+fn ordinal_number(item: &Item) -> Option<u32> {
+    let (ordinal, _) = split_ordinal(item.name.trim());
+    crate::lex::cn_number(ordinal.trim_end_matches(['、', '．', '.', '，', ',']))
+}
+
+/// The panels of a line's items: the one way, left to right, that puts
+/// each in a panel its name allows ([`panels_of`]), the panels in order,
+/// and each ordinal after the last of its panel's count (`last`, each
+/// panel's last ordinal so far). Where several ways do, the one whose
+/// ordinals each go on their panel's count by one. `None` where no way or
+/// more than one does.
+fn line_panels(items: &[Item], last: &[Option<u32>; 3]) -> Option<Vec<Panel>> {
+    let fits = |n: Option<u32>, p: Panel, next_only: bool| match (n, last[p as usize]) {
+        (Some(n), Some(l)) if next_only => n == l + 1,
+        (Some(n), Some(l)) => n > l,
+        (Some(n), None) => !next_only || n == 1,
+        (None, _) => true,
+    };
+    let ways = |next_only: bool| -> Vec<Vec<Panel>> {
+        let mut ways: Vec<Vec<Panel>> = vec![Vec::new()];
+        for item in items {
+            let n = ordinal_number(item);
+            let mut longer = Vec::new();
+            for way in &ways {
+                let after = way.last().copied();
+                for &p in panels_of(item) {
+                    if after.is_none_or(|a| a < p) && fits(n, p, next_only) {
+                        longer.push([way.clone(), vec![p]].concat());
+                    }
+                }
+            }
+            ways = longer;
+        }
+        ways
+    };
+    match &ways(false)[..] {
+        [one] => Some(one.clone()),
+        [] => None,
+        _ => match &ways(true)[..] {
+            [one] => Some(one.clone()),
+            _ => None,
+        },
+    }
+}
+
+/// Reads a 收支总表 whose header splits the 支出 side into a list by
+/// function and one by economic class (`项目（按功能分类） 预算数
+/// 项目（按经济分类） 预算数`), three panels a line:
+///
+/// ```text
+/// 一、一般公共预算拨款收入 2,170.04 一、一般公共服务支出 1,379.05 一、工资福利支出 1,052.04
+/// 十、城乡社区支出 0.00 十、其他支出 0.00
+/// 本年收入合计 2,170.04 本年支出合计 2,170.04 本年支出合计 2,170.04
+/// ```
+///
+/// Each item is told to its panel by its name and its place on the line:
+/// the panels run left to right, so `其他支出` after a function is the
+/// economic class; alone on its line, the panel whose count its ordinal
+/// goes on (`廿二、其他支出` after `廿一、`) has it. The table has three
+/// sides, as the PDF prints it: 收入, and two 支出 panels, each with its
+/// own totals.
+/// The table is taken only where each expense list adds up to its year's
+/// expense (`本年支出合计`), or to the other where none is printed.
+/// Returns `false`, `raw` untouched, for text that does not read so.
+pub(crate) fn read_by_class(raw: &mut RawTable, header: &[&str], data: &[BodyLine<'_>]) -> bool {
+    let heading = squeeze(&header.concat());
+    if !(heading.contains("功能分类") && heading.contains("经济分类")) {
+        return false;
+    }
+    let Some(lines) = lines_of_items(data) else { return false };
+    let mut lists: [Vec<Item>; 3] = Default::default();
+    let mut last: [Option<u32>; 3] = [None; 3];
+    for line in lines {
+        let Some(panels) = line_panels(&line, &last) else { return false };
+        for (item, panel) in line.into_iter().zip(panels) {
+            if let Some(n) = ordinal_number(&item) {
+                last[panel as usize] = Some(n);
+            }
+            lists[panel as usize].push(item);
+        }
+    }
+    let [income, functions, classes] = lists;
+    if income.is_empty() || functions.is_empty() || classes.is_empty() || !panels_add_up(&functions, &classes) {
+        return false;
+    }
+    let figure = ["预算数", "决算数"].into_iter().find(|w| heading.contains(w)).unwrap_or("金额");
+    let side = |s: &str| {
+        [
+            RawColumn { path: format!("{s}/项目"), role: Role::Name },
+            RawColumn { path: format!("{s}/{figure}"), role: Role::Amount },
+        ]
+    };
+    raw.columns = [side("收入"), side("支出"), side("支出")].concat();
+    let cells = |i: Option<&Item>| match i {
+        Some(i) => vec![i.name.clone(), i.amount.clone().unwrap_or_default()],
+        None => vec![String::new(); 2],
+    };
+    for k in 0..income.len().max(functions.len()).max(classes.len()) {
+        let row = [cells(income.get(k)), cells(functions.get(k)), cells(classes.get(k))].concat();
+        let page = income.get(k).or(functions.get(k)).or(classes.get(k)).map_or(0, |i| i.page);
+        raw.rows.push(RawRow::new(row, page));
+    }
+    true
+}
+
+/// Whether the expense by function and by economic class (items only)
+/// each add up to its own year's expense (`本年支出合计`, or `支出合计`
+/// where no such total is printed), or to each other where neither list
+/// prints one.
+fn panels_add_up(functions: &[Item], classes: &[Item]) -> bool {
+    let value = |i: &Item| i.amount.as_deref().and_then(amount).unwrap_or_default();
+    let year = |items: &[Item]| -> Option<Decimal> {
+        let named = |w: &str| items.iter().find(|i| expense_total(&i.bare()) && i.bare().contains(w));
+        named("本年").or_else(|| named("合计")).and_then(|i| i.amount.as_deref().and_then(amount))
+    };
+    let sum = |items: &[Item]| -> Decimal {
+        items.iter().filter(|i| !expense_total(&i.bare()) && !i.bare().starts_with("年终结转")).map(value).sum()
+    };
+    let (f, c) = (sum(functions), sum(classes));
+    match (year(functions), year(classes)) {
+        (Some(a), Some(b)) => f == a && c == b,
+        (Some(t), None) | (None, Some(t)) => f == t && c == t,
+        (None, None) => f == c && !f.is_zero(),
+    }
 }
 
 /// Takes off `lines` those after the last income total (`收入合计`) where
@@ -408,5 +615,77 @@ mod tests {
         assert!(read_rows(&["300.00  一、财政拨款", "一、一般公共服务支出  300.00  一、基本支出  300.00"]).is_none());
         // A function after a use on its line.
         assert!(read_rows(&["一、财政拨款  300.00  一、基本支出  300.00  一、一般公共服务支出  300.00"]).is_none());
+    }
+
+    fn read_by_class_rows(texts: &'static [&'static str]) -> Option<Vec<Vec<String>>> {
+        let title = crate::title::Title {
+            no: "1".into(),
+            text: "部门收支总表".into(),
+            key: budget_model::TableKey::IncomeExpenseSummary,
+        };
+        let mut raw = RawTable::new(title);
+        let header = ["收 入 支 出", "项 目 预算数 项目（按功能分类） 预算数 项目（按经济分类） 预算数"];
+        read_by_class(&mut raw, &header, &body(texts)).then(|| raw.rows.iter().map(|r| r.cells.clone()).collect())
+    }
+
+    /// Three panels a line: income, expense by function, expense by
+    /// economic class. `其他支出` is a class of both: after a function on
+    /// its line it is the economic class; alone, the panel whose count its
+    /// ordinal goes on by one has it (`五、` after the functions' `四、`,
+    /// not the classes' `三、`).
+    /// The totals line prints each panel's own.
+    #[test]
+    fn the_expense_by_function_and_by_class_are_panels_of_their_own() {
+        let rows = read_by_class_rows(&[
+            "一、一般公共预算拨款收入 300.00 一、一般公共服务支出 200.00 一、工资福利支出 250.00",
+            "二、事业收入 0.00 二、国防支出 0.00 二、对个人和家庭的补助 40.00",
+            "三、城乡社区支出 90.00 三、其他支出 10.00",
+            "四、农林水支出 0.00",
+            "五、其他支出 10.00",
+            "本年收入合计 300.00 本年支出合计 300.00 本年支出合计 300.00",
+            "上年结转结余 0.00 年终结转结余 0.00 年终结转结余 0.00",
+            "收 入 总 计 300.00 支 出 总 计 300.00 支 出 总 计 300.00",
+        ])
+        .expect("read");
+        let row = |c: [&str; 6]| c.map(String::from).to_vec();
+        assert_eq!(
+            rows,
+            [
+                row([
+                    "一、一般公共预算拨款收入",
+                    "300.00",
+                    "一、一般公共服务支出",
+                    "200.00",
+                    "一、工资福利支出",
+                    "250.00"
+                ]),
+                row(["二、事业收入", "0.00", "二、国防支出", "0.00", "二、对个人和家庭的补助", "40.00"]),
+                row(["本年收入合计", "300.00", "三、城乡社区支出", "90.00", "三、其他支出", "10.00"]),
+                row(["上年结转结余", "0.00", "四、农林水支出", "0.00", "本年支出合计", "300.00"]),
+                row(["收入总计", "300.00", "五、其他支出", "10.00", "年终结转结余", "0.00"]),
+                row(["", "", "本年支出合计", "300.00", "支出总计", "300.00"]),
+                row(["", "", "年终结转结余", "0.00", "", ""]),
+                row(["", "", "支出总计", "300.00", "", ""]),
+            ]
+        );
+    }
+
+    /// A line whose `其他支出` fits either panel (no ordinal tells), and
+    /// panels that do not add up to their totals, are refused.
+    #[test]
+    fn panels_in_doubt_or_not_adding_up_are_refused() {
+        // `其他支出` alone without an ordinal: either panel.
+        assert!(read_by_class_rows(&[
+            "一、一般公共预算拨款收入 300.00 一、一般公共服务支出 290.00 一、工资福利支出 290.00",
+            "其他支出 10.00",
+            "本年收入合计 300.00 本年支出合计 300.00 本年支出合计 300.00",
+        ])
+        .is_none());
+        // The classes add up to 290.00, not their total.
+        assert!(read_by_class_rows(&[
+            "一、一般公共预算拨款收入 300.00 一、一般公共服务支出 300.00 一、工资福利支出 290.00",
+            "本年收入合计 300.00 本年支出合计 300.00 本年支出合计 300.00",
+        ])
+        .is_none());
     }
 }
