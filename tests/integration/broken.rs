@@ -356,7 +356,7 @@ fn corpus() -> Vec<Case> {
     let cut = |permille: usize| sample[..sample.len() * permille / 1000].to_vec();
     vec![
         Case { name: "empty.pdf", bytes: Vec::new(), error: "empty file" },
-        Case { name: "random.pdf", bytes: random_bytes(4096), error: "not a PDF (no %PDF- header) and not UTF-8 text" },
+        Case { name: "random.pdf", bytes: random_bytes(4096), error: "not a PDF (no %PDF- header) and not text (UTF-8, UTF-16 or GBK)" },
         Case {
             name: "error-page.pdf",
             bytes: b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body>Not Found</body></html>\n"

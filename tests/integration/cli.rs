@@ -119,6 +119,45 @@ fn one_bad_input_fails_alone_with_a_clear_error_row() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
+/// The seed saved as GBK converts to the same cells as the seed itself:
+/// text kept by a pipeline on a Chinese Windows is read as it was written.
+#[test]
+fn a_text_saved_as_gbk_converts_as_its_utf8() {
+    let tmp = TempDir::new("gbk-text");
+    let seed = std::fs::read_to_string(root().join("samples/text/wuchang-gov-office-2024.txt")).expect("seed");
+    let gbk: String = seed.chars().filter(|&c| encodable_in_gbk(c)).collect();
+    let utf8 = tmp.path().join("utf8").join("seed.txt");
+    let other = tmp.path().join("gbk").join("seed.txt");
+    for p in [&utf8, &other] {
+        std::fs::create_dir_all(p.parent().expect("dir")).expect("dir");
+    }
+    std::fs::write(&utf8, &gbk).expect("write");
+    std::fs::write(&other, to_gb18030(&gbk)).expect("write");
+    let cells = |input: &std::path::Path, name: &str| {
+        let out = tmp.path().join(name);
+        let done = run(&["convert", input.to_str().unwrap_or_default(), "--out", out.to_str().unwrap_or_default()]);
+        assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+        let text = std::fs::read_to_string(out.join("cells.csv")).expect("cells.csv");
+        // Each row but its `source` and `sha256`-free columns is compared.
+        text.lines().map(|l| l.split_once(',').map_or(l, |(_, rest)| rest).to_string()).collect::<Vec<_>>()
+    };
+    let (a, b) = (cells(&utf8, "out-utf8"), cells(&other, "out-gbk"));
+    assert!(a.len() > 400, "the seed converted");
+    assert_eq!(a, b);
+}
+
+/// Whether GB18030 holds `c` as GBK does (two bytes or one): the seed's
+/// characters all are.
+fn encodable_in_gbk(c: char) -> bool {
+    c.is_ascii() || to_gb18030(&c.to_string()).len() == 2
+}
+
+/// GB18030 bytes of `text`: one byte for ASCII, two for a GBK character.
+fn to_gb18030(text: &str) -> Vec<u8> {
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    bytes.into_owned()
+}
+
 #[test]
 fn text_prints_the_reflowed_pages() {
     let out = run(&["text", "samples/text/wuchang-gov-office-2024.txt"]);

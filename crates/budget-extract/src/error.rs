@@ -16,8 +16,9 @@ pub enum ErrorKind {
     /// An HTML page saved under a PDF name.
     #[error("not a PDF: an HTML page")]
     Html,
-    /// Neither a PDF nor UTF-8 text.
-    #[error("not a PDF (no %PDF- header) and not UTF-8 text")]
+    /// Neither a PDF nor text (UTF-8, UTF-16 with its byte-order mark, or
+    /// GB18030/GBK).
+    #[error("not a PDF (no %PDF- header) and not text (UTF-8, UTF-16 or GBK)")]
     NotPdf,
     /// The PDF is encrypted and cannot be opened without a password.
     #[error("encrypted PDF: {0}")]

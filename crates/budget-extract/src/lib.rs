@@ -88,10 +88,10 @@ pub fn extract_bytes(bytes: &[u8], options: &PdfOptions) -> Result<Extracted, Er
     match sniff(bytes) {
         Some(InputKind::Pdf) => Ok(Extracted { kind: InputKind::Pdf, pages: pdf::pages_from_pdf(bytes, options)? }),
         Some(InputKind::Text) => {
-            // sniff() accepted the bytes as UTF-8, so this cannot fail; the
+            // sniff() accepted the bytes as text, so this cannot fail; the
             // error arm is kept rather than an unwrap.
-            let s = std::str::from_utf8(bytes).map_err(|_| ErrorKind::NotPdf)?;
-            let pages = text::pages_from_text(s);
+            let s = decode_text(bytes).ok_or(ErrorKind::NotPdf)?;
+            let pages = text::pages_from_text(&s);
             if pages.iter().all(|p| p.lines.is_empty()) {
                 return Err(ErrorKind::Empty);
             }
@@ -101,14 +101,32 @@ pub fn extract_bytes(bytes: &[u8], options: &PdfOptions) -> Result<Extracted, Er
     }
 }
 
+/// The text of an input that is no PDF, in the encodings text is saved in:
+/// UTF-8, UTF-16 with its byte-order mark (a byte-order mark of either is
+/// dropped), or else GB18030 (of which GBK and GB2312 are parts), as text
+/// saved on a Chinese Windows is. `None` where the bytes do not decode
+/// whole in the one that applies, or decode to control characters other
+/// than line breaks, tabs and form feeds (a binary file).
+pub fn decode_text(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    let text = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => encoding.decode_without_bom_handling_and_without_replacement(&bytes[bom..])?,
+        None => match std::str::from_utf8(bytes) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)?,
+        },
+    };
+    let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+    (!text.contains(control)).then_some(text)
+}
+
 /// Tells a PDF (header `%PDF-` within the first 1024 bytes, as readers
-/// accept) from UTF-8 text; `None` for anything else.
+/// accept) from text ([`decode_text`]); `None` for anything else.
 pub fn sniff(bytes: &[u8]) -> Option<InputKind> {
     let head = &bytes[..bytes.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Some(InputKind::Pdf);
     }
-    let s = std::str::from_utf8(bytes).ok()?;
+    let s = decode_text(bytes)?;
     let looks_like_markup = s.trim_start().starts_with('<');
     (!looks_like_markup && !s.trim().is_empty()).then_some(InputKind::Text)
 }
@@ -116,7 +134,7 @@ pub fn sniff(bytes: &[u8]) -> Option<InputKind> {
 fn sniff_failure(bytes: &[u8]) -> ErrorKind {
     // Text of nothing but blank lines is what an extraction that failed
     // leaves: empty too, not a file of another kind.
-    if std::str::from_utf8(bytes).is_ok_and(|s| s.trim().is_empty()) {
+    if decode_text(bytes).is_some_and(|s| s.trim().is_empty()) {
         return ErrorKind::Empty;
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
@@ -124,5 +142,33 @@ fn sniff_failure(bytes: &[u8]) -> ErrorKind {
         ErrorKind::Html
     } else {
         ErrorKind::NotPdf
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text saved as GBK (GB18030), as UTF-16 with its byte-order mark, or
+    /// as UTF-8 with one, reads as the same text; bytes that decode in none
+    /// of them, or to control characters, are no text.
+    #[test]
+    fn text_is_read_in_the_encodings_it_is_saved_in() {
+        let text = "一、部门收支总表\n单位：万元\n合计 1,477.88\n";
+        let (gbk, _, unmappable) = encoding_rs::GB18030.encode(text);
+        assert!(!unmappable);
+        assert_ne!(&gbk[..], text.as_bytes());
+        assert_eq!(decode_text(&gbk).as_deref(), Some(text));
+        let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode_text(&utf16le).as_deref(), Some(text));
+        let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode_text(&utf16be).as_deref(), Some(text));
+        let bom: Vec<u8> = [0xEF, 0xBB, 0xBF].iter().chain(text.as_bytes()).copied().collect();
+        assert_eq!(decode_text(&bom).as_deref(), Some(text));
+        assert_eq!(sniff(&gbk), Some(InputKind::Text));
+        // A byte no encoding here maps, and a NUL.
+        assert_eq!(decode_text(&[0xB2, 0xBF, 0xFF, 0x41]), None);
+        assert_eq!(decode_text(b"abc\0def"), None);
+        assert_eq!(sniff(&[0u8, 159, 146, 150, 255, 0, 1]), None);
     }
 }
