@@ -2103,6 +2103,63 @@ def pattern_panels(b):
     return [t, t6]
 
 
+# --- final-panels ----------------------------------------------------------------
+
+#: Items the national 部门决算 form lists under their class whether spent or
+#: not (printed blank when nothing was): 307, the rest of 310, 399.
+FINAL_ZERO_ITEMS = [("307", "债务利息及费用支出"), ("30701", "国内债务付息"), ("30702", "国外债务付息"),
+                    ("31001", "房屋建筑物购建"), ("31003", "专用设备购置"), ("31007", "信息网络及软件购置更新"),
+                    ("31099", "其他资本性支出"), ("399", "其他支出"), ("39999", "其他支出")]
+
+
+def pattern_final_panels(b):
+    """The national 部门决算 form's 一般公共预算财政拨款基本支出决算表 (公开05表):
+    one list of economic items printed in three panels side by side,
+    人员经费 (301, 303) in the first, 公用经费 down the second and on in the
+    third (302; then 307, 310, 399), each panel `科目编码 科目名称 决算数`;
+    nothing spent prints blank; the last row `人员经费合计` under the first
+    panel and `公用经费合计` merged over the other two, its amount under the
+    third."""
+    tree = [(c, n, l, v[0] + v[1]) for c, n, l, v in econ_rows(b)]
+    staff = [r for r in tree if r[0][:3] in ("301", "303")]
+    office = [r for r in tree if r[0][:3] not in ("301", "303")]
+    for code, name in FINAL_ZERO_ITEMS:
+        if not any(c == code for c, _, _, _ in office):
+            office.append((code, name, 0 if len(code) == 3 else 1, 0))
+    office.sort(key=lambda r: r[0])
+    first = [r for r in office if r[0].startswith("302")]
+    panels = [staff, first, [r for r in office if not r[0].startswith("302")]]
+    header = _h([(0, 0, 1, 3, "人员经费"), (0, 3, 1, 6, "公用经费")] +
+                [(1, 3 * k + i, 1, 1, w) for k in range(3) for i, w in enumerate(["科目编码", "科目名称", "决算数"])])
+    t = PTable("general_budget_basic_expense_by_economic", "一般公共预算财政拨款基本支出决算表",
+               [42, 128, 58] * 3, "llr" * 3, header, no="公开05表", unit_left=f"部门：{b.dept}",
+               unit="金额单位：万元", size=7.5, lead=f"第三部分  {b.dept}{b.year}年度部门决算表")
+    amount = lambda v: fmt_amount(v) if v else ""
+    for i in range(max(len(p) for p in panels)):
+        cells, truth = [], []
+        for p in panels:
+            if i < len(p):
+                code, name, _, v = p[i]
+                cells += [code, name, amount(v)]
+                truth.append(("", code, name, "决算数", plain(v) if v else ""))
+            else:
+                cells += [None, None, None]
+        t.rows.append(PRow(cells, truth))
+    staff_total = sum(v for c, _, _, v in staff if len(c) == 3)
+    office_total = sum(v for c, _, _, v in office if len(c) == 3)
+    t.rows.append(PRow(["人员经费合计", None, fmt_amount(staff_total), "公用经费合计", None, None, None, None,
+                        fmt_amount(office_total)],
+                       [("", "", "人员经费合计", "决算数", plain(staff_total)),
+                        ("", "", "公用经费合计", "决算数", plain(office_total))], spans={0: 2, 3: 5}))
+    rows = [(c, n) for c, n, _, _ in staff + office]
+    t.sums = tree_sums(rows, ["决算数"], total=None)
+    t.sums += [("人员经费合计", ("", "人员经费合计", "决算数"),
+                [("", c, "决算数") for c, _, _, _ in staff if len(c) == 3]),
+               ("公用经费合计", ("", "公用经费合计", "决算数"),
+                [("", c, "决算数") for c, _, _, _ in office if len(c) == 3])]
+    return [t]
+
+
 # --- overflow-labels -----------------------------------------------------------
 
 WEATHER_UNITS = [("331001", "云湖区气象局本级"), ("331002", "云湖区人工影响天气服务保障中心"),
@@ -2587,6 +2644,8 @@ PATTERNS = {
                           style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门预算"),
     "self-evaluation": dict(profile="civil-affairs", seed=202519, build=pattern_self_evaluation,
                             style=Style(size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
+    "final-panels": dict(profile="civil-affairs", seed=202520, build=pattern_final_panels,
+                         style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
 }
 
 

@@ -138,12 +138,15 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
         })
         .unwrap_or_default();
     let placement = place_columns(&mut table, &raw.columns, &value_cols, &sections, panelled);
+    let value_paths: Vec<Vec<String>> =
+        value_cols.iter().map(|v| v.iter().map(|&c| column_path(&raw.columns[c].path, panelled)).collect()).collect();
     let mut by_side: Vec<Vec<Option<Row>>> = sides
         .iter()
         .enumerate()
         .map(|(si, side)| {
             let target = Target { values: &value_cols[si], placement: &placement[si], width: table.columns.len() };
-            let panel = Panel { index: u8::try_from(si).unwrap_or(u8::MAX), section: sections[si] };
+            let home = continued_panel(&value_paths, &sections, si).unwrap_or(si);
+            let panel = Panel { index: u8::try_from(home).unwrap_or(u8::MAX), section: sections[si] };
             raw.rows.iter().map(|r| build_row(r, side, &target, &raw.columns, panel, &table, findings)).collect()
         })
         .collect();
@@ -189,10 +192,16 @@ fn place_columns(
     let paths: Vec<Vec<String>> =
         value_cols.iter().map(|v| v.iter().map(|&c| column_path(&columns[c].path, panelled)).collect()).collect();
     let shared = paths.windows(2).all(|w| w[0] == w[1]);
-    let mut placement = Vec::new();
+    let mut placement: Vec<Vec<usize>> = Vec::new();
     for (si, cols) in value_cols.iter().enumerate() {
         if shared && si > 0 {
             placement.push((0..cols.len()).collect());
+            continue;
+        }
+        // A one-sided list run on from one panel into the next under the
+        // same heading shares the first panel's columns.
+        if let Some(first) = continued_panel(&paths, sections, si) {
+            placement.push(placement[first].clone());
             continue;
         }
         let mut at = Vec::new();
@@ -213,6 +222,19 @@ fn place_columns(
         placement.push(at);
     }
     placement
+}
+
+/// The panel side `si` continues, where it is a one-sided list's panel
+/// printing the same columns as one before it (`公用经费` over two panels of
+/// `科目编码 科目名称 决算数`, 302… run on into 307…): the first such panel.
+/// `None` for a side of its own, and in a two-sided table, whose expense
+/// panels each list their own items (by function, by economic class).
+fn continued_panel(paths: &[Vec<String>], sections: &[Option<Section>], si: usize) -> Option<usize> {
+    let all_same = paths.windows(2).all(|w| w[0] == w[1]);
+    if all_same || sections.iter().any(Option::is_some) {
+        return None;
+    }
+    (0..si).find(|&sj| paths[sj] == paths[si])
 }
 
 /// The panel a side was read from: its index from the left, and its
@@ -604,7 +626,7 @@ fn numbers_columns(code_str: &str, name: &str, cells: &[Cell]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use budget_model::TableKey;
+    use budget_model::{Decimal, TableKey};
 
     /// A raw table of `key` with columns headed `headings` and rows of cell
     /// texts, finished into a model table.
@@ -839,5 +861,39 @@ mod tests {
         let got: Vec<(Option<&str>, u8, Option<String>)> =
             two.rows.iter().map(|r| (r.section.map(|s| s.as_str()), r.panel, r.code.clone())).collect();
         assert_eq!(got, [(None, 0, Some("301".to_string())), (None, 1, Some("302".to_string()))]);
+    }
+
+    /// A one-sided list run on from one panel into the next under the same
+    /// heading (`公用经费` over the second and third) is one list: its panels
+    /// share their columns and the rows are the first panel's.
+    #[test]
+    fn a_list_run_on_over_panels_shares_their_columns() {
+        let t = finished(
+            TableKey::GeneralBudgetBasicExpenseByEconomic,
+            &[
+                "科目编码",
+                "科目名称",
+                "人员经费/决算数",
+                "科目编码",
+                "科目名称",
+                "公用经费/决算数",
+                "科目编码",
+                "科目名称",
+                "公用经费/决算数",
+            ],
+            &[&["301", "工资福利支出", "100.00", "302", "商品和服务支出", "20.00", "310", "资本性支出", "5.00"]],
+        );
+        assert_eq!(
+            t.columns.iter().map(|c| c.path.as_str()).collect::<Vec<_>>(),
+            ["人员经费/决算数", "公用经费/决算数"]
+        );
+        let got: Vec<String> = t
+            .rows
+            .iter()
+            .map(|r| format!("{} {} {:?} {:?}", r.panel, r.code.as_deref().unwrap_or(""), r.amount(0), r.amount(1)))
+            .collect();
+        let d = |v: i64| Some(Decimal::new(v, 2));
+        let want = [(0, "301", d(10000), None), (1, "302", None, d(2000)), (1, "310", None, d(500))];
+        assert_eq!(got, want.map(|(p, c, a, b)| format!("{p} {c} {a:?} {b:?}")));
     }
 }
