@@ -55,6 +55,7 @@ mod text_grouped;
 mod text_lines;
 mod text_order;
 mod text_pairs;
+mod text_panels;
 mod text_procure;
 mod text_subtotals;
 mod text_table;

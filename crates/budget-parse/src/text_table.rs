@@ -24,6 +24,7 @@ use crate::text_fit::{
 use crate::text_grouped;
 use crate::text_lines;
 use crate::text_pairs;
+use crate::text_panels;
 use crate::text_procure;
 use crate::text_subtotals;
 use crate::text_three;
@@ -236,6 +237,7 @@ fn read_lines(
             || text_lines::read_two_sided(&mut raw, body, findings)
     } else {
         text_procure::read(&mut raw, &header_lines, &data, earlier, findings)
+            || text_panels::read(&mut raw, &header_lines, &data)
             || text_coded::read(&mut raw, &header_lines, &data, (earlier, later), findings)
             || text_coded::read_listing(&mut raw, &header_lines, &data)
             || text_pairs::read(&mut raw, &header_lines, &data, findings)
