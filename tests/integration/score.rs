@@ -59,8 +59,19 @@ fn key(t: &str, sec: &str, code: &str, name: &str, col: &str, val: &str) -> Key 
     (t.to_string(), squeeze(sec), rk, leaf(col), norm_val(val))
 }
 
-/// Scores the rows of `out/cells.csv` whose source contains `source`
-/// against `truth` (a truth file in the shared scorer's format).
+/// Whether a row's `source` (a path) is the input `source` names: its file
+/// name, with or without its extension (`panels.pdf`, `dev01`), never a
+/// longer name ending so (`final-panels.pdf`).
+fn of_source(path: &str, source: &str) -> bool {
+    let p = Path::new(path);
+    let name = p.file_name().and_then(|n| n.to_str());
+    let stem = p.file_stem().and_then(|n| n.to_str());
+    name == Some(source) || stem == Some(source)
+}
+
+/// Scores the rows of `out/cells.csv` whose source is `source` (see
+/// [`of_source`]) against `truth` (a truth file in the shared scorer's
+/// format).
 pub fn score(out: &Path, truth: &Path, source: &str) -> Score {
     let truth: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(truth).expect("truth file")).expect("truth JSON");
@@ -83,7 +94,7 @@ pub fn score(out: &Path, truth: &Path, source: &str) -> Score {
     let mut got: HashMap<Key, usize> = HashMap::new();
     for r in read_csv(&out.join("cells.csv")) {
         let field = |k: &str| &r[k];
-        if !field("source").contains(source) || !scope.contains(field("table_key")) || field("value").trim().is_empty()
+        if !of_source(field("source"), source) || !scope.contains(field("table_key")) || field("value").trim().is_empty()
         {
             continue;
         }
@@ -137,8 +148,8 @@ fn matched<K: std::hash::Hash + Eq>(want: &HashMap<K, usize>, got: &HashMap<K, u
     want.iter().map(|(k, n)| (*n).min(got.get(k).copied().unwrap_or(0))).sum()
 }
 
-/// Scores the rows of `out/indicators.csv` whose source contains `source`
-/// against the `indicators` of `truth`.
+/// Scores the rows of `out/indicators.csv` whose source is `source` (see
+/// [`of_source`]) against the `indicators` of `truth`.
 pub fn score_indicators(out: &Path, truth: &Path, source: &str) -> IndicatorScore {
     let truth: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(truth).expect("truth file")).expect("truth JSON");
@@ -154,7 +165,7 @@ pub fn score_indicators(out: &Path, truth: &Path, source: &str) -> IndicatorScor
     let mut got_basis: HashMap<(IndicatorKey, String), usize> = HashMap::new();
     for r in read_csv(&out.join("indicators.csv")) {
         let field = |k: &str| &r[k];
-        if !field("source").contains(source) {
+        if !of_source(field("source"), source) {
             continue;
         }
         let k = indicator_key(&[
