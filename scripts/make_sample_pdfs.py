@@ -2160,6 +2160,64 @@ def pattern_final_panels(b):
     return [t]
 
 
+# --- final-fiscal ----------------------------------------------------------------
+
+def pattern_final_fiscal(b):
+    """The national 部门决算 form's 财政拨款收入支出决算总表 (公开04表): two-sided
+    with a 行次 column on each side and a `栏次` row; the 支出 side prints
+    four amount columns (合计 and each fund: 一般公共预算财政拨款, 政府性基金
+    预算财政拨款, 国有资本经营预算财政拨款), a fund that paid nothing printed
+    blank; the income side lists the funds, then rows numbered but empty."""
+    gb_leaves, gf_leaves = leaf_values(b, "gb"), leaf_values(b, "gf")
+    by_fund = {}
+    for k, leaves in ((0, gb_leaves), (1, gf_leaves)):
+        for leaf, v in leaves.items():
+            by_fund.setdefault(leaf[:3], [0, 0])[k] += sum(v)
+    p, q, gb, gf = dept_totals(b)
+    gbt = p + q + gb
+    total = gbt + gf
+    assert sum(v[0] for v in by_fund.values()) == gbt and sum(v[1] for v in by_fund.values()) == gf
+    funds = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+    header = _h([(0, 0, 1, 3, "收入"), (0, 3, 1, 6, "支出"),
+                 (1, 0, 1, 1, "项目"), (1, 1, 1, 1, "行次"), (1, 2, 1, 1, "金额"),
+                 (1, 3, 1, 1, "项目"), (1, 4, 1, 1, "行次"), (1, 5, 1, 1, "合计")] +
+                [(1, 6 + i, 1, 1, f) for i, f in enumerate(funds)] +
+                [(2, 0, 1, 1, "栏次"), (2, 1, 1, 1, ""), (2, 2, 1, 1, "1"), (2, 3, 1, 1, "栏次"), (2, 4, 1, 1, "")] +
+                [(2, 5 + i, 1, 1, str(2 + i)) for i in range(4)])
+    t = PTable("fiscal_income_expense_summary", "财政拨款收入支出决算总表", [150, 26, 62, 150, 26, 62, 62, 62, 62],
+               "lcrlcrrrr", header, no="公开04表", unit_left=f"部门：{b.dept}", unit="金额单位：万元", size=7.5,
+               lead=f"第三部分  {b.dept}{b.year}年度部门决算表")
+    income = [("一、一般公共预算财政拨款", gbt), ("二、政府性基金预算财政拨款", gf), ("三、国有资本经营预算财政拨款", 0)]
+    expense = [(f"{cn_ordinal(i + 1)}、{n}", by_fund.get(c, [0, 0])) for i, (c, n) in enumerate(CLASSES)]
+    blank = lambda v: fmt_amount(v) if v else ""
+    n = len(expense)
+    for i in range(n):
+        inc = income[i] if i < len(income) else None
+        name, (a, f) = expense[i]
+        cells = [inc[0] if inc else None, str(i + 1), fmt_amount(inc[1]) if inc else None,
+                 name, str(n + 1 + i), fmt_amount(a + f), blank(a), blank(f), ""]
+        truth = ([("收入", "", inc[0], "金额", plain(inc[1]))] if inc else [])
+        truth += [("支出", "", name, "合计", plain(a + f)), ("支出", "", name, funds[0], plain(a) if a else ""),
+                  ("支出", "", name, funds[1], plain(f) if f else ""), ("支出", "", name, funds[2], "")]
+        t.rows.append(PRow(cells, truth))
+    tails = [("本年收入合计", total, "本年支出合计", (gbt, gf)),
+             ("年初财政拨款结转和结余", 0, "年末财政拨款结转和结余", (0, 0)),
+             ("总计", total, "总计", (gbt, gf))]
+    for j, (l, lv, r, (a, f)) in enumerate(tails):
+        cells = [l, str(2 * n + 1 + 2 * j), fmt_amount(lv), r, str(2 * n + 2 + 2 * j), fmt_amount(a + f), blank(a),
+                 blank(f), ""]
+        truth = [("收入", "", l, "金额", plain(lv)), ("支出", "", r, "合计", plain(a + f)),
+                 ("支出", "", r, funds[0], plain(a) if a else ""), ("支出", "", r, funds[1], plain(f) if f else ""),
+                 ("支出", "", r, funds[2], "")]
+        t.rows.append(PRow(cells, truth))
+    names = [x for x, _ in expense]
+    t.sums = [("本年收入合计", ("收入", "本年收入合计", "金额"), [("收入", squeeze_name(x), "金额") for x, _ in income])]
+    for leaf in ["合计"] + funds[:2]:
+        t.sums.append((f"本年支出合计 {leaf}", ("支出", "本年支出合计", leaf), [("支出", squeeze_name(x), leaf) for x in names]))
+    t.sums += col_sums([("", squeeze_name(x)) for x in names + ["本年支出合计"]], "合计", funds[:2], sec="支出")
+    return [t]
+
+
 # --- overflow-labels -----------------------------------------------------------
 
 WEATHER_UNITS = [("331001", "云湖区气象局本级"), ("331002", "云湖区人工影响天气服务保障中心"),
@@ -2644,6 +2702,8 @@ PATTERNS = {
                           style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门预算"),
     "self-evaluation": dict(profile="civil-affairs", seed=202519, build=pattern_self_evaluation,
                             style=Style(size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
+    "final-fiscal": dict(profile="civil-affairs", seed=202521, build=pattern_final_fiscal,
+                         style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
     "final-panels": dict(profile="civil-affairs", seed=202520, build=pattern_final_panels,
                          style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
 }

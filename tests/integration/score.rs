@@ -94,7 +94,9 @@ pub fn score(out: &Path, truth: &Path, source: &str) -> Score {
     let mut got: HashMap<Key, usize> = HashMap::new();
     for r in read_csv(&out.join("cells.csv")) {
         let field = |k: &str| &r[k];
-        if !of_source(field("source"), source) || !scope.contains(field("table_key")) || field("value").trim().is_empty()
+        if !of_source(field("source"), source)
+            || !scope.contains(field("table_key"))
+            || field("value").trim().is_empty()
         {
             continue;
         }

@@ -1018,6 +1018,7 @@ fn placed(
         .zip(readings)
         .map(|((l, page), found)| match found {
             Some(found) if found.len() == 1 => found.into_iter().next().unwrap_or_default(),
+            Some(found) if all_zero(&l.amounts) => leftmost(found),
             Some(found) => {
                 findings.push(finding(raw, *page, &l.name, &l.amounts, "fit the columns' sums in several ways"));
                 agreed(t, &found)
@@ -1028,6 +1029,22 @@ fn placed(
             }
         })
         .collect()
+}
+
+/// Whether every amount a row prints is zero (`0.00`): each reading then
+/// gives each of its cells the same figure, zero (a blank is zero).
+fn all_zero(amounts: &[String]) -> bool {
+    !amounts.is_empty() && amounts.iter().all(|a| amount(a).is_some_and(|v| v.is_zero()))
+}
+
+/// Of readings that give every cell the same figure (a row of zeros), the
+/// one printing its amounts in the first columns they may be in (`0.00`
+/// under 合计, its parts blank, as a total column is printed). Which cells
+/// show `0.00` and which are blank is all it decides; no figure changes.
+fn leftmost(found: Readings) -> Vec<String> {
+    let printed =
+        |r: &Vec<String>| r.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, _)| i).collect::<Vec<_>>();
+    found.into_iter().min_by_key(printed).unwrap_or_default()
 }
 
 fn finding(raw: &RawTable, page: u32, name: &str, amounts: &[String], what: &str) -> Finding {
@@ -1129,6 +1146,8 @@ const SIDE_WORDS: &[(&str, Word)] = &[
     ("项目", Word::Label),
     ("预算数", Word::Column(false)),
     ("决算数", Word::Column(false)),
+    // `项目 行次 金额`: a 决算's amount column.
+    ("金额", Word::Column(false)),
     ("合计", Word::Column(true)),
     // `项目 预算数 项目 总计 一般公共预算 政府性基金` / `预算 国有资本经营` / `预算`.
     ("总计", Word::Column(true)),
@@ -1336,11 +1355,39 @@ fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
 /// known words (`项目 预算数 项目 合计 一般公共预算 政府性基金预算
 /// 国有资本经营预算`); returns `false` for any other.
 pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
-    // The items start at the first line opening with an ordinal (`一、一般公共预算资金 164,978,640 …`).
-    let opens = |l: &BodyLine<'_>| l.text.split_whitespace().next().is_some_and(|w| !split_ordinal(w).0.is_empty());
+    // The items start at the first line opening with an ordinal (`一、一般公共预算资金 164,978,640 …`),
+    // or with a line number before one (`4 四、教育支出 29 0.00`).
+    let opens = |l: &BodyLine<'_>| {
+        let mut words = l.text.split_whitespace().skip_while(|w| is_line_number(w));
+        words.next().is_some_and(|w| !split_ordinal(w).0.is_empty())
+    };
     let Some(start) = body.iter().position(opens) else { return false };
     let header: Vec<&str> = body[..start].iter().map(|l| l.text).collect();
-    let data = &body[start..];
+    let texts: Vec<&str> = body[start..].iter().map(|l| l.text).collect();
+    let numbered = header.iter().any(|l| squeeze(l).contains("行次"));
+    if numbered && usual_scale(&texts) == 0 {
+        // Line numbers are told from amounts by their decimals.
+        return false;
+    }
+    // The header printed again on a later page, with the page's unit line
+    // and caption (`部门：… 金额单位：万元`), is no row.
+    let header_again: Vec<String> = header.iter().map(|l| squeeze(l)).collect();
+    let again =
+        |t: &str| header_again.contains(&squeeze(t)) || is_unit_line(t) || crate::meta::caption_label(t).is_some();
+    let rest: Vec<&BodyLine<'_>> =
+        body[start..].iter().filter(|l| is_page_number(l.text) || !(numbered && again(l.text))).collect();
+    let unnumbered: Vec<String> = rest
+        .iter()
+        .map(|l| if is_page_number(l.text) { l.text.to_string() } else { without_line_numbers(l.text, numbered) })
+        .collect();
+    let data: Vec<BodyLine<'_>> = rest.iter().zip(&unnumbered).map(|(l, text)| BodyLine { text, ..**l }).collect();
+    let data = &data[..];
+    let header: Vec<String> = header
+        .iter()
+        .filter(|l| !(numbered && l.split_whitespace().next() == Some("栏次")))
+        .map(|l| if numbered { l.replace("行次", "") } else { l.to_string() })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let Some((income, expense)) = side_columns(&header) else { return false };
     let texts: Vec<&str> = data.iter().map(|l| l.text).collect();
     let Some(rows) = side_rows(data, usual_scale(&texts)) else { return false };
@@ -1385,6 +1432,29 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         raw.rows.push(RawRow::new(row, page));
     }
     true
+}
+
+/// A line number (行次): one to three digits.
+fn is_line_number(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The line without its line numbers where the header prints a 行次
+/// column on each side (`numbered`): a number of one to three digits
+/// opening the line or following an item's label (`一、一般公共预算财政拨款 1
+/// 2,761.47 一、一般公共服务支出 26 0.00`, `4 四、教育支出 29 0.00`). The
+/// amounts carry decimals, so no amount is taken for one.
+fn without_line_numbers(text: &str, numbered: bool) -> String {
+    if !numbered {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let label = |w: &str| !w.starts_with(|c: char| c.is_ascii_digit());
+    let kept: Vec<&str> = (0..words.len())
+        .filter(|&i| !(is_line_number(words[i]) && (i == 0 || label(words[i - 1]))))
+        .map(|i| words[i])
+        .collect();
+    kept.join(" ")
 }
 
 /// A label without a number of one or two digits run into its ordinal
@@ -2187,6 +2257,71 @@ mod tests {
         assert_eq!(expense(1), ["（一）教育支出", "54.94", "54.94", "", ""]);
         assert_eq!(expense(2), ["（二）城乡社区支出", "46,209.19", "", "46,209.19", ""]);
         assert_eq!(raw.rows[1].cells[..2], ["1（一）一般公共预算资金", "223,898.88"]);
+    }
+
+    /// A 决算's two-sided table numbers its rows on each side (行次) under
+    /// a `栏次` row: the numbers are no amounts, wherever they stand (after
+    /// an item, or opening a line whose income item is empty), and the
+    /// header printed again on the next page is no row. A row of one zero
+    /// (`0.00`) puts it under 合计, its parts blank: every reading gives
+    /// every cell zero.
+    #[test]
+    fn line_numbers_of_a_two_sided_table_are_no_amounts() {
+        let text = [
+            "收入 支出",
+            "项目 行次 金额 项目 行次 合计 一般公共预算财",
+            "政拨款 政府性基金预算",
+            "财政拨款 国有资本经营预",
+            "算财政拨款",
+            "栏次 1 栏次 2 3 4 5",
+            "一、一般公共预算财政拨款 1 300.00 一、一般公共服务支出 26 0.00",
+            "二、政府性基金预算财政拨款 2 50.00 二、社会保障和就业支出 27 300.00 300.00",
+            "3 三、其他支出 28 50.00 50.00",
+            "本年收入合计 4 350.00 本年支出合计 29 350.00 300.00 50.00",
+            "— 1 —",
+            "部门：某某局 金额单位：万元",
+            "收入 支出",
+            "项目 行次 金额 项目 行次 合计 一般公共预算财",
+            "政拨款 政府性基金预算",
+            "财政拨款 国有资本经营预",
+            "算财政拨款",
+            "栏次 1 栏次 2 3 4 5",
+            "总计 5 350.00 总计 30 350.00 300.00 50.00",
+        ];
+        let body = body_lines(&text);
+        let mut raw = RawTable::new(crate::title::Title {
+            no: "4".into(),
+            text: "财政拨款收入支出决算总表".into(),
+            key: budget_model::TableKey::FiscalIncomeExpenseSummary,
+        });
+        assert!(read_two_sided(&mut raw, &body, &mut Vec::new()));
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "收入/项目",
+                "收入/金额",
+                "支出/项目",
+                "支出/合计",
+                "支出/一般公共预算财政拨款",
+                "支出/政府性基金预算财政拨款",
+                "支出/国有资本经营预算财政拨款"
+            ]
+        );
+        let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells.clone()).collect();
+        let row = |c: [&str; 7]| c.map(String::from).to_vec();
+        assert_eq!(
+            rows,
+            [
+                row(["一、一般公共预算财政拨款", "300.00", "一、一般公共服务支出", "0.00", "", "", ""]),
+                row(["二、政府性基金预算财政拨款", "50.00", "二、社会保障和就业支出", "300.00", "300.00", "", ""]),
+                row(["", "", "三、其他支出", "50.00", "", "50.00", ""]),
+                row(["本年收入合计", "350.00", "本年支出合计", "350.00", "300.00", "50.00", ""]),
+                row(["总计", "350.00", "总计", "350.00", "300.00", "50.00", ""]),
+            ]
+        );
+        assert_eq!(without_line_numbers("4 四、教育支出 29 0.00", true), "四、教育支出 0.00");
+        assert_eq!(without_line_numbers("4 四、教育支出 29 0.00", false), "4 四、教育支出 29 0.00");
     }
 
     /// A running line beside the page number, its year apart from the
