@@ -2243,13 +2243,7 @@ mod tests {
             "（三）国有资本经营预算拨款",
             "收入合计 274,164.30 支出合计 274,164.30 227,955.11 46,209.19",
         ];
-        let body = body_lines(&text);
-        let mut raw = RawTable::new(crate::title::Title {
-            no: "4".into(),
-            text: "财政拨款收支总体情况表".into(),
-            key: budget_model::TableKey::FiscalIncomeExpenseSummary,
-        });
-        assert!(read_two_sided(&mut raw, &body, &mut Vec::new()));
+        let raw = fiscal_two_sided("财政拨款收支总体情况表", &text);
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
         assert_eq!(paths[3..], ["支出/总计", "支出/一般公共预算", "支出/政府性基金预算", "支出/国有资本经营预算"]);
         let expense = |r: usize| raw.rows[r].cells[2..].to_vec();
@@ -2257,6 +2251,18 @@ mod tests {
         assert_eq!(expense(1), ["（一）教育支出", "54.94", "54.94", "", ""]);
         assert_eq!(expense(2), ["（二）城乡社区支出", "46,209.19", "", "46,209.19", ""]);
         assert_eq!(raw.rows[1].cells[..2], ["1（一）一般公共预算资金", "223,898.88"]);
+    }
+
+    /// The 财政拨款收支总表 titled `title` that [`read_two_sided`] reads from
+    /// the lines `text`.
+    fn fiscal_two_sided(title: &str, text: &[&str]) -> RawTable {
+        let mut raw = RawTable::new(crate::title::Title {
+            no: "4".into(),
+            text: title.into(),
+            key: budget_model::TableKey::FiscalIncomeExpenseSummary,
+        });
+        assert!(read_two_sided(&mut raw, &body_lines(text), &mut Vec::new()));
+        raw
     }
 
     /// A 决算's two-sided table numbers its rows on each side (行次) under
@@ -2288,13 +2294,7 @@ mod tests {
             "栏次 1 栏次 2 3 4 5",
             "总计 5 350.00 总计 30 350.00 300.00 50.00",
         ];
-        let body = body_lines(&text);
-        let mut raw = RawTable::new(crate::title::Title {
-            no: "4".into(),
-            text: "财政拨款收入支出决算总表".into(),
-            key: budget_model::TableKey::FiscalIncomeExpenseSummary,
-        });
-        assert!(read_two_sided(&mut raw, &body, &mut Vec::new()));
+        let raw = fiscal_two_sided("财政拨款收入支出决算总表", &text);
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
         assert_eq!(
             paths,
