@@ -2103,6 +2103,37 @@ def pattern_panels(b):
     return [t, t6]
 
 
+# --- final-three-public ------------------------------------------------------------
+
+def pattern_final_three_public(b):
+    """The national 部门决算 form's 一般公共预算财政拨款“三公”经费支出决算表
+    (公开07表): the six 三公 columns printed twice, under 预算数 and under
+    决算数, their numbers (栏次 1-12) under the header, one row of amounts;
+    a kind with nothing budgeted or spent printed 0.00."""
+    econ = {}
+    for u in b.units:
+        for k, v in u.econ.items():
+            econ[k] = econ.get(k, 0) + v
+    abroad, run, recep = econ.get("30212", 0), econ.get("30231", 0), econ.get("30217", 0)
+    budget = [abroad + run + recep, abroad, run, 0, run, recep]
+    spent_run, spent_recep = run * 9 // 10, recep * 4 // 5
+    spent = [abroad + spent_run + spent_recep, abroad, spent_run, 0, spent_run, spent_recep]
+    cells = []
+    for g in range(2):
+        c = 6 * g
+        cells += [(1, c, 2, 1, "合计"), (1, c + 1, 2, 1, "因公出国（境）费"), (1, c + 2, 1, 3, "公务用车购置及运行费"),
+                  (2, c + 2, 1, 1, "小计"), (2, c + 3, 1, 1, "公务用车购置费"), (2, c + 4, 1, 1, "公务用车运行费"),
+                  (1, c + 5, 2, 1, "公务接待费")]
+    header = _h([(0, 0, 1, 6, "预算数"), (0, 6, 1, 6, "决算数")] + cells + [(3, c, 1, 1, str(c + 1)) for c in range(12)])
+    t = PTable("three_public_expense", "一般公共预算财政拨款“三公”经费支出决算表", [58] * 12, "r" * 12, header,
+               no="公开07表", unit_left=f"部门：{b.dept}", unit="金额单位：万元", size=7.5, name_col=-1)
+    leaves = ["合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"]
+    t.rows.append(PRow([fmt_amount(v) for v in budget + spent],
+                       [("", "", "", leaf, plain(v)) for leaf, v in zip(leaves + leaves, budget + spent)]))
+    assert budget[0] == budget[1] + budget[2] + budget[5] and spent[0] == spent[1] + spent[2] + spent[5]
+    return [t]
+
+
 # --- final-panels ----------------------------------------------------------------
 
 #: Items the national 部门决算 form lists under their class whether spent or
@@ -2167,7 +2198,8 @@ def pattern_final_fiscal(b):
     with a 行次 column on each side and a `栏次` row; the 支出 side prints
     four amount columns (合计 and each fund: 一般公共预算财政拨款, 政府性基金
     预算财政拨款, 国有资本经营预算财政拨款), a fund that paid nothing printed
-    blank; the income side lists the funds, then rows numbered but empty."""
+    blank; the income side lists the funds, then rows numbered but empty.
+    Then its 三公 table (see pattern_final_three_public)."""
     gb_leaves, gf_leaves = leaf_values(b, "gb"), leaf_values(b, "gf")
     by_fund = {}
     for k, leaves in ((0, gb_leaves), (1, gf_leaves)):
@@ -2215,7 +2247,7 @@ def pattern_final_fiscal(b):
     for leaf in ["合计"] + funds[:2]:
         t.sums.append((f"本年支出合计 {leaf}", ("支出", "本年支出合计", leaf), [("支出", squeeze_name(x), leaf) for x in names]))
     t.sums += col_sums([("", squeeze_name(x)) for x in names + ["本年支出合计"]], "合计", funds[:2], sec="支出")
-    return [t]
+    return [t] + pattern_final_three_public(b)
 
 
 # --- overflow-labels -----------------------------------------------------------

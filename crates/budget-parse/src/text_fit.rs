@@ -87,6 +87,9 @@ fn two_years(header: &str, current: Template) -> Template {
 /// 预算数 决算数 …`). `current` as it is otherwise.
 fn budget_and_final(header: &str, current: Template) -> Template {
     let n = current.paths.len();
+    if let Some(groups) = budget_then_final(header, &current) {
+        return groups;
+    }
     if header.matches("预算数").count() != n || header.matches("决算数").count() != n {
         return current;
     }
@@ -99,6 +102,26 @@ fn budget_and_final(header: &str, current: Template) -> Template {
         })
         .collect();
     Template { paths, sums }
+}
+
+/// `current` printed once under `预算数` and once under `决算数`, in the
+/// order the header names them, where it names each once and every
+/// column's word twice: a 决算's 三公 table after the national form
+/// (`预算数 决算数` / `合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 …`).
+fn budget_then_final(header: &str, current: &Template) -> Option<Template> {
+    let (budget, outturn) = (header.find("预算数")?, header.find("决算数")?);
+    let leaf = |p: &String| p.rsplit('/').next().unwrap_or(p).to_string();
+    let once = header.matches("预算数").count() == 1 && header.matches("决算数").count() == 1;
+    if !once || !current.paths.iter().all(|p| header.matches(leaf(p).as_str()).count() >= 2) {
+        return None;
+    }
+    let groups = if budget < outturn { ["预算数", "决算数"] } else { ["决算数", "预算数"] };
+    let n = current.paths.len();
+    let paths = groups.iter().flat_map(|g| current.paths.iter().map(move |p| format!("{g}/{p}"))).collect();
+    let sums = (0..2)
+        .flat_map(|k| current.sums.iter().map(move |(t, parts)| (t + k * n, parts.iter().map(|p| p + k * n).collect())))
+        .collect();
+    Some(Template { paths, sums })
 }
 
 fn standard_template(key: TableKey, header: &str) -> Option<Template> {
@@ -1431,6 +1454,23 @@ mod tests {
         // One pair for six columns is no final account's header.
         let once = "“三公”经费合计因公出国（境）费公务用车购置及运行维护费公务接待费小计公务用车购置费公务用车运行维护费预算数决算数";
         assert_eq!(template(TableKey::ThreePublicExpense, once).map(|t| t.paths.len()), Some(6));
+    }
+
+    /// The national 决算 form prints the 三公 columns twice, all under
+    /// 预算数 and then all under 决算数: twelve columns, the groups in the
+    /// header's order, each with its own sums.
+    #[test]
+    fn a_final_account_three_public_header_prints_its_columns_under_budget_then_final() {
+        let header = "预算数决算数合计因公出国（境）费公务用车购置及运行费小计公务用车购置费公务用车运行费公务接待费\
+                      合计因公出国（境）费公务用车购置及运行费小计公务用车购置费公务用车运行费公务接待费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert_eq!(t.paths.len(), 12);
+        assert_eq!(t.paths[0], "预算数/合计");
+        assert_eq!(t.paths[6], "决算数/合计");
+        assert_eq!(t.paths[11], "决算数/公务接待费");
+        assert_eq!(t.sums, [(0, vec![1, 2, 5]), (2, vec![3, 4]), (6, vec![7, 8, 11]), (8, vec![9, 10])]);
+        let found = readings_of(&t, &row("7.76 0.00 6.51 0.00 6.51 1.25 6.85 0.00 5.85 0.00 5.85 1.00"));
+        assert_eq!(found.map(|f| f.len()), Some(1));
     }
 
     #[test]

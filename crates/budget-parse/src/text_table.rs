@@ -157,6 +157,10 @@ fn read_lines(
     }
     let (body, note) = split_note(rest);
     raw.note = note;
+    // The columns' numbers under the header (栏次 `1 2 3 … 12` of a 决算's
+    // table) are no row.
+    let body: Vec<BodyLine<'_>> = body.iter().filter(|l| !column_numbers(l.text)).copied().collect();
+    let body = &body[..];
     // Letter-spaced text closed up runs a header's cells together: where
     // every line before the first figure is one word, each is cut back
     // into its known words.
@@ -526,6 +530,13 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
         // wraps; a thousands separator is no header's.
         || (first.contains(',') && amount_prefix(first) && line.split_whitespace().all(numeric_piece)
             && next.is_some_and(opens_with_piece))
+}
+
+/// Whether a line is the columns' numbers alone (`1 2 3 4 5 6 7 8 9 10 11
+/// 12`, a 决算's 栏次 without its label): three or more, counting from one.
+fn column_numbers(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 3 && words.iter().enumerate().all(|(i, w)| *w == (i + 1).to_string())
 }
 
 /// A header line that opens with the total column's name: `合计 基本支出
@@ -2062,6 +2073,17 @@ mod tests {
 
     fn body(text: &str) -> Vec<BodyLine<'_>> {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
+    }
+
+    /// A 决算's column numbers (栏次) printed alone under the header are no
+    /// row; a row of other figures is.
+    #[test]
+    fn column_numbers_alone_are_no_row() {
+        assert!(column_numbers("1 2 3 4 5 6 7 8 9 10 11 12"));
+        assert!(!column_numbers("1 2"));
+        assert!(!column_numbers("1 2 4"));
+        assert!(!column_numbers("7.76 0.00 6.51"));
+        assert!(!column_numbers("栏次 1 栏次 2 3 4 5"));
     }
 
     /// A 基本支出表 classifying each row twice, 部门 then 政府 economic class
