@@ -2320,7 +2320,8 @@ mod tests {
             ]
         );
         // 行次 after each item of a two-sided table, a side without an item
-        // printing its number alone.
+        // printing its number alone: no amount, and each line's items one
+        // row, as printed.
         let lines = body("项目 行次 金额 项目 行次 金额\n一、财政拨款收入 1 2,851.53 一、一般公共服务支出 32 2,851.53\n9 二、国防支出 33 0.00\n本年收入合计 10 2,851.53 本年支出合计 34 2,851.53");
         let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &[], &mut findings);
         let pairs: Vec<(&str, &str, &str, &str)> = raw
@@ -2331,11 +2332,9 @@ mod tests {
         assert_eq!(
             pairs,
             [
-                ("一、财政拨款收入", "2,851.53", "", ""),
-                ("", "", "一、一般公共服务支出", "2,851.53"),
+                ("一、财政拨款收入", "2,851.53", "一、一般公共服务支出", "2,851.53"),
                 ("", "", "二、国防支出", "0.00"),
-                ("本年收入合计", "2,851.53", "", ""),
-                ("", "", "本年支出合计", "2,851.53"),
+                ("本年收入合计", "2,851.53", "本年支出合计", "2,851.53"),
             ]
         );
     }
