@@ -232,6 +232,8 @@ fn source_caps(earlier: &[Table], layout: &Layout, unit: Option<&str>) -> Vec<Op
 /// the most any of them does, and nothing is known of it where one is not.
 fn unit_caps(earlier: &[Table], layout: &Layout, unit: Option<&str>) -> BTreeMap<String, Vec<Option<Decimal>>> {
     let mut caps = BTreeMap::new();
+    // Names with a row that bounds nothing: nothing is known of them.
+    let mut unknown = std::collections::BTreeSet::new();
     let Some(t) = earlier.iter().find(|t| t.key == TableKey::IncomeSummary && in_unit(t, unit)) else {
         return caps;
     };
@@ -256,13 +258,19 @@ fn unit_caps(earlier: &[Table], layout: &Layout, unit: Option<&str>) -> BTreeMap
             Some(Cell::Blank) => Some(Decimal::ZERO),
             _ => None,
         };
-        let (Some(whole), Some(y)) = (figure(total), figure(year)) else { continue };
+        let (Some(whole), Some(y)) = (figure(total), figure(year)) else {
+            unknown.insert(name);
+            continue;
+        };
         let carried = match carries[..] {
             [c] => figure(c),
             [] => Some(whole - y),
             _ => None,
         };
-        let Some(carried) = carried.filter(|&c| c >= Decimal::ZERO && y + c == whole) else { continue };
+        let Some(carried) = carried.filter(|&c| c >= Decimal::ZERO && y + c == whole) else {
+            unknown.insert(name);
+            continue;
+        };
         let fund = match fund[..] {
             [c] => figure(c),
             [] => Some(Decimal::ZERO),
@@ -279,6 +287,7 @@ fn unit_caps(earlier: &[Table], layout: &Layout, unit: Option<&str>) -> BTreeMap
         };
         caps.insert(name, merged);
     }
+    caps.retain(|name, _| !unknown.contains(name));
     caps
 }
 
@@ -938,8 +947,9 @@ mod tests {
     /// department's own unit's 5.00 (its name shared with the department's
     /// row, which has other income: the larger is taken) is 其他资金.
     /// Under 服务, 执法支队 has other income, and 市邮政业安全发展中心's
-    /// 合计 is not its year's income and carry-over, so it bounds nothing:
-    /// either 3.00 may be either source, and both stay unread.
+    /// 合计 is not its year's income and carry-over, so it bounds nothing
+    /// (nor does a name with one such row among its rows): either 3.00 may
+    /// be either source, and both stay unread.
     #[test]
     fn a_units_income_settles_its_purchases_sources() {
         let income = income_by_unit(&[
@@ -949,6 +959,8 @@ mod tests {
             ["123002", "市交通运输综合行政执法支队", "4220.00", "4220.00", "1000.00", "3220.00", ""],
             ["123003", "市港航事业发展中心", "3868.38", "3868.38", "3868.38", "", ""],
             ["123004", "市邮政业安全发展中心", "300.00", "200.00", "200.00", "", ""],
+            ["123005", "市公路事业发展中心", "100.00", "100.00", "100.00", "", ""],
+            ["123006", "市公路事业发展中心", "90.00", "100.00", "100.00", "", ""],
         ]);
         let summary = summary(&[
             ("一般公共预算拨款收入", "17000.00"),
@@ -966,6 +978,8 @@ mod tests {
         assert_eq!(units["市港航事业发展中心"], [Some(Decimal::new(386838, 2)), zero, zero, zero]);
         assert_eq!(units["市交通运输局"][2], Some(Decimal::new(800000, 2)));
         assert!(!units.contains_key("市邮政业安全发展中心"));
+        // One of its two rows bounds nothing: nothing is known of the name.
+        assert!(!units.contains_key("市公路事业发展中心"));
         let (rows, _) = rows_of(&body(&[
             "合计 8.00 8.00 16.00",
             "货物 5.00 5.00 10.00",
