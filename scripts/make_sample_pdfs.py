@@ -2103,6 +2103,15 @@ def pattern_panels(b):
     return [t, t6]
 
 
+def econ_totals(b):
+    """The department's amount of each economic item, over its units."""
+    econ = {}
+    for u in b.units:
+        for k, v in u.econ.items():
+            econ[k] = econ.get(k, 0) + v
+    return econ
+
+
 # --- final-three-public ------------------------------------------------------------
 
 def pattern_final_three_public(b):
@@ -2110,10 +2119,7 @@ def pattern_final_three_public(b):
     (公开07表): the six 三公 columns printed twice, under 预算数 and under
     决算数, their numbers (栏次 1-12) under the header, one row of amounts;
     a kind with nothing budgeted or spent printed 0.00."""
-    econ = {}
-    for u in b.units:
-        for k, v in u.econ.items():
-            econ[k] = econ.get(k, 0) + v
+    econ = econ_totals(b)
     abroad, run, recep = econ.get("30212", 0), econ.get("30231", 0), econ.get("30217", 0)
     budget = [abroad + run + recep, abroad, run, 0, run, recep]
     spent_run, spent_recep = run * 9 // 10, recep * 4 // 5
@@ -2345,10 +2351,7 @@ def pattern_header_labels(b):
                      unit="", size=7.5)
     rows = [(r.truth[0][1], r.truth[0][2]) for r in f.rows]
     f.sums += col_sums(rows, "合计", ["小计", "项目支出"]) + col_sums(rows, "小计", ["人员经费", "公用经费"])
-    econ = {}
-    for u in b.units:
-        for k, v in u.econ.items():
-            econ[k] = econ.get(k, 0) + v
+    econ = econ_totals(b)
     abroad, run, recep = econ.get("30212", 0), econ.get("30231", 0), econ.get("30217", 0)
     vals = [abroad + run + recep, abroad, run, 0, run, recep]
     header = _h([(0, 0, 1, 3, label), (0, 3, 1, 3, "单位：万元"),
@@ -2410,10 +2413,7 @@ def pattern_non_additive(b):
                       header, leaves, code_tree({k: fiscal(v, k) for k, v in allv.items()}, FUNC), size=7.5)
     tf.sums += col_sums([(r.truth[0][1], r.truth[0][2]) for r in tf.rows], "合计", ["小计", "政府性基金预算拨款"])
     # 三公 with 会议费 and 培训费 beside
-    econ = {}
-    for u in b.units:
-        for k, v in u.econ.items():
-            econ[k] = econ.get(k, 0) + v
+    econ = econ_totals(b)
     abroad, run, recep = econ.get("30212", 0), econ.get("30231", 0), econ.get("30217", 0)
     vals = [abroad + run + recep, abroad, run, 0, run, recep, econ.get("30215", 0), econ.get("30216", 0)]
     leaves3 = THREE_PUBLIC_LEAVES + ["会议费", "培训费"]
