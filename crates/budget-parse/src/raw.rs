@@ -137,16 +137,13 @@ pub(crate) fn finish(mut raw: RawTable, findings: &mut Vec<Finding>) -> Table {
                 .collect()
         })
         .unwrap_or_default();
-    let placement = place_columns(&mut table, &raw.columns, &value_cols, &sections, panelled);
-    let value_paths: Vec<Vec<String>> =
-        value_cols.iter().map(|v| v.iter().map(|&c| column_path(&raw.columns[c].path, panelled)).collect()).collect();
+    let (placement, homes) = place_columns(&mut table, &raw.columns, &value_cols, &sections, panelled);
     let mut by_side: Vec<Vec<Option<Row>>> = sides
         .iter()
         .enumerate()
         .map(|(si, side)| {
             let target = Target { values: &value_cols[si], placement: &placement[si], width: table.columns.len() };
-            let home = continued_panel(&value_paths, &sections, si).unwrap_or(si);
-            let panel = Panel { index: u8::try_from(home).unwrap_or(u8::MAX), section: sections[si] };
+            let panel = Panel { index: u8::try_from(homes[si]).unwrap_or(u8::MAX), section: sections[si] };
             raw.rows.iter().map(|r| build_row(r, side, &target, &raw.columns, panel, &table, findings)).collect()
         })
         .collect();
@@ -181,17 +178,19 @@ fn join_spanning_labels(by_side: &mut [Vec<Option<Row>>]) {
 /// The table's columns from the sides' value columns: sides printing the same
 /// columns share them; otherwise each side keeps its own, marked with its
 /// section (or, in a one-sided table, its panel). Returns where each side's
-/// value columns went.
+/// value columns went, and each side's panel: its own, or the one it
+/// continues ([`continued_panel`]).
 fn place_columns(
     table: &mut Table,
     columns: &[RawColumn],
     value_cols: &[Vec<usize>],
     sections: &[Option<Section>],
     panelled: bool,
-) -> Vec<Vec<usize>> {
+) -> (Vec<Vec<usize>>, Vec<usize>) {
     let paths: Vec<Vec<String>> =
         value_cols.iter().map(|v| v.iter().map(|&c| column_path(&columns[c].path, panelled)).collect()).collect();
     let shared = paths.windows(2).all(|w| w[0] == w[1]);
+    let homes: Vec<usize> = (0..paths.len()).map(|si| continued_panel(&paths, sections, si).unwrap_or(si)).collect();
     let mut placement: Vec<Vec<usize>> = Vec::new();
     for (si, cols) in value_cols.iter().enumerate() {
         if shared && si > 0 {
@@ -200,8 +199,8 @@ fn place_columns(
         }
         // A one-sided list run on from one panel into the next under the
         // same heading shares the first panel's columns.
-        if let Some(first) = continued_panel(&paths, sections, si) {
-            placement.push(placement[first].clone());
+        if homes[si] != si {
+            placement.push(placement[homes[si]].clone());
             continue;
         }
         let mut at = Vec::new();
@@ -221,7 +220,7 @@ fn place_columns(
         }
         placement.push(at);
     }
-    placement
+    (placement, homes)
 }
 
 /// The panel side `si` continues, where it is a one-sided list's panel

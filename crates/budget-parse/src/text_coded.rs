@@ -108,12 +108,12 @@ fn pair(word: &str) -> Option<(&str, &str)> {
 }
 
 /// A whole code before its name (`2050803 培训支出`): three to seven digits.
-fn whole_code(word: &str) -> bool {
+pub(crate) fn whole_code(word: &str) -> bool {
     (3..=7).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// An amount as these templates print it: with decimals (`1,410.093600`).
-fn is_amount(word: &str) -> bool {
+pub(crate) fn is_amount(word: &str) -> bool {
     word.contains('.') && amount(word).is_some()
 }
 

@@ -18,6 +18,7 @@
 use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
+use crate::labels::is_line_number;
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::{is_total_word, squeeze};
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
@@ -1376,10 +1377,7 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         |t: &str| header_again.contains(&squeeze(t)) || is_unit_line(t) || crate::meta::caption_label(t).is_some();
     let rest: Vec<&BodyLine<'_>> =
         body[start..].iter().filter(|l| is_page_number(l.text) || !(numbered && again(l.text))).collect();
-    let unnumbered: Vec<String> = rest
-        .iter()
-        .map(|l| if is_page_number(l.text) { l.text.to_string() } else { without_line_numbers(l.text, numbered) })
-        .collect();
+    let unnumbered: Vec<String> = rest.iter().map(|l| without_line_numbers(l.text, numbered)).collect();
     let data: Vec<BodyLine<'_>> = rest.iter().zip(&unnumbered).map(|(l, text)| BodyLine { text, ..**l }).collect();
     let data = &data[..];
     let header: Vec<String> = header
@@ -1434,18 +1432,14 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
     true
 }
 
-/// A line number (行次): one to three digits.
-fn is_line_number(word: &str) -> bool {
-    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// The line without its line numbers where the header prints a 行次
-/// column on each side (`numbered`): a number of one to three digits
-/// opening the line or following an item's label (`一、一般公共预算财政拨款 1
+/// column on each side (`numbered`): a number of one to four digits
+/// ([`is_line_number`]) opening the line or following an item's label (`一、一般公共预算财政拨款 1
 /// 2,761.47 一、一般公共服务支出 26 0.00`, `4 四、教育支出 29 0.00`). The
 /// amounts carry decimals, so no amount is taken for one.
+/// A page number's line is as it is.
 fn without_line_numbers(text: &str, numbered: bool) -> String {
-    if !numbered {
+    if !numbered || is_page_number(text) {
         return text.to_string();
     }
     let words: Vec<&str> = text.split_whitespace().collect();

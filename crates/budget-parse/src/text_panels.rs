@@ -34,6 +34,7 @@ use crate::header::{segment, LabelKind};
 use crate::lex::amount;
 use crate::norm::squeeze;
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::text_coded::{is_amount, whole_code as is_code};
 use crate::text_lines::is_page_number;
 use crate::text_table::BodyLine;
 
@@ -100,16 +101,6 @@ impl Item {
     fn total(&self) -> bool {
         self.code.is_empty()
     }
-}
-
-/// A code opening an item: three to seven digits, nothing else.
-fn is_code(word: &str) -> bool {
-    (3..=7).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// An amount as the list prints it: with decimals (`1,020.35`).
-fn is_amount(word: &str) -> bool {
-    word.contains('.') && amount(word).is_some()
 }
 
 /// A total's label: `人员经费合计`, `公用经费合计`, `合计`.
