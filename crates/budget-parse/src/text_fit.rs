@@ -143,6 +143,11 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
             );
             Some(after_prior_year(header, current))
         }
+        TableKey::FiscalExpenseByFunction
+            if has("一般公共预算拨款") && has("政府性基金预算拨款") && !has("人员经费") && !has("项目支出") =>
+        {
+            by_fund_template(header)
+        }
         TableKey::GeneralBudgetExpenseByFunction | TableKey::FiscalExpenseByFunction
             if has("执行数") && has("增减额") && has("基本支出") && !has("人员经费") =>
         {
@@ -210,17 +215,18 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
         {
             // The total as printed: `“三公”经费合计`, or a bare `合计`.
             let total = if has("三公") { "“三公”经费合计" } else { "合计" };
-            Some(t(
-                &[
-                    total,
-                    "因公出国（境）费",
-                    "公务用车购置及运行费/小计",
-                    "公务用车购置及运行费/公务用车购置费",
-                    "公务用车购置及运行费/公务用车运行费",
-                    "公务接待费",
-                ],
-                &[(0, &[1, 2, 5]), (2, &[3, 4])],
-            ))
+            let mut paths = vec![
+                total,
+                "因公出国（境）费",
+                "公务用车购置及运行费/小计",
+                "公务用车购置及运行费/公务用车购置费",
+                "公务用车购置及运行费/公务用车运行费",
+                "公务接待费",
+            ];
+            // 会议费 and 培训费 printed after the 三公 are columns outside its total.
+            let after = header.find("公务接待费").map_or("", |at| &header[at..]);
+            paths.extend(["会议费", "培训费"].into_iter().filter(|w| after.contains(w)));
+            Some(t(&paths, &[(0, &[1, 2, 5]), (2, &[3, 4])]))
         }
         TableKey::ThreePublicExpense
             if has("“三公”经费预算数")
@@ -292,6 +298,38 @@ fn executed_and_budget_template(header: &str) -> Option<Template> {
         format!("{change}（扣除中央基建投资）/增减额"),
     ];
     Some(Template { paths: paths.to_vec(), sums: vec![(2, vec![3, 4]), (2, vec![0, 6]), (5, vec![1, 7])] })
+}
+
+/// 财政拨款支出预算表 by fund: `合计 一般公共预算拨款 政府性基金预算拨款
+/// 国有资本经营预算拨款`, the general budget's column split where the header
+/// prints `小计 其中：基本支出` after it (`合计 一般公共预算拨款` / `小计
+/// 其中：基本支出 政府性基金预算拨款`): 合计 = the funds' sum (the general
+/// budget's 小计 standing for it); `其中：基本支出` is part of 小计, in no sum.
+/// `None` unless 合计 leads the amounts and the funds follow it.
+fn by_fund_template(header: &str) -> Option<Template> {
+    let (total, general, fund) = (header.find("合计")?, header.find("一般公共预算拨款")?, header.find("政府性基金预算拨款")?);
+    if !(total < general && general < fund) {
+        return None;
+    }
+    let split = &header[general..fund];
+    let mut paths = vec!["合计".to_string()];
+    match split.contains("小计") {
+        true => {
+            paths.push("一般公共预算拨款/小计".to_string());
+            if split.contains("其中：基本支出") {
+                paths.push("一般公共预算拨款/其中：基本支出".to_string());
+            }
+        }
+        false => paths.push("一般公共预算拨款".to_string()),
+    }
+    let mut parts = vec![1];
+    paths.push("政府性基金预算拨款".to_string());
+    parts.push(paths.len() - 1);
+    if header[fund..].contains("国有资本经营预算拨款") {
+        paths.push("国有资本经营预算拨款".to_string());
+        parts.push(paths.len() - 1);
+    }
+    Some(Template { paths, sums: vec![(0, parts)] })
 }
 
 /// The word a header prints over its total column: `合计`, or `总计` where
@@ -1347,6 +1385,36 @@ mod tests {
 
     fn row(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    /// 会议费 and 培训费 printed after the 三公 columns are columns of their
+    /// own, outside the 三公 total.
+    #[test]
+    fn a_three_public_header_with_meetings_after_it_keeps_them_outside_its_total() {
+        let header = "“三公”经费合计因公出国（境）费公务用车购置及运行费小计公务用车购置费公务用车运行费公务接待费会议费培训费";
+        let t = template(TableKey::ThreePublicExpense, header).expect("a template");
+        assert_eq!(t.paths[5..], ["公务接待费", "会议费", "培训费"]);
+        assert_eq!(t.sums, [(0, vec![1, 2, 5]), (2, vec![3, 4])]);
+        let readings = readings_of(&t, &row("10.85 0.00 8.20 0.00 8.20 2.65 2.48 9.48")).expect("within the bound");
+        assert_eq!(readings.len(), 1);
+        assert_eq!(readings[0][6..], ["2.48", "9.48"]);
+    }
+
+    /// 财政拨款支出预算表 by fund, the general budget's column split into
+    /// 小计 and `其中：基本支出`: 合计 is 小计 and the other funds; the
+    /// 基本支出 column is in no sum.
+    #[test]
+    fn fiscal_expense_by_fund_has_the_general_budgets_basic_expense_within_it() {
+        let header = "科目编码科目名称合计一般公共预算拨款小计其中：基本支出政府性基金预算拨款";
+        let t = template(TableKey::FiscalExpenseByFunction, header).expect("a template");
+        assert_eq!(t.paths, ["合计", "一般公共预算拨款/小计", "一般公共预算拨款/其中：基本支出", "政府性基金预算拨款"]);
+        assert_eq!(t.sums, [(0, vec![1, 3])]);
+        let plain = template(TableKey::FiscalExpenseByFunction, "合计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款")
+            .expect("a template");
+        assert_eq!(plain.paths, ["合计", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款"]);
+        assert_eq!(plain.sums, [(0, vec![1, 2, 3])]);
+        // Funds printed before their total are no such table.
+        assert!(template(TableKey::FiscalExpenseByFunction, "一般公共预算拨款政府性基金预算拨款合计").is_none());
     }
 
     #[test]
