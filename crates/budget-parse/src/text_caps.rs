@@ -458,9 +458,15 @@ fn floors_of<'t>(t: &Template, code: &str, tables: impl Iterator<Item = &'t &'t 
 }
 
 /// The column of a one-fund table a column path stands for: its total
-/// (`合计`, `总计`, `本年支出合计`), `基本支出` (or its `小计`) or `项目支出`.
+/// (`合计`, `总计`, `本年支出合计`, a 决算's `本年支出/小计`), `基本支出` (or
+/// its `小计`) or `项目支出`, under a 决算's heading `本年支出` or none.
 fn fund_column(path: &str) -> Option<&'static str> {
-    let p = squeeze(path);
+    let whole = squeeze(path);
+    let p = match whole.strip_prefix("本年支出/") {
+        Some("小计") => "合计".to_string(),
+        Some(rest) => rest.to_string(),
+        None => whole,
+    };
     if is_total_word(p.as_str()) || (p.starts_with("本年") && p.ends_with("合计")) {
         Some("合计")
     } else if p == "基本支出" || p == "基本支出/小计" {

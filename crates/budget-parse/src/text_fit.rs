@@ -153,6 +153,11 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
         {
             executed_and_budget_template(header)
         }
+        TableKey::GeneralBudgetExpenseByFunction | TableKey::FiscalExpenseByFunction
+            if has("基本支出") && has("项目支出") && !has("人员经费") =>
+        {
+            spent_by_use_template(header)
+        }
         TableKey::ExpenseSummary if has("基本支出") && has("项目支出") && has("单位预留机动经费") => {
             // `合计 基本支出 项目支出 单位预留机动经费 结转下年资金`: what the
             // department keeps in reserve and carries over are parts of 合计.
@@ -300,6 +305,25 @@ fn executed_and_budget_template(header: &str) -> Option<Template> {
     Some(Template { paths: paths.to_vec(), sums: vec![(2, vec![3, 4]), (2, vec![0, 6]), (5, vec![1, 7])] })
 }
 
+/// A function table of the year's spending by use alone: `合计 基本支出
+/// 项目支出`, or a 决算's `本年支出` over `小计 基本支出 项目支出` (the heading
+/// printed before or after its leaves): the total = 基本支出 + 项目支出.
+/// `None` where the header names any other column.
+fn spent_by_use_template(header: &str) -> Option<Template> {
+    let mut rest = header.to_string();
+    for w in
+        ["功能分类科目编码", "功能分类科目名称", "功能分类科目", "科目编码", "科目名称", "栏次", "项目支出", "基本支出"]
+    {
+        rest = rest.replacen(w, "", 1);
+    }
+    let group = if rest.contains("本年支出") { "本年支出/" } else { "" };
+    rest = rest.replacen("本年支出", "", 1).replacen("项目", "", 1);
+    rest.retain(|c| !c.is_ascii_digit() && !matches!(c, '类' | '款' | '项'));
+    let total = ["小计", "合计", "总计"].into_iter().find(|w| rest == *w)?;
+    let paths = [total, "基本支出", "项目支出"].iter().map(|w| format!("{group}{w}")).collect();
+    Some(Template { paths, sums: vec![(0, vec![1, 2])] })
+}
+
 /// 财政拨款支出预算表 by fund: `合计 一般公共预算拨款 政府性基金预算拨款
 /// 国有资本经营预算拨款`, the general budget's column split where the header
 /// prints `小计 其中：基本支出` after it (`合计 一般公共预算拨款` / `小计
@@ -307,7 +331,8 @@ fn executed_and_budget_template(header: &str) -> Option<Template> {
 /// budget's 小计 standing for it); `其中：基本支出` is part of 小计, in no sum.
 /// `None` unless 合计 leads the amounts and the funds follow it.
 fn by_fund_template(header: &str) -> Option<Template> {
-    let (total, general, fund) = (header.find("合计")?, header.find("一般公共预算拨款")?, header.find("政府性基金预算拨款")?);
+    let (total, general, fund) =
+        (header.find("合计")?, header.find("一般公共预算拨款")?, header.find("政府性基金预算拨款")?);
     if !(total < general && general < fund) {
         return None;
     }
@@ -1391,13 +1416,33 @@ mod tests {
     /// own, outside the 三公 total.
     #[test]
     fn a_three_public_header_with_meetings_after_it_keeps_them_outside_its_total() {
-        let header = "“三公”经费合计因公出国（境）费公务用车购置及运行费小计公务用车购置费公务用车运行费公务接待费会议费培训费";
+        let header =
+            "“三公”经费合计因公出国（境）费公务用车购置及运行费小计公务用车购置费公务用车运行费公务接待费会议费培训费";
         let t = template(TableKey::ThreePublicExpense, header).expect("a template");
         assert_eq!(t.paths[5..], ["公务接待费", "会议费", "培训费"]);
         assert_eq!(t.sums, [(0, vec![1, 2, 5]), (2, vec![3, 4])]);
         let readings = readings_of(&t, &row("10.85 0.00 8.20 0.00 8.20 2.65 2.48 9.48")).expect("within the bound");
         assert_eq!(readings.len(), 1);
         assert_eq!(readings[0][6..], ["2.48", "9.48"]);
+    }
+
+    /// A function table of spending by use alone: `合计 基本支出 项目支出`,
+    /// or a 决算's `本年支出` over `小计 基本支出 项目支出`; a header naming
+    /// any other column is not this set.
+    #[test]
+    fn a_function_table_by_use_alone_sums_its_uses() {
+        let t = template(
+            TableKey::GeneralBudgetExpenseByFunction,
+            "项目科目编码科目名称小计基本支出项目支出本年支出栏次123",
+        )
+        .expect("a template");
+        assert_eq!(t.paths, ["本年支出/小计", "本年支出/基本支出", "本年支出/项目支出"]);
+        assert_eq!(t.sums, [(0, vec![1, 2])]);
+        let plain =
+            template(TableKey::FiscalExpenseByFunction, "科目编码科目名称合计基本支出项目支出").expect("a template");
+        assert_eq!(plain.paths, ["合计", "基本支出", "项目支出"]);
+        assert!(template(TableKey::GeneralBudgetExpenseByFunction, "科目编码科目名称合计基本支出项目支出政府采购")
+            .is_none());
     }
 
     /// 财政拨款支出预算表 by fund, the general budget's column split into
@@ -1409,8 +1454,9 @@ mod tests {
         let t = template(TableKey::FiscalExpenseByFunction, header).expect("a template");
         assert_eq!(t.paths, ["合计", "一般公共预算拨款/小计", "一般公共预算拨款/其中：基本支出", "政府性基金预算拨款"]);
         assert_eq!(t.sums, [(0, vec![1, 3])]);
-        let plain = template(TableKey::FiscalExpenseByFunction, "合计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款")
-            .expect("a template");
+        let plain =
+            template(TableKey::FiscalExpenseByFunction, "合计一般公共预算拨款政府性基金预算拨款国有资本经营预算拨款")
+                .expect("a template");
         assert_eq!(plain.paths, ["合计", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款"]);
         assert_eq!(plain.sums, [(0, vec![1, 2, 3])]);
         // Funds printed before their total are no such table.

@@ -2063,6 +2063,36 @@ mod tests {
         );
     }
 
+    /// The same with the national form's fund table: `本年支出` over `小计
+    /// 基本支出 项目支出`, the heading printed after its leaves, nothing
+    /// printed where nothing was spent. Its 小计 is the function's total.
+    #[test]
+    fn a_final_account_expense_table_is_settled_by_a_fund_table_under_its_heading() {
+        let fund = "单位：万元\n项目\n科目编码 科目名称 小计 基本支出 项目支出\n本年支出\n栏次 1 2 3\n合计 300.00 100.00 200.00\n208 社会保障和就业支出 100.00 100.00\n212 城乡社区支出 200.00 200.00";
+        let mut fund = text_table(TableKey::GeneralBudgetExpenseByFunction, fund);
+        fund.unit = Some("万元".into());
+        let paths: Vec<&str> = fund.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["本年支出/小计", "本年支出/基本支出", "本年支出/项目支出"]);
+        let header =
+            ["项目", "科目编码 科目名称 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出"];
+        let data =
+            body("合计 300.00 100.00 200.00\n208 社会保障和就业支出 100.00 100.00\n212 城乡社区支出 200.00 200.00");
+        let mut raw = RawTable::new(title(TableKey::ExpenseSummary));
+        raw.unit = Some("万元".into());
+        let mut found = Vec::new();
+        read(&mut raw, &header, &data, (&[], &[fund]), &mut found);
+        assert!(found.is_empty(), "{found:?}");
+        let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect();
+        assert_eq!(
+            rows,
+            [
+                ["300.00", "100.00", "200.00", "", "", ""],
+                ["100.00", "100.00", "", "", "", ""],
+                ["200.00", "", "200.00", "", "", ""],
+            ]
+        );
+    }
+
     #[test]
     fn a_fund_blank_in_every_part_of_the_income_side_is_zero_in_the_expense_total() {
         let columns: Vec<String> = ["总计", "一般公共预算", "政府性基金", "国有资本经营"].map(String::from).to_vec();

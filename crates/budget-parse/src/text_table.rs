@@ -269,7 +269,7 @@ fn read_lines(
         findings.push(raw_finding(&raw, page, message.into()));
         return raw;
     }
-    let labels = segment(&header_lines);
+    let labels = without_heading_over_code(segment(&header_lines));
     // Where the table crosses a page, a page number marked as one (`— 1 7 —`,
     // `第 5 页`) and the running line beside it (`无锡市教育局 2026 年度部门预算公开`)
     // are no cells, and no amounts of the row before them.
@@ -532,10 +532,30 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
             && next.is_some_and(opens_with_piece))
 }
 
+/// `labels` without a `项目` that heads the code and name columns (a
+/// 决算's `项目` over `科目编码 科目名称`): one right before the code column,
+/// a name column after that. Such a `项目` is no name column of its own: it
+/// makes no second side and no second classification.
+fn without_heading_over_code(mut labels: Vec<Label>) -> Vec<Label> {
+    let heading = labels.windows(3).position(|w| {
+        w[0].kind == LabelKind::Name
+            && w[0].text == "项目"
+            && w[1].kind == LabelKind::Code
+            && w[2].kind == LabelKind::Name
+    });
+    if let Some(at) = heading {
+        labels.remove(at);
+    }
+    labels
+}
+
 /// Whether a line is the columns' numbers alone (`1 2 3 4 5 6 7 8 9 10 11
 /// 12`, a 决算's 栏次 without its label): three or more, counting from one.
 fn column_numbers(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    if words.first().is_some_and(|w| *w == "栏次") {
+        words.remove(0);
+    }
     words.len() >= 3 && words.iter().enumerate().all(|(i, w)| *w == (i + 1).to_string())
 }
 
@@ -2075,6 +2095,19 @@ mod tests {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
     }
 
+    /// A 决算's `项目` heading its code and name columns (`项目` / `科目编码
+    /// 科目名称 小计 基本支出 项目支出`) is no second name: the table is one
+    /// side, each row's code in the code column.
+    #[test]
+    fn a_heading_over_the_code_and_name_makes_no_second_side() {
+        let text = "单位：万元\n项目\n科目编码 科目名称 小计 基本支出 项目支出\n本年支出\n栏次 1 2 3\n合计 110.00 100.00 10.00\n208 社会保障和就业支出 110.00 100.00 10.00\n20810 社会福利 110.00 100.00 10.00";
+        let table = read(TableKey::GeneralBudgetExpenseByFunction, text);
+        assert_eq!(paths(&table), ["本年支出/小计", "本年支出/基本支出", "本年支出/项目支出"]);
+        let codes: Vec<Option<&str>> = table.rows.iter().map(|r| r.code.as_deref()).collect();
+        assert_eq!(codes, [None, Some("208"), Some("20810")]);
+        assert_eq!(debug_cells(&table, 2), ["Amount(110.00)", "Amount(100.00)", "Amount(10.00)"]);
+    }
+
     /// A 决算's column numbers (栏次) printed alone under the header are no
     /// row; a row of other figures is.
     #[test]
@@ -2084,6 +2117,8 @@ mod tests {
         assert!(!column_numbers("1 2 4"));
         assert!(!column_numbers("7.76 0.00 6.51"));
         assert!(!column_numbers("栏次 1 栏次 2 3 4 5"));
+        assert!(column_numbers("栏次 1 2 3 4 5 6 7"));
+        assert!(!column_numbers("栏次 1 2"));
     }
 
     /// A 基本支出表 classifying each row twice, 部门 then 政府 economic class
