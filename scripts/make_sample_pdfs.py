@@ -2256,6 +2256,139 @@ def pattern_final_fiscal(b):
     return [t] + pattern_final_three_public(b)
 
 
+# --- final-accounts ----------------------------------------------------------------
+
+def _coded_final(key, title, no, b, leaves, tree, cols, widths):
+    """A 决算 table of the national form by function: `项目` over `科目编码 科目名称`
+    beside the amount columns `cols` (each a list of header rows' words, a
+    group heading over its leaves), their numbers under them (`栏次`), the
+    合计 row first; nothing printed where nothing was."""
+    depth = 2    # 项目 over 科目编码 科目名称; a group heading over its leaves
+    head = [(0, 0, 1, 2, "项目"), (1, 0, 1, 1, "科目编码"), (1, 1, 1, 1, "科目名称")]
+    col, groups = 2, {}
+    for words in cols:
+        if len(words) == 1:
+            head.append((0, col, depth, 1, words[0]))
+        else:
+            groups.setdefault(words[0], []).append(col)
+            head.append((1, col, depth - 1, 1, words[1]))
+        col += 1
+    for g, at in groups.items():
+        head.append((0, at[0], 1, len(at), g))
+    head += [(depth, 0, 1, 2, "栏次")] + [(depth, 2 + i, 1, 1, str(i + 1)) for i in range(len(cols))]
+    t = PTable(key, title, widths, "ll" + "r" * len(cols), _h(head), no=no, unit_left=f"部门：{b.dept}",
+               unit="金额单位：万元", size=7.5)
+    blank = lambda v: fmt_amount(v) if v else ""
+    tot = total_of(tree)
+    t.rows.append(PRow(["合计", None] + [blank(v) for v in tot],
+                       [("", "", "合计", leaf, plain(v) if v else "") for leaf, v in zip(leaves, tot)], spans={0: 2}))
+    for code, name, level, vals in tree:
+        t.rows.append(PRow([code, name] + [blank(v) for v in vals],
+                           [("", code, name, leaf, plain(v) if v else "") for leaf, v in zip(leaves, vals)],
+                           indent=level))
+    t.sums = tree_sums([(c, n) for c, n, _, _ in tree], leaves)
+    return t
+
+
+def pattern_final_accounts(b):
+    """The national 部门决算 form's tables by function, each with its column
+    numbers (`栏次`) under the header and nothing printed where nothing was:
+    收入支出决算总表 (公开01表: two-sided, 行次 on each side, the income side
+    listing the eight sources whether received or not), 收入决算表 (公开02表:
+    本年收入合计 and the six sources), 支出决算表 (公开03表: 本年支出合计 and its
+    five uses), 一般公共预算财政拨款支出决算表 (公开05表: 本年支出 split as 小计 /
+    基本支出 / 项目支出), and 政府性基金预算财政拨款收入支出决算表 (公开08表: 年初结转和结余,
+    本年收入, 本年支出 split as 小计 / 基本支出 / 项目支出, 年末结转和结余)."""
+    all_leaves = {leaf: v for leaf, v in leaf_values(b, "all").items()}
+    # 事业收入: a tenth of what the institutions' running leaf spent, the rest 财政拨款.
+    service_leaf = max((leaf for leaf in all_leaves if leaf.startswith("20810")), key=lambda l: sum(all_leaves[l]))
+    service = sum(all_leaves[service_leaf]) // 10
+    income = {leaf: [sum(v), sum(v) - (service if leaf == service_leaf else 0), 0,
+                     service if leaf == service_leaf else 0, 0, 0, 0] for leaf, v in all_leaves.items()}
+    expense = {leaf: [sum(v), v[0] + v[1], v[2], 0, 0, 0] for leaf, v in all_leaves.items()}
+    # 政府性基金: the fund's projects, and part of the year's grant kept for the next.
+    kept = 12_00
+    fund = {leaf: [0, v[2] + kept, v[2], 0, v[2], kept] for leaf, v in leaf_values(b, "gf").items()}
+    kept_leaf = min(fund)
+    income[kept_leaf][0] += kept
+    income[kept_leaf][1] += kept
+    income_cols = [["本年收入合计"], ["财政拨款收入"], ["上级补助收入"], ["事业收入"], ["经营收入"], ["附属单位上缴收入"],
+                   ["其他收入"]]
+    expense_cols = [["本年支出合计"], ["基本支出"], ["项目支出"], ["上缴上级支出"], ["经营支出"], ["对附属单位补助支出"]]
+    fund_cols = [["年初结转和结余"], ["本年收入"], ["本年支出", "小计"], ["本年支出", "基本支出"], ["本年支出", "项目支出"],
+                 ["年末结转和结余"]]
+    leaf_names = lambda cols: [c[-1] for c in cols]
+    t2 = _coded_final("income_summary", "收入决算表", "公开02表", b, leaf_names(income_cols),
+                      code_tree(income, FUNC), income_cols, [52, 150] + [62] * 7)
+    t2.sums += col_sums([("", "合计")] + [(c, n) for c, n, _, _ in code_tree(income, FUNC)], "本年收入合计",
+                        leaf_names(income_cols)[1:])
+    t3 = _coded_final("expense_summary", "支出决算表", "公开03表", b, leaf_names(expense_cols),
+                      code_tree(expense, FUNC), expense_cols, [52, 150] + [66] * 6)
+    t3.sums += col_sums([("", "合计")] + [(c, n) for c, n, _, _ in code_tree(expense, FUNC)], "本年支出合计",
+                        ["基本支出", "项目支出"])
+    general = {leaf: [v[0] + v[1] + v[2], v[0] + v[1], v[2]] for leaf, v in leaf_values(b, "gb").items()}
+    general_cols = [["本年支出", "小计"], ["本年支出", "基本支出"], ["本年支出", "项目支出"]]
+    t5 = _coded_final("general_budget_expense_by_function", "一般公共预算财政拨款支出决算表", "公开05表", b,
+                      leaf_names(general_cols), code_tree(general, FUNC), general_cols, [52, 200] + [80] * 3)
+    t5.sums += col_sums([("", "合计")] + [(c, n) for c, n, _, _ in code_tree(general, FUNC)], "小计",
+                        ["基本支出", "项目支出"])
+    t8 = _coded_final("government_fund_expense", "政府性基金预算财政拨款收入支出决算表", "公开08表", b,
+                      leaf_names(fund_cols), code_tree(fund, FUNC), fund_cols, [52, 170] + [66] * 6)
+    t8.sums += col_sums([("", "合计")] + [(c, n) for c, n, _, _ in code_tree(fund, FUNC)], "小计",
+                        ["基本支出", "项目支出"])
+    return [final_summary(b, income, expense, kept)] + [t2, t3, t5, t8]
+
+
+def final_summary(b, income, expense, kept):
+    """收入支出决算总表 (公开01表): 收入 and 支出, each `项目 行次 金额`, the
+    栏次 row under them; the eight sources numbered 1-8 whether received or
+    not, the classes of spending after them, the totals numbered on."""
+    sources = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入",
+               "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+    gf = sum(v[2] for v in leaf_values(b, "gf").values())
+    total_in = sum(v[0] for v in income.values())
+    service = sum(v[3] for v in income.values())
+    got = [total_in - service - gf - kept, gf + kept, 0, 0, service, 0, 0, 0]
+    by_class = {}
+    for leaf, v in expense.items():
+        by_class[leaf[:3]] = by_class.get(leaf[:3], 0) + v[0]
+    spent = [(f"{cn_ordinal(i + 1)}、{n}", by_class.get(c, 0)) for i, (c, n) in enumerate(CLASSES)]
+    header = _h([(0, 0, 1, 3, "收入"), (0, 3, 1, 3, "支出"),
+                 (1, 0, 1, 1, "项目"), (1, 1, 1, 1, "行次"), (1, 2, 1, 1, "金额"),
+                 (1, 3, 1, 1, "项目"), (1, 4, 1, 1, "行次"), (1, 5, 1, 1, "金额"),
+                 (2, 0, 1, 1, "栏次"), (2, 1, 1, 1, ""), (2, 2, 1, 1, "1"),
+                 (2, 3, 1, 1, "栏次"), (2, 4, 1, 1, ""), (2, 5, 1, 1, "2")])
+    t = PTable("income_expense_summary", "收入支出决算总表", [190, 30, 72, 190, 30, 72], "lcrlcr", header,
+               no="公开01表", unit_left=f"部门：{b.dept}", unit="金额单位：万元", size=7.5,
+               lead=f"第三部分  {b.dept}{b.year}年度部门决算表")
+    blank = lambda v: fmt_amount(v) if v else ""
+    n = max(len(sources), len(spent))
+    for i in range(n):
+        cells, truth = [], []
+        if i < len(sources):
+            name = f"{cn_ordinal(i + 1)}、{sources[i]}"
+            cells += [name, str(i + 1), blank(got[i])]
+            truth.append(("收入", "", name, "金额", plain(got[i]) if got[i] else ""))
+        else:
+            cells += ["", str(i + 1), ""]
+        name, v = spent[i]
+        cells += [name, str(n + 1 + i), blank(v)]
+        truth.append(("支出", "", name, "金额", plain(v) if v else ""))
+        t.rows.append(PRow(cells, truth))
+    total_out = sum(v for _, v in spent)
+    tails = [("本年收入合计", total_in, "本年支出合计", total_out), ("使用非财政拨款结余", 0, "结余分配", 0),
+             ("年初结转和结余", 0, "年末结转和结余", kept), ("总计", total_in, "总计", total_in)]
+    for j, (l, lv, r, rv) in enumerate(tails):
+        t.rows.append(PRow([l, str(2 * n + 1 + j), blank(lv), r, str(2 * n + 1 + len(tails) + j), blank(rv)],
+                           [("收入", "", l, "金额", plain(lv) if lv else ""),
+                            ("支出", "", r, "金额", plain(rv) if rv else "")]))
+    assert total_in == total_out + kept
+    t.sums = [("本年收入合计", ("收入", "本年收入合计", "金额"),
+               [("收入", squeeze_name(f"{cn_ordinal(i + 1)}、{s}"), "金额") for i, s in enumerate(sources)]),
+              ("本年支出合计", ("支出", "本年支出合计", "金额"), [("支出", squeeze_name(x), "金额") for x, _ in spent])]
+    return t
+
+
 # --- overflow-labels -----------------------------------------------------------
 
 WEATHER_UNITS = [("331001", "云湖区气象局本级"), ("331002", "云湖区人工影响天气服务保障中心"),
@@ -2736,6 +2869,8 @@ PATTERNS = {
                             style=Style(size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
     "final-fiscal": dict(profile="civil-affairs", seed=202521, build=pattern_final_fiscal,
                          style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
+    "final-accounts": dict(profile="civil-affairs", seed=202522, build=pattern_final_accounts,
+                           style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
     "final-panels": dict(profile="civil-affairs", seed=202520, build=pattern_final_panels,
                          style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
 }
