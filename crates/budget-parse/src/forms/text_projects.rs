@@ -332,7 +332,11 @@ fn row_end(bits: &[Bit<'_>], at: usize, columns: Columns) -> usize {
     };
     for (j, b) in bits.iter().enumerate().skip(at) {
         let ended = b.opens_line && ((figure && open <= 0) || (in_words && b.after_break));
-        if j >= levels_end && (ended || opens_row(bits, j)) {
+        // Right after the levels comes the row's 三级指标, even where it opens
+        // with a 二级指标's name (`社会效益` / `——营造安全生产社会氛围`): a row
+        // of levels alone is none. A 一级指标 there still opens the next row.
+        let next_row = opens_row(bits, j) && (j > levels_end || is_level1(b.piece.text));
+        if j >= levels_end && (ended || next_row) {
             return j;
         }
         let piece = b.piece.text;
@@ -621,6 +625,51 @@ mod tests {
         read(&marked(text), &mut sink);
         let read = sink.finish(&title);
         (read, findings)
+    }
+
+    /// A 三级指标 opening with a 二级指标's name, wrapped in its cell
+    /// (`社会效益` / `——营造安` / `全生产社会` / `氛围`), is the row's 三级指标
+    /// after its wrapped 二级指标 (`社会效益指` / `标`), not a row of its own.
+    #[test]
+    fn a_third_level_opening_with_a_second_levels_name_stays_in_its_row() {
+        let text =
+            "项目名称 项目总额 其中： 绩效目标 一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值 绩效度量单位
+财政资金 其他资金
+
+11000022T000
+000447090-安
+全检查
+ 67.786000 67.786000
+ 年度目标：贯彻落
+实。
+ 产出指标 时效指标 完成时间 ≤ 12 月
+
+效益指标 社会效益指
+标
+ 社会效益
+——营造安
+全生产社会
+氛围
+ 定性 好
+
+满意度指标 服务对象满
+意度指标 社会公众投
+诉次数 ≤ 20 次
+";
+        let (read, _) = read_table(text);
+        let rows: Vec<String> = read
+            .indicators
+            .iter()
+            .map(|i| [&i.level1, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | "))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "产出指标 | 时效指标 | 完成时间 | ≤12月",
+                "效益指标 | 社会效益指标 | 社会效益——营造安全生产社会氛围 | 好",
+                "满意度指标 | 服务对象满意度指标 | 社会公众投诉次数 | ≤20次",
+            ]
+        );
     }
 
     #[test]
