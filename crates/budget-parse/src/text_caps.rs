@@ -200,7 +200,9 @@ fn value(row: &Row, col: Option<usize>) -> Decimal {
 /// 项目支出.
 fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
     let col = |p: &str| summary.columns.iter().position(|c| c.path == p);
-    let (total, basic, project) = (col("合计").or_else(|| col("总计"))?, col("基本支出")?, col("项目支出")?);
+    // A 决算's 支出决算表 heads its total `本年支出合计`.
+    let total = col("合计").or_else(|| col("总计")).or_else(|| col("本年支出合计"));
+    let (total, basic, project) = (total?, col("基本支出")?, col("项目支出")?);
     let rows: Vec<&Row> = summary.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
     let [row] = rows[..] else { return None };
     let sum = row.cells.get(total).and_then(Cell::amount)?;
@@ -214,7 +216,13 @@ fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
             "合计" | "总计" => Some(sum),
             "基本支出" => Some(value(row, Some(basic))),
             "项目支出" => Some(value(row, Some(project))),
-            _ => None,
+            // A 决算's columns under `本年支出` (`本年支出/小计`, `本年支出/基本支出`).
+            _ => match fund_column(p) {
+                Some("合计") => Some(sum),
+                Some("基本支出") => Some(value(row, Some(basic))),
+                Some("项目支出") => Some(value(row, Some(project))),
+                _ => None,
+            },
         })
         .collect();
     Some(caps)

@@ -177,6 +177,15 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
         {
             Some(unit_outlays_template())
         }
+        TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
+            if has("年初结转和结余")
+                && has("本年收入")
+                && has("年末结转和结余")
+                && has("基本支出")
+                && has("项目支出") =>
+        {
+            Some(carried_fund_template(header))
+        }
         TableKey::ExpenseSummary | TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense
             if has("基本支出") && has("项目支出") && !has("人员经费") =>
         {
@@ -303,6 +312,18 @@ fn executed_and_budget_template(header: &str) -> Option<Template> {
         format!("{change}（扣除中央基建投资）/增减额"),
     ];
     Some(Template { paths: paths.to_vec(), sums: vec![(2, vec![3, 4]), (2, vec![0, 6]), (5, vec![1, 7])] })
+}
+
+/// A 决算's fund table by function (政府性基金 or 国有资本经营预算财政拨款收入支出决算表):
+/// `年初结转和结余 本年收入 本年支出 年末结转和结余`, 本年支出 split as `小计
+/// 基本支出 项目支出` (`合计` where printed so): 小计 = 基本支出 + 项目支出.
+/// What came in and what was carried (年初 + 本年收入 = 本年支出 + 年末) is no
+/// sum of one column's parts; the tables before it tell those columns
+/// apart ([`known_totals`], `text_caps::row_caps`).
+fn carried_fund_template(header: &str) -> Template {
+    let spent = if header.contains("小计") { "本年支出/小计" } else { "本年支出/合计" };
+    let paths = ["年初结转和结余", "本年收入", spent, "本年支出/基本支出", "本年支出/项目支出", "年末结转和结余"];
+    Template { paths: paths.iter().map(|p| p.to_string()).collect(), sums: vec![(2, vec![3, 4])] }
 }
 
 /// A function table of the year's spending by use alone: `合计 基本支出
@@ -890,6 +911,9 @@ pub(crate) fn known_totals(
     if key == TableKey::ExpenseSummary {
         return known_by_use(t, earlier);
     }
+    if matches!(key, TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense) {
+        return known_of_fund(key, t, earlier);
+    }
     if key != TableKey::IncomeSummary {
         return known;
     }
@@ -915,6 +939,32 @@ pub(crate) fn known_totals(
         if let [v] = found[..] {
             known[c] = Some(v);
         }
+    }
+    known
+}
+
+/// What 收入支出决算总表 says a 决算's fund table (政府性基金 or 国有资本经营)
+/// holds in its total row: 本年收入 is the fund's income item
+/// (`政府性基金预算财政拨款收入 481.63`), and 年初结转和结余 is nothing where
+/// the department carried nothing into the year (the item `年初结转和结余`
+/// blank or zero). Only for the column set of [`carried_fund_template`].
+fn known_of_fund(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
+    let incomes = side_items(summary, Section::Income);
+    let word = if key == TableKey::GovernmentFundExpense { "政府性基金" } else { "国有资本经营" };
+    let one = |pick: &dyn Fn(&str) -> bool| match incomes.iter().filter(|(n, _)| pick(n)).collect::<Vec<_>>()[..] {
+        [(_, v)] => Some(*v),
+        _ => None,
+    };
+    let income = one(&|n: &str| n.contains(word) && n.ends_with("收入"));
+    let carried = one(&|n: &str| n.contains("年初结转和结余")).filter(|v| v.is_zero());
+    for (c, path) in t.paths.iter().enumerate() {
+        known[c] = match path.as_str() {
+            "本年收入" => income,
+            "年初结转和结余" => carried,
+            _ => None,
+        };
     }
     known
 }

@@ -2095,6 +2095,38 @@ mod tests {
         text.lines().map(|l| BodyLine { text: l, page: 3, after_blank: false, opens_right: false }).collect()
     }
 
+    /// A 决算's 政府性基金 table by function (`年初结转和结余 本年收入 本年支出
+    /// 年末结转和结余`, 本年支出 as `小计 基本支出 项目支出`) prints four
+    /// amounts a row for six columns: alone, only 小计 and 年末结转和结余 are
+    /// sure. 收入支出决算总表 says the fund's 本年收入 (its income item) and
+    /// that nothing was carried into the year; 支出决算表 says the function
+    /// spent nothing on 基本支出: each row is then read one way.
+    #[test]
+    fn a_final_account_fund_table_is_settled_by_the_tables_before_it() {
+        let fund = "单位：万元\n项目\n科目编码 科目名称 年初结转和结余 本年收入 小计 基本支出 项目支出 年末结转和结余\n本年支出\n栏次 1 2 3 4 5 6\n合计 22.00 10.00 10.00 12.00\n229 其他支出 22.00 10.00 10.00 12.00\n22960 彩票公益金安排的支出 22.00 10.00 10.00 12.00";
+        let summary = "单位：万元\n收入 支出\n项目 决算数 项目 决算数\n一、一般公共预算财政拨款收入 100.00 一、社会保障和就业支出 90.00\n二、政府性基金预算财政拨款收入 22.00 二、其他支出 10.00\n本年收入合计 122.00 本年支出合计 100.00\n年初结转和结余 年末结转和结余 22.00\n总计 122.00 总计 122.00";
+        let expense = "单位：万元\n项目\n科目编码 科目名称 本年支出合计 基本支出 项目支出\n合计 100.00 90.00 10.00\n208 社会保障和就业支出 90.00 90.00 0.00\n229 其他支出 10.00 0.00 10.00\n22960 彩票公益金安排的支出 10.00 0.00 10.00";
+        let summary = read(TableKey::IncomeExpenseSummary, summary);
+        let expense = read(TableKey::ExpenseSummary, expense);
+        assert_eq!(paths(&expense), ["合计", "基本支出", "项目支出"]);
+        let key = TableKey::GovernmentFundExpense;
+        let cells = |earlier: &[Table]| {
+            let mut findings = Vec::new();
+            let raw = table_from_lines(title(key), &body(fund), earlier, &[], &mut findings);
+            raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect::<Vec<_>>()
+        };
+        let alone = cells(&[]);
+        assert_eq!(alone[1], [UNREAD, UNREAD, "10.00", UNREAD, UNREAD, "12.00"]);
+        // The income and what was carried, from 收入支出决算总表; the uses,
+        // from 支出决算表.
+        let by_income = cells(std::slice::from_ref(&summary));
+        assert_eq!(by_income[1], ["", "22.00", "10.00", UNREAD, UNREAD, "12.00"]);
+        let by_use = cells(std::slice::from_ref(&expense));
+        assert_eq!(by_use[1], [UNREAD, UNREAD, "10.00", "", "10.00", "12.00"]);
+        let settled = cells(&[summary, expense]);
+        assert_eq!(settled, vec![["", "22.00", "10.00", "", "10.00", "12.00"]; 3]);
+    }
+
     /// A 决算's `项目` heading its code and name columns (`项目` / `科目编码
     /// 科目名称 小计 基本支出 项目支出`) is no second name: the table is one
     /// side, each row's code in the code column.
