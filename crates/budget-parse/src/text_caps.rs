@@ -200,8 +200,8 @@ fn value(row: &Row, col: Option<usize>) -> Decimal {
 /// 项目支出.
 fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
     let col = |p: &str| summary.columns.iter().position(|c| c.path == p);
-    // A 决算's 支出决算表 heads its total `本年支出合计`.
-    let total = col("合计").or_else(|| col("总计")).or_else(|| col("本年支出合计"));
+    // The total as printed: `合计`, `总计`, a 决算's `本年支出合计`.
+    let total = summary.columns.iter().position(|c| fund_column(&c.path) == Some("合计"));
     let (total, basic, project) = (total?, col("基本支出")?, col("项目支出")?);
     let rows: Vec<&Row> = summary.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
     let [row] = rows[..] else { return None };
@@ -212,17 +212,20 @@ fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
     let caps = t
         .paths
         .iter()
-        .map(|p| match p.split('/').next().unwrap_or(p) {
-            "合计" | "总计" => Some(sum),
-            "基本支出" => Some(value(row, Some(basic))),
-            "项目支出" => Some(value(row, Some(project))),
-            // A 决算's columns under `本年支出` (`本年支出/小计`, `本年支出/基本支出`).
-            _ => match fund_column(p) {
+        .map(|p| {
+            // A column under 基本支出 or 项目支出 (`基本支出/人员经费`) is within
+            // it; a 决算's under `本年支出` is the one it names (`本年支出/小计`).
+            let which = match p.split('/').next().unwrap_or(p) {
+                "合计" | "总计" => Some("合计"),
+                group @ ("基本支出" | "项目支出") => Some(group),
+                _ => fund_column(p),
+            };
+            match which {
                 Some("合计") => Some(sum),
                 Some("基本支出") => Some(value(row, Some(basic))),
                 Some("项目支出") => Some(value(row, Some(project))),
                 _ => None,
-            },
+            }
         })
         .collect();
     Some(caps)
