@@ -237,9 +237,7 @@ fn standard_template(key: TableKey, header: &str) -> Option<Template> {
                 "公务用车购置及运行费/公务用车运行费",
                 "公务接待费",
             ];
-            // 会议费 and 培训费 printed after the 三公 are columns outside its total.
-            let after = header.find("公务接待费").map_or("", |at| &header[at..]);
-            paths.extend(["会议费", "培训费"].into_iter().filter(|w| after.contains(w)));
+            paths.extend(meetings_after(header, header.find("公务接待费")));
             Some(t(&paths, &[(0, &[1, 2, 5]), (2, &[3, 4])]))
         }
         TableKey::ThreePublicExpense
@@ -451,8 +449,16 @@ fn three_public_upkeep_template(header: &str) -> Option<Template> {
         paths.push("公务接待费".to_string());
     }
     let last = hosting.max(cars);
-    paths.extend(["会议费", "培训费"].into_iter().filter(|w| header[last..].contains(w)).map(str::to_string));
+    paths.extend(meetings_after(header, Some(last)).map(str::to_string));
     Some(Template { paths, sums })
+}
+
+/// 会议费 and 培训费 where the header prints them after byte `at` (the
+/// 三公 columns' end): columns of their own, outside the 三公 total. None
+/// without `at`.
+fn meetings_after(header: &str, at: Option<usize>) -> impl Iterator<Item = &'static str> + '_ {
+    let after = at.map_or("", |at| &header[at..]);
+    ["会议费", "培训费"].into_iter().filter(move |w| after.contains(w))
 }
 
 /// “三公”经费、会议费、培训费支出预算表: `合计` over the 三公 group, 会议费
