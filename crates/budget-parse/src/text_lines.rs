@@ -1417,19 +1417,57 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
     let known = groups.first().map(|(total, _)| (*total, known_by_income(&expense, &incomes)));
     let sums = Sums { known, groups, bounds: Vec::new(), floors: Vec::new() };
     let cells = placed(raw, &lines, &t, &sums, findings);
-    raw.columns = vec![
-        RawColumn { path: "收入/项目".into(), role: Role::Name },
-        RawColumn { path: format!("收入/{income}"), role: Role::Amount },
-        RawColumn { path: "支出/项目".into(), role: Role::Name },
-    ];
+    let numbers = if numbered { item_line_numbers(&rows, &rest) } else { Vec::new() };
+    let kept = numbers.iter().any(|(i, e)| i.is_some() || e.is_some());
+    let number_column = |side: &str| kept.then(|| RawColumn { path: format!("{side}/行次"), role: Role::LineNo });
+    raw.columns = [RawColumn { path: "收入/项目".into(), role: Role::Name }]
+        .into_iter()
+        .chain(number_column("收入"))
+        .chain([
+            RawColumn { path: format!("收入/{income}"), role: Role::Amount },
+            RawColumn { path: "支出/项目".into(), role: Role::Name },
+        ])
+        .chain(number_column("支出"))
+        .collect();
     raw.columns.extend(expense.iter().map(|p| RawColumn { path: format!("支出/{p}"), role: Role::Amount }));
-    for ((i, _, page), (line, _)) in rows.into_iter().zip(&lines) {
+    for (k, ((i, _, page), (line, _))) in rows.into_iter().zip(&lines).enumerate() {
         let (name, amounts) = i.unwrap_or_default();
-        let mut row = vec![name, amounts.into_iter().next().unwrap_or_default(), line.name.clone()];
+        let (income_no, expense_no) = numbers.get(k).cloned().unwrap_or_default();
+        let mut row = vec![name];
+        row.extend(kept.then(|| income_no.unwrap_or_default()));
+        row.extend([amounts.into_iter().next().unwrap_or_default(), line.name.clone()]);
+        row.extend(kept.then(|| expense_no.unwrap_or_default()));
         row.extend(cells[raw.rows.len()].iter().cloned());
         raw.rows.push(RawRow::new(row, page));
     }
     true
+}
+
+/// Each side item's 行次, where the header prints one on each side: the
+/// number right after a piece of the item's label (`一、一般公共预算财政拨款收入
+/// 1 2,561.90 一、一般公共服务支出 26`). The numbers are taken in reading
+/// order, the items' labels too; a number opening its line (`9
+/// 九、节能环保支出 34`) numbers an item the side leaves blank. Where a
+/// number's word is not in the next item's label, no later item gets one.
+fn item_line_numbers(rows: &[SideRow], lines: &[&BodyLine<'_>]) -> Vec<(Option<String>, Option<String>)> {
+    let mut numbers = lines.iter().filter(|l| !is_page_number(l.text)).flat_map(|l| {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        (1..words.len())
+            .filter(|&i| is_line_number(words[i]) && !words[i - 1].starts_with(|c: char| c.is_ascii_digit()))
+            .map(|i| (squeeze(words[i - 1]), words[i].to_string()))
+            .collect::<Vec<_>>()
+    });
+    let mut next = numbers.next();
+    let mut take = |side: &Option<(String, Vec<String>)>| {
+        let (label, _) = side.as_ref()?;
+        let (word, number) = next.take()?;
+        if word.is_empty() || !squeeze(label).contains(word.as_str()) {
+            return None;
+        }
+        next = numbers.next();
+        Some(number)
+    };
+    rows.iter().map(|(i, e, _)| (take(i), take(e))).collect()
 }
 
 /// The line without its line numbers where the header prints a 行次
@@ -2292,7 +2330,8 @@ mod tests {
     /// A 决算's two-sided table numbers its rows on each side (行次) under
     /// a `栏次` row: the numbers are no amounts, wherever they stand (after
     /// an item, or opening a line whose income item is empty), and the
-    /// header printed again on the next page is no row. A row of one zero
+    /// header printed again on the next page is no row. Each item keeps its
+    /// number beside it, a wrapped label's too (`三、其他支` / `出 28`). A row of one zero
     /// (`0.00`) puts it under 合计, its parts blank: every reading gives
     /// every cell zero.
     #[test]
@@ -2306,7 +2345,8 @@ mod tests {
             "栏次 1 栏次 2 3 4 5",
             "一、一般公共预算财政拨款 1 300.00 一、一般公共服务支出 26 0.00",
             "二、政府性基金预算财政拨款 2 50.00 二、社会保障和就业支出 27 300.00 300.00",
-            "3 三、其他支出 28 50.00 50.00",
+            "3 三、其他支",
+            "出 28 50.00 50.00",
             "本年收入合计 4 350.00 本年支出合计 29 350.00 300.00 50.00",
             "— 1 —",
             "部门：某某局 金额单位：万元",
@@ -2324,24 +2364,28 @@ mod tests {
             paths,
             [
                 "收入/项目",
+                "收入/行次",
                 "收入/金额",
                 "支出/项目",
+                "支出/行次",
                 "支出/合计",
                 "支出/一般公共预算财政拨款",
                 "支出/政府性基金预算财政拨款",
                 "支出/国有资本经营预算财政拨款"
             ]
         );
+        assert_eq!(raw.columns[1].role, Role::LineNo);
+        assert_eq!(raw.columns[4].role, Role::LineNo);
         let rows: Vec<Vec<String>> = raw.rows.iter().map(|r| r.cells.clone()).collect();
-        let row = |c: [&str; 7]| c.map(String::from).to_vec();
+        let row = |c: [&str; 9]| c.map(String::from).to_vec();
         assert_eq!(
             rows,
             [
-                row(["一、一般公共预算财政拨款", "300.00", "一、一般公共服务支出", "0.00", "", "", ""]),
-                row(["二、政府性基金预算财政拨款", "50.00", "二、社会保障和就业支出", "300.00", "300.00", "", ""]),
-                row(["", "", "三、其他支出", "50.00", "", "50.00", ""]),
-                row(["本年收入合计", "350.00", "本年支出合计", "350.00", "300.00", "50.00", ""]),
-                row(["总计", "350.00", "总计", "350.00", "300.00", "50.00", ""]),
+                row(["一、一般公共预算财政拨款", "1", "300.00", "一、一般公共服务支出", "26", "0.00", "", "", ""]),
+                row(["二、政府性基金预算财政拨款", "2", "50.00", "二、社会保障和就业支出", "27", "300.00", "300.00", "", ""]),
+                row(["", "", "", "三、其他支出", "28", "50.00", "", "50.00", ""]),
+                row(["本年收入合计", "4", "350.00", "本年支出合计", "29", "350.00", "300.00", "50.00", ""]),
+                row(["总计", "5", "350.00", "总计", "30", "350.00", "300.00", "50.00", ""]),
             ]
         );
         assert_eq!(without_line_numbers("4 四、教育支出 29 0.00", true), "四、教育支出 0.00");

@@ -287,7 +287,6 @@ fn read_lines(
     let count = |kind: LabelKind| labels.iter().filter(|l| l.kind == kind).count();
     let two_names = count(LabelKind::Name) >= 2 && count(LabelKind::Code) < 2;
     if raw.title.key.is_two_sided() || two_names {
-        let tokens: Vec<Token> = tokens.into_iter().filter(|t| !t.line_no).collect();
         two_sided(&mut raw, &labels, &tokens, findings);
     } else {
         let before = findings.len();
@@ -1933,27 +1932,37 @@ fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         .map(|w| format!("{}{w}", year_before(&words, w)))
         .or_else(|| labels.iter().find(|l| l.kind == LabelKind::Amount).map(|l| l.text.clone()))
         .unwrap_or_else(|| "预算数".to_string());
-    raw.columns = vec![
-        RawColumn { path: "收入/项目".into(), role: Role::Name },
-        RawColumn { path: format!("收入/{amount_label}"), role: Role::Amount },
-        RawColumn { path: "支出/项目".into(), role: Role::Name },
-        RawColumn { path: format!("支出/{amount_label}"), role: Role::Amount },
-    ];
     let items = two_sided_items(&without_page_number_lines(tokens));
+    // Each side's 行次 (`一般公共预算财政拨款收入 1 2,561.90`) is kept beside
+    // its item, in a column of line numbers after the label.
+    let numbered = items.iter().any(|it| it.line_no.is_some());
+    let side = |name: &str| {
+        let mut columns = vec![RawColumn { path: format!("{name}/项目"), role: Role::Name }];
+        if numbered {
+            columns.push(RawColumn { path: format!("{name}/行次"), role: Role::LineNo });
+        }
+        columns.push(RawColumn { path: format!("{name}/{amount_label}"), role: Role::Amount });
+        columns
+    };
+    raw.columns = [side("收入"), side("支出")].concat();
     if let Some(it) = items.iter().find(|it| it.label.is_empty() && !it.amount.is_empty()) {
         let message = format!("amount {} follows another amount of its line; the table is left out", it.amount);
         findings.push(raw_finding(raw, it.page, message));
         raw.columns.clear();
         return;
     }
+    let width = raw.columns.len() / 2;
     for it in items {
-        let mut cells = vec![String::new(); 4];
+        let mut cells = vec![String::new(); 2 * width];
         let label = after_running_head(&it.label).to_string();
         // A bare total after another item of its line is the expense side's
         // (`合 计 174,900.64 合 计 174,900.64`).
-        let at = if is_income_side(&label) && (it.opens_line || !is_bare_total(&label)) { 0 } else { 2 };
+        let at = if is_income_side(&label) && (it.opens_line || !is_bare_total(&label)) { 0 } else { width };
         cells[at] = label;
-        cells[at + 1] = it.amount;
+        if let Some(n) = it.line_no.filter(|_| numbered) {
+            cells[at + 1] = n;
+        }
+        cells[at + width - 1] = it.amount;
         raw.rows.push(RawRow::new(cells, it.page));
     }
 }
@@ -1979,12 +1988,26 @@ struct Item {
     page: u32,
     /// Whether the item's first word opens its line.
     opens_line: bool,
+    /// The 行次 printed after its label.
+    line_no: Option<String>,
 }
 
 fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     let mut open = false; // the last item still takes label text
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
+        if t.line_no {
+            // After its item's label; one opening a line is the number of
+            // an item the side leaves blank (`9 九、节能环保支出 34`).
+            let after_label = i > 0 && tokens[i - 1].line == t.line && tokens[i - 1].kind() == Kind::Text;
+            match items.last_mut() {
+                Some(it) if after_label && it.amount.is_empty() && it.line_no.is_none() => {
+                    it.line_no = Some(t.text.clone());
+                }
+                _ => {}
+            }
+            continue;
+        }
         if t.kind() != Kind::Text {
             match items.last_mut() {
                 Some(it) if it.amount.is_empty() => it.amount = t.text.clone(),
@@ -1993,6 +2016,7 @@ fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
                     amount: t.text.clone(),
                     page: t.page,
                     opens_line: t.starts_line,
+                    line_no: None,
                 }),
             }
             open = false;
@@ -2014,6 +2038,7 @@ fn two_sided_items(tokens: &[Token]) -> Vec<Item> {
                     amount: String::new(),
                     page: t.page,
                     opens_line: t.starts_line,
+                    line_no: None,
                 });
                 open = true;
             }
@@ -2388,20 +2413,42 @@ mod tests {
         );
         // 行次 after each item of a two-sided table, a side without an item
         // printing its number alone: no amount, and each line's items one
-        // row, as printed.
-        let lines = body("项目 行次 金额 项目 行次 金额\n一、财政拨款收入 1 2,851.53 一、一般公共服务支出 32 2,851.53\n9 二、国防支出 33 0.00\n本年收入合计 10 2,851.53 本年支出合计 34 2,851.53");
-        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &lines, &[], &[], &mut findings);
-        let pairs: Vec<(&str, &str, &str, &str)> = raw
-            .rows
-            .iter()
-            .map(|r| (r.cells[0].as_str(), r.cells[1].as_str(), r.cells[2].as_str(), r.cells[3].as_str()))
-            .collect();
+        // row, as printed. Each item keeps its number beside it; the one
+        // opening a line numbers the income side's blank item. The same
+        // whether the lines are read by the header's known words (`金额`) or,
+        // under a header the line reader does not take (`本期发生额`), as a
+        // stream of items.
+        for amount_word in ["金额", "本期发生额"] {
+            let text = format!("项目 行次 {amount_word} 项目 行次 {amount_word}\n一、财政拨款收入 1 2,851.53 一、一般公共服务支出 32 2,851.53\n9 二、国防支出 33 0.00\n本年收入合计 10 2,851.53 本年支出合计 34 2,851.53");
+            let by_lines = crate::text_lines::read_two_sided(
+                &mut RawTable::new(title(TableKey::IncomeExpenseSummary)),
+                &body(&text),
+                &mut Vec::new(),
+            );
+            assert_eq!(by_lines, amount_word == "金额");
+            two_sided_numbers(&text);
+        }
+    }
+
+    /// The line numbers of the two-sided table `text`: in a column of their
+    /// own on each side, and beside each item once the table is finished.
+    fn two_sided_numbers(text: &str) {
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::IncomeExpenseSummary), &body(text), &[], &[], &mut findings);
+        let roles: Vec<Role> = raw.columns.iter().map(|c| c.role).collect();
+        assert_eq!(roles, [Role::Name, Role::LineNo, Role::Amount, Role::Name, Role::LineNo, Role::Amount]);
+        let table = read(TableKey::IncomeExpenseSummary, text);
+        let numbered: Vec<(&str, Option<&str>, String)> =
+            table.rows.iter().map(|r| (r.name.as_str(), r.line_no.as_deref(), format!("{:?}", r.cells))).collect();
+        let amount = |a: &str| format!("{:?}", [budget_model::Cell::Amount(a.parse().expect("amount"))]);
         assert_eq!(
-            pairs,
+            numbered,
             [
-                ("一、财政拨款收入", "2,851.53", "一、一般公共服务支出", "2,851.53"),
-                ("", "", "二、国防支出", "0.00"),
-                ("本年收入合计", "2,851.53", "本年支出合计", "2,851.53"),
+                ("财政拨款收入", Some("1"), amount("2851.53")),
+                ("本年收入合计", Some("10"), amount("2851.53")),
+                ("一般公共服务支出", Some("32"), amount("2851.53")),
+                ("国防支出", Some("33"), amount("0.00")),
+                ("本年支出合计", Some("34"), amount("2851.53")),
             ]
         );
     }
