@@ -498,7 +498,13 @@ fn is_page_footer(line: &str) -> bool {
 fn split_note<'a, 'b>(lines: &'b [BodyLine<'a>]) -> (&'b [BodyLine<'a>], Option<String>) {
     match lines.iter().position(|l| is_note(l.text)) {
         Some(i) => {
-            let note = lines[i..].iter().map(|l| squeeze(l.text)).collect::<Vec<_>>().join("");
+            // The page's number under the note (`— 3 —`) is none of it.
+            let note = lines[i..]
+                .iter()
+                .filter(|l| !text_lines::is_page_number(l.text))
+                .map(|l| squeeze(l.text))
+                .collect::<Vec<_>>()
+                .join("");
             (&lines[..i], Some(note))
         }
         None => (lines, None),
@@ -884,6 +890,15 @@ fn mark_line_numbers(mut tokens: Vec<Token>, labels: &[Label]) -> Vec<Token> {
     tokens
 }
 
+/// The group heading every one of `paths` is under (`本年政府性基金预算支出`
+/// of `本年政府性基金预算支出/合计`, `本年政府性基金预算支出/基本支出`, …), if
+/// there is one and more than one path.
+fn common_group(paths: &[String]) -> Option<String> {
+    let first = paths.first()?.split_once('/')?.0;
+    let shared = paths.len() > 1 && paths.iter().all(|p| p.split_once('/').is_some_and(|(g, _)| g == first));
+    shared.then(|| first.to_string())
+}
+
 /// Drops a table's label printed among its cells (`表 1`, `附表 5-1`), as a
 /// spreadsheet's merged cells come out: the word and its number.
 fn drop_table_labels(tokens: Vec<Token>) -> Vec<Token> {
@@ -1016,15 +1031,16 @@ fn one_sided(
     // amount is in is not known.
     let partial_header = template.is_none() && family_header(raw.title.key, &header_words);
     if let Some(t) = &template {
-        // The template names the columns when the header, jumbled in the
-        // text, resolved to another count or order (`基本支出` / `合计 小计
-        // 人员经费 公用经费 项目支出` read as 小计 … 合计): the amounts are
-        // placed in the template's order.
-        let leaf = |p: &String| p.rsplit('/').next().unwrap_or_default().to_string();
-        let same_order = header.amounts.iter().map(leaf).eq(t.paths.iter().map(leaf));
-        if !same_order {
-            header.amounts = t.paths.clone();
-        }
+        // The template names the columns: the header, jumbled in the text,
+        // may resolve to another count or order (`基本支出` / `合计 小计
+        // 人员经费 公用经费 项目支出` read as 小计 … 合计), or put a column
+        // under the group printed above it (`公务用车购置及运行费` over
+        // `小计 公务用车购置费 公务用车运行费 公务接待费`). The amounts are
+        // placed in the template's columns, under the heading printed over
+        // them all where there is one (`本年政府性基金预算支出` / `合计 基本支出 项目支出`).
+        let banner = common_group(&header.amounts).filter(|b| !t.paths.iter().any(|p| p.starts_with(b.as_str())));
+        header.amounts =
+            t.paths.iter().map(|p| banner.as_ref().map_or_else(|| p.clone(), |b| format!("{b}/{p}"))).collect();
     }
     let n = match &template {
         Some(t) => t.paths.len(),
@@ -2625,6 +2641,37 @@ mod tests {
             raw.rows[1].cells,
             ["303001", "武昌区人民政府办公室本级", "1,477.88", "1,137.88", "935.57", "202.32", "340.00"]
         );
+    }
+
+    /// The standard table's columns name the amounts, whatever groups the
+    /// jumbled header seems to print: 公务接待费 printed on the line under
+    /// `公务用车购置及运行费` is no car cost. A heading printed over all the
+    /// columns stays over them (`本年政府性基金预算支出` / `合计 基本支出
+    /// 项目支出`, a table with no rows). A note's page number is no part of
+    /// it.
+    #[test]
+    fn a_standard_table_s_columns_are_the_template_s() {
+        let three = "单位：万元\n“三公”经费合计 因公出国（境）费 公务用车购置及运行费\n小计 公务用车购置费 公务用车运行费 公务接待费\n13.92 0.00 12.82 0.00 12.82 1.10";
+        let table = read(TableKey::ThreePublicExpense, three);
+        assert_eq!(
+            paths(&table),
+            [
+                "“三公”经费合计",
+                "因公出国（境）费",
+                "公务用车购置及运行费/小计",
+                "公务用车购置及运行费/公务用车购置费",
+                "公务用车购置及运行费/公务用车运行费",
+                "公务接待费"
+            ]
+        );
+        let fund = "单位：万元\n科目编\n码 科目名称 本年政府性基金预算支出\n合计 基本支出 项目支出\n备注：本单位没有使用政府性基金预算拨款安排的支出\n— 3 —";
+        let table = read(TableKey::GovernmentFundExpense, fund);
+        assert_eq!(
+            paths(&table),
+            ["本年政府性基金预算支出/合计", "本年政府性基金预算支出/基本支出", "本年政府性基金预算支出/项目支出"]
+        );
+        assert!(table.rows.is_empty());
+        assert_eq!(table.note.as_deref(), Some("备注：本单位没有使用政府性基金预算拨款安排的支出"));
     }
 
     /// A table read from text and finished, as an earlier table of the
