@@ -103,7 +103,13 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
     let unit = unit_line(lines.iter().map(|l| l.line.text.as_str()));
     raw.unit = unit.map(|(_, u)| u.to_string());
     let lines = &lines[unit.map_or(0, |(i, _)| i + 1)..];
-    let first_anchor = lines.iter().position(|l| is_anchor(l.line))?;
+    // A line of column names opening with a total's (`合计 基本支出 项目支出`
+    // under `本年国有资本经营预算支出`) is the header's last line, not the
+    // first row; in a table that prints no amount (`备注：本单位没有…`) no row
+    // is left.
+    let names_columns =
+        |l: &Line| l.runs.len() >= 2 && l.runs.iter().all(|r| crate::header::in_lexicon(&squeeze(&r.text)));
+    let first_anchor = lines.iter().position(|l| is_anchor(l.line) && !names_columns(l.line))?;
     let first_page = lines[first_anchor].page;
     let body: Vec<PlacedLine<'_>> = lines[first_anchor..].to_vec();
     let mut columns = columns_of(body.iter().filter(|l| l.page == first_page && is_anchor(l.line)).map(|l| l.line));
@@ -561,6 +567,41 @@ mod tests {
         let (x0, x1) = xs.split_once('-').expect("a run written text@x0-x1");
         let x = |n: &str| n.parse::<f32>().expect("an x position");
         Run { text: text.into(), x0: x(x0), x1: x(x1) }
+    }
+
+    /// The header's last line naming columns from a total's on (`合计 基本支出
+    /// 项目支出`, under a heading over them) is no row: a table that prints
+    /// no amount, only its header and a note, gives no table by layout (the
+    /// text reader then takes the header alone); a table with rows has it
+    /// in its header.
+    #[test]
+    fn an_empty_table_s_column_names_are_no_row() {
+        let title =
+            || Title {
+                no: "9".into(), text: "国有资本经营预算支出表".into(), key: TableKey::StateCapitalExpense
+            };
+        let header = [
+            line(0.0, "单位：万元@500-550"),
+            line(20.0, "本年国有资本经营预算支出@300-420"),
+            line(27.5, "科目编码@57-89 科目名称@151-183"),
+            line(35.0, "合计@260-280 基本支出@340-372 项目支出@440-472"),
+        ];
+        let note = line(50.0, "备注：本单位没有使用国有资本经营预算拨款安排的支出@57-300");
+        let placed = |lines: &[Line]| -> Vec<Line> { lines.to_vec() };
+        let empty: Vec<Line> = placed(&header).into_iter().chain([note]).collect();
+        let lines: Vec<PlacedLine<'_>> = empty.iter().map(|l| PlacedLine { line: l, page: 1 }).collect();
+        assert!(table_from_layout(title(), &lines).is_none());
+        let total = line(50.0, "合计@159-175 12.00@262-280 0.00@354-372 12.00@454-472");
+        let filled: Vec<Line> = placed(&header).into_iter().chain([total]).collect();
+        let lines: Vec<PlacedLine<'_>> = filled.iter().map(|l| PlacedLine { line: l, page: 1 }).collect();
+        let raw = table_from_layout(title(), &lines).expect("a table");
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths[1..],
+            ["本年国有资本经营预算支出/合计", "本年国有资本经营预算支出/基本支出", "本年国有资本经营预算支出/项目支出"]
+        );
+        assert_eq!(raw.rows.len(), 1);
+        assert_eq!(raw.rows[0].cells.last().map(String::as_str), Some("12.00"));
     }
 
     #[test]
