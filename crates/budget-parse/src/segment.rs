@@ -88,6 +88,7 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                 }
             })
             .collect();
+    let running = running_heads(pages);
     let mut out = Found::default();
     let mut pending: Option<Pending<'_>> = None;
     // A label line (`公开01表`, `附表2`) numbers the title next to it.
@@ -166,6 +167,8 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 p.lines_before_grid = p.lines.len();
                             }
                         }
+                    } else if running.contains(&squeeze(&text)) {
+                        // The document's heading over every page: no row.
                     } else {
                         last = Some((line.clone(), page));
                         if let Some(p) = pending.as_mut() {
@@ -258,6 +261,34 @@ fn unit_above(pending: Option<&mut Pending<'_>>, last: Option<(Line, u32)>, titl
 }
 
 /// Whether the page prints nothing after a line but `after`: blank lines.
+/// The document's heading printed over its pages (`云湖区人民政府办公室2025年部门预算`
+/// at the top of each page of a spreadsheet export), which extracted text
+/// may leave among a table's rows: a line printed three times or more that
+/// names the document, its year then the kind of document, and nothing else
+/// (no amount, no other figure).
+fn running_heads(pages: &[Page]) -> std::collections::HashSet<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for l in pages.iter().flat_map(|p| &p.lines) {
+        let text = squeeze(&l.text);
+        if names_the_document(&text) {
+            *counts.entry(text).or_default() += 1;
+        }
+    }
+    counts.into_iter().filter(|(_, n)| *n >= 3).map(|(t, _)| t).collect()
+}
+
+/// `某某局2026年部门预算`, `某某局2025年度部门决算公开`: one year, after a
+/// name, and the kind of document at the end.
+fn names_the_document(text: &str) -> bool {
+    let kinds = ["部门预算", "部门决算", "单位预算", "单位决算"];
+    let rest = ["", "公开", "信息公开"];
+    let ends = kinds.iter().any(|k| rest.iter().any(|r| text.ends_with(&format!("{k}{r}"))));
+    let digits: Vec<usize> = text.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect();
+    let one_year = digits.len() == 4 && digits.windows(2).all(|w| w[1] == w[0] + 1) && digits[0] > 0;
+    let year_then = one_year && text[digits[3] + 1..].starts_with('年');
+    ends && year_then
+}
+
 fn last_line(after: &[Block<'_>]) -> bool {
     after.iter().all(|b| matches!(b, Block::Line { line, .. } if line.text.trim().is_empty()))
 }
@@ -684,6 +715,39 @@ mod tests {
         let found = tables(&[text], &mut Vec::new());
         let numbered: Vec<(TableKey, &str)> = found.tables.iter().map(|t| (t.key, t.no.as_str())).collect();
         assert_eq!(numbered, [(TableKey::ExpenseSummary, "4")]);
+    }
+
+    /// The document's heading printed over every page (a spreadsheet
+    /// export's, left by the text among the rows before the next table) is
+    /// no row; printed once, a line naming the document is read as before.
+    #[test]
+    fn the_document_s_heading_over_its_pages_is_no_row() {
+        let heading = "云湖区人民政府办公室2025年部门预算";
+        let table = |title: &'static str| {
+            vec![
+                heading,
+                title,
+                "单位：万元",
+                "科目编码 科目名称 合计",
+                "合计 10.00",
+                "201 一般公共服务支出 10.00",
+                heading,
+            ]
+        };
+        let pages: Vec<Page> = [table("部门支出总表"), table("一般公共预算支出表"), table("政府性基金预算支出表")]
+            .iter()
+            .enumerate()
+            .map(|(i, lines)| text_page(i as u32 + 1, lines))
+            .collect();
+        let found = tables(&pages, &mut Vec::new());
+        assert_eq!(found.tables.len(), 3);
+        for t in &found.tables {
+            let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+            assert_eq!(names, ["合计", "一般公共服务支出"], "{}", t.title);
+        }
+        assert!(names_the_document(heading) && names_the_document("某某局2025年度部门决算公开"));
+        assert!(!names_the_document("2025年部门预算") && !names_the_document("项目 2025年预算数"));
+        assert!(running_heads(&pages[..1]).is_empty());
     }
 
     /// A 决算's 支出决算表, whose rows' zeros and parts leave their columns
