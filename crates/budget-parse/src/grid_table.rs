@@ -138,7 +138,12 @@ fn is_data_row(texts: &[String]) -> bool {
     // `合计` heading a column of its own is followed by more headings.
     let headings = texts.iter().skip(at + 1).filter(|t| !t.trim().is_empty() && amount(&squeeze(t)).is_none()).count();
     let total = after_total_label(&first).is_some() && headings < 2;
-    (at <= 1 && (code(&first) || total)) || texts.iter().skip(1).any(|t| amount(&squeeze(t)).is_some())
+    // A blank item of a list (`（廿五）债务发行费用支出`, `二、年终结转结余` at
+    // the top of a two-sided table's last page, the income side blank): no
+    // heading opens with a list ordinal.
+    let (ordinal, item) = crate::lex::split_ordinal(&first);
+    let listed = !ordinal.is_empty() && !item.is_empty();
+    (at <= 1 && (code(&first) || total)) || listed || texts.iter().skip(1).any(|t| amount(&squeeze(t)).is_some())
 }
 
 /// The first data row after the header rows starting at `from`.
@@ -431,6 +436,38 @@ mod tests {
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert_eq!(rows[2], ["合计", "", "", "", "15.00", "11.00"]);
         assert_eq!(raw.pages, [1, 2]);
+    }
+
+    /// A two-sided table's last page opening with blank items of the
+    /// expense list (the income side blank beside them): they are rows,
+    /// not a header printed again.
+    #[test]
+    fn blank_list_items_opening_a_page_are_rows() {
+        let xs = [0.0, 150.0, 220.0, 370.0, 440.0];
+        let first = page(
+            1,
+            &xs,
+            &[
+                "项目 | 预算数 | 项目 | 预算数",
+                "一、一般公共预算拨款 | 10.00 | 一、一般公共服务支出 | 10.00",
+                " | | 二、国防支出 | ",
+            ],
+        );
+        let second = page(
+            2,
+            &xs,
+            &[" | | 三、债务发行费用支出 | ", " | | 二、年终结转结余 | ", "收入总计 | 10.00 | 支出总计 | 10.00"],
+        );
+        let (g1, g2) = (find_grids(&first), find_grids(&second));
+        let title = parse_title("四、财政拨款收支总表").expect("a title");
+        let raw = table_from_grids(title, &[&g1[0], &g2[0]], &mut Vec::new());
+        let names: Vec<&str> = raw.rows.iter().map(|r| r.cells[2].as_str()).collect();
+        assert_eq!(
+            names,
+            ["一、一般公共服务支出", "二、国防支出", "三、债务发行费用支出", "二、年终结转结余", "支出总计"]
+        );
+        assert!(is_data_row(&[String::new(), String::new(), "（廿五）债务发行费用支出".into()]));
+        assert!(!is_data_row(&["项目".into(), "预算数".into()]));
     }
 
     fn paths(raw: &RawTable) -> Vec<&str> {
