@@ -102,7 +102,7 @@ fn claim<'a>(title: &Title, body: &'a [Met], claimed: &mut [bool]) -> Option<&'a
 /// `（续表）`, spaces, and with one kind of parentheses. The forms of one
 /// kind are one entry, whatever their captions (a project form's title
 /// often carries words of the cell beside it).
-fn name(title: &Title) -> String {
+pub(crate) fn name(title: &Title) -> String {
     if title.key.is_form() {
         return String::new();
     }
@@ -117,7 +117,7 @@ fn name(title: &Title) -> String {
 /// The standard tables the 目录 lists, each with the page of its line: the
 /// lines with leader dots anywhere, and the lines under a `目录` heading to
 /// the end of its page and of the pages after it that carry on the list.
-fn contents(pages: &[Page]) -> Vec<(Title, u32)> {
+pub(crate) fn contents(pages: &[Page]) -> Vec<(Title, u32)> {
     let mut out: Vec<(Title, u32)> = Vec::new();
     // The pages since the heading, those of one line not counted: a text
     // marks a page at each line that begins with a space, as an indented

@@ -89,10 +89,17 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
             })
             .collect();
     let running = running_heads(pages);
+    // The numbers the 目录 gives its tables (`附表2 部门收入总表`).
+    let listed = crate::inventory::contents(pages);
+    let listed_no = |title: &Title| {
+        let name = crate::inventory::name(title);
+        listed.iter().find(|(t, _)| t.key == title.key && crate::inventory::name(t) == name).map(|(t, _)| t.no.clone())
+    };
     let mut out = Found::default();
     let mut pending: Option<Pending<'_>> = None;
-    // A label line (`公开01表`, `附表2`) numbers the title next to it.
-    let mut label: Option<(String, u32)> = None;
+    // A label line (`公开01表`, `附表2`) numbers the title next to it: its
+    // number, page, and whether it is its page's last line.
+    let mut label: Option<(String, u32, bool)> = None;
     // A numbered line that is not yet a title, in case the next completes it.
     let mut opened: Option<(String, u32)> = None;
     // The last line of text met, no title or label (a unit line printed
@@ -131,14 +138,32 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                             {
                                 p.title.no = no
                             }
-                            _ => label = Some((no, page)),
+                            _ => label = Some((no, page, last_line(&page_blocks[at + 1..]))),
                         }
                     } else if is_part_heading(&text) {
                         close(pending.take(), &mut out, findings);
                     } else if let Some(mut title) = parse_title(&text) {
-                        if let Some((no, at)) = label.take() {
+                        if let Some((no, at, page_end)) = label.take() {
+                            let listed = listed_no(&title).filter(|n| !n.is_empty());
                             if title.no.is_empty() && at == page {
-                                title.no = no;
+                                // A label printed after the table it numbers
+                                // (a spreadsheet export's, `附表1` after 部门收支总表's
+                                // rows) is not the next title's: where the 目录
+                                // numbers this title otherwise, its number is taken.
+                                title.no = match listed {
+                                    Some(listed) if !same_number(&listed, &no) => listed,
+                                    _ => no,
+                                };
+                            } else if title.no.is_empty() && page_end && at + 1 == page {
+                                // A label that is its page's last line numbers
+                                // the title opening the next (`表 1` / ` 收支总表`,
+                                // the text breaking the page at the title's
+                                // indent) where the 目录 gives the title that
+                                // number: a label after its table's rows looks
+                                // the same.
+                                if listed.is_some_and(|listed| same_number(&listed, &no)) {
+                                    title.no = no;
+                                }
                             }
                         }
                         // Extracted text at times writes a page's heading
@@ -287,6 +312,12 @@ fn names_the_document(text: &str) -> bool {
     let one_year = digits.len() == 4 && digits.windows(2).all(|w| w[1] == w[0] + 1) && digits[0] > 0;
     let year_then = one_year && text[digits[3] + 1..].starts_with('年');
     ends && year_then
+}
+
+/// Whether two table numbers are one: `01` and `1`, `05-1` and `5-1`.
+fn same_number(a: &str, b: &str) -> bool {
+    let parts = |s: &str| s.split('-').map(|p| p.trim_start_matches('0').to_string()).collect::<Vec<_>>();
+    parts(a) == parts(b)
 }
 
 fn last_line(after: &[Block<'_>]) -> bool {
@@ -715,6 +746,46 @@ mod tests {
         let found = tables(&[text], &mut Vec::new());
         let numbered: Vec<(TableKey, &str)> = found.tables.iter().map(|t| (t.key, t.no.as_str())).collect();
         assert_eq!(numbered, [(TableKey::ExpenseSummary, "4")]);
+    }
+
+    /// A label printed after its table's rows (`附表1` after 部门支出总表,
+    /// right before the next title) numbers no title the 目录 numbers
+    /// otherwise: 一般公共预算支出表 takes the 目录's 2. A label that is its
+    /// page's last line numbers the title opening the next page only where
+    /// the 目录 gives that title its number.
+    #[test]
+    fn the_contents_settle_a_label_between_two_tables() {
+        let contents =
+            text_page(1, &["目录", "附表1 部门支出总表", "附表2 一般公共预算支出表", "附表3 政府性基金预算支出表"]);
+        let body = |title: &'static str| {
+            vec![title, "单位：万元", "科目编码 科目名称 合计", "合计 10.00", "201 一般公共服务支出 10.00"]
+        };
+        let mut p2 = body("部门支出总表");
+        p2.push("附表1");
+        p2.extend(body("一般公共预算支出表"));
+        let p2 = text_page(2, &p2);
+        let numbers = |pages: &[Page]| -> Vec<String> {
+            tables(pages, &mut Vec::new()).tables.iter().map(|t| format!("{}:{}", t.no, t.title)).collect()
+        };
+        let label_last = |no: &'static str| text_page(3, &[no]);
+        let fund = text_page(4, &body("政府性基金预算支出表"));
+        assert_eq!(
+            numbers(&[contents.clone(), p2.clone(), label_last("附表3"), fund.clone()]),
+            [":部门支出总表", "2:一般公共预算支出表", "3:政府性基金预算支出表"]
+        );
+        // A label across the page break that the 目录 does not confirm
+        // (`附表2`, printed after 一般公共预算支出表's rows) numbers nothing.
+        assert_eq!(
+            numbers(&[contents, p2.clone(), label_last("附表2"), fund.clone()]),
+            [":部门支出总表", "2:一般公共预算支出表", ":政府性基金预算支出表"]
+        );
+        // Without a 目录 a label beside its title is taken as before; across
+        // a page break it is not.
+        assert_eq!(
+            numbers(&[p2, label_last("附表3"), fund]),
+            [":部门支出总表", "1:一般公共预算支出表", ":政府性基金预算支出表"]
+        );
+        assert!(same_number("01", "1") && same_number("05-1", "5-1") && !same_number("2", "12"));
     }
 
     /// The document's heading printed over every page (a spreadsheet
