@@ -16,11 +16,10 @@ const CONTENTS_PAGES_AFTER: usize = 2;
 /// A line of a 目录 longer than this is prose, and its page no contents page.
 const MAX_CONTENTS_LINE: usize = 48;
 
-/// The inventory of a document: the standard tables its 目录 lists, matched
-/// with the titles met in the body (`met`), then the titles the 目录 does
-/// not list.
-pub(crate) fn inventory(pages: &[Page], met: &[Met]) -> Vec<InventoryEntry> {
-    let listed = contents(pages);
+/// The inventory of a document: the standard tables its 目录 lists
+/// (`listed`, as [`contents`] finds them), matched with the titles met in
+/// the body (`met`), then the titles the 目录 does not list.
+pub(crate) fn inventory(listed: &[(Title, u32)], met: &[Met]) -> Vec<InventoryEntry> {
     let toc_pages: Vec<u32> = listed.iter().map(|(_, page)| *page).collect();
     let titles: Vec<&Title> = listed.iter().map(|(t, _)| t).collect();
     let announced: Vec<&(Title, u32)> = listed.iter().filter(|(t, _)| !heads_a_group(t, &titles)).collect();
@@ -299,7 +298,7 @@ mod tests {
             met("一般公共预算“三公”经费支出表", 9, InventoryStatus::Rebuilt),
         ];
         let got: Vec<(TableKey, u32, bool, InventoryStatus)> =
-            inventory(&pages, &met).iter().map(|e| (e.key, e.page, e.in_contents, e.status)).collect();
+            inventory(&contents(&pages), &met).iter().map(|e| (e.key, e.page, e.in_contents, e.status)).collect();
         use InventoryStatus::*;
         use TableKey::*;
         assert_eq!(

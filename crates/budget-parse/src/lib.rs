@@ -72,7 +72,7 @@ pub fn parse(pages: &[Page]) -> Document {
         None => (pages, Vec::new()),
     };
     let found = segment::tables(pages, &mut findings);
-    let inventory = inventory::inventory(pages, &found.met);
+    let inventory = inventory::inventory(&found.contents, &found.met);
     let tables = found.tables;
     let mut meta = meta::find_meta(pages, &tables);
     if meta.department.is_empty() {

@@ -22,6 +22,8 @@ pub(crate) struct Found {
     pub forms: FormsRead,
     /// Every title that began a table or form, and what came of it.
     pub met: Vec<Met>,
+    /// The tables the document's 目录 lists, each with the page of its line.
+    pub contents: Vec<(Title, u32)>,
     /// Tables read from text whose reading left findings, to be read again
     /// once the whole document is read.
     again: Vec<ReadAgain>,
@@ -75,6 +77,7 @@ struct Pending<'a> {
 
 /// Finds every table of the document.
 pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
+    let listed = crate::inventory::contents(pages);
     let reordered = crate::text_order::titles_before_bodies(pages);
     let pages = reordered.as_deref().unwrap_or(pages);
     let grids: Vec<Vec<Grid>> =
@@ -90,7 +93,6 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
             .collect();
     let running = running_heads(pages);
     // The numbers the 目录 gives its tables (`附表2 部门收入总表`).
-    let listed = crate::inventory::contents(pages);
     let listed_no = |title: &Title| {
         let name = crate::inventory::name(title);
         listed.iter().find(|(t, _)| t.key == title.key && crate::inventory::name(t) == name).map(|(t, _)| t.no.clone())
@@ -192,7 +194,7 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                 p.lines_before_grid = p.lines.len();
                             }
                         }
-                    } else if running.contains(&squeeze(&text)) {
+                    } else if !running.is_empty() && running.contains(&squeeze(&text)) {
                         // The document's heading over every page: no row.
                     } else {
                         last = Some((line.clone(), page));
@@ -218,6 +220,7 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
     }
     close(pending.take(), &mut out, findings);
     read_again(&mut out, findings);
+    out.contents = listed;
     out
 }
 
@@ -294,6 +297,11 @@ fn unit_above(pending: Option<&mut Pending<'_>>, last: Option<(Line, u32)>, titl
 fn running_heads(pages: &[Page]) -> std::collections::HashSet<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for l in pages.iter().flat_map(|p| &p.lines) {
+        // Four digits and a 年 before the words, whatever the spaces.
+        let digits = l.text.bytes().filter(u8::is_ascii_digit).count();
+        if digits != 4 || !l.text.contains('年') {
+            continue;
+        }
         let text = squeeze(&l.text);
         if names_the_document(&text) {
             *counts.entry(text).or_default() += 1;
@@ -307,7 +315,7 @@ fn running_heads(pages: &[Page]) -> std::collections::HashSet<String> {
 fn names_the_document(text: &str) -> bool {
     let kinds = ["部门预算", "部门决算", "单位预算", "单位决算"];
     let rest = ["", "公开", "信息公开"];
-    let ends = kinds.iter().any(|k| rest.iter().any(|r| text.ends_with(&format!("{k}{r}"))));
+    let ends = rest.iter().filter_map(|r| text.strip_suffix(r)).any(|head| kinds.iter().any(|k| head.ends_with(k)));
     let digits: Vec<usize> = text.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect();
     let one_year = digits.len() == 4 && digits.windows(2).all(|w| w[1] == w[0] + 1) && digits[0] > 0;
     let year_then = one_year && text[digits[3] + 1..].starts_with('年');
