@@ -145,9 +145,9 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                     } else if is_part_heading(&text) {
                         close(pending.take(), &mut out, findings);
                     } else if let Some(mut title) = parse_title(&text) {
-                        if let Some((no, at, page_end)) = label.take() {
+                        if let Some((no, at, page_end)) = label.take().filter(|_| title.no.is_empty()) {
                             let listed = listed_no(&title).filter(|n| !n.is_empty());
-                            if title.no.is_empty() && at == page {
+                            if at == page {
                                 // A label printed after the table it numbers
                                 // (a spreadsheet export's, `附表1` after 部门收支总表's
                                 // rows) is not the next title's: where the 目录
@@ -156,16 +156,14 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                     Some(listed) if !same_number(&listed, &no) => listed,
                                     _ => no,
                                 };
-                            } else if title.no.is_empty() && page_end && at + 1 == page {
+                            } else if page_end && at + 1 == page && listed.is_some_and(|l| same_number(&l, &no)) {
                                 // A label that is its page's last line numbers
                                 // the title opening the next (`表 1` / ` 收支总表`,
                                 // the text breaking the page at the title's
                                 // indent) where the 目录 gives the title that
                                 // number: a label after its table's rows looks
                                 // the same.
-                                if listed.is_some_and(|listed| same_number(&listed, &no)) {
-                                    title.no = no;
-                                }
+                                title.no = no;
                             }
                         }
                         // Extracted text at times writes a page's heading

@@ -1453,7 +1453,7 @@ fn item_line_numbers(rows: &[SideRow], lines: &[&BodyLine<'_>]) -> Vec<(Option<S
     let mut numbers = lines.iter().filter(|l| !is_page_number(l.text)).flat_map(|l| {
         let words: Vec<&str> = l.text.split_whitespace().collect();
         (1..words.len())
-            .filter(|&i| is_line_number(words[i]) && !words[i - 1].starts_with(|c: char| c.is_ascii_digit()))
+            .filter(|&i| numbers_its_item(&words, i))
             .map(|i| (squeeze(words[i - 1]), words[i].to_string()))
             .collect::<Vec<_>>()
     });
@@ -1481,12 +1481,15 @@ fn without_line_numbers(text: &str, numbered: bool) -> String {
         return text.to_string();
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    let label = |w: &str| !w.starts_with(|c: char| c.is_ascii_digit());
-    let kept: Vec<&str> = (0..words.len())
-        .filter(|&i| !(is_line_number(words[i]) && (i == 0 || label(words[i - 1]))))
-        .map(|i| words[i])
-        .collect();
+    let kept: Vec<&str> = (0..words.len()).filter(|&i| !numbers_its_item(&words, i)).map(|i| words[i]).collect();
     kept.join(" ")
+}
+
+/// Whether word `i` of a line's `words` is a line number where the header
+/// prints 行次: a number of one to three digits opening the line or
+/// following an item's label, not an amount.
+fn numbers_its_item(words: &[&str], i: usize) -> bool {
+    is_line_number(words[i]) && (i == 0 || !words[i - 1].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A label without a number of one or two digits run into its ordinal

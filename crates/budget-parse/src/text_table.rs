@@ -1975,7 +1975,7 @@ fn two_sided(raw: &mut RawTable, labels: &[Label], tokens: &[Token], findings: &
         // (`合 计 174,900.64 合 计 174,900.64`).
         let at = if is_income_side(&label) && (it.opens_line || !is_bare_total(&label)) { 0 } else { width };
         cells[at] = label;
-        if let Some(n) = it.line_no.filter(|_| numbered) {
+        if let Some(n) = it.line_no {
             cells[at + 1] = n;
         }
         cells[at + width - 1] = it.amount;
