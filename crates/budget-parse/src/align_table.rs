@@ -107,9 +107,16 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
     // under `本年国有资本经营预算支出`) is the header's last line, not the
     // first row; in a table that prints no amount (`备注：本单位没有…`) no row
     // is left.
+    // Such a line also shows that a total's label above it (`合计` printed
+    // down the height of a three-line header) heads a column: the rows
+    // start after the header's last line of names.
     let names_columns =
         |l: &Line| l.runs.len() >= 2 && l.runs.iter().all(|r| crate::header::in_lexicon(&squeeze(&r.text)));
-    let first_anchor = lines.iter().position(|l| is_anchor(l.line) && !names_columns(l.line))?;
+    let has_amount = |l: &Line| l.runs.iter().any(|r| kind_of(r) == Kind::Amount);
+    let first_amount = lines.iter().position(|l| has_amount(l.line)).unwrap_or(lines.len());
+    let after_names = lines[..first_amount].iter().rposition(|l| names_columns(l.line)).map_or(0, |i| i + 1);
+    let first_anchor =
+        after_names + lines[after_names..].iter().position(|l| is_anchor(l.line) && !names_columns(l.line))?;
     let first_page = lines[first_anchor].page;
     let body: Vec<PlacedLine<'_>> = lines[first_anchor..].to_vec();
     let mut columns = columns_of(body.iter().filter(|l| l.page == first_page && is_anchor(l.line)).map(|l| l.line));
@@ -367,7 +374,45 @@ fn parents(cells: &[HeaderCell]) -> Vec<Option<usize>> {
             }
         }
     }
+    balance_neighbours(cells, &mut parent);
     parent
+}
+
+/// Two groups side by side on one line share their children out so that
+/// each is centred over its own. The nearer middle alone misplaces a child
+/// when the groups differ in width: `其他收入`, the last of 本年收入's nine
+/// columns, is nearer the middle of 上年结转结余 beside them. A child moves
+/// only where both groups come nearer their children's middle by it: a
+/// heading over wide text columns is not centred over their text.
+fn balance_neighbours(cells: &[HeaderCell], parent: &mut [Option<usize>]) {
+    let mut groups: Vec<usize> = (0..cells.len()).filter(|&g| parent.contains(&Some(g))).collect();
+    groups.sort_by(|&a, &b| cells[a].span.x0.total_cmp(&cells[b].span.x0));
+    for (i, &a) in groups.iter().enumerate() {
+        let same_line = |g: usize| (cells[g].top - cells[a].top).abs() < 1.5;
+        let Some(&b) = groups[i + 1..].iter().find(|&&g| same_line(g)) else { continue };
+        let mut children: Vec<usize> = (0..cells.len()).filter(|&c| parent[c] == Some(a) || parent[c] == Some(b)).collect();
+        children.sort_by(|&x, &y| cells[x].span.mid().total_cmp(&cells[y].span.mid()));
+        let now = children.iter().take_while(|&&c| parent[c] == Some(a)).count();
+        if now == 0 || now == children.len() || children[now..].iter().any(|&c| parent[c] != Some(b)) {
+            continue;
+        }
+        let off = |g: usize, part: &[usize]| {
+            let (x0, x1) = (cells[part[0]].span.x0, cells[part[part.len() - 1]].span.x1);
+            ((x0 + x1) / 2.0 - cells[g].span.mid()).abs()
+        };
+        let offs = |k: usize| (off(a, &children[..k]), off(b, &children[k..]));
+        let (a_now, b_now) = offs(now);
+        let better = (1..children.len())
+            .filter(|&k| k != now)
+            .map(|k| (k, offs(k)))
+            .filter(|&(_, (da, db))| da < a_now && db < b_now)
+            .min_by(|x, y| (x.1 .0 + x.1 .1).total_cmp(&(y.1 .0 + y.1 .1)));
+        if let Some((k, _)) = better {
+            for (j, &c) in children.iter().enumerate() {
+                parent[c] = Some(if j < k { a } else { b });
+            }
+        }
+    }
 }
 
 /// A heading over the label columns (`功能分类科目`, `部门预算支出经济分类科目`):
@@ -648,6 +693,88 @@ mod tests {
         for whole in ["2025年", "1号楼", "2,025年"] {
             assert_eq!(amount_then_item(whole), None, "{whole}");
         }
+    }
+
+    /// 北京 收入总表: `合计` printed down the height of a three-line header
+    /// heads a column, and the rows start after the header's last line of
+    /// names; 其他收入, the last of 本年收入's nine columns, is 本年收入's,
+    /// though nearer the middle of the narrower 上年结转结余.
+    #[test]
+    fn a_total_heading_beside_the_header_is_no_row() {
+        let lines = [
+            line(0.0, "本年收入@421-459 上年结转结余@912-968"),
+            line(15.8, "合计@85-104"),
+            line(
+                21.3,
+                "一般公共预算资@204-269 政府性基金预@275-331 国有资本经营@337-393 财政专户管理@399-455 \
+                 事业单位经营@514-570 附属单位上缴@638-694 一般公共预算@821-876 政府性基金预@885-940 \
+                 国有资本经营@947-1003 财政专户管理@1009-1065",
+            ),
+            line(
+                27.0,
+                "小计@156-175 事业收入@466-503 上级补助收入@576-632 其他收入@705-742 小计@774-792 单位资金@1081-1118",
+            ),
+            line(
+                32.7,
+                "金@232-241 算资金@289-317 预算资金@347-384 资金@418-437 收入@533-551 收入@657-676 资金@839-858 \
+                 算资金@899-927 预算资金@956-994 资金@1028-1047",
+            ),
+            line(
+                51.0,
+                "590,242.670510@68-126 565,861.946064@139-197 565,801.487564@210-269 9.000000@475-508 \
+                 51.458500@709-747 24,380.724446@758-812 22,667.878179@824-878 1,712.846267@1077-1128",
+            ),
+        ];
+        let placed: Vec<PlacedLine<'_>> = lines.iter().map(|l| PlacedLine { line: l, page: 2 }).collect();
+        let title = Title { no: "02".into(), text: "收入总表".into(), key: TableKey::IncomeSummary };
+        let raw = table_from_layout(title, &placed).expect("a table");
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "合计",
+                "本年收入/小计",
+                "本年收入/一般公共预算资金",
+                "本年收入/政府性基金预算资金",
+                "本年收入/国有资本经营预算资金",
+                "本年收入/财政专户管理资金",
+                "本年收入/事业收入",
+                "本年收入/事业单位经营收入",
+                "本年收入/上级补助收入",
+                "本年收入/附属单位上缴收入",
+                "本年收入/其他收入",
+                "上年结转结余/小计",
+                "上年结转结余/一般公共预算资金",
+                "上年结转结余/政府性基金预算资金",
+                "上年结转结余/国有资本经营预算资金",
+                "上年结转结余/财政专户管理资金",
+                "上年结转结余/单位资金",
+            ]
+        );
+        assert_eq!(raw.rows.len(), 1);
+        let cells: Vec<&str> = raw.rows[0].cells.iter().map(String::as_str).collect();
+        assert_eq!(
+            cells,
+            [
+                "590,242.670510",
+                "565,861.946064",
+                "565,801.487564",
+                "",
+                "",
+                "",
+                "9.000000",
+                "",
+                "",
+                "",
+                "51.458500",
+                "24,380.724446",
+                "22,667.878179",
+                "",
+                "",
+                "",
+                "1,712.846267"
+            ]
+        );
     }
 
     #[test]
