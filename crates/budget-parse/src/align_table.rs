@@ -390,7 +390,8 @@ fn balance_neighbours(cells: &[HeaderCell], parent: &mut [Option<usize>]) {
     for (i, &a) in groups.iter().enumerate() {
         let same_line = |g: usize| (cells[g].top - cells[a].top).abs() < 1.5;
         let Some(&b) = groups[i + 1..].iter().find(|&&g| same_line(g)) else { continue };
-        let mut children: Vec<usize> = (0..cells.len()).filter(|&c| parent[c] == Some(a) || parent[c] == Some(b)).collect();
+        let mut children: Vec<usize> =
+            (0..cells.len()).filter(|&c| parent[c] == Some(a) || parent[c] == Some(b)).collect();
         children.sort_by(|&x, &y| cells[x].span.mid().total_cmp(&cells[y].span.mid()));
         let now = children.iter().take_while(|&&c| parent[c] == Some(a)).count();
         if now == 0 || now == children.len() || children[now..].iter().any(|&c| parent[c] != Some(b)) {

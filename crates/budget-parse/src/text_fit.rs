@@ -636,8 +636,14 @@ pub(crate) fn full_width(key: TableKey) -> Option<usize> {
 /// Where a second 小计 follows the sources, 上年结转结余 is a group of its
 /// own: its 小计 and the funds carried over ([`CARRIED_SOURCES`]) named
 /// after it (`…其他收入小计一般公共预算政府性基金预算…单位资金`).
+///
+/// A header that names no total at all still has one: a spreadsheet
+/// prints the merged `合计` heading apart from the header, next to the
+/// amounts, where it reads as a row's label. The sums tell whether the
+/// first amount is that total.
 fn income_template(header: &str) -> Option<Template> {
-    if !(header.contains("合计") && header.contains("本年收入") && header.contains("上年结转")) {
+    let total = header.contains("合计") || !header.contains("总计");
+    if !(total && header.contains("本年收入") && header.contains("上年结转")) {
         return sources_under_total(header).or_else(|| by_source_template(header));
     }
     let carried_at = header.match_indices("小计").nth(1).map(|(at, _)| at);

@@ -1100,6 +1100,20 @@ fn one_sided(
             labels[i] = cells.clone();
         }
     }
+    // The total's heading, a merged cell a spreadsheet prints apart from
+    // the header (next to the amounts, where the header names no total),
+    // reads as the label of a table's one line of amounts (`合计` /
+    // `105,556.81 93,499.18 …`): that line is the table's own, not a total
+    // over rows.
+    let unnamed_total = template.as_ref().and_then(|t| t.paths.first()).filter(|p| !header_words.contains(p.as_str()));
+    if let (Some(total), [only]) =
+        (unnamed_total, &(0..rows.len()).filter(|&i| !rows[i].amounts.is_empty()).collect::<Vec<_>>()[..])
+    {
+        if names[*only] == *total {
+            names[*only].clear();
+            labels[*only].iter_mut().for_each(String::clear);
+        }
+    }
     let strays: Vec<bool> = (0..rows.len()).map(|i| names_the_unit_before(&labels, i)).collect();
     for (i, ((r, mut cells), mut a)) in rows.iter().zip(labels).zip(amounts).enumerate() {
         if late[i] == Relabel::Drop || (i > 0 && is_prose(&names[i])) {
@@ -2166,6 +2180,37 @@ mod tests {
         assert_eq!(by_use[1], [UNREAD, UNREAD, "10.00", "", "10.00", "12.00"]);
         let settled = cells(&[summary, expense]);
         assert_eq!(settled, vec![["", "22.00", "10.00", "", "10.00", "12.00"]; 3]);
+    }
+
+    /// A spreadsheet's 收入总表 whose merged `合计` heading is printed after
+    /// the header's leaves, next to the one line of amounts: the header
+    /// still has its total column, and the line is the table's own, no
+    /// total over rows. The sums tell the total from the 小计s.
+    #[test]
+    fn an_income_table_whose_total_heading_labels_its_one_line() {
+        let text = "单位：万元\n小计 一般公共预算资金 事业收入 其他收入 小计 一般公共预算资金 单位资金\n本年收入 上年结转结余\n\
+                    合计\n105.00 93.00 85.00 7.00 1.00 12.00 3.00 9.00";
+        let table = read(TableKey::IncomeSummary, text);
+        assert_eq!(
+            paths(&table),
+            [
+                "合计",
+                "本年收入/小计",
+                "本年收入/一般公共预算资金",
+                "本年收入/事业收入",
+                "本年收入/其他收入",
+                "上年结转结余/小计",
+                "上年结转结余/一般公共预算资金",
+                "上年结转结余/单位资金"
+            ]
+        );
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].name, "");
+        assert_eq!(debug_cells(&table, 0)[0], "Amount(105.00)");
+        assert_eq!(debug_cells(&table, 0)[7], "Amount(9.00)");
+        // A 合计 line under a header that names its total is a total row.
+        let named = text.replace("\n本年收入", "\n合计 本年收入");
+        assert_eq!(read(TableKey::IncomeSummary, &named).rows[0].name, "合计");
     }
 
     /// A 决算's `项目` heading its code and name columns (`项目` / `科目编码
