@@ -273,12 +273,51 @@ fn band(bounds: &[f32], v: f32) -> Option<usize> {
     Some(i.saturating_sub(1).min(bounds.len() - 2))
 }
 
+/// How far a glyph's top may reach above its row's top rule, as a share of
+/// its height, before it is taken for text the cell above runs over into.
+const OVERSHOOT: f32 = 0.1;
+
 fn fill_text(grid: &mut Grid, glyphs: &[Glyph]) {
     let mut per_region: Vec<Vec<&Glyph>> = vec![Vec::new(); grid.regions.len()];
+    let mut placed: Vec<(&Glyph, usize, usize)> = Vec::new();
     for g in glyphs {
         if let (Some(c), Some(r)) = (band(&grid.xs, g.cx()), band(&grid.ys, g.cy())) {
-            per_region[grid.region_index(r, c)].push(g);
+            placed.push((g, r, c));
         }
+    }
+    // A wrapped cell whose lines, printed from its top down, do not fit its
+    // row prints the last of them across the rule below (`示、推介` under
+    // `优，对京津冀协同发` / `展成效进行宣传、展`, over the `30` of the row
+    // below): a line that starts above its row's top rule, right under the
+    // last line of a cell above whose text starts at its top, is that
+    // cell's, where its own cell holds text of its own. (Text centred in a
+    // cell it overflows runs over both rules, and stays where its middle is.)
+    let overflow: Vec<bool> = placed
+        .iter()
+        .map(|&(g, r, c)| {
+            let starts_above = r > 0 && grid.ys[r] - g.top > g.height() * OVERSHOOT;
+            if !starts_above {
+                return false;
+            }
+            let above = grid.region_index(r - 1, c);
+            if above == grid.region_index(r, c) {
+                return false;
+            }
+            let texts: Vec<&Glyph> =
+                placed.iter().filter(|&&(_, hr, hc)| grid.region_index(hr, hc) == above).map(|&(h, _, _)| h).collect();
+            let top = grid.ys[grid.regions[above].r0];
+            let from_top = texts.iter().map(|h| h.top).min_by(f32::total_cmp).is_some_and(|t| t - top < g.height());
+            let continues = texts.iter().any(|h| h.bottom <= g.top + 0.5 && g.top - h.bottom < g.height() * 0.5);
+            let own = grid.region_index(r, c);
+            let others_below = placed
+                .iter()
+                .any(|&(h, hr, hc)| grid.region_index(hr, hc) == own && h.top >= grid.ys[grid.regions[own].r0]);
+            from_top && continues && others_below
+        })
+        .collect();
+    for (&(g, r, c), over) in placed.iter().zip(overflow) {
+        let r = if over { r - 1 } else { r };
+        per_region[grid.region_index(r, c)].push(g);
     }
     for (i, gs) in per_region.into_iter().enumerate() {
         grid.regions[i].text = cell_text(gs);
@@ -401,6 +440,62 @@ mod tests {
         assert_ne!(g.region(1, 1), g.region(1, 2));
         assert_eq!(g.region(1, 1).text, "1.5");
         assert_eq!(g.region(1, 2).text, "2");
+    }
+
+    /// 北京 项目支出绩效目标表 (nat_034 p. 32): a value wrapped over three
+    /// lines from its cell's top, in a row two lines high, prints its last
+    /// line across the rule below (`示、推介`, 1.4 points above it); the row
+    /// below keeps its own `30`. Text centred in a cell it overflows, which
+    /// starts below the top of the cell above, stays where its middle is.
+    #[test]
+    fn a_wrapped_line_run_over_the_rule_below_stays_in_its_cell() {
+        let line = |text: &str, x: f32, top: f32| -> Vec<Glyph> {
+            text.chars()
+                .enumerate()
+                .map(|(i, ch)| Glyph {
+                    text: ch.to_string(),
+                    x0: x + 7.4 * i as f32,
+                    x1: x + 7.4 * (i + 1) as f32,
+                    top,
+                    bottom: top + 7.4,
+                })
+                .collect()
+        };
+        let grid_page = |glyphs: Vec<Glyph>| {
+            let mut p = Page::new(32);
+            for y in [230.2, 250.8, 271.4, 292.1] {
+                p.rules.push(Rule::new(620.0, y, 740.0, y));
+            }
+            for x in [620.0, 668.0, 740.0] {
+                p.rules.push(Rule::new(x, 230.2, x, 292.1));
+            }
+            p.glyphs = glyphs;
+            find_grids(&p).remove(0)
+        };
+        let mut glyphs = line("定性", 623.0, 257.6);
+        glyphs.extend(line("优，对京津冀协同发", 670.5, 251.9));
+        glyphs.extend(line("展成效进行宣传、展", 670.5, 261.0));
+        glyphs.extend(line("示、推介", 670.5, 270.0));
+        glyphs.extend(line("≤", 623.0, 278.3));
+        glyphs.extend(line("30", 670.5, 278.3));
+        let g = grid_page(glyphs);
+        assert_eq!(g.region(1, 1).text, "优，对京津冀协同发展成效进行宣传、展示、推介");
+        assert_eq!(g.region(2, 1).text, "30");
+        // The cell above centres its text, starting 10 points below its top:
+        // the line across the rule, right under it, is the lower cell's.
+        let mut glyphs = line("项目名称", 670.5, 240.0);
+        glyphs.extend(line("成本监审", 670.5, 248.0));
+        glyphs.extend(line("工作经费", 670.5, 257.0));
+        let g = grid_page(glyphs);
+        assert_eq!(g.region(0, 1).text, "项目名称");
+        assert_eq!(g.region(1, 1).text, "成本监审工作经费");
+        // An amount printed across the rule under a heading that starts at
+        // its cell's top is the row's where nothing else is in its cell.
+        let mut glyphs = line("财政资金", 670.5, 237.0);
+        glyphs.extend(line("142.00", 670.5, 248.0));
+        let g = grid_page(glyphs);
+        assert_eq!(g.region(0, 1).text, "财政资金");
+        assert_eq!(g.region(1, 1).text, "142.00");
     }
 
     #[test]
