@@ -60,12 +60,14 @@ fn in_order(text: &str, word: &str) -> bool {
 }
 
 /// A row with an indicator of its own: its 三级指标 cell begins here, and
-/// is not a heading across the table (`年度目标1：…`, `年度绩效目标表`).
+/// is not the header's (`三级指标`, cut by a page break `三级指`) nor a
+/// heading across the table (`年度目标1：…`, `年度绩效目标表`). An indicator
+/// may be named with the word (`三级等保业务系统`).
 fn is_data(row: &Row, l: &Layout) -> bool {
     row.at(l.level3.mid()).is_some_and(|c| {
         c.starts
             && !c.text.is_empty()
-            && !c.text.starts_with("三级")
+            && !(c.text == "三级" || c.text.starts_with("三级指"))
             && !c.holds(l.level1.mid())
             && !c.holds(l.values.mid())
     })
@@ -480,6 +482,32 @@ mod tests {
         assert!(rows.iter().all(|r| r.project == "测试项目" && r.page == 5));
         let code = fields.iter().find(|f| f.field == "项目代码").map(|f| f.value.as_str());
         assert_eq!(code, Some("123"));
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// 北京 气象局: `三级等保业务系统` (systems under 三级等保) is an
+    /// indicator, not the header's 三级指标: the rows after it are read.
+    #[test]
+    fn an_indicator_named_with_the_header_word_is_a_row() {
+        let page = ruled_page(
+            3,
+            &[60.0, 60.0, 120.0, 60.0],
+            &[
+                "一级指标 | 二级指标 | 三级指标 | 指标值",
+                "3x1 产出指标 | 质量指标 | 气象网络安全责任事故 | 0次",
+                "数量指标 | 三级等保业务系统 | 3份",
+                "数量指标 | 视频系统记录表 | 323份",
+            ],
+        );
+        let (rows, _, findings) = read("项目支出绩效目标表", &[page], &[]);
+        assert_rows(
+            &rows,
+            &[
+                " | 产出指标 | 质量指标 | 气象网络安全责任事故 | 0次 | | |",
+                " | 产出指标 | 数量指标 | 三级等保业务系统 | 3份 | | |",
+                " | 产出指标 | 数量指标 | 视频系统记录表 | 323份 | | |",
+            ],
+        );
         assert!(findings.is_empty(), "{findings:?}");
     }
 
