@@ -481,21 +481,19 @@ mod tests {
         let g = grid_page(glyphs);
         assert_eq!(g.region(1, 1).text, "优，对京津冀协同发展成效进行宣传、展示、推介");
         assert_eq!(g.region(2, 1).text, "30");
+        // The texts of the first two rows' value cells, from lines of it.
+        let two_cells = |lines: &[(&str, f32)]| {
+            let g = grid_page(lines.iter().flat_map(|&(text, top)| line(text, 670.5, top)).collect());
+            (g.region(0, 1).text.clone(), g.region(1, 1).text.clone())
+        };
         // The cell above centres its text, starting 10 points below its top:
         // the line across the rule, right under it, is the lower cell's.
-        let mut glyphs = line("项目名称", 670.5, 240.0);
-        glyphs.extend(line("成本监审", 670.5, 248.0));
-        glyphs.extend(line("工作经费", 670.5, 257.0));
-        let g = grid_page(glyphs);
-        assert_eq!(g.region(0, 1).text, "项目名称");
-        assert_eq!(g.region(1, 1).text, "成本监审工作经费");
+        let centred = two_cells(&[("项目名称", 240.0), ("成本监审", 248.0), ("工作经费", 257.0)]);
+        assert_eq!(centred, ("项目名称".to_string(), "成本监审工作经费".to_string()));
         // An amount printed across the rule under a heading that starts at
         // its cell's top is the row's where nothing else is in its cell.
-        let mut glyphs = line("财政资金", 670.5, 237.0);
-        glyphs.extend(line("142.00", 670.5, 248.0));
-        let g = grid_page(glyphs);
-        assert_eq!(g.region(0, 1).text, "财政资金");
-        assert_eq!(g.region(1, 1).text, "142.00");
+        let alone = two_cells(&[("财政资金", 237.0), ("142.00", 248.0)]);
+        assert_eq!(alone, ("财政资金".to_string(), "142.00".to_string()));
     }
 
     #[test]
