@@ -59,17 +59,18 @@ fn in_order(text: &str, word: &str) -> bool {
     word.chars().all(|w| chars.any(|c| c == w))
 }
 
+/// The header's 三级指标 cell, whole or cut by a page break (`三级指`, `三级`).
+fn heads_level3(text: &str) -> bool {
+    text == "三级" || text.starts_with("三级指")
+}
+
 /// A row with an indicator of its own: its 三级指标 cell begins here, and
 /// is not the header's (`三级指标`, cut by a page break `三级指`) nor a
 /// heading across the table (`年度目标1：…`, `年度绩效目标表`). An indicator
 /// may be named with the word (`三级等保业务系统`).
 fn is_data(row: &Row, l: &Layout) -> bool {
     row.at(l.level3.mid()).is_some_and(|c| {
-        c.starts
-            && !c.text.is_empty()
-            && !(c.text == "三级" || c.text.starts_with("三级指"))
-            && !c.holds(l.level1.mid())
-            && !c.holds(l.values.mid())
+        c.starts && !c.text.is_empty() && !heads_level3(&c.text) && !c.holds(l.level1.mid()) && !c.holds(l.values.mid())
     })
 }
 
