@@ -16,13 +16,24 @@ const CONTENTS_PAGES_AFTER: usize = 2;
 /// A line of a 目录 longer than this is prose, and its page no contents page.
 const MAX_CONTENTS_LINE: usize = 48;
 
+/// A standard table a 目录 lists: its title, the page of its line, and the
+/// ordinal the line opens with as a number (`（一）收支总表` 1), which the
+/// title's number keeps only where it is a table's (`一、部门收支总表`).
+#[derive(Debug, Clone)]
+pub(crate) struct Listed {
+    pub title: Title,
+    pub page: u32,
+    pub ordinal: Option<u32>,
+}
+
 /// The inventory of a document: the standard tables its 目录 lists
 /// (`listed`, as [`contents`] finds them), matched with the titles met in
 /// the body (`met`), then the titles the 目录 does not list.
-pub(crate) fn inventory(listed: &[(Title, u32)], met: &[Met]) -> Vec<InventoryEntry> {
-    let toc_pages: Vec<u32> = listed.iter().map(|(_, page)| *page).collect();
-    let titles: Vec<&Title> = listed.iter().map(|(t, _)| t).collect();
-    let announced: Vec<&(Title, u32)> = listed.iter().filter(|(t, _)| !heads_a_group(t, &titles)).collect();
+pub(crate) fn inventory(listed: &[Listed], met: &[Met]) -> Vec<InventoryEntry> {
+    let toc_pages: Vec<u32> = listed.iter().map(|l| l.page).collect();
+    let titles: Vec<&Title> = listed.iter().map(|l| &l.title).collect();
+    let announced: Vec<(&Title, u32)> =
+        listed.iter().filter(|l| !heads_a_group(&l.title, &titles)).map(|l| (&l.title, l.page)).collect();
     let titles: Vec<&Title> = met.iter().map(|m| &m.title).collect();
     // A title on a contents page that gave nothing is the list itself.
     let dropped = |m: &Met| {
@@ -35,7 +46,7 @@ pub(crate) fn inventory(listed: &[(Title, u32)], met: &[Met]) -> Vec<InventoryEn
     for (title, page) in announced {
         let entry = match claim(title, &body, &mut claimed) {
             Some(m) => entry(&m.title, m.page, true, m.outcome),
-            None => entry(title, *page, true, InventoryStatus::NotRebuilt),
+            None => entry(title, page, true, InventoryStatus::NotRebuilt),
         };
         out.push(entry);
     }
@@ -116,8 +127,8 @@ pub(crate) fn name(title: &Title) -> String {
 /// The standard tables the 目录 lists, each with the page of its line: the
 /// lines with leader dots anywhere, and the lines under a `目录` heading to
 /// the end of its page and of the pages after it that carry on the list.
-pub(crate) fn contents(pages: &[Page]) -> Vec<(Title, u32)> {
-    let mut out: Vec<(Title, u32)> = Vec::new();
+pub(crate) fn contents(pages: &[Page]) -> Vec<Listed> {
+    let mut out: Vec<Listed> = Vec::new();
     // The pages since the heading, those of one line not counted: a text
     // marks a page at each line that begins with a space, as an indented
     // entry of the list does (`    3. 2026年预算单位支出预算总表`).
@@ -154,8 +165,12 @@ pub(crate) fn contents(pages: &[Page]) -> Vec<(Title, u32)> {
                 continue;
             }
             let Some(title) = contents_entry(&line.text) else { continue };
-            if !out.iter().any(|(t, _)| t.key == title.key && name(t) == name(&title)) {
-                out.push((title, page.number));
+            if !out.iter().any(|l| l.title.key == title.key && name(&l.title) == name(&title)) {
+                let ordinal =
+                    crate::lex::cn_number(crate::lex::split_ordinal(&squeeze(&line.text)).0.trim_matches(|c: char| {
+                        matches!(c, '（' | '）' | '(' | ')' | '、' | '.' | '．') || c.is_whitespace()
+                    }));
+                out.push(Listed { title, page: page.number, ordinal });
             }
         }
     }
@@ -228,7 +243,7 @@ mod tests {
         let p2 = page(2, &["目 录", "一、文字部分", "第一部分 部门概况"]);
         let p3 = page(3, &["二、表格部分", "（一）收支总表", "（二）收入总表"]);
         let p4 = page(4, &["一、文字部分", "本部门2026年收入预算1,234.56万元，比上年增加。", "（三）支出总表"]);
-        let keys: Vec<(TableKey, u32)> = contents(&[p2, p3, p4]).iter().map(|(t, p)| (t.key, *p)).collect();
+        let keys: Vec<(TableKey, u32)> = contents(&[p2, p3, p4]).iter().map(|l| (l.title.key, l.page)).collect();
         assert_eq!(keys, [(TableKey::IncomeExpenseSummary, 3), (TableKey::IncomeSummary, 3)]);
     }
 
@@ -248,7 +263,7 @@ mod tests {
                 "（三）支出总表",
             ],
         );
-        let keys: Vec<(TableKey, u32)> = contents(&[p1, p2]).iter().map(|(t, p)| (t.key, *p)).collect();
+        let keys: Vec<(TableKey, u32)> = contents(&[p1, p2]).iter().map(|l| (l.title.key, l.page)).collect();
         assert_eq!(keys, [(TableKey::IncomeExpenseSummary, 2), (TableKey::IncomeSummary, 2)]);
     }
 
@@ -267,7 +282,7 @@ mod tests {
         ];
         pages.extend(entries.iter().zip(2..).map(|(e, n)| page(n, &[e])));
         pages.push(page(7, &["上海市某某中心设在上海市某某局。", "（三）支出总表"]));
-        let keys: Vec<(TableKey, u32)> = contents(&pages).iter().map(|(t, p)| (t.key, *p)).collect();
+        let keys: Vec<(TableKey, u32)> = contents(&pages).iter().map(|l| (l.title.key, l.page)).collect();
         assert_eq!(
             keys,
             [

@@ -23,7 +23,7 @@ pub(crate) struct Found {
     /// Every title that began a table or form, and what came of it.
     pub met: Vec<Met>,
     /// The tables the document's 目录 lists, each with the page of its line.
-    pub contents: Vec<(Title, u32)>,
+    pub contents: Vec<crate::inventory::Listed>,
     /// Tables read from text whose reading left findings, to be read again
     /// once the whole document is read.
     again: Vec<ReadAgain>,
@@ -92,10 +92,16 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
             })
             .collect();
     let running = running_heads(pages);
-    // The numbers the 目录 gives its tables (`附表2 部门收入总表`).
-    let listed_no = |title: &Title| {
+    // The 目录's entry for a title (`附表2 部门收入总表`, `（二）收入总表`).
+    let listed_entry = |title: &Title| {
         let name = crate::inventory::name(title);
-        listed.iter().find(|(t, _)| t.key == title.key && crate::inventory::name(t) == name).map(|(t, _)| t.no.clone())
+        let listed_name = |l: &&crate::inventory::Listed| {
+            let whole = crate::inventory::name(&l.title);
+            crate::lex::split_ordinal(&whole).1.to_string()
+        };
+        listed
+            .iter()
+            .find(|l| l.title.key == title.key && (crate::inventory::name(&l.title) == name || listed_name(l) == name))
     };
     let mut out = Found::default();
     let mut pending: Option<Pending<'_>> = None;
@@ -146,7 +152,11 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                         close(pending.take(), &mut out, findings);
                     } else if let Some(mut title) = parse_title(&text) {
                         if let Some((no, at, page_end)) = label.take().filter(|_| title.no.is_empty()) {
-                            let listed = listed_no(&title).filter(|n| !n.is_empty());
+                            let entry = listed_entry(&title);
+                            let listed = entry.map(|l| l.title.no.clone()).filter(|n| !n.is_empty());
+                            // The place the 目录 lists it at, where it gives
+                            // no table number (`（一）收支总表`).
+                            let place = entry.filter(|_| listed.is_none()).and_then(|l| l.ordinal);
                             if at == page {
                                 // A label printed after the table it numbers
                                 // (a spreadsheet export's, `附表1` after 部门收支总表's
@@ -156,13 +166,17 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                                     Some(listed) if !same_number(&listed, &no) => listed,
                                     _ => no,
                                 };
-                            } else if page_end && at + 1 == page && listed.is_some_and(|l| same_number(&l, &no)) {
+                            } else if page_end
+                                && at + 1 == page
+                                && (listed.is_some_and(|l| same_number(&l, &no))
+                                    || place.is_some_and(|p| crate::lex::cn_number(&no) == Some(p)))
+                            {
                                 // A label that is its page's last line numbers
                                 // the title opening the next (`表 1` / ` 收支总表`,
                                 // the text breaking the page at the title's
                                 // indent) where the 目录 gives the title that
-                                // number: a label after its table's rows looks
-                                // the same.
+                                // number, or lists it in that place: a label
+                                // after its table's rows looks the same.
                                 title.no = no;
                             }
                         }
@@ -792,6 +806,25 @@ mod tests {
             [":部门支出总表", "1:一般公共预算支出表", ":政府性基金预算支出表"]
         );
         assert!(same_number("01", "1") && same_number("05-1", "5-1") && !same_number("2", "12"));
+    }
+
+    /// 深圳's 目录 lists its tables as `（一）收支总表`, `（二）…`, a place and
+    /// no table number; the text breaks the page at each title's indent, so
+    /// `表 3` ends a page. The place confirms the label; a label of another
+    /// number (printed after the table before) numbers nothing.
+    #[test]
+    fn a_place_in_the_contents_confirms_a_label_across_a_page_break() {
+        let contents = text_page(1, &["目录", "（一）部门收支总表", "（二）部门收入总表", "（三）部门支出总表"]);
+        let expense = text_page(
+            3,
+            &["部门支出总表", "单位：万元", "科目编码 科目名称 合计", "合计 10.00", "201 一般公共服务支出 10.00"],
+        );
+        let numbers = |label: &'static str| -> Vec<String> {
+            let pages = [contents.clone(), text_page(2, &["二、表格部分", label]), expense.clone()];
+            tables(&pages, &mut Vec::new()).tables.iter().map(|t| format!("{}:{}", t.no, t.title)).collect()
+        };
+        assert_eq!(numbers("表 3"), ["3:部门支出总表"]);
+        assert_eq!(numbers("表 2"), [":部门支出总表"]);
     }
 
     /// The document's heading printed over every page (a spreadsheet
