@@ -166,15 +166,21 @@ pub(crate) fn contents(pages: &[Page]) -> Vec<Listed> {
             }
             let Some(title) = contents_entry(&line.text) else { continue };
             if !out.iter().any(|l| l.title.key == title.key && name(&l.title) == name(&title)) {
-                let ordinal =
-                    crate::lex::cn_number(crate::lex::split_ordinal(&squeeze(&line.text)).0.trim_matches(|c: char| {
-                        matches!(c, '（' | '）' | '(' | ')' | '、' | '.' | '．') || c.is_whitespace()
-                    }));
-                out.push(Listed { title, page: page.number, ordinal });
+                out.push(Listed { title, page: page.number, ordinal: ordinal_value(&line.text) });
             }
         }
     }
     out
+}
+
+/// The value of the list ordinal a line opens with: `（一）收支总表` 1,
+/// `十二、…` 12, `3.…` 3.
+fn ordinal_value(line: &str) -> Option<u32> {
+    let squeezed = squeeze(line);
+    let (ordinal, _) = crate::lex::split_ordinal(&squeezed);
+    let bare =
+        ordinal.trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')' | '、' | '.' | '．') || c.is_whitespace());
+    crate::lex::cn_number(bare)
 }
 
 /// `目录`, `目 录`.
@@ -235,6 +241,9 @@ mod tests {
             let got = contents_entry(line).map(|t| (t.key, t.no));
             assert_eq!(got.as_ref().map(|(k, n)| (*k, n.as_str())), want, "{line}");
         }
+        let places =
+            ["（七）一般公共预算支出表", "十二、部门收支总表", "3. 支出总表", "部门收支总表"].map(ordinal_value);
+        assert_eq!(places, [Some(7), Some(12), Some(3), None]);
     }
 
     /// nat_060: the 目录 runs over two pages, the second without a heading.
