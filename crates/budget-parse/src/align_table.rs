@@ -78,14 +78,16 @@ fn span_of(r: &Run) -> Span {
     Span::new(r.x0, r.x1)
 }
 
+/// Whether a line holds an amount.
+fn has_amount(l: &Line) -> bool {
+    l.runs.iter().any(|r| kind_of(r) == Kind::Amount)
+}
+
 /// A line that holds a row: it has an amount, or opens with a code or a
 /// total label alone in its run.
 fn is_anchor(l: &Line) -> bool {
     let first = l.runs.first().map(|r| squeeze(&r.text)).unwrap_or_default();
-    l.runs.iter().any(|r| kind_of(r) == Kind::Amount)
-        || code(&first)
-        || after_total_label(&first) == Some("")
-        || opens_with_ordinal(&first)
+    has_amount(l) || code(&first) || after_total_label(&first) == Some("") || opens_with_ordinal(&first)
 }
 
 /// A label that opens with a list ordinal (`二、政府性基金预算拨款收入`,
@@ -112,7 +114,6 @@ pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Optio
     // start after the header's last line of names.
     let names_columns =
         |l: &Line| l.runs.len() >= 2 && l.runs.iter().all(|r| crate::header::in_lexicon(&squeeze(&r.text)));
-    let has_amount = |l: &Line| l.runs.iter().any(|r| kind_of(r) == Kind::Amount);
     let first_amount = lines.iter().position(|l| has_amount(l.line)).unwrap_or(lines.len());
     let after_names = lines[..first_amount].iter().rposition(|l| names_columns(l.line)).map_or(0, |i| i + 1);
     let first_anchor =

@@ -282,6 +282,7 @@ fn fill_text(grid: &mut Grid, glyphs: &[Glyph]) {
     let mut placed: Vec<(&Glyph, usize, usize)> = Vec::new();
     for g in glyphs {
         if let (Some(c), Some(r)) = (band(&grid.xs, g.cx()), band(&grid.ys, g.cy())) {
+            per_region[grid.region_index(r, c)].push(g);
             placed.push((g, r, c));
         }
     }
@@ -292,32 +293,27 @@ fn fill_text(grid: &mut Grid, glyphs: &[Glyph]) {
     // last line of a cell above whose text starts at its top, is that
     // cell's, where its own cell holds text of its own. (Text centred in a
     // cell it overflows runs over both rules, and stays where its middle is.)
-    let overflow: Vec<bool> = placed
-        .iter()
-        .map(|&(g, r, c)| {
-            let starts_above = r > 0 && grid.ys[r] - g.top > g.height() * OVERSHOOT;
-            if !starts_above {
-                return false;
-            }
-            let above = grid.region_index(r - 1, c);
-            if above == grid.region_index(r, c) {
-                return false;
-            }
-            let texts: Vec<&Glyph> =
-                placed.iter().filter(|&&(_, hr, hc)| grid.region_index(hr, hc) == above).map(|&(h, _, _)| h).collect();
-            let top = grid.ys[grid.regions[above].r0];
-            let from_top = texts.iter().map(|h| h.top).min_by(f32::total_cmp).is_some_and(|t| t - top < g.height());
-            let continues = texts.iter().any(|h| h.bottom <= g.top + 0.5 && g.top - h.bottom < g.height() * 0.5);
-            let own = grid.region_index(r, c);
-            let others_below = placed
-                .iter()
-                .any(|&(h, hr, hc)| grid.region_index(hr, hc) == own && h.top >= grid.ys[grid.regions[own].r0]);
-            from_top && continues && others_below
-        })
-        .collect();
-    for (&(g, r, c), over) in placed.iter().zip(overflow) {
-        let r = if over { r - 1 } else { r };
-        per_region[grid.region_index(r, c)].push(g);
+    let runs_over = |g: &Glyph, r: usize, c: usize| -> Option<(usize, usize)> {
+        if r == 0 || grid.ys[r] - g.top <= g.height() * OVERSHOOT {
+            return None;
+        }
+        let (above, own) = (grid.region_index(r - 1, c), grid.region_index(r, c));
+        if above == own {
+            return None;
+        }
+        let top_of = |region: usize| grid.ys[grid.regions[region].r0];
+        let texts = &per_region[above];
+        let from_top =
+            texts.iter().map(|h| h.top).min_by(f32::total_cmp).is_some_and(|t| t - top_of(above) < g.height());
+        let continues = texts.iter().any(|h| h.bottom <= g.top + 0.5 && g.top - h.bottom < g.height() * 0.5);
+        let others_below = per_region[own].iter().any(|h| h.top >= top_of(own));
+        (from_top && continues && others_below).then_some((own, above))
+    };
+    let moves: Vec<(&Glyph, (usize, usize))> =
+        placed.iter().filter_map(|&(g, r, c)| runs_over(g, r, c).map(|m| (g, m))).collect();
+    for (g, (from, to)) in moves {
+        per_region[from].retain(|h| !std::ptr::eq(*h, g));
+        per_region[to].push(g);
     }
     for (i, gs) in per_region.into_iter().enumerate() {
         grid.regions[i].text = cell_text(gs);
