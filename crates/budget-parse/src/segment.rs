@@ -169,14 +169,19 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
                             } else if page_end
                                 && at + 1 == page
                                 && (listed.is_some_and(|l| same_number(&l, &no))
-                                    || place.is_some_and(|p| crate::lex::cn_number(&no) == Some(p)))
+                                    || place.is_some_and(|p| crate::lex::cn_number(&no) == Some(p))
+                                    || entry.is_none() && next_in_sequence(&out.met, pending.as_ref(), &no))
                             {
                                 // A label that is its page's last line numbers
                                 // the title opening the next (`表 1` / ` 收支总表`,
                                 // the text breaking the page at the title's
                                 // indent) where the 目录 gives the title that
-                                // number, or lists it in that place: a label
-                                // after its table's rows looks the same.
+                                // number, or lists it in that place, or, with
+                                // no 目录 entry, where every title before is
+                                // numbered by its place and the label gives
+                                // this one its place: a label after its
+                                // table's rows looks the same, and numbers
+                                // the title after it one short.
                                 title.no = no;
                             }
                         }
@@ -335,6 +340,16 @@ fn names_the_document(text: &str) -> bool {
 }
 
 /// Whether two table numbers are one: `01` and `1`, `05-1` and `5-1`.
+/// Whether `no` is the place of the title met next, after the titles met
+/// and the one still pending, each of which carries its own place as its
+/// number (`表一`, `表二`, … with no 目录 to confirm them).
+fn next_in_sequence(met: &[Met], pending: Option<&Pending<'_>>, no: &str) -> bool {
+    let before = met.iter().map(|m| &m.title).chain(pending.map(|p| &p.title));
+    let numbered = before.enumerate().all(|(i, t)| crate::lex::cn_number(&t.no) == Some(i as u32 + 1));
+    let place = met.len() + usize::from(pending.is_some()) + 1;
+    numbered && crate::lex::cn_number(no) == Some(place as u32)
+}
+
 fn same_number(a: &str, b: &str) -> bool {
     let parts = |s: &str| s.split('-').map(|p| p.trim_start_matches('0').to_string()).collect::<Vec<_>>();
     parts(a) == parts(b)
@@ -825,6 +840,40 @@ mod tests {
         };
         assert_eq!(numbers("表 3"), ["3:部门支出总表"]);
         assert_eq!(numbers("表 2"), [":部门支出总表"]);
+    }
+
+    /// With no 目录, labels across page breaks (`表一` / ` 2026年部门收支总体情况表`,
+    /// the text breaking the page at each centred title) number their
+    /// titles while each is the next place in an unbroken run from 1; a
+    /// label printed after its table's rows would number the next title one
+    /// short, and numbers nothing.
+    #[test]
+    fn a_run_of_labels_numbers_titles_across_page_breaks() {
+        let body = |title: &'static str| {
+            vec![title, "单位：万元", "科目编码 科目名称 合计", "合计 10.00", "201 一般公共服务支出 10.00"]
+        };
+        let numbers = |pages: &[Page]| -> Vec<String> {
+            tables(pages, &mut Vec::new()).tables.iter().map(|t| format!("{}:{}", t.no, t.title)).collect()
+        };
+        let with_label = |no: u32, title: &'static str, label: &'static str| {
+            let mut lines = body(title);
+            lines.push(label);
+            text_page(no, &lines)
+        };
+        let first = text_page(1, &["表一"]);
+        let expense = with_label(2, "部门支出总表", "表二");
+        let general = with_label(3, "一般公共预算支出表", "表二");
+        let fund = text_page(4, &body("政府性基金预算支出表"));
+        assert_eq!(
+            numbers(&[first.clone(), expense.clone(), general, fund.clone()]),
+            ["1:部门支出总表", "2:一般公共预算支出表", ":政府性基金预算支出表"]
+        );
+        // A run that starts after an unnumbered table numbers nothing.
+        let general = with_label(3, "一般公共预算支出表", "表三");
+        assert_eq!(
+            numbers(&[text_page(1, &["说明"]), expense, general, fund]),
+            [":部门支出总表", ":一般公共预算支出表", ":政府性基金预算支出表"]
+        );
     }
 
     /// The document's heading printed over every page (a spreadsheet
