@@ -35,6 +35,8 @@ pub(super) fn read(rows: &[Row], lines: &[(&str, u32, f32)], sink: &mut Sink<'_>
             i = next;
         } else if let Some(next) = sub_table(rows, i, sink) {
             i = next;
+        } else if let Some(next) = headed_amounts(rows, i, sink) {
+            i = next;
         } else if let Some(next) = headed_texts(rows, i, sink) {
             i = next;
         } else {
@@ -310,6 +312,54 @@ impl ListNames {
             }
         }
     }
+}
+
+/// A block under a label spanning its rows whose rows are column heads
+/// over one row of amounts:
+///
+/// ```text
+///                      |              | 财政拨款                   | 其他资金
+/// 总体资金情况（万元） | 预算支出总额 | 合计 | 基本支出 | 项目支出 | 合计 | 基本支出 | 项目支出
+///                      | 515,665.27   | 515,664.77 | 10,792.45 | … | 0.50 | 0.50 |
+/// ```
+///
+/// Each amount is a field named by the label and the heads above it
+/// (`总体资金情况（万元）/财政拨款/基本支出`); blank cells are none, and a
+/// block printed with no amount gives no field.
+fn headed_amounts(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
+    let label = rows[at].cells.first().filter(|c| c.starts && !c.text.is_empty() && c.span >= 2)?;
+    let end = at + label.span;
+    let heads = rows.get(at..end - 1)?;
+    let last = rows.get(end - 1)?;
+    let is_amount = |t: &str| crate::lex::amount(t).is_some();
+    let values: Vec<&Cell> = last.cells.iter().filter(|c| c.id != label.id).collect();
+    let all_amounts = values.iter().all(|c| c.starts && (c.text.is_empty() || is_amount(&c.text)));
+    // Every cell of the heads is a head: printed, and no amount.
+    let head_cells = heads.iter().flat_map(|r| &r.cells).filter(|c| c.id != label.id);
+    if !all_amounts || head_cells.clone().any(|c| c.text.is_empty() || is_amount(&c.text)) {
+        return None;
+    }
+    // Heads over a row left blank are a block printed empty, no field,
+    // where a head stands over two columns or more (`财政拨款` over `合计 |
+    // 基本支出 | 项目支出`); label and value pairs above a blank row are not.
+    let grouped = head_cells.into_iter().any(|h| values.iter().filter(|v| h.holds(v.cx())).count() >= 2);
+    if values.iter().all(|c| c.text.is_empty()) && !grouped {
+        return None;
+    }
+    let path = |v: &Cell| {
+        let mut cells: Vec<&Cell> = heads.iter().filter_map(|r| r.at(v.cx())).filter(|h| h.id != label.id).collect();
+        cells.dedup_by_key(|c| c.id);
+        cells.iter().map(|c| label_key(&c.text)).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("/")
+    };
+    let named: Vec<(String, &Cell)> = values.iter().map(|v| (path(v), *v)).collect();
+    if named.iter().any(|(p, _)| p.is_empty()) {
+        return None;
+    }
+    let group = label_key(&label.text);
+    for (p, v) in named.iter().filter(|(_, v)| !v.text.is_empty()) {
+        sink.field(&format!("{group}/{p}"), &v.text, last.page, None);
+    }
+    Some(end)
 }
 
 /// Headers over texts printed below them: `长期目标（截至2025年） | 年度目标`,

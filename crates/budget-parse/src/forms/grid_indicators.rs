@@ -11,8 +11,9 @@ use budget_model::Indicator;
 use super::sheet::{Cell, Row};
 use super::sink::{Sink, Slot};
 use super::value::{clean_value, join_split};
-use super::vocab::{goal_label, is_level1, is_level2, label_key};
+use super::vocab::{goal_label, is_level1, is_level2, label_key, split_levels};
 use crate::front::Span;
+use crate::norm::squeeze;
 
 /// The columns of an indicator table.
 #[derive(Debug, Clone)]
@@ -26,12 +27,16 @@ struct Layout {
     basis: Option<Span>,
     /// Where the values are: from the end of 三级指标 to 依据 or the edge.
     values: Span,
+    /// One 绩效指标 column holds the three levels, run together
+    /// (`产出指标数量指标完成日常办公…`): the three spans are its.
+    joined: bool,
 }
 
 /// `一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据` (a header cut by a
 /// page break may print `一级指` only).
 fn layout(row: &Row) -> Option<Layout> {
-    let level1 = row.find(|t| t.starts_with("一级"))?.extent();
+    let Some(level1) = row.find(|t| t.starts_with("一级")) else { return joined_layout(row) };
+    let level1 = level1.extent();
     let level2 = row.find(|t| t.starts_with("二级"))?.extent();
     let level3 = row.find(|t| t.starts_with("三级"))?.extent();
     // The basis is right of the names: a goal cell left of them may hold
@@ -49,7 +54,29 @@ fn layout(row: &Row) -> Option<Layout> {
     // (`…运项行目服名务称项目`): the first cell, holding 项目名称 in order.
     let project = row.cells.first().filter(|c| in_order(&c.text, "项目名称")).map(Cell::extent);
     let project = project.filter(|p| p.x1 <= level1.x0 + 1.0);
-    Some(Layout { project, goal, level1, level2, level3, basis, values })
+    Some(Layout { project, goal, level1, level2, level3, basis, values, joined: false })
+}
+
+/// `活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位`: one column of indicators
+/// whose cells hold all three levels (`产出指标数量指标…`), the value
+/// columns right of it. A column of that name whose cells hold a name only
+/// has no data row ([`is_data`]) and is read as before.
+fn joined_layout(row: &Row) -> Option<Layout> {
+    let names = row.cells.iter().position(|c| squeeze(&c.text) == "绩效指标")?;
+    let column = row.cells[names].extent();
+    let right = row.cells.last().map_or(column.x1, |c| c.x1);
+    let values = Span::new(column.x1 - 1.0, right + 1.0);
+    let goal = row.cells[..names].last().map(Cell::extent);
+    Some(Layout {
+        project: None,
+        goal,
+        level1: column,
+        level2: column,
+        level3: column,
+        basis: None,
+        values,
+        joined: true,
+    })
 }
 
 /// True when the characters of `word` appear in `text` in order, maybe
@@ -70,7 +97,11 @@ fn heads_level3(text: &str) -> bool {
 /// may be named with the word (`三级等保业务系统`).
 fn is_data(row: &Row, l: &Layout) -> bool {
     row.at(l.level3.mid()).is_some_and(|c| {
-        c.starts && !c.text.is_empty() && !heads_level3(&c.text) && !c.holds(l.level1.mid()) && !c.holds(l.values.mid())
+        let own = match l.joined {
+            true => split_levels(&c.text).is_some(),
+            false => !heads_level3(&c.text) && !c.holds(l.level1.mid()),
+        };
+        c.starts && !c.text.is_empty() && own && !c.holds(l.values.mid())
     })
 }
 
@@ -221,7 +252,11 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
     let l = layout(&rows[at])?;
     let first = (at + 1..rows.len().min(at + 6)).find(|&j| is_data(&rows[j], &l));
     let Some(first) = first else {
-        return Some(at + 1);
+        // A 绩效指标 label spanning rows (over indicators named without
+        // levels) is some other block's; a header cell of one row over
+        // none is an empty table's.
+        let header = rows[at].at(l.level3.mid()).is_some_and(|c| c.starts && c.span == 1);
+        return (!l.joined || header).then_some(at + 1);
     };
     let slots = slots(&rows[at..first], &rows[first], &l, sink);
     let carried = sink.indicators_mut().last().map(|i| i.project.clone()).filter(|p| !p.is_empty());
@@ -241,10 +276,12 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
         }
         let inds = &mut sink.indicators_mut()[start..];
         let goal_text = goal.take(l.goal.and_then(|g| row.at(g.mid())), row.continues, goal_complete, inds, set_goal);
+        // A joined column's cell names its own levels.
+        let level_cell = |span: Span| row.at(span.mid()).filter(|_| !l.joined);
         let l1 =
-            level1.take(row.at(l.level1.mid()), row.continues, level1_complete, inds, |i, t| i.level1 = t.to_string());
+            level1.take(level_cell(l.level1), row.continues, level1_complete, inds, |i, t| i.level1 = t.to_string());
         let l2 =
-            level2.take(row.at(l.level2.mid()), row.continues, level2_complete, inds, |i, t| i.level2 = t.to_string());
+            level2.take(level_cell(l.level2), row.continues, level2_complete, inds, |i, t| i.level2 = t.to_string());
         let project = projects.as_mut().map(|p| p.take(row, inds)).unwrap_or_default();
         if merge {
             if let Some(last) = inds.last_mut() {
@@ -253,11 +290,16 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
             j += 1;
             continue;
         }
+        let names = row.text_at(l.level3.mid());
+        let (l1, l2, level3) = match split_levels(names).filter(|_| l.joined) {
+            Some((l1, l2, level3)) => (l1.to_string(), l2.to_string(), level3),
+            None => (l1, l2, names),
+        };
         let mut ind = Indicator {
             goal: goal_label(&goal_text).unwrap_or_default(),
             level1: l1,
             level2: l2,
-            level3: row.text_at(l.level3.mid()).to_string(),
+            level3: level3.to_string(),
             basis: l.basis.map(|b| row.text_at(b.mid()).to_string()).unwrap_or_default(),
             page: row.page,
             project: project.clone(),
@@ -510,6 +552,103 @@ mod tests {
             ],
         );
         assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// 北京's 部门整体支出绩效目标表: one 绩效指标 column whose cells run the
+    /// three levels together, the value split over 指标性质 / 指标值 /
+    /// 度量单位, and above it the funds as heads over one row of amounts.
+    #[test]
+    fn levels_run_together_in_one_column_and_heads_over_amounts() {
+        let page = ruled_page(
+            37,
+            &[100.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0],
+            &[
+                "部门名称 | 1x7 云湖区发展和改革委员会",
+                "3x1 总体资金情况（万元） | 2x1 预算支出总额 | 1x3 财政拨款 | 1x3 其他资金",
+                "合计 | 基本支出 | 项目支出 | 合计 | 基本支出 | 项目支出",
+                "1,515.27 | 1,514.77 | 792.45 | 722.32 | 0.50 | 0.50 |",
+                "活动 | 1x3 绩效指标 | 指标性质 | 指标值 | 1x2 度量单位",
+                "日常运行保障 | 1x3 产出指标数量指标完成日常办公等后勤保障工作 | ≥ | 10 | 1x2 项",
+                "日常运行保障 | 1x3 效益指标社会效益指标保障日常工作正常运行 | 定性 | 优 | 1x2",
+                "新闻宣传工作 | 1x3 满意度指标服务对象满意度指标读者满意度 | ≥ | 90 | 1x2 %",
+            ],
+        );
+        // The same form printed empty yields its name and nothing else.
+        let empty = ruled_page(
+            17,
+            &[100.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0],
+            &[
+                "部门名称 | 1x7 云湖区发展和改革委员会",
+                "3x1 总体资金情况（万元） | 2x1 预算支出总额 | 1x3 财政拨款 | 1x3 其他资金",
+                "合计 | 基本支出 | 项目支出 | 合计 | 基本支出 | 项目支出",
+                " | | | | | |",
+                "活动 | 1x3 绩效指标 | 指标性质 | 指标值 | 1x2 度量单位",
+                " | 1x3 | | | 1x2",
+            ],
+        );
+        let (none, fields_of_empty, _) = read("部门整体支出绩效目标表", &[empty], &[]);
+        assert!(none.is_empty(), "{none:?}");
+        let names: Vec<&str> = fields_of_empty.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(names, ["部门名称"]);
+        // Label and value pairs over a blank row under a label spanning
+        // both are no block of heads: the pair is a field.
+        // Nor is a text over a blank row (`整体绩效目标` spanning its text and
+        // the 其他说明 row left blank).
+        let pairs = ruled_page(
+            3,
+            &[100.0, 80.0, 80.0, 80.0],
+            &[
+                "2x1 项目信息 | 项目名称 | 1x2 某某项目",
+                " | 1x2",
+                "3x1 整体绩效目标 | 整体绩效目标 | 1x2 完成年度工作。",
+                "其他说明 | 1x2",
+                " | | ",
+            ],
+        );
+        let (_, pair_fields, _) = read("部门整体支出绩效目标表", &[pairs], &[]);
+        let pair_fields: Vec<String> = pair_fields.iter().map(|f| format!("{}={}", f.field, f.value)).collect();
+        assert_eq!(
+            pair_fields,
+            ["项目名称=某某项目", "整体绩效目标/整体绩效目标=完成年度工作。", "整体绩效目标/其他说明="]
+        );
+        let (rows, fields, findings) = read("部门整体支出绩效目标表", &[page], &[]);
+        assert_rows(
+            &rows,
+            &[
+                " | 产出指标 | 数量指标 | 完成日常办公等后勤保障工作 | ≥10项 | | |",
+                " | 效益指标 | 社会效益指标 | 保障日常工作正常运行 | 优 | | |",
+                " | 满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥90% | | |",
+            ],
+        );
+        let fields: Vec<String> = fields.iter().map(|f| format!("{}={}", f.field, f.value)).collect();
+        assert_eq!(
+            fields,
+            [
+                "部门名称=云湖区发展和改革委员会",
+                "总体资金情况（万元）/预算支出总额=1515.27",
+                "总体资金情况（万元）/财政拨款/合计=1514.77",
+                "总体资金情况（万元）/财政拨款/基本支出=792.45",
+                "总体资金情况（万元）/财政拨款/项目支出=722.32",
+                "总体资金情况（万元）/其他资金/合计=0.50",
+                "总体资金情况（万元）/其他资金/基本支出=0.50",
+            ]
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// A 绩效指标 label spanning rows of indicators named without levels
+    /// (`绩效指标 | 指标名称 | 指标性质 | …`) is no column of levels run
+    /// together: its rows stay label and value pairs, none is dropped.
+    #[test]
+    fn a_label_named_like_the_joined_column_keeps_its_rows() {
+        let page = ruled_page(
+            22,
+            &[60.0, 120.0, 60.0, 60.0],
+            &["3x1 绩效指标 | 指标名称 | 指标性质", "网站访问可达率 | ≥", "建议办理率 | ＝"],
+        );
+        let (rows, fields, _) = read("部门整体绩效目标表", &[page], &[]);
+        assert!(rows.is_empty(), "{rows:?}");
+        assert_eq!(fields.len(), 3, "{fields:?}");
     }
 
     #[test]

@@ -147,6 +147,18 @@ pub(crate) fn level2_prefix(text: &str) -> Option<usize> {
     LEVEL2.iter().filter(|l| text.len() > l.len() && text.starts_with(*l)).map(|l| l.len()).max()
 }
 
+/// The three levels of an indicator printed in one cell, the two names run
+/// into the 三级指标 (`产出指标数量指标完成日常办公…` → `产出指标`, `数量指标`,
+/// `完成日常办公…`): a 一级指标 name, the longest 二级指标 name after it,
+/// and some text left.
+pub(crate) fn split_levels(text: &str) -> Option<(&'static str, &'static str, &str)> {
+    let level1 = LEVEL1.iter().find(|l| text.starts_with(*l))?;
+    let rest = &text[level1.len()..];
+    let level2 = LEVEL2.iter().filter(|l| rest.starts_with(*l)).max_by_key(|l| l.len())?;
+    let level3 = rest[level2.len()..].trim();
+    (!level3.is_empty()).then_some((*level1, *level2, level3))
+}
+
 /// The 一级指标 name a piece begins when the cell's last glyphs print on
 /// the next row's line (`产出指 成本指标 人均培训成本 ≤800 元 …` / `标 数量指标 …`):
 /// a proper beginning of one name only, at least two glyphs long.
