@@ -20,6 +20,7 @@ mod sink;
 mod testing;
 mod text_form;
 mod text_indicators;
+mod text_joined;
 mod text_line_rows;
 mod text_projects;
 mod text_scored;

@@ -10,6 +10,7 @@ use regex::Regex;
 use super::grid_form::ListNames;
 use super::sink::Sink;
 use super::text_indicators::{header, read_block, Widths};
+use super::text_joined;
 use super::text_projects;
 use super::text_scored;
 use super::text_slots::{self, Earlier, Marked};
@@ -59,6 +60,15 @@ pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<
         },
         _ => starts,
     };
+    // Rows whose levels run together in one cell, under a header of no
+    // level names (`活动 绩效指标 指标值`): the fields end at that header.
+    if let Some(at) = text_joined::start(marked).filter(|_| starts.is_empty()) {
+        let end = (0..at).rfind(|&i| squeeze(lines[i].0).contains("绩效指标")).unwrap_or(at);
+        let fields_end = text_joined::fields_end(marked, end);
+        fields(&lines[..fields_end], &blank[..fields_end], sink);
+        text_joined::read(&marked[end..], sink);
+        return;
+    }
     let fields_end = starts.first().copied().unwrap_or(lines.len());
     fields(&lines[..fields_end], &blank[..fields_end], sink);
     if slots_read_more(&marked[fields_end..], lines, fields_end, widths, sink)
