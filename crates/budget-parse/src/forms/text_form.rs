@@ -61,12 +61,15 @@ pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<
         _ => starts,
     };
     // Rows whose levels run together in one cell, under a header of no
-    // level names (`活动 绩效指标 指标值`): the fields end at that header.
-    if let Some(at) = text_joined::start(marked).filter(|_| starts.is_empty()) {
+    // level names (`活动 绩效指标 指标值`), before any table of level
+    // columns: the fields end at that header.
+    let tables_from = starts.first().copied().unwrap_or(lines.len());
+    if let Some(at) = text_joined::start(marked).filter(|&at| at < tables_from) {
         let end = (0..at).rfind(|&i| squeeze(lines[i].0).contains("绩效指标")).unwrap_or(at);
         let fields_end = text_joined::fields_end(marked, end);
         fields(&lines[..fields_end], &blank[..fields_end], sink);
-        text_joined::read(&marked[end..], sink);
+        text_joined::read(&marked[end..tables_from], sink);
+        tables(lines, tables_from, widths, sink);
         return;
     }
     let fields_end = starts.first().copied().unwrap_or(lines.len());

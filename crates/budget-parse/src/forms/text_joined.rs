@@ -252,4 +252,25 @@ mod tests {
         assert!(findings[0].message.contains("1 indicators (`组织培训`"), "{findings:?}");
         assert!(findings[1].message.contains("4 indicators (`案件办理时效与工作要求相符性`"), "{findings:?}");
     }
+    /// Rows run together before a table of level columns in the same form
+    /// (a transfer payment's targets under `一级指标 二级指标 三级指标 指标值`):
+    /// each is read by its own reader.
+    #[test]
+    fn rows_run_together_before_a_table_of_level_columns() {
+        let text = "部门名称 云湖区生态环境局\n\
+                    活动 绩效指标 指标值\n\
+                    \n\
+                    大气环境保护 产出指标质量指标巩固空气质量改善成效 优\n\
+                    \n\
+                    一级指标 二级指标 三级指标 指标值\n\
+                    产出指标 数量指标 专项检查次数 ≥4次\n";
+        let (rows, _, _) = read_text("部门整体支出绩效目标表", text);
+        assert_rows(
+            &rows,
+            &[
+                " | 产出指标 | 质量指标 | 巩固空气质量改善成效 | 优 | | |",
+                " | 产出指标 | 数量指标 | 专项检查次数 | ≥4次 | | |",
+            ],
+        );
+    }
 }
