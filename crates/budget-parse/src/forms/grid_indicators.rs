@@ -11,7 +11,7 @@ use budget_model::Indicator;
 use super::sheet::{Cell, Row};
 use super::sink::{Sink, Slot};
 use super::value::{clean_value, join_split};
-use super::vocab::{goal_label, is_level1, is_level2, label_key, split_levels};
+use super::vocab::{goal_label, holds_level1, is_level1, is_level2, label_key, split_levels};
 use crate::front::Span;
 use crate::norm::squeeze;
 
@@ -97,8 +97,11 @@ fn heads_level3(text: &str) -> bool {
 /// may be named with the word (`三级等保业务系统`).
 fn is_data(row: &Row, l: &Layout) -> bool {
     row.at(l.level3.mid()).is_some_and(|c| {
+        // A joined column's row names its levels, or, printed without
+        // them (`完成食品安全平台子系统建设的数量 | ＝ | 9 | 项`), has a value.
+        let valued = || row.within(l.values.x0, l.values.x1).any(|v| !v.text.is_empty());
         let own = match l.joined {
-            true => split_levels(&c.text).is_some(),
+            true => split_levels(&c.text).is_some() || valued(),
             false => !heads_level3(&c.text) && !c.holds(l.level1.mid()),
         };
         c.starts && !c.text.is_empty() && own && !c.holds(l.values.mid())
@@ -246,11 +249,28 @@ fn goal_complete(t: &str) -> bool {
     goal_label(t).is_some() || t.contains("指标") || t.contains("名称")
 }
 
+/// A row of a joined column that names no levels and is no indicator: the
+/// header printed again over a page's rows, or a cell whose glyphs
+/// overflow from the row above, the level names inside its text
+/// (`理，可提升其附加值1-2倍效益指标社会效益指标…`), reported.
+fn unread_joined(names: &str, page: u32, sink: &mut Sink<'_>) -> bool {
+    if squeeze(names) == "绩效指标" {
+        return true;
+    }
+    if !holds_level1(names) {
+        return false;
+    }
+    sink.finding(page, format!("indicator cell `{names}`: level names inside its text, not at its start; not read"));
+    true
+}
+
 /// Reads the indicator table whose header is `rows[at]`, if it is one.
 /// Returns the index of the first row after it.
 pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
     let l = layout(&rows[at])?;
-    let first = (at + 1..rows.len().min(at + 6)).find(|&j| is_data(&rows[j], &l));
+    // The first row of a joined column names its levels.
+    let names_levels = |row: &Row| !l.joined || split_levels(row.text_at(l.level3.mid())).is_some();
+    let first = (at + 1..rows.len().min(at + 6)).find(|&j| is_data(&rows[j], &l) && names_levels(&rows[j]));
     let Some(first) = first else {
         // A 绩效指标 label spanning rows (over indicators named without
         // levels) is some other block's; a header cell of one row over
@@ -293,6 +313,10 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
         let names = row.text_at(l.level3.mid());
         let (l1, l2, level3) = match split_levels(names).filter(|_| l.joined) {
             Some((l1, l2, level3)) => (l1.to_string(), l2.to_string(), level3),
+            None if l.joined && unread_joined(names, row.page, sink) => {
+                j += 1;
+                continue;
+            }
             None => (l1, l2, names),
         };
         let mut ind = Indicator {
@@ -571,6 +595,11 @@ mod tests {
                 "日常运行保障 | 1x3 产出指标数量指标完成日常办公等后勤保障工作 | ≥ | 10 | 1x2 项",
                 "日常运行保障 | 1x3 效益指标社会效益指标保障日常工作正常运行 | 定性 | 优 | 1x2",
                 "新闻宣传工作 | 1x3 满意度指标服务对象满意度指标读者满意度 | ≥ | 90 | 1x2 %",
+                "新闻宣传工作 | 1x3 全年发布信息条数 | ≥ | 300 | 1x2 条",
+                "新闻宣传工作 | 1x3 效益指标社会效益指标宣传覆盖面 | ≥ | 95 | 1x2 %",
+                "活动 | 1x3 绩效指标 | 指标性质 | 指标值 | 1x2 度量单位",
+                "新闻宣传工作 | 1x3 展工作效益指标社会效益指标提升关注度 | 定性 | 优 | 1x2",
+                "新闻宣传工作 | 1x3 产出指标时效指标发布及时率 | ≥ | 95 | 1x2 %",
             ],
         );
         // The same form printed empty yields its name and nothing else.
@@ -618,6 +647,9 @@ mod tests {
                 " | 产出指标 | 数量指标 | 完成日常办公等后勤保障工作 | ≥10项 | | |",
                 " | 效益指标 | 社会效益指标 | 保障日常工作正常运行 | 优 | | |",
                 " | 满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥90% | | |",
+                " |  |  | 全年发布信息条数 | ≥300条 | | |",
+                " | 效益指标 | 社会效益指标 | 宣传覆盖面 | ≥95% | | |",
+                " | 产出指标 | 时效指标 | 发布及时率 | ≥95% | | |",
             ],
         );
         let fields: Vec<String> = fields.iter().map(|f| format!("{}={}", f.field, f.value)).collect();
@@ -633,7 +665,8 @@ mod tests {
                 "总体资金情况（万元）/其他资金/基本支出=0.50",
             ]
         );
-        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].message.contains("`展工作效益指标社会效益指标提升关注度`"), "{findings:?}");
     }
 
     /// A 绩效指标 label spanning rows of indicators named without levels

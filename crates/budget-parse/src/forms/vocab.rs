@@ -147,6 +147,11 @@ pub(crate) fn level2_prefix(text: &str) -> Option<usize> {
     LEVEL2.iter().filter(|l| text.len() > l.len() && text.starts_with(*l)).map(|l| l.len()).max()
 }
 
+/// Whether a 一级指标 name appears anywhere in `text`.
+pub(crate) fn holds_level1(text: &str) -> bool {
+    LEVEL1.iter().any(|l| text.contains(l))
+}
+
 /// The three levels of an indicator printed in one cell, the two names run
 /// into the 三级指标 (`产出指标数量指标完成日常办公…` → `产出指标`, `数量指标`,
 /// `完成日常办公…`): a 一级指标 name, the longest 二级指标 name after it,
