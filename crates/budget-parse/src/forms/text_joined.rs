@@ -172,22 +172,15 @@ pub(super) fn read(lines: &[Marked<'_>], sink: &mut Sink<'_>) {
         }
     }
     let page = lines.first().map_or(0, |l| l.page);
-    let named = |why: Value| -> Vec<&str> { left.iter().filter(|(_, v)| *v == why).map(|(n, _)| n.as_str()).collect() };
-    let bare = named(Value::Bare);
-    if let Some(first) = bare.first() {
-        let message = format!(
-            "{} indicators (`{first}`, …) print a bare figure, their comparisons and units apart from the rows; left out",
-            bare.len()
-        );
-        sink.finding(page, message);
-    }
-    let unclear = named(Value::Unclear);
-    if let Some(first) = unclear.first() {
-        let message = format!(
-            "{} indicators (`{first}`, …) have no value of a known shape after their names; left out",
-            unclear.len()
-        );
-        sink.finding(page, message);
+    let reasons = [
+        (Value::Bare, "print a bare figure, their comparisons and units apart from the rows"),
+        (Value::Unclear, "have no value of a known shape after their names"),
+    ];
+    for (why, said) in reasons {
+        let names: Vec<&str> = left.iter().filter(|(_, v)| *v == why).map(|(n, _)| n.as_str()).collect();
+        if let Some(first) = names.first() {
+            sink.finding(page, format!("{} indicators (`{first}`, …) {said}; left out", names.len()));
+        }
     }
 }
 
