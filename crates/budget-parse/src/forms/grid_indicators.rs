@@ -27,15 +27,28 @@ struct Layout {
     basis: Option<Span>,
     /// Where the values are: from the end of 三级指标 to 依据 or the edge.
     values: Span,
-    /// One 绩效指标 column holds the three levels, run together
+    /// Where the levels are printed.
+    levels: Levels,
+}
+
+/// Where an indicator table prints its levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Levels {
+    /// `一级指标 | 二级指标 | 三级指标`, a column each.
+    Columns,
+    /// One 绩效指标 column runs the three together
     /// (`产出指标数量指标完成日常办公…`): the three spans are its.
-    joined: bool,
+    Joined,
+    /// One 指标名称 column names each indicator and no level is printed
+    /// (重庆's `绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%) |
+    /// 是否核心`): the three spans are its, the levels empty.
+    Absent,
 }
 
 /// `一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据` (a header cut by a
 /// page break may print `一级指` only).
 fn layout(row: &Row) -> Option<Layout> {
-    let Some(level1) = row.find(|t| t.starts_with("一级")) else { return joined_layout(row) };
+    let Some(level1) = row.find(|t| t.starts_with("一级")) else { return one_column_layout(row) };
     let level1 = level1.extent();
     let level2 = row.find(|t| t.starts_with("二级"))?.extent();
     let level3 = row.find(|t| t.starts_with("三级"))?.extent();
@@ -54,29 +67,32 @@ fn layout(row: &Row) -> Option<Layout> {
     // (`…运项行目服名务称项目`): the first cell, holding 项目名称 in order.
     let project = row.cells.first().filter(|c| in_order(&c.text, "项目名称")).map(Cell::extent);
     let project = project.filter(|p| p.x1 <= level1.x0 + 1.0);
-    Some(Layout { project, goal, level1, level2, level3, basis, values, joined: false })
+    Some(Layout { project, goal, level1, level2, level3, basis, values, levels: Levels::Columns })
 }
 
-/// `活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位`: one column of indicators
-/// whose cells hold all three levels (`产出指标数量指标…`), the value
-/// columns right of it. A column of that name whose cells hold a name only
-/// has no data row ([`is_data`]) and is read as before.
-fn joined_layout(row: &Row) -> Option<Layout> {
-    let names = row.cells.iter().position(|c| squeeze(&c.text) == "绩效指标")?;
+/// One column of indicators, the value columns right of it: `活动 |
+/// 绩效指标 | 指标性质 | 指标值 | 度量单位`, whose cells hold all three levels
+/// (`产出指标数量指标…`), or `指标名称 | 指标性质 | 指标值 | …`, whose cells
+/// hold the name alone. A 绩效指标 column whose first rows hold no levels
+/// has no data row ([`is_data`]) and is read as before, as is a header
+/// with no 指标值 column.
+fn one_column_layout(row: &Row) -> Option<Layout> {
+    let at = |word: &str| row.cells.iter().position(|c| squeeze(&c.text) == word);
+    let (names, levels) = match at("指标名称") {
+        Some(k) => (k, Levels::Absent),
+        None => (at("绩效指标")?, Levels::Joined),
+    };
+    // Right of it, the value's column.
+    row.cells[names + 1..].iter().find(|c| c.text.contains("指标值"))?;
     let column = row.cells[names].extent();
     let right = row.cells.last().map_or(column.x1, |c| c.x1);
     let values = Span::new(column.x1 - 1.0, right + 1.0);
     let goal = row.cells[..names].last().map(Cell::extent);
-    Some(Layout {
-        project: None,
-        goal,
-        level1: column,
-        level2: column,
-        level3: column,
-        basis: None,
-        values,
-        joined: true,
-    })
+    // A table of many projects names them in a column of their own
+    // (`序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 | 指标名称 | …`).
+    let project = row.cells[..names].iter().find(|c| squeeze(&c.text) == "项目名称").map(Cell::extent);
+    let project = project.filter(|p| goal.is_some_and(|g| p.x1 <= g.x0 + 1.0));
+    Some(Layout { project, goal, level1: column, level2: column, level3: column, basis: None, values, levels })
 }
 
 /// True when the characters of `word` appear in `text` in order, maybe
@@ -100,9 +116,10 @@ fn is_data(row: &Row, l: &Layout) -> bool {
         // A joined column's row names its levels, or, printed without
         // them (`完成食品安全平台子系统建设的数量 | ＝ | 9 | 项`), has a value.
         let valued = || row.within(l.values.x0, l.values.x1).any(|v| !v.text.is_empty());
-        let own = match l.joined {
-            true => split_levels(&c.text).is_some() || valued(),
-            false => !heads_level3(&c.text) && !c.holds(l.level1.mid()),
+        let own = match l.levels {
+            Levels::Joined => split_levels(&c.text).is_some() || valued(),
+            Levels::Absent => squeeze(&c.text) != "指标名称" && valued(),
+            Levels::Columns => !heads_level3(&c.text) && !c.holds(l.level1.mid()),
         };
         c.starts && !c.text.is_empty() && own && !c.holds(l.values.mid())
     })
@@ -269,14 +286,14 @@ fn unread_joined(names: &str, page: u32, sink: &mut Sink<'_>) -> bool {
 pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize> {
     let l = layout(&rows[at])?;
     // The first row of a joined column names its levels.
-    let names_levels = |row: &Row| !l.joined || split_levels(row.text_at(l.level3.mid())).is_some();
+    let names_levels = |row: &Row| l.levels != Levels::Joined || split_levels(row.text_at(l.level3.mid())).is_some();
     let first = (at + 1..rows.len().min(at + 6)).find(|&j| is_data(&rows[j], &l) && names_levels(&rows[j]));
     let Some(first) = first else {
         // A 绩效指标 label spanning rows (over indicators named without
         // levels) is some other block's; a header cell of one row over
         // none is an empty table's.
         let header = rows[at].at(l.level3.mid()).is_some_and(|c| c.starts && c.span == 1);
-        return (!l.joined || header).then_some(at + 1);
+        return (l.levels == Levels::Columns || header).then_some(at + 1);
     };
     let slots = slots(&rows[at..first], &rows[first], &l, sink);
     let carried = sink.indicators_mut().last().map(|i| i.project.clone()).filter(|p| !p.is_empty());
@@ -296,8 +313,9 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
         }
         let inds = &mut sink.indicators_mut()[start..];
         let goal_text = goal.take(l.goal.and_then(|g| row.at(g.mid())), row.continues, goal_complete, inds, set_goal);
-        // A joined column's cell names its own levels.
-        let level_cell = |span: Span| row.at(span.mid()).filter(|_| !l.joined);
+        // A joined column's cell names its own levels, and no column
+        // names absent ones.
+        let level_cell = |span: Span| row.at(span.mid()).filter(|_| l.levels == Levels::Columns);
         let l1 =
             level1.take(level_cell(l.level1), row.continues, level1_complete, inds, |i, t| i.level1 = t.to_string());
         let l2 =
@@ -311,9 +329,10 @@ pub(super) fn read(rows: &[Row], at: usize, sink: &mut Sink<'_>) -> Option<usize
             continue;
         }
         let names = row.text_at(l.level3.mid());
-        let (l1, l2, level3) = match split_levels(names).filter(|_| l.joined) {
+        let joined = l.levels == Levels::Joined;
+        let (l1, l2, level3) = match split_levels(names).filter(|_| joined) {
             Some((l1, l2, level3)) => (l1.to_string(), l2.to_string(), level3),
-            None if l.joined && unread_joined(names, row.page, sink) => {
+            None if joined && unread_joined(names, row.page, sink) => {
                 j += 1;
                 continue;
             }
@@ -457,6 +476,7 @@ fn header_name(header: &[Row], cx: f32) -> String {
 /// 绩效指标性质 / 指标方向      → Direction
 /// 绩效度量单位 / 计量单位      → Measure
 /// 分值权重（90） / 分值（90）  → Weight
+/// 是否核心                    → Unknown (kept nowhere)
 /// 本年绩效指标值 / 年度指标值  → none (the value)
 /// ```
 fn role(name: &str) -> Option<Slot> {
@@ -467,6 +487,8 @@ fn role(name: &str) -> Option<Slot> {
         Some(Slot::Measure)
     } else if own.contains("分值") || own.contains("权重") {
         Some(Slot::Weight)
+    } else if own.contains("是否核心") {
+        Some(Slot::Unknown)
     } else {
         None
     }
@@ -669,9 +691,46 @@ mod tests {
         assert!(findings[0].message.contains("`展工作效益指标社会效益指标提升关注度`"), "{findings:?}");
     }
 
-    /// A 绩效指标 label spanning rows of indicators named without levels
-    /// (`绩效指标 | 指标名称 | 指标性质 | …`) is no column of levels run
-    /// together: its rows stay label and value pairs, none is dropped.
+    /// 重庆's forms name each indicator in one 指标名称 column and print no
+    /// level: the value is split over 指标性质 / 指标值 / 计量单位, the weight
+    /// has its column and 是否核心 is kept nowhere; a table of many projects
+    /// names them in a column of their own, their funds beside them.
+    #[test]
+    fn indicators_named_without_levels() {
+        let overall = ruled_page(
+            22,
+            &[60.0, 160.0, 50.0, 50.0, 50.0, 60.0, 50.0],
+            &[
+                "3x1 绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%) | 是否核心",
+                "网站优化整改次数 | ≥ | 4 | 次 | 10 | 是",
+                "提案办理率 | ＝ | 100 | % | 15 | 否",
+            ],
+        );
+        let (rows, fields, findings) = read("部门整体绩效目标表", &[overall], &[]);
+        assert_rows(&rows, &[" |  |  | 网站优化整改次数 | ≥4次 | | |", " |  |  | 提案办理率 | 100% | | |"]);
+        let weights: Vec<&str> = rows.iter().map(|r| r.weight.as_str()).collect();
+        assert_eq!(weights, ["10", "15"]);
+        assert!(fields.is_empty(), "{fields:?}");
+        assert!(findings.is_empty(), "{findings:?}");
+        let projects = ruled_page(
+            24,
+            &[30.0, 120.0, 80.0, 120.0, 160.0, 50.0, 50.0, 50.0],
+            &[
+                "序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 | 指标名称 | 指标性质 | 指标值 | 计量单位",
+                "2x1 1 | 2x1 日常运行项目 | 2x1 8,534.17 | 2x1 保障正常运转。 | 咨询一次性解答率 | ≥ | 70 | %",
+                "预算执行率 | = | 100 | %",
+            ],
+        );
+        let (rows, fields, _) = read("项目支出绩效目标表", &[projects], &[]);
+        let named: Vec<String> = rows.iter().map(|r| format!("{}: {} {}", r.project, r.level3, r.value)).collect();
+        assert_eq!(named, ["日常运行项目: 咨询一次性解答率 ≥70%", "日常运行项目: 预算执行率 100%"]);
+        let fields: Vec<String> = fields.iter().map(|f| format!("{}/{}={}", f.project, f.field, f.value)).collect();
+        assert_eq!(fields, ["日常运行项目/当年财政拨款预算金额=8534.17"]);
+    }
+
+    /// A 绩效指标 label spanning rows under a header with no value column
+    /// is no column of indicators: its rows stay label and value pairs,
+    /// none is dropped.
     #[test]
     fn a_label_named_like_the_joined_column_keeps_its_rows() {
         let page = ruled_page(
