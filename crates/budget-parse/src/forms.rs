@@ -22,6 +22,7 @@ mod text_form;
 mod text_indicators;
 mod text_joined;
 mod text_line_rows;
+mod text_named;
 mod text_projects;
 mod text_scored;
 mod text_slots;

@@ -11,6 +11,7 @@ use super::grid_form::ListNames;
 use super::sink::Sink;
 use super::text_indicators::{header, read_block, Widths};
 use super::text_joined;
+use super::text_named;
 use super::text_projects;
 use super::text_scored;
 use super::text_slots::{self, Earlier, Marked};
@@ -69,6 +70,14 @@ pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<
         let fields_end = text_joined::fields_end(marked, end);
         fields(&lines[..fields_end], &blank[..fields_end], sink);
         text_joined::read(&marked[end..tables_from], sink);
+        tables(lines, tables_from, widths, sink);
+        return;
+    }
+    // Rows named in one column with no level (`指标名称 指标性质 指标值 …`).
+    if let Some((at, columns)) = text_named::header(marked).filter(|(at, _)| *at < tables_from) {
+        let fields_end = text_joined::fields_end(marked, at);
+        fields(&lines[..fields_end], &blank[..fields_end], sink);
+        text_named::read(&marked[at..tables_from], &columns, sink);
         tables(lines, tables_from, widths, sink);
         return;
     }
