@@ -50,7 +50,7 @@ pub(super) fn fields_end(lines: &[Marked<'_>], end: usize) -> usize {
 }
 
 /// A comparison printed before a figure (`≥`, `＝`, `定性`).
-fn is_sign(piece: &str) -> bool {
+pub(super) fn is_sign(piece: &str) -> bool {
     ["≥", "≤", "＝", "=", ">", "<", "＞", "＜", "≧", "≦", "定性"].contains(&piece)
 }
 

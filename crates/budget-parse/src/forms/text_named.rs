@@ -17,6 +17,7 @@
 use budget_model::Indicator;
 
 use super::sink::Sink;
+use super::text_joined::is_sign;
 use super::text_slots::Marked;
 use super::value::join_split;
 use crate::norm::squeeze;
@@ -67,10 +68,6 @@ impl Column {
             Column::Core => piece == "是" || piece == "否",
         }
     }
-}
-
-fn is_sign(piece: &str) -> bool {
-    ["≥", "≤", "＝", "=", ">", "<", "＞", "＜", "定性"].contains(&piece)
 }
 
 /// The header: a line opening with 指标名称, every word after it a column
