@@ -18,6 +18,7 @@
 use budget_model::Indicator;
 
 use super::sink::Sink;
+use super::text_projects::is_direction;
 use super::text_slots::Marked;
 use super::value::join_split;
 use super::vocab::{is_field_label, split_levels};
@@ -49,13 +50,8 @@ pub(super) fn fields_end(lines: &[Marked<'_>], end: usize) -> usize {
     (first + 1..end).find(|&j| lines[j].after_blank || lines[j].opens_right).unwrap_or(end)
 }
 
-/// A comparison printed before a figure (`≥`, `＝`, `定性`).
-pub(super) fn is_sign(piece: &str) -> bool {
-    ["≥", "≤", "＝", "=", ">", "<", "＞", "＜", "≧", "≦", "定性"].contains(&piece)
-}
-
 /// A figure, maybe with its comparison and `%` (`95`, `≥90%`, `1,200`).
-fn is_figure(piece: &str) -> bool {
+pub(super) fn is_figure(piece: &str) -> bool {
     let body = piece.trim_start_matches(['≥', '≤', '＝', '=', '>', '<', '＞', '＜']);
     body.chars().any(|c| c.is_ascii_digit())
         && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
@@ -67,7 +63,7 @@ fn is_bare(piece: &str) -> bool {
 }
 
 /// A unit after a figure: a few characters, no figure and no label.
-fn is_unit(piece: &str) -> bool {
+pub(super) fn is_unit(piece: &str) -> bool {
     piece.chars().count() <= 6
         && !piece.chars().any(|c| c.is_ascii_digit())
         && !is_field_label(piece)
@@ -82,7 +78,7 @@ fn is_wording(piece: &str) -> bool {
         && piece
             .chars()
             .all(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation() && !"，。、；：“”‘’（）《》…".contains(c))
-        && !is_sign(piece)
+        && !is_direction(piece)
         && !piece.contains("目标")
 }
 
@@ -101,7 +97,7 @@ enum Value {
 /// printed (`≥ 95 %`, `4500 人次`, `定性 优`).
 fn value_of(tail: &[&str]) -> Value {
     let (sign, rest) = match tail.split_first() {
-        Some((first, rest)) if is_sign(first) && !rest.is_empty() => (*first, rest),
+        Some((first, rest)) if is_direction(first) && !rest.is_empty() => (*first, rest),
         _ => ("", tail),
     };
     match rest {

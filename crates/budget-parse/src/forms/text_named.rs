@@ -17,7 +17,8 @@
 use budget_model::Indicator;
 
 use super::sink::Sink;
-use super::text_joined::is_sign;
+use super::text_joined::{is_figure, is_unit};
+use super::text_projects::is_direction;
 use super::text_slots::Marked;
 use super::value::join_split;
 use crate::norm::squeeze;
@@ -55,16 +56,11 @@ impl Column {
 
     /// Whether `piece` has this column's shape.
     fn fits(self, piece: &str) -> bool {
-        let figure = |p: &str| {
-            p.chars().any(|c| c.is_ascii_digit()) && p.chars().all(|c| c.is_ascii_digit() || ".,%".contains(c))
-        };
         match self {
-            Column::Direction => is_sign(piece),
-            Column::Target => figure(piece) || (!piece.chars().any(|c| c.is_ascii_digit()) && !is_sign(piece)),
-            Column::Measure => {
-                piece.chars().count() <= 6 && !piece.chars().any(|c| c.is_ascii_digit()) && !is_sign(piece)
-            }
-            Column::Weight => figure(piece),
+            Column::Direction => is_direction(piece),
+            Column::Target => is_figure(piece) || (!piece.chars().any(|c| c.is_ascii_digit()) && !is_direction(piece)),
+            Column::Measure => is_unit(piece) && !is_direction(piece),
+            Column::Weight => is_figure(piece),
             Column::Core => piece == "是" || piece == "否",
         }
     }
@@ -138,7 +134,7 @@ fn extend<'a>(name: &mut Vec<&'a str>, pieces: &[&'a str], line: &Marked<'a>, le
         name.clear();
         return true;
     }
-    if pieces.iter().any(|p| is_sign(p) || *p == "是" || *p == "否") {
+    if pieces.iter().any(|p| is_direction(p) || *p == "是" || *p == "否") {
         name.clear();
         left.push(line.text.split_whitespace().collect());
         return true;

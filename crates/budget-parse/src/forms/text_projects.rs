@@ -162,7 +162,7 @@ pub(super) fn read_unordered(marked: &[Marked<'_>], columns: Columns, sink: &mut
 
 /// The 性质 of a value printed in a column of its own: a comparison, or a
 /// word saying the value is in words.
-fn is_direction(piece: &str) -> bool {
+pub(super) fn is_direction(piece: &str) -> bool {
     COMPARISONS.contains(&piece) || IN_WORDS.contains(&piece)
 }
 
