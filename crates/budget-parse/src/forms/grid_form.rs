@@ -406,6 +406,41 @@ mod tests {
     use super::*;
     use crate::forms::testing::{read, ruled_page};
 
+    /// Heads over a blank row: the form printed empty yields its name and
+    /// nothing else; label and value pairs, or a text, over a blank row
+    /// under a label spanning them are no block of heads.
+    #[test]
+    fn heads_over_a_blank_row() {
+        let head = crate::forms::testing::BEIJING_OVERALL_HEAD;
+        let rows: Vec<&str> = head
+            .iter()
+            .copied()
+            .chain([" | | | | | |", "活动 | 1x3 绩效指标 | 指标性质 | 指标值 | 1x2 度量单位", " | 1x3 | | | 1x2"])
+            .collect();
+        let empty = ruled_page(17, &crate::forms::testing::BEIJING_OVERALL_WIDTHS, &rows);
+        let (none, fields_of_empty, _) = read("部门整体支出绩效目标表", &[empty], &[]);
+        assert!(none.is_empty(), "{none:?}");
+        let names: Vec<&str> = fields_of_empty.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(names, ["部门名称"]);
+        let pairs = ruled_page(
+            3,
+            &[100.0, 80.0, 80.0, 80.0],
+            &[
+                "2x1 项目信息 | 项目名称 | 1x2 某某项目",
+                " | 1x2",
+                "3x1 整体绩效目标 | 整体绩效目标 | 1x2 完成年度工作。",
+                "其他说明 | 1x2",
+                " | | ",
+            ],
+        );
+        let (_, pair_fields, _) = read("部门整体支出绩效目标表", &[pairs], &[]);
+        let pair_fields: Vec<String> = pair_fields.iter().map(|f| format!("{}={}", f.field, f.value)).collect();
+        assert_eq!(
+            pair_fields,
+            ["项目名称=某某项目", "整体绩效目标/整体绩效目标=完成年度工作。", "整体绩效目标/其他说明="]
+        );
+    }
+
     /// The fields of a self-evaluation's money block, as `field = value`.
     fn money_fields(title: &str, widths: &[f32], rows: &[&str]) -> Vec<String> {
         let (_, fields, findings) = read(title, &[ruled_page(2, widths, rows)], &[]);

@@ -605,13 +605,11 @@ mod tests {
     /// 度量单位, and above it the funds as heads over one row of amounts.
     #[test]
     fn levels_run_together_in_one_column_and_heads_over_amounts() {
-        let page = ruled_page(
-            37,
-            &[100.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0],
-            &[
-                "部门名称 | 1x7 云湖区发展和改革委员会",
-                "3x1 总体资金情况（万元） | 2x1 预算支出总额 | 1x3 财政拨款 | 1x3 其他资金",
-                "合计 | 基本支出 | 项目支出 | 合计 | 基本支出 | 项目支出",
+        let head = crate::forms::testing::BEIJING_OVERALL_HEAD;
+        let rows: Vec<&str> = head
+            .iter()
+            .copied()
+            .chain([
                 "1,515.27 | 1,514.77 | 792.45 | 722.32 | 0.50 | 0.50 |",
                 "活动 | 1x3 绩效指标 | 指标性质 | 指标值 | 1x2 度量单位",
                 "日常运行保障 | 1x3 产出指标数量指标完成日常办公等后勤保障工作 | ≥ | 10 | 1x2 项",
@@ -622,46 +620,9 @@ mod tests {
                 "活动 | 1x3 绩效指标 | 指标性质 | 指标值 | 1x2 度量单位",
                 "新闻宣传工作 | 1x3 展工作效益指标社会效益指标提升关注度 | 定性 | 优 | 1x2",
                 "新闻宣传工作 | 1x3 产出指标时效指标发布及时率 | ≥ | 95 | 1x2 %",
-            ],
-        );
-        // The same form printed empty yields its name and nothing else.
-        let empty = ruled_page(
-            17,
-            &[100.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0],
-            &[
-                "部门名称 | 1x7 云湖区发展和改革委员会",
-                "3x1 总体资金情况（万元） | 2x1 预算支出总额 | 1x3 财政拨款 | 1x3 其他资金",
-                "合计 | 基本支出 | 项目支出 | 合计 | 基本支出 | 项目支出",
-                " | | | | | |",
-                "活动 | 1x3 绩效指标 | 指标性质 | 指标值 | 1x2 度量单位",
-                " | 1x3 | | | 1x2",
-            ],
-        );
-        let (none, fields_of_empty, _) = read("部门整体支出绩效目标表", &[empty], &[]);
-        assert!(none.is_empty(), "{none:?}");
-        let names: Vec<&str> = fields_of_empty.iter().map(|f| f.field.as_str()).collect();
-        assert_eq!(names, ["部门名称"]);
-        // Label and value pairs over a blank row under a label spanning
-        // both are no block of heads: the pair is a field.
-        // Nor is a text over a blank row (`整体绩效目标` spanning its text and
-        // the 其他说明 row left blank).
-        let pairs = ruled_page(
-            3,
-            &[100.0, 80.0, 80.0, 80.0],
-            &[
-                "2x1 项目信息 | 项目名称 | 1x2 某某项目",
-                " | 1x2",
-                "3x1 整体绩效目标 | 整体绩效目标 | 1x2 完成年度工作。",
-                "其他说明 | 1x2",
-                " | | ",
-            ],
-        );
-        let (_, pair_fields, _) = read("部门整体支出绩效目标表", &[pairs], &[]);
-        let pair_fields: Vec<String> = pair_fields.iter().map(|f| format!("{}={}", f.field, f.value)).collect();
-        assert_eq!(
-            pair_fields,
-            ["项目名称=某某项目", "整体绩效目标/整体绩效目标=完成年度工作。", "整体绩效目标/其他说明="]
-        );
+            ])
+            .collect();
+        let page = ruled_page(37, &crate::forms::testing::BEIJING_OVERALL_WIDTHS, &rows);
         let (rows, fields, findings) = read("部门整体支出绩效目标表", &[page], &[]);
         assert_rows(
             &rows,

@@ -117,3 +117,15 @@ pub(crate) fn assert_rows(indicators: &[Indicator], want: &[&str]) {
     let want: Vec<[&str; 8]> = want.iter().map(|w| written_row(w)).collect();
     assert_eq!(got, want);
 }
+
+/// Column widths of the Beijing 部门整体支出绩效目标表 of the tests: a label
+/// column and seven beside it.
+pub(crate) const BEIJING_OVERALL_WIDTHS: [f32; 8] = [100.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0];
+
+/// The rows of that form above its amounts: the department's name, then
+/// the funds' heads under a label spanning them and the amounts' row.
+pub(crate) const BEIJING_OVERALL_HEAD: [&str; 3] = [
+    "部门名称 | 1x7 云湖区发展和改革委员会",
+    "3x1 总体资金情况（万元） | 2x1 预算支出总额 | 1x3 财政拨款 | 1x3 其他资金",
+    "合计 | 基本支出 | 项目支出 | 合计 | 基本支出 | 项目支出",
+];
