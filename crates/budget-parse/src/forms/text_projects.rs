@@ -29,7 +29,7 @@ use budget_model::Indicator;
 use super::sink::Sink;
 use super::text_slots::Marked;
 use super::value::{clean_value, join_split};
-use super::vocab::{ends_level1, goal_label, is_level1, is_level2};
+use super::vocab::{ends_level1, goal_label, is_level1, is_level2, level2_prefix};
 use crate::front::{join, Piece};
 use crate::lex::amount;
 use crate::norm::{bracket_net, squeeze};
@@ -459,15 +459,51 @@ fn fund_fields(project: &str, funds: &[&str], page: u32, sink: &mut Sink<'_>) ->
     false
 }
 
+/// Whether a row opens with a name of both levels (`满意度指标`) under
+/// another 一级指标, `level1`: as a 二级指标 it lives only under itself, so
+/// it is this row's 一级指标.
+pub(super) fn opens_with_both(pieces: &[Piece<'_>], level1: &str) -> bool {
+    let first = squeeze(pieces[0].text);
+    pieces.len() > 1 && is_level1(&first) && is_level2(&first) && !level1.is_empty() && level1 != first
+}
+
+/// The pieces of a row that opens with a name of both levels, its 二级指标
+/// run into the 三级指标 after it (`满意度指标 服务对象满意度12345平台座席满意率`)
+/// cut from it; `None` where the 二级指标 is printed apart or no known one
+/// begins the piece.
+pub(super) fn level2_cut<'a>(pieces: &[Piece<'a>]) -> Option<Vec<Piece<'a>>> {
+    let k = level2_prefix(pieces.get(1)?.text)?;
+    if level2_at(pieces, 1).is_some() {
+        return None;
+    }
+    let (head, tail) = pieces[1].text.split_at(k);
+    let cut = [pieces[0], Piece { text: head, ..pieces[1] }, Piece { text: tail, ..pieces[1] }];
+    Some(cut.into_iter().chain(pieces[2..].iter().copied()).collect())
+}
+
 /// Reads one indicator row from its lines. A row that opens with its
-/// 二级指标 takes the 一级指标 of the row above (a merged cell).
+/// 二级指标 takes the 一级指标 of the row above (a merged cell); one that
+/// opens with a name of both levels under another 一级指标 is of that
+/// 一级指标 ([`opens_with_both`]), its 二级指标 cut from the name after it
+/// where run into it, or the same name where none follows.
 fn read_row(pieces: &[Piece<'_>], columns: Columns, project: &Project, level1: &mut String, sink: &mut Sink<'_>) {
     let page = pieces[0].page;
     let row_text = || join(pieces);
+    let both = opens_with_both(pieces, level1);
+    let cut;
+    let pieces = match both.then(|| level2_cut(pieces)).flatten() {
+        Some(c) => {
+            cut = c;
+            &cut[..]
+        }
+        None => pieces,
+    };
     let mut at = 0;
     if is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
         *level1 = squeeze(pieces[0].text);
         at = 1;
+    } else if both {
+        *level1 = squeeze(pieces[0].text);
     }
     let Some((level2, n, _)) = level2_at(pieces, at) else {
         sink.finding(page, format!("indicator row `{}`: no 二级指标 read", row_text()));
@@ -668,6 +704,50 @@ mod tests {
                 "产出指标 | 时效指标 | 完成时间 | ≤12月",
                 "效益指标 | 社会效益指标 | 社会效益——营造安全生产社会氛围 | 好",
                 "满意度指标 | 服务对象满意度指标 | 社会公众投诉次数 | ≤20次",
+            ]
+        );
+    }
+
+    /// `满意度指标` opening a row under another 一级指标 is the row's
+    /// 一级指标, not a 二级指标 under the one above: with its 二级指标 run into
+    /// the 三级指标 (`服务对象满意度学生满意度`, a cell printed past its rule)
+    /// the two are cut apart; with no 二级指标 the name is both. The next
+    /// row's own 一级指标 is read again.
+    #[test]
+    fn satisfaction_opening_a_row_is_its_first_level() {
+        let text =
+            "项目名称 项目总额 其中： 绩效目标 一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值 绩效度量单位
+财政资金 其他资金
+
+11000024T000
+002814312-学
+生资助
+ 82.440000 82.440000
+ 做好学生的资助工
+作。
+ 产出指标 时效指标 发放时效 定性 优
+
+效益指标 社会效益指标 对符合条件学生的资助工作 定性 优
+满意度指标 服务对象满意度学生满意度 ≥ 90 %
+产出指标 质量指标 资助发放标准准确率 ＝ 100 %
+效益指标 社会效益指标 资助覆盖面 定性 优
+满意度指标 家长满意度 ≥ 95 %
+";
+        let (read, _) = read_table(text);
+        let rows: Vec<String> = read
+            .indicators
+            .iter()
+            .map(|i| [&i.level1, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | "))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "产出指标 | 时效指标 | 发放时效 | 优",
+                "效益指标 | 社会效益指标 | 对符合条件学生的资助工作 | 优",
+                "满意度指标 | 服务对象满意度 | 学生满意度 | ≥90%",
+                "产出指标 | 质量指标 | 资助发放标准准确率 | 100%",
+                "效益指标 | 社会效益指标 | 资助覆盖面 | 优",
+                "满意度指标 | 满意度指标 | 家长满意度 | ≥95%",
             ]
         );
     }

@@ -30,10 +30,10 @@ use budget_model::Indicator;
 
 use super::sink::{Sink, Slot};
 use super::text_form;
-use super::text_projects::{bits, cells_by_wraps, level2_at, walk, Columns, Part};
+use super::text_projects::{bits, cells_by_wraps, level2_at, level2_cut, opens_with_both, walk, Columns, Part};
 use super::text_slots::Marked;
 use super::value::clean_value;
-use super::vocab::{is_level1, is_level2, level2_prefix};
+use super::vocab::{is_level1, is_level2};
 use crate::front::{join, pieces, Piece};
 use crate::norm::{bracket_net, squeeze};
 
@@ -314,19 +314,14 @@ fn read_row(pieces: &[Piece<'_>], slots: &[Slot], levels: &mut Levels, sink: &mu
     // itself. A 二级指标 run into the 三级指标 after it
     // (`服务对象满意度12345平台座席满意率`) is cut from it.
     let first = squeeze(pieces[0].text);
-    let both = pieces.len() > 1 && is_level1(&first) && is_level2(&first) && !level1.is_empty() && *level1 != first;
-    let cut: Vec<Piece<'_>>;
-    let prefix = pieces.get(1).and_then(|next| level2_prefix(next.text));
-    let pieces = match prefix {
-        Some(k) if both && level2_at(pieces, 1).is_none() => {
-            let (head, tail) = pieces[1].text.split_at(k);
-            cut = [pieces[0], Piece { text: head, ..pieces[1] }, Piece { text: tail, ..pieces[1] }]
-                .into_iter()
-                .chain(pieces[2..].iter().copied())
-                .collect();
+    let both = opens_with_both(pieces, level1);
+    let cut;
+    let pieces = match both.then(|| level2_cut(pieces)).flatten() {
+        Some(c) => {
+            cut = c;
             &cut[..]
         }
-        _ => pieces,
+        None => pieces,
     };
     let mut at = 0;
     if is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
