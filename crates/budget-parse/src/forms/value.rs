@@ -121,6 +121,11 @@ const WORDS: &[&str] = &[
     "改善",
     "明显改善",
     "持续改善",
+    "较上年提升",
+    "较上年提高",
+    "较上年增长",
+    "稳中向好",
+    "持续向好",
     "合规",
     "达标",
     "合格",
@@ -173,6 +178,16 @@ fn is_unit(s: &str) -> bool {
     UNITS.contains(&s)
 }
 
+/// A rate's unit: a unit, then what it is counted per after `/`, the
+/// measures of a compound one parted by `*`, `·` or `.` (`元/度`, `次/年`,
+/// `元/人*月`, `元/人·次`, `元/生.年`), each a unit or a word of one to three
+/// characters (`千瓦时`).
+fn is_rate_unit(s: &str) -> bool {
+    let Some((head, tail)) = s.split_once(['/', '／']) else { return false };
+    let measure = |m: &str| is_unit(m) || ((1..=3).contains(&m.chars().count()) && m.chars().all(crate::norm::is_cjk));
+    is_unit(head) && tail.split(['/', '／', '*', '·', '.']).all(measure)
+}
+
 fn is_unit_prefix(s: &str) -> bool {
     UNITS.iter().any(|u| u.starts_with(s))
 }
@@ -205,7 +220,7 @@ pub(crate) fn value_at(pieces: &[&str], i: usize) -> Option<(usize, String)> {
         Ok((_, u)) => u.to_string(),
         Err(_) => String::new(),
     };
-    if !unit.is_empty() && !is_unit(&unit) && !is_unit_prefix(&unit) && !date(first) {
+    if !unit.is_empty() && !is_unit(&unit) && !is_unit_prefix(&unit) && !is_rate_unit(&unit) && !date(first) {
         return None;
     }
     if date(first) {
@@ -222,7 +237,7 @@ pub(crate) fn value_at(pieces: &[&str], i: usize) -> Option<(usize, String)> {
             break;
         }
     }
-    if !unit.is_empty() && !is_unit(&unit) {
+    if !unit.is_empty() && !is_unit(&unit) && !is_rate_unit(&unit) {
         return None;
     }
     Some((taken, format!("{num}{unit}")))
@@ -327,6 +342,16 @@ mod tests {
             (&["工作要求"], None),
             (&["率、办结率"], None),
             (&["2个人"], None),
+            // Rates: a unit per a measure, or per two.
+            (&["0.1元/度", "经济效益指标"], Some((1, "0.1元/度"))),
+            (&["≤15000元/人*月"], Some((1, "≤15000元/人*月"))),
+            (&["≤50元/人·次"], Some((1, "≤50元/人·次"))),
+            (&["≥12次/年"], Some((1, "≥12次/年"))),
+            (&["≤0.26元/千瓦时"], Some((1, "≤0.26元/千瓦时"))),
+            (&["2个/套"], Some((1, "2个/套"))),
+            (&["10m/s"], None),
+            (&["2元/"], None),
+            (&["3元/人员培训费用"], None),
         ];
         for (pieces, want) in cases {
             let got = value_at(pieces, 0);
