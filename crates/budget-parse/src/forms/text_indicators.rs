@@ -306,6 +306,11 @@ impl Run {
 struct Levels {
     level1: String,
     level2: String,
+    /// The block's first row prints no level name: its merged level cells
+    /// are printed apart from their rows (after the table, as a
+    /// spreadsheet writes merged cells last), so no row takes the levels
+    /// of the rows above it.
+    apart: bool,
 }
 
 /// Reads the rows of one indicator table: `lines` are the lines after its
@@ -347,7 +352,20 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
         }
         let ends = level_ends(&head, &mut tail, pieces[run.end() - 1].line);
         let page = lines[value_line].1;
+        if levels.apart {
+            levels.level1.clear();
+            levels.level2.clear();
+        }
         row(&head, run, &tail, &ends, header, widths, &mut levels, page, sink);
+        if k == 0 && levels.level1.is_empty() && levels.level2.is_empty() {
+            levels.apart = true;
+            sink.finding(
+                page,
+                "the indicator table's first row prints no level name: its level cells are printed apart \
+                 from their rows, so each row keeps only the level names printed with it"
+                    .to_string(),
+            );
+        }
     }
 }
 
@@ -803,7 +821,10 @@ fn read_levels<'p, 'a>(
     }
     // `成本指标` / `满意度指标` alone: a 二级指标 under the 一级指标 above,
     // unless it is a new 满意度 一级指标.
-    if is_level2(&w1) && !(w1 == "满意度指标" && levels.level1 != "满意度指标") && !levels.level1.is_empty() {
+    // Where the levels print apart from the rows, the 一级指标 above is not
+    // known, and the rows name their 二级指标 alone.
+    let under_level1 = !levels.level1.is_empty() || levels.apart;
+    if is_level2(&w1) && !(w1 == "满意度指标" && levels.level1 != "满意度指标") && under_level1 {
         levels.level2 = w1;
         return &pieces[m1..];
     }
@@ -857,6 +878,39 @@ mod tests {
     fn header_of(lines: &[&str]) -> Option<(Vec<Slot>, usize)> {
         let lines: Vec<(&str, u32)> = lines.iter().map(|l| (*l, 1)).collect();
         header(&lines, 0).map(|(h, n)| (h.slots, n))
+    }
+
+    /// A table whose merged level cells a spreadsheet printed after its
+    /// rows: the first row names no level, later ones a 二级指标 at most
+    /// (`成本指标` alone among them is one). No row takes the levels of the
+    /// row above: `污染治理体系和能力` is not of 经济效益指标, nor
+    /// `生态文明水平` of 成本指标.
+    #[test]
+    fn levels_printed_apart_from_their_rows_are_not_filled_down() {
+        let text = "部门名称 云湖区生态环境局
+一级指标 二级指标 三级指标 指标值
+受污染耕地安全利用率 ≥95%
+质量指标 项目验收合格率 100%
+成本指标 市级低谷电价补贴 0.1元/度
+经济效益指标 资源和能源利用率 较上年增长
+污染治理体系和能力 优
+可持续影响指标 生态文明水平 优
+满意度指标 服务对象满意度指标 公众对生态环境的满意度 ≥85%
+";
+        let (rows, _, findings) = crate::forms::testing::read_text("部门整体支出绩效目标表", text);
+        assert_rows(
+            &rows,
+            &[
+                " | | | 受污染耕地安全利用率 | ≥95% | | |",
+                " | | 质量指标 | 项目验收合格率 | 100% | | |",
+                " | | 成本指标 | 市级低谷电价补贴 | 0.1元/度 | | |",
+                " | | 经济效益指标 | 资源和能源利用率 | 较上年增长 | | |",
+                " | | | 污染治理体系和能力 | 优 | | |",
+                " | | 可持续影响指标 | 生态文明水平 | 优 | | |",
+                " | 满意度指标 | 服务对象满意度指标 | 公众对生态环境的满意度 | ≥85% | | |",
+            ],
+        );
+        assert!(findings.iter().any(|f| f.message.contains("printed apart")), "{findings:?}");
     }
 
     #[test]
