@@ -81,6 +81,13 @@ pub(super) fn read(marked: &[Marked<'_>], earlier: Earlier<'_>, sink: &mut Sink<
         tables(lines, tables_from, widths, sink);
         return;
     }
+    // A table of many projects (`序号 项目名称 … 指标名称 指标性质 …`).
+    if let Some(header) = text_named::projects_header(marked).filter(|h| h.at < tables_from) {
+        fields(&lines[..header.at], &blank[..header.at], sink);
+        text_named::read_projects(&marked[..tables_from], &header, sink);
+        tables(lines, tables_from, widths, sink);
+        return;
+    }
     let fields_end = starts.first().copied().unwrap_or(lines.len());
     fields(&lines[..fields_end], &blank[..fields_end], sink);
     if slots_read_more(&marked[fields_end..], lines, fields_end, widths, sink)
