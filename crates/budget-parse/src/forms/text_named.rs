@@ -88,15 +88,19 @@ impl Column {
     }
 }
 
-/// The header: a line opening with 指标名称, every word after it a column
-/// of a known kind, one of them the 指标值. Returns its place and columns.
+/// The header: a line opening with 指标名称 (after the label `绩效指标`
+/// merged over the rows, where printed on its line), every word after it a
+/// column of a known kind (`指标权重 (%)` one), one of them the 指标值.
+/// Returns its place and columns.
 pub(super) fn header(lines: &[Marked<'_>]) -> Option<(usize, Vec<Column>)> {
     lines.iter().enumerate().find_map(|(i, l)| {
-        let mut words = l.text.split_whitespace();
+        let mut words = l.text.split_whitespace().peekable();
+        words.next_if(|w| squeeze(w) == "绩效指标");
         if squeeze(words.next()?) != "指标名称" {
             return None;
         }
-        let columns: Option<Vec<Column>> = words.map(Column::of).collect();
+        // A `(%)` printed apart from its 指标权重 names no column.
+        let columns: Option<Vec<Column>> = words.filter(|w| !matches!(*w, "(%)" | "（%）")).map(Column::of).collect();
         columns.filter(|c| c.contains(&Column::Target)).map(|c| (i, c))
     })
 }
@@ -476,5 +480,30 @@ mod tests {
         );
         let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(messages, ["1 projects' first indicator rows are not told apart from their goals; left out"]);
+    }
+
+    /// 重庆's 重点专项资金绩效目标表 of a department with no such fund: its
+    /// labels over no values, the header on one line after the merged
+    /// `绩效指标` with its `(%)` apart, then a note. The labels are fields
+    /// without values, none of them taking the labels and the note after it.
+    #[test]
+    fn a_special_fund_form_printed_empty() {
+        let text = "项目名称 主管部门\n\
+                    \n\
+                    当年预算 市级支出\n\
+                    \n\
+                    补助区县\n\
+                    \n\
+                    项目概况\n\
+                    \n\
+                    当年绩效目标\n\
+                    \n\
+                    绩效指标 指标名称 指标性质 指标值 计量单位 指标权重 (%) 是否核心\n\
+                    \n\
+                    备注:本单位主管无市级财力安排的重点专项资金,故此表无数据。\n";
+        let (rows, fields, _) = read_text("2026年市级重点专项资金绩效目标表（一级项目）", text);
+        assert!(rows.is_empty(), "{rows:?}");
+        let fields: Vec<String> = fields.iter().map(|f| format!("{}={}", f.field, f.value)).collect();
+        assert_eq!(fields, ["项目名称=", "主管部门="]);
     }
 }

@@ -45,6 +45,12 @@ const FIELD_LABELS: &[&str] = &[
     "计划完成日期",
     "项目资金总额",
     "年度资金申请总额",
+    // 重点专项资金绩效目标表 (Chongqing)
+    "当年预算",
+    "市级支出",
+    "补助区县",
+    "项目概况",
+    "当年绩效目标",
 ];
 
 /// Labels of a block that spans several rows (a group): the fields under it
