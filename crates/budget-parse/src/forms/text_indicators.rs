@@ -359,15 +359,14 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
         row(&head, run, &tail, &ends, header, widths, &mut levels, page, sink);
         if k == 0 && levels.level1.is_empty() && levels.level2.is_empty() {
             levels.apart = true;
-            sink.finding(
-                page,
-                "the indicator table's first row prints no level name: its level cells are printed apart \
-                 from their rows, so each row keeps only the level names printed with it"
-                    .to_string(),
-            );
+            sink.finding(page, LEVELS_APART);
         }
     }
 }
+
+/// The finding for a table whose levels are printed apart from its rows.
+const LEVELS_APART: &str = "the indicator table's first row prints no level name: its level cells are printed \
+                            apart from their rows, so each row keeps only the level names printed with it";
 
 /// Reads a block of one value column and no basis a row a line
 /// ([`text_line_rows`]), when every value the vocabulary knows ends its
@@ -391,6 +390,9 @@ fn by_lines(
     }
     for (text, page) in reading.left {
         sink.finding(page, format!("text among indicator rows read as no row's: {text:?}"));
+    }
+    if let Some(first) = reading.rows.first().filter(|_| reading.apart) {
+        sink.finding(first.page, LEVELS_APART);
     }
     if let Some(last) = reading.rows.last() {
         sink.goal = last.goal.clone();

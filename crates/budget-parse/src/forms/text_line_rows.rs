@@ -22,6 +22,10 @@
 //! as long as it is as wide as that row's name there (a wrapped cell's
 //! lines are full but its last). Where a line does not fit so, the table
 //! is not of this kind and the reading gives nothing.
+//!
+//! A spreadsheet prints merged cells after the plain ones, so a table's
+//! level names may come after its rows: the first row then names no level,
+//! and no row takes the levels of the row above it.
 
 use budget_model::Indicator;
 
@@ -38,6 +42,10 @@ pub(super) struct Reading {
     /// Pieces read as no row's (after the last row, or before a level
     /// name), with their page.
     pub(super) left: Vec<(String, u32)>,
+    /// The first row printed no level name: the level cells are printed
+    /// apart from the rows, and each row kept only the names printed with
+    /// it.
+    pub(super) apart: bool,
 }
 
 /// What the pieces of a block are, in printed order.
@@ -56,6 +64,8 @@ struct State {
     level2: String,
     /// Lines of one cell each: a name wrapped over lines, with their page.
     pending: Vec<(String, u32)>,
+    /// Levels printed apart from the rows ([`Reading::apart`]).
+    apart: bool,
 }
 
 /// Reads `pieces`, whose level names and goal labels are the `spans`
@@ -96,6 +106,7 @@ pub(super) fn read(pieces: &[Piece<'_>], spans: &[(usize, usize)], slot: Slot) -
         row_of(&cells(&line), &mut state, slot, &mut out)?;
     }
     out.left.append(&mut state.pending);
+    out.apart = state.apart;
     Some(out)
 }
 
@@ -132,10 +143,11 @@ fn level(name: &str, next: Option<&str>, state: &mut State) -> usize {
         state.level2 = next.unwrap_or_default().to_string();
         return 1;
     }
-    // `成本指标` / `满意度指标` alone: a 二级指标 under the 一级指标 above,
-    // unless it is a new 满意度 一级指标.
+    // `成本指标` / `满意度指标` alone: a 二级指标 under the 一级指标 above
+    // (or under none known, where the levels are printed apart), unless it
+    // is a new 满意度 一级指标.
     let new_satisfaction = name == "满意度指标" && state.level1 != "满意度指标";
-    if is_level2(name) && !state.level1.is_empty() && !new_satisfaction {
+    if is_level2(name) && (!state.level1.is_empty() || state.apart) && !new_satisfaction {
         state.level2 = name.to_string();
     } else {
         state.level1 = name.to_string();
@@ -183,8 +195,10 @@ const PUNCTUATION: &[char] =
 
 /// Ends a row at a line of two cells or more; keeps a line of one cell as a
 /// wrapped name. `None` when the line does not fit: a wrapped name line
-/// narrower than its row's name, a row without level names, or a name
-/// holding a level name.
+/// narrower than its row's name, a row without a 二级指标 under levels
+/// filled down, or a name holding a level name. A first row with no level
+/// name marks the levels printed apart from the rows: from there on each
+/// row keeps only the level names printed with it.
 fn row_of(cells: &[(String, (usize, u32))], state: &mut State, slot: Slot, out: &mut Reading) -> Option<()> {
     let Some(((name, (_, page)), value)) = cells.split_first() else { return Some(()) };
     if value.is_empty() {
@@ -192,7 +206,11 @@ fn row_of(cells: &[(String, (usize, u32))], state: &mut State, slot: Slot, out: 
         return Some(());
     }
     let width = print_width(name);
-    if state.pending.iter().any(|(l, _)| print_width(l) < width) || state.level2.is_empty() {
+    // A first row with no level name: the levels are printed apart.
+    if out.rows.is_empty() && state.level1.is_empty() && state.level2.is_empty() {
+        state.apart = true;
+    }
+    if state.pending.iter().any(|(l, _)| print_width(l) < width) || (state.level2.is_empty() && !state.apart) {
         return None;
     }
     let level3 = squeeze(&state.pending.drain(..).map(|(l, _)| l).chain([name.clone()]).collect::<String>());
@@ -210,6 +228,10 @@ fn row_of(cells: &[(String, (usize, u32))], state: &mut State, slot: Slot, out: 
     };
     slot.put(&mut ind, value);
     out.rows.push(ind);
+    if state.apart {
+        state.level1.clear();
+        state.level2.clear();
+    }
     Some(())
 }
 
@@ -265,6 +287,38 @@ mod tests {
             ],
         );
         assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// A table whose merged level cells a spreadsheet printed after its
+    /// rows: the first row names no level, and no row takes the levels of
+    /// the row above it; a 二级指标 printed alone (`成本指标` too) is the row's
+    /// 二级指标 under no 一级指标 known. Values in any words, a name wrapped
+    /// with its value on its last line.
+    #[test]
+    fn rows_a_line_with_their_levels_printed_apart() {
+        let (rows, findings) = form(
+            "
+            优良天数比率 完成国家下达的目标要求
+            碳排放强度（较2020年累计下
+            降） 完成国家下达的目标要求
+            质量指标 项目验收合格率 100%
+            成本指标 市级低谷电价补贴 0.1元/度
+            污染治理体系和能力 优
+            满意度指标 服务对象满意度指标 公众对生态环境的满意度 ≥85%
+            ",
+        );
+        assert_rows(
+            &rows,
+            &[
+                " | | | 优良天数比率 | 完成国家下达的目标要求 | | |",
+                " | | | 碳排放强度（较2020年累计下降） | 完成国家下达的目标要求 | | |",
+                " | | 质量指标 | 项目验收合格率 | 100% | | |",
+                " | | 成本指标 | 市级低谷电价补贴 | 0.1元/度 | | |",
+                " | | | 污染治理体系和能力 | 优 | | |",
+                " | 满意度指标 | 服务对象满意度指标 | 公众对生态环境的满意度 | ≥85% | | |",
+            ],
+        );
+        assert!(findings.iter().any(|f| f.contains("printed apart")), "{findings:?}");
     }
 
     /// A value's second line before the next level name belongs to no row
