@@ -462,7 +462,7 @@ fn fund_fields(project: &str, funds: &[&str], page: u32, sink: &mut Sink<'_>) ->
 /// Whether a row opens with a name of both levels (`满意度指标`) under
 /// another 一级指标, `level1`: as a 二级指标 it lives only under itself, so
 /// it is this row's 一级指标.
-pub(super) fn opens_with_both(pieces: &[Piece<'_>], level1: &str) -> bool {
+fn opens_with_both(pieces: &[Piece<'_>], level1: &str) -> bool {
     let first = squeeze(pieces[0].text);
     pieces.len() > 1 && is_level1(&first) && is_level2(&first) && !level1.is_empty() && level1 != first
 }
@@ -471,7 +471,7 @@ pub(super) fn opens_with_both(pieces: &[Piece<'_>], level1: &str) -> bool {
 /// run into the 三级指标 after it (`满意度指标 服务对象满意度12345平台座席满意率`)
 /// cut from it; `None` where the 二级指标 is printed apart or no known one
 /// begins the piece.
-pub(super) fn level2_cut<'a>(pieces: &[Piece<'a>]) -> Option<Vec<Piece<'a>>> {
+fn level2_cut<'a>(pieces: &[Piece<'a>]) -> Option<Vec<Piece<'a>>> {
     let k = level2_prefix(pieces.get(1)?.text)?;
     if level2_at(pieces, 1).is_some() {
         return None;
@@ -479,6 +479,25 @@ pub(super) fn level2_cut<'a>(pieces: &[Piece<'a>]) -> Option<Vec<Piece<'a>>> {
     let (head, tail) = pieces[1].text.split_at(k);
     let cut = [pieces[0], Piece { text: head, ..pieces[1] }, Piece { text: tail, ..pieces[1] }];
     Some(cut.into_iter().chain(pieces[2..].iter().copied()).collect())
+}
+
+/// A row's pieces, its 二级指标 cut from the name run into it where it
+/// opens with a name of both levels ([`level2_cut`]), and the place its
+/// 二级指标 begins: after the 一级指标 it opens with (`level1` set to it),
+/// at its start otherwise (`level1` kept, the merged cell above, unless the
+/// row opens with a name of both levels and no 二级指标 after it: the name
+/// is both).
+pub(super) fn open_row<'a>(pieces: &[Piece<'a>], level1: &mut String) -> (Vec<Piece<'a>>, usize) {
+    let both = opens_with_both(pieces, level1);
+    let pieces = both.then(|| level2_cut(pieces)).flatten().unwrap_or_else(|| pieces.to_vec());
+    if is_level1(pieces[0].text) && level2_at(&pieces, 1).is_some() {
+        *level1 = squeeze(pieces[0].text);
+        return (pieces, 1);
+    }
+    if both {
+        *level1 = squeeze(pieces[0].text);
+    }
+    (pieces, 0)
 }
 
 /// Reads one indicator row from its lines. A row that opens with its
@@ -489,22 +508,8 @@ pub(super) fn level2_cut<'a>(pieces: &[Piece<'a>]) -> Option<Vec<Piece<'a>>> {
 fn read_row(pieces: &[Piece<'_>], columns: Columns, project: &Project, level1: &mut String, sink: &mut Sink<'_>) {
     let page = pieces[0].page;
     let row_text = || join(pieces);
-    let both = opens_with_both(pieces, level1);
-    let cut;
-    let pieces = match both.then(|| level2_cut(pieces)).flatten() {
-        Some(c) => {
-            cut = c;
-            &cut[..]
-        }
-        None => pieces,
-    };
-    let mut at = 0;
-    if is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
-        *level1 = squeeze(pieces[0].text);
-        at = 1;
-    } else if both {
-        *level1 = squeeze(pieces[0].text);
-    }
+    let (pieces, mut at) = open_row(pieces, level1);
+    let pieces = &pieces[..];
     let Some((level2, n, _)) = level2_at(pieces, at) else {
         sink.finding(page, format!("indicator row `{}`: no 二级指标 read", row_text()));
         return;

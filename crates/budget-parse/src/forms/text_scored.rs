@@ -30,7 +30,7 @@ use budget_model::Indicator;
 
 use super::sink::{Sink, Slot};
 use super::text_form;
-use super::text_projects::{bits, cells_by_wraps, level2_at, level2_cut, opens_with_both, walk, Columns, Part};
+use super::text_projects::{bits, cells_by_wraps, level2_at, open_row, walk, Columns, Part};
 use super::text_slots::Marked;
 use super::value::clean_value;
 use super::vocab::{is_level1, is_level2};
@@ -313,24 +313,8 @@ fn read_row(pieces: &[Piece<'_>], slots: &[Slot], levels: &mut Levels, sink: &mu
     // 一级指标 is this row's 一级指标: as a 二级指标 it lives only under
     // itself. A 二级指标 run into the 三级指标 after it
     // (`服务对象满意度12345平台座席满意率`) is cut from it.
-    let first = squeeze(pieces[0].text);
-    let both = opens_with_both(pieces, level1);
-    let cut;
-    let pieces = match both.then(|| level2_cut(pieces)).flatten() {
-        Some(c) => {
-            cut = c;
-            &cut[..]
-        }
-        None => pieces,
-    };
-    let mut at = 0;
-    if is_level1(pieces[0].text) && level2_at(pieces, 1).is_some() {
-        *level1 = squeeze(pieces[0].text);
-        at = 1;
-    } else if both {
-        // No 二级指标 after it: the name is the 二级指标 too.
-        *level1 = first;
-    }
+    let (pieces, at) = open_row(pieces, level1);
+    let pieces = &pieces[..];
     let Some((level2, n, _)) = level2_at(pieces, at) else {
         sink.finding(page, format!("indicator row `{}`: no 二级指标 read", join(pieces)));
         levels.level2.clear();
