@@ -668,16 +668,28 @@ mod tests {
         (read, findings)
     }
 
+    /// The rows a table of the Beijing header over `body` gives, each as
+    /// `一级指标 | 二级指标 | 三级指标 | 指标值`.
+    fn level_rows(body: &str) -> Vec<String> {
+        let head =
+            "项目名称 项目总额 其中： 绩效目标 一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值 绩效度量单位
+财政资金 其他资金
+
+";
+        let (read, _) = read_table(&format!("{head}{body}"));
+        read.indicators
+            .iter()
+            .map(|i| [&i.level1, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | "))
+            .collect()
+    }
+
     /// A 三级指标 opening with a 二级指标's name, wrapped in its cell
     /// (`社会效益` / `——营造安` / `全生产社会` / `氛围`), is the row's 三级指标
     /// after its wrapped 二级指标 (`社会效益指` / `标`), not a row of its own.
     #[test]
     fn a_third_level_opening_with_a_second_levels_name_stays_in_its_row() {
-        let text =
-            "项目名称 项目总额 其中： 绩效目标 一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值 绩效度量单位
-财政资金 其他资金
-
-11000022T000
+        let rows = level_rows(
+            "11000022T000
 000447090-安
 全检查
  67.786000 67.786000
@@ -696,13 +708,8 @@ mod tests {
 满意度指标 服务对象满
 意度指标 社会公众投
 诉次数 ≤ 20 次
-";
-        let (read, _) = read_table(text);
-        let rows: Vec<String> = read
-            .indicators
-            .iter()
-            .map(|i| [&i.level1, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | "))
-            .collect();
+",
+        );
         assert_eq!(
             rows,
             [
@@ -720,11 +727,8 @@ mod tests {
     /// row's own 一级指标 is read again.
     #[test]
     fn satisfaction_opening_a_row_is_its_first_level() {
-        let text =
-            "项目名称 项目总额 其中： 绩效目标 一级指标 二级指标 三级指标 绩效指标性质 本年绩效指标值 绩效度量单位
-财政资金 其他资金
-
-11000024T000
+        let rows = level_rows(
+            "11000024T000
 002814312-学
 生资助
  82.440000 82.440000
@@ -737,13 +741,8 @@ mod tests {
 产出指标 质量指标 资助发放标准准确率 ＝ 100 %
 效益指标 社会效益指标 资助覆盖面 定性 优
 满意度指标 家长满意度 ≥ 95 %
-";
-        let (read, _) = read_table(text);
-        let rows: Vec<String> = read
-            .indicators
-            .iter()
-            .map(|i| [&i.level1, &i.level2, &i.level3, &i.value].map(|s| s.as_str()).join(" | "))
-            .collect();
+",
+        );
         assert_eq!(
             rows,
             [
