@@ -40,14 +40,18 @@ fn opens_row(line: &str) -> Option<usize> {
 }
 
 /// Where the fields above the rows end: at the first line after the first
-/// field's that follows a blank line or opens right. A spreadsheet's text
-/// prints each cell's text apart: `部门名称 …` / ` 财政拨款 其他资金` (the heads
-/// of amounts printed elsewhere) / the 整体绩效目标 text whose label comes
-/// among the rows, none of them the name's.
+/// field's that follows a blank line or opens right, unless it opens with a
+/// label and holds its value (`当年预算 46,794.00 市级支出 40,624.00`). A
+/// spreadsheet's text prints each cell's text apart: `部门名称 …` / ` 财政拨款
+/// 其他资金` (the heads of amounts printed elsewhere) / the 整体绩效目标 text
+/// whose label comes among the rows, none of them the name's. A label alone
+/// on its line ends the fields too: its text, printed apart, may be cut
+/// over lines of its own (重庆's `项目概况`).
 pub(super) fn fields_end(lines: &[Marked<'_>], end: usize) -> usize {
     let first_label = |l: &Marked<'_>| l.text.split_whitespace().next().is_some_and(is_field_label);
     let Some(first) = lines[..end].iter().position(first_label) else { return end };
-    (first + 1..end).find(|&j| lines[j].after_blank || lines[j].opens_right).unwrap_or(end)
+    let with_value = |l: &Marked<'_>| first_label(l) && l.text.split_whitespace().skip(1).any(|p| !is_field_label(p));
+    (first + 1..end).find(|&j| (lines[j].after_blank || lines[j].opens_right) && !with_value(&lines[j])).unwrap_or(end)
 }
 
 /// A figure, maybe with its comparison and `%` (`95`, `≥90%`, `1,200`).

@@ -506,4 +506,40 @@ mod tests {
         let fields: Vec<String> = fields.iter().map(|f| format!("{}={}", f.field, f.value)).collect();
         assert_eq!(fields, ["项目名称=", "主管部门="]);
     }
+
+    /// A filled 重点专项资金绩效目标表: label and value cells, each line of
+    /// its own after a blank line, are fields up to `项目概况`, a label alone
+    /// whose text is printed apart over lines of its own; the fields end
+    /// there, and the rows are read under the header.
+    #[test]
+    fn a_special_fund_forms_labelled_lines_are_fields() {
+        let text = "项目名称 市商务发展专项 主管部门 重庆市商务委员会\n\
+                    \n\
+                    当年预算 46,794.00 市级支出 40,624.00\n\
+                    \n\
+                    补助区县 6,170.00\n\
+                    \n\
+                    项目概况\n \
+                    为推动商务经济高质量发展。一\n\
+                    \n\
+                    竞争新优势,推进服务贸易创新试点。\n\
+                    \n\
+                    绩效指标\n \
+                    指标名称 指标性质 指标值 计量单位 指标权重(%) 是否核心\n\
+                    \n\
+                    重要商品储备数量 ≥ 7500 吨 10 是\n";
+        let (rows, fields, _) = read_text("2026年市级重点专项资金绩效目标表（一级项目）", text);
+        let fields: Vec<String> = fields.iter().map(|f| format!("{}={}", f.field, f.value)).collect();
+        assert_eq!(
+            fields,
+            [
+                "项目名称=市商务发展专项",
+                "主管部门=重庆市商务委员会",
+                "当年预算=46794.00",
+                "市级支出=40624.00",
+                "补助区县=6170.00",
+            ]
+        );
+        assert_rows(&rows, &[" |  |  | 重要商品储备数量 | ≥7500吨 | | |"]);
+    }
 }
