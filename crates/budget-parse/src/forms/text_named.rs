@@ -112,21 +112,14 @@ pub(super) fn read(lines: &[Marked<'_>], columns: &[Column], sink: &mut Sink<'_>
     let mut left: Vec<String> = Vec::new();
     for line in &lines[1..] {
         let pieces: Vec<&str> = line.text.split_whitespace().collect();
-        let Some(cut) = pieces.len().checked_sub(columns.len()).filter(|&k| k > 0 || !name.is_empty()) else {
+        let Some(cut) = fills(columns, &pieces).filter(|&k| k > 0 || !name.is_empty()) else {
             if !extend(&mut name, &pieces, line, &mut left) {
                 break;
             }
             continue;
         };
-        let tail = &pieces[cut..];
-        if !columns.iter().zip(tail).all(|(c, p)| c.fits(p)) {
-            if !extend(&mut name, &pieces, line, &mut left) {
-                break;
-            }
-            continue;
-        }
         let whole: String = name.drain(..).chain(pieces[..cut].iter().copied()).collect();
-        sink.indicator(indicator(whole, columns, tail, line.page));
+        sink.indicator(indicator(whole, columns, &pieces[cut..], line.page));
     }
     report_left(&left, lines.first().map_or(0, |l| l.page), sink);
 }
@@ -266,7 +259,8 @@ pub(super) fn read_projects(lines: &[Marked<'_>], header: &ProjectsHeader, sink:
         if pieces.is_empty() {
             continue;
         }
-        let opens = pieces[0] == number.to_string() && pieces.len() > 1 && fills(columns, &pieces).is_none();
+        let filled = fills(columns, &pieces);
+        let opens = pieces[0] == number.to_string() && pieces.len() > 1 && filled.is_none();
         if opens {
             number += 1;
             place = Place::Name(Vec::new());
@@ -297,7 +291,7 @@ pub(super) fn read_projects(lines: &[Marked<'_>], header: &ProjectsHeader, sink:
             }
             continue;
         }
-        let Some(cut) = fills(columns, &pieces) else {
+        let Some(cut) = filled else {
             match place {
                 Place::Goal => {}
                 _ => {
@@ -321,14 +315,14 @@ pub(super) fn read_projects(lines: &[Marked<'_>], header: &ProjectsHeader, sink:
         row.project = project.clone();
         sink.indicator(row);
     }
+    let page = lines.get(header.at).map_or(0, |l| l.page);
     if unnamed > 0 {
-        let page = lines.get(header.at).map_or(0, |l| l.page);
         sink.finding(
             page,
             format!("{unnamed} projects' first indicator rows are not told apart from their goals; left out"),
         );
     }
-    report_left(&left, lines.get(header.at).map_or(0, |l| l.page), sink);
+    report_left(&left, page, sink);
 }
 
 /// Where the pieces of a line that fills a row after the name begin its
