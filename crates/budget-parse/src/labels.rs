@@ -85,6 +85,23 @@ pub(crate) fn split_second_pair(name: &str) -> Option<(String, String, String)> 
     Some((name[..start].to_string(), c, second))
 }
 
+/// The parts of a code printed apart (`301` `02`, or in one cell `301 02`)
+/// joined into one. A 类 of three digits is followed by 款 and 项 of two
+/// each; a part printed as a number lost its leading zero (`301` `2` is
+/// `30102`, 津贴补贴), so a part of one digit after a 类 is padded. Other
+/// parts are joined as printed.
+pub(crate) fn join_code_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let parts: Vec<&str> = parts.into_iter().collect();
+    let levels = parts.len() > 1
+        && parts[0].len() == 3
+        && parts[1..].iter().all(|p| (1..=2).contains(&p.len()))
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !levels {
+        return parts.concat();
+    }
+    parts.iter().enumerate().map(|(i, p)| if i == 0 { p.to_string() } else { format!("{p:0>2}") }).collect()
+}
+
 /// Code parts printed only at their own level: `201` on the 类 row, `05`
 /// under 款 on the next with the 类 cell blank, `01` under 项. Given the
 /// parts last printed for each level and the row's parts, returns the parts
@@ -128,6 +145,18 @@ mod tests {
             let got = split_code_name(label);
             assert_eq!(got, want.map(|(c, n)| (c.to_string(), n.to_string())), "{label}");
         }
+    }
+
+    #[test]
+    fn code_parts_joined_with_their_zeros() {
+        // real_04 (江苏): the 款 of 30102 printed as the number `2`.
+        assert_eq!(join_code_parts(["301", "2"]), "30102");
+        assert_eq!(join_code_parts(["301", "02"]), "30102");
+        assert_eq!(join_code_parts(["201", "3", "1"]), "2010301");
+        assert_eq!(join_code_parts(["201", "03", "01"]), "2010301");
+        assert_eq!(join_code_parts(["30102"]), "30102");
+        assert_eq!(join_code_parts(["2", "01"]), "201");
+        assert_eq!(join_code_parts(Vec::<&str>::new()), "");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use budget_model::{Cell, CellBoxes, Column, Finding, HeaderBoxes, Rect, Row, Sec
 use crate::front::is_dash;
 use crate::labels::{
     inherit_parts, is_column_number_label, is_column_numbering, is_line_number, is_line_number_heading,
-    is_qualifier_heading, split_code_name, split_second_pair,
+    is_qualifier_heading, join_code_parts, split_code_name, split_second_pair,
 };
 use crate::lex::{amount, code};
 use crate::norm::{is_total_word, row_name, squeeze};
@@ -569,8 +569,7 @@ fn label_of<'a>(group: &[usize], columns: &[RawColumn], text: &impl Fn(usize) ->
     let is_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
     let in_code: Vec<&str> =
         group.iter().filter(|&&c| columns[c].role == Role::Code).map(|&c| text(c)).filter(|s| !s.is_empty()).collect();
-    let code_str: String =
-        in_code.iter().filter(|s| is_digits(s)).flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).collect();
+    let code_str = join_code_parts(in_code.iter().filter(|s| is_digits(s)).flat_map(|s| s.split_whitespace()));
     // The code columns' own headings (`类 款 项`) share the line of the
     // total under them in a 决算's tables (`类 款 项 合计 2,946.25`): no
     // part of the total's name.
@@ -689,6 +688,13 @@ mod tests {
                     &["", "", "01", "行政运行", "10.00"],
                 ],
                 &["|201|一般公共服务支出||||10.00", "|20105|发展与改革事务||||10.00", "|2010501|行政运行||||10.00"],
+            ),
+            (
+                "a 款 printed as a number, its leading zero lost (real_04, 江苏)",
+                GeneralBudgetBasicExpenseByEconomic,
+                &["科目编码/类", "科目编码/款", "科目名称", "合计"],
+                &[&["301", "", "工资福利支出", "10.00"], &["301", "2", "津贴补贴", "10.00"]],
+                &["|301|工资福利支出||||10.00", "|30102|津贴补贴||||10.00"],
             ),
             (
                 "two classification pairs on one row",

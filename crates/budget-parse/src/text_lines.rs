@@ -18,7 +18,7 @@
 use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
-use crate::labels::is_line_number;
+use crate::labels::{is_line_number, join_code_parts};
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::{is_total_word, squeeze};
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
@@ -390,24 +390,19 @@ fn name_apart(mut words: Vec<&str>) -> Vec<&str> {
 /// Returns the code and how many words it took.
 fn code_parts(words: &[&str]) -> (String, usize) {
     let digits = |w: &str, n: &[usize]| n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
-    let mut code = String::new();
-    let mut n = 0;
     // A code printed whole (`20404  检察  16,444.36`).
     if let [first, next, ..] = words {
         if digits(first, &[5, 7]) && !numeric(next) {
             return (first.to_string(), 1);
         }
     }
-    for (i, w) in words.iter().enumerate().take(3) {
-        let lens: &[usize] = if i == 0 { &[3] } else { &[1, 2] };
-        if digits(w, lens) && words.len() > i + 1 {
-            code.push_str(&format!("{w:0>width$}", width = if i == 0 { 3 } else { 2 }));
-            n += 1;
-        } else {
-            break;
-        }
-    }
-    (code, n)
+    let n = words
+        .iter()
+        .enumerate()
+        .take(3)
+        .take_while(|&(i, w)| digits(w, if i == 0 { &[3] } else { &[1, 2] }) && words.len() > i + 1)
+        .count();
+    (join_code_parts(words[..n].iter().copied()), n)
 }
 
 /// Splits a word of amounts run together at the table's decimals:
