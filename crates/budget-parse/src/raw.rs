@@ -540,7 +540,11 @@ fn build_row(
         cells[target.placement[k]] = cell;
     }
     let empty_values = cells.iter().all(|c| matches!(c, Cell::Blank | Cell::Unread));
-    if name.trim().is_empty() && code_str.is_empty() && empty_values || numbers_columns(&code_str, &name, &cells) {
+    // The code columns' headings on a line of their own (`类 款 项`, their
+    // cells under the header's other cells) are no row.
+    let level_headings = !squeeze(&name).is_empty() && squeeze(&name).chars().all(|c| matches!(c, '类' | '款' | '项'));
+    let unlabelled = name.trim().is_empty() || level_headings;
+    if unlabelled && code_str.is_empty() && empty_values || numbers_columns(&code_str, &name, &cells) {
         return None;
     }
     let qualifiers = side.iter().filter(|&&c| is_qualifier(&columns[c])).map(|&c| squeeze(text(c)));
@@ -813,6 +817,19 @@ mod tests {
         );
         assert_eq!((t.rows[0].code.as_deref(), t.rows[0].name.as_str()), (None, "合计"));
         assert_eq!(t.rows[1].code.as_deref(), Some("201"));
+    }
+
+    /// The code columns' headings read as a row's name, on a line of their
+    /// own (`类 款 项`, nat_002 and 27 other 上海 texts), make no row.
+    #[test]
+    fn code_level_headings_alone_are_no_row() {
+        let t = finished(
+            TableKey::GovernmentFundExpense,
+            &["科目编码", "科目名称", "合计"],
+            &[&["", "类 款 项", ""], &["", "类 款", ""], &["208", "社会保障和就业支出", "5.00"]],
+        );
+        let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["社会保障和就业支出"]);
     }
 
     #[test]
