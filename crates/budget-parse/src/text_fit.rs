@@ -1289,9 +1289,56 @@ fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, childre
 /// where there are too many sums to search ([`choices_by_sums`]).
 fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usize]) -> Option<Vec<Vec<usize>>> {
     let n = rows[members[0]].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
-    // Each member's readings as amounts, the parent's added and the
-    // children's taken away: `values[k][r][c]`, a blank or missing cell 0.
-    let values: Vec<Vec<Vec<Decimal>>> = members
+    let values = signed_values(rows, members, sizes, n);
+    let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
+    let used = choices_by_sums(&values, &vec![(Some(-tolerance), Some(tolerance)); n])?;
+    Some(used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect())
+}
+
+/// A group that adds up in no reading (its parent printed as the sum of
+/// rows that do not come to it: a document's total left unchanged when a
+/// row was added) narrowed by the columns in which it does add up. Each
+/// column is tried alone; the readings are then kept that make every
+/// column that adds up alone add up together. Returns the columns that
+/// add up in no reading, or `None` (nothing narrowed) where none does,
+/// all do, or the columns that do cannot all hold at once.
+pub(crate) fn narrow_by_columns_that_hold(
+    rows: &mut [Option<Readings>],
+    parent: usize,
+    children: &[usize],
+) -> Option<Vec<usize>> {
+    let mut members = vec![parent];
+    members.extend(children.iter().copied());
+    if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
+        return None;
+    }
+    let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
+    let n = rows[parent].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
+    let values = signed_values(rows, &members, &sizes, n);
+    let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
+    let holds = |cols: &[usize]| {
+        let ranges: Vec<_> = (0..n)
+            .map(|c| if cols.contains(&c) { (Some(-tolerance), Some(tolerance)) } else { (None, None) })
+            .collect();
+        choices_by_sums(&values, &ranges).filter(|used| used.iter().all(|u| u.contains(&true)))
+    };
+    let (holding, broken): (Vec<usize>, Vec<usize>) = (0..n).partition(|&c| holds(&[c]).is_some());
+    if holding.is_empty() || broken.is_empty() {
+        return None;
+    }
+    let used = holds(&holding)?;
+    for (&m, keep) in members.iter().zip(&used) {
+        if let Some(found) = rows[m].as_mut() {
+            retain_marked(found, keep);
+        }
+    }
+    Some(broken)
+}
+
+/// Each member's readings as amounts, the parent's added and the
+/// children's taken away: `values[k][r][c]`, a blank or missing cell 0.
+fn signed_values(rows: &[Option<Readings>], members: &[usize], sizes: &[usize], n: usize) -> Vec<Vec<Vec<Decimal>>> {
+    members
         .iter()
         .zip(sizes)
         .enumerate()
@@ -1304,10 +1351,7 @@ fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usi
                 })
                 .collect()
         })
-        .collect();
-    let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
-    let used = choices_by_sums(&values, &vec![(Some(-tolerance), Some(tolerance)); n])?;
-    Some(used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect())
+        .collect()
 }
 
 /// For rows of readings `values[k][r]` (row `k`'s reading `r` as an

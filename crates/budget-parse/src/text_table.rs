@@ -18,8 +18,8 @@ use crate::text_caps::{expense_floors, fund_columns, narrow_by_caps, narrow_by_f
 use crate::text_coded;
 use crate::text_fit::{
     agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals,
-    narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total, readings_of, template,
-    year_before, Readings, Template,
+    narrow_by_columns_that_hold, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
+    readings_of, template, year_before, Readings, Template,
 };
 use crate::text_grouped;
 use crate::text_lines;
@@ -1625,6 +1625,9 @@ fn placed_by_sums(
     if narrow_by_economic_class(raw.title.key, &mut readings, &named, t) {
         narrow_by_hierarchy(&mut readings, &groups);
     }
+    if let Some(total) = total {
+        groups = placed_under_broken_total(raw, rows, &mut readings, groups, total, t, findings);
+    }
     if let Some(why) = broken_sums(rows, labels, &readings, &groups) {
         let page = raw.pages.first().copied().unwrap_or(0);
         findings.push(raw_finding(
@@ -1660,6 +1663,41 @@ fn placed_by_sums(
         return vec![vec![String::new(); t.paths.len()]; rows.len()];
     }
     cells
+}
+
+/// A total row that is the sum of its rows in no reading, where every other
+/// group adds up: the document printed a total that its rows do not come to
+/// (a row added after the total was set). The rows are placed by the
+/// columns in which the total does add up, and the others are left to the
+/// checks, which report the difference. Returns the groups left to hold:
+/// without the total's where it is broken so.
+fn placed_under_broken_total(
+    raw: &RawTable,
+    rows: &[TextRow],
+    readings: &mut [Option<Readings>],
+    groups: Vec<(usize, Vec<usize>)>,
+    total: usize,
+    t: &Template,
+    findings: &mut Vec<Finding>,
+) -> Vec<(usize, Vec<usize>)> {
+    let Some(own) = groups.iter().find(|g| g.0 == total).cloned() else { return groups };
+    let others: Vec<(usize, Vec<usize>)> = groups.iter().filter(|g| g.0 != total).cloned().collect();
+    if broken_group(readings, std::slice::from_ref(&own)).is_none() || broken_group(readings, &others).is_some() {
+        return groups;
+    }
+    let Some(broken) = narrow_by_columns_that_hold(readings, total, &own.1) else { return groups };
+    narrow_by_hierarchy(readings, &others);
+    let columns: Vec<&str> = broken.iter().map(|&c| t.paths[c].as_str()).collect();
+    findings.push(raw_finding(
+        raw,
+        rows[total].page,
+        format!(
+            "row `{}` is not the sum of its rows in {} in any reading; the rows are placed by the columns that add up, and the checks report the difference",
+            row_name(&rows[total]),
+            columns.join(", ")
+        ),
+    ));
+    others
 }
 
 /// Whether row `parent`'s cells are, column by column, the sum of its
@@ -2721,6 +2759,32 @@ mod tests {
 
     /// A table read from text and finished, as an earlier table of the
     /// document.
+    /// A total its rows do not come to (nat_130, 苏州: `222` added after
+    /// the total was set). Where the total adds up (人员经费, 公用经费), it
+    /// places the rows whose three equal amounts fit 人员经费 or 公用经费;
+    /// the checks are left to report 合计 and 项目支出.
+    #[test]
+    fn rows_under_a_broken_total_are_placed_by_the_columns_that_add_up() {
+        let text = "单位：万元\n基本支出\n科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出\n\
+                    合计 3,325.55 1,083.64 582.31 501.33 2,241.91\n\
+                    208 社会保障和就业支出 465.60 465.60 465.60\n\
+                    20805 行政事业单位养老支出 465.60 465.60 465.60\n\
+                    220 自然资源海洋气象等支出 2,859.95 618.04 116.71 501.33 2,241.91\n\
+                    22001 自然资源事务 2,859.95 618.04 116.71 501.33 2,241.91\n\
+                    222 粮油物资储备支出 388.25 388.25\n\
+                    22201 粮油物资事务 388.25 388.25";
+        let mut findings = Vec::new();
+        let raw =
+            table_from_lines(title(TableKey::GeneralBudgetExpenseByFunction), &body(text), &[], &[], &mut findings);
+        let table = crate::raw::finish(raw, &mut findings);
+        let cells = |i: usize| debug_cells(&table, i);
+        let d = |v: i64| format!("Amount({})", Decimal::new(v, 2));
+        assert_eq!(table.rows[1].name, "社会保障和就业支出");
+        assert_eq!(cells(1), [d(46560), d(46560), d(46560), "Blank".into(), "Blank".into()]);
+        assert_eq!(cells(5), [d(38825), "Blank".into(), "Blank".into(), "Blank".into(), d(38825)]);
+        assert!(findings.iter().any(|f| f.message.contains("the checks report the difference")), "{findings:?}");
+    }
+
     fn read(key: TableKey, text: &str) -> Table {
         let mut findings = Vec::new();
         crate::raw::finish(table_from_lines(title(key), &body(text), &[], &[], &mut findings), &mut findings)
