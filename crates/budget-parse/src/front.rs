@@ -23,14 +23,15 @@ use crate::lex::{amount, code, unit_of_line};
 use crate::norm::squeeze;
 
 /// A note printed under (or inside the frame of) a table: `备注：…`,
-/// `注：…`, `注:…`. It ends the table's body.
+/// `注：…`, `注:…`, or one whose `注` the text lost (`：“科目编码”和“科目名称”为
+/// 必填项。`: no row's label opens with a colon). It ends the table's body.
 ///
 /// ```text
 /// 注：本单位无政府性基金预算拨款收入，也没有使用政府性基金安排的支出。
 /// ```
 pub(crate) fn is_note(text: &str) -> bool {
     let t = squeeze(text);
-    t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:")
+    t.starts_with("备注") || t.starts_with("注：") || t.starts_with("注:") || t.starts_with(['：', ':'])
 }
 
 /// Words by which a document says a table has nothing in it.
@@ -297,7 +298,14 @@ mod tests {
 
     #[test]
     fn notes_units_and_totals() {
-        for (text, note) in [("注：本表无数据", true), ("注:无", true), ("备注", true), ("注册", false)] {
+        for (text, note) in [
+            ("注：本表无数据", true),
+            ("注:无", true),
+            ("备注", true),
+            ("：“科目编码”和“科目名称”为必填项。", true),
+            ("注册", false),
+            ("合计：", false),
+        ] {
             assert_eq!(is_note(text), note, "{text}");
         }
         for (text, empty) in [
