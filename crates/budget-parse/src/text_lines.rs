@@ -20,7 +20,7 @@ use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 use crate::front::after_total_label;
 use crate::labels::{is_line_number, join_code_parts};
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
-use crate::norm::{is_total_word, squeeze};
+use crate::norm::{bracket_net, is_total_word, squeeze};
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{expense_floors, narrow_within};
 use crate::text_fit::{
@@ -599,7 +599,9 @@ pub(crate) fn read(
         let text = if i == 0 { without_code_heads(l.text) } else { l.text };
         let Some(line) = read_line(text, scale).or_else(|| broken_line(text)) else { return false };
         match rows.last_mut() {
-            Some((last, _)) if continues_name(last, &line) || (full && continues_unit(last, &line)) => {
+            Some((last, _))
+                if continues_name(last, &line) || (full && continues_unit(last, &line)) || closes_unit(last, &line) =>
+            {
                 last.name.push_str(&line.name);
                 last.amounts = line.amounts;
             }
@@ -712,6 +714,15 @@ fn continues_name(last: &Line, next: &Line) -> bool {
 /// print every column (`深圳市生态环境局大鹏管理` / `局 3,469.75 3,085.23 0.00 …`).
 fn continues_unit(last: &Line, next: &Line) -> bool {
     last.code.is_empty() && last.amounts.is_empty() && !last.broken && next.code.is_empty() && !next.name.is_empty()
+}
+
+/// Whether `next` is the rest of `last`, a row without a code or amounts
+/// whose name leaves a bracket open that `next`'s closes: a unit's name
+/// wrapped inside its brackets (`深圳市深圳河湾流域管理中心（深圳市治理深圳` /
+/// `河办公室） 184,866.34 2,213.08 182,653.26`), in any table.
+fn closes_unit(last: &Line, next: &Line) -> bool {
+    let open = bracket_net(&last.name);
+    continues_unit(last, next) && open > 0 && open + bracket_net(&next.name) == 0
 }
 
 /// The columns of a header that names them all on one line, a total first,
@@ -2443,6 +2454,16 @@ mod tests {
         assert!(continues_name(&last, &next));
         assert!(!continues_name(&last, &line("合计 20,120,000.00")));
         assert_eq!(read_line("301 2 津贴补贴 16,623,810  16,623,810  0", 0).map(|l| l.code), Some("30102".to_string()));
+    }
+
+    /// nat_080 (深圳): a unit's name wrapped inside its brackets.
+    #[test]
+    fn a_unit_wrapped_inside_its_brackets_takes_the_next_line() {
+        let last = line("    深圳市深圳河湾流域管理中心（深圳市治理深圳");
+        let next = line("河办公室） 184,866.34 2,213.08 182,653.26");
+        assert!(closes_unit(&last, &next));
+        assert!(!closes_unit(&line("深圳市水务局（本级）"), &line("深圳市水务工程建设管理中心 10.00 10.00 0.00")));
+        assert!(!closes_unit(&line("深圳市深圳河湾流域管理中心"), &line("301 工资福利支出 1,663.13 1,663.13 0.00")));
     }
 
     #[test]
