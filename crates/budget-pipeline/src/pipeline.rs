@@ -1,7 +1,7 @@
 //! Extract, parse, check.
 
 use budget_extract::{catch_quietly, extract_bytes, text::pages_from_text, InputKind, PdfOptions};
-use budget_model::{CheckKind, CheckStatus, DocKind, Document, Finding, Page};
+use budget_model::{Cell, Check, CheckKind, CheckStatus, Decimal, DocKind, Document, Finding, Page, Table};
 
 use crate::error::{Error, ErrorKind};
 
@@ -71,16 +71,17 @@ fn checked(pages: &[Page], source: &str, text: bool) -> Result<Document, ErrorKi
 }
 
 /// Leaves out the two-sided tables a failed `two_sided` check refutes,
-/// each with a finding; returns whether any was.
+/// each with a finding; returns whether any was. A check failed only
+/// against a grand total the table prints blank refutes nothing: the
+/// document left the figure out (`收入总计` printed without one beside
+/// `支出总计 195,774,300`), and the check reports it.
 fn without_refuted_sides(doc: &mut Document, checks: &[budget_model::Check]) -> bool {
-    let refuted: Vec<_> = checks
-        .iter()
-        .filter(|c| c.check == CheckKind::TwoSided && c.status == CheckStatus::Fail)
-        .map(|c| (c.table_key, c.page))
-        .collect();
+    let failed: Vec<&Check> =
+        checks.iter().filter(|c| c.check == CheckKind::TwoSided && c.status == CheckStatus::Fail).collect();
     let mut findings = Vec::new();
     doc.tables.retain(|t| {
-        let out = refuted.iter().any(|(key, page)| *key == t.key && t.pages.contains(page));
+        let on = |c: &&&Check| c.table_key == t.key && t.pages.contains(&c.page);
+        let out = failed.iter().filter(on).any(|c| !against_blank_total(t, c));
         if out {
             findings.push(Finding {
                 page: t.pages.first().copied().unwrap_or(0),
@@ -93,6 +94,15 @@ fn without_refuted_sides(doc: &mut Document, checks: &[budget_model::Check]) -> 
     let left_out = !findings.is_empty();
     doc.findings.extend(findings);
     left_out
+}
+
+/// Whether check `c` failed against a grand total (`收入总计`, `支出总计`)
+/// that table `t` prints with every amount blank: the check's figure on
+/// the total's side is nothing.
+fn against_blank_total(t: &Table, c: &Check) -> bool {
+    let zero = |d: Option<Decimal>| d.is_some_and(|d| d.is_zero());
+    let blank = |r: &budget_model::Row| r.name.contains("总计") && r.cells.iter().all(|x| matches!(x, Cell::Blank));
+    t.rows.iter().any(blank) && (zero(c.actual) || zero(c.expected))
 }
 
 #[cfg(test)]
@@ -112,6 +122,21 @@ mod tests {
         assert!(!out.tables.iter().any(|t| t.key.is_two_sided()));
         let message = "read from text, its two sides do not add up; the table is left out";
         assert!(out.findings.iter().any(|f| f.message == message), "{:?}", out.findings);
+    }
+
+    /// A grand total printed without its figure (nat_012, 上海: `收入总计`
+    /// blank beside `支出总计`) is the document's; the table is kept and
+    /// its two-sided checks fail against the blank.
+    #[test]
+    fn a_text_two_sided_table_with_a_blank_grand_total_is_kept() {
+        let text = "某某局2024年部门预算\n部门收支总表\n单位：万元\n收 入 支 出\n项 目 预算数 项 目 预算数\n一、一般公共预算拨款收入 100.00 一、一般公共服务支出 100.00\n本年收入合计 100.00 本年支出合计 100.00\n收入总计 支出总计 100.00\n";
+        let doc = convert_text(text, "in.txt").expect("converts");
+        let table = doc.tables.iter().find(|t| t.key.is_two_sided()).expect("kept");
+        let total = table.rows.iter().find(|r| r.name == "收入总计").expect("income total");
+        assert!(total.cells.iter().all(|c| matches!(c, Cell::Blank)));
+        let failed = |c: &&Check| c.check == CheckKind::TwoSided && c.status == CheckStatus::Fail;
+        assert!(doc.checks.iter().filter(failed).all(|c| c.row_name.contains("总计")), "{:?}", doc.checks);
+        assert!(doc.checks.iter().any(|c| failed(&c)));
     }
 
     #[test]
