@@ -926,6 +926,9 @@ pub(crate) fn known_totals(
     if matches!(key, TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense) {
         return known_of_fund(key, t, earlier);
     }
+    if key == TableKey::GeneralBudgetExpenseByFunction {
+        return known_of_basic(t, earlier);
+    }
     if key != TableKey::IncomeSummary {
         return known;
     }
@@ -950,6 +953,24 @@ pub(crate) fn known_totals(
         let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| names(leaf, n)).map(|(_, v)| *v).collect();
         if let [v] = found[..] {
             known[c] = Some(v);
+        }
+    }
+    known
+}
+
+/// What 一般公共预算基本支出表 says 一般公共预算支出表's total row holds:
+/// nothing in 基本支出 (and its 人员经费 and 公用经费) where that table is
+/// printed empty, its title and header over no row (a department spending
+/// only on projects: nat_008's `合计 118,853,953 118,853,953` is 合计 and
+/// 项目支出). Unknown otherwise.
+fn known_of_basic(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    let empty = |e: &&Table| e.key == TableKey::GeneralBudgetBasicExpenseByEconomic && e.rows.is_empty();
+    if earlier.iter().any(|e| empty(&e)) {
+        for (c, path) in t.paths.iter().enumerate() {
+            if path.split('/').any(|part| part == "基本支出") {
+                known[c] = Some(Decimal::ZERO);
+            }
         }
     }
     known

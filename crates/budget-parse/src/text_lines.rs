@@ -623,8 +623,13 @@ pub(crate) fn read(
     let widest = rows.iter().map(|(l, _)| l.amounts.len()).max().unwrap_or(0);
     let t = standard_columns(raw.title.key, header, &cols, widest).unwrap_or_else(|| template(&cols));
     let lines: Vec<&Line> = rows.iter().map(|(l, _)| l).collect();
+    // What the tables printed before it say of its total, else (read again)
+    // those after it.
+    let known = |tables: &[Table]| known_totals(raw.title.key, &t, tables, |leaf, item| item == leaf);
+    let before = known(earlier);
+    let known_total = if before.iter().any(Option::is_some) { before } else { known(later) };
     let sums = Sums {
-        known: total_row(&lines).map(|i| (i, known_totals(raw.title.key, &t, earlier, |leaf, item| item == leaf))),
+        known: total_row(&lines).map(|i| (i, known_total)),
         groups: hierarchy(&lines),
         bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
         floors: lines.iter().map(|l| expense_floors(raw.title.key, &t, &l.code, raw.unit.as_deref(), others)).collect(),
@@ -2108,6 +2113,29 @@ mod tests {
                 ["200.00", "0.00", "200.00", "", "", ""],
             ]
         );
+    }
+
+    /// A department spending only on projects (nat_008, 上海) prints its
+    /// 一般公共预算基本支出表 empty, after 一般公共预算支出表: read again with
+    /// it, the total's two equal amounts are 合计 and 项目支出, and each row
+    /// within it.
+    #[test]
+    fn a_budget_table_is_settled_by_an_empty_basic_table_printed_after_it() {
+        let empty = "单位：元\n经济分类科目编码 部门经济分类科目名称 合计 人员经费 公用经费\n合计";
+        let empty = text_table(TableKey::GeneralBudgetBasicExpenseByEconomic, empty);
+        assert!(empty.rows.is_empty());
+        let header = ["功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出"];
+        let data = body("合计 118,853,953 118,853,953\n213 农林水支出 118,853,953 118,853,953\n213 01 农业农村 118,853,953 118,853,953\n213 01 05 农垦运行 118,853,953 118,853,953");
+        let read_with = |later: &[Table]| {
+            let mut raw = RawTable::new(title(TableKey::GeneralBudgetExpenseByFunction));
+            let mut found = Vec::new();
+            read(&mut raw, &header, &data, (&[], later), &mut found);
+            raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect::<Vec<_>>()
+        };
+        let alone = read_with(&[]);
+        assert_eq!(alone.len(), 4);
+        assert!(alone.iter().all(|r| r[1..].iter().all(|c| c.is_empty() || crate::raw::is_unread(c))), "{alone:?}");
+        assert_eq!(read_with(&[empty]), vec![vec!["118,853,953", "", "118,853,953"]; 4]);
     }
 
     /// The same with the national form's fund table: `本年支出` over `小计
