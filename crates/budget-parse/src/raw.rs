@@ -542,7 +542,8 @@ fn build_row(
     let empty_values = cells.iter().all(|c| matches!(c, Cell::Blank | Cell::Unread));
     // The code columns' headings on a line of their own (`类 款 项`, their
     // cells under the header's other cells) are no row.
-    let level_headings = !squeeze(&name).is_empty() && squeeze(&name).chars().all(|c| matches!(c, '类' | '款' | '项'));
+    let squeezed = squeeze(&name);
+    let level_headings = !squeezed.is_empty() && squeezed.chars().all(|c| matches!(c, '类' | '款' | '项'));
     let unlabelled = name.trim().is_empty() || level_headings;
     if unlabelled && code_str.is_empty() && empty_values || numbers_columns(&code_str, &name, &cells) {
         return None;

@@ -908,6 +908,22 @@ const INCOME_ITEMS: &[(&str, &str)] = &[
     ("上年结转结余", "上年结转"),
 ];
 
+/// [`known_totals`] from the tables printed before the table, else (when it
+/// is read again) from those printed after it.
+pub(crate) fn known_totals_around(
+    key: TableKey,
+    t: &Template,
+    (earlier, later): (&[Table], &[Table]),
+    names: impl Fn(&str, &str) -> bool + Copy,
+) -> Vec<Option<Decimal>> {
+    let before = known_totals(key, t, earlier, names);
+    if before.iter().any(Option::is_some) {
+        before
+    } else {
+        known_totals(key, t, later, names)
+    }
+}
+
 /// What the document's earlier tables say a total row of the table `key`
 /// holds, column by column (`None`: not known): the 合计 row of
 /// 部门收入总表 has, in each source column, the income item of 部门收支总表
@@ -965,8 +981,7 @@ pub(crate) fn known_totals(
 /// 项目支出). Unknown otherwise.
 fn known_of_basic(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
     let mut known = vec![None; t.paths.len()];
-    let empty = |e: &&Table| e.key == TableKey::GeneralBudgetBasicExpenseByEconomic && e.rows.is_empty();
-    if earlier.iter().any(|e| empty(&e)) {
+    if earlier.iter().any(|e| e.key == TableKey::GeneralBudgetBasicExpenseByEconomic && e.rows.is_empty()) {
         for (c, path) in t.paths.iter().enumerate() {
             if path.split('/').any(|part| part == "基本支出") {
                 known[c] = Some(Decimal::ZERO);
@@ -1141,11 +1156,7 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
         let mut changed = false;
         for (parent, children) in groups {
             changed |= zero_columns_stay_empty(rows, *parent, children);
-            let mut members = vec![*parent];
-            members.extend(children.iter().copied());
-            if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
-                continue;
-            }
+            let Some(members) = read_members(rows, *parent, children) else { continue };
             changed |= narrow_by_range(rows, &members);
             let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
             if sizes.iter().all(|&s| s == 1) {
@@ -1180,17 +1191,10 @@ pub(crate) fn narrow_by_hierarchy(rows: &mut [Option<Readings>], groups: &[(usiz
 /// reading was dropped.
 fn narrow_by_range(rows: &mut [Option<Readings>], members: &[usize]) -> bool {
     let n = rows[members[0]].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
-    // Each reading as signed amounts (the parent's added, the children's
-    // taken away), whose sum comes to nothing within the rounding.
-    let values: Vec<Vec<Vec<Decimal>>> = members
-        .iter()
-        .enumerate()
-        .map(|(k, &m)| {
-            let sign = if k == 0 { Decimal::ONE } else { -Decimal::ONE };
-            let at = |cells: &Vec<String>| (0..n).map(|c| sign * amount(&cells[c]).unwrap_or_default()).collect();
-            rows[m].as_deref().unwrap_or_default().iter().map(at).collect()
-        })
-        .collect();
+    // Each reading as signed amounts, whose sum comes to nothing within the
+    // rounding.
+    let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
+    let values = signed_values(rows, members, &sizes, n);
     let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
     let Some(keep) = within_ranges(&values, &vec![(Some(-tolerance), Some(tolerance)); n]) else { return false };
     let mut changed = false;
@@ -1253,16 +1257,18 @@ pub(crate) fn retain_marked(found: &mut Readings, keep: &[bool]) {
     });
 }
 
+/// A group's rows, its parent first, where every one has a reading left.
+fn read_members(rows: &[Option<Readings>], parent: usize, children: &[usize]) -> Option<Vec<usize>> {
+    let members: Vec<usize> = std::iter::once(parent).chain(children.iter().copied()).collect();
+    members.iter().all(|&m| rows[m].as_ref().is_some_and(|r| !r.is_empty())).then_some(members)
+}
+
 /// The parent of a group whose rows add up in none of their readings,
 /// though some row has more than one: the printed sums are broken (or the
 /// rows misread), and any reading shown would show a broken sum.
 pub(crate) fn broken_group(rows: &[Option<Readings>], groups: &[(usize, Vec<usize>)]) -> Option<usize> {
     groups.iter().find_map(|(parent, children)| {
-        let mut members = vec![*parent];
-        members.extend(children.iter().copied());
-        if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
-            return None;
-        }
+        let members = read_members(rows, *parent, children)?;
         let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
         if sizes.iter().all(|&s| s == 1) {
             return None;
@@ -1328,11 +1334,7 @@ pub(crate) fn narrow_by_columns_that_hold(
     parent: usize,
     children: &[usize],
 ) -> Option<Vec<usize>> {
-    let mut members = vec![parent];
-    members.extend(children.iter().copied());
-    if members.iter().any(|&m| rows[m].as_ref().is_none_or(|r| r.is_empty())) {
-        return None;
-    }
+    let members = read_members(rows, parent, children)?;
     let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
     let n = rows[parent].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
     let values = signed_values(rows, &members, &sizes, n);

@@ -24,7 +24,7 @@ use crate::norm::{bracket_net, is_total_word, squeeze};
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{expense_floors, narrow_within};
 use crate::text_fit::{
-    agreed, known_totals, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
+    agreed, known_totals_around, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
     readings_of, Readings, Template,
 };
 use crate::text_table::{with_first_name, BodyLine, MAX_NAME_LINES};
@@ -623,13 +623,9 @@ pub(crate) fn read(
     let widest = rows.iter().map(|(l, _)| l.amounts.len()).max().unwrap_or(0);
     let t = standard_columns(raw.title.key, header, &cols, widest).unwrap_or_else(|| template(&cols));
     let lines: Vec<&Line> = rows.iter().map(|(l, _)| l).collect();
-    // What the tables printed before it say of its total, else (read again)
-    // those after it.
-    let known = |tables: &[Table]| known_totals(raw.title.key, &t, tables, |leaf, item| item == leaf);
-    let before = known(earlier);
-    let known_total = if before.iter().any(Option::is_some) { before } else { known(later) };
     let sums = Sums {
-        known: total_row(&lines).map(|i| (i, known_total)),
+        known: total_row(&lines)
+            .map(|i| (i, known_totals_around(raw.title.key, &t, (earlier, later), |leaf, item| item == leaf))),
         groups: hierarchy(&lines),
         bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
         floors: lines.iter().map(|l| expense_floors(raw.title.key, &t, &l.code, raw.unit.as_deref(), others)).collect(),

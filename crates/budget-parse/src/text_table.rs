@@ -17,7 +17,7 @@ use crate::raw::{is_unread, no_figure, RawColumn, RawRow, RawTable, Role, UNREAD
 use crate::text_caps::{expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_within, row_caps};
 use crate::text_coded;
 use crate::text_fit::{
-    agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals,
+    agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals_around,
     narrow_by_columns_that_hold, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
     readings_of, template, year_before, Readings, Template,
 };
@@ -1586,11 +1586,7 @@ fn placed_by_sums(
         .collect();
     let total = total_row(rows, labels);
     if let Some(total) = total {
-        // From the tables printed before it, else (read again) after it.
-        let mut known = known_totals(raw.title.key, t, earlier, income_item_of);
-        if known.iter().all(Option::is_none) {
-            known = known_totals(raw.title.key, t, later, income_item_of);
-        }
+        let known = known_totals_around(raw.title.key, t, (earlier, later), income_item_of);
         narrow_by_known(&mut readings[total], &known);
     }
     let others: Vec<&Table> = earlier.iter().chain(later).collect();
