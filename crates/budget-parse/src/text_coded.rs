@@ -380,9 +380,11 @@ struct Bound {
     /// How this table's rows match the other's.
     kind: KeyKind,
     column: usize,
-    /// The other table's figure for each key (summed over its rows).
-    by_key: BTreeMap<Vec<String>, Decimal>,
-    /// The keys whose figure the other table leaves in doubt: not bounded.
+    /// The least and the most the other table has of each key (summed over
+    /// its rows; the same where every row of the key is settled).
+    by_key: BTreeMap<Vec<String>, (Decimal, Decimal)>,
+    /// The keys whose figure the other table leaves in doubt, with no range
+    /// to put it in: not bounded.
     unknown: BTreeSet<Vec<String>>,
     at_least: bool,
     /// How far, at most, a key's sum is from the other's figure: the
@@ -471,22 +473,39 @@ fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[St
     firsts.sum::<Option<Decimal>>() == Some(total)
 }
 
-/// The other table `t`'s figures in `column` by key, the keys of a row not
-/// settled there (their figure is not known), and the column's total: the
-/// printed total, where the rows are all of the table (their 合计 adds up
-/// to the total row's) and, when every key is known, add up to it.
-type Figures = (BTreeMap<Vec<String>, Decimal>, BTreeSet<Vec<String>>, Decimal);
+/// The other table `t`'s figures in `column` by key, each as the least and
+/// the most it may be; the keys of a row whose figure is not known at all;
+/// and the column's total: the printed total, where the rows are all of
+/// the table (their 合计 adds up to the total row's) and the keys' ranges
+/// take it in.
+///
+/// A row's figure left in doubt (unread) lies between nothing and its
+/// 合计 where the table prints no negative amount: every other column is
+/// a part of 合计 (基本支出 and 项目支出, a `其中` column, 人员经费 within
+/// 小计). So a key whose 289.99 row is in doubt has at most 289.99 of
+/// 项目支出, and bounds the rows of the key in the table it bounds by that.
+type Figures = (BTreeMap<Vec<String>, (Decimal, Decimal)>, BTreeSet<Vec<String>>, Decimal);
 
 fn figures_by_key(t: &Table, column: usize, kind: KeyKind) -> Option<Figures> {
     let sum_column = t.amount_columns().find(|&c| t.columns[c].path == "合计")?;
-    let (mut by_key, mut unknown) = (BTreeMap::<Vec<String>, Decimal>::new(), BTreeSet::new());
+    let (mut by_key, mut unknown) = (BTreeMap::<Vec<String>, (Decimal, Decimal)>::new(), BTreeSet::new());
     let mut sums = Decimal::ZERO;
     let coded: Vec<&budget_model::Row> = t.rows.iter().filter(|r| r.code.is_some()).collect();
+    let negative = t.rows.iter().any(|r| t.amount_columns().any(|c| r.amount(c).is_some_and(|v| v.is_sign_negative())));
     for r in &coded {
         let key = table_row_key(t, r, kind)?;
-        sums += r.amount(sum_column)?;
-        match settled_figure(t, r, column) {
-            Some(v) => *by_key.entry(key).or_default() += v,
+        let whole = r.amount(sum_column)?;
+        sums += whole;
+        let range = match settled_figure(t, r, column) {
+            Some(v) => Some((v, v)),
+            None if !negative => Some((Decimal::ZERO, whole)),
+            None => None,
+        };
+        match range {
+            Some((lo, hi)) => {
+                let e = by_key.entry(key).or_default();
+                *e = (e.0 + lo, e.1 + hi);
+            }
             None => {
                 unknown.insert(key);
             }
@@ -497,7 +516,8 @@ fn figures_by_key(t: &Table, column: usize, kind: KeyKind) -> Option<Figures> {
     });
     let whole = total_figure(t, column)?;
     let complete = total_figure(t, sum_column) == Some(sums);
-    if coded.is_empty() || !complete || (unknown.is_empty() && by_key.values().copied().sum::<Decimal>() != whole) {
+    let (least, most) = by_key.values().fold((Decimal::ZERO, Decimal::ZERO), |a, v| (a.0 + v.0, a.1 + v.1));
+    if coded.is_empty() || !complete || (unknown.is_empty() && !(least <= whole && whole <= most)) {
         return None;
     }
     Some((by_key, unknown, whole))
@@ -539,7 +559,7 @@ fn bounds(
             continue;
         }
         let equal = slack.is_some_and(|s| s.is_zero());
-        if equal && !at_least && by_key.iter().any(|(key, v)| !v.is_zero() && !here.contains(key)) {
+        if equal && !at_least && by_key.iter().any(|(key, v)| !v.0.is_zero() && !here.contains(key)) {
             continue;
         }
         out.push(Bound { kind: k, column, by_key, unknown, at_least, slack, missing_is_zero: true });
@@ -670,9 +690,9 @@ fn staff_and_office_bounds(
     let unknown: BTreeSet<Vec<String>> =
         by_function.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| k.clone()).collect();
     let known = |pick: fn(&(Decimal, Decimal)) -> Decimal| {
-        by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), pick(v)))).collect()
+        by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), (pick(v), pick(v))))).collect()
     };
-    let bound = |column: usize, by_key: BTreeMap<Vec<String>, Decimal>| Bound {
+    let bound = |column: usize, by_key: BTreeMap<Vec<String>, (Decimal, Decimal)>| Bound {
         kind: KeyKind::Function,
         column,
         by_key,
@@ -723,13 +743,15 @@ fn narrow_by_others(
                 .filter(|&i| !rows[i].total)
                 .for_each(|i| groups.entry(row_key(&rows[i], kind)).or_default().push(i));
             for (key, members) in groups {
-                let limit = |b: &Bound| match b.by_key.get(&key) {
-                    Some(&v) => Some((b.column, v, b.at_least, b.slack)),
-                    None if b.unknown.contains(&key) => None,
-                    None => b.missing_is_zero.then_some((b.column, Decimal::ZERO, b.at_least, b.slack)),
+                let limit = |b: &Bound| {
+                    let (least, most) = match b.by_key.get(&key) {
+                        Some(&v) => v,
+                        None if b.unknown.contains(&key) || !b.missing_is_zero => return None,
+                        None => (Decimal::ZERO, Decimal::ZERO),
+                    };
+                    Some(Limit { column: b.column, least, most, at_least: b.at_least, slack: b.slack })
                 };
-                let limits: Vec<(usize, Decimal, bool, Option<Decimal>)> =
-                    bounds.iter().filter(|b| b.kind == kind).filter_map(limit).collect();
+                let limits: Vec<Limit> = bounds.iter().filter(|b| b.kind == kind).filter_map(limit).collect();
                 narrow_group(readings, &members, &limits);
             }
         }
@@ -742,36 +764,50 @@ fn narrow_by_others(
 /// The most passes over the keys of two kinds.
 const MAX_PASSES: usize = 4;
 
-/// Narrows the readings of one key's rows `members` by `limits` (column,
-/// bound, at least, slack). A reading goes first where, with every other
-/// row at its least and at its most, the key's sum cannot come within a
-/// limit (a key printed by 26 units, too many to try together: its
-/// 项目支出 is zero in the other table, so no row of it is a project);
-/// then the choices left are searched by their sums ([`choices_by_sums`]),
-/// where those are few enough.
-/// Where some row would keep no reading, the limits contradict the rows
-/// and nothing changes.
-fn narrow_group(
-    readings: &mut [Option<Readings>],
-    members: &[usize],
-    limits: &[(usize, Decimal, bool, Option<Decimal>)],
-) {
+/// What another table says of one key's sum in one column: the least and
+/// the most that table has of the key there, whether this table holds at
+/// least (else at most) as much, and by how much at most the two differ
+/// (see [`Bound`]).
+#[derive(Debug, Clone, Copy)]
+struct Limit {
+    column: usize,
+    least: Decimal,
+    most: Decimal,
+    at_least: bool,
+    slack: Option<Decimal>,
+}
+
+impl Limit {
+    /// The range the key's sum must fall in: from the other's least to its
+    /// most and the slack, where this table holds at least as much; from
+    /// its least less the slack to its most, where at most.
+    fn range(&self) -> (Option<Decimal>, Option<Decimal>) {
+        match self.at_least {
+            true => (Some(self.least), self.slack.map(|s| self.most + s)),
+            false => (self.slack.map(|s| self.least - s), Some(self.most)),
+        }
+    }
+}
+
+/// Narrows the readings of one key's rows `members` by `limits`. A
+/// reading goes first where, with every other row at its least and at its
+/// most, the key's sum cannot come within a limit (a key printed by 26
+/// units, too many to try together: its 项目支出 is zero in the other
+/// table, so no row of it is a project); then the choices left are
+/// searched by their sums ([`choices_by_sums`]), where those are few
+/// enough. Where some row would keep no reading, the limits contradict
+/// the rows and nothing changes.
+fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[Limit]) {
     if members.iter().any(|&i| readings[i].as_ref().is_none_or(Vec::is_empty)) {
         return;
     }
     // Each limit as the range the key's sum must fall in.
-    let ranges: Vec<(Option<Decimal>, Option<Decimal>)> = limits
-        .iter()
-        .map(|&(_, bound, at_least, slack)| match at_least {
-            true => (Some(bound), slack.map(|s| bound + s)),
-            false => (slack.map(|s| bound - s), Some(bound)),
-        })
-        .collect();
+    let ranges: Vec<(Option<Decimal>, Option<Decimal>)> = limits.iter().map(Limit::range).collect();
     // The members' readings, narrowed here and written back at the end, and
     // as amounts in the limits' columns: `values[k][p][l]` for `limits[l]`.
     let mut narrowed: Vec<Readings> = members.iter().map(|&i| readings[i].clone().unwrap_or_default()).collect();
     let values_of = |narrowed: &[Readings]| -> Vec<Vec<Vec<Decimal>>> {
-        let at = |cells: &Vec<String>| limits.iter().map(|l| amount(&cells[l.0]).unwrap_or_default()).collect();
+        let at = |cells: &Vec<String>| limits.iter().map(|l| amount(&cells[l.column]).unwrap_or_default()).collect();
         narrowed.iter().map(|found| found.iter().map(at).collect()).collect()
     };
     let Some(keep) = within_ranges(&values_of(&narrowed), &ranges) else { return };
@@ -1287,6 +1323,38 @@ mod tests {
         assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
         assert_eq!(amounts(&t, 1)[..3], ["5.000000", "5.000000", ""]);
         assert!((2..22).all(|r| amounts(&t, r)[..3] == ["2.000000", "", "2.000000"]));
+    }
+
+    #[test]
+    fn a_row_in_doubt_in_the_other_table_bounds_its_key_by_its_total() {
+        // 支出总表 has 2 of 项目支出 under 养老保险缴费支出 and a row of 3 in
+        // doubt: at most 5. So 一般公共预算支出表's 10 there is no project,
+        // which its own total (10 of 基本支出, 10 of 项目支出) leaves open.
+        let all = lines(&[
+            "2080505-机关事业单位基本养老保险缴费支出 50102-社会保障缴费 30108-机关事业单位基本养老保险缴费 12.000000 10.000000 2.000000",
+            "2080505-机关事业单位基本养老保险缴费支出 50501-工资福利支出 30108-机关事业单位基本养老保险缴费 3.000000 3.000000",
+            "2010801-行政运行 50201-办公经费 30201-办公费 3.000000 3.000000",
+            "2010801-行政运行 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
+            "合    计 28.000000 13.000000 15.000000",
+        ]);
+        let mut findings = Vec::new();
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &all, (&[], &[]), &mut findings));
+        assert_eq!(amounts(&t, 1)[..3], ["3.000000", UNREAD, UNREAD]);
+        let earlier = [crate::raw::finish(t, &mut findings)];
+        let data = lines(&[
+            "2080505 机关事业单位基本养老保险缴费支出 10.000000 10.000000 10.000000",
+            "2010801 行政运行 10.000000 10.000000 10.000000",
+            "合    计 20.000000 10.000000 10.000000 10.000000 10.000000",
+        ]);
+        let mut alone = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut alone, &BY_FUNCTION_HEADER, &data, (&[], &[]), &mut findings));
+        assert_eq!(amounts(&alone, 0), ["10.000000", UNREAD, UNREAD, UNREAD, UNREAD, UNREAD]);
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut t, &BY_FUNCTION_HEADER, &data, (&earlier, &[]), &mut findings));
+        assert_eq!(amounts(&t, 0)[..2], ["10.000000", "10.000000"]);
+        assert_eq!(amounts(&t, 0)[4..], ["", ""]);
+        assert_eq!(amounts(&t, 1), ["10.000000", "", "", "", "10.000000", "10.000000"]);
     }
 
     #[test]
