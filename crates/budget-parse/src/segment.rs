@@ -244,39 +244,70 @@ pub(crate) fn tables(pages: &[Page], findings: &mut Vec<Finding>) -> Found {
 /// Reads again, in order, each table of text whose first reading left
 /// findings, now with the tables printed after it too (a 支出总表 settled
 /// by the 基本支出表 printed later); its new findings replace the first
-/// reading's.
+/// reading's. The readings go round while one changes a table, up to
+/// [`MAX_READINGS`]: what one table's new reading settles may settle
+/// another's rows in turn (一般公共预算支出表's rows placed by 支出总表's
+/// second reading place the rest of 支出总表's on its third). A table whose
+/// reading leaves no finding is not read again.
 fn read_again(out: &mut Found, findings: &mut Vec<Finding>) {
     let again = std::mem::take(&mut out.again);
-    let mut replaced: Vec<(std::ops::Range<usize>, Vec<Finding>)> = Vec::new();
-    // Tables left out at first and rebuilt now, before this one.
-    let mut inserted = 0;
-    for a in again {
-        let p = Pending {
-            title: a.title,
-            page: a.page,
-            lines_before_grid: a.lines.len(),
-            lines: a.lines,
-            grids: Vec::new(),
-        };
-        let index = a.index + inserted;
-        let (earlier, rest) = out.tables.split_at(index);
-        let later = if a.left_out.is_some() { rest } else { rest.get(1..).unwrap_or_default() };
-        let mut found = Vec::new();
-        let Some(t) = close_table(&p, earlier, later, &mut found) else { continue };
-        match a.left_out {
-            Some(m) => {
-                out.met[m].outcome = table_outcome(&t);
-                out.tables.insert(index, t);
-                inserted += 1;
+    // Each table's findings from its latest reading, and whether it is among
+    // the tables (a table left out at first is once a reading rebuilds it).
+    let mut latest: Vec<Option<Vec<Finding>>> = vec![None; again.len()];
+    let mut present: Vec<bool> = again.iter().map(|a| a.left_out.is_none()).collect();
+    for _ in 0..MAX_READINGS {
+        let mut changed = false;
+        for (k, a) in again.iter().enumerate() {
+            if latest[k].as_ref().is_some_and(Vec::is_empty) {
+                continue;
             }
-            None => out.tables[index] = t,
+            let p = Pending {
+                title: a.title.clone(),
+                page: a.page,
+                lines_before_grid: a.lines.len(),
+                lines: a.lines.clone(),
+                grids: Vec::new(),
+            };
+            // Tables left out at first and rebuilt since, before this one.
+            let inserted = (0..k).filter(|&j| again[j].left_out.is_some() && present[j]).count();
+            let index = a.index + inserted;
+            let (earlier, rest) = out.tables.split_at(index);
+            let later = if present[k] { rest.get(1..).unwrap_or_default() } else { rest };
+            let mut found = Vec::new();
+            let Some(t) = close_table(&p, earlier, later, &mut found) else { continue };
+            match a.left_out {
+                Some(m) if !present[k] => {
+                    out.met[m].outcome = table_outcome(&t);
+                    out.tables.insert(index, t);
+                    present[k] = true;
+                    changed = true;
+                }
+                Some(m) if out.tables[index] != t => {
+                    out.met[m].outcome = table_outcome(&t);
+                    out.tables[index] = t;
+                    changed = true;
+                }
+                _ if out.tables[index] != t => {
+                    out.tables[index] = t;
+                    changed = true;
+                }
+                _ => {}
+            }
+            latest[k] = Some(found);
         }
-        replaced.push((a.findings, found));
+        if !changed {
+            break;
+        }
     }
-    for (range, found) in replaced.into_iter().rev() {
-        findings.splice(range, found);
+    for (a, found) in again.iter().zip(latest).rev() {
+        if let Some(found) = found {
+            findings.splice(a.findings.clone(), found);
+        }
     }
 }
+
+/// The most readings of the tables read again ([`read_again`]).
+const MAX_READINGS: usize = 4;
 
 /// The unit line printed right above a title instead of below it (a table
 /// label or a part heading between): templates that print the unit and the
@@ -706,7 +737,7 @@ fn accept(raw: RawTable, findings: &mut Vec<Finding>) -> Option<Table> {
 
 #[cfg(test)]
 mod tests {
-    use budget_model::{Glyph, Line, Page, Run, TableKey};
+    use budget_model::{Cell, Glyph, Line, Page, Run, TableKey};
 
     use super::*;
 
@@ -1164,5 +1195,68 @@ mod tests {
         assert_eq!(base_name("部门支出总表（续表）"), "部门支出总表");
         assert_eq!(base_name("续表：部门支出总表"), "部门支出总表");
         assert_eq!(base_name("部门支出总表"), "部门支出总表");
+    }
+
+    /// A 北京 budget's three tables as text, one row a line: 支出总表 by
+    /// function and economic class, 一般公共预算支出表 by function, and
+    /// 一般公共预算基本支出表 by class. 5 of 支出总表's 基本支出 is of another
+    /// fund (水费), so neither 一般公共预算 table settles its rows alone.
+    const READ_IN_TURN: &str = "预算03表 支出总表
+金额单位：万元
+支出功能分类科目 政府支出经济分类科目 部门支出经济分类科目 合计 基本支出 项目支出
+其中
+事业单位经营
+支出 上缴上级支出 对附属单位补
+助支出
+2010101-行政运行 50101-工资奖金津补贴 30101-基本工资 30.000000 30.000000
+2010102-一般行政管理事务 50201-办公经费 30201-办公费 30.000000 30.000000
+2010103-机关服务 50201-办公经费 30202-印刷费 20.000000 20.000000
+2010103-机关服务 50201-办公经费 30207-邮电费 10.000000 10.000000
+2010104-专项服务 50201-办公经费 30202-印刷费 20.000000 20.000000
+2010105-专项业务活动 50201-办公经费 30205-水费 5.000000 5.000000
+2010106-政务公开审批 50201-办公经费 30209-物业管理费 20.000000 20.000000
+合    计 135.000000 55.000000 80.000000
+预算05表 一般公共预算支出表
+金额单位：万元
+功能分类科目 预算数
+科目编码 科目名称 合计
+基本支出 项目支出
+小计 人员经费 公用经费 项目支出总数 扣除基建项目后预
+算数
+2010101 行政运行 30.000000 30.000000 30.000000
+2010102 一般行政管理事务 30.000000 30.000000 30.000000
+2010103 机关服务 30.000000 30.000000 30.000000
+2010104 专项服务 20.000000 20.000000 20.000000
+2010106 政务公开审批 20.000000 20.000000 20.000000
+合    计 130.000000 50.000000 30.000000 20.000000 80.000000 80.000000
+预算06表 一般公共预算基本支出表
+金额单位：万元
+政府支出经济分类科目 部门支出经济分类科目 预算数
+合计 人员经费 公用经费
+50101-工资奖金津补贴 30101-基本工资 30.000000 30.000000
+50201-办公经费 30202-印刷费 20.000000 20.000000
+合    计 50.000000 30.000000 20.000000";
+
+    #[test]
+    fn tables_of_text_are_read_in_turn_until_none_settles_more() {
+        // 支出总表's second reading: the 基本支出表 settles 工资 (基本支出)
+        // and the classes it has nothing of (项目支出), not which 印刷费 is
+        // basic. 一般公共预算支出表's second reading: 机关服务's 30 is no
+        // basic expense, since 支出总表 has at most 20 there; its total then
+        // makes 专项服务 basic. 支出总表's third reading takes that: 专项服务's
+        // 印刷费 is basic, 机关服务's a project.
+        let mut page = Page::new(1);
+        page.lines = READ_IN_TURN.lines().map(Line::text).collect();
+        let mut findings = Vec::new();
+        let found = tables(&[page], &mut findings);
+        let summary = found.tables.iter().find(|t| t.key == TableKey::ExpenseSummary).expect("支出总表 read");
+        let basic = summary.column_by_leaf("基本支出").expect("基本支出");
+        let project = summary.column_by_leaf("项目支出").expect("项目支出");
+        let split: Vec<(Cell, Cell)> =
+            summary.rows.iter().map(|r| (r.cells[basic].clone(), r.cells[project].clone())).collect();
+        let twenty = Cell::Amount(budget_model::Decimal::new(20, 0));
+        assert_eq!(split[2], (Cell::Blank, twenty.clone()), "机关服务's 印刷费");
+        assert_eq!(split[4], (twenty, Cell::Blank), "专项服务's 印刷费");
+        assert!(findings.iter().all(|f| f.table != "expense_summary"), "{findings:?}");
     }
 }
