@@ -364,7 +364,7 @@ pub(crate) fn side_items(summary: &Table, section: Section) -> Vec<(String, Deci
 /// 财政拨款收支总表's 上年结转 by fund: the items after `上年结转`
 /// (`一般公共预算拨款 391.47`, `政府性基金预算拨款`, …), when they add up
 /// to it.
-fn fiscal_carry_over(fiscal: &Table) -> Option<Vec<(&'static str, Decimal)>> {
+pub(crate) fn fiscal_carry_over(fiscal: &Table) -> Option<Vec<(&'static str, Decimal)>> {
     let items = income_items(fiscal);
     let at = items.iter().position(|(n, _)| n.contains("上年结转"))?;
     let (_, carried) = items[at];

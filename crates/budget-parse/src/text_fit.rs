@@ -19,7 +19,7 @@ use budget_model::{Decimal, Section, Table, TableKey};
 use crate::lex::amount;
 use crate::norm::is_total_word;
 use crate::raw::UNREAD;
-use crate::text_caps::{narrow_by_caps, side_items};
+use crate::text_caps::{fiscal_carry_over, narrow_by_caps, side_items};
 
 /// A known column set: amount column paths in printed order, and the sums
 /// among them (`(total, parts)`: column `total` = Σ columns `parts`).
@@ -917,11 +917,30 @@ pub(crate) fn known_totals_around(
     names: impl Fn(&str, &str) -> bool + Copy,
 ) -> Vec<Option<Decimal>> {
     let before = known_totals(key, t, earlier, names);
-    if before.iter().any(Option::is_some) {
-        before
-    } else {
-        known_totals(key, t, later, names)
+    let mut known = if before.iter().any(Option::is_some) { before } else { known_totals(key, t, later, names) };
+    if key == TableKey::IncomeSummary {
+        let fiscal = earlier.iter().chain(later).find(|e| e.key == TableKey::FiscalIncomeExpenseSummary);
+        for (k, v) in known.iter_mut().zip(carried_by_fund(t, fiscal)) {
+            *k = k.or(v);
+        }
     }
+    known
+}
+
+/// What 财政拨款收支总表 says of 部门收入总表's funds carried over: its
+/// items after `上年结转结余` split that by fund (`一、一般公共预算拨款
+/// 508.642853`, `二、政府性基金预算拨款`, a blank one nothing), and each is
+/// the fund's column under 上年结转结余 (`上年结转结余/一般公共预算资金`),
+/// where they add up to the item. Printed before or after the table.
+fn carried_by_fund(t: &Template, fiscal: Option<&Table>) -> Vec<Option<Decimal>> {
+    let split = fiscal.and_then(fiscal_carry_over).unwrap_or_default();
+    t.paths
+        .iter()
+        .map(|p| {
+            let leaf = p.strip_prefix("上年结转结余/")?;
+            split.iter().find(|(word, _)| leaf.contains(word)).map(|(_, v)| *v)
+        })
+        .collect()
 }
 
 /// What the document's earlier tables say a total row of the table `key`
@@ -1530,6 +1549,60 @@ mod tests {
         assert!(readings.len() > 1);
         let cells = agreed(&t, &readings);
         assert_eq!((cells[0].as_str(), cells[1].as_str(), cells[11].as_str()), ("92,430.00", "70,272.19", "22,157.81"));
+    }
+
+    /// 北京's 收入总表 prints one row: `110,896.62 110,387.98 110,387.98
+    /// 508.64 508.64`. 部门收支总表 places the year's income (一般公共预算),
+    /// not the 508.64 carried over, which any of five funds may hold;
+    /// 财政拨款收支总表, printed after, splits it by fund.
+    #[test]
+    fn the_funds_carried_over_are_known_from_the_fiscal_summary_printed_after() {
+        let t = template(TableKey::IncomeSummary, FUNDS_AS_MONEY).expect("a template");
+        let items = |key: TableKey, items: &[(&str, Option<&str>)]| {
+            let mut table = Table::new(key, "01", "收支总表");
+            table.columns = vec![budget_model::Column::amount("预算数")];
+            for (name, v) in items {
+                let mut r = budget_model::Row::new(*name, 3);
+                r.section = Some(Section::Income);
+                r.cells = vec![v.map_or(Cell::Blank, |v| Cell::Amount(v.parse().expect("an amount")))];
+                table.rows.push(r);
+            }
+            table
+        };
+        let summary = items(
+            TableKey::IncomeExpenseSummary,
+            &[
+                ("一般公共预算拨款收入", Some("110387.98")),
+                ("本年收入合计", Some("110387.98")),
+                ("上年结转结余", Some("508.64")),
+            ],
+        );
+        let fiscal = items(
+            TableKey::FiscalIncomeExpenseSummary,
+            &[
+                ("一、一般公共预算资金", Some("110387.98")),
+                ("上年结转结余", Some("508.64")),
+                ("一、一般公共预算拨款", Some("508.64")),
+                ("二、政府性基金预算拨款", None),
+                ("三、国有资本经营预算拨款", None),
+                ("收入总计", Some("110896.62")),
+            ],
+        );
+        let carried = |known: &[Option<Decimal>]| known[11..].to_vec();
+        let earlier = [summary];
+        let alone = known_totals_around(TableKey::IncomeSummary, &t, (&earlier, &[]), income_item_of);
+        assert_eq!(alone[2], Some(Decimal::new(11038798, 2)), "the year's 一般公共预算资金");
+        assert_eq!(carried(&alone), [Some(Decimal::new(50864, 2)), None, None, None, None, None]);
+        let later = [fiscal];
+        let known = known_totals_around(TableKey::IncomeSummary, &t, (&earlier, &later), income_item_of);
+        let (some, zero) = (Some(Decimal::new(50864, 2)), Some(Decimal::ZERO));
+        assert_eq!(carried(&known), [some, some, zero, zero, None, None]);
+        let mut found = readings_of(&t, &row("110,896.62 110,387.98 110,387.98 508.64 508.64"));
+        assert!(found.as_ref().is_some_and(|f| f.len() > 1));
+        narrow_by_known(&mut found, &known);
+        let found = found.expect("readings");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0][2].as_str(), found[0][12].as_str()), ("110,387.98", "508.64"));
     }
 
     fn by_function() -> Template {
