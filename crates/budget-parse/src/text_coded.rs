@@ -462,7 +462,7 @@ fn total_figure(t: &Table, column: usize) -> Option<Decimal> {
 
 /// Whether the rows read are the whole table: the total row's first column
 /// (合计, certain in every reading) is the sum of the rows'. Rows lost from
-/// the text would make a key's sum too small for any bound.
+/// the text would make a key's sum too small for a bound from below.
 fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[String]>) -> bool {
     let Some(total) = total.and_then(|t| amount(&t[0])) else { return false };
     let firsts = (0..rows.len()).filter(|&i| !rows[i].total).map(|i| {
@@ -708,8 +708,9 @@ fn staff_and_office_bounds(
 /// tables have of the same key (see [`BOUNDS`]): the rows of a key are
 /// tried together, and a reading is kept while some choice for the key's
 /// other rows in doubt keeps every bounded column's sum within its bound
-/// and its slack (equal to it where the two tables' totals are equal). Nothing is
-/// narrowed in a key where a row fits in no way, no choice holds, or the
+/// and its slack (equal to it where the two tables' totals are equal).
+/// Rows that do not make their total are bounded from above only. Nothing
+/// is narrowed in a key where a row fits in no way, no choice holds, or the
 /// choices come to too many sums to search.
 fn narrow_by_others(
     key: TableKey,
@@ -726,10 +727,16 @@ fn narrow_by_others(
         let agree = |c: usize| found.iter().all(|r| r[c] == found[0][c]).then(|| found[0][c].clone());
         Some((0..tpl.paths.len()).map(|c| agree(c).unwrap_or_default()).collect::<Vec<String>>())
     });
+    let mut bounds = bounds(key, tpl, rows, total_reading.as_deref(), unit, others);
     if !rows_complete(rows, readings, total_reading.as_deref()) {
-        return;
+        // Rows short of the total (lost from the text, or left out by the
+        // document: 北京's 一般公共预算支出表 listing 96,908.60 under a
+        // total of 98,333.67) hold no more of a key than the rows of a
+        // complete table: only the bounds from above stand, without the
+        // totals' difference below them.
+        bounds.retain(|b| !b.at_least);
+        bounds.iter_mut().for_each(|b| b.slack = None);
     }
-    let bounds = bounds(key, tpl, rows, total_reading.as_deref(), unit, others);
     let kinds: Vec<KeyKind> =
         [KeyKind::Function, KeyKind::Economic].into_iter().filter(|k| bounds.iter().any(|b| b.kind == *k)).collect();
     // A row is of one key of each kind (支出总表's by function and by
@@ -1354,6 +1361,34 @@ mod tests {
         assert!(read(&mut t, &BY_FUNCTION_HEADER, &data, (&earlier, &[]), &mut findings));
         assert_eq!(amounts(&t, 0)[..2], ["10.000000", "10.000000"]);
         assert_eq!(amounts(&t, 0)[4..], ["", ""]);
+        assert_eq!(amounts(&t, 1), ["10.000000", "", "", "", "10.000000", "10.000000"]);
+    }
+
+    #[test]
+    fn rows_short_of_their_total_are_still_bounded_from_above() {
+        // 一般公共预算支出表 lists 20 under a total of 25 (a row left out by
+        // the document): no key's sum reaches what it should, but none holds
+        // more than 支出总表 has there. 行政运行 has no project there, 审计业务
+        // no basic expense.
+        let all = lines(&[
+            "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+            "2010804-审计业务 50205-委托业务费 30227-委托业务费 15.000000 15.000000",
+            "合    计 25.000000 10.000000 15.000000",
+        ]);
+        let mut findings = Vec::new();
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &all, (&[], &[]), &mut findings));
+        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
+        let earlier = [crate::raw::finish(t, &mut findings)];
+        let data = lines(&[
+            "2010801 行政运行 10.000000 10.000000 10.000000",
+            "2010804 审计业务 10.000000 10.000000 10.000000",
+            "合    计 25.000000 10.000000 10.000000 15.000000 15.000000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut t, &BY_FUNCTION_HEADER, &data, (&earlier, &[]), &mut findings));
+        assert_eq!(amounts(&t, 0)[..2], ["10.000000", "10.000000"]);
+        assert_eq!(amounts(&t, 0)[4..], ["", ""], "no project");
         assert_eq!(amounts(&t, 1), ["10.000000", "", "", "", "10.000000", "10.000000"]);
     }
 
