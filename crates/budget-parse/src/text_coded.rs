@@ -475,16 +475,17 @@ fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[St
 
 /// The other table `t`'s figures in `column` by key, each as the least and
 /// the most it may be; the keys of a row whose figure is not known at all;
-/// and the column's total: the printed total, where the rows are all of
-/// the table (their 合计 adds up to the total row's) and the keys' ranges
-/// take it in.
+/// the column's total; and whether the rows are all of the table (their
+/// 合计 adds up to the total row's). Rows short of the total still have at
+/// least their own figures of each key. `None` where all rows are and the
+/// keys' ranges do not take the total in.
 ///
 /// A row's figure left in doubt (unread) lies between nothing and its
 /// 合计 where the table prints no negative amount: every other column is
 /// a part of 合计 (基本支出 and 项目支出, a `其中` column, 人员经费 within
 /// 小计). So a key whose 289.99 row is in doubt has at most 289.99 of
 /// 项目支出, and bounds the rows of the key in the table it bounds by that.
-type Figures = (BTreeMap<Vec<String>, (Decimal, Decimal)>, BTreeSet<Vec<String>>, Decimal);
+type Figures = (BTreeMap<Vec<String>, (Decimal, Decimal)>, BTreeSet<Vec<String>>, Decimal, bool);
 
 fn figures_by_key(t: &Table, column: usize, kind: KeyKind) -> Option<Figures> {
     let sum_column = t.amount_columns().find(|&c| t.columns[c].path == "合计")?;
@@ -517,16 +518,16 @@ fn figures_by_key(t: &Table, column: usize, kind: KeyKind) -> Option<Figures> {
     let whole = total_figure(t, column)?;
     let complete = total_figure(t, sum_column) == Some(sums);
     let (least, most) = by_key.values().fold((Decimal::ZERO, Decimal::ZERO), |a, v| (a.0 + v.0, a.1 + v.1));
-    if coded.is_empty() || !complete || (unknown.is_empty() && !(least <= whole && whole <= most)) {
+    if coded.is_empty() || (complete && unknown.is_empty() && !(least <= whole && whole <= most)) {
         return None;
     }
-    Some((by_key, unknown, whole))
+    Some((by_key, unknown, whole, complete))
 }
 
 /// The bounds the document's other tables put on this table's columns:
-/// only from a table of the same unit whose rows are all settled in the
-/// column used, and whose keys all have rows here where this table must
-/// hold at least the other's figure.
+/// only from a table of the same unit whose keys all have rows here where
+/// this table must hold at least the other's figure. A table whose rows do
+/// not make its total bounds this one from below only.
 fn bounds(
     key: TableKey,
     tpl: &Template,
@@ -546,7 +547,12 @@ fn bounds(
         if other.yuan_per_unit() != unit {
             continue;
         }
-        let Some((by_key, unknown, whole)) = figures_by_key(other, other_column, k) else { continue };
+        let Some((by_key, unknown, whole, complete)) = figures_by_key(other, other_column, k) else { continue };
+        // The other's rows short of its total: their figures are only the
+        // least it has of each key, so they bound this table from below.
+        if !complete && !at_least {
+            continue;
+        }
         let here: Vec<Vec<String>> = rows.iter().filter(|r| !r.total).map(|r| row_key(r, k)).collect();
         let keys = || by_key.keys().chain(&unknown);
         if here.iter().any(Vec::is_empty) || (at_least && keys().any(|key| !here.contains(key))) {
@@ -562,6 +568,7 @@ fn bounds(
         if equal && !at_least && by_key.iter().any(|(key, v)| !v.0.is_zero() && !here.contains(key)) {
             continue;
         }
+        let slack = slack.filter(|_| complete);
         out.push(Bound { kind: k, column, by_key, unknown, at_least, slack, missing_is_zero: true });
     }
     if key == TableKey::GeneralBudgetExpenseByFunction {
@@ -1390,6 +1397,36 @@ mod tests {
         assert_eq!(amounts(&t, 0)[..2], ["10.000000", "10.000000"]);
         assert_eq!(amounts(&t, 0)[4..], ["", ""], "no project");
         assert_eq!(amounts(&t, 1), ["10.000000", "", "", "", "10.000000", "10.000000"]);
+    }
+
+    #[test]
+    fn a_table_whose_rows_are_short_of_its_total_bounds_others_from_below() {
+        // 一般公共预算支出表 lists 15 of a total of 20, 10 of it 审计业务's
+        // projects: 支出总表 has at least that, and its own total (10 of
+        // 基本支出) leaves 10 either one row or the other two.
+        let by_function = lines(&[
+            "2010804 审计业务 12.000000 2.000000 2.000000 10.000000 10.000000",
+            "2010801 行政运行 3.000000 3.000000 3.000000",
+            "合    计 20.000000 10.000000 10.000000 10.000000 10.000000",
+        ]);
+        let mut findings = Vec::new();
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut t, &BY_FUNCTION_HEADER, &by_function, (&[], &[]), &mut findings));
+        let later = [crate::raw::finish(t, &mut findings)];
+        let data = lines(&[
+            "2010804-审计业务 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
+            "2010804-审计业务 50201-办公经费 30201-办公费 2.000000 2.000000",
+            "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 8.000000 8.000000",
+            "合    计 20.000000 10.000000 10.000000",
+        ]);
+        let mut alone = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut alone, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
+        assert!((0..3).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &data, (&[], &later), &mut findings));
+        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "", "10.000000"]);
+        assert_eq!(amounts(&t, 1)[..3], ["2.000000", "2.000000", ""]);
+        assert_eq!(amounts(&t, 2)[..3], ["8.000000", "8.000000", ""]);
     }
 
     #[test]
