@@ -598,8 +598,10 @@ fn column_of(t: &Table, path: &str) -> Option<usize> {
 /// 支出总表 holds every fund's. So each function's 人员经费 here is at most
 /// 支出总表's of its classes, and short of it by no more than 支出总表's
 /// 基本支出 total is above this table's (zero where every basic expense is
-/// of 一般公共预算). A function with a row of basic expense in doubt, or of
-/// a class split both ways, is not bounded.
+/// of 一般公共预算). A row whose basic expense is in doubt has between
+/// nothing and its 合计 of it; a function with a row of a class split both
+/// ways (or in doubt in a table printing a negative amount) is not
+/// bounded.
 fn staff_and_office_bounds(
     tpl: &Template,
     total: Option<&[String]>,
@@ -660,16 +662,23 @@ fn staff_and_office_bounds(
     if total_figure(basic, b_total) != Some(sum) {
         return none;
     }
-    // Each function's basic expense by class, where every row of it is
-    // settled and of a class split one way; the rows all of the table.
-    let mut by_function: BTreeMap<Vec<String>, Option<(Decimal, Decimal)>> = BTreeMap::new();
+    // Each function's basic expense by class, as the least and the most it
+    // may be, where every row of it is of a class split one way (a row in
+    // doubt between nothing and its 合计, in a table of no negative amount);
+    // the rows all of the table.
+    let negative =
+        all.rows.iter().any(|r| all.amount_columns().any(|c| r.amount(c).is_some_and(|v| v.is_sign_negative())));
+    let add = |a: (Decimal, Decimal), b: (Decimal, Decimal)| (a.0 + b.0, a.1 + b.1);
+    type Split = ((Decimal, Decimal), (Decimal, Decimal));
+    let mut by_function: BTreeMap<Vec<String>, Option<Split>> = BTreeMap::new();
     let mut all_rows = Decimal::ZERO;
     for r in all.rows.iter().filter(|r| r.code.is_some()) {
         let (Some(key), Some(whole)) = (table_row_key(all, r, KeyKind::Economic), r.amount(all_sum)) else {
             return none;
         };
         all_rows += whole;
-        let b = settled_figure(all, r, all_basic);
+        let in_doubt = (!negative).then_some((Decimal::ZERO, whole));
+        let b = settled_figure(all, r, all_basic).map(|b| (b, b)).or(in_doubt);
         let class = split.get(&key[1..]).and_then(|&(p, o)| match (p.is_zero(), o.is_zero()) {
             (false, true) => Some(true),
             (true, false) => Some(false),
@@ -677,9 +686,9 @@ fn staff_and_office_bounds(
         });
         let e = by_function.entry(key[..1].to_vec()).or_insert(Some(Default::default()));
         *e = match (b, *e, class) {
-            (Some(b), e, _) if b.is_zero() => e,
-            (Some(b), Some(e), Some(true)) => Some((e.0 + b, e.1)),
-            (Some(b), Some(e), Some(false)) => Some((e.0, e.1 + b)),
+            (Some(b), e, _) if b.1.is_zero() => e,
+            (Some(b), Some(e), Some(true)) => Some((add(e.0, b), e.1)),
+            (Some(b), Some(e), Some(false)) => Some((e.0, add(e.1, b))),
             _ => None,
         };
     }
@@ -688,16 +697,18 @@ fn staff_and_office_bounds(
     }
     // Where every function is known, this table's total row is within them.
     if let Some(whole) = by_function.values().copied().collect::<Option<Vec<_>>>() {
-        let (p, o) = whole.iter().fold((Decimal::ZERO, Decimal::ZERO), |a, v| (a.0 + v.0, a.1 + v.1));
-        let short = |c: usize, of: Decimal| printed(c).is_none_or(|v| v > of || of - v > slack);
+        let zero = (Decimal::ZERO, Decimal::ZERO);
+        let (p, o) = whole.iter().fold((zero, zero), |a, v| (add(a.0, v.0), add(a.1, v.1)));
+        let short =
+            |c: usize, (least, most): (Decimal, Decimal)| printed(c).is_none_or(|v| v > most || least - v > slack);
         if short(staff, p) || short(office, o) {
             return none;
         }
     }
     let unknown: BTreeSet<Vec<String>> =
         by_function.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| k.clone()).collect();
-    let known = |pick: fn(&(Decimal, Decimal)) -> Decimal| {
-        by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), (pick(v), pick(v))))).collect()
+    let known = |pick: fn(&Split) -> (Decimal, Decimal)| {
+        by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), pick(v)))).collect()
     };
     let bound = |column: usize, by_key: BTreeMap<Vec<String>, (Decimal, Decimal)>| Bound {
         kind: KeyKind::Function,
@@ -1427,6 +1438,45 @@ mod tests {
         assert_eq!(amounts(&t, 0)[..3], ["10.000000", "", "10.000000"]);
         assert_eq!(amounts(&t, 1)[..3], ["2.000000", "2.000000", ""]);
         assert_eq!(amounts(&t, 2)[..3], ["8.000000", "8.000000", ""]);
+    }
+
+    #[test]
+    fn staff_and_office_costs_by_function_allow_for_rows_in_doubt() {
+        // 支出总表 leaves a row of 办公费 under each function in doubt (3 of
+        // 基本支出 between them, of another fund): 行政运行 has 10 of 人员经费
+        // and 5 to 8 of 公用经费, so its 10 in 一般公共预算支出表 is 人员经费.
+        let basic = basic_table_of(&[
+            "50101-工资奖金津补贴 30101-基本工资 15.000000 15.000000",
+            "50201-办公经费 30201-办公费 15.000000 15.000000",
+            "合    计 30.000000 15.000000 15.000000",
+        ]);
+        let all = lines(&[
+            "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+            "2010801-行政运行 50201-办公经费 30201-办公费 5.000000 5.000000",
+            "2010801-行政运行 50201-办公经费 30201-办公费 3.000000 3.000000",
+            "2010802-一般行政管理事务 50101-工资奖金津补贴 30101-基本工资 5.000000 5.000000",
+            "2010802-一般行政管理事务 50201-办公经费 30201-办公费 10.000000 10.000000",
+            "2010802-一般行政管理事务 50201-办公经费 30201-办公费 3.000000 3.000000",
+            "合    计 36.000000 33.000000 3.000000",
+        ]);
+        let mut findings = Vec::new();
+        let mut t = raw(TableKey::ExpenseSummary);
+        assert!(read(&mut t, &EXPENSE_HEADER, &all, (&[], std::slice::from_ref(&basic)), &mut findings));
+        assert_eq!(amounts(&t, 2)[1..3], [UNREAD, UNREAD]);
+        let earlier = [crate::raw::finish(t, &mut findings), basic];
+        let data = lines(&[
+            "2010801 行政运行 10.000000 10.000000 10.000000",
+            "2010801 行政运行 5.000000 5.000000 5.000000",
+            "2010802 一般行政管理事务 5.000000 5.000000 5.000000",
+            "2010802 一般行政管理事务 10.000000 10.000000 10.000000",
+            "合    计 30.000000 30.000000 15.000000 15.000000",
+        ]);
+        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
+        assert!(read(&mut t, &BY_FUNCTION_HEADER, &data, (&earlier, &[]), &mut findings));
+        assert_eq!(amounts(&t, 0), ["10.000000", "10.000000", "10.000000", "", "", ""]);
+        assert_eq!(amounts(&t, 1), ["5.000000", "5.000000", "", "5.000000", "", ""]);
+        assert_eq!(amounts(&t, 2), ["5.000000", "5.000000", "5.000000", "", "", ""]);
+        assert_eq!(amounts(&t, 3), ["10.000000", "10.000000", "", "10.000000", "", ""]);
     }
 
     #[test]
