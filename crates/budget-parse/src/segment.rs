@@ -255,10 +255,15 @@ fn read_again(out: &mut Found, findings: &mut Vec<Finding>) {
     // the tables (a table left out at first is once a reading rebuilds it).
     let mut latest: Vec<Option<Vec<Finding>>> = vec![None; again.len()];
     let mut present: Vec<bool> = again.iter().map(|a| a.left_out.is_none()).collect();
+    // How many tables the readings have changed, and how many had changed
+    // when each table was last read: a table is read again only after
+    // another has changed since.
+    let mut changes = 0;
+    let mut read_at: Vec<Option<usize>> = vec![None; again.len()];
     for _ in 0..MAX_READINGS {
         let mut changed = false;
         for (k, a) in again.iter().enumerate() {
-            if latest[k].as_ref().is_some_and(Vec::is_empty) {
+            if latest[k].as_ref().is_some_and(Vec::is_empty) || read_at[k] == Some(changes) {
                 continue;
             }
             let p = Pending {
@@ -274,26 +279,25 @@ fn read_again(out: &mut Found, findings: &mut Vec<Finding>) {
             let (earlier, rest) = out.tables.split_at(index);
             let later = if present[k] { rest.get(1..).unwrap_or_default() } else { rest };
             let mut found = Vec::new();
-            let Some(t) = close_table(&p, earlier, later, &mut found) else { continue };
-            match a.left_out {
-                Some(m) if !present[k] => {
-                    out.met[m].outcome = table_outcome(&t);
-                    out.tables.insert(index, t);
-                    present[k] = true;
-                    changed = true;
-                }
-                Some(m) if out.tables[index] != t => {
-                    out.met[m].outcome = table_outcome(&t);
-                    out.tables[index] = t;
-                    changed = true;
-                }
-                _ if out.tables[index] != t => {
-                    out.tables[index] = t;
-                    changed = true;
-                }
-                _ => {}
-            }
+            let table = close_table(&p, earlier, later, &mut found);
+            read_at[k] = Some(changes);
+            let Some(t) = table else { continue };
             latest[k] = Some(found);
+            if present[k] && out.tables[index] == t {
+                continue;
+            }
+            if let Some(m) = a.left_out {
+                out.met[m].outcome = table_outcome(&t);
+            }
+            if present[k] {
+                out.tables[index] = t;
+            } else {
+                out.tables.insert(index, t);
+                present[k] = true;
+            }
+            changed = true;
+            changes += 1;
+            read_at[k] = Some(changes);
         }
         if !changed {
             break;

@@ -382,7 +382,7 @@ struct Bound {
     column: usize,
     /// The least and the most the other table has of each key (summed over
     /// its rows; the same where every row of the key is settled).
-    by_key: BTreeMap<Vec<String>, (Decimal, Decimal)>,
+    by_key: BTreeMap<Vec<String>, Range>,
     /// The keys whose figure the other table leaves in doubt, with no range
     /// to put it in: not bounded.
     unknown: BTreeSet<Vec<String>>,
@@ -485,27 +485,45 @@ fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[St
 /// a part of 合计 (基本支出 and 项目支出, a `其中` column, 人员经费 within
 /// 小计). So a key whose 289.99 row is in doubt has at most 289.99 of
 /// 项目支出, and bounds the rows of the key in the table it bounds by that.
-type Figures = (BTreeMap<Vec<String>, (Decimal, Decimal)>, BTreeSet<Vec<String>>, Decimal, bool);
+type Figures = (BTreeMap<Vec<String>, Range>, BTreeSet<Vec<String>>, Decimal, bool);
+
+/// The least and the most a figure may be.
+type Range = (Decimal, Decimal);
+
+fn add_ranges(a: Range, b: Range) -> Range {
+    (a.0 + b.0, a.1 + b.1)
+}
+
+/// Whether the table prints a negative amount anywhere: a figure in doubt
+/// is then not known to lie within its row's 合计.
+fn prints_negative(t: &Table) -> bool {
+    t.rows.iter().any(|r| t.amount_columns().any(|c| r.amount(c).is_some_and(|v| v.is_sign_negative())))
+}
+
+/// Row `r`'s figure in `column` as a range: the settled figure, else (in a
+/// table printing no negative amount) between nothing and the row's 合计
+/// `whole`; `None` where nothing bounds it.
+fn figure_range(t: &Table, r: &budget_model::Row, column: usize, whole: Decimal, negative: bool) -> Option<Range> {
+    match settled_figure(t, r, column) {
+        Some(v) => Some((v, v)),
+        None => (!negative).then_some((Decimal::ZERO, whole)),
+    }
+}
 
 fn figures_by_key(t: &Table, column: usize, kind: KeyKind) -> Option<Figures> {
     let sum_column = t.amount_columns().find(|&c| t.columns[c].path == "合计")?;
-    let (mut by_key, mut unknown) = (BTreeMap::<Vec<String>, (Decimal, Decimal)>::new(), BTreeSet::new());
+    let (mut by_key, mut unknown) = (BTreeMap::<Vec<String>, Range>::new(), BTreeSet::new());
     let mut sums = Decimal::ZERO;
     let coded: Vec<&budget_model::Row> = t.rows.iter().filter(|r| r.code.is_some()).collect();
-    let negative = t.rows.iter().any(|r| t.amount_columns().any(|c| r.amount(c).is_some_and(|v| v.is_sign_negative())));
+    let negative = prints_negative(t);
     for r in &coded {
         let key = table_row_key(t, r, kind)?;
         let whole = r.amount(sum_column)?;
         sums += whole;
-        let range = match settled_figure(t, r, column) {
-            Some(v) => Some((v, v)),
-            None if !negative => Some((Decimal::ZERO, whole)),
-            None => None,
-        };
-        match range {
-            Some((lo, hi)) => {
+        match figure_range(t, r, column, whole, negative) {
+            Some(range) => {
                 let e = by_key.entry(key).or_default();
-                *e = (e.0 + lo, e.1 + hi);
+                *e = add_ranges(*e, range);
             }
             None => {
                 unknown.insert(key);
@@ -517,7 +535,7 @@ fn figures_by_key(t: &Table, column: usize, kind: KeyKind) -> Option<Figures> {
     });
     let whole = total_figure(t, column)?;
     let complete = total_figure(t, sum_column) == Some(sums);
-    let (least, most) = by_key.values().fold((Decimal::ZERO, Decimal::ZERO), |a, v| (a.0 + v.0, a.1 + v.1));
+    let (least, most) = by_key.values().fold(Range::default(), |a, &v| add_ranges(a, v));
     if coded.is_empty() || (complete && unknown.is_empty() && !(least <= whole && whole <= most)) {
         return None;
     }
@@ -666,10 +684,8 @@ fn staff_and_office_bounds(
     // may be, where every row of it is of a class split one way (a row in
     // doubt between nothing and its 合计, in a table of no negative amount);
     // the rows all of the table.
-    let negative =
-        all.rows.iter().any(|r| all.amount_columns().any(|c| r.amount(c).is_some_and(|v| v.is_sign_negative())));
-    let add = |a: (Decimal, Decimal), b: (Decimal, Decimal)| (a.0 + b.0, a.1 + b.1);
-    type Split = ((Decimal, Decimal), (Decimal, Decimal));
+    let negative = prints_negative(all);
+    type Split = (Range, Range);
     let mut by_function: BTreeMap<Vec<String>, Option<Split>> = BTreeMap::new();
     let mut all_rows = Decimal::ZERO;
     for r in all.rows.iter().filter(|r| r.code.is_some()) {
@@ -677,8 +693,7 @@ fn staff_and_office_bounds(
             return none;
         };
         all_rows += whole;
-        let in_doubt = (!negative).then_some((Decimal::ZERO, whole));
-        let b = settled_figure(all, r, all_basic).map(|b| (b, b)).or(in_doubt);
+        let b = figure_range(all, r, all_basic, whole, negative);
         let class = split.get(&key[1..]).and_then(|&(p, o)| match (p.is_zero(), o.is_zero()) {
             (false, true) => Some(true),
             (true, false) => Some(false),
@@ -687,8 +702,8 @@ fn staff_and_office_bounds(
         let e = by_function.entry(key[..1].to_vec()).or_insert(Some(Default::default()));
         *e = match (b, *e, class) {
             (Some(b), e, _) if b.1.is_zero() => e,
-            (Some(b), Some(e), Some(true)) => Some((add(e.0, b), e.1)),
-            (Some(b), Some(e), Some(false)) => Some((e.0, add(e.1, b))),
+            (Some(b), Some(e), Some(true)) => Some((add_ranges(e.0, b), e.1)),
+            (Some(b), Some(e), Some(false)) => Some((e.0, add_ranges(e.1, b))),
             _ => None,
         };
     }
@@ -697,20 +712,18 @@ fn staff_and_office_bounds(
     }
     // Where every function is known, this table's total row is within them.
     if let Some(whole) = by_function.values().copied().collect::<Option<Vec<_>>>() {
-        let zero = (Decimal::ZERO, Decimal::ZERO);
-        let (p, o) = whole.iter().fold((zero, zero), |a, v| (add(a.0, v.0), add(a.1, v.1)));
-        let short =
-            |c: usize, (least, most): (Decimal, Decimal)| printed(c).is_none_or(|v| v > most || least - v > slack);
+        let (p, o) = whole.iter().fold(Split::default(), |a, v| (add_ranges(a.0, v.0), add_ranges(a.1, v.1)));
+        let short = |c: usize, (least, most): Range| printed(c).is_none_or(|v| v > most || least - v > slack);
         if short(staff, p) || short(office, o) {
             return none;
         }
     }
     let unknown: BTreeSet<Vec<String>> =
         by_function.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| k.clone()).collect();
-    let known = |pick: fn(&Split) -> (Decimal, Decimal)| {
+    let known = |pick: fn(&Split) -> Range| {
         by_function.iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.clone(), pick(v)))).collect()
     };
-    let bound = |column: usize, by_key: BTreeMap<Vec<String>, (Decimal, Decimal)>| Bound {
+    let bound = |column: usize, by_key: BTreeMap<Vec<String>, Range>| Bound {
         kind: KeyKind::Function,
         column,
         by_key,
