@@ -1363,33 +1363,54 @@ mod tests {
         assert!((2..22).all(|r| amounts(&t, r)[..3] == ["2.000000", "", "2.000000"]));
     }
 
+    /// The table `key` read from `texts` under `header`, beside the
+    /// document's other tables `others`: `None` where this reader does not
+    /// read it.
+    fn read_beside(
+        key: TableKey,
+        header: &[&str],
+        texts: &'static [&'static str],
+        others: (&[Table], &[Table]),
+    ) -> Option<RawTable> {
+        let mut t = raw(key);
+        read(&mut t, header, &lines(texts), others, &mut Vec::new()).then_some(t)
+    }
+
+    /// The same, finished as a table of the document.
+    fn table_beside(
+        key: TableKey,
+        header: &[&str],
+        texts: &'static [&'static str],
+        others: (&[Table], &[Table]),
+    ) -> Table {
+        let t = read_beside(key, header, texts, others).expect("read");
+        crate::raw::finish(t, &mut Vec::new())
+    }
+
     #[test]
     fn a_row_in_doubt_in_the_other_table_bounds_its_key_by_its_total() {
         // 支出总表 has 2 of 项目支出 under 养老保险缴费支出 and a row of 3 in
         // doubt: at most 5. So 一般公共预算支出表's 10 there is no project,
         // which its own total (10 of 基本支出, 10 of 项目支出) leaves open.
-        let all = lines(&[
+        const ALL: &[&str] = &[
             "2080505-机关事业单位基本养老保险缴费支出 50102-社会保障缴费 30108-机关事业单位基本养老保险缴费 12.000000 10.000000 2.000000",
             "2080505-机关事业单位基本养老保险缴费支出 50501-工资福利支出 30108-机关事业单位基本养老保险缴费 3.000000 3.000000",
             "2010801-行政运行 50201-办公经费 30201-办公费 3.000000 3.000000",
             "2010801-行政运行 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
             "合    计 28.000000 13.000000 15.000000",
-        ]);
-        let mut findings = Vec::new();
-        let mut t = raw(TableKey::ExpenseSummary);
-        assert!(read(&mut t, &EXPENSE_HEADER, &all, (&[], &[]), &mut findings));
-        assert_eq!(amounts(&t, 1)[..3], ["3.000000", UNREAD, UNREAD]);
-        let earlier = [crate::raw::finish(t, &mut findings)];
-        let data = lines(&[
+        ];
+        let all = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, ALL, (&[], &[])).expect("read");
+        assert_eq!(amounts(&all, 1)[..3], ["3.000000", UNREAD, UNREAD]);
+        let earlier = [crate::raw::finish(all, &mut Vec::new())];
+        const DATA: &[&str] = &[
             "2080505 机关事业单位基本养老保险缴费支出 10.000000 10.000000 10.000000",
             "2010801 行政运行 10.000000 10.000000 10.000000",
             "合    计 20.000000 10.000000 10.000000 10.000000 10.000000",
-        ]);
-        let mut alone = raw(TableKey::GeneralBudgetExpenseByFunction);
-        assert!(read(&mut alone, &BY_FUNCTION_HEADER, &data, (&[], &[]), &mut findings));
+        ];
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let alone = read_beside(key, &BY_FUNCTION_HEADER, DATA, (&[], &[])).expect("read");
         assert_eq!(amounts(&alone, 0), ["10.000000", UNREAD, UNREAD, UNREAD, UNREAD, UNREAD]);
-        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
-        assert!(read(&mut t, &BY_FUNCTION_HEADER, &data, (&earlier, &[]), &mut findings));
+        let t = read_beside(key, &BY_FUNCTION_HEADER, DATA, (&earlier, &[])).expect("read");
         assert_eq!(amounts(&t, 0)[..2], ["10.000000", "10.000000"]);
         assert_eq!(amounts(&t, 0)[4..], ["", ""]);
         assert_eq!(amounts(&t, 1), ["10.000000", "", "", "", "10.000000", "10.000000"]);
@@ -1401,23 +1422,21 @@ mod tests {
         // the document): no key's sum reaches what it should, but none holds
         // more than 支出总表 has there. 行政运行 has no project there, 审计业务
         // no basic expense.
-        let all = lines(&[
+        const ALL: &[&str] = &[
             "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
             "2010804-审计业务 50205-委托业务费 30227-委托业务费 15.000000 15.000000",
             "合    计 25.000000 10.000000 15.000000",
-        ]);
-        let mut findings = Vec::new();
-        let mut t = raw(TableKey::ExpenseSummary);
-        assert!(read(&mut t, &EXPENSE_HEADER, &all, (&[], &[]), &mut findings));
-        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
-        let earlier = [crate::raw::finish(t, &mut findings)];
-        let data = lines(&[
+        ];
+        let earlier = [table_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, ALL, (&[], &[]))];
+        let basic = earlier[0].column_by_leaf("基本支出").expect("基本支出");
+        assert_eq!(earlier[0].rows[0].amount(basic), Some(Decimal::new(10, 0)));
+        const DATA: &[&str] = &[
             "2010801 行政运行 10.000000 10.000000 10.000000",
             "2010804 审计业务 10.000000 10.000000 10.000000",
             "合    计 25.000000 10.000000 10.000000 15.000000 15.000000",
-        ]);
-        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
-        assert!(read(&mut t, &BY_FUNCTION_HEADER, &data, (&earlier, &[]), &mut findings));
+        ];
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let t = read_beside(key, &BY_FUNCTION_HEADER, DATA, (&earlier, &[])).expect("read");
         assert_eq!(amounts(&t, 0)[..2], ["10.000000", "10.000000"]);
         assert_eq!(amounts(&t, 0)[4..], ["", ""], "no project");
         assert_eq!(amounts(&t, 1), ["10.000000", "", "", "", "10.000000", "10.000000"]);
@@ -1428,26 +1447,22 @@ mod tests {
         // 一般公共预算支出表 lists 15 of a total of 20, 10 of it 审计业务's
         // projects: 支出总表 has at least that, and its own total (10 of
         // 基本支出) leaves 10 either one row or the other two.
-        let by_function = lines(&[
+        const BY_FUNCTION: &[&str] = &[
             "2010804 审计业务 12.000000 2.000000 2.000000 10.000000 10.000000",
             "2010801 行政运行 3.000000 3.000000 3.000000",
             "合    计 20.000000 10.000000 10.000000 10.000000 10.000000",
-        ]);
-        let mut findings = Vec::new();
-        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
-        assert!(read(&mut t, &BY_FUNCTION_HEADER, &by_function, (&[], &[]), &mut findings));
-        let later = [crate::raw::finish(t, &mut findings)];
-        let data = lines(&[
+        ];
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let later = [table_beside(key, &BY_FUNCTION_HEADER, BY_FUNCTION, (&[], &[]))];
+        const DATA: &[&str] = &[
             "2010804-审计业务 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
             "2010804-审计业务 50201-办公经费 30201-办公费 2.000000 2.000000",
             "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 8.000000 8.000000",
             "合    计 20.000000 10.000000 10.000000",
-        ]);
-        let mut alone = raw(TableKey::ExpenseSummary);
-        assert!(read(&mut alone, &EXPENSE_HEADER, &data, (&[], &[]), &mut findings));
+        ];
+        let alone = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&[], &[])).expect("read");
         assert!((0..3).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
-        let mut t = raw(TableKey::ExpenseSummary);
-        assert!(read(&mut t, &EXPENSE_HEADER, &data, (&[], &later), &mut findings));
+        let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&[], &later)).expect("read");
         assert_eq!(amounts(&t, 0)[..3], ["10.000000", "", "10.000000"]);
         assert_eq!(amounts(&t, 1)[..3], ["2.000000", "2.000000", ""]);
         assert_eq!(amounts(&t, 2)[..3], ["8.000000", "8.000000", ""]);
@@ -1463,7 +1478,7 @@ mod tests {
             "50201-办公经费 30201-办公费 15.000000 15.000000",
             "合    计 30.000000 15.000000 15.000000",
         ]);
-        let all = lines(&[
+        const ALL: &[&str] = &[
             "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
             "2010801-行政运行 50201-办公经费 30201-办公费 5.000000 5.000000",
             "2010801-行政运行 50201-办公经费 30201-办公费 3.000000 3.000000",
@@ -1471,21 +1486,20 @@ mod tests {
             "2010802-一般行政管理事务 50201-办公经费 30201-办公费 10.000000 10.000000",
             "2010802-一般行政管理事务 50201-办公经费 30201-办公费 3.000000 3.000000",
             "合    计 36.000000 33.000000 3.000000",
-        ]);
-        let mut findings = Vec::new();
-        let mut t = raw(TableKey::ExpenseSummary);
-        assert!(read(&mut t, &EXPENSE_HEADER, &all, (&[], std::slice::from_ref(&basic)), &mut findings));
-        assert_eq!(amounts(&t, 2)[1..3], [UNREAD, UNREAD]);
-        let earlier = [crate::raw::finish(t, &mut findings), basic];
-        let data = lines(&[
+        ];
+        let later = std::slice::from_ref(&basic);
+        let all = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, ALL, (&[], later)).expect("read");
+        assert_eq!(amounts(&all, 2)[1..3], [UNREAD, UNREAD]);
+        let earlier = [crate::raw::finish(all, &mut Vec::new()), basic];
+        const DATA: &[&str] = &[
             "2010801 行政运行 10.000000 10.000000 10.000000",
             "2010801 行政运行 5.000000 5.000000 5.000000",
             "2010802 一般行政管理事务 5.000000 5.000000 5.000000",
             "2010802 一般行政管理事务 10.000000 10.000000 10.000000",
             "合    计 30.000000 30.000000 15.000000 15.000000",
-        ]);
-        let mut t = raw(TableKey::GeneralBudgetExpenseByFunction);
-        assert!(read(&mut t, &BY_FUNCTION_HEADER, &data, (&earlier, &[]), &mut findings));
+        ];
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let t = read_beside(key, &BY_FUNCTION_HEADER, DATA, (&earlier, &[])).expect("read");
         assert_eq!(amounts(&t, 0), ["10.000000", "10.000000", "10.000000", "", "", ""]);
         assert_eq!(amounts(&t, 1), ["5.000000", "5.000000", "", "5.000000", "", ""]);
         assert_eq!(amounts(&t, 2), ["5.000000", "5.000000", "5.000000", "", "", ""]);
