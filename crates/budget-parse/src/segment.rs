@@ -261,7 +261,7 @@ fn read_again(out: &mut Found, findings: &mut Vec<Finding>) {
     let mut changes = 0;
     let mut read_at: Vec<Option<usize>> = vec![None; again.len()];
     for _ in 0..MAX_READINGS {
-        let mut changed = false;
+        let before = changes;
         for (k, a) in again.iter().enumerate() {
             if latest[k].as_ref().is_some_and(Vec::is_empty) || read_at[k] == Some(changes) {
                 continue;
@@ -295,11 +295,10 @@ fn read_again(out: &mut Found, findings: &mut Vec<Finding>) {
                 out.tables.insert(index, t);
                 present[k] = true;
             }
-            changed = true;
             changes += 1;
             read_at[k] = Some(changes);
         }
-        if !changed {
+        if changes == before {
             break;
         }
     }
