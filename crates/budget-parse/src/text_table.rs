@@ -528,6 +528,9 @@ fn is_data_start(line: &str, next: Option<&str>) -> bool {
     code(first)
         || opens_with_amount(line)
         || line.split_whitespace().any(|w| (amount(w).is_some() && w.contains('.')) || run_together(w))
+        // `565,801.49一、一般公共服务支出`: a two-sided line's amount run into
+        // the next item, whatever header line the text printed last.
+        || line.split_whitespace().any(|w| amount_then_text(w).is_some_and(|(_, rest)| !split_ordinal(rest).0.is_empty()))
         || (total && next.is_some_and(opens_with_amount) && !names_columns_after_total(line))
         // `合计 2,080` / `.31 2,080.31 …`: a total row whose first amount wraps.
         || (total && line.split_whitespace().skip(1).any(numeric_piece) && next.is_some_and(opens_with_piece))
@@ -3293,5 +3296,30 @@ mod tests {
                 ("支出总计", "1,477.88")
             ]
         );
+    }
+
+    /// A spreadsheet's text prints the header's lines in any order (nat_039:
+    /// `项 目 预算数 项 目 预算数` above `收 入 支 出`). The first row, an
+    /// amount run into the next item and no amount standing alone, is a row
+    /// all the same, not the header's last line.
+    #[test]
+    fn a_two_sided_row_run_together_opens_the_rows_under_any_header_order() {
+        let lines = body("项 目 预算数 项 目 预算数\n收 入 支 出\n一、一般公共预算资金 565.40一、一般公共服务支出\n二、政府性基金预算资金 二、外交支出\n三、教育支出 575.40\n本年收入合计 565.40 本年支出合计 575.40");
+        let raw = table_from_lines(title(TableKey::FiscalIncomeExpenseSummary), &lines, &[], &[], &mut Vec::new());
+        let side = |at: usize| -> Vec<(&str, &str)> {
+            let items = raw.rows.iter().filter(|r| !r.cells[at].is_empty());
+            items.map(|r| (r.cells[at].as_str(), r.cells[at + 1].as_str())).collect()
+        };
+        assert_eq!(
+            side(0),
+            [("一、一般公共预算资金", "565.40"), ("二、政府性基金预算资金", ""), ("本年收入合计", "565.40")]
+        );
+        let expense = [
+            ("一、一般公共服务支出", ""),
+            ("二、外交支出", ""),
+            ("三、教育支出", "575.40"),
+            ("本年支出合计", "575.40"),
+        ];
+        assert_eq!(side(2), expense);
     }
 }
