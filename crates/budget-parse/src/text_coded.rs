@@ -276,7 +276,7 @@ pub(crate) fn by_class(found: Readings, is_staff: bool, (staff, office): (usize,
 /// choice for the other rows in doubt makes every column's sum the total's;
 /// nothing is narrowed when no choice does, a row fits in no way, or the
 /// choices come to too many sums to search ([`choices_by_sums`]).
-fn narrow_by_total(rows: &[Row], readings: &mut [Option<Readings>]) {
+fn narrow_by_total(tpl: &Template, rows: &[Row], readings: &mut [Option<Readings>]) {
     let totals: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].total).collect();
     let [total] = totals[..] else { return };
     let first = |r: &Row| r.cells.first().and_then(|c| pair(c).map(|(code, _)| code.to_string()));
@@ -307,9 +307,46 @@ fn narrow_by_total(rows: &[Row], readings: &mut [Option<Readings>]) {
             found.iter().map(|cells| (0..n).map(|c| value(cells, c)).collect()).collect()
         })
         .collect();
-    let exactly: Vec<(Option<Decimal>, Option<Decimal>)> = rest.iter().map(|&r| (Some(r), Some(r))).collect();
-    let Some(used) = choices_by_sums(&values, &exactly) else { return };
+    let exactly = |rest: &[Decimal]| -> Vec<(Option<Decimal>, Option<Decimal>)> {
+        rest.iter().map(|&r| (Some(r), Some(r))).collect()
+    };
+    let Some(mut used) = choices_by_sums(&values, &exactly(&rest)) else { return };
+    if used.iter().all(|u| !u.contains(&true)) {
+        if let Some(left_out) = part_left_out(tpl, sum, &rest, &values) {
+            let Some(fit) = choices_by_sums(&values, &exactly(&left_out)) else { return };
+            used = fit;
+        }
+    }
     keep_used(readings, &open, &used);
+}
+
+/// What the rows in doubt must make up in each column where the rows
+/// printed leave out a whole part of the total: their 合计 (which every
+/// reading of a row agrees on) falls short of the total row's by the very
+/// figure the total row prints for one of 合计's parts (北京's 一般公共预算
+/// 支出表 listing 2,074.25 of basic expense under a 合计 of 9,151.31 whose
+/// 项目支出 is the 7,077.06 short). The rows left out are then that part:
+/// the shortfall comes off 合计 and off every column whose total it is
+/// (项目支出总数, 扣除基建项目后预算数), and the other columns still add up
+/// exactly. `None` where the rows are not short, or by no part's figure.
+fn part_left_out(
+    tpl: &Template,
+    sum: &[String],
+    rest: &[Decimal],
+    values: &[Vec<Vec<Decimal>>],
+) -> Option<Vec<Decimal>> {
+    let whole = tpl.sums.iter().find(|(total, _)| *total == 0)?;
+    let agreed = values.iter().map(|found| {
+        let first = found.first()?.first().copied()?;
+        found.iter().all(|v| v.first() == Some(&first)).then_some(first)
+    });
+    let short = rest[0] - agreed.sum::<Option<Decimal>>()?;
+    let printed = |c: usize| amount(&sum[c]).unwrap_or_default();
+    let is_short = |c: usize| printed(c) == short;
+    if short <= Decimal::ZERO || short == printed(0) || !whole.1.iter().any(|&c| is_short(c)) {
+        return None;
+    }
+    Some(rest.iter().enumerate().map(|(c, &r)| if c == 0 || is_short(c) { r - short } else { r }).collect())
 }
 
 /// How a row of two tables is matched: by its function code, or by its
@@ -903,7 +940,7 @@ pub(crate) fn read(
     let others: Vec<&Table> = others.0.iter().chain(others.1).collect();
     let unit = raw.unit.as_deref().and_then(yuan_per);
     narrow_by_others(raw.title.key, &rows, &mut readings, t, unit, &others);
-    narrow_by_total(&rows, &mut readings);
+    narrow_by_total(t, &rows, &mut readings);
     for (r, found) in rows.iter().zip(readings) {
         let cells = match found {
             _ if r.amounts.is_empty() => vec![String::new(); n],
@@ -1414,6 +1451,28 @@ mod tests {
         assert_eq!(amounts(&t, 0)[..2], ["10.000000", "10.000000"]);
         assert_eq!(amounts(&t, 0)[4..], ["", ""]);
         assert_eq!(amounts(&t, 1), ["10.000000", "", "", "", "10.000000", "10.000000"]);
+    }
+
+    #[test]
+    fn rows_short_of_their_total_by_a_whole_part_add_up_in_the_others() {
+        // 一般公共预算支出表 lists 3.50 of basic expense under a 合计 of 10.50
+        // whose 项目支出 is the 7.00 left out: the rows hold no project, and
+        // 人员经费 and 公用经费 still add up, so 培训支出 is 公用经费.
+        const DATA: &[&str] = &[
+            "2013601 行政运行 2.000000 2.000000 1.500000 0.500000",
+            "2210201 住房公积金 1.000000 1.000000 1.000000",
+            "2050803 培训支出 0.500000 0.500000 0.500000",
+            "合    计 10.500000 3.500000 2.500000 1.000000 7.000000 7.000000",
+        ];
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let t = read_beside(key, &BY_FUNCTION_HEADER, DATA, (&[], &[])).expect("read");
+        assert_eq!(amounts(&t, 1), ["1.000000", "1.000000", "1.000000", "", "", ""]);
+        assert_eq!(amounts(&t, 2), ["0.500000", "0.500000", "", "0.500000", "", ""]);
+        // Short by a figure no part's total prints: left in doubt.
+        const OTHER: &[&str] =
+            &[DATA[0], DATA[1], DATA[2], "合    计 11.500000 3.500000 2.500000 1.000000 7.000000 7.000000"];
+        let t = read_beside(key, &BY_FUNCTION_HEADER, OTHER, (&[], &[])).expect("read");
+        assert_eq!(amounts(&t, 2), ["0.500000", UNREAD, UNREAD, UNREAD, UNREAD, UNREAD]);
     }
 
     #[test]
