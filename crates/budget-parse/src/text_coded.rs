@@ -312,41 +312,107 @@ fn narrow_by_total(tpl: &Template, rows: &[Row], readings: &mut [Option<Readings
     };
     let Some(mut used) = choices_by_sums(&values, &exactly(&rest)) else { return };
     if used.iter().all(|u| !u.contains(&true)) {
-        if let Some(left_out) = part_left_out(tpl, sum, &rest, &values) {
-            let Some(fit) = choices_by_sums(&values, &exactly(&left_out)) else { return };
-            used = fit;
+        // Each part the rows may leave out, and the readings some choice
+        // under it uses: a reading stays where some part's choice keeps it.
+        for ranges in parts_left_out(tpl, sum, &rest, &values) {
+            let Some(fit) = choices_by_sums(&values, &ranges) else { return };
+            for (u, f) in used.iter_mut().zip(fit) {
+                u.iter_mut().zip(f).for_each(|(u, f)| *u |= f);
+            }
         }
     }
     keep_used(readings, &open, &used);
 }
 
-/// What the rows in doubt must make up in each column where the rows
-/// printed leave out a whole part of the total: their 合计 (which every
-/// reading of a row agrees on) falls short of the total row's by the very
-/// figure the total row prints for one of 合计's parts (北京's 一般公共预算
-/// 支出表 listing 2,074.25 of basic expense under a 合计 of 9,151.31 whose
-/// 项目支出 is the 7,077.06 short). The rows left out are then that part:
-/// the shortfall comes off 合计 and off every column whose total it is
-/// (项目支出总数, 扣除基建项目后预算数), and the other columns still add up
-/// exactly. `None` where the rows are not short, or by no part's figure.
-fn part_left_out(
+/// What the rows in doubt must make up in each column, for each part of
+/// 合计 the rows printed may leave out: their 合计 (which every reading of
+/// a row agrees on) falls short of the total row's, as where a document
+/// leaves out projects it does not publish (北京's 一般公共预算支出表 listing
+/// 2,074.25 of basic expense under a 合计 of 9,151.31, whose 项目支出 is the
+/// 7,077.06 short). If the rows left out are all of one part (项目支出), the
+/// shortfall comes off 合计 and off that part, the columns of 合计's other
+/// parts (基本支出, 人员经费, 公用经费) still add up exactly, and the columns
+/// within the part left out (扣除基建项目后预算数) are not known. A part
+/// whose total is less than the shortfall is none of them; so is any where
+/// 合计 has more than one set of parts. Empty where the rows are not short.
+fn parts_left_out(
     tpl: &Template,
     sum: &[String],
     rest: &[Decimal],
     values: &[Vec<Vec<Decimal>>],
-) -> Option<Vec<Decimal>> {
-    let whole = tpl.sums.iter().find(|(total, _)| *total == 0)?;
+) -> Vec<Vec<(Option<Decimal>, Option<Decimal>)>> {
+    let Some(parts) = parts_of_total(tpl) else { return Vec::new() };
     let agreed = values.iter().map(|found| {
         let first = found.first()?.first().copied()?;
         found.iter().all(|v| v.first() == Some(&first)).then_some(first)
     });
-    let short = rest[0] - agreed.sum::<Option<Decimal>>()?;
+    let Some(listed) = agreed.sum::<Option<Decimal>>() else { return Vec::new() };
+    let short = rest[0] - listed;
     let printed = |c: usize| amount(&sum[c]).unwrap_or_default();
-    let is_short = |c: usize| printed(c) == short;
-    if short <= Decimal::ZERO || short == printed(0) || !whole.1.iter().any(|&c| is_short(c)) {
-        return None;
+    if short <= Decimal::ZERO || short == printed(0) {
+        return Vec::new();
     }
-    Some(rest.iter().enumerate().map(|(c, &r)| if c == 0 || is_short(c) { r - short } else { r }).collect())
+    let exact = |d: Decimal| (Some(d), Some(d));
+    parts
+        .iter()
+        .filter(|&&left| printed(left) >= short)
+        .map(|&left| {
+            let kept: Vec<usize> = parts.iter().filter(|&&p| p != left).flat_map(|&p| within(tpl, p)).collect();
+            (0..rest.len())
+                .map(|c| match c {
+                    _ if c == 0 || c == left => exact(rest[c] - short),
+                    _ if kept.contains(&c) => exact(rest[c]),
+                    _ => (None, None),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The parts of 合计 (column 0), where the template sums it one way only.
+fn parts_of_total(tpl: &Template) -> Option<&[usize]> {
+    match tpl.sums.iter().filter(|(total, _)| *total == 0).collect::<Vec<_>>()[..] {
+        [(_, parts)] => Some(parts),
+        _ => None,
+    }
+}
+
+/// Column `c` and every column within it, by the template's sums.
+fn within(tpl: &Template, c: usize) -> Vec<usize> {
+    let mut cols = vec![c];
+    let mut k = 0;
+    while k < cols.len() {
+        let under = tpl.sums.iter().filter(|(t, _)| *t == cols[k]).flat_map(|(_, p)| p.iter().copied());
+        let fresh: Vec<usize> = under.filter(|p| !cols.contains(p)).collect();
+        cols.extend(fresh);
+        k += 1;
+    }
+    cols
+}
+
+/// The columns a table's rows still hold whole where their 合计 falls
+/// short of the total row's: those within 合计's parts but the one left
+/// out, where only one part's total can hold the shortfall (北京's
+/// 支出总表 listing 29,117.62 of 110,896.62, whose 基本支出 is 11,161.56:
+/// the 81,779.00 left out can only be 项目支出, and 基本支出 is all there).
+/// Empty where the rows are not short, a row's 合计 is in doubt, or no
+/// part or more than one could be the one left out.
+fn whole_columns(tpl: &Template, rows: &[Row], readings: &[Option<Readings>], total: Option<&[String]>) -> Vec<usize> {
+    let Some(total) = total else { return Vec::new() };
+    let Some(parts) = parts_of_total(tpl) else { return Vec::new() };
+    let firsts = (0..rows.len()).filter(|&i| !rows[i].total).map(|i| {
+        let found = readings[i].as_ref().filter(|r| !r.is_empty())?;
+        let first = amount(&found[0][0]).unwrap_or_default();
+        found.iter().all(|r| amount(&r[0]).unwrap_or_default() == first).then_some(first)
+    });
+    let (Some(listed), Some(whole)) = (firsts.sum::<Option<Decimal>>(), amount(&total[0])) else { return Vec::new() };
+    let short = whole - listed;
+    let printed = |c: usize| amount(&total[c]).unwrap_or_default();
+    let left: Vec<usize> = parts.iter().copied().filter(|&p| printed(p) >= short).collect();
+    match left[..] {
+        [left] if short > Decimal::ZERO => parts.iter().filter(|&&p| p != left).flat_map(|&p| within(tpl, p)).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// How a row of two tables is matched: by its function code, or by its
@@ -802,8 +868,10 @@ fn narrow_by_others(
         // total of 98,333.67) hold no more of a key than the rows of a
         // complete table: only the bounds from above stand, without the
         // totals' difference below them.
-        bounds.retain(|b| !b.at_least);
-        bounds.iter_mut().for_each(|b| b.slack = None);
+        // The columns of the parts the rows hold whole keep their bounds.
+        let whole = whole_columns(tpl, rows, readings, total_reading.as_deref());
+        bounds.retain(|b| whole.contains(&b.column) || !b.at_least);
+        bounds.iter_mut().filter(|b| !whole.contains(&b.column)).for_each(|b| b.slack = None);
     }
     let kinds: Vec<KeyKind> =
         [KeyKind::Function, KeyKind::Economic].into_iter().filter(|k| bounds.iter().any(|b| b.kind == *k)).collect();
@@ -1468,7 +1536,19 @@ mod tests {
         let t = read_beside(key, &BY_FUNCTION_HEADER, DATA, (&[], &[])).expect("read");
         assert_eq!(amounts(&t, 1), ["1.000000", "1.000000", "1.000000", "", "", ""]);
         assert_eq!(amounts(&t, 2), ["0.500000", "0.500000", "", "0.500000", "", ""]);
-        // Short by a figure no part's total prints: left in doubt.
+        // With 2.00 of projects printed, the 7.00 short is still projects
+        // only (基本支出 is 3.50 in all): 审计业务's 2.00 is a project.
+        const SOME: &[&str] = &[
+            DATA[0],
+            DATA[1],
+            DATA[2],
+            "2010804 审计业务 2.000000 2.000000 2.000000",
+            "合    计 12.500000 3.500000 2.500000 1.000000 9.000000 9.000000",
+        ];
+        let t = read_beside(key, &BY_FUNCTION_HEADER, SOME, (&[], &[])).expect("read");
+        assert_eq!(amounts(&t, 2), ["0.500000", "0.500000", "", "0.500000", "", ""]);
+        assert_eq!(amounts(&t, 3), ["2.000000", "", "", "", "2.000000", "2.000000"]);
+        // Short by more than 基本支出 and more than 项目支出: left in doubt.
         const OTHER: &[&str] =
             &[DATA[0], DATA[1], DATA[2], "合    计 11.500000 3.500000 2.500000 1.000000 7.000000 7.000000"];
         let t = read_beside(key, &BY_FUNCTION_HEADER, OTHER, (&[], &[])).expect("read");
@@ -1525,6 +1605,36 @@ mod tests {
         assert_eq!(amounts(&t, 0)[..3], ["10.000000", "", "10.000000"]);
         assert_eq!(amounts(&t, 1)[..3], ["2.000000", "2.000000", ""]);
         assert_eq!(amounts(&t, 2)[..3], ["8.000000", "8.000000", ""]);
+    }
+
+    #[test]
+    fn rows_short_by_projects_alone_keep_the_bounds_on_their_basic_expense() {
+        // 支出总表 lists 20 under a total of 120, whose 基本支出 is 10: the
+        // 100 left out can only be projects, so the rows hold all of 基本支出
+        // and 一般公共预算支出表 (complete, its 10 of 基本支出 in 行政运行)
+        // bounds it from below as well: 行政运行's 10 is basic expense.
+        const BY_FUNCTION: &[&str] = &[
+            "2010801 行政运行 10.000000 10.000000 6.000000 4.000000",
+            "2010804 审计业务 110.000000 110.000000 110.000000",
+            "合    计 120.000000 10.000000 6.000000 4.000000 110.000000 110.000000",
+        ];
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let earlier = [table_beside(key, &BY_FUNCTION_HEADER, BY_FUNCTION, (&[], &[]))];
+        const DATA: &[&str] = &[
+            "2010804-审计业务 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
+            "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+            "合    计 120.000000 10.000000 110.000000",
+        ];
+        let alone = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&[], &[])).expect("read");
+        assert!((0..2).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
+        let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&earlier, &[])).expect("read");
+        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "", "10.000000"]);
+        assert_eq!(amounts(&t, 1)[..3], ["10.000000", "10.000000", ""]);
+        // Short by 100 with 基本支出 of 105: either part may be the one left
+        // out, and no bound from below stands.
+        const EITHER: &[&str] = &[DATA[0], DATA[1], "合    计 215.000000 105.000000 110.000000"];
+        let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, EITHER, (&earlier, &[])).expect("read");
+        assert_eq!(amounts(&t, 1)[1..3], [UNREAD, UNREAD]);
     }
 
     #[test]
