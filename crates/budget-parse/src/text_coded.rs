@@ -391,13 +391,18 @@ fn within(tpl: &Template, c: usize) -> Vec<usize> {
 }
 
 /// The columns a table's rows still hold whole where their 合计 falls
-/// short of the total row's: those within 合计's parts but the one left
-/// out, where only one part's total can hold the shortfall (北京's
-/// 支出总表 listing 29,117.62 of 110,896.62, whose 基本支出 is 11,161.56:
-/// the 81,779.00 left out can only be 项目支出, and 基本支出 is all there).
-/// Empty where the rows are not short, a row's 合计 is in doubt, or no
-/// part or more than one could be the one left out.
-fn whole_columns(tpl: &Template, rows: &[Row], readings: &[Option<Readings>], total: Option<&[String]>) -> Vec<usize> {
+/// short of the total row's, for each part of 合计 that can be the one
+/// left out (its total holds the shortfall): those within 合计's other
+/// parts. 北京's 支出总表 listing 29,117.62 of 110,896.62, whose 基本支出 is
+/// 11,161.56: the 81,779.00 left out can only be 项目支出, and 基本支出 is
+/// all there. Empty where the rows are not short, or a row's 合计 is in
+/// doubt.
+fn whole_columns(
+    tpl: &Template,
+    rows: &[Row],
+    readings: &[Option<Readings>],
+    total: Option<&[String]>,
+) -> Vec<Vec<usize>> {
     let Some(total) = total else { return Vec::new() };
     let Some(parts) = parts_of_total(tpl) else { return Vec::new() };
     let firsts = (0..rows.len()).filter(|&i| !rows[i].total).map(|i| {
@@ -408,11 +413,11 @@ fn whole_columns(tpl: &Template, rows: &[Row], readings: &[Option<Readings>], to
     let (Some(listed), Some(whole)) = (firsts.sum::<Option<Decimal>>(), amount(&total[0])) else { return Vec::new() };
     let short = whole - listed;
     let printed = |c: usize| amount(&total[c]).unwrap_or_default();
-    let left: Vec<usize> = parts.iter().copied().filter(|&p| printed(p) >= short).collect();
-    match left[..] {
-        [left] if short > Decimal::ZERO => parts.iter().filter(|&&p| p != left).flat_map(|&p| within(tpl, p)).collect(),
-        _ => Vec::new(),
+    if short <= Decimal::ZERO {
+        return Vec::new();
     }
+    let others = |left: usize| parts.iter().filter(|&&p| p != left).flat_map(|&p| within(tpl, p)).collect();
+    parts.iter().copied().filter(|&p| printed(p) >= short).map(others).collect()
 }
 
 /// How a row of two tables is matched: by its function code, or by its
@@ -479,6 +484,7 @@ const BOUNDS: &[(TableKey, &str, TableKey, &str, KeyKind, bool)] = &[
 ];
 
 /// One bound on a column of this table (see [`BOUNDS`]).
+#[derive(Clone)]
 struct Bound {
     /// How this table's rows match the other's.
     kind: KeyKind,
@@ -861,20 +867,63 @@ fn narrow_by_others(
         let agree = |c: usize| found.iter().all(|r| r[c] == found[0][c]).then(|| found[0][c].clone());
         Some((0..tpl.paths.len()).map(|c| agree(c).unwrap_or_default()).collect::<Vec<String>>())
     });
-    let mut bounds = bounds(key, tpl, rows, total_reading.as_deref(), unit, others);
-    if !rows_complete(rows, readings, total_reading.as_deref()) {
-        // Rows short of the total (lost from the text, or left out by the
-        // document: 北京's 一般公共预算支出表 listing 96,908.60 under a
-        // total of 98,333.67) hold no more of a key than the rows of a
-        // complete table: only the bounds from above stand, without the
-        // totals' difference below them.
-        // The columns of the parts the rows hold whole keep their bounds.
-        let whole = whole_columns(tpl, rows, readings, total_reading.as_deref());
-        bounds.retain(|b| whole.contains(&b.column) || !b.at_least);
-        bounds.iter_mut().filter(|b| !whole.contains(&b.column)).for_each(|b| b.slack = None);
+    let bounds = bounds(key, tpl, rows, total_reading.as_deref(), unit, others);
+    if rows_complete(rows, readings, total_reading.as_deref()) {
+        narrow_in_passes(rows, readings, &bounds);
+        return;
     }
+    // Rows short of the total (lost from the text, or left out by the
+    // document: 北京's 一般公共预算支出表 listing 96,908.60 under a total of
+    // 98,333.67) hold no more of a key than the rows of a complete table:
+    // only the bounds from above stand, without the totals' difference
+    // below them. Where the rows left out can be all of one part of 合计
+    // (项目支出), the columns of the other parts are whole and keep their
+    // bounds; where more than one part can be, each is tried, and a part
+    // whose bounds the rows contradict is not the one left out. The one
+    // part left standing is taken.
+    let held = |whole: &[usize]| -> Vec<Bound> {
+        let mut kept: Vec<Bound> =
+            bounds.iter().filter(|b| whole.contains(&b.column) || !b.at_least).cloned().collect();
+        kept.iter_mut().filter(|b| !whole.contains(&b.column)).for_each(|b| b.slack = None);
+        kept
+    };
+    let parts = whole_columns(tpl, rows, readings, total_reading.as_deref());
+    if parts.len() > 1 {
+        let standing: Vec<Vec<Option<Readings>>> = parts
+            .iter()
+            .filter_map(|whole| {
+                let mut tried = readings.to_vec();
+                narrow_in_passes(rows, &mut tried, &held(whole)).then_some(tried)
+            })
+            .collect();
+        // Each reading some part left standing keeps.
+        if let Some((first, rest)) = standing.split_first() {
+            for (i, found) in readings.iter_mut().enumerate() {
+                let kept = |f: &Vec<String>| {
+                    let has = |tried: &Vec<Option<Readings>>| tried[i].as_ref().is_some_and(|t| t.contains(f));
+                    has(first) || rest.iter().any(has)
+                };
+                if let Some(found) = found.as_mut() {
+                    found.retain(|f| kept(f));
+                }
+            }
+            return;
+        }
+    }
+    let whole = match &parts[..] {
+        [one] => one.clone(),
+        _ => Vec::new(),
+    };
+    narrow_in_passes(rows, readings, &held(&whole));
+}
+
+/// Narrows the rows' readings by `bounds`, key by key, the keys of one
+/// kind and then the other's, until nothing changes; whether no key's
+/// rows contradicted their limits.
+fn narrow_in_passes(rows: &[Row], readings: &mut [Option<Readings>], bounds: &[Bound]) -> bool {
     let kinds: Vec<KeyKind> =
         [KeyKind::Function, KeyKind::Economic].into_iter().filter(|k| bounds.iter().any(|b| b.kind == *k)).collect();
+    let mut consistent = true;
     // A row is of one key of each kind (支出总表's by function and by
     // economic class): what one kind's keys settle narrows the other's,
     // until nothing changes.
@@ -895,13 +944,14 @@ fn narrow_by_others(
                     Some(Limit { column: b.column, least, most, at_least: b.at_least, slack: b.slack })
                 };
                 let limits: Vec<Limit> = bounds.iter().filter(|b| b.kind == kind).filter_map(limit).collect();
-                narrow_group(readings, &members, &limits);
+                consistent &= narrow_group(readings, &members, &limits);
             }
         }
         if kinds.len() < 2 || readings == before.as_slice() {
-            return;
+            break;
         }
     }
+    consistent
 }
 
 /// The most passes over the keys of two kinds.
@@ -939,10 +989,10 @@ impl Limit {
 /// table, so no row of it is a project); then the choices left are
 /// searched by their sums ([`choices_by_sums`]), where those are few
 /// enough. Where some row would keep no reading, the limits contradict
-/// the rows and nothing changes.
-fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[Limit]) {
+/// the rows and nothing changes. Whether the rows did not contradict them.
+fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[Limit]) -> bool {
     if members.iter().any(|&i| readings[i].as_ref().is_none_or(Vec::is_empty)) {
-        return;
+        return true;
     }
     // Each limit as the range the key's sum must fall in.
     let ranges: Vec<(Option<Decimal>, Option<Decimal>)> = limits.iter().map(Limit::range).collect();
@@ -953,12 +1003,12 @@ fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[
         let at = |cells: &Vec<String>| limits.iter().map(|l| amount(&cells[l.column]).unwrap_or_default()).collect();
         narrowed.iter().map(|found| found.iter().map(at).collect()).collect()
     };
-    let Some(keep) = within_ranges(&values_of(&narrowed), &ranges) else { return };
+    let Some(keep) = within_ranges(&values_of(&narrowed), &ranges) else { return false };
     narrowed.iter_mut().zip(&keep).for_each(|(found, k)| retain_marked(found, k));
     if narrowed.iter().any(|found| found.len() > 1) {
         if let Some(used) = choices_by_sums(&values_of(&narrowed), &ranges) {
             if used.iter().all(|u| !u.contains(&true)) {
-                return;
+                return false;
             }
             narrowed.iter_mut().zip(&used).for_each(|(found, u)| retain_marked(found, u));
         }
@@ -966,6 +1016,17 @@ fn narrow_group(readings: &mut [Option<Readings>], members: &[usize], limits: &[
     for (&i, found) in members.iter().zip(narrowed) {
         readings[i] = Some(found);
     }
+    true
+}
+
+/// Each row's readings by its own amounts and labels, before any sum.
+fn first_readings(cols: &Columns, rows: &[Row]) -> Vec<Option<Readings>> {
+    let t = &cols.template;
+    let of_row = |r: &Row| {
+        let found = readings_of(t, &r.amounts).map(|f| within_wholes(f, &cols.within));
+        found.map(|f| by_economic_class(f, &r.cells, cols.staff_and_office)).filter(|f| !f.is_empty())
+    };
+    rows.iter().map(of_row).collect()
 }
 
 /// Reads the table `raw` when its rows open with `code-name` pairs, or its
@@ -998,13 +1059,7 @@ pub(crate) fn read(
     let t = &cols.template;
     let n = t.paths.len();
     let mut placed: Vec<Vec<String>> = Vec::with_capacity(rows.len());
-    let mut readings: Vec<Option<Readings>> = rows
-        .iter()
-        .map(|r| {
-            let found = readings_of(t, &r.amounts).map(|f| within_wholes(f, &cols.within));
-            found.map(|f| by_economic_class(f, &r.cells, cols.staff_and_office)).filter(|f| !f.is_empty())
-        })
-        .collect();
+    let mut readings = first_readings(&cols, &rows);
     let others: Vec<&Table> = others.0.iter().chain(others.1).collect();
     let unit = raw.unit.as_deref().and_then(yuan_per);
     narrow_by_others(raw.title.key, &rows, &mut readings, t, unit, &others);
@@ -1481,6 +1536,22 @@ mod tests {
         read(&mut t, header, &lines(texts), others, &mut Vec::new()).then_some(t)
     }
 
+    /// How many readings each row of `texts` keeps after the bounds of
+    /// `others` alone (no total).
+    fn readings_left_by(
+        key: TableKey,
+        header: &[&str],
+        texts: &'static [&'static str],
+        others: &[Table],
+    ) -> Vec<usize> {
+        let cols = columns(key, &squeeze(&header.concat())).expect("columns");
+        let rows = rows(&lines(texts)).expect("rows");
+        let mut readings = first_readings(&cols, &rows);
+        let others: Vec<&Table> = others.iter().collect();
+        narrow_by_others(key, &rows, &mut readings, &cols.template, None, &others);
+        readings.iter().map(|r| r.as_ref().map_or(0, Vec::len)).collect()
+    }
+
     /// The same, finished as a table of the document.
     fn table_beside(
         key: TableKey,
@@ -1635,6 +1706,39 @@ mod tests {
         const EITHER: &[&str] = &[DATA[0], DATA[1], "合    计 215.000000 105.000000 110.000000"];
         let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, EITHER, (&earlier, &[])).expect("read");
         assert_eq!(amounts(&t, 1)[1..3], [UNREAD, UNREAD]);
+    }
+
+    #[test]
+    fn a_part_the_other_tables_contradict_is_not_the_one_left_out() {
+        // 支出总表 lists 30 of 40 (基本支出 20, 项目支出 20): the 10 left out
+        // may be either part, and by the sums alone two of the rows are of
+        // the part kept whole, either one. 一般公共预算支出表 has 12 of
+        // projects in 审计业务, more than 支出总表's row there: 项目支出 is
+        // not whole, so it is the part left out, and 基本支出 (whole, its
+        // bounds exact) settles every row.
+        const BY_FUNCTION: &[&str] = &[
+            "2010801 行政运行 10.000000 10.000000 6.000000 4.000000",
+            "2010802 一般行政管理事务 10.000000 10.000000 7.000000 3.000000",
+            "2010804 审计业务 12.000000 12.000000 12.000000",
+            "合    计 32.000000 20.000000 13.000000 7.000000 12.000000 12.000000",
+        ];
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let earlier = [table_beside(key, &BY_FUNCTION_HEADER, BY_FUNCTION, (&[], &[]))];
+        const DATA: &[&str] = &[
+            "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
+            "2010802-一般行政管理事务 50201-办公经费 30201-办公费 10.000000 10.000000",
+            "2010804-审计业务 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
+            "合    计 40.000000 20.000000 20.000000",
+        ];
+        let alone = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&[], &[])).expect("read");
+        assert!((0..3).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
+        // 基本支出 whole settles each row by the other table alone; were
+        // 项目支出 taken as whole too, 审计业务's row would stay in doubt.
+        assert_eq!(readings_left_by(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, &earlier), [1, 1, 1, 1]);
+        let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&earlier, &[])).expect("read");
+        assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
+        assert_eq!(amounts(&t, 1)[..3], ["10.000000", "10.000000", ""]);
+        assert_eq!(amounts(&t, 2)[..3], ["10.000000", "", "10.000000"]);
     }
 
     #[test]
