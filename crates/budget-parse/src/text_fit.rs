@@ -14,10 +14,10 @@
 
 use std::collections::HashMap;
 
-use budget_model::{Decimal, Section, Table, TableKey};
+use budget_model::{Cell, Column, ColumnKind, Decimal, Section, Table, TableKey};
 
 use crate::lex::amount;
-use crate::norm::is_total_word;
+use crate::norm::{is_total_word, squeeze};
 use crate::raw::UNREAD;
 use crate::text_caps::{fiscal_carry_over, narrow_by_caps, side_items};
 
@@ -1044,6 +1044,17 @@ fn known_of_fund(key: TableKey, t: &Template, earlier: &[Table]) -> Vec<Option<D
 /// item; parts adding up to the whole are each the whole's): its total is
 /// then known too, and a total row of another 合计 agrees with none of it.
 fn known_by_use(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let known = known_by_use_items(t, earlier);
+    let parts_known = known.iter().zip(&t.paths).any(|(k, p)| k.is_some() && !is_total_word(p.as_str()));
+    if parts_known {
+        known
+    } else {
+        known_of_general_budget(t, earlier)
+    }
+}
+
+/// The items by use of [`known_by_use`].
+fn known_by_use_items(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
     let mut known = vec![None; t.paths.len()];
     let expense = |key: TableKey| {
         earlier.iter().find(|e| e.key == key).map(|s| side_items(s, Section::Expense)).unwrap_or_default()
@@ -1066,6 +1077,34 @@ fn known_by_use(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
         }
     }
     known
+}
+
+/// What 一般公共预算支出表's total row says 部门支出总表's holds, where
+/// the items by use say nothing (部门收支总表 printing its expense by
+/// function): its 合计, 基本支出 and 项目支出 (each column's first, its
+/// 小计 or 项目支出总数). 一般公共预算 is a part of every column, so where
+/// the two 合计 are equal each part is 支出总表's (nat_016's `合计 1,200,000
+/// 1,200,000`, all of it projects by the function table); a total row of
+/// another 合计 agrees with none of it. Nothing where that table's total
+/// row or its 合计 is not read.
+fn known_of_general_budget(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    let Some(g) = earlier.iter().find(|e| e.key == TableKey::GeneralBudgetExpenseByFunction) else { return known };
+    let Some(total) = g.rows.iter().rev().find(|r| is_total_word(&squeeze(&r.name))) else { return known };
+    let figure = |k: usize| match total.cells.get(k) {
+        Some(Cell::Amount(d)) => Some(*d),
+        Some(Cell::Blank) => Some(Decimal::ZERO),
+        _ => None,
+    };
+    let leaf = |path: &str| path.rsplit('/').next().unwrap_or_default().to_string();
+    for (c, path) in t.paths.iter().enumerate() {
+        let named = |col: &Column| col.kind == ColumnKind::Amount && col.path.split('/').any(|s| s == leaf(path));
+        known[c] = g.columns.iter().position(named).and_then(figure);
+    }
+    match t.paths.iter().position(|p| is_total_word(&leaf(p))) {
+        Some(c) if known[c].is_some() => known,
+        _ => vec![None; t.paths.len()],
+    }
 }
 
 /// Whether the income item `item` is the one the family's source column

@@ -2134,6 +2134,41 @@ mod tests {
         assert_eq!(read_with(&[empty]), vec![vec!["118,853,953", "", "118,853,953"]; 4]);
     }
 
+    /// 部门支出总表 of the same department, read again with the settled
+    /// 一般公共预算支出表 printed after it: their 合计 are equal, so its
+    /// parts are the function table's (nothing of 基本支出, all projects).
+    /// Beside a function table of another 合计 nothing is settled.
+    #[test]
+    fn an_expense_summary_is_settled_by_a_budget_table_of_its_total() {
+        let empty = "单位：元\n经济分类科目编码 部门经济分类科目名称 合计 人员经费 公用经费\n合计";
+        let empty = text_table(TableKey::GeneralBudgetBasicExpenseByEconomic, empty);
+        let by_function = |rows: &'static str| {
+            let mut raw = RawTable::new(title(TableKey::GeneralBudgetExpenseByFunction));
+            let header = ["功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出"];
+            read(&mut raw, &header, &body(rows), (&[], std::slice::from_ref(&empty)), &mut Vec::new());
+            crate::raw::finish(raw, &mut Vec::new())
+        };
+        let header = ["功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出"];
+        // Its rows are items the function table lists only by class (no
+        // code of one bounds the other's): its total tells.
+        let data = body("213 01 农业农村 1,200 1,200\n213 01 05 农垦运行 1,200 1,200\n合计 1,200 1,200");
+        let read_with = |later: &[Table]| {
+            let mut raw = RawTable::new(title(TableKey::ExpenseSummary));
+            read(&mut raw, &header, &data, (&[], later), &mut Vec::new());
+            raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect::<Vec<_>>()
+        };
+        let settled = by_function("合计 1,200 1,200\n213 农林水支出 1,200 1,200");
+        assert_eq!(
+            settled.rows[0].cells[1..],
+            [budget_model::Cell::Blank, budget_model::Cell::Amount(Decimal::new(1200, 0))]
+        );
+        let alone = read_with(&[]);
+        assert!(alone.iter().all(|r| r[1..].iter().all(|c| c.is_empty() || crate::raw::is_unread(c))), "{alone:?}");
+        assert_eq!(read_with(&[settled]), vec![vec!["1,200", "", "1,200"]; 3]);
+        let other = read_with(&[by_function("合计 1,300 1,300\n213 农林水支出 1,300 1,300")]);
+        assert!(other.iter().all(|r| r[1..].iter().all(|c| c.is_empty() || crate::raw::is_unread(c))), "{other:?}");
+    }
+
     /// The same with the national form's fund table: `本年支出` over `小计
     /// 基本支出 项目支出`, the heading printed after its leaves, nothing
     /// printed where nothing was spent. Its 小计 is the function's total.
