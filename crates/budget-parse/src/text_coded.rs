@@ -357,7 +357,7 @@ fn parts_left_out(
         .iter()
         .filter(|&&left| printed(left) >= short)
         .map(|&left| {
-            let kept: Vec<usize> = parts.iter().filter(|&&p| p != left).flat_map(|&p| within(tpl, p)).collect();
+            let kept = other_parts(tpl, parts, left);
             (0..rest.len())
                 .map(|c| match c {
                     _ if c == 0 || c == left => exact(rest[c] - short),
@@ -405,19 +405,18 @@ fn whole_columns(
 ) -> Vec<Vec<usize>> {
     let Some(total) = total else { return Vec::new() };
     let Some(parts) = parts_of_total(tpl) else { return Vec::new() };
-    let firsts = (0..rows.len()).filter(|&i| !rows[i].total).map(|i| {
-        let found = readings[i].as_ref().filter(|r| !r.is_empty())?;
-        let first = amount(&found[0][0]).unwrap_or_default();
-        found.iter().all(|r| amount(&r[0]).unwrap_or_default() == first).then_some(first)
-    });
-    let (Some(listed), Some(whole)) = (firsts.sum::<Option<Decimal>>(), amount(&total[0])) else { return Vec::new() };
+    let (Some(listed), Some(whole)) = (listed(rows, readings), amount(&total[0])) else { return Vec::new() };
     let short = whole - listed;
     let printed = |c: usize| amount(&total[c]).unwrap_or_default();
     if short <= Decimal::ZERO {
         return Vec::new();
     }
-    let others = |left: usize| parts.iter().filter(|&&p| p != left).flat_map(|&p| within(tpl, p)).collect();
-    parts.iter().copied().filter(|&p| printed(p) >= short).map(others).collect()
+    parts.iter().copied().filter(|&p| printed(p) >= short).map(|left| other_parts(tpl, parts, left)).collect()
+}
+
+/// The columns within the parts of 合计 other than `left`.
+fn other_parts(tpl: &Template, parts: &[usize], left: usize) -> Vec<usize> {
+    parts.iter().filter(|&&p| p != left).flat_map(|&p| within(tpl, p)).collect()
 }
 
 /// How a row of two tables is matched: by its function code, or by its
@@ -574,12 +573,18 @@ fn total_figure(t: &Table, column: usize) -> Option<Decimal> {
 /// the text would make a key's sum too small for a bound from below.
 fn rows_complete(rows: &[Row], readings: &[Option<Readings>], total: Option<&[String]>) -> bool {
     let Some(total) = total.and_then(|t| amount(&t[0])) else { return false };
+    listed(rows, readings) == Some(total)
+}
+
+/// What the rows other than the total hold in the first column (合计),
+/// where every reading of each row agrees on it.
+fn listed(rows: &[Row], readings: &[Option<Readings>]) -> Option<Decimal> {
     let firsts = (0..rows.len()).filter(|&i| !rows[i].total).map(|i| {
         let found = readings[i].as_ref().filter(|r| !r.is_empty())?;
         let first = amount(&found[0][0]).unwrap_or_default();
         found.iter().all(|r| amount(&r[0]).unwrap_or_default() == first).then_some(first)
     });
-    firsts.sum::<Option<Decimal>>() == Some(total)
+    firsts.sum()
 }
 
 /// The other table `t`'s figures in `column` by key, each as the least and
@@ -879,8 +884,9 @@ fn narrow_by_others(
     // below them. Where the rows left out can be all of one part of 合计
     // (项目支出), the columns of the other parts are whole and keep their
     // bounds; where more than one part can be, each is tried, and a part
-    // whose bounds the rows contradict is not the one left out. The one
-    // part left standing is taken.
+    // whose bounds the rows contradict is not the one left out. A reading
+    // stays where some part left standing keeps it; where none stands, only
+    // the bounds from above hold.
     let held = |whole: &[usize]| -> Vec<Bound> {
         let mut kept: Vec<Bound> =
             bounds.iter().filter(|b| whole.contains(&b.column) || !b.at_least).cloned().collect();
