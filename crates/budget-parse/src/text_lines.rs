@@ -15,7 +15,7 @@
 //! placement holds, the cells in doubt stay unread (blank, never a zero)
 //! with a finding.
 
-use budget_model::{page_number, Decimal, Finding, Table, TableKey};
+use budget_model::{page_number, Cell, Column, ColumnKind, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::labels::{is_line_number, join_code_parts};
@@ -1361,8 +1361,14 @@ fn side_rows(data: &[BodyLine<'_>], scale: u32) -> Option<Vec<SideRow>> {
 
 /// Reads a two-sided table printed one line per row under a header of
 /// known words (`项目 预算数 项目 合计 一般公共预算 政府性基金预算
-/// 国有资本经营预算`); returns `false` for any other.
-pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings: &mut Vec<Finding>) -> bool {
+/// 国有资本经营预算`); returns `false` for any other. `others` are the
+/// document's tables printed before and after it.
+pub(crate) fn read_two_sided(
+    raw: &mut RawTable,
+    body: &[BodyLine<'_>],
+    others: (&[Table], &[Table]),
+    findings: &mut Vec<Finding>,
+) -> bool {
     // The items start at the first line opening with an ordinal (`一、一般公共预算资金 164,978,640 …`),
     // or with a line number before one (`4 四、教育支出 29 0.00`).
     let opens = |l: &BodyLine<'_>| {
@@ -1421,7 +1427,19 @@ pub(crate) fn read_two_sided(raw: &mut RawTable, body: &[BodyLine<'_>], findings
         .map(|(l, a)| (squeeze(split_ordinal(without_number(l)).1), a.first()))
         .take_while(|(l, _)| !l.contains("合计") && !l.contains("总计"))
         .collect();
-    let known = groups.first().map(|(total, _)| (*total, known_by_income(&expense, &incomes)));
+    // What the income side says of the expense total, else what 支出总表
+    // says where its 合计 is the one printed there.
+    let known = groups.first().map(|(total, _)| {
+        let by_income = known_by_income(&expense, &incomes);
+        let printed = lines[*total].0.amounts.first().and_then(|a| amount(a));
+        let by_summary = known_by_expense_summary(&expense, others);
+        let same_total = expense.iter().zip(&by_summary).any(|(c, k)| is_total_word(c) && *k == printed);
+        if by_income.iter().all(Option::is_none) && printed.is_some() && same_total {
+            (*total, by_summary)
+        } else {
+            (*total, by_income)
+        }
+    });
     let sums = Sums { known, groups, bounds: Vec::new(), floors: Vec::new() };
     let cells = placed(raw, &lines, &t, &sums, findings);
     let numbers = if numbered { item_line_numbers(&rows, &rest) } else { Vec::new() };
@@ -1532,6 +1550,34 @@ fn known_by_income(columns: &[String], incomes: &[(String, Option<&String>)]) ->
             }
         })
         .collect()
+}
+
+/// What 部门支出总表's total row says of the expense columns a two-sided
+/// table prints by use (`合计 基本支出 项目支出`, nat_016's `一、一般公共服务支出
+/// 1,200,000 1,200,000`): each column's figure there, the column found by
+/// its name. Its 合计 comes with them, so a 支出总计 of another figure (a
+/// balance carried to next year) agrees with none of it. Nothing where
+/// 支出总表 is not read, or its total row's 合计 is not.
+fn known_by_expense_summary(columns: &[String], (earlier, later): (&[Table], &[Table])) -> Vec<Option<Decimal>> {
+    let none = vec![None; columns.len()];
+    let Some(summary) = earlier.iter().chain(later).find(|t| t.key == TableKey::ExpenseSummary) else { return none };
+    let Some(total) = summary.rows.iter().rev().find(|r| is_total_word(&squeeze(&r.name))) else { return none };
+    let figure = |column: &str| {
+        let named = |c: &&Column| c.kind == ColumnKind::Amount && c.path.rsplit('/').next() == Some(column);
+        let k = summary.columns.iter().position(|c| named(&c))?;
+        match total.cells.get(k) {
+            Some(Cell::Amount(d)) => Some(*d),
+            Some(Cell::Blank) => Some(Decimal::ZERO),
+            _ => None,
+        }
+    };
+    let known: Vec<Option<Decimal>> = columns.iter().map(|c| figure(c)).collect();
+    let whole = columns.iter().zip(&known).any(|(c, k)| is_total_word(c) && k.is_some());
+    if whole {
+        known
+    } else {
+        none
+    }
 }
 
 /// The sums among the expense items before the first expense total
@@ -2383,6 +2429,42 @@ mod tests {
         assert_eq!(raw.rows[1].cells[..2], ["1（一）一般公共预算资金", "223,898.88"]);
     }
 
+    /// 部门收支总表's expense by use (`一、一般公共服务支出 1,200 1,200` under
+    /// 合计 / 基本支出 / 项目支出) takes 部门支出总表's total where its 合计
+    /// is the one printed: all projects. Beside a 支出总表 of another 合计 it
+    /// stays in doubt.
+    #[test]
+    fn expense_by_use_of_a_two_sided_table_is_settled_by_the_expense_summary() {
+        let summary = |total: &str, basic: &str, projects: &str| {
+            let mut raw = RawTable::new(title(TableKey::ExpenseSummary));
+            let role = |path: &str, role: Role| RawColumn { path: path.into(), role };
+            raw.columns = vec![
+                role("科目名称", Role::Name),
+                role("合计", Role::Amount),
+                role("基本支出", Role::Amount),
+                role("项目支出", Role::Amount),
+            ];
+            let cells = ["合计", total, basic, projects].map(String::from).to_vec();
+            raw.rows = vec![RawRow::new(cells, 1)];
+            crate::raw::finish(raw, &mut Vec::new())
+        };
+        let text = [
+            "项目 预算数 项目 合计 基本支出 项目支出",
+            "一、财政拨款收入 1,200 一、一般公共服务支出 1,200 1,200",
+            "收入总计 1,200 支出总计 1,200 1,200",
+        ];
+        let read_beside = |later: &[Table]| {
+            let mut raw = RawTable::new(title(TableKey::IncomeExpenseSummary));
+            assert!(read_two_sided(&mut raw, &body_lines(&text), (&[], later), &mut Vec::new()));
+            raw.rows.iter().map(|r| r.cells[3..].to_vec()).collect::<Vec<_>>()
+        };
+        let settled = read_beside(&[summary("1,200", "", "1,200")]);
+        assert_eq!(settled, vec![vec!["1,200", "", "1,200"]; 2]);
+        for other in [read_beside(&[]), read_beside(&[summary("1,500", "300", "1,200")])] {
+            assert!(other.iter().all(|r| r[1..].iter().all(|c| c.is_empty() || crate::raw::is_unread(c))), "{other:?}");
+        }
+    }
+
     /// The 财政拨款收支总表 titled `title` that [`read_two_sided`] reads from
     /// the lines `text`.
     fn fiscal_two_sided(title: &str, text: &[&str]) -> RawTable {
@@ -2391,7 +2473,7 @@ mod tests {
             text: title.into(),
             key: budget_model::TableKey::FiscalIncomeExpenseSummary,
         });
-        assert!(read_two_sided(&mut raw, &body_lines(text), &mut Vec::new()));
+        assert!(read_two_sided(&mut raw, &body_lines(text), (&[], &[]), &mut Vec::new()));
         raw
     }
 

@@ -238,7 +238,7 @@ fn read_lines(
     data.retain(|l| !is_page_footer(l.text));
     let by_lines = if raw.title.key.is_two_sided() {
         text_three::read_by_class(&mut raw, &header_lines, &data)
-            || text_lines::read_two_sided(&mut raw, body, findings)
+            || text_lines::read_two_sided(&mut raw, body, (earlier, later), findings)
     } else {
         text_procure::read(&mut raw, &header_lines, &data, earlier, findings)
             || text_panels::read(&mut raw, &header_lines, &data)
@@ -2521,6 +2521,7 @@ mod tests {
             let by_lines = crate::text_lines::read_two_sided(
                 &mut RawTable::new(title(TableKey::IncomeExpenseSummary)),
                 &body(&text),
+                (&[], &[]),
                 &mut Vec::new(),
             );
             assert_eq!(by_lines, amount_word == "金额");
