@@ -1569,6 +1569,20 @@ mod tests {
         crate::raw::finish(t, &mut Vec::new())
     }
 
+    /// 支出总表 of rows `data` read alone, and beside 一般公共预算支出表 of
+    /// rows `by_function` printed after it.
+    fn summary_alone_and_beside(
+        by_function: &'static [&'static str],
+        data: &'static [&'static str],
+    ) -> (RawTable, RawTable) {
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let later = [table_beside(key, &BY_FUNCTION_HEADER, by_function, (&[], &[]))];
+        let read = |others: &[Table]| {
+            read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, data, (&[], others)).expect("read")
+        };
+        (read(&[]), read(&later))
+    }
+
     #[test]
     fn a_row_in_doubt_in_the_other_table_bounds_its_key_by_its_total() {
         // 支出总表 has 2 of 项目支出 under 养老保险缴费支出 and a row of 3 in
@@ -1668,17 +1682,14 @@ mod tests {
             "2010801 行政运行 3.000000 3.000000 3.000000",
             "合    计 20.000000 10.000000 10.000000 10.000000 10.000000",
         ];
-        let key = TableKey::GeneralBudgetExpenseByFunction;
-        let later = [table_beside(key, &BY_FUNCTION_HEADER, BY_FUNCTION, (&[], &[]))];
         const DATA: &[&str] = &[
             "2010804-审计业务 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
             "2010804-审计业务 50201-办公经费 30201-办公费 2.000000 2.000000",
             "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 8.000000 8.000000",
             "合    计 20.000000 10.000000 10.000000",
         ];
-        let alone = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&[], &[])).expect("read");
+        let (alone, t) = summary_alone_and_beside(BY_FUNCTION, DATA);
         assert!((0..3).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
-        let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&[], &later)).expect("read");
         assert_eq!(amounts(&t, 0)[..3], ["10.000000", "", "10.000000"]);
         assert_eq!(amounts(&t, 1)[..3], ["2.000000", "2.000000", ""]);
         assert_eq!(amounts(&t, 2)[..3], ["8.000000", "8.000000", ""]);
@@ -1695,22 +1706,19 @@ mod tests {
             "2010804 审计业务 110.000000 110.000000 110.000000",
             "合    计 120.000000 10.000000 6.000000 4.000000 110.000000 110.000000",
         ];
-        let key = TableKey::GeneralBudgetExpenseByFunction;
-        let earlier = [table_beside(key, &BY_FUNCTION_HEADER, BY_FUNCTION, (&[], &[]))];
         const DATA: &[&str] = &[
             "2010804-审计业务 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
             "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
             "合    计 120.000000 10.000000 110.000000",
         ];
-        let alone = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&[], &[])).expect("read");
+        let (alone, t) = summary_alone_and_beside(BY_FUNCTION, DATA);
         assert!((0..2).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
-        let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&earlier, &[])).expect("read");
         assert_eq!(amounts(&t, 0)[..3], ["10.000000", "", "10.000000"]);
         assert_eq!(amounts(&t, 1)[..3], ["10.000000", "10.000000", ""]);
         // Short by 100 with 基本支出 of 105: either part may be the one left
         // out, and no bound from below stands.
         const EITHER: &[&str] = &[DATA[0], DATA[1], "合    计 215.000000 105.000000 110.000000"];
-        let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, EITHER, (&earlier, &[])).expect("read");
+        let (_, t) = summary_alone_and_beside(BY_FUNCTION, EITHER);
         assert_eq!(amounts(&t, 1)[1..3], [UNREAD, UNREAD]);
     }
 
@@ -1728,20 +1736,19 @@ mod tests {
             "2010804 审计业务 12.000000 12.000000 12.000000",
             "合    计 32.000000 20.000000 13.000000 7.000000 12.000000 12.000000",
         ];
-        let key = TableKey::GeneralBudgetExpenseByFunction;
-        let earlier = [table_beside(key, &BY_FUNCTION_HEADER, BY_FUNCTION, (&[], &[]))];
         const DATA: &[&str] = &[
             "2010801-行政运行 50101-工资奖金津补贴 30101-基本工资 10.000000 10.000000",
             "2010802-一般行政管理事务 50201-办公经费 30201-办公费 10.000000 10.000000",
             "2010804-审计业务 50205-委托业务费 30227-委托业务费 10.000000 10.000000",
             "合    计 40.000000 20.000000 20.000000",
         ];
-        let alone = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&[], &[])).expect("read");
+        let (alone, t) = summary_alone_and_beside(BY_FUNCTION, DATA);
         assert!((0..3).all(|r| amounts(&alone, r)[1..3] == [UNREAD, UNREAD]));
         // 基本支出 whole settles each row by the other table alone; were
         // 项目支出 taken as whole too, 审计业务's row would stay in doubt.
-        assert_eq!(readings_left_by(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, &earlier), [1, 1, 1, 1]);
-        let t = read_beside(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, (&earlier, &[])).expect("read");
+        let key = TableKey::GeneralBudgetExpenseByFunction;
+        let other = [table_beside(key, &BY_FUNCTION_HEADER, BY_FUNCTION, (&[], &[]))];
+        assert_eq!(readings_left_by(TableKey::ExpenseSummary, &EXPENSE_HEADER, DATA, &other), [1, 1, 1, 1]);
         assert_eq!(amounts(&t, 0)[..3], ["10.000000", "10.000000", ""]);
         assert_eq!(amounts(&t, 1)[..3], ["10.000000", "10.000000", ""]);
         assert_eq!(amounts(&t, 2)[..3], ["10.000000", "", "10.000000"]);
