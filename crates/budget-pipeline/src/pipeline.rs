@@ -122,9 +122,9 @@ fn without_refuted_sides(doc: &mut Document, checks: &[budget_model::Check]) -> 
 /// the name. A row lost by the reader leaves the same mark as one the
 /// document leaves out, so the shortfall is the document's only where a
 /// second table, read from other lines, falls short by the same figure:
-/// 北京 leaves out its 国有资本经营 projects, 1,905 under both 收支总表's
-/// 本年支出合计 and 财政拨款收支总表's 本年支出, and the tables are kept
-/// with their checks failed, as a PDF's are.
+/// a 北京 department lists its expense by function 1,905 short of both
+/// 收支总表's 本年支出合计 and 财政拨款收支总表's 本年支出, and the tables
+/// are kept with their checks failed, as a PDF's are.
 fn shortfall_in_print(t: &Table, failed: &[&Check], findings: &[Finding]) -> Option<Decimal> {
     let key = t.key.as_str();
     let first_failed = failed.first()?;
