@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use budget_model::{Cell, Column, ColumnKind, Decimal, Section, Table, TableKey};
+use budget_model::{Cell, ColumnKind, Decimal, Section, Table, TableKey};
 
 use crate::lex::amount;
 use crate::norm::{is_total_word, squeeze};
@@ -1088,22 +1088,50 @@ fn known_by_use_items(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
 /// another 合计 agrees with none of it. Nothing where that table's total
 /// row or its 合计 is not read.
 fn known_of_general_budget(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
-    let mut known = vec![None; t.paths.len()];
-    let Some(g) = earlier.iter().find(|e| e.key == TableKey::GeneralBudgetExpenseByFunction) else { return known };
-    let Some(total) = g.rows.iter().rev().find(|r| is_total_word(&squeeze(&r.name))) else { return known };
-    let figure = |k: usize| match total.cells.get(k) {
-        Some(Cell::Amount(d)) => Some(*d),
-        Some(Cell::Blank) => Some(Decimal::ZERO),
-        _ => None,
-    };
-    let leaf = |path: &str| path.rsplit('/').next().unwrap_or_default().to_string();
-    for (c, path) in t.paths.iter().enumerate() {
-        let named = |col: &Column| col.kind == ColumnKind::Amount && col.path.split('/').any(|s| s == leaf(path));
-        known[c] = g.columns.iter().position(named).and_then(figure);
+    let leaves: Vec<&str> = t.paths.iter().map(|p| p.rsplit('/').next().unwrap_or_default()).collect();
+    match earlier.iter().find(|e| e.key == TableKey::GeneralBudgetExpenseByFunction) {
+        Some(g) => total_row_figures(g, &leaves),
+        None => vec![None; leaves.len()],
     }
-    match t.paths.iter().position(|p| is_total_word(&leaf(p))) {
-        Some(c) if known[c].is_some() => known,
-        _ => vec![None; t.paths.len()],
+}
+
+/// The figures table `t`'s total row prints in the columns named `names`
+/// (a blank cell is zero): each the column of that leaf, else the total
+/// of the group of that name (`基本支出` → `基本支出/小计`, `项目支出` →
+/// `项目支出/项目支出总数`). All `None` unless the total's own column
+/// (`合计`) is among them and read: another table's parts are known only
+/// with the whole they make.
+pub(crate) fn total_row_figures(t: &Table, names: &[&str]) -> Vec<Option<Decimal>> {
+    let none = vec![None; names.len()];
+    let Some(total) = t.rows.iter().rev().find(|r| is_total_word(&squeeze(&r.name))) else { return none };
+    let amounts: Vec<(usize, &str)> = t
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ColumnKind::Amount)
+        .map(|(k, c)| (k, c.path.as_str()))
+        .collect();
+    let leaf = |path: &str| path.rsplit('/').next().unwrap_or_default().to_string();
+    let group_total = |path: &str, name: &str| {
+        let l = leaf(path);
+        path.split('/').any(|s| s == name) && (is_total_word(&l) || l == "小计" || l.ends_with("总数"))
+    };
+    let figure = |name: &str| {
+        let (k, _) = amounts
+            .iter()
+            .find(|(_, p)| leaf(p) == name)
+            .or_else(|| amounts.iter().find(|(_, p)| group_total(p, name)))?;
+        match total.cells.get(*k) {
+            Some(Cell::Amount(d)) => Some(*d),
+            Some(Cell::Blank) => Some(Decimal::ZERO),
+            _ => None,
+        }
+    };
+    let known: Vec<Option<Decimal>> = names.iter().map(|n| figure(n)).collect();
+    if names.iter().zip(&known).any(|(n, k)| is_total_word(n) && k.is_some()) {
+        known
+    } else {
+        none
     }
 }
 

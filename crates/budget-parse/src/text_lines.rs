@@ -15,7 +15,7 @@
 //! placement holds, the cells in doubt stay unread (blank, never a zero)
 //! with a finding.
 
-use budget_model::{page_number, Cell, Column, ColumnKind, Decimal, Finding, Table, TableKey};
+use budget_model::{page_number, Decimal, Finding, Table, TableKey};
 
 use crate::front::after_total_label;
 use crate::labels::{is_line_number, join_code_parts};
@@ -25,7 +25,7 @@ use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{expense_floors, narrow_within};
 use crate::text_fit::{
     agreed, known_totals_around, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
-    readings_of, Readings, Template,
+    readings_of, total_row_figures, Readings, Template,
 };
 use crate::text_table::{with_first_name, BodyLine, MAX_NAME_LINES};
 
@@ -1559,24 +1559,10 @@ fn known_by_income(columns: &[String], incomes: &[(String, Option<&String>)]) ->
 /// balance carried to next year) agrees with none of it. Nothing where
 /// 支出总表 is not read, or its total row's 合计 is not.
 fn known_by_expense_summary(columns: &[String], (earlier, later): (&[Table], &[Table])) -> Vec<Option<Decimal>> {
-    let none = vec![None; columns.len()];
-    let Some(summary) = earlier.iter().chain(later).find(|t| t.key == TableKey::ExpenseSummary) else { return none };
-    let Some(total) = summary.rows.iter().rev().find(|r| is_total_word(&squeeze(&r.name))) else { return none };
-    let figure = |column: &str| {
-        let named = |c: &&Column| c.kind == ColumnKind::Amount && c.path.rsplit('/').next() == Some(column);
-        let k = summary.columns.iter().position(|c| named(&c))?;
-        match total.cells.get(k) {
-            Some(Cell::Amount(d)) => Some(*d),
-            Some(Cell::Blank) => Some(Decimal::ZERO),
-            _ => None,
-        }
-    };
-    let known: Vec<Option<Decimal>> = columns.iter().map(|c| figure(c)).collect();
-    let whole = columns.iter().zip(&known).any(|(c, k)| is_total_word(c) && k.is_some());
-    if whole {
-        known
-    } else {
-        none
+    let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    match earlier.iter().chain(later).find(|t| t.key == TableKey::ExpenseSummary) {
+        Some(summary) => total_row_figures(summary, &names),
+        None => vec![None; names.len()],
     }
 }
 

@@ -88,14 +88,15 @@ fn without_refuted_sides(doc: &mut Document, checks: &[budget_model::Check]) -> 
         let on = |c: &&Check| c.table_key == t.key && t.pages.contains(&c.page);
         failed.iter().copied().filter(|c| on(c) && !against_blank_total(t, c) && !by_rounding(c)).collect()
     };
+    let refuted: Vec<Vec<&Check>> = doc.tables.iter().map(refuting).collect();
     let shortfalls: Vec<Option<Decimal>> =
-        doc.tables.iter().map(|t| shortfall_in_print(t, &refuting(t), &doc.findings)).collect();
+        doc.tables.iter().zip(&refuted).map(|(t, r)| shortfall_in_print(t, r, &doc.findings)).collect();
     let twice =
         |i: usize| shortfalls[i].is_some() && shortfalls.iter().enumerate().any(|(j, s)| j != i && *s == shortfalls[i]);
     let mut findings = Vec::new();
     let mut keep = Vec::new();
     for (i, t) in doc.tables.iter().enumerate() {
-        let out = !refuting(t).is_empty() && !twice(i);
+        let out = !refuted[i].is_empty() && !twice(i);
         if out {
             findings.push(Finding {
                 page: t.pages.first().copied().unwrap_or(0),
