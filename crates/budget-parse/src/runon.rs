@@ -30,6 +30,20 @@
 //! headings, the header words, and the rows, the total's label going to
 //! the amounts printed alone.
 //!
+//! Other documents print each page in reading order, its title first, in
+//! fake bold (drawn twice), with the page number run into the cells:
+//!
+//! ```text
+//! 一、部门收支总表一、部门收支总表单位：万元收    入支    出项    目预算数项    目预算数
+//! 一、一般公共预算拨款收入2604.37一、一般公共服务支出0.00…— 1 —廿五、债务发行费用支出0.00…
+//! ```
+//!
+//! A title right before a unit opens its page where the page so far has a
+//! title (else it is that page's merged cell); the title keeps its number
+//! and is kept once; page numbers are dropped. Such a page's two-sided
+//! rows have each item on a line of its own, and a project run into its
+//! unit is cut before a unit a row before named ([`unit_apart`]).
+//!
 //! What it cannot do: an amount printed without two decimals has no end,
 //! and a line holding fewer than [`MIN_AMOUNTS`] such amounts is left as it
 //! is; the rows of a table of two or three sides (收支总表) run together,
@@ -127,17 +141,32 @@ fn total_label_to_amounts(lines: &mut [Line], label: &str) -> bool {
     }
 }
 
-/// Whether a line runs on: long, with a space in 50 characters at most,
-/// and holding [`MIN_AMOUNTS`] amounts with two decimals. A line whose
+/// Whether a line runs on: long, and holding [`MIN_AMOUNTS`] amounts with
+/// two decimals run into what is before them, two in three of its amounts
+/// at least (its header words may still be letter-spaced: `收    入`). A line whose
 /// amounts print more decimals (an amount's second decimal followed by
 /// digits that open no code, year or numbered note: `68,500.000000`) has
 /// amounts with no end to find, and is left as it is.
 fn run_on(text: &str) -> bool {
     let chars = text.chars().count();
-    if chars < MIN_CHARS || text.chars().filter(|c| c.is_whitespace()).count() * 50 > chars {
+    if chars < MIN_CHARS {
         return false;
     }
     let pieces = pieces(text);
+    // Amounts run into what is before them (`收入2604.37`, `18,330.379,312.90`),
+    // two in three at least: a line of cells apart has spaces before them.
+    let amounts: Vec<&str> =
+        pieces.iter().filter_map(|p| if let Piece::Amount(a) = p { Some(*a) } else { None }).collect();
+    let run_in = amounts
+        .iter()
+        .filter(|a| {
+            let at = a.as_ptr() as usize - text.as_ptr() as usize;
+            text[..at].chars().next_back().is_some_and(|c| !c.is_whitespace())
+        })
+        .count();
+    if run_in * 3 < amounts.len() * 2 {
+        return false;
+    }
     let longer = pieces.windows(2).any(|w| match w {
         [Piece::Amount(_), Piece::Text(t)] => {
             let after = t.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -148,7 +177,7 @@ fn run_on(text: &str) -> bool {
         }
         _ => false,
     });
-    !longer && pieces.iter().filter(|p| matches!(p, Piece::Amount(_))).count() >= MIN_AMOUNTS
+    !longer && run_in >= MIN_AMOUNTS
 }
 
 /// A piece of a run-on line.
@@ -240,6 +269,8 @@ enum Kind {
     Row,
     /// Words alone: header words, a department, a total's label.
     Words,
+    /// A page number run into the cells (`— 3 —`): dropped.
+    PageMark,
 }
 
 /// A line cut from a run-on line.
@@ -293,6 +324,7 @@ fn cut_lines(text: &str) -> Vec<Cut> {
                             close(&mut open, &mut out);
                             open = Some(Cut::new(Kind::Words, part));
                         }
+                        (Kind::PageMark, _) => close(&mut open, &mut out),
                         _ => {
                             close(&mut open, &mut out);
                             out.push(Cut::new(kind, part));
@@ -303,6 +335,31 @@ fn cut_lines(text: &str) -> Vec<Cut> {
         }
     }
     close(&mut open, &mut out);
+    titles_whole(out)
+}
+
+/// Titles as the table readers take them: a table's number printed before
+/// its title goes with it (`一、` / `部门收支总表` is `一、部门收支总表`), and a
+/// title printed twice in a row (in fake bold, drawn twice a hair apart)
+/// is kept once. Page numbers (`— 3 —`) run into the cells are dropped.
+fn titles_whole(cut: Vec<Cut>) -> Vec<Cut> {
+    let mut out: Vec<Cut> = Vec::with_capacity(cut.len());
+    for mut c in cut {
+        if c.kind == Kind::Title {
+            let numbered = out.last().filter(|w| w.kind == Kind::Words).is_some_and(|w| {
+                let (ordinal, rest) = crate::lex::split_ordinal(&w.text);
+                !ordinal.is_empty() && rest.is_empty()
+            });
+            if numbered {
+                let number = out.pop().map(|w| w.text).unwrap_or_default();
+                c.text = format!("{number}{}", c.text);
+            }
+            if out.last() == Some(&c) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
     out
 }
 
@@ -320,7 +377,13 @@ const HEADER_ENDS: [&str; 4] = ["名称", "金额", "编码", "代码"];
 fn header_and_name(words: &str) -> Option<(String, String)> {
     let words = squeeze(words);
     if words.contains("基本支出") && words.contains("项目支出") {
-        return Some((words, String::new()));
+        // A total's label run onto the header's last column
+        // (`…基本支出项目支出合计` / `770.00 0.00 770.00`) names the row.
+        let total = ["合计", "总计"].into_iter().find(|t| words.strip_suffix(t).is_some_and(|h| h.ends_with("支出")));
+        return Some(match total {
+            Some(t) => (words[..words.len() - t.len()].to_string(), t.to_string()),
+            None => (words, String::new()),
+        });
     }
     let end = HEADER_ENDS.iter().filter_map(|w| words.rfind(w).map(|at| at + w.len())).max()?;
     let (header, rest) = words.split_at(end);
@@ -330,6 +393,13 @@ fn header_and_name(words: &str) -> Option<(String, String)> {
     }
     match ["合计", "总计"].into_iter().find_map(|t| rest.strip_suffix(t).map(|c| (c, t))) {
         Some((column, total)) if !column.is_empty() => Some((format!("{header}{column}"), total.to_string())),
+        // Columns after the last header word (`项目名称` / `项目单位合计本年
+        // 拨款…`): a row's name holds no total's label with words after it,
+        // so the words are the header's and the amounts a row printed
+        // without a name.
+        _ if ["合计", "总计"].iter().any(|t| rest.find(t).is_some_and(|at| at + t.len() < rest.len())) => {
+            Some((words, String::new()))
+        }
         _ => Some((header.to_string(), rest.to_string())),
     }
 }
@@ -346,6 +416,7 @@ fn text_parts(text: &str) -> Vec<(Kind, &str)> {
         let at = starts[k];
         let found = label_at(text, at)
             .map(|end| (end, Kind::Label))
+            .or_else(|| page_mark_at(text, at).map(|end| (end, Kind::PageMark)))
             .or_else(|| unit_at(text, at).map(|end| (end, Kind::Unit)))
             .or_else(|| caption_at(text, at).map(|end| (end, Kind::Caption)));
         match found {
@@ -384,6 +455,19 @@ fn label_at(text: &str, at: usize) -> Option<usize> {
         .filter(|&e| table_label(&rest[..e]).is_some())
         .last()
         .map(|e| at + e)
+}
+
+/// The end of a page number starting at `at`: `— 3 —`, `- 3 -`.
+fn page_mark_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let dash = rest.chars().next().filter(|c| ['—', '-', '－'].contains(c))?;
+    let inner = rest[dash.len_utf8()..].trim_start();
+    let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let after = inner[digits..].trim_start().strip_prefix(dash)?;
+    Some(text.len() - after.len())
 }
 
 /// The end of a unit starting at `at`: `单位：万元`, `单位:元`.
@@ -528,18 +612,28 @@ fn year_len(s: &str) -> Option<usize> {
 /// [`header_words`]) and how many.
 fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
     let mut pages: Vec<Vec<Cut>> = Vec::new();
-    for c in cut {
+    let mut cut = cut.into_iter().peekable();
+    while let Some(c) = cut.next() {
         let last = pages.last().and_then(|p| p.last());
         // A caption printed twice in a row (plain and merged cells) once.
         if c.kind == Kind::Caption && last == Some(&c) {
             continue;
         }
+        // A title right before a unit, where the page so far has a title
+        // of its own, opens the next page: its pages print the title first,
+        // as a plain cell (`…132.32四、财政拨款收支总表单位：万元…`). Where the
+        // page has none, the title is its merged cell, printed after its
+        // rows, and the unit opens the next page.
+        let page_titled = pages.last().is_some_and(|p| p.iter().any(|c| c.kind == Kind::Title));
+        let title_first = c.kind == Kind::Title && cut.peek().is_some_and(|n| n.kind == Kind::Unit) && page_titled;
+        let opened_by_title = pages.last().is_some_and(|p| p.len() == 1 && p[0].kind == Kind::Title);
         let opens = match last {
             None => true,
             Some(prev) => match c.kind {
                 Kind::Label => true,
                 Kind::Caption => prev.kind != Kind::Label,
-                Kind::Unit => !matches!(prev.kind, Kind::Label | Kind::Caption),
+                Kind::Unit => !(matches!(prev.kind, Kind::Label | Kind::Caption) || opened_by_title),
+                Kind::Title => title_first && !matches!(prev.kind, Kind::Label | Kind::Caption),
                 _ => false,
             },
         };
@@ -573,11 +667,19 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
     // Whether the rows' texts run together, and whether the table is the
     // procurement table, whose cells can be cut apart by what they are.
     let (mut glued, mut procurement, mut two_sided, mut three_lists) = (false, false, false, false);
+    // Whether the table prints each row in order, its title first, and
+    // whether its rows name a project and its unit (and the units so far).
+    let (mut title_first, mut by_unit) = (false, false);
+    let mut units: Vec<String> = Vec::new();
     for page in merged {
         // A page with no title of its own goes on the table before it.
         if let Some(title) = page.iter().find(|c| c.kind == Kind::Title) {
             two_sided = parse_title(&title.text).is_some_and(|t| t.key.is_two_sided());
+            let at = |kind: Kind| page.iter().position(|c| c.kind == kind);
+            title_first = at(Kind::Title) < at(Kind::Row).or(Some(usize::MAX));
             let header = header_words(&page);
+            by_unit = header.contains("项目名称") && header.contains("项目单位");
+            units.clear();
             glued = header.matches("名称").count() >= 2;
             procurement = glued && crate::text_procure::is_header(&[header.as_str()]);
             // The lists' headings are merged cells, printed after the rows.
@@ -606,12 +708,15 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
                 out.push(Cut::new(Kind::Words, &note));
                 continue;
             }
-            if three_lists && c.kind == Kind::Row {
+            if (three_lists || two_sided && title_first) && c.kind == Kind::Row {
                 out.extend(items_apart(&c.text).into_iter().map(|text| Cut { text, ..c.clone() }));
                 continue;
             }
             if two_sided && c.kind == Kind::Row {
                 c.text = sides_apart(&c.text);
+            }
+            if by_unit && !glued && c.kind == Kind::Row {
+                c.text = unit_apart(&c.text, &mut units);
             }
             if !(glued && c.kind == Kind::Row) {
                 out.push(c);
@@ -629,6 +734,33 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
     }
     left_out.retain(|(_, rows)| *rows > 0);
     (out, left_out)
+}
+
+/// A row of 项目支出情况表 whose project ran into its unit
+/// (`婚姻登记服务经费某区民政局本级 55.57 55.57`), with a space between them
+/// (`婚姻登记服务经费 某区民政局本级 55.57 55.57`): the unit is one the rows
+/// before named alone (`某区民政局本级 1343.80 …`), the longest that ends
+/// the name. A row named like an organisation, not ending with a unit
+/// seen, is a unit (a department's own, `…本级`, too), and goes to
+/// `units`. Any other row stays as it is.
+fn unit_apart(row: &str, units: &mut Vec<String>) -> String {
+    let name_end =
+        row.split_whitespace().find(|w| crate::lex::amount(w).is_some()).and_then(|w| row.find(w)).unwrap_or(row.len());
+    let name = row[..name_end].trim();
+    if name.is_empty() || name.contains(char::is_whitespace) {
+        return row.to_string();
+    }
+    let unit = units.iter().filter(|u| name.len() > u.len() && name.ends_with(u.as_str())).max_by_key(|u| u.len());
+    match unit {
+        Some(u) => format!("{} {}", &name[..name.len() - u.len()], &row[name.len() - u.len()..]),
+        None => {
+            let unit = ends_like_organisation(name.strip_suffix("本级").unwrap_or(name));
+            if unit && !units.iter().any(|u| u == name) {
+                units.push(name.to_string());
+            }
+            row.to_string()
+        }
+    }
 }
 
 /// A row of a two-sided table (收支总表) whose item of one side, printed
@@ -664,8 +796,11 @@ fn items_apart(row: &str) -> Vec<String> {
     let opens = |rest: &str| {
         let (ordinal, name) = crate::lex::split_ordinal(rest);
         let by_ordinal = !ordinal.is_empty() && name.chars().next().is_some_and(is_cjk);
-        by_ordinal
-            || ["当年", "上年", "收入合计", "收入总计", "支出合计", "支出总计"].iter().any(|w| rest.starts_with(w))
+        by_ordinal || {
+            // Totals' labels may be letter-spaced (`收 入 总 计`).
+            let head = squeeze(&rest.chars().take(16).collect::<String>());
+            ["当年", "上年", "收入合计", "收入总计", "支出合计", "支出总计"].iter().any(|w| head.starts_with(w))
+        }
     };
     let mut items = Vec::new();
     let mut start = 0;
@@ -1098,7 +1233,89 @@ mod tests {
                     一般公共预算支出预算表（分单位）云湖区财政局本级1,250.00600.00650.00";
         let (lines, _) = in_reading_order(cut_lines(page));
         let rows = row_texts(&lines);
-        assert_eq!(rows, ["2,500.00 1,200.00 1,300.00", "云湖区财政局本级 1,250.00 600.00 650.00"]);
+        // The total's label printed before the amounts names them.
+        assert_eq!(rows, ["合计 2,500.00 1,200.00 1,300.00", "云湖区财政局本级 1,250.00 600.00 650.00"]);
+    }
+
+    /// Pages that print each title first, as a plain cell, in fake bold
+    /// (drawn twice), with a page number between them (a district's
+    /// template printed through Distiller, its pages rotated).
+    const TITLE_FIRST: &str = "一、部门收支总表一、部门收支总表单位：万元收    入支    出项    目预算数项    目预算数\
+                               一、一般公共预算拨款收入2604.37一、一般公共服务支出0.00二、政府性基金预算拨款收入770.00\
+                               二、国防支出3374.37— 1 —收 入 总 计3374.37支 出 总 计3374.37\
+                               四、财政拨款收支总表四、财政拨款收支总表单位：万元收    入支    出项    目预算数项    目预算数\
+                               一、本年收入3374.37一、本年支出3374.37（一）一般公共预算拨款2604.37（一）一般公共服务支出\
+                               （二）政府性基金预算拨款770.00（二）国防支出3374.37二、年终结转结余收 入 总 计3374.37\
+                               八、政府性基金预算支出表八、政府性基金预算支出表单位：万元科目编码科目名称本年政府性基金预算支出\
+                               合计基本支出项目支出合计770.000.00770.00229其他支出770.000.00770.00— 2 —\
+                               十、项目支出情况表十、项目支出情况表单位：万元项目名称项目单位合计本年拨款一般公共预算\
+                               政府性基金预算70.0050.0020.00云湖区民政局70.0050.0020.00云湖区民政局本级70.0050.0020.00\
+                               婚姻登记服务经费云湖区民政局本级50.0050.00养老服务补助云湖区民政局本级20.0020.00";
+
+    #[test]
+    fn title_first_pages_keep_their_order_and_their_items_apart() {
+        assert!(run_on(TITLE_FIRST));
+        let got: Vec<String> = in_reading_order(cut_lines(TITLE_FIRST)).0.into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            got,
+            [
+                "一、部门收支总表",
+                "单位：万元",
+                "收    入支    出项    目预算数项    目预算数",
+                "一、一般公共预算拨款收入 2604.37",
+                "一、一般公共服务支出 0.00",
+                "二、政府性基金预算拨款收入 770.00",
+                "二、国防支出 3374.37",
+                "收 入 总 计 3374.37",
+                "支 出 总 计 3374.37",
+                "四、财政拨款收支总表",
+                "单位：万元",
+                "收    入支    出项    目预算数项    目预算数",
+                "一、本年收入 3374.37",
+                "一、本年支出 3374.37",
+                "（一）一般公共预算拨款 2604.37",
+                "（一）一般公共服务支出",
+                "（二）政府性基金预算拨款 770.00",
+                "（二）国防支出 3374.37",
+                "二、年终结转结余",
+                "收 入 总 计 3374.37",
+                "八、政府性基金预算支出表",
+                "单位：万元",
+                "科目编码科目名称本年政府性基金预算支出合计基本支出项目支出",
+                "合计 770.00 0.00 770.00",
+                "229 其他支出 770.00 0.00 770.00",
+                "十、项目支出情况表",
+                "单位：万元",
+                "项目名称项目单位合计本年拨款一般公共预算政府性基金预算",
+                "70.00 50.00 20.00",
+                "云湖区民政局 70.00 50.00 20.00",
+                "云湖区民政局本级 70.00 50.00 20.00",
+                "婚姻登记服务经费 云湖区民政局本级 50.00 50.00",
+                "养老服务补助 云湖区民政局本级 20.00 20.00",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_project_run_into_its_unit_is_cut_at_a_unit_named_before() {
+        let mut units = Vec::new();
+        assert_eq!(unit_apart("某局 70.00", &mut units), "某局 70.00");
+        assert_eq!(unit_apart("某局本级 70.00", &mut units), "某局本级 70.00");
+        assert_eq!(units, ["某局", "某局本级"]);
+        // The longest unit the name ends with.
+        assert_eq!(unit_apart("培训经费某局本级 50.00", &mut units), "培训经费 某局本级 50.00");
+        // A group row, and a project of a unit no row named, stay whole.
+        assert_eq!(unit_apart("本级支出项目 70.00", &mut units), "本级支出项目 70.00");
+        assert_eq!(unit_apart("培训经费 某中心 50.00", &mut units), "培训经费 某中心 50.00");
+    }
+
+    #[test]
+    fn page_numbers_run_into_cells_are_dropped() {
+        assert_eq!(
+            text_parts("支出— 12 —廿五、债务"),
+            [(Kind::Words, "支出"), (Kind::PageMark, "— 12 —"), (Kind::Words, "廿五、债务")]
+        );
+        assert_eq!(text_parts("第2-3页"), [(Kind::Words, "第2-3页")]);
     }
 
     #[test]
