@@ -52,6 +52,8 @@
 //! put on a line of its own, at its ordinal or its total's name, since the
 //! lists are told apart by the items' names.
 
+use std::borrow::Cow;
+
 use budget_model::{Finding, Line, Page};
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char, digit1};
@@ -92,7 +94,7 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
                     lines.push(l.clone());
                     continue;
                 }
-                let mut cut = cut_lines(&l.text);
+                let mut cut = cut_lines(&page_marks_out(&l.text));
                 let label_first =
                     cut.first().is_some_and(|c| c.kind == Kind::Words && is_total_word(c.text.as_str()));
                 if label_first && total_label_to_amounts(&mut lines, &cut[0].text) {
@@ -185,7 +187,8 @@ fn run_on(text: &str) -> bool {
 enum Piece<'a> {
     /// `18,330.37`, `0.79`.
     Amount(&'a str),
-    /// `201`, `20101`, `2010101`: digits after an amount, before a name.
+    /// `201`, `20101`, `2010101`: digits after an amount, before a name;
+    /// a unit's `327001` before the unit's name.
     Code(&'a str),
     /// Anything else.
     Text(&'a str),
@@ -227,12 +230,19 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let next = rest[digits..].chars().next();
         let after_amount = text_from == i && matches!(out.last(), Some(Piece::Amount(_))) || i == 0;
-        let piece =
-            if [3, 5, 7].contains(&digits) && after_amount && next.is_some_and(|c| is_cjk(c) && !COUNTS.contains(c)) {
-                Some(Piece::Code(&rest[..digits]))
-            } else {
-                two_decimals(rest).ok().map(|(_, a)| Piece::Amount(a))
-            };
+        // A row printed blank leaves its name before the next code
+        // (`21004公共卫生2100410突发…`): a code of the class of the code
+        // before it may follow a name.
+        let last_code = out.iter().rev().find_map(|p| if let Piece::Code(c) = p { Some(*c) } else { None });
+        let same_class = last_code.is_some_and(|c| digits > 3 && c.get(..3) == rest.get(..3));
+        let after_blank_row = text_from < i && text[..i].chars().next_back().is_some_and(is_cjk) && same_class;
+        let coded = [3, 5, 7].contains(&digits) || digits == 6 && names_a_unit(&rest[digits..]);
+        let opens_row = after_amount || after_blank_row;
+        let piece = if coded && opens_row && next.is_some_and(|c| is_cjk(c) && !COUNTS.contains(c)) {
+            Some(Piece::Code(&rest[..digits]))
+        } else {
+            two_decimals(rest).ok().map(|(_, a)| Piece::Amount(a))
+        };
         match piece {
             Some(p) => {
                 if text_from < i {
@@ -254,6 +264,14 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// Whether the text a line goes on with names a unit (a budget unit's
+/// 6-digit code comes before it: `327001某区民政局本级`), up to the next
+/// digit.
+fn names_a_unit(rest: &str) -> bool {
+    let name = &rest[..rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len())];
+    ends_like_organisation(name.strip_suffix("本级").unwrap_or(name))
+}
+
 /// What a cut line is, for putting a page in order.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -269,8 +287,6 @@ enum Kind {
     Row,
     /// Words alone: header words, a department, a total's label.
     Words,
-    /// A page number run into the cells (`— 3 —`): dropped.
-    PageMark,
 }
 
 /// A line cut from a run-on line.
@@ -324,7 +340,6 @@ fn cut_lines(text: &str) -> Vec<Cut> {
                             close(&mut open, &mut out);
                             open = Some(Cut::new(Kind::Words, part));
                         }
-                        (Kind::PageMark, _) => close(&mut open, &mut out),
                         _ => {
                             close(&mut open, &mut out);
                             out.push(Cut::new(kind, part));
@@ -339,7 +354,8 @@ fn cut_lines(text: &str) -> Vec<Cut> {
 }
 
 /// Titles as the table readers take them: a table's number printed before
-/// its title goes with it (`一、` / `部门收支总表` is `一、部门收支总表`), and a
+/// its title goes with it (`一、` / `部门收支总表` is `一、部门收支总表`, `表5-1.` /
+/// `一般公共预算支出表（分功能科目）` is `表5-1.一般公共预算支出表（分功能科目）`), and a
 /// title printed twice in a row (in fake bold, drawn twice a hair apart)
 /// is kept once. Page numbers (`— 3 —`) run into the cells are dropped.
 fn titles_whole(cut: Vec<Cut>) -> Vec<Cut> {
@@ -348,7 +364,8 @@ fn titles_whole(cut: Vec<Cut>) -> Vec<Cut> {
         if c.kind == Kind::Title {
             let numbered = out.last().filter(|w| w.kind == Kind::Words).is_some_and(|w| {
                 let (ordinal, rest) = crate::lex::split_ordinal(&w.text);
-                !ordinal.is_empty() && rest.is_empty()
+                let number_alone = crate::lex::table_number(&w.text).is_some_and(|(_, rest)| rest.is_empty());
+                !ordinal.is_empty() && rest.is_empty() || number_alone
             });
             if numbered {
                 let number = out.pop().map(|w| w.text).unwrap_or_default();
@@ -416,7 +433,6 @@ fn text_parts(text: &str) -> Vec<(Kind, &str)> {
         let at = starts[k];
         let found = label_at(text, at)
             .map(|end| (end, Kind::Label))
-            .or_else(|| page_mark_at(text, at).map(|end| (end, Kind::PageMark)))
             .or_else(|| unit_at(text, at).map(|end| (end, Kind::Unit)))
             .or_else(|| caption_at(text, at).map(|end| (end, Kind::Caption)));
         match found {
@@ -455,6 +471,28 @@ fn label_at(text: &str, at: usize) -> Option<usize> {
         .filter(|&e| table_label(&rest[..e]).is_some())
         .last()
         .map(|e| at + e)
+}
+
+/// The line without the page numbers run into its cells (`— 3 —`,
+/// `- 3 -`): a code after one is then after an amount, as printed
+/// (`0.00— 1 —2081001儿童福利` is `0.00`, `2081001`, `儿童福利`).
+fn page_marks_out(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut from = 0;
+    for (at, _) in text.char_indices() {
+        if at < from {
+            continue;
+        }
+        if let Some(end) = page_mark_at(text, at) {
+            out.push_str(&text[from..at]);
+            from = end;
+        }
+    }
+    if from == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
 }
 
 /// The end of a page number starting at `at`: `— 3 —`, `- 3 -`.
@@ -1017,6 +1055,27 @@ mod tests {
     }
 
     #[test]
+    fn a_code_of_the_class_before_may_follow_a_row_printed_blank() {
+        let got = pieces("97.7321004公共卫生2100410突发公共卫生事件应急处置21011行政事业单位医疗97.73");
+        assert_eq!(
+            got,
+            [
+                Piece::Amount("97.73"),
+                Piece::Code("21004"),
+                Piece::Text("公共卫生"),
+                Piece::Code("2100410"),
+                Piece::Text("突发公共卫生事件应急处置"),
+                Piece::Code("21011"),
+                Piece::Text("行政事业单位医疗"),
+                Piece::Amount("97.73"),
+            ]
+        );
+        // Digits of another class in a name are the name's (`12345热线`).
+        let got = pieces("97.7321004公共卫生12345热线97.73");
+        assert_eq!(got[2], Piece::Text("公共卫生12345热线"));
+    }
+
+    #[test]
     fn counts_and_years_are_text() {
         let got = pieces("2019年政府采购预算表台式计算机（20万以下）17.92");
         assert_eq!(got, [Piece::Text("2019年政府采购预算表台式计算机（20万以下）"), Piece::Amount("17.92")]);
@@ -1255,7 +1314,8 @@ mod tests {
     #[test]
     fn title_first_pages_keep_their_order_and_their_items_apart() {
         assert!(run_on(TITLE_FIRST));
-        let got: Vec<String> = in_reading_order(cut_lines(TITLE_FIRST)).0.into_iter().map(|c| c.text).collect();
+        let got: Vec<String> =
+            in_reading_order(cut_lines(&page_marks_out(TITLE_FIRST))).0.into_iter().map(|c| c.text).collect();
         assert_eq!(
             got,
             [
@@ -1311,11 +1371,9 @@ mod tests {
 
     #[test]
     fn page_numbers_run_into_cells_are_dropped() {
-        assert_eq!(
-            text_parts("支出— 12 —廿五、债务"),
-            [(Kind::Words, "支出"), (Kind::PageMark, "— 12 —"), (Kind::Words, "廿五、债务")]
-        );
-        assert_eq!(text_parts("第2-3页"), [(Kind::Words, "第2-3页")]);
+        assert_eq!(page_marks_out("支出— 12 —廿五、债务"), "支出廿五、债务");
+        assert_eq!(page_marks_out("0.00- 1 -2081001儿童福利"), "0.002081001儿童福利");
+        assert_eq!(page_marks_out("第2-3页"), "第2-3页");
     }
 
     #[test]
