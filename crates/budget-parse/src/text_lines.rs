@@ -730,7 +730,8 @@ fn closes_unit(last: &Line, next: &Line) -> bool {
 /// every word of that line known and no other line naming a column:
 /// `科目编码 科目名称 总计 基本支出 项目支出` under `单位：万元`. A header whose
 /// group's leaves come on the next line (`合计 基本支出 项目支出` / `小计
-/// 人员经费 公用经费`) is none.
+/// 人员经费 公用经费`), or after the group on the same line (`合计 基本支出
+/// 小计 人员经费 公用经费 项目支出`), is none.
 fn one_line_columns(header: &[&str]) -> Option<Vec<(String, bool)>> {
     let vocabulary: Vec<(&str, Word)> = WORDS.iter().chain(WIDE_WORDS).copied().collect();
     let read = |line: &str| {
@@ -751,8 +752,14 @@ fn one_line_columns(header: &[&str]) -> Option<Vec<(String, bool)>> {
     };
     let lines: Vec<(Vec<(String, bool)>, usize)> = header.iter().map(|l| read(&letters_joined(l))).collect();
     let naming: Vec<&(Vec<(String, bool)>, usize)> = lines.iter().filter(|(cols, _)| !cols.is_empty()).collect();
+    // A 小计 after the total is a group's own total, the group's name
+    // printed before it (a run-on page's `合计基本支出小计人员经费公用经费
+    // 项目支出`): the line names a group and its leaves, and is none.
+    let subtotal = |cols: &[(String, bool)]| cols[1..].iter().any(|(w, _)| w == "小计");
     match naming[..] {
-        [(cols, 0)] if cols.len() >= 2 && cols[0].1 && cols[1..].iter().all(|(_, total)| !total) => Some(cols.clone()),
+        [(cols, 0)] if cols.len() >= 2 && cols[0].1 && cols[1..].iter().all(|(_, total)| !total) && !subtotal(cols) => {
+            Some(cols.clone())
+        }
         _ => None,
     }
 }
