@@ -26,6 +26,13 @@ one family of PDF producers:
                        so that it displays landscape (Distiller), titles in
                        "fake bold" (drawn twice, 0.3 pt apart), amounts without
                        separators, an empty table with a 备注 line.
+  rotated-blank-rows   as rotated, tables 2, 3, 5-1, 5-2, 6 and 7: zeros printed
+                       blank in 支出总表 and 5-1 (a row printed blank leaves
+                       only its code and name), group headings over their
+                       leaves (基本支出 over 小计 人员经费 公用经费).
+  rotated-yuan         as rotated without fake bold, amounts in 元 with
+                       thousands separators, tables 2, 3, 5-1, 6, 7 and 10:
+                       6-digit unit codes before the units' names.
   excel-title-in-grid  spreadsheet style, one table per page: 附表N, the title,
                        编制单位 and 单位：万元 in merged cells inside the top of
                        the ruled grid; titles without ordinals.
@@ -1333,6 +1340,21 @@ VARIANTS = {
         style=Style(landscape=True, rotate=True, rules="rects", size=9, hsize=9, row_min=16, sep=False,
                     fake_bold=True, blank_zero=("fiscal_income_expense_summary", "project_expense"),
                     weights={"project_expense": [3.2, 2.6] + [1.0] * 9})),
+    # Distiller again: the other tables, zeros printed blank.
+    "rotated-blank-rows": dict(
+        profile="gov-office", unit="万元", seed=202599,
+        tables=["income_summary", "expense_summary", "general_budget_expense_by_function",
+                "general_budget_expense_by_unit", "general_budget_basic_expense_by_economic",
+                "three_public_expense"],
+        style=Style(landscape=True, rotate=True, rules="rects", size=9, hsize=9, row_min=16, sep=False,
+                    fake_bold=True, blank_zero=("expense_summary", "general_budget_expense_by_function"))),
+    # Distiller, amounts in 元 with separators, the project table.
+    "rotated-yuan": dict(
+        profile="civil-affairs", unit="元", seed=202598,
+        tables=["income_summary", "expense_summary", "general_budget_expense_by_function",
+                "general_budget_basic_expense_by_economic", "three_public_expense", "project_expense"],
+        style=Style(landscape=True, rotate=True, rules="rects", size=9, hsize=9, row_min=16, sep=True,
+                    unit_label="元")),
     # Spreadsheet export: one table per page, title and unit inside the grid.
     "excel-title-in-grid": dict(
         profile="gov-office", unit="万元", seed=202504,
