@@ -72,9 +72,10 @@ fn path(p: &std::path::Path) -> &str {
 /// the text path reads exactly: cells, indicator rows and their bases, as
 /// the PDF path reads the PDFs. Their texts are made here, with
 /// pdf-extract's own `extract_text`, as for the development corpus. The
-/// rotated sample's text is the whole document on one line, its titles
-/// printed first and twice, its page numbers run into the cells.
-const EXACT_SAMPLE_TEXTS: [&str; 18] = [
+/// rotated samples' texts are each the whole document on one line, its
+/// titles printed first (and twice in two of them), its page numbers run
+/// into the cells.
+const EXACT_SAMPLE_TEXTS: [&str; 20] = [
     "excel-title-in-grid",
     "final-accounts",
     "final-fiscal",
@@ -87,6 +88,8 @@ const EXACT_SAMPLE_TEXTS: [&str; 18] = [
     "page-break-rows",
     "panels",
     "rotated",
+    "rotated-blank-rows",
+    "rotated-yuan",
     "ruled-rects",
     "ruled-strokes",
     "self-evaluation",
