@@ -217,6 +217,7 @@ const COUNTS: &str = "年月日万个%％";
 /// The line in pieces: amounts, codes and the text between.
 fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out: Vec<Piece<'_>> = Vec::new();
+    let mut last_code: Option<&str> = None;
     let mut text_from = 0;
     let mut i = 0;
     while i < text.len() {
@@ -233,7 +234,6 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         // A row printed blank leaves its name before the next code
         // (`21004公共卫生2100410突发…`): a code of the class of the code
         // before it may follow a name.
-        let last_code = out.iter().rev().find_map(|p| if let Piece::Code(c) = p { Some(*c) } else { None });
         let same_class = last_code.is_some_and(|c| digits > 3 && c.get(..3) == rest.get(..3));
         let after_blank_row = text_from < i && text[..i].chars().next_back().is_some_and(is_cjk) && same_class;
         let coded = [3, 5, 7].contains(&digits) || digits == 6 && names_a_unit(&rest[digits..]);
@@ -251,6 +251,9 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
                 let len = match p {
                     Piece::Amount(s) | Piece::Code(s) | Piece::Text(s) => s.len(),
                 };
+                if let Piece::Code(c) = p {
+                    last_code = Some(c);
+                }
                 out.push(p);
                 i += len;
                 text_from = i;
