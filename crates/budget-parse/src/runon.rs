@@ -94,19 +94,18 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
                     lines.push(l.clone());
                     continue;
                 }
-                let mut cut = cut_lines(&page_marks_out(&l.text));
-                let label_first =
-                    cut.first().is_some_and(|c| c.kind == Kind::Words && is_total_word(c.text.as_str()));
+                let mut cut = cut_lines(&column_numbers_out(&page_marks_out(&l.text)));
+                let label_first = cut.first().is_some_and(|c| c.kind == Kind::Words && is_total_word(c.text.as_str()));
                 if label_first && total_label_to_amounts(&mut lines, &cut[0].text) {
                     cut.remove(0);
                 }
                 let (cut, left_out) = in_reading_order(cut);
-                findings.extend(left_out.into_iter().map(|(title, rows)| Finding {
+                findings.extend(left_out.into_iter().map(|(title, rows, why)| Finding {
                     page: p.number,
                     table: title.clone(),
                     message: format!(
-                        "table `{title}` (page {}): its text runs on without line breaks and its header names two \
-                         columns of text, whose cells run together; {rows} rows whose cells could not be told apart left out",
+                        "table `{title}` (page {}): its text runs on without line breaks and its header names {why}; \
+                         {rows} rows whose cells could not be told apart left out",
                         p.number
                     ),
                 }));
@@ -236,7 +235,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         // before it may follow a name.
         let same_class = last_code.is_some_and(|c| digits > 3 && c.get(..3) == rest.get(..3));
         let after_blank_row = text_from < i && text[..i].chars().next_back().is_some_and(is_cjk) && same_class;
-        let coded = [3, 5, 7].contains(&digits) || digits == 6 && names_a_unit(&rest[digits..]);
+        let coded = [3, 5, 7].contains(&digits) && of_a_class(rest) || digits == 6 && names_a_unit(&rest[digits..]);
         let opens_row = after_amount || after_blank_row;
         let piece = if coded && opens_row && next.is_some_and(|c| is_cjk(c) && !COUNTS.contains(c)) {
             Some(Piece::Code(&rest[..digits]))
@@ -265,6 +264,15 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         out.push(Piece::Text(&text[text_from..]));
     }
     out
+}
+
+/// Whether digits open with a class of the budget's classifications:
+/// income 101–110, function 201–239, economic 301–399 and 501–599
+/// (`2010101`, `30201`, `50502`); `12345` (a hotline's number opening a
+/// project's name) opens with none.
+fn of_a_class(digits: &str) -> bool {
+    let class = digits.get(..3).and_then(|c| c.parse::<u32>().ok()).unwrap_or(0);
+    matches!(class, 101..=110 | 201..=239 | 301..=399 | 501..=599)
 }
 
 /// Whether the text a line goes on with names a unit (a budget unit's
@@ -398,8 +406,9 @@ fn header_and_name(words: &str) -> Option<(String, String)> {
     let words = squeeze(words);
     if words.contains("基本支出") && words.contains("项目支出") {
         // A total's label run onto the header's last column
-        // (`…基本支出项目支出合计` / `770.00 0.00 770.00`) names the row.
-        let total = ["合计", "总计"].into_iter().find(|t| words.strip_suffix(t).is_some_and(|h| h.ends_with("支出")));
+        // (`…基本支出项目支出合计` / `770.00 0.00 770.00`,
+        // `…项目支出政府采购预算合计`) names the row.
+        let total = ["合计", "总计"].into_iter().find(|t| words.strip_suffix(t).is_some_and(|h| !h.is_empty()));
         return Some(match total {
             Some(t) => (words[..words.len() - t.len()].to_string(), t.to_string()),
             None => (words, String::new()),
@@ -498,6 +507,30 @@ fn page_marks_out(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The line without the column numbers printed after `栏次`, which run
+/// into the first row's code (`栏次12321011行政事业单位医疗` is 栏次 1 2 3 and
+/// `21011`): after each `栏次`, the numbers counting up from the last one
+/// taken (from 1), as long as the text goes on with the next.
+fn column_numbers_out(text: &str) -> Cow<'_, str> {
+    if !text.contains("栏次") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut next = 1;
+    let mut rest = text;
+    while let Some(at) = rest.find("栏次") {
+        let end = at + "栏次".len();
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
+        while let Some(after) = rest.strip_prefix(next.to_string().as_str()) {
+            rest = after;
+            next += 1;
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// The end of a page number starting at `at`: `— 3 —`, `- 3 -`.
 fn page_mark_at(text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
@@ -511,9 +544,11 @@ fn page_mark_at(text: &str, at: usize) -> Option<usize> {
     Some(text.len() - after.len())
 }
 
-/// The end of a unit starting at `at`: `单位：万元`, `单位:元`.
+/// The end of a unit starting at `at`: `单位：万元`, `单位:元`,
+/// `金额单位：万元`.
 fn unit_at(text: &str, at: usize) -> Option<usize> {
-    let rest = text[at..].strip_prefix("单位")?;
+    let rest = &text[at..];
+    let rest = rest.strip_prefix("金额").unwrap_or(rest).strip_prefix("单位")?;
     let rest = rest.strip_prefix(['：', ':'])?.trim_start();
     let unit = ["万元", "千元", "亿元", "元"].into_iter().find(|u| rest.starts_with(u))?;
     Some(text.len() - rest.len() + unit.len())
@@ -650,8 +685,8 @@ fn year_len(s: &str) -> Option<usize> {
 /// at a unit after neither; a page of merged cells alone (no row, no
 /// title before its rows) joins the page before when that has no title.
 /// With the lines, each table whose rows were left out (see
-/// [`header_words`]) and how many.
-fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
+/// [`header_words`]), how many, and why.
+fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize, &'static str)>) {
     let mut pages: Vec<Vec<Cut>> = Vec::new();
     let mut cut = cut.into_iter().peekable();
     while let Some(c) = cut.next() {
@@ -660,20 +695,23 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
         if c.kind == Kind::Caption && last == Some(&c) {
             continue;
         }
-        // A title right before a unit, where the page so far has a title
-        // of its own, opens the next page: its pages print the title first,
-        // as a plain cell (`…132.32四、财政拨款收支总表单位：万元…`). Where the
-        // page has none, the title is its merged cell, printed after its
-        // rows, and the unit opens the next page.
+        // A title right before a unit or a caption, where the page so far
+        // has a title of its own, opens the next page: its pages print the
+        // title first, as a plain cell (`…132.32四、财政拨款收支总表单位：万元…`).
+        // Where the page has none, the title is its merged cell, printed
+        // after its rows, and the unit or caption opens the next page.
         let page_titled = pages.last().is_some_and(|p| p.iter().any(|c| c.kind == Kind::Title));
-        let title_first = c.kind == Kind::Title && cut.peek().is_some_and(|n| n.kind == Kind::Unit) && page_titled;
-        let opened_by_title = pages.last().is_some_and(|p| p.len() == 1 && p[0].kind == Kind::Title);
+        let head_next = cut.peek().is_some_and(|n| matches!(n.kind, Kind::Unit | Kind::Caption));
+        let title_first = c.kind == Kind::Title && head_next && page_titled;
+        // A page's head so far: its label, its title, or both
+        // (`附表5-1` / `一般公共预算支出表…` / `编制单位：…`).
+        let in_head = pages.last().is_some_and(|p| p.iter().all(|c| matches!(c.kind, Kind::Label | Kind::Title)));
         let opens = match last {
             None => true,
             Some(prev) => match c.kind {
                 Kind::Label => true,
-                Kind::Caption => prev.kind != Kind::Label,
-                Kind::Unit => !(matches!(prev.kind, Kind::Label | Kind::Caption) || opened_by_title),
+                Kind::Caption => !in_head,
+                Kind::Unit => !(prev.kind == Kind::Caption || in_head),
                 Kind::Title => title_first && !matches!(prev.kind, Kind::Label | Kind::Caption),
                 _ => false,
             },
@@ -704,7 +742,7 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
         .collect();
     let economic = economic_names(merged.iter().flatten());
     let mut out = Vec::new();
-    let mut left_out: Vec<(String, usize)> = Vec::new();
+    let mut left_out: Vec<(String, usize, &'static str)> = Vec::new();
     // Whether the rows' texts run together, and whether the table is the
     // procurement table, whose cells can be cut apart by what they are.
     let (mut glued, mut procurement, mut two_sided, mut three_lists) = (false, false, false, false);
@@ -721,13 +759,24 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
             let header = header_words(&page);
             by_unit = header.contains("项目名称") && header.contains("项目单位");
             units.clear();
-            glued = header.matches("名称").count() >= 2;
-            procurement = glued && crate::text_procure::is_header(&[header.as_str()]);
+            // Two columns of text run together; line numbers (`行次`, `序号`)
+            // run into the amounts or codes after them (`一、…收入12,851.53`
+            // is line 1 and 2,851.53, `1301工资福利支出` line 1 and `301`),
+            // and no sum tells where.
+            let two_texts = header.matches("名称").count() >= 2;
+            let line_numbers = header.contains("行次") || header.contains("序号");
+            glued = two_texts || line_numbers;
+            procurement = two_texts && crate::text_procure::is_header(&[header.as_str()]);
             // The lists' headings are merged cells, printed after the rows.
             let words: String = page.iter().filter(|c| c.kind == Kind::Words).map(|c| c.text.as_str()).collect();
             three_lists = two_sided && words.contains("功能分类") && words.contains("支出用途");
             if glued && !three_lists {
-                left_out.push((title.text.clone(), 0));
+                let why = if line_numbers {
+                    "line numbers (行次 or 序号), which run into the amounts and codes"
+                } else {
+                    "two columns of text, whose cells run together"
+                };
+                left_out.push((title.text.clone(), 0, why));
             }
         }
         let mut caption_among_rows = false;
@@ -749,7 +798,7 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
                 out.push(Cut::new(Kind::Words, &note));
                 continue;
             }
-            if (three_lists || two_sided && title_first) && c.kind == Kind::Row {
+            if (three_lists || two_sided && title_first && !glued) && c.kind == Kind::Row {
                 out.extend(items_apart(&c.text).into_iter().map(|text| Cut { text, ..c.clone() }));
                 continue;
             }
@@ -773,7 +822,7 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize)>) {
             }
         }
     }
-    left_out.retain(|(_, rows)| *rows > 0);
+    left_out.retain(|(_, rows, _)| *rows > 0);
     (out, left_out)
 }
 
@@ -1073,9 +1122,12 @@ mod tests {
                 Piece::Amount("97.73"),
             ]
         );
-        // Digits of another class in a name are the name's (`12345热线`).
+        // Digits of another class in a name are the name's (`12345热线`),
+        // and after an amount digits of no class open no row.
         let got = pieces("97.7321004公共卫生12345热线97.73");
         assert_eq!(got[2], Piece::Text("公共卫生12345热线"));
+        let got = pieces("0.0012345热线运维经费73.41");
+        assert_eq!(got, [Piece::Amount("0.00"), Piece::Text("12345热线运维经费"), Piece::Amount("73.41")]);
     }
 
     #[test]
@@ -1115,6 +1167,16 @@ mod tests {
                 (Kind::Caption, "部门：某厅"),
                 (Kind::Unit, "单位：万元"),
                 (Kind::Words, "功能科目编码")
+            ]
+        );
+        let got = text_parts("公开03表支出决算表金额单位：万元项目");
+        assert_eq!(
+            got,
+            [
+                (Kind::Label, "公开03表"),
+                (Kind::Title, "支出决算表"),
+                (Kind::Unit, "金额单位：万元"),
+                (Kind::Words, "项目")
             ]
         );
         let got = text_parts("公开表十二部门：单位：万元");
@@ -1205,7 +1267,10 @@ mod tests {
             ]
         );
         // `复印纸` ends with no way of buying and no economic item.
-        assert_eq!(left_out, [("2025年政府采购预算表".to_string(), 1)]);
+        assert_eq!(
+            left_out,
+            [("2025年政府采购预算表".to_string(), 1, "two columns of text, whose cells run together")]
+        );
         assert_eq!(lines[1].text, "2025年政府采购预算表");
     }
 
@@ -1214,7 +1279,7 @@ mod tests {
         let page = "公开表一部门：某厅单位：万元收入支出项目名称金额项目名称金额支出用途项目名称金额\
                     一、一般公共预算100.00一、一般公共服务支出二、项目支出100.00收支预算总表";
         let (lines, left_out) = in_reading_order(cut_lines(page));
-        assert_eq!(left_out, [("收支预算总表".to_string(), 2)]);
+        assert_eq!(left_out, [("收支预算总表".to_string(), 2, "two columns of text, whose cells run together")]);
         assert!(lines.iter().all(|c| c.kind != Kind::Row));
     }
 
@@ -1357,6 +1422,25 @@ mod tests {
                 "养老服务补助 云湖区民政局本级 20.00 20.00",
             ]
         );
+    }
+
+    #[test]
+    fn column_numbers_after_their_label_are_taken_out() {
+        assert_eq!(column_numbers_out("支出栏次12321011行政事业单位医疗"), "支出栏次21011行政事业单位医疗");
+        assert_eq!(column_numbers_out("金额栏次1栏次2一、一般公共预算"), "金额栏次栏次一、一般公共预算");
+        assert_eq!(column_numbers_out("栏次12345678910111213合计"), "栏次合计");
+        assert_eq!(column_numbers_out("合计1,407.49"), "合计1,407.49");
+    }
+
+    #[test]
+    fn rows_under_line_numbers_are_left_out_and_counted() {
+        let page = "公开01表收入支出决算总表部门：某局单位：万元收入支出项目行次金额项目行次金额栏次1栏次2\
+                    一、一般公共预算财政拨款收入12,851.53一、一般公共服务支出320.00二、事业收入20.00二、国防支出330.00\
+                    三、其他收入30.00三、公共安全支出340.00";
+        let (lines, left_out) = in_reading_order(cut_lines(&column_numbers_out(page)));
+        assert_eq!(left_out[0].0, "收入支出决算总表");
+        assert!(left_out[0].1 > 0 && left_out[0].2.starts_with("line numbers"));
+        assert!(lines.iter().all(|c| c.kind != Kind::Row));
     }
 
     #[test]
