@@ -33,6 +33,9 @@ one family of PDF producers:
   rotated-yuan         as rotated without fake bold, amounts in 元 with
                        thousands separators, tables 2, 3, 5-1, 6, 7 and 10:
                        6-digit unit codes before the units' names.
+  rotated-grid         excel-title-in-grid's pages rotated (Distiller): 附表N, title,
+                       编制单位 and unit before each page's header; a project
+                       named after a hotline (12345热线).
   excel-title-in-grid  spreadsheet style, one table per page: 附表N, the title,
                        编制单位 and 单位：万元 in merged cells inside the top of
                        the ruled grid; titles without ordinals.
@@ -1365,6 +1368,17 @@ VARIANTS = {
                     row_min=14, margin=36, sep=True, heading="header", footer=False,
                     blank_zero=("general_budget_expense_by_function",
                                 "general_budget_basic_expense_by_economic"),
+                    weights={"income_summary": [1.2, 2.6] + [1.25] * 3 + [1.0] * 9,
+                             "project_expense": [2.6, 2.2, 1.2] + [1.0] * 8})),
+    # The spreadsheet's pages printed through Distiller, rotated.
+    "rotated-grid": dict(
+        profile="gov-office", unit="万元", seed=202597,
+        tables=["income_summary", "general_budget_expense_by_function",
+                "general_budget_basic_expense_by_economic", "three_public_expense",
+                "government_fund_expense", "project_expense"],
+        style=Style(titles="excel", page_per_table=True, rules="strokes", size=7.5, hsize=7.5,
+                    row_min=14, margin=36, sep=True, heading="header", footer=False, landscape=True,
+                    rotate=True,
                     weights={"income_summary": [1.2, 2.6] + [1.25] * 3 + [1.0] * 9,
                              "project_expense": [2.6, 2.2, 1.2] + [1.0] * 8})),
     # No rules at all: columns only by position (text-only reports).
@@ -2879,6 +2893,9 @@ PATTERNS = {
                             dept="云湖区气象局"),
     "header-labels": dict(profile="civil-affairs", seed=202515, build=pattern_header_labels,
                           style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
+    "rotated-labels": dict(profile="civil-affairs", seed=202596, build=pattern_header_labels,
+                           style=Style(landscape=True, rotate=True, size=7.5, hsize=7.5, row_min=13, margin=40),
+                           doc="部门预算"),
     "non-additive": dict(profile="civil-affairs", seed=202516, build=pattern_non_additive,
                          style=Style(size=7.5, hsize=7.5, row_min=13, margin=40), doc="部门预算"),
     "shifted-code": dict(profile="civil-affairs", seed=202517, build=pattern_shifted_code,
