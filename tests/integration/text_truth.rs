@@ -75,7 +75,7 @@ fn path(p: &std::path::Path) -> &str {
 /// rotated samples' texts are each the whole document on one line, its
 /// titles printed first (and twice in two of them), its page numbers run
 /// into the cells.
-const EXACT_SAMPLE_TEXTS: [&str; 20] = [
+const EXACT_SAMPLE_TEXTS: [&str; 22] = [
     "excel-title-in-grid",
     "final-accounts",
     "final-fiscal",
@@ -89,6 +89,8 @@ const EXACT_SAMPLE_TEXTS: [&str; 20] = [
     "panels",
     "rotated",
     "rotated-blank-rows",
+    "rotated-grid",
+    "rotated-labels",
     "rotated-yuan",
     "ruled-rects",
     "ruled-strokes",
