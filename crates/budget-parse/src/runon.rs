@@ -522,7 +522,9 @@ fn column_numbers_out(text: &str) -> Cow<'_, str> {
         let end = at + "栏次".len();
         out.push_str(&rest[..end]);
         rest = &rest[end..];
-        while let Some(after) = rest.strip_prefix(next.to_string().as_str()) {
+        // A number that goes on as an amount (the `4` of `栏次1234,567.00`)
+        // is none.
+        while let Some(after) = rest.strip_prefix(next.to_string().as_str()).filter(|a| !a.starts_with([',', '.'])) {
             rest = after;
             next += 1;
         }
@@ -540,8 +542,12 @@ fn page_mark_at(text: &str, at: usize) -> Option<usize> {
     if digits == 0 || digits > 4 {
         return None;
     }
-    let after = inner[digits..].trim_start().strip_prefix(dash)?;
-    Some(text.len() - after.len())
+    let tail = &inner[digits..];
+    let after = tail.trim_start().strip_prefix(dash)?;
+    // A hyphen without spaces joins numbers (`表5-1-2`); an em dash marks
+    // a page with or without them.
+    let spaced = inner.len() < rest.len() - dash.len_utf8() && tail.starts_with(char::is_whitespace);
+    (dash == '—' || spaced).then_some(text.len() - after.len())
 }
 
 /// The end of a unit starting at `at`: `单位：万元`, `单位:元`,
@@ -1430,6 +1436,8 @@ mod tests {
         assert_eq!(column_numbers_out("金额栏次1栏次2一、一般公共预算"), "金额栏次栏次一、一般公共预算");
         assert_eq!(column_numbers_out("栏次12345678910111213合计"), "栏次合计");
         assert_eq!(column_numbers_out("合计1,407.49"), "合计1,407.49");
+        // The numbers stop before one that goes on as an amount.
+        assert_eq!(column_numbers_out("栏次1234,567.00"), "栏次4,567.00");
     }
 
     #[test]
@@ -1461,6 +1469,8 @@ mod tests {
         assert_eq!(page_marks_out("支出— 12 —廿五、债务"), "支出廿五、债务");
         assert_eq!(page_marks_out("0.00- 1 -2081001儿童福利"), "0.002081001儿童福利");
         assert_eq!(page_marks_out("第2-3页"), "第2-3页");
+        assert_eq!(page_marks_out("表5-1-2一般"), "表5-1-2一般");
+        assert_eq!(page_marks_out("支出—3—廿五"), "支出廿五");
     }
 
     #[test]
