@@ -694,6 +694,9 @@ fn year_len(s: &str) -> Option<usize> {
 /// [`header_words`]), how many, and why.
 fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize, &'static str)>) {
     let mut pages: Vec<Vec<Cut>> = Vec::new();
+    // Whether the page so far has a title, and whether it is all head (its
+    // label, its title, or both: `附表5-1` / `一般公共预算支出表…` / `编制单位：…`).
+    let (mut page_titled, mut in_head) = (false, false);
     let mut cut = cut.into_iter().peekable();
     while let Some(c) = cut.next() {
         let last = pages.last().and_then(|p| p.last());
@@ -706,12 +709,8 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize, &'static st
         // title first, as a plain cell (`…132.32四、财政拨款收支总表单位：万元…`).
         // Where the page has none, the title is its merged cell, printed
         // after its rows, and the unit or caption opens the next page.
-        let page_titled = pages.last().is_some_and(|p| p.iter().any(|c| c.kind == Kind::Title));
         let head_next = cut.peek().is_some_and(|n| matches!(n.kind, Kind::Unit | Kind::Caption));
         let title_first = c.kind == Kind::Title && head_next && page_titled;
-        // A page's head so far: its label, its title, or both
-        // (`附表5-1` / `一般公共预算支出表…` / `编制单位：…`).
-        let in_head = pages.last().is_some_and(|p| p.iter().all(|c| matches!(c.kind, Kind::Label | Kind::Title)));
         let opens = match last {
             None => true,
             Some(prev) => match c.kind {
@@ -724,7 +723,10 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize, &'static st
         };
         if opens {
             pages.push(Vec::new());
+            (page_titled, in_head) = (false, true);
         }
+        page_titled |= c.kind == Kind::Title;
+        in_head &= matches!(c.kind, Kind::Label | Kind::Title);
         // `opens` made a page when there was none.
         if let Some(page) = pages.last_mut() {
             page.push(c);
