@@ -834,6 +834,11 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize, &'static st
     (out, left_out)
 }
 
+/// Where a cut row's name ends: at its first amount, or at its end.
+fn name_end(row: &str) -> usize {
+    row.split_whitespace().find(|w| crate::lex::amount(w).is_some()).and_then(|w| row.find(w)).unwrap_or(row.len())
+}
+
 /// A row of 项目支出情况表 whose project ran into its unit
 /// (`婚姻登记服务经费某区民政局本级 55.57 55.57`), with a space between them
 /// (`婚姻登记服务经费 某区民政局本级 55.57 55.57`): the unit is one the rows
@@ -842,8 +847,7 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize, &'static st
 /// seen, is a unit (a department's own, `…本级`, too), and goes to
 /// `units`. Any other row stays as it is.
 fn unit_apart(row: &str, units: &mut Vec<String>) -> String {
-    let name_end =
-        row.split_whitespace().find(|w| crate::lex::amount(w).is_some()).and_then(|w| row.find(w)).unwrap_or(row.len());
+    let name_end = name_end(row);
     let name = row[..name_end].trim();
     if name.is_empty() || name.contains(char::is_whitespace) {
         return row.to_string();
@@ -866,8 +870,7 @@ fn unit_apart(row: &str, units: &mut Vec<String>) -> String {
 /// 6,459.58`): a space before the second item's ordinal (`二、政府性基金预算
 /// 二、项目支出 6,459.58`), as a page's text with its line breaks has it.
 fn sides_apart(row: &str) -> String {
-    let name_end =
-        row.split_whitespace().find(|w| crate::lex::amount(w).is_some()).and_then(|w| row.find(w)).unwrap_or(row.len());
+    let name_end = name_end(row);
     let numeral = |c: char| "一二三四五六七八九十百廿".contains(c);
     let mut prev: Option<char> = None;
     for (i, c) in row[..name_end].char_indices() {
