@@ -94,7 +94,7 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
                     lines.push(l.clone());
                     continue;
                 }
-                let mut cut = cut_lines(&column_numbers_out(&page_marks_out(&l.text)));
+                let mut cut = cut_lines(&column_numbers_out(&page_marks_out(&broken_amounts_whole(&l.text))));
                 let label_first = cut.first().is_some_and(|c| c.kind == Kind::Words && is_total_word(c.text.as_str()));
                 if label_first && total_label_to_amounts(&mut lines, &cut[0].text) {
                     cut.remove(0);
@@ -483,6 +483,93 @@ fn label_at(text: &str, at: usize) -> Option<usize> {
         .filter(|&e| table_label(&rest[..e]).is_some())
         .last()
         .map(|e| at + e)
+}
+
+/// The line with each amount broken over a page made whole again. A row
+/// at a page's foot whose 合计 wraps prints the amount's start on the page
+/// and its decimals at the head of the next page's rows, before the next
+/// row's code: `支出2,727.1,103.021,624.13— 1 —…项目支出1520802民政管理事务`
+/// is `2,727.15`, `1,103.02`, `1,624.13` and, on the next page, `20802`
+/// 民政管理事务. An amount ended by its point, followed by a whole amount
+/// (`1,103.02`) or by no digit, takes the two digits that open the next
+/// page's first digits, where those are two digits and a code of a class
+/// before a name, and no amount comes between the page's number and them.
+fn broken_amounts_whole(text: &str) -> Cow<'_, str> {
+    let mut out = Cow::Borrowed(text);
+    let mut from = 0;
+    while let Some(point) = broken_amount(&out, from) {
+        let Some(at) = next_page_decimals(&out[point..]).map(|d| point + d) else {
+            from = point + 1;
+            continue;
+        };
+        let mut joined = String::with_capacity(out.len());
+        joined.push_str(&out[..point + 1]);
+        joined.push_str(&out[at..at + 2]);
+        joined.push_str(&out[point + 1..at]);
+        joined.push_str(&out[at + 2..]);
+        out = Cow::Owned(joined);
+        from = point + 3;
+    }
+    out
+}
+
+/// The point of the first amount at or after `from` that its point ends:
+/// digits with thousands separated (`2,727.`) before a point that no digit
+/// follows, or a whole amount (`2,727.1,103.02`).
+fn broken_amount(text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(p) = text.get(at..)?.find('.').map(|p| at + p) {
+        at = p + 1;
+        let before = &text[..p];
+        let int = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',').len();
+        let whole = &before[p - int..];
+        let separated = whole.contains(',') && !whole.starts_with(',') && two_decimals_int(whole);
+        if !separated {
+            continue;
+        }
+        // `3,809.531,338.38` is `3,809.53` and `1,338.38`: an amount whose
+        // decimals leave no comma after them is whole.
+        if two_decimals(&text[p - int..]).is_ok_and(|(rest, _)| !rest.starts_with(',')) {
+            continue;
+        }
+        let after = &text[at..];
+        let amount_next = two_decimals(after).is_ok_and(|(_, a)| a.contains(','));
+        if amount_next || !after.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Whether `digits` is an amount's whole part with its thousands
+/// separated: `2,727`, `12,345,678`.
+fn two_decimals_int(digits: &str) -> bool {
+    let mut groups = digits.split(',');
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+}
+
+/// Where, in `text` (from a broken amount's point on), the next page's
+/// rows open with two digits before a code of a class and its name
+/// (`1520802民政管理事务` after `— 1 —`), with no amount between the
+/// page's number and them (a title's number or a year may be).
+fn next_page_decimals(text: &str) -> Option<usize> {
+    let mark = text.char_indices().find_map(|(i, _)| page_mark_at(text, i))?;
+    let mut at = mark;
+    loop {
+        at += text[at..].find(|c: char| c.is_ascii_digit())?;
+        let rest = &text[at..];
+        if two_decimals(rest).is_ok() {
+            return None;
+        }
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let name_next = rest[digits..].starts_with(is_cjk);
+        if [5, 7, 9].contains(&digits) && name_next && rest.get(2..digits).is_some_and(of_a_class) {
+            return Some(at);
+        }
+        // A title's number (`表3`) or a year before the rows.
+        at += digits;
+    }
 }
 
 /// The line without the page numbers run into its cells (`— 3 —`,
@@ -1476,6 +1563,27 @@ mod tests {
         assert_eq!(page_marks_out("第2-3页"), "第2-3页");
         assert_eq!(page_marks_out("表5-1-2一般"), "表5-1-2一般");
         assert_eq!(page_marks_out("支出—3—廿五"), "支出廿五");
+    }
+
+    #[test]
+    fn an_amount_broken_over_a_page_takes_its_decimals_from_the_next_page() {
+        let line = "208社会保障和就业支出2,727.1,103.021,624.13— 1 —表3三、部门支出总表单位：万元\
+                    科目编码科目名称合计基本支出项目支出1520802民政管理事务1,060.82649.16411.66";
+        let whole = broken_amounts_whole(line);
+        assert!(whole.contains("支出2,727.151,103.021,624.13— 1 —"), "{whole}");
+        assert!(whole.contains("项目支出20802民政管理事务1,060.82"), "{whole}");
+        // Whole amounts run together stay as printed.
+        let line = "合计3,809.531,338.382,471.15— 1 —科目编码1520802民政管理事务1,060.82";
+        assert_eq!(broken_amounts_whole(line), line);
+        // Without a page's number, or with an amount before the digits, or
+        // digits that leave no code of a class, nothing is taken.
+        for line in [
+            "支出2,727.1,103.02科目编码1520802民政管理事务1,060.82",
+            "支出2,727.1,103.02— 1 —合计5.001520802民政管理事务1,060.82",
+            "支出2,727.1,103.02— 1 —科目编码1512345热线运维1,060.82",
+        ] {
+            assert_eq!(broken_amounts_whole(line), line);
+        }
     }
 
     #[test]
