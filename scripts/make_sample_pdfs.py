@@ -2880,6 +2880,8 @@ def pattern_shifted_code(b):
 PATTERNS = {
     "page-break-rows": dict(profile="civil-affairs", seed=202511, build=pattern_page_break_rows,
                             style=Style(size=9, hsize=9, row_min=14, margin=45), doc="部门预算"),
+    "rotated-page-break": dict(profile="civil-affairs", seed=202598, build=pattern_page_break_rows,
+                               style=Style(landscape=True, rotate=True, size=9, hsize=9, row_min=14, margin=45), doc="部门预算"),
     "line-numbers": dict(profile="civil-affairs", seed=202512, build=pattern_line_numbers,
                          style=Style(landscape=True, size=7.5, hsize=7.5, row_min=13, margin=36), doc="部门决算"),
     "panels": dict(profile="gov-office", seed=202513, build=pattern_panels,
@@ -2929,7 +2931,7 @@ def render_pattern(name, spec, out):
     nsums = check_pattern_truth(truth, tables)
     if name == "many-projects" and not any(covered_break(t, i) for t in tables for key, i in r.breaks if key == t.key):
         raise CheckError(f"{name}: no project's merged cell runs over a page break: {r.breaks}")
-    if name == "page-break-rows" and len({key for key, _, _ in r.splits}) < 2:
+    if spec["build"] is pattern_page_break_rows and len({key for key, _, _ in r.splits}) < 2:
         raise CheckError(f"{name}: only {len(r.splits)} rows broken over a page: {r.splits}")
     exe = shutil.which("pdftotext")
     note = "pdftotext not found: text not checked"

@@ -75,7 +75,7 @@ fn path(p: &std::path::Path) -> &str {
 /// rotated samples' texts are each the whole document on one line, its
 /// titles printed first (and twice in two of them), its page numbers run
 /// into the cells.
-const EXACT_SAMPLE_TEXTS: [&str; 22] = [
+const EXACT_SAMPLE_TEXTS: [&str; 23] = [
     "excel-title-in-grid",
     "final-accounts",
     "final-fiscal",
@@ -91,6 +91,7 @@ const EXACT_SAMPLE_TEXTS: [&str; 22] = [
     "rotated-blank-rows",
     "rotated-grid",
     "rotated-labels",
+    "rotated-page-break",
     "rotated-yuan",
     "ruled-rects",
     "ruled-strokes",
