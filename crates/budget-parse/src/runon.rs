@@ -609,6 +609,12 @@ fn column_numbers_out(text: &str) -> Cow<'_, str> {
         let end = at + "栏次".len();
         out.push_str(&rest[..end]);
         rest = &rest[end..];
+        // A header printed again on the next page numbers its columns from
+        // 1 again (`栏次123` / … / `栏次12321011行政事业单位医疗`).
+        let takes = |n: usize, rest: &str| rest.starts_with(n.to_string().as_str());
+        if next > 1 && !takes(next, rest) && takes(1, rest) {
+            next = 1;
+        }
         // A number that goes on as an amount (the `4` of `栏次1234,567.00`)
         // is none.
         while let Some(after) = rest.strip_prefix(next.to_string().as_str()).filter(|a| !a.starts_with([',', '.'])) {
@@ -1530,6 +1536,11 @@ mod tests {
         assert_eq!(column_numbers_out("合计1,407.49"), "合计1,407.49");
         // The numbers stop before one that goes on as an amount.
         assert_eq!(column_numbers_out("栏次1234,567.00"), "栏次4,567.00");
+        // A header printed again on the next page numbers from 1 again.
+        assert_eq!(
+            column_numbers_out("支出栏次123210行政1.00— 1 —支出栏次12321011行政事业单位医疗"),
+            "支出栏次210行政1.00— 1 —支出栏次21011行政事业单位医疗"
+        );
     }
 
     #[test]
