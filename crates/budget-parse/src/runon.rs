@@ -733,6 +733,9 @@ fn titles_within(text: &str) -> Vec<(Kind, &str)> {
 fn title_start(text: &str, from: usize, end_at: usize, end: usize) -> Option<usize> {
     // A title is 64 characters at most: no start further back is looked at.
     let window = text[from..end_at].char_indices().rev().nth(TITLE_CHARS).map_or(from, |(i, _)| from + i);
+    // A table's number before a name opens the title: what runs in before
+    // it (a note's `…安排的支出` before `十、项目支出情况表`) is not its name.
+    let window = numbered_start(&text[window..end_at]).map_or(window, |i| window + i);
     let starts: Vec<(usize, TableKey)> = text[window..end_at]
         .char_indices()
         .map(|(i, _)| window + i)
@@ -743,6 +746,20 @@ fn title_start(text: &str, from: usize, end_at: usize, end: usize) -> Option<usi
     let &(_, key) = starts.first()?;
     let last = starts.iter().rev().find(|(_, k)| *k == key).map(|&(s, _)| s)?;
     starts.iter().map(|&(s, _)| s).find(|&s| s <= last && name_openers_only(&text[s..last]))
+}
+
+/// Where the last table number before a table-name word opens in `text`
+/// (`十、` of `…安排的支出十、项目支出情况表`), if any: Chinese numerals and `、`.
+fn numbered_start(text: &str) -> Option<usize> {
+    const NUMERALS: &str = "一二三四五六七八九十廿";
+    let marks = text.match_indices('、').filter(|&(at, _)| title_starts_at(&text[at + '、'.len_utf8()..]));
+    marks
+        .filter_map(|(at, _)| {
+            let before = &text[..at];
+            let number = before.len() - before.trim_end_matches(|c| NUMERALS.contains(c)).len();
+            (number > 0).then_some(at - number)
+        })
+        .last()
 }
 
 /// The most characters of a title before its `表`.
@@ -1259,6 +1276,11 @@ mod tests {
             titles_within("江苏省2018年度省级部门预算公开报表"),
             [(Kind::Words, "江苏省2018年度省级部门预算公开报表")]
         );
+        // A note run into the next table's numbered title is not its name.
+        let got = titles_within("备注：本单位没有使用国有资本经营预算拨款安排的支出十、项目支出情况表单位");
+        assert_eq!(got[1], (Kind::Title, "项目支出情况表"));
+        assert_eq!(numbered_start("安排的支出十、项目支出"), Some("安排的支出".len()));
+        assert_eq!(numbered_start("经费、会议费"), None);
     }
 
     #[test]
