@@ -924,7 +924,8 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize, &'static st
                 c.text = sides_apart(&c.text);
             }
             if by_unit && !glued && c.kind == Kind::Row {
-                c.text = unit_apart(&c.text, &mut units);
+                out.extend(unit_apart(&c.text, &mut units).into_iter().map(|text| Cut { text, ..c.clone() }));
+                continue;
             }
             if !(glued && c.kind == Kind::Row) {
                 out.push(c);
@@ -956,21 +957,38 @@ fn name_end(row: &str) -> usize {
 /// the name. A row named like an organisation, not ending with a unit
 /// seen, is a unit (a department's own, `…本级`, too), and goes to
 /// `units`. Any other row stays as it is.
-fn unit_apart(row: &str, units: &mut Vec<String>) -> String {
+fn unit_apart(row: &str, units: &mut Vec<String>) -> Vec<String> {
     let name_end = name_end(row);
     let name = row[..name_end].trim();
     if name.is_empty() || name.contains(char::is_whitespace) {
-        return row.to_string();
+        return vec![row.to_string()];
+    }
+    // A project printed blank runs into the next unit's row
+    // (`应急处置经费某办公室本级某中心 2654754.37`): after a unit seen, a name
+    // that ends like an organisation is the next row's.
+    let inside = units
+        .iter()
+        .filter_map(|u| name.find(u.as_str()).filter(|&i| i > 0 && i + u.len() < name.len()).map(|i| (i, u.len())))
+        .max_by_key(|&(_, len)| len);
+    if let Some((at, len)) = inside {
+        let next = &name[at + len..];
+        if ends_like_organisation(next.strip_suffix("本级").unwrap_or(next)) {
+            if !units.iter().any(|u| u == next) {
+                units.push(next.to_string());
+            }
+            let blank = format!("{} {}", &name[..at], &name[at..at + len]);
+            return vec![blank, format!("{next} {}", row[name_end..].trim())];
+        }
     }
     let unit = units.iter().filter(|u| name.len() > u.len() && name.ends_with(u.as_str())).max_by_key(|u| u.len());
     match unit {
-        Some(u) => format!("{} {}", &name[..name.len() - u.len()], &row[name.len() - u.len()..]),
+        Some(u) => vec![format!("{} {}", &name[..name.len() - u.len()], &row[name.len() - u.len()..])],
         None => {
             let unit = ends_like_organisation(name.strip_suffix("本级").unwrap_or(name));
             if unit && !units.iter().any(|u| u == name) {
                 units.push(name.to_string());
             }
-            row.to_string()
+            vec![row.to_string()]
         }
     }
 }
@@ -1579,14 +1597,23 @@ mod tests {
     #[test]
     fn a_project_run_into_its_unit_is_cut_at_a_unit_named_before() {
         let mut units = Vec::new();
-        assert_eq!(unit_apart("某局 70.00", &mut units), "某局 70.00");
-        assert_eq!(unit_apart("某局本级 70.00", &mut units), "某局本级 70.00");
+        assert_eq!(unit_apart("某局 70.00", &mut units), ["某局 70.00"]);
+        assert_eq!(unit_apart("某局本级 70.00", &mut units), ["某局本级 70.00"]);
         assert_eq!(units, ["某局", "某局本级"]);
         // The longest unit the name ends with.
-        assert_eq!(unit_apart("培训经费某局本级 50.00", &mut units), "培训经费 某局本级 50.00");
+        assert_eq!(unit_apart("培训经费某局本级 50.00", &mut units), ["培训经费 某局本级 50.00"]);
         // A group row, and a project of a unit no row named, stay whole.
-        assert_eq!(unit_apart("本级支出项目 70.00", &mut units), "本级支出项目 70.00");
-        assert_eq!(unit_apart("培训经费 某中心 50.00", &mut units), "培训经费 某中心 50.00");
+        assert_eq!(unit_apart("本级支出项目 70.00", &mut units), ["本级支出项目 70.00"]);
+        assert_eq!(unit_apart("培训经费 某中心 50.00", &mut units), ["培训经费 某中心 50.00"]);
+        // A project printed blank runs into the next unit's row: the unit
+        // opens a row of its own and is seen.
+        assert_eq!(
+            unit_apart("应急处置经费某局本级某中心 26.00", &mut units),
+            ["应急处置经费 某局本级", "某中心 26.00"]
+        );
+        assert_eq!(unit_apart("大厅运行经费某中心 15.00", &mut units), ["大厅运行经费 某中心 15.00"]);
+        // Words after a unit that name no organisation stay in the name.
+        assert_eq!(unit_apart("培训某局本级宣传经费 5.00", &mut units), ["培训某局本级宣传经费 5.00"]);
     }
 
     #[test]
