@@ -113,7 +113,7 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
                     let first = k == 0;
                     lines.push(Line {
                         opens_right: first && l.opens_right,
-                        after_blank: first && l.after_blank,
+                        after_blank: first && l.after_blank || c.after_blank,
                         ..Line::text(c.text)
                     });
                 }
@@ -305,11 +305,14 @@ enum Kind {
 struct Cut {
     kind: Kind,
     text: String,
+    /// Printed after a blank line: a row that follows a project printed
+    /// blank (see [`unit_apart`]).
+    after_blank: bool,
 }
 
 impl Cut {
     fn new(kind: Kind, text: &str) -> Cut {
-        Cut { kind, text: text.trim().to_string() }
+        Cut { kind, text: text.trim().to_string(), after_blank: false }
     }
 }
 
@@ -924,7 +927,8 @@ fn in_reading_order(cut: Vec<Cut>) -> (Vec<Cut>, Vec<(String, usize, &'static st
                 c.text = sides_apart(&c.text);
             }
             if by_unit && !glued && c.kind == Kind::Row {
-                out.extend(unit_apart(&c.text, &mut units).into_iter().map(|text| Cut { text, ..c.clone() }));
+                let rows = unit_apart(&c.text, &mut units).into_iter().enumerate();
+                out.extend(rows.map(|(k, text)| Cut { text, after_blank: k > 0, ..c.clone() }));
                 continue;
             }
             if !(glued && c.kind == Kind::Row) {

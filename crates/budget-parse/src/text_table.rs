@@ -953,18 +953,34 @@ struct TextRow {
 /// the columns' sums opens a row too: a row whose name is printed
 /// elsewhere, under one printing its zeros blank
 /// (`襄州区退役军人事务局 2,212.33 754.00 1,458.33` / `2,212.33 754.00 1,458.33`).
-fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>) -> Vec<TextRow> {
+///
+/// In a table by unit (`项目单位`), a line after a blank line opens a row
+/// where the labels so far end with a unit a row before was named alone:
+/// they are a project printed blank, its unit given (`突发公共卫生事件` /
+/// `应急处置经费 某办公室` / `本级` ⏎ `某中心 2,491,29` / `1.52 …`), and the
+/// next unit's row follows. Labels over several blocks of lines are not
+/// cut so: they may be names printed after the rows.
+fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>, by_unit: bool) -> Vec<TextRow> {
     let complete = |amounts: &[String]| {
         !amounts.is_empty() && t.is_some_and(|t| readings_of(t, amounts).is_some_and(|r| !r.is_empty()))
     };
+    let joined = |labels: &[Token]| labels.iter().map(|l| squeeze(&l.text)).collect::<String>();
+    let mut units: Vec<String> = Vec::new();
     let mut rows: Vec<TextRow> = Vec::new();
     let mut cur = TextRow::default();
+    let push = |cur: &mut TextRow, rows: &mut Vec<TextRow>, units: &mut Vec<String>| {
+        let name = joined(&cur.labels);
+        if by_unit && !cur.amounts.is_empty() && unit_name(&name) && !units.contains(&name) {
+            units.push(name);
+        }
+        rows.push(std::mem::take(cur));
+    };
     for t in tokens {
         match t.kind() {
             Kind::Amount => {
                 let full = cap.is_some_and(|c| cur.amounts.len() >= c);
                 if t.starts_line && (full || (!t.moved_right && complete(&cur.amounts))) {
-                    rows.push(std::mem::take(&mut cur));
+                    push(&mut cur, &mut rows, &mut units);
                 }
                 if cur.labels.is_empty() && cur.amounts.is_empty() {
                     cur.page = t.page;
@@ -976,9 +992,21 @@ fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>) -> Vec
             }
             Kind::Code | Kind::Text => {
                 let labelled = cur.labels.iter().any(|l| !l.line_no);
-                let starts_new = !cur.amounts.is_empty() || (t.kind() == Kind::Code && labelled);
+                // One block of lines: names a spreadsheet prints after the
+                // rows come in several (see [`late_names`]).
+                let blank_project = || {
+                    let name = joined(&cur.labels);
+                    let one_block = cur.labels.iter().skip(1).all(|l| !l.after_blank);
+                    t.starts_line
+                        && t.after_blank
+                        && one_block
+                        && units.iter().any(|u| name.len() > u.len() && name.ends_with(u.as_str()))
+                };
+                let starts_new = !cur.amounts.is_empty()
+                    || (t.kind() == Kind::Code && labelled)
+                    || (by_unit && cur.amounts.is_empty() && !cur.labels.is_empty() && blank_project());
                 if starts_new {
-                    rows.push(std::mem::take(&mut cur));
+                    push(&mut cur, &mut rows, &mut units);
                 }
                 if cur.labels.is_empty() {
                     cur.page = t.page;
@@ -1015,8 +1043,10 @@ fn one_sided(
     let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
     let named = template(raw.title.key, &header_words).filter(|t| header_fits(t, &header_words));
     let cap = named.as_ref().map(|t| t.paths.len()).or_else(|| full_width(raw.title.key));
-    let named = named.or_else(|| header_after_rows(raw.title.key, &header_words, &group_rows(tokens, cap, None)));
-    let rows = group_rows(tokens, cap, named.as_ref());
+    let by_unit = header_words.contains("项目单位");
+    let named =
+        named.or_else(|| header_after_rows(raw.title.key, &header_words, &group_rows(tokens, cap, None, by_unit)));
+    let rows = group_rows(tokens, cap, named.as_ref(), by_unit);
     let width = usual_width(&rows);
     let mut header: Header = resolve(labels, width);
     if header.labels.is_empty() {
@@ -3154,6 +3184,24 @@ mod tests {
         );
         assert!(amounts(&raw, 2)[6].contains(&"10.00"), "{:?}", amounts(&raw, 2));
         assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    /// A project printed blank (its zeros blank) before the next unit's
+    /// row: its own row, its cells blank, not a name wrapped into the unit's.
+    #[test]
+    fn a_project_printed_blank_is_a_row_before_the_next_unit() {
+        let text = "单位：元\n\n项目名称 项目单位 合计 本年拨款\n\n合计 30.00 30.00\n\n某办公室 30.00 30.00\n\n\
+            某办公室本级 10.00 10.00\n\n本级支出项目 10.00 10.00\n\n值班保障经费 某办公室\n本级 10.00 10.00\n\n\
+            突发公共卫生事件\n应急处置经费 某办公室\n本级\n\n某服务中心 20.00 20.00\n\n本级支出项目 20.00 20.00\n\n\
+            大厅运行经费 某服务中心 20.00 20.00\n";
+        let mut findings = Vec::new();
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(text), &[], &[], &mut findings);
+        let names: Vec<String> = raw.rows.iter().map(|r| r.cells[..2].join("|")).collect();
+        assert_eq!(names[5..7], ["突发公共卫生事件应急处置经费|某办公室本级", "某服务中心|"], "{names:?}");
+        // Without the blank line, the lines are one row's wrapped names.
+        let glued = text.replace("本级\n\n某服务中心", "本级\n某服务中心");
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&glued), &[], &[], &mut findings);
+        assert!(raw.rows.iter().all(|r| r.cells[0] != "某服务中心"));
     }
 
     /// The unit row's name run into a unit no item waits for (the item
