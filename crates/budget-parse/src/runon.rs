@@ -762,7 +762,7 @@ fn numbered_start(text: &str) -> Option<usize> {
             let number = before.len() - before.trim_end_matches(|c| NUMERALS.contains(c)).len();
             (number > 0).then_some(at - number)
         })
-        .last()
+        .next_back()
 }
 
 /// The most characters of a title before its `表`.
