@@ -1022,29 +1022,44 @@ fn sides_apart(row: &str) -> String {
 /// (`二、财政专户管理资金 四、公共安全支出三、其他资金五、教育支出 …
 /// 八、社会保障和就业支出 1,121.39`). An item opens with its ordinal after
 /// another item's text, or is a total or a carry-over named without one
-/// (`上年结转资金收入合计 18,330.37 18,330.37`). Each list is told by the
+/// (`上年结转资金收入合计 18,330.37 18,330.37`, `…债务发行费用支出本年收入合计`). Each list is told by the
 /// item's name, so the items' order across lists does not matter.
 fn items_apart(row: &str) -> Vec<String> {
+    const TOTALS: [&str; 8] =
+        ["当年", "上年", "本年收入合计", "本年支出合计", "收入合计", "收入总计", "支出合计", "支出总计"];
     let numeral = |c: char| "一二三四五六七八九十百廿".contains(c);
-    let opens = |rest: &str| {
+    // Where an item opens at the start of `rest`: the bytes of what opens
+    // it that no item opens within (a total's label, `本年收入合计`).
+    let opens = |rest: &str| -> Option<usize> {
         let (ordinal, name) = crate::lex::split_ordinal(rest);
-        let by_ordinal = !ordinal.is_empty() && name.chars().next().is_some_and(is_cjk);
-        by_ordinal || {
-            // Totals' labels may be letter-spaced (`收 入 总 计`).
-            let head = squeeze(&rest.chars().take(16).collect::<String>());
-            ["当年", "上年", "收入合计", "收入总计", "支出合计", "支出总计"].iter().any(|w| head.starts_with(w))
+        if !ordinal.is_empty() && name.chars().next().is_some_and(is_cjk) {
+            return Some(0);
         }
+        // Totals' labels may be letter-spaced (`收 入 总 计`).
+        let head = squeeze(&rest.chars().take(16).collect::<String>());
+        let word = TOTALS.iter().find(|w| head.starts_with(*w))?;
+        let mut letters = word.chars().count();
+        let len = rest.char_indices().find(|&(_, c)| {
+            letters = letters.saturating_sub(usize::from(!c.is_whitespace()));
+            letters == 0
+        });
+        len.map(|(i, c)| i + c.len_utf8())
     };
     let mut items = Vec::new();
     let mut start = 0;
+    let mut held = 0;
     let mut prev: Option<char> = None;
     for (i, c) in row.char_indices() {
         let after_text = prev.is_some_and(|p| (is_cjk(p) && !numeral(p)) || p == ' ');
-        if i > start && after_text && opens(&row[i..]) && !row[start..i].trim().is_empty() {
+        prev = Some(c);
+        if i < held || i <= start || !after_text || row[start..i].trim().is_empty() {
+            continue;
+        }
+        if let Some(len) = opens(&row[i..]) {
             items.push(row[start..i].trim().to_string());
             start = i;
+            held = i + len;
         }
-        prev = Some(c);
     }
     items.push(row[start..].trim().to_string());
     items.retain(|i| !i.is_empty());
@@ -1460,6 +1475,11 @@ mod tests {
             ["十、节能环保支出", "十一、城乡社区支出 5.00"]
         );
         assert_eq!(items_apart("1.一般公共预算 5.00"), ["1.一般公共预算 5.00"]);
+        // The year's total after an item printed blank.
+        assert_eq!(
+            items_apart("（廿五）债务发行费用支出本年收入合计 3,643.92 本年支出合计 3,643.92"),
+            ["（廿五）债务发行费用支出", "本年收入合计 3,643.92", "本年支出合计 3,643.92"]
+        );
     }
 
     #[test]
