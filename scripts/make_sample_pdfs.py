@@ -39,6 +39,11 @@ one family of PDF producers:
   excel-title-in-grid  spreadsheet style, one table per page: 附表N, the title,
                        编制单位 and 单位：万元 in merged cells inside the top of
                        the ruled grid; titles without ordinals.
+  grid-blank-project   excel-title-in-grid's layout with all eleven tables, in 元
+                       without separators, the project table's zeros blank: a
+                       project with nothing budgeted printed blank before the
+                       next unit's row.
+  rotated-blank-project the same with its pages rotated (Distiller).
   unruled              no rules at all: columns only by position, a two-row
                        header, an empty table with its 备注 line.
 
@@ -1386,6 +1391,20 @@ VARIANTS = {
 VARIANTS["rotated-grid"] = dict(
     VARIANTS["excel-title-in-grid"], seed=202597,
     style=dataclasses.replace(VARIANTS["excel-title-in-grid"]["style"], landscape=True, rotate=True, blank_zero=()))
+
+# A project with nothing budgeted, its zeros printed blank, before the next
+# unit's row: the spreadsheet's layout, and the same with pages rotated.
+VARIANTS["grid-blank-project"] = dict(
+    VARIANTS["excel-title-in-grid"], seed=207766, unit="元",
+    tables=["income_expense_summary", "income_summary", "expense_summary", "fiscal_income_expense_summary",
+            "general_budget_expense_by_function", "general_budget_expense_by_unit",
+            "general_budget_basic_expense_by_economic", "three_public_expense", "government_fund_expense",
+            "state_capital_expense", "project_expense"],
+    style=dataclasses.replace(VARIANTS["excel-title-in-grid"]["style"], unit_label="元", sep=False,
+                              blank_zero=("project_expense",)))
+VARIANTS["rotated-blank-project"] = dict(
+    VARIANTS["grid-blank-project"], seed=207859,
+    style=dataclasses.replace(VARIANTS["grid-blank-project"]["style"], landscape=True, rotate=True))
 
 
 def write_truth(path, source, keys, cells, indicators=()):

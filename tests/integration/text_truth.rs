@@ -75,11 +75,12 @@ fn path(p: &std::path::Path) -> &str {
 /// rotated samples' texts are each the whole document on one line, its
 /// titles printed first (and twice in two of them), its page numbers run
 /// into the cells.
-const EXACT_SAMPLE_TEXTS: [&str; 23] = [
+const EXACT_SAMPLE_TEXTS: [&str; 25] = [
     "excel-title-in-grid",
     "final-accounts",
     "final-fiscal",
     "final-panels",
+    "grid-blank-project",
     "header-labels",
     "line-numbers",
     "many-projects",
@@ -88,6 +89,7 @@ const EXACT_SAMPLE_TEXTS: [&str; 23] = [
     "page-break-rows",
     "panels",
     "rotated",
+    "rotated-blank-project",
     "rotated-blank-rows",
     "rotated-grid",
     "rotated-labels",
