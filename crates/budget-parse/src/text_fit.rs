@@ -964,6 +964,9 @@ pub(crate) fn known_totals(
     if key == TableKey::GeneralBudgetExpenseByFunction {
         return known_of_basic(t, earlier);
     }
+    if key == TableKey::ProjectExpense {
+        return known_of_projects(t, earlier);
+    }
     if key != TableKey::IncomeSummary {
         return known;
     }
@@ -1005,6 +1008,37 @@ fn known_of_basic(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
             if path.split('/').any(|part| part == "基本支出") {
                 known[c] = Some(Decimal::ZERO);
             }
+        }
+    }
+    known
+}
+
+/// What 部门收入总表 says 项目支出情况表's total row holds: nothing from a
+/// source of which the department has no income. This year's grants of a
+/// fund (`本年拨款/政府性基金预算`) are nothing where the fund's income is;
+/// the grants carried over (`财政拨款结转结余/…`) where 上年结转结余 is;
+/// 财政专户管理资金 where that income is; and 单位资金 where the unit's own
+/// incomes (事业收入, 事业单位经营收入, 上级补助收入, 附属单位上缴收入, 其他收入)
+/// and 上年结转结余 all are. A column of the income table not printed, or
+/// not read, says nothing. Unknown otherwise.
+fn known_of_projects(t: &Template, earlier: &[Table]) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    let Some(income) = earlier.iter().find(|e| e.key == TableKey::IncomeSummary) else { return known };
+    const OWN: [&str; 5] = ["事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"];
+    let funds = ["一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "上年结转结余"];
+    let names: Vec<&str> = ["合计"].into_iter().chain(funds).chain(OWN).collect();
+    let figures = total_row_figures(income, &names);
+    let none = |name: &str| names.iter().position(|n| *n == name).and_then(|i| figures[i]).is_some_and(|v| v.is_zero());
+    for (c, path) in t.paths.iter().enumerate() {
+        let zero = match path.split_once('/') {
+            Some(("本年拨款", fund)) => funds[..3].contains(&fund) && none(fund),
+            Some(("财政拨款结转结余", _)) => none("上年结转结余"),
+            None if path == "财政专户管理资金" => none(path),
+            None if path == "单位资金" => OWN.iter().all(|n| none(n)) && none("上年结转结余"),
+            _ => false,
+        };
+        if zero {
+            known[c] = Some(Decimal::ZERO);
         }
     }
     known
@@ -1670,6 +1704,51 @@ mod tests {
         let found = found.expect("readings");
         assert_eq!(found.len(), 1);
         assert_eq!((found[0][2].as_str(), found[0][12].as_str()), ("110,387.98", "508.64"));
+    }
+
+    /// A project table's sources the department has no income from hold
+    /// nothing: its amounts, two for nine columns, are the year's grants of
+    /// 一般公共预算, the only income 部门收入总表 prints.
+    #[test]
+    fn sources_without_income_hold_no_project_amount() {
+        let t = template(
+            TableKey::ProjectExpense,
+            "项目名称项目单位合计本年拨款财政拨款结转结余财政专户管理资金单位资金一般公共预算政府性基金预算国有资本经营预算一般公共预算政府性基金预算国有资本经营预算",
+        )
+        .expect("a template");
+        let mut income = Table::new(TableKey::IncomeSummary, "02", "收入总表");
+        let leaves = [
+            "合计",
+            "一般公共预算",
+            "政府性基金预算",
+            "国有资本经营预算",
+            "财政专户管理资金",
+            "事业收入",
+            "事业单位经营收入",
+            "上级补助收入",
+            "附属单位上缴收入",
+            "其他收入",
+            "上年结转结余",
+        ];
+        income.columns = leaves.iter().map(|l| budget_model::Column::amount(*l)).collect();
+        let mut total = budget_model::Row::new("合计", 2);
+        let figure = |v: &str| Cell::Amount(v.parse().expect("an amount"));
+        total.cells = [figure("9193255.82"), figure("9193255.82")]
+            .into_iter()
+            .chain(std::iter::repeat_n(Cell::Blank, 9))
+            .collect();
+        income.rows.push(total);
+        let known = known_totals(TableKey::ProjectExpense, &t, std::slice::from_ref(&income), income_item_of);
+        let zero = Some(Decimal::ZERO);
+        assert_eq!(known, [None, None, zero, zero, zero, zero, zero, zero, zero], "{:?}", t.paths);
+        let mut found = readings_of(&t, &row("9,193,255.82 9,193,255.82"));
+        assert!(found.as_ref().is_some_and(|f| f.len() > 1));
+        narrow_by_known(&mut found, &known);
+        assert_eq!(found.expect("readings").len(), 1);
+        // An income of the fund leaves its column unknown.
+        income.rows[0].cells[2] = figure("10.00");
+        let known = known_totals(TableKey::ProjectExpense, &t, std::slice::from_ref(&income), income_item_of);
+        assert_eq!(known[2], None);
     }
 
     fn by_function() -> Template {
