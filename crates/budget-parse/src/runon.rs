@@ -526,7 +526,7 @@ fn broken_amount(text: &str, from: usize) -> Option<usize> {
         let before = &text[..p];
         let int = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',').len();
         let whole = &before[p - int..];
-        let separated = whole.contains(',') && !whole.starts_with(',') && two_decimals_int(whole);
+        let separated = whole.contains(',') && separated_thousands(whole);
         if !separated {
             continue;
         }
@@ -546,7 +546,7 @@ fn broken_amount(text: &str, from: usize) -> Option<usize> {
 
 /// Whether `digits` is an amount's whole part with its thousands
 /// separated: `2,727`, `12,345,678`.
-fn two_decimals_int(digits: &str) -> bool {
+fn separated_thousands(digits: &str) -> bool {
     let mut groups = digits.split(',');
     let first = groups.next().unwrap_or_default();
     (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
