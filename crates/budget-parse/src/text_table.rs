@@ -969,9 +969,11 @@ fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>, by_uni
     let mut rows: Vec<TextRow> = Vec::new();
     let mut cur = TextRow::default();
     let push = |cur: &mut TextRow, rows: &mut Vec<TextRow>, units: &mut Vec<String>| {
-        let name = joined(&cur.labels);
-        if by_unit && !cur.amounts.is_empty() && unit_name(&name) && !units.contains(&name) {
-            units.push(name);
+        if by_unit && !cur.amounts.is_empty() {
+            let name = joined(&cur.labels);
+            if unit_name(&name) && !units.contains(&name) {
+                units.push(name);
+            }
         }
         rows.push(std::mem::take(cur));
     };
