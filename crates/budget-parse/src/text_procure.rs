@@ -497,6 +497,62 @@ fn ends_after_page_breaks(rows: &mut [Printed], names: &[String]) {
     }
 }
 
+/// The units the document's other tables name (`309008 江苏省无锡技师学院`
+/// in the 收入总表 by unit): their rows' names that end like an
+/// organisation's or a school's (`无锡市第一中学`).
+fn unit_names(earlier: &[Table]) -> Vec<String> {
+    let mut names: Vec<String> = earlier
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .map(|r| squeeze(split_ordinal(&r.name).1))
+        .filter(|n| crate::meta::ends_like_organisation(n) || n.ends_with('学'))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The end of a unit's name printed after a page break. A unit's heading
+/// wrapped at a page's foot prints the rest of its name at the top of the
+/// next page, before the words of the unit's first purchase:
+///
+/// ```text
+/// 江苏省无锡技 748.96 748.96
+/// 无锡市人力资源和社会保障局 2026 年度部门预算公开 / - 37 -
+/// 师学院 物业管理等费用 物业管理费 保安服务 分散采购 248.85 248.85
+/// ```
+///
+/// The first words of a row that opens on a later page than the row
+/// before ends go back to that row where, joined to its words, they make
+/// the name of a unit the document's other tables print (`units`), and
+/// only one number of them does (`江苏省无锡技` + `师学院`; `无锡市社会保` +
+/// `险基金管理中` / `心`; `无锡市水利局` + `（本级）`).
+fn unit_ends_after_page_breaks(rows: &mut [Printed], units: &[String]) {
+    for i in 1..rows.len() {
+        let (before, after) = rows.split_at_mut(i);
+        let (prev, row) = (&mut before[i - 1], &mut after[0]);
+        if row.lines.first().is_none_or(|&(_, page)| page <= prev.end_page) {
+            continue;
+        }
+        let head = prev.words.concat();
+        let named = |k: usize| units.iter().any(|u| *u == squeeze(&format!("{head}{}", row.words[..k].concat())));
+        let [k] = (1..row.words.len()).filter(|&k| named(k)).collect::<Vec<_>>()[..] else { continue };
+        let tail: String = row.words.drain(..k).collect();
+        if let Some(last) = prev.words.last_mut() {
+            last.push_str(&tail);
+        }
+        let ends: Vec<usize> = row.lines.iter().skip(1).map(|l| l.0).chain([row.words.len() + k]).collect();
+        row.lines = row
+            .lines
+            .iter()
+            .zip(ends)
+            .filter(|&(_, end)| end > k)
+            .map(|(&(s, p), _)| (s.saturating_sub(k), p))
+            .collect();
+        row.page = row.lines[0].1;
+    }
+}
+
 /// A row's readings: its amounts in the layout's columns, each way they
 /// may be placed. All of them printed are placed as printed; fewer (blank
 /// sources leave no mark) give the 总计, the last, where the others add up
@@ -668,6 +724,7 @@ pub(crate) fn read(
     if rows.is_empty() {
         return false;
     }
+    unit_ends_after_page_breaks(&mut rows, &unit_names(earlier));
     let economic = economic_names(earlier);
     let sourced = layout.sources() > 0;
     let names = known_names(&rows, &economic, sourced);
@@ -1084,6 +1141,46 @@ mod tests {
         // `务` ends an item the row before prints whole.
         assert_eq!(labels[5][1..], ["定额", "其他商品和服务支出", "车辆加油、添加燃料服务", "集中采购"]);
         assert_eq!(labels[6][1..], ["定额", "办公费", "复印纸", "集中采购"]);
+    }
+
+    /// A unit's heading wrapped at a page's foot ends at the top of the next
+    /// page, before its first purchase's words, on the same line or lines
+    /// of their own. The words go back to the heading where they make a
+    /// name the 收入总表 prints; words that make none stay with their row.
+    #[test]
+    fn the_end_of_a_units_name_printed_after_a_page_break_goes_back_to_it() {
+        let income = income_by_unit(&[
+            ["309008", "江苏省无锡技师学院", "748.96", "748.96", "748.96", "", ""],
+            ["309012", "无锡市社会保险基金管理中心", "66.00", "66.00", "66.00", "", ""],
+            ["305044", "无锡市第一中学", "5.00", "5.00", "5.00", "", ""],
+        ]);
+        let line = |text: &'static str, page: u32| BodyLine { text, page, after_blank: false, opens_right: false };
+        let data = [
+            line("江苏省无锡技 748.96 748.96", 37),
+            line("师学院 物业管理等费用 物业管理费 保安服务 分散采购 248.85 248.85", 38),
+            line("无锡市社会保 66.00 66.00", 38),
+            line("险基金管理中", 39),
+            line("心 商品和服务支出(公用经", 39),
+            line("费定额) 会议费 一般会议服务 集中采购 7.06 7.06", 39),
+            line("无锡市第 5.00 5.00", 39),
+            line("二中学 办公费 复印纸 集中采购 5.00 5.00", 40),
+        ];
+        let (mut rows, _) = rows_of(&data).expect("rows");
+        unit_ends_after_page_breaks(&mut rows, &unit_names(&[income]));
+        let joined: Vec<String> = rows.iter().map(|r| r.words.join(" ")).collect();
+        assert_eq!(
+            joined,
+            [
+                "江苏省无锡技师学院",
+                "物业管理等费用 物业管理费 保安服务 分散采购",
+                "无锡市社会保险基金管理中心",
+                "商品和服务支出(公用经 费定额) 会议费 一般会议服务 集中采购",
+                "无锡市第",
+                "二中学 办公费 复印纸 集中采购",
+            ]
+        );
+        assert_eq!((rows[1].page, rows[3].page), (38, 39));
+        assert_eq!(rows[3].lines, [(0, 39), (1, 39)]);
     }
 
     /// The last row's wrapped cells end on the next page, after the page's
