@@ -215,8 +215,9 @@ fn ends_sentence(text: &str) -> bool {
 /// sentence.
 /// `None` when the split is in doubt: the text before them ends no
 /// sentence, so it may go on into them, and no line of them after the
-/// first begins with a space (`opens`), as a cell's first line does.
-fn name_lines(lines: &[&str], opens: &[bool], label_width: usize) -> Option<usize> {
+/// first begins with a space (`opens`), as a cell's first line does, nor
+/// does the row's own line (`row_opens`).
+fn name_lines(lines: &[&str], opens: &[bool], row_opens: bool, label_width: usize) -> Option<usize> {
     // Digits and dashes print narrower than the count gives them
     // (`驶员培训行业管理处2025年-`): a third over the label's width is
     // still the label column, a text cell's full lines are twice as wide.
@@ -229,6 +230,12 @@ fn name_lines(lines: &[&str], opens: &[bool], label_width: usize) -> Option<usiz
     // A line after the text cell's first that begins with a space opens
     // a cell of its own: the next row's name (`　　广州市河湖资源资产化`,
     // indented under its group), whatever the text cell before it ends with.
+    // So does the row's own line (`　　信访宣传经费 5.00 5.00 …` after a text
+    // cell ending `…确保日常办公信息平台的` / `稳定运行`): the name is on it
+    // alone.
+    if row_opens {
+        return Some(0);
+    }
     let opened = (1..lines.len()).rev().find(|&k| opens.get(k) == Some(&true))?;
     (opened >= before && lines[opened..].iter().all(narrow)).then_some(lines.len() - opened)
 }
@@ -260,7 +267,8 @@ fn rows(
             None => Some(0),
             Some(w) => {
                 let (texts, opens): (Vec<&str>, Vec<bool>) = waiting.iter().copied().unzip();
-                name_lines(&texts, &opens, w).map(|n| waiting.len() - n)
+                let row_opens = l.opens_right && !text.is_empty();
+                name_lines(&texts, &opens, row_opens, w).map(|n| waiting.len() - n)
             }
         };
         let Some(from) = name_from else {
@@ -918,9 +926,9 @@ mod tests {
     #[test]
     fn text_cell_lines_end_at_a_sentence() {
         let lines = ["通过开展路政管理相关工作，主要达到如下目标：委托", "理水平。", "安全生产及应急救援工"];
-        assert_eq!(name_lines(&lines, &[], 24), Some(1));
-        assert_eq!(name_lines(&["通过开展路政管理相关工作，主要达到如下目标：委托", "安全生产"], &[], 24), None);
-        assert_eq!(name_lines(&["广州市交通运输局2021", "台（二期）项目"], &[], 24), Some(2));
+        assert_eq!(name_lines(&lines, &[], false, 24), Some(1));
+        assert_eq!(name_lines(&["通过开展路政管理相关工作，主要达到如下目标：委托", "安全生产"], &[], false, 24), None);
+        assert_eq!(name_lines(&["广州市交通运输局2021", "台（二期）项目"], &[], false, 24), Some(2));
         // A name opening its line with a space (indented under its group)
         // begins there, though the text cell before it ends in a bracket,
         // not a sentence; the text cell's own first line opening so is no
@@ -930,10 +938,19 @@ mod tests {
             "持。（以前年度实施项目，2026年支付尾款）",
             "广州市河湖资源资产化",
         ];
-        assert_eq!(name_lines(&lines, &[true, false, true], 24), Some(1));
-        assert_eq!(name_lines(&lines, &[true, false, false], 24), None);
-        assert_eq!(name_lines(&lines[1..], &[true, false], 24), None);
+        assert_eq!(name_lines(&lines, &[true, false, true], false, 24), Some(1));
+        assert_eq!(name_lines(&lines, &[true, false, false], false, 24), None);
+        assert_eq!(name_lines(&lines[1..], &[true, false], false, 24), None);
+        // The row's own line opening with a space (`　　信访宣传经费 5.00 …`)
+        // holds the whole name: every line before it is the text cell's.
+        let lines = [
+            "能，确保业务系统在有效工作时间内正常运行，保证各",
+            "业务系统数据的完整安全性，确保日常办公信息平台的",
+            "稳定运行",
+        ];
+        assert_eq!(name_lines(&lines, &[true, false, false], false, 24), None);
+        assert_eq!(name_lines(&lines, &[true, false, false], true, 24), Some(0));
         let lines = ["牌）保障年度禁毒宣传外展活动的正常开展.", "业务用房物业管理费"];
-        assert_eq!(name_lines(&lines, &[], 24), Some(1));
+        assert_eq!(name_lines(&lines, &[], false, 24), Some(1));
     }
 }
