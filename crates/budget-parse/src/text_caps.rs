@@ -15,7 +15,7 @@ use budget_model::{yuan_per, Cell, Decimal, Row, Section, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
 use crate::norm::{is_total_word, squeeze};
-use crate::text_fit::{Readings, Template};
+use crate::text_fit::{total_row_figures, Readings, Template};
 
 /// The most each cell of a row may hold (`None`: not known), in the
 /// template's columns.
@@ -31,7 +31,12 @@ pub(crate) fn row_caps(key: TableKey, t: &Template, unit: Option<&str>, code: Op
             let Some(summary) = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::ExpenseSummary) else {
                 return none;
             };
-            code.and_then(|c| by_code(t, summary, c)).unwrap_or(none)
+            let caps = code.and_then(|c| by_code(t, summary, c)).unwrap_or(none);
+            let general = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::GeneralBudgetExpenseByFunction);
+            match general.and_then(|g| beside_general_budget(t, summary, g)) {
+                Some(beside) if key != TableKey::GeneralBudgetExpenseByFunction => lesser(&caps, &beside),
+                _ => caps,
+            }
         }
         TableKey::ProjectExpense => {
             let incomes = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::IncomeExpenseSummary);
@@ -229,6 +234,43 @@ fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
         })
         .collect();
     Some(caps)
+}
+
+/// Caps on every row of a fund's table (政府性基金, 国有资本经营) from the
+/// two tables' total rows: a fund spends beside 一般公共预算, so its
+/// 基本支出 (or 项目支出), the whole fund's and so any row's, is at most
+/// what 部门支出总表's total row has of it beyond 一般公共预算支出表's
+/// (`基本支出 45,980.555005` against `45,537.409377`: at most 443.145628, so
+/// a fund row `2296002 … 842.481000 842.481000` is 项目支出). `None` unless
+/// both total rows print 合计, 基本支出 and 项目支出, each adding up, and
+/// 部门支出总表's holds at least as much of each.
+fn beside_general_budget(t: &Template, summary: &Table, general: &Table) -> Option<Caps> {
+    let names = ["合计", "基本支出", "项目支出"];
+    let figures = |table: &Table| -> Option<Vec<Decimal>> {
+        let found: Option<Vec<Decimal>> = total_row_figures(table, &names).into_iter().collect();
+        found.filter(|f| (f[0] - f[1] - f[2]).abs() <= Decimal::new(1, 2))
+    };
+    let (whole, general) = (figures(summary)?, figures(general)?);
+    let beyond: Vec<Decimal> = whole.iter().zip(&general).map(|(w, g)| w - g).collect();
+    if beyond.iter().any(|d| *d < -Decimal::new(1, 2)) {
+        return None;
+    }
+    let caps = t
+        .paths
+        .iter()
+        .map(|p| match p.split('/').next().unwrap_or(p) {
+            "合计" | "总计" => Some(beyond[0]),
+            "基本支出" => Some(beyond[1]),
+            "项目支出" => Some(beyond[2]),
+            _ => None,
+        })
+        .collect();
+    Some(caps)
+}
+
+/// The lesser of two caps on each cell, either where the other is unknown.
+fn lesser(a: &[Option<Decimal>], b: &[Option<Decimal>]) -> Caps {
+    a.iter().zip(b).map(|(a, b)| a.zip(*b).map(|(a, b)| a.min(b)).or(*a).or(*b)).collect()
 }
 
 /// The income items of 部门收支总表 by the words that name them.

@@ -2891,6 +2891,28 @@ mod tests {
         assert_eq!(amounts(&raw, 2), [["2000.00", "", "2000.00"], ["2000.00", "", "2000.00"]]);
     }
 
+    /// A fund row with no row of its code in 部门支出总表 is settled by the
+    /// two total rows: 部门支出总表 has no more 基本支出 than 一般公共预算支出表,
+    /// so the fund spends on projects only.
+    #[test]
+    fn the_department_expense_beyond_the_general_budget_settles_a_fund_row() {
+        let summary = read(
+            TableKey::ExpenseSummary,
+            "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 3000.00 1000.00 2000.00\n201 一般公共服务支出 2500.00 1000.00 1500.00\n22960 彩票公益金安排的支出 500.00 500.00",
+        );
+        let general = read(
+            TableKey::GeneralBudgetExpenseByFunction,
+            "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 2500.00 1000.00 1500.00\n201 一般公共服务支出 2500.00 1000.00 1500.00",
+        );
+        let fund = "单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n2296002 用于社会福利的彩票公益金支出 500.00 500.00\n合计 500.00 500.00";
+        let lines = body(fund);
+        let key = TableKey::GovernmentFundExpense;
+        let alone = table_from_lines(title(key), &lines, std::slice::from_ref(&summary), &[], &mut Vec::new());
+        assert_eq!(amounts(&alone, 2), [["500.00", UNREAD, UNREAD], ["500.00", UNREAD, UNREAD]]);
+        let raw = table_from_lines(title(key), &lines, &[summary, general], &[], &mut Vec::new());
+        assert_eq!(amounts(&raw, 2), [["500.00", "", "500.00"], ["500.00", "", "500.00"]]);
+    }
+
     /// A group heading printed on the line above its header
     /// (`基本支出` / `科目编码 科目名称 合计 小计 人员经费 公用经费 项目支出`)
     /// resolves to the template's columns in the template's order, the
