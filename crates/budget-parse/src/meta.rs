@@ -347,10 +347,11 @@ fn kind_of(s: &str) -> DocKind {
 }
 
 /// Words an organisation's name ends with: `局`, `委员会`, `办公室`, `中心`,
-/// `学校`, `执法总队`, `试验场`, `工务署`.
-const ORGANISATION_ENDINGS: [&str; 22] = [
+/// `学校`, `执法总队`, `试验场`, `工务署`, and a school's (`第一中学`,
+/// `实验小学`).
+const ORGANISATION_ENDINGS: [&str; 25] = [
     "局", "厅", "委", "办", "院", "部", "室", "会", "处", "所", "中心", "站", "馆", "政府", "署", "队", "校", "场",
-    "社", "团", "台", "园",
+    "社", "团", "台", "园", "中学", "小学", "大学",
 ];
 
 /// A name that ends like an organisation's, `（本级）` aside:
@@ -386,6 +387,19 @@ mod tests {
     fn meta(lines: &[&str]) -> (String, Option<u16>, DocKind) {
         let m = find_meta(&pages(lines), &[]);
         (m.department, m.year, m.kind)
+    }
+
+    #[test]
+    fn names_that_end_like_an_organisation() {
+        for name in
+            ["深圳市公安局（本级）", "首都绿化委员会办公室", "云湖区第一中学", "云湖区实验小学", "某职业技术学院"]
+        {
+            assert!(ends_like_organisation(name), "{name}");
+        }
+        for words in ["附件", "小学教育", "课后服务教学", "深圳市文化广电旅游体育局（本级）纳入"]
+        {
+            assert!(!ends_like_organisation(words), "{words}");
+        }
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
     if !runs.iter().flatten().any(|&r| r) {
         return None;
     }
+    let heads = running_heads(pages.iter().flat_map(|p| &p.lines).filter(|l| run_on(&l.text)).map(|l| l.text.as_str()));
     let mut findings = Vec::new();
     let split = pages
         .iter()
@@ -94,7 +95,8 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
                     lines.push(l.clone());
                     continue;
                 }
-                let mut cut = cut_lines(&column_numbers_out(&page_marks_out(&broken_amounts_whole(&l.text))));
+                let cut = cut_lines(&column_numbers_out(&page_marks_out(&broken_amounts_whole(&l.text))));
+                let mut cut = heads_apart(cut, &heads);
                 let label_first = cut.first().is_some_and(|c| c.kind == Kind::Words && is_total_word(c.text.as_str()));
                 if label_first && total_label_to_amounts(&mut lines, &cut[0].text) {
                     cut.remove(0);
@@ -122,6 +124,79 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
         })
         .collect();
     Some((split, findings))
+}
+
+/// The kinds of document a heading printed over the pages names, longest
+/// first.
+const DOCUMENT_KINDS: [&str; 8] = [
+    "部门预算信息公开",
+    "部门决算信息公开",
+    "部门预算公开",
+    "部门决算公开",
+    "部门预算",
+    "部门决算",
+    "单位预算",
+    "单位决算",
+];
+
+/// The document's heading printed over its pages and run into the cells
+/// (`…154,962.85云湖区教育局2025年部门预算2101103公务员医疗补助…`): a string
+/// naming the document, its year then its kind
+/// ([`crate::segment::names_the_document`]), that the run-on lines hold
+/// three times or more. Each is the longest such string ending at a kind
+/// and opening with a CJK character, so no amount or word before it on
+/// some pages is taken with it.
+fn running_heads<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
+    let mut counted: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut count = |s: &'a str| *counted.entry(s).or_insert_with(|| texts.clone().map(|t| t.matches(s).count()).sum());
+    let mut heads: Vec<String> = Vec::new();
+    for t in texts.clone() {
+        for (at, _) in t.match_indices('年') {
+            let year = &t[..at];
+            if year.len() < 4 || !year.as_bytes()[year.len() - 4..].iter().all(u8::is_ascii_digit) {
+                continue;
+            }
+            let after = &t[at + '年'.len_utf8()..];
+            let after = after.strip_prefix('度').unwrap_or(after);
+            let Some(kind) = DOCUMENT_KINDS.iter().find(|k| after.starts_with(**k)) else { continue };
+            let end = t.len() - after.len() + kind.len();
+            let name_end = year.len() - 4;
+            // The name before the year: CJK characters, at most 40.
+            let starts = t[..name_end].char_indices().rev().take_while(|(_, c)| is_cjk(*c)).take(40).map(|(i, _)| i);
+            let head = starts
+                .map(|from| &t[from..end])
+                .take_while(|h| count(h) >= 3)
+                .filter(|h| crate::segment::names_the_document(h))
+                .last();
+            if let Some(h) = head.filter(|h| !heads.iter().any(|k| k == h)) {
+                heads.push(h.to_string());
+            }
+        }
+    }
+    heads
+}
+
+/// Cut lines with the document's heading (see [`running_heads`]) run into
+/// the words that open them cut apart, the heading a line of its own: a
+/// project's name after it (`云湖区教育局2025年部门预算校舍维修改造经费…`) is
+/// the row's, the heading no part of it. A title that goes on after the
+/// heading's words (`…2025年部门预算表`) is left whole.
+fn heads_apart(cut: Vec<Cut>, heads: &[String]) -> Vec<Cut> {
+    if heads.is_empty() {
+        return cut;
+    }
+    let mut out = Vec::with_capacity(cut.len());
+    for c in cut {
+        let head = heads.iter().find(|h| c.text.len() > h.len() && c.text.starts_with(h.as_str()));
+        match head {
+            Some(h) if !c.text[h.len()..].starts_with('表') => {
+                out.push(Cut { kind: Kind::Words, text: h.clone(), after_blank: c.after_blank });
+                out.push(Cut { text: c.text[h.len()..].trim().to_string(), after_blank: false, ..c });
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A total's label opening a run-on line (`合计部门：某厅单位：万元…`) is the
@@ -1638,6 +1713,28 @@ mod tests {
         assert_eq!(unit_apart("大厅运行经费某中心 15.00", &mut units), ["大厅运行经费 某中心 15.00"]);
         // Words after a unit that name no organisation stay in the name.
         assert_eq!(unit_apart("培训某局本级宣传经费 5.00", &mut units), ["培训某局本级宣传经费 5.00"]);
+    }
+
+    /// The document's heading printed over each page runs into the cells:
+    /// found where it is printed three times, it is a line of its own, and
+    /// the project after it keeps its name; a title naming the document
+    /// (`…2025年部门预算表`) is no heading.
+    #[test]
+    fn the_documents_heading_run_into_the_cells_is_cut_apart() {
+        let page = "第二部分  云湖区教育局2025年部门预算表云湖区教育局2025年部门预算附表3部门支出总表单位：元\
+                    科目编码科目名称合计基本支出项目支出合计30.0010.0020.00201一般公共服务支出10.0010.00\
+                    云湖区教育局2025年部门预算2101103公务员医疗补助20.0020.00\
+                    云湖区教育局2025年部门预算附表10项目支出情况表单位：元\
+                    课后服务补助经费云湖区第一中学1,868,189.131,868,189.13\
+                    云湖区教育局2025年部门预算校舍维修改造经费云湖区第一中学0.000.00";
+        let heads = running_heads([page].into_iter());
+        assert_eq!(heads, ["云湖区教育局2025年部门预算"]);
+        let texts: Vec<String> = heads_apart(cut_lines(page), &heads).into_iter().map(|c| c.text).collect();
+        assert!(texts.iter().any(|t| t == "2025年部门预算表"), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("校舍维修改造经费云湖区第一中学")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.len() > heads[0].len() && t.starts_with(heads[0].as_str())), "{texts:?}");
+        // Twice is no heading.
+        assert!(running_heads(["某局2025年部门预算1.00某局2025年部门预算"].into_iter()).is_empty());
     }
 
     #[test]

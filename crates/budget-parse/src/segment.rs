@@ -363,7 +363,7 @@ fn running_heads(pages: &[Page]) -> std::collections::HashSet<String> {
 
 /// `某某局2026年部门预算`, `某某局2025年度部门决算公开`: one year, after a
 /// name, and the kind of document at the end.
-fn names_the_document(text: &str) -> bool {
+pub(crate) fn names_the_document(text: &str) -> bool {
     let kinds = ["部门预算", "部门决算", "单位预算", "单位决算"];
     let rest = ["", "公开", "信息公开"];
     let ends = rest.iter().filter_map(|r| text.strip_suffix(r)).any(|head| kinds.iter().any(|k| head.ends_with(k)));

@@ -499,13 +499,13 @@ fn ends_after_page_breaks(rows: &mut [Printed], names: &[String]) {
 
 /// The units the document's other tables name (`309008 江苏省无锡技师学院`
 /// in the 收入总表 by unit): their rows' names that end like an
-/// organisation's or a school's (`无锡市第一中学`).
+/// organisation's.
 fn unit_names(earlier: &[Table]) -> Vec<String> {
     let mut names: Vec<String> = earlier
         .iter()
         .flat_map(|t| t.rows.iter())
         .map(|r| squeeze(split_ordinal(&r.name).1))
-        .filter(|n| crate::meta::ends_like_organisation(n) || n.ends_with('学'))
+        .filter(|n| crate::meta::ends_like_organisation(n))
         .collect();
     names.sort();
     names.dedup();
