@@ -1035,41 +1035,48 @@ fn name_end(row: &str) -> usize {
 /// before named alone (`某区民政局本级 1343.80 …`), the longest that ends
 /// the name. A row named like an organisation, not ending with a unit
 /// seen, is a unit (a department's own, `…本级`, too), and goes to
-/// `units`. Any other row stays as it is.
+/// `units`. Projects printed blank run into the row after them
+/// (`应急处置经费某办公室本级某中心 2654754.37`, `…经费云湖区第一中学学生资助补助资金云湖区第一中学云湖区第二中学 9634037.13`):
+/// each ends at a unit seen, and is a row of its own, where what follows
+/// the last of them is a row of either kind. Any other row stays as it is.
 fn unit_apart(row: &str, units: &mut Vec<String>) -> Vec<String> {
     let name_end = name_end(row);
     let name = row[..name_end].trim();
+    let amounts = row[name_end..].trim();
     if name.is_empty() || name.contains(char::is_whitespace) {
         return vec![row.to_string()];
     }
-    // A project printed blank runs into the next unit's row
-    // (`应急处置经费某办公室本级某中心 2654754.37`): after a unit seen, a name
-    // that ends like an organisation is the next row's.
-    let inside = units
-        .iter()
-        .filter_map(|u| name.find(u.as_str()).filter(|&i| i > 0 && i + u.len() < name.len()).map(|i| (i, u.len())))
-        .max_by_key(|&(_, len)| len);
-    if let Some((at, len)) = inside {
-        let next = &name[at + len..];
-        if ends_like_organisation(next.strip_suffix("本级").unwrap_or(next)) {
-            if !units.iter().any(|u| u == next) {
-                units.push(next.to_string());
-            }
-            let blank = format!("{} {}", &name[..at], &name[at..at + len]);
-            return vec![blank, format!("{next} {}", row[name_end..].trim())];
-        }
+    let joined = |parts: &[&str]| parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    let mut blanks = Vec::new();
+    let mut rest = name;
+    // The first unit seen inside what is left (the longest there), after
+    // a project's name: no year ends one (`2025年度江苏省无锡技师学院校舍维修改造`
+    // names its unit).
+    let inside = |rest: &str| {
+        units
+            .iter()
+            .filter_map(|u| rest.find(u.as_str()).filter(|&i| i > 0).map(|i| (i, u.len())))
+            .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
+            .filter(|&(i, len)| i + len < rest.len())
+            .filter(|&(i, _)| !rest[..i].ends_with(['年', '度']) && !rest[..i].ends_with(|c: char| c.is_ascii_digit()))
+    };
+    while let Some((at, len)) = inside(rest) {
+        blanks.push(joined(&[&rest[..at], &rest[at..at + len]]));
+        rest = &rest[at + len..];
     }
-    let unit = units.iter().filter(|u| name.len() > u.len() && name.ends_with(u.as_str())).max_by_key(|u| u.len());
-    match unit {
-        Some(u) => vec![format!("{} {}", &name[..name.len() - u.len()], &row[name.len() - u.len()..])],
-        None => {
-            let unit = ends_like_organisation(name.strip_suffix("本级").unwrap_or(name));
-            if unit && !units.iter().any(|u| u == name) {
-                units.push(name.to_string());
+    let unit = units.iter().filter(|u| rest.len() > u.len() && rest.ends_with(u.as_str())).max_by_key(|u| u.len());
+    let last = match unit {
+        Some(u) => joined(&[&rest[..rest.len() - u.len()], u, amounts]),
+        None if ends_like_organisation(rest.strip_suffix("本级").unwrap_or(rest)) => {
+            if !units.iter().any(|u| u == rest) {
+                units.push(rest.to_string());
             }
-            vec![row.to_string()]
+            joined(&[rest, amounts])
         }
-    }
+        None => return vec![row.to_string()],
+    };
+    blanks.push(last);
+    blanks
 }
 
 /// A row of a two-sided table (收支总表) whose item of one side, printed
@@ -1713,12 +1720,25 @@ mod tests {
         assert_eq!(unit_apart("大厅运行经费某中心 15.00", &mut units), ["大厅运行经费 某中心 15.00"]);
         // Words after a unit that name no organisation stay in the name.
         assert_eq!(unit_apart("培训某局本级宣传经费 5.00", &mut units), ["培训某局本级宣传经费 5.00"]);
+        // Two projects printed blank, then the next unit's row; a school is
+        // named like an organisation.
+        assert_eq!(
+            unit_apart("应急处置经费某中心学生资助补助资金某中心某第二中学 96.00 48.00 48.00", &mut units),
+            ["应急处置经费 某中心", "学生资助补助资金 某中心", "某第二中学 96.00 48.00 48.00"]
+        );
+        assert!(units.iter().any(|u| u == "某第二中学"));
+        // A blank project, then a project of a unit seen.
+        assert_eq!(
+            unit_apart("应急处置经费某中心校舍维修经费某第二中学 4.00", &mut units),
+            ["应急处置经费 某中心", "校舍维修经费 某第二中学 4.00"]
+        );
+        // A project whose name holds its unit's after a year is one row.
+        assert_eq!(
+            unit_apart("2025年度某中心校舍维修改造某中心 227.00", &mut units),
+            ["2025年度某中心校舍维修改造 某中心 227.00"]
+        );
     }
 
-    /// The document's heading printed over each page runs into the cells:
-    /// found where it is printed three times, it is a line of its own, and
-    /// the project after it keeps its name; a title naming the document
-    /// (`…2025年部门预算表`) is no heading.
     #[test]
     fn the_documents_heading_run_into_the_cells_is_cut_apart() {
         let page = "第二部分  云湖区教育局2025年部门预算表云湖区教育局2025年部门预算附表3部门支出总表单位：元\
