@@ -98,9 +98,105 @@ fn opens_with_ordinal(text: &str) -> bool {
     !ordinal.is_empty() && !rest.is_empty()
 }
 
+/// The lines with each amount wrapped in its cell whole again. A column
+/// too narrow for its amounts wraps them, the row's label on the line
+/// between the two parts or beside one of them:
+///
+/// ```text
+///                     168,845,    168,845,    152,661,
+/// 合计                 0.00 …
+///                     387.94      387.94      065.52
+/// ```
+///
+/// A run that starts an amount but is none (`168,845,`, `16,184,3`, see
+/// [`crate::seams::unfinished_amount`]) is joined to the first run under it
+/// in its column, on one of the next two lines of its page, where the two
+/// make an amount (`168,845,387.94`). The whole amount goes to the line
+/// between the two when there is one, else to whichever of the two holds
+/// other cells (the lower where both do), so that it stands beside its
+/// row's label; a line left empty is dropped.
+fn amounts_rejoined(lines: &[PlacedLine<'_>]) -> Vec<(Line, u32)> {
+    let mut out: Vec<(Line, u32)> = lines.iter().map(|l| (l.line.clone(), l.page)).collect();
+    let overlaps = |a: &Run, b: &Run| a.x0.max(b.x0) < a.x1.min(b.x1);
+    let places = decimal_places(lines);
+    let decimals = |t: &str| t.rsplit_once('.').map(|(_, d)| d.len());
+    // An amount cut within its decimals (`1,266.4` / `3` where the table
+    // prints two): the digits under it complete them.
+    let short = |t: &str| crate::lex::amount(t).is_some() && decimals(t).zip(places).is_some_and(|(d, p)| d < p);
+    let completes = |upper: &str, lower: &str| {
+        if short(upper) {
+            let bare = !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit());
+            bare && decimals(upper).zip(places).is_some_and(|(d, p)| d + lower.len() == p)
+        } else {
+            crate::lex::amount(&format!("{upper}{lower}")).is_some()
+        }
+    };
+    let mut i = 0;
+    while i < out.len() {
+        let mut k = 0;
+        while k < out[i].0.runs.len() {
+            let upper = out[i].0.runs[k].clone();
+            if !crate::seams::unfinished_amount(&upper.text) && !short(&upper.text) {
+                k += 1;
+                continue;
+            }
+            let height = (out[i].0.bottom - out[i].0.top).max(1.0);
+            // The first run under it in its column, on the next two lines.
+            let under = (i + 1..out.len().min(i + 3))
+                .take_while(|&j| out[j].1 == out[i].1 && out[j].0.top - out[i].0.bottom < height * 2.5)
+                .find_map(|j| out[j].0.runs.iter().position(|r| overlaps(r, &upper)).map(|at| (j, at)));
+            let below = under.filter(|&(j, at)| completes(&upper.text, &out[j].0.runs[at].text));
+            let Some((j, at)) = below else {
+                k += 1;
+                continue;
+            };
+            let lower = out[j].0.runs.remove(at);
+            out[i].0.runs.remove(k);
+            let whole = Run {
+                text: format!("{}{}", upper.text, lower.text),
+                x0: upper.x0.min(lower.x0),
+                x1: upper.x1.max(lower.x1),
+            };
+            let host = if j == i + 2 {
+                i + 1
+            } else if out[j].0.runs.is_empty() && !out[i].0.runs.is_empty() {
+                i
+            } else {
+                j
+            };
+            let runs = &mut out[host].0.runs;
+            let place = runs.iter().position(|r| r.x0 > whole.x0).unwrap_or(runs.len());
+            runs.insert(place, whole);
+        }
+        i += 1;
+    }
+    for (l, _) in &mut out {
+        l.text = l.runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+    }
+    out.retain(|(l, _)| !l.runs.is_empty());
+    out
+}
+
+/// How many decimals the amounts of the lines print: the most that a fifth
+/// of those with a point print at least (`848.06` among amounts cut within
+/// their decimals, `1,266.4` / `3`: two).
+fn decimal_places(lines: &[PlacedLine<'_>]) -> Option<usize> {
+    let mut counts = [0usize; 7];
+    for r in lines.iter().flat_map(|l| &l.line.runs) {
+        if let Some((_, d)) = r.text.rsplit_once('.').filter(|_| crate::lex::amount(&r.text).is_some()) {
+            counts[d.len().min(6)] += 1;
+        }
+    }
+    let total: usize = counts.iter().sum();
+    (1..counts.len()).rev().find(|&d| counts[d] > 0 && counts[d] * 5 >= total)
+}
+
 /// Rebuilds an unruled table from the positioned lines after its title;
 /// `None` when the lines hold no rows with amounts.
 pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Option<RawTable> {
+    let rejoined = amounts_rejoined(lines);
+    let placed: Vec<PlacedLine<'_>> = rejoined.iter().map(|(line, page)| PlacedLine { line, page: *page }).collect();
+    let lines = &placed[..];
     let mut raw = RawTable::new(title);
     let unit = unit_line(lines.iter().map(|l| l.line.text.as_str()));
     raw.unit = unit.map(|(_, u)| u.to_string());
@@ -683,6 +779,36 @@ mod tests {
         assert_eq!(raw.rows[1].cells[1], "机关事业单位基本养老保险缴费支出");
         assert_eq!(raw.rows[1].cells[6], "0.00");
         assert_eq!(raw.unit.as_deref(), Some("万元"));
+    }
+
+    /// Amounts too wide for their columns wrap in their cells, above and
+    /// below the row's label (`168,845,` / `合计` / `387.94`), or cut within
+    /// their decimals (`1,266.4` / `3`): each is read whole, in its row.
+    #[test]
+    fn amounts_wrapped_in_their_cells_are_read_whole() {
+        let lines = [
+            line(0.0, "单位：元@500-550"),
+            line(20.0, "单位名称@60-100 合计@200-230 一般公共预算@280-330 政府性基金预算@380-440"),
+            line(40.0, "168,845,@200-232 152,661,@280-312 16,184,3@380-412"),
+            line(48.0, "合计@60-80"),
+            line(56.0, "387.94@200-224 065.52@280-304 22.42@380-400"),
+            line(70.0, "1,266.4@200-228 1,266.4@380-408"),
+            line(78.0, "云湖区教育局本级@60-130"),
+            line(86.0, "3@224-228 3@404-408"),
+            line(100.0, "云湖区第一中学@60-120 848.06@200-224 848.06@280-304 0.00@380-396"),
+        ];
+        let placed: Vec<PlacedLine<'_>> = lines.iter().map(|l| PlacedLine { line: l, page: 1 }).collect();
+        let title = Title { no: "2".into(), text: "部门收入总表".into(), key: TableKey::IncomeSummary };
+        let raw = table_from_layout(title, &placed).expect("a table");
+        let cells: Vec<Vec<&str>> = raw.rows.iter().map(|r| r.cells.iter().map(String::as_str).collect()).collect();
+        assert_eq!(
+            cells,
+            [
+                ["合计", "168,845,387.94", "152,661,065.52", "16,184,322.42"],
+                ["云湖区教育局本级", "1,266.43", "", "1,266.43"],
+                ["云湖区第一中学", "848.06", "848.06", "0.00"],
+            ]
+        );
     }
 
     /// 北京 支出总表: no row fills 事业单位经营支出 … 对附属单位补助支出, to the

@@ -106,7 +106,7 @@ fn completes(prev: &[String], next: &[String], roles: &[Role]) -> bool {
 
 /// A cell text that reads as the start of an amount but not as one:
 /// `2,727.`, `1,6`.
-fn unfinished_amount(t: &str) -> bool {
+pub(crate) fn unfinished_amount(t: &str) -> bool {
     let t = squeeze(t);
     !t.is_empty()
         && amount(&t).is_none()
