@@ -329,10 +329,14 @@ fn header_cells(header: &[&Line]) -> Vec<HeaderCell> {
             }
             let span = span_of(r);
             let height = (l.bottom - l.top).max(1.0);
+            // A group heading as narrow as the column it is centred over
+            // (`本年拨款` over `政府性基` / `金预算`, between `一般公共` and
+            // `国有资本`) heads it; its line is no part of it.
             let wrapped = cells.iter_mut().rev().find(|c| {
                 let narrow = (c.span.x1 - c.span.x0).min(span.x1 - span.x0).max(1.0);
                 let gap = l.top - c.bottom;
-                gap > -height * 0.5 && gap < height * 0.5 && c.span.overlap(span) >= 0.5 * narrow
+                let close = gap > -height * 0.5 && gap < height * 0.5 && c.span.overlap(span) >= 0.5 * narrow;
+                close && !crate::header::group_over(&c.text(), &squeeze(&r.text))
             });
             match wrapped {
                 Some(c) => {
@@ -808,6 +812,30 @@ mod tests {
                 ["云湖区教育局本级", "1,266.43", "", "1,266.43"],
                 ["云湖区第一中学", "848.06", "848.06", "0.00"],
             ]
+        );
+    }
+
+    /// A group heading as narrow as the column it is centred over, its line
+    /// close above the leaves' (`本年拨款` over `一般公共` `政府性基` `国有资本`,
+    /// `项目名称` centred down the header's height beside them): the group of
+    /// the three, not the first line of the middle one.
+    #[test]
+    fn a_narrow_group_heading_is_no_first_line_of_the_column_under_it() {
+        let lines = [
+            line(0.0, "单位：万元@500-550"),
+            line(6.0, "本年拨款@302-332"),
+            line(11.0, "项目名称@60-90"),
+            line(17.0, "一般公共@266-296 政府性基@302-332 国有资本@338-368"),
+            line(25.0, "预算@273-288 金预算@306-328 经营预算@338-368"),
+            line(40.0, "合计@60-76 1421.64@268-297 932.68@309-333 0.00@354-369"),
+        ];
+        let placed: Vec<PlacedLine<'_>> = lines.iter().map(|l| PlacedLine { line: l, page: 1 }).collect();
+        let title = Title { no: "10".into(), text: "项目支出情况表".into(), key: TableKey::ProjectExpense };
+        let raw = table_from_layout(title, &placed).expect("a table");
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["项目名称", "本年拨款/一般公共预算", "本年拨款/政府性基金预算", "本年拨款/国有资本经营预算"]
         );
     }
 

@@ -124,6 +124,15 @@ pub(crate) fn in_lexicon(word: &str) -> bool {
     LEXICON.iter().any(|(w, _)| *w == word)
 }
 
+/// Whether `word` is a heading the lexicon knows may stand over a group of
+/// columns (`本年拨款`, `基本支出`), and no label of it goes on with `more`
+/// (`本年拨款` + `政府性基`): a heading over `more`, not its first line.
+pub(crate) fn group_over(word: &str, more: &str) -> bool {
+    let longer = format!("{word}{more}");
+    LEXICON.iter().any(|(w, k)| *w == word && *k == LabelKind::MaybeGroup)
+        && !LEXICON.iter().any(|(w, _)| w.starts_with(longer.as_str()))
+}
+
 /// Whether `text` is part of a label of the lexicon (`算` of `一般公共预算`):
 /// a piece of a wrapped label.
 pub(crate) fn in_some_label(text: &str) -> bool {
