@@ -268,6 +268,74 @@ fn beside_general_budget(t: &Template, summary: &Table, general: &Table) -> Opti
     Some(caps)
 }
 
+/// Caps on a 项目支出情况表 row of the unit `unit` from that unit's row of
+/// 部门收入总表 (in the table's unit `table_unit`): a unit's projects are
+/// paid from its own income, so this year's grants of a fund
+/// (`本年拨款/政府性基金预算`) are at most the unit's income of that fund,
+/// the grants carried over (`财政拨款结转结余/…`) at most its 上年结转结余,
+/// 财政专户管理资金 at most that income and 上年结转结余, and 单位资金 at
+/// most its own incomes (事业收入 … 其他收入) and 上年结转结余. A unit whose
+/// income is all 一般公共预算 (`云湖区教育局本级`) has its projects' amounts
+/// there. An income the table prints no column of is none; a figure not
+/// read leaves its caps unknown, and a name on several rows allows the
+/// most any of them does.
+pub(crate) fn unit_project_caps(t: &Template, unit: &str, table_unit: Option<&str>, earlier: &[Table]) -> Caps {
+    let none = vec![None; t.paths.len()];
+    let Some(income) = earlier.iter().find(|e| e.key == TableKey::IncomeSummary && e.unit.as_deref() == table_unit)
+    else {
+        return none;
+    };
+    let rows: Vec<&Row> = income.rows.iter().filter(|r| squeeze(split_ordinal(&r.name).1) == unit).collect();
+    let columns: Vec<(usize, &str)> = income.amount_columns().map(|c| (c, income.columns[c].path.as_str())).collect();
+    let carry = |p: &str| p.starts_with("上年结转");
+    let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let figure = |r: &Row, pick: &dyn Fn(&str) -> bool| -> Option<Decimal> {
+        let found: Vec<usize> = columns.iter().filter(|(_, p)| pick(p)).map(|(c, _)| *c).collect();
+        // An income the table prints no column of is none.
+        let c = match found[..] {
+            [] => return Some(Decimal::ZERO),
+            [c] => c,
+            _ => return None,
+        };
+        match r.cells.get(c) {
+            Some(Cell::Amount(v)) => Some(*v),
+            Some(Cell::Blank) => Some(Decimal::ZERO),
+            _ => None,
+        }
+    };
+    let caps_of = |r: &Row| -> Caps {
+        let this_year = |word: &'static str| move |p: &str| !carry(p) && leaf(p).contains(word);
+        let carried = figure(r, &|p: &str| carry(p) && (!p.contains('/') || leaf(p) == "小计"));
+        let own: Option<Decimal> = OWN_FUNDS.iter().map(|w| figure(r, &this_year(w))).sum();
+        t.paths
+            .iter()
+            .map(|p| {
+                let (group, fund) = p.split_once('/').unwrap_or(("", p));
+                match (group, fund) {
+                    ("本年拨款", f) => {
+                        FUNDS.iter().find(|(l, _)| *l == f).and_then(|(_, w)| figure(r, &this_year(w)))
+                    }
+                    ("财政拨款结转结余", _) => carried,
+                    ("", "财政专户管理资金") => {
+                        figure(r, &this_year("财政专户")).zip(carried).map(|(a, b)| a + b)
+                    }
+                    ("", "单位资金") => own.zip(carried).map(|(a, b)| a + b),
+                    _ => None,
+                }
+            })
+            .collect()
+    };
+    let mut caps: Option<Caps> = None;
+    for r in rows {
+        let c = caps_of(r);
+        caps = Some(match caps {
+            None => c,
+            Some(before) => before.iter().zip(&c).map(|(a, b)| a.zip(*b).map(|(a, b)| a.max(b))).collect(),
+        });
+    }
+    caps.unwrap_or(none)
+}
+
 /// The lesser of two caps on each cell, either where the other is unknown.
 fn lesser(a: &[Option<Decimal>], b: &[Option<Decimal>]) -> Caps {
     a.iter().zip(b).map(|(a, b)| a.zip(*b).map(|(a, b)| a.min(b)).or(*a).or(*b)).collect()
@@ -528,5 +596,59 @@ fn fund_column(path: &str) -> Option<&'static str> {
         Some("项目支出")
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 部门收入总表 by unit, in 万元: `[name, 合计, 本年收入/一般公共预算,
+    /// 本年收入/政府性基金预算, 本年收入/事业收入, 上年结转结余]`, a blank
+    /// figure empty and an unread one `?`.
+    fn income(rows: &[[&str; 5]]) -> Table {
+        let mut t = Table::new(TableKey::IncomeSummary, "2", "部门收入总表");
+        t.unit = Some("万元".into());
+        let paths = ["合计", "本年收入/一般公共预算", "本年收入/政府性基金预算", "本年收入/事业收入", "上年结转结余"];
+        t.columns = paths.map(budget_model::Column::amount).to_vec();
+        for [name, figures @ ..] in rows {
+            let mut r = Row::new(*name, 2);
+            r.cells = figures
+                .iter()
+                .map(|f| match *f {
+                    "?" => Cell::Unread,
+                    "" => Cell::Blank,
+                    f => f.parse().map_or(Cell::Blank, Cell::Amount),
+                })
+                .collect();
+            r.cells.insert(0, Cell::Amount(r.cells.iter().filter_map(Cell::amount).sum()));
+            t.rows.push(r);
+        }
+        t
+    }
+
+    /// A unit's projects are paid from its own income: a unit with only
+    /// 一般公共预算 income has nothing of 政府性基金 to spend, nothing carried
+    /// over, and no 单位资金; a unit whose income by fund is not read caps
+    /// nothing, and a unit of no row neither.
+    #[test]
+    fn a_units_income_caps_its_projects_funds() {
+        let earlier = [income(&[
+            ["某局本级", "100.00", "", "", ""],
+            ["某中学", "50.00", "20.00", "5.00", "3.00"],
+            ["某小学", "?", "", "", ""],
+        ])];
+        let paths =
+            ["合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算", "财政拨款结转结余/一般公共预算", "单位资金"];
+        let t = Template { paths: paths.map(String::from).to_vec(), sums: vec![(0, vec![1, 2, 3, 4])] };
+        let d = |v: &str| Some(v.parse::<Decimal>().expect("a figure"));
+        let caps = unit_project_caps(&t, "某局本级", Some("万元"), &earlier);
+        assert_eq!(caps, [None, d("100.00"), d("0"), d("0"), d("0")]);
+        let caps = unit_project_caps(&t, "某中学", Some("万元"), &earlier);
+        assert_eq!(caps, [None, d("50.00"), d("20.00"), d("3.00"), d("8.00")]);
+        assert_eq!(unit_project_caps(&t, "某小学", Some("万元"), &earlier)[1], None);
+        assert!(unit_project_caps(&t, "某幼儿园", Some("万元"), &earlier).iter().all(Option::is_none));
+        // A table in another unit is not bounded by it.
+        assert!(unit_project_caps(&t, "某局本级", Some("元"), &earlier).iter().all(Option::is_none));
     }
 }

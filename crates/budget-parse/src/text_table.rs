@@ -14,7 +14,9 @@ use crate::header::{resolve, segment, Header, Label, LabelKind};
 use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::squeeze;
 use crate::raw::{is_unread, no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
-use crate::text_caps::{expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_within, row_caps};
+use crate::text_caps::{
+    expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_within, row_caps, unit_project_caps,
+};
 use crate::text_coded;
 use crate::text_fit::{
     agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals_around,
@@ -1626,9 +1628,23 @@ fn placed_by_sums(
     }
     let others: Vec<&Table> = earlier.iter().chain(later).collect();
     let unbounded = vec![None; t.paths.len()];
+    // A project table's rows follow their unit's, and name it (`项目单位`).
+    let mut unit: Option<String> = None;
     for (found, l) in readings.iter_mut().zip(labels) {
         let row_code = l.iter().find(|c| code(c)).map(String::as_str);
         narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
+        if raw.title.key == TableKey::ProjectExpense {
+            let named = |c: &String| {
+                let caps = unit_project_caps(t, &squeeze(c), raw.unit.as_deref(), earlier);
+                caps.iter().any(Option::is_some).then(|| squeeze(c))
+            };
+            if let Some(u) = l.iter().rev().find_map(named) {
+                unit = Some(u);
+            }
+            if let Some(u) = &unit {
+                narrow_by_caps(found, &unit_project_caps(t, u, raw.unit.as_deref(), earlier));
+            }
+        }
         if let Some(c) = row_code {
             narrow_within(found, &unbounded, &expense_floors(raw.title.key, t, c, raw.unit.as_deref(), &others));
         }
