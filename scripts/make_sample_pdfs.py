@@ -46,6 +46,10 @@ one family of PDF producers:
   rotated-blank-project the same with its pages rotated (Distiller).
   unruled              no rules at all: columns only by position, a two-row
                        header, an empty table with its 备注 line.
+  rotated-education    all eleven tables of a department of five units,
+                       schools among them, in rotated-grid's layout: the
+                       heading over each page run into the one-line text, two
+                       projects printed blank in a row.
 
 For each variant it writes OUT/pdf/<variant>.pdf and OUT/truth/<variant>.truth.json
 in the format of the scorer (../shared/tools/score.py):
@@ -296,6 +300,34 @@ PROFILES = {
                  retire="2080502", medical="2101102", housing=[],
                  projects=[("政务服务大厅运行经费", "2010399", "gb", 80, 300),
                            ("12345热线运维经费", "2010399", "gb", 60, 200)]),
+        ]),
+    # 教育: a department of many units, schools among them (`云湖区第一中学`),
+    # two projects with nothing budgeted in a row before the next unit, and
+    # lottery-fund (政府性基金) projects in one unit only.
+    "education": dict(
+        dept=("318", "云湖区教育局"),
+        units=[
+            dict(code="318001", name="云湖区教育局本级", kind="admin", run="2010301",
+                 retire="2080501", medical="2101101", housing=["2210202", "2210203"],
+                 projects=[("校舍维修改造经费", "2010302", "gb", 100, 400),
+                           ("教师培训专项经费", "2010302", "gb", 20, 90),
+                           ("突发公共卫生事件应急处置经费", "2100410", "gb", 0, 0),
+                           ("学生资助补助资金", "2080208", "gb", 0, 0)]),
+            dict(code="318002", name="云湖区第一中学", kind="inst", run="2010350",
+                 retire="2080502", medical="2101102", housing=[],
+                 projects=[("课后服务补助经费", "2010399", "gb", 30, 120),
+                           ("食堂改造项目", "2296002", "gf", 100, 500)]),
+            dict(code="318003", name="云湖区实验小学", kind="inst", run="2081002",
+                 retire="2080502", medical="2101102", housing=[],
+                 projects=[("图书资料购置经费", "2081001", "gb", 20, 80),
+                           ("体育设施更新项目", "2010399", "gb", 40, 160)]),
+            dict(code="318004", name="云湖区教师进修学校", kind="inst", run="2010350",
+                 retire="2080502", medical="2101102", housing=[],
+                 projects=[("信息化建设运维经费", "2010399", "gb", 30, 150)]),
+            dict(code="318005", name="云湖区青少年活动中心", kind="inst", run="2010350",
+                 retire="2080502", medical="2101102", housing=[],
+                 projects=[("实验室建设项目", "2010399", "gb", 50, 200),
+                           ("安全保卫经费", "2081004", "gb", 10, 60)]),
         ]),
 }
 
@@ -1405,6 +1437,16 @@ VARIANTS["grid-blank-project"] = dict(
 VARIANTS["rotated-blank-project"] = dict(
     VARIANTS["grid-blank-project"], seed=207859,
     style=dataclasses.replace(VARIANTS["grid-blank-project"]["style"], landscape=True, rotate=True))
+
+# A department of many units (schools among them), all eleven tables in 元,
+# in the spreadsheet's layout with its pages rotated: the document's heading
+# over each page run into the cells of its one-line text, two projects
+# printed blank before the next unit's row.
+ALL_TABLES = VARIANTS["grid-blank-project"]["tables"]
+VARIANTS["rotated-education"] = dict(
+    VARIANTS["rotated-grid"], profile="education", seed=208102, unit="元", tables=ALL_TABLES,
+    style=dataclasses.replace(VARIANTS["rotated-grid"]["style"], unit_label="元", sep=False,
+                              blank_zero=("project_expense",)))
 
 
 def write_truth(path, source, keys, cells, indicators=()):

@@ -75,7 +75,7 @@ fn path(p: &std::path::Path) -> &str {
 /// rotated samples' texts are each the whole document on one line, its
 /// titles printed first (and twice in two of them), its page numbers run
 /// into the cells.
-const EXACT_SAMPLE_TEXTS: [&str; 25] = [
+const EXACT_SAMPLE_TEXTS: [&str; 26] = [
     "excel-title-in-grid",
     "final-accounts",
     "final-fiscal",
@@ -91,6 +91,7 @@ const EXACT_SAMPLE_TEXTS: [&str; 25] = [
     "rotated",
     "rotated-blank-project",
     "rotated-blank-rows",
+    "rotated-education",
     "rotated-grid",
     "rotated-labels",
     "rotated-page-break",

@@ -191,7 +191,17 @@ fn heads_apart(cut: Vec<Cut>, heads: &[String]) -> Vec<Cut> {
         match head {
             Some(h) if !c.text[h.len()..].starts_with('表') => {
                 out.push(Cut { kind: Kind::Words, text: h.clone(), after_blank: c.after_blank });
-                out.push(Cut { text: c.text[h.len()..].trim().to_string(), after_blank: false, ..c });
+                // A code after the heading opens its row as after an amount
+                // (`…预算229其他支出` is code 229, `其他支出`).
+                let rest = c.text[h.len()..].trim();
+                let digits = rest.len() - rest.trim_start_matches(|ch: char| ch.is_ascii_digit()).len();
+                let named = rest[digits..].starts_with(|ch: char| is_cjk(ch) && !COUNTS.contains(ch));
+                let text = if [3, 5, 7].contains(&digits) && of_a_class(rest) && named {
+                    format!("{} {}", &rest[..digits], &rest[digits..])
+                } else {
+                    rest.to_string()
+                };
+                out.push(Cut { text, after_blank: false, ..c });
             }
             _ => out.push(c),
         }
@@ -1753,6 +1763,10 @@ mod tests {
         assert!(texts.iter().any(|t| t == "2025年部门预算表"), "{texts:?}");
         assert!(texts.iter().any(|t| t.starts_with("校舍维修改造经费云湖区第一中学")), "{texts:?}");
         assert!(!texts.iter().any(|t| t.len() > heads[0].len() && t.starts_with(heads[0].as_str())), "{texts:?}");
+        // A code after the heading opens its row.
+        let cut = vec![Cut::new(Kind::Row, "云湖区教育局2025年部门预算229其他支出 3406165.00 0.00 3406165.00")];
+        let texts: Vec<String> = heads_apart(cut, &heads).into_iter().map(|c| c.text).collect();
+        assert_eq!(texts, ["云湖区教育局2025年部门预算", "229 其他支出 3406165.00 0.00 3406165.00"]);
         // Twice is no heading.
         assert!(running_heads(["某局2025年部门预算1.00某局2025年部门预算"].into_iter()).is_empty());
     }
