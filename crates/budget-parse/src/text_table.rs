@@ -1628,21 +1628,19 @@ fn placed_by_sums(
     }
     let others: Vec<&Table> = earlier.iter().chain(later).collect();
     let unbounded = vec![None; t.paths.len()];
-    // A project table's rows follow their unit's, and name it (`项目单位`).
-    let mut unit: Option<String> = None;
+    // A project table's rows follow their unit's, and name it (`项目单位`):
+    // the caps of the unit last named.
+    let mut unit_caps: Option<Vec<Option<Decimal>>> = None;
     for (found, l) in readings.iter_mut().zip(labels) {
         let row_code = l.iter().find(|c| code(c)).map(String::as_str);
         narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
         if raw.title.key == TableKey::ProjectExpense {
-            let named = |c: &String| {
-                let caps = unit_project_caps(t, &squeeze(c), raw.unit.as_deref(), earlier);
-                caps.iter().any(Option::is_some).then(|| squeeze(c))
-            };
-            if let Some(u) = l.iter().rev().find_map(named) {
-                unit = Some(u);
+            let caps_of = |c: &String| unit_project_caps(t, &squeeze(c), raw.unit.as_deref(), earlier);
+            if let Some(caps) = l.iter().rev().map(caps_of).find(|caps| caps.iter().any(Option::is_some)) {
+                unit_caps = Some(caps);
             }
-            if let Some(u) = &unit {
-                narrow_by_caps(found, &unit_project_caps(t, u, raw.unit.as_deref(), earlier));
+            if let Some(caps) = &unit_caps {
+                narrow_by_caps(found, caps);
             }
         }
         if let Some(c) = row_code {
