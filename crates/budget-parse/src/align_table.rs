@@ -115,14 +115,19 @@ fn opens_with_ordinal(text: &str) -> bool {
 /// between the two when there is one, else to whichever of the two holds
 /// other cells (the lower where both do), so that it stands beside its
 /// row's label; a line left empty is dropped.
-fn amounts_rejoined(lines: &[PlacedLine<'_>]) -> Vec<(Line, u32)> {
-    let mut out: Vec<(Line, u32)> = lines.iter().map(|l| (l.line.clone(), l.page)).collect();
-    let overlaps = |a: &Run, b: &Run| a.x0.max(b.x0) < a.x1.min(b.x1);
+/// `None`, the lines left as they are, where no run starts an amount.
+fn amounts_rejoined(lines: &[PlacedLine<'_>]) -> Option<Vec<(Line, u32)>> {
     let places = decimal_places(lines);
     let decimals = |t: &str| t.rsplit_once('.').map(|(_, d)| d.len());
     // An amount cut within its decimals (`1,266.4` / `3` where the table
     // prints two): the digits under it complete them.
     let short = |t: &str| crate::lex::amount(t).is_some() && decimals(t).zip(places).is_some_and(|(d, p)| d < p);
+    let cut = |t: &str| crate::seams::unfinished_amount(t) || short(t);
+    if !lines.iter().flat_map(|l| &l.line.runs).any(|r| cut(&r.text)) {
+        return None;
+    }
+    let mut out: Vec<(Line, u32)> = lines.iter().map(|l| (l.line.clone(), l.page)).collect();
+    let overlaps = |a: &Run, b: &Run| a.x0.max(b.x0) < a.x1.min(b.x1);
     let completes = |upper: &str, lower: &str| {
         if short(upper) {
             let bare = !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit());
@@ -136,7 +141,7 @@ fn amounts_rejoined(lines: &[PlacedLine<'_>]) -> Vec<(Line, u32)> {
         let mut k = 0;
         while k < out[i].0.runs.len() {
             let upper = out[i].0.runs[k].clone();
-            if !crate::seams::unfinished_amount(&upper.text) && !short(&upper.text) {
+            if !cut(&upper.text) {
                 k += 1;
                 continue;
             }
@@ -174,7 +179,7 @@ fn amounts_rejoined(lines: &[PlacedLine<'_>]) -> Vec<(Line, u32)> {
         l.text = l.runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
     }
     out.retain(|(l, _)| !l.runs.is_empty());
-    out
+    Some(out)
 }
 
 /// How many decimals the amounts of the lines print: the most that a fifth
@@ -195,7 +200,10 @@ fn decimal_places(lines: &[PlacedLine<'_>]) -> Option<usize> {
 /// `None` when the lines hold no rows with amounts.
 pub(crate) fn table_from_layout(title: Title, lines: &[PlacedLine<'_>]) -> Option<RawTable> {
     let rejoined = amounts_rejoined(lines);
-    let placed: Vec<PlacedLine<'_>> = rejoined.iter().map(|(line, page)| PlacedLine { line, page: *page }).collect();
+    let placed: Vec<PlacedLine<'_>> = match &rejoined {
+        Some(owned) => owned.iter().map(|(line, page)| PlacedLine { line, page: *page }).collect(),
+        None => lines.to_vec(),
+    };
     let lines = &placed[..];
     let mut raw = RawTable::new(title);
     let unit = unit_line(lines.iter().map(|l| l.line.text.as_str()));

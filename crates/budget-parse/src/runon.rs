@@ -83,7 +83,8 @@ pub(crate) fn lines_apart(pages: &[Page]) -> Option<(Vec<Page>, Vec<Finding>)> {
     if !runs.iter().flatten().any(|&r| r) {
         return None;
     }
-    let heads = running_heads(pages.iter().flat_map(|p| &p.lines).filter(|l| run_on(&l.text)).map(|l| l.text.as_str()));
+    let run_on_lines = pages.iter().zip(&runs).flat_map(|(p, runs)| p.lines.iter().zip(runs));
+    let heads = running_heads(run_on_lines.filter(|(_, &r)| r).map(|(l, _)| l.text.as_str()));
     let mut findings = Vec::new();
     let split = pages
         .iter()
@@ -194,12 +195,9 @@ fn heads_apart(cut: Vec<Cut>, heads: &[String]) -> Vec<Cut> {
                 // A code after the heading opens its row as after an amount
                 // (`…预算229其他支出` is code 229, `其他支出`).
                 let rest = c.text[h.len()..].trim();
-                let digits = rest.len() - rest.trim_start_matches(|ch: char| ch.is_ascii_digit()).len();
-                let named = rest[digits..].starts_with(|ch: char| is_cjk(ch) && !COUNTS.contains(ch));
-                let text = if [3, 5, 7].contains(&digits) && of_a_class(rest) && named {
-                    format!("{} {}", &rest[..digits], &rest[digits..])
-                } else {
-                    rest.to_string()
+                let text = match code_len(rest) {
+                    Some(len) => format!("{} {}", &rest[..len], &rest[len..]),
+                    None => rest.to_string(),
                 };
                 out.push(Cut { text, after_blank: false, ..c });
             }
@@ -313,17 +311,15 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
             continue;
         }
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let next = rest[digits..].chars().next();
         let after_amount = text_from == i && matches!(out.last(), Some(Piece::Amount(_))) || i == 0;
         // A row printed blank leaves its name before the next code
         // (`21004公共卫生2100410突发…`): a code of the class of the code
         // before it may follow a name.
         let same_class = last_code.is_some_and(|c| digits > 3 && c.get(..3) == rest.get(..3));
         let after_blank_row = text_from < i && text[..i].chars().next_back().is_some_and(is_cjk) && same_class;
-        let coded = [3, 5, 7].contains(&digits) && of_a_class(rest) || digits == 6 && names_a_unit(&rest[digits..]);
         let opens_row = after_amount || after_blank_row;
-        let piece = if coded && opens_row && next.is_some_and(|c| is_cjk(c) && !COUNTS.contains(c)) {
-            Some(Piece::Code(&rest[..digits]))
+        let piece = if let Some(len) = code_len(rest).filter(|_| opens_row) {
+            Some(Piece::Code(&rest[..len]))
         } else {
             two_decimals(rest).ok().map(|(_, a)| Piece::Amount(a))
         };
@@ -349,6 +345,17 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         out.push(Piece::Text(&text[text_from..]));
     }
     out
+}
+
+/// The length of the code `rest` opens with, before a name: 3, 5 or 7
+/// digits of a class of the classifications (`20101人大事务`), or a unit's
+/// 6 digits before its name (`327001某区民政局本级`). `None` for digits of
+/// no class (`12345热线`) or before a count (`2019年`).
+fn code_len(rest: &str) -> Option<usize> {
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let coded = [3, 5, 7].contains(&digits) && of_a_class(rest) || digits == 6 && names_a_unit(&rest[digits..]);
+    let named = rest[digits..].starts_with(|c: char| is_cjk(c) && !COUNTS.contains(c));
+    (coded && named).then_some(digits)
 }
 
 /// Whether digits open with a class of the budget's classifications:

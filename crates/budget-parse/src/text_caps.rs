@@ -32,10 +32,13 @@ pub(crate) fn row_caps(key: TableKey, t: &Template, unit: Option<&str>, code: Op
                 return none;
             };
             let caps = code.and_then(|c| by_code(t, summary, c)).unwrap_or(none);
+            if key == TableKey::GeneralBudgetExpenseByFunction {
+                return caps;
+            }
             let general = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::GeneralBudgetExpenseByFunction);
             match general.and_then(|g| beside_general_budget(t, summary, g)) {
-                Some(beside) if key != TableKey::GeneralBudgetExpenseByFunction => lesser(&caps, &beside),
-                _ => caps,
+                Some(beside) => lesser(&caps, &beside),
+                None => caps,
             }
         }
         TableKey::ProjectExpense => {
