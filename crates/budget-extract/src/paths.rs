@@ -338,12 +338,14 @@ impl Reader<'_> {
                     self.thin_box(corners);
                 }
             }
-            let points: Vec<(f32, f32)> = path
-                .iter()
-                .filter_map(|p| if let Piece::Move(q) | Piece::Line(q) = p { Some(*q) } else { None })
-                .collect();
-            if points.len() >= 3 {
-                self.thin_box(&points);
+            let subpaths = subpath_points(path);
+            let points: Vec<(f32, f32)> = subpaths.concat();
+            if points.len() >= 3 && !self.thin_box(&points) {
+                // Word and Excel fill a row's rules as one path of several
+                // thin boxes: each is a rule of its own.
+                for points in subpaths.iter().filter(|p| p.len() >= 3) {
+                    self.thin_box(points);
+                }
             }
         } else {
             self.stroke(path);
@@ -360,9 +362,10 @@ impl Reader<'_> {
         }
     }
 
-    /// A filled shape thin in one direction is a rule along the other.
-    fn thin_box(&mut self, points: &[(f32, f32)]) {
-        let Some(b) = BBox::of(points) else { return };
+    /// A filled shape thin in one direction is a rule along the other; true
+    /// when it is one.
+    fn thin_box(&mut self, points: &[(f32, f32)]) -> bool {
+        let Some(b) = BBox::of(points) else { return false };
         let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
         if h <= MAX_RULE_THICKNESS && w > h {
             let y = (b.y0 + b.y1) / 2.0;
@@ -370,7 +373,10 @@ impl Reader<'_> {
         } else if w <= MAX_RULE_THICKNESS && h > w {
             let x = (b.x0 + b.x1) / 2.0;
             self.rules.push(Rule::new(x, b.y0, x, b.y1));
+        } else {
+            return false;
         }
+        true
     }
 
     fn stroke(&mut self, path: &[Piece]) {
@@ -421,22 +427,50 @@ fn piece_points(p: &Piece) -> Vec<(f32, f32)> {
     }
 }
 
-/// A path of many short straight pieces is text drawn as outlines (bold
-/// headings stroked glyph by glyph) or a drawing, not table rules: rules are
-/// long, or few.
-fn is_outline(path: &[Piece]) -> bool {
-    let mut lengths: Vec<f32> = Vec::new();
-    let mut current: Option<(f32, f32)> = None;
+/// The points of each subpath drawn with `m` and `l` (a new one at each `m`).
+fn subpath_points(path: &[Piece]) -> Vec<Vec<(f32, f32)>> {
+    let mut subpaths: Vec<Vec<(f32, f32)>> = Vec::new();
     for p in path {
         match *p {
-            Piece::Move(q) => current = Some(q),
-            Piece::Line(q) => {
-                if let Some(c) = current {
-                    lengths.push(((q.0 - c.0).powi(2) + (q.1 - c.1).powi(2)).sqrt());
-                }
-                current = Some(q);
-            }
+            Piece::Move(q) => subpaths.push(vec![q]),
+            Piece::Line(q) => match subpaths.last_mut() {
+                Some(last) => last.push(q),
+                None => subpaths.push(vec![q]),
+            },
             _ => {}
+        }
+    }
+    subpaths
+}
+
+/// A subpath of four corners joined by axis-parallel sides: its longer side.
+fn box_length(points: &[(f32, f32)]) -> Option<f32> {
+    let corners = match points {
+        [a, .., z] if points.len() == 5 && (a.0 - z.0).abs() <= 0.01 && (a.1 - z.1).abs() <= 0.01 => &points[..4],
+        _ if points.len() == 4 => points,
+        _ => return None,
+    };
+    let parallel = (0..4).all(|i| {
+        let (a, b) = (corners[i], corners[(i + 1) % 4]);
+        (a.0 - b.0).abs() <= 0.01 || (a.1 - b.1).abs() <= 0.01
+    });
+    let b = BBox::of(corners)?;
+    parallel.then(|| (b.x1 - b.x0).max(b.y1 - b.y0))
+}
+
+/// A path of many short straight pieces is text drawn as outlines (bold
+/// headings stroked glyph by glyph) or a drawing, not table rules: rules are
+/// long, or few. A box among the subpaths counts once, by its longer side.
+fn is_outline(path: &[Piece]) -> bool {
+    let mut lengths: Vec<f32> = Vec::new();
+    for points in subpath_points(path) {
+        if let Some(length) = box_length(&points) {
+            lengths.push(length);
+            continue;
+        }
+        for pair in points.windows(2) {
+            let (c, q) = (pair[0], pair[1]);
+            lengths.push(((q.0 - c.0).powi(2) + (q.1 - c.1).powi(2)).sqrt());
         }
     }
     if lengths.len() < 6 {
@@ -469,6 +503,22 @@ mod tests {
         assert!(rules[0].is_horizontal());
         assert!((rules[0].y0 - (800.0 - 129.08)).abs() < 0.01);
         assert!(!rules[1].is_horizontal());
+    }
+
+    #[test]
+    fn each_thin_box_of_a_filled_path_is_a_rule() {
+        // Three column rules filled as one path, as Word and Excel write them.
+        let path = "0.76 0.76 0.76 rg 100 100 m 101.3 100 l 101.3 160 l 100 160 l h \
+                    200 130 m 201.3 130 l 201.3 160 l 200 160 l h \
+                    300 130 m 301.3 130 l 301.3 160 l 300 160 l h f*";
+        let rules = rules_of(path);
+        assert_eq!(rules.len(), 3, "{rules:?}");
+        assert!(rules.iter().all(|r| !r.is_horizontal()));
+        let xs: Vec<f32> = rules.iter().map(|r| r.x0).collect();
+        assert_eq!(xs, [100.65, 200.65, 300.65]);
+        assert!((rules[0].y1 - rules[0].y0).abs() > 59.0, "{rules:?}");
+        // A dashed rule, its dashes one path, stays one rule.
+        assert_eq!(rules_of("0 0 0 rg 10 10 m 20 10 l 20 11 l 10 11 l h 30 10 m 40 10 l 40 11 l 30 11 l h f").len(), 1);
     }
 
     #[test]

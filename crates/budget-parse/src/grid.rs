@@ -292,7 +292,8 @@ fn fill_text(grid: &mut Grid, glyphs: &[Glyph]) {
     // below): a line that starts above its row's top rule, right under the
     // last line of a cell above whose text starts at its top, is that
     // cell's, where its own cell holds text of its own. (Text centred in a
-    // cell it overflows runs over both rules, and stays where its middle is.)
+    // cell it overflows runs over both rules, and stays where its middle is;
+    // so does a line of the text its own cell centres and overflows.)
     let runs_over = |g: &Glyph, r: usize, c: usize| -> Option<(usize, usize)> {
         if r == 0 || grid.ys[r] - g.top <= g.height() * OVERSHOOT {
             return None;
@@ -302,6 +303,12 @@ fn fill_text(grid: &mut Grid, glyphs: &[Glyph]) {
             return None;
         }
         let top_of = |region: usize| grid.ys[grid.regions[region].r0];
+        let (own_top, own_bottom) = (top_of(own), grid.ys[grid.regions[own].r1]);
+        let span = per_region[own].iter().fold((g.top, g.bottom), |(t, b), h| (t.min(h.top), b.max(h.bottom)));
+        let centred = ((span.0 + span.1) - (own_top + own_bottom)).abs() / 2.0 <= g.height() * 0.25;
+        if centred && span.1 - span.0 > own_bottom - own_top {
+            return None;
+        }
         let texts = &per_region[above];
         let from_top =
             texts.iter().map(|h| h.top).min_by(f32::total_cmp).is_some_and(|t| t - top_of(above) < g.height());
@@ -490,6 +497,41 @@ mod tests {
         // its cell's top is the row's where nothing else is in its cell.
         let alone = two_cells(&[("财政资金", 237.0), ("142.00", 248.0)]);
         assert_eq!(alone, ("财政资金".to_string(), "142.00".to_string()));
+    }
+
+    /// 上海 财政拨款收支总表 (nat_019 p. 10): a name wrapped in a row one line
+    /// high is centred in it and runs over both its rules. Its first line,
+    /// 1.3 points above the rule, right under the centred line of the cell
+    /// above, stays with its second.
+    #[test]
+    fn a_wrapped_name_centred_over_both_rules_stays_in_its_cell() {
+        let mut p = Page::new(10);
+        for y in [188.5, 210.7, 232.9, 255.1] {
+            p.rules.push(Rule::new(57.8, y, 263.0, y));
+        }
+        for x in [57.8, 167.0, 263.0] {
+            p.rules.push(Rule::new(x, 188.5, x, 255.1));
+        }
+        for (text, x, top) in [
+            ("一、一般公共预算", 59.0, 194.3),
+            ("二、政府性基金预算", 59.0, 216.5),
+            ("三、国有资本经营预", 59.0, 231.6),
+            ("算", 59.0, 246.0),
+            ("215,020,000", 203.0, 216.5),
+        ] {
+            let w = if text.is_ascii() { 5.3 } else { 10.5 };
+            p.glyphs.extend(text.chars().enumerate().map(|(i, ch)| Glyph {
+                text: ch.to_string(),
+                x0: x + w * i as f32,
+                x1: x + w * (i + 1) as f32,
+                top,
+                bottom: top + 10.6,
+            }));
+        }
+        let g = find_grids(&p).remove(0);
+        assert_eq!(g.region(1, 0).text, "二、政府性基金预算");
+        assert_eq!(g.region(2, 0).text, "三、国有资本经营预算");
+        assert_eq!(g.region(1, 1).text, "215,020,000");
     }
 
     #[test]
