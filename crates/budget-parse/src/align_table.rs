@@ -14,7 +14,7 @@ use budget_model::{Line, Rect, Run};
 use crate::front::{after_total_label, column_path, glued_amount, is_note, is_page_label, unit_line, Kind, Span};
 use crate::lex::{code, unit_of_line};
 use crate::norm::{join_wrapped, squeeze};
-use crate::raw::{RawColumn, RawRow, RawTable, Role};
+use crate::raw::{is_text_heading, RawColumn, RawRow, RawTable, Role};
 use crate::title::Title;
 
 /// One line of the table's region, with its page.
@@ -541,7 +541,9 @@ fn is_total_heading(cell: &HeaderCell) -> bool {
 /// amount column holds several such headings (`项目支出`, then
 /// `事业单位经营支出`, `上缴上级支出` to the right of the last column with
 /// figures), the one over its figures keeps it and each other one is a
-/// column of its own, blank in every row.
+/// column of its own, blank in every row. A heading of text (`项目单位`
+/// between `项目名称` and `合计`, over a first page of unit rows that name no
+/// unit) is a text column: the next page's projects print their units in it.
 fn add_blank_columns(header: &[&Line], columns: &mut Vec<Column>) {
     let Some(first_amount) = columns.iter().position(|(k, _)| *k == Kind::Amount) else { return };
     let cells = header_cells(header);
@@ -567,7 +569,8 @@ fn add_blank_columns(header: &[&Line], columns: &mut Vec<Column>) {
             // columns (`预算数` over `公用经费`), whether or not its children
             // were found.
             if h != keep && cells[h].span.overlap(spans[c]) == 0.0 && cells[h].bottom > cells[keep].top {
-                added.push((Kind::Amount, cells[h].span));
+                let kind = if is_text_heading(&cells[h].text()) { Kind::Text } else { Kind::Amount };
+                added.push((kind, cells[h].span));
             }
         }
     }
@@ -637,11 +640,32 @@ type PlacedRow = (Vec<String>, Vec<Option<Rect>>);
 fn rows_of(lines: &[PlacedLine<'_>], columns: &[Column], raw: &mut RawTable) -> Vec<PlacedRow> {
     let anchors: Vec<usize> = (0..lines.len()).filter(|&i| is_anchor(lines[i].line)).collect();
     let Some(&first) = anchors.first() else { return Vec::new() };
+    let last = anchors[anchors.len() - 1];
     let spacing = typical_spacing(lines, &anchors);
     let mut members: Vec<Vec<&Line>> = anchors.iter().map(|&i| vec![lines[i].line]).collect();
+    // A line of labels between two rows, more than a line's height away
+    // from every other line, is a row of its own that prints no amount (a
+    // project with nothing budgeted, zeros printed blank): the lines of a
+    // wrapped name follow one another closely.
+    let alone = |i: usize| {
+        let l = lines[i].line;
+        let height = (l.bottom - l.top).max(1.0);
+        first < i
+            && i < last
+            && !is_note(&l.text)
+            && lines
+                .iter()
+                .enumerate()
+                .all(|(j, o)| j == i || o.line.top - l.bottom > height || l.top - o.line.bottom > height)
+    };
+    let mut lone_rows: Vec<(usize, Vec<&Line>)> = Vec::new();
     for (i, pl) in lines.iter().enumerate() {
         let l = pl.line;
         if anchors.contains(&i) {
+            continue;
+        }
+        if alone(i) {
+            lone_rows.push((i, vec![l]));
             continue;
         }
         if is_note(&l.text) {
@@ -662,9 +686,10 @@ fn rows_of(lines: &[PlacedLine<'_>], columns: &[Column], raw: &mut RawTable) -> 
             }
         }
     }
-    members
-        .into_iter()
-        .map(|mut ls| {
+    let mut rows: Vec<(usize, Vec<&Line>)> = anchors.into_iter().zip(members).chain(lone_rows).collect();
+    rows.sort_by_key(|(i, _)| *i);
+    rows.into_iter()
+        .map(|(_, mut ls)| {
             ls.sort_by(|a, b| a.top.total_cmp(&b.top));
             let mut cells: Vec<Vec<&str>> = vec![Vec::new(); columns.len()];
             let mut boxes: Vec<Option<Rect>> = vec![None; columns.len()];
@@ -1026,6 +1051,48 @@ mod tests {
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert_eq!(rows[2], ["", "合计", "15.00"]);
         assert_eq!(raw.pages, [1, 2]);
+    }
+
+    /// A project table without rules whose first page holds only the unit
+    /// rows: `项目单位` heads no text there, yet is a text column, and the
+    /// next page's units go to it, not into the projects' names. A project
+    /// with nothing budgeted (zeros printed blank) prints its name and unit
+    /// alone, half-way between two rows: a row of its own, not the wrapped
+    /// end of the row above; a name wrapped onto a line right under its row
+    /// stays that row's.
+    #[test]
+    fn a_unit_column_filled_on_the_next_page_and_a_blank_project_row() {
+        let page1 = [
+            line(20.0, "项目名称@76-106 项目单位@169-199 合计@237-252 一般公共预算@262-302"),
+            line(40.0, "合计@84-99 30.00@240-261 30.00@276-297"),
+            line(60.0, "云湖区教育局本级@44-104 30.00@240-261 30.00@276-297"),
+        ];
+        let page2 = [
+            line(20.0, "校舍维修改造经费@44-104 云湖区教育局本级@143-203 10.00@240-261 10.00@276-297"),
+            line(40.0, "食堂改造项目@44-96 云湖区教育局本级@143-203"),
+            line(60.0, "政府工作报告起草及调研经@44-134 云湖区教育局本级@143-203 20.00@240-261 20.00@276-297"),
+            line(68.5, "费@44-52"),
+        ];
+        let placed: Vec<PlacedLine<'_>> = page1
+            .iter()
+            .map(|l| PlacedLine { line: l, page: 1 })
+            .chain(page2.iter().map(|l| PlacedLine { line: l, page: 2 }))
+            .collect();
+        let title = Title { no: "10".into(), text: "项目支出情况表".into(), key: TableKey::ProjectExpense };
+        let raw = table_from_layout(title, &placed).expect("a table");
+        let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["项目名称", "项目单位", "合计", "一般公共预算"]);
+        let rows: Vec<&[String]> = raw.rows.iter().map(|r| r.cells.as_slice()).collect();
+        assert_eq!(
+            rows,
+            [
+                ["合计", "", "30.00", "30.00"],
+                ["云湖区教育局本级", "", "30.00", "30.00"],
+                ["校舍维修改造经费", "云湖区教育局本级", "10.00", "10.00"],
+                ["食堂改造项目", "云湖区教育局本级", "", ""],
+                ["政府工作报告起草及调研经费", "云湖区教育局本级", "20.00", "20.00"],
+            ]
+        );
     }
 
     /// nat_019 财政拨款收支总表: `财政拨款收入` is centred over the gap

@@ -415,7 +415,7 @@ fn is_label_heading(leaf: &str) -> bool {
 
 /// Headings of text columns beside the label: `项目单位`, `备注`,
 /// `项目类型`, `支出用途` (but `单位资金` is money).
-fn is_text_heading(leaf: &str) -> bool {
+pub(crate) fn is_text_heading(leaf: &str) -> bool {
     (leaf.ends_with("单位") && leaf != "单位")
         || ["备注", "说明", "类型", "用途", "方向", "依据"].iter().any(|w| leaf.contains(w))
 }
