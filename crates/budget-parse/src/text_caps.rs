@@ -132,19 +132,22 @@ pub(crate) fn narrow_by_caps(readings: &mut Option<Readings>, caps: &[Option<Dec
 /// money, so `公务接待费` is at least the 基本支出 economic item of that name
 /// in 一般公共预算基本支出表 (`30217 公务接待费 10,000.00` in 元 under a 三公
 /// table in 万元: 公务接待费 at least 1.00). Readings below a floor are
-/// dropped when some reading keeps them all.
+/// dropped when some reading keeps them all. The 基本支出表 is looked for
+/// among the tables printed before the 三公 table, then among those after
+/// it (when the table is read again).
 pub(crate) fn narrow_by_floors(
     readings: &mut Option<Readings>,
     key: TableKey,
     t: &Template,
     unit: Option<&str>,
-    earlier: &[Table],
+    (earlier, later): (&[Table], &[Table]),
 ) {
     if key != TableKey::ThreePublicExpense {
         return;
     }
     let Some(found) = readings.as_mut() else { return };
-    let Some(basic) = earlier.iter().find(|e| e.key == TableKey::GeneralBudgetBasicExpenseByEconomic) else {
+    let basic = |e: &&Table| e.key == TableKey::GeneralBudgetBasicExpenseByEconomic;
+    let Some(basic) = earlier.iter().find(basic).or_else(|| later.iter().find(basic)) else {
         return;
     };
     let (Some(from), Some(to)) = (basic.yuan_per_unit(), unit.and_then(yuan_per)) else {

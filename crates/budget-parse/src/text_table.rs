@@ -1647,7 +1647,7 @@ fn placed_by_sums(
             narrow_within(found, &unbounded, &expense_floors(raw.title.key, t, c, raw.unit.as_deref(), &others));
         }
         narrow_by_known(found, &fund_columns(raw.title.key, t, raw.unit.as_deref(), row_code, (earlier, later)));
-        narrow_by_floors(found, raw.title.key, t, raw.unit.as_deref(), earlier);
+        narrow_by_floors(found, raw.title.key, t, raw.unit.as_deref(), (earlier, later));
     }
     if let Some(total) = total {
         narrow_within_total(&mut readings, total);
@@ -2457,6 +2457,19 @@ mod tests {
         let amounts: Vec<&str> = rows[0][2..].iter().map(String::as_str).collect();
         // 公务用车购置费 or 公务用车运行维护费: the row does not tell.
         assert_eq!(amounts, ["1,471.70", "508.20", "70.00", "411.20", UNREAD, UNREAD, "27.00", "933.50", "30.00"]);
+        // 一般公共预算基本支出表, printed after it, spends 411.20 on `30231
+        // 公务用车运行维护费`: so much of the 三公 figure is 运行维护费.
+        let mut basic = Table::new(TableKey::GeneralBudgetBasicExpenseByEconomic, "6", "一般公共预算基本支出表");
+        basic.unit = Some("万元".into());
+        basic.columns = ["合计", "人员经费", "公用经费"].map(budget_model::Column::amount).to_vec();
+        let mut row = budget_model::Row::new("公务用车运行维护费", 7);
+        row.code = Some("30231".into());
+        let figure = || budget_model::Cell::Amount("411.20".parse().expect("an amount"));
+        row.cells = vec![figure(), budget_model::Cell::Blank, figure()];
+        basic.rows.push(row);
+        let raw = table_from_lines(title(TableKey::ThreePublicExpense), &body(text), &[], &[basic], &mut findings);
+        let amounts: Vec<&str> = raw.rows[0].cells[2..].iter().map(String::as_str).collect();
+        assert_eq!(amounts, ["1,471.70", "508.20", "70.00", "411.20", "", "411.20", "27.00", "933.50", "30.00"]);
         assert_eq!(header_run_into_row("小计 公务接待费 1.00"), Some(("小计公务接待费".to_string(), "1.00")));
         // One word is a row's name (`小计 1.00`), as is any other text.
         assert_eq!(header_run_into_row("小计 1.00"), None);
