@@ -128,6 +128,56 @@ pub(crate) fn narrow_by_caps(readings: &mut Option<Readings>, caps: &[Option<Dec
     }
 }
 
+/// The total row of 部门收入总表 against what each fund spends: a fund
+/// spends no more than it gives this year and what was carried over, so
+/// the year's income of 一般公共预算 (政府性基金, 国有资本经营) is at least
+/// that fund's expense table's total less the carry-over. A reading whose
+/// carry-over columns (together, so at least any fund's part) and the
+/// fund's column fall short of the fund's spending is dropped, when some
+/// reading is not (`合计 27,208,722.32 27,208,722.32 27,208,722.32` with no
+/// 部门收支总表 to name the source: the one source is 一般公共预算, whose
+/// table spends 27,208,722.32). A fund whose table is not read, or whose
+/// column the income table does not print once, bounds nothing. Tables
+/// printed before or after, in the same unit.
+pub(crate) fn narrow_by_fund_spending(
+    readings: &mut Option<Readings>,
+    key: TableKey,
+    t: &Template,
+    unit: Option<&str>,
+    (earlier, later): (&[Table], &[Table]),
+) {
+    const FUND_TABLES: [(TableKey, &str); 3] = [
+        (TableKey::GeneralBudgetExpenseByFunction, "一般公共预算"),
+        (TableKey::GovernmentFundExpense, "政府性基金"),
+        (TableKey::StateCapitalExpense, "国有资本经营"),
+    ];
+    let Some(found) = readings.as_mut().filter(|_| key == TableKey::IncomeSummary) else { return };
+    let carry = |p: &str| p.contains("结转") || p.contains("结余");
+    let carried: Vec<usize> = (0..t.paths.len()).filter(|&c| carry(&t.paths[c])).collect();
+    let mut bounds: Vec<(usize, Decimal)> = Vec::new();
+    for (fund, word) in FUND_TABLES {
+        let table = earlier.iter().chain(later).find(|e| e.key == fund && e.unit.as_deref() == unit);
+        let Some(spent) = table.and_then(|e| total_row_figures(e, &["合计"])[0]) else { continue };
+        let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).contains(word);
+        if let [c] = (0..t.paths.len()).filter(|&c| !carry(&t.paths[c]) && leaf(&t.paths[c])).collect::<Vec<_>>()[..] {
+            bounds.push((c, spent));
+        }
+    }
+    if bounds.is_empty() {
+        return;
+    }
+    let figure = |r: &[String], c: usize| amount(&r[c]).unwrap_or_default();
+    let slack = Decimal::new(1, 2);
+    let enough = |r: &Vec<String>| {
+        let over: Decimal = carried.iter().map(|&c| figure(r, c)).sum();
+        bounds.iter().all(|&(c, spent)| figure(r, c) + over + slack >= spent)
+    };
+    let kept: Readings = found.iter().filter(|r| enough(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
+}
+
 /// The least each cell of a 三公 row may hold: 三公经费 includes project
 /// money, so `公务接待费` is at least the 基本支出 economic item of that name
 /// in 一般公共预算基本支出表 (`30217 公务接待费 10,000.00` in 元 under a 三公
@@ -656,5 +706,55 @@ mod tests {
         assert!(unit_project_caps(&t, "某幼儿园", Some("万元"), &earlier).iter().all(Option::is_none));
         // A table in another unit is not bounded by it.
         assert!(unit_project_caps(&t, "某局本级", Some("元"), &earlier).iter().all(Option::is_none));
+    }
+
+    /// 部门收入总表's total row where no 部门收支总表 names its sources:
+    /// `30.00 20.00 20.00 10.00` is 合计, 小计, one source and the
+    /// carry-over. 一般公共预算支出表 spends 25.00, more than the carry-over:
+    /// the source is 一般公共预算. Spending no more than the carry-over
+    /// tells nothing, nor does a table in another unit.
+    #[test]
+    fn a_funds_spending_names_the_income_summarys_source() {
+        let paths = [
+            "合计",
+            "本年收入/小计",
+            "本年收入/一般公共预算",
+            "本年收入/政府性基金预算",
+            "本年收入/事业收入",
+            "上年结转结余",
+        ];
+        let t = Template { paths: paths.map(String::from).to_vec(), sums: vec![(0, vec![1, 5]), (1, vec![2, 3, 4])] };
+        let reading = |at: usize| {
+            let mut r: Vec<String> = ["30.00", "20.00", "", "", "", "10.00"].map(String::from).to_vec();
+            r[at] = "20.00".into();
+            r
+        };
+        let general = |spent: &str, unit: &str| {
+            let mut g = Table::new(TableKey::GeneralBudgetExpenseByFunction, "5", "一般公共预算支出表");
+            g.unit = Some(unit.into());
+            g.columns = ["合计", "基本支出", "项目支出"].map(budget_model::Column::amount).to_vec();
+            let mut total = Row::new("合计", 5);
+            total.cells = vec![Cell::Amount(spent.parse().expect("a figure")), Cell::Blank, Cell::Blank];
+            g.rows.push(total);
+            g
+        };
+        let narrowed = |spent: &str, unit: &str| {
+            let mut readings = Some(vec![reading(2), reading(3), reading(4)]);
+            let later = [general(spent, unit)];
+            narrow_by_fund_spending(&mut readings, TableKey::IncomeSummary, &t, Some("万元"), (&[], &later));
+            readings.map_or(0, |r| r.len())
+        };
+        let mut readings = Some(vec![reading(2), reading(3), reading(4)]);
+        narrow_by_fund_spending(
+            &mut readings,
+            TableKey::IncomeSummary,
+            &t,
+            Some("万元"),
+            (&[general("25.00", "万元")], &[]),
+        );
+        assert_eq!(readings, Some(vec![reading(2)]));
+        assert_eq!(narrowed("25.00", "万元"), 1, "printed after the income table");
+        assert_eq!(narrowed("10.00", "万元"), 3);
+        assert_eq!(narrowed("25.00", "元"), 3);
     }
 }

@@ -15,7 +15,8 @@ use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_l
 use crate::norm::squeeze;
 use crate::raw::{is_unread, no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{
-    expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_within, row_caps, unit_project_caps,
+    expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_by_fund_spending, narrow_within, row_caps,
+    unit_project_caps,
 };
 use crate::text_coded;
 use crate::text_fit::{
@@ -1625,6 +1626,7 @@ fn placed_by_sums(
     if let Some(total) = total {
         let known = known_totals_around(raw.title.key, t, (earlier, later), income_item_of);
         narrow_by_known(&mut readings[total], &known);
+        narrow_by_fund_spending(&mut readings[total], raw.title.key, t, raw.unit.as_deref(), (earlier, later));
     }
     let others: Vec<&Table> = earlier.iter().chain(later).collect();
     let unbounded = vec![None; t.paths.len()];
