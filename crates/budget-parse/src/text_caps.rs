@@ -22,33 +22,35 @@ use crate::text_fit::{total_row_figures, Readings, Template};
 pub(crate) type Caps = Vec<Option<Decimal>>;
 
 /// The caps of the row coded `code` (or of any row, for tables whose caps
-/// hold for every row) of the table `key`, whose unit is `unit`.
-pub(crate) fn row_caps(key: TableKey, t: &Template, unit: Option<&str>, code: Option<&str>, earlier: &[Table]) -> Caps {
+/// hold for every row) of the table `key`, whose unit is `unit`, from the
+/// tables printed before it, else (when it is read again) after it.
+pub(crate) fn row_caps(
+    key: TableKey,
+    t: &Template,
+    unit: Option<&str>,
+    code: Option<&str>,
+    (before, after): (&[Table], &[Table]),
+) -> Caps {
     let none = vec![None; t.paths.len()];
-    let same_unit = |e: &&Table| e.unit.as_deref() == unit;
+    let find = |key: TableKey| before.iter().chain(after).find(|e| e.key == key && e.unit.as_deref() == unit);
     match key {
         TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense | TableKey::GeneralBudgetExpenseByFunction => {
-            let Some(summary) = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::ExpenseSummary) else {
-                return none;
-            };
+            let Some(summary) = find(TableKey::ExpenseSummary) else { return none };
             let caps = code.and_then(|c| by_code(t, summary, c)).unwrap_or(none);
             if key == TableKey::GeneralBudgetExpenseByFunction {
                 return caps;
             }
-            let general = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::GeneralBudgetExpenseByFunction);
-            match general.and_then(|g| beside_general_budget(t, summary, g)) {
+            match find(TableKey::GeneralBudgetExpenseByFunction).and_then(|g| beside_general_budget(t, summary, g)) {
                 Some(beside) => lesser(&caps, &beside),
                 None => caps,
             }
         }
         TableKey::ProjectExpense => {
-            let incomes = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::IncomeExpenseSummary);
-            let fiscal = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::FiscalIncomeExpenseSummary);
-            incomes.and_then(|i| by_fund(t, i, fiscal)).unwrap_or(none)
+            let fiscal = find(TableKey::FiscalIncomeExpenseSummary);
+            find(TableKey::IncomeExpenseSummary).and_then(|i| by_fund(t, i, fiscal)).unwrap_or(none)
         }
         TableKey::GovernmentProcurement => {
-            let incomes = earlier.iter().filter(same_unit).find(|e| e.key == TableKey::IncomeExpenseSummary);
-            incomes.and_then(|i| by_source(t, i)).unwrap_or(none)
+            find(TableKey::IncomeExpenseSummary).and_then(|i| by_source(t, i)).unwrap_or(none)
         }
         _ => none,
     }
@@ -173,6 +175,56 @@ pub(crate) fn narrow_by_fund_spending(
         bounds.iter().all(|&(c, spent)| figure(r, c) + over + slack >= spent)
     };
     let kept: Readings = found.iter().filter(|r| enough(r)).cloned().collect();
+    if !kept.is_empty() {
+        *found = kept;
+    }
+}
+
+/// The total row of a fund's expense table (一般公共预算, 政府性基金,
+/// 国有资本经营) against 项目支出情况表: the fund's 项目支出 is at least what
+/// that table gives projects from the fund, this year's grant and the
+/// carry-over, in its total row or any other (`229 … 6,979,918.67
+/// 6,979,918.67` under 合计 / 基本支出 / 项目支出 is 项目支出 where the
+/// projects take 6,979,918.67 of 政府性基金). A reading below it is
+/// dropped, when some reading is not.
+/// Tables printed before or after, in the same unit; a column not read
+/// counts nothing.
+pub(crate) fn narrow_by_project_funds(
+    readings: &mut Option<Readings>,
+    key: TableKey,
+    t: &Template,
+    unit: Option<&str>,
+    (earlier, later): (&[Table], &[Table]),
+) {
+    let word = match key {
+        TableKey::GeneralBudgetExpenseByFunction => "一般公共预算",
+        TableKey::GovernmentFundExpense => "政府性基金",
+        TableKey::StateCapitalExpense => "国有资本经营",
+        _ => return,
+    };
+    let Some(found) = readings.as_mut() else { return };
+    let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let [column] = (0..t.paths.len()).filter(|&c| leaf(&t.paths[c]) == "项目支出").collect::<Vec<_>>()[..] else {
+        return;
+    };
+    let projects = |e: &&Table| e.key == TableKey::ProjectExpense && e.unit.as_deref() == unit;
+    let Some(projects) = earlier.iter().find(projects).or_else(|| later.iter().find(projects)) else { return };
+    let columns: Vec<usize> =
+        projects.amount_columns().filter(|&c| leaf(&projects.columns[c].path).contains(word)).collect();
+    // Any row is part of the table's total (a project, a unit's, the total
+    // printed with or without its label): the most any row gives.
+    let given = projects
+        .rows
+        .iter()
+        .map(|r| columns.iter().filter_map(|&c| r.cells.get(c).and_then(Cell::amount)).sum::<Decimal>())
+        .max()
+        .unwrap_or_default();
+    if given.is_zero() {
+        return;
+    }
+    let slack = Decimal::new(1, 2);
+    let kept: Readings =
+        found.iter().filter(|r| amount(&r[column]).unwrap_or_default() + slack >= given).cloned().collect();
     if !kept.is_empty() {
         *found = kept;
     }
@@ -335,10 +387,15 @@ fn beside_general_budget(t: &Template, summary: &Table, general: &Table) -> Opti
 /// there. An income the table prints no column of is none; a figure not
 /// read leaves its caps unknown, and a name on several rows allows the
 /// most any of them does.
-pub(crate) fn unit_project_caps(t: &Template, unit: &str, table_unit: Option<&str>, earlier: &[Table]) -> Caps {
+pub(crate) fn unit_project_caps(
+    t: &Template,
+    unit: &str,
+    table_unit: Option<&str>,
+    (earlier, later): (&[Table], &[Table]),
+) -> Caps {
     let none = vec![None; t.paths.len()];
-    let Some(income) = earlier.iter().find(|e| e.key == TableKey::IncomeSummary && e.unit.as_deref() == table_unit)
-    else {
+    let income = |e: &&Table| e.key == TableKey::IncomeSummary && e.unit.as_deref() == table_unit;
+    let Some(income) = earlier.iter().find(income).or_else(|| later.iter().find(income)) else {
         return none;
     };
     let rows: Vec<&Row> = income.rows.iter().filter(|r| squeeze(split_ordinal(&r.name).1) == unit).collect();
@@ -698,14 +755,77 @@ mod tests {
             ["合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算", "财政拨款结转结余/一般公共预算", "单位资金"];
         let t = Template { paths: paths.map(String::from).to_vec(), sums: vec![(0, vec![1, 2, 3, 4])] };
         let d = |v: &str| Some(v.parse::<Decimal>().expect("a figure"));
-        let caps = unit_project_caps(&t, "某局本级", Some("万元"), &earlier);
+        let caps = unit_project_caps(&t, "某局本级", Some("万元"), (&earlier, &[]));
         assert_eq!(caps, [None, d("100.00"), d("0"), d("0"), d("0")]);
-        let caps = unit_project_caps(&t, "某中学", Some("万元"), &earlier);
+        let caps = unit_project_caps(&t, "某中学", Some("万元"), (&[], &earlier));
         assert_eq!(caps, [None, d("50.00"), d("20.00"), d("3.00"), d("8.00")]);
-        assert_eq!(unit_project_caps(&t, "某小学", Some("万元"), &earlier)[1], None);
-        assert!(unit_project_caps(&t, "某幼儿园", Some("万元"), &earlier).iter().all(Option::is_none));
+        assert_eq!(unit_project_caps(&t, "某小学", Some("万元"), (&earlier, &[]))[1], None);
+        assert!(unit_project_caps(&t, "某幼儿园", Some("万元"), (&earlier, &[])).iter().all(Option::is_none));
         // A table in another unit is not bounded by it.
-        assert!(unit_project_caps(&t, "某局本级", Some("元"), &earlier).iter().all(Option::is_none));
+        assert!(unit_project_caps(&t, "某局本级", Some("元"), (&earlier, &[])).iter().all(Option::is_none));
+    }
+
+    /// A table in 元 of three amount columns, `rows` each a name, a code
+    /// (empty for none) and its figures.
+    fn table(key: TableKey, paths: &[&str], rows: &[(&str, &str, [&str; 3])]) -> Table {
+        let mut t = Table::new(key, "1", "");
+        t.unit = Some("元".into());
+        t.columns = paths.iter().map(|p| budget_model::Column::amount(*p)).collect();
+        for (name, code, figures) in rows {
+            let mut r = Row::new(*name, 1);
+            r.code = (!code.is_empty()).then(|| code.to_string());
+            r.cells = figures.iter().map(|f| f.parse().map_or(Cell::Blank, Cell::Amount)).collect();
+            t.rows.push(r);
+        }
+        t
+    }
+
+    /// `2296002 … 500.00 500.00` in 政府性基金预算支出表 is 基本支出 or
+    /// 项目支出. 部门支出总表, printed after it, spends that row on projects
+    /// only; 项目支出情况表, also after it, gives projects 500.00 of the fund
+    /// in its total row printed without a label. Either settles the row.
+    #[test]
+    fn tables_printed_after_a_fund_table_settle_its_rows() {
+        let paths = ["合计", "基本支出", "项目支出"];
+        let t = Template { paths: paths.map(String::from).to_vec(), sums: vec![(0, vec![1, 2])] };
+        let readings = || {
+            Some(vec![
+                vec!["500.00".to_string(), "500.00".into(), "".into()],
+                vec!["500.00".to_string(), "".into(), "500.00".into()],
+            ])
+        };
+        let project_only = Some(vec![vec!["500.00".to_string(), "".into(), "500.00".into()]]);
+        let summary =
+            table(TableKey::ExpenseSummary, &paths, &[("其他政府性基金支出", "2296002", ["500.00", "", "500.00"])]);
+        let caps = row_caps(TableKey::GovernmentFundExpense, &t, Some("元"), Some("2296002"), (&[], &[summary]));
+        let mut found = readings();
+        narrow_by_caps(&mut found, &caps);
+        assert_eq!(found, project_only);
+        let projects = table(
+            TableKey::ProjectExpense,
+            &["合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算"],
+            &[("", "", ["800.00", "300.00", "500.00"]), ("某项目", "", ["500.00", "", "500.00"])],
+        );
+        let mut found = readings();
+        narrow_by_project_funds(
+            &mut found,
+            TableKey::GovernmentFundExpense,
+            &t,
+            Some("元"),
+            (&[], &[projects.clone()]),
+        );
+        assert_eq!(found, project_only);
+        // 一般公共预算 gives projects 300.00: a row of it all 基本支出 is
+        // not its total; with 700.00 given, no reading is, and both stay.
+        let general = TableKey::GeneralBudgetExpenseByFunction;
+        let mut found = readings();
+        narrow_by_project_funds(&mut found, general, &t, Some("元"), (&[projects], &[]));
+        assert_eq!(found, project_only);
+        let funds = ["合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算"];
+        let more = table(TableKey::ProjectExpense, &funds, &[("合计", "", ["700.00", "700.00", ""])]);
+        let mut found = readings();
+        narrow_by_project_funds(&mut found, general, &t, Some("元"), (&[more], &[]));
+        assert_eq!(found, readings());
     }
 
     /// 部门收入总表's total row where no 部门收支总表 names its sources:

@@ -15,8 +15,8 @@ use crate::lex::{amount, code, is_cut_amount, scale_of, split_ordinal, unit_of_l
 use crate::norm::squeeze;
 use crate::raw::{is_unread, no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{
-    expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_by_fund_spending, narrow_within, row_caps,
-    unit_project_caps,
+    expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_by_fund_spending, narrow_by_project_funds,
+    narrow_within, row_caps, unit_project_caps,
 };
 use crate::text_coded;
 use crate::text_fit::{
@@ -1627,6 +1627,7 @@ fn placed_by_sums(
         let known = known_totals_around(raw.title.key, t, (earlier, later), income_item_of);
         narrow_by_known(&mut readings[total], &known);
         narrow_by_fund_spending(&mut readings[total], raw.title.key, t, raw.unit.as_deref(), (earlier, later));
+        narrow_by_project_funds(&mut readings[total], raw.title.key, t, raw.unit.as_deref(), (earlier, later));
     }
     let others: Vec<&Table> = earlier.iter().chain(later).collect();
     let unbounded = vec![None; t.paths.len()];
@@ -1635,9 +1636,9 @@ fn placed_by_sums(
     let mut unit_caps: Option<Vec<Option<Decimal>>> = None;
     for (found, l) in readings.iter_mut().zip(labels) {
         let row_code = l.iter().find(|c| code(c)).map(String::as_str);
-        narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, earlier));
+        narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, (earlier, later)));
         if raw.title.key == TableKey::ProjectExpense {
-            let caps_of = |c: &String| unit_project_caps(t, &squeeze(c), raw.unit.as_deref(), earlier);
+            let caps_of = |c: &String| unit_project_caps(t, &squeeze(c), raw.unit.as_deref(), (earlier, later));
             if let Some(caps) = l.iter().rev().map(caps_of).find(|caps| caps.iter().any(Option::is_some)) {
                 unit_caps = Some(caps);
             }
