@@ -812,7 +812,7 @@ mod tests {
             TableKey::GovernmentFundExpense,
             &t,
             Some("元"),
-            (&[], &[projects.clone()]),
+            (&[], std::slice::from_ref(&projects)),
         );
         assert_eq!(found, project_only);
         // 一般公共预算 gives projects 300.00: a row of it all 基本支出 is
