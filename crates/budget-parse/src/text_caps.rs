@@ -124,9 +124,13 @@ pub(crate) fn narrow_by_caps(readings: &mut Option<Readings>, caps: &[Option<Dec
     let within = |r: &Vec<String>| {
         r.iter().zip(caps).all(|(v, cap)| cap.is_none_or(|cap| amount(v).unwrap_or_default() <= cap + slack))
     };
-    let kept: Readings = found.iter().filter(|r| within(r)).cloned().collect();
-    if !kept.is_empty() {
-        *found = kept;
+    keep_where(found, within);
+}
+
+/// Keeps the readings `keep` accepts, when it accepts some; else all.
+pub(crate) fn keep_where(found: &mut Readings, keep: impl Fn(&Vec<String>) -> bool) {
+    if found.iter().any(&keep) {
+        found.retain(keep);
     }
 }
 
@@ -174,10 +178,7 @@ pub(crate) fn narrow_by_fund_spending(
         let over: Decimal = carried.iter().map(|&c| figure(r, c)).sum();
         bounds.iter().all(|&(c, spent)| figure(r, c) + over + slack >= spent)
     };
-    let kept: Readings = found.iter().filter(|r| enough(r)).cloned().collect();
-    if !kept.is_empty() {
-        *found = kept;
-    }
+    keep_where(found, enough);
 }
 
 /// The total row of a fund's expense table (一般公共预算, 政府性基金,
@@ -223,11 +224,7 @@ pub(crate) fn narrow_by_project_funds(
         return;
     }
     let slack = Decimal::new(1, 2);
-    let kept: Readings =
-        found.iter().filter(|r| amount(&r[column]).unwrap_or_default() + slack >= given).cloned().collect();
-    if !kept.is_empty() {
-        *found = kept;
-    }
+    keep_where(found, |r| amount(&r[column]).unwrap_or_default() + slack >= given);
 }
 
 /// The least each cell of a 三公 row may hold: 三公经费 includes project
@@ -268,10 +265,7 @@ pub(crate) fn narrow_by_floors(
     let above = |r: &Vec<String>| {
         r.iter().zip(&floors).all(|(v, floor)| floor.is_none_or(|f| amount(v).unwrap_or_default() + slack >= f))
     };
-    let kept: Readings = found.iter().filter(|r| above(r)).cloned().collect();
-    if !kept.is_empty() {
-        *found = kept;
-    }
+    keep_where(found, above);
 }
 
 /// The 基本支出 figure (合计 or 总计 column, or the table's one amount
@@ -312,10 +306,10 @@ fn value(row: &Row, col: Option<usize>) -> Decimal {
 /// The row is used when its 合计 (or 总计) is printed and equals 基本支出 +
 /// 项目支出.
 fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
-    let col = |p: &str| summary.columns.iter().position(|c| c.path == p);
-    // The total as printed: `合计`, `总计`, a 决算's `本年支出合计`.
-    let total = summary.columns.iter().position(|c| fund_column(&c.path) == Some("合计"));
-    let (total, basic, project) = (total?, col("基本支出")?, col("项目支出")?);
+    // The total as printed: `合计`, `总计`, a 决算's `本年支出合计`, under a
+    // heading over all the columns or none (`支出预算/合计`).
+    let col = |which: &str| summary.columns.iter().position(|c| fund_column(&c.path) == Some(which));
+    let (total, basic, project) = (col("合计")?, col("基本支出")?, col("项目支出")?);
     let rows: Vec<&Row> = summary.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
     let [row] = rows[..] else { return None };
     let sum = row.cells.get(total).and_then(Cell::amount)?;
@@ -328,7 +322,8 @@ fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
         .map(|p| {
             // A column under 基本支出 or 项目支出 (`基本支出/人员经费`) is within
             // it; a 决算's under `本年支出` is the one it names (`本年支出/小计`).
-            let which = match p.split('/').next().unwrap_or(p) {
+            let squeezed = squeeze(p);
+            let which = match under_heading(&squeezed).split('/').next().unwrap_or_default() {
                 "合计" | "总计" => Some("合计"),
                 group @ ("基本支出" | "项目支出") => Some(group),
                 _ => fund_column(p),
@@ -613,10 +608,7 @@ pub(crate) fn narrow_within(readings: &mut Option<Readings>, bound: &[Option<Dec
             b.is_none_or(|b| v <= b) && f.is_none_or(|f| v >= f)
         })
     };
-    let kept: Readings = found.iter().filter(|r| fits(r)).cloned().collect();
-    if !kept.is_empty() {
-        *found = kept;
-    }
+    keep_where(found, fits);
 }
 
 /// What the one-fund tables by function (一般公共预算, 政府性基金,
@@ -693,13 +685,12 @@ fn floors_of<'t>(t: &Template, code: &str, tables: impl Iterator<Item = &'t &'t 
 
 /// The column of a one-fund table a column path stands for: its total
 /// (`合计`, `总计`, `本年支出合计`, a 决算's `本年支出/小计`), `基本支出` (or
-/// its `小计`) or `项目支出`, under a 决算's heading `本年支出` or none.
+/// its `小计`) or `项目支出`, under a heading over all the columns
+/// ([`under_heading`]) or none.
 fn fund_column(path: &str) -> Option<&'static str> {
-    let whole = squeeze(path);
-    let p = match whole.strip_prefix("本年支出/") {
-        Some("小计") => "合计".to_string(),
-        Some(rest) => rest.to_string(),
-        None => whole,
+    let p = match under_heading(&squeeze(path)) {
+        "小计" => "合计".to_string(),
+        rest => rest.to_string(),
     };
     if is_total_word(p.as_str()) || (p.starts_with("本年") && p.ends_with("合计")) {
         Some("合计")
@@ -709,6 +700,21 @@ fn fund_column(path: &str) -> Option<&'static str> {
         Some("项目支出")
     } else {
         None
+    }
+}
+
+/// A column path without the heading a table prints over all its amount
+/// columns: a 决算's `本年支出`, 上海's `支出预算` (部门支出总表) and
+/// `一般公共预算支出` (`一般公共预算支出/基本支出` is 基本支出). A heading of
+/// a part (`基本支出/人员经费`) stays.
+fn under_heading(path: &str) -> &str {
+    match path.split_once('/') {
+        Some((head, rest))
+            if !matches!(head, "基本支出" | "项目支出") && (head.ends_with("支出") || head.ends_with("预算")) =>
+        {
+            rest
+        }
+        _ => path,
     }
 }
 
@@ -826,6 +832,23 @@ mod tests {
         let mut found = readings();
         narrow_by_project_funds(&mut found, general, &t, Some("元"), (&[more], &[]));
         assert_eq!(found, readings());
+    }
+
+    /// 上海's tables print a heading over all their amount columns:
+    /// 部门支出总表's `支出预算/合计 基本支出 项目支出` caps 一般公共预算支出表's
+    /// `一般公共预算支出/合计 基本支出 项目支出` row of the same code.
+    #[test]
+    fn a_heading_over_all_the_columns_caps_by_the_leaves_under_it() {
+        let summary = ["支出预算/合计", "支出预算/基本支出", "支出预算/项目支出"];
+        let summary =
+            table(TableKey::ExpenseSummary, &summary, &[("社会保障和就业支出", "208", ["90.00", "90.00", ""])]);
+        let paths = ["一般公共预算支出/合计", "一般公共预算支出/基本支出", "一般公共预算支出/项目支出"];
+        let t = Template { paths: paths.map(String::from).to_vec(), sums: vec![(0, vec![1, 2])] };
+        let caps = row_caps(TableKey::GeneralBudgetExpenseByFunction, &t, Some("元"), Some("208"), (&[summary], &[]));
+        let d = |v: &str| Some(v.parse::<Decimal>().expect("a figure"));
+        assert_eq!(caps, [d("90.00"), d("90.00"), d("0")]);
+        assert_eq!(under_heading("本年支出/小计"), "小计");
+        assert_eq!(under_heading("基本支出/人员经费"), "基本支出/人员经费");
     }
 
     /// 部门收入总表's total row where no 部门收支总表 names its sources:

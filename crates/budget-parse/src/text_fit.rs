@@ -1226,10 +1226,7 @@ pub(crate) fn narrow_by_known(readings: &mut Option<Readings>, known: &[Option<D
     let Some(found) = readings.as_mut() else { return };
     let agrees =
         |r: &Vec<String>| r.iter().zip(known).all(|(v, k)| k.is_none_or(|k| amount(v).unwrap_or_default() == k));
-    let kept: Readings = found.iter().filter(|r| agrees(r)).cloned().collect();
-    if !kept.is_empty() {
-        *found = kept;
-    }
+    crate::text_caps::keep_where(found, agrees);
 }
 
 /// In a table without a negative amount no row holds more in a column

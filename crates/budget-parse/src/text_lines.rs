@@ -22,7 +22,7 @@ use crate::labels::{is_line_number, join_code_parts};
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::{bracket_net, is_total_word, squeeze};
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
-use crate::text_caps::{expense_floors, narrow_within};
+use crate::text_caps::{expense_floors, narrow_by_fund_spending, narrow_by_project_funds, narrow_within, row_caps};
 use crate::text_fit::{
     agreed, known_totals_around, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
     readings_of, total_row_figures, Readings, Template,
@@ -627,10 +627,16 @@ pub(crate) fn read(
         known: total_row(&lines)
             .map(|i| (i, known_totals_around(raw.title.key, &t, (earlier, later), |leaf, item| item == leaf))),
         groups: hierarchy(&lines),
-        bounds: lines.iter().map(|l| bounds(raw.title.key, &t, &l.code, earlier)).collect(),
+        bounds: lines
+            .iter()
+            .map(|l| {
+                let code = Some(l.code.as_str()).filter(|c| !c.is_empty());
+                row_caps(raw.title.key, &t, raw.unit.as_deref(), code, (earlier, later))
+            })
+            .collect(),
         floors: lines.iter().map(|l| expense_floors(raw.title.key, &t, &l.code, raw.unit.as_deref(), others)).collect(),
     };
-    let cells = placed(raw, &rows, &t, &sums, findings);
+    let cells = placed(raw, &rows, &t, &sums, (earlier, later), findings);
     if nothing_placed(&rows, &cells) {
         // Every printed amount in doubt: blank rows would read as zeros to
         // the checks; the table is left out.
@@ -1005,6 +1011,7 @@ fn placed(
     rows: &[(Line, u32)],
     t: &Template,
     sums: &Sums,
+    others: (&[Table], &[Table]),
     findings: &mut Vec<Finding>,
 ) -> Vec<Vec<String>> {
     let n = t.paths.len();
@@ -1022,6 +1029,9 @@ fn placed(
     }
     if let Some((total, known)) = &sums.known {
         narrow_by_known(&mut readings[*total], known);
+        let (key, unit) = (raw.title.key, raw.unit.as_deref());
+        narrow_by_fund_spending(&mut readings[*total], key, t, unit, others);
+        narrow_by_project_funds(&mut readings[*total], key, t, unit, others);
         narrow_within_total(&mut readings, *total);
     }
     narrow_by_hierarchy(&mut readings, &sums.groups);
@@ -1120,39 +1130,6 @@ fn hierarchy(lines: &[&Line]) -> Vec<(usize, Vec<usize>)> {
         })
     });
     groups
-}
-
-/// What the all-funds 支出总表 allows a row of a one-fund table by function
-/// (一般公共预算, 政府性基金, 国有资本经营) to hold in each column: no more
-/// than the same code has there. Only a row of 支出总表 whose 合计 (or 总计)
-/// is printed and is the sum of its other cells is relied on (a blank there
-/// is zero).
-/// `2080502 事业单位离退休 538,440 538,440` under 合计 / 基本支出 / 项目支出
-/// is 基本支出 when 支出总表 has 538,440 and 0 there.
-fn bounds(key: TableKey, t: &Template, code: &str, earlier: &[Table]) -> Vec<Option<Decimal>> {
-    let none = vec![None; t.paths.len()];
-    let one_fund =
-        [TableKey::GeneralBudgetExpenseByFunction, TableKey::GovernmentFundExpense, TableKey::StateCapitalExpense];
-    if code.is_empty() || !one_fund.contains(&key) {
-        return none;
-    }
-    let Some(all) = earlier.iter().find(|e| e.key == TableKey::ExpenseSummary) else { return none };
-    let Some(row) = all.rows.iter().find(|r| r.code.as_deref() == Some(code)) else { return none };
-    let leaf = |p: &str| squeeze(p.rsplit('/').next().unwrap_or(p));
-    let amounts: Vec<usize> = all.amount_columns().collect();
-    let is_total = |c: usize| is_total_word(leaf(&all.columns[c].path).as_str());
-    let Some(&total) = amounts.iter().find(|&&c| is_total(c)) else { return none };
-    let parts: Decimal = amounts.iter().filter(|&&c| c != total).map(|&c| row.amount(c).unwrap_or_default()).sum();
-    if row.amount(total) != Some(parts) {
-        return none;
-    }
-    t.paths
-        .iter()
-        .map(|p| {
-            let c = amounts.iter().find(|&&c| leaf(&all.columns[c].path) == leaf(p))?;
-            Some(row.amount(*c).unwrap_or_default())
-        })
-        .collect()
 }
 
 /// Words of a two-sided table's header: `项目` opening each side, and the
@@ -1448,7 +1425,7 @@ pub(crate) fn read_two_sided(
         }
     });
     let sums = Sums { known, groups, bounds: Vec::new(), floors: Vec::new() };
-    let cells = placed(raw, &lines, &t, &sums, findings);
+    let cells = placed(raw, &lines, &t, &sums, others, findings);
     let numbers = if numbered { item_line_numbers(&rows, &rest) } else { Vec::new() };
     let kept = numbers.iter().any(|(i, e)| i.is_some() || e.is_some());
     let number_column = |side: &str| kept.then(|| RawColumn { path: format!("{side}/行次"), role: Role::LineNo });
