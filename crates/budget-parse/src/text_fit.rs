@@ -970,7 +970,9 @@ pub(crate) fn known_totals(
     if key != TableKey::IncomeSummary {
         return known;
     }
-    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else { return known };
+    let Some(summary) = earlier.iter().find(|e| e.key == TableKey::IncomeExpenseSummary) else {
+        return known_of_fiscal_funds(t, earlier, names);
+    };
     let incomes = side_items(summary, Section::Income);
     // The funds carried over are not the year's income items of the same
     // name: the group's 小计 is the item 上年结转, and each fund is known
@@ -995,6 +997,35 @@ pub(crate) fn known_totals(
     }
     known
 }
+
+/// Without 部门收支总表, what 财政拨款收支总表 says 部门收入总表's total row
+/// holds: its income items of this year are the department's grants by
+/// fund (`一、一般公共预算拨款收入`, `二、政府性基金预算拨款收入`, a blank one
+/// nothing), each the column of that fund. Only the three funds' columns;
+/// the carry-over it prints is the grants' alone, not all that was carried.
+fn known_of_fiscal_funds(t: &Template, earlier: &[Table], names: impl Fn(&str, &str) -> bool) -> Vec<Option<Decimal>> {
+    let mut known = vec![None; t.paths.len()];
+    let Some(fiscal) = earlier.iter().find(|e| e.key == TableKey::FiscalIncomeExpenseSummary) else { return known };
+    let carried = |n: &str| n.contains("结转") || n.contains("结余");
+    // The year's items come before the carry-over, whose items by fund
+    // bear the same names (`上年结转` / `一般公共预算拨款`).
+    let incomes: Vec<(String, Decimal)> =
+        side_items(fiscal, Section::Income).into_iter().take_while(|(n, _)| !carried(n)).collect();
+    for (c, path) in t.paths.iter().enumerate() {
+        let leaf = path.rsplit('/').next().unwrap_or(path);
+        if carried(path) || !FISCAL_FUNDS.iter().any(|w| leaf.contains(w)) {
+            continue;
+        }
+        let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| names(leaf, n)).map(|(_, v)| *v).collect();
+        if let [v] = found[..] {
+            known[c] = Some(v);
+        }
+    }
+    known
+}
+
+/// The funds 财政拨款收支总表 lists.
+const FISCAL_FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];
 
 /// What 一般公共预算基本支出表 says 一般公共预算支出表's total row holds:
 /// nothing in 基本支出 (and its 人员经费 and 公用经费) where that table is
@@ -1701,6 +1732,13 @@ mod tests {
         let found = found.expect("readings");
         assert_eq!(found.len(), 1);
         assert_eq!((found[0][2].as_str(), found[0][12].as_str()), ("110,387.98", "508.64"));
+        // Without 部门收支总表, 财政拨款收支总表's items of the year, before
+        // its carry-over (whose items bear the funds' names too), are the
+        // funds' columns; the carry-over's whole is not known from it.
+        let known = known_totals_around(TableKey::IncomeSummary, &t, (&[], &later), income_item_of);
+        assert_eq!(known[2], Some(Decimal::new(11038798, 2)), "the year's 一般公共预算资金");
+        assert_eq!((known[3], known[4]), (None, None), "funds the year's items do not list");
+        assert_eq!(known[11], None);
     }
 
     /// A project table's sources the department has no income from hold
