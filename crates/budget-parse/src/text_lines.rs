@@ -1902,6 +1902,7 @@ mod tests {
         let data = body("合计 2,000.00 2,000.00\n212 城乡社区支出 2,000.00 2,000.00\n212 08 国有土地使用权出让收入安排的支出 2,000.00 2,000.00\n212 08 04 农村基础设施建设支出 2,000.00 2,000.00");
         let read_with = |earlier: &[Table]| {
             let mut raw = RawTable::new(title(TableKey::GovernmentFundExpense));
+            raw.unit = Some("万元".into());
             let is_read = read(&mut raw, &header, &data, (earlier, &[]), &mut Vec::new());
             (is_read, raw.rows.iter().map(|r| r.cells[2..].to_vec()).collect::<Vec<_>>())
         };
@@ -1909,9 +1910,13 @@ mod tests {
         let (alone, rows) = read_with(&[]);
         assert!(alone);
         assert_eq!(rows, vec![["2,000.00", UNREAD, UNREAD]; 4]);
-        let (settled, rows) = read_with(&[summary]);
+        let (settled, rows) = read_with(&[summary.clone()]);
         assert!(settled);
         assert_eq!(rows, vec![["2,000.00", "", "2,000.00"]; 4]);
+        // A 支出总表 in another unit bounds nothing.
+        let mut in_yuan = summary;
+        in_yuan.unit = Some("元".into());
+        assert_eq!(read_with(&[in_yuan]).1, vec![["2,000.00", UNREAD, UNREAD]; 4]);
     }
 
     /// The table `key` read alone from its header lines and rows: its
