@@ -1910,7 +1910,7 @@ mod tests {
         let (alone, rows) = read_with(&[]);
         assert!(alone);
         assert_eq!(rows, vec![["2,000.00", UNREAD, UNREAD]; 4]);
-        let (settled, rows) = read_with(&[summary.clone()]);
+        let (settled, rows) = read_with(std::slice::from_ref(&summary));
         assert!(settled);
         assert_eq!(rows, vec![["2,000.00", "", "2,000.00"]; 4]);
         // A 支出总表 in another unit bounds nothing.
