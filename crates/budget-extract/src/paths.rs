@@ -8,7 +8,9 @@
 //! `/Matrix`. What comes out are the horizontal and vertical segments that
 //! can rule a table:
 //! - a filled rectangle (or straight-edged polygon) thinner than
-//!   [`MAX_RULE_THICKNESS`] is a rule along its length;
+//!   [`MAX_RULE_THICKNESS`] is a rule along its length, and so is each
+//!   thin box of a filled path of several (Word and Excel fill a row's
+//!   rules as one path);
 //! - a stroked path gives its axis-parallel straight pieces;
 //! - paths with curves, and paths of many short pieces (text drawn as glyph
 //!   outlines, drawings) give nothing;

@@ -7,7 +7,9 @@
 //! runs stacked close in the same columns are one wrapped heading — and each
 //! column's path is its headings top to bottom. Lines without amounts between
 //! anchors (a name wrapped above and below its amounts) join the nearest
-//! anchor. Continuation pages add their anchors under the same columns.
+//! anchor, but a line of labels far from every other line is a row of its
+//! own, printing no amount. Continuation pages add their anchors under the
+//! same columns.
 
 use budget_model::{Line, Rect, Run};
 
