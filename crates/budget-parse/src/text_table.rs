@@ -1871,13 +1871,17 @@ fn hierarchy(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>
 /// of all items, and each row printed just before a run of items (after
 /// the previous run) is the sum of that run where its first amount, the
 /// row's 合计, is the sum of theirs (`本级支出项目 397.47` over `6.00` and
-/// `391.47`; not `江夏区人民政府办公室 5081.22`, which has two runs).
+/// `391.47`; not `江夏区人民政府办公室 5081.22`, which has two runs). A
+/// project printed blank, named but with no amount, does not end a run.
 fn item_groups(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
-    let item = |i: usize| {
-        let named = (!labels[i].iter().any(|c| code(c)) && labels[i].iter().filter(|c| !c.is_empty()).count() >= 2)
-            || names_the_unit_before(labels, i);
-        named && !rows[i].amounts.is_empty()
+    let named = |i: usize| {
+        (!labels[i].iter().any(|c| code(c)) && labels[i].iter().filter(|c| !c.is_empty()).count() >= 2)
+            || names_the_unit_before(labels, i)
     };
+    let item = |i: usize| named(i) && !rows[i].amounts.is_empty();
+    // A project printed blank (nothing budgeted, zeros blank) holds nothing:
+    // the run of its unit's items goes on past it.
+    let blank_item = |i: usize| named(i) && rows[i].amounts.is_empty();
     let items: Vec<usize> = (0..rows.len()).filter(|&i| item(i)).collect();
     let mut groups = Vec::new();
     if let Some(total) = total_row(rows, labels).filter(|_| !items.is_empty()) {
@@ -1890,8 +1894,8 @@ fn item_groups(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usiz
             i += 1;
             continue;
         }
-        let end = (i..rows.len()).find(|&j| !item(j)).unwrap_or(rows.len());
-        let run: Vec<usize> = (i..end).collect();
+        let end = (i..rows.len()).find(|&j| !item(j) && !blank_item(j)).unwrap_or(rows.len());
+        let run: Vec<usize> = (i..end).filter(|&j| item(j)).collect();
         let sum: Option<Decimal> = run.iter().map(|&j| first(j)).sum();
         let heads = (0..i).rev().take_while(|&h| !item(h) && Some(h) != total_row(rows, labels));
         for h in heads {
@@ -3256,6 +3260,25 @@ mod tests {
         let glued = text.replace("本级\n\n某服务中心", "本级\n某服务中心");
         let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&glued), &[], &[], &mut findings);
         assert!(raw.rows.iter().all(|r| r.cells[0] != "某服务中心"));
+    }
+
+    /// A unit's projects, one printed blank among them (nothing budgeted):
+    /// the unit's row sums all the others, the blank one no end of the run.
+    #[test]
+    fn a_project_printed_blank_does_not_end_its_units_run() {
+        let row = |amounts: &[&str]| TextRow {
+            labels: Vec::new(),
+            amounts: amounts.iter().map(|a| a.to_string()).collect(),
+            page: 1,
+            amounts_after_blank: false,
+        };
+        let rows = [row(&["30.00"]), row(&["10.00"]), row(&[]), row(&["20.00"])];
+        let labels: Vec<Vec<String>> =
+            [["某中学", ""], ["课后服务补助经费", "某中学"], ["食堂改造项目", "某中学"], ["养老服务补助", "某中学"]]
+                .iter()
+                .map(|l| l.iter().map(|c| c.to_string()).collect())
+                .collect();
+        assert_eq!(item_groups(&rows, &labels), [(0, vec![1, 3])]);
     }
 
     /// The unit row's name run into a unit no item waits for (the item
