@@ -21,6 +21,12 @@ use crate::text_fit::{total_row_figures, Readings, Template};
 /// template's columns.
 pub(crate) type Caps = Vec<Option<Decimal>>;
 
+/// The document's table `key` in the unit `unit`: the first printed before
+/// the table being read, else the first printed after it.
+fn table_in<'t>(key: TableKey, unit: Option<&str>, (earlier, later): (&'t [Table], &'t [Table])) -> Option<&'t Table> {
+    earlier.iter().chain(later).find(|e| e.key == key && e.unit.as_deref() == unit)
+}
+
 /// The caps of the row coded `code` (or of any row, for tables whose caps
 /// hold for every row) of the table `key`, whose unit is `unit`, from the
 /// tables printed before it, else (when it is read again) after it.
@@ -32,7 +38,7 @@ pub(crate) fn row_caps(
     (before, after): (&[Table], &[Table]),
 ) -> Caps {
     let none = vec![None; t.paths.len()];
-    let find = |key: TableKey| before.iter().chain(after).find(|e| e.key == key && e.unit.as_deref() == unit);
+    let find = |key: TableKey| table_in(key, unit, (before, after));
     match key {
         TableKey::GovernmentFundExpense | TableKey::StateCapitalExpense | TableKey::GeneralBudgetExpenseByFunction => {
             let Some(summary) = find(TableKey::ExpenseSummary) else { return none };
@@ -162,7 +168,7 @@ pub(crate) fn narrow_by_fund_spending(
     let carried: Vec<usize> = (0..t.paths.len()).filter(|&c| carry(&t.paths[c])).collect();
     let mut bounds: Vec<(usize, Decimal)> = Vec::new();
     for (fund, word) in FUND_TABLES {
-        let table = earlier.iter().chain(later).find(|e| e.key == fund && e.unit.as_deref() == unit);
+        let table = table_in(fund, unit, (earlier, later));
         let Some(spent) = table.and_then(|e| total_row_figures(e, &["合计"])[0]) else { continue };
         let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).contains(word);
         if let [c] = (0..t.paths.len()).filter(|&c| !carry(&t.paths[c]) && leaf(&t.paths[c])).collect::<Vec<_>>()[..] {
@@ -208,8 +214,7 @@ pub(crate) fn narrow_by_project_funds(
     let [column] = (0..t.paths.len()).filter(|&c| leaf(&t.paths[c]) == "项目支出").collect::<Vec<_>>()[..] else {
         return;
     };
-    let projects = |e: &&Table| e.key == TableKey::ProjectExpense && e.unit.as_deref() == unit;
-    let Some(projects) = earlier.iter().find(projects).or_else(|| later.iter().find(projects)) else { return };
+    let Some(projects) = table_in(TableKey::ProjectExpense, unit, (earlier, later)) else { return };
     let columns: Vec<usize> =
         projects.amount_columns().filter(|&c| leaf(&projects.columns[c].path).contains(word)).collect();
     // Any row is part of the table's total (a project, a unit's, the total
@@ -389,10 +394,7 @@ pub(crate) fn unit_project_caps(
     (earlier, later): (&[Table], &[Table]),
 ) -> Caps {
     let none = vec![None; t.paths.len()];
-    let income = |e: &&Table| e.key == TableKey::IncomeSummary && e.unit.as_deref() == table_unit;
-    let Some(income) = earlier.iter().find(income).or_else(|| later.iter().find(income)) else {
-        return none;
-    };
+    let Some(income) = table_in(TableKey::IncomeSummary, table_unit, (earlier, later)) else { return none };
     let rows: Vec<&Row> = income.rows.iter().filter(|r| squeeze(split_ordinal(&r.name).1) == unit).collect();
     let columns: Vec<(usize, &str)> = income.amount_columns().map(|c| (c, income.columns[c].path.as_str())).collect();
     let carry = |p: &str| p.starts_with("上年结转");
