@@ -61,8 +61,12 @@ pub use options::PdfOptions;
 pub enum InputKind {
     /// A PDF file.
     Pdf,
-    /// Text extracted from a PDF.
+    /// Text extracted from a PDF, its words one space apart (as
+    /// pdf-extract writes it).
     Text,
+    /// Text extracted from a PDF, laid out in columns (as `pdftotext
+    /// -layout` writes it, [`text::is_laid_out`]): read as [`Text`](Self::Text) is.
+    LaidOutText,
 }
 
 /// A document read into pages.
@@ -87,7 +91,7 @@ pub fn extract_bytes(bytes: &[u8], options: &PdfOptions) -> Result<Extracted, Er
     limits::check_file_size(bytes.len() as u64, options)?;
     match sniff(bytes) {
         Some(InputKind::Pdf) => Ok(Extracted { kind: InputKind::Pdf, pages: pdf::pages_from_pdf(bytes, options)? }),
-        Some(InputKind::Text) => {
+        Some(InputKind::Text | InputKind::LaidOutText) => {
             // sniff() accepted the bytes as text, so this cannot fail; the
             // error arm is kept rather than an unwrap.
             let s = decode_text(bytes).ok_or(ErrorKind::NotPdf)?;
@@ -95,7 +99,8 @@ pub fn extract_bytes(bytes: &[u8], options: &PdfOptions) -> Result<Extracted, Er
             if pages.iter().all(|p| p.lines.is_empty()) {
                 return Err(ErrorKind::Empty);
             }
-            Ok(Extracted { kind: InputKind::Text, pages })
+            let kind = if text::is_laid_out(&s) { InputKind::LaidOutText } else { InputKind::Text };
+            Ok(Extracted { kind, pages })
         }
         None => Err(sniff_failure(bytes)),
     }

@@ -1,6 +1,7 @@
 //! Extract, parse, check.
 
-use budget_extract::{catch_quietly, extract_bytes, text::pages_from_text, InputKind, PdfOptions};
+use budget_extract::text::{is_laid_out, pages_from_text};
+use budget_extract::{catch_quietly, extract_bytes, InputKind, PdfOptions};
 use budget_model::{
     Cell, Check, CheckKind, CheckStatus, Decimal, DocKind, Document, Finding, Page, Row, Section, Table,
 };
@@ -14,7 +15,9 @@ use crate::error::{Error, ErrorKind};
 pub fn convert(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<Document, Error> {
     guarded(source, || {
         let extracted = extract_bytes(bytes, options).map_err(ErrorKind::Extract)?;
-        checked(&extracted.pages, source, extracted.kind == InputKind::Text)
+        let mut doc = checked(&extracted.pages, source, extracted.kind != InputKind::Pdf)?;
+        note_laid_out(&mut doc, extracted.kind);
+        Ok(doc)
     })
 }
 
@@ -23,7 +26,8 @@ pub fn convert(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<Docum
 pub fn convert_with_pages(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<(Document, Vec<Page>), Error> {
     guarded(source, || {
         let extracted = extract_bytes(bytes, options).map_err(ErrorKind::Extract)?;
-        let doc = checked(&extracted.pages, source, extracted.kind == InputKind::Text)?;
+        let mut doc = checked(&extracted.pages, source, extracted.kind != InputKind::Pdf)?;
+        note_laid_out(&mut doc, extracted.kind);
         Ok((doc, extracted.pages))
     })
 }
@@ -33,8 +37,31 @@ pub fn convert_with_pages(bytes: &[u8], source: &str, options: &PdfOptions) -> R
 /// input but without telling it from a PDF first: any text is split into
 /// pages, parsed and checked.
 pub fn convert_text(text: &str, source: &str) -> Result<Document, Error> {
-    guarded(source, || checked(&pages_from_text(text), source, true))
+    guarded(source, || {
+        let mut doc = checked(&pages_from_text(text), source, true)?;
+        let kind = if is_laid_out(text) { InputKind::LaidOutText } else { InputKind::Text };
+        note_laid_out(&mut doc, kind);
+        Ok(doc)
+    })
 }
+
+/// What a document read from text laid out in columns carries: a finding
+/// that its text is of another form than the one the text reader is made
+/// for. Laid-out text (`pdftotext -layout`) places each word by spaces and
+/// prints a cell wrapped in its row above and below the row's line
+/// (`201050` / `行政运行 365.41` / `1`), so rows may come out misnamed or
+/// split.
+fn note_laid_out(doc: &mut Document, kind: InputKind) {
+    if kind == InputKind::LaidOutText {
+        doc.findings.push(Finding { page: 0, table: String::new(), message: LAID_OUT.to_string() });
+    }
+}
+
+/// The finding on a document read from text laid out in columns.
+pub const LAID_OUT: &str = "the text is laid out in columns (each word placed by spaces, as `pdftotext -layout` \
+     writes it), not in the form the text reader is made for (pdf-extract's, one space between words): a cell \
+     wrapped in its row may split or misname the row; check the tables against the document, or convert the \
+     PDF itself";
 
 /// Runs a conversion, its panic caught and its error naming the input.
 fn guarded<T>(source: &str, convert: impl FnOnce() -> Result<T, ErrorKind>) -> Result<T, Error> {
@@ -176,6 +203,44 @@ fn by_rounding(c: &Check) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text laid out in columns is read, with a finding that says it is of
+    /// another form than pdf-extract's; the same text one space between
+    /// words carries no such finding.
+    #[test]
+    fn laid_out_text_is_read_with_a_finding() {
+        let rows = [
+            ("一、一般公共预算拨款收入", "100.00", "一、一般公共服务支出", "60.00"),
+            ("二、政府性基金预算拨款收入", "0.00", "二、教育支出", "40.00"),
+            ("三、事业收入", "0.00", "三、科学技术支出", "0.00"),
+            ("四、其他收入", "0.00", "四、社会保障和就业支出", "0.00"),
+            ("", "", "五、卫生健康支出", "0.00"),
+            ("", "", "六、节能环保支出", "0.00"),
+            ("", "", "七、城乡社区支出", "0.00"),
+            ("", "", "八、农林水支出", "0.00"),
+            ("本年收入合计", "100.00", "本年支出合计", "100.00"),
+            ("收入总计", "100.00", "支出总计", "100.00"),
+        ];
+        let head = "某某局2024年部门预算\n部门收支总表\n单位：万元\n收 入 支 出\n项 目 预算数 项 目 预算数\n";
+        let laid_out: String =
+            rows.iter().map(|(a, b, c, d)| format!("{a:<20}{b:>12}      {c:<20}{d:>12}\n")).collect();
+        let plain: String = rows
+            .iter()
+            .map(|(a, b, c, d)| {
+                [*a, *b, *c, *d].iter().filter(|w| !w.is_empty()).copied().collect::<Vec<_>>().join(" ") + "\n"
+            })
+            .collect();
+        let has = |doc: &Document| doc.findings.iter().any(|f| f.message == LAID_OUT);
+        let doc = convert_text(&format!("{head}{laid_out}"), "laid-out.txt").expect("converts");
+        assert!(has(&doc), "{:?}", doc.findings);
+        assert!(doc.tables.iter().any(|t| t.key.is_two_sided()));
+        let doc =
+            convert(format!("{head}{laid_out}").as_bytes(), "laid-out.txt", &PdfOptions::default()).expect("converts");
+        assert!(has(&doc), "{:?}", doc.findings);
+        let doc = convert_text(&format!("{head}{plain}"), "plain.txt").expect("converts");
+        assert!(!has(&doc), "{:?}", doc.findings);
+        assert!(doc.tables.iter().any(|t| t.key.is_two_sided()));
+    }
 
     /// A two-sided table read from text whose sides do not add up is left
     /// out with a finding; the same table adding up is kept.
