@@ -21,6 +21,18 @@ use crate::text_fit::{total_row_figures, Readings, Template};
 /// template's columns.
 pub(crate) type Caps = Vec<Option<Decimal>>;
 
+/// The table being read as the bounds from the document's other tables see
+/// it: its key, its column set, the unit its amounts are printed in
+/// (`万元`), and the document's tables printed before it and after it (none
+/// after it when first read; all of them when read again).
+#[derive(Clone, Copy)]
+pub(crate) struct Around<'a> {
+    pub key: TableKey,
+    pub template: &'a Template,
+    pub unit: Option<&'a str>,
+    pub tables: (&'a [Table], &'a [Table]),
+}
+
 /// The document's table `key` in the unit `unit`: the first printed before
 /// the table being read, else the first printed after it.
 fn table_in<'t>(key: TableKey, unit: Option<&str>, (earlier, later): (&'t [Table], &'t [Table])) -> Option<&'t Table> {
@@ -28,15 +40,10 @@ fn table_in<'t>(key: TableKey, unit: Option<&str>, (earlier, later): (&'t [Table
 }
 
 /// The caps of the row coded `code` (or of any row, for tables whose caps
-/// hold for every row) of the table `key`, whose unit is `unit`, from the
-/// tables printed before it, else (when it is read again) after it.
-pub(crate) fn row_caps(
-    key: TableKey,
-    t: &Template,
-    unit: Option<&str>,
-    code: Option<&str>,
-    (before, after): (&[Table], &[Table]),
-) -> Caps {
+/// hold for every row) of the table being read (`around`), from the tables
+/// printed before it, else (when it is read again) after it.
+pub(crate) fn row_caps(around: &Around<'_>, code: Option<&str>) -> Caps {
+    let Around { key, template: t, unit, tables: (before, after) } = *around;
     let none = vec![None; t.paths.len()];
     let find = |key: TableKey| table_in(key, unit, (before, after));
     match key {
@@ -70,14 +77,9 @@ pub(crate) fn row_caps(
 /// same code (`2011301 行政运行 6,231.54 6,231.54`: 6,231.54 is the
 /// 一般公共预算 income, not 事业收入). Only for a 收入总表 with no column of
 /// funds carried over, and tables in the same unit, whichever comes first
-/// in the document (`others`: before and after this one).
-pub(crate) fn fund_columns(
-    key: TableKey,
-    t: &Template,
-    unit: Option<&str>,
-    code: Option<&str>,
-    others: (&[Table], &[Table]),
-) -> Caps {
+/// in the document (before and after this one, `around`).
+pub(crate) fn fund_columns(around: &Around<'_>, code: Option<&str>) -> Caps {
+    let Around { key, template: t, unit, tables: others } = *around;
     let mut known = vec![None; t.paths.len()];
     let carried = |p: &String| p.contains("结转") || p.contains("结余");
     let Some(code) = code.filter(|_| key == TableKey::IncomeSummary && !t.paths.iter().any(carried)) else {
@@ -151,13 +153,8 @@ pub(crate) fn keep_where(found: &mut Readings, keep: impl Fn(&Vec<String>) -> bo
 /// table spends 27,208,722.32). A fund whose table is not read, or whose
 /// column the income table does not print once, bounds nothing. Tables
 /// printed before or after, in the same unit.
-pub(crate) fn narrow_by_fund_spending(
-    readings: &mut Option<Readings>,
-    key: TableKey,
-    t: &Template,
-    unit: Option<&str>,
-    (earlier, later): (&[Table], &[Table]),
-) {
+pub(crate) fn narrow_by_fund_spending(readings: &mut Option<Readings>, around: &Around<'_>) {
+    let Around { key, template: t, unit, tables: (earlier, later) } = *around;
     const FUND_TABLES: [(TableKey, &str); 3] = [
         (TableKey::GeneralBudgetExpenseByFunction, "一般公共预算"),
         (TableKey::GovernmentFundExpense, "政府性基金"),
@@ -196,13 +193,8 @@ pub(crate) fn narrow_by_fund_spending(
 /// dropped, when some reading is not.
 /// Tables printed before or after, in the same unit; a column not read
 /// counts nothing.
-pub(crate) fn narrow_by_project_funds(
-    readings: &mut Option<Readings>,
-    key: TableKey,
-    t: &Template,
-    unit: Option<&str>,
-    (earlier, later): (&[Table], &[Table]),
-) {
+pub(crate) fn narrow_by_project_funds(readings: &mut Option<Readings>, around: &Around<'_>) {
+    let Around { key, template: t, unit, tables: (earlier, later) } = *around;
     let word = match key {
         TableKey::GeneralBudgetExpenseByFunction => "一般公共预算",
         TableKey::GovernmentFundExpense => "政府性基金",
@@ -239,13 +231,8 @@ pub(crate) fn narrow_by_project_funds(
 /// dropped when some reading keeps them all. The 基本支出表 is looked for
 /// among the tables printed before the 三公 table, then among those after
 /// it (when the table is read again).
-pub(crate) fn narrow_by_floors(
-    readings: &mut Option<Readings>,
-    key: TableKey,
-    t: &Template,
-    unit: Option<&str>,
-    (earlier, later): (&[Table], &[Table]),
-) {
+pub(crate) fn narrow_by_floors(readings: &mut Option<Readings>, around: &Around<'_>) {
+    let Around { key, template: t, unit, tables: (earlier, later) } = *around;
     if key != TableKey::ThreePublicExpense {
         return;
     }
@@ -377,7 +364,7 @@ fn beside_general_budget(t: &Template, summary: &Table, general: &Table) -> Opti
 }
 
 /// Caps on a 项目支出情况表 row of the unit `unit` from that unit's row of
-/// 部门收入总表 (in the table's unit `table_unit`): a unit's projects are
+/// 部门收入总表 (in the unit of the table being read, `around`): a unit's projects are
 /// paid from its own income, so this year's grants of a fund
 /// (`本年拨款/政府性基金预算`) are at most the unit's income of that fund,
 /// the grants carried over (`财政拨款结转结余/…`) at most its 上年结转结余,
@@ -387,12 +374,8 @@ fn beside_general_budget(t: &Template, summary: &Table, general: &Table) -> Opti
 /// there. An income the table prints no column of is none; a figure not
 /// read leaves its caps unknown, and a name on several rows allows the
 /// most any of them does.
-pub(crate) fn unit_project_caps(
-    t: &Template,
-    unit: &str,
-    table_unit: Option<&str>,
-    (earlier, later): (&[Table], &[Table]),
-) -> Caps {
+pub(crate) fn unit_project_caps(around: &Around<'_>, unit: &str) -> Caps {
+    let Around { template: t, unit: table_unit, tables: (earlier, later), .. } = *around;
     let none = vec![None; t.paths.len()];
     let Some(income) = table_in(TableKey::IncomeSummary, table_unit, (earlier, later)) else { return none };
     let rows: Vec<&Row> = income.rows.iter().filter(|r| squeeze(split_ordinal(&r.name).1) == unit).collect();
@@ -626,13 +609,9 @@ pub(crate) fn narrow_within(readings: &mut Option<Readings>, bound: &[Option<Dec
 /// `208 社会保障和就业支出 754.75 754.75 0.00` under 本年支出合计 / 基本支出 /
 /// 项目支出 / 上缴上级支出 / … is 754.75 of 基本支出 when 一般公共预算 has
 /// 754.75 of 基本支出 there.
-pub(crate) fn expense_floors(
-    key: TableKey,
-    t: &Template,
-    code: &str,
-    unit: Option<&str>,
-    others: &[&Table],
-) -> Vec<Option<Decimal>> {
+pub(crate) fn expense_floors(around: &Around<'_>, code: &str) -> Vec<Option<Decimal>> {
+    let Around { key, template: t, unit, tables: (earlier, later) } = *around;
+    let others: Vec<&Table> = earlier.iter().chain(later).collect();
     let none = vec![None; t.paths.len()];
     if code.is_empty() || key != TableKey::ExpenseSummary {
         return none;
@@ -724,6 +703,16 @@ fn under_heading(path: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// The table `key` in `t`'s columns, in the unit `unit`, among `tables`.
+    fn around<'a>(
+        key: TableKey,
+        template: &'a Template,
+        unit: Option<&'a str>,
+        tables: (&'a [Table], &'a [Table]),
+    ) -> Around<'a> {
+        Around { key, template, unit, tables }
+    }
+
     /// 部门收入总表 by unit, in 万元: `[name, 合计, 本年收入/一般公共预算,
     /// 本年收入/政府性基金预算, 本年收入/事业收入, 上年结转结余]`, a blank
     /// figure empty and an unread one `?`.
@@ -763,14 +752,17 @@ mod tests {
             ["合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算", "财政拨款结转结余/一般公共预算", "单位资金"];
         let t = Template { paths: paths.map(String::from).to_vec(), sums: vec![(0, vec![1, 2, 3, 4])] };
         let d = |v: &str| Some(v.parse::<Decimal>().expect("a figure"));
-        let caps = unit_project_caps(&t, "某局本级", Some("万元"), (&earlier, &[]));
+        let caps_of = |name: &str, unit: &str, (before, after): (&[Table], &[Table])| {
+            unit_project_caps(&around(TableKey::ProjectExpense, &t, Some(unit), (before, after)), name)
+        };
+        let caps = caps_of("某局本级", "万元", (&earlier, &[]));
         assert_eq!(caps, [None, d("100.00"), d("0"), d("0"), d("0")]);
-        let caps = unit_project_caps(&t, "某中学", Some("万元"), (&[], &earlier));
+        let caps = caps_of("某中学", "万元", (&[], &earlier));
         assert_eq!(caps, [None, d("50.00"), d("20.00"), d("3.00"), d("8.00")]);
-        assert_eq!(unit_project_caps(&t, "某小学", Some("万元"), (&earlier, &[]))[1], None);
-        assert!(unit_project_caps(&t, "某幼儿园", Some("万元"), (&earlier, &[])).iter().all(Option::is_none));
+        assert_eq!(caps_of("某小学", "万元", (&earlier, &[]))[1], None);
+        assert!(caps_of("某幼儿园", "万元", (&earlier, &[])).iter().all(Option::is_none));
         // A table in another unit is not bounded by it.
-        assert!(unit_project_caps(&t, "某局本级", Some("元"), (&earlier, &[])).iter().all(Option::is_none));
+        assert!(caps_of("某局本级", "元", (&earlier, &[])).iter().all(Option::is_none));
     }
 
     /// A table in 元 of three amount columns, `rows` each a name, a code
@@ -805,7 +797,8 @@ mod tests {
         let project_only = Some(vec![vec!["500.00".to_string(), "".into(), "500.00".into()]]);
         let summary =
             table(TableKey::ExpenseSummary, &paths, &[("其他政府性基金支出", "2296002", ["500.00", "", "500.00"])]);
-        let caps = row_caps(TableKey::GovernmentFundExpense, &t, Some("元"), Some("2296002"), (&[], &[summary]));
+        let caps =
+            row_caps(&around(TableKey::GovernmentFundExpense, &t, Some("元"), (&[], &[summary])), Some("2296002"));
         let mut found = readings();
         narrow_by_caps(&mut found, &caps);
         assert_eq!(found, project_only);
@@ -815,24 +808,19 @@ mod tests {
             &[("", "", ["800.00", "300.00", "500.00"]), ("某项目", "", ["500.00", "", "500.00"])],
         );
         let mut found = readings();
-        narrow_by_project_funds(
-            &mut found,
-            TableKey::GovernmentFundExpense,
-            &t,
-            Some("元"),
-            (&[], std::slice::from_ref(&projects)),
-        );
+        let tables = (&[][..], std::slice::from_ref(&projects));
+        narrow_by_project_funds(&mut found, &around(TableKey::GovernmentFundExpense, &t, Some("元"), tables));
         assert_eq!(found, project_only);
         // 一般公共预算 gives projects 300.00: a row of it all 基本支出 is
         // not its total; with 700.00 given, no reading is, and both stay.
         let general = TableKey::GeneralBudgetExpenseByFunction;
         let mut found = readings();
-        narrow_by_project_funds(&mut found, general, &t, Some("元"), (&[projects], &[]));
+        narrow_by_project_funds(&mut found, &around(general, &t, Some("元"), (&[projects], &[])));
         assert_eq!(found, project_only);
         let funds = ["合计", "本年拨款/一般公共预算", "本年拨款/政府性基金预算"];
         let more = table(TableKey::ProjectExpense, &funds, &[("合计", "", ["700.00", "700.00", ""])]);
         let mut found = readings();
-        narrow_by_project_funds(&mut found, general, &t, Some("元"), (&[more], &[]));
+        narrow_by_project_funds(&mut found, &around(general, &t, Some("元"), (&[more], &[])));
         assert_eq!(found, readings());
     }
 
@@ -846,7 +834,8 @@ mod tests {
             table(TableKey::ExpenseSummary, &summary, &[("社会保障和就业支出", "208", ["90.00", "90.00", ""])]);
         let paths = ["一般公共预算支出/合计", "一般公共预算支出/基本支出", "一般公共预算支出/项目支出"];
         let t = Template { paths: paths.map(String::from).to_vec(), sums: vec![(0, vec![1, 2])] };
-        let caps = row_caps(TableKey::GeneralBudgetExpenseByFunction, &t, Some("元"), Some("208"), (&[summary], &[]));
+        let caps =
+            row_caps(&around(TableKey::GeneralBudgetExpenseByFunction, &t, Some("元"), (&[summary], &[])), Some("208"));
         let d = |v: &str| Some(v.parse::<Decimal>().expect("a figure"));
         assert_eq!(caps, [d("90.00"), d("90.00"), d("0")]);
         assert_eq!(under_heading("本年支出/小计"), "小计");
@@ -886,17 +875,12 @@ mod tests {
         let narrowed = |spent: &str, unit: &str| {
             let mut readings = Some(vec![reading(2), reading(3), reading(4)]);
             let later = [general(spent, unit)];
-            narrow_by_fund_spending(&mut readings, TableKey::IncomeSummary, &t, Some("万元"), (&[], &later));
+            narrow_by_fund_spending(&mut readings, &around(TableKey::IncomeSummary, &t, Some("万元"), (&[], &later)));
             readings.map_or(0, |r| r.len())
         };
         let mut readings = Some(vec![reading(2), reading(3), reading(4)]);
-        narrow_by_fund_spending(
-            &mut readings,
-            TableKey::IncomeSummary,
-            &t,
-            Some("万元"),
-            (&[general("25.00", "万元")], &[]),
-        );
+        let earlier = [general("25.00", "万元")];
+        narrow_by_fund_spending(&mut readings, &around(TableKey::IncomeSummary, &t, Some("万元"), (&earlier, &[])));
         assert_eq!(readings, Some(vec![reading(2)]));
         assert_eq!(narrowed("25.00", "万元"), 1, "printed after the income table");
         assert_eq!(narrowed("10.00", "万元"), 3);

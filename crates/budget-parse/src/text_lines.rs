@@ -22,7 +22,9 @@ use crate::labels::{is_line_number, join_code_parts};
 use crate::lex::{amount, scale_of, split_ordinal, unit_of_line};
 use crate::norm::{bracket_net, is_total_word, squeeze};
 use crate::raw::{no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
-use crate::text_caps::{expense_floors, narrow_by_fund_spending, narrow_by_project_funds, narrow_within, row_caps};
+use crate::text_caps::{
+    expense_floors, narrow_by_fund_spending, narrow_by_project_funds, narrow_within, row_caps, Around,
+};
 use crate::text_fit::{
     agreed, known_totals_around, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
     readings_of, total_row_figures, Readings, Template,
@@ -543,8 +545,6 @@ pub(crate) fn read(
     (earlier, later): (&[Table], &[Table]),
     findings: &mut Vec<Finding>,
 ) -> bool {
-    let others: Vec<&Table> = earlier.iter().chain(later).collect();
-    let others = &others[..];
     let texts: Vec<&str> = data.iter().map(|l| l.text).filter(|t| !is_page_number(t)).collect();
     let scale = usual_scale(&texts);
     let full = full_width(data, scale);
@@ -623,6 +623,7 @@ pub(crate) fn read(
     let widest = rows.iter().map(|(l, _)| l.amounts.len()).max().unwrap_or(0);
     let t = standard_columns(raw.title.key, header, &cols, widest).unwrap_or_else(|| template(&cols));
     let lines: Vec<&Line> = rows.iter().map(|(l, _)| l).collect();
+    let around = Around { key: raw.title.key, template: &t, unit: raw.unit.as_deref(), tables: (earlier, later) };
     let sums = Sums {
         known: total_row(&lines)
             .map(|i| (i, known_totals_around(raw.title.key, &t, (earlier, later), |leaf, item| item == leaf))),
@@ -631,12 +632,12 @@ pub(crate) fn read(
             .iter()
             .map(|l| {
                 let code = Some(l.code.as_str()).filter(|c| !c.is_empty());
-                row_caps(raw.title.key, &t, raw.unit.as_deref(), code, (earlier, later))
+                row_caps(&around, code)
             })
             .collect(),
-        floors: lines.iter().map(|l| expense_floors(raw.title.key, &t, &l.code, raw.unit.as_deref(), others)).collect(),
+        floors: lines.iter().map(|l| expense_floors(&around, &l.code)).collect(),
     };
-    let cells = placed(raw, &rows, &t, &sums, (earlier, later), findings);
+    let cells = placed(raw, &rows, &sums, &around, findings);
     if nothing_placed(&rows, &cells) {
         // Every printed amount in doubt: blank rows would read as zeros to
         // the checks; the table is left out.
@@ -1009,11 +1010,11 @@ struct Sums {
 fn placed(
     raw: &RawTable,
     rows: &[(Line, u32)],
-    t: &Template,
     sums: &Sums,
-    others: (&[Table], &[Table]),
+    around: &Around<'_>,
     findings: &mut Vec<Finding>,
 ) -> Vec<Vec<String>> {
+    let t = around.template;
     let n = t.paths.len();
     let mut readings: Vec<Option<Readings>> = rows
         .iter()
@@ -1029,9 +1030,8 @@ fn placed(
     }
     if let Some((total, known)) = &sums.known {
         narrow_by_known(&mut readings[*total], known);
-        let (key, unit) = (raw.title.key, raw.unit.as_deref());
-        narrow_by_fund_spending(&mut readings[*total], key, t, unit, others);
-        narrow_by_project_funds(&mut readings[*total], key, t, unit, others);
+        narrow_by_fund_spending(&mut readings[*total], around);
+        narrow_by_project_funds(&mut readings[*total], around);
         narrow_within_total(&mut readings, *total);
     }
     narrow_by_hierarchy(&mut readings, &sums.groups);
@@ -1425,7 +1425,8 @@ pub(crate) fn read_two_sided(
         }
     });
     let sums = Sums { known, groups, bounds: Vec::new(), floors: Vec::new() };
-    let cells = placed(raw, &lines, &t, &sums, others, findings);
+    let around = Around { key: raw.title.key, template: &t, unit: raw.unit.as_deref(), tables: others };
+    let cells = placed(raw, &lines, &sums, &around, findings);
     let numbers = if numbered { item_line_numbers(&rows, &rest) } else { Vec::new() };
     let kept = numbers.iter().any(|(i, e)| i.is_some() || e.is_some());
     let number_column = |side: &str| kept.then(|| RawColumn { path: format!("{side}/行次"), role: Role::LineNo });

@@ -16,7 +16,7 @@ use crate::norm::squeeze;
 use crate::raw::{is_unread, no_figure, RawColumn, RawRow, RawTable, Role, UNREAD};
 use crate::text_caps::{
     expense_floors, fund_columns, narrow_by_caps, narrow_by_floors, narrow_by_fund_spending, narrow_by_project_funds,
-    narrow_within, row_caps, unit_project_caps,
+    narrow_within, row_caps, unit_project_caps, Around,
 };
 use crate::text_coded;
 use crate::text_fit::{
@@ -1623,22 +1623,22 @@ fn placed_by_sums(
         })
         .collect();
     let total = total_row(rows, labels);
+    let around = Around { key: raw.title.key, template: t, unit: raw.unit.as_deref(), tables: (earlier, later) };
     if let Some(total) = total {
         let known = known_totals_around(raw.title.key, t, (earlier, later), income_item_of);
         narrow_by_known(&mut readings[total], &known);
-        narrow_by_fund_spending(&mut readings[total], raw.title.key, t, raw.unit.as_deref(), (earlier, later));
-        narrow_by_project_funds(&mut readings[total], raw.title.key, t, raw.unit.as_deref(), (earlier, later));
+        narrow_by_fund_spending(&mut readings[total], &around);
+        narrow_by_project_funds(&mut readings[total], &around);
     }
-    let others: Vec<&Table> = earlier.iter().chain(later).collect();
     let unbounded = vec![None; t.paths.len()];
     // A project table's rows follow their unit's, and name it (`项目单位`):
     // the caps of the unit last named.
     let mut unit_caps: Option<Vec<Option<Decimal>>> = None;
     for (found, l) in readings.iter_mut().zip(labels) {
         let row_code = l.iter().find(|c| code(c)).map(String::as_str);
-        narrow_by_caps(found, &row_caps(raw.title.key, t, raw.unit.as_deref(), row_code, (earlier, later)));
+        narrow_by_caps(found, &row_caps(&around, row_code));
         if raw.title.key == TableKey::ProjectExpense {
-            let caps_of = |c: &String| unit_project_caps(t, &squeeze(c), raw.unit.as_deref(), (earlier, later));
+            let caps_of = |c: &String| unit_project_caps(&around, &squeeze(c));
             if let Some(caps) = l.iter().rev().map(caps_of).find(|caps| caps.iter().any(Option::is_some)) {
                 unit_caps = Some(caps);
             }
@@ -1647,10 +1647,10 @@ fn placed_by_sums(
             }
         }
         if let Some(c) = row_code {
-            narrow_within(found, &unbounded, &expense_floors(raw.title.key, t, c, raw.unit.as_deref(), &others));
+            narrow_within(found, &unbounded, &expense_floors(&around, c));
         }
-        narrow_by_known(found, &fund_columns(raw.title.key, t, raw.unit.as_deref(), row_code, (earlier, later)));
-        narrow_by_floors(found, raw.title.key, t, raw.unit.as_deref(), (earlier, later));
+        narrow_by_known(found, &fund_columns(&around, row_code));
+        narrow_by_floors(found, &around);
     }
     if let Some(total) = total {
         narrow_within_total(&mut readings, total);
