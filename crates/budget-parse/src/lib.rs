@@ -57,6 +57,7 @@ mod text_order;
 mod text_pairs;
 mod text_panels;
 mod text_procure;
+mod text_sources;
 mod text_subtotals;
 mod text_table;
 mod text_three;

@@ -29,6 +29,7 @@ use crate::text_lines;
 use crate::text_pairs;
 use crate::text_panels;
 use crate::text_procure;
+use crate::text_sources;
 use crate::text_subtotals;
 use crate::text_three;
 use crate::title::Title;
@@ -243,7 +244,8 @@ fn read_lines(
         text_three::read_by_class(&mut raw, &header_lines, &data)
             || text_lines::read_two_sided(&mut raw, body, (earlier, later), findings)
     } else {
-        text_procure::read(&mut raw, &header_lines, &data, earlier, findings)
+        text_sources::read(&mut raw, &header_lines, &data)
+            || text_procure::read(&mut raw, &header_lines, &data, earlier, findings)
             || text_panels::read(&mut raw, &header_lines, &data)
             || text_coded::read(&mut raw, &header_lines, &data, (earlier, later), findings)
             || text_coded::read_listing(&mut raw, &header_lines, &data)
