@@ -644,7 +644,9 @@ pub(crate) fn full_width(key: TableKey) -> Option<usize> {
 fn income_template(header: &str) -> Option<Template> {
     let total = header.contains("合计") || !header.contains("总计");
     if !(total && header.contains("本年收入") && header.contains("上年结转")) {
-        return sources_under_total(header).or_else(|| by_source_template(header));
+        return sources_under_total(header)
+            .or_else(|| by_source_template(header))
+            .or_else(|| carried_first_template(header));
     }
     let carried_at = header.match_indices("小计").nth(1).map(|(at, _)| at);
     let (this_year, carried) = header.split_at(carried_at.unwrap_or(header.len()));
@@ -704,6 +706,55 @@ fn sources_under_total(header: &str) -> Option<Template> {
     paths.extend(names.iter().map(|n| n.to_string()));
     let sums = vec![(0, (1..paths.len()).collect())];
     Some(Template { paths, sums })
+}
+
+/// The central departments' 部门收入总表: `合计 上年结转 一般公共预算拨款收入
+/// 政府性基金预算拨款收入 国有资本经营预算拨款收入 事业收入 事业单位经营收入
+/// 上级补助收入 附属单位上缴收入 其他收入 使用非财政拨款结余`, 事业收入 split
+/// into `金额` and `其中:教育收费` on the header's last line. The total is
+/// the sum of the others (`其中:教育收费` a part of 事业收入's 金额, in no
+/// sum); each column keeps its printed name, in printed order. `None`
+/// unless the whole header reads so, with two sources or more, each named
+/// once.
+fn carried_first_template(header: &str) -> Option<Template> {
+    const SPENT_BALANCE: &str = "使用非财政拨款结余";
+    const TUITION: [&str; 2] = ["其中:教育收费", "其中：教育收费"];
+    let rest = header.strip_prefix("合计")?;
+    let carried = ["上年结转结余", "上年结转"].into_iter().find(|w| rest.starts_with(w))?;
+    let mut rest = rest[carried.len()..].to_string();
+    let tuition = TUITION.into_iter().find(|w| rest.ends_with(&format!("金额{w}")));
+    if let Some(w) = tuition {
+        rest.truncate(rest.len() - w.len() - "金额".len());
+    }
+    let spent = rest.ends_with(SPENT_BALANCE);
+    if spent {
+        rest.truncate(rest.len() - SPENT_BALANCE.len());
+    }
+    let names: Vec<&str> = rest.split_inclusive("收入").collect();
+    let slot = |name: &str| INCOME_SOURCES.iter().position(|s| s.words.iter().any(|w| name.contains(w)));
+    let slots: Vec<usize> =
+        names.iter().map(|n| n.ends_with("收入").then(|| slot(n)).flatten()).collect::<Option<_>>()?;
+    let distinct = slots.iter().enumerate().all(|(i, s)| !slots[..i].contains(s));
+    if names.len() < 2 || !distinct || (tuition.is_some() && !names.contains(&"事业收入")) {
+        return None;
+    }
+    let mut paths = vec!["合计".to_string(), carried.to_string()];
+    let mut within = None;
+    for n in names {
+        match tuition {
+            Some(w) if n == "事业收入" => {
+                paths.push(format!("{n}/金额"));
+                within = Some(paths.len());
+                paths.push(format!("{n}/{w}"));
+            }
+            _ => paths.push(n.to_string()),
+        }
+    }
+    if spent {
+        paths.push(SPENT_BALANCE.to_string());
+    }
+    let parts = (1..paths.len()).filter(|&i| Some(i) != within).collect();
+    Some(Template { paths, sums: vec![(0, parts)] })
 }
 
 /// The funds of 部门收入总表's 上年结转结余 group, in printed order.
@@ -2257,6 +2308,49 @@ mod tests {
         .expect("a template");
         assert_eq!(t.paths.len(), 7);
         assert_eq!(t.sums, [(0, vec![1, 6]), (1, vec![2, 3, 4, 5])]);
+    }
+
+    /// The central departments' 部门收入总表 (国家信访局, 2026): 上年结转
+    /// after 合计, 事业收入 split into 金额 and 其中:教育收费 on the header's
+    /// last line, 使用非财政拨款结余 last. Its one row, four amounts under
+    /// twelve columns, fits 120 ways; 部门收支总表's items settle it.
+    #[test]
+    fn the_central_income_summary_reads_by_the_summarys_items() {
+        let header = "合计上年结转一般公共预算拨款收入政府性基金预算拨款收入国有资本经营预算拨款收入事业收入\
+                      事业单位经营收入上级补助收入附属单位上缴收入其他收入使用非财政拨款结余金额其中:教育收费";
+        let t = template(TableKey::IncomeSummary, header).expect("a template");
+        let expected = [
+            "合计",
+            "上年结转",
+            "一般公共预算拨款收入",
+            "政府性基金预算拨款收入",
+            "国有资本经营预算拨款收入",
+            "事业收入/金额",
+            "事业收入/其中:教育收费",
+            "事业单位经营收入",
+            "上级补助收入",
+            "附属单位上缴收入",
+            "其他收入",
+            "使用非财政拨款结余",
+        ];
+        assert_eq!(t.paths, expected);
+        assert_eq!(t.sums, [(0, vec![1, 2, 3, 4, 5, 7, 8, 9, 10, 11])]);
+        assert!(header_fits(&t, header));
+        let mut found = readings_of(&t, &row("50,616.94 2,254.12 16,474.82 31,888.00"));
+        assert_eq!(found.as_ref().map(Vec::len), Some(120));
+        let d = |v: &str| Some(v.parse::<Decimal>().expect("a figure"));
+        let zero = d("0");
+        let known = [None, d("2254.12"), d("16474.82"), zero, zero, zero, None, zero, zero, zero, d("31888.00"), zero];
+        narrow_by_known(&mut found, &known);
+        let one = ["50,616.94", "2,254.12", "16,474.82", "", "", "", "", "", "", "", "31,888.00", ""];
+        assert_eq!(found, Some(vec![one.map(String::from).to_vec()]));
+        // 事业收入's parts without 事业收入, or a word of no source: no template.
+        assert!(
+            template(TableKey::IncomeSummary, "合计上年结转一般公共预算拨款收入其他收入金额其中:教育收费").is_none()
+        );
+        assert!(
+            template(TableKey::IncomeSummary, "合计上年结转一般公共预算拨款收入用事业基金弥补收支差额收入").is_none()
+        );
     }
 
     #[test]
