@@ -331,10 +331,17 @@ pub(super) fn read_block(lines: &[(&str, u32)], header: &Header, widths: Widths,
         return;
     }
     let wrap = basis_wrap(&pieces, &runs);
-    // Where each row's names begin: after the previous row's basis.
+    // Where each row's names begin: after the previous row's basis, or
+    // right after its values where the header names no column after them
+    // and the lines between are one cell's ([`one_cell_between`]).
     let mut head_starts = vec![0];
     for w in runs.windows(2) {
-        head_starts.push(split_gap(&pieces, lines, w[0].end(), w[1].start(), wrap));
+        let (end, next) = (w[0].end(), w[1].start());
+        let split = match header.full_basis() || !one_cell_between(&pieces, end, next) {
+            true => split_gap(&pieces, lines, end, next, wrap),
+            false => end,
+        };
+        head_starts.push(split);
     }
     let tail_ends: Vec<usize> = head_starts.iter().skip(1).copied().chain([pieces.len()]).collect();
     let basis_width = basis_width(&pieces, lines, &runs, &tail_ends);
@@ -540,6 +547,16 @@ fn runs(texts: &[&str], skip: &[bool]) -> Vec<Run> {
         }
     }
     out
+}
+
+/// Whether the pieces between two rows' values (`end..next`) are one
+/// cell's text wrapped a piece a line, none on the value line: under a
+/// header that names no column after the values, the next row's name
+/// (`培养实践锻炼、跟班学习` / `干部人数 ≥110人 6` under `三级指标 指标值 分值`),
+/// not the row before's basis. Two pieces on a line are two cells (a row
+/// whose value is not read, `重大隐患排查治理情况 推动重大事故隐患动态清零`).
+fn one_cell_between(pieces: &[Piece<'_>], end: usize, next: usize) -> bool {
+    (end..next).all(|p| pieces[p].line != pieces[p - 1].line)
 }
 
 /// Where, between the values ending at `end` and those starting at `next`,
@@ -1072,6 +1089,49 @@ mod tests {
         let weights: Vec<&str> = rows.iter().map(|r| r.weight.as_str()).collect();
         assert_eq!(weights, ["20", "8", "10"]);
         assert_eq!(findings, 0);
+    }
+
+    /// A name wrapped in its cell above the line of its values, under a
+    /// header naming no column after them (国家信访局's 项目支出绩效目标表):
+    /// the next row's name, not the row before's basis. A line of two
+    /// cells between two rows (a row whose value is not read) stays out of
+    /// the next row's name.
+    #[test]
+    fn a_name_wrapped_above_its_values_is_the_next_rows() {
+        let text = "
+            一级指标 二级指标 三级指标 指标值 分值
+            （90）
+            产出指标 数量指标 信访业务主体培训班次 ≥3次 6
+
+            培养实践锻炼、跟班学习
+            干部人数 ≥110人 6
+
+            信访业务主体培训人数 ≥290人 6
+        ";
+        let (rows, findings) = text_rows("（7）项目绩效目标表", text);
+        assert_rows(
+            &rows,
+            &[
+                " | 产出指标 | 数量指标 | 信访业务主体培训班次 | ≥3次 | | |",
+                " | 产出指标 | 数量指标 | 培养实践锻炼、跟班学习干部人数 | ≥110人 | | |",
+                " | 产出指标 | 数量指标 | 信访业务主体培训人数 | ≥290人 | | |",
+            ],
+        );
+        assert_eq!(findings, 0);
+        // Two cells on a line between two rows are no wrapped name: the
+        // next row keeps its own.
+        let text = "
+            一级指标 二级指标 三级指标 指标值 分值
+            （90）
+            产出指标 质量指标 培训合格率 ≥98% 8
+
+            重大隐患排查治理情况 推动重大事故隐患动态清零
+
+            街道（乡镇）干部应急管理能力培训率 ≥30% 6
+        ";
+        let (rows, _) = text_rows("（7）项目绩效目标表", text);
+        let names: Vec<&str> = rows.iter().map(|r| r.level3.as_str()).collect();
+        assert_eq!(names, ["培训合格率", "街道（乡镇）干部应急管理能力培训率"]);
     }
 
     /// Three value columns (`前年 上年 预计当年实现`): a goal label in the
