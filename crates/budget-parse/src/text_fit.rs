@@ -693,19 +693,23 @@ fn sources_under_total(header: &str) -> Option<Template> {
     for w in ["科目编码", "科目名称", "科目"] {
         rest = rest.replace(w, "");
     }
-    let rest = rest.strip_prefix("总计")?;
-    let names: Vec<&str> = rest.split_inclusive("收入").collect();
-    let slot = |name: &str| INCOME_SOURCES.iter().position(|s| s.words.iter().any(|w| name.contains(w)));
-    let slots: Vec<usize> =
-        names.iter().map(|n| n.ends_with("收入").then(|| slot(n)).flatten()).collect::<Option<_>>()?;
-    let distinct = slots.iter().enumerate().all(|(i, s)| !slots[..i].contains(s));
-    if names.len() < 2 || !distinct {
-        return None;
-    }
+    let names = source_names(rest.strip_prefix("总计")?)?;
     let mut paths = vec!["总计".to_string()];
     paths.extend(names.iter().map(|n| n.to_string()));
     let sums = vec![(0, (1..paths.len()).collect())];
     Some(Template { paths, sums })
+}
+
+/// The income sources named one after another in `text`, each ending in
+/// `收入` (`一般公共预算拨款收入政府性基金预算拨款收入…其他收入`); `None`
+/// unless every piece names a source, two or more, each once.
+fn source_names(text: &str) -> Option<Vec<&str>> {
+    let names: Vec<&str> = text.split_inclusive("收入").collect();
+    let slot = |name: &str| INCOME_SOURCES.iter().position(|s| s.words.iter().any(|w| name.contains(w)));
+    let slots: Vec<usize> =
+        names.iter().map(|n| n.ends_with("收入").then(|| slot(n)).flatten()).collect::<Option<_>>()?;
+    let distinct = slots.iter().enumerate().all(|(i, s)| !slots[..i].contains(s));
+    (names.len() >= 2 && distinct).then_some(names)
 }
 
 /// The central departments' 部门收入总表: `合计 上年结转 一般公共预算拨款收入
@@ -730,12 +734,8 @@ fn carried_first_template(header: &str) -> Option<Template> {
     if spent {
         rest.truncate(rest.len() - SPENT_BALANCE.len());
     }
-    let names: Vec<&str> = rest.split_inclusive("收入").collect();
-    let slot = |name: &str| INCOME_SOURCES.iter().position(|s| s.words.iter().any(|w| name.contains(w)));
-    let slots: Vec<usize> =
-        names.iter().map(|n| n.ends_with("收入").then(|| slot(n)).flatten()).collect::<Option<_>>()?;
-    let distinct = slots.iter().enumerate().all(|(i, s)| !slots[..i].contains(s));
-    if names.len() < 2 || !distinct || (tuition.is_some() && !names.contains(&"事业收入")) {
+    let names = source_names(&rest)?;
+    if tuition.is_some() && !names.contains(&"事业收入") {
         return None;
     }
     let mut paths = vec!["合计".to_string(), carried.to_string()];
