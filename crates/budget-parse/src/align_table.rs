@@ -727,6 +727,12 @@ mod tests {
     use super::*;
     use budget_model::TableKey;
 
+    /// The lines of consecutive pages, numbered from 1.
+    fn on_pages<'l>(pages: &[&'l [Line]]) -> Vec<PlacedLine<'l>> {
+        let numbered = pages.iter().zip(1..);
+        numbered.flat_map(|(lines, page)| lines.iter().map(move |line| PlacedLine { line, page })).collect()
+    }
+
     /// A line 8 high at `top`, its runs written `text@x0-x1` with spaces
     /// between them: `"科目编码@57-89 合计@256-272"` is two runs, 科目编码
     /// from x 57 to 89 and 合计 from 256 to 272. The line's text is the runs'
@@ -1042,11 +1048,7 @@ mod tests {
             line(50.0, "203@40-52 国防支出@120-152 5.00@264-280"),
         ];
         let page2 = [line(40.0, "合计@60-76 15.00@260-280")];
-        let placed: Vec<PlacedLine<'_>> = page1
-            .iter()
-            .map(|l| PlacedLine { line: l, page: 1 })
-            .chain(page2.iter().map(|l| PlacedLine { line: l, page: 2 }))
-            .collect();
+        let placed = on_pages(&[&page1, &page2]);
         let title = Title { no: "3".into(), text: "部门支出总表".into(), key: TableKey::ExpenseSummary };
         let raw = table_from_layout(title, &placed).expect("a table");
         let rows: Vec<&[String]> = raw.rows.iter().map(|r| r.cells.as_slice()).collect();
@@ -1075,11 +1077,7 @@ mod tests {
             line(60.0, "政府工作报告起草及调研经@44-134 云湖区教育局本级@143-203 20.00@240-261 20.00@276-297"),
             line(68.5, "费@44-52"),
         ];
-        let placed: Vec<PlacedLine<'_>> = page1
-            .iter()
-            .map(|l| PlacedLine { line: l, page: 1 })
-            .chain(page2.iter().map(|l| PlacedLine { line: l, page: 2 }))
-            .collect();
+        let placed = on_pages(&[&page1, &page2]);
         let title = Title { no: "10".into(), text: "项目支出情况表".into(), key: TableKey::ProjectExpense };
         let raw = table_from_layout(title, &placed).expect("a table");
         let paths: Vec<&str> = raw.columns.iter().map(|c| c.path.as_str()).collect();

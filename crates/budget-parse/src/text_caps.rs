@@ -15,7 +15,7 @@ use budget_model::{yuan_per, Cell, Decimal, Row, Section, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
 use crate::norm::{is_total_word, squeeze};
-use crate::text_fit::{total_row_figures, Readings, Template};
+use crate::text_fit::{carried_over, total_row_figures, Readings, Template, FISCAL_FUNDS};
 
 /// The most each cell of a row may hold (`None`: not known), in the
 /// template's columns.
@@ -32,6 +32,14 @@ pub(crate) struct Around<'a> {
     pub unit: Option<&'a str>,
     pub tables: (&'a [Table], &'a [Table]),
 }
+
+/// The one-fund expense tables by function, each with its fund's word
+/// (as 财政拨款收支总表 lists the funds).
+const FUND_TABLES: [(TableKey, &str); 3] = [
+    (TableKey::GeneralBudgetExpenseByFunction, FISCAL_FUNDS[0]),
+    (TableKey::GovernmentFundExpense, FISCAL_FUNDS[1]),
+    (TableKey::StateCapitalExpense, FISCAL_FUNDS[2]),
+];
 
 /// The document's table `key` in the unit `unit`: the first printed before
 /// the table being read, else the first printed after it.
@@ -81,8 +89,7 @@ pub(crate) fn row_caps(around: &Around<'_>, code: Option<&str>) -> Caps {
 pub(crate) fn fund_columns(around: &Around<'_>, code: Option<&str>) -> Caps {
     let Around { key, template: t, unit, tables: others } = *around;
     let mut known = vec![None; t.paths.len()];
-    let carried = |p: &String| p.contains("结转") || p.contains("结余");
-    let Some(code) = code.filter(|_| key == TableKey::IncomeSummary && !t.paths.iter().any(carried)) else {
+    let Some(code) = code.filter(|_| key == TableKey::IncomeSummary && !t.paths.iter().any(|p| carried_over(p))) else {
         return known;
     };
     let tables = || others.0.iter().chain(others.1).filter(|e| e.unit.as_deref() == unit);
@@ -107,14 +114,13 @@ pub(crate) fn fund_columns(around: &Around<'_>, code: Option<&str>) -> Caps {
 fn all_this_year(summary: &Table) -> bool {
     let items = income_items(summary);
     let total = |n: &str| n.contains("合计") || n.contains("总计");
-    let carried = |n: &str| n.contains("结转") || n.contains("结余");
-    if items.iter().any(|(n, v)| carried(n) && !v.is_zero()) {
+    if items.iter().any(|(n, v)| carried_over(n) && !v.is_zero()) {
         return false;
     }
     let Some(sum) = items.iter().filter(|(n, _)| total(n)).map(|(_, v)| *v).max() else { return false };
     let parts: Vec<Decimal> = items
         .iter()
-        .filter(|(n, _)| !total(n) && !carried(n) && ITEMS.iter().any(|w| n.contains(w)))
+        .filter(|(n, _)| !total(n) && !carried_over(n) && ITEMS.iter().any(|w| n.contains(w)))
         .map(|(_, v)| *v)
         .collect();
     let slack = Decimal::new(1, 2) * Decimal::from(parts.len().max(1) as u32);
@@ -155,20 +161,16 @@ pub(crate) fn keep_where(found: &mut Readings, keep: impl Fn(&Vec<String>) -> bo
 /// printed before or after, in the same unit.
 pub(crate) fn narrow_by_fund_spending(readings: &mut Option<Readings>, around: &Around<'_>) {
     let Around { key, template: t, unit, tables: (earlier, later) } = *around;
-    const FUND_TABLES: [(TableKey, &str); 3] = [
-        (TableKey::GeneralBudgetExpenseByFunction, "一般公共预算"),
-        (TableKey::GovernmentFundExpense, "政府性基金"),
-        (TableKey::StateCapitalExpense, "国有资本经营"),
-    ];
     let Some(found) = readings.as_mut().filter(|_| key == TableKey::IncomeSummary) else { return };
-    let carry = |p: &str| p.contains("结转") || p.contains("结余");
-    let carried: Vec<usize> = (0..t.paths.len()).filter(|&c| carry(&t.paths[c])).collect();
+    let carried: Vec<usize> = (0..t.paths.len()).filter(|&c| carried_over(&t.paths[c])).collect();
     let mut bounds: Vec<(usize, Decimal)> = Vec::new();
     for (fund, word) in FUND_TABLES {
         let table = table_in(fund, unit, (earlier, later));
         let Some(spent) = table.and_then(|e| total_row_figures(e, &["合计"])[0]) else { continue };
         let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).contains(word);
-        if let [c] = (0..t.paths.len()).filter(|&c| !carry(&t.paths[c]) && leaf(&t.paths[c])).collect::<Vec<_>>()[..] {
+        if let [c] =
+            (0..t.paths.len()).filter(|&c| !carried_over(&t.paths[c]) && leaf(&t.paths[c])).collect::<Vec<_>>()[..]
+        {
             bounds.push((c, spent));
         }
     }
@@ -195,12 +197,7 @@ pub(crate) fn narrow_by_fund_spending(readings: &mut Option<Readings>, around: &
 /// counts nothing.
 pub(crate) fn narrow_by_project_funds(readings: &mut Option<Readings>, around: &Around<'_>) {
     let Around { key, template: t, unit, tables: (earlier, later) } = *around;
-    let word = match key {
-        TableKey::GeneralBudgetExpenseByFunction => "一般公共预算",
-        TableKey::GovernmentFundExpense => "政府性基金",
-        TableKey::StateCapitalExpense => "国有资本经营",
-        _ => return,
-    };
+    let Some(&(_, word)) = FUND_TABLES.iter().find(|(k, _)| *k == key) else { return };
     let Some(found) = readings.as_mut() else { return };
     let leaf = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     let [column] = (0..t.paths.len()).filter(|&c| leaf(&t.paths[c]) == "项目支出").collect::<Vec<_>>()[..] else {
@@ -237,8 +234,8 @@ pub(crate) fn narrow_by_floors(readings: &mut Option<Readings>, around: &Around<
         return;
     }
     let Some(found) = readings.as_mut() else { return };
-    let basic = |e: &&Table| e.key == TableKey::GeneralBudgetBasicExpenseByEconomic;
-    let Some(basic) = earlier.iter().find(basic).or_else(|| later.iter().find(basic)) else {
+    let Some(basic) = earlier.iter().chain(later).find(|e| e.key == TableKey::GeneralBudgetBasicExpenseByEconomic)
+    else {
         return;
     };
     let (Some(from), Some(to)) = (basic.yuan_per_unit(), unit.and_then(yuan_per)) else {
@@ -513,9 +510,8 @@ fn by_fund(t: &Template, incomes: &Table, fiscal: Option<&Table>) -> Option<Caps
 fn by_source(t: &Template, incomes: &Table) -> Option<Caps> {
     let items = income_items(incomes);
     let word_of = |name: &str| SOURCE_WORDS.iter().copied().find(|w| name.contains(w));
-    let carry = |n: &str| n.contains("结转") || n.contains("结余");
     let sources: Vec<(&str, Decimal)> =
-        items.iter().filter(|(n, _)| !carry(n)).filter_map(|(n, v)| word_of(n).map(|w| (w, *v))).collect();
+        items.iter().filter(|(n, _)| !carried_over(n)).filter_map(|(n, v)| word_of(n).map(|w| (w, *v))).collect();
     let carried: Decimal = items.iter().filter(|(n, _)| n.starts_with("上年结转")).map(|(_, v)| *v).sum();
     let total = items.iter().find(|(n, _)| matches!(n.as_str(), "收入总计" | "总计" | "合计")).map(|(_, v)| *v)?;
     let once = sources.iter().enumerate().all(|(i, (w, _))| !sources[..i].iter().any(|(x, _)| x == w));

@@ -1057,14 +1057,13 @@ pub(crate) fn known_totals(
 fn known_of_fiscal_funds(t: &Template, earlier: &[Table], names: impl Fn(&str, &str) -> bool) -> Vec<Option<Decimal>> {
     let mut known = vec![None; t.paths.len()];
     let Some(fiscal) = earlier.iter().find(|e| e.key == TableKey::FiscalIncomeExpenseSummary) else { return known };
-    let carried = |n: &str| n.contains("结转") || n.contains("结余");
     // The year's items come before the carry-over, whose items by fund
     // bear the same names (`上年结转` / `一般公共预算拨款`).
     let incomes: Vec<(String, Decimal)> =
-        side_items(fiscal, Section::Income).into_iter().take_while(|(n, _)| !carried(n)).collect();
+        side_items(fiscal, Section::Income).into_iter().take_while(|(n, _)| !carried_over(n)).collect();
     for (c, path) in t.paths.iter().enumerate() {
         let leaf = path.rsplit('/').next().unwrap_or(path);
-        if carried(path) || !FISCAL_FUNDS.iter().any(|w| leaf.contains(w)) {
+        if carried_over(path) || !FISCAL_FUNDS.iter().any(|w| leaf.contains(w)) {
             continue;
         }
         let found: Vec<Decimal> = incomes.iter().filter(|(n, _)| names(leaf, n)).map(|(_, v)| *v).collect();
@@ -1076,7 +1075,13 @@ fn known_of_fiscal_funds(t: &Template, earlier: &[Table], names: impl Fn(&str, &
 }
 
 /// The funds 财政拨款收支总表 lists.
-const FISCAL_FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];
+pub(crate) const FISCAL_FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];
+
+/// Whether a column or an item is money carried over from the year before
+/// (`上年结转结余`, `财政拨款结转结余/…`, `上年结转`).
+pub(crate) fn carried_over(name: &str) -> bool {
+    name.contains("结转") || name.contains("结余")
+}
 
 /// What 一般公共预算基本支出表 says 一般公共预算支出表's total row holds:
 /// nothing in 基本支出 (and its 人员经费 and 公用经费) where that table is
