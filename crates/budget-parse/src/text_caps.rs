@@ -15,7 +15,7 @@ use budget_model::{yuan_per, Cell, Decimal, Row, Section, Table, TableKey};
 
 use crate::lex::{amount, split_ordinal};
 use crate::norm::{is_total_word, squeeze};
-use crate::text_fit::{carried_over, total_row_figures, Readings, Template, FISCAL_FUNDS};
+use crate::text_fit::{carried_over, cents, total_row_figures, Readings, Template, FISCAL_FUNDS};
 
 /// The most each cell of a row may hold (`None`: not known), in the
 /// template's columns.
@@ -123,7 +123,7 @@ fn all_this_year(summary: &Table) -> bool {
         .filter(|(n, _)| !total(n) && !carried_over(n) && ITEMS.iter().any(|w| n.contains(w)))
         .map(|(_, v)| *v)
         .collect();
-    let slack = Decimal::new(1, 2) * Decimal::from(parts.len().max(1) as u32);
+    let slack = cents(parts.len().max(1));
     !parts.is_empty() && (parts.iter().sum::<Decimal>() - sum).abs() <= slack
 }
 
@@ -134,7 +134,7 @@ pub(crate) fn narrow_by_caps(readings: &mut Option<Readings>, caps: &[Option<Dec
     if caps.iter().all(Option::is_none) {
         return;
     }
-    let slack = Decimal::new(1, 2);
+    let slack = cents(1);
     let within = |r: &Vec<String>| {
         r.iter().zip(caps).all(|(v, cap)| cap.is_none_or(|cap| amount(v).unwrap_or_default() <= cap + slack))
     };
@@ -178,7 +178,7 @@ pub(crate) fn narrow_by_fund_spending(readings: &mut Option<Readings>, around: &
         return;
     }
     let figure = |r: &[String], c: usize| amount(&r[c]).unwrap_or_default();
-    let slack = Decimal::new(1, 2);
+    let slack = cents(1);
     let enough = |r: &Vec<String>| {
         let over: Decimal = carried.iter().map(|&c| figure(r, c)).sum();
         bounds.iter().all(|&(c, spent)| figure(r, c) + over + slack >= spent)
@@ -217,7 +217,7 @@ pub(crate) fn narrow_by_project_funds(readings: &mut Option<Readings>, around: &
     if given.is_zero() {
         return;
     }
-    let slack = Decimal::new(1, 2);
+    let slack = cents(1);
     keep_where(found, |r| amount(&r[column]).unwrap_or_default() + slack >= given);
 }
 
@@ -250,7 +250,7 @@ pub(crate) fn narrow_by_floors(readings: &mut Option<Readings>, around: &Around<
         .iter()
         .map(|p| (year(p) == latest).then(|| three_public_floor(basic, p).map(|v| v * from / to)).flatten())
         .collect();
-    let slack = Decimal::new(1, 2);
+    let slack = cents(1);
     let above = |r: &Vec<String>| {
         r.iter().zip(&floors).all(|(v, floor)| floor.is_none_or(|f| amount(v).unwrap_or_default() + slack >= f))
     };
@@ -302,7 +302,7 @@ fn by_code(t: &Template, summary: &Table, code: &str) -> Option<Caps> {
     let rows: Vec<&Row> = summary.rows.iter().filter(|r| r.code.as_deref() == Some(code)).collect();
     let [row] = rows[..] else { return None };
     let sum = row.cells.get(total).and_then(Cell::amount)?;
-    if (sum - value(row, Some(basic)) - value(row, Some(project))).abs() > Decimal::new(1, 2) {
+    if (sum - value(row, Some(basic)) - value(row, Some(project))).abs() > cents(1) {
         return None;
     }
     let caps = t
@@ -340,11 +340,11 @@ fn beside_general_budget(t: &Template, summary: &Table, general: &Table) -> Opti
     let names = ["合计", "基本支出", "项目支出"];
     let figures = |table: &Table| -> Option<Vec<Decimal>> {
         let found: Option<Vec<Decimal>> = total_row_figures(table, &names).into_iter().collect();
-        found.filter(|f| (f[0] - f[1] - f[2]).abs() <= Decimal::new(1, 2))
+        found.filter(|f| (f[0] - f[1] - f[2]).abs() <= cents(1))
     };
     let (whole, general) = (figures(summary)?, figures(general)?);
     let beyond: Vec<Decimal> = whole.iter().zip(&general).map(|(w, g)| w - g).collect();
-    if beyond.iter().any(|d| *d < -Decimal::new(1, 2)) {
+    if beyond.iter().any(|d| *d < -cents(1)) {
         return None;
     }
     let caps = t
@@ -469,7 +469,7 @@ fn by_fund(t: &Template, incomes: &Table, fiscal: Option<&Table>) -> Option<Caps
     };
     let total = items.iter().find(|(n, _)| n.contains("本年收入") && n.contains("合计")).map(|(_, v)| *v)?;
     let parts: Option<Decimal> = ITEMS.iter().map(|w| item(w)).sum();
-    if (parts? - total).abs() > Decimal::new(1, 2) * Decimal::from(ITEMS.len() as u32) {
+    if (parts? - total).abs() > cents(ITEMS.len()) {
         return None;
     }
     let carried = item("上年结转");

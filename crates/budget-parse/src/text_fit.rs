@@ -21,6 +21,12 @@ use crate::norm::{is_total_word, squeeze};
 use crate::raw::UNREAD;
 use crate::text_caps::{fiscal_carry_over, narrow_by_caps, side_items};
 
+/// The rounding a sum may carry: a cent for each of `n` amounts rounded
+/// apart from the one they sum to.
+pub(crate) fn cents(n: usize) -> Decimal {
+    Decimal::new(n as i64, 2)
+}
+
 /// A known column set: amount column paths in printed order, and the sums
 /// among them (`(total, parts)`: column `total` = Σ columns `parts`).
 #[derive(Debug, Clone)]
@@ -1399,7 +1405,7 @@ fn narrow_by_range(rows: &mut [Option<Readings>], members: &[usize]) -> bool {
     // rounding.
     let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
     let values = signed_values(rows, members, &sizes, n);
-    let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
+    let tolerance = cents(members.len() - 1);
     let Some(keep) = within_ranges(&values, &vec![(Some(-tolerance), Some(tolerance)); n]) else { return false };
     let mut changed = false;
     for (&m, keep) in members.iter().zip(&keep) {
@@ -1521,7 +1527,7 @@ fn zero_columns_stay_empty(rows: &mut [Option<Readings>], parent: usize, childre
 fn consistent_choices(rows: &[Option<Readings>], members: &[usize], sizes: &[usize]) -> Option<Vec<Vec<usize>>> {
     let n = rows[members[0]].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
     let values = signed_values(rows, members, sizes, n);
-    let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
+    let tolerance = cents(members.len() - 1);
     let used = choices_by_sums(&values, &vec![(Some(-tolerance), Some(tolerance)); n])?;
     Some(used.iter().map(|u| (0..u.len()).filter(|&i| u[i]).collect()).collect())
 }
@@ -1542,7 +1548,7 @@ pub(crate) fn narrow_by_columns_that_hold(
     let sizes: Vec<usize> = members.iter().map(|&m| rows[m].as_ref().map_or(0, Vec::len)).collect();
     let n = rows[parent].as_ref().and_then(|r| r.first()).map_or(0, Vec::len);
     let values = signed_values(rows, &members, &sizes, n);
-    let tolerance = Decimal::new(1, 2) * Decimal::from(members.len() as u32 - 1);
+    let tolerance = cents(members.len() - 1);
     let holds = |cols: &[usize]| {
         let ranges: Vec<_> = (0..n)
             .map(|c| if cols.contains(&c) { (Some(-tolerance), Some(tolerance)) } else { (None, None) })

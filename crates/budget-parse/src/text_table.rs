@@ -20,9 +20,9 @@ use crate::text_caps::{
 };
 use crate::text_coded;
 use crate::text_fit::{
-    agreed, broken_group, family_header, full_template, full_width, header_fits, income_item_of, known_totals_around,
-    narrow_by_columns_that_hold, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known, narrow_within_total,
-    readings_of, template, year_before, Readings, Template,
+    agreed, broken_group, cents, family_header, full_template, full_width, header_fits, income_item_of,
+    known_totals_around, narrow_by_columns_that_hold, narrow_by_economic_class, narrow_by_hierarchy, narrow_by_known,
+    narrow_within_total, readings_of, template, year_before, Readings, Template,
 };
 use crate::text_grouped;
 use crate::text_lines;
@@ -1901,9 +1901,7 @@ fn item_groups(rows: &[TextRow], labels: &[Vec<String>]) -> Vec<(usize, Vec<usiz
         let sum: Option<Decimal> = run.iter().map(|&j| first(j)).sum();
         let heads = (0..i).rev().take_while(|&h| !item(h) && Some(h) != total_row(rows, labels));
         for h in heads {
-            if sum.is_some_and(|s| {
-                first(h).is_some_and(|f| (f - s).abs() <= Decimal::new(1, 2) * Decimal::from(run.len() as u32))
-            }) {
+            if sum.is_some_and(|s| first(h).is_some_and(|f| (f - s).abs() <= cents(run.len()))) {
                 groups.push((h, run.clone()));
             }
         }
