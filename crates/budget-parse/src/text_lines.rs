@@ -1205,9 +1205,12 @@ fn side_columns(header: &[&str]) -> Option<(String, Vec<String>)> {
             expense.insert(at, "基本支出".to_string());
         }
     }
-    if let Some(at) = expense.iter().position(|w| w == "基本支出") {
-        if expense.iter().any(|w| w == "人员经费") && expense.iter().any(|w| w == "公用经费") {
-            expense.retain(|w| w != "人员经费" && w != "公用经费");
+    // Its parts take 基本支出's place, wherever the text printed them (found
+    // before it, they move the place it is found at).
+    if expense.iter().any(|w| w == "人员经费") && expense.iter().any(|w| w == "公用经费") {
+        let parts = |w: &String| w == "人员经费" || w == "公用经费";
+        if let Some(at) = expense.iter().filter(|w| !parts(w)).position(|w| w == "基本支出") {
+            expense.retain(|w| !parts(w));
             expense.splice(at..=at, ["人员经费".to_string(), "公用经费".to_string()]);
         }
     }
@@ -2305,6 +2308,13 @@ mod tests {
         // The income side's `项目` among the expense side's columns: the
         // sides are told by their words, the columns in the standard order.
         let header = ["预算数 项目 合计 项目支出", "本年收入 本年支出", "预算数", "基本支出项目", "人员经费 公用经费"];
+        assert_eq!(
+            side_columns(&header),
+            Some(("预算数".into(), ["合计", "人员经费", "公用经费", "项目支出"].map(String::from).to_vec()))
+        );
+        // 人员经费 and 公用经费 printed before the 基本支出 they part: they
+        // take its place all the same.
+        let header = ["本年收入 本年支出", "项目 预算数 项目", "人员经费 公用经费", "合计 基本支出 项目支出"];
         assert_eq!(
             side_columns(&header),
             Some(("预算数".into(), ["合计", "人员经费", "公用经费", "项目支出"].map(String::from).to_vec()))
