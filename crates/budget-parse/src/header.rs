@@ -224,48 +224,60 @@ pub fn resolve(labels: &[Label], amounts_per_row: Option<usize>) -> Header {
         .collect();
     let amount_labels: Vec<&Label> =
         labels.iter().filter(|l| matches!(l.kind, LabelKind::Amount | LabelKind::MaybeGroup)).collect();
-    let best = candidates(&amount_labels)
-        .into_iter()
-        .filter(|c| amounts_per_row.is_none_or(|n| c.leaves.len() == n))
-        .max_by_key(|c| c.score);
-    let amounts = match best {
-        Some(c) => c.leaves,
-        None => amount_labels.iter().map(|l| l.text.clone()).collect(),
-    };
+    let amounts = best_reading(&amount_labels, amounts_per_row)
+        .unwrap_or_else(|| amount_labels.iter().map(|l| l.text.clone()).collect());
     Header { labels: columns, amounts }
 }
 
-/// One reading of a header: its leaves in order and how plausible it is.
-#[derive(Debug)]
-struct Candidate {
-    leaves: Vec<String>,
-    score: i32,
+/// The leaves of the most plausible reading of a header with `leaves`
+/// leaves (any number when `None`), the last of equally plausible ones;
+/// `None` when no reading has that many. Readings are scored without their
+/// leaves being written out, and only readings of that many leaves are
+/// tried: each label taken as a group gives up its leaf for its children's,
+/// so a reading of `k` groups has `labels.len() - k` leaves.
+fn best_reading(labels: &[&Label], leaves: Option<usize>) -> Option<Vec<String>> {
+    let flat = leaves.is_none_or(|n| n == labels.len());
+    let mut best: Option<(i32, Vec<usize>, usize, Vec<usize>)> =
+        flat.then(|| (0, Vec::new(), labels.len(), Vec::new()));
+    readings(labels, leaves, |groups, start, split| {
+        let score = score(labels, groups, start, split);
+        if best.as_ref().is_none_or(|b| score >= b.0) {
+            best = Some((score, groups.to_vec(), start, split.to_vec()));
+        }
+    });
+    best.map(|(_, groups, start, split)| leaves_of(labels, &groups, start, &split))
 }
 
-/// Every structurally valid reading: each subset of the group-capable labels
-/// taken as groups, each place where the second row starts, each split of
-/// the second row among the groups (in order, at least two children each).
-fn candidates(labels: &[&Label]) -> Vec<Candidate> {
+/// Calls `visit` with every structurally valid reading of `leaves` leaves
+/// (any number when `None`): each subset of the group-capable labels taken
+/// as groups, each place where the second row starts, each split of the
+/// second row among the groups (in order, at least two children each).
+/// Returns how many it visited.
+fn readings(labels: &[&Label], leaves: Option<usize>, mut visit: impl FnMut(&[usize], usize, &[usize])) -> usize {
     let capable: Vec<usize> = (0..labels.len()).filter(|&i| labels[i].kind == LabelKind::MaybeGroup).collect();
-    let mut out = vec![Candidate { leaves: labels.iter().map(|l| l.text.clone()).collect(), score: 0 }];
     // Real headers have a handful of group-capable labels and few readings;
     // a budget keeps an odd one (a header of thirty 合计) from taking
     // seconds: past it, the readings found so far are all there is.
     let mut budget = MAX_READINGS;
+    let mut visited = 0;
     for mask in 1u32..(1 << capable.len().min(6)) {
+        if leaves.is_some_and(|n| labels.len() != n + mask.count_ones() as usize) {
+            continue;
+        }
         let groups: Vec<usize> =
             capable.iter().enumerate().filter(|(b, _)| mask & (1 << b) != 0).map(|(_, &i)| i).collect();
         let last_group = *groups.last().unwrap_or(&0);
         for start in last_group + 1..labels.len() {
             for split in splits(labels.len() - start, groups.len(), &mut budget) {
-                out.push(build(labels, &groups, start, &split));
+                visit(&groups, start, &split);
+                visited += 1;
             }
             if budget == 0 {
-                return out;
+                return visited;
             }
         }
     }
-    out
+    visited
 }
 
 /// Readings of a header tried at most.
@@ -295,13 +307,21 @@ fn splits(n: usize, k: usize, budget: &mut usize) -> Vec<Vec<usize>> {
     out
 }
 
-fn build(labels: &[&Label], groups: &[usize], start: usize, split: &[usize]) -> Candidate {
-    let mut chunks: Vec<&[&Label]> = Vec::new();
+/// The second row's labels cut into the groups' children.
+fn chunks<'l, 'a>(labels: &'l [&'a Label], start: usize, split: &[usize]) -> Vec<&'l [&'a Label]> {
+    let mut chunks = Vec::new();
     let mut at = start;
     for &len in split {
         chunks.push(&labels[at..at + len]);
         at += len;
     }
+    chunks
+}
+
+/// The column paths of a reading: the first row's labels, each group's
+/// replaced by its children under it.
+fn leaves_of(labels: &[&Label], groups: &[usize], start: usize, split: &[usize]) -> Vec<String> {
+    let chunks = chunks(labels, start, split);
     let mut leaves = Vec::new();
     for (i, l) in labels[..start].iter().enumerate() {
         match groups.iter().position(|&g| g == i) {
@@ -309,10 +329,15 @@ fn build(labels: &[&Label], groups: &[usize], start: usize, split: &[usize]) -> 
             None => leaves.push(l.text.clone()),
         }
     }
-    // Plausibility: more groups explain more of the header; a chunk that
-    // opens with 小计 or 合计 is a group's children for sure; chunks that
-    // repeat one another (本年拨款 and 财政拨款结转结余 over the same three
-    // sources) are children of parallel groups.
+    leaves
+}
+
+/// How plausible a reading is: more groups explain more of the header; a
+/// chunk that opens with 小计 or 合计 is a group's children for sure; chunks
+/// that repeat one another (本年拨款 and 财政拨款结转结余 over the same three
+/// sources) are children of parallel groups.
+fn score(labels: &[&Label], groups: &[usize], start: usize, split: &[usize]) -> i32 {
+    let chunks = chunks(labels, start, split);
     let mut score = 10 * groups.len() as i32;
     for c in &chunks {
         if matches!(c[0].text.as_str(), "小计" | "合计") {
@@ -327,8 +352,7 @@ fn build(labels: &[&Label], groups: &[usize], start: usize, split: &[usize]) -> 
         score += 5;
     }
     // A leaf of the first row printed after the children would be odd.
-    score -= labels[..start].iter().filter(|l| l.text == "小计").count() as i32 * 20;
-    Candidate { leaves, score }
+    score - labels[..start].iter().filter(|l| l.text == "小计").count() as i32 * 20
 }
 
 #[cfg(test)]
@@ -401,7 +425,9 @@ mod tests {
         // Flat reading when nothing fits; what matters is that it returns.
         let h = resolve(&labels, Some(7));
         assert!(!h.amounts.is_empty());
-        assert!(candidates(&labels.iter().collect::<Vec<_>>()).len() <= MAX_READINGS + 1);
+        let amount_labels: Vec<&Label> =
+            labels.iter().filter(|l| matches!(l.kind, LabelKind::Amount | LabelKind::MaybeGroup)).collect();
+        assert!(readings(&amount_labels, None, |_, _, _| ()) <= MAX_READINGS);
     }
 
     #[test]
