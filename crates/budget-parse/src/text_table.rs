@@ -275,6 +275,12 @@ fn read_lines(
         return raw;
     }
     let labels = without_heading_over_code(segment(&header_lines));
+    // pdf-extract begins a line with a space where its first word starts
+    // right of where the last one ended: a table has such lines (its unit
+    // line, a header cell, an amount wrapped in its cell). A table without
+    // one comes from text trimmed of its leading spaces, where a line at
+    // its left tells nothing.
+    let marked = lines.iter().any(|l| l.opens_right);
     // Where the table crosses a page, a page number marked as one (`— 1 7 —`,
     // `第 5 页`) and the running line beside it (`无锡市教育局 2026 年度部门预算公开`)
     // are no cells, and no amounts of the row before them.
@@ -295,7 +301,7 @@ fn read_lines(
         two_sided(&mut raw, &labels, &tokens, findings);
     } else {
         let before = findings.len();
-        one_sided(&mut raw, &labels, &tokens, (earlier, later), findings);
+        one_sided(&mut raw, &labels, &tokens, (earlier, later), marked, findings);
         if findings.len() > before && no_amount_placed(&raw) {
             findings.push(raw_finding(
                 &raw,
@@ -958,6 +964,12 @@ struct TextRow {
 /// the columns' sums opens a row too: a row whose name is printed
 /// elsewhere, under one printing its zeros blank
 /// (`襄州区退役军人事务局 2,212.33 754.00 1,458.33` / `2,212.33 754.00 1,458.33`).
+/// Where the table's lines are not `marked` (none of them begins with a
+/// space: text trimmed of its leading spaces), the next line of a row's
+/// amounts wrapped in their cells is at its left too; the line opens a row
+/// then unless the amounts up to the next label, joined to the row's, hold
+/// the sums as well (a row's first amounts alone may hold them where zeros
+/// are printed blank: `5,227.47 5,227.47` / `2,375.36 2,852.11`).
 ///
 /// In a table by unit (`项目单位`), a line after a blank line opens a row
 /// where the labels so far end with a unit a row before was named alone:
@@ -965,7 +977,7 @@ struct TextRow {
 /// `应急处置经费 某办公室` / `本级` ⏎ `某中心 2,491,29` / `1.52 …`), and the
 /// next unit's row follows. Labels over several blocks of lines are not
 /// cut so: they may be names printed after the rows.
-fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>, by_unit: bool) -> Vec<TextRow> {
+fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>, by_unit: bool, marked: bool) -> Vec<TextRow> {
     let complete = |amounts: &[String]| {
         !amounts.is_empty() && t.is_some_and(|t| readings_of(t, amounts).is_some_and(|r| !r.is_empty()))
     };
@@ -982,11 +994,19 @@ fn group_rows(tokens: &[Token], cap: Option<usize>, t: Option<&Template>, by_uni
         }
         rows.push(std::mem::take(cur));
     };
-    for t in tokens {
+    // Unmarked, the amounts that follow up to the next label continue the
+    // row where its sums hold with them too.
+    let continued = |cur: &[String], at: usize| {
+        let mut joined = cur.to_vec();
+        joined.extend(tokens[at..].iter().take_while(|t| t.kind() == Kind::Amount).map(|t| t.text.clone()));
+        cap.is_none_or(|c| joined.len() <= c) && complete(&joined)
+    };
+    for (at, t) in tokens.iter().enumerate() {
         match t.kind() {
             Kind::Amount => {
                 let full = cap.is_some_and(|c| cur.amounts.len() >= c);
-                if t.starts_line && (full || (!t.moved_right && complete(&cur.amounts))) {
+                let at_left = || if marked { !t.moved_right } else { !continued(&cur.amounts, at) };
+                if t.starts_line && (full || (complete(&cur.amounts) && at_left())) {
                     push(&mut cur, &mut rows, &mut units);
                 }
                 if cur.labels.is_empty() && cur.amounts.is_empty() {
@@ -1045,15 +1065,16 @@ fn one_sided(
     labels: &[Label],
     tokens: &[Token],
     others: (&[Table], &[Table]),
+    marked: bool,
     findings: &mut Vec<Finding>,
 ) {
     let header_words: String = labels.iter().map(|l| squeeze(&l.text)).collect();
     let named = template(raw.title.key, &header_words).filter(|t| header_fits(t, &header_words));
     let cap = named.as_ref().map(|t| t.paths.len()).or_else(|| full_width(raw.title.key));
     let by_unit = header_words.contains("项目单位");
-    let named =
-        named.or_else(|| header_after_rows(raw.title.key, &header_words, &group_rows(tokens, cap, None, by_unit)));
-    let rows = group_rows(tokens, cap, named.as_ref(), by_unit);
+    let named = named
+        .or_else(|| header_after_rows(raw.title.key, &header_words, &group_rows(tokens, cap, None, by_unit, marked)));
+    let rows = group_rows(tokens, cap, named.as_ref(), by_unit, marked);
     let width = usual_width(&rows);
     let mut header: Header = resolve(labels, width);
     if header.labels.is_empty() {
@@ -3205,6 +3226,48 @@ mod tests {
         let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&text), &[], &[], &mut findings);
         assert!(amounts(&raw, 2)[2].iter().all(|c| c.is_empty()));
         assert!(findings.iter().any(|f| f.message.contains("names printed after the rows")), "{findings:?}");
+    }
+
+    /// An income table whose zeros are printed blank, a row's amounts
+    /// wrapped onto a line of their own (pdf-extract begins it with a
+    /// space), and the next unit's row.
+    const WRAPPED_INCOMES: &str = "单位：万元\n部门（单位）代码 部门（单位）名称 合计 本年收入 上年结转结余\n\
+        小计 一般公共预算 政府性基金预算\n合计 5970.10 5578.63 2726.52 2852.11 391.47\n\
+        857001 某区人民政府办公室本级 5227.47 5227.47\n 2375.36 2852.11\n\
+        857002 某区信访局 742.63 351.16 351.16 391.47";
+
+    /// The amounts of the row named `name` by column path.
+    fn row_by_path<'r>(raw: &'r RawTable, name: &str) -> Vec<(&'r str, &'r str)> {
+        let row = raw.rows.iter().find(|r| r.cells[1] == name).expect("the row");
+        let paths = raw.columns.iter().map(|c| c.path.as_str());
+        paths.zip(&row.cells).skip(2).filter(|(_, v)| !v.is_empty()).map(|(p, v)| (p, v.as_str())).collect()
+    }
+
+    #[test]
+    fn amounts_wrapped_onto_a_line_at_its_left_continue_the_row_in_trimmed_text() {
+        let want = [("合计", "5227.47"), ("本年收入/小计", "5227.47"), ("本年收入/一般公共预算", "2375.36")];
+        let mut want = want.to_vec();
+        want.push(("本年收入/政府性基金预算", "2852.11"));
+        let key = TableKey::IncomeSummary;
+        // As pdf-extract writes it, the wrapped line begins with a space.
+        let raw = table_from_lines(title(key), &blank_marked(WRAPPED_INCOMES), &[], &[], &mut Vec::new());
+        assert_eq!(row_by_path(&raw, "某区人民政府办公室本级"), want);
+        // Trimmed, no line begins with one: the amounts that follow hold the
+        // row's sums with its own, so they continue it.
+        let trimmed = WRAPPED_INCOMES.replace("\n ", "\n");
+        let raw = table_from_lines(title(key), &blank_marked(&trimmed), &[], &[], &mut Vec::new());
+        assert_eq!(row_by_path(&raw, "某区人民政府办公室本级"), want);
+        assert_eq!(raw.rows.len(), 3);
+    }
+
+    #[test]
+    fn amounts_at_its_left_that_do_not_hold_with_the_row_open_a_row_in_trimmed_text() {
+        // LATE_NAMES trimmed: a row printed after a full row with its name
+        // elsewhere stays a row of its own.
+        let trimmed: String = LATE_NAMES.lines().map(str::trim_start).collect::<Vec<_>>().join("\n");
+        let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&trimmed), &[], &[], &mut Vec::new());
+        let totals: Vec<&str> = raw.rows.iter().map(|r| r.cells[2].as_str()).collect();
+        assert_eq!(totals, ["2,212.33", "2,212.33", "2,212.33", "2,212.33", "754.00", "1,458.33"]);
     }
 
     /// A table whose item rows print their unit late as well as rows
