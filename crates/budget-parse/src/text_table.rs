@@ -1140,6 +1140,10 @@ fn one_sided(
             cells
         })
         .collect();
+    let mut labels = labels;
+    if !marked {
+        units_cut_off(&mut labels, &header.labels);
+    }
     let amounts: Vec<Vec<String>> = match &template {
         Some(t) => placed_by_sums(raw, &rows, &labels, t, others, findings),
         None if partial_header => {
@@ -1152,7 +1156,6 @@ fn one_sided(
         }
         None => rows.iter().map(|r| as_printed(raw, r, n, findings)).collect(),
     };
-    let mut labels = labels;
     let late = late_names(raw, &rows, &labels, &header.labels, has_code_column, template.as_ref(), findings);
     let mut names: Vec<String> = rows.iter().map(row_name).collect();
     for (i, relabel) in late.iter().enumerate() {
@@ -1160,6 +1163,9 @@ fn one_sided(
             names[i] = squeeze(&cells.concat());
             labels[i] = cells.clone();
         }
+    }
+    if !marked {
+        units_cut_off(&mut labels, &header.labels);
     }
     // The total's heading, a merged cell a spreadsheet prints apart from
     // the header (next to the amounts, where the header names no total),
@@ -1465,6 +1471,46 @@ fn assign(waits: &[Wait], unit: &[bool]) -> Option<Vec<usize>> {
         s += 1;
     }
     Some(at)
+}
+
+/// Cuts a unit's name off the item names it ends, in a table by unit read
+/// from text trimmed of its leading spaces: there an item's name and its
+/// unit's run together in the name column
+/// (`办公用房维修改造经费伍家岗区人民政府办公室本级`), the space that opened the
+/// unit's cell gone. A name that ends with the name of a unit the table
+/// prints a row of (`伍家岗区人民政府办公室本级`, alone in its row), its unit
+/// column empty, is the item's name and that unit; the longest such unit.
+/// So is a unit column that holds more than such a unit: the words before
+/// it are the name's, read into the unit's column from the name's line.
+fn units_cut_off(labels: &mut [Vec<String>], columns: &[Label]) {
+    let (Some(name_col), Some(unit_col)) =
+        (columns.iter().position(|l| l.kind == LabelKind::Name), unit_column(columns))
+    else {
+        return;
+    };
+    let units: Vec<String> = labels
+        .iter()
+        .filter_map(|cells| match &cells.iter().filter(|c| !c.is_empty()).collect::<Vec<_>>()[..] {
+            [one] if unit_name(one) => Some((*one).clone()),
+            _ => None,
+        })
+        .collect();
+    let ending =
+        |s: &str| units.iter().filter(|u| s.len() > u.len() && s.ends_with(u.as_str())).max_by_key(|u| u.len());
+    for cells in labels.iter_mut().filter(|c| c.len() > name_col.max(unit_col)) {
+        // Words of the name on the line of its first may have gone to the
+        // unit's column (`12345` | `政务服务便民热线运行经费伍家岗区人民政府办公室本级`).
+        let (from, lead) =
+            if cells[unit_col].is_empty() { (name_col, "") } else { (unit_col, cells[name_col].as_str()) };
+        if from == unit_col && units.contains(&cells[unit_col]) {
+            continue;
+        }
+        let Some(unit) = ending(&cells[from]).cloned() else { continue };
+        let text = &cells[from];
+        let item = format!("{lead}{}", &text[..text.len() - unit.len()]);
+        cells[name_col] = item;
+        cells[unit_col] = unit;
+    }
 }
 
 /// The unit column: a text column after the name whose heading names a
@@ -3226,6 +3272,30 @@ mod tests {
         let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(&text), &[], &[], &mut findings);
         assert!(amounts(&raw, 2)[2].iter().all(|c| c.is_empty()));
         assert!(findings.iter().any(|f| f.message.contains("names printed after the rows")), "{findings:?}");
+    }
+
+    /// A table by unit with narrow columns, as pdf-extract writes it: each
+    /// cell's lines in turn, a space opening the unit's cell and the amounts.
+    const NARROW_PROJECTS: &str = "单位：万元\n项目名称 项目单位 合计\n 本年拨款 财政拨款结转结余\n\
+        一般公共预算 政府性基金预算 一般公共预算 政府性基金预算\n合计 300.00 100.00 200.00\n\
+        某区人民政\n府办公室本\n级\n 300.00 100.00 200.00\n\
+        办公用房\n维修改造\n经费\n 某区人民政\n府办公室本\n级\n 100.00 100.00\n\
+        12345 政务\n热线经费\n 某区人民政\n府办公室本\n级\n 200.00 200.00";
+
+    #[test]
+    fn trimmed_text_cuts_a_units_name_off_the_item_it_ends() {
+        let names = |text: &str| {
+            let raw = table_from_lines(title(TableKey::ProjectExpense), &blank_marked(text), &[], &[], &mut Vec::new());
+            raw.rows.iter().map(|r| r.cells[..2].join("|")).collect::<Vec<_>>()
+        };
+        let want = ["合计|", "某区人民政府办公室本级|", "办公用房维修改造经费|某区人民政府办公室本级"];
+        let mut want = want.to_vec();
+        want.push("12345政务热线经费|某区人民政府办公室本级");
+        assert_eq!(names(NARROW_PROJECTS), want);
+        // Trimmed, the name runs into the unit's (and `12345` alone on its
+        // line's first word): the unit the table prints a row of is cut off.
+        let trimmed = NARROW_PROJECTS.replace("\n ", "\n");
+        assert_eq!(names(&trimmed), want);
     }
 
     /// An income table whose zeros are printed blank, a row's amounts
