@@ -1132,7 +1132,7 @@ fn one_sided(
         .chain(header.amounts.iter().map(|a| RawColumn { path: a.clone(), role: Role::Amount }))
         .collect();
     let label_cols = header.labels.len();
-    let labels: Vec<Vec<String>> = rows
+    let mut labels: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let mut cells = label_cells(&r.labels, &header.labels, has_code_column);
@@ -1140,7 +1140,6 @@ fn one_sided(
             cells
         })
         .collect();
-    let mut labels = labels;
     if !marked {
         units_cut_off(&mut labels, &header.labels);
     }
