@@ -30,7 +30,7 @@
 use budget_model::Decimal;
 
 use crate::lex::amount;
-use crate::norm::squeeze;
+use crate::norm::{fullwidth_parens, squeeze};
 use crate::raw::{RawColumn, RawRow, RawTable, Role};
 use crate::text_table::BodyLine;
 
@@ -43,10 +43,10 @@ const SUBTOTAL: &str = "小计";
 /// source the document leaves out is not printed: `债务资金(银行贷款)` is
 /// in some years' form only).
 const FUNDS: &[(&str, &[&str])] = &[
-    ("一般公共预算资金", &["公共财政拨款(补助)资金", "专项收入"]),
+    ("一般公共预算资金", &["公共财政拨款（补助）资金", "专项收入"]),
     ("政府性基金", &[]),
     ("财政专户管理资金", &["专户管理教育收费", "其他非税收入"]),
-    ("其他资金", &["事业收入", "经营收入", "其他收入", "债务资金(银行贷款)"]),
+    ("其他资金", &["事业收入", "经营收入", "其他收入", "债务资金（银行贷款）"]),
     ("上年结转和结余资金", &["其中：动用上年结转和结余资金"]),
 ];
 
@@ -65,20 +65,6 @@ fn slots() -> Vec<Slot> {
         out.extend(sources.iter().map(|name| Slot { fund: Some(f), name }));
     }
     out
-}
-
-/// A character with its bracket made half-width (`（补助）` is `(补助)`).
-fn half(c: char) -> char {
-    match c {
-        '（' => '(',
-        '）' => ')',
-        c => c,
-    }
-}
-
-/// A name as the template spells it (brackets half-width, spaces out).
-fn plain(text: &str) -> String {
-    squeeze(text).chars().map(half).collect()
 }
 
 /// What a piece of the table's text is.
@@ -111,7 +97,7 @@ fn names() -> Vec<(&'static str, Word)> {
 /// where a piece is no name.
 fn names_in(printed: &str, names: &[(&'static str, Word)]) -> Option<Vec<Word>> {
     let printed: Vec<char> = printed.chars().collect();
-    let spelled: String = printed.iter().copied().map(half).collect();
+    let spelled = fullwidth_parens(&printed.iter().collect::<String>());
     let mut out = Vec::new();
     let mut at = 0usize;
     while at < printed.len() {
@@ -147,7 +133,7 @@ fn words(data: &[BodyLine<'_>]) -> Option<Vec<Word>> {
 /// Whether the header is this table's: `项目名称 金额`, with the fund names
 /// and `收入总计` a spreadsheet prints among its lines.
 fn is_header(header: &[&str]) -> bool {
-    let mut rest = plain(&header.concat());
+    let mut rest = fullwidth_parens(&squeeze(&header.concat()));
     for name in std::iter::once(TOTAL).chain(FUNDS.iter().map(|(f, _)| *f)) {
         rest = rest.replace(name, "");
     }
