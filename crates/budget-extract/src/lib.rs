@@ -99,8 +99,7 @@ pub fn extract_bytes(bytes: &[u8], options: &PdfOptions) -> Result<Extracted, Er
             if pages.iter().all(|p| p.lines.is_empty()) {
                 return Err(ErrorKind::Empty);
             }
-            let kind = if text::is_laid_out(&s) { InputKind::LaidOutText } else { InputKind::Text };
-            Ok(Extracted { kind, pages })
+            Ok(Extracted { kind: text::kind_of(&s), pages })
         }
         None => Err(sniff_failure(bytes)),
     }

@@ -37,6 +37,7 @@
 //! ([`Line::opens_right`]): the table readers read the layout from it.
 
 use crate::spacing;
+use crate::InputKind;
 use budget_model::{page_number, Line, Page};
 
 /// Splits extracted text into pages of non-blank, trimmed lines, each
@@ -111,6 +112,16 @@ pub fn is_laid_out(text: &str) -> bool {
         gapped += usize::from(has_wide_gap(line));
     }
     gapped >= MIN_GAPPED_LINES && gapped * MIN_GAPPED_SHARE >= lines
+}
+
+/// The kind of a text input: [`InputKind::LaidOutText`] where
+/// [`is_laid_out`], [`InputKind::Text`] otherwise.
+pub fn kind_of(text: &str) -> InputKind {
+    if is_laid_out(text) {
+        InputKind::LaidOutText
+    } else {
+        InputKind::Text
+    }
 }
 
 /// Whether a trimmed line holds two words [`WIDE_GAP`] spaces apart or more.

@@ -1,6 +1,6 @@
 //! Extract, parse, check.
 
-use budget_extract::text::{is_laid_out, pages_from_text};
+use budget_extract::text::{kind_of, pages_from_text};
 use budget_extract::{catch_quietly, extract_bytes, InputKind, PdfOptions};
 use budget_model::{
     Cell, Check, CheckKind, CheckStatus, Decimal, DocKind, Document, Finding, Page, Row, Section, Table,
@@ -15,9 +15,7 @@ use crate::error::{Error, ErrorKind};
 pub fn convert(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<Document, Error> {
     guarded(source, || {
         let extracted = extract_bytes(bytes, options).map_err(ErrorKind::Extract)?;
-        let mut doc = checked(&extracted.pages, source, extracted.kind != InputKind::Pdf)?;
-        note_laid_out(&mut doc, extracted.kind);
-        Ok(doc)
+        read(&extracted.pages, source, extracted.kind)
     })
 }
 
@@ -26,9 +24,7 @@ pub fn convert(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<Docum
 pub fn convert_with_pages(bytes: &[u8], source: &str, options: &PdfOptions) -> Result<(Document, Vec<Page>), Error> {
     guarded(source, || {
         let extracted = extract_bytes(bytes, options).map_err(ErrorKind::Extract)?;
-        let mut doc = checked(&extracted.pages, source, extracted.kind != InputKind::Pdf)?;
-        note_laid_out(&mut doc, extracted.kind);
-        Ok((doc, extracted.pages))
+        Ok((read(&extracted.pages, source, extracted.kind)?, extracted.pages))
     })
 }
 
@@ -37,24 +33,21 @@ pub fn convert_with_pages(bytes: &[u8], source: &str, options: &PdfOptions) -> R
 /// input but without telling it from a PDF first: any text is split into
 /// pages, parsed and checked.
 pub fn convert_text(text: &str, source: &str) -> Result<Document, Error> {
-    guarded(source, || {
-        let mut doc = checked(&pages_from_text(text), source, true)?;
-        let kind = if is_laid_out(text) { InputKind::LaidOutText } else { InputKind::Text };
-        note_laid_out(&mut doc, kind);
-        Ok(doc)
-    })
+    guarded(source, || read(&pages_from_text(text), source, kind_of(text)))
 }
 
-/// What a document read from text laid out in columns carries: a finding
-/// that its text is of another form than the one the text reader is made
-/// for. Laid-out text (`pdftotext -layout`) places each word by spaces and
-/// prints a cell wrapped in its row above and below the row's line
-/// (`201050` / `行政运行 365.41` / `1`), so rows may come out misnamed or
-/// split.
-fn note_laid_out(doc: &mut Document, kind: InputKind) {
+/// The document of an input's pages, parsed and checked. One read from
+/// text laid out in columns carries a finding that its text is of another
+/// form than the one the text reader is made for: laid-out text (`pdftotext
+/// -layout`) places each word by spaces and prints a cell wrapped in its row
+/// above and below the row's line (`201050` / `行政运行 365.41` / `1`), so
+/// rows may come out misnamed or split.
+fn read(pages: &[Page], source: &str, kind: InputKind) -> Result<Document, ErrorKind> {
+    let mut doc = checked(pages, source, kind != InputKind::Pdf)?;
     if kind == InputKind::LaidOutText {
         doc.findings.push(Finding { page: 0, table: String::new(), message: LAID_OUT.to_string() });
     }
+    Ok(doc)
 }
 
 /// The finding on a document read from text laid out in columns.
